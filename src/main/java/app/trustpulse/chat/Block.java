@@ -1,0 +1,42 @@
+package app.trustpulse.chat;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The parts a message is made of. */
+public sealed interface Block {
+
+    record Header(String text) implements Block {
+    }
+
+    record Text(String text) implements Block {
+    }
+
+    /** Small print under a message, such as a source or a privacy note. */
+    record Context(String text) implements Block {
+    }
+
+    /**
+     * A statement to rate 1–5. Picking a score sends {@code actionPrefix + score} as the action.
+     * {@code selected} shows what was recorded.
+     */
+    record Scale(String statement, String actionPrefix, Optional<Integer> selected, String lowLabel, String highLabel)
+            implements Block {
+    }
+
+    record Buttons(List<Button> buttons) implements Block {
+        public Buttons {
+            buttons = List.copyOf(buttons);
+        }
+    }
+
+    /** One row per dimension in a pulse: name, score (or a withheld mark), change, trend. */
+    record ScoreTable(List<ScoreRow> rows) implements Block {
+        public ScoreTable {
+            rows = List.copyOf(rows);
+        }
+    }
+
+    record ScoreRow(String label, String score, String change, String trend, String answers) {
+    }
+}

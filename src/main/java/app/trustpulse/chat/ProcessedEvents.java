@@ -1,0 +1,16 @@
+package app.trustpulse.chat;
+
+import java.time.Instant;
+
+/**
+ * Remembers which platform deliveries (Slack event ids, Teams activity ids, button clicks) were handled,
+ * across instances, so a retried or doubled delivery is processed once.
+ */
+public interface ProcessedEvents {
+
+    /** True the first time a key is seen; false for every later delivery of it. */
+    boolean firstTime(String key, Instant now);
+
+    /** Forgets keys older than the cutoff. */
+    int purgeBefore(Instant cutoff);
+}

@@ -1,0 +1,21 @@
+package app.trustpulse.nudge;
+
+import app.trustpulse.pulse.Dimension;
+import java.util.Optional;
+
+/**
+ * An entry of the nudge catalog: a micro-nudge for a leader, a disruption nudge (no dimension;
+ * its text names the dimension that dropped through {dimension}), or a team reflection question.
+ */
+public record Nudge(String id, Optional<Dimension> dimension, Audience audience, String text, String why, String source) {
+
+    public enum Audience { LEADER, TEAM }
+
+    public boolean isDisruption() {
+        return dimension.isEmpty();
+    }
+
+    public String textFor(String dimensionName) {
+        return text.replace("{dimension}", dimensionName);
+    }
+}

@@ -1,0 +1,117 @@
+package app.trustpulse.nudge;
+
+import app.trustpulse.pulse.Dimension;
+import app.trustpulse.pulse.Language;
+import app.trustpulse.pulse.WeekId;
+import app.trustpulse.pulse.WeeklyPulse;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Chooses nudges for a leader from what the team's published pulse shows: a sharp drop first (as a
+ * possible disruption), then the weakest dimension, then the widest gap between the leader's self-check
+ * and the team's view; when nothing stands out, it rotates through the six. A nudge a leader got in the
+ * last six weeks is never chosen again. Only published (non-withheld) scores are used, so the choice
+ * itself reveals nothing the channel does not see.
+ */
+public final class NudgeSelector {
+
+    public static final int NO_REPEAT_WEEKS = 6;
+    /** A self-check differing from the team's view by this much or more is a gap worth naming. */
+    public static final double GAP = 1.0;
+
+    private final NudgeCatalog catalog;
+    private final DisruptionDetector disruptions = new DisruptionDetector();
+
+    public NudgeSelector(NudgeCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    public record Pick(Nudge nudge, Dimension dimension, NudgeReason reason) {
+    }
+
+    /** What the latest pulse and the leader's self-check say. */
+    public record Signals(Optional<DisruptionDetector.Drop> drop, Optional<Dimension> weakest, Optional<Gap> gap) {
+    }
+
+    public record Gap(Dimension dimension, double self, double team) {
+        public double size() {
+            return Math.abs(self - team);
+        }
+    }
+
+    public Signals signals(Optional<WeeklyPulse> pulse, Map<WeekId, Map<Dimension, Double>> history,
+                           Map<Dimension, Integer> selfCheck) {
+        if (pulse.isEmpty() || pulse.get().withheld()) {
+            return new Signals(Optional.empty(), Optional.empty(), Optional.empty());
+        }
+        WeeklyPulse p = pulse.get();
+        return new Signals(disruptions.sharpestDrop(p, history), p.weakest(), gaps(p, selfCheck).stream().findFirst());
+    }
+
+    /** Gaps of at least {@link #GAP}, widest first. */
+    public List<Gap> gaps(WeeklyPulse pulse, Map<Dimension, Integer> selfCheck) {
+        List<Gap> gaps = new ArrayList<>();
+        for (Map.Entry<Dimension, Integer> e : selfCheck.entrySet()) {
+            pulse.mean(e.getKey()).ifPresent(team -> {
+                Gap g = new Gap(e.getKey(), e.getValue(), team);
+                if (g.size() >= GAP - 1e-9) {
+                    gaps.add(g);
+                }
+            });
+        }
+        gaps.sort((a, b) -> Double.compare(b.size(), a.size()));
+        return gaps;
+    }
+
+    /**
+     * @param recentlySent ids of nudges this leader got in the last {@link #NO_REPEAT_WEEKS} weeks
+     * @param rotation     a number that changes every time (e.g. week ordinal and occasion), for rotation
+     */
+    public List<Pick> choose(Language language, Signals signals, Set<String> recentlySent, int max, long rotation) {
+        Map<Dimension, NudgeReason> wanted = new LinkedHashMap<>();
+        signals.drop().ifPresent(d -> wanted.putIfAbsent(d.dimension(), NudgeReason.DROP));
+        signals.weakest().ifPresent(d -> wanted.putIfAbsent(d, NudgeReason.WEAKEST));
+        signals.gap().ifPresent(g -> wanted.putIfAbsent(g.dimension(), NudgeReason.GAP));
+        List<Dimension> all = Dimension.inModelOrder();
+        for (int i = 0; i < all.size(); i++) {
+            wanted.putIfAbsent(all.get((int) Math.floorMod(rotation + i, 6L)), NudgeReason.ROTATION);
+        }
+        Set<String> used = new HashSet<>(recentlySent);
+        List<Pick> picks = new ArrayList<>();
+        boolean hasSignal = wanted.containsValue(NudgeReason.DROP) || wanted.containsValue(NudgeReason.WEAKEST)
+                || wanted.containsValue(NudgeReason.GAP);
+        for (Map.Entry<Dimension, NudgeReason> e : wanted.entrySet()) {
+            if (picks.size() >= max) {
+                break;
+            }
+            // Rotation fills the list only when nothing stood out, or as a stand-in when signalled nudges ran out.
+            if (e.getValue() == NudgeReason.ROTATION && hasSignal && !picks.isEmpty()) {
+                break;
+            }
+            List<Nudge> candidates = e.getValue() == NudgeReason.DROP
+                    ? catalog.disruptionNudges(language)
+                    : catalog.leaderNudges(language, e.getKey());
+            NudgeCatalog.rotated(candidates, rotation).stream()
+                    .filter(n -> !used.contains(n.id()))
+                    .findFirst()
+                    .ifPresent(n -> {
+                        used.add(n.id());
+                        picks.add(new Pick(n, e.getKey(), e.getValue()));
+                    });
+        }
+        return picks;
+    }
+
+    /** The team reflection question for a week: from the weakest dimension, else rotating. */
+    public Optional<Nudge> reflectionQuestion(Language language, WeeklyPulse pulse) {
+        Dimension d = pulse.weakest().orElse(Dimension.byNumber((int) Math.floorMod(pulse.week().ordinal(), 6L) + 1));
+        List<Nudge> questions = NudgeCatalog.rotated(catalog.reflectionQuestions(language, d), pulse.week().ordinal());
+        return questions.stream().findFirst();
+    }
+}

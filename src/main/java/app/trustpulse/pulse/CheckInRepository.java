@@ -1,0 +1,43 @@
+package app.trustpulse.pulse;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** Storage of check-ins. (team, user, week, slot) is unique. */
+public interface CheckInRepository {
+
+    /** Stores the check-in unless one exists for its (team, user, week, slot); returns the stored one either way. */
+    CheckIn createIfAbsent(CheckIn checkIn, Instant now);
+
+    Optional<CheckIn> find(long id);
+
+    List<CheckIn> ofWeek(long teamId, WeekId week);
+
+    List<CheckIn> ofUser(long teamId, String userId, WeekId week);
+
+    /** Moves a SCHEDULED check-in to SENDING; false when another delivery holds or finished it. */
+    boolean claimForSending(long id);
+
+    void markSent(long id, Instant at, String messageRef);
+
+    /** Gives a claimed check-in back when delivery failed, so a later attempt may send it. */
+    void releaseClaim(long id);
+
+    void markAnswered(long id, Instant at);
+
+    /** Marks the reminder as sent; false when it was already sent. */
+    boolean markReminded(long id, Instant at);
+
+    /** Expires the week's check-ins that were sent but not answered. */
+    int expireOpen(long teamId, WeekId week);
+
+    /** The most recently sent check-ins of a user across the given teams, newest first. */
+    List<CheckIn> recentOf(Collection<Long> teamIds, String userId, int limit);
+
+    /** How many different people of the given audience were sent a check-in in the week. */
+    int countAsked(long teamId, WeekId week, Role audience);
+
+    int deleteOfUser(long teamId, String userId);
+}

@@ -1,0 +1,23 @@
+package app.trustpulse.pulse;
+
+import java.util.Collection;
+import java.util.List;
+
+/** Storage of anonymous feedback. */
+public interface FeedbackRepository {
+
+    /** Stores new feedback; the given id is ignored and the stored id returned. */
+    long add(Feedback feedback);
+
+    /** Feedback not yet released, oldest first. */
+    List<Feedback> pending(long teamId);
+
+    void markReleased(Collection<Long> ids, WeekId week);
+
+    /** Drops unreleased feedback given before the cutoff week; returns how many. */
+    int dropPendingBefore(long teamId, WeekId cutoff);
+
+    List<Feedback> ofPseudonym(long teamId, String pseudonym);
+
+    int deleteOfPseudonym(long teamId, String pseudonym);
+}

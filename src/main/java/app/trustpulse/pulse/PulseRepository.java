@@ -1,0 +1,25 @@
+package app.trustpulse.pulse;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/** Storage of closed weeks and their pulses. (team, week) is unique: a week closes once. */
+public interface PulseRepository {
+
+    /** Claims the close of a week; false when the week was already closed. */
+    boolean claimClose(long teamId, WeekId week, Instant at);
+
+    boolean isClosed(long teamId, WeekId week);
+
+    void save(WeeklyPulse pulse);
+
+    void markPosted(long teamId, WeekId week, Instant at);
+
+    Optional<WeeklyPulse> find(long teamId, WeekId week);
+
+    Optional<WeeklyPulse> latest(long teamId);
+
+    /** Published means of the weeks in [from, to), by week and dimension. */
+    Map<WeekId, Map<Dimension, Double>> history(long teamId, WeekId from, WeekId toExclusive);
+}

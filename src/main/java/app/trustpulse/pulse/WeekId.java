@@ -1,0 +1,66 @@
+package app.trustpulse.pulse;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.IsoFields;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** An ISO week, e.g. 2026-W47. Which week a moment falls in depends on the team's timezone. */
+public record WeekId(int year, int week) implements Comparable<WeekId> {
+
+    private static final Pattern FORMAT = Pattern.compile("(\\d{4})-W(\\d{2})");
+
+    public WeekId {
+        if (week < 1 || week > 53) {
+            throw new IllegalArgumentException("ISO week must be 1..53: " + week);
+        }
+    }
+
+    public static WeekId of(LocalDate date) {
+        return new WeekId(date.get(IsoFields.WEEK_BASED_YEAR), date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    }
+
+    public static WeekId of(Instant moment, ZoneId zone) {
+        return of(moment.atZone(zone).toLocalDate());
+    }
+
+    public static WeekId parse(String text) {
+        Matcher m = FORMAT.matcher(text);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not an ISO week: " + text);
+        }
+        return new WeekId(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+    }
+
+    public LocalDate monday() {
+        return LocalDate.of(year, 1, 4)
+                .with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, week)
+                .with(DayOfWeek.MONDAY);
+    }
+
+    public WeekId minus(int weeks) {
+        return of(monday().minusWeeks(weeks));
+    }
+
+    public WeekId plus(int weeks) {
+        return of(monday().plusWeeks(weeks));
+    }
+
+    /** A number that grows by one each week; used to rotate statements and nudges. */
+    public long ordinal() {
+        return monday().toEpochDay() / 7;
+    }
+
+    @Override
+    public int compareTo(WeekId other) {
+        return monday().compareTo(other.monday());
+    }
+
+    @Override
+    public String toString() {
+        return String.format("%04d-W%02d", year, week);
+    }
+}
