@@ -1,0 +1,221 @@
+package app.trustpulse.teams;
+
+import app.trustpulse.chat.Block;
+import app.trustpulse.chat.Button;
+import app.trustpulse.chat.ChatMessage;
+import app.trustpulse.pulse.Language;
+import app.trustpulse.pulse.Texts;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.Attachment;
+import com.microsoft.bot.schema.TextFormatTypes;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a neutral message into a Teams message: plain text when it is one paragraph, otherwise an Adaptive Card
+ * (version 1.5, the highest Teams renders). Every statement to rate becomes a choice set 1–5, and one submit
+ * button sends all of them; a button that asks for text becomes a text input (inline on a check-in card, behind
+ * a "show card" action elsewhere).
+ */
+class CardRenderer {
+
+    static final String CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
+    static final String SCALE_PREFIX = "tp_scale:";
+    static final String INPUT_PREFIX = "tp_input:";
+    static final String ACTION_KEY = "tp_action";
+    static final String SUBMIT_KEY = "tp_submit";
+
+    private static final Pattern BOLD = Pattern.compile("(?<![*\\w])\\*([^*\\n]+)\\*(?![*\\w])");
+
+    private final Texts texts;
+
+    CardRenderer(Texts texts) {
+        this.texts = texts;
+    }
+
+    Activity render(ChatMessage message) {
+        Activity activity = Activity.createMessageActivity();
+        activity.setSummary(message.summary());
+        if (message.blocks().size() == 1 && message.blocks().get(0) instanceof Block.Text text) {
+            activity.setTextFormat(TextFormatTypes.MARKDOWN);
+            activity.setText(markdown(text.text()));
+            return activity;
+        }
+        Attachment card = new Attachment();
+        card.setContentType(CONTENT_TYPE);
+        card.setContent(card(message));
+        activity.setAttachments(List.of(card));
+        return activity;
+    }
+
+    Map<String, Object> card(ChatMessage message) {
+        boolean hasScales = message.blocks().stream().anyMatch(Block.Scale.class::isInstance);
+        Language language = languageOf(message);
+        List<Object> body = new ArrayList<>();
+        List<Object> actions = new ArrayList<>();
+        for (Block block : message.blocks()) {
+            if (block instanceof Block.Header h) {
+                body.add(textBlock(h.text(), "Large", "Bolder", false));
+            } else if (block instanceof Block.Text t) {
+                body.add(textBlock(t.text(), null, null, false));
+            } else if (block instanceof Block.Context c) {
+                body.add(textBlock(c.text(), "Small", null, true));
+            } else if (block instanceof Block.Scale s) {
+                addScale(body, s);
+            } else if (block instanceof Block.Buttons b) {
+                addButtons(body, actions, b, hasScales);
+            } else if (block instanceof Block.ScoreTable t) {
+                body.add(table(t));
+            }
+        }
+        if (hasScales) {
+            actions.add(0, submit(texts.get(language, "teams.card.send"), Map.of(SUBMIT_KEY, "answers"), true));
+        }
+        Map<String, Object> card = new LinkedHashMap<>();
+        card.put("type", "AdaptiveCard");
+        card.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
+        card.put("version", "1.5");
+        card.put("body", body);
+        if (!actions.isEmpty()) {
+            card.put("actions", actions);
+        }
+        card.put("msteams", Map.of("width", "Full"));
+        return card;
+    }
+
+    private void addScale(List<Object> body, Block.Scale s) {
+        body.add(textBlock(s.statement(), null, "Bolder", false));
+        List<Object> choices = new ArrayList<>();
+        for (int score = 1; score <= 5; score++) {
+            String title = score == 1 ? "1 · " + s.lowLabel() : score == 5 ? "5 · " + s.highLabel() : String.valueOf(score);
+            choices.add(Map.of("title", title, "value", String.valueOf(score)));
+        }
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("type", "Input.ChoiceSet");
+        input.put("id", SCALE_PREFIX + s.actionPrefix());
+        input.put("style", "expanded");
+        input.put("isMultiSelect", false);
+        input.put("choices", choices);
+        s.selected().ifPresent(v -> input.put("value", String.valueOf(v)));
+        body.add(input);
+        s.selected().ifPresent(v -> body.add(textBlock("✔ " + v + " / 5", "Small", null, true)));
+    }
+
+    private void addButtons(List<Object> body, List<Object> actions, Block.Buttons block, boolean inline) {
+        List<Object> rowActions = new ArrayList<>();
+        for (Button button : block.buttons()) {
+            if (button.input().isPresent()) {
+                Button.InputRequest request = button.input().get();
+                Map<String, Object> input = textInput(button.action(), request);
+                if (inline) {
+                    body.add(input);
+                } else {
+                    Map<String, Object> inner = new LinkedHashMap<>();
+                    inner.put("type", "AdaptiveCard");
+                    inner.put("body", List.of(input));
+                    inner.put("actions", List.of(submit(request.submit(), Map.of(ACTION_KEY, button.action()), true)));
+                    Map<String, Object> show = new LinkedHashMap<>();
+                    show.put("type", "Action.ShowCard");
+                    show.put("title", button.label());
+                    show.put("card", inner);
+                    rowActions.add(show);
+                }
+            } else {
+                Map<String, Object> submit = submit(button.label(), Map.of(ACTION_KEY, button.action()),
+                        button.style() == Button.Style.PRIMARY);
+                if (button.style() == Button.Style.DANGER) {
+                    submit.put("style", "destructive");
+                }
+                rowActions.add(submit);
+            }
+        }
+        if (!rowActions.isEmpty()) {
+            if (inline) {
+                body.add(Map.of("type", "ActionSet", "actions", rowActions));
+            } else {
+                actions.addAll(rowActions);
+            }
+        }
+    }
+
+    private static Map<String, Object> textInput(String action, Button.InputRequest request) {
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("type", "Input.Text");
+        input.put("id", INPUT_PREFIX + action);
+        input.put("label", request.label());
+        input.put("placeholder", request.title());
+        input.put("isMultiline", true);
+        input.put("maxLength", request.maxLength());
+        return input;
+    }
+
+    private static Map<String, Object> submit(String title, Map<String, String> data, boolean primary) {
+        Map<String, Object> action = new LinkedHashMap<>();
+        action.put("type", "Action.Submit");
+        action.put("title", title);
+        action.put("data", data);
+        if (primary) {
+            action.put("style", "positive");
+        }
+        return action;
+    }
+
+    private static Map<String, Object> table(Block.ScoreTable table) {
+        List<Object> rows = new ArrayList<>();
+        for (Block.ScoreRow row : table.rows()) {
+            List<Object> columns = new ArrayList<>();
+            columns.add(column(row.label(), "stretch", "Bolder"));
+            columns.add(column(row.score(), "auto", null));
+            columns.add(column(row.change(), "auto", null));
+            columns.add(column(row.trend(), "auto", null));
+            columns.add(column(row.answers(), "auto", null));
+            rows.add(Map.of("type", "ColumnSet", "columns", columns));
+        }
+        return Map.of("type", "Container", "items", rows);
+    }
+
+    private static Map<String, Object> column(String text, String width, String weight) {
+        return Map.of("type", "Column", "width", width, "items", List.of(textBlock(text, null, weight, false)));
+    }
+
+    private static Map<String, Object> textBlock(String text, String size, String weight, boolean subtle) {
+        Map<String, Object> block = new LinkedHashMap<>();
+        block.put("type", "TextBlock");
+        block.put("text", markdown(text == null ? "" : text));
+        block.put("wrap", true);
+        if (size != null) {
+            block.put("size", size);
+        }
+        if (weight != null) {
+            block.put("weight", weight);
+        }
+        if (subtle) {
+            block.put("isSubtle", true);
+        }
+        return block;
+    }
+
+    /** The neutral markup (*bold*, line breaks) in the Markdown Teams renders. */
+    static String markdown(String text) {
+        String bold = BOLD.matcher(text).replaceAll("**$1**");
+        return bold.replace("\r\n", "\n").replaceAll("(?<!\n)\n(?!\n)", "\n\n");
+    }
+
+    /** The team's language, read from the scale labels of a check-in; English when the message has none. */
+    private Language languageOf(ChatMessage message) {
+        for (Block block : message.blocks()) {
+            if (block instanceof Block.Scale scale) {
+                for (Language language : Language.values()) {
+                    if (texts.has(language, "checkin.scale.low")
+                            && texts.get(language, "checkin.scale.low").equals(scale.lowLabel())) {
+                        return language;
+                    }
+                }
+            }
+        }
+        return Language.EN;
+    }
+}

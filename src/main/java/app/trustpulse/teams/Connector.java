@@ -1,0 +1,56 @@
+package app.trustpulse.teams;
+
+import com.microsoft.bot.connector.ConnectorClient;
+import com.microsoft.bot.connector.authentication.AppCredentials;
+import com.microsoft.bot.connector.rest.RestConnectorClient;
+import com.microsoft.bot.restclient.RestClient;
+import com.microsoft.bot.restclient.ServiceResponseBuilder;
+import com.microsoft.bot.restclient.retry.RetryStrategy;
+import com.microsoft.bot.restclient.serializer.JacksonAdapter;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
+import okhttp3.Response;
+import retrofit2.Retrofit;
+
+/**
+ * Bot Connector clients, one per service URL. The SDK's own client repeats a request at once on 408 and 5xx
+ * answers and OkHttp may repeat one after a dropped connection; both are switched off here so that every request
+ * is sent exactly once and {@link Retrying} alone decides what is tried again.
+ */
+class Connector {
+
+    private static final RetryStrategy NEVER = new RetryStrategy("never", false) {
+        @Override
+        public boolean shouldRetry(int retryCount, Response response) {
+            return false;
+        }
+    };
+
+    private final AppCredentials credentials;
+    private final Map<String, ConnectorClient> clients = new ConcurrentHashMap<>();
+
+    Connector(AppCredentials credentials) {
+        this.credentials = credentials;
+    }
+
+    ConnectorClient at(String serviceUrl) {
+        String base = serviceUrl.endsWith("/") ? serviceUrl : serviceUrl + "/";
+        return clients.computeIfAbsent(base, this::create);
+    }
+
+    private ConnectorClient create(String baseUrl) {
+        OkHttpClient.Builder http = new OkHttpClient.Builder().retryOnConnectionFailure(false);
+        RestClient rest = new RestClient.Builder(http, new Retrofit.Builder())
+                .withBaseUrl(baseUrl)
+                .withCredentials(credentials)
+                .withSerializerAdapter(new JacksonAdapter())
+                .withResponseBuilderFactory(new ServiceResponseBuilder.Factory())
+                .withRetryStrategy(NEVER)
+                .withConnectionTimeout(10, TimeUnit.SECONDS)
+                .withReadTimeout(30, TimeUnit.SECONDS)
+                .build();
+        return new RestConnectorClient(rest);
+    }
+}

@@ -1,0 +1,162 @@
+package app.trustpulse.teams;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.microsoft.bot.schema.ConversationReference;
+import com.microsoft.bot.schema.Serialization;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The teams the bot is installed in, and the conversation references of their channels and of people. */
+class ConversationStore {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    ConversationStore(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** A stored conversation: a team channel (with its team) or a person's 1:1 chat (with the person). */
+    record Stored(String tenantId, String conversationId, String teamOrUserId, String serviceUrl,
+            ConversationReference reference) {
+    }
+
+    void saveTeam(String tenantId, String teamId, String teamName, String serviceUrl) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        int updated = jdbc.sql("UPDATE teams_team SET team_name = ?, service_url = ? WHERE tenant_id = ? AND team_id = ?")
+                .params(teamName, serviceUrl, tenantId, teamId).update();
+        if (updated == 0) {
+            try {
+                jdbc.sql("INSERT INTO teams_team (tenant_id, team_id, team_name, service_url, installed_at) VALUES (?, ?, ?, ?, ?)")
+                        .params(tenantId, teamId, teamName, serviceUrl, now).update();
+            } catch (DuplicateKeyException raced) {
+                saveTeam(tenantId, teamId, teamName, serviceUrl);
+            }
+        }
+    }
+
+    boolean teamInstalled(String tenantId, String teamId) {
+        return jdbc.sql("SELECT COUNT(*) FROM teams_team WHERE tenant_id = ? AND team_id = ?")
+                .params(tenantId, teamId).query(Integer.class).single() > 0;
+    }
+
+    @Transactional
+    void removeTeam(String tenantId, String teamId) {
+        jdbc.sql("DELETE FROM teams_channel WHERE tenant_id = ? AND team_id = ?").params(tenantId, teamId).update();
+        jdbc.sql("DELETE FROM teams_team WHERE tenant_id = ? AND team_id = ?").params(tenantId, teamId).update();
+    }
+
+    void saveChannel(String tenantId, String channelId, String teamId, ConversationReference reference) {
+        String json = toJson(reference);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        int updated = jdbc.sql("""
+                UPDATE teams_channel SET team_id = ?, service_url = ?, reference_json = ?, updated_at = ?
+                WHERE tenant_id = ? AND channel_id = ?""")
+                .params(teamId, reference.getServiceUrl(), json, now, tenantId, channelId).update();
+        if (updated == 0) {
+            try {
+                jdbc.sql("""
+                        INSERT INTO teams_channel (tenant_id, channel_id, team_id, service_url, reference_json, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?)""")
+                        .params(tenantId, channelId, teamId, reference.getServiceUrl(), json, now).update();
+            } catch (DuplicateKeyException raced) {
+                saveChannel(tenantId, channelId, teamId, reference);
+            }
+        }
+    }
+
+    Optional<Stored> channel(String tenantId, String channelId) {
+        return jdbc.sql("SELECT tenant_id, channel_id, team_id, service_url, reference_json FROM teams_channel"
+                        + " WHERE tenant_id = ? AND channel_id = ?")
+                .params(tenantId, channelId).query(ConversationStore::stored).optional();
+    }
+
+    List<String> channelsOfTeam(String tenantId, String teamId) {
+        return jdbc.sql("SELECT channel_id FROM teams_channel WHERE tenant_id = ? AND team_id = ? ORDER BY channel_id")
+                .params(tenantId, teamId).query(String.class).list();
+    }
+
+    void saveUser(String tenantId, String userId, ConversationReference reference) {
+        String json = toJson(reference);
+        String conversationId = reference.getConversation().getId();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        int updated = jdbc.sql("""
+                UPDATE teams_user SET conversation_id = ?, service_url = ?, reference_json = ?, updated_at = ?
+                WHERE tenant_id = ? AND user_id = ?""")
+                .params(conversationId, reference.getServiceUrl(), json, now, tenantId, userId).update();
+        if (updated == 0) {
+            try {
+                jdbc.sql("""
+                        INSERT INTO teams_user (tenant_id, user_id, conversation_id, service_url, reference_json, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?)""")
+                        .params(tenantId, userId, conversationId, reference.getServiceUrl(), json, now).update();
+            } catch (DuplicateKeyException raced) {
+                saveUser(tenantId, userId, reference);
+            }
+        }
+    }
+
+    Optional<Stored> user(String tenantId, String userId) {
+        return jdbc.sql("SELECT tenant_id, conversation_id, user_id, service_url, reference_json FROM teams_user"
+                        + " WHERE tenant_id = ? AND user_id = ?")
+                .params(tenantId, userId).query(ConversationStore::stored).optional();
+    }
+
+    void removeUser(String tenantId, String userId) {
+        jdbc.sql("DELETE FROM teams_user WHERE tenant_id = ? AND user_id = ?").params(tenantId, userId).update();
+    }
+
+    /** Any conversation of the tenant: the service URL and the bot's account to start a new chat with. */
+    Optional<Stored> anyOfTenant(String tenantId) {
+        Optional<Stored> channel = jdbc.sql("SELECT tenant_id, channel_id, team_id, service_url, reference_json"
+                        + " FROM teams_channel WHERE tenant_id = ? ORDER BY updated_at DESC")
+                .params(tenantId).query(ConversationStore::stored).stream().findFirst();
+        if (channel.isPresent()) {
+            return channel;
+        }
+        return jdbc.sql("SELECT tenant_id, conversation_id, user_id, service_url, reference_json"
+                        + " FROM teams_user WHERE tenant_id = ? ORDER BY updated_at DESC")
+                .params(tenantId).query(ConversationStore::stored).stream().findFirst();
+    }
+
+    /** The service URL of a channel or 1:1 conversation the bot knows. */
+    Optional<String> serviceUrlOf(String tenantId, String conversationId) {
+        Optional<String> channel = jdbc.sql("SELECT service_url FROM teams_channel WHERE tenant_id = ? AND channel_id = ?")
+                .params(tenantId, conversationId).query(String.class).optional();
+        if (channel.isPresent()) {
+            return channel;
+        }
+        return jdbc.sql("SELECT service_url FROM teams_user WHERE tenant_id = ? AND conversation_id = ?")
+                .params(tenantId, conversationId).query(String.class).stream().findFirst();
+    }
+
+    private static Stored stored(ResultSet rs, int row) throws SQLException {
+        return new Stored(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), fromJson(rs.getString(5)));
+    }
+
+    private static String toJson(ConversationReference reference) {
+        try {
+            return Serialization.toString(reference);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("conversation reference cannot be written", e);
+        }
+    }
+
+    private static ConversationReference fromJson(String json) {
+        try {
+            return Serialization.treeToValue(Serialization.jsonToTree(json), ConversationReference.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("stored conversation reference cannot be read", e);
+        }
+    }
+}

@@ -1,0 +1,292 @@
+package app.trustpulse.teams;
+
+import app.trustpulse.chat.ChatDeliveryException;
+import app.trustpulse.chat.ChatMessage;
+import app.trustpulse.chat.ChatUser;
+import app.trustpulse.chat.MessageRef;
+import app.trustpulse.chat.ProcessedEvents;
+import app.trustpulse.inbound.ChatInbox;
+import app.trustpulse.inbound.CommandRequest;
+import app.trustpulse.inbound.Interaction;
+import app.trustpulse.inbound.Sender;
+import app.trustpulse.pulse.Language;
+import app.trustpulse.pulse.Platform;
+import app.trustpulse.pulse.Texts;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.ActivityTypes;
+import com.microsoft.bot.schema.ChannelAccount;
+import com.microsoft.bot.schema.ConversationAccount;
+import com.microsoft.bot.schema.ConversationReference;
+import com.microsoft.bot.schema.Serialization;
+import com.microsoft.bot.schema.teams.TeamsChannelData;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the bot does with each authenticated activity: installs and removals, roster changes, commands in a
+ * channel or the 1:1 chat, typed answers and card submits. Each activity is handled once, whatever Teams resends.
+ */
+class PulseActivities {
+
+    private static final Logger log = LoggerFactory.getLogger(PulseActivities.class);
+
+    private final ChatInbox inbox;
+    private final ConversationStore store;
+    private final TeamsGateway gateway;
+    private final ProcessedEvents processed;
+    private final Texts texts;
+    private final Clock clock;
+
+    PulseActivities(ChatInbox inbox, ConversationStore store, TeamsGateway gateway, ProcessedEvents processed,
+            Texts texts, Clock clock) {
+        this.inbox = inbox;
+        this.store = store;
+        this.gateway = gateway;
+        this.processed = processed;
+        this.texts = texts;
+        this.clock = clock;
+    }
+
+    void handle(Activity activity) {
+        if (activity.getId() != null && !processed.firstTime("teams:activity:" + activity.getId(), clock.instant())) {
+            log.debug("Teams activity {} was handled before", activity.getId());
+            return;
+        }
+        String tenantId = tenantOf(activity);
+        if (tenantId == null || activity.getServiceUrl() == null) {
+            log.info("Teams activity of type {} without tenant or service URL ignored", activity.getType());
+            return;
+        }
+        Context context = new Context(activity, tenantId, channelData(activity));
+        switch (String.valueOf(activity.getType())) {
+            case ActivityTypes.CONVERSATION_UPDATE -> conversationUpdate(context);
+            case ActivityTypes.INSTALLATION_UPDATE -> installationUpdate(context);
+            case ActivityTypes.MESSAGE -> message(context);
+            default -> log.debug("Teams activity of type {} ignored", activity.getType());
+        }
+    }
+
+    /** One activity with what every handler needs from it. */
+    private record Context(Activity activity, String tenantId, TeamsChannelData channelData) {
+
+        boolean personal() {
+            return "personal".equals(activity.getConversation().getConversationType());
+        }
+
+        /** The team, or for a group chat the chat itself; empty in a 1:1 chat. */
+        Optional<String> teamId() {
+            if (channelData.getTeam() != null && channelData.getTeam().getId() != null) {
+                return Optional.of(channelData.getTeam().getId());
+            }
+            return personal() ? Optional.empty() : Optional.of(baseConversationId());
+        }
+
+        String channelId() {
+            if (channelData.getChannel() != null && channelData.getChannel().getId() != null) {
+                return channelData.getChannel().getId();
+            }
+            return baseConversationId();
+        }
+
+        String baseConversationId() {
+            return stripMessageId(activity.getConversation().getId());
+        }
+
+        boolean isBot(ChannelAccount account) {
+            return account != null && activity.getRecipient() != null
+                    && account.getId() != null && account.getId().equals(activity.getRecipient().getId());
+        }
+
+        Language language() {
+            String locale = activity.getLocale();
+            return locale != null && locale.toLowerCase().startsWith("nl") ? Language.NL : Language.EN;
+        }
+    }
+
+    private void conversationUpdate(Context context) {
+        Activity activity = context.activity();
+        Optional<String> teamId = context.teamId();
+        for (ChannelAccount added : nonNull(activity.getMembersAdded())) {
+            if (context.isBot(added)) {
+                botAdded(context);
+            } else if (teamId.isPresent()) {
+                ChatUser user = new ChatUser(added.getId(), added.getName(), Optional.empty());
+                for (String channel : channelsOf(context, teamId.get())) {
+                    inbox.memberJoined(Platform.TEAMS, context.tenantId(), channel, user);
+                }
+            }
+        }
+        for (ChannelAccount removed : nonNull(activity.getMembersRemoved())) {
+            if (context.isBot(removed)) {
+                botRemoved(context);
+            } else if (teamId.isPresent()) {
+                for (String channel : channelsOf(context, teamId.get())) {
+                    inbox.memberLeft(Platform.TEAMS, context.tenantId(), channel, removed.getId());
+                }
+            }
+        }
+    }
+
+    private void installationUpdate(Context context) {
+        String action = String.valueOf(context.activity().getAction());
+        if (action.startsWith("add")) {
+            botAdded(context);
+        } else if (action.startsWith("remove")) {
+            botRemoved(context);
+        }
+    }
+
+    private void botAdded(Context context) {
+        Optional<String> teamId = context.teamId();
+        if (teamId.isPresent()) {
+            boolean first = !store.teamInstalled(context.tenantId(), teamId.get());
+            String name = context.channelData().getTeam() == null ? null : context.channelData().getTeam().getName();
+            store.saveTeam(context.tenantId(), teamId.get(), name, context.activity().getServiceUrl());
+            store.saveChannel(context.tenantId(), context.channelId(), teamId.get(), reference(context, context.channelId()));
+            if (first) {
+                String botName = context.activity().getRecipient().getName();
+                welcome(() -> gateway.send(store.channel(context.tenantId(), context.channelId()).orElseThrow(),
+                        ChatMessage.text(texts.get(context.language(), "teams.welcome.team", botName))));
+            }
+        } else {
+            ChannelAccount user = context.activity().getFrom();
+            boolean first = store.user(context.tenantId(), user.getId()).isEmpty();
+            store.saveUser(context.tenantId(), user.getId(), reference(context, context.baseConversationId()));
+            if (first) {
+                welcome(() -> gateway.send(store.user(context.tenantId(), user.getId()).orElseThrow(),
+                        ChatMessage.text(texts.get(context.language(), "teams.welcome.personal"))));
+            }
+        }
+    }
+
+    private void botRemoved(Context context) {
+        Optional<String> teamId = context.teamId();
+        if (teamId.isPresent()) {
+            store.removeTeam(context.tenantId(), teamId.get());
+        } else {
+            store.removeUser(context.tenantId(), context.activity().getFrom().getId());
+        }
+    }
+
+    private void message(Context context) {
+        Activity activity = context.activity();
+        ChannelAccount from = activity.getFrom();
+        if (from == null || from.getId() == null) {
+            return;
+        }
+        Optional<String> teamId = context.teamId();
+        if (context.personal()) {
+            store.saveUser(context.tenantId(), from.getId(), reference(context, context.baseConversationId()));
+        } else if (teamId.isPresent()) {
+            store.saveChannel(context.tenantId(), context.channelId(), teamId.get(), reference(context, context.channelId()));
+        }
+        boolean owner = teamId.isPresent()
+                && gateway.isTeamOwner(context.tenantId(), activity.getServiceUrl(), teamId.get(), from.getId());
+        Sender sender = new Sender(Platform.TEAMS, context.tenantId(), from.getId(), from.getName(), owner);
+        if (activity.getValue() != null) {
+            cardSubmit(context, sender);
+            return;
+        }
+        String words = CommandText.of(activity);
+        if (words.isEmpty()) {
+            return;
+        }
+        ChatMessage answer;
+        if (context.personal()) {
+            answer = CommandText.startsWithPulse(words)
+                    ? inbox.command(new CommandRequest(sender, Optional.empty(), CommandText.withoutPulse(words)))
+                    : inbox.directMessage(sender, words);
+        } else {
+            answer = inbox.command(new CommandRequest(sender, Optional.of(context.channelId()), CommandText.withoutPulse(words)));
+        }
+        answer(context, answer);
+    }
+
+    private void cardSubmit(Context context, Sender sender) {
+        Activity activity = context.activity();
+        List<CardSubmit.Click> clicks = CardSubmit.read(Serialization.objectToTree(activity.getValue()));
+        Optional<MessageRef> card = Optional.ofNullable(activity.getReplyToId())
+                .map(id -> new MessageRef(Platform.TEAMS, context.tenantId(), context.baseConversationId(), id));
+        Set<String> said = new LinkedHashSet<>();
+        List<ChatMessage> answers = new ArrayList<>();
+        for (CardSubmit.Click click : clicks) {
+            inbox.interaction(new Interaction(sender, click.action(), click.input(), card))
+                    .filter(a -> said.add(a.summary()))
+                    .ifPresent(answers::add);
+        }
+        answers.forEach(a -> answer(context, a));
+    }
+
+    private void answer(Context context, ChatMessage answer) {
+        Activity activity = context.activity();
+        if (context.personal()) {
+            gateway.send(new ConversationStore.Stored(context.tenantId(), context.baseConversationId(),
+                    activity.getFrom().getId(), activity.getServiceUrl(), activity.getConversationReference()), answer);
+        } else {
+            gateway.reply(context.tenantId(), activity.getServiceUrl(), activity.getConversation().getId(),
+                    activity.getId(), answer);
+        }
+    }
+
+    private List<String> channelsOf(Context context, String teamId) {
+        List<String> channels = store.channelsOfTeam(context.tenantId(), teamId);
+        return channels.isEmpty() ? List.of(context.channelId()) : channels;
+    }
+
+    private static ConversationReference reference(Context context, String conversationId) {
+        ConversationReference reference = context.activity().getConversationReference();
+        ConversationAccount conversation = reference.getConversation();
+        conversation.setId(conversationId);
+        conversation.setTenantId(context.tenantId());
+        reference.setActivityId(null);
+        return reference;
+    }
+
+    private void welcome(Runnable send) {
+        try {
+            send.run();
+        } catch (ChatDeliveryException e) {
+            log.warn("Teams welcome message not delivered: {}", e.getMessage());
+        }
+    }
+
+    private static String tenantOf(Activity activity) {
+        ConversationAccount conversation = activity.getConversation();
+        if (conversation != null && conversation.getTenantId() != null) {
+            return conversation.getTenantId();
+        }
+        TeamsChannelData data = channelData(activity);
+        return data.getTenant() == null ? null : data.getTenant().getId();
+    }
+
+    private static TeamsChannelData channelData(Activity activity) {
+        if (activity.getChannelData() == null) {
+            return new TeamsChannelData();
+        }
+        try {
+            TeamsChannelData data = activity.getChannelData(TeamsChannelData.class);
+            return data == null ? new TeamsChannelData() : data;
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return new TeamsChannelData();
+        }
+    }
+
+    static String stripMessageId(String conversationId) {
+        if (conversationId == null) {
+            return null;
+        }
+        int cut = conversationId.indexOf(";messageid=");
+        return cut < 0 ? conversationId : conversationId.substring(0, cut);
+    }
+
+    private static <T> List<T> nonNull(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+}

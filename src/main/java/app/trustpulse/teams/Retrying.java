@@ -1,0 +1,103 @@
+package app.trustpulse.teams;
+
+import app.trustpulse.chat.ChatDeliveryException;
+import com.microsoft.bot.restclient.RestException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one call to the Bot Connector: paced per conversation and tenant, and retried with exponential backoff and
+ * jitter when the connector answers 429, 412, 502 or 504 (the SDK itself does not retry). Each try is one HTTP
+ * request; the HTTP client never repeats a request on its own, so a send that succeeds is posted once.
+ */
+class Retrying {
+
+    private static final Logger log = LoggerFactory.getLogger(Retrying.class);
+    static final Set<Integer> RETRYABLE = Set.of(429, 412, 502, 504);
+
+    private final SendPacer pacer;
+    private final SendPacer.Sleeper sleeper;
+    private final TeamsSettings settings;
+
+    Retrying(SendPacer pacer, SendPacer.Sleeper sleeper, TeamsSettings settings) {
+        this.pacer = pacer;
+        this.sleeper = sleeper;
+        this.settings = settings;
+    }
+
+    <T> T call(String what, String tenantId, String conversationId, Supplier<CompletableFuture<T>> request) {
+        for (int attempt = 1; ; attempt++) {
+            pacer.acquire(tenantId, conversationId);
+            try {
+                return request.get().join();
+            } catch (RuntimeException e) {
+                Throwable cause = unwrap(e);
+                Optional<Integer> status = status(cause);
+                if (status.isEmpty() || !RETRYABLE.contains(status.get()) || attempt >= settings.maxAttempts()) {
+                    throw new ChatDeliveryException("Teams " + what + " failed"
+                            + status.map(s -> " with HTTP " + s).orElse("") + " after " + attempt + " attempt(s)", cause);
+                }
+                Duration wait = backoff(attempt, retryAfter(cause));
+                log.info("Teams {} got HTTP {}; try {} of {} in {} ms", what, status.get(), attempt + 1,
+                        settings.maxAttempts(), wait.toMillis());
+                sleep(wait);
+            }
+        }
+    }
+
+    /** Exponential backoff with jitter: half the doubled delay plus a random part of the other half. */
+    Duration backoff(int attempt, Optional<Duration> retryAfter) {
+        long base = settings.initialBackoff().toMillis();
+        long ceiling = Math.min(settings.maxBackoff().toMillis(), base << Math.min(attempt - 1, 20));
+        long delay = ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1);
+        if (retryAfter.isPresent()) {
+            delay = Math.max(delay, Math.min(retryAfter.get().toMillis(), settings.maxBackoff().toMillis()));
+        }
+        return Duration.ofMillis(delay);
+    }
+
+    private void sleep(Duration wait) {
+        try {
+            sleeper.sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ChatDeliveryException("interrupted while waiting to retry a Teams call", e);
+        }
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        Throwable t = e;
+        while ((t instanceof CompletionException || t.getClass() == RuntimeException.class) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private static Optional<Integer> status(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof RestException rest && rest.response() != null) {
+                return Optional.of(rest.response().code());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Duration> retryAfter(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof RestException rest && rest.response() != null) {
+                String header = rest.response().headers().get("Retry-After");
+                if (header != null && header.trim().matches("\\d{1,6}")) {
+                    return Optional.of(Duration.ofSeconds(Long.parseLong(header.trim())));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,93 @@
+package app.trustpulse.teams;
+
+import app.trustpulse.chat.ProcessedEvents;
+import app.trustpulse.inbound.ChatInbox;
+import app.trustpulse.pulse.Texts;
+import com.microsoft.bot.connector.authentication.AppCredentials;
+import com.microsoft.bot.connector.authentication.ChannelValidation;
+import com.microsoft.bot.connector.authentication.CredentialProvider;
+import com.microsoft.bot.connector.authentication.MicrosoftAppCredentials;
+import com.microsoft.bot.connector.authentication.SimpleChannelProvider;
+import com.microsoft.bot.connector.authentication.SimpleCredentialProvider;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Wires the Teams adapter. Nothing here exists unless an app id is set or unauthenticated use is switched on. */
+@Configuration(proxyBeanMethods = false)
+@Conditional(TeamsSwitch.class)
+@EnableConfigurationProperties({MicrosoftAppSettings.class, TeamsSettings.class})
+class TeamsConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(TeamsConfiguration.class);
+
+    TeamsConfiguration(MicrosoftAppSettings app, TeamsSettings settings) {
+        if (!app.hasAppId()) {
+            log.warn("""
+
+                    ************************************************************************
+                    *  Microsoft Teams runs WITHOUT AUTHENTICATION (TEAMS_ALLOW_UNAUTHENTICATED=true,
+                    *  no MICROSOFT_APP_ID). Anyone who can reach /api/messages can act as any
+                    *  user. Use this only with the Bot Framework Emulator on your own machine.
+                    ************************************************************************""");
+        }
+        if (settings.openidMetadataUrl() != null && !settings.openidMetadataUrl().isBlank()) {
+            ChannelValidation.setOpenIdMetaDataUrl(settings.openidMetadataUrl());
+        }
+    }
+
+    @Bean
+    CredentialProvider teamsCredentialProvider(MicrosoftAppSettings app) {
+        return new SimpleCredentialProvider(app.appIdOrEmpty(), app.passwordOrEmpty());
+    }
+
+    /** The bot's own credentials on calls to the Bot Connector; none when running unauthenticated. */
+    @Bean
+    AppCredentials teamsAppCredentials(MicrosoftAppSettings app) {
+        if (!app.hasAppId()) {
+            return MicrosoftAppCredentials.empty();
+        }
+        return new MicrosoftAppCredentials(app.appIdOrEmpty(), app.passwordOrEmpty(),
+                app.singleTenant() ? app.tenantId().trim() : null);
+    }
+
+    @Bean
+    ActivityAuthenticator teamsActivityAuthenticator(CredentialProvider teamsCredentialProvider) {
+        return new ActivityAuthenticator(teamsCredentialProvider, new SimpleChannelProvider());
+    }
+
+    @Bean
+    SendPacer.Sleeper teamsSleeper() {
+        return duration -> Thread.sleep(duration.toMillis());
+    }
+
+    @Bean
+    Retrying teamsRetrying(TeamsSettings settings, SendPacer.Sleeper teamsSleeper, ObjectProvider<Clock> clock) {
+        return new Retrying(new SendPacer(clock.getIfAvailable(Clock::systemUTC), teamsSleeper), teamsSleeper, settings);
+    }
+
+    @Bean
+    ConversationStore teamsConversationStore(JdbcClient jdbc, ObjectProvider<Clock> clock) {
+        return new ConversationStore(jdbc, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    TeamsGateway teamsGateway(ConversationStore teamsConversationStore, AppCredentials teamsAppCredentials,
+            Retrying teamsRetrying, ObjectProvider<Texts> texts) {
+        return new TeamsGateway(teamsConversationStore, new Connector(teamsAppCredentials), teamsRetrying,
+                new CardRenderer(texts.getIfAvailable(Texts::new)));
+    }
+
+    @Bean
+    PulseActivities teamsActivities(ChatInbox inbox, ConversationStore teamsConversationStore, TeamsGateway teamsGateway,
+            ProcessedEvents processedEvents, ObjectProvider<Texts> texts, ObjectProvider<Clock> clock) {
+        return new PulseActivities(inbox, teamsConversationStore, teamsGateway, processedEvents,
+                texts.getIfAvailable(Texts::new), clock.getIfAvailable(Clock::systemUTC));
+    }
+}

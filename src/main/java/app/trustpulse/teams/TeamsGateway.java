@@ -1,0 +1,157 @@
+package app.trustpulse.teams;
+
+import app.trustpulse.chat.ChannelAddress;
+import app.trustpulse.chat.ChatDeliveryException;
+import app.trustpulse.chat.ChatGateway;
+import app.trustpulse.chat.ChatMessage;
+import app.trustpulse.chat.ChatUser;
+import app.trustpulse.chat.DirectAddress;
+import app.trustpulse.chat.MessageRef;
+import app.trustpulse.pulse.Platform;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.ChannelAccount;
+import com.microsoft.bot.schema.ConversationAccount;
+import com.microsoft.bot.schema.ConversationParameters;
+import com.microsoft.bot.schema.ConversationReference;
+import com.microsoft.bot.schema.ConversationResourceResponse;
+import com.microsoft.bot.schema.PagedMembersResult;
+import com.microsoft.bot.schema.ResourceResponse;
+import com.microsoft.bot.schema.teams.TeamsChannelData;
+import com.microsoft.bot.schema.teams.TenantInfo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How the bot reaches people in Teams: messages go to the service URL of the stored conversation, a person who
+ * never talked to the bot gets a 1:1 chat created first, and every call is paced and retried by {@link Retrying}.
+ */
+public class TeamsGateway implements ChatGateway {
+
+    private final ConversationStore store;
+    private final Connector connector;
+    private final Retrying retrying;
+    private final CardRenderer renderer;
+
+    TeamsGateway(ConversationStore store, Connector connector, Retrying retrying, CardRenderer renderer) {
+        this.store = store;
+        this.connector = connector;
+        this.retrying = retrying;
+        this.renderer = renderer;
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.TEAMS;
+    }
+
+    @Override
+    public MessageRef sendDirect(DirectAddress to, ChatMessage message) {
+        ConversationStore.Stored chat = personalChat(to.workspaceId(), to.userId());
+        return send(chat, message);
+    }
+
+    @Override
+    public MessageRef postToChannel(ChannelAddress to, ChatMessage message) {
+        ConversationStore.Stored channel = store.channel(to.workspaceId(), to.channelId())
+                .orElseThrow(() -> new ChatDeliveryException("the Teams bot is not installed for channel " + to.channelId()));
+        return send(channel, message);
+    }
+
+    @Override
+    public void update(MessageRef ref, ChatMessage message) {
+        String serviceUrl = store.serviceUrlOf(ref.workspaceId(), ref.conversationId())
+                .orElseThrow(() -> new ChatDeliveryException("unknown Teams conversation " + ref.conversationId()));
+        Activity activity = renderer.render(message);
+        activity.setId(ref.messageId());
+        retrying.call("update", ref.workspaceId(), ref.conversationId(), () -> connector.at(serviceUrl).getConversations()
+                .updateActivity(ref.conversationId(), ref.messageId(), activity));
+    }
+
+    @Override
+    public List<ChatUser> channelMembers(ChannelAddress channel) {
+        ConversationStore.Stored stored = store.channel(channel.workspaceId(), channel.channelId())
+                .orElseThrow(() -> new ChatDeliveryException("the Teams bot is not installed for channel " + channel.channelId()));
+        return roster(stored.tenantId(), stored.serviceUrl(), stored.teamOrUserId());
+    }
+
+    /** Every member of a team or group chat, page by page. */
+    List<ChatUser> roster(String tenantId, String serviceUrl, String teamId) {
+        List<ChatUser> members = new ArrayList<>();
+        String continuation = null;
+        do {
+            String token = continuation;
+            PagedMembersResult page = retrying.call("roster", tenantId, teamId,
+                    () -> RosterPages.page(connector.at(serviceUrl), teamId, token));
+            if (page.getMembers() != null) {
+                for (ChannelAccount member : page.getMembers()) {
+                    members.add(new ChatUser(member.getId(), member.getName(), Optional.empty()));
+                }
+            }
+            continuation = page.getContinuationToken();
+        } while (continuation != null && !continuation.isBlank());
+        return members;
+    }
+
+    /** Whether Teams reports the person as an owner of the team. */
+    boolean isTeamOwner(String tenantId, String serviceUrl, String teamId, String userId) {
+        try {
+            ChannelAccount member = retrying.call("member", tenantId, teamId,
+                    () -> connector.at(serviceUrl).getConversations().getConversationMember(userId, teamId));
+            var role = member.getProperties().get("userRole");
+            return role != null && "owner".equalsIgnoreCase(role.asText());
+        } catch (ChatDeliveryException e) {
+            return false;
+        }
+    }
+
+    /** Sends into a known conversation (a reply to a person's message goes here too). */
+    MessageRef send(ConversationStore.Stored conversation, ChatMessage message) {
+        Activity activity = renderer.render(message);
+        String conversationId = conversation.conversationId();
+        ResourceResponse response = retrying.call("send", conversation.tenantId(), conversationId,
+                () -> connector.at(conversation.serviceUrl()).getConversations().sendToConversation(conversationId, activity));
+        return new MessageRef(Platform.TEAMS, conversation.tenantId(), conversationId, response == null ? "" : response.getId());
+    }
+
+    /** Replies in the thread of a channel message. */
+    void reply(String tenantId, String serviceUrl, String conversationId, String activityId, ChatMessage message) {
+        Activity activity = renderer.render(message);
+        activity.setReplyToId(activityId);
+        retrying.call("reply", tenantId, conversationId, () -> connector.at(serviceUrl).getConversations()
+                .replyToActivity(conversationId, activityId, activity));
+    }
+
+    private ConversationStore.Stored personalChat(String tenantId, String userId) {
+        Optional<ConversationStore.Stored> known = store.user(tenantId, userId);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        ConversationStore.Stored any = store.anyOfTenant(tenantId)
+                .orElseThrow(() -> new ChatDeliveryException("the Teams bot is not installed in tenant " + tenantId));
+        ChannelAccount bot = any.reference().getBot();
+        ConversationParameters parameters = new ConversationParameters();
+        parameters.setIsGroup(false);
+        parameters.setBot(bot);
+        parameters.setMembers(List.of(new ChannelAccount(userId)));
+        parameters.setTenantId(tenantId);
+        TeamsChannelData channelData = new TeamsChannelData();
+        channelData.setTenant(new TenantInfo(tenantId));
+        parameters.setChannelData(channelData);
+        String serviceUrl = any.serviceUrl();
+        ConversationResourceResponse created = retrying.call("create chat", tenantId, "new-chat:" + userId,
+                () -> connector.at(serviceUrl).getConversations().createConversation(parameters));
+        ConversationReference reference = new ConversationReference();
+        reference.setChannelId("msteams");
+        reference.setServiceUrl(created.getServiceUrl() == null || created.getServiceUrl().isBlank()
+                ? serviceUrl : created.getServiceUrl());
+        reference.setBot(bot);
+        reference.setUser(new ChannelAccount(userId));
+        ConversationAccount conversation = new ConversationAccount(created.getId());
+        conversation.setConversationType("personal");
+        conversation.setTenantId(tenantId);
+        reference.setConversation(conversation);
+        store.saveUser(tenantId, userId, reference);
+        return store.user(tenantId, userId).orElseThrow();
+    }
+}
