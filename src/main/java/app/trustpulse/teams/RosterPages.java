@@ -37,7 +37,7 @@ final class RosterPages {
         Service service = ((RestConnectorClient) client).getRestClient().retrofit().create(Service.class);
         return service.page(conversationId, PAGE_SIZE, continuationToken).thenApply(response -> {
             if (!response.isSuccessful()) {
-                throw new ErrorResponseException("getConversationPagedMembers", response.raw() == null ? null : errorOf(response));
+                throw new ErrorResponseException("getConversationPagedMembers", response);
             }
             try (ResponseBody body = response.body()) {
                 return SERIALIZER.deserialize(body == null ? "{}" : body.string(), PagedMembersResult.class);
@@ -45,10 +45,5 @@ final class RosterPages {
                 throw new UncheckedIOException(e);
             }
         });
-    }
-
-    private static Response<ResponseBody> errorOf(Response<ResponseBody> response) {
-        return Response.error(response.errorBody() == null ? ResponseBody.create(new byte[0], null) : response.errorBody(),
-                response.raw());
     }
 }
