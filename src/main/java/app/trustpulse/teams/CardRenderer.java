@@ -7,6 +7,7 @@ import app.trustpulse.pulse.Language;
 import app.trustpulse.pulse.Texts;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.Attachment;
+import com.microsoft.bot.schema.Serialization;
 import com.microsoft.bot.schema.TextFormatTypes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,7 +47,8 @@ class CardRenderer {
         }
         Attachment card = new Attachment();
         card.setContentType(CONTENT_TYPE);
-        card.setContent(card(message));
+        // as a Jackson tree: the SDK's request validator walks plain maps and lists into JDK internals
+        card.setContent(Serialization.objectToTree(card(message)));
         activity.setAttachments(List.of(card));
         return activity;
     }

@@ -19,8 +19,10 @@ import com.microsoft.bot.schema.ResourceResponse;
 import com.microsoft.bot.schema.teams.TeamsChannelData;
 import com.microsoft.bot.schema.teams.TenantInfo;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * How the bot reaches people in Teams: messages go to the service URL of the stored conversation, a person who
@@ -78,6 +80,7 @@ public class TeamsGateway implements ChatGateway {
     /** Every member of a team or group chat, page by page. */
     List<ChatUser> roster(String tenantId, String serviceUrl, String teamId) {
         List<ChatUser> members = new ArrayList<>();
+        Set<String> seenTokens = new HashSet<>();
         String continuation = null;
         do {
             String token = continuation;
@@ -89,7 +92,7 @@ public class TeamsGateway implements ChatGateway {
                 }
             }
             continuation = page.getContinuationToken();
-        } while (continuation != null && !continuation.isBlank());
+        } while (continuation != null && !continuation.isBlank() && seenTokens.add(continuation));
         return members;
     }
 

@@ -2,6 +2,7 @@ package app.trustpulse.teams;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -13,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param initialBackoff the wait before the first retry; it doubles with every further retry
  * @param maxBackoff the longest wait between two tries
  */
+@Conditional(TeamsSwitch.class)
 @ConfigurationProperties("teams")
 record TeamsSettings(
         boolean allowUnauthenticated,

@@ -180,9 +180,11 @@ final class FakeBotConnector implements AutoCloseable {
     private JsonNode page(String teamId, String query) {
         List<List<Map<String, String>>> pages = rosters.getOrDefault(teamId, List.of(List.of()));
         int index = 0;
-        if (query != null && query.startsWith("continuationToken=")) {
-            index = Integer.parseInt(URLDecoder.decode(query.substring("continuationToken=".length()), StandardCharsets.UTF_8)
-                    .replace("page-", ""));
+        for (String param : query == null ? new String[0] : query.split("&")) {
+            if (param.startsWith("continuationToken=")) {
+                index = Integer.parseInt(URLDecoder.decode(param.substring("continuationToken=".length()), StandardCharsets.UTF_8)
+                        .replace("page-", ""));
+            }
         }
         ObjectNode result = JSON.createObjectNode();
         var members = result.putArray("members");

@@ -59,7 +59,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
         "teams.initial-backoff=1ms",
         "teams.max-backoff=5ms",
         "spring.datasource.url=jdbc:h2:mem:teams-adapter;MODE=PostgreSQL;DB_CLOSE_DELAY=-1",
-        "spring.flyway.locations=classpath:db/migration/common"})
+        "spring.flyway.locations=classpath:db/migration/common",
+        "spring.quartz.job-store-type=memory"})
 class TeamsAdapterTest {
 
     static final FakeBotConnector CONNECTOR = start();
