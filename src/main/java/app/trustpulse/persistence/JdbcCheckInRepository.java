@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class JdbcCheckInRepository implements CheckInRepository {
 
     private static final String SELECT = """
-            SELECT id, team_id, user_id, week, slot, audience, statements, status, sent_at, message_ref
+            SELECT id, team_id, user_id, week, slot, audience, statements, status, sent_at, reminded_at, message_ref
               FROM check_in
             """;
 
@@ -37,9 +37,9 @@ public final class JdbcCheckInRepository implements CheckInRepository {
     public CheckIn createIfAbsent(CheckIn checkIn, Instant now) {
         jdbc.sql("""
                 INSERT INTO check_in (team_id, user_id, week, slot, audience, statements, status, created_at,
-                                      sent_at, message_ref)
+                                      sent_at, reminded_at, message_ref)
                 VALUES (:teamId, :userId, :week, :slot, :audience, :statements, :status, :createdAt,
-                        :sentAt, :messageRef)
+                        :sentAt, :remindedAt, :messageRef)
                 ON CONFLICT DO NOTHING
                 """)
                 .param("teamId", checkIn.teamId())
@@ -51,6 +51,7 @@ public final class JdbcCheckInRepository implements CheckInRepository {
                 .param("status", checkIn.status().name())
                 .param("createdAt", SqlSupport.utc(now))
                 .param("sentAt", SqlSupport.utc(checkIn.sentAt().orElse(null)))
+                .param("remindedAt", SqlSupport.utc(checkIn.remindedAt().orElse(null)))
                 .param("messageRef", checkIn.messageRef().orElse(null))
                 .update();
         return jdbc.sql(SELECT + " WHERE team_id = :teamId AND user_id = :userId AND week = :week AND slot = :slot")
@@ -197,6 +198,7 @@ public final class JdbcCheckInRepository implements CheckInRepository {
                 statements,
                 CheckIn.Status.valueOf(rs.getString("status")),
                 SqlSupport.optionalInstant(rs, "sent_at"),
+                SqlSupport.optionalInstant(rs, "reminded_at"),
                 Optional.ofNullable(rs.getString("message_ref")));
     }
 }

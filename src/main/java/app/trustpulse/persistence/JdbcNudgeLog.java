@@ -59,6 +59,14 @@ public final class JdbcNudgeLog implements NudgeLog {
         return jdbc.sql(SELECT + " WHERE id = :id").param("id", id).query(JdbcNudgeLog::map).optional();
     }
 
+    @Override
+    public int deleteOfLeader(long teamId, String leaderId) {
+        return jdbc.sql("DELETE FROM nudge_sent WHERE team_id = :teamId AND leader_id = :leaderId")
+                .param("teamId", teamId)
+                .param("leaderId", leaderId)
+                .update();
+    }
+
     /** A later reaction replaces an earlier one (e.g. "not yet", then "tried"). */
     @Override
     public boolean react(long id, String leaderId, SentNudge.Reaction reaction, Instant at) {

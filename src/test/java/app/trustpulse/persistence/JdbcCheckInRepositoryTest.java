@@ -28,7 +28,7 @@ class JdbcCheckInRepositoryTest {
 
     private static CheckIn checkIn(long teamId, String userId, int slot) {
         return new CheckIn(0, teamId, userId, WEEK, slot, Role.MEMBER, STATEMENTS, Status.SCHEDULED,
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     @BothDatabases
@@ -39,12 +39,12 @@ class JdbcCheckInRepositoryTest {
 
         CheckIn first = checkIns.createIfAbsent(checkIn(team, "U1", 0), NOW);
         CheckIn again = checkIns.createIfAbsent(new CheckIn(0, team, "U1", WEEK, 0, Role.LEADER,
-                List.of(new StatementRef(Dimension.VISION, 0)), Status.SCHEDULED, Optional.empty(), Optional.empty()), NOW);
+                List.of(new StatementRef(Dimension.VISION, 0)), Status.SCHEDULED, Optional.empty(), Optional.empty(), Optional.empty()), NOW);
         CheckIn otherSlot = checkIns.createIfAbsent(checkIn(team, "U1", 1), NOW);
 
         assertThat(first.id()).isPositive();
         assertThat(first).isEqualTo(new CheckIn(first.id(), team, "U1", WEEK, 0, Role.MEMBER, STATEMENTS,
-                Status.SCHEDULED, Optional.empty(), Optional.empty()));
+                Status.SCHEDULED, Optional.empty(), Optional.empty(), Optional.empty()));
         assertThat(again).isEqualTo(first);
         assertThat(otherSlot.id()).isNotEqualTo(first.id());
         assertThat(checkIns.find(first.id())).contains(first);
@@ -129,6 +129,7 @@ class JdbcCheckInRepositoryTest {
 
         assertThat(reminded).containsOnlyOnce(true);
         assertThat(checkIns.markReminded(id, NOW.plus(Duration.ofHours(5)))).isFalse();
+        assertThat(checkIns.find(id).orElseThrow().remindedAt()).contains(NOW.plus(Duration.ofHours(4)));
     }
 
     @BothDatabases
@@ -140,7 +141,7 @@ class JdbcCheckInRepositoryTest {
         long answered = checkIns.createIfAbsent(checkIn(team, "U2", 0), NOW).id();
         long scheduled = checkIns.createIfAbsent(checkIn(team, "U3", 0), NOW).id();
         long nextWeek = checkIns.createIfAbsent(new CheckIn(0, team, "U1", WEEK.plus(1), 0, Role.MEMBER, STATEMENTS,
-                Status.SCHEDULED, Optional.empty(), Optional.empty()), NOW).id();
+                Status.SCHEDULED, Optional.empty(), Optional.empty(), Optional.empty()), NOW).id();
         for (long id : List.of(sent, answered, nextWeek)) {
             checkIns.markSent(id, NOW, "ref-" + id);
         }
@@ -167,7 +168,7 @@ class JdbcCheckInRepositoryTest {
         checkIns.markSent(checkIns.createIfAbsent(checkIn(team, "U2", 0), NOW).id(), NOW, "r");
         checkIns.createIfAbsent(checkIn(team, "U3", 0), NOW);
         checkIns.markSent(checkIns.createIfAbsent(new CheckIn(0, team, "L1", WEEK, 0, Role.LEADER, STATEMENTS,
-                Status.SCHEDULED, Optional.empty(), Optional.empty()), NOW).id(), NOW, "r");
+                Status.SCHEDULED, Optional.empty(), Optional.empty(), Optional.empty()), NOW).id(), NOW, "r");
 
         assertThat(checkIns.countAsked(team, WEEK, Role.MEMBER)).isEqualTo(2);
         assertThat(checkIns.countAsked(team, WEEK, Role.LEADER)).isEqualTo(1);

@@ -72,4 +72,22 @@ class JdbcNudgeLogTest {
         assertThat(log.find(id).orElseThrow().reaction()).contains(Reaction.TRIED);
         assertThat(log.react(id + 1, "L1", Reaction.TRIED, NOW)).isFalse();
     }
+
+    @BothDatabases
+    void forgetsTheNudgesOfOneLeaderInOneTeam(TestDb db) {
+        JdbcClient jdbc = jdbc(db);
+        long team = insertTeam(jdbc, "C1");
+        long otherTeam = insertTeam(jdbc, "C2");
+        var log = new JdbcNudgeLog(jdbc);
+        log.record(nudge(team, "L1", "trust-1", NOW));
+        log.record(nudge(team, "L1", "trust-2", NOW));
+        long kept = log.record(nudge(team, "L2", "trust-1", NOW));
+        long elsewhere = log.record(nudge(otherTeam, "L1", "trust-1", NOW));
+
+        assertThat(log.deleteOfLeader(team, "L1")).isEqualTo(2);
+
+        assertThat(log.ofLeader(team, "L1", Instant.EPOCH)).isEmpty();
+        assertThat(log.find(kept)).isPresent();
+        assertThat(log.find(elsewhere)).isPresent();
+    }
 }
