@@ -107,7 +107,8 @@ class PulseCalculatorTest {
         List<Optional<Double>> trend = pulse.score(Dimension.TRUST).orElseThrow().trend();
         assertThat(trend).hasSize(8);
         assertThat(trend.get(0)).contains(7.0);
-        assertThat(trend.get(5)).isEmpty();
+        assertThat(trend.get(4)).isEmpty();
+        assertThat(trend.get(5)).contains(2.0);
         assertThat(trend.get(6)).contains(1.0);
         assertThat(trend.get(7)).contains(4.0);
         assertThat(Sparkline.of(trend)).hasSize(8).contains("·");
