@@ -68,7 +68,7 @@ class CardRenderer {
             } else if (block instanceof Block.Scale s) {
                 addScale(body, s);
             } else if (block instanceof Block.Buttons b) {
-                addButtons(body, actions, b, hasScales);
+                addButtons(body, b, hasScales);
             } else if (block instanceof Block.ScoreTable t) {
                 body.add(table(t));
             }
@@ -106,13 +106,15 @@ class CardRenderer {
         s.selected().ifPresent(v -> body.add(textBlock("✔ " + v + " / 5", "Small", null, true)));
     }
 
-    private void addButtons(List<Object> body, List<Object> actions, Block.Buttons block, boolean inline) {
+    /** Buttons stay beside the text they belong to, as an action set in the body. */
+    private void addButtons(List<Object> body, Block.Buttons block, boolean checkInCard) {
         List<Object> rowActions = new ArrayList<>();
         for (Button button : block.buttons()) {
             if (button.input().isPresent()) {
                 Button.InputRequest request = button.input().get();
                 Map<String, Object> input = textInput(button.action(), request);
-                if (inline) {
+                if (checkInCard) {
+                    // sent along with the card's one submit button
                     body.add(input);
                 } else {
                     Map<String, Object> inner = new LinkedHashMap<>();
@@ -135,11 +137,7 @@ class CardRenderer {
             }
         }
         if (!rowActions.isEmpty()) {
-            if (inline) {
-                body.add(Map.of("type", "ActionSet", "actions", rowActions));
-            } else {
-                actions.addAll(rowActions);
-            }
+            body.add(Map.of("type", "ActionSet", "actions", rowActions));
         }
     }
 

@@ -119,14 +119,14 @@ class ConversationStore {
     /** Any conversation of the tenant: the service URL and the bot's account to start a new chat with. */
     Optional<Stored> anyOfTenant(String tenantId) {
         Optional<Stored> channel = jdbc.sql("SELECT tenant_id, channel_id, team_id, service_url, reference_json"
-                        + " FROM teams_channel WHERE tenant_id = ? ORDER BY updated_at DESC")
-                .params(tenantId).query(ConversationStore::stored).stream().findFirst();
+                        + " FROM teams_channel WHERE tenant_id = ? ORDER BY updated_at DESC FETCH FIRST 1 ROWS ONLY")
+                .params(tenantId).query(ConversationStore::stored).list().stream().findFirst();
         if (channel.isPresent()) {
             return channel;
         }
         return jdbc.sql("SELECT tenant_id, conversation_id, user_id, service_url, reference_json"
-                        + " FROM teams_user WHERE tenant_id = ? ORDER BY updated_at DESC")
-                .params(tenantId).query(ConversationStore::stored).stream().findFirst();
+                        + " FROM teams_user WHERE tenant_id = ? ORDER BY updated_at DESC FETCH FIRST 1 ROWS ONLY")
+                .params(tenantId).query(ConversationStore::stored).list().stream().findFirst();
     }
 
     /** The service URL of a channel or 1:1 conversation the bot knows. */
@@ -137,7 +137,7 @@ class ConversationStore {
             return channel;
         }
         return jdbc.sql("SELECT service_url FROM teams_user WHERE tenant_id = ? AND conversation_id = ?")
-                .params(tenantId, conversationId).query(String.class).stream().findFirst();
+                .params(tenantId, conversationId).query(String.class).list().stream().findFirst();
     }
 
     private static Stored stored(ResultSet rs, int row) throws SQLException {

@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class FakeBotConnector implements AutoCloseable {
 
-    record Call(String method, String path, String query, String authorization, JsonNode body) {
+    record Call(String method, String path, String query, String authorization, JsonNode body, String id) {
 
         String conversationId() {
             String[] parts = path.split("/");
@@ -156,14 +156,17 @@ final class FakeBotConnector implements AutoCloseable {
                     return;
                 }
             }
-            Call call = new Call(method, path, query, exchange.getRequestHeaders().getFirst("Authorization"), body);
-            calls.add(call);
             String[] parts = path.split("/");
+            String id = null;
+            if (changes && path.contains("/activities")) {
+                id = method.equals("PUT") ? URLDecoder.decode(parts[5], StandardCharsets.UTF_8) : "msg-" + ids.incrementAndGet();
+            }
+            Call call = new Call(method, path, query, exchange.getRequestHeaders().getFirst("Authorization"), body, id);
+            calls.add(call);
             if (method.equals("POST") && path.equals("/v3/conversations")) {
                 String user = body.path("members").path(0).path("id").asText();
                 respond(exchange, 200, JSON.createObjectNode().put("id", "a:chat-" + user));
-            } else if (changes && path.contains("/activities")) {
-                String id = method.equals("PUT") ? URLDecoder.decode(parts[5], StandardCharsets.UTF_8) : "msg-" + ids.incrementAndGet();
+            } else if (id != null) {
                 respond(exchange, 200, JSON.createObjectNode().put("id", id));
             } else if (method.equals("GET") && path.endsWith("/pagedmembers")) {
                 respond(exchange, 200, page(call.conversationId(), query));

@@ -21,6 +21,7 @@ import app.trustpulse.inbound.ChatInbox;
 import app.trustpulse.inbound.CommandRequest;
 import app.trustpulse.inbound.Interaction;
 import app.trustpulse.pulse.Platform;
+import app.trustpulse.support.TestDatabases;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.bot.connector.authentication.AppCredentials;
 import java.io.IOException;
@@ -58,9 +59,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
         "microsoft.app.password=not-used-in-tests",
         "teams.initial-backoff=1ms",
         "teams.max-backoff=5ms",
-        "spring.datasource.url=jdbc:h2:mem:teams-adapter;MODE=PostgreSQL;DB_CLOSE_DELAY=-1",
-        "spring.flyway.locations=classpath:db/migration/common",
-        "spring.quartz.job-store-type=memory"})
+        "spring.datasource.url=jdbc:h2:mem:teams-adapter;DB_CLOSE_DELAY=-1" + TestDatabases.H2_FLAGS})
 class TeamsAdapterTest {
 
     static final FakeBotConnector CONNECTOR = start();

@@ -1,0 +1,236 @@
+package app.trustpulse.teams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.trustpulse.Application;
+import app.trustpulse.support.TestDatabases;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.bot.connector.authentication.AppCredentials;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole application, driven the way the Bot Connector drives it: signed activities posted to /api/messages,
+ * everything the bot says captured by a fake Bot Connector on loopback. One team runs one full week.
+ */
+@SpringBootTest(classes = Application.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "microsoft.app.id=test-app-id",
+        "microsoft.app.password=not-used-in-tests",
+        "teams.initial-backoff=1ms",
+        "teams.max-backoff=5ms",
+        "pulse.playground.enabled=false",
+        "spring.datasource.url=jdbc:h2:mem:teams-full-week;DB_CLOSE_DELAY=-1" + TestDatabases.H2_FLAGS})
+@Import(TeamsFullWeekTest.OfflineCredentials.class)
+class TeamsFullWeekTest {
+
+    static final FakeBotConnector CONNECTOR = start();
+    static final TestTokens TOKENS = new TestTokens();
+    static final TeamsPayloads PAYLOADS = new TeamsPayloads(CONNECTOR.url());
+    static final String OLGA = "29:olga";
+    static final String LEA = "29:lea";
+    static final List<String> CARD_ANSWERERS = List.of("29:m1", "29:m2", "29:m3");
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class OfflineCredentials {
+        @Bean
+        @Primary
+        AppCredentials testBotCredentials() {
+            return new TestBotCredentials("test-app-id");
+        }
+    }
+
+    @DynamicPropertySource
+    static void connector(DynamicPropertyRegistry registry) {
+        registry.add("teams.openid-metadata-url", CONNECTOR::openIdUrl);
+    }
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @AfterAll
+    static void stop() {
+        CONNECTOR.close();
+    }
+
+    @Test
+    void aTeamRunsAFullWeekInTeams() throws Exception {
+        CONNECTOR.publishKey(TestTokens.KEY_ID, TOKENS.publishedKey());
+        CONNECTOR.role(OLGA, "owner");
+        CONNECTOR.roster(TeamsPayloads.TEAM, 2, List.of(
+                Map.of("id", OLGA, "name", "Olga Owner"), Map.of("id", LEA, "name", "Lea Leader"),
+                Map.of("id", "29:m1", "name", "Mo One"), Map.of("id", "29:m2", "name", "Mia Two"),
+                Map.of("id", "29:m3", "name", "Max Three")));
+
+        // Installed in the team: a welcome in the channel.
+        assertThat(post(PAYLOADS.botAddedToTeam(OLGA))).isEqualTo(200);
+        assertThat(channelPosts()).singleElement()
+                .satisfies(c -> assertThat(c.text()).contains("pulse setup"));
+
+        // The owner sets the team up; the members come from the paged roster.
+        assertThat(command("pulse setup", Map.of(LEA, "Lea Leader"))).contains("Pulse team set up").contains("4 member(s) and 1 leader(s)");
+
+        // send-now, while the Bot Connector throttles: a check-in card still arrives exactly once in every
+        // member's 1:1 chat, created proactively.
+        CONNECTOR.failNext(4, 429);
+        assertThat(command("pulse send-now", Map.of())).contains("Sent 5 check-in(s)");
+        assertThat(CONNECTOR.rejectedCount()).isEqualTo(4);
+        for (String member : List.of(OLGA, LEA, "29:m1", "29:m2", "29:m3")) {
+            assertThat(CONNECTOR.postedTo("a:chat-" + member).stream().filter(c -> !scaleIds(c.card()).isEmpty()))
+                    .as("check-ins of %s", member).hasSize(1);
+        }
+        assertThat(CONNECTOR.createdChats()).extracting(c -> c.body().path("members").path(0).path("id").asText())
+                .contains(OLGA, LEA, "29:m1", "29:m2", "29:m3");
+        for (String member : CARD_ANSWERERS) {
+            FakeBotConnector.Call card = latestCheckIn(member);
+            assertThat(card.card().path("version").asText()).isEqualTo("1.5");
+            assertThat(scaleIds(card.card())).isNotEmpty();
+        }
+
+        // Three members answer on the card; each card is updated in place to show what was recorded.
+        int score = 3;
+        for (String member : CARD_ANSWERERS) {
+            FakeBotConnector.Call card = latestCheckIn(member);
+            Map<String, String> value = new LinkedHashMap<>();
+            for (String id : scaleIds(card.card())) {
+                value.put(id, String.valueOf(score));
+            }
+            value.put(CardRenderer.SUBMIT_KEY, "answers");
+            int updatesBefore = CONNECTOR.updates().size();
+            assertThat(post(PAYLOADS.cardSubmit(TeamsPayloads.nextId(), member, member, "a:chat-" + member, card.id(), value)))
+                    .isEqualTo(200);
+            List<FakeBotConnector.Call> updates = CONNECTOR.updates().subList(updatesBefore, CONNECTOR.updates().size());
+            assertThat(updates).isNotEmpty().allSatisfy(u -> assertThat(u.path())
+                    .isEqualTo("/v3/conversations/" + "a:chat-" + member + "/activities/" + card.id()));
+            assertThat(updates.get(updates.size() - 1).card().toString()).contains("✔ " + score + " / 5", "Recorded");
+            score++;
+        }
+
+        // A comment, typed into the updated card.
+        FakeBotConnector.Call updated = CONNECTOR.updates().get(CONNECTOR.updates().size() - 1);
+        String commentInput = inputIds(updated.card(), "Input.Text").get(0);
+        assertThat(post(PAYLOADS.cardSubmit(TeamsPayloads.nextId(), "29:m3", "Max Three", "a:chat-29:m3", updated.id(),
+                Map.of(commentInput, "We could decide more ourselves", CardRenderer.SUBMIT_KEY, "answers")))).isEqualTo(200);
+        assertThat(CONNECTOR.postedTo("a:chat-29:m3").get(CONNECTOR.postedTo("a:chat-29:m3").size() - 1).text())
+                .contains("Comment saved");
+
+        // The owner answers by typing all six scores in the 1:1 chat.
+        int before = CONNECTOR.postedTo("a:chat-" + OLGA).size();
+        assertThat(post(PAYLOADS.personalMessage(TeamsPayloads.nextId(), OLGA, "Olga Owner", "4 4 4 4 4 4"))).isEqualTo(200);
+        assertThat(CONNECTOR.postedTo("a:chat-" + OLGA)).hasSize(before + 1);
+        assertThat(CONNECTOR.postedTo("a:chat-" + OLGA).get(before).text()).startsWith("Recorded");
+        assertThat(jdbc.sql("SELECT COUNT(DISTINCT pseudonym) FROM answer").query(Long.class).single()).isEqualTo(4L);
+
+        // close-week: the pulse card in the channel, the digest in the leader's 1:1 chat.
+        int channelPostsBefore = channelPosts().size();
+        assertThat(command("pulse close-week", Map.of())).contains("Week closed");
+        List<FakeBotConnector.Call> channelPosts = channelPosts();
+        assertThat(channelPosts).hasSize(channelPostsBefore + 1);
+        JsonNode pulseCard = channelPosts.get(channelPosts.size() - 1).card();
+        assertThat(pulseCard.path("type").asText()).isEqualTo("AdaptiveCard");
+        assertThat(pulseCard.toString()).contains("Trust", "ColumnSet");
+
+        FakeBotConnector.Call digest = CONNECTOR.postedTo("a:chat-" + LEA).stream()
+                .filter(c -> c.body().path("summary").asText().startsWith("Your weekly digest")).findFirst().orElseThrow();
+        List<String> digestActions = submitActions(digest.card());
+        assertThat(digestActions).anyMatch(a -> a.matches("nudge:\\d+:tried")).anyMatch(a -> a.matches("nudge:\\d+:notyet"));
+
+        // The leader says "tried it".
+        String tried = digestActions.stream().filter(a -> a.endsWith(":tried")).findFirst().orElseThrow();
+        assertThat(post(PAYLOADS.cardSubmit(TeamsPayloads.nextId(), LEA, "Lea Leader", "a:chat-" + LEA, digest.id(),
+                Map.of(CardRenderer.ACTION_KEY, tried)))).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT reaction FROM nudge_sent WHERE id = ?").param(Long.parseLong(tried.split(":")[1]))
+                .query(String.class).single()).isNotBlank();
+
+        // Nothing was sent twice, and every call carried the bot's token.
+        assertThat(CONNECTOR.posted()).extracting(FakeBotConnector.Call::id).doesNotHaveDuplicates();
+        assertThat(CONNECTOR.calls()).allSatisfy(c -> assertThat(c.authorization())
+                .isEqualTo("Bearer " + TestBotCredentials.ACCESS_TOKEN));
+    }
+
+    /** Posts "@Trust Pulse words" in the channel as the owner and returns the bot's reply in the thread. */
+    private String command(String words, Map<String, String> mentions) throws Exception {
+        String id = TeamsPayloads.nextId();
+        assertThat(post(PAYLOADS.channelMessage(id, OLGA, "Olga Owner", words, mentions))).isEqualTo(200);
+        return CONNECTOR.posted().stream().filter(c -> c.path().endsWith("/activities/" + id))
+                .map(FakeBotConnector.Call::text).findFirst().orElseThrow();
+    }
+
+    /** New posts in the channel, not replies in a thread. */
+    private static List<FakeBotConnector.Call> channelPosts() {
+        return CONNECTOR.postedTo(TeamsPayloads.TEAM).stream().filter(c -> c.path().endsWith("/activities")).toList();
+    }
+
+    private static FakeBotConnector.Call latestCheckIn(String member) {
+        List<FakeBotConnector.Call> cards = CONNECTOR.postedTo("a:chat-" + member).stream()
+                .filter(c -> !scaleIds(c.card()).isEmpty()).toList();
+        assertThat(cards).as("check-in cards for %s", member).isNotEmpty();
+        return cards.get(cards.size() - 1);
+    }
+
+    private static List<String> scaleIds(JsonNode card) {
+        return inputIds(card, "Input.ChoiceSet");
+    }
+
+    private static List<String> inputIds(JsonNode card, String type) {
+        List<String> ids = new ArrayList<>();
+        if (card != null) {
+            card.path("body").forEach(e -> {
+                if (e.path("type").asText().equals(type)) {
+                    ids.add(e.path("id").asText());
+                }
+            });
+        }
+        return ids;
+    }
+
+    private static List<String> submitActions(JsonNode card) {
+        List<String> actions = new ArrayList<>();
+        card.path("body").forEach(e -> e.path("actions").forEach(a -> {
+            if (a.path("type").asText().equals("Action.Submit")) {
+                actions.add(a.path("data").path(CardRenderer.ACTION_KEY).asText());
+            }
+        }));
+        return actions;
+    }
+
+    private int post(String body) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/messages"))
+                .header("Content-Type", "application/json; charset=utf-8")
+                .header("Authorization", "Bearer " + TOKENS.valid("test-app-id", CONNECTOR.url()))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static FakeBotConnector start() {
+        try {
+            return new FakeBotConnector();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
