@@ -16,10 +16,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 
 /**
  * The playground's JSON API, used by its page. Every change answers with the new state; a bad request
@@ -107,25 +107,24 @@ public class PlaygroundApiController {
 
     @ExceptionHandler(PlaygroundRequestException.class)
     ResponseEntity<Problem> refused(PlaygroundRequestException e,
-            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
-        return problem(e.status(), e.key(), acceptLanguage, e.args());
+            WebRequest request) {
+        return problem(e.status(), e.key(), request, e.args());
     }
 
     @ExceptionHandler({HttpMessageNotReadableException.class, HttpMediaTypeNotSupportedException.class})
     ResponseEntity<Problem> unreadable(Exception e,
-            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
-        return problem(HttpStatus.BAD_REQUEST, "playground.error.malformed", acceptLanguage);
+            WebRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, "playground.error.malformed", request);
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<Problem> failed(Exception e,
-            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
+    ResponseEntity<Problem> failed(Exception e, WebRequest request) {
         log.error("playground request failed", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "playground.error.internal", acceptLanguage);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "playground.error.internal", request);
     }
 
-    private ResponseEntity<Problem> problem(HttpStatus status, String key, String acceptLanguage, Object... args) {
-        Language language = fromHeader(acceptLanguage);
+    private ResponseEntity<Problem> problem(HttpStatus status, String key, WebRequest request, Object... args) {
+        Language language = fromHeader(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
         String error = key.substring(key.lastIndexOf('.') + 1);
         return ResponseEntity.status(status).body(new Problem(error, texts.get(language, key, args)));
     }
