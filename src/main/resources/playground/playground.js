@@ -3,7 +3,7 @@
   const API = '/playground/api';
   const POLL_MS = 1500;
   const view = {
-    lang: localStorage.getItem('playground.lang') || 'en',
+    lang: new URLSearchParams(location.search).get('lang') || localStorage.getItem('playground.lang') || 'en',
     labels: {},
     data: null,
     shown: '',

@@ -11,48 +11,64 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 
-/** Fresh databases with the common migrations applied: in-memory H2 in PostgreSQL mode, or embedded PostgreSQL. */
+/**
+ * Fresh databases for the playground's tests: in-memory H2 with the application's flags, or a database of its
+ * own on one embedded PostgreSQL server that lives as long as the JVM.
+ */
 final class PlaygroundTestDatabase {
 
-    private static EmbeddedPostgres postgres;
+    static final String H2_FLAGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+
+    private static EmbeddedPostgres server;
 
     private PlaygroundTestDatabase() {
     }
 
+    /** An H2 database with the common migrations applied. */
     static DataSource h2() {
         JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:mem:playground-" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        ds.setURL(h2Url());
         ds.setUser("sa");
         return migrated(ds);
     }
 
-    /** A new database in one embedded PostgreSQL server, started on first use. */
-    static synchronized DataSource postgres() {
-        try {
-            if (postgres == null) {
-                postgres = EmbeddedPostgres.builder().start();
-            }
-            String name = "playground_" + UUID.randomUUID().toString().replace("-", "");
-            try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-                s.execute("CREATE DATABASE " + name);
-            }
-            return migrated(postgres.getDatabase("postgres", name));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+    static String h2Url() {
+        return "jdbc:h2:mem:playground-" + UUID.randomUUID() + H2_FLAGS;
     }
 
-    static synchronized void stopPostgres() {
-        if (postgres != null) {
-            try {
-                postgres.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            postgres = null;
+    /** A PostgreSQL database with the common migrations applied. */
+    static DataSource postgres() {
+        return migrated(emptyPostgres());
+    }
+
+    /** A new, empty PostgreSQL database (user {@code postgres}, no password), for the service to migrate itself. */
+    static synchronized DataSource emptyPostgres() {
+        String name = "playground_" + UUID.randomUUID().toString().replace("-", "");
+        try (Connection c = server().getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create database " + name, e);
         }
+        return server().getDatabase("postgres", name);
+    }
+
+    private static synchronized EmbeddedPostgres server() {
+        if (server == null) {
+            try {
+                server = EmbeddedPostgres.builder().setServerConfig("fsync", "off").start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("embedded PostgreSQL did not start", e);
+            }
+            EmbeddedPostgres started = server;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    started.close();
+                } catch (IOException ignored) {
+                    // the JVM is ending anyway
+                }
+            }));
+        }
+        return server;
     }
 
     private static DataSource migrated(DataSource ds) {
