@@ -27,6 +27,7 @@ import app.trustpulse.inbound.CommandRequest;
 import app.trustpulse.inbound.Interaction;
 import app.trustpulse.inbound.Sender;
 import app.trustpulse.pulse.Platform;
+import app.trustpulse.support.TestDatabases;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -43,7 +44,7 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 /** The playground's HTTP API over a real store, with the core's inbox replaced by a mock. */
 class PlaygroundApiTest {
 
-    private final DataSource db = PlaygroundTestDatabase.h2();
+    private final DataSource db = TestDatabases.h2();
     private final PlaygroundStore store = new PlaygroundStore(JdbcClient.create(db), Clock.systemUTC());
     private final MessageJson json = new MessageJson();
     private final ChatInbox inbox = mock(ChatInbox.class);

@@ -1,11 +1,12 @@
 package app.trustpulse.playground;
 
+import app.trustpulse.support.TestDatabases;
 import javax.sql.DataSource;
 
 class PlaygroundGatewayOnH2Test extends PlaygroundGatewayContract {
 
     @Override
     DataSource database() {
-        return PlaygroundTestDatabase.h2();
+        return TestDatabases.h2();
     }
 }

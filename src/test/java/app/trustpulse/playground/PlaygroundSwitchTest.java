@@ -5,6 +5,7 @@ import static org.mockito.Mockito.mock;
 
 import app.trustpulse.chat.ChatGateway;
 import app.trustpulse.inbound.ChatInbox;
+import app.trustpulse.support.TestDatabases;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
@@ -13,7 +14,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class PlaygroundSwitchTest {
 
     private final WebApplicationContextRunner context = new WebApplicationContextRunner()
-            .withBean(DataSource.class, PlaygroundTestDatabase::h2)
+            .withBean(DataSource.class, TestDatabases::h2)
             .withBean(ChatInbox.class, () -> mock(ChatInbox.class))
             .withUserConfiguration(PlaygroundConfiguration.class, PlaygroundApiController.class,
                     PlaygroundPageController.class);
