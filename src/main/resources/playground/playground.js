@@ -151,6 +151,7 @@
     }
     const a = admin();
     $('create-demo').hidden = people().length > 0;
+    $('person-form').hidden = people().length === 0;
     ['send-now', 'close-week', 'status'].forEach((id) => { $(id).disabled = !a; });
     $('admin-label').textContent = a ? t('asAdmin', a.name) : '';
     renderComposer();
@@ -364,7 +365,12 @@
       $(id).addEventListener('click', () => runAsAdmin($(id).dataset.command));
     });
     $('problem').addEventListener('click', clearProblem);
-    $('person').addEventListener('change', () => { view.selected = $('person').value; render(); });
+    $('person').addEventListener('change', () => {
+      view.selected = $('person').value;
+      render();
+      const column = document.querySelector('section.column.selected');
+      if (column) column.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    });
     $('where').addEventListener('change', () => { view.where = $('where').value; });
     $('say-form').addEventListener('submit', async (e) => {
       e.preventDefault();

@@ -126,7 +126,12 @@ class Playground {
                         Optional.of(person.userId()), json.write(reply)));
     }
 
+    /** Someone more for the demo team's workspace; they join a channel separately. */
     void addPerson(String name, String timezone, boolean admin) {
+        List<Person> people = store.people(WORKSPACE);
+        if (people.isEmpty()) {
+            throw new PlaygroundRequestException("playground.error.no-demo");
+        }
         String displayName = required(name, "playground.error.empty-name");
         if (displayName.length() > MAX_NAME) {
             throw new PlaygroundRequestException("playground.error.name-too-long", MAX_NAME);
@@ -139,8 +144,8 @@ class Playground {
                 throw new PlaygroundRequestException("playground.error.bad-timezone", timezone.trim());
             }
         }
-        Set<String> taken = store.people(WORKSPACE).stream().map(Person::userId).collect(Collectors.toSet());
-        if (store.people(WORKSPACE).stream().anyMatch(p -> p.displayName().equalsIgnoreCase(displayName))) {
+        Set<String> taken = people.stream().map(Person::userId).collect(Collectors.toSet());
+        if (people.stream().anyMatch(p -> p.displayName().equalsIgnoreCase(displayName))) {
             throw new PlaygroundRequestException("playground.error.name-taken", displayName);
         }
         store.addPerson(new Person(WORKSPACE, freeUserId(displayName, taken), displayName, zone, admin));

@@ -290,6 +290,15 @@ class PlaygroundApiTest {
     }
 
     @Test
+    void peopleCanOnlyBeAddedToTheDemoTeamsWorkspaceOnceItExists() throws Exception {
+        call("/people", "{\"name\":\"Zed\"}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value("no-demo"));
+
+        assertThat(store.people("demo")).isEmpty();
+        call("/demo", "{}").andExpect(status().isOk());
+    }
+
+    @Test
     void labelsComeInBothLanguagesWithTheSameKeys() throws Exception {
         String en = mvc.perform(get("/playground/api/labels").param("lang", "en")).andExpect(status().isOk())
                 .andExpect(jsonPath("$['playground.page.createDemo']").value("Create demo team"))
