@@ -19,6 +19,7 @@ import app.trustpulse.feedback.FeedbackRelease;
 import app.trustpulse.feedback.TextScrubber;
 import app.trustpulse.inbound.HomeView;
 import app.trustpulse.inbound.InboxService;
+import app.trustpulse.nudge.MonthlyReviews;
 import app.trustpulse.nudge.NudgeCatalog;
 import app.trustpulse.nudge.NudgeLog;
 import app.trustpulse.nudge.NudgeMessages;
@@ -146,10 +147,10 @@ public class EngineConfig {
     @Bean
     ClosingWeeks closingWeeks(TeamRepository teams, MemberRepository members, CheckInRepository checkIns, AnswerRepository answers,
                               PulseRepository pulses, NudgeSelector selector, PulseMessages pulseMessages, LeaderDigests digests,
-                              FeedbackRepository feedback, TextScrubber scrubber, Pseudonymizer pseudonyms,
+                              NudgeLog nudgeLog, FeedbackRepository feedback, TextScrubber scrubber, Pseudonymizer pseudonyms,
                               ChatGateways gateways, Texts texts, Clock clock) {
         return new ClosingWeeks(teams, members, checkIns, answers, pulses, new PulseCalculator(), selector, pulseMessages, digests,
-                new FeedbackRelease(feedback, members, scrubber, new SecureRandom()), scrubber, pseudonyms, gateways, texts, clock);
+                new MonthlyReviews(nudgeLog, texts), new FeedbackRelease(feedback, members, scrubber, new SecureRandom()), scrubber, pseudonyms, gateways, texts, clock);
     }
 
     @Bean
