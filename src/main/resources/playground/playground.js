@@ -122,12 +122,10 @@
     $('help').textContent = t('help');
     $('language-label').textContent = t('language');
     $('create-demo').textContent = t('createDemo');
-    $('send-now').textContent = t('sendNow');
-    $('close-week').textContent = t('closeWeek');
-    $('status').textContent = t('status');
-    $('send-now').title = '/pulse send-now';
-    $('close-week').title = '/pulse close-week';
-    $('status').title = '/pulse status';
+    [['send-now', 'sendNow'], ['close-week', 'closeWeek'], ['status', 'status']].forEach(([id, key]) => {
+      $(id).textContent = $(id).dataset.command;
+      $(id).title = t(key);
+    });
     $('type-as-label').textContent = t('typeAs');
     $('where-label').textContent = t('where');
     $('send').textContent = t('send');
