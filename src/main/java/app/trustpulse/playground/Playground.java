@@ -10,6 +10,7 @@ import app.trustpulse.pulse.Platform;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -173,9 +174,10 @@ class Playground {
         List<Person> people = store.people(WORKSPACE);
         Map<String, String> names = people.stream().collect(Collectors.toMap(Person::userId, Person::displayName));
         Function<String, String> nameOf = id -> names.getOrDefault(id, id);
-        List<String> channels = channels();
+        Map<String, List<Person>> channels = new LinkedHashMap<>();
+        channels().forEach(c -> channels.put(c, store.channelMembers(WORKSPACE, c)));
         List<PlaygroundState.ConversationView> conversations = new ArrayList<>();
-        for (String channel : channels) {
+        for (String channel : channels.keySet()) {
             conversations.add(conversation(Conversations.channel(channel), "channel", channel, nameOf));
         }
         for (Person p : people) {
@@ -184,7 +186,8 @@ class Playground {
         List<PlaygroundState.PersonView> views = people.stream()
                 .map(p -> new PlaygroundState.PersonView(p.userId(), p.displayName(), p.admin(),
                         p.timezone().map(ZoneId::getId).orElse(null),
-                        channels.stream().filter(c -> store.channelMembers(WORKSPACE, c).contains(p)).toList()))
+                        channels.entrySet().stream().filter(e -> e.getValue().contains(p)).map(Map.Entry::getKey)
+                                .toList()))
                 .toList();
         return new PlaygroundState(WORKSPACE, TEAM_CHANNEL, views, conversations);
     }
@@ -199,12 +202,11 @@ class Playground {
         return new PlaygroundState.ConversationView(id, kind, with, messages);
     }
 
+    /** Answers and command words alike go to the inbox as a direct message, as on the real platforms. */
     private void sayInDirectMessage(Person person, String typed) {
         store.addMessage(WORKSPACE, person.dm(), person.userId(), Optional.empty(), json.write(ChatMessage.text(typed)));
         String text = Mentions.resolve(typed, store.people(WORKSPACE), channels());
-        ChatMessage reply = isCommand(text)
-                ? inbox.command(new CommandRequest(person.sender(), Optional.empty(), commandText(text)))
-                : inbox.directMessage(person.sender(), text);
+        ChatMessage reply = inbox.directMessage(person.sender(), text);
         store.addMessage(WORKSPACE, person.dm(), StoredMessage.BOT, Optional.empty(), json.write(reply));
     }
 

@@ -123,14 +123,16 @@ class PlaygroundApiTest {
     }
 
     @Test
-    void aCommandInADirectMessageRunsWithoutAChannel() throws Exception {
+    void commandWordsInADirectMessageGoToTheInboxWithTheirMentionsResolved() throws Exception {
         call("/demo", "{}");
 
-        call("/say", "{\"as\":\"lee\",\"where\":\"dm\",\"text\":\"/pulse nudges off\"}").andExpect(status().isOk());
+        call("/say", "{\"as\":\"lee\",\"where\":\"dm\",\"text\":\"/pulse feedback thanks @Mia and @sara\"}")
+                .andExpect(status().isOk());
 
-        verify(inbox).command(new CommandRequest(new Sender(Platform.PLAYGROUND, "demo", "lee", "Lee (leader)", false),
-                Optional.empty(), "nudges off"));
-        verify(inbox, never()).directMessage(any(), any());
+        verify(inbox).directMessage(new Sender(Platform.PLAYGROUND, "demo", "lee", "Lee (leader)", false),
+                "/pulse feedback thanks <@mia> and <@sara>");
+        assertThat(store.messages("demo", "dm:lee", 10)).extracting(m -> json.read(m.content()).summary())
+                .containsExactly("/pulse feedback thanks @Mia and @sara", "recorded");
     }
 
     @Test
