@@ -100,7 +100,7 @@ class Playground {
     void click(String as, Long messageId, String action, String input) {
         Person person = person(as);
         if (messageId == null) {
-            throw new PlaygroundRequestException("playground.error.unknown-message", "");
+            throw new PlaygroundRequestException("playground.error.malformed");
         }
         StoredMessage message = store.message(WORKSPACE, messageId)
                 .orElseThrow(() -> new PlaygroundRequestException("playground.error.unknown-message", messageId));
@@ -241,7 +241,7 @@ class Playground {
 
     private Person person(String userId) {
         if (userId == null || userId.isBlank()) {
-            throw new PlaygroundRequestException("playground.error.unknown-person", "");
+            throw new PlaygroundRequestException("playground.error.who");
         }
         return store.person(WORKSPACE, userId.trim())
                 .orElseThrow(() -> new PlaygroundRequestException("playground.error.unknown-person", userId.trim()));

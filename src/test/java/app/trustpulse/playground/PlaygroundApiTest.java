@@ -186,6 +186,10 @@ class PlaygroundApiTest {
                 .andExpect(jsonPath("$.error").value("malformed"));
         call("/action", "{\"as\":\"mia\",\"messageId\":999999,\"action\":\"x\"}").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.error").value("unknown-message"));
+        call("/action", "{\"as\":\"mia\",\"action\":\"x\"}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value("malformed"));
+        call("/say", "{\"where\":\"dm\",\"text\":\"hi\"}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value("who"));
         mvc.perform(post("/playground/api/say")
                         .contentType(MediaType.TEXT_PLAIN).content("hi"))
                 .andExpect(status().isBadRequest());
