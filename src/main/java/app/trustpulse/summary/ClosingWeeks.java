@@ -105,6 +105,11 @@ public final class ClosingWeeks {
         return close(team, WeekId.of(clock.instant(), team.timezone()));
     }
 
+    /** Closes a given week of a team, e.g. a past week filled in by the playground's simulation. */
+    public Outcome closeWeek(long teamId, WeekId week) {
+        return close(teams.find(teamId).orElseThrow(), week);
+    }
+
     Outcome close(Team team, WeekId week) {
         Instant now = clock.instant();
         if (!pulses.claimClose(team.id(), week, now)) {
