@@ -40,15 +40,17 @@ class PulseActivities {
     private final ChatInbox inbox;
     private final ConversationStore store;
     private final TeamsGateway gateway;
+    private final TeamOwners owners;
     private final ProcessedEvents processed;
     private final Texts texts;
     private final Clock clock;
 
-    PulseActivities(ChatInbox inbox, ConversationStore store, TeamsGateway gateway, ProcessedEvents processed,
-            Texts texts, Clock clock) {
+    PulseActivities(ChatInbox inbox, ConversationStore store, TeamsGateway gateway, TeamOwners owners,
+            ProcessedEvents processed, Texts texts, Clock clock) {
         this.inbox = inbox;
         this.store = store;
         this.gateway = gateway;
+        this.owners = owners;
         this.processed = processed;
         this.texts = texts;
         this.clock = clock;
@@ -187,8 +189,8 @@ class PulseActivities {
         } else if (teamId.isPresent()) {
             store.saveChannel(context.tenantId(), context.channelId(), teamId.get(), reference(context, context.channelId()));
         }
-        boolean owner = teamId.isPresent()
-                && gateway.isTeamOwner(context.tenantId(), activity.getServiceUrl(), teamId.get(), from.getId());
+        boolean owner = context.channelData().getTeam() != null
+                && owners.isOwner(context.tenantId(), context.channelData().getTeam().getAadGroupId(), from.getAadObjectId());
         Sender sender = new Sender(Platform.TEAMS, context.tenantId(), from.getId(), from.getName(), owner);
         if (activity.getValue() != null) {
             cardSubmit(context, sender);

@@ -84,10 +84,22 @@ class TeamsConfiguration {
                 new CardRenderer(texts.getIfAvailable(Texts::new)));
     }
 
+    /** Tokens for Microsoft Graph in a team's tenant, with the bot's own app registration; none without one. */
+    @Bean
+    GraphTokens teamsGraphTokens(MicrosoftAppSettings app) {
+        return new GraphTokens.ClientCredentials(app.appIdOrEmpty(), app.passwordOrEmpty());
+    }
+
+    @Bean
+    TeamOwners teamsOwners(GraphTokens teamsGraphTokens, TeamsSettings settings) {
+        return new TeamOwners(teamsGraphTokens::token, settings.graphUrl());
+    }
+
     @Bean
     PulseActivities teamsActivities(ChatInbox inbox, ConversationStore teamsConversationStore, TeamsGateway teamsGateway,
-            ProcessedEvents processedEvents, ObjectProvider<Texts> texts, ObjectProvider<Clock> clock) {
-        return new PulseActivities(inbox, teamsConversationStore, teamsGateway, processedEvents,
+            TeamOwners teamsOwners, ProcessedEvents processedEvents, ObjectProvider<Texts> texts,
+            ObjectProvider<Clock> clock) {
+        return new PulseActivities(inbox, teamsConversationStore, teamsGateway, teamsOwners, processedEvents,
                 texts.getIfAvailable(Texts::new), clock.getIfAvailable(Clock::systemUTC));
     }
 }

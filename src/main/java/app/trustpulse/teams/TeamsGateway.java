@@ -96,18 +96,6 @@ public class TeamsGateway implements ChatGateway {
         return members;
     }
 
-    /** Whether Teams reports the person as an owner of the team. */
-    boolean isTeamOwner(String tenantId, String serviceUrl, String teamId, String userId) {
-        try {
-            ChannelAccount member = retrying.call("member", tenantId, teamId,
-                    () -> connector.at(serviceUrl).getConversations().getConversationMember(userId, teamId));
-            var role = member.getProperties().get("userRole");
-            return role != null && "owner".equalsIgnoreCase(role.asText());
-        } catch (ChatDeliveryException e) {
-            return false;
-        }
-    }
-
     /** Sends into a known conversation (a reply to a person's message goes here too). */
     MessageRef send(ConversationStore.Stored conversation, ChatMessage message) {
         Activity activity = renderer.render(message);

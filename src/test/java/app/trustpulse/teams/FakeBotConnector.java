@@ -44,6 +44,7 @@ final class FakeBotConnector implements AutoCloseable {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    static final String GRAPH_TOKEN = "graph-token-for-tests";
 
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -51,7 +52,7 @@ final class FakeBotConnector implements AutoCloseable {
     private final AtomicInteger rejected = new AtomicInteger();
     private final AtomicInteger ids = new AtomicInteger();
     private final Map<String, List<List<Map<String, String>>>> rosters = new ConcurrentHashMap<>();
-    private final Map<String, String> roles = new ConcurrentHashMap<>();
+    private final Map<String, String> teamOwners = new ConcurrentHashMap<>();
     private volatile RSAPublicKey signingKey;
     private volatile String keyId;
 
@@ -83,8 +84,13 @@ final class FakeBotConnector implements AutoCloseable {
         rosters.put(teamId, pages);
     }
 
-    void role(String userId, String role) {
-        roles.put(userId, role);
+    /** Microsoft Graph: the person (Entra object id) owns the team (Microsoft 365 group id). */
+    void owner(String groupId, String aadObjectId) {
+        teamOwners.put(aadObjectId, groupId);
+    }
+
+    String graphUrl() {
+        return url() + "v1.0/";
     }
 
     /** The next requests that post or change activities get these statuses, one each, before any succeeds. */
@@ -170,10 +176,8 @@ final class FakeBotConnector implements AutoCloseable {
                 respond(exchange, 200, JSON.createObjectNode().put("id", id));
             } else if (method.equals("GET") && path.endsWith("/pagedmembers")) {
                 respond(exchange, 200, page(call.conversationId(), query));
-            } else if (method.equals("GET") && parts.length == 6 && parts[4].equals("members")) {
-                String user = URLDecoder.decode(parts[5], StandardCharsets.UTF_8);
-                respond(exchange, 200, JSON.createObjectNode().put("id", user).put("name", user)
-                        .put("userRole", roles.getOrDefault(user, "user")));
+            } else if (method.equals("GET") && path.startsWith("/v1.0/teams/") && path.endsWith("/members")) {
+                respond(exchange, 200, graphMembers(parts[3], exchange.getRequestURI().getQuery(), call.authorization()));
             } else {
                 respond(exchange, 404, JSON.createObjectNode().put("error", "no such thing"));
             }
@@ -196,6 +200,25 @@ final class FakeBotConnector implements AutoCloseable {
         }
         if (index + 1 < pages.size()) {
             result.put("continuationToken", "page-" + (index + 1));
+        }
+        return result;
+    }
+
+    /** Graph's "list members of a team", filtered to one person, with "owner" among the roles if they own it. */
+    private JsonNode graphMembers(String groupId, String query, String authorization) {
+        ObjectNode result = JSON.createObjectNode();
+        var value = result.putArray("value");
+        if (!("Bearer " + GRAPH_TOKEN).equals(authorization) || query == null) {
+            return result;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("userId eq '([^']+)'").matcher(query);
+        if (m.find()) {
+            String user = m.group(1);
+            ObjectNode member = value.addObject().put("userId", user).put("tenantId", "t");
+            var roles = member.putArray("roles");
+            if (groupId.equals(teamOwners.get(user))) {
+                roles.add("owner");
+            }
         }
         return result;
     }

@@ -81,11 +81,18 @@ class TeamsAdapterTest {
         AppCredentials testBotCredentials() {
             return new TestBotCredentials("test-app-id");
         }
+
+        @Bean
+        @Primary
+        GraphTokens testGraphTokens() {
+            return tenant -> java.util.Optional.of(FakeBotConnector.GRAPH_TOKEN);
+        }
     }
 
     @DynamicPropertySource
     static void connector(DynamicPropertyRegistry registry) {
         registry.add("teams.openid-metadata-url", CONNECTOR::openIdUrl);
+        registry.add("teams.graph-url", CONNECTOR::graphUrl);
     }
 
     @MockitoBean
@@ -153,7 +160,7 @@ class TeamsAdapterTest {
     void aChannelCommandReachesTheCoreWithMentionsAsUserIdsAndTheOwnerFlag() throws Exception {
         post(PAYLOADS.botAddedToTeam("29:olga"));
         CONNECTOR.reset();
-        CONNECTOR.role("29:olga", "Owner");
+        CONNECTOR.owner(TeamsPayloads.GROUP, TeamsPayloads.aadObjectId("29:olga"));
         when(inbox.command(any())).thenReturn(ChatMessage.text("Team set up."));
 
         String id = TeamsPayloads.nextId();

@@ -34,6 +34,9 @@ class TeamsAppPackageTest {
                 + "/MicrosoftTeams.schema.json");
         assertThat(manifest.path("id").asText()).isEqualTo("{{MICROSOFT_APP_ID}}");
         assertThat(manifest.path("bots").path(0).path("botId").asText()).isEqualTo("{{MICROSOFT_APP_ID}}");
+        assertThat(manifest.path("webApplicationInfo").path("id").asText()).isEqualTo("{{MICROSOFT_APP_ID}}");
+        assertThat(manifest.path("authorization").path("permissions").path("resourceSpecific").toString())
+                .as("lets the bot ask Microsoft Graph who owns the team").contains("TeamMember.Read.Group");
         assertThat(manifest.path("bots").path(0).path("scopes")).extracting(JsonNode::asText).containsExactlyInAnyOrder("personal", "team");
         assertThat(manifest.path("name").path("short").asText()).hasSizeLessThanOrEqualTo(30);
         assertThat(manifest.path("description").path("short").asText()).hasSizeLessThanOrEqualTo(80);

@@ -56,11 +56,18 @@ class TeamsFullWeekTest {
         AppCredentials testBotCredentials() {
             return new TestBotCredentials("test-app-id");
         }
+
+        @Bean
+        @Primary
+        GraphTokens testGraphTokens() {
+            return tenant -> java.util.Optional.of(FakeBotConnector.GRAPH_TOKEN);
+        }
     }
 
     @DynamicPropertySource
     static void connector(DynamicPropertyRegistry registry) {
         registry.add("teams.openid-metadata-url", CONNECTOR::openIdUrl);
+        registry.add("teams.graph-url", CONNECTOR::graphUrl);
     }
 
     @Autowired
@@ -79,7 +86,7 @@ class TeamsFullWeekTest {
     @Test
     void aTeamRunsAFullWeekInTeams() throws Exception {
         CONNECTOR.publishKey(TestTokens.KEY_ID, TOKENS.publishedKey());
-        CONNECTOR.role(OLGA, "owner");
+        CONNECTOR.owner(TeamsPayloads.GROUP, TeamsPayloads.aadObjectId(OLGA));
         CONNECTOR.roster(TeamsPayloads.TEAM, 2, List.of(
                 Map.of("id", OLGA, "name", "Olga Owner"), Map.of("id", LEA, "name", "Lea Leader"),
                 Map.of("id", "29:m1", "name", "Mo One"), Map.of("id", "29:m2", "name", "Mia Two"),
@@ -165,10 +172,13 @@ class TeamsFullWeekTest {
         assertThat(jdbc.sql("SELECT reaction FROM nudge_sent WHERE id = ?").param(Long.parseLong(tried.split(":")[1]))
                 .query(String.class).single()).isNotBlank();
 
-        // Nothing was sent twice, and every call carried the bot's token.
+        // Nothing was sent twice; every call to the Bot Connector carried the bot's token, and team ownership
+        // was asked of Microsoft Graph with a Graph token.
         assertThat(CONNECTOR.posted()).extracting(FakeBotConnector.Call::id).doesNotHaveDuplicates();
-        assertThat(CONNECTOR.calls()).allSatisfy(c -> assertThat(c.authorization())
+        assertThat(CONNECTOR.calls()).filteredOn(c -> c.path().startsWith("/v3/")).allSatisfy(c -> assertThat(c.authorization())
                 .isEqualTo("Bearer " + TestBotCredentials.ACCESS_TOKEN));
+        assertThat(CONNECTOR.calls()).filteredOn(c -> c.path().startsWith("/v1.0/")).isNotEmpty()
+                .allSatisfy(c -> assertThat(c.authorization()).isEqualTo("Bearer " + FakeBotConnector.GRAPH_TOKEN));
     }
 
     /** Posts "@Trust Pulse words" in the channel as the owner and returns the bot's reply in the thread. */

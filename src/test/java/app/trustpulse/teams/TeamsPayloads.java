@@ -23,6 +23,13 @@ final class TeamsPayloads {
         this.serviceUrl = serviceUrl;
     }
 
+    /** A person's Entra ID object id, made up but stable. */
+    static String aadObjectId(String userId) {
+        return java.util.UUID.nameUUIDFromBytes(userId.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+    }
+
+    static final String GROUP = "2b1d5f6e-8c1a-4a55-9a43-0c3d1e7f9a21";
+
     static String nextId() {
         return String.valueOf(IDS.incrementAndGet());
     }
@@ -111,7 +118,7 @@ final class TeamsPayloads {
         a.put("localTimestamp", "2026-11-16T10:30:00.000+01:00");
         a.put("channelId", "msteams");
         a.put("serviceUrl", serviceUrl);
-        a.set("from", JSON.createObjectNode().put("id", fromId).put("name", fromName).put("aadObjectId", "aad-" + fromId));
+        a.set("from", JSON.createObjectNode().put("id", fromId).put("name", fromName).put("aadObjectId", aadObjectId(fromId)));
         a.set("conversation", conversation);
         a.set("recipient", JSON.createObjectNode().put("id", BOT).put("name", BOT_NAME));
         a.put("locale", "en-US");
@@ -130,7 +137,7 @@ final class TeamsPayloads {
 
     private static ObjectNode teamData(String eventType) {
         ObjectNode data = JSON.createObjectNode();
-        data.set("team", JSON.createObjectNode().put("id", TEAM).put("name", "Design").put("aadGroupId", "group-1"));
+        data.set("team", JSON.createObjectNode().put("id", TEAM).put("name", "Design").put("aadGroupId", GROUP));
         if (eventType != null) {
             data.put("eventType", eventType);
         }
