@@ -12,7 +12,12 @@ import app.trustpulse.chat.ChatMessage;
 import app.trustpulse.chat.ProcessedEvents;
 import app.trustpulse.inbound.ChatInbox;
 import app.trustpulse.support.TestDatabases;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -45,6 +50,28 @@ class TeamsSwitchTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withUserConfiguration(Core.class, TeamsConfiguration.class, TeamsController.class);
+
+    @Test
+    void theDocumentedEnvironmentVariablesReachTheSettings() {
+        StandardEnvironment env = new StandardEnvironment();
+        env.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of(
+                        "MICROSOFT_APP_ID", "00000000-0000-0000-0000-000000000001",
+                        "MICROSOFT_APP_PASSWORD", "secret",
+                        "MICROSOFT_APP_TENANT_ID", "00000000-0000-0000-0000-000000000002",
+                        "TEAMS_ALLOW_UNAUTHENTICATED", "true",
+                        "TEAMS_MAX_ATTEMPTS", "7")));
+        ConfigurationPropertySources.attach(env);
+
+        MicrosoftAppSettings app = Binder.get(env).bind("microsoft.app", MicrosoftAppSettings.class).get();
+        TeamsSettings teams = Binder.get(env).bind("teams", TeamsSettings.class).get();
+
+        assertThat(app).isEqualTo(new MicrosoftAppSettings("00000000-0000-0000-0000-000000000001", "secret",
+                "00000000-0000-0000-0000-000000000002"));
+        assertThat(teams.allowUnauthenticated()).isTrue();
+        assertThat(teams.maxAttempts()).isEqualTo(7);
+        assertThat(TeamsSwitch.isOn(env)).isTrue();
+    }
 
     @Test
     void withoutAnAppIdTeamsIsOff() {
