@@ -1,0 +1,75 @@
+package app.trustpulse.teams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.trustpulse.chat.Block;
+import app.trustpulse.chat.Button;
+import app.trustpulse.chat.ChatMessage;
+import app.trustpulse.pulse.Texts;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.Serialization;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class CardRendererTest {
+
+    private final CardRenderer renderer = new CardRenderer(new Texts());
+
+    @Test
+    void oneParagraphIsAPlainMarkdownMessage() {
+        Activity activity = renderer.render(ChatMessage.text("Type *help*\nfor more"));
+
+        assertThat(activity.getAttachments()).isNullOrEmpty();
+        assertThat(activity.getText()).isEqualTo("Type **help**\n\nfor more");
+    }
+
+    @Test
+    void aCheckInInDutchGetsADutchSendButtonAndItsCommentFieldInline() {
+        JsonNode card = card(new ChatMessage("check-in", List.of(
+                new Block.Scale("Ik bepaal zelf hoe ik mijn werk aanpak.", "answer:3:FREEDOM:", Optional.of(2), "oneens", "eens"),
+                new Block.Buttons(List.of(Button.withInput("Opmerking toevoegen", "comment:3:FREEDOM",
+                        new Button.InputRequest("Opmerking", "Wil je iets toevoegen?", "Opslaan", 500)))))));
+
+        assertThat(card.path("actions").path(0).path("title").asText()).isEqualTo("Versturen");
+        assertThat(card.path("actions").path(0).path("data").path(CardRenderer.SUBMIT_KEY).asText()).isEqualTo("answers");
+        JsonNode choices = card.path("body").path(1);
+        assertThat(choices.path("type").asText()).isEqualTo("Input.ChoiceSet");
+        assertThat(choices.path("value").asText()).isEqualTo("2");
+        assertThat(choices.path("choices").path(0).path("title").asText()).isEqualTo("1 · oneens");
+        assertThat(choices.path("choices").path(4).path("title").asText()).isEqualTo("5 · eens");
+        assertThat(card.toString()).contains("\"type\":\"Input.Text\"", "\"id\":\"tp_input:comment:3:FREEDOM\"", "\"maxLength\":500")
+                .doesNotContain("Action.ShowCard");
+    }
+
+    @Test
+    void outsideACheckInButtonsStayBesideTheirTextAndAnInputOpensBehindAShowCard() {
+        JsonNode card = card(new ChatMessage("digest", List.of(
+                new Block.Header("Your weekly digest"),
+                new Block.Text("Ask one open question in your next 1:1."),
+                new Block.Buttons(List.of(Button.primary("I tried it", "nudge:9:tried"), Button.of("Not yet", "nudge:9:notyet"))),
+                new Block.Buttons(List.of(Button.withInput("Give feedback", "feedbackq:4",
+                        new Button.InputRequest("Feedback", "What would help?", "Send", 1000)))))));
+
+        assertThat(card.has("actions")).isFalse();
+        JsonNode nudge = card.path("body").path(2);
+        assertThat(nudge.path("type").asText()).isEqualTo("ActionSet");
+        assertThat(nudge.path("actions")).extracting(a -> a.path("data").path(CardRenderer.ACTION_KEY).asText())
+                .containsExactly("nudge:9:tried", "nudge:9:notyet");
+        JsonNode show = card.path("body").path(3).path("actions").path(0);
+        assertThat(show.path("type").asText()).isEqualTo("Action.ShowCard");
+        assertThat(show.path("card").path("body").path(0).path("id").asText()).isEqualTo("tp_input:feedbackq:4");
+        assertThat(show.path("card").path("actions").path(0).path("data").path(CardRenderer.ACTION_KEY).asText())
+                .isEqualTo("feedbackq:4");
+    }
+
+    private JsonNode card(ChatMessage message) {
+        Activity activity = renderer.render(message);
+        assertThat(activity.getAttachments()).singleElement()
+                .satisfies(a -> assertThat(a.getContentType()).isEqualTo(CardRenderer.CONTENT_TYPE));
+        JsonNode card = Serialization.objectToTree(activity.getAttachments().get(0).getContent());
+        assertThat(card.path("version").asText()).isEqualTo("1.5");
+        return card;
+    }
+}
