@@ -14,6 +14,9 @@ public interface NudgeLog {
 
     Optional<SentNudge> find(long id);
 
+    /** Erases what was sent to a leader who asked to be forgotten. */
+    int deleteOfLeader(long teamId, String leaderId);
+
     /** Stores the leader's reaction; false when the nudge is not that leader's. */
     boolean react(long id, String leaderId, SentNudge.Reaction reaction, Instant at);
 }

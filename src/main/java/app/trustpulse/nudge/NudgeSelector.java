@@ -86,8 +86,10 @@ public final class NudgeSelector {
         List<Pick> picks = new ArrayList<>();
         boolean hasSignal = wanted.containsValue(NudgeReason.DROP) || wanted.containsValue(NudgeReason.WEAKEST)
                 || wanted.containsValue(NudgeReason.GAP);
+        // With nothing standing out, one rotating nudge is enough.
+        int limit = hasSignal ? max : Math.min(max, 1);
         for (Map.Entry<Dimension, NudgeReason> e : wanted.entrySet()) {
-            if (picks.size() >= max) {
+            if (picks.size() >= limit) {
                 break;
             }
             // Rotation fills the list only when nothing stood out, or as a stand-in when signalled nudges ran out.

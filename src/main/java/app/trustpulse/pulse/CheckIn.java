@@ -18,6 +18,7 @@ public record CheckIn(
         List<StatementRef> statements,
         Status status,
         Optional<Instant> sentAt,
+        Optional<Instant> remindedAt,
         Optional<String> messageRef) {
 
     /** SENDING is held by the one instance delivering it, so a check-in never goes out twice. */

@@ -1,0 +1,126 @@
+package app.trustpulse.chat;
+
+import app.trustpulse.pulse.Dimension;
+import java.util.Optional;
+
+/**
+ * The action strings the bot puts on its buttons and scales, and how to read them back.
+ * They travel through the platforms untouched, so they are short, plain and versionless.
+ */
+public final class Actions {
+
+    private Actions() {
+    }
+
+    public sealed interface Action {
+    }
+
+    public record AnswerScore(long checkInId, Dimension dimension, int score) implements Action {
+    }
+
+    public record AddComment(long checkInId, Dimension dimension) implements Action {
+    }
+
+    public record NudgeReaction(long sentNudgeId, boolean tried) implements Action {
+    }
+
+    public record SendFeedback(long teamId, String text) implements Action {
+    }
+
+    /** Runs command words for the person who clicked, e.g. "optout" from the home view. */
+    public record RunCommand(String words) implements Action {
+    }
+
+    public record ForgetMe(boolean confirmed) implements Action {
+    }
+
+    public record AnswerFeedbackQuestion(long teamId) implements Action {
+    }
+
+    /** "Cancel" on a confirmation: nothing happens. */
+    public record Dismiss() implements Action {
+    }
+
+    public static String dismiss() {
+        return "dismiss";
+    }
+
+    public static String answerPrefix(long checkInId, Dimension d) {
+        return "answer:" + checkInId + ":" + d.name() + ":";
+    }
+
+    public static String comment(long checkInId, Dimension d) {
+        return "comment:" + checkInId + ":" + d.name();
+    }
+
+    public static String nudge(long sentNudgeId, boolean tried) {
+        return "nudge:" + sentNudgeId + ":" + (tried ? "tried" : "notyet");
+    }
+
+    public static String sendFeedback(long teamId, String text) {
+        return "feedback:" + teamId + ":" + text;
+    }
+
+    public static String feedbackQuestion(long teamId) {
+        return "feedbackq:" + teamId;
+    }
+
+    public static String command(String words) {
+        return "cmd:" + words;
+    }
+
+    public static String forgetMe(boolean confirmed) {
+        return confirmed ? "forget:confirm" : "forget:cancel";
+    }
+
+    public static Optional<Action> parse(String action) {
+        if (action == null) {
+            return Optional.empty();
+        }
+        String[] p = action.split(":", -1);
+        try {
+            switch (p[0]) {
+                case "answer":
+                    if (p.length == 4) {
+                        return Optional.of(new AnswerScore(Long.parseLong(p[1]), Dimension.valueOf(p[2]), Integer.parseInt(p[3])));
+                    }
+                    break;
+                case "comment":
+                    if (p.length == 3) {
+                        return Optional.of(new AddComment(Long.parseLong(p[1]), Dimension.valueOf(p[2])));
+                    }
+                    break;
+                case "nudge":
+                    if (p.length == 3 && (p[2].equals("tried") || p[2].equals("notyet"))) {
+                        return Optional.of(new NudgeReaction(Long.parseLong(p[1]), p[2].equals("tried")));
+                    }
+                    break;
+                case "feedback":
+                    if (p.length >= 3) {
+                        String text = action.substring(p[0].length() + p[1].length() + 2);
+                        return Optional.of(new SendFeedback(Long.parseLong(p[1]), text));
+                    }
+                    break;
+                case "feedbackq":
+                    if (p.length == 2) {
+                        return Optional.of(new AnswerFeedbackQuestion(Long.parseLong(p[1])));
+                    }
+                    break;
+                case "cmd":
+                    return Optional.of(new RunCommand(action.substring(4)));
+                case "dismiss":
+                    return p.length == 1 ? Optional.of(new Dismiss()) : Optional.empty();
+                case "forget":
+                    if (p.length == 2 && (p[1].equals("confirm") || p[1].equals("cancel"))) {
+                        return Optional.of(new ForgetMe(p[1].equals("confirm")));
+                    }
+                    break;
+                default:
+                    break;
+            }
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+}

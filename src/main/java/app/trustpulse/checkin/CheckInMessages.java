@@ -1,0 +1,95 @@
+package app.trustpulse.checkin;
+
+import app.trustpulse.chat.Actions;
+import app.trustpulse.chat.Block;
+import app.trustpulse.chat.Button;
+import app.trustpulse.chat.ChatMessage;
+import app.trustpulse.pulse.CheckIn;
+import app.trustpulse.pulse.Dimension;
+import app.trustpulse.pulse.Language;
+import app.trustpulse.pulse.Role;
+import app.trustpulse.pulse.StatementRef;
+import app.trustpulse.pulse.Team;
+import app.trustpulse.pulse.TextFormats;
+import app.trustpulse.pulse.Texts;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The check-in message as a person sees it, before and after answering. */
+public final class CheckInMessages {
+
+    static final int INTRO_VARIANTS = 3;
+    static final int COMMENT_MAX = 1000;
+
+    private final Texts texts;
+
+    public CheckInMessages(Texts texts) {
+        this.texts = texts;
+    }
+
+    /**
+     * @param recorded  what this person has recorded this week for the check-in's dimensions
+     * @param commented the dimensions that carry a comment
+     * @param open      false once the week is closed: no more buttons
+     */
+    public ChatMessage checkIn(Team team, CheckIn checkIn, Map<Dimension, Integer> recorded, Set<Dimension> commented, boolean open) {
+        Language lang = team.language();
+        List<Block> blocks = new ArrayList<>();
+        String intro = checkIn.audience() == Role.LEADER
+                ? texts.get(lang, "checkin.selfcheck.intro")
+                : texts.get(lang, "checkin.intro." + (Math.floorMod(checkIn.slot() + checkIn.week().ordinal(), INTRO_VARIANTS) + 1));
+        blocks.add(new Block.Text(intro));
+        String low = texts.get(lang, "checkin.scale.low");
+        String high = texts.get(lang, "checkin.scale.high");
+        for (StatementRef s : checkIn.statements()) {
+            Optional<Integer> selected = Optional.ofNullable(recorded.get(s.dimension()));
+            String statement = texts.get(lang, s.messageKey());
+            if (open) {
+                blocks.add(new Block.Scale(statement, Actions.answerPrefix(checkIn.id(), s.dimension()), selected, low, high));
+                if (selected.isPresent()) {
+                    String label = texts.get(lang, commented.contains(s.dimension()) ? "checkin.comment.edit" : "checkin.comment.add");
+                    blocks.add(new Block.Buttons(List.of(Button.withInput(label, Actions.comment(checkIn.id(), s.dimension()),
+                            new Button.InputRequest(texts.get(lang, "checkin.comment.title"),
+                                    texts.get(lang, "checkin.comment.label", statement),
+                                    texts.get(lang, "checkin.comment.submit"), COMMENT_MAX)))));
+                }
+            } else {
+                blocks.add(new Block.Text(statement + " — " + selected.map(String::valueOf)
+                        .orElse(texts.get(lang, "checkin.notAnswered"))));
+            }
+        }
+        if (!recorded.isEmpty()) {
+            blocks.add(new Block.Context(texts.get(lang, open ? "checkin.recorded" : "checkin.closed.recorded", recordedLine(team, recorded))));
+        }
+        if (open) {
+            blocks.add(new Block.Context(texts.get(lang, checkIn.audience() == Role.LEADER ? "checkin.selfcheck.privacy" : "checkin.privacy",
+                    team.threshold())));
+        }
+        return new ChatMessage(intro, blocks);
+    }
+
+    public String recordedLine(Team team, Map<Dimension, Integer> recorded) {
+        return recorded.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(e -> texts.dimensionName(team.language(), e.getKey()) + " " + e.getValue())
+                .collect(Collectors.joining(", "));
+    }
+
+    public ChatMessage reminder(Team team) {
+        Language lang = team.language();
+        String text = texts.get(lang, "reminder.text",
+                TextFormats.day(lang, team.schedule().summaryDay()), TextFormats.time(team.schedule().summaryTime()));
+        return new ChatMessage(text, List.of(new Block.Text(text), new Block.Context(texts.get(lang, "reminder.optout"))));
+    }
+
+    /** The typed-reply help: what was wrong and the forms that work. */
+    public ChatMessage unreadable(Language lang, TypedReply.Unreadable problem) {
+        String what = texts.get(lang, problem.problemKey(), problem.args().toArray());
+        String forms = texts.get(lang, "reply.forms");
+        return new ChatMessage(what, List.of(new Block.Text(what), new Block.Context(forms)));
+    }
+}

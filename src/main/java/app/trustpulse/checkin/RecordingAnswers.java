@@ -1,0 +1,234 @@
+package app.trustpulse.checkin;
+
+import app.trustpulse.chat.ChatDeliveryException;
+import app.trustpulse.chat.ChatGateways;
+import app.trustpulse.chat.ChatMessage;
+import app.trustpulse.chat.MessageRef;
+import app.trustpulse.pulse.Answer;
+import app.trustpulse.pulse.AnswerRepository;
+import app.trustpulse.pulse.CheckIn;
+import app.trustpulse.pulse.CheckInRepository;
+import app.trustpulse.pulse.Dimension;
+import app.trustpulse.pulse.Language;
+import app.trustpulse.pulse.Member;
+import app.trustpulse.pulse.MemberRepository;
+import app.trustpulse.pulse.Platform;
+import app.trustpulse.pulse.Pseudonymizer;
+import app.trustpulse.pulse.PulseRepository;
+import app.trustpulse.pulse.Team;
+import app.trustpulse.pulse.TeamRepository;
+import app.trustpulse.pulse.TextFormats;
+import app.trustpulse.pulse.Texts;
+import app.trustpulse.pulse.WeekId;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * Records answers from buttons and typed replies, under the person's pseudonym. A person may change an
+ * answer until the week closes; the latest counts. After each answer the check-in message is updated in
+ * place to show what was recorded.
+ */
+public final class RecordingAnswers {
+
+    private static final Logger LOG = Logger.getLogger(RecordingAnswers.class.getName());
+
+    /** Who is answering, as the platform told us. */
+    public record Respondent(Platform platform, String workspaceId, String userId) {
+    }
+
+    private final TeamRepository teams;
+    private final MemberRepository members;
+    private final CheckInRepository checkIns;
+    private final AnswerRepository answers;
+    private final PulseRepository pulses;
+    private final Pseudonymizer pseudonyms;
+    private final TypedReplyParser parser;
+    private final CheckInMessages messages;
+    private final ChatGateways gateways;
+    private final Texts texts;
+    private final Clock clock;
+
+    public RecordingAnswers(TeamRepository teams, MemberRepository members, CheckInRepository checkIns, AnswerRepository answers,
+                            PulseRepository pulses, Pseudonymizer pseudonyms, TypedReplyParser parser, CheckInMessages messages,
+                            ChatGateways gateways, Texts texts, Clock clock) {
+        this.teams = teams;
+        this.members = members;
+        this.checkIns = checkIns;
+        this.answers = answers;
+        this.pulses = pulses;
+        this.pseudonyms = pseudonyms;
+        this.parser = parser;
+        this.messages = messages;
+        this.gateways = gateways;
+        this.texts = texts;
+        this.clock = clock;
+    }
+
+    /** A score picked on a check-in. Returns a message for the respondent only when something went wrong. */
+    public Optional<ChatMessage> score(Respondent who, long checkInId, Dimension dimension, int score, Optional<MessageRef> shownIn,
+                                       Language fallback) {
+        Optional<CheckIn> found = ownCheckIn(who, checkInId);
+        if (found.isEmpty()) {
+            return Optional.of(ChatMessage.text(texts.get(fallback, "answer.unknownCheckIn")));
+        }
+        CheckIn c = found.get();
+        Team team = teams.find(c.teamId()).orElseThrow();
+        Optional<ChatMessage> refusal = refusal(team, c, dimension, score);
+        if (refusal.isPresent()) {
+            return refusal;
+        }
+        String pseudonym = pseudonyms.pseudonym(team.id(), team.platform(), who.userId());
+        Optional<String> comment = current(team.id(), c.week(), pseudonym, dimension).flatMap(Answer::comment);
+        answers.upsert(new Answer(team.id(), c.week(), dimension, pseudonym, c.audience(), score, comment), clock.instant());
+        checkIns.markAnswered(c.id(), clock.instant());
+        refresh(team, c, pseudonym, shownIn);
+        return Optional.empty();
+    }
+
+    /** A comment on an answered statement. */
+    public ChatMessage comment(Respondent who, long checkInId, Dimension dimension, String text, Optional<MessageRef> shownIn,
+                               Language fallback) {
+        Optional<CheckIn> found = ownCheckIn(who, checkInId);
+        if (found.isEmpty()) {
+            return ChatMessage.text(texts.get(fallback, "answer.unknownCheckIn"));
+        }
+        CheckIn c = found.get();
+        Team team = teams.find(c.teamId()).orElseThrow();
+        Language lang = team.language();
+        String trimmed = text == null ? "" : text.strip();
+        if (trimmed.isEmpty()) {
+            return ChatMessage.text(texts.get(lang, "comment.empty"));
+        }
+        if (trimmed.length() > CheckInMessages.COMMENT_MAX) {
+            return ChatMessage.text(texts.get(lang, "comment.tooLong", CheckInMessages.COMMENT_MAX));
+        }
+        String pseudonym = pseudonyms.pseudonym(team.id(), team.platform(), who.userId());
+        Optional<Answer> answer = current(team.id(), c.week(), pseudonym, dimension);
+        if (answer.isEmpty()) {
+            return ChatMessage.text(texts.get(lang, "comment.scoreFirst"));
+        }
+        Optional<ChatMessage> refusal = refusal(team, c, dimension, answer.get().score());
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
+        Answer a = answer.get();
+        answers.upsert(new Answer(a.teamId(), a.week(), a.dimension(), a.pseudonym(), a.respondent(), a.score(),
+                Optional.of(trimmed)), clock.instant());
+        refresh(team, c, pseudonym, shownIn);
+        return ChatMessage.text(texts.get(lang, "comment.saved", team.threshold()));
+    }
+
+    /** A typed reply in the direct message. Nothing is stored unless all of it could be read. */
+    public ChatMessage typed(Respondent who, String text, Language fallback) {
+        List<Member> memberships = members.membershipsOf(who.platform(), who.workspaceId(), who.userId());
+        Optional<Team> team = teamFor(who, memberships);
+        Language lang = team.map(Team::language).orElse(fallback);
+        TypedReply reply = parser.parse(text);
+        if (reply instanceof TypedReply.Unreadable unreadable) {
+            return messages.unreadable(lang, unreadable);
+        }
+        if (memberships.isEmpty()) {
+            return ChatMessage.text(texts.get(lang, "answer.notInTeam"));
+        }
+        if (team.isEmpty()) {
+            return ChatMessage.text(texts.get(lang, "answer.whichTeam"));
+        }
+        Team t = team.get();
+        Member member = memberships.stream().filter(m -> m.teamId() == t.id()).findFirst().orElseThrow();
+        if (member.optedOut()) {
+            return ChatMessage.text(texts.get(lang, "answer.optedOut"));
+        }
+        WeekId week = WeekId.of(clock.instant(), t.timezone());
+        if (pulses.isClosed(t.id(), week)) {
+            return ChatMessage.text(texts.get(lang, "answer.weekClosed"));
+        }
+        String pseudonym = pseudonyms.pseudonym(t.id(), t.platform(), who.userId());
+        Map<Dimension, Integer> scores = ((TypedReply.Scores) reply).scores();
+        for (Map.Entry<Dimension, Integer> e : scores.entrySet()) {
+            Optional<String> comment = current(t.id(), week, pseudonym, e.getKey()).flatMap(Answer::comment);
+            answers.upsert(new Answer(t.id(), week, e.getKey(), pseudonym, member.role(), e.getValue(), comment), clock.instant());
+        }
+        for (CheckIn c : checkIns.ofUser(t.id(), who.userId(), week)) {
+            if (c.dimensions().stream().anyMatch(scores::containsKey)) {
+                checkIns.markAnswered(c.id(), clock.instant());
+                refresh(t, c, pseudonym, Optional.empty());
+            }
+        }
+        return ChatMessage.text(texts.get(lang, "answer.typed.recorded", messages.recordedLine(t, new EnumMap<>(scores)),
+                TextFormats.day(lang, t.schedule().summaryDay()), TextFormats.time(t.schedule().summaryTime())));
+    }
+
+    private Optional<CheckIn> ownCheckIn(Respondent who, long checkInId) {
+        return checkIns.find(checkInId)
+                .filter(c -> c.userId().equals(who.userId()))
+                .filter(c -> teams.find(c.teamId())
+                        .filter(t -> t.platform() == who.platform() && t.workspaceId().equals(who.workspaceId()))
+                        .isPresent());
+    }
+
+    private Optional<ChatMessage> refusal(Team team, CheckIn c, Dimension dimension, int score) {
+        Language lang = team.language();
+        if (!c.asks(dimension) || !Answer.isValidScore(score)) {
+            return Optional.of(ChatMessage.text(texts.get(lang, "answer.notAsked")));
+        }
+        if (pulses.isClosed(team.id(), c.week())) {
+            return Optional.of(ChatMessage.text(texts.get(lang, "answer.weekClosed")));
+        }
+        Optional<Member> member = members.find(team.id(), c.userId());
+        if (member.isEmpty()) {
+            return Optional.of(ChatMessage.text(texts.get(lang, "answer.notInTeam")));
+        }
+        if (member.get().optedOut()) {
+            return Optional.of(ChatMessage.text(texts.get(lang, "answer.optedOut")));
+        }
+        return Optional.empty();
+    }
+
+    /** The team a typed reply is for: the one of the latest check-in, else the only team. */
+    private Optional<Team> teamFor(Respondent who, List<Member> memberships) {
+        if (memberships.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Long> ids = memberships.stream().map(Member::teamId).toList();
+        Optional<CheckIn> latest = checkIns.recentOf(ids, who.userId(), 1).stream().findFirst();
+        if (latest.isPresent()) {
+            return teams.find(latest.get().teamId());
+        }
+        return memberships.size() == 1 ? teams.find(memberships.get(0).teamId()) : Optional.empty();
+    }
+
+    private Optional<Answer> current(long teamId, WeekId week, String pseudonym, Dimension dimension) {
+        return answers.ofPseudonym(teamId, pseudonym).stream()
+                .filter(a -> a.week().equals(week) && a.dimension() == dimension)
+                .findFirst();
+    }
+
+    /** Shows the check-in again with what is recorded now, in place. */
+    private void refresh(Team team, CheckIn c, String pseudonym, Optional<MessageRef> shownIn) {
+        Optional<MessageRef> ref = shownIn.or(() -> c.messageRef().map(MessageRef::decode));
+        if (ref.isEmpty()) {
+            return;
+        }
+        Map<Dimension, Integer> recorded = new EnumMap<>(Dimension.class);
+        Set<Dimension> commented = EnumSet.noneOf(Dimension.class);
+        for (Answer a : answers.ofPseudonym(team.id(), pseudonym)) {
+            if (a.week().equals(c.week()) && c.asks(a.dimension())) {
+                recorded.put(a.dimension(), a.score());
+                if (a.comment().isPresent()) {
+                    commented.add(a.dimension());
+                }
+            }
+        }
+        try {
+            gateways.of(team.platform()).update(ref.get(), messages.checkIn(team, c, recorded, commented, true));
+        } catch (ChatDeliveryException e) {
+            LOG.warning("check-in " + c.id() + " not updated in place: " + e.getMessage());
+        }
+    }
+}

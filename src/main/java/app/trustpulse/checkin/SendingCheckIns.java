@@ -1,0 +1,197 @@
+package app.trustpulse.checkin;
+
+import app.trustpulse.chat.ChatDeliveryException;
+import app.trustpulse.chat.ChatGateways;
+import app.trustpulse.chat.DirectAddress;
+import app.trustpulse.chat.MessageRef;
+import app.trustpulse.pulse.CheckIn;
+import app.trustpulse.pulse.CheckInPlanner;
+import app.trustpulse.pulse.CheckInRepository;
+import app.trustpulse.pulse.Member;
+import app.trustpulse.pulse.MemberRepository;
+import app.trustpulse.pulse.PulseRepository;
+import app.trustpulse.pulse.StatementRef;
+import app.trustpulse.pulse.Team;
+import app.trustpulse.pulse.TeamRepository;
+import app.trustpulse.pulse.TeamSchedule;
+import app.trustpulse.pulse.TeamTriggers;
+import app.trustpulse.pulse.WeekId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Sends check-ins: the scheduled rounds, a person's own round when their timezone puts it later,
+ * and "send-now". A check-in is stored before it is sent and claimed by one sender, so however often
+ * a round runs, and on however many instances, nobody gets the same check-in twice.
+ */
+public final class SendingCheckIns {
+
+    private static final Logger LOG = Logger.getLogger(SendingCheckIns.class.getName());
+    /** A personal check-in due less than this after the team's round goes out with the round. */
+    private static final Duration PERSONAL_SLACK = Duration.ofMinutes(5);
+
+    public enum Delivery { SENT, ALREADY_SENT, FAILED, NOTHING_LEFT }
+
+    public record Round(int sent, int alreadySent, int failed, int deferred, Optional<String> skippedBecause) {
+        static Round skipped(String why) {
+            return new Round(0, 0, 0, 0, Optional.of(why));
+        }
+    }
+
+    private final TeamRepository teams;
+    private final MemberRepository members;
+    private final CheckInRepository checkIns;
+    private final PulseRepository pulses;
+    private final CheckInPlanner planner;
+    private final CheckInMessages messages;
+    private final ChatGateways gateways;
+    private final TeamTriggers triggers;
+    private final Clock clock;
+
+    public SendingCheckIns(TeamRepository teams, MemberRepository members, CheckInRepository checkIns, PulseRepository pulses,
+                           CheckInPlanner planner, CheckInMessages messages, ChatGateways gateways, TeamTriggers triggers,
+                           Clock clock) {
+        this.teams = teams;
+        this.members = members;
+        this.checkIns = checkIns;
+        this.pulses = pulses;
+        this.planner = planner;
+        this.messages = messages;
+        this.gateways = gateways;
+        this.triggers = triggers;
+        this.clock = clock;
+    }
+
+    /** A round fired by the team's check-in trigger. A round missed on an earlier day is skipped. */
+    public Round scheduledRound(long teamId, Instant scheduledAt) {
+        Optional<Team> found = teams.find(teamId);
+        if (found.isEmpty()) {
+            return Round.skipped("no such team");
+        }
+        Team team = found.get();
+        Instant now = clock.instant();
+        ZonedDateTime fired = scheduledAt.atZone(team.timezone());
+        if (!fired.toLocalDate().equals(now.atZone(team.timezone()).toLocalDate())) {
+            return Round.skipped("missed on an earlier day");
+        }
+        if (team.paused()) {
+            return Round.skipped("team paused");
+        }
+        int slot = team.schedule().checkInSlot(fired.getDayOfWeek());
+        if (slot < 0) {
+            return Round.skipped("not a check-in day");
+        }
+        WeekId week = WeekId.of(fired.toLocalDate());
+        if (pulses.isClosed(teamId, week)) {
+            return Round.skipped("week closed");
+        }
+        int sent = 0, already = 0, failed = 0, deferred = 0;
+        for (Member m : members.ofTeam(teamId)) {
+            if (m.optedOut()) {
+                continue;
+            }
+            Optional<Instant> personal = personalTime(team, m, fired.toLocalDate());
+            if (personal.isPresent() && personal.get().isAfter(now.plus(PERSONAL_SLACK))) {
+                triggers.planPersonalCheckIn(teamId, m.userId(), personal.get());
+                deferred++;
+                continue;
+            }
+            if (!TeamSchedule.withinPromptHours(now.atZone(m.zoneOr(team.timezone())).toLocalTime())) {
+                continue;
+            }
+            switch (deliver(team, m, week, slot)) {
+                case SENT -> sent++;
+                case FAILED -> failed++;
+                default -> already++;
+            }
+        }
+        team.schedule().reminderDelay().ifPresent(delay -> triggers.planReminder(teamId, week, slot, now.plus(delay)));
+        return new Round(sent, already, failed, deferred, Optional.empty());
+    }
+
+    /** The round of one person whose own timezone made it later than the team's. */
+    public Delivery personalRound(long teamId, String userId) {
+        Optional<Team> team = teams.find(teamId);
+        Optional<Member> member = members.find(teamId, userId);
+        if (team.isEmpty() || member.isEmpty() || team.get().paused() || member.get().optedOut()) {
+            return Delivery.NOTHING_LEFT;
+        }
+        Team t = team.get();
+        ZonedDateTime local = clock.instant().atZone(member.get().zoneOr(t.timezone()));
+        WeekId week = WeekId.of(clock.instant(), t.timezone());
+        int slot = t.schedule().checkInSlot(clock.instant().atZone(t.timezone()).getDayOfWeek());
+        if (slot < 0 || pulses.isClosed(teamId, week) || !TeamSchedule.withinPromptHours(local.toLocalTime())) {
+            return Delivery.NOTHING_LEFT;
+        }
+        return deliver(t, member.get(), week, slot);
+    }
+
+    /** "send-now": everyone gets their next check-in of this week that they have not had yet. */
+    public Round sendNow(long teamId) {
+        Team team = teams.find(teamId).orElseThrow();
+        WeekId week = WeekId.of(clock.instant(), team.timezone());
+        if (pulses.isClosed(teamId, week)) {
+            return Round.skipped("week closed");
+        }
+        int last = team.schedule().checkInDays().size() - 1;
+        int sent = 0, already = 0, failed = 0;
+        for (Member m : members.ofTeam(teamId)) {
+            if (m.optedOut()) {
+                continue;
+            }
+            switch (deliver(team, m, week, last)) {
+                case SENT -> sent++;
+                case FAILED -> failed++;
+                default -> already++;
+            }
+        }
+        return new Round(sent, already, failed, 0, Optional.empty());
+    }
+
+    /** Sends the person's first check-in of the week, up to the given slot, that has not gone out. */
+    Delivery deliver(Team team, Member member, WeekId week, int maxSlot) {
+        Map<Integer, CheckIn> existing = checkIns.ofUser(team.id(), member.userId(), week).stream()
+                .collect(java.util.stream.Collectors.toMap(CheckIn::slot, c -> c));
+        Optional<Integer> slot = java.util.stream.IntStream.rangeClosed(0, maxSlot).boxed()
+                .filter(s -> !existing.containsKey(s) || existing.get(s).status() == CheckIn.Status.SCHEDULED)
+                .findFirst();
+        if (slot.isEmpty()) {
+            return maxSlot < 0 ? Delivery.NOTHING_LEFT : Delivery.ALREADY_SENT;
+        }
+        List<StatementRef> statements = planner.plan(member.role(), member.userId().hashCode(), week, slot.get(),
+                team.schedule().checkInDays().size());
+        CheckIn planned = new CheckIn(0, team.id(), member.userId(), week, slot.get(), member.role(), statements,
+                CheckIn.Status.SCHEDULED, Optional.empty(), Optional.empty(), Optional.empty());
+        CheckIn stored = checkIns.createIfAbsent(planned, clock.instant());
+        if (stored.status() != CheckIn.Status.SCHEDULED || !checkIns.claimForSending(stored.id())) {
+            return Delivery.ALREADY_SENT;
+        }
+        try {
+            MessageRef ref = gateways.of(team.platform()).sendDirect(
+                    new DirectAddress(team.platform(), team.workspaceId(), member.userId()),
+                    messages.checkIn(team, stored, Map.of(), Set.of(), true));
+            checkIns.markSent(stored.id(), clock.instant(), ref.encode());
+            return Delivery.SENT;
+        } catch (ChatDeliveryException e) {
+            checkIns.releaseClaim(stored.id());
+            LOG.log(Level.WARNING, "check-in " + stored.id() + " of team " + team.id() + " not delivered: " + e.getMessage());
+            return Delivery.FAILED;
+        }
+    }
+
+    /** When this person's check-in is due by their own clock, if they have a timezone other than the team's. */
+    private static Optional<Instant> personalTime(Team team, Member member, LocalDate teamDate) {
+        return member.timezone()
+                .filter(zone -> !zone.equals(team.timezone()))
+                .map(zone -> teamDate.atTime(team.schedule().checkInTime()).atZone(zone).toInstant());
+    }
+}

@@ -1,0 +1,97 @@
+package app.trustpulse.checkin;
+
+import app.trustpulse.pulse.Answer;
+import app.trustpulse.pulse.Dimension;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads typed answers: "freedom 4", "vrijheid 4", "V4 4", several such pairs in one message
+ * ("trust 4, safety 5"), or six scores in model order ("4 3 5 2 4 5").
+ */
+public final class TypedReplyParser {
+
+    public static final int MAX_LENGTH = 500;
+
+    public TypedReply parse(String text) {
+        String trimmed = text == null ? "" : text.strip();
+        if (trimmed.isEmpty()) {
+            return unreadable("reply.problem.empty");
+        }
+        if (trimmed.length() > MAX_LENGTH) {
+            return unreadable("reply.problem.tooLong");
+        }
+        List<String> tokens = tokens(trimmed);
+        if (tokens.stream().allMatch(TypedReplyParser::isNumber)) {
+            return inModelOrder(tokens);
+        }
+        return pairs(tokens);
+    }
+
+    private static TypedReply inModelOrder(List<String> tokens) {
+        if (tokens.size() != 6) {
+            return unreadable("reply.problem.count", String.valueOf(tokens.size()));
+        }
+        Map<Dimension, Integer> scores = new EnumMap<>(Dimension.class);
+        for (int i = 0; i < 6; i++) {
+            Optional<Integer> score = score(tokens.get(i));
+            if (score.isEmpty()) {
+                return unreadable("reply.problem.score", tokens.get(i));
+            }
+            scores.put(Dimension.byNumber(i + 1), score.get());
+        }
+        return new TypedReply.Scores(scores);
+    }
+
+    private static TypedReply pairs(List<String> tokens) {
+        Map<Dimension, Integer> scores = new EnumMap<>(Dimension.class);
+        for (int i = 0; i < tokens.size(); i += 2) {
+            String word = tokens.get(i);
+            Optional<Dimension> dimension = Dimension.lookup(word);
+            if (dimension.isEmpty()) {
+                return unreadable(isNumber(word) ? "reply.problem.numberWithoutDimension" : "reply.problem.word", word);
+            }
+            if (i + 1 >= tokens.size()) {
+                return unreadable("reply.problem.missingScore", word);
+            }
+            Optional<Integer> score = score(tokens.get(i + 1));
+            if (score.isEmpty()) {
+                return unreadable("reply.problem.score", tokens.get(i + 1));
+            }
+            Integer earlier = scores.put(dimension.get(), score.get());
+            if (earlier != null && !earlier.equals(score.get())) {
+                return unreadable("reply.problem.twice", word);
+            }
+        }
+        return new TypedReply.Scores(scores);
+    }
+
+    private static List<String> tokens(String text) {
+        List<String> tokens = new ArrayList<>();
+        for (String t : text.split("[\\s,;:=]+")) {
+            if (!t.isEmpty()) {
+                tokens.add(t);
+            }
+        }
+        return tokens;
+    }
+
+    private static boolean isNumber(String token) {
+        return token.matches("-?\\d+");
+    }
+
+    private static Optional<Integer> score(String token) {
+        if (!token.matches("\\d{1,2}")) {
+            return Optional.empty();
+        }
+        int value = Integer.parseInt(token);
+        return Answer.isValidScore(value) ? Optional.of(value) : Optional.empty();
+    }
+
+    private static TypedReply unreadable(String key, String... args) {
+        return new TypedReply.Unreadable(key, List.of(args));
+    }
+}

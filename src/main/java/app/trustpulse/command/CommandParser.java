@@ -1,0 +1,327 @@
+package app.trustpulse.command;
+
+import app.trustpulse.pulse.Language;
+import app.trustpulse.pulse.Team;
+import app.trustpulse.pulse.TeamSchedule;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Turns the words after "/pulse" into a command, or into an error that says what was wrong. */
+public final class CommandParser {
+
+    public static final int MAX_THRESHOLD = 50;
+    public static final Duration SHORTEST_REMINDER = Duration.ofMinutes(30);
+    public static final Duration LONGEST_REMINDER = Duration.ofHours(24);
+    public static final int FEEDBACK_MAX = 1000;
+
+    private static final Pattern USER = Pattern.compile("<@([^>|]+)(?:\\|[^>]*)?>");
+    private static final Pattern CHANNEL = Pattern.compile("<#([^>|]+)(?:\\|[^>]*)?>");
+    private static final Pattern TIME = Pattern.compile("([01]?\\d|2[0-3])[:.]([0-5]\\d)");
+    private static final Pattern DURATION = Pattern.compile("(?:(\\d{1,2})h)?(?:(\\d{1,4})m)?");
+    private static final Map<String, DayOfWeek> DAYS = days();
+
+    /** Either a command or an error. */
+    public record Result(Optional<Command> command, Optional<CommandError> error) {
+        static Result ok(Command c) {
+            return new Result(Optional.of(c), Optional.empty());
+        }
+
+        static Result error(CommandError e) {
+            return new Result(Optional.empty(), Optional.of(e));
+        }
+    }
+
+    private static final class Invalid extends RuntimeException {
+        private final CommandError error;
+
+        Invalid(CommandError error) {
+            super(error.key(), null, false, false);
+            this.error = error;
+        }
+    }
+
+    public Result parse(String text) {
+        String trimmed = text == null ? "" : text.strip();
+        if (trimmed.isEmpty()) {
+            return Result.ok(new Command.Help());
+        }
+        String[] parts = trimmed.split("\\s+", 2);
+        String word = parts[0];
+        String rest = parts.length > 1 ? parts[1].strip() : "";
+        Optional<Subcommand> sub = Subcommand.lookup(word);
+        if (sub.isEmpty()) {
+            return Result.error(new CommandError("command.unknown", List.of(word), Optional.empty()));
+        }
+        try {
+            return Result.ok(parse(sub.get(), rest));
+        } catch (Invalid e) {
+            return Result.error(e.error);
+        }
+    }
+
+    private Command parse(Subcommand sub, String rest) {
+        List<String> args = rest.isEmpty() ? List.of() : Arrays.asList(rest.split("\\s+"));
+        switch (sub) {
+            case HELP: return new Command.Help();
+            case SETUP: return setup(args);
+            case LEADER: return new Command.MakeLeader(oneUser(sub, args));
+            case UNLEADER: return new Command.RemoveLeader(oneUser(sub, args));
+            case ADD: return new Command.AddMembers(users(sub, args));
+            case REMOVE: return new Command.RemoveMembers(users(sub, args));
+            case SCHEDULE: return schedule(args);
+            case REMINDER: return reminder(args);
+            case TIMEZONE: return timezone(args);
+            case LANGUAGE: return language(args);
+            case THRESHOLD: return threshold(args);
+            case NUDGES: return nudges(args);
+            case FEEDBACK: return feedback(rest);
+            default:
+                if (!args.isEmpty()) {
+                    throw new Invalid(CommandError.of(sub, "command.noArguments", sub.word()));
+                }
+                return switch (sub) {
+                    case PAUSE -> new Command.Pause();
+                    case RESUME -> new Command.Resume();
+                    case STATUS -> new Command.Status();
+                    case SEND_NOW -> new Command.SendNow();
+                    case CLOSE_WEEK -> new Command.CloseWeek();
+                    case OPTOUT -> new Command.OptOut();
+                    case OPTIN -> new Command.OptIn();
+                    case MYDATA -> new Command.MyData();
+                    case FORGET_ME -> new Command.ForgetMe();
+                    default -> throw new IllegalStateException("unhandled subcommand " + sub);
+                };
+        }
+    }
+
+    private static Command setup(List<String> args) {
+        Optional<String> channel = Optional.empty();
+        Optional<String> leader = Optional.empty();
+        for (String a : args) {
+            Matcher c = CHANNEL.matcher(a);
+            Matcher u = USER.matcher(a);
+            if (c.matches() && channel.isEmpty()) {
+                channel = Optional.of(c.group(1));
+            } else if (u.matches() && leader.isEmpty()) {
+                leader = Optional.of(u.group(1));
+            } else {
+                throw new Invalid(CommandError.of(Subcommand.SETUP, "command.setup.unexpected", a));
+            }
+        }
+        return new Command.Setup(channel, leader);
+    }
+
+    private static String oneUser(Subcommand sub, List<String> args) {
+        if (args.size() != 1) {
+            throw new Invalid(CommandError.of(sub, args.isEmpty() ? "command.user.missing" : "command.user.one"));
+        }
+        return user(sub, args.get(0));
+    }
+
+    private static List<String> users(Subcommand sub, List<String> args) {
+        if (args.isEmpty()) {
+            throw new Invalid(CommandError.of(sub, "command.user.missing"));
+        }
+        List<String> ids = new ArrayList<>();
+        for (String a : args) {
+            String id = user(sub, a);
+            if (!ids.contains(id)) {
+                ids.add(id);
+            }
+        }
+        return ids;
+    }
+
+    private static String user(Subcommand sub, String arg) {
+        Matcher m = USER.matcher(arg);
+        if (!m.matches()) {
+            throw new Invalid(CommandError.of(sub, "command.user.notMention", arg));
+        }
+        return m.group(1);
+    }
+
+    private static Command schedule(List<String> args) {
+        if (args.size() < 3) {
+            throw new Invalid(CommandError.of(Subcommand.SCHEDULE, "command.schedule.incomplete"));
+        }
+        String what = args.get(0).toLowerCase(Locale.ROOT);
+        String daysText = String.join(",", args.subList(1, args.size() - 1));
+        LocalTime time = time(args.get(args.size() - 1));
+        switch (what) {
+            case "checkins", "check-ins", "checkin", "check-in": {
+                if (!TeamSchedule.withinPromptHours(time)) {
+                    throw new Invalid(CommandError.of(Subcommand.SCHEDULE, "command.schedule.promptHours", args.get(args.size() - 1)));
+                }
+                return new Command.ScheduleCheckIns(days(daysText), time);
+            }
+            case "summary": {
+                Set<DayOfWeek> days = days(daysText);
+                if (days.size() != 1) {
+                    throw new Invalid(CommandError.of(Subcommand.SCHEDULE, "command.schedule.oneDay", daysText));
+                }
+                return new Command.ScheduleSummary(days.iterator().next(), time);
+            }
+            case "nudges": {
+                if (!TeamSchedule.withinPromptHours(time)) {
+                    throw new Invalid(CommandError.of(Subcommand.SCHEDULE, "command.schedule.promptHours", args.get(args.size() - 1)));
+                }
+                return new Command.ScheduleNudges(days(daysText), time);
+            }
+            default:
+                throw new Invalid(CommandError.of(Subcommand.SCHEDULE, "command.schedule.what", args.get(0)));
+        }
+    }
+
+    static Set<DayOfWeek> days(String text) {
+        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        for (String part : text.toLowerCase(Locale.ROOT).split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            if (part.equals("weekdays") || part.equals("werkdagen")) {
+                days.addAll(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY));
+                continue;
+            }
+            String[] range = part.split("-");
+            if (range.length == 2) {
+                DayOfWeek from = day(range[0]);
+                DayOfWeek to = day(range[1]);
+                if (to.compareTo(from) < 0) {
+                    throw new Invalid(CommandError.of(Subcommand.SCHEDULE, "command.schedule.badRange", part));
+                }
+                days.addAll(EnumSet.range(from, to));
+            } else {
+                days.add(day(part));
+            }
+        }
+        if (days.isEmpty()) {
+            throw new Invalid(CommandError.of(Subcommand.SCHEDULE, "command.schedule.noDays"));
+        }
+        return days;
+    }
+
+    private static DayOfWeek day(String word) {
+        DayOfWeek d = DAYS.get(word.strip().replace(".", ""));
+        if (d == null) {
+            throw new Invalid(CommandError.of(Subcommand.SCHEDULE, "command.schedule.badDay", word.strip()));
+        }
+        return d;
+    }
+
+    private static LocalTime time(String text) {
+        Matcher m = TIME.matcher(text);
+        if (!m.matches()) {
+            throw new Invalid(CommandError.of(Subcommand.SCHEDULE, "command.schedule.badTime", text));
+        }
+        return LocalTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+    }
+
+    private static Command reminder(List<String> args) {
+        if (args.size() != 1) {
+            throw new Invalid(CommandError.of(Subcommand.REMINDER, "command.reminder.bad", String.join(" ", args)));
+        }
+        String a = args.get(0).toLowerCase(Locale.ROOT);
+        if (a.equals("off") || a.equals("uit")) {
+            return new Command.SetReminder(Optional.empty());
+        }
+        Matcher m = DURATION.matcher(a);
+        if (a.isEmpty() || !m.matches() || (m.group(1) == null && m.group(2) == null)) {
+            throw new Invalid(CommandError.of(Subcommand.REMINDER, "command.reminder.bad", args.get(0)));
+        }
+        Duration d = Duration.ofHours(m.group(1) == null ? 0 : Long.parseLong(m.group(1)))
+                .plusMinutes(m.group(2) == null ? 0 : Long.parseLong(m.group(2)));
+        if (d.compareTo(SHORTEST_REMINDER) < 0 || d.compareTo(LONGEST_REMINDER) > 0) {
+            throw new Invalid(CommandError.of(Subcommand.REMINDER, "command.reminder.range", args.get(0)));
+        }
+        return new Command.SetReminder(Optional.of(d));
+    }
+
+    private static Command timezone(List<String> args) {
+        if (args.size() != 1) {
+            throw new Invalid(CommandError.of(Subcommand.TIMEZONE, "command.timezone.missing"));
+        }
+        String wanted = args.get(0);
+        return ZoneId.getAvailableZoneIds().stream()
+                .filter(z -> z.equalsIgnoreCase(wanted) && (z.contains("/") || z.equals("UTC")))
+                .findFirst()
+                .map(z -> new Command.SetTimezone(ZoneId.of(z)))
+                .orElseThrow(() -> new Invalid(CommandError.of(Subcommand.TIMEZONE, "command.timezone.unknown", wanted)));
+    }
+
+    private static Command language(List<String> args) {
+        if (args.size() != 1) {
+            throw new Invalid(CommandError.of(Subcommand.LANGUAGE, "command.language.unknown", String.join(" ", args)));
+        }
+        return Language.lookup(args.get(0))
+                .map(Command.SetLanguage::new)
+                .orElseThrow(() -> new Invalid(CommandError.of(Subcommand.LANGUAGE, "command.language.unknown", args.get(0))));
+    }
+
+    private static Command threshold(List<String> args) {
+        if (args.size() != 1 || !args.get(0).matches("\\d{1,4}")) {
+            throw new Invalid(CommandError.of(Subcommand.THRESHOLD, "command.threshold.notNumber", String.join(" ", args)));
+        }
+        int n = Integer.parseInt(args.get(0));
+        if (n < Team.MINIMUM_THRESHOLD) {
+            throw new Invalid(CommandError.of(Subcommand.THRESHOLD, "command.threshold.tooLow", args.get(0)));
+        }
+        if (n > MAX_THRESHOLD) {
+            throw new Invalid(CommandError.of(Subcommand.THRESHOLD, "command.threshold.tooHigh", args.get(0)));
+        }
+        return new Command.SetThreshold(n);
+    }
+
+    private static Command nudges(List<String> args) {
+        if (args.size() == 1) {
+            String a = args.get(0).toLowerCase(Locale.ROOT);
+            if (a.equals("on") || a.equals("aan")) {
+                return new Command.SetNudges(true);
+            }
+            if (a.equals("off") || a.equals("uit")) {
+                return new Command.SetNudges(false);
+            }
+        }
+        throw new Invalid(CommandError.of(Subcommand.NUDGES, "command.nudges.bad", String.join(" ", args)));
+    }
+
+    private static Command feedback(String rest) {
+        if (rest.isBlank()) {
+            throw new Invalid(CommandError.of(Subcommand.FEEDBACK, "command.feedback.empty"));
+        }
+        if (rest.length() > FEEDBACK_MAX) {
+            throw new Invalid(CommandError.of(Subcommand.FEEDBACK, "command.feedback.tooLong", String.valueOf(FEEDBACK_MAX)));
+        }
+        return new Command.GiveFeedback(rest);
+    }
+
+    private static Map<String, DayOfWeek> days() {
+        Map<String, DayOfWeek> m = new java.util.HashMap<>();
+        String[][] names = {
+            {"mon", "monday", "ma", "maandag"},
+            {"tue", "tues", "tuesday", "di", "dinsdag"},
+            {"wed", "wednesday", "wo", "woensdag"},
+            {"thu", "thur", "thurs", "thursday", "do", "donderdag"},
+            {"fri", "friday", "vr", "vrijdag"},
+            {"sat", "saturday", "za", "zaterdag"},
+            {"sun", "sunday", "zo", "zondag"},
+        };
+        for (int i = 0; i < names.length; i++) {
+            for (String n : names[i]) {
+                m.put(n, DayOfWeek.of(i + 1));
+            }
+        }
+        return Map.copyOf(m);
+    }
+}

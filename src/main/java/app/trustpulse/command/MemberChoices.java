@@ -1,0 +1,176 @@
+package app.trustpulse.command;
+
+import app.trustpulse.chat.Actions;
+import app.trustpulse.chat.Block;
+import app.trustpulse.chat.Button;
+import app.trustpulse.chat.ChatMessage;
+import app.trustpulse.nudge.NudgeLog;
+import app.trustpulse.pulse.Answer;
+import app.trustpulse.pulse.AnswerRepository;
+import app.trustpulse.pulse.CheckInRepository;
+import app.trustpulse.pulse.Feedback;
+import app.trustpulse.pulse.FeedbackRepository;
+import app.trustpulse.pulse.Language;
+import app.trustpulse.pulse.Member;
+import app.trustpulse.pulse.MemberRepository;
+import app.trustpulse.pulse.Platform;
+import app.trustpulse.pulse.Pseudonymizer;
+import app.trustpulse.pulse.Team;
+import app.trustpulse.pulse.TeamRepository;
+import app.trustpulse.pulse.Texts;
+import app.trustpulse.pulse.WeekId;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What members decide for themselves: opting out and in, leaders' own nudges, anonymous feedback,
+ * seeing their own data and erasing it.
+ */
+public final class MemberChoices {
+
+    private final TeamRepository teams;
+    private final MemberRepository members;
+    private final CheckInRepository checkIns;
+    private final AnswerRepository answers;
+    private final FeedbackRepository feedback;
+    private final NudgeLog nudgeLog;
+    private final Pseudonymizer pseudonyms;
+    private final Reply reply;
+    private final Texts texts;
+    private final Clock clock;
+
+    public MemberChoices(TeamRepository teams, MemberRepository members, CheckInRepository checkIns, AnswerRepository answers,
+                         FeedbackRepository feedback, NudgeLog nudgeLog, Pseudonymizer pseudonyms, Reply reply, Texts texts,
+                         Clock clock) {
+        this.teams = teams;
+        this.members = members;
+        this.checkIns = checkIns;
+        this.answers = answers;
+        this.feedback = feedback;
+        this.nudgeLog = nudgeLog;
+        this.pseudonyms = pseudonyms;
+        this.reply = reply;
+        this.texts = texts;
+        this.clock = clock;
+    }
+
+    ChatMessage optOut(List<Member> memberships, Language lang, boolean out) {
+        if (memberships.isEmpty()) {
+            return reply.text(lang, "member.notInTeam");
+        }
+        memberships.forEach(m -> members.save(m.withOptedOut(out)));
+        return reply.text(lang, out ? "optout.done" : "optin.done", teamNames(memberships));
+    }
+
+    ChatMessage nudges(List<Member> leaderships, Language lang, boolean on) {
+        if (leaderships.isEmpty()) {
+            return reply.text(lang, "nudges.notLeader");
+        }
+        leaderships.forEach(m -> members.save(m.withNudgesPaused(!on)));
+        return reply.text(lang, on ? "nudges.on" : "nudges.off");
+    }
+
+    /** Shows the feedback and the rules it is released by, with "send" and "cancel": nothing is stored yet. */
+    ChatMessage confirmFeedback(Team team, String text) {
+        Language lang = team.language();
+        String rules = texts.get(lang, "feedback.rules", team.threshold());
+        return new ChatMessage(rules, List.of(
+                new Block.Text(texts.get(lang, "feedback.preview", text)),
+                new Block.Context(rules),
+                new Block.Buttons(List.of(
+                        Button.primary(texts.get(lang, "feedback.send"), Actions.sendFeedback(team.id(), text)),
+                        Button.of(texts.get(lang, "feedback.cancel"), Actions.dismiss())))));
+    }
+
+    /** Stores confirmed feedback under the giver's pseudonym. */
+    public ChatMessage giveFeedback(Platform platform, String workspaceId, String userId, long teamId, String text, Language fallback) {
+        Optional<Team> team = teams.find(teamId).filter(t -> t.platform() == platform && t.workspaceId().equals(workspaceId));
+        Optional<Member> member = team.flatMap(t -> members.find(t.id(), userId));
+        if (team.isEmpty() || member.isEmpty()) {
+            return reply.text(fallback, "member.notInTeam");
+        }
+        Team t = team.get();
+        String trimmed = text.strip();
+        if (trimmed.isEmpty() || trimmed.length() > CommandParser.FEEDBACK_MAX) {
+            return reply.text(t.language(), "command.feedback.tooLong", CommandParser.FEEDBACK_MAX);
+        }
+        feedback.add(new Feedback(0, t.id(), WeekId.of(clock.instant(), t.timezone()),
+                pseudonyms.pseudonym(t.id(), t.platform(), userId), trimmed, clock.instant(), Optional.empty()));
+        return reply.text(t.language(), "feedback.sent", t.threshold());
+    }
+
+    ChatMessage myData(CommandContext ctx, List<Member> memberships, Language lang) {
+        if (memberships.isEmpty()) {
+            return reply.text(lang, "mydata.none");
+        }
+        List<Block> blocks = new ArrayList<>();
+        String title = texts.get(lang, "mydata.title");
+        blocks.add(new Block.Header(title));
+        for (Member m : memberships) {
+            Team team = teams.find(m.teamId()).orElseThrow();
+            String pseudonym = pseudonyms.pseudonym(team.id(), team.platform(), ctx.userId());
+            blocks.add(new Block.Text(texts.get(lang, "mydata.team", team.name(),
+                    texts.get(lang, m.isLeader() ? "mydata.role.leader" : "mydata.role.member"),
+                    texts.get(lang, m.optedOut() ? "mydata.optedOut" : "mydata.active"),
+                    m.timezone().map(Object::toString).orElse(team.timezone().getId()))));
+            List<Answer> own = new ArrayList<>(answers.ofPseudonym(team.id(), pseudonym));
+            own.sort(Comparator.comparing(Answer::week).thenComparing(Answer::dimension));
+            if (own.isEmpty()) {
+                blocks.add(new Block.Context(texts.get(lang, "mydata.noAnswers")));
+            } else {
+                StringBuilder sb = new StringBuilder();
+                for (Answer a : own) {
+                    sb.append(a.week()).append(" · ").append(texts.dimensionName(lang, a.dimension())).append(": ").append(a.score());
+                    a.comment().ifPresent(c -> sb.append(" — “").append(c).append("”"));
+                    sb.append('\n');
+                }
+                blocks.add(new Block.Text(sb.toString().strip()));
+            }
+            for (Feedback f : feedback.ofPseudonym(team.id(), pseudonym)) {
+                blocks.add(new Block.Context(texts.get(lang, f.releasedIn().isPresent() ? "mydata.feedback.released" : "mydata.feedback.held",
+                        f.week().toString(), f.text())));
+            }
+        }
+        blocks.add(new Block.Context(texts.get(lang, "mydata.footer")));
+        return new ChatMessage(title, blocks);
+    }
+
+    ChatMessage confirmForget(Language lang, List<Member> memberships) {
+        if (memberships.isEmpty()) {
+            return reply.text(lang, "mydata.none");
+        }
+        String question = texts.get(lang, "forget.confirm", teamNames(memberships));
+        return new ChatMessage(question, List.of(new Block.Text(question), new Block.Buttons(List.of(
+                Button.danger(texts.get(lang, "forget.yes"), Actions.forgetMe(true)),
+                Button.of(texts.get(lang, "forget.no"), Actions.forgetMe(false))))));
+    }
+
+    /** Erases everything stored about the person in this workspace: answers, feedback, check-ins, memberships. */
+    public ChatMessage forget(Platform platform, String workspaceId, String userId, Language fallback) {
+        List<Member> memberships = members.membershipsOf(platform, workspaceId, userId);
+        if (memberships.isEmpty()) {
+            return reply.text(fallback, "mydata.none");
+        }
+        Language lang = teams.find(memberships.get(0).teamId()).map(Team::language).orElse(fallback);
+        int erasedAnswers = 0;
+        for (Member m : memberships) {
+            Team team = teams.find(m.teamId()).orElseThrow();
+            String pseudonym = pseudonyms.pseudonym(team.id(), team.platform(), userId);
+            erasedAnswers += answers.deleteOfPseudonym(team.id(), pseudonym);
+            feedback.deleteOfPseudonym(team.id(), pseudonym);
+            checkIns.deleteOfUser(team.id(), userId);
+            nudgeLog.deleteOfLeader(team.id(), userId);
+            members.remove(team.id(), userId);
+        }
+        return reply.text(lang, "forget.done", erasedAnswers, memberships.size());
+    }
+
+    private String teamNames(List<Member> memberships) {
+        return String.join(", ", memberships.stream()
+                .map(m -> teams.find(m.teamId()).map(Team::name).orElse("?"))
+                .toList());
+    }
+}

@@ -1,0 +1,210 @@
+package app.trustpulse.command;
+
+import app.trustpulse.chat.Block;
+import app.trustpulse.chat.ChatMessage;
+import app.trustpulse.checkin.SendingCheckIns;
+import app.trustpulse.pulse.Language;
+import app.trustpulse.pulse.Member;
+import app.trustpulse.pulse.MemberRepository;
+import app.trustpulse.pulse.Team;
+import app.trustpulse.pulse.TeamRepository;
+import app.trustpulse.pulse.Texts;
+import app.trustpulse.summary.ClosingWeeks;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs a command: reads it, finds the team it is about, checks that the person may run it, and hands it
+ * to the use case. A refusal or a bad argument changes nothing and says why.
+ */
+public final class RunningCommands {
+
+    private final CommandParser parser;
+    private final TeamRepository teams;
+    private final MemberRepository members;
+    private final AdminList admins;
+    private final TeamAdministration administration;
+    private final TeamStatus status;
+    private final MemberChoices choices;
+    private final SendingCheckIns sending;
+    private final ClosingWeeks closing;
+    private final Reply reply;
+    private final Texts texts;
+    private final Language defaultLanguage;
+
+    public RunningCommands(CommandParser parser, TeamRepository teams, MemberRepository members, AdminList admins,
+                           TeamAdministration administration, TeamStatus status, MemberChoices choices, SendingCheckIns sending,
+                           ClosingWeeks closing, Reply reply, Texts texts, Language defaultLanguage) {
+        this.parser = parser;
+        this.teams = teams;
+        this.members = members;
+        this.admins = admins;
+        this.administration = administration;
+        this.status = status;
+        this.choices = choices;
+        this.sending = sending;
+        this.closing = closing;
+        this.reply = reply;
+        this.texts = texts;
+        this.defaultLanguage = defaultLanguage;
+    }
+
+    public boolean isAdmin(CommandContext ctx) {
+        return ctx.workspaceAdmin() || admins.contains(ctx.platform(), ctx.userId());
+    }
+
+    public ChatMessage run(CommandContext ctx, String text) {
+        Optional<Team> team = teamInContext(ctx);
+        List<Member> memberships = memberships(ctx, team);
+        Language lang = team.map(Team::language).orElseGet(() -> languageOf(memberships));
+        CommandParser.Result parsed = parser.parse(text);
+        if (parsed.error().isPresent()) {
+            return reply.error(lang, parsed.error().get());
+        }
+        Command cmd = parsed.command().orElseThrow();
+        Optional<Member> self = team.flatMap(t -> members.find(t.id(), ctx.userId()));
+        switch (cmd.subcommand()) {
+            case HELP:
+                return help(ctx, lang, self);
+            case SETUP:
+                return isAdmin(ctx) ? administration.setup(ctx, (Command.Setup) cmd, lang) : refuse(lang, cmd);
+            case OPTOUT:
+                return choices.optOut(memberships, lang, true);
+            case OPTIN:
+                return choices.optOut(memberships, lang, false);
+            case MYDATA:
+                return choices.myData(ctx, memberships, lang);
+            case FORGET_ME:
+                return choices.confirmForget(lang, memberships);
+            case NUDGES:
+                return choices.nudges(memberships.stream().filter(Member::isLeader).toList(), lang, ((Command.SetNudges) cmd).on());
+            default:
+                break;
+        }
+        if (team.isEmpty()) {
+            return reply.text(lang, ctx.channelId().isPresent() ? "team.noneInChannel" : "team.unknownInDm");
+        }
+        Team t = team.get();
+        if (!allowed(ctx, cmd.subcommand(), self)) {
+            return refuse(lang, cmd);
+        }
+        return execute(t, cmd, self);
+    }
+
+    private ChatMessage execute(Team t, Command cmd, Optional<Member> self) {
+        if (cmd instanceof Command.MakeLeader c) {
+            return administration.makeLeader(t, c.userId());
+        } else if (cmd instanceof Command.RemoveLeader c) {
+            return administration.removeLeader(t, c.userId());
+        } else if (cmd instanceof Command.AddMembers c) {
+            return administration.addMembers(t, c.userIds());
+        } else if (cmd instanceof Command.RemoveMembers c) {
+            return administration.removeMembers(t, c.userIds());
+        } else if (cmd instanceof Command.ScheduleCheckIns || cmd instanceof Command.ScheduleSummary
+                || cmd instanceof Command.ScheduleNudges || cmd instanceof Command.SetReminder) {
+            return administration.schedule(t, cmd);
+        } else if (cmd instanceof Command.SetTimezone c) {
+            return administration.timezone(t, c.zone());
+        } else if (cmd instanceof Command.SetLanguage c) {
+            return administration.language(t, c.language());
+        } else if (cmd instanceof Command.SetThreshold c) {
+            return administration.threshold(t, c.threshold());
+        } else if (cmd instanceof Command.Pause) {
+            return administration.pause(t, true);
+        } else if (cmd instanceof Command.Resume) {
+            return administration.pause(t, false);
+        } else if (cmd instanceof Command.Status) {
+            return status.status(t, self);
+        } else if (cmd instanceof Command.SendNow) {
+            return sendNow(t);
+        } else if (cmd instanceof Command.CloseWeek) {
+            ClosingWeeks.Outcome outcome = closing.closeNow(t.id());
+            return reply.text(t.language(), outcome == ClosingWeeks.Outcome.CLOSED ? "closeWeek.done" : "closeWeek.already");
+        } else if (cmd instanceof Command.GiveFeedback c) {
+            return choices.confirmFeedback(t, c.text());
+        }
+        throw new IllegalStateException("unhandled command " + cmd);
+    }
+
+    private ChatMessage sendNow(Team t) {
+        if (t.paused()) {
+            return reply.text(t.language(), "sendNow.paused");
+        }
+        SendingCheckIns.Round round = sending.sendNow(t.id());
+        if (round.skippedBecause().isPresent()) {
+            return reply.text(t.language(), "sendNow.weekClosed");
+        }
+        return reply.text(t.language(), round.failed() > 0 ? "sendNow.doneWithFailures" : "sendNow.done",
+                round.sent(), round.alreadySent(), round.failed());
+    }
+
+    private boolean allowed(CommandContext ctx, Subcommand sub, Optional<Member> self) {
+        boolean leader = self.filter(Member::isLeader).isPresent();
+        return switch (sub.who()) {
+            case ANYONE -> true;
+            case MEMBER -> self.isPresent();
+            case LEADER -> leader;
+            case ADMIN_OR_LEADER -> leader || isAdmin(ctx);
+            case ADMIN -> isAdmin(ctx);
+        };
+    }
+
+    private ChatMessage refuse(Language lang, Command cmd) {
+        return reply.text(lang, "refused." + cmd.subcommand().who().name().toLowerCase(java.util.Locale.ROOT), cmd.subcommand().word());
+    }
+
+    private ChatMessage help(CommandContext ctx, Language lang, Optional<Member> self) {
+        boolean admin = isAdmin(ctx);
+        boolean leader = self.filter(Member::isLeader).isPresent()
+                || members.membershipsOf(ctx.platform(), ctx.workspaceId(), ctx.userId()).stream().anyMatch(Member::isLeader);
+        boolean member = self.isPresent() || !members.membershipsOf(ctx.platform(), ctx.workspaceId(), ctx.userId()).isEmpty();
+        List<String> lines = new ArrayList<>();
+        for (Subcommand s : Subcommand.values()) {
+            boolean visible = switch (s.who()) {
+                case ANYONE -> true;
+                case MEMBER -> member;
+                case LEADER -> leader;
+                case ADMIN_OR_LEADER -> admin || leader;
+                case ADMIN -> admin;
+            };
+            if (visible) {
+                lines.add("`" + texts.get(lang, s.usageKey()) + "` — " + texts.get(lang, s.helpKey()));
+            }
+        }
+        String title = texts.get(lang, "help.title");
+        return new ChatMessage(title, List.of(new Block.Text(title), new Block.Text(String.join("\n", lines)),
+                new Block.Context(texts.get(lang, "help.answers"))));
+    }
+
+    /** The team bound to the channel; in a direct message, the person's only team (or an admin's only team). */
+    Optional<Team> teamInContext(CommandContext ctx) {
+        if (ctx.channelId().isPresent()) {
+            return teams.findByChannel(ctx.platform(), ctx.workspaceId(), ctx.channelId().get());
+        }
+        List<Member> memberships = members.membershipsOf(ctx.platform(), ctx.workspaceId(), ctx.userId());
+        if (memberships.size() == 1) {
+            return teams.find(memberships.get(0).teamId());
+        }
+        if (memberships.isEmpty() && isAdmin(ctx)) {
+            List<Team> all = teams.findByWorkspace(ctx.platform(), ctx.workspaceId());
+            return all.size() == 1 ? Optional.of(all.get(0)) : Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    /** In a channel, the membership of that channel's team; in a direct message, all of the person's. */
+    private List<Member> memberships(CommandContext ctx, Optional<Team> team) {
+        if (ctx.channelId().isPresent()) {
+            return team.flatMap(t -> members.find(t.id(), ctx.userId())).map(List::of).orElse(List.of());
+        }
+        return members.membershipsOf(ctx.platform(), ctx.workspaceId(), ctx.userId());
+    }
+
+    private Language languageOf(List<Member> memberships) {
+        return memberships.stream().findFirst()
+                .flatMap(m -> teams.find(m.teamId()))
+                .map(Team::language)
+                .orElse(defaultLanguage);
+    }
+}

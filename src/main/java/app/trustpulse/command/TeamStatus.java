@@ -1,0 +1,91 @@
+package app.trustpulse.command;
+
+import app.trustpulse.chat.Block;
+import app.trustpulse.chat.ChatMessage;
+import app.trustpulse.nudge.NudgingLeaders;
+import app.trustpulse.pulse.Answer;
+import app.trustpulse.pulse.AnswerRepository;
+import app.trustpulse.pulse.CheckInRepository;
+import app.trustpulse.pulse.Language;
+import app.trustpulse.pulse.Member;
+import app.trustpulse.pulse.MemberRepository;
+import app.trustpulse.pulse.Role;
+import app.trustpulse.pulse.Team;
+import app.trustpulse.pulse.TeamSchedule;
+import app.trustpulse.pulse.TeamTriggers;
+import app.trustpulse.pulse.TextFormats;
+import app.trustpulse.pulse.Texts;
+import app.trustpulse.pulse.WeekId;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** "status": the team's settings, next runs and this week's participation (counts only, never scores). */
+public final class TeamStatus {
+
+    private final MemberRepository members;
+    private final CheckInRepository checkIns;
+    private final AnswerRepository answers;
+    private final TeamTriggers triggers;
+    private final NudgingLeaders nudging;
+    private final Texts texts;
+    private final Clock clock;
+
+    public TeamStatus(MemberRepository members, CheckInRepository checkIns, AnswerRepository answers, TeamTriggers triggers,
+                      NudgingLeaders nudging, Texts texts, Clock clock) {
+        this.members = members;
+        this.checkIns = checkIns;
+        this.answers = answers;
+        this.triggers = triggers;
+        this.nudging = nudging;
+        this.texts = texts;
+        this.clock = clock;
+    }
+
+    ChatMessage status(Team team, Optional<Member> asker) {
+        Language lang = team.language();
+        TeamSchedule s = team.schedule();
+        List<Member> people = members.ofTeam(team.id());
+        List<String> lines = new ArrayList<>();
+        String title = texts.get(lang, team.paused() ? "status.title.paused" : "status.title", team.name());
+        long optedOut = people.stream().filter(Member::optedOut).count();
+        String leaders = people.stream().filter(Member::isLeader).map(Member::displayName).collect(Collectors.joining(", "));
+        lines.add(texts.get(lang, "status.people", people.stream().filter(m -> !m.isLeader()).count(), optedOut,
+                leaders.isEmpty() ? texts.get(lang, "status.noLeader") : leaders));
+        lines.add(texts.get(lang, "status.checkins", TextFormats.days(lang, s.checkInDays()), TextFormats.time(s.checkInTime()),
+                s.reminderDelay().map(d -> texts.get(lang, "status.reminder", TextFormats.duration(d)))
+                        .orElse(texts.get(lang, "status.reminder.off"))));
+        lines.add(texts.get(lang, "status.summary", TextFormats.day(lang, s.summaryDay()), TextFormats.time(s.summaryTime())));
+        lines.add(texts.get(lang, "status.nudges", s.nudgeDays().isEmpty() ? "—" : TextFormats.days(lang, s.nudgeDays()),
+                TextFormats.time(s.nudgeTime())));
+        lines.add(texts.get(lang, "status.settings", team.timezone().getId(), lang.code(), team.threshold()));
+        TeamTriggers.NextRuns next = triggers.nextRuns(team.id());
+        if (!team.paused()) {
+            lines.add(texts.get(lang, "status.next", when(team, next.checkIn()), when(team, next.summary()), when(team, next.nudges())));
+        }
+        WeekId week = WeekId.of(clock.instant(), team.timezone());
+        long answered = answers.ofWeek(team.id(), week).stream()
+                .filter(a -> a.respondent() == Role.MEMBER).map(Answer::pseudonym).distinct().count();
+        int asked = checkIns.countAsked(team.id(), week, Role.MEMBER);
+        lines.add(texts.get(lang, "status.participation", answered, Math.max(asked, (int) answered)));
+        asker.filter(Member::isLeader).ifPresent(leader -> {
+            NudgingLeaders.Stats st = nudging.stats(team, leader);
+            String freq = leader.nudgesPaused() ? texts.get(lang, "status.leader.paused")
+                    : texts.get(lang, st.reduced() ? "status.leader.reduced" : "status.leader.perWeek", st.perWeek());
+            lines.add(texts.get(lang, "status.leader", st.sent(), st.tried(), freq));
+        });
+        return new ChatMessage(title, List.of(new Block.Header(title), new Block.Text(String.join("\n", lines))));
+    }
+
+    private String when(Team team, Optional<Instant> at) {
+        return at.map(i -> i.atZone(team.timezone())
+                        .format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                                .withLocale(team.language().locale())))
+                .orElse("—");
+    }
+}

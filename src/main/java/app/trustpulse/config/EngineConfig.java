@@ -1,0 +1,202 @@
+package app.trustpulse.config;
+
+import app.trustpulse.chat.ChatGateway;
+import app.trustpulse.chat.ChatGateways;
+import app.trustpulse.checkin.CheckInMessages;
+import app.trustpulse.checkin.RecordingAnswers;
+import app.trustpulse.checkin.Reminding;
+import app.trustpulse.checkin.SendingCheckIns;
+import app.trustpulse.checkin.TypedReplyParser;
+import app.trustpulse.command.AdminList;
+import app.trustpulse.command.CommandParser;
+import app.trustpulse.command.MemberChoices;
+import app.trustpulse.command.Reply;
+import app.trustpulse.command.RunningCommands;
+import app.trustpulse.command.TeamAdministration;
+import app.trustpulse.command.TeamStatus;
+import app.trustpulse.command.Welcoming;
+import app.trustpulse.feedback.FeedbackRelease;
+import app.trustpulse.feedback.TextScrubber;
+import app.trustpulse.inbound.HomeView;
+import app.trustpulse.inbound.InboxService;
+import app.trustpulse.nudge.NudgeCatalog;
+import app.trustpulse.nudge.NudgeLog;
+import app.trustpulse.nudge.NudgeMessages;
+import app.trustpulse.nudge.NudgeSelector;
+import app.trustpulse.nudge.NudgingLeaders;
+import app.trustpulse.pulse.AnswerRepository;
+import app.trustpulse.pulse.CheckInPlanner;
+import app.trustpulse.pulse.CheckInRepository;
+import app.trustpulse.pulse.FeedbackRepository;
+import app.trustpulse.pulse.MemberRepository;
+import app.trustpulse.pulse.Pseudonymizer;
+import app.trustpulse.pulse.PulseCalculator;
+import app.trustpulse.pulse.PulseRepository;
+import app.trustpulse.pulse.SecretStore;
+import app.trustpulse.pulse.TeamRepository;
+import app.trustpulse.pulse.TeamTriggers;
+import app.trustpulse.pulse.Texts;
+import app.trustpulse.summary.ClosingWeeks;
+import app.trustpulse.summary.LeaderDigests;
+import app.trustpulse.summary.PulseMessages;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.logging.Logger;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the domain and its use cases with plain constructors, so they carry no Spring annotations. */
+@Configuration(proxyBeanMethods = false)
+public class EngineConfig {
+
+    private static final Logger LOG = Logger.getLogger(EngineConfig.class.getName());
+    /** Member statements per dimension in the statements bundle. */
+    static final int STATEMENT_VARIANTS = 3;
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    Texts texts() {
+        return new Texts();
+    }
+
+    @Bean
+    NudgeCatalog nudgeCatalog() {
+        return new NudgeCatalog();
+    }
+
+    @Bean
+    NudgeSelector nudgeSelector(NudgeCatalog catalog) {
+        return new NudgeSelector(catalog);
+    }
+
+    @Bean
+    Pseudonymizer pseudonymizer(PulseProperties properties, SecretStore secrets) {
+        byte[] secret = properties.pseudonymSecret()
+                .map(s -> s.getBytes(StandardCharsets.UTF_8))
+                .orElseGet(() -> {
+                    LOG.info("PULSE_PSEUDONYM_SECRET is not set: using the pseudonym key kept in the database");
+                    return secrets.getOrCreate("pseudonym", () -> {
+                        byte[] key = new byte[32];
+                        new SecureRandom().nextBytes(key);
+                        return key;
+                    });
+                });
+        return new Pseudonymizer(secret);
+    }
+
+    @Bean
+    ChatGateways chatGateways(List<ChatGateway> gateways) {
+        return new ChatGateways(gateways);
+    }
+
+    @Bean
+    CheckInMessages checkInMessages(Texts texts) {
+        return new CheckInMessages(texts);
+    }
+
+    @Bean
+    SendingCheckIns sendingCheckIns(TeamRepository teams, MemberRepository members, CheckInRepository checkIns,
+                                    PulseRepository pulses, CheckInMessages messages, ChatGateways gateways,
+                                    TeamTriggers triggers, Clock clock) {
+        return new SendingCheckIns(teams, members, checkIns, pulses, new CheckInPlanner(STATEMENT_VARIANTS), messages, gateways,
+                triggers, clock);
+    }
+
+    @Bean
+    Reminding reminding(TeamRepository teams, MemberRepository members, CheckInRepository checkIns, PulseRepository pulses,
+                        CheckInMessages messages, ChatGateways gateways, Clock clock) {
+        return new Reminding(teams, members, checkIns, pulses, messages, gateways, clock);
+    }
+
+    @Bean
+    RecordingAnswers recordingAnswers(TeamRepository teams, MemberRepository members, CheckInRepository checkIns,
+                                      AnswerRepository answers, PulseRepository pulses, Pseudonymizer pseudonyms,
+                                      CheckInMessages messages, ChatGateways gateways, Texts texts, Clock clock) {
+        return new RecordingAnswers(teams, members, checkIns, answers, pulses, pseudonyms, new TypedReplyParser(), messages,
+                gateways, texts, clock);
+    }
+
+    @Bean
+    PulseMessages pulseMessages(Texts texts) {
+        return new PulseMessages(texts);
+    }
+
+    @Bean
+    NudgeMessages nudgeMessages(NudgeCatalog catalog, Texts texts) {
+        return new NudgeMessages(catalog, texts);
+    }
+
+    @Bean
+    LeaderDigests leaderDigests(NudgeSelector selector, NudgeLog nudgeLog, PulseMessages pulseMessages,
+                                NudgeMessages nudgeMessages, Texts texts, Clock clock) {
+        return new LeaderDigests(selector, nudgeLog, pulseMessages, nudgeMessages, texts, clock);
+    }
+
+    @Bean
+    TextScrubber textScrubber() {
+        return new TextScrubber();
+    }
+
+    @Bean
+    ClosingWeeks closingWeeks(TeamRepository teams, MemberRepository members, CheckInRepository checkIns, AnswerRepository answers,
+                              PulseRepository pulses, NudgeSelector selector, PulseMessages pulseMessages, LeaderDigests digests,
+                              FeedbackRepository feedback, TextScrubber scrubber, Pseudonymizer pseudonyms,
+                              ChatGateways gateways, Texts texts, Clock clock) {
+        return new ClosingWeeks(teams, members, checkIns, answers, pulses, new PulseCalculator(), selector, pulseMessages, digests,
+                new FeedbackRelease(feedback, members, scrubber, new SecureRandom()), scrubber, pseudonyms, gateways, texts, clock);
+    }
+
+    @Bean
+    NudgingLeaders nudgingLeaders(TeamRepository teams, MemberRepository members, PulseRepository pulses, AnswerRepository answers,
+                                  Pseudonymizer pseudonyms, NudgeLog nudgeLog, NudgeSelector selector, NudgeMessages messages,
+                                  ChatGateways gateways, Texts texts, Clock clock, PulseProperties properties) {
+        return new NudgingLeaders(teams, members, pulses, answers, pseudonyms, nudgeLog, selector, messages, gateways, texts, clock,
+                properties.nudgesPerWeek());
+    }
+
+    @Bean
+    Reply reply(Texts texts) {
+        return new Reply(texts);
+    }
+
+    @Bean
+    Welcoming welcoming(ChatGateways gateways, Texts texts) {
+        return new Welcoming(gateways, texts);
+    }
+
+    @Bean
+    RunningCommands runningCommands(TeamRepository teams, MemberRepository members, CheckInRepository checkIns,
+                                    AnswerRepository answers, TeamTriggers triggers, ChatGateways gateways, Welcoming welcoming,
+                                    NudgingLeaders nudging, SendingCheckIns sending, ClosingWeeks closing, MemberChoices choices,
+                                    Reply reply, Texts texts, Clock clock, PulseProperties properties) {
+        TeamAdministration administration = new TeamAdministration(teams, members, triggers, gateways, welcoming, reply,
+                new TeamAdministration.Defaults(properties.defaultTimezone(), properties.defaultLanguage(),
+                        properties.defaultThreshold()));
+        TeamStatus status = new TeamStatus(members, checkIns, answers, triggers, nudging, texts, clock);
+        return new RunningCommands(new CommandParser(), teams, members, new AdminList(properties.admins()), administration, status,
+                choices, sending, closing, reply, texts, properties.defaultLanguage());
+    }
+
+    @Bean
+    MemberChoices memberChoices(TeamRepository teams, MemberRepository members, CheckInRepository checkIns,
+                                AnswerRepository answers, FeedbackRepository feedback, NudgeLog nudgeLog,
+                                Pseudonymizer pseudonyms, Reply reply, Texts texts, Clock clock) {
+        return new MemberChoices(teams, members, checkIns, answers, feedback, nudgeLog, pseudonyms, reply, texts, clock);
+    }
+
+    @Bean
+    InboxService inboxService(RunningCommands commands, RecordingAnswers recording, MemberChoices choices, NudgeLog nudgeLog,
+                              TeamRepository teams, MemberRepository members, PulseRepository pulses, NudgeCatalog catalog,
+                              PulseMessages pulseMessages, Welcoming welcoming, Texts texts, Clock clock,
+                              PulseProperties properties) {
+        HomeView home = new HomeView(teams, members, pulses, nudgeLog, catalog, pulseMessages, texts, clock);
+        return new InboxService(commands, recording, choices, nudgeLog, home, teams, members, welcoming, texts, clock,
+                properties.defaultLanguage());
+    }
+}

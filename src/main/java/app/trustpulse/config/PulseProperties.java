@@ -1,0 +1,41 @@
+package app.trustpulse.config;
+
+import app.trustpulse.pulse.Language;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The engine's settings (prefix "pulse", e.g. env PULSE_ADMINS).
+ *
+ * @param admins            service admins beside the platforms' own, as "platform:userId"
+ * @param defaultLanguage   language of new teams and of replies to people in no team
+ * @param defaultTimezone   timezone of new teams
+ * @param defaultThreshold  anonymity threshold of new teams (3 or more)
+ * @param pseudonymSecret   the key of answer pseudonyms; at least 32 characters. Without it a key is generated
+ *                          once and kept in the database
+ * @param nudgesPerWeek     mid-week nudges per leader per week, besides the digest
+ */
+@ConfigurationProperties("pulse")
+public record PulseProperties(
+        @DefaultValue("") List<String> admins,
+        @DefaultValue("en") Language defaultLanguage,
+        @DefaultValue("Europe/Amsterdam") ZoneId defaultTimezone,
+        @DefaultValue("3") int defaultThreshold,
+        Optional<String> pseudonymSecret,
+        @DefaultValue("2") int nudgesPerWeek) {
+
+    public PulseProperties {
+        if (defaultThreshold < 3) {
+            throw new IllegalArgumentException("pulse.default-threshold must be 3 or more");
+        }
+        if (nudgesPerWeek < 0) {
+            throw new IllegalArgumentException("pulse.nudges-per-week must not be negative");
+        }
+        if (pseudonymSecret.isPresent() && pseudonymSecret.get().length() < 32) {
+            throw new IllegalArgumentException("pulse.pseudonym-secret must be at least 32 characters");
+        }
+    }
+}

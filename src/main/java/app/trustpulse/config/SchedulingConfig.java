@@ -1,0 +1,45 @@
+package app.trustpulse.config;
+
+import app.trustpulse.pulse.TeamTriggers;
+import app.trustpulse.schedule.QuartzTeamTriggers;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Properties;
+import javax.sql.DataSource;
+import org.quartz.Scheduler;
+import org.springframework.boot.quartz.autoconfigure.QuartzProperties;
+import org.springframework.boot.quartz.autoconfigure.SchedulerFactoryBeanCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Quartz with the JDBC job store, clustered, so several instances share the schedule and each job runs once. */
+@Configuration(proxyBeanMethods = false)
+public class SchedulingConfig {
+
+    @Bean
+    TeamTriggers teamTriggers(Scheduler scheduler) {
+        return new QuartzTeamTriggers(scheduler);
+    }
+
+    /** PostgreSQL needs its own delegate (bytea job data); whichever database is configured decides. */
+    @Bean
+    SchedulerFactoryBeanCustomizer quartzDelegateForDatabase(DataSource dataSource, QuartzProperties quartz) {
+        return factory -> {
+            // Setting properties replaces those Spring Boot set from spring.quartz.properties, so start from them.
+            Properties p = new Properties();
+            p.putAll(quartz.getProperties());
+            p.setProperty("org.quartz.jobStore.driverDelegateClass", isPostgres(dataSource)
+                    ? "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate"
+                    : "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
+            factory.setQuartzProperties(p);
+        };
+    }
+
+    private static boolean isPostgres(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection()) {
+            return c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reach the database", e);
+        }
+    }
+}

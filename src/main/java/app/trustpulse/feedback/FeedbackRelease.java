@@ -1,0 +1,60 @@
+package app.trustpulse.feedback;
+
+import app.trustpulse.pulse.Feedback;
+import app.trustpulse.pulse.FeedbackRepository;
+import app.trustpulse.pulse.Member;
+import app.trustpulse.pulse.MemberRepository;
+import app.trustpulse.pulse.Team;
+import app.trustpulse.pulse.WeekId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.random.RandomGenerator;
+
+/**
+ * Decides what anonymous feedback a week's digest may carry: all pending feedback once at least the
+ * team's threshold of different people gave some, in random order, with names and mentions removed.
+ * Until then it is held, for at most four more weeks, and then dropped.
+ */
+public final class FeedbackRelease {
+
+    public static final int HOLD_WEEKS = 4;
+
+    public record Outcome(List<String> released, int held, int dropped) {
+        public Outcome {
+            released = List.copyOf(released);
+        }
+    }
+
+    private final FeedbackRepository feedback;
+    private final MemberRepository members;
+    private final TextScrubber scrubber;
+    private final RandomGenerator random;
+
+    public FeedbackRelease(FeedbackRepository feedback, MemberRepository members, TextScrubber scrubber, RandomGenerator random) {
+        this.feedback = feedback;
+        this.members = members;
+        this.scrubber = scrubber;
+        this.random = random;
+    }
+
+    public Outcome release(Team team, WeekId week) {
+        int dropped = feedback.dropPendingBefore(team.id(), week.minus(HOLD_WEEKS));
+        List<Feedback> pending = feedback.pending(team.id()).stream()
+                .filter(f -> f.week().compareTo(week) <= 0)
+                .toList();
+        long givers = pending.stream().map(Feedback::pseudonym).distinct().count();
+        if (givers < team.threshold()) {
+            return new Outcome(List.of(), pending.size(), dropped);
+        }
+        List<String> names = members.ofTeam(team.id()).stream().map(Member::displayName).toList();
+        List<String> texts = new ArrayList<>();
+        for (Feedback f : pending) {
+            texts.add(scrubber.scrub(f.text(), names));
+        }
+        Collections.shuffle(texts, random instanceof Random r ? r : new Random(random.nextLong()));
+        feedback.markReleased(pending.stream().map(Feedback::id).toList(), week);
+        return new Outcome(texts, 0, dropped);
+    }
+}

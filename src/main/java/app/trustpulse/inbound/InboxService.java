@@ -1,0 +1,158 @@
+package app.trustpulse.inbound;
+
+import app.trustpulse.chat.Actions;
+import app.trustpulse.chat.ChatMessage;
+import app.trustpulse.chat.ChatUser;
+import app.trustpulse.checkin.RecordingAnswers;
+import app.trustpulse.command.CommandContext;
+import app.trustpulse.command.MemberChoices;
+import app.trustpulse.command.RunningCommands;
+import app.trustpulse.command.Subcommand;
+import app.trustpulse.command.Welcoming;
+import app.trustpulse.nudge.NudgeLog;
+import app.trustpulse.nudge.SentNudge;
+import app.trustpulse.pulse.Language;
+import app.trustpulse.pulse.Member;
+import app.trustpulse.pulse.MemberRepository;
+import app.trustpulse.pulse.Platform;
+import app.trustpulse.pulse.Role;
+import app.trustpulse.pulse.Team;
+import app.trustpulse.pulse.TeamRepository;
+import app.trustpulse.pulse.Texts;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The one door every chat platform comes in by; it routes to the use cases. */
+public final class InboxService implements ChatInbox {
+
+    private final RunningCommands commands;
+    private final RecordingAnswers recording;
+    private final MemberChoices choices;
+    private final NudgeLog nudgeLog;
+    private final HomeView home;
+    private final TeamRepository teams;
+    private final MemberRepository members;
+    private final Welcoming welcoming;
+    private final Texts texts;
+    private final Clock clock;
+    private final Language defaultLanguage;
+
+    public InboxService(RunningCommands commands, RecordingAnswers recording, MemberChoices choices, NudgeLog nudgeLog,
+                        HomeView home, TeamRepository teams, MemberRepository members, Welcoming welcoming, Texts texts,
+                        Clock clock, Language defaultLanguage) {
+        this.commands = commands;
+        this.recording = recording;
+        this.choices = choices;
+        this.nudgeLog = nudgeLog;
+        this.home = home;
+        this.teams = teams;
+        this.members = members;
+        this.welcoming = welcoming;
+        this.texts = texts;
+        this.clock = clock;
+        this.defaultLanguage = defaultLanguage;
+    }
+
+    @Override
+    public ChatMessage command(CommandRequest request) {
+        return commands.run(context(request.sender(), request.channelId()), request.text());
+    }
+
+    @Override
+    public ChatMessage directMessage(Sender sender, String text) {
+        String words = text == null ? "" : text.strip();
+        String lower = words.toLowerCase(Locale.ROOT);
+        for (String prefix : new String[] {"/pulse", "pulse"}) {
+            if (lower.equals(prefix) || lower.startsWith(prefix + " ")) {
+                return commands.run(context(sender, Optional.empty()), words.substring(prefix.length()));
+            }
+        }
+        String first = lower.split("\\s+", 2)[0];
+        if (Subcommand.lookup(first).isPresent()) {
+            return commands.run(context(sender, Optional.empty()), words);
+        }
+        return recording.typed(respondent(sender), words, language(sender));
+    }
+
+    @Override
+    public Optional<ChatMessage> interaction(Interaction interaction) {
+        Sender s = interaction.sender();
+        Language lang = language(s);
+        Optional<Actions.Action> parsed = Actions.parse(interaction.action());
+        if (parsed.isEmpty()) {
+            return Optional.of(ChatMessage.text(texts.get(lang, "action.unknown")));
+        }
+        Actions.Action action = parsed.get();
+        if (action instanceof Actions.AnswerScore a) {
+            return recording.score(respondent(s), a.checkInId(), a.dimension(), a.score(), interaction.message(), lang);
+        }
+        if (action instanceof Actions.AddComment a) {
+            return Optional.of(recording.comment(respondent(s), a.checkInId(), a.dimension(), interaction.input().orElse(""),
+                    interaction.message(), lang));
+        }
+        if (action instanceof Actions.NudgeReaction a) {
+            boolean mine = nudgeLog.react(a.sentNudgeId(), s.userId(),
+                    a.tried() ? SentNudge.Reaction.TRIED : SentNudge.Reaction.NOT_YET, clock.instant());
+            return Optional.of(ChatMessage.text(texts.get(lang, !mine ? "nudge.notYours" : a.tried() ? "nudge.thanks.tried" : "nudge.thanks.notYet")));
+        }
+        if (action instanceof Actions.SendFeedback a) {
+            return Optional.of(choices.giveFeedback(s.platform(), s.workspaceId(), s.userId(), a.teamId(), a.text(), lang));
+        }
+        if (action instanceof Actions.AnswerFeedbackQuestion a) {
+            String input = interaction.input().orElse("").strip();
+            if (input.isEmpty()) {
+                return Optional.of(ChatMessage.text(texts.get(lang, "command.feedback.empty")));
+            }
+            return Optional.of(choices.giveFeedback(s.platform(), s.workspaceId(), s.userId(), a.teamId(), input, lang));
+        }
+        if (action instanceof Actions.RunCommand a) {
+            return Optional.of(commands.run(context(s, Optional.empty()), a.words()));
+        }
+        if (action instanceof Actions.ForgetMe a) {
+            return Optional.of(a.confirmed()
+                    ? choices.forget(s.platform(), s.workspaceId(), s.userId(), lang)
+                    : ChatMessage.text(texts.get(lang, "forget.cancelled")));
+        }
+        return Optional.of(ChatMessage.text(texts.get(lang, "action.dismissed")));
+    }
+
+    @Override
+    public ChatMessage home(Sender sender) {
+        return home.render(sender, commands.isAdmin(context(sender, Optional.empty())), language(sender));
+    }
+
+    @Override
+    public void memberJoined(Platform platform, String workspaceId, String channelId, ChatUser user) {
+        teams.findByChannel(platform, workspaceId, channelId).ifPresent(team -> {
+            if (members.find(team.id(), user.userId()).isEmpty()) {
+                Member m = new Member(team.id(), user.userId(), user.displayName(), Role.MEMBER, user.timezone(), false, false);
+                members.save(m);
+                welcoming.welcome(team, m);
+            }
+        });
+    }
+
+    @Override
+    public void memberLeft(Platform platform, String workspaceId, String channelId, String userId) {
+        teams.findByChannel(platform, workspaceId, channelId).ifPresent(team ->
+                members.find(team.id(), userId)
+                        .filter(m -> !m.isLeader())
+                        .ifPresent(m -> members.remove(team.id(), userId)));
+    }
+
+    private CommandContext context(Sender s, Optional<String> channel) {
+        return new CommandContext(s.platform(), s.workspaceId(), s.userId(), s.displayName(), s.workspaceAdmin(), channel);
+    }
+
+    private RecordingAnswers.Respondent respondent(Sender s) {
+        return new RecordingAnswers.Respondent(s.platform(), s.workspaceId(), s.userId());
+    }
+
+    private Language language(Sender s) {
+        return members.membershipsOf(s.platform(), s.workspaceId(), s.userId()).stream().findFirst()
+                .flatMap(m -> teams.find(m.teamId()))
+                .map(Team::language)
+                .orElse(defaultLanguage);
+    }
+}

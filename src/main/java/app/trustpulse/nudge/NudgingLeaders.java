@@ -1,0 +1,187 @@
+package app.trustpulse.nudge;
+
+import app.trustpulse.chat.Block;
+import app.trustpulse.chat.ChatDeliveryException;
+import app.trustpulse.chat.ChatGateways;
+import app.trustpulse.chat.ChatMessage;
+import app.trustpulse.chat.DirectAddress;
+import app.trustpulse.pulse.AnswerRepository;
+import app.trustpulse.pulse.Dimension;
+import app.trustpulse.pulse.Language;
+import app.trustpulse.pulse.Member;
+import app.trustpulse.pulse.MemberRepository;
+import app.trustpulse.pulse.Pseudonymizer;
+import app.trustpulse.pulse.PulseCalculator;
+import app.trustpulse.pulse.PulseRepository;
+import app.trustpulse.pulse.Role;
+import app.trustpulse.pulse.Team;
+import app.trustpulse.pulse.TeamRepository;
+import app.trustpulse.pulse.Texts;
+import app.trustpulse.pulse.WeekId;
+import app.trustpulse.pulse.WeeklyPulse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * Mid-week micro-nudges for leaders, within a fatigue budget: at most the configured number a week;
+ * after three nudges in a row without a reaction the budget halves (and the bot says so once), and any
+ * reaction restores it. A leader can switch their own nudges off.
+ */
+public final class NudgingLeaders {
+
+    private static final Logger LOG = Logger.getLogger(NudgingLeaders.class.getName());
+    static final int IGNORED_IN_A_ROW = 3;
+    private static final Duration NO_REPEAT = Duration.ofDays(7L * NudgeSelector.NO_REPEAT_WEEKS);
+
+    /** What a leader's nudging looks like, for status. */
+    public record Stats(int sent, int tried, int perWeek, boolean reduced) {
+    }
+
+    private final TeamRepository teams;
+    private final MemberRepository members;
+    private final PulseRepository pulses;
+    private final AnswerRepository answers;
+    private final Pseudonymizer pseudonyms;
+    private final NudgeLog nudgeLog;
+    private final NudgeSelector selector;
+    private final NudgeMessages messages;
+    private final ChatGateways gateways;
+    private final Texts texts;
+    private final Clock clock;
+    private final int perWeek;
+
+    public NudgingLeaders(TeamRepository teams, MemberRepository members, PulseRepository pulses, AnswerRepository answers,
+                          Pseudonymizer pseudonyms, NudgeLog nudgeLog, NudgeSelector selector, NudgeMessages messages,
+                          ChatGateways gateways, Texts texts, Clock clock, int perWeek) {
+        this.teams = teams;
+        this.members = members;
+        this.pulses = pulses;
+        this.answers = answers;
+        this.pseudonyms = pseudonyms;
+        this.nudgeLog = nudgeLog;
+        this.selector = selector;
+        this.messages = messages;
+        this.gateways = gateways;
+        this.texts = texts;
+        this.clock = clock;
+        this.perWeek = perWeek;
+    }
+
+    /** The team's nudge trigger. A round missed on an earlier day is skipped. */
+    public int scheduledRound(long teamId, Instant scheduledAt) {
+        Optional<Team> found = teams.find(teamId);
+        if (found.isEmpty() || found.get().paused()) {
+            return 0;
+        }
+        Team team = found.get();
+        ZonedDateTime fired = scheduledAt.atZone(team.timezone());
+        if (!fired.toLocalDate().equals(clock.instant().atZone(team.timezone()).toLocalDate())) {
+            return 0;
+        }
+        int sent = 0;
+        for (Member m : members.ofTeam(teamId)) {
+            if (m.isLeader() && !m.optedOut() && !m.nudgesPaused() && nudge(team, m)) {
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    /** Sends one nudge to the leader if the budget allows; true when one went out. */
+    public boolean nudge(Team team, Member leader) {
+        Instant now = clock.instant();
+        WeekId week = WeekId.of(now, team.timezone());
+        List<SentNudge> recent = history(team, leader, now);
+        boolean reduced = reduced(recent);
+        long thisWeek = recent.stream().filter(n -> n.occasion() == SentNudge.Occasion.MIDWEEK && n.week().equals(week)).count();
+        if (thisWeek >= budget(reduced)) {
+            return false;
+        }
+        Optional<WeeklyPulse> latest = pulses.latest(team.id());
+        Map<WeekId, Map<Dimension, Double>> history = latest
+                .map(p -> pulses.history(team.id(), p.week().minus(PulseCalculator.TREND_WEEKS), p.week()))
+                .orElse(Map.of());
+        Map<Dimension, Integer> self = latest.map(p -> selfCheck(team, leader, p.week())).orElse(Map.of());
+        NudgeSelector.Signals signals = selector.signals(latest, history, self);
+        Set<String> recentIds = recent.stream().map(SentNudge::nudgeId).collect(Collectors.toSet());
+        long rotation = week.ordinal() * 7 + now.atZone(team.timezone()).getDayOfWeek().getValue();
+        List<NudgeSelector.Pick> picks = selector.choose(team.language(), signals, recentIds, 1, rotation);
+        if (picks.isEmpty()) {
+            return false;
+        }
+        NudgeSelector.Pick pick = picks.get(0);
+        long id = nudgeLog.record(new SentNudge(0, team.id(), leader.userId(), pick.nudge().id(), Optional.of(pick.dimension()),
+                pick.reason(), week, SentNudge.Occasion.MIDWEEK, now, Optional.empty()));
+        boolean sayReduced = reduced && !reduced(recent.subList(0, Math.max(0, recent.size() - 1)));
+        try {
+            gateways.of(team.platform()).sendDirect(new DirectAddress(team.platform(), team.workspaceId(), leader.userId()),
+                    message(team.language(), pick, id, sayReduced));
+            return true;
+        } catch (ChatDeliveryException e) {
+            LOG.warning("mid-week nudge for a leader of team " + team.id() + " not delivered: " + e.getMessage());
+            return false;
+        }
+    }
+
+    public Stats stats(Team team, Member leader) {
+        List<SentNudge> all = nudgeLog.ofLeader(team.id(), leader.userId(), Instant.EPOCH);
+        List<SentNudge> recent = history(team, leader, clock.instant());
+        boolean reduced = reduced(recent);
+        int tried = (int) all.stream().filter(n -> n.reaction().equals(Optional.of(SentNudge.Reaction.TRIED))).count();
+        return new Stats(all.size(), tried, leader.nudgesPaused() ? 0 : budget(reduced), reduced);
+    }
+
+    private ChatMessage message(Language lang, NudgeSelector.Pick pick, long id, boolean sayReduced) {
+        List<Block> blocks = new ArrayList<>();
+        String intro = pick.reason() == NudgeReason.DROP
+                ? texts.get(lang, "midweek.drop", texts.dimensionName(lang, pick.dimension()))
+                : texts.get(lang, "midweek.intro");
+        blocks.add(new Block.Text(intro));
+        blocks.addAll(messages.nudgeBlocks(lang, pick, id));
+        if (sayReduced) {
+            blocks.add(new Block.Context(texts.get(lang, "midweek.reduced")));
+        }
+        blocks.add(new Block.Context(texts.get(lang, "midweek.off")));
+        return new ChatMessage(intro, blocks);
+    }
+
+    private int budget(boolean reduced) {
+        return reduced ? Math.max(1, perWeek / 2) : perWeek;
+    }
+
+    /** Oldest first. */
+    private List<SentNudge> history(Team team, Member leader, Instant now) {
+        List<SentNudge> list = new ArrayList<>(nudgeLog.ofLeader(team.id(), leader.userId(), now.minus(NO_REPEAT)));
+        list.sort(Comparator.comparing(SentNudge::sentAt).thenComparing(SentNudge::id));
+        return list;
+    }
+
+    /** Three nudges in a row without a reaction. */
+    static boolean reduced(List<SentNudge> oldestFirst) {
+        if (oldestFirst.size() < IGNORED_IN_A_ROW) {
+            return false;
+        }
+        return oldestFirst.subList(oldestFirst.size() - IGNORED_IN_A_ROW, oldestFirst.size()).stream()
+                .allMatch(n -> n.reaction().isEmpty());
+    }
+
+    private Map<Dimension, Integer> selfCheck(Team team, Member leader, WeekId week) {
+        String pseudonym = pseudonyms.pseudonym(team.id(), team.platform(), leader.userId());
+        Map<Dimension, Integer> self = new EnumMap<>(Dimension.class);
+        answers.ofPseudonym(team.id(), pseudonym).stream()
+                .filter(a -> a.week().equals(week) && a.respondent() == Role.LEADER)
+                .forEach(a -> self.put(a.dimension(), a.score()));
+        return self;
+    }
+}

@@ -1,0 +1,70 @@
+package app.trustpulse.summary;
+
+import app.trustpulse.chat.Block;
+import app.trustpulse.chat.ChatMessage;
+import app.trustpulse.nudge.Nudge;
+import app.trustpulse.pulse.DimensionScore;
+import app.trustpulse.pulse.Language;
+import app.trustpulse.pulse.Sparkline;
+import app.trustpulse.pulse.Team;
+import app.trustpulse.pulse.TextFormats;
+import app.trustpulse.pulse.Texts;
+import app.trustpulse.pulse.WeeklyPulse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The weekly pulse as the channel sees it, and as the top of a leader's digest. */
+public final class PulseMessages {
+
+    private final Texts texts;
+
+    public PulseMessages(Texts texts) {
+        this.texts = texts;
+    }
+
+    public ChatMessage channelPost(Team team, WeeklyPulse pulse, Optional<Nudge> reflection) {
+        Language lang = team.language();
+        List<Block> blocks = new ArrayList<>();
+        String header = texts.get(lang, "pulse.header", pulse.week().week(), pulse.week().year());
+        blocks.add(new Block.Header(header));
+        blocks.addAll(body(team, pulse));
+        reflection.ifPresent(q -> {
+            blocks.add(new Block.Text(texts.get(lang, "pulse.reflection", q.text())));
+            blocks.add(new Block.Context(texts.get(lang, "nudge.source", q.why(), q.source())));
+        });
+        blocks.add(new Block.Context(texts.get(lang, "pulse.privacy", pulse.threshold())));
+        return new ChatMessage(header, blocks);
+    }
+
+    /** Scores (or the withheld notice), participation, strongest and weakest. */
+    public List<Block> body(Team team, WeeklyPulse pulse) {
+        Language lang = team.language();
+        List<Block> blocks = new ArrayList<>();
+        String participation = texts.get(lang, "pulse.participation", pulse.answered(), pulse.asked());
+        if (pulse.withheld()) {
+            blocks.add(new Block.Text(texts.get(lang, "pulse.withheld", pulse.answered(), pulse.threshold())));
+            blocks.add(new Block.Text(participation));
+            return blocks;
+        }
+        List<Block.ScoreRow> rows = new ArrayList<>();
+        for (DimensionScore s : pulse.dimensions()) {
+            String score = s.withheld()
+                    ? texts.get(lang, "pulse.dimension.withheld")
+                    : TextFormats.score(lang, s.mean().getAsDouble());
+            String change = s.change().isPresent() ? TextFormats.change(lang, s.change().getAsDouble()) : "";
+            rows.add(new Block.ScoreRow(texts.dimensionName(lang, s.dimension()), score, change,
+                    Sparkline.of(s.trend()), texts.get(lang, "pulse.answers", s.answers())));
+        }
+        blocks.add(new Block.ScoreTable(rows));
+        blocks.add(new Block.Text(participation));
+        if (pulse.strongest().isPresent() && pulse.weakest().isPresent()) {
+            blocks.add(new Block.Text(texts.get(lang, "pulse.extremes",
+                    texts.dimensionName(lang, pulse.strongest().get()), texts.dimensionName(lang, pulse.weakest().get()))));
+        }
+        if (pulse.dimensions().stream().anyMatch(DimensionScore::withheld)) {
+            blocks.add(new Block.Context(texts.get(lang, "pulse.someWithheld", pulse.threshold())));
+        }
+        return blocks;
+    }
+}

@@ -1,0 +1,86 @@
+package app.trustpulse.checkin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.trustpulse.pulse.Dimension;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class TypedReplyParserTest {
+
+    private final TypedReplyParser parser = new TypedReplyParser();
+
+    private Map<Dimension, Integer> scores(String text) {
+        TypedReply r = parser.parse(text);
+        assertThat(r).isInstanceOf(TypedReply.Scores.class);
+        return ((TypedReply.Scores) r).scores();
+    }
+
+    private TypedReply.Unreadable problem(String text) {
+        TypedReply r = parser.parse(text);
+        assertThat(r).isInstanceOf(TypedReply.Unreadable.class);
+        return (TypedReply.Unreadable) r;
+    }
+
+    @ParameterizedTest
+    @CsvSource({"freedom 4", "vrijheid 4", "V4 4", "v4 4", "FREEDOM 4", "Freedom: 4", "freedom=4"})
+    void readsOneDimensionByEnglishOrDutchNameOrNumber(String text) {
+        assertThat(scores(text)).containsExactly(Map.entry(Dimension.FREEDOM, 4));
+    }
+
+    @Test
+    void readsSeveralPairsInOneMessage() {
+        assertThat(scores("trust 4, safety 5; visie 2")).containsOnly(
+                Map.entry(Dimension.TRUST, 4), Map.entry(Dimension.SAFETY, 5), Map.entry(Dimension.VISION, 2));
+    }
+
+    @Test
+    void readsSixNumbersInModelOrder() {
+        assertThat(scores("4 3 5 2 4 5")).containsOnly(
+                Map.entry(Dimension.VISION, 4), Map.entry(Dimension.TRUST, 3), Map.entry(Dimension.RESPONSIBILITY, 5),
+                Map.entry(Dimension.FREEDOM, 2), Map.entry(Dimension.CONNECTION, 4), Map.entry(Dimension.SAFETY, 5));
+        assertThat(scores("4,3,5,2,4,5")).hasSize(6);
+    }
+
+    @Test
+    void refusesTheWrongCountOfNumbers() {
+        assertThat(problem("4 3 5").problemKey()).isEqualTo("reply.problem.count");
+        assertThat(problem("4 3 5").args()).containsExactly("3");
+        assertThat(problem("1 2 3 4 5 1 2").problemKey()).isEqualTo("reply.problem.count");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"freedom 6", "freedom 0", "freedom -1", "freedom four", "4 3 5 2 4 9"})
+    void refusesScoresOutsideOneToFive(String text) {
+        assertThat(problem(text).problemKey()).isEqualTo("reply.problem.score");
+    }
+
+    @Test
+    void refusesUnknownWordsAndMissingScores() {
+        assertThat(problem("happiness 4").problemKey()).isEqualTo("reply.problem.word");
+        assertThat(problem("happiness 4").args()).containsExactly("happiness");
+        assertThat(problem("freedom").problemKey()).isEqualTo("reply.problem.missingScore");
+        assertThat(problem("thanks!").problemKey()).isEqualTo("reply.problem.word");
+        assertThat(problem("V7 3").problemKey()).isEqualTo("reply.problem.word");
+    }
+
+    @Test
+    void refusesOneDimensionWithTwoDifferentScores() {
+        assertThat(problem("freedom 4 vrijheid 2").problemKey()).isEqualTo("reply.problem.twice");
+        assertThat(scores("freedom 4 vrijheid 4")).containsOnly(Map.entry(Dimension.FREEDOM, 4));
+    }
+
+    @Test
+    void refusesEmptyAndOverlongMessages() {
+        assertThat(problem("   ").problemKey()).isEqualTo("reply.problem.empty");
+        assertThat(problem(null).problemKey()).isEqualTo("reply.problem.empty");
+        assertThat(problem("freedom 4 ".repeat(100)).problemKey()).isEqualTo("reply.problem.tooLong");
+    }
+
+    @Test
+    void refusesANumberFollowedByAnotherWithoutADimensionInMixedForm() {
+        assertThat(problem("4 freedom").problemKey()).isEqualTo("reply.problem.numberWithoutDimension");
+    }
+}

@@ -1,0 +1,101 @@
+package app.trustpulse.i18n;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.trustpulse.command.Subcommand;
+import app.trustpulse.pulse.Dimension;
+import app.trustpulse.pulse.Language;
+import app.trustpulse.pulse.Texts;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** Every message exists in Dutch and in English, with the same placeholders. */
+class BundleSyncTest {
+
+    private static Properties load(String bundle, Language lang) throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = BundleSyncTest.class.getClassLoader().getResourceAsStream(bundle + "_" + lang.code() + ".properties")) {
+            assertThat(in).as("%s_%s.properties", bundle, lang.code()).isNotNull();
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return p;
+    }
+
+    private static Set<String> placeholders(String text) {
+        Set<String> found = new TreeSet<>();
+        Matcher m = Pattern.compile("\\{\\d+}").matcher(text);
+        while (m.find()) {
+            found.add(m.group());
+        }
+        return found;
+    }
+
+    @Test
+    void everyBundleHasTheSameKeysAndPlaceholdersInBothLanguages() throws IOException {
+        for (String bundle : Texts.BUNDLES) {
+            Properties en = load(bundle, Language.EN);
+            Properties nl = load(bundle, Language.NL);
+            assertThat(nl.stringPropertyNames()).as(bundle).containsExactlyInAnyOrderElementsOf(en.stringPropertyNames());
+            for (String key : en.stringPropertyNames()) {
+                assertThat(placeholders(nl.getProperty(key))).as("%s %s", bundle, key).isEqualTo(placeholders(en.getProperty(key)));
+                assertThat(nl.getProperty(key)).as("%s %s", bundle, key).isNotBlank();
+            }
+        }
+    }
+
+    @Test
+    void everyTextTheCodeAsksForByPatternExists() {
+        Texts texts = new Texts();
+        for (Language lang : Language.values()) {
+            for (Subcommand s : Subcommand.values()) {
+                assertThat(texts.has(lang, s.usageKey())).as(s.usageKey()).isTrue();
+                assertThat(texts.has(lang, s.helpKey())).as(s.helpKey()).isTrue();
+                assertThat(texts.has(lang, "refused." + s.who().name().toLowerCase(java.util.Locale.ROOT))).isTrue();
+            }
+            for (Dimension d : Dimension.values()) {
+                assertThat(texts.has(lang, "dimension." + d.name() + ".name")).isTrue();
+                assertThat(texts.has(lang, "statement." + d.name() + ".leader")).isTrue();
+                assertThat(texts.has(lang, "feedback.question." + d.name())).isTrue();
+                for (int v = 1; v <= 3; v++) {
+                    assertThat(texts.has(lang, "statement." + d.name() + ".member." + v)).isTrue();
+                }
+            }
+            for (int i = 1; i <= 3; i++) {
+                assertThat(texts.has(lang, "checkin.intro." + i)).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void everyKeyTheSourceNamesExists() throws IOException {
+        Texts texts = new Texts();
+        Pattern literal = Pattern.compile("\"([a-z][a-zA-Z]*(?:\\.[a-zA-Z0-9-]+)+)\"");
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+            for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = literal.matcher(java.nio.file.Files.readString(f));
+                while (m.find()) {
+                    String key = m.group(1);
+                    if (key.startsWith("org.") || key.startsWith("i18n") || key.startsWith("nudges") || key.contains("/")
+                            || key.startsWith("spring.") || key.startsWith("app.") || key.startsWith("com.") || key.startsWith("slack.")
+                            || key.startsWith("microsoft.") || key.startsWith("teams.") || key.startsWith("pulse.playground")) {
+                        continue;
+                    }
+                    if (key.matches("[a-z]+\\.[a-z]+\\.[a-z]+\\.[a-z]+") && !texts.has(Language.EN, key)) {
+                        continue;
+                    }
+                    for (Language lang : Language.values()) {
+                        assertThat(texts.has(lang, key)).as("%s in %s (%s)", key, lang, f).isTrue();
+                    }
+                }
+            }
+        }
+    }
+}
