@@ -55,7 +55,7 @@ class SlackAdapterTest {
     static final FakeSlack SLACK = start();
 
     @SpringBootConfiguration
-    @EnableAutoConfiguration
+    @EnableAutoConfiguration(excludeName = "org.springframework.boot.quartz.autoconfigure.QuartzAutoConfiguration")
     @Import(SlackConfiguration.class)
     static class TestApp {
         @Bean
@@ -85,6 +85,7 @@ class SlackAdapterTest {
         r.add("slack.api-url", SLACK::apiUrl);
         r.add("slack.first-retry-delay", () -> "20ms");
         r.add("spring.flyway.locations", () -> "classpath:db/migration/common");
+        r.add("spring.datasource.url", () -> "jdbc:h2:mem:slack-adapter;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
     }
 
     @AfterAll
