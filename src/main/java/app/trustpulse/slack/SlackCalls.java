@@ -7,6 +7,9 @@ import com.slack.api.methods.MethodsCompletionException;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -155,8 +158,11 @@ class SlackCalls {
                 String error = "HTTP " + code + (api.getError() != null ? " " + api.getError().getError() : "");
                 return new Result<>(null, error, code >= 500, code >= 500, null);
             }
-            if (mce.getIoException() != null) {
-                return new Result<>(null, "network: " + mce.getIoException().getMessage(), true, true, null);
+            IOException io = mce.getIoException();
+            if (io != null) {
+                // A refused connection never reached Slack; anything else (a timeout, a dropped reply) may have.
+                boolean reached = !(io instanceof ConnectException || io instanceof UnknownHostException);
+                return new Result<>(null, "network: " + io.getMessage(), true, reached, null);
             }
             Exception other = mce.getOtherException();
             return new Result<>(null, String.valueOf(other), false, false, null);

@@ -287,7 +287,7 @@ final class FakeSlack implements AutoCloseable {
                     msg.addProperty("type", "message");
                     msg.addProperty("ts", m.ts());
                     msg.addProperty("text", m.params().get("text"));
-                    if (m.params().get("metadata") != null && "true".equals(p.get("include_all_metadata"))) {
+                    if (m.params().get("metadata") != null && List.of("1", "true").contains(p.get("include_all_metadata"))) {
                         msg.add("metadata", JsonParser.parseString(m.params().get("metadata")));
                     }
                     messages.add(0, msg);
