@@ -1,0 +1,73 @@
+package app.trustpulse.config;
+
+import app.trustpulse.chat.ProcessedEvents;
+import app.trustpulse.nudge.NudgeLog;
+import app.trustpulse.persistence.JdbcAnswerRepository;
+import app.trustpulse.persistence.JdbcCheckInRepository;
+import app.trustpulse.persistence.JdbcFeedbackRepository;
+import app.trustpulse.persistence.JdbcMemberRepository;
+import app.trustpulse.persistence.JdbcNudgeLog;
+import app.trustpulse.persistence.JdbcProcessedEvents;
+import app.trustpulse.persistence.JdbcPulseRepository;
+import app.trustpulse.persistence.JdbcSecretStore;
+import app.trustpulse.persistence.JdbcTeamRepository;
+import app.trustpulse.pulse.AnswerRepository;
+import app.trustpulse.pulse.CheckInRepository;
+import app.trustpulse.pulse.FeedbackRepository;
+import app.trustpulse.pulse.MemberRepository;
+import app.trustpulse.pulse.PulseRepository;
+import app.trustpulse.pulse.SecretStore;
+import app.trustpulse.pulse.TeamRepository;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The JDBC adapters behind the storage ports. */
+@Configuration(proxyBeanMethods = false)
+public class PersistenceConfig {
+
+    @Bean
+    TeamRepository teamRepository(JdbcClient jdbc) {
+        return new JdbcTeamRepository(jdbc);
+    }
+
+    @Bean
+    MemberRepository memberRepository(JdbcClient jdbc) {
+        return new JdbcMemberRepository(jdbc);
+    }
+
+    @Bean
+    CheckInRepository checkInRepository(JdbcClient jdbc) {
+        return new JdbcCheckInRepository(jdbc);
+    }
+
+    @Bean
+    AnswerRepository answerRepository(JdbcClient jdbc) {
+        return new JdbcAnswerRepository(jdbc);
+    }
+
+    @Bean
+    PulseRepository pulseRepository(JdbcClient jdbc) {
+        return new JdbcPulseRepository(jdbc);
+    }
+
+    @Bean
+    NudgeLog nudgeLog(JdbcClient jdbc) {
+        return new JdbcNudgeLog(jdbc);
+    }
+
+    @Bean
+    FeedbackRepository feedbackRepository(JdbcClient jdbc) {
+        return new JdbcFeedbackRepository(jdbc);
+    }
+
+    @Bean
+    ProcessedEvents processedEvents(JdbcClient jdbc) {
+        return new JdbcProcessedEvents(jdbc);
+    }
+
+    @Bean
+    SecretStore secretStore(JdbcClient jdbc) {
+        return new JdbcSecretStore(jdbc);
+    }
+}

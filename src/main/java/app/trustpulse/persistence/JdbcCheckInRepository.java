@@ -1,0 +1,204 @@
+package app.trustpulse.persistence;
+
+import app.trustpulse.pulse.CheckIn;
+import app.trustpulse.pulse.CheckInRepository;
+import app.trustpulse.pulse.Role;
+import app.trustpulse.pulse.StatementRef;
+import app.trustpulse.pulse.WeekId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Check-ins in table {@code check_in}; statements are stored as e.g. "FREEDOM:2,SAFETY:1".
+ * Every change of status is a conditional update, so two instances racing for the same check-in
+ * cannot both win.
+ */
+public final class JdbcCheckInRepository implements CheckInRepository {
+
+    private static final String SELECT = """
+            SELECT id, team_id, user_id, week, slot, audience, statements, status, sent_at, reminded_at, message_ref
+              FROM check_in
+            """;
+
+    private final JdbcClient jdbc;
+
+    public JdbcCheckInRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public CheckIn createIfAbsent(CheckIn checkIn, Instant now) {
+        jdbc.sql("""
+                INSERT INTO check_in (team_id, user_id, week, slot, audience, statements, status, created_at,
+                                      sent_at, reminded_at, message_ref)
+                VALUES (:teamId, :userId, :week, :slot, :audience, :statements, :status, :createdAt,
+                        :sentAt, :remindedAt, :messageRef)
+                ON CONFLICT DO NOTHING
+                """)
+                .param("teamId", checkIn.teamId())
+                .param("userId", checkIn.userId())
+                .param("week", checkIn.week().toString())
+                .param("slot", checkIn.slot())
+                .param("audience", checkIn.audience().name())
+                .param("statements", checkIn.statements().stream().map(StatementRef::encode).collect(Collectors.joining(",")))
+                .param("status", checkIn.status().name())
+                .param("createdAt", SqlSupport.utc(now))
+                .param("sentAt", SqlSupport.utc(checkIn.sentAt().orElse(null)))
+                .param("remindedAt", SqlSupport.utc(checkIn.remindedAt().orElse(null)))
+                .param("messageRef", checkIn.messageRef().orElse(null))
+                .update();
+        return jdbc.sql(SELECT + " WHERE team_id = :teamId AND user_id = :userId AND week = :week AND slot = :slot")
+                .param("teamId", checkIn.teamId())
+                .param("userId", checkIn.userId())
+                .param("week", checkIn.week().toString())
+                .param("slot", checkIn.slot())
+                .query(JdbcCheckInRepository::map)
+                .single();
+    }
+
+    @Override
+    public Optional<CheckIn> find(long id) {
+        return jdbc.sql(SELECT + " WHERE id = :id").param("id", id).query(JdbcCheckInRepository::map).optional();
+    }
+
+    @Override
+    public List<CheckIn> ofWeek(long teamId, WeekId week) {
+        return jdbc.sql(SELECT + " WHERE team_id = :teamId AND week = :week ORDER BY slot, user_id")
+                .param("teamId", teamId)
+                .param("week", week.toString())
+                .query(JdbcCheckInRepository::map)
+                .list();
+    }
+
+    @Override
+    public List<CheckIn> ofUser(long teamId, String userId, WeekId week) {
+        return jdbc.sql(SELECT + " WHERE team_id = :teamId AND user_id = :userId AND week = :week ORDER BY slot")
+                .param("teamId", teamId)
+                .param("userId", userId)
+                .param("week", week.toString())
+                .query(JdbcCheckInRepository::map)
+                .list();
+    }
+
+    @Override
+    public boolean claimForSending(long id) {
+        return jdbc.sql("UPDATE check_in SET status = 'SENDING' WHERE id = :id AND status = 'SCHEDULED'")
+                .param("id", id)
+                .update() == 1;
+    }
+
+    /** Records the delivery; the status moves to SENT unless the check-in already moved past it. */
+    @Override
+    public void markSent(long id, Instant at, String messageRef) {
+        jdbc.sql("""
+                UPDATE check_in
+                   SET status = CASE WHEN status IN ('SCHEDULED', 'SENDING') THEN 'SENT' ELSE status END,
+                       sent_at = :at, message_ref = :messageRef
+                 WHERE id = :id
+                """)
+                .param("id", id)
+                .param("at", SqlSupport.utc(at))
+                .param("messageRef", messageRef)
+                .update();
+    }
+
+    @Override
+    public void releaseClaim(long id) {
+        jdbc.sql("UPDATE check_in SET status = 'SCHEDULED' WHERE id = :id AND status = 'SENDING'")
+                .param("id", id)
+                .update();
+    }
+
+    /** Keeps the time of the first answer; an expired check-in stays expired. */
+    @Override
+    public void markAnswered(long id, Instant at) {
+        jdbc.sql("""
+                UPDATE check_in
+                   SET status = 'ANSWERED', answered_at = COALESCE(answered_at, :at)
+                 WHERE id = :id AND status <> 'EXPIRED'
+                """)
+                .param("id", id)
+                .param("at", SqlSupport.utc(at))
+                .update();
+    }
+
+    @Override
+    public boolean markReminded(long id, Instant at) {
+        return jdbc.sql("UPDATE check_in SET reminded_at = :at WHERE id = :id AND reminded_at IS NULL")
+                .param("id", id)
+                .param("at", SqlSupport.utc(at))
+                .update() == 1;
+    }
+
+    @Override
+    public int expireOpen(long teamId, WeekId week) {
+        return jdbc.sql("UPDATE check_in SET status = 'EXPIRED' WHERE team_id = :teamId AND week = :week AND status = 'SENT'")
+                .param("teamId", teamId)
+                .param("week", week.toString())
+                .update();
+    }
+
+    @Override
+    public List<CheckIn> recentOf(Collection<Long> teamIds, String userId, int limit) {
+        if (teamIds.isEmpty() || limit <= 0) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + """
+                 WHERE team_id IN (:teamIds) AND user_id = :userId AND sent_at IS NOT NULL
+                 ORDER BY sent_at DESC, id DESC
+                 LIMIT :limit
+                """)
+                .param("teamIds", List.copyOf(teamIds))
+                .param("userId", userId)
+                .param("limit", limit)
+                .query(JdbcCheckInRepository::map)
+                .list();
+    }
+
+    @Override
+    public int countAsked(long teamId, WeekId week, Role audience) {
+        return jdbc.sql("""
+                SELECT COUNT(DISTINCT user_id) FROM check_in
+                 WHERE team_id = :teamId AND week = :week AND audience = :audience AND sent_at IS NOT NULL
+                """)
+                .param("teamId", teamId)
+                .param("week", week.toString())
+                .param("audience", audience.name())
+                .query(Integer.class)
+                .single();
+    }
+
+    @Override
+    public int deleteOfUser(long teamId, String userId) {
+        return jdbc.sql("DELETE FROM check_in WHERE team_id = :teamId AND user_id = :userId")
+                .param("teamId", teamId)
+                .param("userId", userId)
+                .update();
+    }
+
+    private static CheckIn map(ResultSet rs, int row) throws SQLException {
+        List<StatementRef> statements = Arrays.stream(rs.getString("statements").split(","))
+                .filter(s -> !s.isBlank())
+                .map(StatementRef::decode)
+                .toList();
+        return new CheckIn(
+                rs.getLong("id"),
+                rs.getLong("team_id"),
+                rs.getString("user_id"),
+                WeekId.parse(rs.getString("week")),
+                rs.getInt("slot"),
+                Role.valueOf(rs.getString("audience")),
+                statements,
+                CheckIn.Status.valueOf(rs.getString("status")),
+                SqlSupport.optionalInstant(rs, "sent_at"),
+                SqlSupport.optionalInstant(rs, "reminded_at"),
+                Optional.ofNullable(rs.getString("message_ref")));
+    }
+}

@@ -1,0 +1,96 @@
+package app.trustpulse.persistence;
+
+import app.trustpulse.pulse.Feedback;
+import app.trustpulse.pulse.FeedbackRepository;
+import app.trustpulse.pulse.WeekId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Anonymous feedback in table {@code feedback}, under the pseudonym only; the text is in column {@code body}. */
+public final class JdbcFeedbackRepository implements FeedbackRepository {
+
+    private static final String SELECT = """
+            SELECT id, team_id, week, pseudonym, body, created_at, released_week
+              FROM feedback
+            """;
+
+    private final JdbcClient jdbc;
+
+    public JdbcFeedbackRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public long add(Feedback feedback) {
+        return SqlSupport.insertReturningId(jdbc.sql("""
+                        INSERT INTO feedback (team_id, week, pseudonym, body, created_at, released_week)
+                        VALUES (:teamId, :week, :pseudonym, :body, :createdAt, :releasedWeek)
+                        """)
+                .param("teamId", feedback.teamId())
+                .param("week", feedback.week().toString())
+                .param("pseudonym", feedback.pseudonym())
+                .param("body", feedback.text())
+                .param("createdAt", SqlSupport.utc(feedback.createdAt()))
+                .param("releasedWeek", feedback.releasedIn().map(WeekId::toString).orElse(null)));
+    }
+
+    @Override
+    public List<Feedback> pending(long teamId) {
+        return jdbc.sql(SELECT + " WHERE team_id = :teamId AND released_week IS NULL ORDER BY created_at, id")
+                .param("teamId", teamId)
+                .query(JdbcFeedbackRepository::map)
+                .list();
+    }
+
+    /** Feedback released once stays released in that week. */
+    @Override
+    public void markReleased(Collection<Long> ids, WeekId week) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbc.sql("UPDATE feedback SET released_week = :week WHERE id IN (:ids) AND released_week IS NULL")
+                .param("week", week.toString())
+                .param("ids", List.copyOf(ids))
+                .update();
+    }
+
+    @Override
+    public int dropPendingBefore(long teamId, WeekId cutoff) {
+        return jdbc.sql("DELETE FROM feedback WHERE team_id = :teamId AND released_week IS NULL AND week < :cutoff")
+                .param("teamId", teamId)
+                .param("cutoff", cutoff.toString())
+                .update();
+    }
+
+    @Override
+    public List<Feedback> ofPseudonym(long teamId, String pseudonym) {
+        return jdbc.sql(SELECT + " WHERE team_id = :teamId AND pseudonym = :pseudonym ORDER BY created_at, id")
+                .param("teamId", teamId)
+                .param("pseudonym", pseudonym)
+                .query(JdbcFeedbackRepository::map)
+                .list();
+    }
+
+    @Override
+    public int deleteOfPseudonym(long teamId, String pseudonym) {
+        return jdbc.sql("DELETE FROM feedback WHERE team_id = :teamId AND pseudonym = :pseudonym")
+                .param("teamId", teamId)
+                .param("pseudonym", pseudonym)
+                .update();
+    }
+
+    private static Feedback map(ResultSet rs, int row) throws SQLException {
+        return new Feedback(
+                rs.getLong("id"),
+                rs.getLong("team_id"),
+                WeekId.parse(rs.getString("week")),
+                rs.getString("pseudonym"),
+                rs.getString("body"),
+                SqlSupport.instant(rs, "created_at"),
+                Optional.ofNullable(rs.getString("released_week")).map(WeekId::parse));
+    }
+}

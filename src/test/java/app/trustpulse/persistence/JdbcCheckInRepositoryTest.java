@@ -1,0 +1,224 @@
+package app.trustpulse.persistence;
+
+import static app.trustpulse.persistence.Fixtures.NOW;
+import static app.trustpulse.persistence.Fixtures.WEEK;
+import static app.trustpulse.persistence.Fixtures.concurrently;
+import static app.trustpulse.persistence.Fixtures.count;
+import static app.trustpulse.persistence.Fixtures.insertTeam;
+import static app.trustpulse.persistence.Fixtures.jdbc;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.trustpulse.pulse.CheckIn;
+import app.trustpulse.pulse.CheckIn.Status;
+import app.trustpulse.pulse.Dimension;
+import app.trustpulse.pulse.Role;
+import app.trustpulse.pulse.StatementRef;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+class JdbcCheckInRepositoryTest {
+
+    private static final List<StatementRef> STATEMENTS =
+            List.of(new StatementRef(Dimension.FREEDOM, 2), new StatementRef(Dimension.SAFETY, 1));
+
+    private static CheckIn checkIn(long teamId, String userId, int slot) {
+        return new CheckIn(0, teamId, userId, WEEK, slot, Role.MEMBER, STATEMENTS, Status.SCHEDULED,
+                Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    @BothDatabases
+    void createsACheckInOnceAndReturnsTheStoredOneAfterwards(TestDb db) {
+        JdbcClient jdbc = jdbc(db);
+        long team = insertTeam(jdbc, "C1");
+        var checkIns = new JdbcCheckInRepository(jdbc);
+
+        CheckIn first = checkIns.createIfAbsent(checkIn(team, "U1", 0), NOW);
+        CheckIn again = checkIns.createIfAbsent(new CheckIn(0, team, "U1", WEEK, 0, Role.LEADER,
+                List.of(new StatementRef(Dimension.VISION, 0)), Status.SCHEDULED, Optional.empty(), Optional.empty(), Optional.empty()), NOW);
+        CheckIn otherSlot = checkIns.createIfAbsent(checkIn(team, "U1", 1), NOW);
+
+        assertThat(first.id()).isPositive();
+        assertThat(first).isEqualTo(new CheckIn(first.id(), team, "U1", WEEK, 0, Role.MEMBER, STATEMENTS,
+                Status.SCHEDULED, Optional.empty(), Optional.empty(), Optional.empty()));
+        assertThat(again).isEqualTo(first);
+        assertThat(otherSlot.id()).isNotEqualTo(first.id());
+        assertThat(checkIns.find(first.id())).contains(first);
+        assertThat(count(jdbc, "check_in")).isEqualTo(2);
+    }
+
+    @BothDatabases
+    void twoInstancesCreatingTheSameCheckInStoreOneRow(TestDb db) throws Exception {
+        JdbcClient jdbc = jdbc(db);
+        long team = insertTeam(jdbc, "C1");
+        var checkIns = new JdbcCheckInRepository(jdbc);
+
+        List<CheckIn> results = concurrently(8, () -> checkIns.createIfAbsent(checkIn(team, "U1", 0), NOW));
+
+        assertThat(results).extracting(CheckIn::id).containsOnly(results.get(0).id());
+        assertThat(count(jdbc, "check_in")).isEqualTo(1);
+    }
+
+    @BothDatabases
+    void aDuplicateInsideATransactionLeavesTheTransactionUsable(TestDb db) {
+        DataSource ds = db.dataSource();
+        JdbcClient jdbc = JdbcClient.create(ds);
+        long team = insertTeam(jdbc, "C1");
+        var checkIns = new JdbcCheckInRepository(jdbc);
+        var tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
+
+        long stored = tx.execute(status -> {
+            CheckIn first = checkIns.createIfAbsent(checkIn(team, "U1", 0), NOW);
+            CheckIn again = checkIns.createIfAbsent(checkIn(team, "U1", 0), NOW);
+            assertThat(again.id()).isEqualTo(first.id());
+            return checkIns.createIfAbsent(checkIn(team, "U1", 1), NOW).id();
+        });
+
+        assertThat(checkIns.find(stored)).isPresent();
+        assertThat(count(jdbc, "check_in")).isEqualTo(2);
+    }
+
+    @BothDatabases
+    void onlyOneDeliveryClaimsACheckIn(TestDb db) throws Exception {
+        JdbcClient jdbc = jdbc(db);
+        long team = insertTeam(jdbc, "C1");
+        var checkIns = new JdbcCheckInRepository(jdbc);
+        long id = checkIns.createIfAbsent(checkIn(team, "U1", 0), NOW).id();
+
+        List<Boolean> claims = concurrently(8, () -> checkIns.claimForSending(id));
+
+        assertThat(claims).containsOnlyOnce(true);
+        assertThat(checkIns.claimForSending(id)).isFalse();
+        assertThat(checkIns.find(id).orElseThrow().status()).isEqualTo(Status.SENDING);
+    }
+
+    @BothDatabases
+    void aReleasedClaimCanBeClaimedAgainButASentCheckInCannot(TestDb db) {
+        JdbcClient jdbc = jdbc(db);
+        long team = insertTeam(jdbc, "C1");
+        var checkIns = new JdbcCheckInRepository(jdbc);
+        long id = checkIns.createIfAbsent(checkIn(team, "U1", 0), NOW).id();
+
+        assertThat(checkIns.claimForSending(id)).isTrue();
+        checkIns.releaseClaim(id);
+        assertThat(checkIns.find(id).orElseThrow().status()).isEqualTo(Status.SCHEDULED);
+        assertThat(checkIns.claimForSending(id)).isTrue();
+        checkIns.markSent(id, NOW, "ref-1");
+        checkIns.releaseClaim(id);
+
+        CheckIn sent = checkIns.find(id).orElseThrow();
+        assertThat(sent.status()).isEqualTo(Status.SENT);
+        assertThat(sent.sentAt()).contains(NOW);
+        assertThat(sent.messageRef()).contains("ref-1");
+        assertThat(checkIns.claimForSending(id)).isFalse();
+    }
+
+    @BothDatabases
+    void remindsOnce(TestDb db) throws Exception {
+        JdbcClient jdbc = jdbc(db);
+        long team = insertTeam(jdbc, "C1");
+        var checkIns = new JdbcCheckInRepository(jdbc);
+        long id = checkIns.createIfAbsent(checkIn(team, "U1", 0), NOW).id();
+        checkIns.markSent(id, NOW, "ref");
+
+        List<Boolean> reminded = concurrently(4, () -> checkIns.markReminded(id, NOW.plus(Duration.ofHours(4))));
+
+        assertThat(reminded).containsOnlyOnce(true);
+        assertThat(checkIns.markReminded(id, NOW.plus(Duration.ofHours(5)))).isFalse();
+        assertThat(checkIns.find(id).orElseThrow().remindedAt()).contains(NOW.plus(Duration.ofHours(4)));
+    }
+
+    @BothDatabases
+    void expiresTheWeeksSentButUnansweredCheckIns(TestDb db) {
+        JdbcClient jdbc = jdbc(db);
+        long team = insertTeam(jdbc, "C1");
+        var checkIns = new JdbcCheckInRepository(jdbc);
+        long sent = checkIns.createIfAbsent(checkIn(team, "U1", 0), NOW).id();
+        long answered = checkIns.createIfAbsent(checkIn(team, "U2", 0), NOW).id();
+        long scheduled = checkIns.createIfAbsent(checkIn(team, "U3", 0), NOW).id();
+        long nextWeek = checkIns.createIfAbsent(new CheckIn(0, team, "U1", WEEK.plus(1), 0, Role.MEMBER, STATEMENTS,
+                Status.SCHEDULED, Optional.empty(), Optional.empty(), Optional.empty()), NOW).id();
+        for (long id : List.of(sent, answered, nextWeek)) {
+            checkIns.markSent(id, NOW, "ref-" + id);
+        }
+        checkIns.markAnswered(answered, NOW.plusSeconds(60));
+
+        assertThat(checkIns.expireOpen(team, WEEK)).isEqualTo(1);
+
+        assertThat(checkIns.find(sent).orElseThrow().status()).isEqualTo(Status.EXPIRED);
+        assertThat(checkIns.find(answered).orElseThrow().status()).isEqualTo(Status.ANSWERED);
+        assertThat(checkIns.find(scheduled).orElseThrow().status()).isEqualTo(Status.SCHEDULED);
+        assertThat(checkIns.find(nextWeek).orElseThrow().status()).isEqualTo(Status.SENT);
+        checkIns.markAnswered(sent, NOW.plusSeconds(120));
+        assertThat(checkIns.find(sent).orElseThrow().status()).isEqualTo(Status.EXPIRED);
+    }
+
+    @BothDatabases
+    void countsTheDifferentPeopleAskedPerAudience(TestDb db) {
+        JdbcClient jdbc = jdbc(db);
+        long team = insertTeam(jdbc, "C1");
+        var checkIns = new JdbcCheckInRepository(jdbc);
+        for (int slot = 0; slot < 3; slot++) {
+            checkIns.markSent(checkIns.createIfAbsent(checkIn(team, "U1", slot), NOW).id(), NOW, "r");
+        }
+        checkIns.markSent(checkIns.createIfAbsent(checkIn(team, "U2", 0), NOW).id(), NOW, "r");
+        checkIns.createIfAbsent(checkIn(team, "U3", 0), NOW);
+        checkIns.markSent(checkIns.createIfAbsent(new CheckIn(0, team, "L1", WEEK, 0, Role.LEADER, STATEMENTS,
+                Status.SCHEDULED, Optional.empty(), Optional.empty(), Optional.empty()), NOW).id(), NOW, "r");
+
+        assertThat(checkIns.countAsked(team, WEEK, Role.MEMBER)).isEqualTo(2);
+        assertThat(checkIns.countAsked(team, WEEK, Role.LEADER)).isEqualTo(1);
+        assertThat(checkIns.countAsked(team, WEEK.plus(1), Role.MEMBER)).isZero();
+    }
+
+    @BothDatabases
+    void listsByWeekByUserAndMostRecentFirst(TestDb db) {
+        JdbcClient jdbc = jdbc(db);
+        long team = insertTeam(jdbc, "C1");
+        long otherTeam = insertTeam(jdbc, "C2");
+        long thirdTeam = insertTeam(jdbc, "C3");
+        var checkIns = new JdbcCheckInRepository(jdbc);
+        long monday = checkIns.createIfAbsent(checkIn(team, "U1", 0), NOW).id();
+        long wednesday = checkIns.createIfAbsent(checkIn(team, "U1", 1), NOW).id();
+        long elsewhere = checkIns.createIfAbsent(checkIn(otherTeam, "U1", 0), NOW).id();
+        long notCounted = checkIns.createIfAbsent(checkIn(thirdTeam, "U1", 0), NOW).id();
+        long unsent = checkIns.createIfAbsent(checkIn(team, "U1", 2), NOW).id();
+        long someoneElse = checkIns.createIfAbsent(checkIn(team, "U2", 0), NOW).id();
+        checkIns.markSent(monday, NOW, "r");
+        checkIns.markSent(wednesday, NOW.plus(Duration.ofDays(2)), "r");
+        checkIns.markSent(elsewhere, NOW.plus(Duration.ofDays(1)), "r");
+        checkIns.markSent(notCounted, NOW.plus(Duration.ofDays(3)), "r");
+        checkIns.markSent(someoneElse, NOW.plus(Duration.ofDays(4)), "r");
+
+        assertThat(checkIns.recentOf(List.of(team, otherTeam), "U1", 10)).extracting(CheckIn::id)
+                .containsExactly(wednesday, elsewhere, monday);
+        assertThat(checkIns.recentOf(List.of(team, otherTeam), "U1", 2)).extracting(CheckIn::id)
+                .containsExactly(wednesday, elsewhere);
+        assertThat(checkIns.recentOf(List.of(), "U1", 10)).isEmpty();
+        assertThat(checkIns.ofUser(team, "U1", WEEK)).extracting(CheckIn::id).containsExactly(monday, wednesday, unsent);
+        assertThat(checkIns.ofWeek(team, WEEK)).extracting(CheckIn::id)
+                .containsExactlyInAnyOrder(monday, wednesday, unsent, someoneElse);
+        assertThat(checkIns.ofWeek(team, WEEK.plus(1))).isEmpty();
+    }
+
+    @BothDatabases
+    void deletesAUsersCheckInsInOneTeam(TestDb db) {
+        JdbcClient jdbc = jdbc(db);
+        long team = insertTeam(jdbc, "C1");
+        long otherTeam = insertTeam(jdbc, "C2");
+        var checkIns = new JdbcCheckInRepository(jdbc);
+        checkIns.createIfAbsent(checkIn(team, "U1", 0), NOW);
+        checkIns.createIfAbsent(checkIn(team, "U1", 1), NOW);
+        checkIns.createIfAbsent(checkIn(team, "U2", 0), NOW);
+        checkIns.createIfAbsent(checkIn(otherTeam, "U1", 0), NOW);
+
+        assertThat(checkIns.deleteOfUser(team, "U1")).isEqualTo(2);
+
+        assertThat(checkIns.ofWeek(team, WEEK)).extracting(CheckIn::userId).containsExactly("U2");
+        assertThat(checkIns.ofWeek(otherTeam, WEEK)).hasSize(1);
+    }
+}
