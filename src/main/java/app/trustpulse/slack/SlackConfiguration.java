@@ -131,8 +131,6 @@ public class SlackConfiguration {
                 .oauthStartPath(INSTALL_PATH)
                 .oauthRedirectUriPath(REDIRECT_PATH)
                 .oauthCallbackPath(REDIRECT_PATH)
-                .oAuthInstallPathEnabled(multi)
-                .oAuthRedirectUriPathEnabled(multi)
                 .oauthCancellationUrl(null)
                 .oauthCompletionUrl(null)
                 // The servlet has checked the signature before Bolt sees the request.
@@ -140,7 +138,8 @@ public class SlackConfiguration {
                 .allEventsApiAutoAckEnabled(true)
                 .authTestCacheEnabled(true)
                 .build();
-        App app = new App(config);
+        // new App(config) switches the OAuth paths off; they are switched on again below for multi-workspace mode.
+        App app = new App(config).asOAuthApp(multi);
         Optional<InstallationService> installed = Optional.empty();
         if (multi) {
             installed = Optional.of(installations.getObject());
