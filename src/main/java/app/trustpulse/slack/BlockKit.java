@@ -36,11 +36,11 @@ import java.util.regex.Pattern;
  */
 class BlockKit {
 
-    static final String SCALE = "tp.scale.";
-    static final String BUTTON = "tp.btn.";
-    static final String ASK = "tp.ask.";
-    static final String INPUT_CALLBACK = "tp.input";
-    static final String INPUT_BLOCK = "tp.input";
+    static final String SCALE = "tp:scale:";
+    static final String BUTTON = "tp:btn:";
+    static final String ASK = "tp:ask:";
+    static final String INPUT_CALLBACK = "tp:input";
+    static final String INPUT_BLOCK = "tp:input";
     static final String INPUT_ACTION = "text";
 
     static final int MESSAGE_BLOCKS = 50;
@@ -130,12 +130,12 @@ class BlockKit {
             for (int score = 1; score <= 5; score++) {
                 int sc = score;
                 boolean picked = s.selected().filter(v -> v == sc).isPresent();
-                buttons.add(button(b -> b.actionId(SCALE + index + "." + sc)
+                buttons.add(button(b -> b.actionId(SCALE + index + ":" + sc)
                         .value(s.actionPrefix() + sc)
                         .text(plainText((picked ? "✓ " : "") + sc))
                         .style(picked ? "primary" : null)));
             }
-            out.add(actions(a -> a.blockId("tp.b" + index).elements(buttons)));
+            out.add(actions(a -> a.blockId("tp:b" + index).elements(buttons)));
             out.add(context(List.of(markdownText("1 = " + escape(s.lowLabel()) + "  ·  5 = " + escape(s.highLabel())))));
         } else if (block instanceof Block.Buttons bs) {
             List<Button> all = bs.buttons();
@@ -164,10 +164,10 @@ class BlockKit {
         String value;
         if (b.input().isPresent()) {
             Button.InputRequest in = b.input().get();
-            actionId = ASK + block + "." + i;
+            actionId = ASK + block + ":" + i;
             value = GSON.toJson(new Ask(b.action(), in.title(), in.label(), in.submit(), in.maxLength()));
         } else {
-            actionId = BUTTON + block + "." + i;
+            actionId = BUTTON + block + ":" + i;
             value = b.action();
         }
         return button(x -> x.actionId(actionId).value(value).text(plainText(cut(b.label(), BUTTON_TEXT))).style(style));

@@ -8,6 +8,7 @@ import app.trustpulse.chat.ChatUser;
 import app.trustpulse.chat.DirectAddress;
 import app.trustpulse.chat.MessageRef;
 import app.trustpulse.pulse.Platform;
+import com.slack.api.methods.Methods;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
 import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
@@ -60,7 +61,7 @@ public final class SlackGateway implements ChatGateway {
     @Override
     public void update(MessageRef ref, ChatMessage message) {
         requireSlack(ref.platform());
-        calls.call(ref.workspaceId(), "chat.update", ref.conversationId(), c -> c.chatUpdate(r -> r
+        calls.call(ref.workspaceId(), Methods.CHAT_UPDATE, ref.conversationId(), c -> c.chatUpdate(r -> r
                 .channel(ref.conversationId())
                 .ts(ref.messageId())
                 .text(message.summary())
@@ -79,7 +80,7 @@ public final class SlackGateway implements ChatGateway {
         Optional<Supplier<Optional<ChatPostMessageResponse>>> check = direct
                 ? Optional.of(() -> findPosted(workspaceId, channel, deliveryId))
                 : Optional.empty();
-        ChatPostMessageResponse r = calls.callOnce(workspaceId, "chat.postMessage", channel, c -> c.chatPostMessage(q -> q
+        ChatPostMessageResponse r = calls.callOnce(workspaceId, Methods.CHAT_POST_MESSAGE, channel, c -> c.chatPostMessage(q -> q
                 .channel(channel)
                 .text(message.summary())
                 .blocks(blockKit.message(message))
@@ -90,13 +91,13 @@ public final class SlackGateway implements ChatGateway {
     }
 
     String openIm(String workspaceId, String userId) {
-        ConversationsOpenResponse r = calls.call(workspaceId, "conversations.open", userId,
+        ConversationsOpenResponse r = calls.call(workspaceId, Methods.CONVERSATIONS_OPEN, userId,
                 c -> c.conversationsOpen(q -> q.users(List.of(userId))));
         return r.getChannel().getId();
     }
 
     private Optional<ChatPostMessageResponse> findPosted(String workspaceId, String channel, String deliveryId) {
-        ConversationsHistoryResponse h = calls.call(workspaceId, "conversations.history", channel,
+        ConversationsHistoryResponse h = calls.call(workspaceId, Methods.CONVERSATIONS_HISTORY, channel,
                 c -> c.conversationsHistory(q -> q.channel(channel).limit(20).includeAllMetadata(true)));
         return h.getMessages().stream()
                 .filter(m -> m.getMetadata() != null && METADATA_EVENT.equals(m.getMetadata().getEventType()))

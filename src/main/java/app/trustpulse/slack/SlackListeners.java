@@ -10,6 +10,7 @@ import app.trustpulse.inbound.Sender;
 import app.trustpulse.pulse.Language;
 import app.trustpulse.pulse.Platform;
 import com.google.gson.Gson;
+import com.slack.api.methods.Methods;
 import com.slack.api.Slack;
 import com.slack.api.app_backend.events.payload.EventsApiPayload;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
@@ -217,7 +218,7 @@ class SlackListeners {
         String meta = GSON.toJson(new ModalContext(ask.get().action(),
                 ref.map(MessageRef::conversationId).orElse(null), ref.map(MessageRef::messageId).orElse(null)));
         View modal = blockKit.modal(ask.get(), meta, people.person(ws, p.getUser().getId()).language());
-        calls.call(ws, "views.open", null, c -> c.viewsOpen(r -> r.triggerId(p.getTriggerId()).view(modal)));
+        calls.call(ws, Methods.VIEWS_OPEN, null, c -> c.viewsOpen(r -> r.triggerId(p.getTriggerId()).view(modal)));
         return ctx.ack();
     }
 
@@ -336,7 +337,7 @@ class SlackListeners {
 
     private void publishHome(Sender sender, Optional<ChatMessage> notice) {
         View home = blockKit.home(notice, inbox.get().home(sender));
-        calls.call(sender.workspaceId(), "views.publish", null,
+        calls.call(sender.workspaceId(), Methods.VIEWS_PUBLISH, null,
                 c -> c.viewsPublish(r -> r.userId(sender.userId()).view(home)));
     }
 
@@ -345,7 +346,7 @@ class SlackListeners {
             gateway.post(ws, gateway.openIm(ws, userId), message, true);
             return;
         }
-        calls.call(ws, "chat.postEphemeral", channel.get(), c -> c.chatPostEphemeral(r -> r.channel(channel.get())
+        calls.call(ws, Methods.CHAT_POST_EPHEMERAL, channel.get(), c -> c.chatPostEphemeral(r -> r.channel(channel.get())
                 .user(userId).text(message.summary()).blocks(blockKit.message(message))));
     }
 

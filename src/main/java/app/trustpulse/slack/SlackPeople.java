@@ -4,6 +4,7 @@ import app.trustpulse.chat.ChatUser;
 import app.trustpulse.inbound.Sender;
 import app.trustpulse.pulse.Language;
 import app.trustpulse.pulse.Platform;
+import com.slack.api.methods.Methods;
 import com.slack.api.methods.response.conversations.ConversationsMembersResponse;
 import com.slack.api.methods.response.users.UsersInfoResponse;
 import com.slack.api.model.User;
@@ -45,7 +46,7 @@ class SlackPeople {
         if (hit != null && hit.until - now > 0) {
             return hit.person;
         }
-        UsersInfoResponse info = calls.call(workspaceId, "users.info", null,
+        UsersInfoResponse info = calls.call(workspaceId, Methods.USERS_INFO, null,
                 c -> c.usersInfo(r -> r.user(userId).includeLocale(true)));
         Person person = toPerson(info.getUser());
         if (cache.size() > 10_000) {
@@ -71,7 +72,7 @@ class SlackPeople {
         String cursor = null;
         do {
             String page = cursor;
-            ConversationsMembersResponse r = calls.call(workspaceId, "conversations.members", channelId,
+            ConversationsMembersResponse r = calls.call(workspaceId, Methods.CONVERSATIONS_MEMBERS, channelId,
                     c -> c.conversationsMembers(q -> q.channel(channelId).limit(200).cursor(page)));
             for (String userId : r.getMembers()) {
                 if (!SLACKBOT.equals(userId)) {

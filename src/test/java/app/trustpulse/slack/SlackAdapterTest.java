@@ -169,7 +169,7 @@ class SlackAdapterTest {
         assertThat(slack.postForm("hello=world").statusCode()).isEqualTo(400);
         assertThat(slack.postJson("{\"type\":\"event_callback\",\"event_id\":\"Ev1\"}").statusCode()).isEqualTo(400);
         assertThat(slack.postForm("payload=" + SlackClientSim.enc("{\"type\":\"block_actions\",\"team\":{\"id\":\""
-                + TEAM + "\"},\"actions\":[{\"action_id\":\"tp.btn.0.0\",\"value\":\"x\"}]}")).statusCode()).isEqualTo(400);
+                + TEAM + "\"},\"actions\":[{\"action_id\":\"tp:btn:0:0\",\"value\":\"x\"}]}")).statusCode()).isEqualTo(400);
         verify(inbox, never()).interaction(any());
     }
 
@@ -193,9 +193,9 @@ class SlackAdapterTest {
         when(inbox.interaction(any())).thenReturn(Optional.of(ChatMessage.text("Thanks, 4 recorded.")));
         JsonArray blocks = JsonParser.parseString("[{\"type\":\"section\",\"block_id\":\"s1\",\"text\":"
                 + "{\"type\":\"mrkdwn\",\"text\":\"I have room to decide\"}}]").getAsJsonArray();
-        String click = slack.blockAction("UMEM", "D0MEM", "1700000000.000200", "tp.scale.1.4", "answer:7:FREEDOM:4",
+        String click = slack.blockAction("UMEM", "D0MEM", "1700000000.000200", "tp:scale:1:4", "answer:7:FREEDOM:4",
                 SLACK.hookUrl("click1"), blocks);
-        String again = slack.blockAction("UMEM", "D0MEM", "1700000000.000200", "tp.scale.1.4", "answer:7:FREEDOM:4",
+        String again = slack.blockAction("UMEM", "D0MEM", "1700000000.000200", "tp:scale:1:4", "answer:7:FREEDOM:4",
                 SLACK.hookUrl("click1"), blocks);
 
         assertThat(slack.postForm(click).statusCode()).isEqualTo(200);
@@ -212,7 +212,7 @@ class SlackAdapterTest {
         // after the message was updated (different blocks), the same button counts again
         JsonArray updated = JsonParser.parseString("[{\"type\":\"section\",\"block_id\":\"s1\",\"text\":"
                 + "{\"type\":\"mrkdwn\",\"text\":\"I have room to decide (4 recorded)\"}}]").getAsJsonArray();
-        slack.postForm(slack.blockAction("UMEM", "D0MEM", "1700000000.000200", "tp.scale.1.4", "answer:7:FREEDOM:4",
+        slack.postForm(slack.blockAction("UMEM", "D0MEM", "1700000000.000200", "tp:scale:1:4", "answer:7:FREEDOM:4",
                 SLACK.hookUrl("click2"), updated));
         verify(inbox, timeout(10_000).times(2)).interaction(any());
     }

@@ -76,7 +76,7 @@ final class SlackClientSim {
         p.add("message", message);
         p.add("state", obj());
         p.addProperty("response_url", responseUrl);
-        JsonObject action = obj("action_id", actionId, "block_id", "tp.b0", "value", value, "type", "button",
+        JsonObject action = obj("action_id", actionId, "block_id", "tp:b0", "value", value, "type", "button",
                 "action_ts", String.format("%.6f", Instant.now().toEpochMilli() / 1000.0 + Math.random()));
         action.add("text", obj("type", "plain_text", "text", "x", "emoji", true));
         JsonArray actions = new JsonArray();

@@ -119,7 +119,7 @@ class SlackSendingTest {
             assertThat(b.get("value").getAsString()).isEqualTo("answer:7:FREEDOM:" + (i + 1));
             assertThat(b.getAsJsonObject("text").get("text").getAsString()).isEqualTo(String.valueOf(i + 1));
         }
-        assertThat(blocks.toString()).contains("tp.ask.");
+        assertThat(blocks.toString()).contains("tp:ask:");
         assertThat(posted.params().get("metadata")).contains(SlackGateway.METADATA_EVENT);
     }
 

@@ -189,7 +189,7 @@ class SlackWeekTest {
                 for (JsonElement e : block.getAsJsonArray("elements")) {
                     JsonObject button = e.getAsJsonObject();
                     if (button.get("action_id").getAsString().startsWith(BlockKit.SCALE)
-                            && button.get("action_id").getAsString().endsWith("." + score)) {
+                            && button.get("action_id").getAsString().endsWith(":" + score)) {
                         out.add(button);
                     }
                 }
