@@ -63,8 +63,10 @@ class BlockKit {
     record Ask(String action, String title, String label, String submit, int maxLength) {
     }
 
+    /** The blocks of a message; none (null) when it is text only, as Slack refuses an empty block list. */
     List<LayoutBlock> message(ChatMessage message) {
-        return render(message, MESSAGE_BLOCKS);
+        List<LayoutBlock> blocks = render(message, MESSAGE_BLOCKS);
+        return blocks.isEmpty() ? null : blocks;
     }
 
     /** The App Home tab; a notice (the answer to a click on the tab) goes on top. */

@@ -109,7 +109,7 @@ public class SlackConfiguration {
         return new SlackWork(4);
     }
 
-    @Bean
+    @Bean(destroyMethod = "stop")
     App slackBoltApp(SlackMode mode, SlackProperties props, Slack slack, SlackCalls calls, SlackPeople people,
             SlackGateway gateway, BlockKit blockKit, SlackWork work, ObjectProvider<ChatInbox> inbox,
             ObjectProvider<ProcessedEvents> processed, ObjectProvider<JdbcInstallationService> installations,

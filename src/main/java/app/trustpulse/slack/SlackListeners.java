@@ -190,8 +190,10 @@ class SlackListeners {
         return processed.get().firstTime(key, clock.instant());
     }
 
+    /** The bot message a click was on; ephemeral messages cannot be updated through the Web API, so they have none. */
     private static Optional<MessageRef> messageOf(String ws, BlockActionPayload p) {
-        if (p.getContainer() != null && p.getContainer().getMessageTs() != null && p.getContainer().getChannelId() != null) {
+        if (p.getContainer() != null && p.getContainer().getMessageTs() != null && p.getContainer().getChannelId() != null
+                && !p.getContainer().isEphemeral()) {
             return Optional.of(new MessageRef(Platform.SLACK, ws, p.getContainer().getChannelId(),
                     p.getContainer().getMessageTs()));
         }

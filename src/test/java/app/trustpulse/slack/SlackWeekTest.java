@@ -49,7 +49,11 @@ class SlackWeekTest {
                     .user("UNEW", "Nina", "Asia/Tokyo", false)
                     .user("UBOTX", "Helper", "Europe/Amsterdam", false, true, false)
                     .channel("C0TEAM", "ULEAD", "UM1", "UM2", "UM3", "UBOTX", "USLACKBOT")
-                    .channel("C0SYNC", "ULEAD", "UM1", "UM2");
+                    .user("US1", "Sam", "Europe/Amsterdam", false)
+                    .user("US2", "Sid", "Europe/Amsterdam", false)
+                    .user("US3", "Sol", "Europe/Amsterdam", false)
+                    .channel("C0SYNC", "ULEAD", "UM1", "UM2")
+                    .channel("C0STORM", "US1", "US2", "US3");
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -164,6 +168,20 @@ class SlackWeekTest {
         assertThat(SLACK.posted("C0SYNC")).isEmpty();
         assertThat(command("UM1", "C0SYNC", "threshold 5")).startsWith("Only an admin");
         assertThat(teams.find(team.id()).orElseThrow().threshold()).isEqualTo(3);
+    }
+
+    @Test
+    void a429StormDuringACheckInRoundLosesNoCheckInAndDoublesNone() throws Exception {
+        assertThat(command("UADMIN", "C0STORM", "setup")).contains("Pulse team set up");
+        SLACK.rateLimit("chat.postMessage", 4, 1).rateLimit("conversations.open", 2, 1);
+
+        assertThat(command("UADMIN", "C0STORM", "send-now")).startsWith("Sent 3 check-in(s)");
+
+        for (String user : List.of("US1", "US2", "US3")) {
+            assertThat(SLACK.posted("D" + user).stream()
+                    .filter(p -> p.params().get("blocks") != null && p.params().get("blocks").contains(BlockKit.SCALE)))
+                    .as("check-ins sent to " + user).hasSize(1);
+        }
     }
 
     /** Runs /pulse as Slack would and returns the ephemeral answer that came back through the response URL. */
