@@ -27,6 +27,7 @@ import com.google.gson.JsonParser;
 import java.net.http.HttpResponse;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,22 +48,28 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  * The adapter in a running web server, single-workspace mode, driven over HTTP the way Slack drives it, with the
  * core replaced by a mock: what reaches the core, and what goes back to Slack's fake Web API.
  */
-@SpringBootTest(classes = SlackAdapterTest.TestApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = SlackAdapterTest.AdapterOnly.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SlackAdapterTest {
 
     static final String SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
     static final String TEAM = "T0ACME";
     static final FakeSlack SLACK = start();
 
+    /**
+     * The Slack adapter alone, the core replaced by a mock ChatInbox: Boot's auto-configuration (web server, H2,
+     * Flyway) without the scheduler, and an in-memory ProcessedEvents. Nested in a test class, so that scans of
+     * the real application never pick it up.
+     */
     @SpringBootConfiguration
     @EnableAutoConfiguration(excludeName = "org.springframework.boot.quartz.autoconfigure.QuartzAutoConfiguration")
     @Import(SlackConfiguration.class)
-    static class TestApp {
+    static class AdapterOnly {
         @Bean
         ProcessedEvents processedEvents() {
             return new InMemoryProcessedEvents();
         }
     }
+
 
     static FakeSlack start() {
         try {
@@ -80,12 +87,7 @@ class SlackAdapterTest {
 
     @DynamicPropertySource
     static void slack(DynamicPropertyRegistry r) {
-        r.add("slack.bot-token", () -> "xoxb-single");
-        r.add("slack.signing-secret", () -> SECRET);
-        r.add("slack.api-url", SLACK::apiUrl);
-        r.add("slack.first-retry-delay", () -> "20ms");
-        r.add("spring.flyway.locations", () -> "classpath:db/migration/common");
-        r.add("spring.datasource.url", () -> "jdbc:h2:mem:slack-adapter;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
+        SlackTestSettings.properties(r, "slack-adapter", SLACK, Map.of("bot-token", "xoxb-single", "signing-secret", SECRET));
     }
 
     @AfterAll

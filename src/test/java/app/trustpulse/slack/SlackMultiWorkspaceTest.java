@@ -8,7 +8,6 @@ import static org.mockito.Mockito.when;
 
 import app.trustpulse.chat.ChannelAddress;
 import app.trustpulse.chat.ChatMessage;
-import app.trustpulse.chat.ProcessedEvents;
 import app.trustpulse.inbound.ChatInbox;
 import app.trustpulse.inbound.CommandRequest;
 import app.trustpulse.pulse.Platform;
@@ -27,19 +26,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /** Multi-workspace mode: OAuth install, encrypted tokens, token rotation, uninstall and revocation. */
-@SpringBootTest(classes = SlackMultiWorkspaceTest.TestApp.class,
+@SpringBootTest(classes = SlackAdapterTest.AdapterOnly.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SlackMultiWorkspaceTest {
 
@@ -53,15 +48,6 @@ class SlackMultiWorkspaceTest {
         }
     }
 
-    @SpringBootConfiguration
-    @EnableAutoConfiguration(excludeName = "org.springframework.boot.quartz.autoconfigure.QuartzAutoConfiguration")
-    @Import(SlackConfiguration.class)
-    static class TestApp {
-        @Bean
-        ProcessedEvents processedEvents() {
-            return new InMemoryProcessedEvents();
-        }
-    }
 
     static FakeSlack start() {
         try {
@@ -76,14 +62,8 @@ class SlackMultiWorkspaceTest {
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry r) {
-        r.add("slack.client-id", () -> "1111.2222");
-        r.add("slack.client-secret", () -> "client-secret");
-        r.add("slack.signing-secret", () -> SECRET);
-        r.add("slack.token-encryption-key", () -> Base64.getEncoder().encodeToString(KEY));
-        r.add("slack.api-url", SLACK::apiUrl);
-        r.add("slack.first-retry-delay", () -> "20ms");
-        r.add("spring.flyway.locations", () -> "classpath:db/migration/common");
-        r.add("spring.datasource.url", () -> "jdbc:h2:mem:slack-multi;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
+        SlackTestSettings.properties(r, "slack-multi", SLACK, Map.of("client-id", "1111.2222", "client-secret", "client-secret",
+                "signing-secret", SECRET, "token-encryption-key", Base64.getEncoder().encodeToString(KEY)));
     }
 
     @AfterAll

@@ -10,7 +10,6 @@ import app.trustpulse.chat.ChatDeliveryException;
 import app.trustpulse.chat.ChatMessage;
 import app.trustpulse.chat.DirectAddress;
 import app.trustpulse.chat.MessageRef;
-import app.trustpulse.chat.ProcessedEvents;
 import app.trustpulse.inbound.ChatInbox;
 import app.trustpulse.pulse.Platform;
 import com.google.gson.JsonArray;
@@ -23,32 +22,19 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /** Sending through the gateway: Block Kit, the SDK's rate-limited client, retries, and never a second DM. */
-@SpringBootTest(classes = SlackSendingTest.TestApp.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SpringBootTest(classes = SlackAdapterTest.AdapterOnly.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class SlackSendingTest {
 
     static final String TEAM = "T0SEND";
     static final FakeSlack SLACK = start();
 
-    @SpringBootConfiguration
-    @EnableAutoConfiguration(excludeName = "org.springframework.boot.quartz.autoconfigure.QuartzAutoConfiguration")
-    @Import(SlackConfiguration.class)
-    static class TestApp {
-        @Bean
-        ProcessedEvents processedEvents() {
-            return new InMemoryProcessedEvents();
-        }
-    }
 
     static FakeSlack start() {
         try {
@@ -64,12 +50,7 @@ class SlackSendingTest {
 
     @DynamicPropertySource
     static void slack(DynamicPropertyRegistry r) {
-        r.add("slack.bot-token", () -> "xoxb-send");
-        r.add("slack.signing-secret", () -> "secret-send");
-        r.add("slack.api-url", SLACK::apiUrl);
-        r.add("slack.first-retry-delay", () -> "20ms");
-        r.add("spring.flyway.locations", () -> "classpath:db/migration/common");
-        r.add("spring.datasource.url", () -> "jdbc:h2:mem:slack-sending;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
+        SlackTestSettings.properties(r, "slack-sending", SLACK, Map.of("bot-token", "xoxb-send", "signing-secret", "secret-send"));
     }
 
     @AfterAll
