@@ -10,6 +10,7 @@ import com.slack.api.bolt.jakarta_servlet.SlackOAuthAppServlet;
 import com.slack.api.bolt.service.InstallationService;
 import com.slack.api.methods.MethodsConfig;
 import com.slack.api.token_rotation.TokenRotator;
+import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -139,7 +140,7 @@ public class SlackConfiguration {
                 .authTestCacheEnabled(true)
                 .build();
         // new App(config) switches the OAuth paths off; they are switched on again below for multi-workspace mode.
-        App app = new App(config).asOAuthApp(multi);
+        App app = new SlackHostApp(config, authorizeHost(props)).asOAuthApp(multi);
         Optional<InstallationService> installed = Optional.empty();
         if (multi) {
             installed = Optional.of(installations.getObject());
@@ -150,6 +151,37 @@ public class SlackConfiguration {
         new SlackListeners(inbox::getObject, processed::getObject, people, gateway, calls, blockKit, texts, work,
                 slack, installed, Clock.systemUTC()).register(app);
         return app;
+    }
+
+    /** Slack's own site, or the one SLACK_API_URL points at (its scheme and host), for the OAuth authorize page. */
+    static Optional<String> authorizeHost(SlackProperties props) {
+        if (!SlackProperties.isSet(props.apiUrl())) {
+            return Optional.empty();
+        }
+        URI api = URI.create(props.apiUrl().trim());
+        return Optional.of(api.getScheme() + "://" + api.getAuthority());
+    }
+
+    /** Bolt's app, sending installers to the authorize page of the Slack instance the Web API calls go to. */
+    private static final class SlackHostApp extends App {
+
+        private static final String SLACK_COM = "https://slack.com";
+
+        private final Optional<String> host;
+
+        SlackHostApp(AppConfig config, Optional<String> host) {
+            super(config);
+            this.host = host;
+        }
+
+        @Override
+        public String buildAuthorizeUrl(String state, String nonce) {
+            String url = super.buildAuthorizeUrl(state, nonce);
+            if (url == null || host.isEmpty() || !url.startsWith(SLACK_COM)) {
+                return url;
+            }
+            return host.get() + url.substring(SLACK_COM.length());
+        }
     }
 
     @Bean

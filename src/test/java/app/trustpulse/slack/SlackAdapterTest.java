@@ -166,6 +166,16 @@ class SlackAdapterTest {
     }
 
     @Test
+    void theRequestUrlAnswersSlacksVerificationChallenge() throws Exception {
+        HttpResponse<String> r = slack.postJson(
+                "{\"token\":\"legacy\",\"challenge\":\"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P\","
+                        + "\"type\":\"url_verification\"}");
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P");
+    }
+
+    @Test
     void signedButMalformedPayloadsGet400() throws Exception {
         assertThat(slack.postForm("payload=" + SlackClientSim.enc("{not json")).statusCode()).isEqualTo(400);
         assertThat(slack.postForm("hello=world").statusCode()).isEqualTo(400);

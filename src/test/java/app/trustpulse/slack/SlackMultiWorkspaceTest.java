@@ -183,7 +183,7 @@ class SlackMultiWorkspaceTest {
         HttpResponse<String> start = get("/slack/install", null);
         assertThat(start.statusCode()).isEqualTo(200);
         String state = cookieState(start);
-        assertThat(start.body()).contains("https://slack.com/oauth/v2/authorize?client_id=1111.2222")
+        assertThat(start.body()).contains(SLACK.apiUrl().replace("/api/", "") + "/oauth/v2/authorize?client_id=1111.2222")
                 .contains("scope=commands%2Cchat%3Awrite%2Cim%3Awrite%2Cim%3Ahistory%2Cusers%3Aread%2Cchannels%3Aread%2Cgroups%3Aread")
                 .contains("state=" + state);
         SLACK.oauthAccess(access("xoxe.xoxb-1-FIRST", expiresIn));
