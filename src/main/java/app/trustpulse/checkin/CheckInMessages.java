@@ -65,11 +65,31 @@ public final class CheckInMessages {
         if (!recorded.isEmpty()) {
             blocks.add(new Block.Context(texts.get(lang, open ? "checkin.recorded" : "checkin.closed.recorded", recordedLine(team, recorded))));
         }
+        if (open && checkIn.audience() == Role.MEMBER && checkIn.slot() == 0) {
+            blocks.addAll(openQuestion(team, checkIn));
+        }
         if (open) {
             blocks.add(new Block.Context(texts.get(lang, checkIn.audience() == Role.LEADER ? "checkin.selfcheck.privacy" : "checkin.privacy",
                     team.threshold())));
         }
         return new ChatMessage(intro, blocks);
+    }
+
+    /**
+     * Once a week, with the first check-in: an open question, rotating over the six dimensions, with a reply
+     * box whose label tells the giver exactly how the answer reaches the leader.
+     */
+    private List<Block> openQuestion(Team team, CheckIn checkIn) {
+        Language lang = team.language();
+        Dimension d = Dimension.byNumber((int) Math.floorMod(checkIn.week().ordinal(), 6L) + 1);
+        String question = texts.get(lang, "feedback.question." + d.name());
+        return List.of(
+                new Block.Text(texts.get(lang, "checkin.question", question)),
+                new Block.Buttons(List.of(Button.withInput(texts.get(lang, "checkin.question.reply"),
+                        Actions.feedbackQuestion(team.id()),
+                        new Button.InputRequest(texts.get(lang, "checkin.question.title"),
+                                question + " " + texts.get(lang, "feedback.rules", team.threshold()),
+                                texts.get(lang, "feedback.send"), COMMENT_MAX)))));
     }
 
     public String recordedLine(Team team, Map<Dimension, Integer> recorded) {

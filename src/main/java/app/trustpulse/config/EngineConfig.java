@@ -15,10 +15,12 @@ import app.trustpulse.command.RunningCommands;
 import app.trustpulse.command.TeamAdministration;
 import app.trustpulse.command.TeamStatus;
 import app.trustpulse.command.Welcoming;
+import app.trustpulse.demo.SimulatingWeeks;
 import app.trustpulse.feedback.FeedbackRelease;
 import app.trustpulse.feedback.TextScrubber;
 import app.trustpulse.inbound.HomeView;
 import app.trustpulse.inbound.InboxService;
+import app.trustpulse.nudge.MonthlyReviews;
 import app.trustpulse.nudge.NudgeCatalog;
 import app.trustpulse.nudge.NudgeLog;
 import app.trustpulse.nudge.NudgeMessages;
@@ -146,10 +148,10 @@ public class EngineConfig {
     @Bean
     ClosingWeeks closingWeeks(TeamRepository teams, MemberRepository members, CheckInRepository checkIns, AnswerRepository answers,
                               PulseRepository pulses, NudgeSelector selector, PulseMessages pulseMessages, LeaderDigests digests,
-                              FeedbackRepository feedback, TextScrubber scrubber, Pseudonymizer pseudonyms,
+                              MonthlyReviews reviews, FeedbackRepository feedback, TextScrubber scrubber, Pseudonymizer pseudonyms,
                               ChatGateways gateways, Texts texts, Clock clock) {
         return new ClosingWeeks(teams, members, checkIns, answers, pulses, new PulseCalculator(), selector, pulseMessages, digests,
-                new FeedbackRelease(feedback, members, scrubber, new SecureRandom()), scrubber, pseudonyms, gateways, texts, clock);
+                reviews, new FeedbackRelease(feedback, members, scrubber, new SecureRandom()), scrubber, pseudonyms, gateways, texts, clock);
     }
 
     @Bean
@@ -158,6 +160,18 @@ public class EngineConfig {
                                   ChatGateways gateways, Texts texts, Clock clock, PulseProperties properties) {
         return new NudgingLeaders(teams, members, pulses, answers, pseudonyms, nudgeLog, selector, messages, gateways, texts, clock,
                 properties.nudgesPerWeek());
+    }
+
+    @Bean
+    MonthlyReviews monthlyReviews(NudgeLog nudgeLog, Texts texts) {
+        return new MonthlyReviews(nudgeLog, texts);
+    }
+
+    @Bean
+    SimulatingWeeks simulatingWeeks(TeamRepository teams, MemberRepository members, AnswerRepository answers, PulseRepository pulses,
+                                    NudgeLog nudgeLog, Pseudonymizer pseudonyms, ClosingWeeks closing, MonthlyReviews reviews,
+                                    ChatGateways gateways, Clock clock) {
+        return new SimulatingWeeks(teams, members, answers, pulses, nudgeLog, pseudonyms, closing, reviews, gateways, clock);
     }
 
     @Bean

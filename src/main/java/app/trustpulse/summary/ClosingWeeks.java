@@ -7,6 +7,7 @@ import app.trustpulse.chat.ChatGateways;
 import app.trustpulse.chat.DirectAddress;
 import app.trustpulse.feedback.FeedbackRelease;
 import app.trustpulse.feedback.TextScrubber;
+import app.trustpulse.nudge.MonthlyReviews;
 import app.trustpulse.nudge.NudgeSelector;
 import app.trustpulse.pulse.Answer;
 import app.trustpulse.pulse.AnswerRepository;
@@ -55,6 +56,7 @@ public final class ClosingWeeks {
     private final NudgeSelector selector;
     private final PulseMessages pulseMessages;
     private final LeaderDigests digests;
+    private final MonthlyReviews reviews;
     private final FeedbackRelease feedbackRelease;
     private final TextScrubber scrubber;
     private final Pseudonymizer pseudonyms;
@@ -64,7 +66,7 @@ public final class ClosingWeeks {
 
     public ClosingWeeks(TeamRepository teams, MemberRepository members, CheckInRepository checkIns, AnswerRepository answers,
                         PulseRepository pulses, PulseCalculator calculator, NudgeSelector selector, PulseMessages pulseMessages,
-                        LeaderDigests digests, FeedbackRelease feedbackRelease, TextScrubber scrubber, Pseudonymizer pseudonyms,
+                        LeaderDigests digests, MonthlyReviews reviews, FeedbackRelease feedbackRelease, TextScrubber scrubber, Pseudonymizer pseudonyms,
                         ChatGateways gateways, Texts texts, Clock clock) {
         this.teams = teams;
         this.members = members;
@@ -75,6 +77,7 @@ public final class ClosingWeeks {
         this.selector = selector;
         this.pulseMessages = pulseMessages;
         this.digests = digests;
+        this.reviews = reviews;
         this.feedbackRelease = feedbackRelease;
         this.scrubber = scrubber;
         this.pseudonyms = pseudonyms;
@@ -100,6 +103,11 @@ public final class ClosingWeeks {
     public Outcome closeNow(long teamId) {
         Team team = teams.find(teamId).orElseThrow();
         return close(team, WeekId.of(clock.instant(), team.timezone()));
+    }
+
+    /** Closes a given week of a team, e.g. a past week filled in by the playground's simulation. */
+    public Outcome closeWeek(long teamId, WeekId week) {
+        return close(teams.find(teamId).orElseThrow(), week);
     }
 
     Outcome close(Team team, WeekId week) {
@@ -133,14 +141,21 @@ public final class ClosingWeeks {
         List<String> comments = releasableComments(team, weekAnswers, people);
         LeaderDigests.WeekContext context = new LeaderDigests.WeekContext(pulse, history, feedback.released(),
                 feedback.held(), comments);
+        boolean reviewDue = MonthlyReviews.isDue(team, now.atZone(team.timezone()).toLocalDate());
+        Map<WeekId, Map<Dimension, Double>> reviewHistory = reviewDue
+                ? pulses.history(team.id(), week.minus(MonthlyReviews.HISTORY_WEEKS), week.plus(1))
+                : Map.of();
         for (Member leader : people) {
             if (!leader.isLeader() || leader.optedOut()) {
                 continue;
             }
             Map<Dimension, Integer> self = selfCheck(team, leader, weekAnswers);
+            DirectAddress to = new DirectAddress(team.platform(), team.workspaceId(), leader.userId());
             try {
-                gateway.sendDirect(new DirectAddress(team.platform(), team.workspaceId(), leader.userId()),
-                        digests.digest(team, leader, context, self));
+                gateway.sendDirect(to, digests.digest(team, leader, context, self));
+                if (reviewDue) {
+                    reviews.review(team, leader.userId(), week, reviewHistory).ifPresent(r -> gateway.sendDirect(to, r));
+                }
             } catch (ChatDeliveryException e) {
                 LOG.warning("digest of week " + week + " for a leader of team " + team.id() + " not delivered: " + e.getMessage());
             }

@@ -39,6 +39,11 @@ public final class TestDatabases {
         return Postgres.INSTANCE.newDatabase();
     }
 
+    /** A fresh migrated PostgreSQL database as a JDBC URL (user postgres, no password), for an application under test. */
+    public static String postgresUrl() {
+        return Postgres.INSTANCE.newDatabaseUrl();
+    }
+
     static void migrate(DataSource ds, String vendor) {
         Flyway.configure()
                 .dataSource(ds)
@@ -120,9 +125,17 @@ public final class TestDatabases {
         }
 
         synchronized DataSource newDatabase() {
+            return server.getDatabase("postgres", createDatabase());
+        }
+
+        synchronized String newDatabaseUrl() {
+            return server.getJdbcUrl("postgres", createDatabase());
+        }
+
+        private String createDatabase() {
             String name = "tp_" + databases.incrementAndGet();
             execute("CREATE DATABASE " + name + " TEMPLATE " + TEMPLATE);
-            return server.getDatabase("postgres", name);
+            return name;
         }
 
         private void execute(String sql) {

@@ -1,0 +1,57 @@
+package app.trustpulse.playground;
+
+import app.trustpulse.inbound.ChatInbox;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.CacheControl;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * The local playground: on unless {@code pulse.playground.enabled} is false. Switched off, it has no beans,
+ * no page and no API.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty(name = "pulse.playground.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(PlaygroundProperties.class)
+public class PlaygroundConfiguration {
+
+    @Bean
+    PlaygroundStore playgroundStore(DataSource dataSource, ObjectProvider<Clock> clock) {
+        return new PlaygroundStore(JdbcClient.create(dataSource), clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    PlaygroundGateway playgroundGateway(PlaygroundStore store) {
+        return new PlaygroundGateway(store, new MessageJson());
+    }
+
+    @Bean
+    PlaygroundTexts playgroundTexts() {
+        return new PlaygroundTexts();
+    }
+
+    @Bean
+    Playground playground(PlaygroundStore store, ChatInbox inbox, PlaygroundTexts texts,
+            PlaygroundProperties properties) {
+        return new Playground(store, new MessageJson(), inbox, texts, properties.historyLimit());
+    }
+
+    @Bean
+    WebMvcConfigurer playgroundPageFiles() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addResourceHandlers(ResourceHandlerRegistry registry) {
+                registry.addResourceHandler("/playground/**")
+                        .addResourceLocations(PlaygroundPageController.PAGE_LOCATION)
+                        .setCacheControl(CacheControl.noCache());
+            }
+        };
+    }
+}

@@ -1,0 +1,136 @@
+package app.trustpulse.feedback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.trustpulse.pulse.Feedback;
+import app.trustpulse.pulse.FeedbackRepository;
+import app.trustpulse.pulse.Language;
+import app.trustpulse.pulse.Member;
+import app.trustpulse.pulse.MemberRepository;
+import app.trustpulse.pulse.Platform;
+import app.trustpulse.pulse.Role;
+import app.trustpulse.pulse.Team;
+import app.trustpulse.pulse.TeamSchedule;
+import app.trustpulse.pulse.WeekId;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class FeedbackReleaseTest {
+
+    private final Team team = new Team(1, Platform.PLAYGROUND, "demo", "team", "team", ZoneId.of("Europe/Amsterdam"), Language.EN, 3,
+            TeamSchedule.defaults(), false);
+    private final WeekId week = new WeekId(2026, 47);
+    private final InMemoryFeedback store = new InMemoryFeedback();
+    private final FeedbackRelease release = new FeedbackRelease(store, new Roster(), new TextScrubber(), new Random(7));
+
+    private void give(String who, WeekId w, String text) {
+        store.add(new Feedback(0, 1, w, who, text, Instant.EPOCH, Optional.empty()));
+    }
+
+    @Test
+    void feedbackFromFewerPeopleThanTheThresholdIsHeld() {
+        give("a", week, "More focus time");
+        give("b", week, "Clearer goals");
+        give("b", week, "And fewer meetings");
+        FeedbackRelease.Outcome o = release.release(team, week);
+        assertThat(o.released()).isEmpty();
+        assertThat(o.held()).isEqualTo(3);
+        assertThat(store.pending(1)).hasSize(3);
+    }
+
+    @Test
+    void heldFeedbackIsReleasedOnceEnoughDifferentPeopleGaveSomeInRandomOrder() {
+        give("a", week.minus(2), "More focus time");
+        give("b", week.minus(1), "Clearer goals");
+        give("c", week, "Say thanks more often");
+        FeedbackRelease.Outcome o = release.release(team, week);
+        assertThat(o.released()).containsExactlyInAnyOrder("More focus time", "Clearer goals", "Say thanks more often");
+        assertThat(store.pending(1)).isEmpty();
+        assertThat(release.release(team, week.plus(1)).released()).isEmpty();
+    }
+
+    @Test
+    void feedbackHeldLongerThanFourWeeksIsDropped() {
+        give("a", week.minus(5), "Old news");
+        give("b", week.minus(4), "Still fresh");
+        give("c", week, "Now");
+        FeedbackRelease.Outcome o = release.release(team, week);
+        assertThat(o.dropped()).isEqualTo(1);
+        assertThat(o.released()).isEmpty();
+        assertThat(o.held()).isEqualTo(2);
+    }
+
+    @Test
+    void namesAndMentionsAreRemovedBeforeALeaderReadsIt() {
+        give("a", week, "Ask Priya, she knows <@U123> and @bob");
+        give("b", week, "priya Jansen carried the release");
+        give("c", week, "fine");
+        List<String> released = release.release(team, week).released();
+        assertThat(released).noneMatch(t -> t.toLowerCase().contains("priya") || t.contains("U123") || t.contains("bob")
+                || t.contains("Jansen"));
+        assertThat(released).anyMatch(t -> t.contains("she knows"));
+    }
+
+    private static final class Roster implements MemberRepository {
+        public void save(Member member) {
+        }
+
+        public Optional<Member> find(long teamId, String userId) {
+            return Optional.empty();
+        }
+
+        public List<Member> ofTeam(long teamId) {
+            return List.of(new Member(1, "U1", "Priya Jansen", Role.MEMBER, Optional.empty(), false, false),
+                    new Member(1, "U2", "Lee (leader)", Role.LEADER, Optional.empty(), false, false));
+        }
+
+        public List<Member> membershipsOf(Platform platform, String workspaceId, String userId) {
+            return List.of();
+        }
+
+        public boolean remove(long teamId, String userId) {
+            return false;
+        }
+    }
+
+    private static final class InMemoryFeedback implements FeedbackRepository {
+        private final List<Feedback> all = new ArrayList<>();
+
+        public long add(Feedback f) {
+            long id = all.size() + 1;
+            all.add(new Feedback(id, f.teamId(), f.week(), f.pseudonym(), f.text(), f.createdAt(), f.releasedIn()));
+            return id;
+        }
+
+        public List<Feedback> pending(long teamId) {
+            return all.stream().filter(f -> f.teamId() == teamId && f.releasedIn().isEmpty()).toList();
+        }
+
+        public void markReleased(Collection<Long> ids, WeekId week) {
+            all.replaceAll(f -> ids.contains(f.id())
+                    ? new Feedback(f.id(), f.teamId(), f.week(), f.pseudonym(), f.text(), f.createdAt(), Optional.of(week)) : f);
+        }
+
+        public int dropPendingBefore(long teamId, WeekId cutoff) {
+            int before = all.size();
+            all.removeIf(f -> f.releasedIn().isEmpty() && f.week().compareTo(cutoff) < 0);
+            return before - all.size();
+        }
+
+        public List<Feedback> ofPseudonym(long teamId, String pseudonym) {
+            return all.stream().filter(f -> f.pseudonym().equals(pseudonym)).toList();
+        }
+
+        public int deleteOfPseudonym(long teamId, String pseudonym) {
+            int before = all.size();
+            all.removeIf(f -> f.pseudonym().equals(pseudonym));
+            return before - all.size();
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package app.trustpulse.playground;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+
+import app.trustpulse.chat.ChatGateway;
+import app.trustpulse.inbound.ChatInbox;
+import app.trustpulse.support.TestDatabases;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+class PlaygroundSwitchTest {
+
+    private final WebApplicationContextRunner context = new WebApplicationContextRunner()
+            .withBean(DataSource.class, TestDatabases::h2)
+            .withBean(ChatInbox.class, () -> mock(ChatInbox.class))
+            .withUserConfiguration(PlaygroundConfiguration.class, PlaygroundApiController.class,
+                    PlaygroundPageController.class);
+
+    @Test
+    void withoutAnySettingThePlaygroundIsOnWithItsGatewayApiAndPage() {
+        context.run(c -> {
+            assertThat(c).hasNotFailed();
+            assertThat(c.getBeansOfType(ChatGateway.class).values()).singleElement()
+                    .isInstanceOf(PlaygroundGateway.class);
+            assertThat(c).hasSingleBean(PlaygroundApiController.class).hasSingleBean(PlaygroundPageController.class);
+            assertThat(c.getBean(PlaygroundProperties.class).historyLimit()).isEqualTo(200);
+        });
+    }
+
+    @Test
+    void switchedOffThereIsNoGatewayNoApiAndNoPage() {
+        context.withPropertyValues("pulse.playground.enabled=false").run(c -> {
+            assertThat(c).hasNotFailed();
+            assertThat(c).doesNotHaveBean(ChatGateway.class)
+                    .doesNotHaveBean(PlaygroundApiController.class)
+                    .doesNotHaveBean(PlaygroundPageController.class)
+                    .doesNotHaveBean(WebMvcConfigurer.class)
+                    .doesNotHaveBean(PlaygroundProperties.class);
+        });
+    }
+}

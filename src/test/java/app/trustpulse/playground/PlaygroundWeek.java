@@ -1,0 +1,168 @@
+package app.trustpulse.playground;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.trustpulse.pulse.Language;
+import app.trustpulse.pulse.Texts;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A whole week in the playground, driven over HTTP as the page drives it: the demo team, check-ins sent now,
+ * everyone answering, the week closed, and what the channel and the leader then see.
+ */
+final class PlaygroundWeek {
+
+    private static final Pattern SCORE = Pattern.compile("\\d[.,]\\d");
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper mapper = JsonMapper.builder().build();
+    private final Texts texts = new Texts();
+    private final String base;
+
+    PlaygroundWeek(int port) {
+        this.base = "http://127.0.0.1:" + port + "/playground/api";
+    }
+
+    void runsFromSetupToTheLeadersDigest() throws Exception {
+        JsonNode state = post("/demo", object().put("language", "en"));
+        assertThat(state.get("people").values()).extracting(p -> p.get("userId").asString())
+                .containsExactly("ada", "lee", "mia", "noah", "sara", "tom");
+        assertThat(lastInChannelFor(state, "ada").toString()).doesNotContain("Exception");
+
+        // Three rounds of "send-now" ask every member every statement of the week; all answer with the buttons.
+        int clicks = 0;
+        for (int round = 0; round < 3; round++) {
+            state = adminSays("/pulse send-now");
+            for (JsonNode person : state.get("people").values()) {
+                clicks += answerOpenScales(person.get("userId").asString(), round);
+            }
+        }
+        assertThat(clicks).as("scale clicks").isGreaterThanOrEqualTo(6 * 6);
+
+        // One typed reply in the direct message, as a member who prefers typing would answer.
+        state = post("/say", object().put("as", "tom").put("where", "dm").put("text", "4 3 5 2 4 5"));
+        JsonNode tomReply = last(conversation(state, "dm:tom").get("messages").values());
+        assertThat(tomReply.get("author").asString()).isEqualTo("bot");
+        assertThat(allText(tomReply)).doesNotContain(texts.get(Language.EN, "answer.notInTeam"));
+
+        // Answered check-ins were updated in place: every scale in the DMs now shows what was recorded.
+        for (JsonNode conversation : state.get("conversations").values()) {
+            for (JsonNode message : conversation.get("messages").values()) {
+                for (JsonNode block : message.get("content").get("blocks").values()) {
+                    if ("Scale".equals(block.get("type").asString())) {
+                        assertThat(block.get("selected").isNumber()).as("scale in %s", conversation.get("id")).isTrue();
+                    }
+                }
+            }
+        }
+
+        JsonNode closed = adminSays("/pulse close-week");
+
+        JsonNode pulse = lastBotPostInChannel(closed);
+        List<JsonNode> rows = new ArrayList<>();
+        pulse.get("content").get("blocks").values().stream()
+                .filter(b -> "ScoreTable".equals(b.get("type").asString()))
+                .forEach(b -> rows.addAll(b.get("rows").values()));
+        assertThat(rows).as("pulse rows").hasSize(6);
+        assertThat(rows).allSatisfy(r -> assertThat(r.get("score").asString()).containsPattern(SCORE));
+        assertThat(pulse.get("ephemeralFor").isNull()).isTrue();
+
+        JsonNode digest = conversation(closed, "dm:lee").get("messages").values().stream()
+                .filter(m -> allText(m).contains(texts.get(Language.EN, "digest.nudges.title")))
+                .reduce((a, b) -> b)
+                .orElseThrow(() -> new AssertionError("no digest with nudges in the leader's DM: " + closed));
+        assertThat(digest.get("author").asString()).isEqualTo("bot");
+        assertThat(digest.get("content").get("blocks").get(0).get("type").asString()).isEqualTo("Header");
+        assertThat(digest.get("content").get("blocks").values()).anyMatch(b -> "Buttons".equals(b.get("type").asString()));
+    }
+
+    /** Clicks a middle-of-the-road score on every scale still open in the person's DM. */
+    private int answerOpenScales(String userId, int round) throws Exception {
+        int clicks = 0;
+        JsonNode state = get("/state");
+        for (JsonNode message : conversation(state, "dm:" + userId).get("messages").values()) {
+            for (JsonNode block : message.get("content").get("blocks").values()) {
+                if ("Scale".equals(block.get("type").asString()) && block.get("selected").isNull()) {
+                    int score = 2 + (userId.length() + round + clicks) % 3;
+                    post("/action", object().put("as", userId).put("messageId", message.get("id").longValue())
+                            .put("action", block.get("actionPrefix").asString() + score));
+                    clicks++;
+                }
+            }
+        }
+        return clicks;
+    }
+
+    private JsonNode adminSays(String command) throws Exception {
+        JsonNode state = post("/say", object().put("as", "ada").put("where", "channel").put("text", command));
+        JsonNode reply = lastInChannelFor(state, "ada");
+        assertThat(reply.get("author").asString()).isEqualTo("bot");
+        return state;
+    }
+
+    private static JsonNode lastInChannelFor(JsonNode state, String userId) {
+        return last(conversation(state, "channel:team").get("messages").values().stream()
+                .filter(m -> userId.equals(m.get("ephemeralFor").asString(null)))
+                .toList());
+    }
+
+    private static JsonNode lastBotPostInChannel(JsonNode state) {
+        return last(conversation(state, "channel:team").get("messages").values().stream()
+                .filter(m -> "bot".equals(m.get("author").asString()) && m.get("ephemeralFor").isNull())
+                .toList());
+    }
+
+    private static JsonNode conversation(JsonNode state, String id) {
+        return state.get("conversations").values().stream()
+                .filter(c -> id.equals(c.get("id").asString()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no conversation " + id));
+    }
+
+    private static JsonNode last(java.util.Collection<JsonNode> messages) {
+        assertThat(messages).isNotEmpty();
+        return new ArrayList<>(messages).get(messages.size() - 1);
+    }
+
+    private static String allText(JsonNode message) {
+        StringBuilder out = new StringBuilder();
+        StreamSupport.stream(message.get("content").get("blocks").spliterator(), false)
+                .filter(Predicate.not(JsonNode::isNull))
+                .forEach(b -> out.append(b).append('\n'));
+        return out.toString();
+    }
+
+    private ObjectNode object() {
+        return mapper.createObjectNode();
+    }
+
+    private JsonNode get(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+    }
+
+    private JsonNode post(String path, ObjectNode body) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body)))
+                .build());
+    }
+
+    private JsonNode send(HttpRequest request) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("%s %s: %s", request.method(), request.uri(), response.body())
+                .isEqualTo(200);
+        return mapper.readTree(response.body());
+    }
+}
