@@ -139,7 +139,7 @@ public class SlackConfiguration {
                 .allEventsApiAutoAckEnabled(true)
                 .authTestCacheEnabled(true)
                 .build();
-        // new App(config) switches the OAuth paths off; they are switched on again below for multi-workspace mode.
+        // new App(config) switches the OAuth paths off; asOAuthApp switches them on for multi-workspace mode.
         App app = new SlackHostApp(config, authorizeHost(props)).asOAuthApp(multi);
         Optional<InstallationService> installed = Optional.empty();
         if (multi) {
