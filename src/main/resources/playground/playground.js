@@ -126,6 +126,10 @@
       $(id).textContent = $(id).dataset.command;
       $(id).title = t(key);
     });
+    $('nudges-now').textContent = t('nudgesNow');
+    $('nudges-now').title = t('nudgesNowHint');
+    $('simulate').textContent = t('simulate');
+    $('simulate').title = t('simulateHint');
     $('type-as-label').textContent = t('typeAs');
     $('where-label').textContent = t('where');
     $('send').textContent = t('send');
@@ -150,7 +154,7 @@
     const a = admin();
     $('create-demo').hidden = people().length > 0;
     $('person-form').hidden = people().length === 0;
-    ['send-now', 'close-week', 'status'].forEach((id) => { $(id).disabled = !a; });
+    ['send-now', 'close-week', 'status', 'nudges-now', 'simulate'].forEach((id) => { $(id).disabled = !a; });
     $('admin-label').textContent = a ? t('asAdmin', a.name) : '';
     renderComposer();
     renderBoard();
@@ -362,6 +366,8 @@
     ['send-now', 'close-week', 'status'].forEach((id) => {
       $(id).addEventListener('click', () => runAsAdmin($(id).dataset.command));
     });
+    $('nudges-now').addEventListener('click', () => change('/nudges', {}));
+    $('simulate').addEventListener('click', () => change('/simulate', { weeks: 6 }));
     $('problem').addEventListener('click', clearProblem);
     $('person').addEventListener('change', () => {
       view.selected = $('person').value;

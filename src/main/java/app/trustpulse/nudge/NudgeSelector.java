@@ -36,7 +36,15 @@ public final class NudgeSelector {
     }
 
     /** What the latest pulse and the leader's self-check say. */
-    public record Signals(Optional<DisruptionDetector.Drop> drop, Optional<Dimension> weakest, Optional<Gap> gap) {
+    public record Signals(Optional<DisruptionDetector.Drop> drop, Optional<Dimension> weakest, List<Gap> gaps) {
+        public Signals {
+            gaps = List.copyOf(gaps);
+        }
+
+        /** The widest gap, if any. */
+        public Optional<Gap> gap() {
+            return gaps.stream().findFirst();
+        }
     }
 
     public record Gap(Dimension dimension, double self, double team) {
@@ -48,10 +56,10 @@ public final class NudgeSelector {
     public Signals signals(Optional<WeeklyPulse> pulse, Map<WeekId, Map<Dimension, Double>> history,
                            Map<Dimension, Integer> selfCheck) {
         if (pulse.isEmpty() || pulse.get().withheld()) {
-            return new Signals(Optional.empty(), Optional.empty(), Optional.empty());
+            return new Signals(Optional.empty(), Optional.empty(), List.of());
         }
         WeeklyPulse p = pulse.get();
-        return new Signals(disruptions.sharpestDrop(p, history), p.weakest(), gaps(p, selfCheck).stream().findFirst());
+        return new Signals(disruptions.sharpestDrop(p, history), p.weakest(), gaps(p, selfCheck));
     }
 
     /** Gaps of at least {@link #GAP}, widest first. */
@@ -77,7 +85,9 @@ public final class NudgeSelector {
         Map<Dimension, NudgeReason> wanted = new LinkedHashMap<>();
         signals.drop().ifPresent(d -> wanted.putIfAbsent(d.dimension(), NudgeReason.DROP));
         signals.weakest().ifPresent(d -> wanted.putIfAbsent(d, NudgeReason.WEAKEST));
-        signals.gap().ifPresent(g -> wanted.putIfAbsent(g.dimension(), NudgeReason.GAP));
+        // The widest gap on a dimension not chosen already.
+        signals.gaps().stream().filter(g -> !wanted.containsKey(g.dimension())).findFirst()
+                .ifPresent(g -> wanted.put(g.dimension(), NudgeReason.GAP));
         List<Dimension> all = Dimension.inModelOrder();
         for (int i = 0; i < all.size(); i++) {
             wanted.putIfAbsent(all.get((int) Math.floorMod(rotation + i, 6L)), NudgeReason.ROTATION);

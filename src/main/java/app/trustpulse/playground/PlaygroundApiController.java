@@ -33,11 +33,16 @@ public class PlaygroundApiController {
     private static final Logger log = LoggerFactory.getLogger(PlaygroundApiController.class);
 
     private final Playground playground;
+    private final PlaygroundCoaching coaching;
     private final PlaygroundTexts texts;
 
-    PlaygroundApiController(Playground playground, PlaygroundTexts texts) {
+    PlaygroundApiController(Playground playground, PlaygroundCoaching coaching, PlaygroundTexts texts) {
         this.playground = playground;
+        this.coaching = coaching;
         this.texts = texts;
+    }
+
+    record SimulateRequest(Integer weeks) {
     }
 
     record DemoRequest(String language) {
@@ -84,6 +89,20 @@ public class PlaygroundApiController {
     @PostMapping("/action")
     PlaygroundState action(@RequestBody ActionRequest request) {
         playground.click(request.as(), request.messageId(), request.action(), request.input());
+        return playground.state();
+    }
+
+    /** The leaders' mid-week nudge round, now. */
+    @PostMapping("/nudges")
+    PlaygroundState nudges() {
+        coaching.nudgeLeadersNow();
+        return playground.state();
+    }
+
+    /** Past weeks with made-up answers for the demo team, closed one by one, then a monthly review. */
+    @PostMapping("/simulate")
+    PlaygroundState simulate(@RequestBody(required = false) SimulateRequest request) {
+        coaching.simulate(request == null ? null : request.weeks());
         return playground.state();
     }
 

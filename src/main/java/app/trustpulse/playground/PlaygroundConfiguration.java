@@ -1,6 +1,9 @@
 package app.trustpulse.playground;
 
+import app.trustpulse.demo.SimulatingWeeks;
 import app.trustpulse.inbound.ChatInbox;
+import app.trustpulse.nudge.NudgingLeaders;
+import app.trustpulse.pulse.TeamRepository;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
@@ -41,6 +44,11 @@ public class PlaygroundConfiguration {
     Playground playground(PlaygroundStore store, ChatInbox inbox, PlaygroundTexts texts,
             PlaygroundProperties properties) {
         return new Playground(store, new MessageJson(), inbox, texts, properties.historyLimit());
+    }
+
+    @Bean
+    PlaygroundCoaching playgroundCoaching(TeamRepository teams, NudgingLeaders nudging, SimulatingWeeks simulating, Clock clock) {
+        return new PlaygroundCoaching(teams, nudging, simulating, clock);
     }
 
     @Bean

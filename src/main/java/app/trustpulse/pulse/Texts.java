@@ -11,7 +11,8 @@ import java.util.ResourceBundle;
  */
 public final class Texts {
 
-    public static final List<String> BUNDLES = List.of("i18n/messages", "i18n/statements", "i18n/playground", "i18n/teams");
+    public static final List<String> BUNDLES = List.of("i18n/messages", "i18n/statements", "i18n/playground", "i18n/slack",
+            "i18n/teams");
 
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);

@@ -37,6 +37,9 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import app.trustpulse.demo.SimulatingWeeks;
+import app.trustpulse.nudge.NudgingLeaders;
+import app.trustpulse.pulse.TeamRepository;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -49,16 +52,34 @@ class PlaygroundApiTest {
     private final MessageJson json = new MessageJson();
     private final ChatInbox inbox = mock(ChatInbox.class);
     private final PlaygroundGateway gateway = new PlaygroundGateway(store, json);
+    private final TeamRepository teams = mock(TeamRepository.class);
     private MockMvc mvc;
 
     @BeforeEach
     void setUp() {
         PlaygroundTexts texts = new PlaygroundTexts();
         Playground playground = new Playground(store, json, inbox, texts, 200);
-        mvc = MockMvcBuilders.standaloneSetup(new PlaygroundApiController(playground, texts)).build();
+        PlaygroundCoaching coaching = new PlaygroundCoaching(teams, mock(NudgingLeaders.class), mock(SimulatingWeeks.class),
+                Clock.systemUTC());
+        mvc = MockMvcBuilders.standaloneSetup(new PlaygroundApiController(playground, coaching, texts)).build();
         when(inbox.command(any())).thenReturn(ChatMessage.text("command done"));
         when(inbox.directMessage(any(), any())).thenReturn(ChatMessage.text("recorded"));
         when(inbox.interaction(any())).thenReturn(Optional.of(ChatMessage.text("thanks")));
+    }
+
+    @Test
+    void simulatingWeeksOrNudgingWithoutADemoTeamSaysToCreateItFirst() throws Exception {
+        call("/simulate", "{\"weeks\":6}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.message").value("Create the demo team first; then you can add people to it."));
+        call("/nudges", "{}").andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void simulatingANumberOfWeeksOutsideTheRangeIsRefused() throws Exception {
+        call("/simulate", "{\"weeks\":40}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.message").value("Simulate between 1 and 12 weeks."));
     }
 
     @Test

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
 import app.trustpulse.chat.ChatGateway;
+import app.trustpulse.demo.SimulatingWeeks;
 import app.trustpulse.inbound.ChatInbox;
+import app.trustpulse.nudge.NudgingLeaders;
+import app.trustpulse.pulse.TeamRepository;
+import java.time.Clock;
 import app.trustpulse.support.TestDatabases;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -16,6 +20,10 @@ class PlaygroundSwitchTest {
     private final WebApplicationContextRunner context = new WebApplicationContextRunner()
             .withBean(DataSource.class, TestDatabases::h2)
             .withBean(ChatInbox.class, () -> mock(ChatInbox.class))
+            .withBean(TeamRepository.class, () -> mock(TeamRepository.class))
+            .withBean(NudgingLeaders.class, () -> mock(NudgingLeaders.class))
+            .withBean(SimulatingWeeks.class, () -> mock(SimulatingWeeks.class))
+            .withBean(Clock.class, Clock::systemUTC)
             .withUserConfiguration(PlaygroundConfiguration.class, PlaygroundApiController.class,
                     PlaygroundPageController.class);
 

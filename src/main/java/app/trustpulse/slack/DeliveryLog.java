@@ -1,0 +1,49 @@
+package app.trustpulse.slack;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Records Web API calls that needed retries or failed for good, for operators to see what did not arrive. */
+class DeliveryLog {
+
+    enum Outcome { DELIVERED, FAILED }
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryLog.class);
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    DeliveryLog(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    void record(String workspaceId, String method, String channelId, Outcome outcome, int attempts, String messageTs,
+            String error) {
+        if (outcome == Outcome.FAILED) {
+            LOG.warn("Slack {} to {} in {} failed after {} attempt(s): {}", method, channelId, workspaceId, attempts, error);
+        } else {
+            LOG.info("Slack {} to {} in {} delivered after {} attempts", method, channelId, workspaceId, attempts);
+        }
+        try {
+            jdbc.sql("""
+                    INSERT INTO slack_delivery (workspace_id, method, channel_id, outcome, attempts, message_ts, last_error,
+                        recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(workspaceId, method, channelId, outcome.name(), attempts, messageTs,
+                            error == null ? null : truncate(error, 500),
+                            OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
+                    .update();
+        } catch (DataAccessException e) {
+            LOG.warn("could not record a Slack delivery", e);
+        }
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+}

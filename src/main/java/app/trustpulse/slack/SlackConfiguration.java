@@ -1,0 +1,204 @@
+package app.trustpulse.slack;
+
+import app.trustpulse.chat.ProcessedEvents;
+import app.trustpulse.inbound.ChatInbox;
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.jakarta_servlet.SlackOAuthAppServlet;
+import com.slack.api.bolt.service.InstallationService;
+import com.slack.api.methods.MethodsConfig;
+import com.slack.api.token_rotation.TokenRotator;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The Slack adapter, switched on when any Slack credential is set. Single-workspace mode with
+ * {@code SLACK_BOT_TOKEN}; multi-workspace mode (OAuth install at {@code /slack/install}) with
+ * {@code SLACK_CLIENT_ID} and {@code SLACK_CLIENT_SECRET}. Both need {@code SLACK_SIGNING_SECRET}.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(SlackConfigured.class)
+@EnableConfigurationProperties(SlackProperties.class)
+public class SlackConfiguration {
+
+    static final String EVENTS_PATH = "/slack/events";
+    static final String APP_PATH = "/slack";
+    static final String INSTALL_PATH = "/install";
+    static final String REDIRECT_PATH = "/oauth_redirect";
+
+    /** The bot scopes the app uses, no more; the manifest lists the same. */
+    static final List<String> BOT_SCOPES = List.of("commands", "chat:write", "im:write", "im:history", "users:read",
+            "channels:read", "groups:read");
+
+    @Bean
+    SlackMode slackMode(SlackProperties props) {
+        SlackMode mode = SlackMode.of(props);
+        if (mode == SlackMode.MULTI_WORKSPACE) {
+            TokenCipher.fromBase64(props.tokenEncryptionKey());
+        }
+        return mode;
+    }
+
+    @Bean(destroyMethod = "close")
+    Slack slackClient(SlackProperties props) {
+        SlackConfig config = new SlackConfig();
+        if (SlackProperties.isSet(props.apiUrl())) {
+            String url = props.apiUrl().trim();
+            config.setMethodsEndpointUrlPrefix(url.endsWith("/") ? url : url + "/");
+        }
+        MethodsConfig methods = new MethodsConfig();
+        // One executor (queues and metrics) per client, so two application contexts never share queues.
+        methods.setExecutorName("trust-pulse-" + UUID.randomUUID());
+        methods.setMaxIdleMills((int) Math.min(Integer.MAX_VALUE, props.callTimeout().toMillis()));
+        config.setMethodsConfig(methods);
+        return Slack.getInstance(config);
+    }
+
+    @Bean
+    @ConditionalOnProperty(prefix = "slack", name = "client-id")
+    JdbcInstallationService slackInstallations(JdbcClient jdbc, TransactionTemplate tx, SlackProperties props) {
+        return new JdbcInstallationService(jdbc, tx, TokenCipher.fromBase64(props.tokenEncryptionKey()), new SlackTexts());
+    }
+
+    @Bean
+    BotTokens slackBotTokens(SlackMode mode, SlackProperties props, Slack slack,
+            ObjectProvider<JdbcInstallationService> installations) {
+        if (mode == SlackMode.SINGLE_WORKSPACE) {
+            return BotTokens.fixed(props.botToken());
+        }
+        TokenRotator rotator = new TokenRotator(slack.methods(), TokenRotator.DEFAULT_MILLISECONDS_BEFORE_EXPIRATION,
+                props.clientId(), props.clientSecret());
+        return BotTokens.installed(installations.getObject(), rotator);
+    }
+
+    @Bean
+    SlackCalls slackCalls(Slack slack, BotTokens tokens, JdbcClient jdbc, SlackProperties props) {
+        return new SlackCalls(slack, tokens, new DeliveryLog(jdbc, Clock.systemUTC()), props);
+    }
+
+    @Bean
+    SlackPeople slackPeople(SlackCalls calls) {
+        return new SlackPeople(calls);
+    }
+
+    @Bean
+    BlockKit slackBlockKit() {
+        return new BlockKit(new SlackTexts());
+    }
+
+    @Bean
+    SlackGateway slackGateway(SlackCalls calls, SlackPeople people, BlockKit slackBlockKit) {
+        return new SlackGateway(calls, people, slackBlockKit);
+    }
+
+    @Bean(destroyMethod = "close")
+    SlackWork slackWork() {
+        return new SlackWork(4);
+    }
+
+    @Bean(destroyMethod = "stop")
+    App slackBoltApp(SlackMode mode, SlackProperties props, Slack slack, SlackCalls calls, SlackPeople people,
+            SlackGateway gateway, BlockKit blockKit, SlackWork work, ObjectProvider<ChatInbox> inbox,
+            ObjectProvider<ProcessedEvents> processed, ObjectProvider<JdbcInstallationService> installations,
+            ObjectProvider<JdbcClient> jdbc) {
+        boolean multi = mode == SlackMode.MULTI_WORKSPACE;
+        SlackTexts texts = new SlackTexts();
+        AppConfig config = AppConfig.builder()
+                .slack(slack)
+                .signingSecret(props.signingSecret())
+                .singleTeamBotToken(multi ? null : props.botToken())
+                .clientId(multi ? props.clientId() : null)
+                .clientSecret(multi ? props.clientSecret() : null)
+                .redirectUri(multi && SlackProperties.isSet(props.redirectUri()) ? props.redirectUri() : null)
+                .scope(multi ? String.join(",", BOT_SCOPES) : null)
+                .userScope(null)
+                .verificationToken(null)
+                .appPath(APP_PATH)
+                .oauthInstallPath(INSTALL_PATH)
+                .oauthStartPath(INSTALL_PATH)
+                .oauthRedirectUriPath(REDIRECT_PATH)
+                .oauthCallbackPath(REDIRECT_PATH)
+                .oauthCancellationUrl(null)
+                .oauthCompletionUrl(null)
+                // The servlet has checked the signature before Bolt sees the request.
+                .requestVerificationEnabled(false)
+                .allEventsApiAutoAckEnabled(true)
+                .authTestCacheEnabled(true)
+                .build();
+        // new App(config) switches the OAuth paths off; asOAuthApp switches them on for multi-workspace mode.
+        App app = new SlackHostApp(config, authorizeHost(props)).asOAuthApp(multi);
+        Optional<InstallationService> installed = Optional.empty();
+        if (multi) {
+            installed = Optional.of(installations.getObject());
+            app.service(installed.get());
+            app.service(new JdbcOAuthStateService(jdbc.getObject(), Clock.systemUTC()));
+        }
+        app.use(new EventDeduplication(processed::getObject, Clock.systemUTC()));
+        new SlackListeners(inbox::getObject, processed::getObject, people, gateway, calls, blockKit, texts, work,
+                slack, installed, Clock.systemUTC()).register(app);
+        return app;
+    }
+
+    /** Slack's own site, or the one SLACK_API_URL points at (its scheme and host), for the OAuth authorize page. */
+    static Optional<String> authorizeHost(SlackProperties props) {
+        if (!SlackProperties.isSet(props.apiUrl())) {
+            return Optional.empty();
+        }
+        URI api = URI.create(props.apiUrl().trim());
+        return Optional.of(api.getScheme() + "://" + api.getAuthority());
+    }
+
+    /** Bolt's app, sending installers to the authorize page of the Slack instance the Web API calls go to. */
+    private static final class SlackHostApp extends App {
+
+        private static final String SLACK_COM = "https://slack.com";
+
+        private final Optional<String> host;
+
+        SlackHostApp(AppConfig config, Optional<String> host) {
+            super(config);
+            this.host = host;
+        }
+
+        @Override
+        public String buildAuthorizeUrl(String state, String nonce) {
+            String url = super.buildAuthorizeUrl(state, nonce);
+            if (url == null || host.isEmpty() || !url.startsWith(SLACK_COM)) {
+                return url;
+            }
+            return host.get() + url.substring(SLACK_COM.length());
+        }
+    }
+
+    @Bean
+    ServletRegistrationBean<SlackEventsServlet> slackEventsServlet(App slackBoltApp, SlackProperties props) {
+        ServletRegistrationBean<SlackEventsServlet> bean = new ServletRegistrationBean<>(
+                new SlackEventsServlet(slackBoltApp, new RequestSignature(props.signingSecret(), Clock.systemUTC())),
+                EVENTS_PATH);
+        bean.setName("slackEvents");
+        return bean;
+    }
+
+    @Bean
+    @ConditionalOnProperty(prefix = "slack", name = "client-id")
+    ServletRegistrationBean<SlackOAuthAppServlet> slackOAuthServlet(App slackBoltApp) {
+        ServletRegistrationBean<SlackOAuthAppServlet> bean = new ServletRegistrationBean<>(
+                new SlackOAuthAppServlet(slackBoltApp), APP_PATH + INSTALL_PATH, APP_PATH + REDIRECT_PATH);
+        bean.setName("slackOAuth");
+        return bean;
+    }
+}

@@ -1,0 +1,374 @@
+package app.trustpulse.slack;
+
+import app.trustpulse.chat.ChatMessage;
+import app.trustpulse.chat.MessageRef;
+import app.trustpulse.chat.ProcessedEvents;
+import app.trustpulse.inbound.ChatInbox;
+import app.trustpulse.inbound.CommandRequest;
+import app.trustpulse.inbound.Interaction;
+import app.trustpulse.inbound.Sender;
+import app.trustpulse.pulse.Language;
+import app.trustpulse.pulse.Platform;
+import com.google.gson.Gson;
+import com.slack.api.methods.Methods;
+import com.slack.api.Slack;
+import com.slack.api.app_backend.events.payload.EventsApiPayload;
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.context.Context;
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.context.builtin.EventContext;
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.service.InstallationService;
+import com.slack.api.bolt.util.Responder;
+import com.slack.api.model.event.AppHomeOpenedEvent;
+import com.slack.api.model.event.AppUninstalledEvent;
+import com.slack.api.model.event.MemberJoinedChannelEvent;
+import com.slack.api.model.event.MemberLeftChannelEvent;
+import com.slack.api.model.event.MessageEvent;
+import com.slack.api.model.event.TokensRevokedEvent;
+import com.slack.api.model.view.View;
+import com.slack.api.model.view.ViewState;
+import com.slack.api.util.json.GsonFactory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Bolt listeners: each validates the request, acknowledges at once and hands the work to {@link SlackWork}, where
+ * the core ({@link ChatInbox}) decides what happens. Answers go back the way Slack expects: ephemeral for commands
+ * and clicks, a reply in the DM for typed messages, a refreshed Home tab for clicks on it.
+ */
+class SlackListeners {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SlackListeners.class);
+    private static final Gson GSON = new Gson();
+    private static final Gson SLACK_GSON = GsonFactory.createSnakeCase();
+    private static final Response BAD_REQUEST = Response.builder().statusCode(400).contentType("text/plain")
+            .body("malformed payload").build();
+
+    private final Supplier<ChatInbox> inbox;
+    private final Supplier<ProcessedEvents> processed;
+    private final SlackPeople people;
+    private final SlackGateway gateway;
+    private final SlackCalls calls;
+    private final BlockKit blockKit;
+    private final SlackTexts texts;
+    private final SlackWork work;
+    private final Slack slack;
+    private final Optional<InstallationService> installations;
+    private final Clock clock;
+
+    SlackListeners(Supplier<ChatInbox> inbox, Supplier<ProcessedEvents> processed, SlackPeople people,
+            SlackGateway gateway, SlackCalls calls, BlockKit blockKit, SlackTexts texts, SlackWork work, Slack slack,
+            Optional<InstallationService> installations, Clock clock) {
+        this.inbox = inbox;
+        this.processed = processed;
+        this.people = people;
+        this.gateway = gateway;
+        this.calls = calls;
+        this.blockKit = blockKit;
+        this.texts = texts;
+        this.work = work;
+        this.slack = slack;
+        this.installations = installations;
+        this.clock = clock;
+    }
+
+    /** Where a modal's submission belongs: the action, and the message the button was on (if any). */
+    record ModalContext(String action, String channel, String ts) {
+    }
+
+    void register(App app) {
+        app.command("/pulse", this::command);
+        app.blockAction(Pattern.compile(Pattern.quote(BlockKit.SCALE) + ".+|" + Pattern.quote(BlockKit.BUTTON) + ".+"),
+                this::click);
+        app.blockAction(Pattern.compile(Pattern.quote(BlockKit.ASK) + ".+"), this::ask);
+        app.viewSubmission(BlockKit.INPUT_CALLBACK, this::submit);
+        app.event(MessageEvent.class, this::directMessage);
+        app.event(MemberJoinedChannelEvent.class, this::memberJoined);
+        app.event(MemberLeftChannelEvent.class, this::memberLeft);
+        app.event(AppHomeOpenedEvent.class, this::homeOpened);
+        app.event(AppUninstalledEvent.class, this::uninstalled);
+        app.event(TokensRevokedEvent.class, this::tokensRevoked);
+    }
+
+    static String workspaceOf(Context ctx) {
+        return ctx.isEnterpriseInstall() && ctx.getEnterpriseId() != null ? ctx.getEnterpriseId() : ctx.getTeamId();
+    }
+
+    // ---- /pulse
+
+    private Response command(SlashCommandRequest req, SlashCommandContext ctx) {
+        SlashCommandPayload p = req.getPayload();
+        String ws = workspaceOf(ctx);
+        if (ws == null || p.getUserId() == null || p.getResponseUrl() == null) {
+            return BAD_REQUEST;
+        }
+        Optional<String> channel = Optional.ofNullable(p.getChannelId()).filter(c -> !c.startsWith("D"));
+        String text = Mentions.normalize(p.getText());
+        work.submit("/pulse " + text, () -> {
+            Responder responder = new Responder(slack, p.getResponseUrl());
+            ChatMessage answer;
+            try {
+                Sender sender = people.sender(ws, p.getUserId());
+                answer = inbox.get().command(new CommandRequest(sender, channel, text));
+            } catch (RuntimeException e) {
+                LOG.error("/pulse {} failed", text, e);
+                answer = ChatMessage.text(texts.get(Language.EN, "slack.error.generic"));
+            }
+            ChatMessage reply = answer;
+            respond(() -> responder.sendToCommand(b -> b.responseType("ephemeral").text(reply.summary())
+                    .blocks(blockKit.message(reply))));
+        });
+        return ctx.ack();
+    }
+
+    // ---- clicks
+
+    private Response click(BlockActionRequest req, ActionContext ctx) {
+        BlockActionPayload p = req.getPayload();
+        String ws = workspaceOf(ctx);
+        if (ws == null || p.getUser() == null || p.getActions() == null || p.getActions().size() != 1
+                || p.getActions().get(0).getValue() == null) {
+            return BAD_REQUEST;
+        }
+        String action = p.getActions().get(0).getValue();
+        if (!firstClick(ws, p, action)) {
+            return ctx.ack();
+        }
+        String userId = p.getUser().getId();
+        Optional<MessageRef> ref = messageOf(ws, p);
+        boolean onHome = p.getView() != null && "home".equals(p.getView().getType());
+        String responseUrl = p.getResponseUrl();
+        work.submit("click " + action, () -> {
+            Sender sender = people.sender(ws, userId);
+            Optional<ChatMessage> answer = inbox.get().interaction(new Interaction(sender, action, Optional.empty(), ref));
+            if (onHome) {
+                publishHome(sender, answer);
+            } else if (answer.isPresent() && responseUrl != null) {
+                ChatMessage a = answer.get();
+                respond(() -> new Responder(slack, responseUrl).sendToAction(b -> b.responseType("ephemeral")
+                        .replaceOriginal(false).text(a.summary()).blocks(blockKit.message(a))));
+            } else if (answer.isPresent()) {
+                ephemeral(ws, ref.map(MessageRef::conversationId), userId, answer.get());
+            }
+        });
+        return ctx.ack();
+    }
+
+    /**
+     * A double click sends the same action twice for the same rendering of a message; the second is ignored. After
+     * the message was updated (it shows what was recorded), the same button counts again.
+     */
+    private boolean firstClick(String ws, BlockActionPayload p, String action) {
+        String state;
+        if (p.getContainer() != null && p.getContainer().getMessageTs() != null) {
+            state = p.getContainer().getChannelId() + '/' + p.getContainer().getMessageTs() + '/'
+                    + (p.getMessage() == null ? "" : SLACK_GSON.toJson(p.getMessage().getBlocks()));
+        } else if (p.getView() != null) {
+            state = p.getView().getId() + '/' + p.getView().getHash();
+        } else {
+            state = p.getActions().get(0).getActionTs();
+        }
+        String key = "slack:click:" + ws + ':' + p.getUser().getId() + ':' + sha256(action + '\n' + state);
+        return processed.get().firstTime(key, clock.instant());
+    }
+
+    /** The bot message a click was on; ephemeral messages cannot be updated through the Web API, so they have none. */
+    private static Optional<MessageRef> messageOf(String ws, BlockActionPayload p) {
+        if (p.getContainer() != null && p.getContainer().getMessageTs() != null && p.getContainer().getChannelId() != null
+                && !p.getContainer().isEphemeral()) {
+            return Optional.of(new MessageRef(Platform.SLACK, ws, p.getContainer().getChannelId(),
+                    p.getContainer().getMessageTs()));
+        }
+        return Optional.empty();
+    }
+
+    // ---- buttons that ask for text first: a modal, opened within the trigger's 3 seconds
+
+    private Response ask(BlockActionRequest req, ActionContext ctx) {
+        BlockActionPayload p = req.getPayload();
+        String ws = workspaceOf(ctx);
+        if (ws == null || p.getUser() == null || p.getTriggerId() == null || p.getActions() == null
+                || p.getActions().size() != 1) {
+            return BAD_REQUEST;
+        }
+        Optional<BlockKit.Ask> ask = BlockKit.readAsk(p.getActions().get(0).getValue());
+        if (ask.isEmpty()) {
+            return BAD_REQUEST;
+        }
+        if (!firstClick(ws, p, ask.get().action())) {
+            return ctx.ack();
+        }
+        Optional<MessageRef> ref = messageOf(ws, p);
+        String meta = GSON.toJson(new ModalContext(ask.get().action(),
+                ref.map(MessageRef::conversationId).orElse(null), ref.map(MessageRef::messageId).orElse(null)));
+        View modal = blockKit.modal(ask.get(), meta, people.person(ws, p.getUser().getId()).language());
+        calls.call(ws, Methods.VIEWS_OPEN, null, c -> c.viewsOpen(r -> r.triggerId(p.getTriggerId()).view(modal)));
+        return ctx.ack();
+    }
+
+    private Response submit(ViewSubmissionRequest req, ViewSubmissionContext ctx) {
+        ViewSubmissionPayload p = req.getPayload();
+        String ws = workspaceOf(ctx);
+        View view = p.getView();
+        if (ws == null || p.getUser() == null || view == null || view.getPrivateMetadata() == null) {
+            return BAD_REQUEST;
+        }
+        ModalContext meta;
+        try {
+            meta = GSON.fromJson(view.getPrivateMetadata(), ModalContext.class);
+        } catch (RuntimeException e) {
+            return BAD_REQUEST;
+        }
+        if (meta == null || meta.action() == null) {
+            return BAD_REQUEST;
+        }
+        Optional<String> text = Optional.ofNullable(view.getState())
+                .map(ViewState::getValues)
+                .map(v -> v.get(BlockKit.INPUT_BLOCK))
+                .map(b -> b.get(BlockKit.INPUT_ACTION))
+                .map(ViewState.Value::getValue)
+                .map(String::strip)
+                .filter(s -> !s.isEmpty());
+        String key = "slack:view:" + ws + ':' + view.getId() + ':' + view.getHash();
+        if (!processed.get().firstTime(key, clock.instant())) {
+            return ctx.ack();
+        }
+        String userId = p.getUser().getId();
+        Optional<MessageRef> ref = meta.channel() == null || meta.ts() == null ? Optional.empty()
+                : Optional.of(new MessageRef(Platform.SLACK, ws, meta.channel(), meta.ts()));
+        work.submit("modal " + meta.action(), () -> {
+            Sender sender = people.sender(ws, userId);
+            Optional<ChatMessage> answer = inbox.get().interaction(new Interaction(sender, meta.action(), text, ref));
+            if (answer.isPresent()) {
+                if (ref.isPresent()) {
+                    ephemeral(ws, Optional.of(meta.channel()), userId, answer.get());
+                } else {
+                    publishHome(sender, answer);
+                }
+            }
+        });
+        return ctx.ack();
+    }
+
+    // ---- events
+
+    private Response directMessage(EventsApiPayload<MessageEvent> payload, EventContext ctx) {
+        MessageEvent e = payload.getEvent();
+        if (!"im".equals(e.getChannelType()) || e.getBotId() != null || e.getUser() == null || e.getText() == null
+                || e.getThreadTs() != null) {
+            return ctx.ack();
+        }
+        String ws = workspaceOf(ctx);
+        String text = Mentions.normalize(e.getText());
+        work.submit("direct message", () -> {
+            Sender sender = people.sender(ws, e.getUser());
+            ChatMessage answer = inbox.get().directMessage(sender, text);
+            gateway.post(ws, e.getChannel(), answer, true);
+        });
+        return ctx.ack();
+    }
+
+    private Response memberJoined(EventsApiPayload<MemberJoinedChannelEvent> payload, EventContext ctx) {
+        MemberJoinedChannelEvent e = payload.getEvent();
+        if (e.getUser() == null || e.getChannel() == null) {
+            return BAD_REQUEST;
+        }
+        String ws = workspaceOf(ctx);
+        work.submit("member joined", () -> people.human(ws, e.getUser()).ifPresent(user ->
+                inbox.get().memberJoined(Platform.SLACK, ws, e.getChannel(), user)));
+        return ctx.ack();
+    }
+
+    private Response memberLeft(EventsApiPayload<MemberLeftChannelEvent> payload, EventContext ctx) {
+        MemberLeftChannelEvent e = payload.getEvent();
+        if (e.getUser() == null || e.getChannel() == null) {
+            return BAD_REQUEST;
+        }
+        String ws = workspaceOf(ctx);
+        work.submit("member left", () -> inbox.get().memberLeft(Platform.SLACK, ws, e.getChannel(), e.getUser()));
+        return ctx.ack();
+    }
+
+    private Response homeOpened(EventsApiPayload<AppHomeOpenedEvent> payload, EventContext ctx) {
+        AppHomeOpenedEvent e = payload.getEvent();
+        if (e.getUser() == null) {
+            return BAD_REQUEST;
+        }
+        if (!"home".equals(e.getTab())) {
+            return ctx.ack();
+        }
+        String ws = workspaceOf(ctx);
+        work.submit("home", () -> publishHome(people.sender(ws, e.getUser()), Optional.empty()));
+        return ctx.ack();
+    }
+
+    private Response uninstalled(EventsApiPayload<AppUninstalledEvent> payload, EventContext ctx) {
+        installations.ifPresent(i -> i.deleteAll(payload.getEnterpriseId(), payload.getTeamId()));
+        LOG.info("Slack app uninstalled from {}", payload.getTeamId());
+        return ctx.ack();
+    }
+
+    private Response tokensRevoked(EventsApiPayload<TokensRevokedEvent> payload, EventContext ctx) {
+        TokensRevokedEvent.Tokens tokens = payload.getEvent().getTokens();
+        if (tokens != null && tokens.getBot() != null && !tokens.getBot().isEmpty()) {
+            installations.ifPresent(i -> i.deleteAll(payload.getEnterpriseId(), payload.getTeamId()));
+            LOG.info("Slack bot token revoked in {}", payload.getTeamId());
+        }
+        return ctx.ack();
+    }
+
+    // ---- answers
+
+    private void publishHome(Sender sender, Optional<ChatMessage> notice) {
+        View home = blockKit.home(notice, inbox.get().home(sender));
+        calls.call(sender.workspaceId(), Methods.VIEWS_PUBLISH, null,
+                c -> c.viewsPublish(r -> r.userId(sender.userId()).view(home)));
+    }
+
+    private void ephemeral(String ws, Optional<String> channel, String userId, ChatMessage message) {
+        if (channel.isEmpty()) {
+            gateway.post(ws, gateway.openIm(ws, userId), message, true);
+            return;
+        }
+        calls.call(ws, Methods.CHAT_POST_EPHEMERAL, channel.get(), c -> c.chatPostEphemeral(r -> r.channel(channel.get())
+                .user(userId).text(message.summary()).blocks(blockKit.message(message))));
+    }
+
+    private interface Send {
+        void run() throws IOException;
+    }
+
+    private static void respond(Send send) {
+        try {
+            send.run();
+        } catch (IOException e) {
+            LOG.warn("Slack: could not answer through the response URL", e);
+        }
+    }
+
+    private static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package app.trustpulse.slack;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Slack settings, all from the environment ({@code SLACK_BOT_TOKEN} binds to {@code slack.bot-token} and so on).
+ * Single-workspace mode needs the bot token and the signing secret; multi-workspace mode the client id, the
+ * client secret, the signing secret and the token encryption key.
+ *
+ * @param apiUrl Web API base URL, ending in {@code /api/}; empty for Slack's own
+ * @param tokenEncryptionKey base64 of 32 random bytes; encrypts installed bot tokens (AES-GCM)
+ * @param redirectUri the OAuth redirect URL, only needed when the app lists more than one
+ * @param sendAttempts how often a failed Web API call is tried in all, the first try included
+ * @param firstRetryDelay the wait before the first retry; it doubles with each further one
+ */
+@ConfigurationProperties("slack")
+public record SlackProperties(
+        String botToken,
+        String signingSecret,
+        String clientId,
+        String clientSecret,
+        String apiUrl,
+        String tokenEncryptionKey,
+        String redirectUri,
+        @DefaultValue("4") int sendAttempts,
+        @DefaultValue("1s") Duration firstRetryDelay,
+        @DefaultValue("10m") Duration callTimeout) {
+
+    static boolean isSet(String value) {
+        return value != null && !value.isBlank();
+    }
+}

@@ -1,0 +1,177 @@
+package app.trustpulse.bench;
+
+import app.trustpulse.chat.ChannelAddress;
+import app.trustpulse.chat.ChatGateway;
+import app.trustpulse.chat.ChatGateways;
+import app.trustpulse.chat.ChatMessage;
+import app.trustpulse.chat.ChatUser;
+import app.trustpulse.chat.DirectAddress;
+import app.trustpulse.chat.MessageRef;
+import app.trustpulse.checkin.CheckInMessages;
+import app.trustpulse.checkin.SendingCheckIns;
+import app.trustpulse.checkin.TypedReplyParser;
+import app.trustpulse.feedback.FeedbackRelease;
+import app.trustpulse.feedback.TextScrubber;
+import app.trustpulse.nudge.MonthlyReviews;
+import app.trustpulse.nudge.NudgeCatalog;
+import app.trustpulse.nudge.NudgeMessages;
+import app.trustpulse.nudge.NudgeSelector;
+import app.trustpulse.persistence.JdbcAnswerRepository;
+import app.trustpulse.persistence.JdbcCheckInRepository;
+import app.trustpulse.persistence.JdbcFeedbackRepository;
+import app.trustpulse.persistence.JdbcMemberRepository;
+import app.trustpulse.persistence.JdbcNudgeLog;
+import app.trustpulse.persistence.JdbcPulseRepository;
+import app.trustpulse.persistence.JdbcTeamRepository;
+import app.trustpulse.pulse.Answer;
+import app.trustpulse.pulse.CheckInPlanner;
+import app.trustpulse.pulse.Dimension;
+import app.trustpulse.pulse.Language;
+import app.trustpulse.pulse.Member;
+import app.trustpulse.pulse.Platform;
+import app.trustpulse.pulse.Pseudonymizer;
+import app.trustpulse.pulse.PulseCalculator;
+import app.trustpulse.pulse.Role;
+import app.trustpulse.pulse.Team;
+import app.trustpulse.pulse.TeamSchedule;
+import app.trustpulse.pulse.TeamTriggers;
+import app.trustpulse.pulse.Texts;
+import app.trustpulse.pulse.WeekId;
+import app.trustpulse.summary.ClosingWeeks;
+import app.trustpulse.summary.LeaderDigests;
+import app.trustpulse.summary.PulseMessages;
+import app.trustpulse.support.TestDatabases;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Prints how long the engine's heavy moments take for one large team, on H2 and on PostgreSQL: a check-in
+ * round, recording answers, and the week close with digests. Not part of the normal run; start it with
+ * {@code ./mvnw test -Dtest=PulseBenchmark}. Figures are printed, never asserted.
+ */
+class PulseBenchmark {
+
+    private static final int MEMBERS = 500;
+    private static final int LEADERS = 5;
+
+    @Test
+    void largeTeamOnH2() {
+        run("H2", TestDatabases.h2());
+    }
+
+    @Test
+    void largeTeamOnPostgres() {
+        run("PostgreSQL", TestDatabases.postgres());
+    }
+
+    private void run(String database, DataSource ds) {
+        JdbcClient jdbc = JdbcClient.create(ds);
+        Clock clock = Clock.systemUTC();
+        Texts texts = new Texts();
+        var teams = new JdbcTeamRepository(jdbc);
+        var members = new JdbcMemberRepository(jdbc);
+        var checkIns = new JdbcCheckInRepository(jdbc);
+        var answers = new JdbcAnswerRepository(jdbc);
+        var pulses = new JdbcPulseRepository(jdbc);
+        var nudgeLog = new JdbcNudgeLog(jdbc);
+        var feedback = new JdbcFeedbackRepository(jdbc);
+        ChatGateways gateways = new ChatGateways(List.of(new CountingGateway()));
+        Pseudonymizer pseudonyms = new Pseudonymizer(new byte[32]);
+        NudgeCatalog catalog = new NudgeCatalog();
+        NudgeSelector selector = new NudgeSelector(catalog);
+        PulseMessages pulseMessages = new PulseMessages(texts);
+        TeamTriggers noTriggers = new TeamTriggers() {
+            public void plan(Team team) {
+            }
+
+            public void drop(long teamId) {
+            }
+
+            public void planReminder(long teamId, WeekId week, int slot, Instant at) {
+            }
+
+            public void planPersonalCheckIn(long teamId, String userId, Instant at) {
+            }
+
+            public NextRuns nextRuns(long teamId) {
+                return new NextRuns(Optional.empty(), Optional.empty(), Optional.empty());
+            }
+        };
+        SendingCheckIns sending = new SendingCheckIns(teams, members, checkIns, pulses, new CheckInPlanner(3),
+                new CheckInMessages(texts), gateways, noTriggers, clock);
+        ClosingWeeks closing = new ClosingWeeks(teams, members, checkIns, answers, pulses, new PulseCalculator(), selector,
+                pulseMessages, new LeaderDigests(selector, nudgeLog, pulseMessages, new NudgeMessages(catalog, texts), texts, clock),
+                new MonthlyReviews(nudgeLog, texts), new FeedbackRelease(feedback, members, new TextScrubber(), new Random(1)),
+                new TextScrubber(), pseudonyms, gateways, texts, clock);
+
+        Team team = teams.insert(new Team(0, Platform.PLAYGROUND, "bench", "big-team", "big-team", ZoneId.of("UTC"), Language.EN, 3,
+                TeamSchedule.defaults(), false));
+        for (int i = 0; i < MEMBERS + LEADERS; i++) {
+            members.save(new Member(team.id(), "u" + i, "Person " + i, i < LEADERS ? Role.LEADER : Role.MEMBER, Optional.empty(),
+                    false, false));
+        }
+        WeekId week = WeekId.of(clock.instant(), team.timezone());
+
+        long t0 = System.nanoTime();
+        SendingCheckIns.Round round = sending.sendNow(team.id());
+        long t1 = System.nanoTime();
+        Random random = new Random(3);
+        TypedReplyParser parser = new TypedReplyParser();
+        for (int i = 0; i < MEMBERS + LEADERS; i++) {
+            parser.parse("4 3 5 2 4 5");
+            String pseudonym = pseudonyms.pseudonym(team.id(), team.platform(), "u" + i);
+            for (Dimension d : Dimension.values()) {
+                answers.upsert(new Answer(team.id(), week, d, pseudonym, i < LEADERS ? Role.LEADER : Role.MEMBER,
+                        1 + random.nextInt(5), Optional.empty()), clock.instant());
+            }
+        }
+        long t2 = System.nanoTime();
+        ClosingWeeks.Outcome outcome = closing.closeNow(team.id());
+        long t3 = System.nanoTime();
+
+        Runtime rt = Runtime.getRuntime();
+        System.out.printf("%n[benchmark %s] team of %d members and %d leaders%n", database, MEMBERS, LEADERS);
+        System.out.printf("  check-in round (send-now): %d sent in %d ms (%.2f ms each)%n", round.sent(), ms(t0, t1),
+                ms(t0, t1) / (double) Math.max(1, round.sent()));
+        System.out.printf("  recording %d answers: %d ms (%.2f ms each)%n", (MEMBERS + LEADERS) * 6, ms(t1, t2),
+                ms(t1, t2) / (double) ((MEMBERS + LEADERS) * 6));
+        System.out.printf("  week close (%s): pulse and %d digests in %d ms%n", outcome, LEADERS, ms(t2, t3));
+        System.out.printf("  heap in use after the run: %d MB%n", (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024));
+    }
+
+    private static long ms(long from, long to) {
+        return (to - from) / 1_000_000;
+    }
+
+    /** A platform that accepts everything at once, so the figures are the engine's and the database's own. */
+    private static final class CountingGateway implements ChatGateway {
+        private final AtomicLong ids = new AtomicLong();
+
+        public Platform platform() {
+            return Platform.PLAYGROUND;
+        }
+
+        public MessageRef sendDirect(DirectAddress to, ChatMessage message) {
+            return new MessageRef(Platform.PLAYGROUND, to.workspaceId(), "dm:" + to.userId(), String.valueOf(ids.incrementAndGet()));
+        }
+
+        public MessageRef postToChannel(ChannelAddress to, ChatMessage message) {
+            return new MessageRef(Platform.PLAYGROUND, to.workspaceId(), to.channelId(), String.valueOf(ids.incrementAndGet()));
+        }
+
+        public void update(MessageRef ref, ChatMessage message) {
+        }
+
+        public List<ChatUser> channelMembers(ChannelAddress channel) {
+            return List.of();
+        }
+    }
+}

@@ -1,0 +1,360 @@
+package app.trustpulse.slack;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
+
+/**
+ * A Slack Web API on loopback: answers the methods the adapter uses from what a test registered (users, channel
+ * members), keeps the messages posted per conversation, records every call and every response-URL post, and can
+ * answer with 429 + Retry-After or with a 500 after it did the work (a lost response).
+ */
+final class FakeSlack implements AutoCloseable {
+
+    record Call(String method, Map<String, String> params, String token) {
+        String param(String name) {
+            return params.get(name);
+        }
+
+        JsonObject json(String name) {
+            return JsonParser.parseString(params.get(name)).getAsJsonObject();
+        }
+    }
+
+    record Hook(String path, JsonObject body) {
+    }
+
+    record Posted(String channel, String ts, Map<String, String> params) {
+    }
+
+    private enum Trouble { RATE_LIMITED, LOST_RESPONSE, SERVER_ERROR }
+
+    private final HttpServer server;
+    private final Gson gson = new Gson();
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final List<Hook> hooks = new CopyOnWriteArrayList<>();
+    private final Map<String, JsonObject> users = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> members = new ConcurrentHashMap<>();
+    private final Map<String, List<Posted>> history = new ConcurrentHashMap<>();
+    private final Map<String, String> teamOfToken = new ConcurrentHashMap<>();
+    private final Map<String, Deque<Trouble>> trouble = new ConcurrentHashMap<>();
+    private final AtomicLong clock = new AtomicLong(1_700_000_000_000L);
+    private volatile int retryAfterSeconds = 1;
+    private volatile JsonObject oauthAccess;
+
+    FakeSlack() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/api/", this::api);
+        server.createContext("/hooks/", this::hook);
+        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.start();
+    }
+
+    String apiUrl() {
+        return base() + "/api/";
+    }
+
+    String hookUrl(String name) {
+        return base() + "/hooks/" + name;
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    // ---- set-up
+
+    FakeSlack token(String token, String teamId) {
+        teamOfToken.put(token, teamId);
+        return this;
+    }
+
+    FakeSlack user(String id, String name, String tz, boolean admin) {
+        return user(id, name, tz, admin, false, false);
+    }
+
+    FakeSlack user(String id, String name, String tz, boolean admin, boolean bot, boolean deleted) {
+        JsonObject u = new JsonObject();
+        u.addProperty("id", id);
+        u.addProperty("name", name.toLowerCase());
+        u.addProperty("real_name", name);
+        u.addProperty("tz", tz);
+        u.addProperty("is_admin", admin);
+        u.addProperty("is_owner", false);
+        u.addProperty("is_bot", bot);
+        u.addProperty("deleted", deleted);
+        u.addProperty("locale", "en-US");
+        JsonObject profile = new JsonObject();
+        profile.addProperty("display_name", name);
+        u.add("profile", profile);
+        users.put(id, u);
+        return this;
+    }
+
+    FakeSlack channel(String channelId, String... userIds) {
+        members.put(channelId, new ArrayList<>(List.of(userIds)));
+        return this;
+    }
+
+    FakeSlack oauthAccess(JsonObject response) {
+        this.oauthAccess = response;
+        return this;
+    }
+
+    /** The next {@code times} calls of the method answer 429 with {@code Retry-After}. */
+    FakeSlack rateLimit(String method, int times, int retryAfter) {
+        this.retryAfterSeconds = retryAfter;
+        Deque<Trouble> q = trouble.computeIfAbsent(method, m -> new ArrayDeque<>());
+        synchronized (q) {
+            for (int i = 0; i < times; i++) {
+                q.add(Trouble.RATE_LIMITED);
+            }
+        }
+        return this;
+    }
+
+    /** The next call of the method is carried out, but answered with a 500 as if the response got lost. */
+    FakeSlack loseResponse(String method) {
+        Deque<Trouble> q = trouble.computeIfAbsent(method, m -> new ArrayDeque<>());
+        synchronized (q) {
+            q.add(Trouble.LOST_RESPONSE);
+        }
+        return this;
+    }
+
+    /** The next {@code times} calls of the method fail with a 500 without doing anything. */
+    FakeSlack fail(String method, int times) {
+        Deque<Trouble> q = trouble.computeIfAbsent(method, m -> new ArrayDeque<>());
+        synchronized (q) {
+            for (int i = 0; i < times; i++) {
+                q.add(Trouble.SERVER_ERROR);
+            }
+        }
+        return this;
+    }
+
+    // ---- what happened
+
+    List<Call> calls(String method) {
+        return calls.stream().filter(c -> c.method.equals(method)).toList();
+    }
+
+
+    List<Posted> posted(String channel) {
+        return List.copyOf(history.getOrDefault(channel, List.of()));
+    }
+
+    List<Hook> hooks() {
+        return List.copyOf(hooks);
+    }
+
+    void clearRecords() {
+        calls.clear();
+        hooks.clear();
+    }
+
+    Call awaitCall(String method, Predicate<Call> match) {
+        return Awaitility.await().atMost(Duration.ofSeconds(30)).until(
+                () -> calls(method).stream().filter(match).findFirst(), Optional::isPresent).get();
+    }
+
+    Hook awaitHook(String path) {
+        return Awaitility.await().atMost(Duration.ofSeconds(30)).until(
+                () -> hooks.stream().filter(h -> h.path.endsWith(path)).findFirst(), Optional::isPresent).get();
+    }
+
+    // ---- HTTP
+
+    private void hook(HttpExchange ex) throws IOException {
+        String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        hooks.add(new Hook(ex.getRequestURI().getPath(), JsonParser.parseString(body).getAsJsonObject()));
+        send(ex, 200, "ok", "text/plain");
+    }
+
+    private void api(HttpExchange ex) throws IOException {
+        String method = ex.getRequestURI().getPath().substring("/api/".length());
+        String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        Map<String, String> params = form(body);
+        String auth = ex.getRequestHeaders().getFirst("Authorization");
+        String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : params.get("token");
+        calls.add(new Call(method, params, token));
+        Trouble t = next(method);
+        if (t == Trouble.RATE_LIMITED) {
+            ex.getResponseHeaders().add("Retry-After", String.valueOf(retryAfterSeconds));
+            send(ex, 429, "{\"ok\":false,\"error\":\"ratelimited\"}", "application/json");
+            return;
+        }
+        if (t == Trouble.SERVER_ERROR) {
+            send(ex, 500, "{\"ok\":false,\"error\":\"internal_error\"}", "application/json");
+            return;
+        }
+        JsonObject answer = answer(method, params, token);
+        if (t == Trouble.LOST_RESPONSE) {
+            send(ex, 500, "{\"ok\":false,\"error\":\"internal_error\"}", "application/json");
+            return;
+        }
+        send(ex, 200, gson.toJson(answer), "application/json");
+    }
+
+    private Trouble next(String method) {
+        Deque<Trouble> q = trouble.get(method);
+        if (q == null) {
+            return null;
+        }
+        synchronized (q) {
+            return q.poll();
+        }
+    }
+
+    private JsonObject answer(String method, Map<String, String> p, String token) {
+        JsonObject r = new JsonObject();
+        r.addProperty("ok", true);
+        switch (method) {
+            case "auth.test" -> {
+                String team = token == null ? null : teamOfToken.get(token);
+                if (team == null) {
+                    return error("invalid_auth");
+                }
+                r.addProperty("team_id", team);
+                r.addProperty("team", "Team " + team);
+                r.addProperty("user_id", "UBOT");
+                r.addProperty("bot_id", "BBOT");
+                r.addProperty("url", "https://example.slack.com/");
+            }
+            case "users.info" -> {
+                JsonObject u = users.get(p.get("user"));
+                if (u == null) {
+                    return error("user_not_found");
+                }
+                r.add("user", u);
+            }
+            case "conversations.members" -> {
+                List<String> all = members.get(p.get("channel"));
+                if (all == null) {
+                    return error("channel_not_found");
+                }
+                int from = p.get("cursor") == null || p.get("cursor").isEmpty() ? 0 : Integer.parseInt(p.get("cursor"));
+                int to = Math.min(all.size(), from + 2);
+                r.add("members", gson.toJsonTree(all.subList(from, to)));
+                JsonObject meta = new JsonObject();
+                meta.addProperty("next_cursor", to < all.size() ? String.valueOf(to) : "");
+                r.add("response_metadata", meta);
+            }
+            case "conversations.open" -> {
+                JsonObject ch = new JsonObject();
+                ch.addProperty("id", "D" + p.get("users"));
+                r.add("channel", ch);
+            }
+            case "chat.postMessage" -> {
+                String ts = nextTs();
+                history.computeIfAbsent(p.get("channel"), c -> new CopyOnWriteArrayList<>())
+                        .add(new Posted(p.get("channel"), ts, p));
+                r.addProperty("channel", p.get("channel"));
+                r.addProperty("ts", ts);
+            }
+            case "chat.update" -> {
+                r.addProperty("channel", p.get("channel"));
+                r.addProperty("ts", p.get("ts"));
+            }
+            case "chat.postEphemeral" -> r.addProperty("message_ts", nextTs());
+            case "conversations.history" -> {
+                List<JsonObject> messages = new ArrayList<>();
+                for (Posted m : posted(p.get("channel"))) {
+                    JsonObject msg = new JsonObject();
+                    msg.addProperty("type", "message");
+                    msg.addProperty("ts", m.ts());
+                    msg.addProperty("text", m.params().get("text"));
+                    if (m.params().get("metadata") != null && List.of("1", "true").contains(p.get("include_all_metadata"))) {
+                        msg.add("metadata", JsonParser.parseString(m.params().get("metadata")));
+                    }
+                    messages.add(0, msg);
+                }
+                r.add("messages", gson.toJsonTree(messages));
+            }
+            case "views.open", "views.publish" -> {
+                JsonObject view = new JsonObject();
+                view.addProperty("id", "V" + nextTs());
+                r.add("view", view);
+            }
+            case "oauth.v2.access" -> {
+                if (oauthAccess == null) {
+                    return error("invalid_code");
+                }
+                return oauthAccess;
+            }
+            default -> {
+                return error("unknown_method");
+            }
+        }
+        return r;
+    }
+
+    private String nextTs() {
+        long n = clock.incrementAndGet();
+        return (n / 1000) + "." + String.format("%06d", n % 1000);
+    }
+
+    private static JsonObject error(String error) {
+        JsonObject r = new JsonObject();
+        r.addProperty("ok", false);
+        r.addProperty("error", error);
+        return r;
+    }
+
+    private static Map<String, String> form(String body) {
+        if (body.isEmpty()) {
+            return Map.of();
+        }
+        if (body.startsWith("{")) {
+            JsonObject o = JsonParser.parseString(body).getAsJsonObject();
+            return o.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                    e -> e.getValue().isJsonPrimitive() ? e.getValue().getAsString() : e.getValue().toString(),
+                    (a, b) -> b, LinkedHashMap::new));
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            out.put(k, v);
+        }
+        return out;
+    }
+
+    private static void send(HttpExchange ex, int status, String body, String type) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().add("Content-Type", type);
+        ex.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,24 @@
+package app.trustpulse.slack;
+
+import app.trustpulse.chat.ProcessedEvents;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Stands in for the core's ProcessedEvents in the adapter's own tests. */
+final class InMemoryProcessedEvents implements ProcessedEvents {
+
+    private final Map<String, Instant> seen = new ConcurrentHashMap<>();
+
+    @Override
+    public boolean firstTime(String key, Instant now) {
+        return seen.putIfAbsent(key, now) == null;
+    }
+
+    @Override
+    public int purgeBefore(Instant cutoff) {
+        int before = seen.size();
+        seen.values().removeIf(t -> t.isBefore(cutoff));
+        return before - seen.size();
+    }
+}

@@ -1,0 +1,200 @@
+package app.trustpulse.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.trustpulse.chat.Block;
+import app.trustpulse.chat.Button;
+import app.trustpulse.chat.ChannelAddress;
+import app.trustpulse.chat.ChatDeliveryException;
+import app.trustpulse.chat.ChatMessage;
+import app.trustpulse.chat.DirectAddress;
+import app.trustpulse.chat.MessageRef;
+import app.trustpulse.inbound.ChatInbox;
+import app.trustpulse.pulse.Platform;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+
+/** Sending through the gateway: Block Kit, the SDK's rate-limited client, retries, and never a second DM. */
+@SpringBootTest(classes = SlackAdapterTest.AdapterOnly.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
+class SlackSendingTest {
+
+    static final String TEAM = "T0SEND";
+    static final FakeSlack SLACK = start();
+
+
+    static FakeSlack start() {
+        try {
+            FakeSlack f = new FakeSlack().token("xoxb-send", TEAM);
+            for (String u : List.of("U1", "U2", "U3", "U4", "U5")) {
+                f.user(u, "Person " + u, "Europe/Amsterdam", false);
+            }
+            return f;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void slack(DynamicPropertyRegistry r) {
+        SlackTestSettings.properties(r, "slack-sending", SLACK, Map.of("bot-token", "xoxb-send", "signing-secret", "secret-send"));
+    }
+
+    @AfterAll
+    static void stop() {
+        SLACK.close();
+    }
+
+    @MockitoBean
+    ChatInbox inbox;
+
+    @Autowired
+    SlackGateway gateway;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeEach
+    void clean() {
+        jdbc.sql("DELETE FROM slack_delivery").update();
+    }
+
+    static ChatMessage checkIn() {
+        return new ChatMessage("Your weekly check-in", List.of(
+                new Block.Text("Hi! Two quick questions."),
+                new Block.Scale("I have room to decide how I do my work.", "answer:7:FREEDOM:", Optional.empty(),
+                        "not at all", "completely"),
+                new Block.Buttons(List.of(Button.withInput("Add a comment", "comment:7:FREEDOM",
+                        new Button.InputRequest("Comment", "Anything to add?", "Send", 500))))));
+    }
+
+    @Test
+    void aDirectMessageOpensTheImAndPostsTheStatementsWithFiveButtons() {
+        MessageRef ref = gateway.sendDirect(new DirectAddress(Platform.SLACK, TEAM, "U1"), checkIn());
+
+        assertThat(ref.platform()).isEqualTo(Platform.SLACK);
+        assertThat(ref.workspaceId()).isEqualTo(TEAM);
+        assertThat(ref.conversationId()).isEqualTo("DU1");
+        assertThat(SLACK.calls("conversations.open")).anyMatch(c -> "U1".equals(c.param("users")));
+        FakeSlack.Posted posted = SLACK.posted("DU1").get(0);
+        assertThat(ref.messageId()).isEqualTo(posted.ts());
+        assertThat(posted.params().get("text")).isEqualTo("Your weekly check-in");
+        JsonArray blocks = JsonParser.parseString(posted.params().get("blocks")).getAsJsonArray();
+        JsonArray scale = blocks.get(2).getAsJsonObject().getAsJsonArray("elements");
+        assertThat(scale).hasSize(5);
+        for (int i = 0; i < 5; i++) {
+            JsonObject b = scale.get(i).getAsJsonObject();
+            assertThat(b.get("value").getAsString()).isEqualTo("answer:7:FREEDOM:" + (i + 1));
+            assertThat(b.getAsJsonObject("text").get("text").getAsString()).isEqualTo(String.valueOf(i + 1));
+        }
+        assertThat(blocks.toString()).contains("tp:ask:");
+        assertThat(posted.params().get("metadata")).contains(SlackGateway.METADATA_EVENT);
+    }
+
+    @Test
+    void anUpdateReplacesTheMessageInPlaceShowingWhatWasRecorded() {
+        MessageRef ref = gateway.sendDirect(new DirectAddress(Platform.SLACK, TEAM, "U2"), checkIn());
+        ChatMessage answered = new ChatMessage("Your weekly check-in", List.of(new Block.Scale(
+                "I have room to decide how I do my work.", "answer:7:FREEDOM:", Optional.of(4), "not at all", "completely")));
+
+        gateway.update(ref, answered);
+
+        FakeSlack.Call update = SLACK.awaitCall("chat.update", c -> ref.messageId().equals(c.param("ts")));
+        assertThat(update.param("channel")).isEqualTo("DU2");
+        JsonArray buttons = JsonParser.parseString(update.param("blocks")).getAsJsonArray().get(1).getAsJsonObject()
+                .getAsJsonArray("elements");
+        assertThat(buttons.get(3).getAsJsonObject().get("style").getAsString()).isEqualTo("primary");
+        assertThat(buttons.get(3).getAsJsonObject().getAsJsonObject("text").get("text").getAsString()).isEqualTo("✓ 4");
+        assertThat(buttons.get(2).getAsJsonObject().has("style")).isFalse();
+    }
+
+    @Test
+    void a429StormDuringACheckInRoundLosesNoDmAndDoublesNone() {
+        SLACK.rateLimit("chat.postMessage", 5, 1).rateLimit("conversations.open", 2, 1);
+        List<String> people = List.of("U1", "U2", "U3", "U4", "U5");
+        int before = SLACK.calls("chat.postMessage").size();
+        Map<String, Integer> postedBefore = new java.util.HashMap<>();
+        people.forEach(u -> postedBefore.put(u, SLACK.posted("D" + u).size()));
+
+        for (String u : people) {
+            gateway.sendDirect(new DirectAddress(Platform.SLACK, TEAM, u), checkIn());
+        }
+
+        for (String u : people) {
+            assertThat(SLACK.posted("D" + u)).as("DMs to " + u).hasSize(postedBefore.get(u) + 1);
+        }
+        assertThat(SLACK.calls("chat.postMessage").size() - before).isEqualTo(people.size() + 5);
+    }
+
+    @Test
+    void aLostResponseIsNotRetriedIntoASecondDm() {
+        SLACK.loseResponse("chat.postMessage");
+        int before = SLACK.posted("DU3").size();
+
+        MessageRef ref = gateway.sendDirect(new DirectAddress(Platform.SLACK, TEAM, "U3"), checkIn());
+
+        List<FakeSlack.Posted> posted = SLACK.posted("DU3");
+        assertThat(posted).hasSize(before + 1);
+        assertThat(ref.messageId()).isEqualTo(posted.get(posted.size() - 1).ts());
+        assertThat(SLACK.calls("conversations.history")).anyMatch(c -> "DU3".equals(c.param("channel")));
+        assertThat(deliveries()).singleElement().satisfies(d -> {
+            assertThat(d.get("method")).isEqualTo("chat.postMessage");
+            assertThat(d.get("outcome")).isEqualTo("DELIVERED");
+        });
+    }
+
+    @Test
+    void failedCallsAreRetriedWithBackoffAndRecorded() {
+        MessageRef ref = gateway.sendDirect(new DirectAddress(Platform.SLACK, TEAM, "U4"), checkIn());
+        SLACK.fail("chat.update", 2);
+
+        gateway.update(ref, ChatMessage.text("thanks"));
+
+        assertThat(deliveries()).singleElement().satisfies(d -> {
+            assertThat(d.get("method")).isEqualTo("chat.update");
+            assertThat(d.get("outcome")).isEqualTo("DELIVERED");
+            assertThat(((Number) d.get("attempts")).intValue()).isEqualTo(3);
+        });
+    }
+
+    @Test
+    void aCallThatKeepsFailingEndsInAChatDeliveryExceptionAndIsRecorded() {
+        MessageRef ref = gateway.sendDirect(new DirectAddress(Platform.SLACK, TEAM, "U5"), checkIn());
+        SLACK.fail("chat.update", 4);
+
+        assertThatThrownBy(() -> gateway.update(ref, ChatMessage.text("thanks")))
+                .isInstanceOf(ChatDeliveryException.class).hasMessageContaining("chat.update");
+        assertThat(deliveries()).singleElement().satisfies(d -> {
+            assertThat(d.get("outcome")).isEqualTo("FAILED");
+            assertThat(((Number) d.get("attempts")).intValue()).isEqualTo(4);
+            assertThat((String) d.get("last_error")).contains("500");
+        });
+    }
+
+    @Test
+    void aChannelPostThatSlackMayHaveReceivedIsNotRepeated() {
+        SLACK.loseResponse("chat.postMessage");
+        ChannelAddress channel = new ChannelAddress(Platform.SLACK, TEAM, "C0PULSE");
+
+        assertThatThrownBy(() -> gateway.postToChannel(channel, ChatMessage.text("Weekly pulse")))
+                .isInstanceOf(ChatDeliveryException.class);
+        assertThat(SLACK.posted("C0PULSE")).hasSize(1);
+    }
+
+    private List<Map<String, Object>> deliveries() {
+        return jdbc.sql("SELECT * FROM slack_delivery").query().listOfRows();
+    }
+}

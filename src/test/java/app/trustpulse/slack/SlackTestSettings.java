@@ -1,0 +1,20 @@
+package app.trustpulse.slack;
+
+import java.util.Map;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/** Settings shared by the tests that run the Slack adapter alone (see {@link SlackAdapterTest.AdapterOnly}). */
+final class SlackTestSettings {
+
+    private SlackTestSettings() {
+    }
+
+    /** An in-memory database of its own, only the common migrations, and Slack pointed at the fake Web API. */
+    static void properties(DynamicPropertyRegistry r, String database, FakeSlack slack, Map<String, String> slackSettings) {
+        r.add("spring.flyway.locations", () -> "classpath:db/migration/common");
+        r.add("spring.datasource.url", () -> "jdbc:h2:mem:" + database + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
+        r.add("slack.api-url", slack::apiUrl);
+        r.add("slack.first-retry-delay", () -> "20ms");
+        slackSettings.forEach((k, v) -> r.add("slack." + k, () -> v));
+    }
+}

@@ -1,0 +1,225 @@
+package app.trustpulse.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.trustpulse.Application;
+import app.trustpulse.pulse.Member;
+import app.trustpulse.pulse.MemberRepository;
+import app.trustpulse.pulse.Platform;
+import app.trustpulse.pulse.Team;
+import app.trustpulse.pulse.TeamRepository;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole application with the real engine, driven by signed Slack requests, against a fake Slack Web API:
+ * a team runs its week entirely in Slack.
+ */
+@SpringBootTest(classes = Application.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SlackWeekTest {
+
+    static final String SECRET = "week-signing-secret";
+    static final String TEAM = "T0WEEK";
+    static final FakeSlack SLACK = start();
+
+    static FakeSlack start() {
+        try {
+            return new FakeSlack().token("xoxb-week", TEAM)
+                    .user("UADMIN", "Ada", "Europe/Amsterdam", true)
+                    .user("ULEAD", "Lea", "Europe/Amsterdam", false)
+                    .user("UM1", "Mia", "Europe/Amsterdam", false)
+                    .user("UM2", "Max", "Europe/London", false)
+                    .user("UM3", "Mo", "America/New_York", false)
+                    .user("UNEW", "Nina", "Asia/Tokyo", false)
+                    .user("UBOTX", "Helper", "Europe/Amsterdam", false, true, false)
+                    .channel("C0TEAM", "ULEAD", "UM1", "UM2", "UM3", "UBOTX", "USLACKBOT")
+                    .user("US1", "Sam", "Europe/Amsterdam", false)
+                    .user("US2", "Sid", "Europe/Amsterdam", false)
+                    .user("US3", "Sol", "Europe/Amsterdam", false)
+                    .channel("C0SYNC", "ULEAD", "UM1", "UM2")
+                    .channel("C0STORM", "US1", "US2", "US3");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void props(DynamicPropertyRegistry r) {
+        r.add("slack.bot-token", () -> "xoxb-week");
+        r.add("slack.signing-secret", () -> SECRET);
+        r.add("slack.api-url", SLACK::apiUrl);
+        r.add("slack.first-retry-delay", () -> "20ms");
+        r.add("spring.datasource.url", () -> "jdbc:h2:mem:slack-week;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+    }
+
+    @AfterAll
+    static void stop() {
+        SLACK.close();
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TeamRepository teams;
+
+    @Autowired
+    MemberRepository members;
+
+    SlackClientSim slack;
+    static final AtomicInteger hooks = new AtomicInteger();
+
+    @BeforeEach
+    void setUp() {
+        slack = new SlackClientSim(port, SECRET, TEAM);
+    }
+
+    @Test
+    void aTeamRunsItsWholeWeekInSlack() throws Exception {
+        String setup = command("UADMIN", "C0TEAM", "setup <#C0TEAM|team-rocket> <@ULEAD|lea>");
+        assertThat(setup).contains("Pulse team set up").contains("3 member(s) and 1 leader(s)");
+        Team team = teams.findByChannel(Platform.SLACK, TEAM, "C0TEAM").orElseThrow();
+        assertThat(members.ofTeam(team.id())).extracting(Member::userId)
+                .containsExactlyInAnyOrder("ULEAD", "UM1", "UM2", "UM3");
+        assertThat(members.find(team.id(), "UM3").orElseThrow().timezone()).contains(java.time.ZoneId.of("America/New_York"));
+
+        String sent = command("UADMIN", "C0TEAM", "send-now");
+        assertThat(sent).startsWith("Sent 4 check-in(s)");
+        FakeSlack.Posted um1 = checkIn("UM1");
+        FakeSlack.Posted um2 = checkIn("UM2");
+        assertThat(checkIn("UM3")).isNotNull();
+
+        // UM1 and UM2 answer with the buttons: every statement of their check-in gets a 4
+        int updates = 0;
+        for (FakeSlack.Posted p : List.of(um1, um2)) {
+            JsonArray blocks = JsonParser.parseString(p.params().get("blocks")).getAsJsonArray();
+            for (JsonObject button : scaleButtons(blocks, 4)) {
+                String user = p.channel().substring(1);
+                assertThat(slack.postForm(slack.blockAction(user, p.channel(), p.ts(),
+                        button.get("action_id").getAsString(), button.get("value").getAsString(),
+                        SLACK.hookUrl("click-" + hooks.incrementAndGet()), blocks)).statusCode()).isEqualTo(200);
+                updates++;
+                int expected = updates;
+                Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                        SLACK.calls("chat.update").stream().filter(c -> p.ts().equals(c.param("ts"))
+                                || um1.ts().equals(c.param("ts")) || um2.ts().equals(c.param("ts"))).count() >= expected);
+            }
+        }
+        // the check-in message now shows what was recorded
+        FakeSlack.Call lastUpdate = SLACK.calls("chat.update").get(SLACK.calls("chat.update").size() - 1);
+        assertThat(lastUpdate.param("blocks")).contains("✓ 4");
+
+        // UM3 types a reply in the DM instead: six numbers in model order
+        int before = SLACK.posted("DUM3").size();
+        assertThat(slack.postJson(slack.event("Ev0TYPED1", SlackClientSim.imMessage("UM3", "DUM3", "4 3 5 2 4 5")))
+                .statusCode()).isEqualTo(200);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> SLACK.posted("DUM3").size() > before);
+
+        int leaderBefore = SLACK.posted("DULEAD").size();
+        String closed = command("UADMIN", "C0TEAM", "close-week");
+        assertThat(closed).isEqualTo("Week closed: the pulse is in the channel and every leader has their digest.");
+
+        List<FakeSlack.Posted> channelPosts = SLACK.posted("C0TEAM");
+        assertThat(channelPosts).hasSize(1);
+        JsonArray pulse = JsonParser.parseString(channelPosts.get(0).params().get("blocks")).getAsJsonArray();
+        assertThat(pulse.get(0).getAsJsonObject().get("type").getAsString()).isEqualTo("header");
+        assertThat(types(pulse)).contains("section");
+        assertThat(pulse.toString()).contains("fields");
+        assertThat(SLACK.posted("DULEAD")).hasSizeGreaterThan(leaderBefore);
+
+        assertThat(command("UADMIN", "C0TEAM", "close-week")).contains("already closed");
+        assertThat(SLACK.posted("C0TEAM")).hasSize(1);
+    }
+
+    @Test
+    void membersFollowTheChannelAndAMemberCannotRunAdminCommands() throws Exception {
+        assertThat(command("UADMIN", "C0SYNC", "setup")).contains("Pulse team set up");
+        Team team = teams.findByChannel(Platform.SLACK, TEAM, "C0SYNC").orElseThrow();
+
+        slack.postJson(slack.event("Ev0SYNC01", SlackClientSim.memberJoined("UNEW", "C0SYNC")));
+        slack.postJson(slack.event("Ev0SYNC02", SlackClientSim.memberJoined("UBOTX", "C0SYNC")));
+        slack.postJson(slack.event("Ev0SYNC03", SlackClientSim.memberLeft("UM2", "C0SYNC")));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            List<String> ids = members.ofTeam(team.id()).stream().map(Member::userId).toList();
+            return ids.contains("UNEW") && !ids.contains("UM2");
+        });
+        assertThat(members.ofTeam(team.id())).extracting(Member::userId).containsExactlyInAnyOrder("ULEAD", "UM1", "UNEW");
+        assertThat(members.find(team.id(), "UNEW").orElseThrow().timezone()).contains(java.time.ZoneId.of("Asia/Tokyo"));
+
+        assertThat(command("UM1", "C0SYNC", "close-week")).isEqualTo("Only an admin can use close-week.");
+        assertThat(command("UM1", "C0SYNC", "send-now")).startsWith("Only an admin");
+        assertThat(SLACK.posted("C0SYNC")).isEmpty();
+        assertThat(command("UM1", "C0SYNC", "threshold 5")).startsWith("Only an admin");
+        assertThat(teams.find(team.id()).orElseThrow().threshold()).isEqualTo(3);
+    }
+
+    @Test
+    void a429StormDuringACheckInRoundLosesNoCheckInAndDoublesNone() throws Exception {
+        assertThat(command("UADMIN", "C0STORM", "setup")).contains("Pulse team set up");
+        SLACK.rateLimit("chat.postMessage", 4, 1).rateLimit("conversations.open", 2, 1);
+
+        assertThat(command("UADMIN", "C0STORM", "send-now")).startsWith("Sent 3 check-in(s)");
+
+        for (String user : List.of("US1", "US2", "US3")) {
+            assertThat(SLACK.posted("D" + user).stream()
+                    .filter(p -> p.params().get("blocks") != null && p.params().get("blocks").contains(BlockKit.SCALE)))
+                    .as("check-ins sent to " + user).hasSize(1);
+        }
+    }
+
+    /** Runs /pulse as Slack would and returns the ephemeral answer that came back through the response URL. */
+    private String command(String user, String channel, String text) throws Exception {
+        String hook = "cmd-" + hooks.incrementAndGet();
+        assertThat(slack.postForm(slack.slashCommand(user, channel, text, SLACK.hookUrl(hook))).statusCode()).isEqualTo(200);
+        FakeSlack.Hook answer = SLACK.awaitHook("/" + hook);
+        assertThat(answer.body().get("response_type").getAsString()).isEqualTo("ephemeral");
+        return answer.body().get("text").getAsString();
+    }
+
+    private static FakeSlack.Posted checkIn(String user) {
+        return Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> SLACK.posted("D" + user).stream()
+                .filter(p -> p.params().get("blocks") != null && p.params().get("blocks").contains(BlockKit.SCALE))
+                .findFirst(), Optional::isPresent).get();
+    }
+
+    private static List<JsonObject> scaleButtons(JsonArray blocks, int score) {
+        List<JsonObject> out = new ArrayList<>();
+        for (JsonElement b : blocks) {
+            JsonObject block = b.getAsJsonObject();
+            if ("actions".equals(block.get("type").getAsString())) {
+                for (JsonElement e : block.getAsJsonArray("elements")) {
+                    JsonObject button = e.getAsJsonObject();
+                    if (button.get("action_id").getAsString().startsWith(BlockKit.SCALE)
+                            && button.get("action_id").getAsString().endsWith(":" + score)) {
+                        out.add(button);
+                    }
+                }
+            }
+        }
+        assertThat(out).isNotEmpty();
+        return out;
+    }
+
+    private static List<String> types(JsonArray blocks) {
+        List<String> out = new ArrayList<>();
+        blocks.forEach(b -> out.add(b.getAsJsonObject().get("type").getAsString()));
+        return out;
+    }
+}
