@@ -119,7 +119,9 @@ class PulseActivities {
             if (context.isBot(added)) {
                 botAdded(context);
             } else if (teamId.isPresent()) {
-                ChatUser user = new ChatUser(added.getId(), added.getName(), Optional.empty());
+                String name = added.getName() != null && !added.getName().isBlank() ? added.getName()
+                        : gateway.memberName(context.tenantId(), activity.getServiceUrl(), teamId.get(), added.getId());
+                ChatUser user = new ChatUser(added.getId(), name, Optional.empty());
                 for (String channel : channelsOf(context, teamId.get())) {
                     inbox.memberJoined(Platform.TEAMS, context.tenantId(), channel, user);
                 }

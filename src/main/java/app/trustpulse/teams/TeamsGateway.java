@@ -96,6 +96,17 @@ public class TeamsGateway implements ChatGateway {
         return members;
     }
 
+    /** A person's display name from the team's roster (join events carry only ids); the id when Teams has none. */
+    String memberName(String tenantId, String serviceUrl, String teamId, String userId) {
+        try {
+            ChannelAccount member = retrying.call("member", tenantId, teamId,
+                    () -> connector.at(serviceUrl).getConversations().getConversationMember(userId, teamId));
+            return member == null || member.getName() == null || member.getName().isBlank() ? userId : member.getName();
+        } catch (ChatDeliveryException e) {
+            return userId;
+        }
+    }
+
     /** Sends into a known conversation (a reply to a person's message goes here too). */
     MessageRef send(ConversationStore.Stored conversation, ChatMessage message) {
         Activity activity = renderer.render(message);

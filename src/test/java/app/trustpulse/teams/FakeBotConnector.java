@@ -176,6 +176,15 @@ final class FakeBotConnector implements AutoCloseable {
                 respond(exchange, 200, JSON.createObjectNode().put("id", id));
             } else if (method.equals("GET") && path.endsWith("/pagedmembers")) {
                 respond(exchange, 200, page(call.conversationId(), query));
+            } else if (method.equals("GET") && parts.length == 6 && parts[4].equals("members")) {
+                String user = URLDecoder.decode(parts[5], StandardCharsets.UTF_8);
+                Map<String, String> member = rosters.getOrDefault(call.conversationId(), List.of()).stream()
+                        .flatMap(List::stream).filter(m -> user.equals(m.get("id"))).findFirst().orElse(null);
+                if (member == null) {
+                    respond(exchange, 404, JSON.createObjectNode().put("error", "MemberNotFoundInConversation"));
+                } else {
+                    respond(exchange, 200, JSON.valueToTree(member));
+                }
             } else if (method.equals("GET") && path.startsWith("/v1.0/teams/") && path.endsWith("/members")) {
                 respond(exchange, 200, graphMembers(parts[3], exchange.getRequestURI().getQuery(), call.authorization()));
             } else {

@@ -243,7 +243,8 @@ class TeamsAdapterTest {
     void membersJoiningAndLeavingTheTeamAreHandedToTheCore() throws Exception {
         post(PAYLOADS.botAddedToTeam("29:olga"));
 
-        post(PAYLOADS.memberAdded("29:noor", "Noor New"));
+        CONNECTOR.roster(TeamsPayloads.TEAM, 10, List.of(Map.of("id", "29:noor", "name", "Noor New")));
+        post(PAYLOADS.memberAdded("29:noor"));
         post(PAYLOADS.memberRemoved("29:mia"));
 
         verify(inbox).memberJoined(Platform.TEAMS, TeamsPayloads.TENANT, TeamsPayloads.TEAM,

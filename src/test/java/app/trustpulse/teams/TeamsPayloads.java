@@ -48,9 +48,10 @@ final class TeamsPayloads {
         return a.toString();
     }
 
-    String memberAdded(String userId, String name) {
+    String memberAdded(String userId) {
         ObjectNode a = base("conversationUpdate", nextId(), "29:olga", "Olga Owner", channelConversation(TEAM));
-        a.putArray("membersAdded").addObject().put("id", userId).put("name", name);
+        // Teams sends only the ids of people who joined
+        a.putArray("membersAdded").addObject().put("id", userId).put("aadObjectId", aadObjectId(userId));
         a.set("channelData", teamData("teamMemberAdded"));
         return a.toString();
     }
