@@ -108,7 +108,7 @@ class PulseActivities {
 
         Language language() {
             String locale = activity.getLocale();
-            return locale != null && locale.toLowerCase().startsWith("nl") ? Language.NL : Language.EN;
+            return locale != null && locale.toLowerCase(java.util.Locale.ROOT).startsWith("nl") ? Language.NL : Language.EN;
         }
     }
 
