@@ -18,7 +18,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.EnumSet;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -261,10 +260,5 @@ class SetupAndAdministrationTest extends EngineTest {
             }
         }
         throw new AssertionError("no next run");
-    }
-
-    @SuppressWarnings("unused")
-    private static Optional<Member> none() {
-        return Optional.empty();
     }
 }
