@@ -47,7 +47,9 @@ class AnsweringTest extends EngineTest {
             assertThat(shown.get(0).selected()).contains(4);
             assertThat(shown.get(1).selected()).isEmpty();
             assertThat(lines(u.message())).contains(en("checkin.recorded", en("dimension." + dimension + ".name") + " 4"));
-            assertThat(buttons(u.message())).extracting(Button::action).containsExactly(Actions.comment(checkInId(u.message()), dimension));
+            assertThat(buttons(u.message())).extracting(Button::action).as("a comment only on what was answered")
+                    .contains(Actions.comment(checkInId(u.message()), dimension))
+                    .doesNotContain(Actions.comment(checkInId(u.message()), dimensionOf(second)));
         });
         assertThat(answers.ofWeek(ws.team().id(), ws.week())).singleElement().satisfies(a -> {
             assertThat(a.dimension()).isEqualTo(dimension);
@@ -101,8 +103,9 @@ class AnsweringTest extends EngineTest {
             assertThat(a.score()).isEqualTo(3);
             assertThat(a.comment()).contains("Plenty of room");
         });
-        assertThat(buttons(ws.updates().get(ws.updates().size() - 1).message())).extracting(Button::label)
-                .containsExactly(en("checkin.comment.edit"));
+        assertThat(buttons(ws.updates().get(ws.updates().size() - 1).message()))
+                .filteredOn(b -> b.action().equals(Actions.comment(id, dimension)))
+                .extracting(Button::label).containsExactly(en("checkin.comment.edit"));
     }
 
     @Test

@@ -130,16 +130,17 @@ class CheckInsAndMemberCommandsTest extends EngineTest {
             assertThat(p.message().summary()).isEqualTo(en("pulse.header", week.week(), week.year()));
             assertThat(text(p.message())).contains(en("pulse.participation", 3, 3));
         });
-        assertThat(ws.directsTo(ws.leader)).singleElement().satisfies(d ->
-                assertThat(d.message().summary()).isEqualTo(en("digest.header", ws.channel, week.week())));
-        assertThat(ws.directs()).as("only the leader gets a digest").hasSize(1);
+        assertThat(ws.digests()).hasSize(1);
+        assertThat(ws.directs()).as("only the leader hears of the close").allSatisfy(d ->
+                assertThat(d.to().userId()).isEqualTo("UL"));
         assertThat(pulses.isClosed(ws.team().id(), week)).isTrue();
+        int sent = ws.directs().size();
 
         assertThat(ws.command(ws.admin, "close-week").summary()).isEqualTo(en("closeWeek.already"));
         assertThat(ws.posts()).hasSize(1);
-        assertThat(ws.directs()).hasSize(1);
+        assertThat(ws.directs()).hasSize(sent);
         assertThat(ws.command(ws.admin, "send-now").summary()).isEqualTo(en("sendNow.weekClosed"));
-        assertThat(ws.directs()).hasSize(1);
+        assertThat(ws.directs()).hasSize(sent);
     }
 
     @Test
@@ -202,7 +203,7 @@ class CheckInsAndMemberCommandsTest extends EngineTest {
 
         ws.command(ws.admin, "close-week");
 
-        String digest = text(ws.directsTo(ws.leader).get(0).message());
+        String digest = text(ws.digest());
         assertThat(digest).contains(en("digest.feedback.held", 3))
                 .doesNotContain("Standups").doesNotContain("roadmap").doesNotContain("focus time");
         assertThat(feedback.pending(ws.team().id())).hasSize(3);
@@ -214,7 +215,7 @@ class CheckInsAndMemberCommandsTest extends EngineTest {
 
         enough.command(enough.admin, "close-week");
 
-        ChatMessage released = enough.directsTo(enough.leader).get(0).message();
+        ChatMessage released = enough.digest();
         assertThat(lines(released)).contains(en("digest.feedback.title", 3));
         assertThat(text(released)).contains("• Standups could be shorter", "• Please share the roadmap earlier",
                 "• More focus time on Fridays, thanks …").doesNotContain("Alice");

@@ -180,6 +180,18 @@ abstract class EngineTest {
             return directsTo(s).stream().filter(d -> !scales(d.message()).isEmpty()).toList();
         }
 
+        /** The leader's weekly digests of this week (a monthly review may come with one; it is not a digest). */
+        List<ChatMessage> digests() {
+            String header = en("digest.header", channel, week().week());
+            return directsTo(leader).stream().map(RecordingGateway.Direct::message)
+                    .filter(m -> m.summary().equals(header)).toList();
+        }
+
+        ChatMessage digest() {
+            assertThat(digests()).as("one digest").hasSize(1);
+            return digests().get(0);
+        }
+
         List<RecordingGateway.Direct> directs() {
             return gateway.directs(id);
         }

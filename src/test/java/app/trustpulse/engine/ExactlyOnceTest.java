@@ -74,7 +74,7 @@ class ExactlyOnceTest extends EngineTest {
 
         assertThat(outcomes).containsExactlyInAnyOrder(ClosingWeeks.Outcome.CLOSED, ClosingWeeks.Outcome.ALREADY_CLOSED);
         assertThat(ws.posts()).hasSize(1);
-        assertThat(ws.directsTo(ws.leader)).hasSize(1);
+        assertThat(ws.digests()).hasSize(1);
         assertThat(pulses.find(teamId, ws.week())).hasValueSatisfying(p -> assertThat(p.answered()).isEqualTo(3));
     }
 

@@ -36,7 +36,7 @@ class PrivacyTest extends EngineTest {
         assertThat(post.blocks()).noneMatch(Block.ScoreTable.class::isInstance);
         assertThat(text(post)).doesNotContainPattern(A_MEAN);
 
-        ChatMessage digest = ws.directsTo(ws.leader).get(0).message();
+        ChatMessage digest = ws.digest();
         assertThat(lines(digest)).contains(en("pulse.withheld", 2, 3));
         assertThat(digest.blocks()).noneMatch(Block.ScoreTable.class::isInstance);
         assertThat(text(digest)).doesNotContainPattern(A_MEAN)
@@ -59,7 +59,7 @@ class PrivacyTest extends EngineTest {
         ws.command(ws.admin, "close-week");
 
         String withheld = en("pulse.dimension.withheld");
-        for (ChatMessage m : List.of(ws.posts().get(0).message(), ws.directsTo(ws.leader).get(0).message())) {
+        for (ChatMessage m : List.of(ws.posts().get(0).message(), ws.digest())) {
             Block.ScoreTable table = scoreTable(m).orElseThrow();
             assertThat(table.rows()).hasSize(6).allSatisfy(r -> {
                 if (r.label().equals(en("dimension.TRUST.name"))) {
@@ -72,7 +72,7 @@ class PrivacyTest extends EngineTest {
             });
             assertThat(lines(m)).contains(en("pulse.someWithheld", 3));
         }
-        ChatMessage digest = ws.directsTo(ws.leader).get(0).message();
+        ChatMessage digest = ws.digest();
         List<Block.ScoreTable> tables = digest.blocks().stream().filter(Block.ScoreTable.class::isInstance)
                 .map(Block.ScoreTable.class::cast).toList();
         assertThat(tables).as("the pulse and the self-check").hasSize(2);
@@ -108,7 +108,7 @@ class PrivacyTest extends EngineTest {
                         org.assertj.core.groups.Tuple.tuple("Safety", "5.0", en("pulse.answers", 3)));
         assertThat(lines(post)).contains(en("pulse.participation", 3, 3), en("pulse.extremes", "Safety", "Vision"))
                 .doesNotContain(en("pulse.withheld", 3, 3));
-        ChatMessage digest = ws.directsTo(ws.leader).get(0).message();
+        ChatMessage digest = ws.digest();
         assertThat(scoreTable(digest)).contains(scoreTable(post).orElseThrow());
         assertThat(lines(digest)).contains(en("digest.selfcheck.none"));
     }
@@ -124,7 +124,7 @@ class PrivacyTest extends EngineTest {
 
         few.command(few.admin, "close-week");
 
-        String digest = text(digestOf(few));
+        String digest = text(few.digest());
         assertThat(digest).doesNotContain(en("digest.comments.title")).doesNotContain("Great focus").doesNotContain("Too many");
 
         Ws enough = new Ws().setUp(3);
@@ -135,7 +135,7 @@ class PrivacyTest extends EngineTest {
 
         enough.command(enough.admin, "close-week");
 
-        ChatMessage released = digestOf(enough);
+        ChatMessage released = enough.digest();
         assertThat(lines(released)).contains(en("digest.comments.title"));
         String commentBlock = lines(released).get(lines(released).indexOf(en("digest.comments.title")) + 1);
         assertThat(commentBlock.lines()).hasSize(3).allSatisfy(line -> assertThat(line).doesNotContainPattern("\\d"));
@@ -160,15 +160,6 @@ class PrivacyTest extends EngineTest {
         }
         assertThat(text(ws.command(ws.member(2), "mydata"))).contains(en("mydata.noAnswers"));
         assertThat(text(ws.command(ws.member(1), "mydata"))).contains(ws.week() + " · Vision: 1");
-    }
-
-    private ChatMessage digestOf(Ws ws) {
-        return ws.directsTo(ws.leader).stream().map(RecordingGateway.Direct::message)
-                .filter(m -> m.summary().equals(en("digest.header", ws.channel, ws.week().week())))
-                .reduce((a, b) -> {
-                    throw new AssertionError("more than one digest");
-                })
-                .orElseThrow();
     }
 
     /** Picks a score on the person's first check-in, and comments on it unless the comment is null. */
