@@ -74,9 +74,10 @@ public final class RunningCommands {
             case OPTIN:
                 return choices.optOut(memberships, lang, false);
             case MYDATA:
-                return choices.myData(ctx, memberships, lang);
+                return choices.myData(ctx, everyMembership(ctx), lang);
             case FORGET_ME:
-                return choices.confirmForget(lang, memberships);
+                // Confirming erases the person's data in every team of the workspace, so the question names them all.
+                return choices.confirmForget(lang, everyMembership(ctx));
             case NUDGES:
                 return choices.nudges(memberships.stream().filter(Member::isLeader).toList(), lang, ((Command.SetNudges) cmd).on());
             default:
@@ -198,6 +199,11 @@ public final class RunningCommands {
         if (ctx.channelId().isPresent()) {
             return team.flatMap(t -> members.find(t.id(), ctx.userId())).map(List::of).orElse(List.of());
         }
+        return members.membershipsOf(ctx.platform(), ctx.workspaceId(), ctx.userId());
+    }
+
+    /** A person's own data is theirs in every team of the workspace, whichever channel they ask in. */
+    private List<Member> everyMembership(CommandContext ctx) {
         return members.membershipsOf(ctx.platform(), ctx.workspaceId(), ctx.userId());
     }
 
