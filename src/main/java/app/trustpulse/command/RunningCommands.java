@@ -157,14 +157,16 @@ public final class RunningCommands {
 
     private ChatMessage help(CommandContext ctx, Language lang, Optional<Member> self) {
         boolean admin = isAdmin(ctx);
-        boolean leader = self.filter(Member::isLeader).isPresent()
-                || members.membershipsOf(ctx.platform(), ctx.workspaceId(), ctx.userId()).stream().anyMatch(Member::isLeader);
-        boolean member = self.isPresent() || !members.membershipsOf(ctx.platform(), ctx.workspaceId(), ctx.userId()).isEmpty();
+        List<Member> everywhere = everyMembership(ctx);
+        // In a team's channel the commands work on that team only; in a direct message on the person's teams.
+        List<Member> here = ctx.channelId().isPresent() ? self.map(List::of).orElse(List.of()) : everywhere;
+        boolean leader = here.stream().anyMatch(Member::isLeader);
+        boolean member = !here.isEmpty();
         List<String> lines = new ArrayList<>();
         for (Subcommand s : Subcommand.values()) {
             boolean visible = switch (s.who()) {
                 case ANYONE -> true;
-                case MEMBER -> member;
+                case MEMBER -> s == Subcommand.MYDATA || s == Subcommand.FORGET_ME ? !everywhere.isEmpty() : member;
                 case LEADER -> leader;
                 case ADMIN_OR_LEADER -> admin || leader;
                 case ADMIN -> admin;

@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.trustpulse.chat.Block;
 import app.trustpulse.chat.ChatMessage;
 import app.trustpulse.chat.ChatUser;
+import app.trustpulse.command.Subcommand;
 import app.trustpulse.inbound.CommandRequest;
 import app.trustpulse.inbound.Sender;
 import app.trustpulse.pulse.Member;
 import app.trustpulse.pulse.Platform;
 import app.trustpulse.pulse.Team;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -92,12 +95,47 @@ class PersonInTwoTeamsTest extends EngineTest {
                 .containsExactly(teams.findByChannel(Platform.PLAYGROUND, ws.id, other).orElseThrow().id());
     }
 
-    /** A second team in the workspace, in another channel, with U1, U2 and U5 and the same leader. */
+    @Test
+    void helpInAnotherTeamsChannelListsOnlyWhatWorksThere() {
+        Ws ws = new Ws().setUp(2);
+        String other = secondTeam(ws, "UM");
+        Sender onlyInSecond = new Sender(Platform.PLAYGROUND, ws.id, "U5", "Emeka", false);
+        Sender leadsSecond = new Sender(Platform.PLAYGROUND, ws.id, "UM", "Marta", false);
+
+        assertThat(visible(ws.command(onlyInSecond, "help"))).as("a member of the other team, in this channel")
+                .containsExactlyInAnyOrder(Subcommand.HELP, Subcommand.MYDATA, Subcommand.FORGET_ME);
+        assertThat(ws.command(onlyInSecond, "feedback Hello").summary()).isEqualTo(en("refused.member", "feedback"));
+        assertThat(visible(ws.command(leadsSecond, "help"))).as("the other team's leader, in this channel")
+                .containsExactlyInAnyOrder(Subcommand.HELP, Subcommand.MYDATA, Subcommand.FORGET_ME);
+        assertThat(ws.command(leadsSecond, "status").summary()).isEqualTo(en("refused.admin_or_leader", "status"));
+
+        assertThat(visible(inbox.command(new CommandRequest(leadsSecond, Optional.of(other), "help"))))
+                .as("in the own team's channel").contains(Subcommand.STATUS, Subcommand.NUDGES, Subcommand.FEEDBACK);
+        assertThat(visible(ws.dm(leadsSecond, "help"))).as("in the direct message")
+                .contains(Subcommand.STATUS, Subcommand.NUDGES, Subcommand.FEEDBACK);
+    }
+
+    private Set<Subcommand> visible(ChatMessage help) {
+        String all = text(help);
+        Set<Subcommand> seen = EnumSet.noneOf(Subcommand.class);
+        for (Subcommand s : Subcommand.values()) {
+            if (all.contains("`" + en(s.usageKey()) + "`")) {
+                seen.add(s);
+            }
+        }
+        return seen;
+    }
+
     private String secondTeam(Ws ws) {
+        return secondTeam(ws, "UL");
+    }
+
+    /** A second team in the workspace, in another channel, with U1, U2 and U5 and the given leader. */
+    private String secondTeam(Ws ws, String leaderId) {
         String channel = ws.channel + "-b";
         gateway.roster(ws.id, channel, List.of(new ChatUser("U1", "Alice", Optional.empty()),
                 new ChatUser("U2", "Bruno", Optional.empty()), new ChatUser("U5", "Emeka", Optional.empty())));
-        ChatMessage reply = inbox.command(new CommandRequest(ws.admin, Optional.of(channel), "setup <@UL>"));
+        ChatMessage reply = inbox.command(new CommandRequest(ws.admin, Optional.of(channel), "setup <@" + leaderId + ">"));
         assertThat(reply.summary()).startsWith(en("setup.done", channel, 3, 1, "", "", "", "", "").substring(0, 25));
         ws.clear();
         return channel;
