@@ -64,13 +64,21 @@ class ChannelMembershipAndHomeTest extends EngineTest {
 
         assertThat(home.summary()).isEqualTo(en("home.title"));
         assertThat(lines(home)).contains(en("home.team.member", ws.channel, en("mydata.active")));
-        assertThat(buttons(home)).extracting(Button::action).containsExactly(Actions.command("optout"), Actions.command("mydata"));
+        long teamId = ws.team().id();
+        assertThat(buttons(home)).extracting(Button::action)
+                .containsExactly(Actions.teamCommand(teamId, "optout"), Actions.command("mydata"));
 
-        assertThat(ws.click(ws.member(1), Actions.command("optout"))).hasValueSatisfying(m ->
+        assertThat(ws.click(ws.member(1), buttons(home).get(0).action())).hasValueSatisfying(m ->
                 assertThat(m.summary()).isEqualTo(en("optout.done", ws.channel)));
         ChatMessage after = inbox.home(ws.member(1));
         assertThat(lines(after)).contains(en("home.team.member", ws.channel, en("mydata.optedOut")));
-        assertThat(buttons(after).get(0)).isEqualTo(Button.primary(en("home.optin"), Actions.command("optin")));
+        assertThat(buttons(after).get(0)).isEqualTo(Button.primary(en("home.optin"), Actions.teamCommand(teamId, "optin")));
+        assertThat(ws.click(ws.member(1), buttons(after).get(0).action())).hasValueSatisfying(m ->
+                assertThat(m.summary()).isEqualTo(en("optin.done", ws.channel)));
+        assertThat(ws.click(ws.member(1), buttons(after).get(1).action())).hasValueSatisfying(m ->
+                assertThat(m.summary()).isEqualTo(en("mydata.title")));
+        assertThat(ws.click(ws.member(1), Actions.teamCommand(teamId + 1_000_000, "optout"))).hasValueSatisfying(m ->
+                assertThat(m.summary()).as("no such team here").isEqualTo(en("action.unknown")));
     }
 
     @Test

@@ -3,6 +3,7 @@ package app.trustpulse.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.trustpulse.chat.Block;
+import app.trustpulse.chat.Button;
 import app.trustpulse.chat.ChatMessage;
 import app.trustpulse.chat.ChatUser;
 import app.trustpulse.command.Subcommand;
@@ -113,6 +114,31 @@ class PersonInTwoTeamsTest extends EngineTest {
                 .as("in the own team's channel").contains(Subcommand.STATUS, Subcommand.NUDGES, Subcommand.FEEDBACK);
         assertThat(visible(ws.dm(leadsSecond, "help"))).as("in the direct message")
                 .contains(Subcommand.STATUS, Subcommand.NUDGES, Subcommand.FEEDBACK);
+    }
+
+    @Test
+    void optOutOnOneTeamOfTheHomeViewOptsOutOfThatTeamOnly() {
+        Ws ws = new Ws().setUp(2);
+        String other = secondTeam(ws);
+        Team first = ws.team();
+        Team second = teams.findByChannel(Platform.PLAYGROUND, ws.id, other).orElseThrow();
+        ChatMessage home = inbox.home(ws.member(1));
+        List<Button> optOuts = buttons(home).stream().filter(b -> b.label().equals(en("home.optout"))).toList();
+        assertThat(optOuts).hasSize(2);
+        assertThat(optOuts.get(0).action()).isNotEqualTo(optOuts.get(1).action());
+        int secondsIndex = lines(home).indexOf(en("home.team.member", other, en("mydata.active")));
+        assertThat(secondsIndex).isPositive();
+        Button underSecond = home.blocks().stream().skip(secondsIndex + 1).filter(Block.Buttons.class::isInstance)
+                .map(b -> ((Block.Buttons) b).buttons().get(0)).findFirst().orElseThrow();
+
+        assertThat(ws.click(ws.member(1), underSecond.action())).hasValueSatisfying(m ->
+                assertThat(m.summary()).isEqualTo(en("optout.done", other)));
+
+        assertThat(members.find(second.id(), "U1")).hasValueSatisfying(m -> assertThat(m.optedOut()).isTrue());
+        assertThat(members.find(first.id(), "U1")).hasValueSatisfying(m -> assertThat(m.optedOut()).isFalse());
+        assertThat(ws.click(ws.member(2), underSecond.action())).as("someone else's click acts on their own membership")
+                .hasValueSatisfying(m -> assertThat(m.summary()).isEqualTo(en("optout.done", other)));
+        assertThat(members.find(first.id(), "U2")).hasValueSatisfying(m -> assertThat(m.optedOut()).isFalse());
     }
 
     private Set<Subcommand> visible(ChatMessage help) {
