@@ -7,6 +7,7 @@ import app.trustpulse.chat.Block;
 import app.trustpulse.chat.Button;
 import app.trustpulse.chat.ChatMessage;
 import app.trustpulse.command.Subcommand;
+import app.trustpulse.inbound.Interaction;
 import app.trustpulse.inbound.Sender;
 import app.trustpulse.nudge.NudgingLeaders;
 import app.trustpulse.pulse.Dimension;
@@ -14,6 +15,7 @@ import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.WeekId;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -220,6 +222,30 @@ class CheckInsAndMemberCommandsTest extends EngineTest {
         assertThat(text(released)).contains("• Standups could be shorter", "• Please share the roadmap earlier",
                 "• More focus time on Fridays, thanks …").doesNotContain("Alice");
         assertThat(feedback.pending(enough.team().id())).isEmpty();
+    }
+
+    @Test
+    void theWeeksFirstCheckInCarriesAnOpenQuestionWhoseReplyIsStoredAsAnonymousFeedback() {
+        Ws ws = new Ws().setUp(3);
+        long teamId = ws.team().id();
+        ws.command(ws.admin, "send-now");
+        ChatMessage first = ws.checkInsTo(ws.member(1)).get(0).message();
+        Button reply = buttons(first).stream().filter(b -> b.action().equals(Actions.feedbackQuestion(teamId)))
+                .findFirst().orElseThrow();
+        assertThat(reply.label()).isEqualTo(en("checkin.question.reply"));
+        assertThat(reply.input()).hasValueSatisfying(i -> assertThat(i.label()).contains(en("feedback.rules", 3)));
+        assertThat(buttons(ws.checkInsTo(ws.leader).get(0).message())).as("not in the leader's self-check").isEmpty();
+
+        assertThat(inbox.interaction(new Interaction(ws.member(1), reply.action(), Optional.of("  "), Optional.empty())))
+                .hasValueSatisfying(m -> assertThat(m.summary()).isEqualTo(en("command.feedback.empty")));
+        assertThat(feedback.pending(teamId)).isEmpty();
+        assertThat(inbox.interaction(new Interaction(ws.member(1), reply.action(), Optional.of("More quiet hours"),
+                Optional.empty()))).hasValueSatisfying(m -> assertThat(m.summary()).isEqualTo(en("feedback.sent", 3)));
+        assertThat(feedback.pending(teamId)).singleElement().satisfies(f -> assertThat(f.text()).isEqualTo("More quiet hours"));
+
+        ws.command(ws.admin, "send-now");
+        assertThat(buttons(ws.checkInsTo(ws.member(1)).get(1).message())).as("once a week only")
+                .noneMatch(b -> b.action().equals(Actions.feedbackQuestion(teamId)));
     }
 
     @Test
