@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.trustpulse.checkin.Reminding;
 import app.trustpulse.checkin.SendingCheckIns;
 import app.trustpulse.inbound.Sender;
+import app.trustpulse.nudge.NudgingLeaders;
 import app.trustpulse.pulse.Language;
 import app.trustpulse.pulse.TextFormats;
 import app.trustpulse.summary.ClosingWeeks;
@@ -20,9 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * What the Quartz triggers run, called as the jobs call them, on the real clock: a trigger missed on an
- * earlier local day does nothing, one of the same local day does its work once, and the one reminder goes
- * only to those who have not answered.
+ * What the Quartz triggers run, called as the jobs call them, on the real clock: a check-in round, week close
+ * or nudge round missed on an earlier local day does nothing, one of the same local day does its work (check-ins
+ * and the close once), and the one reminder goes only to those who have not answered.
  */
 class ScheduledRoundsTest extends EngineTest {
 
@@ -39,6 +40,8 @@ class ScheduledRoundsTest extends EngineTest {
     ClosingWeeks closing;
     @Autowired
     Reminding reminding;
+    @Autowired
+    NudgingLeaders nudging;
 
     @Test
     void aCheckInRoundMissedOnAnEarlierDayIsSkipped() {
@@ -111,6 +114,21 @@ class ScheduledRoundsTest extends EngineTest {
         assertThat(closing.scheduledClose(teamId, minutesAgo)).isEqualTo(ClosingWeeks.Outcome.ALREADY_CLOSED);
         assertThat(ws.posts()).hasSize(1);
         assertThat(ws.directs()).hasSize(sent);
+    }
+
+    @Test
+    void aNudgeRoundMissedOnAnEarlierDayIsSkippedAndOneOfTheSameDayNudgesTheLeader() {
+        Ws ws = teamWorkingNow();
+        long teamId = ws.team().id();
+
+        assertThat(nudging.scheduledRound(teamId, clock.instant().minus(Duration.ofDays(1)))).isZero();
+        assertThat(ws.directs()).isEmpty();
+
+        assertThat(nudging.scheduledRound(teamId, clock.instant().minus(Duration.ofMinutes(5)))).isEqualTo(1);
+        assertThat(ws.directs()).singleElement().satisfies(d -> {
+            assertThat(d.to().userId()).isEqualTo("UL");
+            assertThat(d.message().summary()).isEqualTo(en("midweek.intro"));
+        });
     }
 
     @Test
