@@ -31,6 +31,10 @@ public final class Actions {
     public record RunCommand(String words) implements Action {
     }
 
+    /** Runs command words for the person who clicked as if typed in one team's channel, e.g. "optout" of that team. */
+    public record RunTeamCommand(long teamId, String words) implements Action {
+    }
+
     public record ForgetMe(boolean confirmed) implements Action {
     }
 
@@ -67,6 +71,11 @@ public final class Actions {
 
     public static String command(String words) {
         return "cmd:" + words;
+    }
+
+    /** The words must not contain a colon. */
+    public static String teamCommand(long teamId, String words) {
+        return "teamcmd:" + teamId + ":" + words;
     }
 
     public static String forgetMe(boolean confirmed) {
@@ -108,6 +117,11 @@ public final class Actions {
                     break;
                 case "cmd":
                     return Optional.of(new RunCommand(action.substring(4)));
+                case "teamcmd":
+                    if (p.length == 3) {
+                        return Optional.of(new RunTeamCommand(Long.parseLong(p[1]), p[2]));
+                    }
+                    break;
                 case "dismiss":
                     return p.length == 1 ? Optional.of(new Dismiss()) : Optional.empty();
                 case "forget":

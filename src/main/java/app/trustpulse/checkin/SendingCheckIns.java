@@ -127,8 +127,11 @@ public final class SendingCheckIns {
         }
         Team t = team.get();
         ZonedDateTime local = clock.instant().atZone(member.get().zoneOr(t.timezone()));
-        WeekId week = WeekId.of(clock.instant(), t.timezone());
-        int slot = t.schedule().checkInSlot(clock.instant().atZone(t.timezone()).getDayOfWeek());
+        // It fires at the team's check-in time on the person's own clock, so their own date is the check-in day,
+        // even where the team's zone has already moved on to the next day.
+        LocalDate day = local.toLocalDate();
+        WeekId week = WeekId.of(day);
+        int slot = t.schedule().checkInSlot(day.getDayOfWeek());
         if (slot < 0 || pulses.isClosed(teamId, week) || !TeamSchedule.withinPromptHours(local.toLocalTime())) {
             return Delivery.NOTHING_LEFT;
         }

@@ -74,9 +74,10 @@ public final class RunningCommands {
             case OPTIN:
                 return choices.optOut(memberships, lang, false);
             case MYDATA:
-                return choices.myData(ctx, memberships, lang);
+                return choices.myData(ctx, everyMembership(ctx), lang);
             case FORGET_ME:
-                return choices.confirmForget(lang, memberships);
+                // Confirming erases the person's data in every team of the workspace, so the question names them all.
+                return choices.confirmForget(lang, everyMembership(ctx));
             case NUDGES:
                 return choices.nudges(memberships.stream().filter(Member::isLeader).toList(), lang, ((Command.SetNudges) cmd).on());
             default:
@@ -156,14 +157,16 @@ public final class RunningCommands {
 
     private ChatMessage help(CommandContext ctx, Language lang, Optional<Member> self) {
         boolean admin = isAdmin(ctx);
-        boolean leader = self.filter(Member::isLeader).isPresent()
-                || members.membershipsOf(ctx.platform(), ctx.workspaceId(), ctx.userId()).stream().anyMatch(Member::isLeader);
-        boolean member = self.isPresent() || !members.membershipsOf(ctx.platform(), ctx.workspaceId(), ctx.userId()).isEmpty();
+        List<Member> everywhere = everyMembership(ctx);
+        // In a team's channel the commands work on that team only; in a direct message on the person's teams.
+        List<Member> here = ctx.channelId().isPresent() ? self.map(List::of).orElse(List.of()) : everywhere;
+        boolean leader = here.stream().anyMatch(Member::isLeader);
+        boolean member = !here.isEmpty();
         List<String> lines = new ArrayList<>();
         for (Subcommand s : Subcommand.values()) {
             boolean visible = switch (s.who()) {
                 case ANYONE -> true;
-                case MEMBER -> member;
+                case MEMBER -> s == Subcommand.MYDATA || s == Subcommand.FORGET_ME ? !everywhere.isEmpty() : member;
                 case LEADER -> leader;
                 case ADMIN_OR_LEADER -> admin || leader;
                 case ADMIN -> admin;
@@ -198,6 +201,11 @@ public final class RunningCommands {
         if (ctx.channelId().isPresent()) {
             return team.flatMap(t -> members.find(t.id(), ctx.userId())).map(List::of).orElse(List.of());
         }
+        return members.membershipsOf(ctx.platform(), ctx.workspaceId(), ctx.userId());
+    }
+
+    /** A person's own data is theirs in every team of the workspace, whichever channel they ask in. */
+    private List<Member> everyMembership(CommandContext ctx) {
         return members.membershipsOf(ctx.platform(), ctx.workspaceId(), ctx.userId());
     }
 

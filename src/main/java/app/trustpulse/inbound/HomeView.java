@@ -63,8 +63,8 @@ public final class HomeView {
             blocks.add(new Block.Text(texts.get(tl, m.isLeader() ? "home.team.leader" : "home.team.member", team.name(),
                     texts.get(tl, m.optedOut() ? "mydata.optedOut" : "mydata.active"))));
             blocks.add(new Block.Buttons(List.of(
-                    m.optedOut() ? Button.primary(texts.get(tl, "home.optin"), Actions.command("optin"))
-                            : Button.of(texts.get(tl, "home.optout"), Actions.command("optout")),
+                    m.optedOut() ? Button.primary(texts.get(tl, "home.optin"), Actions.teamCommand(team.id(), "optin"))
+                            : Button.of(texts.get(tl, "home.optout"), Actions.teamCommand(team.id(), "optout")),
                     Button.of(texts.get(tl, "home.mydata"), Actions.command("mydata")))));
             if (m.isLeader()) {
                 pulses.latest(team.id()).ifPresent(p -> {

@@ -109,6 +109,13 @@ public final class InboxService implements ChatInbox {
         if (action instanceof Actions.RunCommand a) {
             return Optional.of(commands.run(context(s, Optional.empty()), a.words()));
         }
+        if (action instanceof Actions.RunTeamCommand a) {
+            Optional<Team> team = teams.find(a.teamId())
+                    .filter(t -> t.platform() == s.platform() && t.workspaceId().equals(s.workspaceId()));
+            return Optional.of(team.isEmpty()
+                    ? ChatMessage.text(texts.get(lang, "action.unknown"))
+                    : commands.run(context(s, Optional.of(team.get().channelId())), a.words()));
+        }
         if (action instanceof Actions.ForgetMe a) {
             return Optional.of(a.confirmed()
                     ? choices.forget(s.platform(), s.workspaceId(), s.userId(), lang)

@@ -1,0 +1,98 @@
+package app.trustpulse.engine;
+
+import app.trustpulse.chat.ChannelAddress;
+import app.trustpulse.chat.ChatGateway;
+import app.trustpulse.chat.ChatMessage;
+import app.trustpulse.chat.ChatUser;
+import app.trustpulse.chat.DirectAddress;
+import app.trustpulse.chat.MessageRef;
+import app.trustpulse.pulse.Platform;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The playground platform as the engine sees it in these tests: every message it is asked to send, post or
+ * update is recorded with its address, and channel members come from a roster the test sets.
+ * Shared by all tests of the one Spring context; each test works in a workspace of its own, so filter by it.
+ */
+public final class RecordingGateway implements ChatGateway {
+
+    /** A direct message that went out, and the reference the gateway handed back for it. */
+    public record Direct(DirectAddress to, ChatMessage message, MessageRef ref) {
+    }
+
+    public record Post(ChannelAddress to, ChatMessage message, MessageRef ref) {
+    }
+
+    public record Update(MessageRef ref, ChatMessage message) {
+    }
+
+    private final List<Direct> directs = new CopyOnWriteArrayList<>();
+    private final List<Post> posts = new CopyOnWriteArrayList<>();
+    private final List<Update> updates = new CopyOnWriteArrayList<>();
+    private final Map<String, List<ChatUser>> rosters = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong();
+
+    @Override
+    public Platform platform() {
+        return Platform.PLAYGROUND;
+    }
+
+    @Override
+    public MessageRef sendDirect(DirectAddress to, ChatMessage message) {
+        MessageRef ref = new MessageRef(to.platform(), to.workspaceId(), "D-" + to.userId(), "m" + ids.incrementAndGet());
+        directs.add(new Direct(to, message, ref));
+        return ref;
+    }
+
+    @Override
+    public MessageRef postToChannel(ChannelAddress to, ChatMessage message) {
+        MessageRef ref = new MessageRef(to.platform(), to.workspaceId(), to.channelId(), "p" + ids.incrementAndGet());
+        posts.add(new Post(to, message, ref));
+        return ref;
+    }
+
+    @Override
+    public void update(MessageRef ref, ChatMessage message) {
+        updates.add(new Update(ref, message));
+    }
+
+    @Override
+    public List<ChatUser> channelMembers(ChannelAddress channel) {
+        return rosters.getOrDefault(key(channel.workspaceId(), channel.channelId()), List.of());
+    }
+
+    public void roster(String workspaceId, String channelId, List<ChatUser> people) {
+        rosters.put(key(workspaceId, channelId), List.copyOf(people));
+    }
+
+    public List<Direct> directs(String workspaceId) {
+        return directs.stream().filter(d -> d.to().workspaceId().equals(workspaceId)).toList();
+    }
+
+    public List<Direct> directsTo(String workspaceId, String userId) {
+        return directs(workspaceId).stream().filter(d -> d.to().userId().equals(userId)).toList();
+    }
+
+    public List<Post> posts(String workspaceId) {
+        return posts.stream().filter(p -> p.to().workspaceId().equals(workspaceId)).toList();
+    }
+
+    public List<Update> updates(String workspaceId) {
+        return updates.stream().filter(u -> u.ref().workspaceId().equals(workspaceId)).toList();
+    }
+
+    /** Forgets what was recorded for one workspace, e.g. the welcome messages after a setup. */
+    public void clear(String workspaceId) {
+        directs.removeIf(d -> d.to().workspaceId().equals(workspaceId));
+        posts.removeIf(p -> p.to().workspaceId().equals(workspaceId));
+        updates.removeIf(u -> u.ref().workspaceId().equals(workspaceId));
+    }
+
+    private static String key(String workspaceId, String channelId) {
+        return workspaceId + "/" + channelId;
+    }
+}
