@@ -19,4 +19,9 @@ public interface ChatGateway {
 
     /** The human, active members of a channel. */
     List<ChatUser> channelMembers(ChannelAddress channel);
+
+    /** A name people recognise the channel by, for the team's name; the id where the platform offers none. */
+    default String channelName(ChannelAddress channel) {
+        return channel.channelId();
+    }
 }

@@ -93,6 +93,9 @@ public final class MemberChoices {
             return reply.text(fallback, "member.notInTeam");
         }
         Team t = team.get();
+        if (member.get().isLeader()) {
+            return reply.text(t.language(), "feedback.leader");
+        }
         String trimmed = text.strip();
         if (trimmed.isEmpty() || trimmed.length() > CommandParser.FEEDBACK_MAX) {
             return reply.text(t.language(), "command.feedback.tooLong", CommandParser.FEEDBACK_MAX);

@@ -123,6 +123,10 @@ public final class RunningCommands {
             ClosingWeeks.Outcome outcome = closing.closeNow(t.id());
             return reply.text(t.language(), outcome == ClosingWeeks.Outcome.CLOSED ? "closeWeek.done" : "closeWeek.already");
         } else if (cmd instanceof Command.GiveFeedback c) {
+            // Feedback goes to the leaders; a leader's own would count towards the release threshold and be recognisable.
+            if (self.filter(Member::isLeader).isPresent()) {
+                return reply.text(t.language(), "feedback.leader");
+            }
             return choices.confirmFeedback(t, c.text());
         }
         throw new IllegalStateException("unhandled command " + cmd);

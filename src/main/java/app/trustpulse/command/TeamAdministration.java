@@ -54,12 +54,15 @@ public final class TeamAdministration {
             return reply.text(lang, "setup.exists", channel.get());
         }
         List<ChatUser> people;
+        String name;
         try {
-            people = gateways.of(ctx.platform()).channelMembers(new ChannelAddress(ctx.platform(), ctx.workspaceId(), channel.get()));
+            ChannelAddress address = new ChannelAddress(ctx.platform(), ctx.workspaceId(), channel.get());
+            people = gateways.of(ctx.platform()).channelMembers(address);
+            name = gateways.of(ctx.platform()).channelName(address);
         } catch (ChatDeliveryException e) {
             return reply.text(lang, "setup.channelUnreadable", channel.get());
         }
-        Team team = teams.insert(new Team(0, ctx.platform(), ctx.workspaceId(), channel.get(), channel.get(), defaults.timezone(),
+        Team team = teams.insert(new Team(0, ctx.platform(), ctx.workspaceId(), channel.get(), name, defaults.timezone(),
                 defaults.language(), defaults.threshold(), TeamSchedule.defaults(), false));
         List<Member> added = new ArrayList<>();
         for (ChatUser u : people) {
@@ -77,7 +80,7 @@ public final class TeamAdministration {
         added.forEach(m -> welcoming.welcome(team, m));
         long leaders = added.stream().filter(Member::isLeader).count();
         TeamSchedule s = team.schedule();
-        return reply.text(team.language(), leaders == 0 ? "setup.done.noLeader" : "setup.done", channel.get(),
+        return reply.text(team.language(), leaders == 0 ? "setup.done.noLeader" : "setup.done", team.name(),
                 added.size() - leaders, leaders, TextFormats.days(team.language(), s.checkInDays()),
                 TextFormats.time(s.checkInTime()), team.timezone().getId(), TextFormats.day(team.language(), s.summaryDay()),
                 TextFormats.time(s.summaryTime()));

@@ -55,6 +55,11 @@ public class PlaygroundGateway implements ChatGateway {
     }
 
     @Override
+    public String channelName(ChannelAddress channel) {
+        return "#" + channel.channelId();
+    }
+
+    @Override
     public List<ChatUser> channelMembers(ChannelAddress channel) {
         requirePlayground(channel.platform());
         return store.channelMembers(channel.workspaceId(), channel.channelId()).stream().map(Person::chatUser).toList();

@@ -130,6 +130,15 @@ class ConversationStore {
     }
 
     /** The service URL of a channel or 1:1 conversation the bot knows. */
+    /** The name of the team a channel belongs to, as Teams gave it at installation. */
+    Optional<String> teamNameOf(String tenantId, String channelId) {
+        return jdbc.sql("""
+                SELECT t.team_name FROM teams_channel c
+                  JOIN teams_team t ON t.tenant_id = c.tenant_id AND t.team_id = c.team_id
+                 WHERE c.tenant_id = ? AND c.channel_id = ?
+                """).params(tenantId, channelId).query(String.class).optional();
+    }
+
     Optional<String> serviceUrlOf(String tenantId, String conversationId) {
         Optional<String> channel = jdbc.sql("SELECT service_url FROM teams_channel WHERE tenant_id = ? AND channel_id = ?")
                 .params(tenantId, conversationId).query(String.class).optional();

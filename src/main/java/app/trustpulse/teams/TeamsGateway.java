@@ -71,6 +71,11 @@ public class TeamsGateway implements ChatGateway {
     }
 
     @Override
+    public String channelName(ChannelAddress channel) {
+        return store.teamNameOf(channel.workspaceId(), channel.channelId()).filter(n -> !n.isBlank()).orElse(channel.channelId());
+    }
+
+    @Override
     public List<ChatUser> channelMembers(ChannelAddress channel) {
         ConversationStore.Stored stored = store.channel(channel.workspaceId(), channel.channelId())
                 .orElseThrow(() -> new ChatDeliveryException("the Teams bot is not installed for channel " + channel.channelId()));
