@@ -2,12 +2,14 @@ package app.trustpulse.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.trustpulse.chat.ChannelAddress;
 import app.trustpulse.chat.ChatGateways;
 import app.trustpulse.chat.ChatUser;
 import app.trustpulse.checkin.CheckInMessages;
 import app.trustpulse.checkin.SendingCheckIns;
 import app.trustpulse.pulse.CheckIn;
 import app.trustpulse.pulse.CheckInPlanner;
+import app.trustpulse.pulse.Platform;
 import app.trustpulse.pulse.TeamTriggers;
 import app.trustpulse.pulse.WeekId;
 import java.time.Clock;
@@ -100,7 +102,7 @@ class PersonalCheckInsTest extends EngineTest {
     private Ws teamWithAMemberElsewhere(ZoneId teamZone, ZoneId memberZone) {
         Ws ws = new Ws().withChannelMembers(2, true);
         List<ChatUser> roster = new ArrayList<>(gateway.channelMembers(
-                new app.trustpulse.chat.ChannelAddress(app.trustpulse.pulse.Platform.PLAYGROUND, ws.id, ws.channel)));
+                new ChannelAddress(Platform.PLAYGROUND, ws.id, ws.channel)));
         roster.add(new ChatUser("UW", "Wiremu", Optional.of(memberZone)));
         gateway.roster(ws.id, ws.channel, roster);
         ws.command(ws.admin, "setup <@UL>");

@@ -1,6 +1,7 @@
 package app.trustpulse.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import app.trustpulse.chat.Actions;
 import app.trustpulse.chat.Block;
@@ -100,12 +101,12 @@ class PrivacyTest extends EngineTest {
         assertThat(scoreTable(post).orElseThrow().rows())
                 .extracting(Block.ScoreRow::label, Block.ScoreRow::score, Block.ScoreRow::answers)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("Vision", "3.0", en("pulse.answers", 3)),
-                        org.assertj.core.groups.Tuple.tuple("Trust", "3.3", en("pulse.answers", 3)),
-                        org.assertj.core.groups.Tuple.tuple("Responsibility", "4.0", en("pulse.answers", 3)),
-                        org.assertj.core.groups.Tuple.tuple("Freedom", "3.0", en("pulse.answers", 3)),
-                        org.assertj.core.groups.Tuple.tuple("Connection", "3.0", en("pulse.answers", 3)),
-                        org.assertj.core.groups.Tuple.tuple("Safety", "5.0", en("pulse.answers", 3)));
+                        tuple("Vision", "3.0", en("pulse.answers", 3)),
+                        tuple("Trust", "3.3", en("pulse.answers", 3)),
+                        tuple("Responsibility", "4.0", en("pulse.answers", 3)),
+                        tuple("Freedom", "3.0", en("pulse.answers", 3)),
+                        tuple("Connection", "3.0", en("pulse.answers", 3)),
+                        tuple("Safety", "5.0", en("pulse.answers", 3)));
         assertThat(lines(post)).contains(en("pulse.participation", 3, 3), en("pulse.extremes", "Safety", "Vision"))
                 .doesNotContain(en("pulse.withheld", 3, 3));
         ChatMessage digest = ws.digest();
