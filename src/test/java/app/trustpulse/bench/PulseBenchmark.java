@@ -48,6 +48,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
+import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -69,7 +70,12 @@ class PulseBenchmark {
 
     @Test
     void largeTeamOnPostgres() {
-        run("PostgreSQL", TestDatabases.postgres());
+        // Pooled, as the application's own connections are; a connection per statement would measure only that.
+        try (HikariDataSource pool = new HikariDataSource()) {
+            pool.setJdbcUrl(TestDatabases.postgresUrl());
+            pool.setUsername("postgres");
+            run("PostgreSQL", pool);
+        }
     }
 
     private void run(String database, DataSource ds) {
