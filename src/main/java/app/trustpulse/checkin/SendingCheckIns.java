@@ -9,6 +9,7 @@ import app.trustpulse.pulse.CheckInPlanner;
 import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.Member;
 import app.trustpulse.pulse.MemberRepository;
+import app.trustpulse.pulse.MissedTriggers;
 import app.trustpulse.pulse.PulseRepository;
 import app.trustpulse.pulse.StatementRef;
 import app.trustpulse.pulse.Team;
@@ -80,7 +81,7 @@ public final class SendingCheckIns {
         Team team = found.get();
         Instant now = clock.instant();
         ZonedDateTime fired = scheduledAt.atZone(team.timezone());
-        if (!fired.toLocalDate().equals(now.atZone(team.timezone()).toLocalDate())) {
+        if (!MissedTriggers.stillSameLocalDay(scheduledAt, now, team.timezone())) {
             return Round.skipped("missed on an earlier day");
         }
         if (team.paused()) {

@@ -10,6 +10,7 @@ import app.trustpulse.pulse.Dimension;
 import app.trustpulse.pulse.Language;
 import app.trustpulse.pulse.Member;
 import app.trustpulse.pulse.MemberRepository;
+import app.trustpulse.pulse.MissedTriggers;
 import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PulseCalculator;
 import app.trustpulse.pulse.PulseRepository;
@@ -22,7 +23,6 @@ import app.trustpulse.pulse.WeeklyPulse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -85,8 +85,7 @@ public final class NudgingLeaders {
             return 0;
         }
         Team team = found.get();
-        ZonedDateTime fired = scheduledAt.atZone(team.timezone());
-        if (!fired.toLocalDate().equals(clock.instant().atZone(team.timezone()).toLocalDate())) {
+        if (!MissedTriggers.stillSameLocalDay(scheduledAt, clock.instant(), team.timezone())) {
             return 0;
         }
         int sent = 0;

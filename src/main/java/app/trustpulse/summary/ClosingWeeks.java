@@ -15,6 +15,7 @@ import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.Dimension;
 import app.trustpulse.pulse.Member;
 import app.trustpulse.pulse.MemberRepository;
+import app.trustpulse.pulse.MissedTriggers;
 import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PulseCalculator;
 import app.trustpulse.pulse.PulseRepository;
@@ -26,7 +27,6 @@ import app.trustpulse.pulse.WeekId;
 import app.trustpulse.pulse.WeeklyPulse;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -92,11 +92,10 @@ public final class ClosingWeeks {
         if (team.isEmpty() || team.get().paused()) {
             return Outcome.SKIPPED;
         }
-        ZonedDateTime fired = scheduledAt.atZone(team.get().timezone());
-        if (!fired.toLocalDate().equals(clock.instant().atZone(team.get().timezone()).toLocalDate())) {
+        if (!MissedTriggers.stillSameLocalDay(scheduledAt, clock.instant(), team.get().timezone())) {
             return Outcome.SKIPPED;
         }
-        return close(team.get(), WeekId.of(fired.toLocalDate()));
+        return close(team.get(), WeekId.of(scheduledAt, team.get().timezone()));
     }
 
     /** "close-week": closes the current week now. */

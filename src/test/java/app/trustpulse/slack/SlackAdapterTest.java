@@ -1,5 +1,6 @@
 package app.trustpulse.slack;
 
+import app.trustpulse.support.InMemoryProcessedEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;

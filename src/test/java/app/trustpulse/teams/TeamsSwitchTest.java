@@ -1,5 +1,6 @@
 package app.trustpulse.teams;
 
+import app.trustpulse.support.InMemoryProcessedEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
@@ -39,7 +40,7 @@ class TeamsSwitchTest {
 
         @Bean
         ProcessedEvents processedEvents() {
-            return new MemoryProcessedEvents();
+            return new InMemoryProcessedEvents();
         }
 
         @Bean

@@ -1,12 +1,12 @@
-package app.trustpulse.slack;
+package app.trustpulse.support;
 
 import app.trustpulse.chat.ProcessedEvents;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Stands in for the core's ProcessedEvents in the adapter's own tests. */
-final class InMemoryProcessedEvents implements ProcessedEvents {
+/** Stands in for the core's ProcessedEvents in the adapters' own tests. */
+public final class InMemoryProcessedEvents implements ProcessedEvents {
 
     private final Map<String, Instant> seen = new ConcurrentHashMap<>();
 
