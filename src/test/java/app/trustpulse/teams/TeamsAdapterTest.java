@@ -23,7 +23,6 @@ import app.trustpulse.inbound.Interaction;
 import app.trustpulse.pulse.Platform;
 import app.trustpulse.support.TestDatabases;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.microsoft.bot.connector.authentication.AppCredentials;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -44,7 +43,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -68,7 +66,7 @@ class TeamsAdapterTest {
 
     @SpringBootConfiguration
     @EnableAutoConfiguration
-    @Import({TeamsConfiguration.class, TeamsController.class})
+    @Import({TeamsConfiguration.class, TeamsController.class, OfflineCredentials.class})
     static class AdapterOnly {
 
         @Bean
@@ -76,17 +74,6 @@ class TeamsAdapterTest {
             return new InMemoryProcessedEvents();
         }
 
-        @Bean
-        @Primary
-        AppCredentials testBotCredentials() {
-            return new TestBotCredentials("test-app-id");
-        }
-
-        @Bean
-        @Primary
-        GraphTokens testGraphTokens() {
-            return tenant -> java.util.Optional.of(FakeBotConnector.GRAPH_TOKEN);
-        }
     }
 
     @DynamicPropertySource

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.trustpulse.Application;
 import app.trustpulse.support.TestDatabases;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.microsoft.bot.connector.authentication.AppCredentials;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,11 +18,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -39,7 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "teams.max-backoff=5ms",
         "pulse.playground.enabled=false",
         "spring.datasource.url=jdbc:h2:mem:teams-full-week;DB_CLOSE_DELAY=-1" + TestDatabases.H2_FLAGS})
-@Import(TeamsFullWeekTest.OfflineCredentials.class)
+@Import(OfflineCredentials.class)
 class TeamsFullWeekTest {
 
     static final FakeBotConnector CONNECTOR = start();
@@ -48,21 +44,6 @@ class TeamsFullWeekTest {
     static final String OLGA = "29:olga";
     static final String LEA = "29:lea";
     static final List<String> CARD_ANSWERERS = List.of("29:m1", "29:m2", "29:m3");
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class OfflineCredentials {
-        @Bean
-        @Primary
-        AppCredentials testBotCredentials() {
-            return new TestBotCredentials("test-app-id");
-        }
-
-        @Bean
-        @Primary
-        GraphTokens testGraphTokens() {
-            return tenant -> java.util.Optional.of(FakeBotConnector.GRAPH_TOKEN);
-        }
-    }
 
     @DynamicPropertySource
     static void connector(DynamicPropertyRegistry registry) {
