@@ -28,7 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The Slack adapter, switched on when any Slack credential is set. Single-workspace mode with
  * {@code SLACK_BOT_TOKEN}; multi-workspace mode (OAuth install at {@code /slack/install}) with
- * {@code SLACK_CLIENT_ID} and {@code SLACK_CLIENT_SECRET}. Both need {@code SLACK_SIGNING_SECRET}.
+ * {@code SLACK_CLIENT_ID} and {@code SLACK_CLIENT_SECRET}. Both need {@code SLACK_SIGNING_SECRET} for the
+ * request URL {@code /slack/events}, or {@code SLACK_APP_TOKEN} to run over Socket Mode instead.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(SlackConfigured.class)
@@ -184,7 +185,15 @@ public class SlackConfiguration {
         }
     }
 
+    /** Over Socket Mode (SLACK_APP_TOKEN) the app opens the connection itself; no request URL is served. */
     @Bean
+    @Conditional(SlackSocketModeConfigured.class)
+    SlackSocketMode slackSocketMode(App slackBoltApp, SlackProperties props) {
+        return new SlackSocketMode(slackBoltApp, props.appToken());
+    }
+
+    @Bean
+    @Conditional(SlackSocketModeConfigured.Not.class)
     ServletRegistrationBean<SlackEventsServlet> slackEventsServlet(App slackBoltApp, SlackProperties props) {
         ServletRegistrationBean<SlackEventsServlet> bean = new ServletRegistrationBean<>(
                 new SlackEventsServlet(slackBoltApp, new RequestSignature(props.signingSecret(), Clock.systemUTC())),

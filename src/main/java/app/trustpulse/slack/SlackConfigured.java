@@ -17,6 +17,7 @@ class SlackConfigured implements Condition {
         return binder.bind("slack.bot-token", String.class).map(SlackProperties::isSet).orElse(false)
                 || binder.bind("slack.signing-secret", String.class).map(SlackProperties::isSet).orElse(false)
                 || binder.bind("slack.client-id", String.class).map(SlackProperties::isSet).orElse(false)
-                || binder.bind("slack.client-secret", String.class).map(SlackProperties::isSet).orElse(false);
+                || binder.bind("slack.client-secret", String.class).map(SlackProperties::isSet).orElse(false)
+                || binder.bind("slack.app-token", String.class).map(SlackProperties::isSet).orElse(false);
     }
 }
