@@ -14,6 +14,7 @@ import app.trustpulse.pulse.Member;
 import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.Platform;
 import app.trustpulse.pulse.Pseudonymizer;
+import app.trustpulse.pulse.PulseMetrics;
 import app.trustpulse.pulse.PulseRepository;
 import app.trustpulse.pulse.Team;
 import app.trustpulse.pulse.TeamRepository;
@@ -27,7 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Records answers from buttons and typed replies, under the person's pseudonym. A person may change an
@@ -36,7 +38,7 @@ import java.util.logging.Logger;
  */
 public final class RecordingAnswers {
 
-    private static final Logger LOG = Logger.getLogger(RecordingAnswers.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(RecordingAnswers.class);
 
     /** Who is answering, as the platform told us. */
     public record Respondent(Platform platform, String workspaceId, String userId) {
@@ -53,10 +55,11 @@ public final class RecordingAnswers {
     private final ChatGateways gateways;
     private final Texts texts;
     private final Clock clock;
+    private final PulseMetrics metrics;
 
     public RecordingAnswers(TeamRepository teams, MemberRepository members, CheckInRepository checkIns, AnswerRepository answers,
                             PulseRepository pulses, Pseudonymizer pseudonyms, TypedReplyParser parser, CheckInMessages messages,
-                            ChatGateways gateways, Texts texts, Clock clock) {
+                            ChatGateways gateways, Texts texts, Clock clock, PulseMetrics metrics) {
         this.teams = teams;
         this.members = members;
         this.checkIns = checkIns;
@@ -68,6 +71,7 @@ public final class RecordingAnswers {
         this.gateways = gateways;
         this.texts = texts;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** A score picked on a check-in. Returns a message for the respondent only when something went wrong. */
@@ -87,6 +91,7 @@ public final class RecordingAnswers {
         Optional<String> comment = current(team.id(), c.week(), pseudonym, dimension).flatMap(Answer::comment);
         answers.upsert(new Answer(team.id(), c.week(), dimension, pseudonym, c.audience(), score, comment), clock.instant());
         checkIns.markAnswered(c.id(), clock.instant());
+        metrics.answersRecorded(team.platform(), 1);
         refresh(team, c, pseudonym, shownIn);
         return Optional.empty();
     }
@@ -154,6 +159,7 @@ public final class RecordingAnswers {
             Optional<String> comment = current(t.id(), week, pseudonym, e.getKey()).flatMap(Answer::comment);
             answers.upsert(new Answer(t.id(), week, e.getKey(), pseudonym, member.role(), e.getValue(), comment), clock.instant());
         }
+        metrics.answersRecorded(t.platform(), scores.size());
         for (CheckIn c : checkIns.ofUser(t.id(), who.userId(), week)) {
             if (c.dimensions().stream().anyMatch(scores::containsKey)) {
                 checkIns.markAnswered(c.id(), clock.instant());
@@ -228,7 +234,7 @@ public final class RecordingAnswers {
         try {
             gateways.of(team.platform()).update(ref.get(), messages.checkIn(team, c, recorded, commented, true));
         } catch (ChatDeliveryException e) {
-            LOG.warning("check-in " + c.id() + " not updated in place: " + e.getMessage());
+            LOG.warn("check-in " + c.id() + " not updated in place: " + e.getMessage());
         }
     }
 }

@@ -10,6 +10,7 @@ import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.Member;
 import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.MissedTriggers;
+import app.trustpulse.pulse.PulseMetrics;
 import app.trustpulse.pulse.PulseRepository;
 import app.trustpulse.pulse.StatementRef;
 import app.trustpulse.pulse.Team;
@@ -26,8 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends check-ins: the scheduled rounds, a person's own round when their timezone puts it later,
@@ -36,7 +37,7 @@ import java.util.logging.Logger;
  */
 public final class SendingCheckIns {
 
-    private static final Logger LOG = Logger.getLogger(SendingCheckIns.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(SendingCheckIns.class);
     /** A personal check-in due less than this after the team's round goes out with the round. */
     private static final Duration PERSONAL_SLACK = Duration.ofMinutes(5);
 
@@ -57,10 +58,11 @@ public final class SendingCheckIns {
     private final ChatGateways gateways;
     private final TeamTriggers triggers;
     private final Clock clock;
+    private final PulseMetrics metrics;
 
     public SendingCheckIns(TeamRepository teams, MemberRepository members, CheckInRepository checkIns, PulseRepository pulses,
                            CheckInPlanner planner, CheckInMessages messages, ChatGateways gateways, TeamTriggers triggers,
-                           Clock clock) {
+                           Clock clock, PulseMetrics metrics) {
         this.teams = teams;
         this.members = members;
         this.checkIns = checkIns;
@@ -70,6 +72,7 @@ public final class SendingCheckIns {
         this.gateways = gateways;
         this.triggers = triggers;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** A round fired by the team's check-in trigger. A round missed on an earlier day is skipped. */
@@ -184,10 +187,11 @@ public final class SendingCheckIns {
                     new DirectAddress(team.platform(), team.workspaceId(), member.userId()),
                     messages.checkIn(team, stored, Map.of(), Set.of(), true));
             checkIns.markSent(stored.id(), clock.instant(), ref.encode());
+            metrics.checkInSent(team.platform());
             return Delivery.SENT;
         } catch (ChatDeliveryException e) {
             checkIns.releaseClaim(stored.id());
-            LOG.log(Level.WARNING, "check-in " + stored.id() + " of team " + team.id() + " not delivered: " + e.getMessage());
+            LOG.warn("check-in " + stored.id() + " of team " + team.id() + " not delivered: " + e.getMessage());
             return Delivery.FAILED;
         }
     }

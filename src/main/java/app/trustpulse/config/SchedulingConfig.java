@@ -1,9 +1,13 @@
 package app.trustpulse.config;
 
+import app.trustpulse.pulse.Platform;
+import app.trustpulse.pulse.PulseMetrics;
 import app.trustpulse.pulse.TeamTriggers;
+import app.trustpulse.schedule.DueWork;
 import app.trustpulse.schedule.QuartzTeamTriggers;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.Properties;
 import javax.sql.DataSource;
 import org.quartz.Scheduler;
@@ -11,6 +15,7 @@ import org.springframework.boot.quartz.autoconfigure.QuartzProperties;
 import org.springframework.boot.quartz.autoconfigure.SchedulerFactoryBeanCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Quartz with the JDBC job store, clustered, so several instances share the schedule and each job runs once. */
 @Configuration(proxyBeanMethods = false)
@@ -19,6 +24,18 @@ public class SchedulingConfig {
     @Bean
     TeamTriggers teamTriggers(Scheduler scheduler) {
         return new QuartzTeamTriggers(scheduler);
+    }
+
+    /** Due scheduled work, by platform and kind, as the work-waiting gauges. */
+    @Bean
+    DueWork dueWork(JdbcClient jdbc, Clock clock, PulseMetrics metrics) {
+        DueWork due = new DueWork(jdbc, clock);
+        for (Platform platform : Platform.values()) {
+            for (String kind : DueWork.KINDS) {
+                metrics.watchWaiting(platform, kind, () -> due.waiting(platform, kind));
+            }
+        }
+        return due;
     }
 
     /** PostgreSQL needs its own delegate (bytea job data); whichever database is configured decides. */

@@ -2,6 +2,8 @@ package app.trustpulse.slack;
 
 import app.trustpulse.chat.ProcessedEvents;
 import app.trustpulse.inbound.ChatInbox;
+import app.trustpulse.pulse.Platform;
+import app.trustpulse.pulse.PulseMetrics;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
@@ -87,8 +89,10 @@ public class SlackConfiguration {
     }
 
     @Bean
-    SlackCalls slackCalls(Slack slack, BotTokens tokens, JdbcClient jdbc, SlackProperties props) {
-        return new SlackCalls(slack, tokens, new DeliveryLog(jdbc, Clock.systemUTC()), props);
+    SlackCalls slackCalls(Slack slack, BotTokens tokens, JdbcClient jdbc, SlackProperties props,
+            ObjectProvider<PulseMetrics> metrics) {
+        return new SlackCalls(slack, tokens, new DeliveryLog(jdbc, Clock.systemUTC()), props,
+                metrics.getIfAvailable(() -> PulseMetrics.NONE));
     }
 
     @Bean
@@ -107,8 +111,10 @@ public class SlackConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    SlackWork slackWork() {
-        return new SlackWork(4);
+    SlackWork slackWork(ObjectProvider<PulseMetrics> metrics) {
+        SlackWork work = new SlackWork(4);
+        metrics.getIfAvailable(() -> PulseMetrics.NONE).watchWaiting(Platform.SLACK, "request", work::waiting);
+        return work;
     }
 
     @Bean(destroyMethod = "stop")

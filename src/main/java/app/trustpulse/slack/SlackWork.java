@@ -1,5 +1,8 @@
 package app.trustpulse.slack;
 
+import app.trustpulse.pulse.PulseMetrics;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -13,11 +16,12 @@ class SlackWork implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SlackWork.class);
 
+    private final BlockingQueue<Runnable> queue = new LinkedBlockingQueue<>(10_000);
     private final ExecutorService executor;
 
     SlackWork(int threads) {
         AtomicInteger n = new AtomicInteger();
-        this.executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(10_000),
+        this.executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, queue,
                 r -> {
                     Thread t = new Thread(r, "slack-work-" + n.incrementAndGet());
                     t.setDaemon(true);
@@ -26,13 +30,23 @@ class SlackWork implements AutoCloseable {
     }
 
     void submit(String what, Runnable task) {
-        executor.execute(() -> {
+        executor.execute(new Task(System.nanoTime(), () -> {
             try {
                 task.run();
             } catch (RuntimeException e) {
                 LOG.error("Slack: {} failed", what, e);
             }
-        });
+        }));
+    }
+
+    /** What waits for a free worker, and for how long the first in line has waited. */
+    PulseMetrics.Waiting waiting() {
+        Runnable first = queue.peek();
+        if (first == null) {
+            return PulseMetrics.Waiting.NONE;
+        }
+        long since = first instanceof Task t ? t.queuedAt() : System.nanoTime();
+        return new PulseMetrics.Waiting(queue.size(), Duration.ofNanos(Math.max(0, System.nanoTime() - since)));
     }
 
     @Override
@@ -40,6 +54,13 @@ class SlackWork implements AutoCloseable {
         executor.shutdown();
         if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
             executor.shutdownNow();
+        }
+    }
+
+    private record Task(long queuedAt, Runnable body) implements Runnable {
+        @Override
+        public void run() {
+            body.run();
         }
     }
 }

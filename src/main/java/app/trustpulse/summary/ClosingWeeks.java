@@ -8,16 +8,19 @@ import app.trustpulse.chat.DirectAddress;
 import app.trustpulse.feedback.FeedbackRelease;
 import app.trustpulse.feedback.TextScrubber;
 import app.trustpulse.nudge.MonthlyReviews;
+import app.trustpulse.nudge.NudgeLog;
 import app.trustpulse.nudge.NudgeSelector;
 import app.trustpulse.pulse.Answer;
 import app.trustpulse.pulse.AnswerRepository;
 import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.Dimension;
+import app.trustpulse.pulse.DimensionScore;
 import app.trustpulse.pulse.Member;
 import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.MissedTriggers;
 import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PulseCalculator;
+import app.trustpulse.pulse.PulseMetrics;
 import app.trustpulse.pulse.PulseRepository;
 import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.Team;
@@ -26,6 +29,7 @@ import app.trustpulse.pulse.Texts;
 import app.trustpulse.pulse.WeekId;
 import app.trustpulse.pulse.WeeklyPulse;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -34,7 +38,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Closes a team's week: expires open check-ins, computes the pulse through the anonymity policy, posts it
@@ -43,7 +48,7 @@ import java.util.logging.Logger;
  */
 public final class ClosingWeeks {
 
-    private static final Logger LOG = Logger.getLogger(ClosingWeeks.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(ClosingWeeks.class);
 
     public enum Outcome { CLOSED, ALREADY_CLOSED, SKIPPED }
 
@@ -56,6 +61,7 @@ public final class ClosingWeeks {
     private final NudgeSelector selector;
     private final PulseMessages pulseMessages;
     private final LeaderDigests digests;
+    private final NudgeLog nudgeLog;
     private final MonthlyReviews reviews;
     private final FeedbackRelease feedbackRelease;
     private final TextScrubber scrubber;
@@ -63,11 +69,12 @@ public final class ClosingWeeks {
     private final ChatGateways gateways;
     private final Texts texts;
     private final Clock clock;
+    private final PulseMetrics metrics;
 
     public ClosingWeeks(TeamRepository teams, MemberRepository members, CheckInRepository checkIns, AnswerRepository answers,
                         PulseRepository pulses, PulseCalculator calculator, NudgeSelector selector, PulseMessages pulseMessages,
-                        LeaderDigests digests, MonthlyReviews reviews, FeedbackRelease feedbackRelease, TextScrubber scrubber, Pseudonymizer pseudonyms,
-                        ChatGateways gateways, Texts texts, Clock clock) {
+                        LeaderDigests digests, NudgeLog nudgeLog, MonthlyReviews reviews, FeedbackRelease feedbackRelease, TextScrubber scrubber, Pseudonymizer pseudonyms,
+                        ChatGateways gateways, Texts texts, Clock clock, PulseMetrics metrics) {
         this.teams = teams;
         this.members = members;
         this.checkIns = checkIns;
@@ -77,6 +84,7 @@ public final class ClosingWeeks {
         this.selector = selector;
         this.pulseMessages = pulseMessages;
         this.digests = digests;
+        this.nudgeLog = nudgeLog;
         this.reviews = reviews;
         this.feedbackRelease = feedbackRelease;
         this.scrubber = scrubber;
@@ -84,6 +92,7 @@ public final class ClosingWeeks {
         this.gateways = gateways;
         this.texts = texts;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** The team's week-close trigger. A close missed on an earlier day is skipped; "close-week" can do it. */
@@ -93,6 +102,7 @@ public final class ClosingWeeks {
             return Outcome.SKIPPED;
         }
         if (!MissedTriggers.stillSameLocalDay(scheduledAt, clock.instant(), team.get().timezone())) {
+            metrics.weekCloseMissed(team.get().platform());
             return Outcome.SKIPPED;
         }
         return close(team.get(), WeekId.of(scheduledAt, team.get().timezone()));
@@ -114,6 +124,16 @@ public final class ClosingWeeks {
         if (!pulses.claimClose(team.id(), week, now)) {
             return Outcome.ALREADY_CLOSED;
         }
+        long started = System.nanoTime();
+        try {
+            closeClaimed(team, week, now);
+        } finally {
+            metrics.weekClosed(team.platform(), Duration.ofNanos(System.nanoTime() - started));
+        }
+        return Outcome.CLOSED;
+    }
+
+    private void closeClaimed(Team team, WeekId week, Instant now) {
         checkIns.expireOpen(team.id(), week);
         List<Answer> weekAnswers = answers.ofWeek(team.id(), week);
         Map<WeekId, Map<Dimension, Double>> history = pulses.history(team.id(), week.minus(PulseCalculator.TREND_WEEKS), week);
@@ -125,15 +145,16 @@ public final class ClosingWeeks {
         try {
             gateway = gateways.of(team.platform());
         } catch (ChatDeliveryException e) {
-            LOG.warning("week " + week + " of team " + team.id() + " closed, but its platform is off: " + e.getMessage());
-            return Outcome.CLOSED;
+            LOG.warn("week " + week + " of team " + team.id() + " closed, but its platform is off: " + e.getMessage());
+            return;
         }
         try {
             gateway.postToChannel(ChannelAddress.of(team), pulseMessages.channelPost(team, pulse,
                     selector.reflectionQuestion(team.language(), pulse)));
             pulses.markPosted(team.id(), week, clock.instant());
+            metrics.pulsePosted(team.platform(), (int) pulse.dimensions().stream().filter(DimensionScore::withheld).count());
         } catch (ChatDeliveryException e) {
-            LOG.warning("pulse of week " + week + " for team " + team.id() + " not posted: " + e.getMessage());
+            LOG.warn("pulse of week " + week + " for team " + team.id() + " not posted: " + e.getMessage());
         }
         List<Member> people = members.ofTeam(team.id());
         FeedbackRelease.Outcome feedback = feedbackRelease.release(team, week);
@@ -151,15 +172,21 @@ public final class ClosingWeeks {
             Map<Dimension, Integer> self = selfCheck(team, leader, weekAnswers);
             DirectAddress to = new DirectAddress(team.platform(), team.workspaceId(), leader.userId());
             try {
-                gateway.sendDirect(to, digests.digest(team, leader, context, self));
+                LeaderDigests.Nudges nudges = digests.chooseNudges(team, leader, context, self);
+                List<Long> ids = nudges.picks().stream()
+                        .map(pick -> nudgeLog.record(LeaderDigests.toRecord(team, leader, pick, week, now)))
+                        .toList();
+                LeaderDigests.Digest digest = digests.digest(team, context, self, nudges, ids);
+                gateway.sendDirect(to, digest.message());
+                metrics.digestSent(team.platform());
+                metrics.nudgesSent(team.platform(), PulseMetrics.NudgeOccasion.DIGEST, digest.nudges());
                 if (reviewDue) {
                     reviews.review(team, leader.userId(), week, reviewHistory).ifPresent(r -> gateway.sendDirect(to, r));
                 }
             } catch (ChatDeliveryException e) {
-                LOG.warning("digest of week " + week + " for a leader of team " + team.id() + " not delivered: " + e.getMessage());
+                LOG.warn("digest of week " + week + " for a leader of team " + team.id() + " not delivered: " + e.getMessage());
             }
         }
-        return Outcome.CLOSED;
     }
 
     private Map<Dimension, Integer> selfCheck(Team team, Member leader, List<Answer> weekAnswers) {

@@ -57,36 +57,55 @@ public final class LeaderDigests {
         this.clock = clock;
     }
 
-    public ChatMessage digest(Team team, Member leader, WeekContext week, Map<Dimension, Integer> selfCheck) {
-        Language lang = team.language();
-        WeeklyPulse pulse = week.pulse();
-        Instant now = clock.instant();
-        List<Block> blocks = new ArrayList<>();
-        String header = texts.get(lang, "digest.header", team.name(), pulse.week().week());
-        blocks.add(new Block.Header(header));
-        blocks.addAll(pulseMessages.body(team, pulse));
-        blocks.addAll(selfCheckBlocks(lang, pulse, selfCheck));
+    /** A composed digest and how many new nudges it carries. */
+    public record Digest(ChatMessage message, int nudges) {
+    }
 
-        List<SentNudge> recent = nudgeLog.ofLeader(team.id(), leader.userId(), now.minus(NO_REPEAT));
+    /** The nudges of one leader's digest: new ones to record before sending, and earlier ones still unanswered. */
+    public record Nudges(List<NudgeSelector.Pick> picks, List<SentNudge> unanswered) {
+    }
+
+    /** Chooses the leader's nudges from the published pulse, none sent in the last six weeks. Reads, writes nothing. */
+    public Nudges chooseNudges(Team team, Member leader, WeekContext week, Map<Dimension, Integer> selfCheck) {
+        WeeklyPulse pulse = week.pulse();
+        List<SentNudge> recent = nudgeLog.ofLeader(team.id(), leader.userId(), clock.instant().minus(NO_REPEAT));
         List<SentNudge> unanswered = recent.stream()
                 .filter(n -> n.reaction().isEmpty() && n.week().compareTo(pulse.week()) < 0)
                 .limit(2)
                 .toList();
         NudgeSelector.Signals signals = selector.signals(Optional.of(pulse), week.history(), selfCheck);
         Set<String> recentIds = recent.stream().map(SentNudge::nudgeId).collect(Collectors.toSet());
-        List<NudgeSelector.Pick> picks = selector.choose(lang, signals, recentIds, MAX_NUDGES, pulse.week().ordinal());
+        return new Nudges(selector.choose(team.language(), signals, recentIds, MAX_NUDGES, pulse.week().ordinal()), unanswered);
+    }
+
+    /** The log entry of a chosen nudge, to record before the digest goes out (its buttons carry the entry's id). */
+    public static SentNudge toRecord(Team team, Member leader, NudgeSelector.Pick pick, WeekId week, Instant at) {
+        return new SentNudge(0, team.id(), leader.userId(), pick.nudge().id(), Optional.of(pick.dimension()), pick.reason(),
+                week, SentNudge.Occasion.DIGEST, at, Optional.empty());
+    }
+
+    /** Composes the digest; {@code recordedIds} are the log ids of {@code nudges.picks()}, in order. */
+    public Digest digest(Team team, WeekContext week, Map<Dimension, Integer> selfCheck, Nudges nudges, List<Long> recordedIds) {
+        Language lang = team.language();
+        WeeklyPulse pulse = week.pulse();
+        List<Block> blocks = new ArrayList<>();
+        String header = texts.get(lang, "digest.header", team.name(), pulse.week().week());
+        blocks.add(new Block.Header(header));
+        blocks.addAll(pulseMessages.body(team, pulse));
+        blocks.addAll(selfCheckBlocks(lang, pulse, selfCheck));
+
+        List<NudgeSelector.Pick> picks = nudges.picks();
         if (!picks.isEmpty()) {
             blocks.add(new Block.Text(texts.get(lang, "digest.nudges.title")));
         }
-        for (NudgeSelector.Pick pick : picks) {
+        for (int i = 0; i < picks.size(); i++) {
+            NudgeSelector.Pick pick = picks.get(i);
             if (pick.reason() == NudgeReason.DROP) {
                 blocks.add(new Block.Text(texts.get(lang, "digest.drop", texts.dimensionName(lang, pick.dimension()))));
             }
-            long id = nudgeLog.record(new SentNudge(0, team.id(), leader.userId(), pick.nudge().id(), Optional.of(pick.dimension()),
-                    pick.reason(), pulse.week(), SentNudge.Occasion.DIGEST, now, Optional.empty()));
-            blocks.addAll(nudgeMessages.nudgeBlocks(lang, pick, id));
+            blocks.addAll(nudgeMessages.nudgeBlocks(lang, pick, recordedIds.get(i)));
         }
-        for (SentNudge earlier : unanswered) {
+        for (SentNudge earlier : nudges.unanswered()) {
             nudgeMessages.earlierNudge(lang, earlier).ifPresent(blocks::addAll);
         }
         if (!week.feedback().isEmpty()) {
@@ -100,7 +119,7 @@ public final class LeaderDigests {
             blocks.add(new Block.Text(week.comments().stream().map(c -> "• " + c).collect(Collectors.joining("\n"))));
         }
         blocks.add(new Block.Context(texts.get(lang, "digest.privacy", team.threshold())));
-        return new ChatMessage(header, blocks);
+        return new Digest(new ChatMessage(header, blocks), picks.size());
     }
 
     private List<Block> selfCheckBlocks(Language lang, WeeklyPulse pulse, Map<Dimension, Integer> selfCheck) {

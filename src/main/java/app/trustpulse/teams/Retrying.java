@@ -1,6 +1,8 @@
 package app.trustpulse.teams;
 
 import app.trustpulse.chat.ChatDeliveryException;
+import app.trustpulse.pulse.Platform;
+import app.trustpulse.pulse.PulseMetrics;
 import com.microsoft.bot.restclient.RestException;
 import java.time.Duration;
 import java.util.Optional;
@@ -25,11 +27,13 @@ class Retrying {
     private final SendPacer pacer;
     private final SendPacer.Sleeper sleeper;
     private final TeamsSettings settings;
+    private final PulseMetrics metrics;
 
-    Retrying(SendPacer pacer, SendPacer.Sleeper sleeper, TeamsSettings settings) {
+    Retrying(SendPacer pacer, SendPacer.Sleeper sleeper, TeamsSettings settings, PulseMetrics metrics) {
         this.pacer = pacer;
         this.sleeper = sleeper;
         this.settings = settings;
+        this.metrics = metrics;
     }
 
     <T> T call(String what, String tenantId, String conversationId, Supplier<CompletableFuture<T>> request) {
@@ -45,6 +49,10 @@ class Retrying {
                             + status.map(s -> " with HTTP " + s).orElse("") + " after " + attempt + " attempt(s)", cause);
                 }
                 Duration wait = backoff(attempt, retryAfter(cause));
+                if (status.get() == 429) {
+                    metrics.rateLimitWait(Platform.TEAMS, wait);
+                }
+                metrics.deliveryRetried(Platform.TEAMS);
                 log.info("Teams {} got HTTP {}; try {} of {} in {} ms", what, status.get(), attempt + 1,
                         settings.maxAttempts(), wait.toMillis());
                 sleep(wait);

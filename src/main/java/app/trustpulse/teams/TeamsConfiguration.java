@@ -2,6 +2,7 @@ package app.trustpulse.teams;
 
 import app.trustpulse.chat.ProcessedEvents;
 import app.trustpulse.inbound.ChatInbox;
+import app.trustpulse.pulse.PulseMetrics;
 import app.trustpulse.pulse.Texts;
 import com.microsoft.bot.connector.authentication.AppCredentials;
 import com.microsoft.bot.connector.authentication.ChannelValidation;
@@ -68,8 +69,10 @@ class TeamsConfiguration {
     }
 
     @Bean
-    Retrying teamsRetrying(TeamsSettings settings, SendPacer.Sleeper teamsSleeper, ObjectProvider<Clock> clock) {
-        return new Retrying(new SendPacer(clock.getIfAvailable(Clock::systemUTC), teamsSleeper), teamsSleeper, settings);
+    Retrying teamsRetrying(TeamsSettings settings, SendPacer.Sleeper teamsSleeper, ObjectProvider<Clock> clock,
+            ObjectProvider<PulseMetrics> metrics) {
+        return new Retrying(new SendPacer(clock.getIfAvailable(Clock::systemUTC), teamsSleeper), teamsSleeper, settings,
+                metrics.getIfAvailable(() -> PulseMetrics.NONE));
     }
 
     @Bean

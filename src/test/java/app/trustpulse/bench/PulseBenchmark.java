@@ -31,6 +31,7 @@ import app.trustpulse.pulse.Member;
 import app.trustpulse.pulse.Platform;
 import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PulseCalculator;
+import app.trustpulse.pulse.PulseMetrics;
 import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.Team;
 import app.trustpulse.pulse.TeamSchedule;
@@ -112,11 +113,11 @@ class PulseBenchmark {
             }
         };
         SendingCheckIns sending = new SendingCheckIns(teams, members, checkIns, pulses, new CheckInPlanner(3),
-                new CheckInMessages(texts), gateways, noTriggers, clock);
+                new CheckInMessages(texts), gateways, noTriggers, clock, PulseMetrics.NONE);
         ClosingWeeks closing = new ClosingWeeks(teams, members, checkIns, answers, pulses, new PulseCalculator(), selector,
                 pulseMessages, new LeaderDigests(selector, nudgeLog, pulseMessages, new NudgeMessages(catalog, texts), texts, clock),
-                new MonthlyReviews(nudgeLog, texts), new FeedbackRelease(feedback, members, new TextScrubber(), new Random(1)),
-                new TextScrubber(), pseudonyms, gateways, texts, clock);
+                nudgeLog, new MonthlyReviews(nudgeLog, texts), new FeedbackRelease(feedback, members, new TextScrubber(), new Random(1)),
+                new TextScrubber(), pseudonyms, gateways, texts, clock, PulseMetrics.NONE);
 
         Team team = teams.insert(new Team(0, Platform.PLAYGROUND, "bench", "big-team", "big-team", ZoneId.of("UTC"), Language.EN, 3,
                 TeamSchedule.defaults(), false));

@@ -115,6 +115,6 @@ class PersonalCheckInsTest extends EngineTest {
     /** The use case as the context wires it, on a clock stopped at the given moment. */
     private SendingCheckIns sendingAt(Instant now) {
         return new SendingCheckIns(teams, members, checkIns, pulses, new CheckInPlanner(3), messages, gateways, triggers,
-                Clock.fixed(now, ZoneOffset.UTC));
+                Clock.fixed(now, ZoneOffset.UTC), app.trustpulse.pulse.PulseMetrics.NONE);
     }
 }

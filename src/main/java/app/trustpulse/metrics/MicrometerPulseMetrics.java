@@ -1,0 +1,134 @@
+package app.trustpulse.metrics;
+
+import app.trustpulse.pulse.Platform;
+import app.trustpulse.pulse.PulseMetrics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * {@link PulseMetrics} as Micrometer meters, all named {@code trustpulse.*} and tagged by platform (and kind), never
+ * by team or person. Every counter exists from the start at zero, so that rates and alerts work before the first
+ * event.
+ */
+final class MicrometerPulseMetrics implements PulseMetrics {
+
+    private final MeterRegistry registry;
+
+    MicrometerPulseMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        for (Platform platform : Platform.values()) {
+            for (String name : new String[] {"checkins.sent", "reminders.sent", "answers.recorded", "pulses.posted",
+                "pulse.dimensions.withheld", "digests.sent", "deliveries.failed", "deliveries.retried",
+                "week.close.missed"}) {
+                counter(name, platform);
+            }
+            for (NudgeOccasion occasion : NudgeOccasion.values()) {
+                nudgesCounter(platform, occasion);
+            }
+            reactionCounter(platform, true);
+            reactionCounter(platform, false);
+            rateLimitTimer(platform);
+            weekCloseTimer(platform);
+        }
+    }
+
+    @Override
+    public void checkInSent(Platform platform) {
+        counter("checkins.sent", platform).increment();
+    }
+
+    @Override
+    public void reminderSent(Platform platform) {
+        counter("reminders.sent", platform).increment();
+    }
+
+    @Override
+    public void answersRecorded(Platform platform, int answers) {
+        counter("answers.recorded", platform).increment(answers);
+    }
+
+    @Override
+    public void pulsePosted(Platform platform, int withheldDimensions) {
+        counter("pulses.posted", platform).increment();
+        counter("pulse.dimensions.withheld", platform).increment(withheldDimensions);
+    }
+
+    @Override
+    public void digestSent(Platform platform) {
+        counter("digests.sent", platform).increment();
+    }
+
+    @Override
+    public void nudgesSent(Platform platform, NudgeOccasion occasion, int nudges) {
+        nudgesCounter(platform, occasion).increment(nudges);
+    }
+
+    @Override
+    public void nudgeReaction(Platform platform, boolean tried) {
+        reactionCounter(platform, tried).increment();
+    }
+
+    @Override
+    public void deliveryFailed(Platform platform) {
+        counter("deliveries.failed", platform).increment();
+    }
+
+    @Override
+    public void deliveryRetried(Platform platform) {
+        counter("deliveries.retried", platform).increment();
+    }
+
+    @Override
+    public void rateLimitWait(Platform platform, Duration wait) {
+        rateLimitTimer(platform).record(wait);
+    }
+
+    @Override
+    public void weekClosed(Platform platform, Duration took) {
+        weekCloseTimer(platform).record(took);
+    }
+
+    @Override
+    public void weekCloseMissed(Platform platform) {
+        counter("week.close.missed", platform).increment();
+    }
+
+    @Override
+    public void watchWaiting(Platform platform, String work, Supplier<Waiting> probe) {
+        Tags tags = Tags.of("platform", platform.code(), "work", work);
+        Gauge.builder("trustpulse.work.waiting", probe, p -> p.get().count())
+                .description("Work that is due and has not started yet").tags(tags).register(registry);
+        Gauge.builder("trustpulse.work.waiting.oldest", probe, p -> p.get().oldest().toMillis() / 1000.0)
+                .description("Age of the oldest waiting work").baseUnit("seconds").tags(tags).register(registry);
+    }
+
+    private Counter counter(String name, Platform platform) {
+        return Counter.builder("trustpulse." + name).tag("platform", platform.code()).register(registry);
+    }
+
+    private Counter nudgesCounter(Platform platform, NudgeOccasion occasion) {
+        return Counter.builder("trustpulse.nudges.sent").tag("platform", platform.code())
+                .tag("occasion", occasion.name().toLowerCase(Locale.ROOT)).register(registry);
+    }
+
+    private Counter reactionCounter(Platform platform, boolean tried) {
+        return Counter.builder("trustpulse.nudge.reactions").tag("platform", platform.code())
+                .tag("reaction", tried ? "tried" : "not_yet").register(registry);
+    }
+
+    private Timer rateLimitTimer(Platform platform) {
+        return Timer.builder("trustpulse.rate.limit.waits").description("Waits the platform asked for (HTTP 429)")
+                .tag("platform", platform.code()).register(registry);
+    }
+
+    private Timer weekCloseTimer(Platform platform) {
+        return Timer.builder("trustpulse.week.close").description("How long closing a team's week took")
+                .tag("platform", platform.code()).register(registry);
+    }
+}
