@@ -52,6 +52,12 @@ public final class CommandParser {
         }
     }
 
+    /** The subcommand the text names, before its arguments are read. */
+    public Optional<Subcommand> subcommandOf(String text) {
+        String trimmed = text == null ? "" : text.strip();
+        return trimmed.isEmpty() ? Optional.of(Subcommand.HELP) : Subcommand.lookup(trimmed.split("\\s+", 2)[0]);
+    }
+
     public Result parse(String text) {
         String trimmed = text == null ? "" : text.strip();
         if (trimmed.isEmpty()) {

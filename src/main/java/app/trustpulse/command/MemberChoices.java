@@ -4,6 +4,7 @@ import app.trustpulse.chat.Actions;
 import app.trustpulse.chat.Block;
 import app.trustpulse.chat.Button;
 import app.trustpulse.chat.ChatMessage;
+import app.trustpulse.chat.ProcessedEvents;
 import app.trustpulse.nudge.NudgeLog;
 import app.trustpulse.pulse.Answer;
 import app.trustpulse.pulse.AnswerRepository;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.random.RandomGenerator;
 
 /**
  * What members decide for themselves: opting out and in, leaders' own nudges, anonymous feedback,
@@ -41,10 +43,12 @@ public final class MemberChoices {
     private final Reply reply;
     private final Texts texts;
     private final Clock clock;
+    private final ProcessedEvents processed;
+    private final RandomGenerator random;
 
     public MemberChoices(TeamRepository teams, MemberRepository members, CheckInRepository checkIns, AnswerRepository answers,
                          FeedbackRepository feedback, NudgeLog nudgeLog, Pseudonymizer pseudonyms, Reply reply, Texts texts,
-                         Clock clock) {
+                         Clock clock, ProcessedEvents processed, RandomGenerator random) {
         this.teams = teams;
         this.members = members;
         this.checkIns = checkIns;
@@ -55,6 +59,8 @@ public final class MemberChoices {
         this.reply = reply;
         this.texts = texts;
         this.clock = clock;
+        this.processed = processed;
+        this.random = random;
     }
 
     ChatMessage optOut(List<Member> memberships, Language lang, boolean out) {
@@ -81,12 +87,23 @@ public final class MemberChoices {
                 new Block.Text(texts.get(lang, "feedback.preview", text)),
                 new Block.Context(rules),
                 new Block.Buttons(List.of(
-                        Button.primary(texts.get(lang, "feedback.send"), Actions.sendFeedback(team.id(), text)),
+                        Button.primary(texts.get(lang, "feedback.send"), Actions.sendFeedback(team.id(), onceToken(), text)),
                         Button.of(texts.get(lang, "feedback.cancel"), Actions.dismiss())))));
     }
 
-    /** Stores confirmed feedback under the giver's pseudonym. */
-    public ChatMessage giveFeedback(Platform platform, String workspaceId, String userId, long teamId, String text, Language fallback) {
+    /** A fresh token for one preview's "send" button. */
+    private String onceToken() {
+        byte[] bytes = new byte[8];
+        random.nextBytes(bytes);
+        return java.util.HexFormat.of().formatHex(bytes);
+    }
+
+    /**
+     * Stores confirmed feedback under the giver's pseudonym. With the preview's token ({@code once}) it is stored the
+     * first time only: a second click on the same "send", on any platform or instance, stores nothing more.
+     */
+    public ChatMessage giveFeedback(Platform platform, String workspaceId, String userId, long teamId, Optional<String> once,
+                                    String text, Language fallback) {
         Optional<Team> team = teams.find(teamId).filter(t -> t.platform() == platform && t.workspaceId().equals(workspaceId));
         Optional<Member> member = team.flatMap(t -> members.find(t.id(), userId));
         if (team.isEmpty() || member.isEmpty()) {
@@ -99,6 +116,9 @@ public final class MemberChoices {
         String trimmed = text.strip();
         if (trimmed.isEmpty() || trimmed.length() > CommandParser.FEEDBACK_MAX) {
             return reply.text(t.language(), "command.feedback.tooLong", CommandParser.FEEDBACK_MAX);
+        }
+        if (once.isPresent() && !processed.firstTime("feedback:" + t.id() + ":" + once.get(), clock.instant())) {
+            return reply.text(t.language(), "feedback.alreadySent");
         }
         feedback.add(new Feedback(0, t.id(), WeekId.of(clock.instant(), t.timezone()),
                 pseudonyms.pseudonym(t.id(), t.platform(), userId), trimmed, clock.instant(), Optional.empty()));

@@ -58,12 +58,17 @@ public final class RunningCommands {
         Optional<Team> team = teamInContext(ctx);
         List<Member> memberships = memberships(ctx, team);
         Language lang = team.map(Team::language).orElseGet(() -> languageOf(memberships));
+        Optional<Member> self = team.flatMap(t -> members.find(t.id(), ctx.userId()));
+        // Someone who may not run a command learns that first, not what was wrong with its arguments.
+        Optional<Subcommand> named = parser.subcommandOf(text);
+        if (named.isPresent() && refusedBeforeReading(ctx, named.get(), team, self)) {
+            return refuse(lang, named.get());
+        }
         CommandParser.Result parsed = parser.parse(text);
         if (parsed.error().isPresent()) {
             return reply.error(lang, parsed.error().get());
         }
         Command cmd = parsed.command().orElseThrow();
-        Optional<Member> self = team.flatMap(t -> members.find(t.id(), ctx.userId()));
         switch (cmd.subcommand()) {
             case HELP:
                 return help(ctx, lang, self);
@@ -155,8 +160,21 @@ public final class RunningCommands {
         };
     }
 
+    /** Admin commands, and in a team's context those for admins or leaders, are refused before their arguments are read. */
+    private boolean refusedBeforeReading(CommandContext ctx, Subcommand sub, Optional<Team> team, Optional<Member> self) {
+        return switch (sub.who()) {
+            case ADMIN -> !isAdmin(ctx);
+            case ADMIN_OR_LEADER -> team.isPresent() && !allowed(ctx, sub, self);
+            case ANYONE, MEMBER, LEADER -> false;
+        };
+    }
+
     private ChatMessage refuse(Language lang, Command cmd) {
-        return reply.text(lang, "refused." + cmd.subcommand().who().name().toLowerCase(java.util.Locale.ROOT), cmd.subcommand().word());
+        return refuse(lang, cmd.subcommand());
+    }
+
+    private ChatMessage refuse(Language lang, Subcommand sub) {
+        return reply.text(lang, "refused." + sub.who().name().toLowerCase(java.util.Locale.ROOT), sub.word());
     }
 
     private ChatMessage help(CommandContext ctx, Language lang, Optional<Member> self) {

@@ -2,6 +2,7 @@ package app.trustpulse.config;
 
 import app.trustpulse.chat.ChatGateway;
 import app.trustpulse.chat.ChatGateways;
+import app.trustpulse.chat.ProcessedEvents;
 import app.trustpulse.checkin.CheckInMessages;
 import app.trustpulse.checkin.RecordingAnswers;
 import app.trustpulse.checkin.Reminding;
@@ -33,6 +34,7 @@ import app.trustpulse.pulse.FeedbackRepository;
 import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PulseCalculator;
+import app.trustpulse.pulse.PulseMetrics;
 import app.trustpulse.pulse.PulseRepository;
 import app.trustpulse.pulse.SecretStore;
 import app.trustpulse.pulse.TeamRepository;
@@ -45,15 +47,16 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
-import java.util.logging.Logger;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Wires the domain and its use cases with plain constructors, so they carry no Spring annotations. */
 @Configuration(proxyBeanMethods = false)
 public class EngineConfig {
 
-    private static final Logger LOG = Logger.getLogger(EngineConfig.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(EngineConfig.class);
     /** Member statements per dimension in the statements bundle. */
     static final int STATEMENT_VARIANTS = 3;
 
@@ -93,8 +96,8 @@ public class EngineConfig {
     }
 
     @Bean
-    ChatGateways chatGateways(List<ChatGateway> gateways) {
-        return new ChatGateways(gateways);
+    ChatGateways chatGateways(List<ChatGateway> gateways, PulseMetrics metrics) {
+        return new ChatGateways(gateways, metrics);
     }
 
     @Bean
@@ -105,23 +108,24 @@ public class EngineConfig {
     @Bean
     SendingCheckIns sendingCheckIns(TeamRepository teams, MemberRepository members, CheckInRepository checkIns,
                                     PulseRepository pulses, CheckInMessages messages, ChatGateways gateways,
-                                    TeamTriggers triggers, Clock clock) {
+                                    TeamTriggers triggers, Clock clock, PulseMetrics metrics) {
         return new SendingCheckIns(teams, members, checkIns, pulses, new CheckInPlanner(STATEMENT_VARIANTS), messages, gateways,
-                triggers, clock);
+                triggers, clock, metrics);
     }
 
     @Bean
     Reminding reminding(TeamRepository teams, MemberRepository members, CheckInRepository checkIns, PulseRepository pulses,
-                        CheckInMessages messages, ChatGateways gateways, Clock clock) {
-        return new Reminding(teams, members, checkIns, pulses, messages, gateways, clock);
+                        CheckInMessages messages, ChatGateways gateways, Clock clock, PulseMetrics metrics) {
+        return new Reminding(teams, members, checkIns, pulses, messages, gateways, clock, metrics);
     }
 
     @Bean
     RecordingAnswers recordingAnswers(TeamRepository teams, MemberRepository members, CheckInRepository checkIns,
                                       AnswerRepository answers, PulseRepository pulses, Pseudonymizer pseudonyms,
-                                      CheckInMessages messages, ChatGateways gateways, Texts texts, Clock clock) {
+                                      CheckInMessages messages, ChatGateways gateways, Texts texts, Clock clock,
+                                      PulseMetrics metrics) {
         return new RecordingAnswers(teams, members, checkIns, answers, pulses, pseudonyms, new TypedReplyParser(), messages,
-                gateways, texts, clock);
+                gateways, texts, clock, metrics);
     }
 
     @Bean
@@ -149,17 +153,19 @@ public class EngineConfig {
     ClosingWeeks closingWeeks(TeamRepository teams, MemberRepository members, CheckInRepository checkIns, AnswerRepository answers,
                               PulseRepository pulses, NudgeSelector selector, PulseMessages pulseMessages, LeaderDigests digests,
                               MonthlyReviews reviews, FeedbackRepository feedback, TextScrubber scrubber, Pseudonymizer pseudonyms,
-                              ChatGateways gateways, Texts texts, Clock clock) {
+                              NudgeLog nudgeLog, ChatGateways gateways, Texts texts, Clock clock, PulseMetrics metrics) {
         return new ClosingWeeks(teams, members, checkIns, answers, pulses, new PulseCalculator(), selector, pulseMessages, digests,
-                reviews, new FeedbackRelease(feedback, members, scrubber, new SecureRandom()), scrubber, pseudonyms, gateways, texts, clock);
+                nudgeLog, reviews, new FeedbackRelease(feedback, members, scrubber, new SecureRandom()), scrubber, pseudonyms, gateways,
+                texts, clock, metrics);
     }
 
     @Bean
     NudgingLeaders nudgingLeaders(TeamRepository teams, MemberRepository members, PulseRepository pulses, AnswerRepository answers,
                                   Pseudonymizer pseudonyms, NudgeLog nudgeLog, NudgeSelector selector, NudgeMessages messages,
-                                  ChatGateways gateways, Texts texts, Clock clock, PulseProperties properties) {
+                                  ChatGateways gateways, Texts texts, Clock clock, PulseProperties properties,
+                                  PulseMetrics metrics) {
         return new NudgingLeaders(teams, members, pulses, answers, pseudonyms, nudgeLog, selector, messages, gateways, texts, clock,
-                properties.nudgesPerWeek());
+                properties.nudgesPerWeek(), metrics);
     }
 
     @Bean
@@ -200,17 +206,18 @@ public class EngineConfig {
     @Bean
     MemberChoices memberChoices(TeamRepository teams, MemberRepository members, CheckInRepository checkIns,
                                 AnswerRepository answers, FeedbackRepository feedback, NudgeLog nudgeLog,
-                                Pseudonymizer pseudonyms, Reply reply, Texts texts, Clock clock) {
-        return new MemberChoices(teams, members, checkIns, answers, feedback, nudgeLog, pseudonyms, reply, texts, clock);
+                                Pseudonymizer pseudonyms, Reply reply, Texts texts, Clock clock, ProcessedEvents processed) {
+        return new MemberChoices(teams, members, checkIns, answers, feedback, nudgeLog, pseudonyms, reply, texts, clock, processed,
+                new SecureRandom());
     }
 
     @Bean
     InboxService inboxService(RunningCommands commands, RecordingAnswers recording, MemberChoices choices, NudgeLog nudgeLog,
                               TeamRepository teams, MemberRepository members, PulseRepository pulses, NudgeCatalog catalog,
                               PulseMessages pulseMessages, Welcoming welcoming, Texts texts, Clock clock,
-                              PulseProperties properties) {
+                              PulseProperties properties, PulseMetrics metrics) {
         HomeView home = new HomeView(teams, members, pulses, nudgeLog, catalog, pulseMessages, texts, clock);
         return new InboxService(commands, recording, choices, nudgeLog, home, teams, members, welcoming, texts, clock,
-                properties.defaultLanguage());
+                properties.defaultLanguage(), metrics);
     }
 }

@@ -52,6 +52,11 @@ public class PlaygroundConfiguration {
     }
 
     @Bean
+    PlaygroundAddress playgroundAddress() {
+        return new PlaygroundAddress();
+    }
+
+    @Bean
     WebMvcConfigurer playgroundPageFiles() {
         return new WebMvcConfigurer() {
             @Override
