@@ -69,72 +69,166 @@ public final class RunningCommands {
             return reply.error(lang, parsed.error().get());
         }
         Command cmd = parsed.command().orElseThrow();
-        switch (cmd.subcommand()) {
-            case HELP:
-                return help(ctx, lang, self);
-            case SETUP:
-                return isAdmin(ctx) ? administration.setup(ctx, (Command.Setup) cmd, lang) : refuse(lang, cmd);
-            case OPTOUT:
-                return choices.optOut(memberships, lang, true);
-            case OPTIN:
-                return choices.optOut(memberships, lang, false);
-            case MYDATA:
-                return choices.myData(ctx, everyMembership(ctx), lang);
-            case FORGET_ME:
-                // Confirming erases the person's data in every team of the workspace, so the question names them all.
-                return choices.confirmForget(lang, everyMembership(ctx));
-            case NUDGES:
-                return choices.nudges(memberships.stream().filter(Member::isLeader).toList(), lang, ((Command.SetNudges) cmd).on());
-            default:
-                break;
+        Subcommand sub = cmd.subcommand();
+        if (sub.needsTeam()) {
+            if (team.isEmpty()) {
+                return reply.text(lang, ctx.channelId().isPresent() ? "team.noneInChannel" : "team.unknownInDm");
+            }
+            if (!allowed(ctx, sub, self)) {
+                return refuse(lang, sub);
+            }
+        } else if (sub.who() == Subcommand.Who.ADMIN && !isAdmin(ctx)) {
+            return refuse(lang, sub);
         }
-        if (team.isEmpty()) {
-            return reply.text(lang, ctx.channelId().isPresent() ? "team.noneInChannel" : "team.unknownInDm");
-        }
-        Team t = team.get();
-        if (!allowed(ctx, cmd.subcommand(), self)) {
-            return refuse(lang, cmd);
-        }
-        return execute(t, cmd, self);
+        return cmd.accept(new Handlers(ctx, lang, team, self, memberships));
     }
 
-    private ChatMessage execute(Team t, Command cmd, Optional<Member> self) {
-        if (cmd instanceof Command.MakeLeader c) {
-            return administration.makeLeader(t, c.userId());
-        } else if (cmd instanceof Command.RemoveLeader c) {
-            return administration.removeLeader(t, c.userId());
-        } else if (cmd instanceof Command.AddMembers c) {
-            return administration.addMembers(t, c.userIds());
-        } else if (cmd instanceof Command.RemoveMembers c) {
-            return administration.removeMembers(t, c.userIds());
-        } else if (cmd instanceof Command.ScheduleCheckIns || cmd instanceof Command.ScheduleSummary
-                || cmd instanceof Command.ScheduleNudges || cmd instanceof Command.SetReminder) {
-            return administration.schedule(t, cmd);
-        } else if (cmd instanceof Command.SetTimezone c) {
-            return administration.timezone(t, c.zone());
-        } else if (cmd instanceof Command.SetLanguage c) {
-            return administration.language(t, c.language());
-        } else if (cmd instanceof Command.SetThreshold c) {
-            return administration.threshold(t, c.threshold());
-        } else if (cmd instanceof Command.Pause) {
-            return administration.pause(t, true);
-        } else if (cmd instanceof Command.Resume) {
-            return administration.pause(t, false);
-        } else if (cmd instanceof Command.Status) {
-            return status.status(t, self);
-        } else if (cmd instanceof Command.SendNow) {
-            return sendNow(t);
-        } else if (cmd instanceof Command.CloseWeek) {
-            ClosingWeeks.Outcome outcome = closing.closeNow(t.id());
-            return reply.text(t.language(), outcome == ClosingWeeks.Outcome.CLOSED ? "closeWeek.done" : "closeWeek.already");
-        } else if (cmd instanceof Command.GiveFeedback c) {
+    /** One handler per command; commands that need a team get here only with one, and only when allowed. */
+    private final class Handlers implements Command.Handler<ChatMessage> {
+
+        private final CommandContext ctx;
+        private final Language lang;
+        private final Optional<Team> team;
+        private final Optional<Member> self;
+        private final List<Member> memberships;
+
+        Handlers(CommandContext ctx, Language lang, Optional<Team> team, Optional<Member> self, List<Member> memberships) {
+            this.ctx = ctx;
+            this.lang = lang;
+            this.team = team;
+            this.self = self;
+            this.memberships = memberships;
+        }
+
+        private Team team() {
+            return team.orElseThrow();
+        }
+
+        @Override
+        public ChatMessage help(Command.Help c) {
+            return RunningCommands.this.help(ctx, lang, self);
+        }
+
+        @Override
+        public ChatMessage setup(Command.Setup c) {
+            return administration.setup(ctx, c, lang);
+        }
+
+        @Override
+        public ChatMessage optOut(Command.OptOut c) {
+            return choices.optOut(memberships, lang, true);
+        }
+
+        @Override
+        public ChatMessage optIn(Command.OptIn c) {
+            return choices.optOut(memberships, lang, false);
+        }
+
+        @Override
+        public ChatMessage myData(Command.MyData c) {
+            return choices.myData(ctx, everyMembership(ctx), lang);
+        }
+
+        @Override
+        public ChatMessage forgetMe(Command.ForgetMe c) {
+            // Confirming erases the person's data in every team of the workspace, so the question names them all.
+            return choices.confirmForget(lang, everyMembership(ctx));
+        }
+
+        @Override
+        public ChatMessage setNudges(Command.SetNudges c) {
+            return choices.nudges(memberships.stream().filter(Member::isLeader).toList(), lang, c.on());
+        }
+
+        @Override
+        public ChatMessage makeLeader(Command.MakeLeader c) {
+            return administration.makeLeader(team(), c.userId());
+        }
+
+        @Override
+        public ChatMessage removeLeader(Command.RemoveLeader c) {
+            return administration.removeLeader(team(), c.userId());
+        }
+
+        @Override
+        public ChatMessage addMembers(Command.AddMembers c) {
+            return administration.addMembers(team(), c.userIds());
+        }
+
+        @Override
+        public ChatMessage removeMembers(Command.RemoveMembers c) {
+            return administration.removeMembers(team(), c.userIds());
+        }
+
+        @Override
+        public ChatMessage scheduleCheckIns(Command.ScheduleCheckIns c) {
+            return administration.schedule(team(), c);
+        }
+
+        @Override
+        public ChatMessage scheduleSummary(Command.ScheduleSummary c) {
+            return administration.schedule(team(), c);
+        }
+
+        @Override
+        public ChatMessage scheduleNudges(Command.ScheduleNudges c) {
+            return administration.schedule(team(), c);
+        }
+
+        @Override
+        public ChatMessage setReminder(Command.SetReminder c) {
+            return administration.schedule(team(), c);
+        }
+
+        @Override
+        public ChatMessage setTimezone(Command.SetTimezone c) {
+            return administration.timezone(team(), c.zone());
+        }
+
+        @Override
+        public ChatMessage setLanguage(Command.SetLanguage c) {
+            return administration.language(team(), c.language());
+        }
+
+        @Override
+        public ChatMessage setThreshold(Command.SetThreshold c) {
+            return administration.threshold(team(), c.threshold());
+        }
+
+        @Override
+        public ChatMessage pause(Command.Pause c) {
+            return administration.pause(team(), true);
+        }
+
+        @Override
+        public ChatMessage resume(Command.Resume c) {
+            return administration.pause(team(), false);
+        }
+
+        @Override
+        public ChatMessage status(Command.Status c) {
+            return RunningCommands.this.status.status(team(), self);
+        }
+
+        @Override
+        public ChatMessage sendNow(Command.SendNow c) {
+            return RunningCommands.this.sendNow(team());
+        }
+
+        @Override
+        public ChatMessage closeWeek(Command.CloseWeek c) {
+            ClosingWeeks.Outcome outcome = closing.closeNow(team().id());
+            return reply.text(team().language(), outcome == ClosingWeeks.Outcome.CLOSED ? "closeWeek.done" : "closeWeek.already");
+        }
+
+        @Override
+        public ChatMessage giveFeedback(Command.GiveFeedback c) {
             // Feedback goes to the leaders; a leader's own would count towards the release threshold and be recognisable.
             if (self.filter(Member::isLeader).isPresent()) {
-                return reply.text(t.language(), "feedback.leader");
+                return reply.text(team().language(), "feedback.leader");
             }
-            return choices.confirmFeedback(t, c.text());
+            return choices.confirmFeedback(team(), c.text());
         }
-        throw new IllegalStateException("unhandled command " + cmd);
     }
 
     private ChatMessage sendNow(Team t) {
@@ -167,10 +261,6 @@ public final class RunningCommands {
             case ADMIN_OR_LEADER -> team.isPresent() && !allowed(ctx, sub, self);
             case ANYONE, MEMBER, LEADER -> false;
         };
-    }
-
-    private ChatMessage refuse(Language lang, Command cmd) {
-        return refuse(lang, cmd.subcommand());
     }
 
     private ChatMessage refuse(Language lang, Subcommand sub) {

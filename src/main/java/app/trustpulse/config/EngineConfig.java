@@ -16,7 +16,6 @@ import app.trustpulse.command.RunningCommands;
 import app.trustpulse.command.TeamAdministration;
 import app.trustpulse.command.TeamStatus;
 import app.trustpulse.command.Welcoming;
-import app.trustpulse.demo.SimulatingWeeks;
 import app.trustpulse.feedback.FeedbackRelease;
 import app.trustpulse.feedback.TextScrubber;
 import app.trustpulse.inbound.HomeView;
@@ -171,13 +170,6 @@ public class EngineConfig {
     @Bean
     MonthlyReviews monthlyReviews(NudgeLog nudgeLog, Texts texts) {
         return new MonthlyReviews(nudgeLog, texts);
-    }
-
-    @Bean
-    SimulatingWeeks simulatingWeeks(TeamRepository teams, MemberRepository members, AnswerRepository answers, PulseRepository pulses,
-                                    NudgeLog nudgeLog, Pseudonymizer pseudonyms, ClosingWeeks closing, MonthlyReviews reviews,
-                                    ChatGateways gateways, Clock clock) {
-        return new SimulatingWeeks(teams, members, answers, pulses, nudgeLog, pseudonyms, closing, reviews, gateways, clock);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package app.trustpulse.config;
 
+import app.trustpulse.pulse.AnonymityPolicy;
 import app.trustpulse.pulse.Language;
 import java.time.ZoneId;
 import java.util.List;
@@ -28,8 +29,9 @@ public record PulseProperties(
         @DefaultValue("2") int nudgesPerWeek) {
 
     public PulseProperties {
-        if (defaultThreshold < 3) {
-            throw new IllegalArgumentException("pulse.default-threshold must be 3 or more");
+        if (AnonymityPolicy.checkSetting(defaultThreshold).isPresent()) {
+            throw new IllegalArgumentException("pulse.default-threshold must be from " + AnonymityPolicy.MINIMUM_THRESHOLD
+                    + " to " + AnonymityPolicy.MAXIMUM_THRESHOLD);
         }
         if (nudgesPerWeek < 0) {
             throw new IllegalArgumentException("pulse.nudges-per-week must not be negative");

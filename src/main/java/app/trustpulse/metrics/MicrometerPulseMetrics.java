@@ -23,9 +23,10 @@ final class MicrometerPulseMetrics implements PulseMetrics {
     MicrometerPulseMetrics(MeterRegistry registry) {
         this.registry = registry;
         for (Platform platform : Platform.values()) {
-            for (String name : new String[] {"checkins.sent", "reminders.sent", "answers.recorded", "pulses.posted",
-                "pulse.dimensions.withheld", "digests.sent", "deliveries.failed", "deliveries.retried",
-                "week.close.missed"}) {
+            for (String name : new String[] {"trustpulse.checkins.sent", "trustpulse.reminders.sent",
+                "trustpulse.answers.recorded", "trustpulse.pulses.posted", "trustpulse.pulse.dimensions.withheld",
+                "trustpulse.digests.sent", "trustpulse.deliveries.failed", "trustpulse.deliveries.retried",
+                "trustpulse.week.close.missed"}) {
                 counter(name, platform);
             }
             for (NudgeOccasion occasion : NudgeOccasion.values()) {
@@ -40,28 +41,28 @@ final class MicrometerPulseMetrics implements PulseMetrics {
 
     @Override
     public void checkInSent(Platform platform) {
-        counter("checkins.sent", platform).increment();
+        counter("trustpulse.checkins.sent", platform).increment();
     }
 
     @Override
     public void reminderSent(Platform platform) {
-        counter("reminders.sent", platform).increment();
+        counter("trustpulse.reminders.sent", platform).increment();
     }
 
     @Override
     public void answersRecorded(Platform platform, int answers) {
-        counter("answers.recorded", platform).increment(answers);
+        counter("trustpulse.answers.recorded", platform).increment(answers);
     }
 
     @Override
     public void pulsePosted(Platform platform, int withheldDimensions) {
-        counter("pulses.posted", platform).increment();
-        counter("pulse.dimensions.withheld", platform).increment(withheldDimensions);
+        counter("trustpulse.pulses.posted", platform).increment();
+        counter("trustpulse.pulse.dimensions.withheld", platform).increment(withheldDimensions);
     }
 
     @Override
     public void digestSent(Platform platform) {
-        counter("digests.sent", platform).increment();
+        counter("trustpulse.digests.sent", platform).increment();
     }
 
     @Override
@@ -76,12 +77,12 @@ final class MicrometerPulseMetrics implements PulseMetrics {
 
     @Override
     public void deliveryFailed(Platform platform) {
-        counter("deliveries.failed", platform).increment();
+        counter("trustpulse.deliveries.failed", platform).increment();
     }
 
     @Override
     public void deliveryRetried(Platform platform) {
-        counter("deliveries.retried", platform).increment();
+        counter("trustpulse.deliveries.retried", platform).increment();
     }
 
     @Override
@@ -96,7 +97,7 @@ final class MicrometerPulseMetrics implements PulseMetrics {
 
     @Override
     public void weekCloseMissed(Platform platform) {
-        counter("week.close.missed", platform).increment();
+        counter("trustpulse.week.close.missed", platform).increment();
     }
 
     @Override
@@ -109,7 +110,7 @@ final class MicrometerPulseMetrics implements PulseMetrics {
     }
 
     private Counter counter(String name, Platform platform) {
-        return Counter.builder("trustpulse." + name).tag("platform", platform.code()).register(registry);
+        return Counter.builder(name).tag("platform", platform.code()).register(registry);
     }
 
     private Counter nudgesCounter(Platform platform, NudgeOccasion occasion) {

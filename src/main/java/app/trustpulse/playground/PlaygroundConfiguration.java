@@ -1,12 +1,18 @@
 package app.trustpulse.playground;
 
-import app.trustpulse.demo.SimulatingWeeks;
+import app.trustpulse.chat.ChatGateways;
 import app.trustpulse.inbound.ChatInbox;
+import app.trustpulse.nudge.MonthlyReviews;
+import app.trustpulse.nudge.NudgeLog;
 import app.trustpulse.nudge.NudgingLeaders;
+import app.trustpulse.pulse.AnswerRepository;
+import app.trustpulse.pulse.MemberRepository;
+import app.trustpulse.pulse.Pseudonymizer;
+import app.trustpulse.pulse.PulseRepository;
 import app.trustpulse.pulse.TeamRepository;
+import app.trustpulse.summary.ClosingWeeks;
 import java.time.Clock;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -26,8 +32,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 public class PlaygroundConfiguration {
 
     @Bean
-    PlaygroundStore playgroundStore(DataSource dataSource, ObjectProvider<Clock> clock) {
-        return new PlaygroundStore(JdbcClient.create(dataSource), clock.getIfAvailable(Clock::systemUTC));
+    PlaygroundStore playgroundStore(DataSource dataSource, Clock clock) {
+        return new PlaygroundStore(JdbcClient.create(dataSource), clock);
     }
 
     @Bean
@@ -44,6 +50,14 @@ public class PlaygroundConfiguration {
     Playground playground(PlaygroundStore store, ChatInbox inbox, PlaygroundTexts texts,
             PlaygroundProperties properties) {
         return new Playground(store, new MessageJson(), inbox, texts, properties.historyLimit());
+    }
+
+    /** Made-up past weeks for the demo team: only ever part of the playground, never of a deployment without it. */
+    @Bean
+    SimulatingWeeks simulatingWeeks(TeamRepository teams, MemberRepository members, AnswerRepository answers,
+            PulseRepository pulses, NudgeLog nudgeLog, Pseudonymizer pseudonyms, ClosingWeeks closing, MonthlyReviews reviews,
+            ChatGateways gateways, Clock clock) {
+        return new SimulatingWeeks(teams, members, answers, pulses, nudgeLog, pseudonyms, closing, reviews, gateways, clock);
     }
 
     @Bean

@@ -89,9 +89,9 @@ public class SlackConfiguration {
     }
 
     @Bean
-    SlackCalls slackCalls(Slack slack, BotTokens tokens, JdbcClient jdbc, SlackProperties props,
+    SlackCalls slackCalls(Slack slack, BotTokens tokens, JdbcClient jdbc, SlackProperties props, Clock clock,
             ObjectProvider<PulseMetrics> metrics) {
-        return new SlackCalls(slack, tokens, new DeliveryLog(jdbc, Clock.systemUTC()), props,
+        return new SlackCalls(slack, tokens, new DeliveryLog(jdbc, clock), props,
                 metrics.getIfAvailable(() -> PulseMetrics.NONE));
     }
 
@@ -121,7 +121,7 @@ public class SlackConfiguration {
     App slackBoltApp(SlackMode mode, SlackProperties props, Slack slack, SlackCalls calls, SlackPeople people,
             SlackGateway gateway, BlockKit blockKit, SlackWork work, ObjectProvider<ChatInbox> inbox,
             ObjectProvider<ProcessedEvents> processed, ObjectProvider<JdbcInstallationService> installations,
-            ObjectProvider<JdbcClient> jdbc) {
+            ObjectProvider<JdbcClient> jdbc, Clock clock) {
         boolean multi = mode == SlackMode.MULTI_WORKSPACE;
         SlackTexts texts = new SlackTexts();
         AppConfig config = AppConfig.builder()
@@ -152,11 +152,11 @@ public class SlackConfiguration {
         if (multi) {
             installed = Optional.of(installations.getObject());
             app.service(installed.get());
-            app.service(new JdbcOAuthStateService(jdbc.getObject(), Clock.systemUTC()));
+            app.service(new JdbcOAuthStateService(jdbc.getObject(), clock));
         }
-        app.use(new EventDeduplication(processed::getObject, Clock.systemUTC()));
+        app.use(new EventDeduplication(processed::getObject, clock));
         new SlackListeners(inbox::getObject, processed::getObject, people, gateway, calls, blockKit, texts, work,
-                slack, installed, Clock.systemUTC()).register(app);
+                slack, installed, clock).register(app);
         return app;
     }
 
@@ -200,9 +200,9 @@ public class SlackConfiguration {
 
     @Bean
     @Conditional(SlackSocketModeConfigured.Not.class)
-    ServletRegistrationBean<SlackEventsServlet> slackEventsServlet(App slackBoltApp, SlackProperties props) {
+    ServletRegistrationBean<SlackEventsServlet> slackEventsServlet(App slackBoltApp, SlackProperties props, Clock clock) {
         ServletRegistrationBean<SlackEventsServlet> bean = new ServletRegistrationBean<>(
-                new SlackEventsServlet(slackBoltApp, new RequestSignature(props.signingSecret(), Clock.systemUTC())),
+                new SlackEventsServlet(slackBoltApp, new RequestSignature(props.signingSecret(), clock)),
                 EVENTS_PATH);
         bean.setName("slackEvents");
         return bean;

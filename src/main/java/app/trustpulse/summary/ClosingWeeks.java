@@ -10,6 +10,7 @@ import app.trustpulse.feedback.TextScrubber;
 import app.trustpulse.nudge.MonthlyReviews;
 import app.trustpulse.nudge.NudgeLog;
 import app.trustpulse.nudge.NudgeSelector;
+import app.trustpulse.pulse.AnonymityPolicy;
 import app.trustpulse.pulse.Answer;
 import app.trustpulse.pulse.AnswerRepository;
 import app.trustpulse.pulse.CheckInRepository;
@@ -203,7 +204,7 @@ public final class ClosingWeeks {
         List<Answer> withComment = weekAnswers.stream()
                 .filter(a -> a.respondent() == Role.MEMBER && a.comment().isPresent())
                 .toList();
-        if (withComment.stream().map(Answer::pseudonym).distinct().count() < team.threshold()) {
+        if (!AnonymityPolicy.mayShow(team, withComment.stream().map(Answer::pseudonym).distinct().count())) {
             return List.of();
         }
         List<String> names = people.stream().map(Member::displayName).toList();

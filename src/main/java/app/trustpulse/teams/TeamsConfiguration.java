@@ -69,15 +69,15 @@ class TeamsConfiguration {
     }
 
     @Bean
-    Retrying teamsRetrying(TeamsSettings settings, SendPacer.Sleeper teamsSleeper, ObjectProvider<Clock> clock,
+    Retrying teamsRetrying(TeamsSettings settings, SendPacer.Sleeper teamsSleeper, Clock clock,
             ObjectProvider<PulseMetrics> metrics) {
-        return new Retrying(new SendPacer(clock.getIfAvailable(Clock::systemUTC), teamsSleeper), teamsSleeper, settings,
+        return new Retrying(new SendPacer(clock, teamsSleeper), teamsSleeper, settings,
                 metrics.getIfAvailable(() -> PulseMetrics.NONE));
     }
 
     @Bean
-    ConversationStore teamsConversationStore(JdbcClient jdbc, ObjectProvider<Clock> clock) {
-        return new ConversationStore(jdbc, clock.getIfAvailable(Clock::systemUTC));
+    ConversationStore teamsConversationStore(JdbcClient jdbc, Clock clock) {
+        return new ConversationStore(jdbc, clock);
     }
 
     @Bean
@@ -100,9 +100,8 @@ class TeamsConfiguration {
 
     @Bean
     PulseActivities teamsActivities(ChatInbox inbox, ConversationStore teamsConversationStore, TeamsGateway teamsGateway,
-            TeamOwners teamsOwners, ProcessedEvents processedEvents, ObjectProvider<Texts> texts,
-            ObjectProvider<Clock> clock) {
+            TeamOwners teamsOwners, ProcessedEvents processedEvents, ObjectProvider<Texts> texts, Clock clock) {
         return new PulseActivities(inbox, teamsConversationStore, teamsGateway, teamsOwners, processedEvents,
-                texts.getIfAvailable(Texts::new), clock.getIfAvailable(Clock::systemUTC));
+                texts.getIfAvailable(Texts::new), clock);
     }
 }

@@ -37,7 +37,6 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import app.trustpulse.demo.SimulatingWeeks;
 import app.trustpulse.nudge.NudgingLeaders;
 import app.trustpulse.pulse.TeamRepository;
 import org.springframework.test.web.servlet.MockMvc;

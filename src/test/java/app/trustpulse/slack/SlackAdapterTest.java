@@ -69,6 +69,11 @@ class SlackAdapterTest {
         ProcessedEvents processedEvents() {
             return new InMemoryProcessedEvents();
         }
+
+        @Bean
+        java.time.Clock clock() {
+            return java.time.Clock.systemUTC();
+        }
     }
 
 

@@ -63,6 +63,11 @@ class SlackSocketModeTest {
         ProcessedEvents processedEvents() {
             return new InMemoryProcessedEvents();
         }
+
+        @Bean
+        java.time.Clock clock() {
+            return java.time.Clock.systemUTC();
+        }
     }
 
     static FakeSlack start() {

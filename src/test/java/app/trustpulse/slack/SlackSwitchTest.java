@@ -15,6 +15,7 @@ class SlackSwitchTest {
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withUserConfiguration(SlackConfiguration.class)
             .withBean(JdbcClient.class, () -> mock(JdbcClient.class))
+            .withBean(java.time.Clock.class, java.time.Clock::systemUTC)
             .withBean(TransactionTemplate.class, () -> mock(TransactionTemplate.class));
 
     @Test

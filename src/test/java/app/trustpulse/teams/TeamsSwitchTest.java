@@ -44,6 +44,11 @@ class TeamsSwitchTest {
         }
 
         @Bean
+        java.time.Clock clock() {
+            return java.time.Clock.systemUTC();
+        }
+
+        @Bean
         JdbcClient jdbcClient() {
             return JdbcClient.create(TestDatabases.h2());
         }
