@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 class JdbcProcessedEventsTest {
 
@@ -24,20 +25,22 @@ class JdbcProcessedEventsTest {
 
     @BothDatabases
     void keysAreStoredAsHashesSoTheTableNamesNoOne(TestDb db) {
-        var events = new JdbcProcessedEvents(jdbc(db));
+        JdbcClient jdbc = jdbc(db);
+        var events = new JdbcProcessedEvents(jdbc);
         events.firstTime("teams:activity:29:1abcUSER", NOW);
 
-        assertThat(jdbc(db).sql("SELECT event_key FROM processed_event").query(String.class).list())
+        assertThat(jdbc.sql("SELECT event_key FROM processed_event").query(String.class).list())
                 .singleElement().satisfies(k -> assertThat(k).matches("[0-9a-f]{64}").doesNotContain("USER"));
     }
 
     @BothDatabases
     void theRetentionForgetsKeysOlderThanItsCutoff(TestDb db) {
-        var events = new JdbcProcessedEvents(jdbc(db));
+        JdbcClient jdbc = jdbc(db);
+        var events = new JdbcProcessedEvents(jdbc);
         events.firstTime("old", NOW.minus(Duration.ofDays(40)));
         events.firstTime("recent", NOW);
 
-        new JdbcRetentionStore(jdbc(db)).purge(WEEK.minus(200), WEEK.minus(30), NOW.minus(Duration.ofDays(30)));
+        new JdbcRetentionStore(jdbc).purge(WEEK.minus(200), WEEK.minus(30), NOW.minus(Duration.ofDays(30)));
 
         assertThat(events.firstTime("old", NOW)).as("forgotten").isTrue();
         assertThat(events.firstTime("recent", NOW)).isFalse();
