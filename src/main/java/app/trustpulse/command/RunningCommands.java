@@ -126,13 +126,13 @@ public final class RunningCommands {
 
         @Override
         public ChatMessage myData(Command.MyData c) {
-            return choices.myData(ctx, everyMembership(ctx), lang);
+            return choices.myData(ctx, lang);
         }
 
         @Override
         public ChatMessage forgetMe(Command.ForgetMe c) {
             // Confirming erases the person's data in every team of the workspace, so the question names them all.
-            return choices.confirmForget(lang, everyMembership(ctx));
+            return choices.confirmForget(ctx, lang);
         }
 
         @Override
