@@ -9,9 +9,8 @@ import java.util.Optional;
  */
 public final class Actions {
 
-    /** The token a feedback preview carries: 16 hex digits. */
+    /** The token a feedback preview carries: 16 hex digits (when it was made, and a random part). */
     private static final java.util.regex.Pattern ONCE = java.util.regex.Pattern.compile("[0-9a-f]{16}");
-
 
     private Actions() {
     }

@@ -93,6 +93,27 @@ class OperatorEndpointsTest {
             }
             assertThat(found).as(file).isGreaterThan(3);
         }
+        assertAlertRulesAreComplete();
+    }
+
+    /** Every alert names its expression, severity and summary; the ones the operators asked for are there. */
+    @SuppressWarnings("unchecked")
+    private static void assertAlertRulesAreComplete() throws Exception {
+        Map<String, Object> rules = new org.yaml.snakeyaml.Yaml().load(
+                java.nio.file.Files.readString(java.nio.file.Path.of("manifests/monitoring/prometheus-rules.yml")));
+        java.util.List<Map<String, Object>> all = new java.util.ArrayList<>();
+        for (Map<String, Object> group : (java.util.List<Map<String, Object>>) rules.get("groups")) {
+            all.addAll((java.util.List<Map<String, Object>>) group.get("rules"));
+        }
+        for (Map<String, Object> rule : all) {
+            assertThat(rule).as("%s", rule.get("alert")).containsKeys("alert", "expr", "labels", "annotations");
+            assertThat((Map<String, Object>) rule.get("labels")).containsKey("severity");
+            assertThat((Map<String, Object>) rule.get("annotations")).containsKey("summary");
+        }
+        assertThat(all).extracting(r -> (String) r.get("expr"))
+                .anySatisfy(e -> assertThat(e).contains("trustpulse_work_waiting_oldest_seconds").contains("> 600"))
+                .anySatisfy(e -> assertThat(e).contains("trustpulse_deliveries_failed_total"))
+                .anySatisfy(e -> assertThat(e).contains("trustpulse_week_close_missed_total"));
     }
 
     @Test
