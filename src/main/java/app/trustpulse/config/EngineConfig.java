@@ -54,8 +54,6 @@ import org.springframework.context.annotation.Configuration;
 public class EngineConfig {
 
     private static final Logger LOG = Logger.getLogger(EngineConfig.class.getName());
-    /** Member statements per dimension in the statements bundle. */
-    static final int STATEMENT_VARIANTS = 3;
 
     @Bean
     Clock clock() {
@@ -106,7 +104,7 @@ public class EngineConfig {
     SendingCheckIns sendingCheckIns(TeamRepository teams, MemberRepository members, CheckInRepository checkIns,
                                     PulseRepository pulses, CheckInMessages messages, ChatGateways gateways,
                                     TeamTriggers triggers, Clock clock) {
-        return new SendingCheckIns(teams, members, checkIns, pulses, new CheckInPlanner(STATEMENT_VARIANTS), messages, gateways,
+        return new SendingCheckIns(teams, members, checkIns, pulses, new CheckInPlanner(), messages, gateways,
                 triggers, clock);
     }
 

@@ -10,11 +10,13 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Answers in table {@code answer}, keyed by (team, week, dimension, pseudonym); the table has no user id.
  * The latest answer wins: an upsert never overwrites an answer recorded at a later moment.
+ * "Can't say" is a NULL score.
  */
 public final class JdbcAnswerRepository implements AnswerRepository {
 
@@ -78,19 +80,21 @@ public final class JdbcAnswerRepository implements AnswerRepository {
                 .param("dimension", a.dimension().name())
                 .param("pseudonym", a.pseudonym())
                 .param("respondent", a.respondent().name())
-                .param("score", a.score())
+                .param("score", a.score().isPresent() ? a.score().getAsInt() : null, java.sql.Types.INTEGER)
                 .param("comment", a.comment().orElse(null))
                 .param("at", SqlSupport.utc(at));
     }
 
     private static Answer map(ResultSet rs, int row) throws SQLException {
+        int score = rs.getInt("score");
+        OptionalInt scored = rs.wasNull() ? OptionalInt.empty() : OptionalInt.of(score);
         return new Answer(
                 rs.getLong("team_id"),
                 WeekId.parse(rs.getString("week")),
                 Dimension.valueOf(rs.getString("dimension")),
                 rs.getString("pseudonym"),
                 Role.valueOf(rs.getString("respondent")),
-                rs.getInt("score"),
+                scored,
                 Optional.ofNullable(rs.getString("comment")));
     }
 }

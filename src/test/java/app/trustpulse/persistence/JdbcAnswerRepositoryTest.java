@@ -10,10 +10,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.trustpulse.pulse.Answer;
 import app.trustpulse.pulse.Dimension;
+import app.trustpulse.pulse.Instrument;
 import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.WeekId;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -37,6 +39,22 @@ class JdbcAnswerRepositoryTest {
         answers.upsert(changed, NOW.plusSeconds(60));
 
         assertThat(answers.ofWeek(team, WEEK)).containsExactly(changed);
+    }
+
+    @BothDatabases
+    void cantSayIsStoredWithoutAScoreAndCanBeChangedIntoOne(TestDb db) {
+        JdbcClient jdbc = jdbc(db);
+        long team = insertTeam(jdbc, "C1");
+        var answers = new JdbcAnswerRepository(jdbc);
+        Answer cantSay = new Answer(team, WEEK, Dimension.SAFETY, ANN, Role.MEMBER, OptionalInt.empty(), Optional.empty());
+
+        answers.upsert(cantSay, NOW);
+        assertThat(answers.ofWeek(team, WEEK)).containsExactly(cantSay);
+        assertThat(jdbc.sql("SELECT instrument FROM answer").query(Integer.class).single())
+                .as("new answers are on the current questionnaire").isEqualTo(Instrument.CURRENT_VERSION);
+
+        answers.upsert(answer(team, WEEK, Dimension.SAFETY, ANN, 3), NOW.plusSeconds(60));
+        assertThat(answers.ofWeek(team, WEEK)).singleElement().satisfies(a -> assertThat(a.score()).hasValue(3));
     }
 
     @BothDatabases
