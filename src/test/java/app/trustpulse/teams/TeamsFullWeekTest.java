@@ -31,6 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = Application.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "microsoft.app.id=test-app-id",
         "microsoft.app.password=not-used-in-tests",
+        "pulse.pseudonym-secret=" + TestDatabases.PSEUDONYM_KEY,
         "teams.initial-backoff=1ms",
         "teams.max-backoff=5ms",
         "pulse.playground.enabled=false",
