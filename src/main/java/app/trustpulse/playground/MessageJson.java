@@ -31,6 +31,11 @@ final class MessageJson {
         return mapper.readTree(json);
     }
 
+    /** A stored message in today's shape, so the page never meets a block written by an older version. */
+    JsonNode current(String json) {
+        return toTree(read(json));
+    }
+
     /** Every action a click on this message may send, with whether it asks for text first. */
     List<ClickTarget> clickTargets(String json) {
         List<ClickTarget> targets = new ArrayList<>();

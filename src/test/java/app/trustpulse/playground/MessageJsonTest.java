@@ -74,5 +74,6 @@ class MessageJsonTest {
         assertThat(scale.choices()).extracting(Block.Choice::value).containsExactly("1", "2", "3", "4", "5");
         assertThat(scale.choices().get(0).label()).isEqualTo("1 · disagree");
         assertThat(scale.selected()).contains("4");
+        assertThat(json.current(old).get("blocks").get(0).get("choices").get(4).get("value").asString()).isEqualTo("5");
     }
 }
