@@ -32,8 +32,8 @@ final class PseudonymKeySource {
         if (outside.isPresent()) {
             if (store.remove(STORED_NAME)) {
                 LOG.warn("Removed the pseudonym key that an earlier version kept in the database: the key now comes from "
-                        + "PULSE_PSEUDONYM_SECRET{}. Answers stored under the old key no longer match anyone; see README, "
-                        + "'Rotating the pseudonym key'.", secretFile.isPresent() ? "_FILE" : "");
+                        + "the environment. Answers stored under another key no longer match anyone; see README, "
+                        + "'Rotating the pseudonym key'.");
             }
             return outside.get();
         }
@@ -48,7 +48,10 @@ final class PseudonymKeySource {
         });
     }
 
-    private static Optional<byte[]> fromOutside(Optional<String> secret, Optional<Path> secretFile) {
+    private static Optional<byte[]> fromOutside(Optional<String> givenSecret, Optional<Path> givenFile) {
+        // An empty variable (as in a copied .env.example) counts as not set.
+        Optional<String> secret = givenSecret.filter(s -> !s.isBlank());
+        Optional<Path> secretFile = givenFile.filter(f -> !f.toString().isBlank());
         if (secret.isPresent() && secretFile.isPresent()) {
             throw new IllegalArgumentException("set PULSE_PSEUDONYM_SECRET or PULSE_PSEUDONYM_SECRET_FILE, not both");
         }

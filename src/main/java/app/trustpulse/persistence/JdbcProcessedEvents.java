@@ -36,10 +36,4 @@ public final class JdbcProcessedEvents implements ProcessedEvents {
         }
     }
 
-    @Override
-    public int purgeBefore(Instant cutoff) {
-        return jdbc.sql("DELETE FROM processed_event WHERE processed_at < :cutoff")
-                .param("cutoff", SqlSupport.utc(cutoff))
-                .update();
-    }
 }

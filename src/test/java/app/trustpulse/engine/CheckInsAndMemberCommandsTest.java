@@ -57,7 +57,7 @@ class CheckInsAndMemberCommandsTest extends EngineTest {
     }
 
     @Test
-    void statusShowsSettingsPeopleAndParticipationCountsButNeverScores() {
+    void statusShowsSettingsPeopleAndParticipationInBandsButNeverScores() {
         Ws ws = new Ws().setUp(3);
         ws.command(ws.admin, "send-now");
         ws.dm(ws.member(1), "5 5 5 5 5 5");
@@ -73,6 +73,7 @@ class CheckInsAndMemberCommandsTest extends EngineTest {
                 .contains(en("status.settings", "Europe/Amsterdam", "en", 3))
                 .contains(en("status.participation.open.BELOW_THRESHOLD", 3))
                 .contains(en("status.leader", 0, 0, en("status.leader.perWeek", 2)));
+        assertThat(all).as("no count while the week is open").doesNotContain(en("status.participation", 2, 3));
         assertThat(all).doesNotContain("5.0").doesNotContainPattern("\\d[.,]\\d");
         assertThat(text(ws.command(ws.admin, "status"))).as("the admin leads nothing: no nudge line")
                 .doesNotContain(en("status.leader", 0, 0, "").substring(0, 10));

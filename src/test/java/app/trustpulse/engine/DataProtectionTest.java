@@ -6,12 +6,15 @@ import app.trustpulse.chat.Actions;
 import app.trustpulse.chat.ChatMessage;
 import app.trustpulse.privacy.ApplyingRetention;
 import app.trustpulse.pulse.Answer;
+import app.trustpulse.pulse.CheckIn;
 import app.trustpulse.pulse.Dimension;
 import app.trustpulse.pulse.Feedback;
+import app.trustpulse.pulse.Member;
 import app.trustpulse.pulse.OpenWeekParticipation;
 import app.trustpulse.pulse.Platform;
 import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.Role;
+import app.trustpulse.pulse.StatementRef;
 import app.trustpulse.pulse.Team;
 import app.trustpulse.pulse.WeekId;
 import java.util.Optional;
@@ -119,5 +122,27 @@ class DataProtectionTest extends EngineTest {
         assertThat(answers.ofPseudonym(team.id(), pseudonym)).extracting(Answer::week).containsExactly(recent);
         assertThat(feedback.ofPseudonym(team.id(), pseudonym)).isEmpty();
         assertThat(pulses.find(team.id(), old)).isPresent();
+    }
+
+    @Test
+    void aPlaygroundPersonCannotReachATeamOfARealPlatform() {
+        Ws ws = new Ws().setUp(3);
+        Team real = teams.insert(new Team(0, Platform.SLACK, ws.id, "C0REAL", "real", ws.team().timezone(),
+                ws.team().language(), 3, ws.team().schedule(), false));
+        members.save(new Member(real.id(), "U1", "Alice", Role.MEMBER, Optional.empty(), false, false));
+        CheckIn slackCheckIn = checkIns.createIfAbsent(new CheckIn(0, real.id(), "U1", ws.week(), 0, Role.MEMBER,
+                java.util.List.of(StatementRef.current(Dimension.TRUST, Role.MEMBER, 1)), CheckIn.Status.SENT, Optional.of(clock.instant()),
+                Optional.empty(), Optional.empty()), clock.instant());
+
+        // the same user id and workspace id, but coming from the playground
+        assertThat(ws.click(ws.member(1), Actions.answerPrefix(slackCheckIn.id(), Dimension.TRUST) + "1")).hasValueSatisfying(m ->
+                assertThat(m.summary()).isEqualTo(en("answer.unknownCheckIn")));
+        assertThat(ws.click(ws.member(1), Actions.teamCommand(real.id(), "optout"))).hasValueSatisfying(m ->
+                assertThat(m.summary()).isEqualTo(en("action.unknown")));
+        ws.click(ws.member(1), Actions.sendFeedback(real.id(), "from the playground"));
+
+        assertThat(answers.ofWeek(real.id(), ws.week())).isEmpty();
+        assertThat(feedback.pending(real.id())).isEmpty();
+        assertThat(members.find(real.id(), "U1").orElseThrow().optedOut()).isFalse();
     }
 }

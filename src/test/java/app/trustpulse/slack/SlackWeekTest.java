@@ -201,7 +201,7 @@ class SlackWeekTest {
                 .findFirst(), Optional::isPresent).get();
     }
 
-    private static List<JsonObject> scaleButtons(JsonArray blocks, int score) {
+    static List<JsonObject> scaleButtons(JsonArray blocks, int score) {
         List<JsonObject> out = new ArrayList<>();
         for (JsonElement b : blocks) {
             JsonObject block = b.getAsJsonObject();
