@@ -90,7 +90,10 @@ class SlackCalls {
                     lastError = "still rate limited at the end of the call timeout";
                     break;
                 }
-                metrics.rateLimitWait(Platform.SLACK, result.rateLimitedFor);
+                if (result.response != null) {
+                    // "ratelimited" in a 200 answer; an HTTP 429 was counted where the SDK saw it (RateLimitWaits)
+                    metrics.rateLimitWait(Platform.SLACK, result.rateLimitedFor);
+                }
                 sleep(result.rateLimitedFor);
                 continue;
             }

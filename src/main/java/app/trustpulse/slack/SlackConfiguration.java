@@ -12,11 +12,13 @@ import com.slack.api.bolt.jakarta_servlet.SlackOAuthAppServlet;
 import com.slack.api.bolt.service.InstallationService;
 import com.slack.api.methods.MethodsConfig;
 import com.slack.api.token_rotation.TokenRotator;
+import com.slack.api.util.http.SlackHttpClient;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import okhttp3.OkHttpClient;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -57,7 +59,7 @@ public class SlackConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    Slack slackClient(SlackProperties props) {
+    Slack slackClient(SlackProperties props, ObjectProvider<PulseMetrics> metrics) {
         SlackConfig config = new SlackConfig();
         if (SlackProperties.isSet(props.apiUrl())) {
             String url = props.apiUrl().trim();
@@ -68,7 +70,13 @@ public class SlackConfiguration {
         methods.setExecutorName("trust-pulse-" + UUID.randomUUID());
         methods.setMaxIdleMills((int) Math.min(Integer.MAX_VALUE, props.callTimeout().toMillis()));
         config.setMethodsConfig(methods);
-        return Slack.getInstance(config);
+        // The SDK waits out an HTTP 429 and sends again by itself; the HTTP client sees each one go by.
+        OkHttpClient http = SlackHttpClient.buildOkHttpClient(config).newBuilder()
+                .addInterceptor(new RateLimitWaits(metrics.getIfAvailable(() -> PulseMetrics.NONE)))
+                .build();
+        SlackHttpClient client = new SlackHttpClient(http);
+        client.setConfig(config);
+        return Slack.getInstance(config, client);
     }
 
     @Bean

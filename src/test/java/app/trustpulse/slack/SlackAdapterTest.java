@@ -64,7 +64,7 @@ class SlackAdapterTest {
      */
     @SpringBootConfiguration
     @EnableAutoConfiguration(excludeName = "org.springframework.boot.quartz.autoconfigure.QuartzAutoConfiguration")
-    @Import(SlackConfiguration.class)
+    @Import({SlackConfiguration.class, app.trustpulse.metrics.MetricsConfiguration.class})
     static class AdapterOnly {
         @Bean
         ProcessedEvents processedEvents() {
