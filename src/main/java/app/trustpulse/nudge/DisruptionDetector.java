@@ -6,6 +6,7 @@ import app.trustpulse.pulse.WeekId;
 import app.trustpulse.pulse.WeeklyPulse;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +22,8 @@ import java.util.Optional;
  * {@code alpha = 1 / (52 * 6)} per test at most about one false alarm a year is expected even if every test
  * were independent (simulation shows fewer, see docs/method.md). Both weeks of the window need at least
  * {@link #MIN_ANSWERS} answers, the baseline at least {@link #MIN_BASELINE_WEEKS} such weeks, and this week
- * must itself still be below the baseline. A fall that does not pass the test (or could not be tested) but is
+ * must itself still be below the baseline. A dimension that raised the alarm last week does not raise it again
+ * this week: one fall, one alarm. A fall that does not pass the test (or could not be tested) but is
  * clearly more than a wobble against the weeks before (see {@link #watch}) is reported as lower, to watch,
  * never as a disruption.
  *
@@ -33,8 +35,8 @@ public final class DisruptionDetector {
     static final int WINDOW_WEEKS = 2;
     static final int BASELINE_WEEKS = 8;
     static final int MIN_BASELINE_WEEKS = 3;
-    /** How many weeks before the current one the test looks at. */
-    public static final int HISTORY_WEEKS = WINDOW_WEEKS - 1 + BASELINE_WEEKS;
+    /** How many weeks before the current one the tests of this week and of last week look at. */
+    public static final int HISTORY_WEEKS = WINDOW_WEEKS + BASELINE_WEEKS;
     /** Weeks before the current one that "lower this week" compares with. */
     static final int WATCH_WEEKS = 4;
     public static final double WATCH_DROP = 0.5;
@@ -86,22 +88,26 @@ public final class DisruptionDetector {
         if (pulse.withheld()) {
             return Assessment.none();
         }
+        // weeksBack.get(0) is this week, get(1) last week, and so on.
         List<Map<Dimension, PublishedScore>> weeksBack = new ArrayList<>(HISTORY_WEEKS + 1);
-        weeksBack.add(Map.of());
+        Map<Dimension, PublishedScore> thisWeek = new EnumMap<>(Dimension.class);
+        for (Dimension d : Dimension.inModelOrder()) {
+            pulse.score(d).flatMap(s -> s.published()).ifPresent(s -> thisWeek.put(d, s));
+        }
+        weeksBack.add(thisWeek);
         for (int back = 1; back <= HISTORY_WEEKS; back++) {
             weeksBack.add(earlier.getOrDefault(pulse.week().minus(back), Map.of()));
         }
-        for (Dimension d : Dimension.inModelOrder()) {
-            Optional<PublishedScore> now = pulse.score(d).flatMap(s -> s.published());
-            if (now.isEmpty()) {
+        for (Dimension d : thisWeek.keySet()) {
+            Optional<Drop> tested = test(d, 0, weeksBack);
+            if (tested.isPresent() && passes(tested.get())) {
+                // One fall, one alarm: the leader heard of it last week.
+                if (!test(d, 1, weeksBack).map(DisruptionDetector::passes).orElse(false)) {
+                    disruptions.add(tested.get());
+                }
                 continue;
             }
-            Optional<Drop> tested = test(d, now.get(), weeksBack);
-            if (tested.isPresent() && tested.get().evidence() >= 1 - EPSILON) {
-                disruptions.add(tested.get());
-                continue;
-            }
-            watch(d, now.get(), weeksBack, tested.map(Drop::evidence).orElse(0.0)).ifPresent(lower::add);
+            watch(d, weeksBack, tested.map(Drop::evidence).orElse(0.0)).ifPresent(lower::add);
         }
         Comparator<Drop> largestFirst = Comparator.comparingDouble(Drop::fall).reversed()
                 .thenComparing(Drop::dimension);
@@ -110,13 +116,18 @@ public final class DisruptionDetector {
         return new Assessment(disruptions, lower);
     }
 
-    /** The standard-error test, when the data allow one. */
-    private Optional<Drop> test(Dimension d, PublishedScore now, List<Map<Dimension, PublishedScore>> weeksBack) {
+    private static boolean passes(Drop drop) {
+        return drop.evidence() >= 1 - EPSILON;
+    }
+
+    /** The standard-error test of the week {@code at} weeks back, when the data allow one. */
+    private Optional<Drop> test(Dimension d, int at, List<Map<Dimension, PublishedScore>> weeksBack) {
         Pool window = new Pool();
         Pool baseline = new Pool();
         Pool spread = new Pool();
-        for (int back = 0; back < WINDOW_WEEKS; back++) {
-            PublishedScore s = back == 0 ? now : weeksBack.get(back).get(d);
+        PublishedScore now = weeksBack.get(at).get(d);
+        for (int back = at; back < at + WINDOW_WEEKS; back++) {
+            PublishedScore s = weeksBack.get(back).get(d);
             if (s == null || s.answers() < MIN_ANSWERS) {
                 return Optional.empty();
             }
@@ -124,7 +135,7 @@ public final class DisruptionDetector {
             spread.addSpread(s);
         }
         int baselineWeeks = 0;
-        for (int back = WINDOW_WEEKS; back < WINDOW_WEEKS + BASELINE_WEEKS; back++) {
+        for (int back = at + WINDOW_WEEKS; back < at + WINDOW_WEEKS + BASELINE_WEEKS; back++) {
             PublishedScore s = weeksBack.get(back).get(d);
             if (s != null && s.answers() >= MIN_ANSWERS) {
                 baseline.add(s);
@@ -152,7 +163,8 @@ public final class DisruptionDetector {
      * standard errors of this one comparison: worth a look, though over six dimensions a week such falls
      * also come by chance.
      */
-    private Optional<Drop> watch(Dimension d, PublishedScore now, List<Map<Dimension, PublishedScore>> weeksBack, double evidence) {
+    private Optional<Drop> watch(Dimension d, List<Map<Dimension, PublishedScore>> weeksBack, double evidence) {
+        PublishedScore now = weeksBack.get(0).get(d);
         Pool before = new Pool();
         Pool spread = new Pool();
         spread.addSpread(now);

@@ -57,12 +57,18 @@ class SignalQualityBenchmark {
         int falseAlarms = 0;
         int lowerWeeks = 0;
         int shippedRule = 0;
+        double shippedReview = 0;
+        int shippedReviews = 0;
         Mean nullEffect = new Mean();
         for (int y = 0; y < teamYears; y++) {
             SimulatedTeams.Year year = teams.year(0);
             falseAlarms += year.falseAlarms();
             lowerWeeks += year.lowerWeeks();
             shippedRule += year.naiveAlarms();
+            if (!Double.isNaN(year.naiveEffect())) {
+                shippedReview += year.naiveEffect();
+                shippedReviews++;
+            }
             nullEffect.add(year.estimate());
         }
         int flagged = 0;
@@ -77,9 +83,9 @@ class SignalQualityBenchmark {
         }
         return String.format(Locale.ROOT,
                 "SIGNAL size=%d sd=%.1f false_alarms_per_team_year=%.2f power_drop_1_0=%.2f null_effect=%+.2f true_effect_0_3=%+.2f"
-                        + "%n  DETAIL shipped_rule_false_alarms_per_team_year=%.1f lower_this_week_per_team_year=%.1f reviews_with_a_number=%.2f null_margin=%.2f true_effect_margin=%.2f",
+                        + "%n  DETAIL shipped_rule_false_alarms_per_team_year=%.1f shipped_review_null_effect=%+.2f lower_this_week_per_team_year=%.1f reviews_with_a_number=%.2f null_margin=%.2f true_effect_margin=%.2f",
                 setting.size(), setting.noise(), falseAlarms / (double) teamYears, flagged / (double) teamYears,
-                nullEffect.mean(), trueEffect.mean(), shippedRule / (double) teamYears, lowerWeeks / (double) teamYears, nullEffect.share(teamYears), nullEffect.margin(), trueEffect.margin());
+                nullEffect.mean(), trueEffect.mean(), shippedRule / (double) teamYears, shippedReview / shippedReviews, lowerWeeks / (double) teamYears, nullEffect.share(teamYears), nullEffect.margin(), trueEffect.margin());
     }
 
     /** Mean of the reviews that gave a number. */

@@ -79,6 +79,20 @@ class DisruptionDetectorTest {
     }
 
     @Test
+    void aFallRaisesTheAlarmOnceAndNotAgainTheWeekAfter() {
+        // The week of the fall: 2 after ten weeks at 4.0. The two-week mean is a point down: an alarm.
+        DisruptionDetector.Assessment first = detector.assess(pulse(2, 2, 2, 2, 2, 3),
+                earlier(score(4.0, 6, 0.6), score(4.0, 6, 0.6), 9));
+        assertThat(first.disruptions()).extracting(DisruptionDetector.Drop::dimension).containsExactly(Dimension.TRUST);
+
+        // The week after, still at 2: last week's test passed, so this week stays quiet.
+        DisruptionDetector.Assessment next = detector.assess(pulse(2, 2, 2, 2, 2, 3),
+                earlier(score(2.2, 6, 0.4), score(4.0, 6, 0.6), 9));
+        assertThat(next.disruptions()).isEmpty();
+        assertThat(next.lower()).isEmpty();
+    }
+
+    @Test
     void fewerThanFiveAnswersThisWeekIsNeverADisruptionHoweverLargeTheFall() {
         DisruptionDetector.Assessment a = detector.assess(pulse(1, 1, 1, 1), earlier(score(1.0, 6, 0.3), score(4.5, 6, 0.5), 8));
         assertThat(a.disruptions()).isEmpty();

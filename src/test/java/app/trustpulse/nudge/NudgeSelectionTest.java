@@ -69,13 +69,13 @@ class NudgeSelectionTest {
         s.put(Dimension.TRUST, 3);
         s.put(Dimension.SAFETY, 2);
         WeeklyPulse p = pulse(s, 6);
-        // Trust stood at 4.2 for nine weeks on six answers a week, then fell to 3 last week and this week.
+        // Trust stood at 4.2 on six answers a week, then fell to 3.6 last week and 3 this week.
         Map<WeekId, Map<Dimension, PublishedScore>> earlier = new HashMap<>();
         for (int back = 2; back <= DisruptionDetector.HISTORY_WEEKS; back++) {
             earlier.put(week.minus(back), Map.of(Dimension.TRUST, new PublishedScore(4.2, 6, OptionalDouble.of(0.6)),
                     Dimension.SAFETY, new PublishedScore(2.5, 6, OptionalDouble.of(0.6))));
         }
-        earlier.put(week.minus(1), Map.of(Dimension.TRUST, new PublishedScore(3.0, 6, OptionalDouble.of(0.6)),
+        earlier.put(week.minus(1), Map.of(Dimension.TRUST, new PublishedScore(3.6, 6, OptionalDouble.of(0.6)),
                 Dimension.SAFETY, new PublishedScore(2.5, 6, OptionalDouble.of(0.6))));
         Map<Dimension, Integer> self = Map.of(Dimension.FREEDOM, 2);
         NudgeSelector.Signals signals = selector.signals(Optional.of(p), earlier, self);

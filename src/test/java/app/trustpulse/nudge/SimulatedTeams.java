@@ -43,10 +43,14 @@ public final class SimulatedTeams {
 
     /** What one simulated year of a team gave. */
     /**
-     * @param naiveAlarms weeks the rule this test replaced (a fall of 1.0 on last week, or 0.7 on the mean of
-     *                    the four weeks before, on any published dimension) would have alarmed, for contrast
+     * @param naiveAlarms  weeks the rule this test replaced (a fall of 1.0 on last week, or 0.7 on the mean of
+     *                     the four weeks before, on any published dimension) would have alarmed, for contrast
+     * @param naiveEffect  what the review this one replaced would have shown: the two-week change from a week a
+     *                     nudge was tried for, minus the two-week change from other weeks (NaN when it had no
+     *                     weeks on a side), for contrast
      */
-    public record Year(int falseAlarms, int naiveAlarms, int lowerWeeks, Optional<NudgeReview.Estimate> estimate) {
+    public record Year(int falseAlarms, int naiveAlarms, int lowerWeeks, Optional<NudgeReview.Estimate> estimate,
+                       double naiveEffect) {
     }
 
     private final Setting setting;
@@ -112,7 +116,41 @@ public final class SimulatedTeams {
         NudgeReview.Review review = new NudgeReview().review(nudges,
                 team.means(last.minus(MonthlyReviews.HISTORY_WEEKS), last.plus(1)),
                 last.minus(MonthlyReviews.PERIOD_WEEKS - 1), last);
-        return new Year(falseAlarms, naiveAlarms, lowerWeeks, review.estimate());
+        Map<WeekId, Map<Dimension, Double>> history = team.means(last.minus(MonthlyReviews.HISTORY_WEEKS), last.plus(1));
+        return new Year(falseAlarms, naiveAlarms, lowerWeeks, review.estimate(), naiveEffect(nudges, history, last));
+    }
+
+    private static double naiveEffect(List<SentNudge> nudges, Map<WeekId, Map<Dimension, Double>> history, WeekId last) {
+        Set<String> tried = new HashSet<>();
+        for (SentNudge n : nudges) {
+            if (n.reaction().equals(Optional.of(SentNudge.Reaction.TRIED))) {
+                tried.add(n.dimension().orElseThrow() + "@" + n.week());
+            }
+        }
+        double triedSum = 0;
+        int triedWeeks = 0;
+        double otherSum = 0;
+        int otherWeeks = 0;
+        for (Map.Entry<WeekId, Map<Dimension, Double>> e : history.entrySet()) {
+            WeekId after = e.getKey().plus(2);
+            if (after.compareTo(last) > 0) {
+                continue;
+            }
+            for (Map.Entry<Dimension, Double> start : e.getValue().entrySet()) {
+                Double end = history.getOrDefault(after, Map.of()).get(start.getKey());
+                if (end == null) {
+                    continue;
+                }
+                if (tried.contains(start.getKey() + "@" + e.getKey())) {
+                    triedSum += end - start.getValue();
+                    triedWeeks++;
+                } else {
+                    otherSum += end - start.getValue();
+                    otherWeeks++;
+                }
+            }
+        }
+        return triedWeeks == 0 || otherWeeks == 0 ? Double.NaN : triedSum / triedWeeks - otherSum / otherWeeks;
     }
 
     private static boolean naiveAlarm(WeeklyPulse pulse, Map<WeekId, Map<Dimension, PublishedScore>> earlier) {
@@ -199,7 +237,9 @@ public final class SimulatedTeams {
                     }
                     for (StatementRef s : planner.plan(Role.MEMBER, p, week, slot, CHECK_INS_PER_WEEK)) {
                         int d = s.dimension().ordinal();
-                        double real = level[p][d] + ITEM_OFFSETS[s.variant() - 1] + l[d] + setting.noise() * random.nextGaussian();
+                        // Which statement of the dimension: the planner's rotation, item = (week + person + dimension) mod items.
+                        int item = (int) Math.floorMod(week.ordinal() + p + d, (long) ITEM_OFFSETS.length);
+                        double real = level[p][d] + ITEM_OFFSETS[item] + l[d] + setting.noise() * random.nextGaussian();
                         int score = (int) Math.max(Answer.MIN_SCORE, Math.min(Answer.MAX_SCORE, Math.round(real)));
                         answers.add(new Answer(1, week, s.dimension(), "p" + p, Role.MEMBER, score, Optional.empty()));
                     }

@@ -59,12 +59,11 @@ class DigestAlarmsTest {
         return new PulseCalculator().calculate(1, week, 3, answers, Map.of(), people);
     }
 
-    /** TRUST at 4.0 for eight weeks, then {@code lastWeek}; every week on {@code answers} answers. */
-    private Map<WeekId, Map<Dimension, PublishedScore>> earlier(double lastWeek, int answers) {
+    /** TRUST at 4.0 for ten weeks, each on {@code answers} answers. */
+    private Map<WeekId, Map<Dimension, PublishedScore>> earlier(int answers) {
         Map<WeekId, Map<Dimension, PublishedScore>> h = new HashMap<>();
-        for (int back = 1; back <= 9; back++) {
-            h.put(week.minus(back), Map.of(Dimension.TRUST,
-                    new PublishedScore(back == 1 ? lastWeek : 4.0, answers, OptionalDouble.of(0.6))));
+        for (int back = 1; back <= 10; back++) {
+            h.put(week.minus(back), Map.of(Dimension.TRUST, new PublishedScore(4.0, answers, OptionalDouble.of(0.6))));
         }
         return h;
     }
@@ -80,7 +79,7 @@ class DigestAlarmsTest {
     @Test
     void aFallTheAnswersCanCarryIsNamedAPossibleDisruption() {
         ChatMessage m = digests.digest(team, leader,
-                new LeaderDigests.WeekContext(pulse(6), earlier(2.0, 6), List.of(), 0, List.of()), Map.of());
+                new LeaderDigests.WeekContext(pulse(6), earlier(6), List.of(), 0, List.of()), Map.of());
         String trust = texts.dimensionName(Language.NL, Dimension.TRUST);
         assertThat(lines(m)).contains(texts.get(Language.NL, "digest.drop", trust));
         assertThat(reasons()).contains(NudgeReason.DROP);
@@ -89,7 +88,7 @@ class DigestAlarmsTest {
     @Test
     void theSameFallOnFourAnswersIsOnlyLowerThisWeekAndNeverADisruption() {
         ChatMessage m = digests.digest(team, leader,
-                new LeaderDigests.WeekContext(pulse(4), earlier(2.0, 4), List.of(), 0, List.of()), Map.of());
+                new LeaderDigests.WeekContext(pulse(4), earlier(4), List.of(), 0, List.of()), Map.of());
         String trust = texts.dimensionName(Language.NL, Dimension.TRUST);
         assertThat(lines(m)).contains(texts.get(Language.NL, "digest.lower", trust));
         assertThat(lines(m)).doesNotContain(texts.get(Language.NL, "digest.drop", trust));
