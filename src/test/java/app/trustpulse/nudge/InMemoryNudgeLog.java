@@ -30,6 +30,11 @@ public final class InMemoryNudgeLog implements NudgeLog {
     }
 
     @Override
+    public int countOfLeader(long teamId, String leaderId) {
+        return (int) nudges.stream().filter(n -> n.teamId() == teamId && n.leaderId().equals(leaderId)).count();
+    }
+
+    @Override
     public int deleteOfLeader(long teamId, String leaderId) {
         int before = nudges.size();
         nudges.removeIf(n -> n.teamId() == teamId && n.leaderId().equals(leaderId));
