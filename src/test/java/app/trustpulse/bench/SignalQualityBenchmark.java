@@ -85,7 +85,16 @@ class SignalQualityBenchmark {
                 "SIGNAL size=%d sd=%.1f false_alarms_per_team_year=%.2f power_drop_1_0=%.2f null_effect=%+.2f true_effect_0_3=%+.2f"
                         + "%n  DETAIL shipped_rule_false_alarms_per_team_year=%.1f shipped_review_null_effect=%+.2f lower_this_week_per_team_year=%.1f reviews_with_a_number=%.2f null_margin=%.2f true_effect_margin=%.2f",
                 setting.size(), setting.noise(), falseAlarms / (double) teamYears, flagged / (double) teamYears,
-                nullEffect.mean(), trueEffect.mean(), shippedRule / (double) teamYears, shippedReview / shippedReviews, lowerWeeks / (double) teamYears, nullEffect.share(teamYears), nullEffect.margin(), trueEffect.margin());
+                signed(nullEffect.mean()), signed(trueEffect.mean()), shippedRule / (double) teamYears, shippedReview / shippedReviews, lowerWeeks / (double) teamYears, nullEffect.share(teamYears), nullEffect.margin(), trueEffect.margin());
+    }
+
+    /** Rounds first, so that a tiny negative mean prints as +0.00, not -0.00. */
+    private static double signed(double value) {
+        if (Double.isNaN(value)) {
+            return value;
+        }
+        double rounded = Math.round(value * 100) / 100.0;
+        return rounded == 0 ? 0.0 : rounded;
     }
 
     /** Mean of the reviews that gave a number. */
