@@ -10,6 +10,7 @@ import app.trustpulse.nudge.SentNudge;
 import app.trustpulse.pulse.Dimension;
 import app.trustpulse.pulse.Language;
 import app.trustpulse.pulse.Member;
+import app.trustpulse.pulse.PublishedScore;
 import app.trustpulse.pulse.Team;
 import app.trustpulse.pulse.TextFormats;
 import app.trustpulse.pulse.Texts;
@@ -36,7 +37,7 @@ public final class LeaderDigests {
     private static final Duration NO_REPEAT = Duration.ofDays(7L * NudgeSelector.NO_REPEAT_WEEKS);
 
     /** What the week close hands every leader's digest. */
-    public record WeekContext(WeeklyPulse pulse, Map<WeekId, Map<Dimension, Double>> history, List<String> feedback,
+    public record WeekContext(WeeklyPulse pulse, Map<WeekId, Map<Dimension, PublishedScore>> earlier, List<String> feedback,
                               int feedbackHeld, List<String> comments) {
     }
 
@@ -61,8 +62,11 @@ public final class LeaderDigests {
     public record Digest(ChatMessage message, int nudges) {
     }
 
-    /** The nudges of one leader's digest: new ones to record before sending, and earlier ones still unanswered. */
-    public record Nudges(List<NudgeSelector.Pick> picks, List<SentNudge> unanswered) {
+    /**
+     * The nudges of one leader's digest: new ones to record before sending, earlier ones still unanswered, and the
+     * signals they were chosen from.
+     */
+    public record Nudges(List<NudgeSelector.Pick> picks, List<SentNudge> unanswered, NudgeSelector.Signals signals) {
     }
 
     /** Chooses the leader's nudges from the published pulse, none sent in the last six weeks. Reads, writes nothing. */
@@ -73,9 +77,10 @@ public final class LeaderDigests {
                 .filter(n -> n.reaction().isEmpty() && n.week().compareTo(pulse.week()) < 0)
                 .limit(2)
                 .toList();
-        NudgeSelector.Signals signals = selector.signals(Optional.of(pulse), week.history(), selfCheck);
+        NudgeSelector.Signals signals = selector.signals(Optional.of(pulse), week.earlier(), selfCheck);
         Set<String> recentIds = recent.stream().map(SentNudge::nudgeId).collect(Collectors.toSet());
-        return new Nudges(selector.choose(team.language(), signals, recentIds, MAX_NUDGES, pulse.week().ordinal()), unanswered);
+        return new Nudges(selector.choose(team.language(), signals, recentIds, MAX_NUDGES, pulse.week().ordinal()), unanswered,
+                signals);
     }
 
     /** The log entry of a chosen nudge, to record before the digest goes out (its buttons carry the entry's id). */
@@ -95,6 +100,11 @@ public final class LeaderDigests {
         blocks.addAll(selfCheckBlocks(lang, pulse, selfCheck));
 
         List<NudgeSelector.Pick> picks = nudges.picks();
+        if (!nudges.signals().lower().isEmpty()) {
+            String names = nudges.signals().lower().stream().map(d -> texts.dimensionName(lang, d.dimension()))
+                    .collect(Collectors.joining(", "));
+            blocks.add(new Block.Text(texts.get(lang, "digest.lower", names)));
+        }
         if (!picks.isEmpty()) {
             blocks.add(new Block.Text(texts.get(lang, "digest.nudges.title")));
         }
