@@ -262,8 +262,18 @@
       case 'Scale': return scale(b, m, as);
       case 'Buttons': return buttons(b, m, as);
       case 'ScoreTable': return scoreTable(b);
+      case 'Image': return image(b);
       default: return el('div', 'blk-text', escapeHtml(b.type));
     }
+  }
+
+  function image(b) {
+    const img = document.createElement('img');
+    img.className = 'blk-image';
+    img.src = b.url;
+    img.alt = b.altText;
+    img.loading = 'lazy';
+    return img;
   }
 
   function scale(b, m, as) {

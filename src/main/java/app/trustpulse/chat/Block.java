@@ -39,4 +39,8 @@ public sealed interface Block {
 
     record ScoreRow(String label, String score, String change, String trend, String answers) {
     }
+
+    /** A picture at a public address, with alt text that says everything the picture shows. */
+    record Image(String url, String altText) implements Block {
+    }
 }

@@ -65,6 +65,8 @@ final class MessageJson {
             node.put("type", "Text").put("text", t.text());
         } else if (block instanceof Block.Context c) {
             node.put("type", "Context").put("text", c.text());
+        } else if (block instanceof Block.Image i) {
+            node.put("type", "Image").put("url", i.url()).put("altText", i.altText());
         } else if (block instanceof Block.Scale s) {
             node.put("type", "Scale")
                     .put("statement", s.statement())
@@ -120,6 +122,7 @@ final class MessageJson {
             case "Header" -> new Block.Header(text(n, "text"));
             case "Text" -> new Block.Text(text(n, "text"));
             case "Context" -> new Block.Context(text(n, "text"));
+            case "Image" -> new Block.Image(text(n, "url"), text(n, "altText"));
             case "Scale" -> new Block.Scale(text(n, "statement"), text(n, "actionPrefix"),
                     n.path("selected").isNumber() ? Optional.of(n.path("selected").intValue()) : Optional.empty(),
                     text(n, "lowLabel"), text(n, "highLabel"));

@@ -36,6 +36,11 @@ public class PlaygroundConfiguration {
     }
 
     @Bean
+    PlaygroundPeople playgroundPeople(PlaygroundStore store) {
+        return new PlaygroundPeople(store);
+    }
+
+    @Bean
     PlaygroundTexts playgroundTexts() {
         return new PlaygroundTexts();
     }
