@@ -27,7 +27,7 @@ import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
- * Draws a pulse chart with JFreeChart: a bar per dimension for this week (1 to 5), a diamond for the average of
+ * Draws a pulse chart with JFreeChart: a bar per dimension for this week (1 to 5), a dash at the average of
  * the weeks before, and the word "withheld" where a dimension has too few answers (never a bar or a number).
  */
 final class ChartDrawing {
@@ -57,12 +57,14 @@ final class ChartDrawing {
         bars.setMaximumBarWidth(0.12);
         bars.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", oneDecimal));
         bars.setDefaultItemLabelsVisible(true);
-        bars.setDefaultItemLabelFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-        bars.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_CENTER));
+        bars.setDefaultItemLabelFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
+        bars.setDefaultItemLabelPaint(Color.WHITE);
+        // Inside the bar's top, so the trend marker above or below never covers the number.
+        bars.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.INSIDE12, TextAnchor.TOP_CENTER));
 
         LineAndShapeRenderer markers = new LineAndShapeRenderer(false, true);
         markers.setSeriesPaint(0, TREND);
-        markers.setSeriesShape(0, new java.awt.geom.Rectangle2D.Double(-6, -6, 12, 12));
+        markers.setSeriesShape(0, new java.awt.geom.Rectangle2D.Double(-34, -2.5, 68, 5));
         markers.setSeriesStroke(0, new BasicStroke(2f));
 
         CategoryAxis dimensions = new CategoryAxis();

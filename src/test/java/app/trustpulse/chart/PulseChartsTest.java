@@ -98,9 +98,9 @@ class PulseChartsTest {
                 .chartOf(slackTeam, pulse(slackTeam, WEEK, 3.6, false)).orElseThrow();
         assertThat(image.altText())
                 .startsWith("Chart of the pulse of week 47: ")
-                .contains("Vision 3.6 (average of the 8 weeks before: 3.9)")
+                .contains("Vision 3.6 (average of up to 8 weeks before: 3.9)")
                 .contains("Trust withheld, too few answers")
-                .contains("Safety 4.0 (average of the 8 weeks before: 4.0)");
+                .contains("Safety 4.0 (average of up to 8 weeks before: 4.0)");
     }
 
     @Test

@@ -28,6 +28,8 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -207,6 +209,41 @@ class DashboardAccessTest {
         assertThat(client.get("/actuator/prometheus").statusCode()).isEqualTo(200);
         assertThat(client.get("/playground").statusCode()).isEqualTo(200);
         assertThat(client.postJson("/playground/api/say", "{\"as\":\"tom\",\"where\":\"dm\",\"text\":\"help\"}").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theChannelsPulseAndTheLeadersDigestCarryTheSameChartOfTheWeek() throws Exception {
+        HttpSession anyone = new HttpSession(port);
+        JsonNode state = JsonMapper.builder().build().readTree(anyone.get("/playground/api/state").body());
+        String channelChart = lastImage(state, "channel:team", "Team pulse");
+        String digestChart = lastImage(state, "dm:lee", "Your weekly digest");
+        assertThat(channelChart).matches("/pulse-charts/[A-Za-z0-9_-]{43}\\.png").isEqualTo(digestChart);
+        HttpResponse<byte[]> png = anyone.getBytes(channelChart);
+        assertThat(png.statusCode()).isEqualTo(200);
+        assertThat(png.headers().firstValue("Content-Type")).hasValue("image/png");
+        assertThat(png.body()).startsWith(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+        assertThat(anyone.getBytes("/pulse-charts/" + "A".repeat(43) + ".png").statusCode()).isEqualTo(404);
+    }
+
+    private static String lastImage(JsonNode state, String conversation, String summaryStart) {
+        String url = null;
+        for (JsonNode c : state.get("conversations").values()) {
+            if (!c.get("id").asString().equals(conversation)) {
+                continue;
+            }
+            for (JsonNode m : c.get("messages").values()) {
+                if (!m.get("content").get("summary").asString().startsWith(summaryStart)) {
+                    continue;
+                }
+                for (JsonNode b : m.get("content").get("blocks").values()) {
+                    if ("Image".equals(b.get("type").asString())) {
+                        url = b.get("url").asString();
+                    }
+                }
+            }
+        }
+        assertThat(url).as("a chart in %s", conversation).isNotNull();
+        return url;
     }
 
     /** The HTML of the section with this id. */
