@@ -65,7 +65,8 @@ public final class MonthlyReviews {
             blocks.add(new Block.Text(texts.get(lang, "review.nothingTried")));
         } else {
             blocks.add(new Block.Text(texts.get(lang, "review.explain")));
-            blocks.add(new Block.ScoreTable(rows));
+            blocks.add(new Block.ScoreTable(rows, List.of(texts.get(lang, "table.review.after"),
+                    texts.get(lang, "table.review.otherwise"), "", texts.get(lang, "table.review.note"))));
             if (anyTooFew) {
                 blocks.add(new Block.Context(texts.get(lang, "review.tooFew", NudgeReview.MEANINGFUL_WEEKS)));
             }

@@ -80,6 +80,8 @@ final class MessageJson {
             bs.buttons().forEach(b -> buttons.add(button(b)));
         } else if (block instanceof Block.ScoreTable table) {
             node.put("type", "ScoreTable");
+            ArrayNode headers = node.putArray("headers");
+            table.headers().forEach(headers::add);
             ArrayNode rows = node.putArray("rows");
             for (Block.ScoreRow r : table.rows()) {
                 rows.addObject()
@@ -135,7 +137,9 @@ final class MessageJson {
                 List<Block.ScoreRow> rows = new ArrayList<>();
                 n.path("rows").values().forEach(r -> rows.add(new Block.ScoreRow(text(r, "label"), text(r, "score"),
                         text(r, "change"), text(r, "trend"), text(r, "answers"))));
-                yield new Block.ScoreTable(rows);
+                List<String> headers = new ArrayList<>();
+                n.path("headers").values().forEach(h -> headers.add(h.asString()));
+                yield new Block.ScoreTable(rows, headers);
             }
             default -> throw new IllegalArgumentException("unknown block type " + type);
         };
