@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
@@ -31,6 +32,7 @@ import java.util.stream.Collectors;
 final class PublishedPulseCharts implements PulseCharts {
 
     static final String PATH = "/pulse-charts/";
+    private static final Logger LOG = Logger.getLogger(PublishedPulseCharts.class.getName());
 
     private final ChartStore store;
     private final ChartDrawing drawing;
@@ -56,18 +58,24 @@ final class PublishedPulseCharts implements PulseCharts {
         if (base.isEmpty() || pulse.withheld()) {
             return Optional.empty();
         }
-        Instant now = clock.instant();
-        Map<Dimension, OptionalDouble> trend = trend(team, pulse.week());
-        Optional<String> token = store.tokenOf(team.id(), pulse.week(), now);
-        if (token.isEmpty()) {
-            store.deleteExpired(now);
-            String fresh = newToken();
-            byte[] png = drawing.png(data(team, pulse, trend));
-            token = store.insert(fresh, team.id(), pulse.week(), png, now, now.plus(properties.ttl()))
-                    ? Optional.of(fresh)
-                    : store.tokenOf(team.id(), pulse.week(), now);
+        try {
+            Instant now = clock.instant();
+            Map<Dimension, OptionalDouble> trend = trend(team, pulse.week());
+            Optional<String> token = store.tokenOf(team.id(), pulse.week(), now);
+            if (token.isEmpty()) {
+                store.deleteExpired(now);
+                String fresh = newToken();
+                byte[] png = drawing.png(data(team, pulse, trend));
+                token = store.insert(fresh, team.id(), pulse.week(), png, now, now.plus(properties.ttl()))
+                        ? Optional.of(fresh)
+                        : store.tokenOf(team.id(), pulse.week(), now);
+            }
+            return token.map(t -> new Block.Image(base.get() + PATH + t + ".png", altText(team.language(), pulse, trend)));
+        } catch (RuntimeException | LinkageError | InternalError e) {
+            // A chart is an extra: without fonts or with the database busy, the pulse still goes out as text.
+            LOG.warning("no chart for week " + pulse.week() + " of team " + team.id() + ": " + e);
+            return Optional.empty();
         }
-        return token.map(t -> new Block.Image(base.get() + PATH + t + ".png", altText(team.language(), pulse, trend)));
     }
 
     /** The average published mean of each dimension over the weeks before this one. */

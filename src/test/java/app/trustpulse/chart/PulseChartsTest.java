@@ -130,4 +130,18 @@ class PulseChartsTest {
         assertThat(second.url()).isNotEqualTo(first.url());
         assertThat(jdbc.sql("SELECT COUNT(*) FROM pulse_chart").query(Integer.class).single()).as("the expired one swept").isEqualTo(1);
     }
+
+    @Test
+    void whenTheChartCannotBeDrawnThePulseGoesOutAsText() {
+        ChartDrawing noFonts = new ChartDrawing() {
+            @Override
+            byte[] png(ChartData data) {
+                throw new InternalError("Fontconfig head is null");
+            }
+        };
+        PublishedPulseCharts charts = new PublishedPulseCharts(store, noFonts, pulses, new Texts(),
+                new ChartProperties(Optional.of("https://pulse.example.com"), Duration.ofDays(90), 8), Clock.fixed(CLOSE, ZoneOffset.UTC));
+        assertThat(charts.chartOf(slackTeam, pulse(slackTeam, WEEK, 3.6, true))).isEmpty();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM pulse_chart").query(Integer.class).single()).isZero();
+    }
 }
