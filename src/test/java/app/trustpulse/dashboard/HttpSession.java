@@ -59,6 +59,13 @@ final class HttpSession {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    HttpResponse<String> postUrlEncoded(String path, String body) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpSession signInAs(String playgroundPerson) throws IOException, InterruptedException {
         HttpResponse<String> r = postForm("/dashboard/login", "/dashboard/login/playground", Map.of("person", playgroundPerson));
         if (r.statusCode() != 302 || !r.headers().firstValue("Location").orElse("").endsWith("/dashboard")) {
