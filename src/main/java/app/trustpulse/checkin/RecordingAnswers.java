@@ -85,8 +85,8 @@ public final class RecordingAnswers {
         }
         String pseudonym = pseudonyms.pseudonym(team.id(), team.platform(), who.userId());
         Optional<String> comment = current(team.id(), c.week(), pseudonym, dimension).flatMap(Answer::comment);
-        answers.upsert(new Answer(team.id(), c.week(), dimension, pseudonym, c.audience(), score, comment), clock.instant());
-        checkIns.markAnswered(c.id(), clock.instant());
+        answers.upsert(new Answer(team.id(), c.week(), dimension, pseudonym, c.audience(), score, comment));
+        checkIns.markAnswered(c.id());
         refresh(team, c, pseudonym, shownIn);
         return Optional.empty();
     }
@@ -119,7 +119,7 @@ public final class RecordingAnswers {
         }
         Answer a = answer.get();
         answers.upsert(new Answer(a.teamId(), a.week(), a.dimension(), a.pseudonym(), a.respondent(), a.score(),
-                Optional.of(trimmed)), clock.instant());
+                Optional.of(trimmed)));
         refresh(team, c, pseudonym, shownIn);
         return ChatMessage.text(texts.get(lang, "comment.saved", team.threshold()));
     }
@@ -152,11 +152,11 @@ public final class RecordingAnswers {
         Map<Dimension, Integer> scores = ((TypedReply.Scores) reply).scores();
         for (Map.Entry<Dimension, Integer> e : scores.entrySet()) {
             Optional<String> comment = current(t.id(), week, pseudonym, e.getKey()).flatMap(Answer::comment);
-            answers.upsert(new Answer(t.id(), week, e.getKey(), pseudonym, member.role(), e.getValue(), comment), clock.instant());
+            answers.upsert(new Answer(t.id(), week, e.getKey(), pseudonym, member.role(), e.getValue(), comment));
         }
         for (CheckIn c : checkIns.ofUser(t.id(), who.userId(), week)) {
             if (c.dimensions().stream().anyMatch(scores::containsKey)) {
-                checkIns.markAnswered(c.id(), clock.instant());
+                checkIns.markAnswered(c.id());
                 refresh(t, c, pseudonym, Optional.empty());
             }
         }
@@ -228,7 +228,8 @@ public final class RecordingAnswers {
         try {
             gateways.of(team.platform()).update(ref.get(), messages.checkIn(team, c, recorded, commented, true));
         } catch (ChatDeliveryException e) {
-            LOG.warning("check-in " + c.id() + " not updated in place: " + e.getMessage());
+            // Which check-in is left out: its person just answered, and the log keeps the time.
+            LOG.warning("a check-in message was not updated in place after an answer: " + e.getMessage());
         }
     }
 }

@@ -132,8 +132,9 @@ class DashboardController {
 
     private List<PageParts.Line> participation(Language lang, TeamView view) {
         List<PageParts.Line> lines = new ArrayList<>();
+        // The same bands as /pulse status: nothing that moves one answer at a time while the week is open.
         view.openWeek().ifPresent(open -> lines.add(new PageParts.Line(cells.week(lang, open.week()),
-                texts.get(lang, "dashboard.band." + open.band().name()))));
+                texts.get(lang, "status.participation.open." + open.band().name(), open.threshold()))));
         for (int i = view.published().size() - 1; i >= 0; i--) {
             PublishedWeek p = view.published().get(i);
             lines.add(new PageParts.Line(cells.week(lang, p.week()),

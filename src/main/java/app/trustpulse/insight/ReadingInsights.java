@@ -10,6 +10,7 @@ import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.Dimension;
 import app.trustpulse.pulse.Member;
 import app.trustpulse.pulse.MemberRepository;
+import app.trustpulse.pulse.OpenWeekParticipation;
 import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.Team;
@@ -117,7 +118,8 @@ public final class ReadingInsights {
         if (access.role().seesLeaderView() && !closed) {
             int asked = checkIns.countAsked(team.id(), current, Role.MEMBER);
             open = Optional.of(new TeamView.OpenWeek(current,
-                    ParticipationBand.of(queries.membersAnswered(team.id(), current), asked)));
+                    OpenWeekParticipation.of(queries.membersAnswered(team.id(), current), asked, team.threshold()),
+                    team.threshold()));
         }
         Optional<TeamView.LeaderPart> leader = access.leader()
                 ? Optional.of(leaderPart(team, viewer.userId(), own, published, current, from))

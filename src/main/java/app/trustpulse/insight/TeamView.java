@@ -4,6 +4,7 @@ import app.trustpulse.nudge.NudgeReview;
 import app.trustpulse.nudge.SentNudge;
 import app.trustpulse.pulse.Answer;
 import app.trustpulse.pulse.Dimension;
+import app.trustpulse.pulse.OpenWeekParticipation;
 import app.trustpulse.pulse.WeekId;
 import java.util.List;
 import java.util.Optional;
@@ -37,8 +38,8 @@ public record TeamView(
         return published.stream().filter(p -> p.week().equals(week)).findFirst();
     }
 
-    /** Participation of the week still open, in bands only. */
-    public record OpenWeek(WeekId week, ParticipationBand band) {
+    /** Participation of the week still open, in bands only (as /pulse status tells it), with the team's threshold. */
+    public record OpenWeek(WeekId week, OpenWeekParticipation band, int threshold) {
     }
 
     public record LeaderPart(List<SelfCheckRow> selfCheck, List<SentNudge> nudges, int tried, int notYet,

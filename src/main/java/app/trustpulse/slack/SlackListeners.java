@@ -1,5 +1,6 @@
 package app.trustpulse.slack;
 
+import app.trustpulse.chat.Actions;
 import app.trustpulse.chat.ChatMessage;
 import app.trustpulse.chat.MessageRef;
 import app.trustpulse.chat.ProcessedEvents;
@@ -108,6 +109,12 @@ class SlackListeners {
         app.event(TokensRevokedEvent.class, this::tokensRevoked);
     }
 
+    /** The subcommand alone, for logs: the rest of a command may be feedback someone wrote. */
+    static String subcommandOf(String text) {
+        String first = text == null ? "" : text.strip().split("\\s+", 2)[0].toLowerCase(java.util.Locale.ROOT);
+        return first.matches("[a-z-]{1,20}") ? first : "(other)";
+    }
+
     static String workspaceOf(Context ctx) {
         return ctx.isEnterpriseInstall() && ctx.getEnterpriseId() != null ? ctx.getEnterpriseId() : ctx.getTeamId();
     }
@@ -122,14 +129,15 @@ class SlackListeners {
         }
         Optional<String> channel = Optional.ofNullable(p.getChannelId()).filter(c -> !c.startsWith("D"));
         String text = Mentions.normalize(p.getText());
-        work.submit("/pulse " + text, () -> {
+        String subcommand = subcommandOf(text);
+        work.submit("/pulse " + subcommand, () -> {
             Responder responder = new Responder(slack, p.getResponseUrl());
             ChatMessage answer;
             try {
                 Sender sender = people.sender(ws, p.getUserId());
                 answer = inbox.get().command(new CommandRequest(sender, channel, text));
             } catch (RuntimeException e) {
-                LOG.error("/pulse {} failed", text, e);
+                LOG.error("/pulse {} failed", subcommand, e);
                 answer = ChatMessage.text(texts.get(Language.EN, "slack.error.generic"));
             }
             ChatMessage reply = answer;
@@ -156,7 +164,7 @@ class SlackListeners {
         Optional<MessageRef> ref = messageOf(ws, p);
         boolean onHome = p.getView() != null && "home".equals(p.getView().getType());
         String responseUrl = p.getResponseUrl();
-        work.submit("click " + action, () -> {
+        work.submit("click " + Actions.kind(action), () -> {
             Sender sender = people.sender(ws, userId);
             Optional<ChatMessage> answer = inbox.get().interaction(new Interaction(sender, action, Optional.empty(), ref));
             if (onHome) {
@@ -254,7 +262,7 @@ class SlackListeners {
         String userId = p.getUser().getId();
         Optional<MessageRef> ref = meta.channel() == null || meta.ts() == null ? Optional.empty()
                 : Optional.of(new MessageRef(Platform.SLACK, ws, meta.channel(), meta.ts()));
-        work.submit("modal " + meta.action(), () -> {
+        work.submit("modal " + Actions.kind(meta.action()), () -> {
             Sender sender = people.sender(ws, userId);
             Optional<ChatMessage> answer = inbox.get().interaction(new Interaction(sender, meta.action(), text, ref));
             if (answer.isPresent()) {

@@ -123,8 +123,10 @@ class ConversationStore {
                 .params(tenantId, userId).query(ConversationStore::stored).optional();
     }
 
-    void removeUser(String tenantId, String userId) {
-        jdbc.sql("DELETE FROM teams_user WHERE tenant_id = ? AND user_id = ?").params(tenantId, userId).update();
+    /** The person's chat reference and the link from their Entra ID object id go together. */
+    int removeUser(String tenantId, String userId) {
+        return jdbc.sql("DELETE FROM teams_user WHERE tenant_id = ? AND user_id = ?").params(tenantId, userId).update()
+                + jdbc.sql("DELETE FROM teams_identity WHERE tenant_id = ? AND user_id = ?").params(tenantId, userId).update();
     }
 
     /** Any conversation of the tenant: the service URL and the bot's account to start a new chat with. */

@@ -136,7 +136,7 @@ class PulseBenchmark {
             String pseudonym = pseudonyms.pseudonym(team.id(), team.platform(), "u" + i);
             for (Dimension d : Dimension.values()) {
                 answers.upsert(new Answer(team.id(), week, d, pseudonym, i < LEADERS ? Role.LEADER : Role.MEMBER,
-                        1 + random.nextInt(5), Optional.empty()), clock.instant());
+                        1 + random.nextInt(5), Optional.empty()));
             }
         }
         long t2 = System.nanoTime();

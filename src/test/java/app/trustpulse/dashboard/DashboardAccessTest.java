@@ -160,7 +160,7 @@ class DashboardAccessTest {
         anyone.postJson("/playground/api/say", "{\"as\":\"mia\",\"where\":\"dm\",\"text\":\"4 3 5 2 4 5\"}");
         HttpSession lee = new HttpSession(port).signInAs("lee");
         String participation = section(lee.get("/dashboard/teams/" + demoTeam).body(), "participation");
-        assertThat(participation).contains(texts.get(Language.EN, "dashboard.band.UNDER_QUARTER"))
+        assertThat(participation).contains(texts.get(Language.EN, "status.participation.open.BELOW_THRESHOLD", 3))
                 .contains(texts.get(Language.EN, "dashboard.participation.closed", 5, 5))
                 .doesNotContain(texts.get(Language.EN, "dashboard.participation.closed", 1, 5));
     }

@@ -57,7 +57,7 @@ class CheckInsAndMemberCommandsTest extends EngineTest {
     }
 
     @Test
-    void statusShowsSettingsPeopleAndParticipationCountsButNeverScores() {
+    void statusShowsSettingsPeopleAndParticipationInBandsButNeverScores() {
         Ws ws = new Ws().setUp(3);
         ws.command(ws.admin, "send-now");
         ws.dm(ws.member(1), "5 5 5 5 5 5");
@@ -71,8 +71,9 @@ class CheckInsAndMemberCommandsTest extends EngineTest {
         String all = text(status);
         assertThat(all).contains(en("status.people", 3, 1, "Lena"))
                 .contains(en("status.settings", "Europe/Amsterdam", "en", 3))
-                .contains(en("status.participation", 2, 3))
+                .contains(en("status.participation.open.BELOW_THRESHOLD", 3))
                 .contains(en("status.leader", 0, 0, en("status.leader.perWeek", 2)));
+        assertThat(all).as("no count while the week is open").doesNotContain(en("status.participation", 2, 3));
         assertThat(all).doesNotContain("5.0").doesNotContainPattern("\\d[.,]\\d");
         assertThat(text(ws.command(ws.admin, "status"))).as("the admin leads nothing: no nudge line")
                 .doesNotContain(en("status.leader", 0, 0, "").substring(0, 10));
@@ -313,7 +314,7 @@ class CheckInsAndMemberCommandsTest extends EngineTest {
         assertThat(answers.ofWeek(teamId, ws.week())).hasSize(7);
 
         assertThat(ws.click(ws.member(1), buttons.get(0).action())).hasValueSatisfying(m ->
-                assertThat(m.summary()).isEqualTo(en("forget.done", 6, 1)));
+                assertThat(m.summary()).isEqualTo(en("forget.done", 6, 1, 1, 0, 1)));
         assertThat(ws.membership(ws.member(1))).isEmpty();
         assertThat(answers.ofWeek(teamId, ws.week())).singleElement()
                 .satisfies(a -> assertThat(a.dimension()).isEqualTo(Dimension.FREEDOM));

@@ -145,7 +145,7 @@ class JdbcCheckInRepositoryTest {
         for (long id : List.of(sent, answered, nextWeek)) {
             checkIns.markSent(id, NOW, "ref-" + id);
         }
-        checkIns.markAnswered(answered, NOW.plusSeconds(60));
+        checkIns.markAnswered(answered);
 
         assertThat(checkIns.expireOpen(team, WEEK)).isEqualTo(1);
 
@@ -153,7 +153,7 @@ class JdbcCheckInRepositoryTest {
         assertThat(checkIns.find(answered).orElseThrow().status()).isEqualTo(Status.ANSWERED);
         assertThat(checkIns.find(scheduled).orElseThrow().status()).isEqualTo(Status.SCHEDULED);
         assertThat(checkIns.find(nextWeek).orElseThrow().status()).isEqualTo(Status.SENT);
-        checkIns.markAnswered(sent, NOW.plusSeconds(120));
+        checkIns.markAnswered(sent);
         assertThat(checkIns.find(sent).orElseThrow().status()).isEqualTo(Status.EXPIRED);
     }
 

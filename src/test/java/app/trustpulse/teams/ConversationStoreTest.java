@@ -38,6 +38,9 @@ class ConversationStoreTest {
         assertThat(identities.userIdOf("tenant", "0F0E0D0C-0000-4000-8000-000000000001")).contains("29:mia");
         assertThat(identities.userIdOf("another-tenant", "0f0e0d0c-0000-4000-8000-000000000001")).isEmpty();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM teams_identity").query(Integer.class).single()).isEqualTo(1);
+
+        store.removeUser("tenant", "29:mia");
+        assertThat(identities.userIdOf("tenant", "0f0e0d0c-0000-4000-8000-000000000001")).as("forgotten with the person").isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")

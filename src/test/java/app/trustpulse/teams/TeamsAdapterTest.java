@@ -55,6 +55,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "microsoft.app.id=test-app-id",
         "microsoft.app.password=not-used-in-tests",
+        "pulse.pseudonym-secret=" + TestDatabases.PSEUDONYM_KEY,
         "teams.initial-backoff=1ms",
         "teams.max-backoff=5ms",
         "spring.datasource.url=jdbc:h2:mem:teams-adapter;DB_CLOSE_DELAY=-1" + TestDatabases.H2_FLAGS})

@@ -3,6 +3,7 @@ package app.trustpulse.teams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.trustpulse.Application;
+import app.trustpulse.chat.Actions;
 import app.trustpulse.support.TestDatabases;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -31,6 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = Application.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "microsoft.app.id=test-app-id",
         "microsoft.app.password=not-used-in-tests",
+        "pulse.pseudonym-secret=" + TestDatabases.PSEUDONYM_KEY,
         "teams.initial-backoff=1ms",
         "teams.max-backoff=5ms",
         "pulse.playground.enabled=false",
@@ -79,12 +81,12 @@ class TeamsFullWeekTest {
                 .satisfies(c -> assertThat(c.text()).contains("pulse setup"));
 
         // The owner sets the team up; the members come from the paged roster.
-        assertThat(command("pulse setup", Map.of(LEA, "Lea Leader"))).contains("Pulse team set up").contains("members 4, leaders 1");
+        assertThat(command("pulse setup", Map.of(LEA, "Lea Leader"))).contains("Pulse team set up").contains("4 members and one leader");
 
         // send-now, while the Bot Connector throttles: a check-in card still arrives exactly once in every
         // member's 1:1 chat, created proactively.
         CONNECTOR.failNext(4, 429);
-        assertThat(command("pulse send-now", Map.of())).contains("Check-ins sent: 5.");
+        assertThat(command("pulse send-now", Map.of())).contains("Sent 5 check-ins");
         assertThat(CONNECTOR.rejectedCount()).isEqualTo(4);
         for (String member : List.of(OLGA, LEA, "29:m1", "29:m2", "29:m3")) {
             assertThat(CONNECTOR.postedTo("a:chat-" + member).stream().filter(c -> !scaleIds(c.card()).isEmpty()))
@@ -152,6 +154,19 @@ class TeamsFullWeekTest {
                 Map.of(CardRenderer.ACTION_KEY, tried)))).isEqualTo(200);
         assertThat(jdbc.sql("SELECT reaction FROM nudge_sent WHERE id = ?").param(Long.parseLong(tried.split(":")[1]))
                 .query(String.class).single()).isNotBlank();
+
+        // Max erases his data from the 1:1 chat: his answers, his comment, his check-ins and how to reach him.
+        int maxBefore = CONNECTOR.postedTo("a:chat-29:m3").size();
+        assertThat(post(PAYLOADS.personalMessage(TeamsPayloads.nextId(), "29:m3", "Max Three", "forget-me"))).isEqualTo(200);
+        FakeBotConnector.Call question = CONNECTOR.postedTo("a:chat-29:m3").get(maxBefore);
+        assertThat(submitActions(question.card())).contains(Actions.forgetMe(true));
+        assertThat(post(PAYLOADS.cardSubmit(TeamsPayloads.nextId(), "29:m3", "Max Three", "a:chat-29:m3", question.id(),
+                Map.of(CardRenderer.ACTION_KEY, Actions.forgetMe(true))))).isEqualTo(200);
+        assertThat(CONNECTOR.postedTo("a:chat-29:m3").get(CONNECTOR.postedTo("a:chat-29:m3").size() - 1).text())
+                .startsWith("Done. I erased").contains("your membership of one team");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM teams_user WHERE user_id = '29:m3'").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM check_in WHERE user_id = '29:m3'").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM answer WHERE comment IS NOT NULL").query(Long.class).single()).isZero();
 
         // Nothing was sent twice; every call to the Bot Connector carried the bot's token, and team ownership
         // was asked of Microsoft Graph with a Graph token.
