@@ -2,6 +2,7 @@ package app.trustpulse.chat;
 
 import app.trustpulse.pulse.Dimension;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The action strings the bot puts on its buttons and scales, and how to read them back.
@@ -15,8 +16,12 @@ public final class Actions {
     public sealed interface Action {
     }
 
-    public record AnswerScore(long checkInId, Dimension dimension, int score) implements Action {
+    /** A score picked on a check-in; an empty score is "can't say". */
+    public record AnswerScore(long checkInId, Dimension dimension, OptionalInt score) implements Action {
     }
+
+    /** The value a scale's "can't say" choice carries in its action. */
+    public static final String CANT_SAY = "?";
 
     public record AddComment(long checkInId, Dimension dimension) implements Action {
     }
@@ -104,7 +109,8 @@ public final class Actions {
             switch (p[0]) {
                 case "answer":
                     if (p.length == 4) {
-                        return Optional.of(new AnswerScore(Long.parseLong(p[1]), Dimension.valueOf(p[2]), Integer.parseInt(p[3])));
+                        OptionalInt score = p[3].equals(CANT_SAY) ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(p[3]));
+                        return Optional.of(new AnswerScore(Long.parseLong(p[1]), Dimension.valueOf(p[2]), score));
                     }
                     break;
                 case "comment":

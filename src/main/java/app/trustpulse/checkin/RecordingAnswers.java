@@ -26,6 +26,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.logging.Logger;
 
@@ -70,8 +71,11 @@ public final class RecordingAnswers {
         this.clock = clock;
     }
 
-    /** A score picked on a check-in. Returns a message for the respondent only when something went wrong. */
-    public Optional<ChatMessage> score(Respondent who, long checkInId, Dimension dimension, int score, Optional<MessageRef> shownIn,
+    /**
+     * A score picked on a check-in; an empty score is "can't say". Returns a message for the respondent only when
+     * something went wrong.
+     */
+    public Optional<ChatMessage> score(Respondent who, long checkInId, Dimension dimension, OptionalInt score, Optional<MessageRef> shownIn,
                                        Language fallback) {
         Optional<CheckIn> found = ownCheckIn(who, checkInId);
         if (found.isEmpty()) {
@@ -149,8 +153,8 @@ public final class RecordingAnswers {
             return ChatMessage.text(texts.get(lang, "answer.weekClosed"));
         }
         String pseudonym = pseudonyms.pseudonym(t.id(), t.platform(), who.userId());
-        Map<Dimension, Integer> scores = ((TypedReply.Scores) reply).scores();
-        for (Map.Entry<Dimension, Integer> e : scores.entrySet()) {
+        Map<Dimension, OptionalInt> scores = ((TypedReply.Scores) reply).scores();
+        for (Map.Entry<Dimension, OptionalInt> e : scores.entrySet()) {
             Optional<String> comment = current(t.id(), week, pseudonym, e.getKey()).flatMap(Answer::comment);
             answers.upsert(new Answer(t.id(), week, e.getKey(), pseudonym, member.role(), e.getValue(), comment));
         }
@@ -172,9 +176,9 @@ public final class RecordingAnswers {
                         .isPresent());
     }
 
-    private Optional<ChatMessage> refusal(Team team, CheckIn c, Dimension dimension, int score) {
+    private Optional<ChatMessage> refusal(Team team, CheckIn c, Dimension dimension, OptionalInt score) {
         Language lang = team.language();
-        if (!c.asks(dimension) || !Answer.isValidScore(score)) {
+        if (!c.asks(dimension) || (score.isPresent() && !Answer.isValidScore(score.getAsInt()))) {
             return Optional.of(ChatMessage.text(texts.get(lang, "answer.notAsked")));
         }
         if (pulses.isClosed(team.id(), c.week())) {
@@ -215,7 +219,7 @@ public final class RecordingAnswers {
         if (ref.isEmpty()) {
             return;
         }
-        Map<Dimension, Integer> recorded = new EnumMap<>(Dimension.class);
+        Map<Dimension, OptionalInt> recorded = new EnumMap<>(Dimension.class);
         Set<Dimension> commented = EnumSet.noneOf(Dimension.class);
         for (Answer a : answers.ofPseudonym(team.id(), pseudonym)) {
             if (a.week().equals(c.week()) && c.asks(a.dimension())) {

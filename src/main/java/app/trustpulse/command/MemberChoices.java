@@ -135,7 +135,8 @@ public final class MemberChoices {
             } else {
                 StringBuilder sb = new StringBuilder();
                 for (Answer a : own) {
-                    sb.append(a.week()).append(" · ").append(texts.dimensionName(lang, a.dimension())).append(": ").append(a.score());
+                    sb.append(a.week()).append(" · ").append(texts.dimensionName(lang, a.dimension())).append(": ")
+                            .append(a.score().isPresent() ? String.valueOf(a.score().getAsInt()) : texts.get(lang, "checkin.scale.cantSay.recorded"));
                     a.comment().ifPresent(c -> sb.append(" — “").append(c).append("”"));
                     sb.append('\n');
                 }

@@ -55,9 +55,6 @@ import org.springframework.core.env.Environment;
 @Configuration(proxyBeanMethods = false)
 public class EngineConfig {
 
-    /** Member statements per dimension in the statements bundle. */
-    static final int STATEMENT_VARIANTS = 3;
-
     @Bean
     Clock clock() {
         return Clock.systemUTC();
@@ -98,7 +95,7 @@ public class EngineConfig {
     SendingCheckIns sendingCheckIns(TeamRepository teams, MemberRepository members, CheckInRepository checkIns,
                                     PulseRepository pulses, CheckInMessages messages, ChatGateways gateways,
                                     TeamTriggers triggers, Clock clock) {
-        return new SendingCheckIns(teams, members, checkIns, pulses, new CheckInPlanner(STATEMENT_VARIANTS), messages, gateways,
+        return new SendingCheckIns(teams, members, checkIns, pulses, new CheckInPlanner(), messages, gateways,
                 triggers, clock);
     }
 

@@ -145,12 +145,14 @@ class DashboardController {
 
     /** The viewer's own answers, one row per week; only ever built for the viewer themself. */
     private List<PageParts.Row> ownRows(Language lang, List<Answer> own, Role respondent) {
-        Map<WeekId, Map<Dimension, Integer>> byWeek = new TreeMap<>();
+        Map<WeekId, Map<Dimension, String>> byWeek = new TreeMap<>();
+        String cantSay = texts.get(lang, "dashboard.cell.cantSay");
         own.stream().filter(a -> a.respondent() == respondent)
-                .forEach(a -> byWeek.computeIfAbsent(a.week(), w -> new LinkedHashMap<>()).put(a.dimension(), a.score()));
+                .forEach(a -> byWeek.computeIfAbsent(a.week(), w -> new LinkedHashMap<>()).put(a.dimension(),
+                        a.score().isPresent() ? String.valueOf(a.score().getAsInt()) : cantSay));
         List<PageParts.Row> rows = new ArrayList<>();
         byWeek.forEach((week, scores) -> rows.add(new PageParts.Row(cells.week(lang, week), Dimension.inModelOrder().stream()
-                .map(d -> new Cells.Shown(scores.containsKey(d) ? String.valueOf(scores.get(d)) : "", false))
+                .map(d -> new Cells.Shown(scores.getOrDefault(d, ""), false))
                 .toList())));
         java.util.Collections.reverse(rows);
         return rows;

@@ -163,7 +163,8 @@ public final class ReadingInsights {
                                            WeekId current, WeekId from) {
         List<TeamView.SelfCheckRow> selfCheck = new ArrayList<>();
         Map<Dimension, Answer> lastSelf = new EnumMap<>(Dimension.class);
-        own.stream().filter(a -> a.respondent() == Role.LEADER)
+        // A "can't say" self-check has no score to set beside the team's.
+        own.stream().filter(a -> a.respondent() == Role.LEADER && a.score().isPresent())
                 .sorted(Comparator.comparing(Answer::week))
                 .forEach(a -> lastSelf.put(a.dimension(), a));
         for (Dimension d : Dimension.inModelOrder()) {
@@ -173,7 +174,7 @@ public final class ReadingInsights {
             }
             OptionalDouble teamMean = published.stream().filter(p -> p.week().equals(a.week())).findFirst()
                     .map(p -> p.cell(d).mean()).orElse(OptionalDouble.empty());
-            selfCheck.add(new TeamView.SelfCheckRow(d, a.week(), a.score(), teamMean));
+            selfCheck.add(new TeamView.SelfCheckRow(d, a.week(), a.score().getAsInt(), teamMean));
         }
         Instant since = from.monday().atStartOfDay(team.timezone()).toInstant();
         List<SentNudge> nudges = nudgeLog.ofLeader(team.id(), leaderId, since).stream()

@@ -179,8 +179,8 @@ public final class NudgingLeaders {
         String pseudonym = pseudonyms.pseudonym(team.id(), team.platform(), leader.userId());
         Map<Dimension, Integer> self = new EnumMap<>(Dimension.class);
         answers.ofPseudonym(team.id(), pseudonym).stream()
-                .filter(a -> a.week().equals(week) && a.respondent() == Role.LEADER)
-                .forEach(a -> self.put(a.dimension(), a.score()));
+                .filter(a -> a.week().equals(week) && a.respondent() == Role.LEADER && !a.cantSay())
+                .forEach(a -> self.put(a.dimension(), a.score().getAsInt()));
         return self;
     }
 }

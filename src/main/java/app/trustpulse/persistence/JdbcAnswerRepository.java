@@ -9,13 +9,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Answers in table {@code answer}, keyed by (team, week, dimension, pseudonym); the table has no user id.
  * The latest answer wins. No row keeps a time: only the week says when, so an answer cannot be lined up with the
  * moment its person answered; and every write marks its team-week for {@link JdbcAnswerMixing}, which puts the
- * rows back in random order, so neither can the order of the rows.
+ * rows back in random order, so neither can the order of the rows. "Can't say" is a NULL score.
  */
 public final class JdbcAnswerRepository implements AnswerRepository {
 
@@ -79,18 +80,20 @@ public final class JdbcAnswerRepository implements AnswerRepository {
                 .param("dimension", a.dimension().name())
                 .param("pseudonym", a.pseudonym())
                 .param("respondent", a.respondent().name())
-                .param("score", a.score())
+                .param("score", a.score().isPresent() ? a.score().getAsInt() : null, java.sql.Types.INTEGER)
                 .param("comment", a.comment().orElse(null));
     }
 
     private static Answer map(ResultSet rs, int row) throws SQLException {
+        int score = rs.getInt("score");
+        OptionalInt scored = rs.wasNull() ? OptionalInt.empty() : OptionalInt.of(score);
         return new Answer(
                 rs.getLong("team_id"),
                 WeekId.parse(rs.getString("week")),
                 Dimension.valueOf(rs.getString("dimension")),
                 rs.getString("pseudonym"),
                 Role.valueOf(rs.getString("respondent")),
-                rs.getInt("score"),
+                scored,
                 Optional.ofNullable(rs.getString("comment")));
     }
 }

@@ -22,7 +22,8 @@ public final class PulseCalculator {
     public static final int TREND_WEEKS = 8;
 
     /**
-     * @param answers members' answers of the week (leaders' self-checks are ignored)
+     * @param answers members' answers of the week (leaders' self-checks are ignored); a "can't say" makes its
+     *                giver a respondent but adds no score to the dimension
      * @param history published means of earlier weeks, by week and dimension
      * @param asked   how many members were asked this week
      */
@@ -36,7 +37,7 @@ public final class PulseCalculator {
         Map<Dimension, List<Integer>> scores = new EnumMap<>(Dimension.class);
         for (Answer a : members) {
             respondents.add(a.pseudonym());
-            scores.computeIfAbsent(a.dimension(), d -> new ArrayList<>()).add(a.score());
+            a.score().ifPresent(score -> scores.computeIfAbsent(a.dimension(), d -> new ArrayList<>()).add(score));
         }
         boolean withheld = respondents.size() < threshold;
         List<DimensionScore> dims = new ArrayList<>();

@@ -166,8 +166,8 @@ public final class ClosingWeeks {
         String pseudonym = pseudonyms.pseudonym(team.id(), team.platform(), leader.userId());
         Map<Dimension, Integer> self = new EnumMap<>(Dimension.class);
         weekAnswers.stream()
-                .filter(a -> a.respondent() == Role.LEADER && a.pseudonym().equals(pseudonym))
-                .forEach(a -> self.put(a.dimension(), a.score()));
+                .filter(a -> a.respondent() == Role.LEADER && a.pseudonym().equals(pseudonym) && !a.cantSay())
+                .forEach(a -> self.put(a.dimension(), a.score().getAsInt()));
         return self;
     }
 

@@ -86,7 +86,7 @@ class DashboardBenchmark {
             List<DimensionScore> dims = new ArrayList<>();
             for (Dimension d : Dimension.inModelOrder()) {
                 dims.add(new DimensionScore(d, OptionalDouble.of(2.5 + random.nextDouble() * 2), 400, OptionalDouble.empty(), List.of()));
-                answers.upsert(new Answer(team.id(), week, d, leader, Role.LEADER, 1 + random.nextInt(5), Optional.empty()));
+                answers.upsert(new Answer(team.id(), week, d, leader, Role.LEADER, java.util.OptionalInt.of(1 + random.nextInt(5)), Optional.empty()));
             }
             pulses.save(new WeeklyPulse(team.id(), week, MEMBERS, 420, 3, false, dims, Optional.empty(), Optional.empty()));
             for (int n = 0; n < 2; n++) {

@@ -111,7 +111,7 @@ class PulseBenchmark {
                 return new NextRuns(Optional.empty(), Optional.empty(), Optional.empty());
             }
         };
-        SendingCheckIns sending = new SendingCheckIns(teams, members, checkIns, pulses, new CheckInPlanner(3),
+        SendingCheckIns sending = new SendingCheckIns(teams, members, checkIns, pulses, new CheckInPlanner(),
                 new CheckInMessages(texts), gateways, noTriggers, clock);
         ClosingWeeks closing = new ClosingWeeks(teams, members, checkIns, answers, pulses, new PulseCalculator(), selector,
                 pulseMessages, new LeaderDigests(selector, nudgeLog, pulseMessages, new NudgeMessages(catalog, texts), texts, clock),

@@ -93,8 +93,10 @@ class CheckInsAndMemberCommandsTest extends EngineTest {
         assertThat(text(first)).contains(en("checkin.privacy", 3));
         assertThat(scales(first)).allSatisfy(s -> {
             assertThat(s.selected()).isEmpty();
-            assertThat(s.lowLabel()).isEqualTo(en("checkin.scale.low"));
-            assertThat(s.highLabel()).isEqualTo(en("checkin.scale.high"));
+            assertThat(s.choices()).extracting(Block.Choice::label).containsExactly(
+                    "1 · " + en("checkin.scale.1"), "2 · " + en("checkin.scale.2"), "3 · " + en("checkin.scale.3"),
+                    "4 · " + en("checkin.scale.4"), "5 · " + en("checkin.scale.5"), en("checkin.scale.cantSay"));
+            assertThat(s.choices()).extracting(Block.Choice::value).containsExactly("1", "2", "3", "4", "5", "?");
         });
         ChatMessage selfCheck = ws.checkInsTo(ws.leader).get(0).message();
         assertThat(selfCheck.summary()).isEqualTo(en("checkin.selfcheck.intro"));

@@ -131,7 +131,7 @@ class DataProtectionTest extends EngineTest {
                 ws.team().language(), 3, ws.team().schedule(), false));
         members.save(new Member(real.id(), "U1", "Alice", Role.MEMBER, Optional.empty(), false, false));
         CheckIn slackCheckIn = checkIns.createIfAbsent(new CheckIn(0, real.id(), "U1", ws.week(), 0, Role.MEMBER,
-                java.util.List.of(new StatementRef(Dimension.TRUST, 1)), CheckIn.Status.SENT, Optional.of(clock.instant()),
+                java.util.List.of(StatementRef.current(Dimension.TRUST, Role.MEMBER, 1)), CheckIn.Status.SENT, Optional.of(clock.instant()),
                 Optional.empty(), Optional.empty()), clock.instant());
 
         // the same user id and workspace id, but coming from the playground

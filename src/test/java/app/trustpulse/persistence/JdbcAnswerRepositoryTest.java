@@ -13,6 +13,7 @@ import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.WeekId;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,6 +40,21 @@ class JdbcAnswerRepositoryTest {
         answers.upsert(changed);
 
         assertThat(answers.ofWeek(team, WEEK)).containsExactly(changed);
+    }
+
+    @BothDatabases
+    void cantSayIsStoredWithoutAScoreAndCanBeChangedIntoOne(TestDb db) {
+        JdbcClient jdbc = jdbc(db);
+        long team = insertTeam(jdbc, "C1");
+        var answers = new JdbcAnswerRepository(jdbc);
+        Answer cantSay = new Answer(team, WEEK, Dimension.SAFETY, ANN, Role.MEMBER, OptionalInt.empty(), Optional.empty());
+
+        answers.upsert(cantSay);
+        assertThat(answers.ofWeek(team, WEEK)).containsExactly(cantSay);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM answer WHERE score IS NULL").query(Integer.class).single()).isEqualTo(1);
+
+        answers.upsert(answer(team, WEEK, Dimension.SAFETY, ANN, 3));
+        assertThat(answers.ofWeek(team, WEEK)).singleElement().satisfies(a -> assertThat(a.score()).hasValue(3));
     }
 
     @BothDatabases
@@ -117,6 +133,20 @@ class JdbcAnswerRepositoryTest {
 
         answers.upsert(answer(team, WEEK, Dimension.TRUST, ANN, 4));
         assertThat(count(jdbc, "answer_mix")).isEqualTo(1);
+    }
+
+    @BothDatabases
+    void mixingKeepsCantSay(TestDb db) {
+        JdbcClient jdbc = jdbc(db);
+        long team = insertTeam(jdbc, "C1");
+        var answers = new JdbcAnswerRepository(jdbc);
+        answers.upsert(new Answer(team, WEEK, Dimension.SAFETY, ANN, Role.MEMBER, OptionalInt.empty(), Optional.empty()));
+        answers.upsert(answer(team, WEEK, Dimension.SAFETY, BOB, 2));
+        List<Answer> before = answers.ofWeek(team, WEEK);
+
+        new JdbcAnswerMixing(jdbc, new TransactionTemplate(new DataSourceTransactionManager(db.dataSource()))).mixPending();
+
+        assertThat(answers.ofWeek(team, WEEK)).containsExactlyInAnyOrderElementsOf(before);
     }
 
     /** The rows as a dump lists them: a full scan, no index, no ORDER BY. */

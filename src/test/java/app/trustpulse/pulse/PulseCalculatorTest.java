@@ -48,6 +48,41 @@ class PulseCalculatorTest {
     }
 
     @Test
+    void cantSayCountsAsTakingPartButNeverInAMeanOrTowardsADimensionsThreshold() {
+        List<Answer> answers = new ArrayList<>(everyone(3, Dimension.FREEDOM, 2, 4, 3));
+        answers.add(cantSay("p3", Dimension.FREEDOM));
+        answers.addAll(everyone(2, Dimension.SAFETY, 5, 5));
+        answers.add(cantSay("p2", Dimension.SAFETY));
+        answers.add(cantSay("p3", Dimension.SAFETY));
+
+        WeeklyPulse pulse = calculator.calculate(1, week, 3, answers, Map.of(), 4);
+
+        assertThat(pulse.answered()).as("someone who only said can't say has answered").isEqualTo(4);
+        DimensionScore freedom = pulse.score(Dimension.FREEDOM).orElseThrow();
+        assertThat(freedom.mean().getAsDouble()).isEqualTo(3.0);
+        assertThat(freedom.answers()).isEqualTo(3);
+        DimensionScore safety = pulse.score(Dimension.SAFETY).orElseThrow();
+        assertThat(safety.withheld()).as("two scores and two can't-says stay below a threshold of three").isTrue();
+        assertThat(safety.answers()).isEqualTo(2);
+    }
+
+    @Test
+    void peopleWhoOnlySayCantSayNeverUnlockAMean() {
+        List<Answer> answers = new ArrayList<>(everyone(2, Dimension.TRUST, 1, 2));
+        answers.add(cantSay("p2", Dimension.TRUST));
+        answers.add(cantSay("p3", Dimension.TRUST));
+
+        WeeklyPulse pulse = calculator.calculate(1, week, 3, answers, Map.of(), 4);
+
+        assertThat(pulse.withheld()).isFalse();
+        assertThat(pulse.dimensions()).allMatch(DimensionScore::withheld);
+    }
+
+    private static Answer cantSay(String who, Dimension d) {
+        return new Answer(1, new WeekId(2026, 47), d, who, Role.MEMBER, java.util.OptionalInt.empty(), Optional.empty());
+    }
+
+    @Test
     void withholdsEverythingBelowTheThresholdOfRespondents() {
         List<Answer> answers = new ArrayList<>(everyone(2, Dimension.FREEDOM, 1, 5));
         WeeklyPulse pulse = calculator.calculate(1, week, 3, answers, Map.of(), 5);

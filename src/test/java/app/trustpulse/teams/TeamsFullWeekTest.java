@@ -115,7 +115,7 @@ class TeamsFullWeekTest {
             List<FakeBotConnector.Call> updates = CONNECTOR.updates().subList(updatesBefore, CONNECTOR.updates().size());
             assertThat(updates).isNotEmpty().allSatisfy(u -> assertThat(u.path())
                     .isEqualTo("/v3/conversations/" + "a:chat-" + member + "/activities/" + card.id()));
-            assertThat(updates.get(updates.size() - 1).card().toString()).contains("✔ " + score + " / 5", "Recorded");
+            assertThat(updates.get(updates.size() - 1).card().toString()).contains("✔ " + score + " · ", "Recorded");
             score++;
         }
 
