@@ -336,6 +336,7 @@
       const button = el('button', b.selected === choice.value ? 'selected' : '');
       button.type = 'button';
       button.textContent = choice.label;
+      button.dataset.value = choice.value;
       button.addEventListener('click', () => change('/action', { as: as, messageId: m.id, action: b.actionPrefix + choice.value }));
       row.appendChild(button);
     });

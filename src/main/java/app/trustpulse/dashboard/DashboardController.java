@@ -6,6 +6,7 @@ import app.trustpulse.insight.TeamAccess;
 import app.trustpulse.insight.TeamView;
 import app.trustpulse.insight.Viewer;
 import app.trustpulse.nudge.NudgeCatalog;
+import app.trustpulse.nudge.NudgeReview;
 import app.trustpulse.nudge.SentNudge;
 import app.trustpulse.pulse.Answer;
 import app.trustpulse.pulse.Dimension;
@@ -176,12 +177,20 @@ class DashboardController {
         model.addAttribute("nudges", part.nudges().stream().map(n -> nudgeLine(lang, n)).toList());
         List<PageParts.Line> reviews = new ArrayList<>();
         for (TeamView.MonthlyReview r : part.reviews()) {
-            String effects = r.effects().stream()
-                    .map(e -> texts.get(lang, "dashboard.review.effect", cells.dimension(lang, e.dimension()),
-                            TextFormats.change(lang, e.afterTried().orElse(0)), e.triedWeeks()))
-                    .reduce((a, b) -> a + "; " + b).orElse(texts.get(lang, "dashboard.review.noEffects"));
+            // In the words of the monthly review in the chat.
+            String outcome;
+            if (r.tried() == 0) {
+                outcome = texts.get(lang, "review.nothingTried");
+            } else if (r.estimate().isPresent()) {
+                NudgeReview.Estimate e = r.estimate().get();
+                outcome = texts.get(lang, "review.effect", TextFormats.change(lang, e.triedChange()), e.triedEpisodes(),
+                        TextFormats.change(lang, e.otherChange()), e.otherEpisodes(), TextFormats.change(lang, e.effect()),
+                        TextFormats.score(lang, e.margin()));
+            } else {
+                outcome = texts.get(lang, "review.tooFew", r.triedEpisodes(), r.otherEpisodes(), NudgeReview.MIN_EPISODES);
+            }
             reviews.add(new PageParts.Line(cells.week(lang, r.from()) + " – " + cells.week(lang, r.to()),
-                    texts.get(lang, "dashboard.review.counts", r.sent(), r.tried()) + " " + effects));
+                    texts.get(lang, "dashboard.review.counts", r.sent(), r.tried()) + " " + outcome.replace("*", "")));
         }
         model.addAttribute("reviews", reviews);
         model.addAttribute("feedback", part.feedback().stream()

@@ -197,8 +197,8 @@ public final class ReadingInsights {
             }
             NudgeReview.Review r = review.review(nudges, history, start, to);
             if (r.sent() > 0) {
-                reviews.add(new TeamView.MonthlyReview(start, to, r.sent(), r.tried(),
-                        r.effects().stream().filter(e -> e.triedWeeks() > 0).toList()));
+                reviews.add(new TeamView.MonthlyReview(start, to, r.sent(), r.tried(), r.estimate(), r.triedEpisodes(),
+                        r.otherEpisodes()));
             }
         }
         // As in the digest: names removed, and within a week in an order that says nothing about who wrote first.

@@ -56,10 +56,11 @@ public record TeamView(
     public record SelfCheckRow(Dimension dimension, WeekId week, int self, OptionalDouble team) {
     }
 
-    /** Four weeks of nudges: how many were sent and tried, and how scores moved in the weeks after trying. */
-    public record MonthlyReview(WeekId from, WeekId to, int sent, int tried, List<NudgeReview.Effect> effects) {
-        public MonthlyReview {
-            effects = List.copyOf(effects);
-        }
+    /**
+     * Four weeks of nudges, as the monthly review tells them: how many were sent and tried, and, once there are
+     * enough episodes on both sides, the estimated effect of trying with its margin.
+     */
+    public record MonthlyReview(WeekId from, WeekId to, int sent, int tried, Optional<NudgeReview.Estimate> estimate,
+                                long triedEpisodes, long otherEpisodes) {
     }
 }

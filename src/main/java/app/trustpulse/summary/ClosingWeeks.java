@@ -7,6 +7,7 @@ import app.trustpulse.chat.ChatGateways;
 import app.trustpulse.chat.DirectAddress;
 import app.trustpulse.feedback.FeedbackRelease;
 import app.trustpulse.feedback.TextScrubber;
+import app.trustpulse.nudge.DisruptionDetector;
 import app.trustpulse.nudge.MonthlyReviews;
 import app.trustpulse.nudge.NudgeSelector;
 import app.trustpulse.pulse.Answer;
@@ -17,6 +18,7 @@ import app.trustpulse.pulse.Member;
 import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.MissedTriggers;
 import app.trustpulse.pulse.Pseudonymizer;
+import app.trustpulse.pulse.PublishedScore;
 import app.trustpulse.pulse.PulseCalculator;
 import app.trustpulse.pulse.PulseRepository;
 import app.trustpulse.pulse.Role;
@@ -138,7 +140,9 @@ public final class ClosingWeeks {
         List<Member> people = members.ofTeam(team.id());
         FeedbackRelease.Outcome feedback = feedbackRelease.release(team, week);
         List<String> comments = releasableComments(team, weekAnswers, people);
-        LeaderDigests.WeekContext context = new LeaderDigests.WeekContext(pulse, history, feedback.released(),
+        Map<WeekId, Map<Dimension, PublishedScore>> earlier =
+                pulses.publishedScores(team.id(), week.minus(DisruptionDetector.HISTORY_WEEKS), week);
+        LeaderDigests.WeekContext context = new LeaderDigests.WeekContext(pulse, earlier, feedback.released(),
                 feedback.held(), comments);
         boolean reviewDue = MonthlyReviews.isDue(team, now.atZone(team.timezone()).toLocalDate());
         Map<WeekId, Map<Dimension, Double>> reviewHistory = reviewDue

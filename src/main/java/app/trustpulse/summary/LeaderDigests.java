@@ -10,6 +10,7 @@ import app.trustpulse.nudge.SentNudge;
 import app.trustpulse.pulse.Dimension;
 import app.trustpulse.pulse.Language;
 import app.trustpulse.pulse.Member;
+import app.trustpulse.pulse.PublishedScore;
 import app.trustpulse.pulse.Team;
 import app.trustpulse.pulse.TextFormats;
 import app.trustpulse.pulse.Texts;
@@ -36,7 +37,7 @@ public final class LeaderDigests {
     private static final Duration NO_REPEAT = Duration.ofDays(7L * NudgeSelector.NO_REPEAT_WEEKS);
 
     /** What the week close hands every leader's digest. */
-    public record WeekContext(WeeklyPulse pulse, Map<WeekId, Map<Dimension, Double>> history, List<String> feedback,
+    public record WeekContext(WeeklyPulse pulse, Map<WeekId, Map<Dimension, PublishedScore>> earlier, List<String> feedback,
                               int feedbackHeld, List<String> comments) {
     }
 
@@ -72,9 +73,14 @@ public final class LeaderDigests {
                 .filter(n -> n.reaction().isEmpty() && n.week().compareTo(pulse.week()) < 0)
                 .limit(2)
                 .toList();
-        NudgeSelector.Signals signals = selector.signals(Optional.of(pulse), week.history(), selfCheck);
+        NudgeSelector.Signals signals = selector.signals(Optional.of(pulse), week.earlier(), selfCheck);
         Set<String> recentIds = recent.stream().map(SentNudge::nudgeId).collect(Collectors.toSet());
         List<NudgeSelector.Pick> picks = selector.choose(lang, signals, recentIds, MAX_NUDGES, pulse.week().ordinal());
+        if (!signals.lower().isEmpty()) {
+            String names = signals.lower().stream().map(d -> texts.dimensionName(lang, d.dimension()))
+                    .collect(Collectors.joining(", "));
+            blocks.add(new Block.Text(texts.get(lang, "digest.lower", names)));
+        }
         if (!picks.isEmpty()) {
             blocks.add(new Block.Text(texts.get(lang, "digest.nudges.title")));
         }

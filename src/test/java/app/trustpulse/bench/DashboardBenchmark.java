@@ -85,7 +85,7 @@ class DashboardBenchmark {
             WeekId week = current.minus(back);
             List<DimensionScore> dims = new ArrayList<>();
             for (Dimension d : Dimension.inModelOrder()) {
-                dims.add(new DimensionScore(d, OptionalDouble.of(2.5 + random.nextDouble() * 2), 400, OptionalDouble.empty(), List.of()));
+                dims.add(new DimensionScore(d, OptionalDouble.of(2.5 + random.nextDouble() * 2), 400, OptionalDouble.empty(), OptionalDouble.empty(), List.of()));
                 answers.upsert(new Answer(team.id(), week, d, leader, Role.LEADER, java.util.OptionalInt.of(1 + random.nextInt(5)), Optional.empty()));
             }
             pulses.save(new WeeklyPulse(team.id(), week, MEMBERS, 420, 3, false, dims, Optional.empty(), Optional.empty()));

@@ -98,7 +98,7 @@ class BrowserTest {
         List<DimensionScore> dims = new ArrayList<>();
         for (app.trustpulse.pulse.Dimension d : app.trustpulse.pulse.Dimension.inModelOrder()) {
             OptionalDouble mean = d == app.trustpulse.pulse.Dimension.SAFETY ? OptionalDouble.empty() : OptionalDouble.of(3.5);
-            dims.add(new DimensionScore(d, mean, mean.isPresent() ? 4 : 2, OptionalDouble.empty(), List.of()));
+            dims.add(new DimensionScore(d, mean, mean.isPresent() ? 4 : 2, OptionalDouble.empty(), OptionalDouble.empty(), List.of()));
         }
         pulses.save(new WeeklyPulse(otherTeam, WeekId.of(clock.instant(), ops.timezone()).minus(1), 5, 4, 3, false, dims,
                 Optional.empty(), Optional.empty()));
@@ -148,7 +148,7 @@ class BrowserTest {
 
         browser.get(url("/dashboard/teams/" + demoTeam));
         new WebDriverWait(browser, WAIT).until(d -> script("return typeof Chart === 'function' && Chart.getChart('trend-chart') != null"));
-        assertThat(browser.findElement(By.id("participation")).getText()).contains("5 of 5 members answered");
+        assertThat(browser.findElement(By.id("participation")).getText()).contains("answered: 5 of 5 members");
         assertThat(browser.findElement(By.id("nudges")).getText()).contains("tried");
     }
 
@@ -177,8 +177,7 @@ class BrowserTest {
 
         // One member clicks a score, three type their six answers in their direct message.
         int before = recordedScales();
-        browser.findElements(By.cssSelector(".scale .choices button")).stream()
-                .filter(b -> b.getText().equals("4")).findFirst().orElseThrow().click();
+        browser.findElement(By.cssSelector(".scale .choices button[data-value='4']")).click();
         wait.until(d -> recordedScales() > before);
         for (String person : List.of("mia", "noah", "sara")) {
             new Select(browser.findElement(By.id("person"))).selectByValue(person);

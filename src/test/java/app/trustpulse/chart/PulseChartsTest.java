@@ -69,7 +69,7 @@ class PulseChartsTest {
         for (Dimension d : Dimension.inModelOrder()) {
             OptionalDouble mean = d == Dimension.VISION ? OptionalDouble.of(vision)
                     : d == Dimension.TRUST && !trustPublished ? OptionalDouble.empty() : OptionalDouble.of(4.0);
-            dims.add(new DimensionScore(d, mean, mean.isPresent() ? 5 : 2, OptionalDouble.empty(), List.of()));
+            dims.add(new DimensionScore(d, mean, mean.isPresent() ? 5 : 2, OptionalDouble.empty(), OptionalDouble.empty(), List.of()));
         }
         return new WeeklyPulse(team.id(), week, 6, 5, 3, false, dims, Optional.empty(), Optional.empty());
     }

@@ -97,7 +97,7 @@ class DashboardAccessTest {
                 case VISION -> 4;
                 default -> 2;
             };
-            dims.add(new DimensionScore(d, mean, answers, OptionalDouble.empty(), List.of()));
+            dims.add(new DimensionScore(d, mean, answers, OptionalDouble.empty(), OptionalDouble.empty(), List.of()));
         }
         pulses.save(new WeeklyPulse(otherTeam, last, 6, 6, 3, false, dims, Optional.empty(), Optional.empty()));
     }

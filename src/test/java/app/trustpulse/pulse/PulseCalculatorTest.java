@@ -111,6 +111,36 @@ class PulseCalculatorTest {
     }
 
     @Test
+    void keepsTheSpreadOfEachPublishedDimensionButNeverOfAWithheldOne() {
+        List<Answer> answers = new ArrayList<>(everyone(4, Dimension.FREEDOM, 4, 3, 5, 4));
+        answers.add(answer("p0", Dimension.VISION, 1));
+        answers.add(answer("p1", Dimension.VISION, 5));
+        WeeklyPulse pulse = calculator.calculate(1, week, 3, answers, Map.of(), 4);
+
+        // Sample standard deviation of 4, 3, 5, 4: sqrt(2 / 3).
+        assertThat(pulse.score(Dimension.FREEDOM).orElseThrow().spread().getAsDouble()).isEqualTo(Math.sqrt(2.0 / 3));
+        assertThat(pulse.score(Dimension.VISION).orElseThrow().spread()).as("withheld: two answers").isEmpty();
+        assertThat(pulse.score(Dimension.FREEDOM).orElseThrow().published().orElseThrow())
+                .isEqualTo(new PublishedScore(4.0, 4, java.util.OptionalDouble.of(Math.sqrt(2.0 / 3))));
+        assertThat(pulse.score(Dimension.VISION).orElseThrow().published()).isEmpty();
+
+        WeeklyPulse tooFewPeople = calculator.calculate(1, week, 5, answers, Map.of(), 4);
+        assertThat(tooFewPeople.dimensions()).allMatch(d -> d.spread().isEmpty());
+        assertThatThrownBy(() -> new DimensionScore(Dimension.TRUST, java.util.OptionalDouble.empty(), 0,
+                java.util.OptionalDouble.of(1.0), java.util.OptionalDouble.empty(), List.of()))
+                .as("a withheld dimension cannot carry a spread").isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aCantSayAddsNothingToTheSpread() {
+        List<Answer> answers = new ArrayList<>(everyone(4, Dimension.FREEDOM, 4, 3, 5, 4));
+        answers.add(new Answer(1, week, Dimension.FREEDOM, "p9", Role.MEMBER, java.util.OptionalInt.empty(), Optional.empty()));
+        DimensionScore freedom = calculator.calculate(1, week, 3, answers, Map.of(), 5).score(Dimension.FREEDOM).orElseThrow();
+        assertThat(freedom.answers()).isEqualTo(4);
+        assertThat(freedom.spread().getAsDouble()).isEqualTo(Math.sqrt(2.0 / 3));
+    }
+
+    @Test
     void aHigherThresholdWithholdsWhatALowerOneShows() {
         List<Answer> answers = everyone(4, Dimension.TRUST, 4);
         assertThat(calculator.calculate(1, week, 3, answers, Map.of(), 4).withheld()).isFalse();
