@@ -97,7 +97,8 @@ class BundleSyncTest {
                     if (key.startsWith("org.") || key.startsWith("i18n") || key.startsWith("nudges") || key.contains("/")
                             || key.startsWith("spring.") || key.startsWith("app.") || key.startsWith("com.") || key.startsWith("slack.")
                             || key.startsWith("microsoft.") || key.startsWith("teams.") || key.startsWith("pulse.playground")
-                            || key.startsWith("pulse.pseudonym") || key.startsWith("pulse.retention")) {
+                            || key.startsWith("pulse.pseudonym") || key.startsWith("pulse.retention")
+                            || key.startsWith("pulse.dashboard") || key.startsWith("pulse.charts")) {
                         continue;
                     }
                     if (key.matches("[a-z]+\\.[a-z]+\\.[a-z]+\\.[a-z]+") && !texts.has(Language.EN, key)) {
