@@ -42,10 +42,12 @@ import app.trustpulse.pulse.TeamTriggers;
 import app.trustpulse.pulse.Texts;
 import app.trustpulse.summary.ClosingWeeks;
 import app.trustpulse.summary.LeaderDigests;
+import app.trustpulse.summary.PulseCharts;
 import app.trustpulse.summary.PulseMessages;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -114,8 +116,8 @@ public class EngineConfig {
     }
 
     @Bean
-    PulseMessages pulseMessages(Texts texts) {
-        return new PulseMessages(texts);
+    PulseMessages pulseMessages(Texts texts, ObjectProvider<PulseCharts> charts) {
+        return new PulseMessages(texts, charts.getIfAvailable(PulseCharts::none));
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package app.trustpulse.playground;
 
 import app.trustpulse.chat.ChatGateways;
+import app.trustpulse.chat.MessagePreview;
 import app.trustpulse.config.ConfiguredPlatforms;
 import app.trustpulse.inbound.ChatInbox;
 import app.trustpulse.nudge.MonthlyReviews;
@@ -12,8 +13,10 @@ import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PulseRepository;
 import app.trustpulse.pulse.TeamRepository;
 import app.trustpulse.summary.ClosingWeeks;
+import app.trustpulse.pulse.TeamTriggers;
 import java.time.Clock;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -50,14 +53,21 @@ public class PlaygroundConfiguration {
     }
 
     @Bean
+    PlaygroundPeople playgroundPeople(PlaygroundStore store) {
+        return new PlaygroundPeople(store);
+    }
+
+    @Bean
     PlaygroundTexts playgroundTexts() {
         return new PlaygroundTexts();
     }
 
     @Bean
-    Playground playground(PlaygroundStore store, ChatInbox inbox, PlaygroundTexts texts,
-            PlaygroundProperties properties) {
-        return new Playground(store, new MessageJson(), inbox, texts, properties.historyLimit());
+    Playground playground(PlaygroundStore store, ChatInbox inbox, PlaygroundTexts texts, TeamRepository teams,
+            TeamTriggers triggers, ObjectProvider<MessagePreview> previews, PlaygroundProperties properties) {
+        return new Playground(store, new MessageJson(), inbox, texts, new ResettingDemo(teams, triggers),
+                previews.orderedStream().toList(),
+                properties.historyLimit());
     }
 
     /** Made-up past weeks for the demo team: only ever part of the playground, never of a deployment without it. */

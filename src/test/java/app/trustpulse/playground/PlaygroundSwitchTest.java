@@ -33,6 +33,7 @@ class PlaygroundSwitchTest {
             .withBean(app.trustpulse.summary.ClosingWeeks.class, () -> mock(app.trustpulse.summary.ClosingWeeks.class))
             .withBean(app.trustpulse.nudge.MonthlyReviews.class, () -> mock(app.trustpulse.nudge.MonthlyReviews.class))
             .withBean(app.trustpulse.chat.ChatGateways.class, () -> new app.trustpulse.chat.ChatGateways(java.util.List.of()))
+            .withBean(app.trustpulse.pulse.TeamTriggers.class, () -> mock(app.trustpulse.pulse.TeamTriggers.class))
             .withBean(Clock.class, Clock::systemUTC)
             .withUserConfiguration(PlaygroundConfiguration.class, PlaygroundApiController.class,
                     PlaygroundPageController.class);
