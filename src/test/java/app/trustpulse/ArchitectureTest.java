@@ -1,5 +1,6 @@
 package app.trustpulse;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -47,6 +48,19 @@ class ArchitectureTest {
     static final ArchRule adaptersDoNotReachIntoEachOther = slices()
             .matching("app.trustpulse.(slack|teams|playground|persistence|schedule|metrics)..")
             .should().notDependOnEachOther();
+
+    /** An adapter shows the rest of the application its configuration and settings only; everything else is its own. */
+    @ArchTest
+    static final ArchRule adaptersHaveNoPublicInternals = classes().that().resideInAnyPackage(
+                    "app.trustpulse.slack", "app.trustpulse.teams", "app.trustpulse.playground", "app.trustpulse.persistence",
+                    "app.trustpulse.schedule", "app.trustpulse.metrics")
+            .and().arePublic().and().areTopLevelClasses()
+            .should().beAnnotatedWith(org.springframework.context.annotation.Configuration.class)
+            .orShould().beAnnotatedWith(org.springframework.boot.context.properties.ConfigurationProperties.class)
+            // the storage ports on one database, for the benchmarks and tests that run without the application
+            .orShould().haveFullyQualifiedName("app.trustpulse.persistence.JdbcStores")
+            // the playground's people, for signing in to the dashboard as one of them in the playground
+            .orShould().haveFullyQualifiedName("app.trustpulse.playground.PlaygroundPeople");
 
     @ArchTest
     static final ArchRule noPackageCycles = slices().matching("app.trustpulse.(*)..").should().beFreeOfCycles();

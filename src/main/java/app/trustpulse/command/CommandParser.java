@@ -19,7 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Turns the words after "/pulse" into a command, or into an error that says what was wrong. */
-public final class CommandParser {
+final class CommandParser {
 
     public static final Duration SHORTEST_REMINDER = Duration.ofMinutes(30);
     public static final Duration LONGEST_REMINDER = Duration.ofHours(24);

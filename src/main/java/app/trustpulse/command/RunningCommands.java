@@ -33,10 +33,10 @@ public final class RunningCommands {
     private final Texts texts;
     private final Language defaultLanguage;
 
-    public RunningCommands(CommandParser parser, TeamRepository teams, MemberRepository members, AdminList admins,
+    public RunningCommands(TeamRepository teams, MemberRepository members, AdminList admins,
                            TeamAdministration administration, TeamStatus status, MemberChoices choices, SendingCheckIns sending,
                            ClosingWeeks closing, Reply reply, Texts texts, Language defaultLanguage) {
-        this.parser = parser;
+        this.parser = new CommandParser();
         this.teams = teams;
         this.members = members;
         this.admins = admins;

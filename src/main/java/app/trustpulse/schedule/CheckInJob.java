@@ -5,7 +5,7 @@ import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 
 /** A team's check-in round. */
-public class CheckInJob implements Job {
+class CheckInJob implements Job {
 
     private final SendingCheckIns sending;
 

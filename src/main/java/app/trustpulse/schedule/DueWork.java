@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * across all instances by platform and kind of job. Work waits when every scheduler thread is busy, or when no
  * instance is running the scheduler. Read at most every few seconds, whatever the number of gauges asking.
  */
-public final class DueWork {
+final class DueWork {
 
     /** The kinds of team jobs, as their job names. */
     public static final List<String> KINDS = List.of(TeamJobs.CHECK_IN, TeamJobs.CLOSE, TeamJobs.NUDGES,
@@ -26,7 +26,7 @@ public final class DueWork {
     private final Clock clock;
     private volatile Snapshot snapshot = new Snapshot(Instant.EPOCH, Map.of());
 
-    public DueWork(JdbcClient jdbc, Clock clock) {
+    DueWork(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }

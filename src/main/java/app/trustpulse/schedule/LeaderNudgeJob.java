@@ -5,7 +5,7 @@ import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 
 /** A team's mid-week nudges for its leaders. */
-public class LeaderNudgeJob implements Job {
+class LeaderNudgeJob implements Job {
 
     private final NudgingLeaders nudging;
 

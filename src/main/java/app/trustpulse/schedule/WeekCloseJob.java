@@ -5,7 +5,7 @@ import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 
 /** A team's week close: the pulse and the digests. */
-public class WeekCloseJob implements Job {
+class WeekCloseJob implements Job {
 
     private final ClosingWeeks closing;
 

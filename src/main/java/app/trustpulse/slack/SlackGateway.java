@@ -25,7 +25,7 @@ import java.util.function.Supplier;
  * client, with retries). Each posted message carries a delivery id in its metadata, so a retry after an ambiguous
  * failure first looks in the conversation and never posts a second copy of a direct message.
  */
-public final class SlackGateway implements ChatGateway {
+final class SlackGateway implements ChatGateway {
 
     static final String METADATA_EVENT = "trustpulse_message";
     static final String METADATA_KEY = "delivery_id";

@@ -1,25 +1,33 @@
-package app.trustpulse.config;
+package app.trustpulse.schedule;
 
+import app.trustpulse.config.RetentionProperties;
 import app.trustpulse.pulse.Platform;
 import app.trustpulse.pulse.PulseMetrics;
 import app.trustpulse.pulse.TeamTriggers;
-import app.trustpulse.schedule.DueWork;
-import app.trustpulse.schedule.QuartzTeamTriggers;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Properties;
 import javax.sql.DataSource;
+import org.quartz.CronScheduleBuilder;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
 import org.quartz.Scheduler;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
 import org.springframework.boot.quartz.autoconfigure.QuartzProperties;
 import org.springframework.boot.quartz.autoconfigure.SchedulerFactoryBeanCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Quartz with the JDBC job store, clustered, so several instances share the schedule and each job runs once. */
+/**
+ * Quartz with the JDBC job store, clustered, so several instances share the schedule and each job runs once; the
+ * teams' triggers, the service-wide jobs (answer mixing, retention) and the waiting-work gauges.
+ */
 @Configuration(proxyBeanMethods = false)
-public class SchedulingConfig {
+public class SchedulingConfiguration {
 
     @Bean
     TeamTriggers teamTriggers(Scheduler scheduler) {
@@ -58,5 +66,35 @@ public class SchedulingConfig {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot reach the database", e);
         }
+    }
+
+    @Bean
+    JobDetail answerMixingJob() {
+        return JobBuilder.newJob(AnswerMixingJob.class).withIdentity("answer-mixing", "service").storeDurably().build();
+    }
+
+    @Bean
+    Trigger answerMixingTrigger(JobDetail answerMixingJob, RetentionProperties properties) {
+        return TriggerBuilder.newTrigger().forJob(answerMixingJob).withIdentity("answer-mixing", "service")
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule()
+                        .withIntervalInMilliseconds(properties.mixEvery().toMillis())
+                        .repeatForever()
+                        .withMisfireHandlingInstructionNextWithRemainingCount())
+                .build();
+    }
+
+    @Bean
+    JobDetail retentionJob() {
+        return JobBuilder.newJob(RetentionJob.class).withIdentity("retention", "service").storeDurably().build();
+    }
+
+    /** Daily at 03:17 UTC: off the hour, when few check-ins go out. */
+    @Bean
+    Trigger retentionTrigger(JobDetail retentionJob) {
+        return TriggerBuilder.newTrigger().forJob(retentionJob).withIdentity("retention", "service")
+                .withSchedule(CronScheduleBuilder.dailyAtHourAndMinute(3, 17)
+                        .inTimeZone(java.util.TimeZone.getTimeZone("UTC"))
+                        .withMisfireHandlingInstructionFireAndProceed())
+                .build();
     }
 }
