@@ -37,10 +37,14 @@ import app.trustpulse.pulse.PulseRepository;
 import app.trustpulse.pulse.SecretStore;
 import app.trustpulse.pulse.TeamRepository;
 import app.trustpulse.pulse.TeamTriggers;
+import app.trustpulse.pulse.Leases;
+import app.trustpulse.pulse.WorkQueue;
+import app.trustpulse.pulse.WeekStepRepository;
 import app.trustpulse.pulse.Texts;
 import app.trustpulse.summary.ClosingWeeks;
 import app.trustpulse.summary.LeaderDigests;
 import app.trustpulse.summary.PulseMessages;
+import app.trustpulse.summary.WeekSteps;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -105,9 +109,10 @@ public class EngineConfig {
     @Bean
     SendingCheckIns sendingCheckIns(TeamRepository teams, MemberRepository members, CheckInRepository checkIns,
                                     PulseRepository pulses, CheckInMessages messages, ChatGateways gateways,
-                                    TeamTriggers triggers, Clock clock) {
+                                    TeamTriggers triggers, WorkQueue work, Leases leases, PulseProperties properties,
+                                    Clock clock) {
         return new SendingCheckIns(teams, members, checkIns, pulses, new CheckInPlanner(STATEMENT_VARIANTS), messages, gateways,
-                triggers, clock);
+                triggers, work, leases, properties.claimTimeout(), clock);
     }
 
     @Bean
@@ -135,9 +140,9 @@ public class EngineConfig {
     }
 
     @Bean
-    LeaderDigests leaderDigests(NudgeSelector selector, NudgeLog nudgeLog, PulseMessages pulseMessages,
+    LeaderDigests leaderDigests(NudgeSelector selector, NudgeCatalog catalog, NudgeLog nudgeLog, PulseMessages pulseMessages,
                                 NudgeMessages nudgeMessages, Texts texts, Clock clock) {
-        return new LeaderDigests(selector, nudgeLog, pulseMessages, nudgeMessages, texts, clock);
+        return new LeaderDigests(selector, catalog, nudgeLog, pulseMessages, nudgeMessages, texts, clock);
     }
 
     @Bean
@@ -146,12 +151,19 @@ public class EngineConfig {
     }
 
     @Bean
-    ClosingWeeks closingWeeks(TeamRepository teams, MemberRepository members, CheckInRepository checkIns, AnswerRepository answers,
-                              PulseRepository pulses, NudgeSelector selector, PulseMessages pulseMessages, LeaderDigests digests,
-                              MonthlyReviews reviews, FeedbackRepository feedback, TextScrubber scrubber, Pseudonymizer pseudonyms,
-                              ChatGateways gateways, Texts texts, Clock clock) {
-        return new ClosingWeeks(teams, members, checkIns, answers, pulses, new PulseCalculator(), selector, pulseMessages, digests,
-                reviews, new FeedbackRelease(feedback, members, scrubber, new SecureRandom()), scrubber, pseudonyms, gateways, texts, clock);
+    WeekSteps weekSteps(TeamRepository teams, MemberRepository members, AnswerRepository answers, PulseRepository pulses,
+                        WeekStepRepository steps, NudgeSelector selector, PulseMessages pulseMessages, LeaderDigests digests,
+                        MonthlyReviews reviews, FeedbackRepository feedback, TextScrubber scrubber, Pseudonymizer pseudonyms,
+                        ChatGateways gateways, Texts texts, WorkQueue work, PulseProperties properties, Clock clock) {
+        return new WeekSteps(teams, members, answers, pulses, steps, selector, pulseMessages, digests, reviews,
+                new FeedbackRelease(feedback, members, scrubber, new SecureRandom()), scrubber, pseudonyms, gateways, texts, work,
+                properties.claimTimeout(), clock);
+    }
+
+    @Bean
+    ClosingWeeks closingWeeks(TeamRepository teams, CheckInRepository checkIns, AnswerRepository answers,
+                              PulseRepository pulses, WeekStepRepository steps, WeekSteps weekSteps, Clock clock) {
+        return new ClosingWeeks(teams, checkIns, answers, pulses, new PulseCalculator(), steps, weekSteps, clock);
     }
 
     @Bean

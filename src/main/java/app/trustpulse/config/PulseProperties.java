@@ -1,6 +1,7 @@
 package app.trustpulse.config;
 
 import app.trustpulse.pulse.Language;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pseudonymSecret   the key of answer pseudonyms; at least 32 characters. Without it a key is generated
  *                          once and kept in the database
  * @param nudgesPerWeek     mid-week nudges per leader per week, besides the digest
+ * @param claimTimeout      how long a sender's claim on a message (a check-in, the pulse, a digest) holds; after
+ *                          it, the sender is taken for dead and another one looks whether it landed and sends it.
+ *                          Longer than one call to a platform may take, 429 waits included
  */
 @ConfigurationProperties("pulse")
 public record PulseProperties(
@@ -25,7 +29,8 @@ public record PulseProperties(
         @DefaultValue("Europe/Amsterdam") ZoneId defaultTimezone,
         @DefaultValue("3") int defaultThreshold,
         Optional<String> pseudonymSecret,
-        @DefaultValue("2") int nudgesPerWeek) {
+        @DefaultValue("2") int nudgesPerWeek,
+        @DefaultValue("15m") Duration claimTimeout) {
 
     public PulseProperties {
         if (defaultThreshold < 3) {

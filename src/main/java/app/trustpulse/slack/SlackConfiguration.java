@@ -2,6 +2,8 @@ package app.trustpulse.slack;
 
 import app.trustpulse.chat.ProcessedEvents;
 import app.trustpulse.inbound.ChatInbox;
+import app.trustpulse.pulse.WorkQueue;
+import app.trustpulse.work.DeliveryAttempts;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
@@ -12,6 +14,7 @@ import com.slack.api.methods.MethodsConfig;
 import com.slack.api.token_rotation.TokenRotator;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -42,7 +45,7 @@ public class SlackConfiguration {
 
     /** The bot scopes the app uses, no more; the manifest lists the same. */
     static final List<String> BOT_SCOPES = List.of("commands", "chat:write", "im:write", "im:history", "users:read",
-            "channels:read", "groups:read");
+            "channels:read", "groups:read", "channels:history", "groups:history");
 
     @Bean
     SlackMode slackMode(SlackProperties props) {
@@ -101,22 +104,32 @@ public class SlackConfiguration {
     }
 
     @Bean
-    SlackGateway slackGateway(SlackCalls calls, SlackPeople people, BlockKit slackBlockKit) {
-        return new SlackGateway(calls, people, slackBlockKit);
+    SlackIms slackIms(JdbcClient jdbc, SlackCalls calls) {
+        return new SlackIms(jdbc, calls);
     }
 
-    @Bean(destroyMethod = "close")
-    SlackWork slackWork() {
-        return new SlackWork(4);
+    @Bean
+    SlackGateway slackGateway(SlackCalls calls, SlackPeople people, SlackIms ims, BlockKit slackBlockKit) {
+        return new SlackGateway(calls, people, ims, slackBlockKit);
+    }
+
+    @Bean
+    SlackOutbox slackOutbox(ObjectProvider<WorkQueue> work, SlackGateway gateway, DeliveryAttempts attempts) {
+        return new SlackOutbox(work::getObject, gateway, new ConversationPacer(Duration.ofMillis(1100), Clock.systemUTC()),
+                attempts, Clock.systemUTC());
+    }
+
+    @Bean
+    SlackRequests slackRequests(ObjectProvider<ChatInbox> inbox, SlackPeople people, SlackOutbox outbox, SlackCalls calls,
+            BlockKit blockKit, Slack slack) {
+        return new SlackRequests(inbox::getObject, people, outbox, calls, blockKit, new SlackTexts(), slack);
     }
 
     @Bean(destroyMethod = "stop")
     App slackBoltApp(SlackMode mode, SlackProperties props, Slack slack, SlackCalls calls, SlackPeople people,
-            SlackGateway gateway, BlockKit blockKit, SlackWork work, ObjectProvider<ChatInbox> inbox,
-            ObjectProvider<ProcessedEvents> processed, ObjectProvider<JdbcInstallationService> installations,
+            BlockKit blockKit, ObjectProvider<WorkQueue> work, ObjectProvider<ProcessedEvents> processed, ObjectProvider<JdbcInstallationService> installations,
             ObjectProvider<JdbcClient> jdbc) {
         boolean multi = mode == SlackMode.MULTI_WORKSPACE;
-        SlackTexts texts = new SlackTexts();
         AppConfig config = AppConfig.builder()
                 .slack(slack)
                 .signingSecret(props.signingSecret())
@@ -148,8 +161,8 @@ public class SlackConfiguration {
             app.service(new JdbcOAuthStateService(jdbc.getObject(), Clock.systemUTC()));
         }
         app.use(new EventDeduplication(processed::getObject, Clock.systemUTC()));
-        new SlackListeners(inbox::getObject, processed::getObject, people, gateway, calls, blockKit, texts, work,
-                slack, installed, Clock.systemUTC()).register(app);
+        new SlackListeners(processed::getObject, people, calls, blockKit, work::getObject, installed, Clock.systemUTC())
+                .register(app);
         return app;
     }
 

@@ -102,4 +102,9 @@ class TeamsConfiguration {
         return new PulseActivities(inbox, teamsConversationStore, teamsGateway, teamsOwners, processedEvents,
                 texts.getIfAvailable(Texts::new), clock.getIfAvailable(Clock::systemUTC));
     }
+
+    @Bean
+    TeamsActivityWork teamsActivityWork(PulseActivities teamsActivities) {
+        return new TeamsActivityWork(teamsActivities);
+    }
 }

@@ -270,9 +270,11 @@ final class FakeSlack implements AutoCloseable {
             }
             case "chat.postMessage" -> {
                 String ts = nextTs();
-                history.computeIfAbsent(p.get("channel"), c -> new CopyOnWriteArrayList<>())
-                        .add(new Posted(p.get("channel"), ts, p));
-                r.addProperty("channel", p.get("channel"));
+                // A post to a user id lands in the app's DM with that person, as in Slack.
+                String channel = p.get("channel").startsWith("U") ? "D" + p.get("channel") : p.get("channel");
+                history.computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>())
+                        .add(new Posted(channel, ts, p));
+                r.addProperty("channel", channel);
                 r.addProperty("ts", ts);
             }
             case "chat.update" -> {

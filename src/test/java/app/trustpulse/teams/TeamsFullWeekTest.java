@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.trustpulse.Application;
 import app.trustpulse.support.TestDatabases;
 import com.fasterxml.jackson.databind.JsonNode;
+import app.trustpulse.support.QueuedWork;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -214,7 +215,9 @@ class TeamsFullWeekTest {
                 .header("Authorization", "Bearer " + TOKENS.valid("test-app-id", CONNECTOR.url()))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
-        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        QueuedWork.awaitDone(jdbc);
+        return status;
     }
 
     private static FakeBotConnector start() {
