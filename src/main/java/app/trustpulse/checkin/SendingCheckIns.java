@@ -61,7 +61,6 @@ public final class SendingCheckIns {
 
     /** Work kind of a check-in whose delivery failed and is tried again with back-off. */
     public static final String RETRY_KIND = "check-in-retry";
-    private static final Duration SEND_NOW_LEASE = Duration.ofMinutes(30);
 
     private final TeamRepository teams;
     private final MemberRepository members;
@@ -166,8 +165,10 @@ public final class SendingCheckIns {
 
     /**
      * "send-now": everyone gets their next check-in of this week that they have not had yet. One send-now per team
-     * runs at a time across all instances; a second one at the same moment is told so instead of sending a second
-     * round.
+     * runs at a time across all instances (a lease); a second one at the same moment is told so instead of sending a
+     * second round. The round is planned first (a SCHEDULED check-in per person) and then sent, and a durable
+     * {@link #RESUME_KIND} work item finishes it if this instance dies: a send-now whose holder died is resumed, never
+     * planned again, so nobody gets two.
      */
     public Round sendNow(long teamId) {
         Team team = teams.find(teamId).orElseThrow();
@@ -175,31 +176,73 @@ public final class SendingCheckIns {
         if (pulses.isClosed(teamId, week)) {
             return Round.skipped(WEEK_CLOSED);
         }
-        String lease = "send-now:" + teamId;
         String holder = UUID.randomUUID().toString();
-        if (!leases.acquire(lease, holder, clock.instant(), clock.instant().plus(SEND_NOW_LEASE))) {
+        Leases.Acquired acquired = leases.acquire(lease(teamId), holder, clock.instant(), clock.instant().plus(claimTimeout));
+        if (acquired == Leases.Acquired.BUSY) {
             return Round.skipped(ALREADY_RUNNING);
         }
         try {
             int last = team.schedule().checkInDays().size() - 1;
             List<Member> people = members.ofTeam(teamId).stream().filter(m -> !m.optedOut()).toList();
-            int sent = 0, already = 0, failed = 0, inFlight = 0;
-            for (Member m : people) {
-                switch (deliver(team, m, week, last)) {
-                    case SENT -> sent++;
-                    case FAILED -> failed++;
-                    case IN_FLIGHT -> inFlight++;
-                    case WEEK_CLOSED -> {
-                        return sent == 0 ? Round.skipped(WEEK_CLOSED) : new Round(sent, already, failed, 0, inFlight,
-                                Optional.empty());
-                    }
-                    default -> already++;
+            if (acquired == Leases.Acquired.NEW) {
+                for (Member m : people) {
+                    planned(team, m, week, last, true);
                 }
+                work.enqueue(RESUME_KIND, teamId + ":" + week, "");
             }
-            return new Round(sent, already, failed, 0, inFlight, Optional.empty());
+            return sendPlanned(team, week, people, last, holder);
         } finally {
-            leases.release(lease, holder);
+            leases.release(lease(teamId), holder);
         }
+    }
+
+    /** Work kind that finishes a send-now whose instance died. */
+    public static final String RESUME_KIND = "send-now-resume";
+
+    /**
+     * Finishes a send-now of the team's week: sends what it planned and did not send. False while the send-now's
+     * lease is held (by a live instance, or one that died less than a claim timeout ago): try again later.
+     */
+    public boolean resumeSendNow(long teamId, WeekId week) {
+        Optional<Team> team = teams.find(teamId);
+        if (team.isEmpty() || pulses.isClosed(teamId, week)) {
+            return true;
+        }
+        String holder = UUID.randomUUID().toString();
+        if (leases.acquire(lease(teamId), holder, clock.instant(), clock.instant().plus(claimTimeout)) == Leases.Acquired.BUSY) {
+            return false;
+        }
+        try {
+            int last = team.get().schedule().checkInDays().size() - 1;
+            List<Member> people = members.ofTeam(teamId).stream().filter(m -> !m.optedOut()).toList();
+            Round round = sendPlanned(team.get(), week, people, last, holder);
+            return round.failed() == 0 && round.inFlight() == 0;
+        } finally {
+            leases.release(lease(teamId), holder);
+        }
+    }
+
+    private static String lease(long teamId) {
+        return "send-now:" + teamId;
+    }
+
+    /** Sends every planned, unsent check-in of the week; the lease is renewed with every person. */
+    private Round sendPlanned(Team team, WeekId week, List<Member> people, int last, String holder) {
+        int sent = 0, already = 0, failed = 0, inFlight = 0;
+        for (Member m : people) {
+            leases.acquire(lease(team.id()), holder, clock.instant(), clock.instant().plus(claimTimeout));
+            switch (deliver(team, m, week, last, false)) {
+                case SENT -> sent++;
+                case FAILED -> failed++;
+                case IN_FLIGHT -> inFlight++;
+                case WEEK_CLOSED -> {
+                    return sent == 0 ? Round.skipped(WEEK_CLOSED) : new Round(sent, already, failed, 0, inFlight,
+                            Optional.empty());
+                }
+                default -> already++;
+            }
+        }
+        return new Round(sent, already, failed, 0, inFlight, Optional.empty());
     }
 
     /** A check-in whose delivery failed, tried again from the durable queue while its week is open. */
@@ -217,34 +260,31 @@ public final class SendingCheckIns {
         return deliver(team.get(), member.get(), c.week(), c.slot());
     }
 
-    /**
-     * Sends the person's first check-in of the week, up to the given slot, that has not gone out. A check-in another
-     * sender claimed counts as going out, unless the claim is older than the claim timeout: then its sender died,
-     * and the claim is taken back (the message is looked for by its delivery id before it is sent again). The week
-     * is checked right before the send, so nothing goes out after a close on another instance.
-     */
+    /** Sends the person's first check-in of the week, up to the given slot, that has not gone out. */
     Delivery deliver(Team team, Member member, WeekId week, int maxSlot) {
-        Map<Integer, CheckIn> existing = checkIns.ofUser(team.id(), member.userId(), week).stream()
-                .collect(java.util.stream.Collectors.toMap(CheckIn::slot, c -> c));
-        Optional<Integer> slot = java.util.stream.IntStream.rangeClosed(0, maxSlot).boxed()
-                .filter(s -> !existing.containsKey(s) || existing.get(s).status() == CheckIn.Status.SCHEDULED
-                        || existing.get(s).status() == CheckIn.Status.SENDING)
-                .findFirst();
-        if (slot.isEmpty()) {
-            return maxSlot < 0 ? Delivery.NOTHING_LEFT : Delivery.ALREADY_SENT;
-        }
-        List<StatementRef> statements = planner.plan(member.role(), member.userId().hashCode(), week, slot.get(),
-                team.schedule().checkInDays().size());
-        CheckIn planned = new CheckIn(0, team.id(), member.userId(), week, slot.get(), member.role(), statements,
-                CheckIn.Status.SCHEDULED, Optional.empty(), Optional.empty(), Optional.empty());
+        return deliver(team, member, week, maxSlot, true);
+    }
+
+    /**
+     * Sends the person's first check-in of the week, up to the given slot, that has not gone out; with
+     * {@code planNew} false only one planned before. A check-in another sender claimed counts as going out, unless
+     * the claim is older than the claim timeout: then its sender died, and the claim is taken back (the message is
+     * looked for by its delivery id before it is sent again). The week is checked right before the send, so nothing
+     * goes out after a close on another instance.
+     */
+    private Delivery deliver(Team team, Member member, WeekId week, int maxSlot, boolean planNew) {
         if (pulses.isClosed(team.id(), week)) {
             return Delivery.WEEK_CLOSED;
         }
-        Instant now = clock.instant();
-        CheckIn stored = checkIns.createIfAbsent(planned, now);
+        Optional<CheckIn> planned = planned(team, member, week, maxSlot, planNew);
+        if (planned.isEmpty()) {
+            return maxSlot < 0 ? Delivery.NOTHING_LEFT : Delivery.ALREADY_SENT;
+        }
+        CheckIn stored = planned.get();
         if (stored.status() != CheckIn.Status.SCHEDULED && stored.status() != CheckIn.Status.SENDING) {
             return Delivery.ALREADY_SENT;
         }
+        Instant now = clock.instant();
         Optional<CheckInRepository.Claim> claim = checkIns.claimForSending(stored.id(), now, now.minus(claimTimeout));
         if (claim.isEmpty()) {
             return stored.status() == CheckIn.Status.SENDING ? Delivery.IN_FLIGHT : Delivery.ALREADY_SENT;
@@ -263,6 +303,31 @@ public final class SendingCheckIns {
             work.enqueue(RETRY_KIND, String.valueOf(stored.id()), "");
             return Delivery.FAILED;
         }
+    }
+
+    /**
+     * The person's first check-in of the week, up to the given slot, that has not gone out: a planned one, or (with
+     * {@code planNew}) a new one stored as SCHEDULED.
+     */
+    private Optional<CheckIn> planned(Team team, Member member, WeekId week, int maxSlot, boolean planNew) {
+        Map<Integer, CheckIn> existing = checkIns.ofUser(team.id(), member.userId(), week).stream()
+                .collect(java.util.stream.Collectors.toMap(CheckIn::slot, c -> c));
+        Optional<Integer> slot = java.util.stream.IntStream.rangeClosed(0, maxSlot).boxed()
+                .filter(s -> existing.containsKey(s)
+                        ? existing.get(s).status() == CheckIn.Status.SCHEDULED || existing.get(s).status() == CheckIn.Status.SENDING
+                        : planNew)
+                .findFirst();
+        if (slot.isEmpty()) {
+            return Optional.empty();
+        }
+        if (existing.containsKey(slot.get())) {
+            return Optional.of(existing.get(slot.get()));
+        }
+        List<StatementRef> statements = planner.plan(member.role(), member.userId().hashCode(), week, slot.get(),
+                team.schedule().checkInDays().size());
+        CheckIn plan = new CheckIn(0, team.id(), member.userId(), week, slot.get(), member.role(), statements,
+                CheckIn.Status.SCHEDULED, Optional.empty(), Optional.empty(), Optional.empty());
+        return Optional.of(checkIns.createIfAbsent(plan, clock.instant()));
     }
 
     /** When this person's check-in is due by their own clock, if they have a timezone other than the team's. */

@@ -54,6 +54,20 @@ public final class RunningCommands {
         return ctx.workspaceAdmin() || admins.contains(ctx.platform(), ctx.userId());
     }
 
+    /**
+     * Runs a command again whose first run was cut short by a crash. Every command repeats safely but send-now, which
+     * would send a second round: it finishes the round it started instead.
+     */
+    public ChatMessage runAgain(CommandContext ctx, String text) {
+        Optional<Command> cmd = parser.parse(text).command();
+        Optional<Team> team = teamInContext(ctx);
+        if (cmd.isPresent() && cmd.get() instanceof Command.SendNow && team.isPresent() && isAdmin(ctx)) {
+            sending.resumeSendNow(team.get().id(), closing.currentWeek(team.get().id()));
+            return reply.text(team.get().language(), "sendNow.resumed");
+        }
+        return run(ctx, text);
+    }
+
     public ChatMessage run(CommandContext ctx, String text) {
         Optional<Team> team = teamInContext(ctx);
         List<Member> memberships = memberships(ctx, team);

@@ -9,6 +9,7 @@ import app.trustpulse.schedule.WeekCloseWork;
 import app.trustpulse.summary.ClosingWeeks;
 import app.trustpulse.summary.WeekSteps;
 import app.trustpulse.schedule.WeekStepWork;
+import app.trustpulse.schedule.SendNowResumeWork;
 import app.trustpulse.schedule.UnfinishedWeeksWork;
 import app.trustpulse.pulse.WorkQueue;
 import java.sql.Connection;
@@ -43,6 +44,11 @@ public class SchedulingConfig {
     @Bean
     WeekCloseWork weekCloseWork(ClosingWeeks closing) {
         return new WeekCloseWork(closing);
+    }
+
+    @Bean
+    SendNowResumeWork sendNowResumeWork(SendingCheckIns sending) {
+        return new SendNowResumeWork(sending);
     }
 
     @Bean

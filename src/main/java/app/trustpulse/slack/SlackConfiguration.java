@@ -11,10 +11,12 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.jakarta_servlet.SlackOAuthAppServlet;
 import com.slack.api.bolt.service.InstallationService;
 import com.slack.api.methods.MethodsConfig;
+import com.slack.api.methods.MethodsCustomRateLimitResolver;
+import com.slack.api.methods.MethodsRateLimitTier;
+import com.slack.api.methods.MethodsRateLimits;
 import com.slack.api.token_rotation.TokenRotator;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -67,6 +69,7 @@ public class SlackConfiguration {
         // One executor (queues and metrics) per client, so two application contexts never share queues.
         methods.setExecutorName("trust-pulse-" + UUID.randomUUID());
         methods.setMaxIdleMills((int) Math.min(Integer.MAX_VALUE, props.callTimeout().toMillis()));
+        methods.setCustomRateLimitResolver(new SharedRateLimits(props.rateShare()));
         config.setMethodsConfig(methods);
         return Slack.getInstance(config);
     }
@@ -114,15 +117,17 @@ public class SlackConfiguration {
     }
 
     @Bean
-    SlackOutbox slackOutbox(ObjectProvider<WorkQueue> work, SlackGateway gateway, DeliveryAttempts attempts) {
-        return new SlackOutbox(work::getObject, gateway, new ConversationPacer(Duration.ofMillis(1100), Clock.systemUTC()),
+    SlackOutbox slackOutbox(ObjectProvider<WorkQueue> work, SlackGateway gateway, DeliveryAttempts attempts,
+            SlackProperties props) {
+        return new SlackOutbox(work::getObject, gateway, new ConversationPacer(props.conversationSpacing(), Clock.systemUTC()),
                 attempts, Clock.systemUTC());
     }
 
     @Bean
     SlackRequests slackRequests(ObjectProvider<ChatInbox> inbox, SlackPeople people, SlackOutbox outbox, SlackCalls calls,
-            BlockKit blockKit, Slack slack) {
-        return new SlackRequests(inbox::getObject, people, outbox, calls, blockKit, new SlackTexts(), slack);
+            BlockKit blockKit, Slack slack, DeliveryAttempts attempts) {
+        return new SlackRequests(inbox::getObject, people, outbox, calls, blockKit, new SlackTexts(), slack, attempts,
+                Clock.systemUTC());
     }
 
     @Bean(destroyMethod = "stop")
@@ -164,6 +169,44 @@ public class SlackConfiguration {
         new SlackListeners(processed::getObject, people, calls, blockKit, work::getObject, installed, Clock.systemUTC())
                 .register(app);
         return app;
+    }
+
+    /**
+     * The SDK paces every method to its Slack tier per workspace, and chat.postMessage to one a second per conversation;
+     * with several instances each takes its share, so together they stay within Slack's limits.
+     */
+    static final class SharedRateLimits implements MethodsCustomRateLimitResolver {
+
+        private final double share;
+
+        SharedRateLimits(double share) {
+            if (share <= 0) {
+                throw new IllegalArgumentException("slack.rate-share must be above 0");
+            }
+            this.share = share;
+        }
+
+        @Override
+        public Optional<Integer> getCustomAllowedRequestsPerMinute(String teamId, String methodName) {
+            MethodsRateLimitTier tier = MethodsRateLimits.lookupRateLimitTier(methodName);
+            Integer allowed = tier == null ? null : MethodsRateLimitTier.getAllowedRequestsPerMinute(tier);
+            return allowed == null ? Optional.empty() : Optional.of(scaled(allowed));
+        }
+
+        @Override
+        public Optional<Integer> getCustomAllowedRequestsForChatPostMessagePerMinute(String teamId, String channel) {
+            return Optional.of(scaled(60));
+        }
+
+        @Override
+        public Optional<Integer> getCustomAllowedRequestsForAssistantThreadsSetStatusPerMinute(String teamId,
+                String channel) {
+            return Optional.empty();
+        }
+
+        private int scaled(int perMinute) {
+            return (int) Math.max(1, Math.round(perMinute * share));
+        }
     }
 
     /** Slack's own site, or the one SLACK_API_URL points at (its scheme and host), for the OAuth authorize page. */

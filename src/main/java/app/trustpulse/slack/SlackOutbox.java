@@ -50,19 +50,27 @@ final class SlackOutbox implements WorkHandler {
         return 10;
     }
 
-    void post(String workspaceId, String channel, ChatMessage message) {
+    /**
+     * Queues a post. {@code deliveryId} derives from the request it answers, so a request handled again after a crash
+     * queues the same post, which is then found in the conversation instead of being posted twice.
+     */
+    void post(String workspaceId, String channel, ChatMessage message, String deliveryId) {
         SlackGateway.Prepared p = gateway.prepare(message);
-        queue(new Post(workspaceId, channel, null, p.text(), p.blocks()), channel);
+        queue(new Post(workspaceId, channel, null, p.text(), p.blocks()), channel, deliveryId);
     }
 
-    void postToUser(String workspaceId, String userId, ChatMessage message) {
+    void postToUser(String workspaceId, String userId, ChatMessage message, String deliveryId) {
         SlackGateway.Prepared p = gateway.prepare(message);
-        queue(new Post(workspaceId, null, userId, p.text(), p.blocks()), userId);
+        queue(new Post(workspaceId, null, userId, p.text(), p.blocks()), userId, deliveryId);
     }
 
-    private void queue(Post post, String conversation) {
-        work.get().enqueueAt(KIND, UUID.randomUUID().toString(), GSON.toJson(post),
-                pacer.reserve(post.workspaceId(), conversation));
+    private void queue(Post post, String conversation, String deliveryId) {
+        work.get().enqueueAt(KIND, deliveryId, GSON.toJson(post), pacer.reserve(post.workspaceId(), conversation));
+    }
+
+    /** A delivery id for the answer to a queued request, unique per request and short enough for any column. */
+    static String answerTo(String requestKey) {
+        return "re-" + UUID.nameUUIDFromBytes(requestKey.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Override

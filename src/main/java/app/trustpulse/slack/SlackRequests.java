@@ -8,6 +8,7 @@ import app.trustpulse.inbound.Interaction;
 import app.trustpulse.inbound.Sender;
 import app.trustpulse.pulse.Language;
 import app.trustpulse.pulse.Platform;
+import app.trustpulse.work.DeliveryAttempts;
 import app.trustpulse.work.WorkHandler;
 import com.google.gson.Gson;
 import com.slack.api.Slack;
@@ -15,6 +16,7 @@ import com.slack.api.bolt.util.Responder;
 import com.slack.api.methods.Methods;
 import com.slack.api.model.view.View;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -40,9 +42,11 @@ final class SlackRequests implements WorkHandler {
     private final BlockKit blockKit;
     private final SlackTexts texts;
     private final Slack slack;
+    private final DeliveryAttempts attempts;
+    private final Clock clock;
 
     SlackRequests(Supplier<ChatInbox> inbox, SlackPeople people, SlackOutbox outbox, SlackCalls calls, BlockKit blockKit,
-            SlackTexts texts, Slack slack) {
+            SlackTexts texts, Slack slack, DeliveryAttempts attempts, Clock clock) {
         this.inbox = inbox;
         this.people = people;
         this.outbox = outbox;
@@ -50,6 +54,8 @@ final class SlackRequests implements WorkHandler {
         this.blockKit = blockKit;
         this.texts = texts;
         this.slack = slack;
+        this.attempts = attempts;
+        this.clock = clock;
     }
 
     @Override
@@ -66,11 +72,12 @@ final class SlackRequests implements WorkHandler {
     @Override
     public void run(String key, String data) {
         SlackRequest r = GSON.fromJson(data, SlackRequest.class);
+        String answerId = SlackOutbox.answerTo(key);
         switch (r.type()) {
-            case COMMAND -> command(r);
-            case CLICK -> click(r);
-            case MODAL -> modal(r);
-            case DIRECT_MESSAGE -> directMessage(r);
+            case COMMAND -> command(r, attempts.firstTry("request-" + answerId, clock.instant()));
+            case CLICK -> click(r, answerId);
+            case MODAL -> modal(r, answerId);
+            case DIRECT_MESSAGE -> directMessage(r, answerId);
             case MEMBER_JOINED -> people.human(r.workspaceId(), r.userId()).ifPresent(user ->
                     inbox.get().memberJoined(Platform.SLACK, r.workspaceId(), r.channelId(), user));
             case MEMBER_LEFT -> inbox.get().memberLeft(Platform.SLACK, r.workspaceId(), r.channelId(), r.userId());
@@ -78,11 +85,13 @@ final class SlackRequests implements WorkHandler {
         }
     }
 
-    private void command(SlackRequest r) {
+    /** A command; one whose earlier run was cut short (the instance died) is run as such, so nothing happens twice. */
+    private void command(SlackRequest r, boolean firstRun) {
         ChatMessage answer;
         try {
             Sender sender = people.sender(r.workspaceId(), r.userId());
-            answer = inbox.get().command(new CommandRequest(sender, Optional.ofNullable(r.channelId()), r.text()));
+            CommandRequest request = new CommandRequest(sender, Optional.ofNullable(r.channelId()), r.text());
+            answer = firstRun ? inbox.get().command(request) : inbox.get().commandAgain(request);
         } catch (RuntimeException e) {
             LOG.error("/pulse command in {} failed; the user was told it could not be done", r.workspaceId(), e);
             answer = ChatMessage.text(texts.get(Language.EN, "slack.error.generic"));
@@ -92,7 +101,7 @@ final class SlackRequests implements WorkHandler {
                 .text(reply.summary()).blocks(blockKit.message(reply))));
     }
 
-    private void click(SlackRequest r) {
+    private void click(SlackRequest r, String answerId) {
         Optional<MessageRef> ref = ref(r);
         Sender sender = people.sender(r.workspaceId(), r.userId());
         Optional<ChatMessage> answer = inbox.get().interaction(new Interaction(sender, r.action(), Optional.empty(), ref));
@@ -103,28 +112,28 @@ final class SlackRequests implements WorkHandler {
             respond(() -> new Responder(slack, r.responseUrl()).sendToAction(b -> b.responseType("ephemeral")
                     .replaceOriginal(false).text(a.summary()).blocks(blockKit.message(a))));
         } else if (answer.isPresent()) {
-            ephemeral(r.workspaceId(), ref.map(MessageRef::conversationId), r.userId(), answer.get());
+            ephemeral(r.workspaceId(), ref.map(MessageRef::conversationId), r.userId(), answer.get(), answerId);
         }
     }
 
-    private void modal(SlackRequest r) {
+    private void modal(SlackRequest r, String answerId) {
         Optional<MessageRef> ref = ref(r);
         Sender sender = people.sender(r.workspaceId(), r.userId());
         Optional<ChatMessage> answer = inbox.get().interaction(
                 new Interaction(sender, r.action(), Optional.ofNullable(r.text()), ref));
         if (answer.isPresent()) {
             if (ref.isPresent()) {
-                ephemeral(r.workspaceId(), Optional.of(r.refChannel()), r.userId(), answer.get());
+                ephemeral(r.workspaceId(), Optional.of(r.refChannel()), r.userId(), answer.get(), answerId);
             } else {
                 publishHome(sender, answer);
             }
         }
     }
 
-    private void directMessage(SlackRequest r) {
+    private void directMessage(SlackRequest r, String answerId) {
         Sender sender = people.sender(r.workspaceId(), r.userId());
         ChatMessage answer = inbox.get().directMessage(sender, r.text());
-        outbox.post(r.workspaceId(), r.channelId(), answer);
+        outbox.post(r.workspaceId(), r.channelId(), answer, answerId);
     }
 
     private static Optional<MessageRef> ref(SlackRequest r) {
@@ -138,9 +147,9 @@ final class SlackRequests implements WorkHandler {
                 c -> c.viewsPublish(q -> q.userId(sender.userId()).view(home)));
     }
 
-    private void ephemeral(String ws, Optional<String> channel, String userId, ChatMessage message) {
+    private void ephemeral(String ws, Optional<String> channel, String userId, ChatMessage message, String answerId) {
         if (channel.isEmpty()) {
-            outbox.postToUser(ws, userId, message);
+            outbox.postToUser(ws, userId, message, answerId);
             return;
         }
         calls.call(ws, Methods.CHAT_POST_EPHEMERAL, channel.get(), c -> c.chatPostEphemeral(q -> q.channel(channel.get())

@@ -3,6 +3,7 @@ package app.trustpulse.work;
 import app.trustpulse.pulse.WorkQueue;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerBuilder;
+import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.logging.LogLevel;
 import com.github.kagkarlsson.scheduler.serializer.Serializer;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
@@ -18,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -86,6 +88,8 @@ public final class DurableWork implements WorkQueue, SmartLifecycle {
                 .heartbeatInterval(props.heartbeatInterval())
                 .missedHeartbeatsLimit(props.missedHeartbeats())
                 .shutdownMaxWait(props.shutdownWait())
+                // Unique per instance: two instances on one host (or with one container name) must not share work.
+                .schedulerName(new SchedulerName.Fixed(hostName() + "-" + UUID.randomUUID().toString().substring(0, 8)))
                 .serializer(new Utf8())
                 .enableImmediateExecution()
                 .enablePriority()
@@ -130,6 +134,14 @@ public final class DurableWork implements WorkQueue, SmartLifecycle {
     @Override
     public int getPhase() {
         return SmartLifecycle.DEFAULT_PHASE - 4096;
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "instance";
+        }
     }
 
     private static boolean isPostgres(DataSource dataSource) {

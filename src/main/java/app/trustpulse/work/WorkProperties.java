@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param threads            workers per instance
  * @param pollingInterval    how often an instance looks for work queued by another one
  * @param heartbeatInterval  how often a worker marks the work it holds as alive
- * @param missedHeartbeats   heartbeats missed before another instance takes the work back
+ * @param missedHeartbeats   heartbeats missed before another instance takes the work back (4 or more)
  * @param firstRetryDelay    the wait before the first retry of failed work; it doubles with each further one
  * @param maxAttempts        tries of one piece of work before it is given up and logged
  * @param shutdownWait       how long work in flight may finish on shutdown; what is left stays queued

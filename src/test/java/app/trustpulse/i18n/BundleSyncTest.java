@@ -85,7 +85,8 @@ class BundleSyncTest {
                     String key = m.group(1);
                     if (key.startsWith("org.") || key.startsWith("i18n") || key.startsWith("nudges") || key.contains("/")
                             || key.startsWith("spring.") || key.startsWith("app.") || key.startsWith("com.") || key.startsWith("slack.")
-                            || key.startsWith("microsoft.") || key.startsWith("teams.") || key.startsWith("pulse.playground")) {
+                            || key.startsWith("microsoft.") || key.startsWith("teams.") || key.startsWith("pulse.playground")
+                            || key.startsWith("pulse.work")) {
                         continue;
                     }
                     if (key.matches("[a-z]+\\.[a-z]+\\.[a-z]+\\.[a-z]+") && !texts.has(Language.EN, key)) {

@@ -63,13 +63,14 @@ final class FakeSlack implements AutoCloseable {
     private final Map<String, Deque<Trouble>> trouble = new ConcurrentHashMap<>();
     private final AtomicLong clock = new AtomicLong(1_700_000_000_000L);
     private volatile int retryAfterSeconds = 1;
+    private final Map<String, Long> delays = new ConcurrentHashMap<>();
     private volatile JsonObject oauthAccess;
 
     FakeSlack() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/api/", this::api);
         server.createContext("/hooks/", this::hook);
-        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.setExecutor(Executors.newFixedThreadPool(32));
         server.start();
     }
 
@@ -137,6 +138,16 @@ final class FakeSlack implements AutoCloseable {
     }
 
     /** The next call of the method is carried out, but answered with a 500 as if the response got lost. */
+    /** Answers the method only after the given time, like a slow Slack (0 = at once again). */
+    FakeSlack delay(String method, long millis) {
+        if (millis <= 0) {
+            delays.remove(method);
+        } else {
+            delays.put(method, millis);
+        }
+        return this;
+    }
+
     FakeSlack loseResponse(String method) {
         Deque<Trouble> q = trouble.computeIfAbsent(method, m -> new ArrayDeque<>());
         synchronized (q) {
@@ -201,6 +212,14 @@ final class FakeSlack implements AutoCloseable {
         String auth = ex.getRequestHeaders().getFirst("Authorization");
         String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : params.get("token");
         calls.add(new Call(method, params, token));
+        Long delay = delays.get(method);
+        if (delay != null) {
+            try {
+                Thread.sleep(delay);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         Trouble t = next(method);
         if (t == Trouble.RATE_LIMITED) {
             ex.getResponseHeaders().add("Retry-After", String.valueOf(retryAfterSeconds));
@@ -258,6 +277,17 @@ final class FakeSlack implements AutoCloseable {
                 }
                 int from = p.get("cursor") == null || p.get("cursor").isEmpty() ? 0 : Integer.parseInt(p.get("cursor"));
                 int to = Math.min(all.size(), from + 2);
+                r.add("members", gson.toJsonTree(all.subList(from, to)));
+                JsonObject meta = new JsonObject();
+                meta.addProperty("next_cursor", to < all.size() ? String.valueOf(to) : "");
+                r.add("response_metadata", meta);
+            }
+            case "users.list" -> {
+                List<JsonObject> all = new ArrayList<>(users.values());
+                all.sort(java.util.Comparator.comparing(u -> u.get("id").getAsString()));
+                int limit = p.get("limit") == null ? 100 : Integer.parseInt(p.get("limit"));
+                int from = p.get("cursor") == null || p.get("cursor").isEmpty() ? 0 : Integer.parseInt(p.get("cursor"));
+                int to = Math.min(all.size(), from + Math.min(limit, 1000));
                 r.add("members", gson.toJsonTree(all.subList(from, to)));
                 JsonObject meta = new JsonObject();
                 meta.addProperty("next_cursor", to < all.size() ? String.valueOf(to) : "");
