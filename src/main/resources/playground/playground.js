@@ -270,15 +270,13 @@
     const box = el('div', 'scale');
     box.appendChild(el('div', 'blk-text', markup(b.statement)));
     const row = el('div', 'choices');
-    row.appendChild(el('span', 'end', escapeHtml(b.lowLabel)));
-    for (let score = 1; score <= 5; score++) {
-      const button = el('button', b.selected === score ? 'selected' : '');
+    b.choices.forEach((choice) => {
+      const button = el('button', b.selected === choice.value ? 'selected' : '');
       button.type = 'button';
-      button.textContent = String(score);
-      button.addEventListener('click', () => change('/action', { as: as, messageId: m.id, action: b.actionPrefix + score }));
+      button.textContent = choice.label;
+      button.addEventListener('click', () => change('/action', { as: as, messageId: m.id, action: b.actionPrefix + choice.value }));
       row.appendChild(button);
-    }
-    row.appendChild(el('span', 'end', escapeHtml(b.highLabel)));
+    });
     box.appendChild(row);
     return box;
   }

@@ -2,6 +2,7 @@ package app.trustpulse.chat;
 
 import app.trustpulse.pulse.Dimension;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The action strings the bot puts on its buttons and scales, and how to read them back.
@@ -15,8 +16,12 @@ public final class Actions {
     public sealed interface Action {
     }
 
-    public record AnswerScore(long checkInId, Dimension dimension, int score) implements Action {
+    /** A score picked on a check-in; an empty score is "can't say". */
+    public record AnswerScore(long checkInId, Dimension dimension, OptionalInt score) implements Action {
     }
+
+    /** The value a scale's "can't say" choice carries in its action. */
+    public static final String CANT_SAY = "?";
 
     public record AddComment(long checkInId, Dimension dimension) implements Action {
     }
@@ -82,6 +87,19 @@ public final class Actions {
         return confirmed ? "forget:confirm" : "forget:cancel";
     }
 
+    /**
+     * What kind of action a value is ("answer", "feedback", ...), without its arguments: safe to log, unlike the
+     * value itself, which may carry a score or a text someone wrote.
+     */
+    public static String kind(String action) {
+        if (action == null) {
+            return "none";
+        }
+        int colon = action.indexOf(':');
+        String head = colon < 0 ? action : action.substring(0, colon);
+        return head.length() <= 20 && head.chars().allMatch(c -> Character.isLetter(c) || c == '-') ? head : "unknown";
+    }
+
     public static Optional<Action> parse(String action) {
         if (action == null) {
             return Optional.empty();
@@ -91,7 +109,8 @@ public final class Actions {
             switch (p[0]) {
                 case "answer":
                     if (p.length == 4) {
-                        return Optional.of(new AnswerScore(Long.parseLong(p[1]), Dimension.valueOf(p[2]), Integer.parseInt(p[3])));
+                        OptionalInt score = p[3].equals(CANT_SAY) ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(p[3]));
+                        return Optional.of(new AnswerScore(Long.parseLong(p[1]), Dimension.valueOf(p[2]), score));
                     }
                     break;
                 case "comment":

@@ -17,11 +17,22 @@ public sealed interface Block {
     }
 
     /**
-     * A statement to rate 1–5. Picking a score sends {@code actionPrefix + score} as the action.
-     * {@code selected} shows what was recorded.
+     * A statement to answer on a fully labelled scale. Picking a choice sends {@code actionPrefix + choice.value()}
+     * as the action. {@code selected} is the value recorded so far, if any.
      */
-    record Scale(String statement, String actionPrefix, Optional<Integer> selected, String lowLabel, String highLabel)
+    record Scale(String statement, String actionPrefix, List<Choice> choices, Optional<String> selected)
             implements Block {
+        public Scale {
+            choices = List.copyOf(choices);
+        }
+
+        public boolean isSelected(Choice choice) {
+            return selected.filter(choice.value()::equals).isPresent();
+        }
+    }
+
+    /** One answer option of a scale: the value its action carries and the label a person reads, e.g. "2 · Disagree". */
+    record Choice(String value, String label) {
     }
 
     record Buttons(List<Button> buttons) implements Block {

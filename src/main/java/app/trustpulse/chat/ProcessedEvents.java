@@ -8,9 +8,6 @@ import java.time.Instant;
  */
 public interface ProcessedEvents {
 
-    /** True the first time a key is seen; false for every later delivery of it. */
+    /** True the first time a key is seen; false for every later delivery of it. Old keys go with the retention. */
     boolean firstTime(String key, Instant now);
-
-    /** Forgets keys older than the cutoff. */
-    int purgeBefore(Instant cutoff);
 }

@@ -4,6 +4,7 @@ import app.trustpulse.chat.Actions;
 import app.trustpulse.chat.Block;
 import app.trustpulse.chat.Button;
 import app.trustpulse.chat.ChatMessage;
+import app.trustpulse.pulse.Answer;
 import app.trustpulse.pulse.CheckIn;
 import app.trustpulse.pulse.Dimension;
 import app.trustpulse.pulse.Language;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -32,24 +34,24 @@ public final class CheckInMessages {
     }
 
     /**
-     * @param recorded  what this person has recorded this week for the check-in's dimensions
+     * @param recorded  what this person has recorded this week for the check-in's dimensions (empty: "can't say")
      * @param commented the dimensions that carry a comment
      * @param open      false once the week is closed: no more buttons
      */
-    public ChatMessage checkIn(Team team, CheckIn checkIn, Map<Dimension, Integer> recorded, Set<Dimension> commented, boolean open) {
+    public ChatMessage checkIn(Team team, CheckIn checkIn, Map<Dimension, OptionalInt> recorded, Set<Dimension> commented, boolean open) {
         Language lang = team.language();
         List<Block> blocks = new ArrayList<>();
         String intro = checkIn.audience() == Role.LEADER
                 ? texts.get(lang, "checkin.selfcheck.intro")
                 : texts.get(lang, "checkin.intro." + (Math.floorMod(checkIn.slot() + checkIn.week().ordinal(), INTRO_VARIANTS) + 1));
         blocks.add(new Block.Text(intro));
-        String low = texts.get(lang, "checkin.scale.low");
-        String high = texts.get(lang, "checkin.scale.high");
+        List<Block.Choice> choices = choices(lang);
         for (StatementRef s : checkIn.statements()) {
-            Optional<Integer> selected = Optional.ofNullable(recorded.get(s.dimension()));
+            Optional<OptionalInt> selected = Optional.ofNullable(recorded.get(s.dimension()));
             String statement = texts.get(lang, s.messageKey());
             if (open) {
-                blocks.add(new Block.Scale(statement, Actions.answerPrefix(checkIn.id(), s.dimension()), selected, low, high));
+                blocks.add(new Block.Scale(statement, Actions.answerPrefix(checkIn.id(), s.dimension()), choices,
+                        selected.map(CheckInMessages::choiceValue)));
                 if (selected.isPresent()) {
                     String label = texts.get(lang, commented.contains(s.dimension()) ? "checkin.comment.edit" : "checkin.comment.add");
                     blocks.add(new Block.Buttons(List.of(Button.withInput(label, Actions.comment(checkIn.id(), s.dimension()),
@@ -58,7 +60,7 @@ public final class CheckInMessages {
                                     texts.get(lang, "checkin.comment.submit"), COMMENT_MAX)))));
                 }
             } else {
-                blocks.add(new Block.Text(statement + " — " + selected.map(String::valueOf)
+                blocks.add(new Block.Text(statement + " — " + selected.map(v -> answerText(lang, v))
                         .orElse(texts.get(lang, "checkin.notAnswered"))));
             }
         }
@@ -92,11 +94,31 @@ public final class CheckInMessages {
                                 texts.get(lang, "feedback.send"), COMMENT_MAX)))));
     }
 
-    public String recordedLine(Team team, Map<Dimension, Integer> recorded) {
+    public String recordedLine(Team team, Map<Dimension, OptionalInt> recorded) {
         return recorded.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
-                .map(e -> texts.dimensionName(team.language(), e.getKey()) + " " + e.getValue())
+                .map(e -> texts.dimensionName(team.language(), e.getKey()) + " " + answerText(team.language(), e.getValue()))
                 .collect(Collectors.joining(", "));
+    }
+
+    /** The five labelled points of the agreement scale, then "can't say". */
+    List<Block.Choice> choices(Language lang) {
+        List<Block.Choice> choices = new ArrayList<>();
+        for (int score = Answer.MIN_SCORE; score <= Answer.MAX_SCORE; score++) {
+            choices.add(new Block.Choice(String.valueOf(score),
+                    texts.get(lang, "checkin.scale.point", score, texts.get(lang, "checkin.scale." + score))));
+        }
+        choices.add(new Block.Choice(Actions.CANT_SAY, texts.get(lang, "checkin.scale.cantSay")));
+        return choices;
+    }
+
+    /** A recorded answer as a person reads it back: the score, or "can't say". */
+    String answerText(Language lang, OptionalInt answer) {
+        return answer.isPresent() ? String.valueOf(answer.getAsInt()) : texts.get(lang, "checkin.scale.cantSay.recorded");
+    }
+
+    private static String choiceValue(OptionalInt answer) {
+        return answer.isPresent() ? String.valueOf(answer.getAsInt()) : Actions.CANT_SAY;
     }
 
     public ChatMessage reminder(Team team) {

@@ -26,6 +26,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.logging.Logger;
 
@@ -70,8 +71,11 @@ public final class RecordingAnswers {
         this.clock = clock;
     }
 
-    /** A score picked on a check-in. Returns a message for the respondent only when something went wrong. */
-    public Optional<ChatMessage> score(Respondent who, long checkInId, Dimension dimension, int score, Optional<MessageRef> shownIn,
+    /**
+     * A score picked on a check-in; an empty score is "can't say". Returns a message for the respondent only when
+     * something went wrong.
+     */
+    public Optional<ChatMessage> score(Respondent who, long checkInId, Dimension dimension, OptionalInt score, Optional<MessageRef> shownIn,
                                        Language fallback) {
         Optional<CheckIn> found = ownCheckIn(who, checkInId);
         if (found.isEmpty()) {
@@ -85,8 +89,8 @@ public final class RecordingAnswers {
         }
         String pseudonym = pseudonyms.pseudonym(team.id(), team.platform(), who.userId());
         Optional<String> comment = current(team.id(), c.week(), pseudonym, dimension).flatMap(Answer::comment);
-        answers.upsert(new Answer(team.id(), c.week(), dimension, pseudonym, c.audience(), score, comment), clock.instant());
-        checkIns.markAnswered(c.id(), clock.instant());
+        answers.upsert(new Answer(team.id(), c.week(), dimension, pseudonym, c.audience(), score, comment));
+        checkIns.markAnswered(c.id());
         refresh(team, c, pseudonym, shownIn);
         return Optional.empty();
     }
@@ -119,7 +123,7 @@ public final class RecordingAnswers {
         }
         Answer a = answer.get();
         answers.upsert(new Answer(a.teamId(), a.week(), a.dimension(), a.pseudonym(), a.respondent(), a.score(),
-                Optional.of(trimmed)), clock.instant());
+                Optional.of(trimmed)));
         refresh(team, c, pseudonym, shownIn);
         return ChatMessage.text(texts.get(lang, "comment.saved", team.threshold()));
     }
@@ -149,14 +153,14 @@ public final class RecordingAnswers {
             return ChatMessage.text(texts.get(lang, "answer.weekClosed"));
         }
         String pseudonym = pseudonyms.pseudonym(t.id(), t.platform(), who.userId());
-        Map<Dimension, Integer> scores = ((TypedReply.Scores) reply).scores();
-        for (Map.Entry<Dimension, Integer> e : scores.entrySet()) {
+        Map<Dimension, OptionalInt> scores = ((TypedReply.Scores) reply).scores();
+        for (Map.Entry<Dimension, OptionalInt> e : scores.entrySet()) {
             Optional<String> comment = current(t.id(), week, pseudonym, e.getKey()).flatMap(Answer::comment);
-            answers.upsert(new Answer(t.id(), week, e.getKey(), pseudonym, member.role(), e.getValue(), comment), clock.instant());
+            answers.upsert(new Answer(t.id(), week, e.getKey(), pseudonym, member.role(), e.getValue(), comment));
         }
         for (CheckIn c : checkIns.ofUser(t.id(), who.userId(), week)) {
             if (c.dimensions().stream().anyMatch(scores::containsKey)) {
-                checkIns.markAnswered(c.id(), clock.instant());
+                checkIns.markAnswered(c.id());
                 refresh(t, c, pseudonym, Optional.empty());
             }
         }
@@ -172,9 +176,9 @@ public final class RecordingAnswers {
                         .isPresent());
     }
 
-    private Optional<ChatMessage> refusal(Team team, CheckIn c, Dimension dimension, int score) {
+    private Optional<ChatMessage> refusal(Team team, CheckIn c, Dimension dimension, OptionalInt score) {
         Language lang = team.language();
-        if (!c.asks(dimension) || !Answer.isValidScore(score)) {
+        if (!c.asks(dimension) || (score.isPresent() && !Answer.isValidScore(score.getAsInt()))) {
             return Optional.of(ChatMessage.text(texts.get(lang, "answer.notAsked")));
         }
         if (pulses.isClosed(team.id(), c.week())) {
@@ -215,7 +219,7 @@ public final class RecordingAnswers {
         if (ref.isEmpty()) {
             return;
         }
-        Map<Dimension, Integer> recorded = new EnumMap<>(Dimension.class);
+        Map<Dimension, OptionalInt> recorded = new EnumMap<>(Dimension.class);
         Set<Dimension> commented = EnumSet.noneOf(Dimension.class);
         for (Answer a : answers.ofPseudonym(team.id(), pseudonym)) {
             if (a.week().equals(c.week()) && c.asks(a.dimension())) {
@@ -228,7 +232,8 @@ public final class RecordingAnswers {
         try {
             gateways.of(team.platform()).update(ref.get(), messages.checkIn(team, c, recorded, commented, true));
         } catch (ChatDeliveryException e) {
-            LOG.warning("check-in " + c.id() + " not updated in place: " + e.getMessage());
+            // Which check-in is left out: its person just answered, and the log keeps the time.
+            LOG.warning("a check-in message was not updated in place after an answer: " + e.getMessage());
         }
     }
 }

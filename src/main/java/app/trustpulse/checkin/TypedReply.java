@@ -3,11 +3,12 @@ package app.trustpulse.checkin;
 import app.trustpulse.pulse.Dimension;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
-/** What a typed reply said: scores by dimension, or why it could not be read. */
+/** What a typed reply said: scores by dimension (an empty score is "can't say"), or why it could not be read. */
 public sealed interface TypedReply {
 
-    record Scores(Map<Dimension, Integer> scores) implements TypedReply {
+    record Scores(Map<Dimension, OptionalInt> scores) implements TypedReply {
         public Scores {
             scores = Map.copyOf(scores);
         }

@@ -7,14 +7,17 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Reads typed answers: "freedom 4", "vrijheid 4", "V4 4", several such pairs in one message
- * ("trust 4, safety 5"), or six scores in model order ("4 3 5 2 4 5").
+ * ("trust 4, safety 5"), or six scores in model order ("4 3 5 2 4 5"). A question mark in place of a score
+ * ("freedom ?", "4 ? 5 2 4 5") is "can't say", the same in every language.
  */
 public final class TypedReplyParser {
 
     public static final int MAX_LENGTH = 500;
+    static final String CANT_SAY = "?";
 
     public TypedReply parse(String text) {
         String trimmed = text == null ? "" : text.strip();
@@ -25,7 +28,7 @@ public final class TypedReplyParser {
             return unreadable("reply.problem.tooLong");
         }
         List<String> tokens = tokens(trimmed);
-        if (tokens.stream().allMatch(TypedReplyParser::isNumber)) {
+        if (tokens.stream().allMatch(t -> isNumber(t) || t.equals(CANT_SAY))) {
             return inModelOrder(tokens);
         }
         return pairs(tokens);
@@ -35,9 +38,9 @@ public final class TypedReplyParser {
         if (tokens.size() != 6) {
             return unreadable("reply.problem.count", String.valueOf(tokens.size()));
         }
-        Map<Dimension, Integer> scores = new EnumMap<>(Dimension.class);
+        Map<Dimension, OptionalInt> scores = new EnumMap<>(Dimension.class);
         for (int i = 0; i < 6; i++) {
-            Optional<Integer> score = score(tokens.get(i));
+            Optional<OptionalInt> score = score(tokens.get(i));
             if (score.isEmpty()) {
                 return unreadable("reply.problem.score", tokens.get(i));
             }
@@ -47,7 +50,7 @@ public final class TypedReplyParser {
     }
 
     private static TypedReply pairs(List<String> tokens) {
-        Map<Dimension, Integer> scores = new EnumMap<>(Dimension.class);
+        Map<Dimension, OptionalInt> scores = new EnumMap<>(Dimension.class);
         for (int i = 0; i < tokens.size(); i += 2) {
             String word = tokens.get(i);
             Optional<Dimension> dimension = Dimension.lookup(word);
@@ -57,11 +60,11 @@ public final class TypedReplyParser {
             if (i + 1 >= tokens.size()) {
                 return unreadable("reply.problem.missingScore", word);
             }
-            Optional<Integer> score = score(tokens.get(i + 1));
+            Optional<OptionalInt> score = score(tokens.get(i + 1));
             if (score.isEmpty()) {
                 return unreadable("reply.problem.score", tokens.get(i + 1));
             }
-            Integer earlier = scores.put(dimension.get(), score.get());
+            OptionalInt earlier = scores.put(dimension.get(), score.get());
             if (earlier != null && !earlier.equals(score.get())) {
                 return unreadable("reply.problem.twice", word);
             }
@@ -71,7 +74,8 @@ public final class TypedReplyParser {
 
     private static List<String> tokens(String text) {
         List<String> tokens = new ArrayList<>();
-        for (String t : text.split("[\\s,;:=]+")) {
+        // "freedom?" reads as "freedom ?"
+        for (String t : text.replace(CANT_SAY, " " + CANT_SAY + " ").split("[\\s,;:=]+")) {
             if (!t.isEmpty()) {
                 tokens.add(t);
             }
@@ -83,12 +87,16 @@ public final class TypedReplyParser {
         return token.matches("-?\\d+");
     }
 
-    private static Optional<Integer> score(String token) {
+    /** A score 1..5 or "can't say" (an empty score); nothing when the token is neither. */
+    private static Optional<OptionalInt> score(String token) {
+        if (token.equals(CANT_SAY)) {
+            return Optional.of(OptionalInt.empty());
+        }
         if (!token.matches("\\d{1,2}")) {
             return Optional.empty();
         }
         int value = Integer.parseInt(token);
-        return Answer.isValidScore(value) ? Optional.of(value) : Optional.empty();
+        return Answer.isValidScore(value) ? Optional.of(OptionalInt.of(value)) : Optional.empty();
     }
 
     private static TypedReply unreadable(String key, String... args) {

@@ -4,6 +4,7 @@ import app.trustpulse.chat.Actions;
 import app.trustpulse.chat.Block;
 import app.trustpulse.chat.Button;
 import app.trustpulse.chat.ChatMessage;
+import app.trustpulse.chat.PlatformPersonalData;
 import app.trustpulse.nudge.NudgeLog;
 import app.trustpulse.pulse.Answer;
 import app.trustpulse.pulse.AnswerRepository;
@@ -41,10 +42,11 @@ public final class MemberChoices {
     private final Reply reply;
     private final Texts texts;
     private final Clock clock;
+    private final List<PlatformPersonalData> platformData;
 
     public MemberChoices(TeamRepository teams, MemberRepository members, CheckInRepository checkIns, AnswerRepository answers,
                          FeedbackRepository feedback, NudgeLog nudgeLog, Pseudonymizer pseudonyms, Reply reply, Texts texts,
-                         Clock clock) {
+                         Clock clock, List<PlatformPersonalData> platformData) {
         this.teams = teams;
         this.members = members;
         this.checkIns = checkIns;
@@ -55,6 +57,7 @@ public final class MemberChoices {
         this.reply = reply;
         this.texts = texts;
         this.clock = clock;
+        this.platformData = List.copyOf(platformData);
     }
 
     ChatMessage optOut(List<Member> memberships, Language lang, boolean out) {
@@ -101,74 +104,118 @@ public final class MemberChoices {
             return reply.text(t.language(), "command.feedback.tooLong", CommandParser.FEEDBACK_MAX);
         }
         feedback.add(new Feedback(0, t.id(), WeekId.of(clock.instant(), t.timezone()),
-                pseudonyms.pseudonym(t.id(), t.platform(), userId), trimmed, clock.instant(), Optional.empty()));
+                pseudonyms.pseudonym(t.id(), t.platform(), userId), trimmed, Optional.empty()));
         return reply.text(t.language(), "feedback.sent", t.threshold());
     }
 
-    ChatMessage myData(CommandContext ctx, List<Member> memberships, Language lang) {
-        if (memberships.isEmpty()) {
+    /**
+     * Everything kept about the person in every team of the workspace: found by their platform id and by their
+     * pseudonym in each team, so a person who left a team still sees (and can erase) what they gave there.
+     */
+    ChatMessage myData(CommandContext ctx, Language lang) {
+        List<Footprint> footprints = footprints(ctx.platform(), ctx.workspaceId(), ctx.userId());
+        if (footprints.isEmpty()) {
             return reply.text(lang, "mydata.none");
         }
         List<Block> blocks = new ArrayList<>();
         String title = texts.get(lang, "mydata.title");
         blocks.add(new Block.Header(title));
-        for (Member m : memberships) {
-            Team team = teams.find(m.teamId()).orElseThrow();
-            String pseudonym = pseudonyms.pseudonym(team.id(), team.platform(), ctx.userId());
-            blocks.add(new Block.Text(texts.get(lang, "mydata.team", team.name(),
-                    texts.get(lang, m.isLeader() ? "mydata.role.leader" : "mydata.role.member"),
-                    texts.get(lang, m.optedOut() ? "mydata.optedOut" : "mydata.active"),
-                    m.timezone().map(Object::toString).orElse(team.timezone().getId()))));
-            List<Answer> own = new ArrayList<>(answers.ofPseudonym(team.id(), pseudonym));
+        for (Footprint f : footprints) {
+            Team team = f.team();
+            blocks.add(new Block.Text(f.membership()
+                    .map(m -> texts.get(lang, "mydata.team", team.name(),
+                            texts.get(lang, m.isLeader() ? "mydata.role.leader" : "mydata.role.member"),
+                            texts.get(lang, m.optedOut() ? "mydata.optedOut" : "mydata.active"),
+                            m.timezone().map(Object::toString).orElse(team.timezone().getId())))
+                    .orElseGet(() -> texts.get(lang, "mydata.team.former", team.name()))));
+            List<Answer> own = new ArrayList<>(f.answers());
             own.sort(Comparator.comparing(Answer::week).thenComparing(Answer::dimension));
             if (own.isEmpty()) {
                 blocks.add(new Block.Context(texts.get(lang, "mydata.noAnswers")));
             } else {
                 StringBuilder sb = new StringBuilder();
                 for (Answer a : own) {
-                    sb.append(a.week()).append(" · ").append(texts.dimensionName(lang, a.dimension())).append(": ").append(a.score());
+                    sb.append(a.week()).append(" · ").append(texts.dimensionName(lang, a.dimension())).append(": ")
+                            .append(a.score().isPresent() ? String.valueOf(a.score().getAsInt()) : texts.get(lang, "checkin.scale.cantSay.recorded"));
                     a.comment().ifPresent(c -> sb.append(" — “").append(c).append("”"));
                     sb.append('\n');
                 }
                 blocks.add(new Block.Text(sb.toString().strip()));
             }
-            for (Feedback f : feedback.ofPseudonym(team.id(), pseudonym)) {
-                blocks.add(new Block.Context(texts.get(lang, f.releasedIn().isPresent() ? "mydata.feedback.released" : "mydata.feedback.held",
-                        f.week().toString(), f.text())));
+            for (Feedback given : f.feedback()) {
+                blocks.add(new Block.Context(texts.get(lang, given.releasedIn().isPresent() ? "mydata.feedback.released" : "mydata.feedback.held",
+                        given.week().toString(), given.text())));
+            }
+            if (f.checkIns() > 0 || f.nudges() > 0) {
+                blocks.add(new Block.Context(texts.get(lang, "mydata.records", f.checkIns(), f.nudges())));
             }
         }
         blocks.add(new Block.Context(texts.get(lang, "mydata.footer")));
         return new ChatMessage(title, blocks);
     }
 
-    ChatMessage confirmForget(Language lang, List<Member> memberships) {
-        if (memberships.isEmpty()) {
+    ChatMessage confirmForget(CommandContext ctx, Language lang) {
+        List<Footprint> footprints = footprints(ctx.platform(), ctx.workspaceId(), ctx.userId());
+        if (footprints.isEmpty()) {
             return reply.text(lang, "mydata.none");
         }
-        String question = texts.get(lang, "forget.confirm", teamNames(memberships));
+        String names = String.join(", ", footprints.stream().map(f -> f.team().name()).toList());
+        String question = texts.get(lang, "forget.confirm", names);
         return new ChatMessage(question, List.of(new Block.Text(question), new Block.Buttons(List.of(
                 Button.danger(texts.get(lang, "forget.yes"), Actions.forgetMe(true)),
                 Button.of(texts.get(lang, "forget.no"), Actions.forgetMe(false))))));
     }
 
-    /** Erases everything stored about the person in this workspace: answers, feedback, check-ins, memberships. */
+    /**
+     * Erases everything stored about the person in every team of the workspace, member or not any more: answers and
+     * comments, feedback, check-ins, nudges and their reactions, memberships, and what the platform adapter keeps.
+     */
     public ChatMessage forget(Platform platform, String workspaceId, String userId, Language fallback) {
-        List<Member> memberships = members.membershipsOf(platform, workspaceId, userId);
-        if (memberships.isEmpty()) {
+        List<Footprint> footprints = footprints(platform, workspaceId, userId);
+        Language lang = footprints.stream().map(f -> f.team().language()).findFirst().orElse(fallback);
+        int erasedAnswers = 0;
+        int erasedFeedback = 0;
+        int erasedCheckIns = 0;
+        int erasedNudges = 0;
+        int memberships = 0;
+        for (Footprint f : footprints) {
+            long teamId = f.team().id();
+            erasedAnswers += answers.deleteOfPseudonym(teamId, f.pseudonym());
+            erasedFeedback += feedback.deleteOfPseudonym(teamId, f.pseudonym());
+            erasedCheckIns += checkIns.deleteOfUser(teamId, userId);
+            erasedNudges += nudgeLog.deleteOfLeader(teamId, userId);
+            if (members.remove(teamId, userId)) {
+                memberships++;
+            }
+        }
+        int platformRecords = platformData.stream().mapToInt(p -> p.forget(platform, workspaceId, userId)).sum();
+        if (footprints.isEmpty() && platformRecords == 0) {
             return reply.text(fallback, "mydata.none");
         }
-        Language lang = teams.find(memberships.get(0).teamId()).map(Team::language).orElse(fallback);
-        int erasedAnswers = 0;
-        for (Member m : memberships) {
-            Team team = teams.find(m.teamId()).orElseThrow();
-            String pseudonym = pseudonyms.pseudonym(team.id(), team.platform(), userId);
-            erasedAnswers += answers.deleteOfPseudonym(team.id(), pseudonym);
-            feedback.deleteOfPseudonym(team.id(), pseudonym);
-            checkIns.deleteOfUser(team.id(), userId);
-            nudgeLog.deleteOfLeader(team.id(), userId);
-            members.remove(team.id(), userId);
+        return reply.text(lang, "forget.done", erasedAnswers, erasedFeedback, erasedCheckIns, erasedNudges, memberships);
+    }
+
+    /** One team's share of what is kept about a person. */
+    private record Footprint(Team team, String pseudonym, Optional<Member> membership, List<Answer> answers,
+                             List<Feedback> feedback, int checkIns, int nudges) {
+
+        boolean isEmpty() {
+            return membership.isEmpty() && answers.isEmpty() && feedback.isEmpty() && checkIns == 0 && nudges == 0;
         }
-        return reply.text(lang, "forget.done", erasedAnswers, memberships.size());
+    }
+
+    private List<Footprint> footprints(Platform platform, String workspaceId, String userId) {
+        List<Footprint> found = new ArrayList<>();
+        for (Team team : teams.findByWorkspace(platform, workspaceId)) {
+            String pseudonym = pseudonyms.pseudonym(team.id(), team.platform(), userId);
+            Footprint f = new Footprint(team, pseudonym, members.find(team.id(), userId),
+                    answers.ofPseudonym(team.id(), pseudonym), feedback.ofPseudonym(team.id(), pseudonym),
+                    checkIns.countOfUser(team.id(), userId), nudgeLog.countOfLeader(team.id(), userId));
+            if (!f.isEmpty()) {
+                found.add(f);
+            }
+        }
+        return found;
     }
 
     private String teamNames(List<Member> memberships) {

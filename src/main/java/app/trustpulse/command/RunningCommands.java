@@ -88,10 +88,10 @@ public final class RunningCommands {
             case OPTIN:
                 return choices.optOut(memberships, lang, false);
             case MYDATA:
-                return choices.myData(ctx, everyMembership(ctx), lang);
+                return choices.myData(ctx, lang);
             case FORGET_ME:
                 // Confirming erases the person's data in every team of the workspace, so the question names them all.
-                return choices.confirmForget(lang, everyMembership(ctx));
+                return choices.confirmForget(ctx, lang);
             case NUDGES:
                 return choices.nudges(memberships.stream().filter(Member::isLeader).toList(), lang, ((Command.SetNudges) cmd).on());
             default:

@@ -9,6 +9,8 @@ import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.Language;
 import app.trustpulse.pulse.Member;
 import app.trustpulse.pulse.MemberRepository;
+import app.trustpulse.pulse.OpenWeekParticipation;
+import app.trustpulse.pulse.PulseRepository;
 import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.Team;
 import app.trustpulse.pulse.TeamSchedule;
@@ -16,6 +18,7 @@ import app.trustpulse.pulse.TeamTriggers;
 import app.trustpulse.pulse.TextFormats;
 import app.trustpulse.pulse.Texts;
 import app.trustpulse.pulse.WeekId;
+import app.trustpulse.pulse.WeeklyPulse;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -25,22 +28,24 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** "status": the team's settings, next runs and this week's participation (counts only, never scores). */
+/** "status": the team's settings, next runs and this week's participation (never scores; counts once closed). */
 public final class TeamStatus {
 
     private final MemberRepository members;
     private final CheckInRepository checkIns;
     private final AnswerRepository answers;
+    private final PulseRepository pulses;
     private final TeamTriggers triggers;
     private final NudgingLeaders nudging;
     private final Texts texts;
     private final Clock clock;
 
-    public TeamStatus(MemberRepository members, CheckInRepository checkIns, AnswerRepository answers, TeamTriggers triggers,
-                      NudgingLeaders nudging, Texts texts, Clock clock) {
+    public TeamStatus(MemberRepository members, CheckInRepository checkIns, AnswerRepository answers, PulseRepository pulses,
+                      TeamTriggers triggers, NudgingLeaders nudging, Texts texts, Clock clock) {
         this.members = members;
         this.checkIns = checkIns;
         this.answers = answers;
+        this.pulses = pulses;
         this.triggers = triggers;
         this.nudging = nudging;
         this.texts = texts;
@@ -68,11 +73,7 @@ public final class TeamStatus {
         if (!team.paused()) {
             lines.add(texts.get(lang, "status.next", when(team, next.checkIn()), when(team, next.summary()), when(team, next.nudges())));
         }
-        WeekId week = WeekId.of(clock.instant(), team.timezone());
-        long answered = answers.ofWeek(team.id(), week).stream()
-                .filter(a -> a.respondent() == Role.MEMBER).map(Answer::pseudonym).distinct().count();
-        int asked = checkIns.countAsked(team.id(), week, Role.MEMBER);
-        lines.add(texts.get(lang, "status.participation", answered, Math.max(asked, (int) answered)));
+        lines.add(participation(team, lang));
         asker.filter(Member::isLeader).ifPresent(leader -> {
             NudgingLeaders.Stats st = nudging.stats(team, leader);
             String freq = leader.nudgesPaused() ? texts.get(lang, "status.leader.paused")
@@ -80,6 +81,23 @@ public final class TeamStatus {
             lines.add(texts.get(lang, "status.leader", st.sent(), st.tried(), freq));
         });
         return new ChatMessage(title, List.of(new Block.Header(title), new Block.Text(String.join("\n", lines))));
+    }
+
+    /** Exact numbers only for closed weeks; while the week is open, a band (see {@link OpenWeekParticipation}). */
+    private String participation(Team team, Language lang) {
+        WeekId week = WeekId.of(clock.instant(), team.timezone());
+        Optional<WeeklyPulse> closed = pulses.find(team.id(), week);
+        if (closed.isPresent()) {
+            return texts.get(lang, "status.participation", closed.get().answered(), closed.get().asked());
+        }
+        long answered = answers.ofWeek(team.id(), week).stream()
+                .filter(a -> a.respondent() == Role.MEMBER).map(Answer::pseudonym).distinct().count();
+        int asked = checkIns.countAsked(team.id(), week, Role.MEMBER);
+        String band = texts.get(lang, "status.participation.open." + OpenWeekParticipation.of(answered, asked, team.threshold()).name(),
+                team.threshold());
+        return pulses.find(team.id(), week.minus(1))
+                .map(last -> band + "\n" + texts.get(lang, "status.participation.last", last.answered(), last.asked()))
+                .orElse(band);
     }
 
     private String when(Team team, Optional<Instant> at) {

@@ -2,6 +2,7 @@ package app.trustpulse.config;
 
 import app.trustpulse.chat.ChatGateway;
 import app.trustpulse.chat.ChatGateways;
+import app.trustpulse.chat.PlatformPersonalData;
 import app.trustpulse.checkin.CheckInMessages;
 import app.trustpulse.checkin.RecordingAnswers;
 import app.trustpulse.checkin.Reminding;
@@ -45,21 +46,16 @@ import app.trustpulse.summary.ClosingWeeks;
 import app.trustpulse.summary.LeaderDigests;
 import app.trustpulse.summary.PulseMessages;
 import app.trustpulse.summary.WeekSteps;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
-import java.util.logging.Logger;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /** Wires the domain and its use cases with plain constructors, so they carry no Spring annotations. */
 @Configuration(proxyBeanMethods = false)
 public class EngineConfig {
-
-    private static final Logger LOG = Logger.getLogger(EngineConfig.class.getName());
-    /** Member statements per dimension in the statements bundle. */
-    static final int STATEMENT_VARIANTS = 3;
 
     @Bean
     Clock clock() {
@@ -82,18 +78,9 @@ public class EngineConfig {
     }
 
     @Bean
-    Pseudonymizer pseudonymizer(PulseProperties properties, SecretStore secrets) {
-        byte[] secret = properties.pseudonymSecret()
-                .map(s -> s.getBytes(StandardCharsets.UTF_8))
-                .orElseGet(() -> {
-                    LOG.info("PULSE_PSEUDONYM_SECRET is not set: using the pseudonym key kept in the database");
-                    return secrets.getOrCreate("pseudonym", () -> {
-                        byte[] key = new byte[32];
-                        new SecureRandom().nextBytes(key);
-                        return key;
-                    });
-                });
-        return new Pseudonymizer(secret);
+    Pseudonymizer pseudonymizer(PulseProperties properties, SecretStore secrets, Environment environment) {
+        return new Pseudonymizer(PseudonymKeySource.resolve(properties.pseudonymSecret(), properties.pseudonymSecretFile(),
+                ConfiguredPlatforms.names(environment), secrets));
     }
 
     @Bean
@@ -111,7 +98,7 @@ public class EngineConfig {
                                     PulseRepository pulses, CheckInMessages messages, ChatGateways gateways,
                                     TeamTriggers triggers, WorkQueue work, Leases leases, PulseProperties properties,
                                     Clock clock) {
-        return new SendingCheckIns(teams, members, checkIns, pulses, new CheckInPlanner(STATEMENT_VARIANTS), messages, gateways,
+        return new SendingCheckIns(teams, members, checkIns, pulses, new CheckInPlanner(), messages, gateways,
                 triggers, work, leases, properties.claimTimeout(), clock);
     }
 
@@ -198,13 +185,13 @@ public class EngineConfig {
 
     @Bean
     RunningCommands runningCommands(TeamRepository teams, MemberRepository members, CheckInRepository checkIns,
-                                    AnswerRepository answers, TeamTriggers triggers, ChatGateways gateways, Welcoming welcoming,
-                                    NudgingLeaders nudging, SendingCheckIns sending, ClosingWeeks closing, MemberChoices choices,
+                                    AnswerRepository answers, PulseRepository pulses, TeamTriggers triggers, ChatGateways gateways,
+                                    Welcoming welcoming, NudgingLeaders nudging, SendingCheckIns sending, ClosingWeeks closing, MemberChoices choices,
                                     Reply reply, Texts texts, Clock clock, PulseProperties properties) {
         TeamAdministration administration = new TeamAdministration(teams, members, triggers, gateways, welcoming, reply,
                 new TeamAdministration.Defaults(properties.defaultTimezone(), properties.defaultLanguage(),
                         properties.defaultThreshold()));
-        TeamStatus status = new TeamStatus(members, checkIns, answers, triggers, nudging, texts, clock);
+        TeamStatus status = new TeamStatus(members, checkIns, answers, pulses, triggers, nudging, texts, clock);
         return new RunningCommands(new CommandParser(), teams, members, new AdminList(properties.admins()), administration, status,
                 choices, sending, closing, reply, texts, properties.defaultLanguage());
     }
@@ -212,8 +199,10 @@ public class EngineConfig {
     @Bean
     MemberChoices memberChoices(TeamRepository teams, MemberRepository members, CheckInRepository checkIns,
                                 AnswerRepository answers, FeedbackRepository feedback, NudgeLog nudgeLog,
-                                Pseudonymizer pseudonyms, Reply reply, Texts texts, Clock clock) {
-        return new MemberChoices(teams, members, checkIns, answers, feedback, nudgeLog, pseudonyms, reply, texts, clock);
+                                Pseudonymizer pseudonyms, Reply reply, Texts texts, Clock clock,
+                                List<PlatformPersonalData> platformData) {
+        return new MemberChoices(teams, members, checkIns, answers, feedback, nudgeLog, pseudonyms, reply, texts, clock,
+                platformData);
     }
 
     @Bean

@@ -2,6 +2,7 @@ package app.trustpulse.config;
 
 import app.trustpulse.chat.ProcessedEvents;
 import app.trustpulse.nudge.NudgeLog;
+import app.trustpulse.persistence.JdbcAnswerMixing;
 import app.trustpulse.persistence.JdbcAnswerRepository;
 import app.trustpulse.persistence.JdbcCheckInRepository;
 import app.trustpulse.persistence.JdbcFeedbackRepository;
@@ -11,6 +12,7 @@ import app.trustpulse.persistence.JdbcProcessedEvents;
 import app.trustpulse.persistence.JdbcPulseRepository;
 import app.trustpulse.persistence.JdbcSecretStore;
 import app.trustpulse.persistence.JdbcTeamRepository;
+import app.trustpulse.pulse.AnswerMixing;
 import app.trustpulse.pulse.AnswerRepository;
 import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.FeedbackRepository;
@@ -25,6 +27,7 @@ import app.trustpulse.persistence.JdbcLeases;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The JDBC adapters behind the storage ports. */
 @Configuration(proxyBeanMethods = false)
@@ -48,6 +51,11 @@ public class PersistenceConfig {
     @Bean
     AnswerRepository answerRepository(JdbcClient jdbc) {
         return new JdbcAnswerRepository(jdbc);
+    }
+
+    @Bean
+    AnswerMixing answerMixing(JdbcClient jdbc, TransactionTemplate transactions) {
+        return new JdbcAnswerMixing(jdbc, transactions);
     }
 
     @Bean

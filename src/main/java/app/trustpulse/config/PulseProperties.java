@@ -1,6 +1,7 @@
 package app.trustpulse.config;
 
 import app.trustpulse.pulse.Language;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
@@ -15,8 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param defaultLanguage   language of new teams and of replies to people in no team
  * @param defaultTimezone   timezone of new teams
  * @param defaultThreshold  anonymity threshold of new teams (3 or more)
- * @param pseudonymSecret   the key of answer pseudonyms; at least 32 characters. Without it a key is generated
- *                          once and kept in the database
+ * @param pseudonymSecret   the key of answer pseudonyms; at least 32 characters ("base64:..." for raw bytes).
+ *                          Required with Slack or Teams; the playground alone generates one in its database
+ * @param pseudonymSecretFile a file holding that key instead (a mounted secret)
  * @param nudgesPerWeek     mid-week nudges per leader per week, besides the digest
  * @param claimTimeout      how long a sender's claim on a message (a check-in, the pulse, a digest) holds; after
  *                          it, the sender is taken for dead and another one looks whether it landed and sends it.
@@ -29,6 +31,7 @@ public record PulseProperties(
         @DefaultValue("Europe/Amsterdam") ZoneId defaultTimezone,
         @DefaultValue("3") int defaultThreshold,
         Optional<String> pseudonymSecret,
+        Optional<Path> pseudonymSecretFile,
         @DefaultValue("2") int nudgesPerWeek,
         @DefaultValue("15m") Duration claimTimeout) {
 
@@ -38,9 +41,6 @@ public record PulseProperties(
         }
         if (nudgesPerWeek < 0) {
             throw new IllegalArgumentException("pulse.nudges-per-week must not be negative");
-        }
-        if (pseudonymSecret.isPresent() && pseudonymSecret.get().length() < 32) {
-            throw new IllegalArgumentException("pulse.pseudonym-secret must be at least 32 characters");
         }
     }
 }

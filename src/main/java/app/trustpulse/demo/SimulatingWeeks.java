@@ -88,14 +88,13 @@ public final class SimulatingWeeks {
                 continue;
             }
             level.replaceAll((d, v) -> Math.max(1.5, Math.min(4.7, v + (random.nextDouble() - 0.5) * 0.6)));
-            Instant at = week.monday().atStartOfDay(team.timezone()).plusDays(2).toInstant();
             for (Member m : people) {
                 String pseudonym = pseudonyms.pseudonym(team.id(), team.platform(), m.userId());
                 for (Dimension d : Dimension.values()) {
                     double base = m.isLeader() ? level.get(d) + 0.8 : level.get(d);
                     int score = (int) Math.max(1, Math.min(5, Math.round(base + random.nextGaussian() * 0.7)));
                     answers.upsert(new Answer(team.id(), week, d, pseudonym, m.isLeader() ? Role.LEADER : Role.MEMBER, score,
-                            Optional.empty()), at);
+                            Optional.empty()));
                 }
             }
             closing.closeWeek(teamId, week);

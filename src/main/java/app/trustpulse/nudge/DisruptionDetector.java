@@ -1,56 +1,216 @@
 package app.trustpulse.nudge;
 
 import app.trustpulse.pulse.Dimension;
+import app.trustpulse.pulse.PublishedScore;
 import app.trustpulse.pulse.WeekId;
 import app.trustpulse.pulse.WeeklyPulse;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Finds a sharp drop, treated as a possible disruption (Six, 2004): a fall of 1.0 or more against the
- * previous week, or of 0.7 or more against the mean of the four weeks before. Only published scores
- * count, so both weeks had at least the threshold number of answers.
+ * Decides when a fall in a dimension is called a possible disruption (Six, 2004), and when it is only
+ * "lower this week": a small team's weekly mean moves a lot by chance, so a drop counts only where the
+ * answers can carry it.
+ *
+ * <p>The test: the mean of this week and last week together against the mean of the {@link #BASELINE_WEEKS}
+ * weeks before them, in units of its standard error, built from the number of answers and the pooled spread
+ * of those weeks. It is one-sided and Bonferroni-corrected: six dimensions are tested every week, and with
+ * {@code alpha = 1 / (52 * 6)} per test at most about one false alarm a year is expected even if every test
+ * were independent (simulation shows fewer, see docs/method.md). Both weeks of the window need at least
+ * {@link #MIN_ANSWERS} answers, the baseline at least {@link #MIN_BASELINE_WEEKS} such weeks, and this week
+ * must itself still be below the baseline. A dimension that raised the alarm last week does not raise it again
+ * this week: one fall, one alarm. A fall that does not pass the test (or could not be tested) but is
+ * clearly more than a wobble against the weeks before (see {@link #watch}) is reported as lower, to watch,
+ * never as a disruption.
+ *
+ * <p>Only published scores (at least the team's threshold of answers) are ever looked at.
  */
 public final class DisruptionDetector {
 
-    public static final double WEEK_DROP = 1.0;
-    public static final double TREND_DROP = 0.7;
-    static final int TREND_WEEKS = 4;
-    /** A four-week mean of a single week is just last week again. */
-    static final int MIN_TREND_WEEKS = 2;
+    public static final int MIN_ANSWERS = 5;
+    static final int WINDOW_WEEKS = 2;
+    static final int BASELINE_WEEKS = 8;
+    static final int MIN_BASELINE_WEEKS = 3;
+    /** How many weeks before the current one the tests of this week and of last week look at. */
+    public static final int HISTORY_WEEKS = WINDOW_WEEKS + BASELINE_WEEKS;
+    /** Weeks before the current one that "lower this week" compares with. */
+    static final int WATCH_WEEKS = 4;
+    public static final double WATCH_DROP = 0.5;
+    /** One-sided 1 % for a single comparison, uncorrected: "lower" is a hint, and says so. */
+    static final double Z_WATCH = Quantiles.normalUpper(0.01);
+    static final double TESTS_PER_YEAR = 52.0 * 6;
+    static final double Z_CRITICAL = Quantiles.normalUpper(1 / TESTS_PER_YEAR);
+    /**
+     * The smallest spread the test assumes: 1..5 answers rounded to whole points carry at least this much
+     * noise, and it keeps a run of identical answers from making any small move look certain.
+     */
+    static final double MIN_SPREAD = 0.5;
     private static final double EPSILON = 1e-9;
 
-    public record Drop(Dimension dimension, double fall) {
+    /**
+     * A fall of a dimension: how far below the baseline, and the evidence as test statistic over its critical
+     * value (1 or more passes the test; 0 when the data could not be tested).
+     */
+    public record Drop(Dimension dimension, double fall, double evidence) {
     }
 
-    public Optional<Drop> sharpestDrop(WeeklyPulse pulse, Map<WeekId, Map<Dimension, Double>> history) {
-        Drop sharpest = null;
+    /** Disruptions (passed the test) and lower dimensions (did not), each the largest first. */
+    public record Assessment(List<Drop> disruptions, List<Drop> lower) {
+        public Assessment {
+            disruptions = List.copyOf(disruptions);
+            lower = List.copyOf(lower);
+        }
+
+        public static Assessment none() {
+            return new Assessment(List.of(), List.of());
+        }
+
+        public Optional<Drop> strongest() {
+            return disruptions.stream().findFirst();
+        }
+
+        public boolean isDisruption(Dimension d) {
+            return disruptions.stream().anyMatch(x -> x.dimension() == d);
+        }
+    }
+
+    /**
+     * @param pulse   the week just closed
+     * @param earlier published scores of the {@link #HISTORY_WEEKS} weeks before it (more is ignored)
+     */
+    public Assessment assess(WeeklyPulse pulse, Map<WeekId, Map<Dimension, PublishedScore>> earlier) {
+        List<Drop> disruptions = new ArrayList<>();
+        List<Drop> lower = new ArrayList<>();
+        if (pulse.withheld()) {
+            return Assessment.none();
+        }
+        // weeksBack.get(0) is this week, get(1) last week, and so on.
+        List<Map<Dimension, PublishedScore>> weeksBack = new ArrayList<>(HISTORY_WEEKS + 1);
+        Map<Dimension, PublishedScore> thisWeek = new EnumMap<>(Dimension.class);
         for (Dimension d : Dimension.inModelOrder()) {
-            Optional<Double> now = pulse.mean(d);
-            if (now.isEmpty()) {
+            pulse.score(d).flatMap(s -> s.published()).ifPresent(s -> thisWeek.put(d, s));
+        }
+        weeksBack.add(thisWeek);
+        for (int back = 1; back <= HISTORY_WEEKS; back++) {
+            weeksBack.add(earlier.getOrDefault(pulse.week().minus(back), Map.of()));
+        }
+        for (Dimension d : thisWeek.keySet()) {
+            Optional<Drop> tested = test(d, 0, weeksBack);
+            if (tested.isPresent() && passes(tested.get())) {
+                // One fall, one alarm: the leader heard of it last week.
+                if (!test(d, 1, weeksBack).map(DisruptionDetector::passes).orElse(false)) {
+                    disruptions.add(tested.get());
+                }
                 continue;
             }
-            double fall = 0;
-            Double last = history.getOrDefault(pulse.week().minus(1), Map.of()).get(d);
-            if (last != null && last - now.get() >= WEEK_DROP - EPSILON) {
-                fall = last - now.get();
+            watch(d, weeksBack, tested.map(Drop::evidence).orElse(0.0)).ifPresent(lower::add);
+        }
+        Comparator<Drop> largestFirst = Comparator.comparingDouble(Drop::fall).reversed()
+                .thenComparing(Drop::dimension);
+        disruptions.sort(Comparator.comparingDouble(Drop::evidence).reversed().thenComparing(Drop::dimension));
+        lower.sort(largestFirst);
+        return new Assessment(disruptions, lower);
+    }
+
+    private static boolean passes(Drop drop) {
+        return drop.evidence() >= 1 - EPSILON;
+    }
+
+    /** The standard-error test of the week {@code at} weeks back, when the data allow one. */
+    private Optional<Drop> test(Dimension d, int at, List<Map<Dimension, PublishedScore>> weeksBack) {
+        Pool window = new Pool();
+        Pool baseline = new Pool();
+        Pool spread = new Pool();
+        PublishedScore now = weeksBack.get(at).get(d);
+        for (int back = at; back < at + WINDOW_WEEKS; back++) {
+            PublishedScore s = weeksBack.get(back).get(d);
+            if (s == null || s.answers() < MIN_ANSWERS) {
+                return Optional.empty();
             }
-            double sum = 0;
-            int weeks = 0;
-            for (int back = 1; back <= TREND_WEEKS; back++) {
-                Double v = history.getOrDefault(pulse.week().minus(back), Map.of()).get(d);
-                if (v != null) {
-                    sum += v;
-                    weeks++;
-                }
-            }
-            if (weeks >= MIN_TREND_WEEKS && sum / weeks - now.get() >= TREND_DROP - EPSILON) {
-                fall = Math.max(fall, sum / weeks - now.get());
-            }
-            if (fall > 0 && (sharpest == null || fall > sharpest.fall() + EPSILON)) {
-                sharpest = new Drop(d, fall);
+            window.add(s);
+            spread.addSpread(s);
+        }
+        int baselineWeeks = 0;
+        for (int back = at + WINDOW_WEEKS; back < at + WINDOW_WEEKS + BASELINE_WEEKS; back++) {
+            PublishedScore s = weeksBack.get(back).get(d);
+            if (s != null && s.answers() >= MIN_ANSWERS) {
+                baseline.add(s);
+                spread.addSpread(s);
+                baselineWeeks++;
             }
         }
-        return Optional.ofNullable(sharpest);
+        if (baselineWeeks < MIN_BASELINE_WEEKS) {
+            return Optional.empty();
+        }
+        double fall = baseline.mean() - window.mean();
+        if (baseline.mean() - now.mean() <= 0) {
+            return Optional.of(new Drop(d, fall, 0));
+        }
+        double sd = Math.max(MIN_SPREAD, spread.pooledSpread().orElse(MIN_SPREAD));
+        double standardError = sd * Math.sqrt(1.0 / window.answers + 1.0 / baseline.answers);
+        double critical = spread.degreesOfFreedom > 0
+                ? Quantiles.studentUpper(Z_CRITICAL, spread.degreesOfFreedom)
+                : Double.POSITIVE_INFINITY;
+        return Optional.of(new Drop(d, fall, Math.max(0, fall / standardError / critical)));
+    }
+
+    /**
+     * Lower than the published weeks before by at least {@link #WATCH_DROP}, and by at least {@link #Z_WATCH}
+     * standard errors of this one comparison: worth a look, though over six dimensions a week such falls
+     * also come by chance.
+     */
+    private Optional<Drop> watch(Dimension d, List<Map<Dimension, PublishedScore>> weeksBack, double evidence) {
+        PublishedScore now = weeksBack.get(0).get(d);
+        Pool before = new Pool();
+        Pool spread = new Pool();
+        spread.addSpread(now);
+        for (int back = 1; back <= WATCH_WEEKS; back++) {
+            PublishedScore s = weeksBack.get(back).get(d);
+            if (s != null) {
+                before.add(s);
+                spread.addSpread(s);
+            }
+        }
+        if (before.answers == 0) {
+            return Optional.empty();
+        }
+        double fall = before.mean() - now.mean();
+        double sd = Math.max(MIN_SPREAD, spread.pooledSpread().orElse(MIN_SPREAD));
+        double standardError = sd * Math.sqrt(1.0 / now.answers() + 1.0 / before.answers);
+        return fall >= WATCH_DROP - EPSILON && fall / standardError >= Z_WATCH
+                ? Optional.of(new Drop(d, fall, evidence))
+                : Optional.empty();
+    }
+
+    /** Answer-weighted mean and pooled variance of several weeks. */
+    private static final class Pool {
+        private double sum;
+        private int answers;
+        private double squares;
+        private int degreesOfFreedom;
+
+        void add(PublishedScore s) {
+            sum += s.mean() * s.answers();
+            answers += s.answers();
+        }
+
+        void addSpread(PublishedScore s) {
+            if (s.spread().isPresent() && s.answers() > 1) {
+                squares += s.spread().getAsDouble() * s.spread().getAsDouble() * (s.answers() - 1);
+                degreesOfFreedom += s.answers() - 1;
+            }
+        }
+
+        double mean() {
+            return sum / answers;
+        }
+
+        Optional<Double> pooledSpread() {
+            return degreesOfFreedom == 0 ? Optional.empty() : Optional.of(Math.sqrt(squares / degreesOfFreedom));
+        }
     }
 }

@@ -15,7 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The leader's monthly look back: nudges tried, and what changed after them, with honest caveats. */
+/**
+ * The leader's monthly look back: nudges tried, and what changed after them against nudges chosen the same
+ * way but not tried (see {@link NudgeReview}), with its margin; where the weeks are too few for a number, a
+ * question to reflect on instead.
+ */
 public final class MonthlyReviews {
 
     /** The review covers the nudges of the last four weeks and the score history of half a year. */
@@ -47,28 +51,23 @@ public final class MonthlyReviews {
         String title = texts.get(lang, "review.title");
         blocks.add(new Block.Header(title));
         blocks.add(new Block.Text(texts.get(lang, "review.counts", r.sent(), r.tried())));
-        List<Block.ScoreRow> rows = new ArrayList<>();
-        boolean anyTooFew = false;
-        for (NudgeReview.Effect e : r.effects()) {
-            if (e.triedWeeks() == 0) {
-                continue;
-            }
-            anyTooFew |= e.tooFew();
-            rows.add(new Block.ScoreRow(texts.dimensionName(lang, e.dimension()),
-                    texts.get(lang, "review.after", TextFormats.change(lang, e.afterTried().getAsDouble()), e.triedWeeks()),
-                    e.otherwise().isPresent()
-                            ? texts.get(lang, "review.otherwise", TextFormats.change(lang, e.otherwise().getAsDouble()), e.otherWeeks())
-                            : texts.get(lang, "review.otherwise.none"),
-                    "", e.tooFew() ? texts.get(lang, "review.tooFew.short") : ""));
-        }
-        if (rows.isEmpty()) {
+        boolean everTried = nudges.stream().anyMatch(n -> n.reaction().equals(Optional.of(SentNudge.Reaction.TRIED)));
+        if (!everTried) {
             blocks.add(new Block.Text(texts.get(lang, "review.nothingTried")));
+        } else if (r.estimate().isPresent()) {
+            NudgeReview.Estimate e = r.estimate().get();
+            blocks.add(new Block.Text(texts.get(lang, "review.effect",
+                    TextFormats.change(lang, e.triedChange()), e.triedEpisodes(),
+                    TextFormats.change(lang, e.otherChange()), e.otherEpisodes(),
+                    TextFormats.change(lang, e.effect()), TextFormats.score(lang, e.margin()))));
+            String reading = Math.abs(e.effect()) <= e.margin() ? "review.effect.unclear"
+                    : e.effect() > 0 ? "review.effect.higher" : "review.effect.lower";
+            blocks.add(new Block.Text(texts.get(lang, reading)));
+            blocks.add(new Block.Context(texts.get(lang, "review.method")));
         } else {
-            blocks.add(new Block.Text(texts.get(lang, "review.explain")));
-            blocks.add(new Block.ScoreTable(rows));
-            if (anyTooFew) {
-                blocks.add(new Block.Context(texts.get(lang, "review.tooFew", NudgeReview.MEANINGFUL_WEEKS)));
-            }
+            blocks.add(new Block.Text(texts.get(lang, "review.tooFew", r.triedEpisodes(), r.otherEpisodes(),
+                    NudgeReview.MIN_EPISODES)));
+            blocks.add(new Block.Text(texts.get(lang, "review.reflect")));
         }
         return Optional.of(new ChatMessage(title, blocks));
     }

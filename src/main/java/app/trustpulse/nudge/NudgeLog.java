@@ -15,6 +15,8 @@ public interface NudgeLog {
     Optional<SentNudge> find(long id);
 
     /** Erases what was sent to a leader who asked to be forgotten. */
+    int countOfLeader(long teamId, String leaderId);
+
     int deleteOfLeader(long teamId, String leaderId);
 
     /** Stores the leader's reaction; false when the nudge is not that leader's. */

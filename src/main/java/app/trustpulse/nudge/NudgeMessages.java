@@ -23,8 +23,15 @@ public final class NudgeMessages {
         String text = pick.nudge().textFor(texts.dimensionName(lang, pick.dimension()));
         return List.of(
                 new Block.Text("*" + texts.dimensionName(lang, pick.dimension()) + "* — " + text),
-                new Block.Context(texts.get(lang, "nudge.source", pick.nudge().why(), pick.nudge().source())),
+                new Block.Context(whyLine(lang, pick.nudge())),
                 reactions(lang, sentId));
+    }
+
+    /** The why with its source, or marked as a practice tip. */
+    public String whyLine(Language lang, Nudge nudge) {
+        return nudge.isPracticeTip()
+                ? texts.get(lang, "nudge.practiceTip", nudge.why())
+                : texts.get(lang, "nudge.source", nudge.why(), nudge.source());
     }
 
     /** A nudge from an earlier week that the leader has not reacted to yet. */

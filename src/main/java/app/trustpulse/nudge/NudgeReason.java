@@ -2,7 +2,7 @@ package app.trustpulse.nudge;
 
 /** Why a nudge was chosen. */
 public enum NudgeReason {
-    /** A sharp drop: a possible disruption. */
+    /** A fall that passed the alarm test: a possible disruption (see DisruptionDetector). */
     DROP,
     WEAKEST,
     /** The widest gap between the leader's self-check and the team's view. */

@@ -3,30 +3,56 @@ package app.trustpulse.nudge;
 import app.trustpulse.pulse.Dimension;
 import app.trustpulse.pulse.WeekId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * Did it work? For each dimension, the change in the team's published score over the two weeks after a week
- * in which the leader tried a nudge on it, against the same two-week change after weeks without one.
- * Each figure carries the number of weeks behind it; fewer than {@link #MEANINGFUL_WEEKS} on either side is
- * too few to mean anything, and the review says so.
+ * Did it work? A difference in differences over the nudges the leader got.
+ *
+ * <p>Every (dimension, week) a nudge was chosen for is one episode, anchored at the pulse the nudge was
+ * chosen from (the week's own pulse for a digest nudge, last week's for a mid-week one). Its change is the
+ * mean published score of the weeks {@link #POST_FROM}..{@link #POST_TO} after the anchor minus that of the
+ * {@link #PRE_WEEKS} weeks before it: the anchor week itself is left out on both sides, because it is the
+ * week that looked low and made the nudge be chosen; measured from it, any later week would look better
+ * (regression to the mean). The effect is the mean change of episodes where the leader tried the nudge minus
+ * that of episodes where a nudge was chosen in the same way but not tried, so whatever the choosing does to
+ * the scores cancels out. It comes with a 95 % margin and is only given with at least {@link #MIN_EPISODES}
+ * episodes on each side.
  */
 public final class NudgeReview {
 
-    public static final int MEANINGFUL_WEEKS = 3;
-    static final int WEEKS_AFTER = 2;
+    public static final int MIN_EPISODES = 3;
+    static final int PRE_WEEKS = 2;
+    /** A nudge tried in the week after it was chosen can show two weeks later. */
+    static final int POST_FROM = 2;
+    static final int POST_TO = 3;
+    private static final double Z_95 = Quantiles.normalUpper(0.025);
 
-    public record Effect(Dimension dimension, OptionalDouble afterTried, int triedWeeks, OptionalDouble otherwise, int otherWeeks) {
-        public boolean tooFew() {
-            return triedWeeks < MEANINGFUL_WEEKS || otherWeeks < MEANINGFUL_WEEKS;
-        }
+    /** One dimension and anchor week, the change of its score, and whether a nudge for it was tried. */
+    public record Episode(Dimension dimension, WeekId anchor, boolean tried, double change) {
     }
 
-    public record Review(int sent, int tried, List<Effect> effects) {
+    /**
+     * The difference in differences: effect = triedChange - otherChange, plus or minus margin (95 %).
+     */
+    public record Estimate(double effect, double margin, int triedEpisodes, int otherEpisodes, double triedChange,
+                           double otherChange) {
+    }
+
+    public record Review(int sent, int tried, List<Episode> episodes, Optional<Estimate> estimate) {
         public Review {
-            effects = List.copyOf(effects);
+            episodes = List.copyOf(episodes);
+        }
+
+        public long triedEpisodes() {
+            return episodes.stream().filter(Episode::tried).count();
+        }
+
+        public long otherEpisodes() {
+            return episodes.size() - triedEpisodes();
         }
     }
 
@@ -34,7 +60,7 @@ public final class NudgeReview {
      * @param nudges  every nudge the leader got (with reactions)
      * @param history published means by week and dimension
      * @param since   the first week of the period whose nudges are counted as sent and tried
-     * @param current the week being closed; two-week changes need both ends published
+     * @param current the week being closed; an episode counts once its last week after is closed
      */
     public Review review(List<SentNudge> nudges, Map<WeekId, Map<Dimension, Double>> history, WeekId since, WeekId current) {
         int sent = 0;
@@ -47,36 +73,80 @@ public final class NudgeReview {
                 }
             }
         }
-        List<Effect> effects = new ArrayList<>();
-        for (Dimension d : Dimension.inModelOrder()) {
-            double triedSum = 0;
-            int triedWeeks = 0;
-            double otherSum = 0;
-            int otherWeeks = 0;
-            for (WeekId w : history.keySet()) {
-                WeekId after = w.plus(WEEKS_AFTER);
-                Double start = history.get(w).get(d);
-                Double end = history.getOrDefault(after, Map.of()).get(d);
-                if (start == null || end == null || after.compareTo(current) > 0) {
-                    continue;
-                }
-                boolean triedThatWeek = nudges.stream().anyMatch(n -> isTried(n) && n.week().equals(w) && n.dimension().equals(java.util.Optional.of(d)));
-                if (triedThatWeek) {
-                    triedSum += end - start;
-                    triedWeeks++;
-                } else {
-                    otherSum += end - start;
-                    otherWeeks++;
-                }
+        Map<String, Boolean> triedByEpisode = new LinkedHashMap<>();
+        Map<String, SentNudge> firstOfEpisode = new LinkedHashMap<>();
+        for (SentNudge n : nudges) {
+            if (n.dimension().isEmpty()) {
+                continue;
             }
-            effects.add(new Effect(d,
-                    triedWeeks == 0 ? OptionalDouble.empty() : OptionalDouble.of(triedSum / triedWeeks), triedWeeks,
-                    otherWeeks == 0 ? OptionalDouble.empty() : OptionalDouble.of(otherSum / otherWeeks), otherWeeks));
+            String key = n.dimension().get() + "@" + anchor(n);
+            firstOfEpisode.putIfAbsent(key, n);
+            triedByEpisode.merge(key, isTried(n), Boolean::logicalOr);
         }
-        return new Review(sent, tried, effects);
+        List<Episode> episodes = new ArrayList<>();
+        for (Map.Entry<String, SentNudge> e : firstOfEpisode.entrySet()) {
+            Dimension d = e.getValue().dimension().get();
+            WeekId anchor = anchor(e.getValue());
+            if (anchor.plus(POST_TO).compareTo(current) > 0) {
+                continue;
+            }
+            OptionalDouble before = mean(history, d, anchor.minus(PRE_WEEKS), anchor.minus(1));
+            OptionalDouble after = mean(history, d, anchor.plus(POST_FROM), anchor.plus(POST_TO));
+            if (before.isPresent() && after.isPresent()) {
+                episodes.add(new Episode(d, anchor, triedByEpisode.get(e.getKey()), after.getAsDouble() - before.getAsDouble()));
+            }
+        }
+        return new Review(sent, tried, episodes, estimate(episodes));
+    }
+
+    /** The pulse the nudge was chosen from. */
+    static WeekId anchor(SentNudge n) {
+        return n.occasion() == SentNudge.Occasion.MIDWEEK ? n.week().minus(1) : n.week();
+    }
+
+    private static Optional<Estimate> estimate(List<Episode> episodes) {
+        double[] tried = episodes.stream().filter(Episode::tried).mapToDouble(Episode::change).toArray();
+        double[] other = episodes.stream().filter(e -> !e.tried()).mapToDouble(Episode::change).toArray();
+        if (tried.length < MIN_EPISODES || other.length < MIN_EPISODES) {
+            return Optional.empty();
+        }
+        double triedMean = mean(tried);
+        double otherMean = mean(other);
+        double standardError = Math.sqrt(variance(tried, triedMean) / tried.length + variance(other, otherMean) / other.length);
+        double margin = Quantiles.studentUpper(Z_95, tried.length + other.length - 2) * standardError;
+        return Optional.of(new Estimate(triedMean - otherMean, margin, tried.length, other.length, triedMean, otherMean));
+    }
+
+    private static OptionalDouble mean(Map<WeekId, Map<Dimension, Double>> history, Dimension d, WeekId from, WeekId to) {
+        double sum = 0;
+        int weeks = 0;
+        for (WeekId w = from; w.compareTo(to) <= 0; w = w.plus(1)) {
+            Double v = history.getOrDefault(w, Map.of()).get(d);
+            if (v != null) {
+                sum += v;
+                weeks++;
+            }
+        }
+        return weeks == 0 ? OptionalDouble.empty() : OptionalDouble.of(sum / weeks);
+    }
+
+    private static double mean(double[] values) {
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
+        }
+        return sum / values.length;
+    }
+
+    private static double variance(double[] values, double mean) {
+        double squares = 0;
+        for (double v : values) {
+            squares += (v - mean) * (v - mean);
+        }
+        return squares / (values.length - 1);
     }
 
     private static boolean isTried(SentNudge n) {
-        return n.reaction().equals(java.util.Optional.of(SentNudge.Reaction.TRIED));
+        return n.reaction().equals(Optional.of(SentNudge.Reaction.TRIED));
     }
 }

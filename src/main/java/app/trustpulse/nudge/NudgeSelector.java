@@ -2,6 +2,7 @@ package app.trustpulse.nudge;
 
 import app.trustpulse.pulse.Dimension;
 import app.trustpulse.pulse.Language;
+import app.trustpulse.pulse.PublishedScore;
 import app.trustpulse.pulse.WeekId;
 import app.trustpulse.pulse.WeeklyPulse;
 import java.util.ArrayList;
@@ -13,8 +14,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Chooses nudges for a leader from what the team's published pulse shows: a sharp drop first (as a
- * possible disruption), then the weakest dimension, then the widest gap between the leader's self-check
+ * Chooses nudges for a leader from what the team's published pulse shows: a drop that passes the alarm
+ * test first (as a possible disruption, see {@link DisruptionDetector}), then the weakest dimension, then the widest gap between the leader's self-check
  * and the team's view; when nothing stands out, it rotates through the six. A nudge a leader got in the
  * last six weeks is never chosen again. Only published (non-withheld) scores are used, so the choice
  * itself reveals nothing the channel does not see.
@@ -36,8 +37,10 @@ public final class NudgeSelector {
     }
 
     /** What the latest pulse and the leader's self-check say. */
-    public record Signals(Optional<DisruptionDetector.Drop> drop, Optional<Dimension> weakest, List<Gap> gaps) {
+    public record Signals(Optional<DisruptionDetector.Drop> drop, List<DisruptionDetector.Drop> lower,
+                          Optional<Dimension> weakest, List<Gap> gaps) {
         public Signals {
+            lower = List.copyOf(lower);
             gaps = List.copyOf(gaps);
         }
 
@@ -53,13 +56,17 @@ public final class NudgeSelector {
         }
     }
 
-    public Signals signals(Optional<WeeklyPulse> pulse, Map<WeekId, Map<Dimension, Double>> history,
+    /**
+     * @param earlier published scores of at least the {@link DisruptionDetector#HISTORY_WEEKS} weeks before the pulse
+     */
+    public Signals signals(Optional<WeeklyPulse> pulse, Map<WeekId, Map<Dimension, PublishedScore>> earlier,
                            Map<Dimension, Integer> selfCheck) {
         if (pulse.isEmpty() || pulse.get().withheld()) {
-            return new Signals(Optional.empty(), Optional.empty(), List.of());
+            return new Signals(Optional.empty(), List.of(), Optional.empty(), List.of());
         }
         WeeklyPulse p = pulse.get();
-        return new Signals(disruptions.sharpestDrop(p, history), p.weakest(), gaps(p, selfCheck));
+        DisruptionDetector.Assessment assessment = disruptions.assess(p, earlier);
+        return new Signals(assessment.strongest(), assessment.lower(), p.weakest(), gaps(p, selfCheck));
     }
 
     /** Gaps of at least {@link #GAP}, widest first. */

@@ -12,7 +12,7 @@ import app.trustpulse.pulse.Member;
 import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.MissedTriggers;
 import app.trustpulse.pulse.Pseudonymizer;
-import app.trustpulse.pulse.PulseCalculator;
+import app.trustpulse.pulse.PublishedScore;
 import app.trustpulse.pulse.PulseRepository;
 import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.Team;
@@ -108,8 +108,8 @@ public final class NudgingLeaders {
             return false;
         }
         Optional<WeeklyPulse> latest = pulses.latest(team.id());
-        Map<WeekId, Map<Dimension, Double>> history = latest
-                .map(p -> pulses.history(team.id(), p.week().minus(PulseCalculator.TREND_WEEKS), p.week()))
+        Map<WeekId, Map<Dimension, PublishedScore>> history = latest
+                .map(p -> pulses.publishedScores(team.id(), p.week().minus(DisruptionDetector.HISTORY_WEEKS), p.week()))
                 .orElse(Map.of());
         Map<Dimension, Integer> self = latest.map(p -> selfCheck(team, leader, p.week())).orElse(Map.of());
         NudgeSelector.Signals signals = selector.signals(latest, history, self);
@@ -179,8 +179,8 @@ public final class NudgingLeaders {
         String pseudonym = pseudonyms.pseudonym(team.id(), team.platform(), leader.userId());
         Map<Dimension, Integer> self = new EnumMap<>(Dimension.class);
         answers.ofPseudonym(team.id(), pseudonym).stream()
-                .filter(a -> a.week().equals(week) && a.respondent() == Role.LEADER)
-                .forEach(a -> self.put(a.dimension(), a.score()));
+                .filter(a -> a.week().equals(week) && a.respondent() == Role.LEADER && !a.cantSay())
+                .forEach(a -> self.put(a.dimension(), a.score().getAsInt()));
         return self;
     }
 }

@@ -7,14 +7,16 @@ import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.WeekId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Answers in table {@code answer}, keyed by (team, week, dimension, pseudonym); the table has no user id.
- * The latest answer wins: an upsert never overwrites an answer recorded at a later moment.
+ * The latest answer wins. No row keeps a time: only the week says when, so an answer cannot be lined up with the
+ * moment its person answered; and every write marks its team-week for {@link JdbcAnswerMixing}, which puts the
+ * rows back in random order, so neither can the order of the rows. "Can't say" is a NULL score.
  */
 public final class JdbcAnswerRepository implements AnswerRepository {
 
@@ -30,19 +32,19 @@ public final class JdbcAnswerRepository implements AnswerRepository {
     }
 
     @Override
-    public void upsert(Answer answer, Instant at) {
+    public void upsert(Answer answer) {
         SqlSupport.updateOrInsert(
                 () -> bind(jdbc.sql("""
                         UPDATE answer
-                           SET respondent = :respondent, score = :score, comment = :comment, updated_at = :at
+                           SET respondent = :respondent, score = :score, comment = :comment
                          WHERE team_id = :teamId AND week = :week AND dimension = :dimension AND pseudonym = :pseudonym
-                           AND updated_at <= :at
-                        """), answer, at).update(),
+                        """), answer).update(),
                 () -> bind(jdbc.sql("""
-                        INSERT INTO answer (team_id, week, dimension, pseudonym, respondent, score, comment, updated_at)
-                        VALUES (:teamId, :week, :dimension, :pseudonym, :respondent, :score, :comment, :at)
+                        INSERT INTO answer (team_id, week, dimension, pseudonym, respondent, score, comment)
+                        VALUES (:teamId, :week, :dimension, :pseudonym, :respondent, :score, :comment)
                         ON CONFLICT DO NOTHING
-                        """), answer, at).update());
+                        """), answer).update());
+        JdbcAnswerMixing.markForMixing(jdbc, answer.teamId(), answer.week());
     }
 
     @Override
@@ -71,26 +73,27 @@ public final class JdbcAnswerRepository implements AnswerRepository {
                 .update();
     }
 
-    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Answer a, Instant at) {
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Answer a) {
         return spec
                 .param("teamId", a.teamId())
                 .param("week", a.week().toString())
                 .param("dimension", a.dimension().name())
                 .param("pseudonym", a.pseudonym())
                 .param("respondent", a.respondent().name())
-                .param("score", a.score())
-                .param("comment", a.comment().orElse(null))
-                .param("at", SqlSupport.utc(at));
+                .param("score", a.score().isPresent() ? a.score().getAsInt() : null, java.sql.Types.INTEGER)
+                .param("comment", a.comment().orElse(null));
     }
 
     private static Answer map(ResultSet rs, int row) throws SQLException {
+        int score = rs.getInt("score");
+        OptionalInt scored = rs.wasNull() ? OptionalInt.empty() : OptionalInt.of(score);
         return new Answer(
                 rs.getLong("team_id"),
                 WeekId.parse(rs.getString("week")),
                 Dimension.valueOf(rs.getString("dimension")),
                 rs.getString("pseudonym"),
                 Role.valueOf(rs.getString("respondent")),
-                rs.getInt("score"),
+                scored,
                 Optional.ofNullable(rs.getString("comment")));
     }
 }

@@ -146,16 +146,11 @@ public final class JdbcCheckInRepository implements CheckInRepository {
                 .update();
     }
 
-    /** Keeps the time of the first answer; an expired check-in stays expired. */
+    /** An expired check-in stays expired. No time is kept: it would line the person up with their answers. */
     @Override
-    public void markAnswered(long id, Instant at) {
-        jdbc.sql("""
-                UPDATE check_in
-                   SET status = 'ANSWERED', answered_at = COALESCE(answered_at, :at)
-                 WHERE id = :id AND status <> 'EXPIRED'
-                """)
+    public void markAnswered(long id) {
+        jdbc.sql("UPDATE check_in SET status = 'ANSWERED' WHERE id = :id AND status <> 'EXPIRED'")
                 .param("id", id)
-                .param("at", SqlSupport.utc(at))
                 .update();
     }
 
@@ -201,6 +196,15 @@ public final class JdbcCheckInRepository implements CheckInRepository {
                 .param("teamId", teamId)
                 .param("week", week.toString())
                 .param("audience", audience.name())
+                .query(Integer.class)
+                .single();
+    }
+
+    @Override
+    public int countOfUser(long teamId, String userId) {
+        return jdbc.sql("SELECT COUNT(*) FROM check_in WHERE team_id = :teamId AND user_id = :userId")
+                .param("teamId", teamId)
+                .param("userId", userId)
                 .query(Integer.class)
                 .single();
     }

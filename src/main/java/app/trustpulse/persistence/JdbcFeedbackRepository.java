@@ -3,6 +3,7 @@ package app.trustpulse.persistence;
 import app.trustpulse.pulse.Feedback;
 import app.trustpulse.pulse.FeedbackRepository;
 import app.trustpulse.pulse.WeekId;
+import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
@@ -10,15 +11,19 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Anonymous feedback in table {@code feedback}, under the pseudonym only; the text is in column {@code body}. */
+/**
+ * Anonymous feedback in table {@code feedback}, under the pseudonym only; the text is in column {@code body}. No row
+ * keeps a time more precise than its week, and ids are drawn at random, so neither tells when someone gave it.
+ */
 public final class JdbcFeedbackRepository implements FeedbackRepository {
 
     private static final String SELECT = """
-            SELECT id, team_id, week, pseudonym, body, created_at, released_week
+            SELECT id, team_id, week, pseudonym, body, released_week
               FROM feedback
             """;
 
     private final JdbcClient jdbc;
+    private final SecureRandom random = new SecureRandom();
 
     public JdbcFeedbackRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -26,16 +31,24 @@ public final class JdbcFeedbackRepository implements FeedbackRepository {
 
     @Override
     public long add(Feedback feedback) {
-        return SqlSupport.insertReturningId(jdbc.sql("""
-                        INSERT INTO feedback (team_id, week, pseudonym, body, created_at, released_week)
-                        VALUES (:teamId, :week, :pseudonym, :body, :createdAt, :releasedWeek)
-                        """)
-                .param("teamId", feedback.teamId())
-                .param("week", feedback.week().toString())
-                .param("pseudonym", feedback.pseudonym())
-                .param("body", feedback.text())
-                .param("createdAt", SqlSupport.utc(feedback.createdAt()))
-                .param("releasedWeek", feedback.releasedIn().map(WeekId::toString).orElse(null)));
+        while (true) {
+            long id = 1 + random.nextLong(Long.MAX_VALUE - 1);
+            int inserted = jdbc.sql("""
+                            INSERT INTO feedback (id, team_id, week, pseudonym, body, released_week)
+                            VALUES (:id, :teamId, :week, :pseudonym, :body, :releasedWeek)
+                            ON CONFLICT DO NOTHING
+                            """)
+                    .param("id", id)
+                    .param("teamId", feedback.teamId())
+                    .param("week", feedback.week().toString())
+                    .param("pseudonym", feedback.pseudonym())
+                    .param("body", feedback.text())
+                    .param("releasedWeek", feedback.releasedIn().map(WeekId::toString).orElse(null))
+                    .update();
+            if (inserted == 1) {
+                return id;
+            }
+        }
     }
 
     @Override
@@ -49,7 +62,7 @@ public final class JdbcFeedbackRepository implements FeedbackRepository {
 
     @Override
     public List<Feedback> pending(long teamId) {
-        return jdbc.sql(SELECT + " WHERE team_id = :teamId AND released_week IS NULL ORDER BY created_at, id")
+        return jdbc.sql(SELECT + " WHERE team_id = :teamId AND released_week IS NULL ORDER BY week, id")
                 .param("teamId", teamId)
                 .query(JdbcFeedbackRepository::map)
                 .list();
@@ -77,7 +90,7 @@ public final class JdbcFeedbackRepository implements FeedbackRepository {
 
     @Override
     public List<Feedback> ofPseudonym(long teamId, String pseudonym) {
-        return jdbc.sql(SELECT + " WHERE team_id = :teamId AND pseudonym = :pseudonym ORDER BY created_at, id")
+        return jdbc.sql(SELECT + " WHERE team_id = :teamId AND pseudonym = :pseudonym ORDER BY week, id")
                 .param("teamId", teamId)
                 .param("pseudonym", pseudonym)
                 .query(JdbcFeedbackRepository::map)
@@ -99,7 +112,6 @@ public final class JdbcFeedbackRepository implements FeedbackRepository {
                 WeekId.parse(rs.getString("week")),
                 rs.getString("pseudonym"),
                 rs.getString("body"),
-                SqlSupport.instant(rs, "created_at"),
                 Optional.ofNullable(rs.getString("released_week")).map(WeekId::parse));
     }
 }

@@ -60,6 +60,15 @@ public final class JdbcNudgeLog implements NudgeLog {
     }
 
     @Override
+    public int countOfLeader(long teamId, String leaderId) {
+        return jdbc.sql("SELECT COUNT(*) FROM nudge_sent WHERE team_id = :teamId AND leader_id = :leaderId")
+                .param("teamId", teamId)
+                .param("leaderId", leaderId)
+                .query(Integer.class)
+                .single();
+    }
+
+    @Override
     public int deleteOfLeader(long teamId, String leaderId) {
         return jdbc.sql("DELETE FROM nudge_sent WHERE team_id = :teamId AND leader_id = :leaderId")
                 .param("teamId", teamId)

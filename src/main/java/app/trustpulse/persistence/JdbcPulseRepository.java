@@ -2,6 +2,7 @@ package app.trustpulse.persistence;
 
 import app.trustpulse.pulse.Dimension;
 import app.trustpulse.pulse.DimensionScore;
+import app.trustpulse.pulse.PublishedScore;
 import app.trustpulse.pulse.PulseCalculator;
 import app.trustpulse.pulse.PulseRepository;
 import app.trustpulse.pulse.WeekId;
@@ -21,7 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Closed weeks in table {@code weekly_pulse} (one row per team and week, claimed at close, filled in by
- * {@link #save}) and their dimensions in {@code weekly_pulse_dimension}, means unrounded.
+ * {@link #save}) and their dimensions in {@code weekly_pulse_dimension}, means unrounded,
+ * each with its spread (NULL when withheld).
  * The trend is not stored: it is rebuilt from the published means of the weeks before.
  */
 public final class JdbcPulseRepository implements PulseRepository {
@@ -71,12 +73,12 @@ public final class JdbcPulseRepository implements PulseRepository {
             SqlSupport.updateOrInsert(
                     () -> bind(jdbc.sql("""
                             UPDATE weekly_pulse_dimension
-                               SET mean = :mean, answers = :answers, change_value = :change
+                               SET mean = :mean, answers = :answers, spread = :spread, change_value = :change
                              WHERE team_id = :teamId AND week = :week AND dimension = :dimension
                             """), pulse, d).update(),
                     () -> bind(jdbc.sql("""
-                            INSERT INTO weekly_pulse_dimension (team_id, week, dimension, mean, answers, change_value)
-                            VALUES (:teamId, :week, :dimension, :mean, :answers, :change)
+                            INSERT INTO weekly_pulse_dimension (team_id, week, dimension, mean, answers, spread, change_value)
+                            VALUES (:teamId, :week, :dimension, :mean, :answers, :spread, :change)
                             ON CONFLICT DO NOTHING
                             """), pulse, d).update());
         }
@@ -116,7 +118,7 @@ public final class JdbcPulseRepository implements PulseRepository {
         }
         Map<WeekId, Map<Dimension, Double>> history = history(teamId, week.minus(PulseCalculator.TREND_WEEKS - 1), week);
         List<DimensionScore> dimensions = new ArrayList<>(jdbc.sql("""
-                        SELECT dimension, mean, answers, change_value
+                        SELECT dimension, mean, answers, spread, change_value
                           FROM weekly_pulse_dimension
                          WHERE team_id = :teamId AND week = :week
                         """)
@@ -163,6 +165,25 @@ public final class JdbcPulseRepository implements PulseRepository {
         return history;
     }
 
+    @Override
+    public Map<WeekId, Map<Dimension, PublishedScore>> publishedScores(long teamId, WeekId from, WeekId toExclusive) {
+        Map<WeekId, Map<Dimension, PublishedScore>> scores = new TreeMap<>();
+        jdbc.sql("""
+                        SELECT week, dimension, mean, answers, spread
+                          FROM weekly_pulse_dimension
+                         WHERE team_id = :teamId AND week >= :from AND week < :to AND mean IS NOT NULL
+                        """)
+                .param("teamId", teamId)
+                .param("from", from.toString())
+                .param("to", toExclusive.toString())
+                .query(rs -> {
+                    scores.computeIfAbsent(WeekId.parse(rs.getString("week")), w -> new EnumMap<>(Dimension.class))
+                            .put(Dimension.valueOf(rs.getString("dimension")),
+                                    new PublishedScore(rs.getDouble("mean"), rs.getInt("answers"), optionalDouble(rs, "spread")));
+                });
+        return scores;
+    }
+
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, WeeklyPulse p) {
         return spec
                 .param("teamId", p.teamId())
@@ -182,6 +203,7 @@ public final class JdbcPulseRepository implements PulseRepository {
                 .param("dimension", d.dimension().name())
                 .param("mean", d.mean().isPresent() ? d.mean().getAsDouble() : null)
                 .param("answers", d.answers())
+                .param("spread", d.spread().isPresent() ? d.spread().getAsDouble() : null)
                 .param("change", d.change().isPresent() ? d.change().getAsDouble() : null);
     }
 
@@ -205,7 +227,9 @@ public final class JdbcPulseRepository implements PulseRepository {
             trend.add(Optional.ofNullable(history.getOrDefault(week.minus(back), Map.of()).get(d)));
         }
         trend.add(mean.isPresent() ? Optional.of(mean.getAsDouble()) : Optional.empty());
-        return new DimensionScore(d, mean, rs.getInt("answers"), optionalDouble(rs, "change_value"), trend);
+        // A spread is only ever read beside a published mean.
+        OptionalDouble spread = mean.isPresent() ? optionalDouble(rs, "spread") : OptionalDouble.empty();
+        return new DimensionScore(d, mean, rs.getInt("answers"), spread, optionalDouble(rs, "change_value"), trend);
     }
 
     private static OptionalDouble optionalDouble(ResultSet rs, String column) throws SQLException {

@@ -28,6 +28,11 @@ public final class JdbcSecretStore implements SecretStore {
         return Base64.getDecoder().decode(stored.orElseThrow(() -> new IllegalStateException("secret " + name + " not stored")));
     }
 
+    @Override
+    public boolean remove(String name) {
+        return jdbc.sql("DELETE FROM app_secret WHERE name = :name").param("name", name).update() > 0;
+    }
+
     private Optional<String> read(String name) {
         return jdbc.sql("SELECT secret FROM app_secret WHERE name = :name").param("name", name).query(String.class).optional();
     }

@@ -31,13 +31,18 @@ final class MessageJson {
         return mapper.readTree(json);
     }
 
+    /** A stored message in today's shape, so the page never meets a block written by an older version. */
+    JsonNode current(String json) {
+        return toTree(read(json));
+    }
+
     /** Every action a click on this message may send, with whether it asks for text first. */
     List<ClickTarget> clickTargets(String json) {
         List<ClickTarget> targets = new ArrayList<>();
         for (Block block : read(json).blocks()) {
             if (block instanceof Block.Scale scale) {
-                for (int score = 1; score <= 5; score++) {
-                    targets.add(new ClickTarget(scale.actionPrefix() + score, Optional.empty()));
+                for (Block.Choice choice : scale.choices()) {
+                    targets.add(new ClickTarget(scale.actionPrefix() + choice.value(), Optional.empty()));
                 }
             } else if (block instanceof Block.Buttons buttons) {
                 buttons.buttons().forEach(b -> targets.add(new ClickTarget(b.action(), b.input())));
@@ -68,10 +73,10 @@ final class MessageJson {
         } else if (block instanceof Block.Scale s) {
             node.put("type", "Scale")
                     .put("statement", s.statement())
-                    .put("actionPrefix", s.actionPrefix())
-                    .put("lowLabel", s.lowLabel())
-                    .put("highLabel", s.highLabel());
-            s.selected().ifPresentOrElse(v -> node.put("selected", v.intValue()), () -> node.putNull("selected"));
+                    .put("actionPrefix", s.actionPrefix());
+            ArrayNode choices = node.putArray("choices");
+            s.choices().forEach(c -> choices.addObject().put("value", c.value()).put("label", c.label()));
+            s.selected().ifPresentOrElse(v -> node.put("selected", v), () -> node.putNull("selected"));
         } else if (block instanceof Block.Buttons bs) {
             node.put("type", "Buttons");
             ArrayNode buttons = node.putArray("buttons");
@@ -120,9 +125,7 @@ final class MessageJson {
             case "Header" -> new Block.Header(text(n, "text"));
             case "Text" -> new Block.Text(text(n, "text"));
             case "Context" -> new Block.Context(text(n, "text"));
-            case "Scale" -> new Block.Scale(text(n, "statement"), text(n, "actionPrefix"),
-                    n.path("selected").isNumber() ? Optional.of(n.path("selected").intValue()) : Optional.empty(),
-                    text(n, "lowLabel"), text(n, "highLabel"));
+            case "Scale" -> scale(n);
             case "Buttons" -> {
                 List<Button> buttons = new ArrayList<>();
                 n.path("buttons").values().forEach(b -> buttons.add(button(b)));
@@ -136,6 +139,22 @@ final class MessageJson {
             }
             default -> throw new IllegalArgumentException("unknown block type " + type);
         };
+    }
+
+    /** A scale; one stored before scales had a label per choice reads as five numbered choices. */
+    private static Block.Scale scale(JsonNode n) {
+        List<Block.Choice> choices = new ArrayList<>();
+        if (n.path("choices").isArray()) {
+            n.path("choices").values().forEach(c -> choices.add(new Block.Choice(text(c, "value"), text(c, "label"))));
+        } else {
+            for (int score = 1; score <= 5; score++) {
+                String label = score == 1 ? "1 · " + text(n, "lowLabel") : score == 5 ? "5 · " + text(n, "highLabel") : String.valueOf(score);
+                choices.add(new Block.Choice(String.valueOf(score), label));
+            }
+        }
+        JsonNode selected = n.path("selected");
+        Optional<String> picked = selected.isNull() || selected.isMissingNode() ? Optional.empty() : Optional.of(selected.asString());
+        return new Block.Scale(text(n, "statement"), text(n, "actionPrefix"), choices, picked);
     }
 
     private Button button(JsonNode n) {

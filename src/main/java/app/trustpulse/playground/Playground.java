@@ -197,7 +197,7 @@ class Playground {
         List<PlaygroundState.MessageView> messages = store.messages(WORKSPACE, id, historyLimit).stream()
                 .map(m -> new PlaygroundState.MessageView(m.id(), m.author(),
                         StoredMessage.BOT.equals(m.author()) ? null : nameOf.apply(m.author()),
-                        m.ephemeralFor().orElse(null), m.createdAt(), m.updatedAt(), json.tree(m.content())))
+                        m.ephemeralFor().orElse(null), m.createdAt(), m.updatedAt(), json.current(m.content())))
                 .toList();
         return new PlaygroundState.ConversationView(id, kind, with, messages);
     }

@@ -1,12 +1,12 @@
 package app.trustpulse.playground;
 
+import org.springframework.context.annotation.Conditional;
 import app.trustpulse.pulse.Language;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -27,7 +27,7 @@ import org.springframework.web.context.request.WebRequest;
  */
 @RestController
 @RequestMapping("/playground/api")
-@ConditionalOnBooleanProperty(name = "pulse.playground.enabled", matchIfMissing = true)
+@Conditional(PlaygroundSwitch.class)
 public class PlaygroundApiController {
 
     private static final Logger log = LoggerFactory.getLogger(PlaygroundApiController.class);

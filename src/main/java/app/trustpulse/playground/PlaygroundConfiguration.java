@@ -1,5 +1,6 @@
 package app.trustpulse.playground;
 
+import app.trustpulse.config.ConfiguredPlatforms;
 import app.trustpulse.demo.SimulatingWeeks;
 import app.trustpulse.inbound.ChatInbox;
 import app.trustpulse.nudge.NudgingLeaders;
@@ -7,23 +8,30 @@ import app.trustpulse.pulse.TeamRepository;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.CacheControl;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The local playground: on unless {@code pulse.playground.enabled} is false. Switched off, it has no beans,
- * no page and no API.
+ * The local playground: on where no real platform is configured (see {@link PlaygroundSwitch}). Switched off, it
+ * has no beans, no page and no API. Switched on beside Slack or Teams it says so loudly at start: it has no sign-in,
+ * and works only on its own workspace, never on the real teams.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnBooleanProperty(name = "pulse.playground.enabled", matchIfMissing = true)
+@Conditional(PlaygroundSwitch.class)
 @EnableConfigurationProperties(PlaygroundProperties.class)
 public class PlaygroundConfiguration {
+
+    @Bean
+    PlaygroundBesideRealPlatforms playgroundBesideRealPlatforms(Environment environment) {
+        return new PlaygroundBesideRealPlatforms(ConfiguredPlatforms.names(environment));
+    }
 
     @Bean
     PlaygroundStore playgroundStore(DataSource dataSource, ObjectProvider<Clock> clock) {

@@ -1,6 +1,6 @@
 package app.trustpulse.playground;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /** Serves the playground page at {@code /playground}; its script and style are served beside it. */
 @Controller
-@ConditionalOnBooleanProperty(name = "pulse.playground.enabled", matchIfMissing = true)
+@Conditional(PlaygroundSwitch.class)
 public class PlaygroundPageController {
 
     static final String PAGE_LOCATION = "classpath:/playground/";

@@ -1,12 +1,12 @@
 package app.trustpulse.pulse;
 
-import java.time.Instant;
 import java.util.List;
 
 /** Storage of answers, keyed by pseudonym. (team, week, dimension, pseudonym) is unique: the latest answer counts. */
 public interface AnswerRepository {
 
-    void upsert(Answer answer, Instant at);
+    /** Records the answer, replacing the pseudonym's earlier answer on that dimension in that week. */
+    void upsert(Answer answer);
 
     List<Answer> ofWeek(long teamId, WeekId week);
 

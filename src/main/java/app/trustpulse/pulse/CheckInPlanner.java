@@ -7,19 +7,27 @@ import java.util.List;
  * Decides which statements a check-in asks. The six dimensions are split over the week's check-in days
  * (2 or 3 per check-in) in an order that rotates per person and per week, so every person meets all six
  * each week with three or more check-in days, and the load of each dimension is spread across the days.
+ * Within a dimension the item asked rotates per person and per week, so every week's answers mix the items
+ * evenly. Leaders get the mirrors of the members' items, in the same rotation.
  */
 public final class CheckInPlanner {
 
     static final int MIN_PER_CHECK_IN = 2;
     static final int MAX_PER_CHECK_IN = 3;
-    /** Member statements per dimension in the catalog; variants rotate by week. */
-    private final int memberVariants;
+    /** Items per dimension; empty for the current questionnaire. */
+    private final int uniformItems;
 
-    public CheckInPlanner(int memberVariants) {
-        if (memberVariants < 1) {
+    /** Plans the current questionnaire. */
+    public CheckInPlanner() {
+        this.uniformItems = 0;
+    }
+
+    /** Plans a questionnaire with the same number of items in every dimension. */
+    public CheckInPlanner(int itemsPerDimension) {
+        if (itemsPerDimension < 1) {
             throw new IllegalArgumentException("at least one statement per dimension");
         }
-        this.memberVariants = memberVariants;
+        this.uniformItems = itemsPerDimension;
     }
 
     public static int statementsPerCheckIn(int checkInsPerWeek) {
@@ -37,7 +45,7 @@ public final class CheckInPlanner {
         List<StatementRef> result = new ArrayList<>(per);
         for (int i = 0; i < per; i++) {
             Dimension d = order.get(Math.floorMod(slot * per + i, order.size()));
-            result.add(new StatementRef(d, audience == Role.LEADER ? StatementRef.SELF_CHECK : variant(d, personKey, week)));
+            result.add(StatementRef.current(d, audience, item(d, personKey, week)));
         }
         return result;
     }
@@ -56,7 +64,8 @@ public final class CheckInPlanner {
         return order;
     }
 
-    private int variant(Dimension d, long personKey, WeekId week) {
-        return (int) Math.floorMod(week.ordinal() + personKey + d.ordinal(), (long) memberVariants) + 1;
+    private int item(Dimension d, long personKey, WeekId week) {
+        int items = uniformItems > 0 ? uniformItems : Instrument.items(d);
+        return (int) Math.floorMod(week.ordinal() + personKey + d.ordinal(), (long) items) + 1;
     }
 }

@@ -41,7 +41,8 @@ public interface CheckInRepository {
     /** Gives a claimed check-in back when delivery failed, so a later attempt may send it (with the same delivery id). */
     void releaseClaim(long id);
 
-    void markAnswered(long id, Instant at);
+    /** Records that the check-in was answered, and nothing of when. */
+    void markAnswered(long id);
 
     /** Marks the reminder as sent; false when it was already sent. */
     boolean markReminded(long id, Instant at);
@@ -54,6 +55,8 @@ public interface CheckInRepository {
 
     /** How many different people of the given audience were sent a check-in in the week. */
     int countAsked(long teamId, WeekId week, Role audience);
+
+    int countOfUser(long teamId, String userId);
 
     int deleteOfUser(long teamId, String userId);
 }

@@ -6,10 +6,10 @@ import java.util.List;
 /** Storage of anonymous feedback. */
 public interface FeedbackRepository {
 
-    /** Stores new feedback; the given id is ignored and the stored id returned. */
+    /** Stores new feedback under a random id; the given id is ignored and the stored id returned. */
     long add(Feedback feedback);
 
-    /** Feedback not yet released, oldest first. */
+    /** Feedback not yet released, by week; within a week in no meaningful order. */
     List<Feedback> pending(long teamId);
 
     void markReleased(Collection<Long> ids, WeekId week);

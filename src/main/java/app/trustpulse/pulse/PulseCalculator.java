@@ -22,7 +22,8 @@ public final class PulseCalculator {
     public static final int TREND_WEEKS = 8;
 
     /**
-     * @param answers members' answers of the week (leaders' self-checks are ignored)
+     * @param answers members' answers of the week (leaders' self-checks are ignored); a "can't say" makes its
+     *                giver a respondent but adds no score to the dimension
      * @param history published means of earlier weeks, by week and dimension
      * @param asked   how many members were asked this week
      */
@@ -36,7 +37,7 @@ public final class PulseCalculator {
         Map<Dimension, List<Integer>> scores = new EnumMap<>(Dimension.class);
         for (Answer a : members) {
             respondents.add(a.pseudonym());
-            scores.computeIfAbsent(a.dimension(), d -> new ArrayList<>()).add(a.score());
+            a.score().ifPresent(score -> scores.computeIfAbsent(a.dimension(), d -> new ArrayList<>()).add(score));
         }
         boolean withheld = respondents.size() < threshold;
         List<DimensionScore> dims = new ArrayList<>();
@@ -45,6 +46,7 @@ public final class PulseCalculator {
             OptionalDouble mean = withheld || s.size() < threshold
                     ? OptionalDouble.empty()
                     : OptionalDouble.of(s.stream().mapToInt(Integer::intValue).average().orElseThrow());
+            OptionalDouble spread = mean.isPresent() ? spread(s, mean.getAsDouble()) : OptionalDouble.empty();
             Optional<Double> last = Optional.ofNullable(history.getOrDefault(week.minus(1), Map.of()).get(d));
             OptionalDouble change = mean.isPresent() && last.isPresent()
                     ? OptionalDouble.of(oneDecimal(mean.getAsDouble() - last.get()))
@@ -54,7 +56,7 @@ public final class PulseCalculator {
                 trend.add(Optional.ofNullable(history.getOrDefault(week.minus(back), Map.of()).get(d)));
             }
             trend.add(mean.isPresent() ? Optional.of(mean.getAsDouble()) : Optional.empty());
-            dims.add(new DimensionScore(d, mean, withheld ? 0 : s.size(), change, trend));
+            dims.add(new DimensionScore(d, mean, withheld ? 0 : s.size(), spread, change, trend));
         }
         List<DimensionScore> published = dims.stream().filter(x -> !x.withheld()).toList();
         Optional<Dimension> strongest = Optional.empty();
@@ -70,6 +72,18 @@ public final class PulseCalculator {
         }
         return new WeeklyPulse(teamId, week, Math.max(asked, respondents.size()), respondents.size(), threshold,
                 withheld, dims, strongest, weakest);
+    }
+
+    /** Sample standard deviation; one answer has none. */
+    static OptionalDouble spread(List<Integer> scores, double mean) {
+        if (scores.size() < 2) {
+            return OptionalDouble.empty();
+        }
+        double squares = 0;
+        for (int score : scores) {
+            squares += (score - mean) * (score - mean);
+        }
+        return OptionalDouble.of(Math.sqrt(squares / (scores.size() - 1)));
     }
 
     public static double oneDecimal(double value) {

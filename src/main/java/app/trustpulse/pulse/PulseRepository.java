@@ -22,4 +22,7 @@ public interface PulseRepository {
 
     /** Published means of the weeks in [from, to), by week and dimension. */
     Map<WeekId, Map<Dimension, Double>> history(long teamId, WeekId from, WeekId toExclusive);
+
+    /** Published scores with their number of answers and spread, of the weeks in [from, to), by week and dimension. */
+    Map<WeekId, Map<Dimension, PublishedScore>> publishedScores(long teamId, WeekId from, WeekId toExclusive);
 }

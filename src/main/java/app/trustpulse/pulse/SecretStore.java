@@ -7,4 +7,7 @@ public interface SecretStore {
 
     /** The stored secret of that name, or the generated one, stored first by whichever instance came first. */
     byte[] getOrCreate(String name, Supplier<byte[]> generator);
+
+    /** Deletes the secret of that name; true when there was one. */
+    boolean remove(String name);
 }

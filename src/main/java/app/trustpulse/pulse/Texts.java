@@ -4,12 +4,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * User-facing text, from the resource bundles {@code i18n/messages} and {@code i18n/statements}.
- * Placeholders are {0}, {1}, ...; they are replaced literally, so apostrophes need no escaping.
+ * Placeholders are {0}, {1}, ...; they are replaced literally, so apostrophes need no escaping. Counts pick their
+ * form with {@code {0,plural,none|one|more}}.
  */
 public final class Texts {
+
+    private static final Pattern PLURAL = Pattern.compile("\\{(\\d+),plural,([^}]*)}");
 
     public static final List<String> BUNDLES = List.of("i18n/messages", "i18n/statements", "i18n/playground", "i18n/slack",
             "i18n/teams");
@@ -18,11 +23,29 @@ public final class Texts {
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
     public String get(Language language, String key, Object... args) {
-        String pattern = lookup(language, key);
+        String pattern = plurals(lookup(language, key), args);
         for (int i = 0; i < args.length; i++) {
             pattern = pattern.replace("{" + i + "}", String.valueOf(args[i]));
         }
         return pattern;
+    }
+
+    /**
+     * {@code {0,plural,none|one|more}} picks the form for the count in argument 0 (a missing form falls back to the
+     * last one); {@code #} in the form stands for the number. Plain {@code {0}} placeholders are left as they are.
+     */
+    private static String plurals(String pattern, Object[] args) {
+        Matcher m = PLURAL.matcher(pattern);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            int index = Integer.parseInt(m.group(1));
+            String[] forms = m.group(2).split("\\|", -1);
+            long n = index < args.length && args[index] instanceof Number number ? number.longValue() : forms.length - 1;
+            String form = forms[(int) Math.min(Math.max(n, 0), forms.length - 1)].replace("#", String.valueOf(n));
+            m.appendReplacement(out, Matcher.quoteReplacement(form));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     public String dimensionName(Language language, Dimension dimension) {

@@ -1,6 +1,5 @@
 package app.trustpulse.pulse;
 
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -36,9 +35,9 @@ public record WeekId(int year, int week) implements Comparable<WeekId> {
     }
 
     public LocalDate monday() {
-        return LocalDate.of(year, 1, 4)
-                .with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, week)
-                .with(DayOfWeek.MONDAY);
+        // Week 1 is the week with 4 January in it.
+        LocalDate january4 = LocalDate.of(year, 1, 4);
+        return january4.minusDays(january4.getDayOfWeek().getValue() - 1L).plusWeeks(week - 1L);
     }
 
     public WeekId minus(int weeks) {
@@ -56,7 +55,8 @@ public record WeekId(int year, int week) implements Comparable<WeekId> {
 
     @Override
     public int compareTo(WeekId other) {
-        return monday().compareTo(other.monday());
+        // ISO weeks order by week-based year, then week; no date arithmetic needed (this sits in every TreeMap lookup).
+        return year != other.year ? Integer.compare(year, other.year) : Integer.compare(week, other.week);
     }
 
     @Override

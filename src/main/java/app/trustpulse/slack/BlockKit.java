@@ -129,16 +129,15 @@ class BlockKit {
         } else if (block instanceof Block.Scale s) {
             out.add(section(b -> b.text(markdownText(cut(escape(s.statement()), SECTION_TEXT)))));
             List<BlockElement> buttons = new ArrayList<>();
-            for (int score = 1; score <= 5; score++) {
-                int sc = score;
-                boolean picked = s.selected().filter(v -> v == sc).isPresent();
-                buttons.add(button(b -> b.actionId(SCALE + index + ":" + sc)
-                        .value(s.actionPrefix() + sc)
-                        .text(plainText((picked ? "✓ " : "") + sc))
+            for (Block.Choice choice : s.choices()) {
+                boolean picked = s.isSelected(choice);
+                String actionId = SCALE + index + ":" + choice.value();
+                buttons.add(button(b -> b.actionId(actionId)
+                        .value(s.actionPrefix() + choice.value())
+                        .text(plainText(cut((picked ? "✓ " : "") + choice.label(), BUTTON_TEXT)))
                         .style(picked ? "primary" : null)));
             }
             out.add(actions(a -> a.blockId("tp:b" + index).elements(buttons)));
-            out.add(context(List.of(markdownText("1 = " + escape(s.lowLabel()) + "  ·  5 = " + escape(s.highLabel())))));
         } else if (block instanceof Block.Buttons bs) {
             List<Button> all = bs.buttons();
             for (int from = 0; from < all.size(); from += ACTIONS_PER_BLOCK) {

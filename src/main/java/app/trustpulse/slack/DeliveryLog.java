@@ -25,16 +25,18 @@ class DeliveryLog {
 
     void record(String workspaceId, String method, String channelId, Outcome outcome, int attempts, String messageTs,
             String error) {
+        // A direct message's channel stands for a person: neither the log nor the record names it.
+        String channel = channelId != null && channelId.startsWith("D") ? "a direct message" : channelId;
         if (outcome == Outcome.FAILED) {
-            LOG.warn("Slack {} to {} in {} failed after {} attempt(s): {}", method, channelId, workspaceId, attempts, error);
+            LOG.warn("Slack {} to {} in {} failed after {} attempt(s): {}", method, channel, workspaceId, attempts, error);
         } else {
-            LOG.info("Slack {} to {} in {} delivered after {} attempts", method, channelId, workspaceId, attempts);
+            LOG.info("Slack {} to {} in {} delivered after {} attempts", method, channel, workspaceId, attempts);
         }
         try {
             jdbc.sql("""
                     INSERT INTO slack_delivery (workspace_id, method, channel_id, outcome, attempts, message_ts, last_error,
                         recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(workspaceId, method, channelId, outcome.name(), attempts, messageTs,
+                    .params(workspaceId, method, java.util.Objects.equals(channel, channelId) ? channelId : "DM", outcome.name(), attempts, messageTs,
                             error == null ? null : truncate(error, 500),
                             OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
                     .update();

@@ -2,7 +2,6 @@ package app.trustpulse.slack;
 
 import app.trustpulse.chat.ProcessedEvents;
 import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.bolt.middleware.MiddlewareChain;
@@ -13,10 +12,14 @@ import java.time.Clock;
 import java.util.function.Supplier;
 
 /**
- * Slack delivers an event again when it did not see our acknowledgement in time (up to 3 retries). The event's
- * {@code event_id} is remembered across instances; a later delivery is acknowledged and otherwise ignored.
+ * Every signed request is handled once. Slack delivers an event again when it did not see our acknowledgement in
+ * time (up to 3 retries): the event's {@code event_id} is remembered across instances. A slash command or an
+ * interaction is never retried by Slack, so one that arrives twice with the same signature is a replay of a captured
+ * request (valid for the five minutes the signature check allows): it is acknowledged and otherwise ignored.
  */
 class EventDeduplication implements Middleware {
+
+    static final int MAX_EVENT_ID = 300;
 
     private final Supplier<ProcessedEvents> processed;
     private final Clock clock;
@@ -28,15 +31,28 @@ class EventDeduplication implements Middleware {
 
     @Override
     public Response apply(Request req, Response resp, MiddlewareChain chain) throws Exception {
-        if (req.getRequestType() != RequestType.Event) {
+        RequestType type = req.getRequestType();
+        if (type == RequestType.UrlVerification || type == RequestType.SSLCheck) {
             return chain.next(req);
         }
-        JsonObject body = JsonParser.parseString(req.getRequestBodyAsString()).getAsJsonObject();
-        JsonElement id = body.get("event_id");
-        if (id == null || id.isJsonNull()) {
-            return Response.builder().statusCode(400).body("event_id missing").build();
+        String key;
+        if (type == RequestType.Event) {
+            JsonElement id = JsonParser.parseString(req.getRequestBodyAsString()).getAsJsonObject().get("event_id");
+            if (id == null || !id.isJsonPrimitive() || !id.getAsJsonPrimitive().isString()) {
+                return Response.builder().statusCode(400).body("event_id missing").build();
+            }
+            if (id.getAsString().isEmpty() || id.getAsString().length() > MAX_EVENT_ID) {
+                return Response.builder().statusCode(400).body("event_id malformed").build();
+            }
+            key = "slack:event:" + id.getAsString();
+        } else {
+            String signature = req.getHeaders().getFirstValue("X-Slack-Signature");
+            if (signature == null) {
+                return chain.next(req);
+            }
+            key = "slack:request:" + signature;
         }
-        if (!processed.get().firstTime("slack:event:" + id.getAsString(), clock.instant())) {
+        if (!processed.get().firstTime(key, clock.instant())) {
             return Response.ok();
         }
         return chain.next(req);

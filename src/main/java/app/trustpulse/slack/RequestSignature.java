@@ -35,8 +35,9 @@ final class RequestSignature {
         } catch (NumberFormatException e) {
             return false;
         }
+        // Compared as bounds rather than as |now - ts|, which overflows for timestamps far from now.
         long now = clock.instant().getEpochSecond();
-        if (Math.abs(now - ts) > TOLERANCE.toSeconds()) {
+        if (ts < now - TOLERANCE.toSeconds() || ts > now + TOLERANCE.toSeconds()) {
             return false;
         }
         byte[] expected = sign(timestamp.trim(), body).getBytes(StandardCharsets.US_ASCII);

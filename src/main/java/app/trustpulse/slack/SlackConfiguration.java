@@ -1,6 +1,8 @@
 package app.trustpulse.slack;
 
+import app.trustpulse.chat.PlatformPersonalData;
 import app.trustpulse.chat.ProcessedEvents;
+import app.trustpulse.pulse.Platform;
 import app.trustpulse.inbound.ChatInbox;
 import app.trustpulse.pulse.WorkQueue;
 import app.trustpulse.work.DeliveryAttempts;
@@ -109,6 +111,12 @@ public class SlackConfiguration {
     @Bean
     SlackIms slackIms(JdbcClient jdbc, SlackCalls calls) {
         return new SlackIms(jdbc, calls);
+    }
+
+    /** A person's DM channel id goes with the rest of their data on forget-me. */
+    @Bean
+    PlatformPersonalData slackPersonalData(SlackIms ims) {
+        return (platform, workspaceId, userId) -> platform == Platform.SLACK ? ims.forget(workspaceId, userId) : 0;
     }
 
     @Bean

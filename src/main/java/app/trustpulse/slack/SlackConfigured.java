@@ -1,6 +1,6 @@
 package app.trustpulse.slack;
 
-import org.springframework.boot.context.properties.bind.Binder;
+import app.trustpulse.config.ConfiguredPlatforms;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
@@ -13,10 +13,6 @@ class SlackConfigured implements Condition {
 
     @Override
     public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-        Binder binder = Binder.get(context.getEnvironment());
-        return binder.bind("slack.bot-token", String.class).map(SlackProperties::isSet).orElse(false)
-                || binder.bind("slack.signing-secret", String.class).map(SlackProperties::isSet).orElse(false)
-                || binder.bind("slack.client-id", String.class).map(SlackProperties::isSet).orElse(false)
-                || binder.bind("slack.client-secret", String.class).map(SlackProperties::isSet).orElse(false);
+        return ConfiguredPlatforms.slack(context.getEnvironment());
     }
 }

@@ -1,5 +1,6 @@
 package app.trustpulse.slack;
 
+import com.google.gson.JsonParseException;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.jakarta_servlet.ServletAdapterOps;
 import com.slack.api.bolt.request.Request;
@@ -71,9 +72,30 @@ public final class SlackEventsServlet extends HttpServlet {
             Response slackResponse = app.run(slackRequest);
             ServletAdapterOps.writeResponse(resp, slackResponse);
         } catch (Exception e) {
+            if (malformed(e)) {
+                // Signed, but its fields have the wrong types: the sender's mistake, not ours.
+                plain(resp, 400, "not a Slack payload");
+                return;
+            }
             LOG.error("Slack request failed", e);
             plain(resp, 500, "internal error");
         }
+    }
+
+    /** A payload whose fields did not fit Slack's types: Gson reports that with these exceptions. */
+    static boolean malformed(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JsonParseException || t instanceof ClassCastException || t instanceof NumberFormatException
+                    || (t instanceof IllegalStateException || t instanceof UnsupportedOperationException) && thrownByGson(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean thrownByGson(Throwable t) {
+        StackTraceElement[] trace = t.getStackTrace();
+        return trace.length > 0 && trace[0].getClassName().startsWith("com.google.gson.");
     }
 
     private static void plain(HttpServletResponse resp, int status, String text) throws IOException {

@@ -54,6 +54,12 @@ class SlackIms {
         return r.getChannel().getId();
     }
 
+    /** Forget-me: the person's DM channel goes with the rest of their data. */
+    int forget(String workspaceId, String userId) {
+        known.remove(workspaceId + '/' + userId);
+        return jdbc.sql("DELETE FROM slack_im WHERE workspace_id = ? AND user_id = ?").params(workspaceId, userId).update();
+    }
+
     void remember(String workspaceId, String userId, String channelId) {
         if (channelId == null || !channelId.startsWith("D") || channelId.equals(known.get(workspaceId + '/' + userId))) {
             return;

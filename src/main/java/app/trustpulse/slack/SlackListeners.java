@@ -104,6 +104,12 @@ class SlackListeners {
         app.event(TokensRevokedEvent.class, this::tokensRevoked);
     }
 
+    /** The subcommand alone, for logs: the rest of a command may be feedback someone wrote. */
+    static String subcommandOf(String text) {
+        String first = text == null ? "" : text.strip().split("\\s+", 2)[0].toLowerCase(java.util.Locale.ROOT);
+        return first.matches("[a-z-]{1,20}") ? first : "(other)";
+    }
+
     static String workspaceOf(Context ctx) {
         return ctx.isEnterpriseInstall() && ctx.getEnterpriseId() != null ? ctx.getEnterpriseId() : ctx.getTeamId();
     }

@@ -93,7 +93,8 @@ final class SlackRequests implements WorkHandler {
             CommandRequest request = new CommandRequest(sender, Optional.ofNullable(r.channelId()), r.text());
             answer = firstRun ? inbox.get().command(request) : inbox.get().commandAgain(request);
         } catch (RuntimeException e) {
-            LOG.error("/pulse command in {} failed; the user was told it could not be done", r.workspaceId(), e);
+            LOG.error("/pulse {} in {} failed; the user was told it could not be done",
+                    SlackListeners.subcommandOf(r.text()), r.workspaceId(), e);
             answer = ChatMessage.text(texts.get(Language.EN, "slack.error.generic"));
         }
         ChatMessage reply = answer;

@@ -11,6 +11,7 @@ import app.trustpulse.nudge.SentNudge;
 import app.trustpulse.pulse.Dimension;
 import app.trustpulse.pulse.Language;
 import app.trustpulse.pulse.Member;
+import app.trustpulse.pulse.PublishedScore;
 import app.trustpulse.pulse.Team;
 import app.trustpulse.pulse.TextFormats;
 import app.trustpulse.pulse.Texts;
@@ -37,7 +38,7 @@ public final class LeaderDigests {
     private static final Duration NO_REPEAT = Duration.ofDays(7L * NudgeSelector.NO_REPEAT_WEEKS);
 
     /** What the week close hands every leader's digest. */
-    public record WeekContext(WeeklyPulse pulse, Map<WeekId, Map<Dimension, Double>> history, List<String> feedback,
+    public record WeekContext(WeeklyPulse pulse, Map<WeekId, Map<Dimension, PublishedScore>> earlier, List<String> feedback,
                               int feedbackHeld, List<String> comments) {
     }
 
@@ -75,6 +76,12 @@ public final class LeaderDigests {
                 .filter(n -> n.reaction().isEmpty() && n.week().compareTo(pulse.week()) < 0)
                 .limit(2)
                 .toList();
+        NudgeSelector.Signals signals = selector.signals(Optional.of(pulse), week.earlier(), selfCheck);
+        if (!signals.lower().isEmpty()) {
+            String names = signals.lower().stream().map(d -> texts.dimensionName(lang, d.dimension()))
+                    .collect(Collectors.joining(", "));
+            blocks.add(new Block.Text(texts.get(lang, "digest.lower", names)));
+        }
         // A digest sent again (its first try failed or its sender died) shows the nudges chosen the first time.
         List<SentNudge> chosenBefore = recent.stream()
                 .filter(n -> n.occasion() == SentNudge.Occasion.DIGEST && n.week().equals(pulse.week()))
@@ -86,7 +93,6 @@ public final class LeaderDigests {
                         Map.entry(new NudgeSelector.Pick(nudge, n.dimension().get(), n.reason()), n.id())));
             }
         } else {
-            NudgeSelector.Signals signals = selector.signals(Optional.of(pulse), week.history(), selfCheck);
             Set<String> recentIds = recent.stream().map(SentNudge::nudgeId).collect(Collectors.toSet());
             for (NudgeSelector.Pick pick : selector.choose(lang, signals, recentIds, MAX_NUDGES, pulse.week().ordinal())) {
                 long id = nudgeLog.record(new SentNudge(0, team.id(), leader.userId(), pick.nudge().id(),

@@ -31,7 +31,9 @@ public final class PulseMessages {
         blocks.addAll(body(team, pulse));
         reflection.ifPresent(q -> {
             blocks.add(new Block.Text(texts.get(lang, "pulse.reflection", q.text())));
-            blocks.add(new Block.Context(texts.get(lang, "nudge.source", q.why(), q.source())));
+            blocks.add(new Block.Context(q.isPracticeTip()
+                    ? texts.get(lang, "nudge.practiceTip", q.why())
+                    : texts.get(lang, "nudge.source", q.why(), q.source())));
         });
         blocks.add(new Block.Context(texts.get(lang, "pulse.privacy", pulse.threshold())));
         return new ChatMessage(header, blocks);

@@ -8,6 +8,7 @@ import app.trustpulse.chat.Delivery;
 import app.trustpulse.chat.DirectAddress;
 import app.trustpulse.feedback.FeedbackRelease;
 import app.trustpulse.feedback.TextScrubber;
+import app.trustpulse.nudge.DisruptionDetector;
 import app.trustpulse.nudge.MonthlyReviews;
 import app.trustpulse.nudge.NudgeSelector;
 import app.trustpulse.pulse.Answer;
@@ -16,6 +17,7 @@ import app.trustpulse.pulse.Dimension;
 import app.trustpulse.pulse.Member;
 import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.Pseudonymizer;
+import app.trustpulse.pulse.PublishedScore;
 import app.trustpulse.pulse.PulseCalculator;
 import app.trustpulse.pulse.PulseRepository;
 import app.trustpulse.pulse.Role;
@@ -194,9 +196,10 @@ public final class WeekSteps {
         ChatGateway gateway = gateways.of(team.platform());
         List<Answer> weekAnswers = answers.ofWeek(team.id(), week);
         List<Member> people = members.ofTeam(team.id());
-        Map<WeekId, Map<Dimension, Double>> history = pulses.history(team.id(), week.minus(PulseCalculator.TREND_WEEKS), week);
+        Map<WeekId, Map<Dimension, PublishedScore>> earlier =
+                pulses.publishedScores(team.id(), week.minus(DisruptionDetector.HISTORY_WEEKS), week);
         FeedbackRelease.Outcome feedback = feedbackRelease.releasedWith(team, week);
-        LeaderDigests.WeekContext context = new LeaderDigests.WeekContext(pulse, history, feedback.released(),
+        LeaderDigests.WeekContext context = new LeaderDigests.WeekContext(pulse, earlier, feedback.released(),
                 feedback.held(), releasableComments(team, weekAnswers, people));
         DirectAddress to = new DirectAddress(team.platform(), team.workspaceId(), leaderId);
         gateway.sendDirect(to, digests.digest(team, leader.get(), context, selfCheck(team, leaderId, weekAnswers)), delivery);
@@ -212,8 +215,8 @@ public final class WeekSteps {
         String pseudonym = pseudonyms.pseudonym(team.id(), team.platform(), leaderId);
         Map<Dimension, Integer> self = new EnumMap<>(Dimension.class);
         weekAnswers.stream()
-                .filter(a -> a.respondent() == Role.LEADER && a.pseudonym().equals(pseudonym))
-                .forEach(a -> self.put(a.dimension(), a.score()));
+                .filter(a -> a.respondent() == Role.LEADER && a.pseudonym().equals(pseudonym) && !a.cantSay())
+                .forEach(a -> self.put(a.dimension(), a.score().getAsInt()));
         return self;
     }
 

@@ -91,9 +91,8 @@ class CardRenderer {
     private void addScale(List<Object> body, Block.Scale s) {
         body.add(textBlock(s.statement(), null, "Bolder", false));
         List<Object> choices = new ArrayList<>();
-        for (int score = 1; score <= 5; score++) {
-            String title = score == 1 ? "1 · " + s.lowLabel() : score == 5 ? "5 · " + s.highLabel() : String.valueOf(score);
-            choices.add(Map.of("title", title, "value", String.valueOf(score)));
+        for (Block.Choice choice : s.choices()) {
+            choices.add(Map.of("title", choice.label(), "value", choice.value()));
         }
         Map<String, Object> input = new LinkedHashMap<>();
         input.put("type", "Input.ChoiceSet");
@@ -101,9 +100,10 @@ class CardRenderer {
         input.put("style", "expanded");
         input.put("isMultiSelect", false);
         input.put("choices", choices);
-        s.selected().ifPresent(v -> input.put("value", String.valueOf(v)));
+        s.selected().ifPresent(v -> input.put("value", v));
         body.add(input);
-        s.selected().ifPresent(v -> body.add(textBlock("✔ " + v + " / 5", "Small", null, true)));
+        s.choices().stream().filter(s::isSelected).findFirst()
+                .ifPresent(c -> body.add(textBlock("✔ " + c.label(), "Small", null, true)));
     }
 
     /** Buttons stay beside the text they belong to, as an action set in the body. */
@@ -204,13 +204,13 @@ class CardRenderer {
         return bold.replace("\r\n", "\n").replaceAll("(?<!\n)\n(?!\n)", "\n\n");
     }
 
-    /** The team's language, read from the scale labels of a check-in; English when the message has none. */
+    /** The team's language, read from the "can't say" label of a check-in's scale; English when the message has none. */
     private Language languageOf(ChatMessage message) {
         for (Block block : message.blocks()) {
             if (block instanceof Block.Scale scale) {
                 for (Language language : Language.values()) {
-                    if (texts.has(language, "checkin.scale.low")
-                            && texts.get(language, "checkin.scale.low").equals(scale.lowLabel())) {
+                    if (texts.has(language, "checkin.scale.cantSay") && scale.choices().stream()
+                            .anyMatch(c -> c.label().equals(texts.get(language, "checkin.scale.cantSay")))) {
                         return language;
                     }
                 }

@@ -1,5 +1,6 @@
 package app.trustpulse.teams;
 
+import app.trustpulse.chat.Actions;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -8,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads the {@code value} of an Adaptive Card submit into the clicks the core understands: one per chosen score
- * (action = the scale's prefix + score), one per filled-in text input, one for a clicked button.
+ * Reads the {@code value} of an Adaptive Card submit into the clicks the core understands: one per chosen score or
+ * "can't say" (action = the scale's prefix + choice), one per filled-in text input, one for a clicked button.
  */
 final class CardSubmit {
 
@@ -32,7 +33,7 @@ final class CardSubmit {
             String key = field.getKey();
             Optional<String> text = text(field.getValue());
             if (key.startsWith(CardRenderer.SCALE_PREFIX)) {
-                text.filter(s -> s.matches("[1-5]"))
+                text.filter(s -> s.matches("[1-5]") || s.equals(Actions.CANT_SAY))
                         .ifPresent(s -> scores.add(new Click(key.substring(CardRenderer.SCALE_PREFIX.length()) + s, Optional.empty())));
             } else if (key.startsWith(CardRenderer.INPUT_PREFIX)) {
                 String action = key.substring(CardRenderer.INPUT_PREFIX.length());

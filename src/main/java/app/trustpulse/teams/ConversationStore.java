@@ -112,8 +112,8 @@ class ConversationStore {
                 .params(tenantId, userId).query(ConversationStore::stored).optional();
     }
 
-    void removeUser(String tenantId, String userId) {
-        jdbc.sql("DELETE FROM teams_user WHERE tenant_id = ? AND user_id = ?").params(tenantId, userId).update();
+    int removeUser(String tenantId, String userId) {
+        return jdbc.sql("DELETE FROM teams_user WHERE tenant_id = ? AND user_id = ?").params(tenantId, userId).update();
     }
 
     /** Any conversation of the tenant: the service URL and the bot's account to start a new chat with. */

@@ -1,6 +1,8 @@
 package app.trustpulse.teams;
 
+import app.trustpulse.chat.PlatformPersonalData;
 import app.trustpulse.chat.ProcessedEvents;
+import app.trustpulse.pulse.Platform;
 import app.trustpulse.inbound.ChatInbox;
 import app.trustpulse.pulse.Texts;
 import com.microsoft.bot.connector.authentication.AppCredentials;
@@ -75,6 +77,12 @@ class TeamsConfiguration {
     @Bean
     ConversationStore teamsConversationStore(JdbcClient jdbc, ObjectProvider<Clock> clock) {
         return new ConversationStore(jdbc, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    /** A person's 1:1 conversation reference goes with the rest of their data on forget-me. */
+    @Bean
+    PlatformPersonalData teamsPersonalData(ConversationStore teamsConversationStore) {
+        return (platform, tenantId, userId) -> platform == Platform.TEAMS ? teamsConversationStore.removeUser(tenantId, userId) : 0;
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package app.trustpulse.teams;
 
+import app.trustpulse.config.ConfiguredPlatforms;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.env.Environment;
@@ -17,7 +18,6 @@ class TeamsSwitch implements Condition {
     }
 
     static boolean isOn(Environment env) {
-        String appId = env.getProperty("microsoft.app.id", "");
-        return !appId.isBlank() || env.getProperty("teams.allow-unauthenticated", Boolean.class, false);
+        return ConfiguredPlatforms.teams(env);
     }
 }

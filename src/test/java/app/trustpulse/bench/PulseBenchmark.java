@@ -118,7 +118,7 @@ class PulseBenchmark {
         };
         // Nothing fails against the instant platform, so nothing is queued for later: the queue is not needed here.
         WorkQueue noQueue = (kind, key, data, due) -> true;
-        SendingCheckIns sending = new SendingCheckIns(teams, members, checkIns, pulses, new CheckInPlanner(3),
+        SendingCheckIns sending = new SendingCheckIns(teams, members, checkIns, pulses, new CheckInPlanner(),
                 new CheckInMessages(texts), gateways, noTriggers, noQueue, new JdbcLeases(jdbc), Duration.ofMinutes(15), clock);
         var steps = new JdbcWeekStepRepository(jdbc);
         WeekSteps weekSteps = new WeekSteps(teams, members, answers, pulses, steps, selector, pulseMessages,
@@ -145,7 +145,7 @@ class PulseBenchmark {
             String pseudonym = pseudonyms.pseudonym(team.id(), team.platform(), "u" + i);
             for (Dimension d : Dimension.values()) {
                 answers.upsert(new Answer(team.id(), week, d, pseudonym, i < LEADERS ? Role.LEADER : Role.MEMBER,
-                        1 + random.nextInt(5), Optional.empty()), clock.instant());
+                        1 + random.nextInt(5), Optional.empty()));
             }
         }
         long t2 = System.nanoTime();

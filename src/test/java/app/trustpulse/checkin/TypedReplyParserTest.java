@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.trustpulse.pulse.Dimension;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -12,7 +13,14 @@ class TypedReplyParserTest {
 
     private final TypedReplyParser parser = new TypedReplyParser();
 
+    /** The scores read, all of them numbers. */
     private Map<Dimension, Integer> scores(String text) {
+        Map<Dimension, Integer> numbers = new java.util.EnumMap<>(Dimension.class);
+        answers(text).forEach((d, score) -> numbers.put(d, score.orElseThrow()));
+        return numbers;
+    }
+
+    private Map<Dimension, OptionalInt> answers(String text) {
         TypedReply r = parser.parse(text);
         assertThat(r).isInstanceOf(TypedReply.Scores.class);
         return ((TypedReply.Scores) r).scores();
@@ -42,6 +50,22 @@ class TypedReplyParserTest {
                 Map.entry(Dimension.VISION, 4), Map.entry(Dimension.TRUST, 3), Map.entry(Dimension.RESPONSIBILITY, 5),
                 Map.entry(Dimension.FREEDOM, 2), Map.entry(Dimension.CONNECTION, 4), Map.entry(Dimension.SAFETY, 5));
         assertThat(scores("4,3,5,2,4,5")).hasSize(6);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"freedom ?", "vrijheid ?", "vrijheid?", "V4 ?", "Freedom: ?"})
+    void readsAQuestionMarkAsCantSayInEitherLanguage(String text) {
+        assertThat(answers(text)).containsExactly(Map.entry(Dimension.FREEDOM, OptionalInt.empty()));
+    }
+
+    @Test
+    void readsCantSayAmongScores() {
+        assertThat(answers("4 ? 5 2 4 5")).hasSize(6).containsEntry(Dimension.TRUST, OptionalInt.empty())
+                .containsEntry(Dimension.VISION, OptionalInt.of(4));
+        assertThat(answers("trust ?, safety 5")).containsOnly(
+                Map.entry(Dimension.TRUST, OptionalInt.empty()), Map.entry(Dimension.SAFETY, OptionalInt.of(5)));
+        assertThat(problem("freedom ? vrijheid 4").problemKey()).isEqualTo("reply.problem.twice");
+        assertThat(problem("? 4").problemKey()).isEqualTo("reply.problem.count");
     }
 
     @Test

@@ -44,7 +44,7 @@ class AnsweringTest extends EngineTest {
             assertThat(u.ref()).isEqualTo(checkIn.ref());
             List<Block.Scale> shown = scales(u.message());
             assertThat(shown).extracting(Block.Scale::statement).containsExactly(first.statement(), second.statement());
-            assertThat(shown.get(0).selected()).contains(4);
+            assertThat(shown.get(0).selected()).contains("4");
             assertThat(shown.get(1).selected()).isEmpty();
             assertThat(lines(u.message())).contains(en("checkin.recorded", en("dimension." + dimension + ".name") + " 4"));
             assertThat(buttons(u.message())).extracting(Button::action).as("a comment only on what was answered")
@@ -53,7 +53,7 @@ class AnsweringTest extends EngineTest {
         });
         assertThat(answers.ofWeek(ws.team().id(), ws.week())).singleElement().satisfies(a -> {
             assertThat(a.dimension()).isEqualTo(dimension);
-            assertThat(a.score()).isEqualTo(4);
+            assertThat(a.score()).hasValue(4);
         });
         assertThat(checkIns.find(checkInId(checkIn.message()))).hasValueSatisfying(c ->
                 assertThat(c.status()).isEqualTo(CheckIn.Status.ANSWERED));
@@ -61,9 +61,53 @@ class AnsweringTest extends EngineTest {
         assertThat(ws.click(ws.member(1), first.actionPrefix() + "2", checkIn.ref())).isEmpty();
 
         assertThat(ws.updates()).hasSize(2);
-        assertThat(scales(ws.updates().get(1).message()).get(0).selected()).contains(2);
+        assertThat(scales(ws.updates().get(1).message()).get(0).selected()).contains("2");
         assertThat(answers.ofWeek(ws.team().id(), ws.week())).singleElement()
-                .satisfies(a -> assertThat(a.score()).as("the latest counts").isEqualTo(2));
+                .satisfies(a -> assertThat(a.score()).as("the latest counts").hasValue(2));
+    }
+
+    @Test
+    void cantSayIsRecordedShownAndCanBeChangedWithinTheWeek() {
+        Ws ws = new Ws().setUp(3);
+        ws.command(ws.admin, "send-now");
+        RecordingGateway.Direct checkIn = ws.checkInsTo(ws.member(1)).get(0);
+        Block.Scale scale = scales(checkIn.message()).get(0);
+        Dimension dimension = dimensionOf(scale);
+
+        assertThat(ws.click(ws.member(1), scale.actionPrefix() + Actions.CANT_SAY, checkIn.ref())).isEmpty();
+
+        assertThat(ws.updates()).singleElement().satisfies(u -> {
+            assertThat(scales(u.message()).get(0).selected()).contains(Actions.CANT_SAY);
+            assertThat(lines(u.message())).contains(en("checkin.recorded",
+                    en("dimension." + dimension + ".name") + " " + en("checkin.scale.cantSay.recorded")));
+        });
+        assertThat(answers.ofWeek(ws.team().id(), ws.week())).singleElement().satisfies(a -> {
+            assertThat(a.dimension()).isEqualTo(dimension);
+            assertThat(a.cantSay()).isTrue();
+        });
+        assertThat(checkIns.find(checkInId(checkIn.message()))).hasValueSatisfying(c ->
+                assertThat(c.status()).as("the person has answered").isEqualTo(CheckIn.Status.ANSWERED));
+
+        ws.click(ws.member(1), scale.actionPrefix() + "2", checkIn.ref());
+        assertThat(answers.ofWeek(ws.team().id(), ws.week())).singleElement()
+                .satisfies(a -> assertThat(a.score()).hasValue(2));
+    }
+
+    @Test
+    void aTypedQuestionMarkIsCantSay() {
+        Ws ws = new Ws().setUp(3);
+        ws.command(ws.admin, "send-now");
+        String closes = TextFormats.day(Language.EN, DayOfWeek.FRIDAY);
+
+        assertThat(ws.dm(ws.member(1), "safety ?").summary())
+                .isEqualTo(en("answer.typed.recorded", "Safety " + en("checkin.scale.cantSay.recorded"), closes, "16:00"));
+        assertThat(ws.dm(ws.member(2), "4 ? 5 2 4 5").summary()).isEqualTo(en("answer.typed.recorded",
+                "Vision 4, Trust " + en("checkin.scale.cantSay.recorded") + ", Responsibility 5, Freedom 2, Connection 4, Safety 5",
+                closes, "16:00"));
+
+        assertThat(answers.ofWeek(ws.team().id(), ws.week()))
+                .filteredOn(Answer::cantSay)
+                .extracting(Answer::dimension).containsExactlyInAnyOrder(Dimension.SAFETY, Dimension.TRUST);
     }
 
     @Test
@@ -77,7 +121,7 @@ class AnsweringTest extends EngineTest {
 
         assertThat(ws.updates()).singleElement().satisfies(u -> {
             assertThat(u.ref()).isEqualTo(checkIn.ref());
-            assertThat(scales(u.message()).get(1).selected()).contains(5);
+            assertThat(scales(u.message()).get(1).selected()).contains("5");
         });
     }
 
@@ -100,7 +144,7 @@ class AnsweringTest extends EngineTest {
 
         assertThat(saved).hasValueSatisfying(m -> assertThat(m.summary()).isEqualTo(en("comment.saved", 3)));
         assertThat(answers.ofWeek(ws.team().id(), ws.week())).singleElement().satisfies(a -> {
-            assertThat(a.score()).isEqualTo(3);
+            assertThat(a.score()).hasValue(3);
             assertThat(a.comment()).contains("Plenty of room");
         });
         assertThat(buttons(ws.updates().get(ws.updates().size() - 1).message()))
@@ -122,7 +166,7 @@ class AnsweringTest extends EngineTest {
                 .isEqualTo(en("answer.typed.recorded", "Vision 2, Trust 3", closes, "16:00"));
 
         Map<Dimension, List<Integer>> stored = answers.ofWeek(ws.team().id(), ws.week()).stream()
-                .collect(Collectors.groupingBy(Answer::dimension, Collectors.mapping(Answer::score, Collectors.toList())));
+                .collect(Collectors.groupingBy(Answer::dimension, Collectors.mapping(a -> a.score().getAsInt(), Collectors.toList())));
         assertThat(stored.get(Dimension.FREEDOM)).containsExactlyInAnyOrder(4, 2);
         assertThat(stored.get(Dimension.VISION)).containsExactlyInAnyOrder(4, 2);
         assertThat(stored.get(Dimension.TRUST)).containsExactlyInAnyOrder(3, 3);
@@ -132,7 +176,7 @@ class AnsweringTest extends EngineTest {
 
         assertThat(ws.dm(ws.member(1), "freedom 2").summary()).isEqualTo(en("answer.typed.recorded", "Freedom 2", closes, "16:00"));
         assertThat(answers.ofWeek(ws.team().id(), ws.week()).stream()
-                .filter(a -> a.dimension() == Dimension.FREEDOM).map(Answer::score)).containsExactlyInAnyOrder(2, 2);
+                .filter(a -> a.dimension() == Dimension.FREEDOM).map(a -> a.score().getAsInt())).containsExactlyInAnyOrder(2, 2);
     }
 
     @Test
@@ -146,7 +190,7 @@ class AnsweringTest extends EngineTest {
 
         assertThat(ws.updates()).singleElement().satisfies(u -> {
             assertThat(u.ref()).isEqualTo(checkIn.ref());
-            assertThat(scales(u.message()).get(0).selected()).contains(5);
+            assertThat(scales(u.message()).get(0).selected()).contains("5");
         });
     }
 
@@ -185,7 +229,7 @@ class AnsweringTest extends EngineTest {
         assertThat(ws.dm(ws.member(1), "4 4 4 4 4 4").summary()).isEqualTo(en("answer.weekClosed"));
         assertThat(ws.dm(ws.member(2), "freedom 1").summary()).isEqualTo(en("answer.weekClosed"));
 
-        assertThat(answers.ofWeek(ws.team().id(), ws.week())).singleElement().satisfies(a -> assertThat(a.score()).isEqualTo(4));
+        assertThat(answers.ofWeek(ws.team().id(), ws.week())).singleElement().satisfies(a -> assertThat(a.score()).hasValue(4));
         assertThat(ws.updates()).hasSize(updates);
         assertThat(checkIns.ofWeek(ws.team().id(), ws.week()))
                 .filteredOn(c -> !c.userId().equals("U1"))

@@ -57,7 +57,7 @@ class CheckInsAndMemberCommandsTest extends EngineTest {
     }
 
     @Test
-    void statusShowsSettingsPeopleAndParticipationCountsButNeverScores() {
+    void statusShowsSettingsPeopleAndParticipationInBandsButNeverScores() {
         Ws ws = new Ws().setUp(3);
         ws.command(ws.admin, "send-now");
         ws.dm(ws.member(1), "5 5 5 5 5 5");
@@ -71,8 +71,9 @@ class CheckInsAndMemberCommandsTest extends EngineTest {
         String all = text(status);
         assertThat(all).contains(en("status.people", 3, 1, "Lena"))
                 .contains(en("status.settings", "Europe/Amsterdam", "en", 3))
-                .contains(en("status.participation", 2, 3))
+                .contains(en("status.participation.open.BELOW_THRESHOLD", 3))
                 .contains(en("status.leader", 0, 0, en("status.leader.perWeek", 2)));
+        assertThat(all).as("no count while the week is open").doesNotContain(en("status.participation", 2, 3));
         assertThat(all).doesNotContain("5.0").doesNotContainPattern("\\d[.,]\\d");
         assertThat(text(ws.command(ws.admin, "status"))).as("the admin leads nothing: no nudge line")
                 .doesNotContain(en("status.leader", 0, 0, "").substring(0, 10));
@@ -92,8 +93,10 @@ class CheckInsAndMemberCommandsTest extends EngineTest {
         assertThat(text(first)).contains(en("checkin.privacy", 3));
         assertThat(scales(first)).allSatisfy(s -> {
             assertThat(s.selected()).isEmpty();
-            assertThat(s.lowLabel()).isEqualTo(en("checkin.scale.low"));
-            assertThat(s.highLabel()).isEqualTo(en("checkin.scale.high"));
+            assertThat(s.choices()).extracting(Block.Choice::label).containsExactly(
+                    "1 · " + en("checkin.scale.1"), "2 · " + en("checkin.scale.2"), "3 · " + en("checkin.scale.3"),
+                    "4 · " + en("checkin.scale.4"), "5 · " + en("checkin.scale.5"), en("checkin.scale.cantSay"));
+            assertThat(s.choices()).extracting(Block.Choice::value).containsExactly("1", "2", "3", "4", "5", "?");
         });
         ChatMessage selfCheck = ws.checkInsTo(ws.leader).get(0).message();
         assertThat(selfCheck.summary()).isEqualTo(en("checkin.selfcheck.intro"));
@@ -313,7 +316,7 @@ class CheckInsAndMemberCommandsTest extends EngineTest {
         assertThat(answers.ofWeek(teamId, ws.week())).hasSize(7);
 
         assertThat(ws.click(ws.member(1), buttons.get(0).action())).hasValueSatisfying(m ->
-                assertThat(m.summary()).isEqualTo(en("forget.done", 6, 1)));
+                assertThat(m.summary()).isEqualTo(en("forget.done", 6, 1, 1, 0, 1)));
         assertThat(ws.membership(ws.member(1))).isEmpty();
         assertThat(answers.ofWeek(teamId, ws.week())).singleElement()
                 .satisfies(a -> assertThat(a.dimension()).isEqualTo(Dimension.FREEDOM));

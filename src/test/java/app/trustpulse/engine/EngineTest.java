@@ -249,7 +249,7 @@ abstract class EngineTest {
             } else if (b instanceof Block.Context c) {
                 parts.add(c.text());
             } else if (b instanceof Block.Scale s) {
-                parts.add(s.statement() + " [" + s.lowLabel() + " 1-5 " + s.highLabel() + "]"
+                parts.add(s.statement() + " [" + s.choices().stream().map(Block.Choice::label).collect(Collectors.joining(" | ")) + "]"
                         + s.selected().map(v -> " selected " + v).orElse(""));
             } else if (b instanceof Block.Buttons bs) {
                 parts.add(bs.buttons().stream().map(Button::label).collect(Collectors.joining(" | ")));

@@ -77,7 +77,7 @@ class PersonInTwoTeamsTest extends EngineTest {
 
         assertThat(confirm.blocks().get(0)).isEqualTo(new Block.Text(en("forget.confirm", ws.channel + ", " + other)));
         assertThat(ws.click(ws.member(1), buttons(confirm).get(0).action())).hasValueSatisfying(m ->
-                assertThat(m.summary()).isEqualTo(en("forget.done", 6, 2)));
+                assertThat(m.summary()).isEqualTo(en("forget.done", 6, 0, 1, 0, 2)));
         assertThat(members.membershipsOf(Platform.PLAYGROUND, ws.id, "U1")).isEmpty();
         assertThat(members.find(second.id(), "U2")).isPresent();
     }

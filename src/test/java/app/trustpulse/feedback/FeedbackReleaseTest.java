@@ -30,7 +30,7 @@ class FeedbackReleaseTest {
     private final FeedbackRelease release = new FeedbackRelease(store, new Roster(), new TextScrubber(), new Random(7));
 
     private void give(String who, WeekId w, String text) {
-        store.add(new Feedback(0, 1, w, who, text, Instant.EPOCH, Optional.empty()));
+        store.add(new Feedback(0, 1, w, who, text, Optional.empty()));
     }
 
     @Test
@@ -104,7 +104,7 @@ class FeedbackReleaseTest {
 
         public long add(Feedback f) {
             long id = all.size() + 1;
-            all.add(new Feedback(id, f.teamId(), f.week(), f.pseudonym(), f.text(), f.createdAt(), f.releasedIn()));
+            all.add(new Feedback(id, f.teamId(), f.week(), f.pseudonym(), f.text(), f.releasedIn()));
             return id;
         }
 
@@ -118,7 +118,7 @@ class FeedbackReleaseTest {
 
         public void markReleased(Collection<Long> ids, WeekId week) {
             all.replaceAll(f -> ids.contains(f.id())
-                    ? new Feedback(f.id(), f.teamId(), f.week(), f.pseudonym(), f.text(), f.createdAt(), Optional.of(week)) : f);
+                    ? new Feedback(f.id(), f.teamId(), f.week(), f.pseudonym(), f.text(), Optional.of(week)) : f);
         }
 
         public int dropPendingBefore(long teamId, WeekId cutoff) {

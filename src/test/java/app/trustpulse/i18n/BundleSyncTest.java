@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.trustpulse.command.Subcommand;
 import app.trustpulse.pulse.Dimension;
+import app.trustpulse.pulse.Instrument;
+import app.trustpulse.pulse.Role;
+import app.trustpulse.pulse.StatementRef;
 import app.trustpulse.pulse.Language;
 import app.trustpulse.pulse.Texts;
 import java.io.IOException;
@@ -62,11 +65,19 @@ class BundleSyncTest {
             }
             for (Dimension d : Dimension.values()) {
                 assertThat(texts.has(lang, "dimension." + d.name() + ".name")).isTrue();
-                assertThat(texts.has(lang, "statement." + d.name() + ".leader")).isTrue();
                 assertThat(texts.has(lang, "feedback.question." + d.name())).isTrue();
-                for (int v = 1; v <= 3; v++) {
-                    assertThat(texts.has(lang, "statement." + d.name() + ".member." + v)).isTrue();
+                for (int item = 1; item <= Instrument.items(d); item++) {
+                    for (Role who : Role.values()) {
+                        String key = StatementRef.current(d, who, item).messageKey();
+                        assertThat(texts.has(lang, key)).as(key).isTrue();
+                    }
                 }
+                assertThat(texts.has(lang, "statement." + d.name() + ".member." + (Instrument.items(d) + 1))).isFalse();
+                for (int item = 1; item <= 3; item++) {
+                    assertThat(texts.has(lang, new StatementRef(d, Role.MEMBER, item, Instrument.LEGACY_VERSION).messageKey()))
+                            .as("version 1 stays readable").isTrue();
+                }
+                assertThat(texts.has(lang, new StatementRef(d, Role.LEADER, 1, Instrument.LEGACY_VERSION).messageKey())).isTrue();
             }
             for (int i = 1; i <= 3; i++) {
                 assertThat(texts.has(lang, "checkin.intro." + i)).isTrue();
@@ -86,6 +97,7 @@ class BundleSyncTest {
                     if (key.startsWith("org.") || key.startsWith("i18n") || key.startsWith("nudges") || key.contains("/")
                             || key.startsWith("spring.") || key.startsWith("app.") || key.startsWith("com.") || key.startsWith("slack.")
                             || key.startsWith("microsoft.") || key.startsWith("teams.") || key.startsWith("pulse.playground")
+                            || key.startsWith("pulse.pseudonym") || key.startsWith("pulse.retention")
                             || key.startsWith("pulse.work")) {
                         continue;
                     }

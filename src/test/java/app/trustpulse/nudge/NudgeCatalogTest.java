@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.trustpulse.pulse.Dimension;
 import app.trustpulse.pulse.Language;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The catalog is complete and the same in both languages. */
@@ -47,5 +48,59 @@ class NudgeCatalogTest {
                 assertThat(n.textFor("Verantwoordelijkheid")).hasSizeLessThanOrEqualTo(240);
             });
         }
+    }
+
+    /** The texts in /work/shared/sources we have read, and Edmondson (1999), which we cite directly. */
+    private static final Set<String> READ = Set.of("Haselhoff (2017)", "Nientied (2012)", "VKW Metena", "Stevens",
+            "Six (slides)", "Edmondson (1999)");
+    /** Works we know only through one of the texts we read: always cited "X, via Y". */
+    private static final Set<String> SECOND_HAND = Set.of("Mayer, Davis & Schoorman (1995)", "Six (2004)", "Weibel (2007)",
+            "Weibel & Six (2013)", "Ryan & Deci (2017)", "Semler", "Droste", "Strikwerda", "KPMG (2009)");
+
+    @Test
+    void everyEntryNamesTheWorksItRestsOnOrIsMarkedAsAPracticeTip() {
+        for (Nudge n : catalog.all(Language.EN)) {
+            if (n.isPracticeTip()) {
+                continue;
+            }
+            for (String part : n.source().split("; ")) {
+                int via = part.lastIndexOf(", via ");
+                if (via < 0) {
+                    assertThat(part).as("%s: a work we read, or marked 'via'", n.id()).isIn(READ);
+                } else {
+                    assertThat(part.substring(via + ", via ".length())).as("%s: known through", n.id()).isIn(READ);
+                    assertThat(part.substring(0, via)).as("%s: a work known second-hand", n.id()).isIn(SECOND_HAND);
+                }
+            }
+        }
+    }
+
+    @Test
+    void practiceTipsAreFewAndTheRestIsSourced() {
+        List<Nudge> all = catalog.all(Language.EN);
+        long tips = all.stream().filter(Nudge::isPracticeTip).count();
+        assertThat(tips).isPositive().isLessThan(all.size() / 5);
+        assertThat(catalog.find(Language.NL, "safety-03").orElseThrow().isPracticeTip()).isTrue();
+    }
+
+    @Test
+    void theCatalogCoversWhatTheDomainBriefAsksFor() {
+        String en = String.join("\n", catalog.all(Language.EN).stream().map(n -> n.text() + " " + n.why()).toList());
+        assertThat(en).contains("trust account", "on foot and leaves on horseback", "intentional, professional and contractual",
+                "Weighed trust", "'Bad luck must be eliminated'", "'Trusting means doing nothing'",
+                "'Trust and control are substitutes' is a misconception", "keep the next promise");
+        assertThat(catalog.leaderNudges(Language.EN, Dimension.RESPONSIBILITY))
+                .anyMatch(n -> n.why().contains("hold people to account"));
+        assertThat(catalog.leaderNudges(Language.NL, Dimension.RESPONSIBILITY))
+                .anyMatch(n -> n.text().contains("Spreek hem of haar er deze week op aan"));
+        assertThat(catalog.all(Language.NL)).noneMatch(n -> n.text().toLowerCase(java.util.Locale.ROOT).contains("pulse")
+                || n.why().toLowerCase(java.util.Locale.ROOT).contains("pulse"));
+    }
+
+    @Test
+    void disruptionNudgesNeverAskWhoAnswered() {
+        assertThat(catalog.find(Language.EN, "disruption-02").orElseThrow().text())
+                .contains("don't try to work out who answered what").doesNotContain("one or two people");
+        assertThat(catalog.find(Language.EN, "disruption-04").orElseThrow().why()).doesNotContain("stronger than before");
     }
 }

@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class JdbcCheckInRepositoryTest {
 
     private static final List<StatementRef> STATEMENTS =
-            List.of(new StatementRef(Dimension.FREEDOM, 2), new StatementRef(Dimension.SAFETY, 1));
+            List.of(StatementRef.current(Dimension.FREEDOM, Role.MEMBER, 2), StatementRef.current(Dimension.SAFETY, Role.MEMBER, 1));
 
     private static CheckIn checkIn(long teamId, String userId, int slot) {
         return new CheckIn(0, teamId, userId, WEEK, slot, Role.MEMBER, STATEMENTS, Status.SCHEDULED,
@@ -39,7 +39,7 @@ class JdbcCheckInRepositoryTest {
 
         CheckIn first = checkIns.createIfAbsent(checkIn(team, "U1", 0), NOW);
         CheckIn again = checkIns.createIfAbsent(new CheckIn(0, team, "U1", WEEK, 0, Role.LEADER,
-                List.of(new StatementRef(Dimension.VISION, 0)), Status.SCHEDULED, Optional.empty(), Optional.empty(), Optional.empty()), NOW);
+                List.of(StatementRef.current(Dimension.VISION, Role.LEADER, 3)), Status.SCHEDULED, Optional.empty(), Optional.empty(), Optional.empty()), NOW);
         CheckIn otherSlot = checkIns.createIfAbsent(checkIn(team, "U1", 1), NOW);
 
         assertThat(first.id()).isPositive();
@@ -145,7 +145,7 @@ class JdbcCheckInRepositoryTest {
         for (long id : List.of(sent, answered, nextWeek)) {
             checkIns.markSent(id, NOW, "ref-" + id);
         }
-        checkIns.markAnswered(answered, NOW.plusSeconds(60));
+        checkIns.markAnswered(answered);
 
         assertThat(checkIns.expireOpen(team, WEEK)).isEqualTo(1);
 
@@ -153,7 +153,7 @@ class JdbcCheckInRepositoryTest {
         assertThat(checkIns.find(answered).orElseThrow().status()).isEqualTo(Status.ANSWERED);
         assertThat(checkIns.find(scheduled).orElseThrow().status()).isEqualTo(Status.SCHEDULED);
         assertThat(checkIns.find(nextWeek).orElseThrow().status()).isEqualTo(Status.SENT);
-        checkIns.markAnswered(sent, NOW.plusSeconds(120));
+        checkIns.markAnswered(sent);
         assertThat(checkIns.find(sent).orElseThrow().status()).isEqualTo(Status.EXPIRED);
     }
 

@@ -18,8 +18,8 @@ class JdbcFeedbackRepositoryTest {
     private static final String ANN = "a".repeat(64);
     private static final String BOB = "b".repeat(64);
 
-    private static Feedback feedback(long teamId, WeekId week, String pseudonym, String text, Instant at) {
-        return new Feedback(0, teamId, week, pseudonym, text, at, Optional.empty());
+    private static Feedback feedback(long teamId, WeekId week, String pseudonym, String text) {
+        return new Feedback(0, teamId, week, pseudonym, text, Optional.empty());
     }
 
     @BothDatabases
@@ -28,13 +28,13 @@ class JdbcFeedbackRepositoryTest {
         long team = insertTeam(jdbc, "C1");
         long otherTeam = insertTeam(jdbc, "C2");
         var feedback = new JdbcFeedbackRepository(jdbc);
-        long second = feedback.add(feedback(team, WEEK, BOB, "More focus time, please.", NOW.plusSeconds(60)));
-        long first = feedback.add(feedback(team, WEEK, ANN, "Thanks for Friday's talk.", NOW));
-        feedback.add(feedback(otherTeam, WEEK, ANN, "elsewhere", NOW));
+        long second = feedback.add(feedback(team, WEEK, BOB, "More focus time, please."));
+        long first = feedback.add(feedback(team, WEEK, ANN, "Thanks for Friday's talk."));
+        feedback.add(feedback(otherTeam, WEEK, ANN, "elsewhere"));
 
-        assertThat(feedback.pending(team)).containsExactly(
-                new Feedback(first, team, WEEK, ANN, "Thanks for Friday's talk.", NOW, Optional.empty()),
-                new Feedback(second, team, WEEK, BOB, "More focus time, please.", NOW.plusSeconds(60), Optional.empty()));
+        assertThat(feedback.pending(team)).containsExactlyInAnyOrder(
+                new Feedback(first, team, WEEK, ANN, "Thanks for Friday's talk.", Optional.empty()),
+                new Feedback(second, team, WEEK, BOB, "More focus time, please.", Optional.empty()));
 
         feedback.markReleased(List.of(first), WEEK);
         feedback.markReleased(List.of(first), WEEK.plus(1));
@@ -50,17 +50,38 @@ class JdbcFeedbackRepositoryTest {
         long team = insertTeam(jdbc, "C1");
         long otherTeam = insertTeam(jdbc, "C2");
         var feedback = new JdbcFeedbackRepository(jdbc);
-        feedback.add(feedback(team, WEEK.minus(5), ANN, "old", NOW));
-        long released = feedback.add(feedback(team, WEEK.minus(5), BOB, "old but released", NOW));
-        long atCutoff = feedback.add(feedback(team, WEEK.minus(4), BOB, "at the cutoff", NOW));
-        long elsewhere = feedback.add(feedback(otherTeam, WEEK.minus(5), ANN, "other team", NOW));
+        feedback.add(feedback(team, WEEK.minus(5), ANN, "old"));
+        long released = feedback.add(feedback(team, WEEK.minus(5), BOB, "old but released"));
+        long atCutoff = feedback.add(feedback(team, WEEK.minus(4), BOB, "at the cutoff"));
+        long elsewhere = feedback.add(feedback(otherTeam, WEEK.minus(5), ANN, "other team"));
         feedback.markReleased(List.of(released), WEEK.minus(5));
 
         assertThat(feedback.dropPendingBefore(team, WEEK.minus(4))).isEqualTo(1);
 
         assertThat(feedback.pending(team)).extracting(Feedback::id).containsExactly(atCutoff);
-        assertThat(feedback.ofPseudonym(team, BOB)).extracting(Feedback::id).containsExactly(released, atCutoff);
+        assertThat(feedback.ofPseudonym(team, BOB)).extracting(Feedback::id).containsExactlyInAnyOrder(released, atCutoff);
         assertThat(feedback.pending(otherTeam)).extracting(Feedback::id).containsExactly(elsewhere);
+    }
+
+    @BothDatabases
+    void feedbackIdsAreRandomAndNoRowKeepsATime(TestDb db) {
+        JdbcClient jdbc = jdbc(db);
+        long team = insertTeam(jdbc, "C1");
+        var feedback = new JdbcFeedbackRepository(jdbc);
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            ids.add(feedback.add(feedback(team, WEEK, ANN, "note " + i)));
+        }
+
+        // Ids given in order of giving would tell the order; twelve random ids are in increasing order once in 12!.
+        assertThat(ids).isNotEqualTo(ids.stream().sorted().toList());
+        assertThat(ids).allMatch(id -> id > 0).doesNotHaveDuplicates();
+        assertThat(columns(jdbc, "feedback")).containsExactlyInAnyOrder("id", "team_id", "week", "pseudonym", "body", "released_week");
+    }
+
+    static List<String> columns(JdbcClient jdbc, String table) {
+        return jdbc.sql("SELECT column_name FROM information_schema.columns WHERE LOWER(table_name) = :t")
+                .param("t", table).query(String.class).list().stream().map(c -> c.toLowerCase(java.util.Locale.ROOT)).toList();
     }
 
     @BothDatabases
@@ -68,11 +89,11 @@ class JdbcFeedbackRepositoryTest {
         JdbcClient jdbc = jdbc(db);
         long team = insertTeam(jdbc, "C1");
         var feedback = new JdbcFeedbackRepository(jdbc);
-        feedback.add(feedback(team, WEEK, ANN, "one", NOW));
-        feedback.add(feedback(team, WEEK, ANN, "two", NOW.plusSeconds(1)));
-        feedback.add(feedback(team, WEEK, BOB, "three", NOW));
+        feedback.add(feedback(team, WEEK, ANN, "one"));
+        feedback.add(feedback(team, WEEK, ANN, "two"));
+        feedback.add(feedback(team, WEEK, BOB, "three"));
 
-        assertThat(feedback.ofPseudonym(team, ANN)).extracting(Feedback::text).containsExactly("one", "two");
+        assertThat(feedback.ofPseudonym(team, ANN)).extracting(Feedback::text).containsExactlyInAnyOrder("one", "two");
         assertThat(feedback.deleteOfPseudonym(team, ANN)).isEqualTo(2);
         assertThat(feedback.ofPseudonym(team, ANN)).isEmpty();
         assertThat(feedback.pending(team)).extracting(Feedback::text).containsExactly("three");

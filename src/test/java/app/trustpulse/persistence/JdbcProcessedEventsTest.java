@@ -1,12 +1,14 @@
 package app.trustpulse.persistence;
 
 import static app.trustpulse.persistence.Fixtures.NOW;
+import static app.trustpulse.persistence.Fixtures.WEEK;
 import static app.trustpulse.persistence.Fixtures.concurrently;
 import static app.trustpulse.persistence.Fixtures.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 class JdbcProcessedEventsTest {
 
@@ -22,12 +24,23 @@ class JdbcProcessedEventsTest {
     }
 
     @BothDatabases
-    void purgesKeysOlderThanTheCutoff(TestDb db) {
-        var events = new JdbcProcessedEvents(jdbc(db));
-        events.firstTime("old", NOW.minus(Duration.ofDays(2)));
+    void keysAreStoredAsHashesSoTheTableNamesNoOne(TestDb db) {
+        JdbcClient jdbc = jdbc(db);
+        var events = new JdbcProcessedEvents(jdbc);
+        events.firstTime("teams:activity:29:1abcUSER", NOW);
+
+        assertThat(jdbc.sql("SELECT event_key FROM processed_event").query(String.class).list())
+                .singleElement().satisfies(k -> assertThat(k).matches("[0-9a-f]{64}").doesNotContain("USER"));
+    }
+
+    @BothDatabases
+    void theRetentionForgetsKeysOlderThanItsCutoff(TestDb db) {
+        JdbcClient jdbc = jdbc(db);
+        var events = new JdbcProcessedEvents(jdbc);
+        events.firstTime("old", NOW.minus(Duration.ofDays(40)));
         events.firstTime("recent", NOW);
 
-        assertThat(events.purgeBefore(NOW.minus(Duration.ofDays(1)))).isEqualTo(1);
+        new JdbcRetentionStore(jdbc).purge(WEEK.minus(200), WEEK.minus(30), NOW.minus(Duration.ofDays(30)));
 
         assertThat(events.firstTime("old", NOW)).as("forgotten").isTrue();
         assertThat(events.firstTime("recent", NOW)).isFalse();

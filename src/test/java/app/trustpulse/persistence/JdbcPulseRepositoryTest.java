@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.trustpulse.pulse.Answer;
 import app.trustpulse.pulse.Dimension;
 import app.trustpulse.pulse.DimensionScore;
+import app.trustpulse.pulse.PublishedScore;
 import app.trustpulse.pulse.PulseCalculator;
 import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.WeekId;
@@ -132,6 +133,27 @@ class JdbcPulseRepositoryTest {
                 Dimension.TRUST, w45.mean(Dimension.TRUST).orElseThrow()));
         assertThat(history.get(WEEK)).isEqualTo(Map.of(Dimension.SAFETY, w47.mean(Dimension.SAFETY).orElseThrow()));
         assertThat(pulses.history(team, WEEK.minus(1), WEEK)).as("the end is exclusive; withheld weeks are absent").isEmpty();
+    }
+
+    @BothDatabases
+    void publishedScoresCarryAnswersAndSpreadAndAWithheldDimensionStoresNoSpread(TestDb db) {
+        JdbcClient jdbc = jdbc(db);
+        long team = insertTeam(jdbc, "C1");
+        var pulses = new JdbcPulseRepository(jdbc);
+        List<Answer> answers = merge(answers(team, WEEK, 5, 0, Dimension.TRUST), answers(team, WEEK, 2, 0, Dimension.SAFETY));
+        WeeklyPulse pulse = closeWeek(pulses, team, WEEK, answers);
+
+        var scores = pulses.publishedScores(team, WEEK, WEEK.plus(1));
+        assertThat(scores).containsOnlyKeys(WEEK);
+        assertThat(scores.get(WEEK)).containsOnlyKeys(Dimension.TRUST);
+        PublishedScore trust = scores.get(WEEK).get(Dimension.TRUST);
+        assertThat(trust).isEqualTo(pulse.score(Dimension.TRUST).orElseThrow().published().orElseThrow());
+        assertThat(trust.answers()).isEqualTo(5);
+        assertThat(trust.spread().getAsDouble()).isEqualTo(Math.sqrt(2.5));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM weekly_pulse_dimension WHERE team_id = :t AND spread IS NOT NULL AND (mean IS NULL OR answers < 3)")
+                .param("t", team).query(Integer.class).single()).as("no spread beside a withheld mean").isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM weekly_pulse_dimension WHERE team_id = :t AND dimension = 'SAFETY' AND spread IS NULL")
+                .param("t", team).query(Integer.class).single()).isOne();
     }
 
     @BothDatabases

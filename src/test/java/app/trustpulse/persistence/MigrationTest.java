@@ -26,6 +26,6 @@ class MigrationTest {
                 .query(String.class).set();
 
         assertThat(columns).containsExactlyInAnyOrder("team_id", "week", "dimension", "pseudonym", "respondent",
-                "score", "comment", "updated_at");
+                "score", "comment");
     }
 }

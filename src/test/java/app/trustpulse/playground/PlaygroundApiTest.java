@@ -17,6 +17,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import app.trustpulse.chat.Block;
+import app.trustpulse.support.TestScales;
 import app.trustpulse.chat.Button;
 import app.trustpulse.chat.ChatMessage;
 import app.trustpulse.chat.ChatUser;
@@ -339,7 +340,7 @@ class PlaygroundApiTest {
 
     private static ChatMessage checkIn() {
         return new ChatMessage("Check-in", List.of(
-                new Block.Scale("I have room to decide.", "c:7:VRIJHEID:", Optional.empty(), "disagree", "agree"),
+                new Block.Scale("I have room to decide.", "c:7:VRIJHEID:", TestScales.agreement(), Optional.empty()),
                 new Block.Buttons(List.of(Button.withInput("Comment", "c:7:comment",
                         new Button.InputRequest("Comment", "Your comment", "Send", 10))))));
     }

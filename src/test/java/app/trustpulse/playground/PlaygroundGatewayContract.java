@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.trustpulse.chat.Block;
+import app.trustpulse.support.TestScales;
 import app.trustpulse.chat.ChannelAddress;
 import app.trustpulse.chat.ChatDeliveryException;
 import app.trustpulse.chat.ChatMessage;
@@ -47,7 +48,7 @@ abstract class PlaygroundGatewayContract {
     @Test
     void aDirectMessageIsStoredInThePersonsConversationAsTheBots() {
         ChatMessage checkIn = new ChatMessage("Check-in", List.of(new Block.Text("Hi Mia"),
-                new Block.Scale("I have room to decide.", "c:1:", Optional.empty(), "disagree", "agree")));
+                new Block.Scale("I have room to decide.", "c:1:", TestScales.agreement(), Optional.empty())));
 
         MessageRef ref = gateway.sendDirect(new DirectAddress(Platform.PLAYGROUND, "demo", "mia"), checkIn);
 

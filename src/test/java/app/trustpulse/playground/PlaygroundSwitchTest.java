@@ -12,9 +12,13 @@ import java.time.Clock;
 import app.trustpulse.support.TestDatabases;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+@ExtendWith(OutputCaptureExtension.class)
 class PlaygroundSwitchTest {
 
     private final WebApplicationContextRunner context = new WebApplicationContextRunner()
@@ -47,6 +51,23 @@ class PlaygroundSwitchTest {
                     .doesNotHaveBean(PlaygroundPageController.class)
                     .doesNotHaveBean(WebMvcConfigurer.class)
                     .doesNotHaveBean(PlaygroundProperties.class);
+        });
+    }
+
+    @Test
+    void withSlackConfiguredThePlaygroundIsOffUnlessSwitchedOnExplicitly() {
+        context.withPropertyValues("slack.bot-token=xoxb-real", "slack.signing-secret=real").run(c ->
+                assertThat(c).hasNotFailed().doesNotHaveBean(ChatGateway.class).doesNotHaveBean(PlaygroundApiController.class));
+        context.withPropertyValues("microsoft.app.id=00000000-0000-0000-0000-000000000001").run(c ->
+                assertThat(c).hasNotFailed().doesNotHaveBean(PlaygroundApiController.class));
+    }
+
+    @Test
+    void switchedOnBesideSlackItWarnsLoudlyAtStart(CapturedOutput output) {
+        context.withPropertyValues("slack.bot-token=xoxb-real", "pulse.playground.enabled=true").run(c -> {
+            assertThat(c).hasNotFailed().hasSingleBean(PlaygroundApiController.class);
+            assertThat(output.getAll()).contains("The playground is switched on (PULSE_PLAYGROUND_ENABLED=true) beside Slack")
+                    .contains("PULSE_PLAYGROUND_ENABLED=false");
         });
     }
 }

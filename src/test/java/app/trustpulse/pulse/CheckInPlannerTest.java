@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class CheckInPlannerTest {
 
-    private final CheckInPlanner planner = new CheckInPlanner(3);
+    private final CheckInPlanner planner = new CheckInPlanner();
     private final WeekId week = new WeekId(2026, 47);
 
     private Set<Dimension> weekOf(long person, WeekId w, int checkIns) {
@@ -61,13 +61,48 @@ class CheckInPlannerTest {
     }
 
     @Test
-    void leadersGetTheSelfCheckStatementsMembersGetVariantsThatRotate() {
-        assertThat(planner.plan(Role.LEADER, 3, week, 0, 3)).allMatch(s -> s.variant() == StatementRef.SELF_CHECK);
-        assertThat(planner.plan(Role.MEMBER, 3, week, 0, 3)).allMatch(s -> s.variant() >= 1 && s.variant() <= 3);
-        Set<Integer> variants = new java.util.HashSet<>();
-        for (int w = 0; w < 6; w++) {
-            planner.plan(Role.MEMBER, 3, week.plus(w), 0, 3).forEach(s -> variants.add(s.variant()));
+    void leadersGetTheMirrorsOfTheItemsMembersGetInTheSameRotation() {
+        for (int w = 0; w < 12; w++) {
+            List<StatementRef> leader = planner.plan(Role.LEADER, 3, week.plus(w), 0, 3);
+            List<StatementRef> member = planner.plan(Role.MEMBER, 3, week.plus(w), 0, 3);
+            assertThat(leader).allMatch(s -> s.audience() == Role.LEADER && s.version() == Instrument.CURRENT_VERSION);
+            assertThat(leader).extracting(StatementRef::dimension).containsExactlyElementsOf(
+                    member.stream().map(StatementRef::dimension).toList());
+            assertThat(leader).extracting(StatementRef::item).containsExactlyElementsOf(
+                    member.stream().map(StatementRef::item).toList());
         }
-        assertThat(variants).containsExactlyInAnyOrder(1, 2, 3);
+    }
+
+    @Test
+    void everyItemOfADimensionComesRoundAndEachWeekMixesThemEvenly() {
+        for (Dimension d : Dimension.values()) {
+            Set<Integer> overWeeks = new java.util.HashSet<>();
+            for (int w = 0; w < 12; w++) {
+                overWeeks.add(itemAsked(3, week.plus(w), d));
+            }
+            assertThat(overWeeks).as("%s", d).hasSize(Instrument.items(d));
+            java.util.Map<Integer, Integer> oneWeek = new java.util.HashMap<>();
+            for (long person = 0; person < 6L * Instrument.items(d); person++) {
+                oneWeek.merge(itemAsked(person, week, d), 1, Integer::sum);
+            }
+            assertThat(oneWeek.values()).as("%s", d).allMatch(n -> n == 6);
+        }
+    }
+
+    @Test
+    void trustRotatesOverTheTrustGivenAndTheTrustInTheLeaderItems() {
+        assertThat(Instrument.items(Dimension.TRUST)).isEqualTo(6);
+        assertThat(Dimension.values()).filteredOn(d -> d != Dimension.TRUST).allMatch(d -> Instrument.items(d) == 3);
+    }
+
+    private int itemAsked(long person, WeekId w, Dimension d) {
+        for (int slot = 0; slot < 3; slot++) {
+            for (StatementRef s : planner.plan(Role.MEMBER, person, w, slot, 3)) {
+                if (s.dimension() == d) {
+                    return s.item();
+                }
+            }
+        }
+        throw new AssertionError("not asked: " + d);
     }
 }

@@ -48,6 +48,41 @@ class PulseCalculatorTest {
     }
 
     @Test
+    void cantSayCountsAsTakingPartButNeverInAMeanOrTowardsADimensionsThreshold() {
+        List<Answer> answers = new ArrayList<>(everyone(3, Dimension.FREEDOM, 2, 4, 3));
+        answers.add(cantSay("p3", Dimension.FREEDOM));
+        answers.addAll(everyone(2, Dimension.SAFETY, 5, 5));
+        answers.add(cantSay("p2", Dimension.SAFETY));
+        answers.add(cantSay("p3", Dimension.SAFETY));
+
+        WeeklyPulse pulse = calculator.calculate(1, week, 3, answers, Map.of(), 4);
+
+        assertThat(pulse.answered()).as("someone who only said can't say has answered").isEqualTo(4);
+        DimensionScore freedom = pulse.score(Dimension.FREEDOM).orElseThrow();
+        assertThat(freedom.mean().getAsDouble()).isEqualTo(3.0);
+        assertThat(freedom.answers()).isEqualTo(3);
+        DimensionScore safety = pulse.score(Dimension.SAFETY).orElseThrow();
+        assertThat(safety.withheld()).as("two scores and two can't-says stay below a threshold of three").isTrue();
+        assertThat(safety.answers()).isEqualTo(2);
+    }
+
+    @Test
+    void peopleWhoOnlySayCantSayNeverUnlockAMean() {
+        List<Answer> answers = new ArrayList<>(everyone(2, Dimension.TRUST, 1, 2));
+        answers.add(cantSay("p2", Dimension.TRUST));
+        answers.add(cantSay("p3", Dimension.TRUST));
+
+        WeeklyPulse pulse = calculator.calculate(1, week, 3, answers, Map.of(), 4);
+
+        assertThat(pulse.withheld()).isFalse();
+        assertThat(pulse.dimensions()).allMatch(DimensionScore::withheld);
+    }
+
+    private static Answer cantSay(String who, Dimension d) {
+        return new Answer(1, new WeekId(2026, 47), d, who, Role.MEMBER, java.util.OptionalInt.empty(), Optional.empty());
+    }
+
+    @Test
     void withholdsEverythingBelowTheThresholdOfRespondents() {
         List<Answer> answers = new ArrayList<>(everyone(2, Dimension.FREEDOM, 1, 5));
         WeeklyPulse pulse = calculator.calculate(1, week, 3, answers, Map.of(), 5);
@@ -73,6 +108,36 @@ class PulseCalculatorTest {
         assertThat(pulse.mean(Dimension.TRUST)).contains(4.0);
         // One published dimension is not enough to name a strongest and a weakest.
         assertThat(pulse.weakest()).isEmpty();
+    }
+
+    @Test
+    void keepsTheSpreadOfEachPublishedDimensionButNeverOfAWithheldOne() {
+        List<Answer> answers = new ArrayList<>(everyone(4, Dimension.FREEDOM, 4, 3, 5, 4));
+        answers.add(answer("p0", Dimension.VISION, 1));
+        answers.add(answer("p1", Dimension.VISION, 5));
+        WeeklyPulse pulse = calculator.calculate(1, week, 3, answers, Map.of(), 4);
+
+        // Sample standard deviation of 4, 3, 5, 4: sqrt(2 / 3).
+        assertThat(pulse.score(Dimension.FREEDOM).orElseThrow().spread().getAsDouble()).isEqualTo(Math.sqrt(2.0 / 3));
+        assertThat(pulse.score(Dimension.VISION).orElseThrow().spread()).as("withheld: two answers").isEmpty();
+        assertThat(pulse.score(Dimension.FREEDOM).orElseThrow().published().orElseThrow())
+                .isEqualTo(new PublishedScore(4.0, 4, java.util.OptionalDouble.of(Math.sqrt(2.0 / 3))));
+        assertThat(pulse.score(Dimension.VISION).orElseThrow().published()).isEmpty();
+
+        WeeklyPulse tooFewPeople = calculator.calculate(1, week, 5, answers, Map.of(), 4);
+        assertThat(tooFewPeople.dimensions()).allMatch(d -> d.spread().isEmpty());
+        assertThatThrownBy(() -> new DimensionScore(Dimension.TRUST, java.util.OptionalDouble.empty(), 0,
+                java.util.OptionalDouble.of(1.0), java.util.OptionalDouble.empty(), List.of()))
+                .as("a withheld dimension cannot carry a spread").isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aCantSayAddsNothingToTheSpread() {
+        List<Answer> answers = new ArrayList<>(everyone(4, Dimension.FREEDOM, 4, 3, 5, 4));
+        answers.add(new Answer(1, week, Dimension.FREEDOM, "p9", Role.MEMBER, java.util.OptionalInt.empty(), Optional.empty()));
+        DimensionScore freedom = calculator.calculate(1, week, 3, answers, Map.of(), 5).score(Dimension.FREEDOM).orElseThrow();
+        assertThat(freedom.answers()).isEqualTo(4);
+        assertThat(freedom.spread().getAsDouble()).isEqualTo(Math.sqrt(2.0 / 3));
     }
 
     @Test

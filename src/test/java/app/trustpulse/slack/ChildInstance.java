@@ -51,6 +51,7 @@ final class ChildInstance implements AutoCloseable {
                 "--spring.datasource.password=",
                 "--server.port=" + port,
                 "--pulse.playground.enabled=false",
+                "--pulse.pseudonym-secret=kill-nine-test-pseudonym-secret-0123456789",
                 "--slack.bot-token=" + TOKEN,
                 "--slack.signing-secret=" + SECRET,
                 "--slack.api-url=" + slack.apiUrl(),

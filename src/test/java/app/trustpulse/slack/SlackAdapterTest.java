@@ -8,6 +8,7 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.reset;
 import static org.mockito.Mockito.timeout;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -185,6 +186,72 @@ class SlackAdapterTest {
         assertThat(slack.postForm("payload=" + SlackClientSim.enc("{\"type\":\"block_actions\",\"team\":{\"id\":\""
                 + TEAM + "\"},\"actions\":[{\"action_id\":\"tp:btn:0:0\",\"value\":\"x\"}]}")).statusCode()).isEqualTo(400);
         verify(inbox, never()).interaction(any());
+    }
+
+    @Test
+    void aCapturedSignedCommandReplayedWithinTheWindowRunsOnce() throws Exception {
+        when(inbox.command(any())).thenReturn(ChatMessage.text("Sent 3 check-ins."));
+        String body = slack.slashCommand("UADMIN", "C0TEAM", "send-now", SLACK.hookUrl("replayed"));
+        String ts = String.valueOf(System.currentTimeMillis() / 1000);
+        String signature = slack.sign(ts, body);
+        String form = "application/x-www-form-urlencoded";
+
+        for (int i = 0; i < 4; i++) {
+            assertThat(slack.post(body, form, ts, signature).statusCode()).isEqualTo(200);
+        }
+
+        verify(inbox, timeout(10_000)).command(eqText("send-now"));
+        Thread.sleep(300);
+        verify(inbox, times(1)).command(any());
+        // the same words sent again as a new request (a new timestamp and signature) do run
+        assertThat(slack.postForm(slack.slashCommand("UADMIN", "C0TEAM", "send-now", SLACK.hookUrl("again"))).statusCode())
+                .isEqualTo(200);
+        verify(inbox, timeout(10_000).times(2)).command(eqText("send-now"));
+    }
+
+    @Test
+    void aReplayedClickIsHandledOnce() throws Exception {
+        when(inbox.interaction(any())).thenReturn(Optional.empty());
+        String body = slack.blockAction("UMEM", "D0MEM", "1700000000.000200", "tp:btn:0:0", "dismiss",
+                SLACK.hookUrl("click-replay"), new com.google.gson.JsonArray());
+        String ts = String.valueOf(System.currentTimeMillis() / 1000);
+        String signature = slack.sign(ts, body);
+
+        assertThat(slack.post(body, "application/x-www-form-urlencoded", ts, signature).statusCode()).isEqualTo(200);
+        assertThat(slack.post(body, "application/x-www-form-urlencoded", ts, signature).statusCode()).isEqualTo(200);
+
+        verify(inbox, timeout(10_000)).interaction(any());
+        Thread.sleep(300);
+        verify(inbox, times(1)).interaction(any());
+    }
+
+    @Test
+    void signedPayloadsWithWrongFieldTypesOrAnOverlongEventIdGet400NotAStackTrace() throws Exception {
+        assertThat(slack.postJson("{\"type\":\"event_callback\",\"team_id\":\"" + TEAM + "\",\"event_id\":\""
+                + "E".repeat(301) + "\",\"event\":{\"type\":\"message\",\"channel_type\":\"im\",\"user\":\"UMEM\","
+                + "\"channel\":\"D0MEM\",\"text\":\"hi\"}}").statusCode()).isEqualTo(400);
+        assertThat(slack.postJson("{\"type\":\"event_callback\",\"team_id\":\"" + TEAM + "\",\"event_id\":{\"a\":1},"
+                + "\"event\":{\"type\":\"message\"}}").statusCode()).isEqualTo(400);
+        assertThat(slack.postJson("{\"type\":\"event_callback\",\"team_id\":\"" + TEAM + "\",\"event_id\":\"Ev0TYPES\","
+                + "\"event\":{\"type\":\"message\",\"channel_type\":\"im\",\"user\":{\"id\":[1,2]},\"channel\":\"D0MEM\","
+                + "\"text\":\"hi\"}}").statusCode()).isEqualTo(400);
+        assertThat(slack.postForm("payload=" + SlackClientSim.enc("{\"type\":\"block_actions\",\"team\":{\"id\":\""
+                + TEAM + "\"},\"user\":\"not-an-object\",\"actions\":[{\"action_id\":\"tp:btn:0:0\",\"value\":7}]}"))
+                .statusCode()).isEqualTo(400);
+        verify(inbox, never()).interaction(any());
+        verify(inbox, never()).directMessage(any(), anyString());
+    }
+
+    @Test
+    void aTimestampFarInThePastDoesNotOverflowTheFreshnessCheck() throws Exception {
+        String body = slack.slashCommand("UADMIN", "C0TEAM", "close-week", SLACK.hookUrl("overflow"));
+        String form = "application/x-www-form-urlencoded";
+        long now = System.currentTimeMillis() / 1000;
+        for (long ts : new long[] {now - Long.MAX_VALUE - 1, Long.MIN_VALUE, Long.MAX_VALUE, now + Long.MAX_VALUE}) {
+            String t = String.valueOf(ts);
+            assertThat(slack.post(body, form, t, slack.sign(t, body)).statusCode()).as("timestamp %s", t).isEqualTo(401);
+        }
+        verify(inbox, never()).command(any());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.trustpulse.chat.Block;
+import app.trustpulse.support.TestScales;
 import app.trustpulse.chat.Button;
 import app.trustpulse.chat.ChannelAddress;
 import app.trustpulse.chat.ChatDeliveryException;
@@ -76,14 +77,14 @@ class SlackSendingTest {
     static ChatMessage checkIn() {
         return new ChatMessage("Your weekly check-in", List.of(
                 new Block.Text("Hi! Two quick questions."),
-                new Block.Scale("I have room to decide how I do my work.", "answer:7:FREEDOM:", Optional.empty(),
-                        "not at all", "completely"),
+                new Block.Scale("I have room to decide how I do my work.", "answer:7:FREEDOM:", TestScales.agreement(),
+                        Optional.empty()),
                 new Block.Buttons(List.of(Button.withInput("Add a comment", "comment:7:FREEDOM",
                         new Button.InputRequest("Comment", "Anything to add?", "Send", 500))))));
     }
 
     @Test
-    void aDirectMessageGoesToTheUserIdWithoutOpeningTheImAndPostsTheStatementsWithFiveButtons() {
+    void aDirectMessageGoesToTheUserIdWithoutOpeningTheImAndPostsTheStatementsWithFiveLabelledPointsAndCantSay() {
         MessageRef ref = gateway.sendDirect(new DirectAddress(Platform.SLACK, TEAM, "U1"), checkIn());
 
         assertThat(ref.platform()).isEqualTo(Platform.SLACK);
@@ -91,6 +92,8 @@ class SlackSendingTest {
         assertThat(ref.conversationId()).isEqualTo("DU1");
         assertThat(SLACK.calls("conversations.open")).noneMatch(c -> "U1".equals(c.param("users")));
         assertThat(SLACK.calls("chat.postMessage")).anyMatch(c -> "U1".equals(c.param("channel")));
+        List<FakeSlack.Posted> all = SLACK.posted("DU1");
+        FakeSlack.Posted posted = all.get(all.size() - 1);
 
         // The DM channel from Slack's answer is kept: the next DM goes straight to it.
         gateway.sendDirect(new DirectAddress(Platform.SLACK, TEAM, "U1"), checkIn());
@@ -98,17 +101,18 @@ class SlackSendingTest {
         assertThat(posts.get(posts.size() - 1).param("channel")).isEqualTo("DU1");
         assertThat(jdbc.sql("SELECT channel_id FROM slack_im WHERE user_id = 'U1'").query(String.class).single())
                 .isEqualTo("DU1");
-        FakeSlack.Posted posted = SLACK.posted("DU1").get(0);
         assertThat(ref.messageId()).isEqualTo(posted.ts());
         assertThat(posted.params().get("text")).isEqualTo("Your weekly check-in");
         JsonArray blocks = JsonParser.parseString(posted.params().get("blocks")).getAsJsonArray();
         JsonArray scale = blocks.get(2).getAsJsonObject().getAsJsonArray("elements");
-        assertThat(scale).hasSize(5);
-        for (int i = 0; i < 5; i++) {
+        assertThat(scale).hasSize(6);
+        for (int i = 0; i < 6; i++) {
             JsonObject b = scale.get(i).getAsJsonObject();
-            assertThat(b.get("value").getAsString()).isEqualTo("answer:7:FREEDOM:" + (i + 1));
-            assertThat(b.getAsJsonObject("text").get("text").getAsString()).isEqualTo(String.valueOf(i + 1));
+            assertThat(b.get("value").getAsString()).isEqualTo("answer:7:FREEDOM:" + TestScales.agreement().get(i).value());
+            assertThat(b.getAsJsonObject("text").get("text").getAsString()).isEqualTo(TestScales.agreement().get(i).label());
         }
+        assertThat(scale.get(0).getAsJsonObject().getAsJsonObject("text").get("text").getAsString()).isEqualTo("1 · Strongly disagree");
+        assertThat(scale.get(5).getAsJsonObject().get("value").getAsString()).isEqualTo("answer:7:FREEDOM:?");
         assertThat(blocks.toString()).contains("tp:ask:");
         assertThat(posted.params().get("metadata")).contains(SlackGateway.METADATA_EVENT);
     }
@@ -117,7 +121,7 @@ class SlackSendingTest {
     void anUpdateReplacesTheMessageInPlaceShowingWhatWasRecorded() {
         MessageRef ref = gateway.sendDirect(new DirectAddress(Platform.SLACK, TEAM, "U2"), checkIn());
         ChatMessage answered = new ChatMessage("Your weekly check-in", List.of(new Block.Scale(
-                "I have room to decide how I do my work.", "answer:7:FREEDOM:", Optional.of(4), "not at all", "completely")));
+                "I have room to decide how I do my work.", "answer:7:FREEDOM:", TestScales.agreement(), Optional.of("4"))));
 
         gateway.update(ref, answered);
 
@@ -126,7 +130,7 @@ class SlackSendingTest {
         JsonArray buttons = JsonParser.parseString(update.param("blocks")).getAsJsonArray().get(1).getAsJsonObject()
                 .getAsJsonArray("elements");
         assertThat(buttons.get(3).getAsJsonObject().get("style").getAsString()).isEqualTo("primary");
-        assertThat(buttons.get(3).getAsJsonObject().getAsJsonObject("text").get("text").getAsString()).isEqualTo("✓ 4");
+        assertThat(buttons.get(3).getAsJsonObject().getAsJsonObject("text").get("text").getAsString()).isEqualTo("✓ 4 · Agree");
         assertThat(buttons.get(2).getAsJsonObject().has("style")).isFalse();
     }
 

@@ -3,6 +3,7 @@ package app.trustpulse.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.trustpulse.Application;
+import app.trustpulse.support.TestDatabases;
 import app.trustpulse.pulse.Member;
 import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.Platform;
@@ -63,6 +64,7 @@ class SlackWeekTest {
     static void props(DynamicPropertyRegistry r) {
         r.add("slack.bot-token", () -> "xoxb-week");
         r.add("slack.signing-secret", () -> SECRET);
+        r.add("pulse.pseudonym-secret", () -> TestDatabases.PSEUDONYM_KEY);
         r.add("slack.api-url", SLACK::apiUrl);
         r.add("slack.first-retry-delay", () -> "20ms");
         r.add("spring.datasource.url", () -> "jdbc:h2:mem:slack-week;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
@@ -199,7 +201,7 @@ class SlackWeekTest {
                 .findFirst(), Optional::isPresent).get();
     }
 
-    private static List<JsonObject> scaleButtons(JsonArray blocks, int score) {
+    static List<JsonObject> scaleButtons(JsonArray blocks, int score) {
         List<JsonObject> out = new ArrayList<>();
         for (JsonElement b : blocks) {
             JsonObject block = b.getAsJsonObject();

@@ -15,10 +15,4 @@ public final class InMemoryProcessedEvents implements ProcessedEvents {
         return seen.putIfAbsent(key, now) == null;
     }
 
-    @Override
-    public int purgeBefore(Instant cutoff) {
-        int before = seen.size();
-        seen.values().removeIf(t -> t.isBefore(cutoff));
-        return before - seen.size();
-    }
 }

@@ -28,6 +28,9 @@ public final class TestDatabases {
     /** The mode flags the application's H2 URL must use too. */
     public static final String H2_FLAGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
 
+    /** The pseudonym key of tests that run the application with a real platform, which then insists on one. */
+    public static final String PSEUDONYM_KEY = "test-pseudonym-key-of-at-least-32-characters";
+
     private TestDatabases() {
     }
 

@@ -28,7 +28,10 @@ class CardRendererTest {
     @Test
     void aCheckInInDutchGetsADutchSendButtonAndItsCommentFieldInline() {
         JsonNode card = card(new ChatMessage("check-in", List.of(
-                new Block.Scale("Ik bepaal zelf hoe ik mijn werk aanpak.", "answer:3:FREEDOM:", Optional.of(2), "oneens", "eens"),
+                new Block.Scale("Ik bepaal zelf hoe ik mijn werk aanpak.", "answer:3:FREEDOM:", List.of(
+                        new Block.Choice("1", "1 · Helemaal oneens"), new Block.Choice("2", "2 · Oneens"),
+                        new Block.Choice("3", "3 · Niet eens, niet oneens"), new Block.Choice("4", "4 · Eens"),
+                        new Block.Choice("5", "5 · Helemaal eens"), new Block.Choice("?", "Weet ik niet")), Optional.of("2")),
                 new Block.Buttons(List.of(Button.withInput("Opmerking toevoegen", "comment:3:FREEDOM",
                         new Button.InputRequest("Opmerking", "Wil je iets toevoegen?", "Opslaan", 500)))))));
 
@@ -37,8 +40,11 @@ class CardRendererTest {
         JsonNode choices = card.path("body").path(1);
         assertThat(choices.path("type").asText()).isEqualTo("Input.ChoiceSet");
         assertThat(choices.path("value").asText()).isEqualTo("2");
-        assertThat(choices.path("choices").path(0).path("title").asText()).isEqualTo("1 · oneens");
-        assertThat(choices.path("choices").path(4).path("title").asText()).isEqualTo("5 · eens");
+        assertThat(choices.path("choices").path(0).path("title").asText()).isEqualTo("1 · Helemaal oneens");
+        assertThat(choices.path("choices").path(2).path("title").asText()).isEqualTo("3 · Niet eens, niet oneens");
+        assertThat(choices.path("choices").path(4).path("title").asText()).isEqualTo("5 · Helemaal eens");
+        assertThat(choices.path("choices").path(5).path("title").asText()).isEqualTo("Weet ik niet");
+        assertThat(choices.path("choices").path(5).path("value").asText()).isEqualTo("?");
         assertThat(card.toString()).contains("\"type\":\"Input.Text\"", "\"id\":\"tp_input:comment:3:FREEDOM\"", "\"maxLength\":500")
                 .doesNotContain("Action.ShowCard");
     }

@@ -19,11 +19,13 @@ class CardSubmitTest {
         value.put("tp_scale:answer:1:TRUST:", "4");
         value.put("tp_scale:answer:1:VISION:", "");
         value.put("tp_scale:answer:1:SAFETY:", "9");
+        value.put("tp_scale:answer:1:FREEDOM:", "?");
         value.put("tp_input:comment:1:VISION", " ");
         value.put("tp_submit", "answers");
 
         assertThat(CardSubmit.read(json.valueToTree(value))).containsExactly(
                 new CardSubmit.Click("answer:1:TRUST:4", Optional.empty()),
+                new CardSubmit.Click("answer:1:FREEDOM:?", Optional.empty()),
                 new CardSubmit.Click("comment:1:TRUST", Optional.of("more room")));
     }
 

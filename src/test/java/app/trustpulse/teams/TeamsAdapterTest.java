@@ -10,6 +10,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import app.trustpulse.chat.Block;
+import app.trustpulse.support.TestScales;
 import app.trustpulse.chat.Button;
 import app.trustpulse.chat.ChannelAddress;
 import app.trustpulse.chat.ChatMessage;
@@ -57,6 +58,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "microsoft.app.id=test-app-id",
         "microsoft.app.password=not-used-in-tests",
+        "pulse.pseudonym-secret=" + TestDatabases.PSEUDONYM_KEY,
         "teams.initial-backoff=1ms",
         "teams.max-backoff=5ms",
         "spring.datasource.url=jdbc:h2:mem:teams-adapter;DB_CLOSE_DELAY=-1" + TestDatabases.H2_FLAGS})
@@ -333,10 +335,10 @@ class TeamsAdapterTest {
     private static ChatMessage checkIn() {
         return new ChatMessage("Your check-in", List.of(
                 new Block.Text("Three quick ones this week."),
-                new Block.Scale("My leader lets go.", "answer:7:TRUST:", Optional.of(4), "disagree", "agree"),
+                new Block.Scale("My leader lets go.", "answer:7:TRUST:", TestScales.agreement(), Optional.of("4")),
                 new Block.Buttons(List.of(Button.withInput("Add a comment", "comment:7:TRUST",
                         new Button.InputRequest("Comment", "Anything to add?", "Save", 1000)))),
-                new Block.Scale("I can speak up.", "answer:7:SAFETY:", Optional.empty(), "disagree", "agree")));
+                new Block.Scale("I can speak up.", "answer:7:SAFETY:", TestScales.agreement(), Optional.empty())));
     }
 
     private int post(String body) throws IOException, InterruptedException {

@@ -3,6 +3,7 @@ package app.trustpulse.teams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.trustpulse.Application;
+import app.trustpulse.chat.Actions;
 import app.trustpulse.support.TestDatabases;
 import com.fasterxml.jackson.databind.JsonNode;
 import app.trustpulse.support.QueuedWork;
@@ -32,6 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = Application.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "microsoft.app.id=test-app-id",
         "microsoft.app.password=not-used-in-tests",
+        "pulse.pseudonym-secret=" + TestDatabases.PSEUDONYM_KEY,
         "teams.initial-backoff=1ms",
         "teams.max-backoff=5ms",
         "pulse.playground.enabled=false",
@@ -114,7 +116,7 @@ class TeamsFullWeekTest {
             List<FakeBotConnector.Call> updates = CONNECTOR.updates().subList(updatesBefore, CONNECTOR.updates().size());
             assertThat(updates).isNotEmpty().allSatisfy(u -> assertThat(u.path())
                     .isEqualTo("/v3/conversations/" + "a:chat-" + member + "/activities/" + card.id()));
-            assertThat(updates.get(updates.size() - 1).card().toString()).contains("✔ " + score + " / 5", "Recorded");
+            assertThat(updates.get(updates.size() - 1).card().toString()).contains("✔ " + score + " · ", "Recorded");
             score++;
         }
 
@@ -153,6 +155,19 @@ class TeamsFullWeekTest {
                 Map.of(CardRenderer.ACTION_KEY, tried)))).isEqualTo(200);
         assertThat(jdbc.sql("SELECT reaction FROM nudge_sent WHERE id = ?").param(Long.parseLong(tried.split(":")[1]))
                 .query(String.class).single()).isNotBlank();
+
+        // Max erases his data from the 1:1 chat: his answers, his comment, his check-ins and how to reach him.
+        int maxBefore = CONNECTOR.postedTo("a:chat-29:m3").size();
+        assertThat(post(PAYLOADS.personalMessage(TeamsPayloads.nextId(), "29:m3", "Max Three", "forget-me"))).isEqualTo(200);
+        FakeBotConnector.Call question = CONNECTOR.postedTo("a:chat-29:m3").get(maxBefore);
+        assertThat(submitActions(question.card())).contains(Actions.forgetMe(true));
+        assertThat(post(PAYLOADS.cardSubmit(TeamsPayloads.nextId(), "29:m3", "Max Three", "a:chat-29:m3", question.id(),
+                Map.of(CardRenderer.ACTION_KEY, Actions.forgetMe(true))))).isEqualTo(200);
+        assertThat(CONNECTOR.postedTo("a:chat-29:m3").get(CONNECTOR.postedTo("a:chat-29:m3").size() - 1).text())
+                .startsWith("Done. I erased").contains("your membership of one team");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM teams_user WHERE user_id = '29:m3'").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM check_in WHERE user_id = '29:m3'").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM answer WHERE comment IS NOT NULL").query(Long.class).single()).isZero();
 
         // Nothing was sent twice; every call to the Bot Connector carried the bot's token, and team ownership
         // was asked of Microsoft Graph with a Graph token.

@@ -1,0 +1,32 @@
+package app.trustpulse.pulse;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The set of statements a version of the questionnaire asks. Items are versioned, never reworded in place:
+ * a statement stored with a check-in keeps its version, so what a person answered can always be shown again.
+ * Version 1 had three member statements per dimension and one leader statement; version 2 has one leader
+ * statement per member statement, its exact mirror, and three more TRUST statements on trust in the leader.
+ */
+public final class Instrument {
+
+    public static final int LEGACY_VERSION = 1;
+    public static final int CURRENT_VERSION = 2;
+
+    /** Member statements per dimension in the current version; a leader has the same number of mirrors. */
+    private static final Map<Dimension, Integer> CURRENT_ITEMS = new EnumMap<>(Map.of(
+            Dimension.VISION, 3,
+            Dimension.TRUST, 6,
+            Dimension.RESPONSIBILITY, 3,
+            Dimension.FREEDOM, 3,
+            Dimension.CONNECTION, 3,
+            Dimension.SAFETY, 3));
+
+    private Instrument() {
+    }
+
+    public static int items(Dimension dimension) {
+        return CURRENT_ITEMS.get(dimension);
+    }
+}
