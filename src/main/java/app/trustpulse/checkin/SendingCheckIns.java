@@ -188,7 +188,8 @@ public final class SendingCheckIns {
                 for (Member m : people) {
                     planned(team, m, week, last, true);
                 }
-                work.enqueue(RESUME_KIND, teamId + ":" + week, "");
+                // Due once this send-now's lease would have run out: it only matters if this instance dies.
+                work.enqueueAt(RESUME_KIND, teamId + ":" + week, "", clock.instant().plus(claimTimeout));
             }
             return sendPlanned(team, week, people, last, holder);
         } finally {
