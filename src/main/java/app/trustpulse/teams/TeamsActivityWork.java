@@ -1,5 +1,6 @@
 package app.trustpulse.teams;
 
+import app.trustpulse.work.DeliveryAttempts;
 import app.trustpulse.work.WorkHandler;
 import com.microsoft.bot.restclient.serializer.JacksonAdapter;
 import com.microsoft.bot.schema.Activity;
@@ -14,10 +15,12 @@ final class TeamsActivityWork implements WorkHandler {
     static final String KIND = "teams-activity";
 
     private final PulseActivities activities;
+    private final DeliveryAttempts attempts;
     private final JacksonAdapter serializer = new JacksonAdapter();
 
-    TeamsActivityWork(PulseActivities activities) {
+    TeamsActivityWork(PulseActivities activities, DeliveryAttempts attempts) {
         this.activities = activities;
+        this.attempts = attempts;
     }
 
     @Override
@@ -36,6 +39,9 @@ final class TeamsActivityWork implements WorkHandler {
         if (activity.getRecipient() != null && activity.getRecipient().getRole() == null) {
             activity.getRecipient().setRole(RoleTypes.BOT);
         }
-        activities.handle(activity);
+        // A second run of the same activity means the first was cut short: its command must not start twice.
+        boolean again = !attempts.firstTry("teams-" + java.util.UUID.nameUUIDFromBytes(
+                key.getBytes(java.nio.charset.StandardCharsets.UTF_8)), java.time.Instant.now());
+        activities.handle(activity, again);
     }
 }

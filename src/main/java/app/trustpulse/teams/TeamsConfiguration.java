@@ -1,6 +1,7 @@
 package app.trustpulse.teams;
 
 import app.trustpulse.chat.PlatformPersonalData;
+import app.trustpulse.work.DeliveryAttempts;
 import app.trustpulse.chat.ProcessedEvents;
 import app.trustpulse.pulse.Platform;
 import app.trustpulse.inbound.ChatInbox;
@@ -112,7 +113,7 @@ class TeamsConfiguration {
     }
 
     @Bean
-    TeamsActivityWork teamsActivityWork(PulseActivities teamsActivities) {
-        return new TeamsActivityWork(teamsActivities);
+    TeamsActivityWork teamsActivityWork(PulseActivities teamsActivities, DeliveryAttempts attempts) {
+        return new TeamsActivityWork(teamsActivities, attempts);
     }
 }

@@ -24,11 +24,13 @@ import org.springframework.web.bind.annotation.RestController;
 public class TeamsController {
 
     private final ActivityAuthenticator authenticator;
+    private final PulseActivities activities;
     private final WorkQueue work;
     private final JacksonAdapter serializer = new JacksonAdapter();
 
-    TeamsController(ActivityAuthenticator authenticator, WorkQueue work) {
+    TeamsController(ActivityAuthenticator authenticator, PulseActivities activities, WorkQueue work) {
         this.authenticator = authenticator;
+        this.activities = activities;
         this.work = work;
     }
 
@@ -51,6 +53,9 @@ public class TeamsController {
             return ResponseEntity.status(401).build();
         }
         // Stored before the 200, handled from the queue: an activity Teams resends has the same id and is queued once.
+        if (!activities.firstTime(activity)) {
+            return ResponseEntity.ok().build();
+        }
         String key = activity.getId() != null ? "activity:" + activity.getId() : UUID.randomUUID().toString();
         work.enqueue(TeamsActivityWork.KIND, key, body);
         return ResponseEntity.ok().build();

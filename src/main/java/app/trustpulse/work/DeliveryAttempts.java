@@ -13,7 +13,7 @@ public final class DeliveryAttempts {
 
     private final JdbcClient jdbc;
 
-    DeliveryAttempts(JdbcClient jdbc) {
+    public DeliveryAttempts(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

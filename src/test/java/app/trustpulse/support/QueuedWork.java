@@ -3,7 +3,10 @@ package app.trustpulse.support;
 import java.time.Duration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Waits for the durable work queue to be empty: every acknowledged request has been handled. */
+/**
+ * Waits until the durable work queue holds nothing due: every acknowledged request has been handled. Work planned for
+ * later (a send-now's safety net, due once its lease would have run out) does not count.
+ */
 public final class QueuedWork {
 
     private QueuedWork() {
@@ -18,7 +21,8 @@ public final class QueuedWork {
         while (pending(jdbc) > 0) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("work still queued after " + max + ": " + jdbc.sql(
-                        "SELECT task_name || ' ' || task_instance FROM scheduled_tasks").query(String.class).list());
+                        "SELECT task_name || ' ' || task_instance FROM scheduled_tasks WHERE picked OR execution_time <= CURRENT_TIMESTAMP")
+                        .query(String.class).list());
             }
             try {
                 Thread.sleep(20);
@@ -30,6 +34,7 @@ public final class QueuedWork {
     }
 
     public static long pending(JdbcClient jdbc) {
-        return jdbc.sql("SELECT COUNT(*) FROM scheduled_tasks").query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM scheduled_tasks WHERE picked OR execution_time <= CURRENT_TIMESTAMP")
+                .query(Long.class).single();
     }
 }

@@ -13,6 +13,7 @@ import app.trustpulse.chat.ChatMessage;
 import app.trustpulse.chat.ProcessedEvents;
 import app.trustpulse.inbound.ChatInbox;
 import app.trustpulse.pulse.WorkQueue;
+import app.trustpulse.work.DeliveryAttempts;
 import app.trustpulse.work.WorkHandler;
 import org.springframework.beans.factory.ObjectProvider;
 import app.trustpulse.support.TestDatabases;
@@ -44,6 +45,11 @@ class TeamsSwitchTest {
         @Bean
         ProcessedEvents processedEvents() {
             return new InMemoryProcessedEvents();
+        }
+
+        @Bean
+        DeliveryAttempts deliveryAttempts(JdbcClient jdbcClient) {
+            return new DeliveryAttempts(jdbcClient);
         }
 
         /** Does queued work at once, so a request's effects can be checked right after it. */
