@@ -8,7 +8,8 @@ COPY src src
 RUN ./mvnw -B -q -DskipTests package && cp target/trust-pulse-*.jar /app.jar
 
 FROM eclipse-temurin:17-jre
-RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
+# Fonts for the chart images in the weekly pulse (drawn server-side with JFreeChart).
+RUN apt-get update && apt-get install -y --no-install-recommends curl fontconfig fonts-dejavu-core && rm -rf /var/lib/apt/lists/* \
     && useradd --system --uid 10001 --home /app pulse && mkdir -p /app/data && chown -R pulse /app
 WORKDIR /app
 COPY --from=build /app.jar /app/trust-pulse.jar

@@ -31,6 +31,7 @@
   /** The bot's small markup: *bold* and line breaks. Everything else is shown as typed. */
   function markup(s) {
     return escapeHtml(s)
+      .replace(/`([^`\n]+)`/g, '<code>$1</code>')
       .replace(/\*([^*\n]+)\*/g, '<b>$1</b>')
       .replace(/\r?\n/g, '<br>');
   }
@@ -75,7 +76,10 @@
   }
 
   async function change(path, body) {
-    if (view.busy) return false;
+    if (view.busy) {
+      showProblem(t('busy'));
+      return false;
+    }
     view.busy = true;
     document.body.style.cursor = 'progress';
     try {
@@ -130,6 +134,9 @@
     $('nudges-now').title = t('nudgesNowHint');
     $('simulate').textContent = t('simulate');
     $('simulate').title = t('simulateHint');
+    $('reset').textContent = t('reset');
+    $('reset').title = t('resetHint');
+    $('dashboard-link').textContent = t('dashboard');
     $('type-as-label').textContent = t('typeAs');
     $('where-label').textContent = t('where');
     $('send').textContent = t('send');
@@ -249,8 +256,53 @@
     if (m.updatedAt !== m.createdAt) meta += ' \u00b7 ' + t('edited');
     if (m.ephemeralFor) meta += ' \u00b7 ' + t('onlyFor', nameOf(m.ephemeralFor));
     who.appendChild(el('span', 'meta', escapeHtml(meta)));
+    if (m.author === 'bot') who.appendChild(previewLinks(m));
     box.appendChild(who);
     (m.content.blocks || []).forEach((b) => box.appendChild(block(b, m, clicker(c, m))));
+    if (view.preview && view.preview.messageId === m.id) box.appendChild(previewBox(view.preview));
+    return box;
+  }
+
+  // How Slack or Teams gets this message: the Block Kit or the Bot Framework activity, as JSON.
+  function previewLinks(m) {
+    const links = el('span', 'preview-links');
+    [['slack', 'previewSlack'], ['teams', 'previewTeams']].forEach(([platform, label]) => {
+      const open = view.preview && view.preview.messageId === m.id && view.preview.platform === platform;
+      const b = el('button', 'link' + (open ? ' on' : ''));
+      b.type = 'button';
+      b.dataset.preview = platform;
+      b.textContent = open ? t('previewHide') : t(label);
+      b.addEventListener('click', async () => {
+        if (open) {
+          view.preview = null;
+          render();
+          return;
+        }
+        const answer = await call('/preview?message=' + m.id + '&platform=' + platform);
+        if (answer) {
+          view.preview = { messageId: m.id, platform: platform, json: answer.json };
+          render();
+        }
+      });
+      links.appendChild(b);
+    });
+    return links;
+  }
+
+  function previewBox(p) {
+    const box = el('div', 'preview');
+    box.appendChild(el('div', 'preview-title', escapeHtml(t(p.platform === 'slack' ? 'previewSlackTitle' : 'previewTeamsTitle'))));
+    if (p.platform === 'slack') {
+      const blocks = JSON.parse(p.json).blocks;
+      const a = el('a', '', escapeHtml(t('blockKitBuilder')));
+      a.href = 'https://app.slack.com/block-kit-builder#' + encodeURIComponent(JSON.stringify({ blocks: blocks }));
+      a.target = '_blank';
+      a.rel = 'noopener';
+      box.appendChild(a);
+    }
+    const pre = el('pre', 'preview-json');
+    pre.textContent = p.json;
+    box.appendChild(pre);
     return box;
   }
 
@@ -262,8 +314,18 @@
       case 'Scale': return scale(b, m, as);
       case 'Buttons': return buttons(b, m, as);
       case 'ScoreTable': return scoreTable(b);
+      case 'Image': return image(b);
       default: return el('div', 'blk-text', escapeHtml(b.type));
     }
+  }
+
+  function image(b) {
+    const img = document.createElement('img');
+    img.className = 'blk-image';
+    img.src = b.url;
+    img.alt = b.altText;
+    img.loading = 'lazy';
+    return img;
   }
 
   function scale(b, m, as) {
@@ -274,6 +336,7 @@
       const button = el('button', b.selected === choice.value ? 'selected' : '');
       button.type = 'button';
       button.textContent = choice.label;
+      button.dataset.value = choice.value;
       button.addEventListener('click', () => change('/action', { as: as, messageId: m.id, action: b.actionPrefix + choice.value }));
       row.appendChild(button);
     });
@@ -335,23 +398,37 @@
     return form;
   }
 
+  // Only the columns that hold something, under the headers the message gives (a self-check, a review) or the
+  // pulse's own, so the table fits the DM column; wide content scrolls inside its own box.
   function scoreTable(b) {
+    const wrap = el('div', 'table-wrap');
     const table = el('table', 'scores');
+    const keys = ['score', 'change', 'trend', 'answers'];
+    const cells = (r) => [r.score, r.change, r.trend, r.answers];
+    const shown = keys.map((k, i) => b.rows.some((r) => cells(r)[i]));
     const head = el('tr');
-    ['dimension', 'score', 'change', 'trend', 'answers'].forEach((k) => head.appendChild(el('th', '', escapeHtml(t(k)))));
+    head.appendChild(el('th', '', escapeHtml(t('dimension'))));
+    keys.forEach((k, i) => {
+      if (shown[i]) head.appendChild(el('th', '', escapeHtml((b.headers && b.headers[i]) || t(k))));
+    });
     table.appendChild(head);
     b.rows.forEach((r) => {
       const tr = el('tr');
       tr.appendChild(el('td', '', markup(r.label)));
-      [r.score, r.change, r.trend, r.answers].forEach((v) => tr.appendChild(el('td', 'num', escapeHtml(v))));
+      cells(r).forEach((v, i) => { if (shown[i]) tr.appendChild(el('td', 'num', escapeHtml(v || ''))); });
       table.appendChild(tr);
     });
-    return table;
+    wrap.appendChild(table);
+    return wrap;
   }
 
   function runAsAdmin(command) {
     const a = admin();
-    if (a) change('/say', { as: a.userId, where: 'channel', channel: view.data.teamChannel, text: command });
+    if (!a) {
+      showProblem(t('needDemo'));
+      return;
+    }
+    change('/say', { as: a.userId, where: 'channel', channel: view.data.teamChannel, text: command });
   }
 
   function wire() {
@@ -366,6 +443,9 @@
     });
     $('nudges-now').addEventListener('click', () => change('/nudges', {}));
     $('simulate').addEventListener('click', () => change('/simulate', { weeks: 6 }));
+    $('reset').addEventListener('click', () => {
+      if (window.confirm(t('resetConfirm'))) change('/reset', {});
+    });
     $('problem').addEventListener('click', clearProblem);
     $('person').addEventListener('change', () => {
       view.selected = $('person').value;

@@ -14,7 +14,7 @@ class ArchitectureTest {
     private static final String[] CORE = {
         "app.trustpulse.pulse..", "app.trustpulse.nudge..", "app.trustpulse.checkin..", "app.trustpulse.command..",
         "app.trustpulse.summary..", "app.trustpulse.feedback..", "app.trustpulse.chat..", "app.trustpulse.inbound..", "app.trustpulse.demo..",
-        "app.trustpulse.privacy.."
+        "app.trustpulse.privacy..", "app.trustpulse.insight.."
     };
 
     @ArchTest

@@ -41,13 +41,29 @@ public sealed interface Block {
         }
     }
 
-    /** One row per dimension in a pulse: name, score (or a withheld mark), change, trend. */
-    record ScoreTable(List<ScoreRow> rows) implements Block {
+    /**
+     * One row per dimension: name, score (or a withheld mark), change, trend, answers. {@code headers} name the
+     * four value columns where they hold something else than a pulse's (a self-check, a review); empty means the
+     * pulse's own headers.
+     */
+    record ScoreTable(List<ScoreRow> rows, List<String> headers) implements Block {
         public ScoreTable {
             rows = List.copyOf(rows);
+            headers = List.copyOf(headers);
+            if (!headers.isEmpty() && headers.size() != 4) {
+                throw new IllegalArgumentException("a score table names all four value columns or none");
+            }
+        }
+
+        public ScoreTable(List<ScoreRow> rows) {
+            this(rows, List.of());
         }
     }
 
     record ScoreRow(String label, String score, String change, String trend, String answers) {
+    }
+
+    /** A picture at a public address, with alt text that says everything the picture shows. */
+    record Image(String url, String altText) implements Block {
     }
 }

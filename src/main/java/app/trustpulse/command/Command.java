@@ -18,7 +18,11 @@ public sealed interface Command {
         public Subcommand subcommand() { return Subcommand.HELP; }
     }
 
-    record Setup(Optional<String> channelId, Optional<String> leaderId) implements Command {
+    /** A new team; its language is the service default unless given ("setup #team @ann nl"). */
+    record Setup(Optional<String> channelId, Optional<String> leaderId, Optional<Language> language) implements Command {
+        public Setup(Optional<String> channelId, Optional<String> leaderId) {
+            this(channelId, leaderId, Optional.empty());
+        }
         public Subcommand subcommand() { return Subcommand.SETUP; }
     }
 

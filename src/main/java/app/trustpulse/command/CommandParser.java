@@ -109,18 +109,22 @@ public final class CommandParser {
     private static Command setup(List<String> args) {
         Optional<String> channel = Optional.empty();
         Optional<String> leader = Optional.empty();
+        Optional<Language> language = Optional.empty();
         for (String a : args) {
             Matcher c = CHANNEL.matcher(a);
             Matcher u = USER.matcher(a);
+            Optional<Language> l = Language.lookup(a.toLowerCase(Locale.ROOT));
             if (c.matches() && channel.isEmpty()) {
                 channel = Optional.of(c.group(1));
             } else if (u.matches() && leader.isEmpty()) {
                 leader = Optional.of(u.group(1));
+            } else if (l.isPresent() && language.isEmpty()) {
+                language = l;
             } else {
                 throw new Invalid(CommandError.of(Subcommand.SETUP, "command.setup.unexpected", a));
             }
         }
-        return new Command.Setup(channel, leader);
+        return new Command.Setup(channel, leader, language);
     }
 
     private static String oneUser(Subcommand sub, List<String> args) {

@@ -69,7 +69,7 @@ public final class TeamAdministration {
             return reply.text(lang, "setup.channelUnreadable", channel.get());
         }
         Team team = teams.insert(new Team(0, ctx.platform(), ctx.workspaceId(), channel.get(), name, defaults.timezone(),
-                defaults.language(), defaults.threshold(), TeamSchedule.defaults(), false));
+                cmd.language().orElse(defaults.language()), defaults.threshold(), TeamSchedule.defaults(), false));
         List<Member> added = new ArrayList<>();
         for (ChatUser u : people) {
             Role role = cmd.leaderId().filter(u.userId()::equals).isPresent() ? Role.LEADER : Role.MEMBER;

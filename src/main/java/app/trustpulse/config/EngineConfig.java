@@ -44,11 +44,13 @@ import app.trustpulse.pulse.WeekStepRepository;
 import app.trustpulse.pulse.Texts;
 import app.trustpulse.summary.ClosingWeeks;
 import app.trustpulse.summary.LeaderDigests;
+import app.trustpulse.summary.PulseCharts;
 import app.trustpulse.summary.PulseMessages;
 import app.trustpulse.summary.WeekSteps;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -117,8 +119,8 @@ public class EngineConfig {
     }
 
     @Bean
-    PulseMessages pulseMessages(Texts texts) {
-        return new PulseMessages(texts);
+    PulseMessages pulseMessages(Texts texts, ObjectProvider<PulseCharts> charts) {
+        return new PulseMessages(texts, charts.getIfAvailable(PulseCharts::none));
     }
 
     @Bean

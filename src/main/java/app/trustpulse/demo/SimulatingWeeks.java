@@ -108,6 +108,10 @@ public final class SimulatingWeeks {
                 }
             }
         }
+        if (closed == 0) {
+            // Every week was simulated (or closed) before: nothing new, so no second review either.
+            return new Result(0, skipped);
+        }
         // The review a leader would get at the start of a month, over the weeks just simulated.
         var history = pulses.history(teamId, current.minus(MonthlyReviews.HISTORY_WEEKS), current);
         for (Member leader : people.stream().filter(Member::isLeader).toList()) {

@@ -53,6 +53,12 @@ public final class JdbcTeamRepository implements TeamRepository {
                 team.language(), team.threshold(), team.schedule(), team.paused());
     }
 
+    /** The other tables refer to the team with ON DELETE CASCADE, so one statement removes it all. */
+    @Override
+    public void delete(long id) {
+        jdbc.sql("DELETE FROM team WHERE id = :id").param("id", id).update();
+    }
+
     @Override
     public void update(Team team) {
         bind(jdbc.sql("""

@@ -70,6 +70,8 @@ final class MessageJson {
             node.put("type", "Text").put("text", t.text());
         } else if (block instanceof Block.Context c) {
             node.put("type", "Context").put("text", c.text());
+        } else if (block instanceof Block.Image i) {
+            node.put("type", "Image").put("url", i.url()).put("altText", i.altText());
         } else if (block instanceof Block.Scale s) {
             node.put("type", "Scale")
                     .put("statement", s.statement())
@@ -83,6 +85,8 @@ final class MessageJson {
             bs.buttons().forEach(b -> buttons.add(button(b)));
         } else if (block instanceof Block.ScoreTable table) {
             node.put("type", "ScoreTable");
+            ArrayNode headers = node.putArray("headers");
+            table.headers().forEach(headers::add);
             ArrayNode rows = node.putArray("rows");
             for (Block.ScoreRow r : table.rows()) {
                 rows.addObject()
@@ -125,6 +129,7 @@ final class MessageJson {
             case "Header" -> new Block.Header(text(n, "text"));
             case "Text" -> new Block.Text(text(n, "text"));
             case "Context" -> new Block.Context(text(n, "text"));
+            case "Image" -> new Block.Image(text(n, "url"), text(n, "altText"));
             case "Scale" -> scale(n);
             case "Buttons" -> {
                 List<Button> buttons = new ArrayList<>();
@@ -135,7 +140,9 @@ final class MessageJson {
                 List<Block.ScoreRow> rows = new ArrayList<>();
                 n.path("rows").values().forEach(r -> rows.add(new Block.ScoreRow(text(r, "label"), text(r, "score"),
                         text(r, "change"), text(r, "trend"), text(r, "answers"))));
-                yield new Block.ScoreTable(rows);
+                List<String> headers = new ArrayList<>();
+                n.path("headers").values().forEach(h -> headers.add(h.asString()));
+                yield new Block.ScoreTable(rows, headers);
             }
             default -> throw new IllegalArgumentException("unknown block type " + type);
         };

@@ -2,6 +2,9 @@ package app.trustpulse.playground;
 
 import app.trustpulse.chat.ChatMessage;
 import app.trustpulse.chat.MessageRef;
+import app.trustpulse.demo.ResettingDemo;
+import app.trustpulse.slack.BlockKitPreview;
+import app.trustpulse.teams.AdaptiveCardPreview;
 import app.trustpulse.inbound.ChatInbox;
 import app.trustpulse.inbound.CommandRequest;
 import app.trustpulse.inbound.Interaction;
@@ -41,14 +44,35 @@ class Playground {
     private final MessageJson json;
     private final ChatInbox inbox;
     private final PlaygroundTexts texts;
+    private final ResettingDemo resetting;
     private final int historyLimit;
 
-    Playground(PlaygroundStore store, MessageJson json, ChatInbox inbox, PlaygroundTexts texts, int historyLimit) {
+    Playground(PlaygroundStore store, MessageJson json, ChatInbox inbox, PlaygroundTexts texts, ResettingDemo resetting,
+               int historyLimit) {
         this.store = store;
         this.json = json;
         this.inbox = inbox;
         this.texts = texts;
+        this.resetting = resetting;
         this.historyLimit = historyLimit;
+    }
+
+    /** A message as Slack (Block Kit) or Teams (Bot Framework activity with an Adaptive Card) would get it. */
+    String preview(long messageId, String platform) {
+        StoredMessage message = store.message(WORKSPACE, messageId)
+                .orElseThrow(() -> new PlaygroundRequestException(HttpStatus.NOT_FOUND, "playground.error.unknown-message", messageId));
+        ChatMessage content = json.read(message.content());
+        return switch (platform == null ? "" : platform) {
+            case "slack" -> BlockKitPreview.json(content);
+            case "teams" -> AdaptiveCardPreview.json(content);
+            default -> throw new PlaygroundRequestException("playground.error.bad-platform", platform);
+        };
+    }
+
+    /** Everyone, every message and the demo team with all its weeks gone: the next demo starts on a fresh week. */
+    void reset() {
+        resetting.reset(WORKSPACE);
+        store.clear(WORKSPACE);
     }
 
     /** An admin, a leader and four members in the channel #team, and the team set up by the admin. */
@@ -64,8 +88,8 @@ class Playground {
             store.addPerson(p);
             store.join(WORKSPACE, TEAM_CHANNEL, p.userId());
         }
-        runInChannel(admin, TEAM_CHANNEL, COMMAND + " setup #" + TEAM_CHANNEL + " @" + leader.userId());
-        runInChannel(admin, TEAM_CHANNEL, COMMAND + " language " + language.code());
+        // The team starts in the chosen language, so its setup reply and everyone's welcome are in it too.
+        runInChannel(admin, TEAM_CHANNEL, COMMAND + " setup #" + TEAM_CHANNEL + " @" + leader.userId() + " " + language.code());
     }
 
     /** Text typed by a person in their direct message with the bot or in a channel. */

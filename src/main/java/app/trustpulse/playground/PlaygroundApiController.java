@@ -92,6 +92,19 @@ public class PlaygroundApiController {
         return playground.state();
     }
 
+    /** How Slack or Teams would get a message: {"platform": "slack", "json": "..."}. */
+    @GetMapping("/preview")
+    Map<String, String> preview(@RequestParam("message") long messageId, @RequestParam("platform") String platform) {
+        return Map.of("platform", platform, "json", playground.preview(messageId, platform));
+    }
+
+    /** Starts over: no people, no messages, no demo team. */
+    @PostMapping("/reset")
+    PlaygroundState reset() {
+        playground.reset();
+        return playground.state();
+    }
+
     /** The leaders' mid-week nudge round, now. */
     @PostMapping("/nudges")
     PlaygroundState nudges() {

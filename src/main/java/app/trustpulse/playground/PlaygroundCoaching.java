@@ -6,6 +6,7 @@ import app.trustpulse.pulse.Platform;
 import app.trustpulse.pulse.Team;
 import app.trustpulse.pulse.TeamRepository;
 import java.time.Clock;
+import org.springframework.http.HttpStatus;
 
 /**
  * What the playground does to show coaching without waiting for the calendar: the leaders' mid-week nudge
@@ -27,9 +28,13 @@ final class PlaygroundCoaching {
         this.clock = clock;
     }
 
-    /** @return how many leaders got a nudge (none when their weekly budget is used up) */
+    /** The leaders' round now; when no leader got one (budget used up, nudges paused) the click says so. */
     int nudgeLeadersNow() {
-        return nudging.scheduledRound(demoTeam().id(), clock.instant());
+        int nudged = nudging.scheduledRound(demoTeam().id(), clock.instant());
+        if (nudged == 0) {
+            throw new PlaygroundRequestException(HttpStatus.CONFLICT, "playground.error.no-nudges");
+        }
+        return nudged;
     }
 
     SimulatingWeeks.Result simulate(Integer weeks) {
@@ -37,7 +42,11 @@ final class PlaygroundCoaching {
         if (n < 1 || n > SimulatingWeeks.MAX_WEEKS) {
             throw new PlaygroundRequestException("playground.error.bad-weeks", SimulatingWeeks.MAX_WEEKS);
         }
-        return simulating.simulate(demoTeam().id(), n);
+        SimulatingWeeks.Result result = simulating.simulate(demoTeam().id(), n);
+        if (result.weeksClosed() == 0) {
+            throw new PlaygroundRequestException(HttpStatus.CONFLICT, "playground.error.already-simulated", n);
+        }
+        return result;
     }
 
     private Team demoTeam() {

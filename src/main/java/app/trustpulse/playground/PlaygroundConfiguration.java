@@ -1,10 +1,12 @@
 package app.trustpulse.playground;
 
 import app.trustpulse.config.ConfiguredPlatforms;
+import app.trustpulse.demo.ResettingDemo;
 import app.trustpulse.demo.SimulatingWeeks;
 import app.trustpulse.inbound.ChatInbox;
 import app.trustpulse.nudge.NudgingLeaders;
 import app.trustpulse.pulse.TeamRepository;
+import app.trustpulse.pulse.TeamTriggers;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
@@ -44,14 +46,20 @@ public class PlaygroundConfiguration {
     }
 
     @Bean
+    PlaygroundPeople playgroundPeople(PlaygroundStore store) {
+        return new PlaygroundPeople(store);
+    }
+
+    @Bean
     PlaygroundTexts playgroundTexts() {
         return new PlaygroundTexts();
     }
 
     @Bean
-    Playground playground(PlaygroundStore store, ChatInbox inbox, PlaygroundTexts texts,
-            PlaygroundProperties properties) {
-        return new Playground(store, new MessageJson(), inbox, texts, properties.historyLimit());
+    Playground playground(PlaygroundStore store, ChatInbox inbox, PlaygroundTexts texts, TeamRepository teams,
+            TeamTriggers triggers, PlaygroundProperties properties) {
+        return new Playground(store, new MessageJson(), inbox, texts, new ResettingDemo(teams, triggers),
+                properties.historyLimit());
     }
 
     @Bean

@@ -39,6 +39,13 @@ class PlaygroundStore {
                 .update();
     }
 
+    /** Forgets the workspace's people, channel memberships and messages. */
+    void clear(String workspaceId) {
+        for (String table : List.of("playground_message", "playground_channel_member", "playground_person")) {
+            jdbc.sql("DELETE FROM " + table + " WHERE workspace_id = :ws").param("ws", workspaceId).update();
+        }
+    }
+
     List<Person> people(String workspaceId) {
         return jdbc.sql("SELECT * FROM playground_person WHERE workspace_id = :ws ORDER BY sort_order, user_id")
                 .param("ws", workspaceId)

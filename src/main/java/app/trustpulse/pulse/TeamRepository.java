@@ -18,4 +18,7 @@ public interface TeamRepository {
     List<Team> findByWorkspace(Platform platform, String workspaceId);
 
     List<Team> all();
+
+    /** Removes a team with everything of it: members, check-ins, answers, pulses, nudges, feedback. */
+    void delete(long id);
 }

@@ -16,7 +16,7 @@ public final class Texts {
 
     private static final Pattern PLURAL = Pattern.compile("\\{(\\d+),plural,([^}]*)}");
 
-    public static final List<String> BUNDLES = List.of("i18n/messages", "i18n/statements", "i18n/playground", "i18n/slack",
+    public static final List<String> BUNDLES = List.of("i18n/messages", "i18n/statements", "i18n/playground", "i18n/slack", "i18n/dashboard", "i18n/charts",
             "i18n/teams");
 
     private static final ResourceBundle.Control NO_FALLBACK =

@@ -4,6 +4,7 @@ import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.divider;
 import static com.slack.api.model.block.Blocks.header;
+import static com.slack.api.model.block.Blocks.image;
 import static com.slack.api.model.block.Blocks.input;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
@@ -47,6 +48,7 @@ class BlockKit {
     static final int SURFACE_BLOCKS = 100;
     private static final int SECTION_TEXT = 3000;
     private static final int HEADER_TEXT = 150;
+    private static final int IMAGE_ALT_TEXT = 2000;
     private static final int BUTTON_TEXT = 75;
     private static final int ACTIONS_PER_BLOCK = 25;
     private static final int VIEW_TEXT = 24;
@@ -126,6 +128,8 @@ class BlockKit {
             }
         } else if (block instanceof Block.Context c) {
             out.add(context(List.of(markdownText(cut(escape(c.text()), SECTION_TEXT)))));
+        } else if (block instanceof Block.Image i) {
+            out.add(image(b -> b.imageUrl(i.url()).altText(cut(i.altText(), IMAGE_ALT_TEXT))));
         } else if (block instanceof Block.Scale s) {
             out.add(section(b -> b.text(markdownText(cut(escape(s.statement()), SECTION_TEXT)))));
             List<BlockElement> buttons = new ArrayList<>();

@@ -154,7 +154,8 @@ public final class LeaderDigests {
             return blocks;
         }
         blocks.add(new Block.Text(texts.get(lang, "digest.selfcheck.title")));
-        blocks.add(new Block.ScoreTable(rows));
+        blocks.add(new Block.ScoreTable(rows, List.of(texts.get(lang, "table.selfcheck.self"),
+                texts.get(lang, "table.selfcheck.gap"), "", "")));
         if (!gaps.isEmpty()) {
             NudgeSelector.Gap widest = gaps.get(0);
             blocks.add(new Block.Text(texts.get(lang, widest.self() > widest.team() ? "digest.blindspot.higher" : "digest.blindspot.lower",

@@ -18,9 +18,11 @@ import java.util.Optional;
 public final class PulseMessages {
 
     private final Texts texts;
+    private final PulseCharts charts;
 
-    public PulseMessages(Texts texts) {
+    public PulseMessages(Texts texts, PulseCharts charts) {
         this.texts = texts;
+        this.charts = charts;
     }
 
     public ChatMessage channelPost(Team team, WeeklyPulse pulse, Optional<Nudge> reflection) {
@@ -49,6 +51,8 @@ public final class PulseMessages {
             blocks.add(new Block.Text(participation));
             return blocks;
         }
+        // The chart goes first; the table stays as the text version for notifications and screen readers.
+        charts.chartOf(team, pulse).ifPresent(blocks::add);
         List<Block.ScoreRow> rows = new ArrayList<>();
         for (DimensionScore s : pulse.dimensions()) {
             String score = s.withheld()

@@ -65,6 +65,8 @@ class CardRenderer {
                 body.add(textBlock(t.text(), null, null, false));
             } else if (block instanceof Block.Context c) {
                 body.add(textBlock(c.text(), "Small", null, true));
+            } else if (block instanceof Block.Image i) {
+                body.add(image(i));
             } else if (block instanceof Block.Scale s) {
                 addScale(body, s);
             } else if (block instanceof Block.Buttons b) {
@@ -86,6 +88,15 @@ class CardRenderer {
         }
         card.put("msteams", Map.of("width", "Full"));
         return card;
+    }
+
+    private static Map<String, Object> image(Block.Image i) {
+        Map<String, Object> image = new LinkedHashMap<>();
+        image.put("type", "Image");
+        image.put("url", i.url());
+        image.put("altText", i.altText());
+        image.put("size", "Stretch");
+        return image;
     }
 
     private void addScale(List<Object> body, Block.Scale s) {

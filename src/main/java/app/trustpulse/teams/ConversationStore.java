@@ -106,14 +106,27 @@ class ConversationStore {
         }
     }
 
+    /** Keeps which Bot Framework user an Entra ID object id is, for the dashboard's sign-in with Microsoft. */
+    void rememberIdentity(String tenantId, String aadObjectId, String userId) {
+        if (aadObjectId == null || aadObjectId.isBlank() || userId == null) {
+            return;
+        }
+        jdbc.sql("""
+                INSERT INTO teams_identity (tenant_id, aad_object_id, user_id, seen_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT DO NOTHING""")
+                .params(tenantId, aadObjectId.toLowerCase(java.util.Locale.ROOT), userId, OffsetDateTime.now(clock)).update();
+    }
+
     Optional<Stored> user(String tenantId, String userId) {
         return jdbc.sql("SELECT tenant_id, conversation_id, user_id, service_url, reference_json FROM teams_user"
                         + " WHERE tenant_id = ? AND user_id = ?")
                 .params(tenantId, userId).query(ConversationStore::stored).optional();
     }
 
+    /** The person's chat reference and the link from their Entra ID object id go together. */
     int removeUser(String tenantId, String userId) {
-        return jdbc.sql("DELETE FROM teams_user WHERE tenant_id = ? AND user_id = ?").params(tenantId, userId).update();
+        return jdbc.sql("DELETE FROM teams_user WHERE tenant_id = ? AND user_id = ?").params(tenantId, userId).update()
+                + jdbc.sql("DELETE FROM teams_identity WHERE tenant_id = ? AND user_id = ?").params(tenantId, userId).update();
     }
 
     /** Any conversation of the tenant: the service URL and the bot's account to start a new chat with. */

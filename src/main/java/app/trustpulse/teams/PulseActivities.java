@@ -207,6 +207,7 @@ class PulseActivities {
         if (from == null || from.getId() == null) {
             return;
         }
+        store.rememberIdentity(context.tenantId(), from.getAadObjectId(), from.getId());
         Optional<String> teamId = context.teamId();
         if (context.personal()) {
             store.saveUser(context.tenantId(), from.getId(), reference(context, context.baseConversationId()));

@@ -93,6 +93,7 @@ public class TeamsGateway implements ChatGateway {
                     () -> RosterPages.page(connector.at(serviceUrl), teamId, token));
             if (page.getMembers() != null) {
                 for (ChannelAccount member : page.getMembers()) {
+                    store.rememberIdentity(tenantId, member.getAadObjectId(), member.getId());
                     members.add(new ChatUser(member.getId(), member.getName(), Optional.empty()));
                 }
             }

@@ -98,7 +98,7 @@ class PulseBenchmark {
         Pseudonymizer pseudonyms = new Pseudonymizer(new byte[32]);
         NudgeCatalog catalog = new NudgeCatalog();
         NudgeSelector selector = new NudgeSelector(catalog);
-        PulseMessages pulseMessages = new PulseMessages(texts);
+        PulseMessages pulseMessages = new PulseMessages(texts, app.trustpulse.summary.PulseCharts.none());
         TeamTriggers noTriggers = new TeamTriggers() {
             public void plan(Team team) {
             }

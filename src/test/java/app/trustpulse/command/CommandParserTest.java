@@ -35,6 +35,8 @@ class CommandParserTest {
         assertThat(ok("setup <#C1|general> <@U2|ann>")).isEqualTo(new Command.Setup(Optional.of("C1"), Optional.of("U2")));
         assertThat(ok("setup <@U2>")).isEqualTo(new Command.Setup(Optional.empty(), Optional.of("U2")));
         assertThat(ok("setup")).isEqualTo(new Command.Setup(Optional.empty(), Optional.empty()));
+        assertThat(ok("setup <#C1|general> <@U2|ann> NL"))
+                .isEqualTo(new Command.Setup(Optional.of("C1"), Optional.of("U2"), Optional.of(app.trustpulse.pulse.Language.NL)));
         assertThat(error("setup general").key()).isEqualTo("command.setup.unexpected");
     }
 

@@ -38,8 +38,10 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import app.trustpulse.demo.ResettingDemo;
 import app.trustpulse.demo.SimulatingWeeks;
 import app.trustpulse.nudge.NudgingLeaders;
+import app.trustpulse.pulse.Team;
 import app.trustpulse.pulse.TeamRepository;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -54,14 +56,18 @@ class PlaygroundApiTest {
     private final ChatInbox inbox = mock(ChatInbox.class);
     private final PlaygroundGateway gateway = new PlaygroundGateway(store, json);
     private final TeamRepository teams = mock(TeamRepository.class);
+    private final SimulatingWeeks simulating = mock(SimulatingWeeks.class);
+    private final NudgingLeaders nudging = mock(NudgingLeaders.class);
+    private final Team demoTeam = new Team(7, Platform.PLAYGROUND, "demo", "team", "#team", java.time.ZoneId.of("Europe/Amsterdam"),
+            app.trustpulse.pulse.Language.EN, 3, app.trustpulse.pulse.TeamSchedule.defaults(), false);
     private MockMvc mvc;
 
     @BeforeEach
     void setUp() {
         PlaygroundTexts texts = new PlaygroundTexts();
-        Playground playground = new Playground(store, json, inbox, texts, 200);
-        PlaygroundCoaching coaching = new PlaygroundCoaching(teams, mock(NudgingLeaders.class), mock(SimulatingWeeks.class),
-                Clock.systemUTC());
+        Playground playground = new Playground(store, json, inbox, texts,
+                new ResettingDemo(teams, mock(app.trustpulse.pulse.TeamTriggers.class)), 200);
+        PlaygroundCoaching coaching = new PlaygroundCoaching(teams, nudging, simulating, Clock.systemUTC());
         mvc = MockMvcBuilders.standaloneSetup(new PlaygroundApiController(playground, coaching, texts)).build();
         when(inbox.command(any())).thenReturn(ChatMessage.text("command done"));
         when(inbox.directMessage(any(), any())).thenReturn(ChatMessage.text("recorded"));
@@ -97,11 +103,10 @@ class PlaygroundApiTest {
                 .andExpect(jsonPath("$.conversations[0].messages[1].content.blocks[0].text").value("command done"));
 
         ArgumentCaptor<CommandRequest> commands = ArgumentCaptor.forClass(CommandRequest.class);
-        verify(inbox, times(2)).command(commands.capture());
+        verify(inbox, times(1)).command(commands.capture());
         Sender ada = new Sender(Platform.PLAYGROUND, "demo", "ada", "Ada (beheerder)", true);
-        assertThat(commands.getAllValues()).containsExactly(
-                new CommandRequest(ada, Optional.of("team"), "setup <#team> <@lee>"),
-                new CommandRequest(ada, Optional.of("team"), "language nl"));
+        // The team is set up in the demo's language, so the setup reply and every welcome are in it too.
+        assertThat(commands.getAllValues()).containsExactly(new CommandRequest(ada, Optional.of("team"), "setup <#team> <@lee> nl"));
         assertThat(store.channelMembers("demo", "team")).extracting(Person::userId)
                 .containsExactly("ada", "lee", "mia", "noah", "sara", "tom");
     }
@@ -116,7 +121,7 @@ class PlaygroundApiTest {
                 .andExpect(jsonPath("$.error").value("demo-exists"))
                 .andExpect(jsonPath("$.message").value(containsString("already exists")));
 
-        verify(inbox, times(2)).command(any());
+        verify(inbox, times(1)).command(any());
         assertThat(store.people("demo")).hasSize(6);
         assertThat(allMessages()).isEqualTo(messages);
     }
@@ -347,6 +352,51 @@ class PlaygroundApiTest {
 
     private int allMessages() {
         return JdbcClient.create(db).sql("SELECT COUNT(*) FROM playground_message").query(Integer.class).single();
+    }
+
+    @Test
+    void eachBotMessageCanBeSeenAsSlackAndTeamsGetIt() throws Exception {
+        call("/demo", "{}");
+        long id = store.messages("demo", "channel:team", 10).stream().filter(m -> m.author().equals("bot")).findFirst()
+                .orElseThrow().id();
+
+        String slack = mvc.perform(get("/playground/api/preview").param("message", String.valueOf(id)).param("platform", "slack"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(slack).contains("\\\"blocks\\\"").contains("command done");
+        String teams = mvc.perform(get("/playground/api/preview").param("message", String.valueOf(id)).param("platform", "teams"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(teams).contains("\\\"type\\\" : \\\"message\\\"").contains("command done");
+        mvc.perform(get("/playground/api/preview").param("message", String.valueOf(id)).param("platform", "irc"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.message").value(containsString("slack or teams")));
+        mvc.perform(get("/playground/api/preview").param("message", "999999").param("platform", "slack"))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void startingOverRemovesTheDemoTeamItsPeopleAndEveryMessageSoANewDemoBeginsAfresh() throws Exception {
+        call("/demo", "{}");
+        when(teams.findByWorkspace(Platform.PLAYGROUND, "demo")).thenReturn(List.of(demoTeam));
+
+        call("/reset", "{}").andExpect(status().isOk()).andExpect(jsonPath("$.people.length()").value(0));
+
+        verify(teams).delete(demoTeam.id());
+        assertThat(allMessages()).isZero();
+        call("/demo", "{}").andExpect(status().isOk()).andExpect(jsonPath("$.people.length()").value(6));
+    }
+
+    @Test
+    void clicksThatWouldDoNothingSayWhy() throws Exception {
+        when(teams.findByChannel(Platform.PLAYGROUND, "demo", "team")).thenReturn(Optional.of(demoTeam));
+        when(simulating.simulate(demoTeam.id(), 6)).thenReturn(new SimulatingWeeks.Result(0, 6));
+        when(nudging.scheduledRound(org.mockito.ArgumentMatchers.eq(demoTeam.id()), any())).thenReturn(0);
+
+        call("/simulate", "{\"weeks\":6}")
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.message").value(containsString("simulated already")));
+        call("/nudges", "{}")
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.message").value(containsString("No leader got a nudge")));
     }
 
     private ResultActions call(String path, String body) throws Exception {

@@ -27,6 +27,7 @@ class PlaygroundSwitchTest {
             .withBean(TeamRepository.class, () -> mock(TeamRepository.class))
             .withBean(NudgingLeaders.class, () -> mock(NudgingLeaders.class))
             .withBean(SimulatingWeeks.class, () -> mock(SimulatingWeeks.class))
+            .withBean(app.trustpulse.pulse.TeamTriggers.class, () -> mock(app.trustpulse.pulse.TeamTriggers.class))
             .withBean(Clock.class, Clock::systemUTC)
             .withUserConfiguration(PlaygroundConfiguration.class, PlaygroundApiController.class,
                     PlaygroundPageController.class);

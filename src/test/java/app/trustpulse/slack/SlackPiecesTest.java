@@ -113,8 +113,22 @@ class SlackPiecesTest {
                 .containsExactlyInAnyOrder("app_home_opened", "message.im", "member_joined_channel",
                         "member_left_channel", "app_uninstalled", "tokens_revoked");
         assertThat(settings.get("token_rotation_enabled")).isEqualTo(true);
-        assertThat((List<String>) oauth.get("redirect_urls")).singleElement().asString()
-                .endsWith(SlackConfiguration.APP_PATH + SlackConfiguration.REDIRECT_PATH);
+        assertThat((List<String>) oauth.get("redirect_urls")).hasSize(2)
+                .anySatisfy(u -> assertThat(u).endsWith(SlackConfiguration.APP_PATH + SlackConfiguration.REDIRECT_PATH))
+                .anySatisfy(u -> assertThat(u).endsWith("/login/oauth2/code/slack"));
+    }
+
+    @Test
+    void aChartBecomesAnImageBlockWithItsAltTextBesideTheTable() {
+        JsonArray blocks = render(new ChatMessage("pulse", List.of(new Block.Header("Weekly pulse"),
+                new Block.Image("https://pulse.example.com/pulse-charts/abc.png", "Vision 3.6; Trust withheld"),
+                new Block.ScoreTable(List.of(new Block.ScoreRow("Vision", "3.6", "", "", "5 answers"))))));
+
+        assertThat(blocks).hasSize(3);
+        assertThat(blocks.get(1).getAsJsonObject().get("type").getAsString()).isEqualTo("image");
+        assertThat(blocks.get(1).getAsJsonObject().get("image_url").getAsString()).isEqualTo("https://pulse.example.com/pulse-charts/abc.png");
+        assertThat(blocks.get(1).getAsJsonObject().get("alt_text").getAsString()).isEqualTo("Vision 3.6; Trust withheld");
+        assertThat(blocks.get(2).toString()).contains("*Vision*");
     }
 
     private static JsonArray render(ChatMessage m) {

@@ -96,14 +96,14 @@ class SlackWeekTest {
     @Test
     void aTeamRunsItsWholeWeekInSlack() throws Exception {
         String setup = command("UADMIN", "C0TEAM", "setup <#C0TEAM|team-rocket> <@ULEAD|lea>");
-        assertThat(setup).contains("Pulse team set up").contains("3 member(s) and 1 leader(s)");
+        assertThat(setup).contains("Pulse team set up").contains("3 members and one leader");
         Team team = teams.findByChannel(Platform.SLACK, TEAM, "C0TEAM").orElseThrow();
         assertThat(members.ofTeam(team.id())).extracting(Member::userId)
                 .containsExactlyInAnyOrder("ULEAD", "UM1", "UM2", "UM3");
         assertThat(members.find(team.id(), "UM3").orElseThrow().timezone()).contains(java.time.ZoneId.of("America/New_York"));
 
         String sent = command("UADMIN", "C0TEAM", "send-now");
-        assertThat(sent).startsWith("Sent 4 check-in(s)");
+        assertThat(sent).startsWith("Sent 4 check-ins");
         FakeSlack.Posted um1 = checkIn("UM1");
         FakeSlack.Posted um2 = checkIn("UM2");
         assertThat(checkIn("UM3")).isNotNull();
@@ -177,7 +177,7 @@ class SlackWeekTest {
         assertThat(command("UADMIN", "C0STORM", "setup")).contains("Pulse team set up");
         SLACK.rateLimit("chat.postMessage", 4, 1).rateLimit("conversations.open", 2, 1);
 
-        assertThat(command("UADMIN", "C0STORM", "send-now")).startsWith("Sent 3 check-in(s)");
+        assertThat(command("UADMIN", "C0STORM", "send-now")).startsWith("Sent 3 check-ins");
 
         for (String user : List.of("US1", "US2", "US3")) {
             assertThat(SLACK.posted("D" + user).stream()

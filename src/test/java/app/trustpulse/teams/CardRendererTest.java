@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.Serialization;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -77,5 +78,16 @@ class CardRendererTest {
         JsonNode card = Serialization.objectToTree(activity.getAttachments().get(0).getContent());
         assertThat(card.path("version").asText()).isEqualTo("1.5");
         return card;
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aChartBecomesAnAdaptiveCardImageWithItsAltText() {
+        Map<String, Object> card = renderer.card(new ChatMessage("pulse", List.of(new Block.Header("Weekly pulse"),
+                new Block.Image("https://pulse.example.com/pulse-charts/abc.png", "Vision 3.6; Trust withheld"))));
+        Map<String, Object> image = (Map<String, Object>) ((List<Object>) card.get("body")).get(1);
+        assertThat(image).containsEntry("type", "Image")
+                .containsEntry("url", "https://pulse.example.com/pulse-charts/abc.png")
+                .containsEntry("altText", "Vision 3.6; Trust withheld");
     }
 }

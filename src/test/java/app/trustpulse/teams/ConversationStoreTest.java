@@ -25,6 +25,26 @@ class ConversationStoreTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void anEntraObjectIdLeadsToTheTeamsUserSeenWithItInItsTenantOnly(String name, Supplier<DataSource> database) {
+        JdbcClient jdbc = JdbcClient.create(database.get());
+        ConversationStore store = new ConversationStore(jdbc, Clock.systemUTC());
+        app.trustpulse.persistence.JdbcTeamsIdentities identities = new app.trustpulse.persistence.JdbcTeamsIdentities(jdbc);
+
+        store.rememberIdentity("tenant", "0F0E0D0C-0000-4000-8000-000000000001", "29:mia");
+        store.rememberIdentity("tenant", "0f0e0d0c-0000-4000-8000-000000000001", "29:mia");
+        store.rememberIdentity("tenant", null, "29:noah");
+
+        assertThat(identities.userIdOf("tenant", "0f0e0d0c-0000-4000-8000-000000000001")).contains("29:mia");
+        assertThat(identities.userIdOf("tenant", "0F0E0D0C-0000-4000-8000-000000000001")).contains("29:mia");
+        assertThat(identities.userIdOf("another-tenant", "0f0e0d0c-0000-4000-8000-000000000001")).isEmpty();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM teams_identity").query(Integer.class).single()).isEqualTo(1);
+
+        store.removeUser("tenant", "29:mia");
+        assertThat(identities.userIdOf("tenant", "0f0e0d0c-0000-4000-8000-000000000001")).as("forgotten with the person").isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void referencesAreStoredUpdatedFoundAndForgotten(String name, Supplier<DataSource> database) {
         ConversationStore store = new ConversationStore(JdbcClient.create(database.get()), Clock.systemUTC());
 

@@ -82,12 +82,12 @@ class TeamsFullWeekTest {
                 .satisfies(c -> assertThat(c.text()).contains("pulse setup"));
 
         // The owner sets the team up; the members come from the paged roster.
-        assertThat(command("pulse setup", Map.of(LEA, "Lea Leader"))).contains("Pulse team set up").contains("4 member(s) and 1 leader(s)");
+        assertThat(command("pulse setup", Map.of(LEA, "Lea Leader"))).contains("Pulse team set up").contains("4 members and one leader");
 
         // send-now, while the Bot Connector throttles: a check-in card still arrives exactly once in every
         // member's 1:1 chat, created proactively.
         CONNECTOR.failNext(4, 429);
-        assertThat(command("pulse send-now", Map.of())).contains("Sent 5 check-in(s)");
+        assertThat(command("pulse send-now", Map.of())).contains("Sent 5 check-ins");
         assertThat(CONNECTOR.rejectedCount()).isEqualTo(4);
         for (String member : List.of(OLGA, LEA, "29:m1", "29:m2", "29:m3")) {
             assertThat(CONNECTOR.postedTo("a:chat-" + member).stream().filter(c -> !scaleIds(c.card()).isEmpty()))

@@ -1,0 +1,66 @@
+package app.trustpulse.chart;
+
+import app.trustpulse.pulse.WeekId;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Chart images in table {@code pulse_chart}, shared by every instance. */
+final class ChartStore {
+
+    private final JdbcClient jdbc;
+
+    ChartStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The token of the team's chart of that week, while it has not expired. */
+    Optional<String> tokenOf(long teamId, WeekId week, Instant now) {
+        return jdbc.sql("SELECT token FROM pulse_chart WHERE team_id = :team AND week = :week AND expires_at > :now")
+                .param("team", teamId)
+                .param("week", week.toString())
+                .param("now", utc(now))
+                .query(String.class)
+                .optional();
+    }
+
+    /**
+     * Stores a chart; false when the team's week already has one (drawn by another instance at the same
+     * moment, or expired and not yet swept).
+     */
+    boolean insert(String token, long teamId, WeekId week, byte[] png, Instant now, Instant expires) {
+        return jdbc.sql("""
+                        INSERT INTO pulse_chart (token, team_id, week, png, created_at, expires_at)
+                        VALUES (:token, :team, :week, :png, :now, :expires)
+                        ON CONFLICT DO NOTHING
+                        """)
+                .param("token", token)
+                .param("team", teamId)
+                .param("week", week.toString())
+                .param("png", png)
+                .param("now", utc(now))
+                .param("expires", utc(expires))
+                .update() == 1;
+    }
+
+    Optional<byte[]> png(String token, Instant now) {
+        return jdbc.sql("SELECT png FROM pulse_chart WHERE token = :token AND expires_at > :now")
+                .param("token", token)
+                .param("now", utc(now))
+                .query((rs, row) -> rs.getBytes("png"))
+                .optional();
+    }
+
+    /** Sweeps every expired chart, so an expired week can be drawn again and old images do not pile up. */
+    int deleteExpired(Instant now) {
+        return jdbc.sql("DELETE FROM pulse_chart WHERE expires_at <= :now")
+                .param("now", utc(now))
+                .update();
+    }
+
+    private static OffsetDateTime utc(Instant at) {
+        return at.atOffset(ZoneOffset.UTC);
+    }
+}

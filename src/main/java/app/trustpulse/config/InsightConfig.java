@@ -1,0 +1,47 @@
+package app.trustpulse.config;
+
+import app.trustpulse.command.RunningCommands;
+import app.trustpulse.feedback.TextScrubber;
+import app.trustpulse.insight.EditingTeamSettings;
+import app.trustpulse.insight.InsightQueries;
+import app.trustpulse.insight.ReadingInsights;
+import app.trustpulse.insight.TeamsIdentities;
+import app.trustpulse.nudge.NudgeLog;
+import app.trustpulse.persistence.JdbcInsightQueries;
+import app.trustpulse.persistence.JdbcTeamsIdentities;
+import app.trustpulse.pulse.AnswerRepository;
+import app.trustpulse.pulse.CheckInRepository;
+import app.trustpulse.pulse.MemberRepository;
+import app.trustpulse.pulse.Pseudonymizer;
+import app.trustpulse.pulse.TeamRepository;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The dashboard's use cases and their storage. */
+@Configuration(proxyBeanMethods = false)
+public class InsightConfig {
+
+    @Bean
+    InsightQueries insightQueries(JdbcClient jdbc) {
+        return new JdbcInsightQueries(jdbc);
+    }
+
+    @Bean
+    TeamsIdentities teamsIdentities(JdbcClient jdbc) {
+        return new JdbcTeamsIdentities(jdbc);
+    }
+
+    @Bean
+    ReadingInsights readingInsights(TeamRepository teams, MemberRepository members, AnswerRepository answers,
+                                    CheckInRepository checkIns, NudgeLog nudgeLog, InsightQueries queries,
+                                    Pseudonymizer pseudonyms, TextScrubber scrubber, Clock clock) {
+        return new ReadingInsights(teams, members, answers, checkIns, nudgeLog, queries, pseudonyms, scrubber, clock);
+    }
+
+    @Bean
+    EditingTeamSettings editingTeamSettings(ReadingInsights insights, RunningCommands commands) {
+        return new EditingTeamSettings(insights, commands);
+    }
+}

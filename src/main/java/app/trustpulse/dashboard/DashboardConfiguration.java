@@ -1,0 +1,29 @@
+package app.trustpulse.dashboard;
+
+import app.trustpulse.command.AdminList;
+import app.trustpulse.config.PulseProperties;
+import app.trustpulse.insight.TeamsIdentities;
+import app.trustpulse.playground.PlaygroundPeople;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Who is signed in: the providers configured from the environment and the mapping to a platform person. */
+@Configuration(proxyBeanMethods = false)
+public class DashboardConfiguration {
+
+    @Bean
+    SignInProviders signInProviders(DashboardProperties properties) {
+        return new SignInProviders(properties);
+    }
+
+    @Bean
+    Viewers viewers(PulseProperties properties, TeamsIdentities identities, ObjectProvider<PlaygroundPeople> playground) {
+        return new Viewers(new AdminList(properties.admins()), identities, playground);
+    }
+
+    @Bean
+    SignedIn signedIn(Viewers viewers) {
+        return new SignedIn(viewers);
+    }
+}

@@ -1,0 +1,231 @@
+package app.trustpulse.dashboard;
+
+import app.trustpulse.insight.PublishedWeek;
+import app.trustpulse.insight.ReadingInsights;
+import app.trustpulse.insight.TeamAccess;
+import app.trustpulse.insight.TeamView;
+import app.trustpulse.insight.Viewer;
+import app.trustpulse.nudge.NudgeCatalog;
+import app.trustpulse.nudge.NudgeReview;
+import app.trustpulse.nudge.SentNudge;
+import app.trustpulse.pulse.Answer;
+import app.trustpulse.pulse.Dimension;
+import app.trustpulse.pulse.Language;
+import app.trustpulse.pulse.Role;
+import app.trustpulse.pulse.TextFormats;
+import app.trustpulse.pulse.Texts;
+import app.trustpulse.pulse.WeekId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The dashboard's pages: the viewer's teams (and an admin's overview), and one team's page. */
+@Controller
+class DashboardController {
+
+    private final ReadingInsights insights;
+    private final SignedIn signedIn;
+    private final NudgeCatalog catalog;
+    private final Texts texts;
+    private final Cells cells;
+    private final JsonMapper json;
+    private final String chartJs = ChartJsAsset.path();
+
+    DashboardController(ReadingInsights insights, SignedIn signedIn, NudgeCatalog catalog, Texts texts, JsonMapper json) {
+        this.insights = insights;
+        this.signedIn = signedIn;
+        this.catalog = catalog;
+        this.texts = texts;
+        this.cells = new Cells(texts);
+        this.json = json;
+    }
+
+    @GetMapping({"/dashboard", "/dashboard/"})
+    String home(Authentication auth, Model model) {
+        Viewer viewer = signedIn.viewer(auth);
+        Language lang = PageLanguage.current();
+        model.addAttribute("viewer", viewer);
+        List<PageParts.TeamLink> links = new ArrayList<>();
+        for (TeamAccess a : insights.teamsOf(viewer)) {
+            links.add(new PageParts.TeamLink(a.team().id(), a.team().name(), roleLabel(lang, a), a.admin()));
+        }
+        model.addAttribute("teams", links);
+        model.addAttribute("dimensions", Dimension.inModelOrder().stream().map(d -> cells.dimension(lang, d)).toList());
+        if (viewer.admin()) {
+            List<PageParts.Row> overview = new ArrayList<>();
+            List<String> overviewWeeks = new ArrayList<>();
+            List<Long> overviewIds = new ArrayList<>();
+            for (ReadingInsights.OverviewRow row : insights.overview(viewer)) {
+                List<Cells.Shown> shown = new ArrayList<>();
+                for (Dimension d : Dimension.inModelOrder()) {
+                    shown.add(cells.of(lang, row.latest(), d));
+                }
+                overview.add(new PageParts.Row(row.team().name(), shown));
+                overviewWeeks.add(row.latest().map(p -> cells.week(lang, p.week())).orElse(texts.get(lang, "dashboard.cell.noPulse")));
+                overviewIds.add(row.team().id());
+            }
+            model.addAttribute("overview", overview);
+            model.addAttribute("overviewWeeks", overviewWeeks);
+            model.addAttribute("overviewIds", overviewIds);
+        }
+        return "dashboard/home";
+    }
+
+    @GetMapping("/dashboard/teams/{teamId}")
+    String team(@PathVariable long teamId, @RequestParam(name = "weeks", defaultValue = "12") int weeks,
+                Authentication auth, Model model) {
+        Viewer viewer = signedIn.viewer(auth);
+        TeamView view = insights.team(viewer, teamId, weeks);
+        Language lang = PageLanguage.current();
+        TeamAccess access = view.access();
+        model.addAttribute("viewer", viewer);
+        model.addAttribute("team", access.team());
+        model.addAttribute("teamId", access.team().id());
+        model.addAttribute("role", roleLabel(lang, access));
+        model.addAttribute("admin", access.admin());
+        model.addAttribute("threshold", access.team().threshold());
+        int shownWeeks = view.weeks().size();
+        model.addAttribute("weeks", shownWeeks);
+        model.addAttribute("ranges", ReadingInsights.RANGES.stream().map(r -> new PageParts.Range(r, r == shownWeeks)).toList());
+
+        Optional<PublishedWeek> latest = view.latest();
+        model.addAttribute("latestWeek", latest.map(p -> cells.week(lang, p.week())).orElse(""));
+        model.addAttribute("latestWithheld", latest.map(PublishedWeek::withheld).orElse(false));
+        List<PageParts.Row> latestRows = new ArrayList<>();
+        latest.ifPresent(p -> {
+            for (Dimension d : Dimension.inModelOrder()) {
+                latestRows.add(new PageParts.Row(cells.dimension(lang, d), List.of(cells.of(lang, latest, d),
+                        new Cells.Shown(cells.answers(lang, p, d, access.team().threshold()), false))));
+            }
+        });
+        model.addAttribute("latestRows", latestRows);
+
+        model.addAttribute("weekLabels", view.weeks().stream().map(w -> cells.week(lang, w)).toList());
+        List<PageParts.Row> trend = new ArrayList<>();
+        for (Dimension d : Dimension.inModelOrder()) {
+            trend.add(new PageParts.Row(cells.dimension(lang, d),
+                    view.weeks().stream().map(w -> cells.of(lang, view.week(w), d)).toList()));
+        }
+        model.addAttribute("trendRows", trend);
+        model.addAttribute("chartJson", chartJson(lang, view));
+        model.addAttribute("chartJs", chartJs);
+
+        if (access.role().seesLeaderView()) {
+            model.addAttribute("participation", participation(lang, view));
+        }
+        if (access.membership().isPresent()) {
+            model.addAttribute("ownRows", ownRows(lang, view.ownAnswers(), access.leader() ? Role.LEADER : Role.MEMBER));
+        }
+        view.leader().ifPresent(part -> leaderModel(lang, view, part, model));
+        return "dashboard/team";
+    }
+
+    private List<PageParts.Line> participation(Language lang, TeamView view) {
+        List<PageParts.Line> lines = new ArrayList<>();
+        // The same bands as /pulse status: nothing that moves one answer at a time while the week is open.
+        view.openWeek().ifPresent(open -> lines.add(new PageParts.Line(cells.week(lang, open.week()),
+                texts.get(lang, "status.participation.open." + open.band().name(), open.threshold()))));
+        for (int i = view.published().size() - 1; i >= 0; i--) {
+            PublishedWeek p = view.published().get(i);
+            lines.add(new PageParts.Line(cells.week(lang, p.week()),
+                    texts.get(lang, "dashboard.participation.closed", p.answered(), p.asked())));
+        }
+        return lines;
+    }
+
+    /** The viewer's own answers, one row per week; only ever built for the viewer themself. */
+    private List<PageParts.Row> ownRows(Language lang, List<Answer> own, Role respondent) {
+        Map<WeekId, Map<Dimension, String>> byWeek = new TreeMap<>();
+        String cantSay = texts.get(lang, "dashboard.cell.cantSay");
+        own.stream().filter(a -> a.respondent() == respondent)
+                .forEach(a -> byWeek.computeIfAbsent(a.week(), w -> new LinkedHashMap<>()).put(a.dimension(),
+                        a.score().isPresent() ? String.valueOf(a.score().getAsInt()) : cantSay));
+        List<PageParts.Row> rows = new ArrayList<>();
+        byWeek.forEach((week, scores) -> rows.add(new PageParts.Row(cells.week(lang, week), Dimension.inModelOrder().stream()
+                .map(d -> new Cells.Shown(scores.getOrDefault(d, ""), false))
+                .toList())));
+        java.util.Collections.reverse(rows);
+        return rows;
+    }
+
+    private void leaderModel(Language lang, TeamView view, TeamView.LeaderPart part, Model model) {
+        model.addAttribute("leader", true);
+        List<PageParts.Row> self = new ArrayList<>();
+        for (TeamView.SelfCheckRow r : part.selfCheck()) {
+            self.add(new PageParts.Row(cells.dimension(lang, r.dimension()), List.of(
+                    new Cells.Shown(cells.week(lang, r.week()), false),
+                    new Cells.Shown(String.valueOf(r.self()), false),
+                    r.team().isPresent()
+                            ? new Cells.Shown(TextFormats.score(lang, r.team().getAsDouble()), false)
+                            : new Cells.Shown(texts.get(lang, "dashboard.cell.withheld"), true),
+                    new Cells.Shown(r.team().isPresent() ? TextFormats.change(lang, r.self() - r.team().getAsDouble()) : "", false))));
+        }
+        model.addAttribute("selfRows", self);
+        model.addAttribute("nudgeCounts", texts.get(lang, "dashboard.nudges.counts", part.nudges().size(), part.tried(),
+                part.notYet(), part.noReaction()));
+        model.addAttribute("nudges", part.nudges().stream().map(n -> nudgeLine(lang, n)).toList());
+        List<PageParts.Line> reviews = new ArrayList<>();
+        for (TeamView.MonthlyReview r : part.reviews()) {
+            // In the words of the monthly review in the chat.
+            String outcome;
+            if (r.tried() == 0) {
+                outcome = texts.get(lang, "review.nothingTried");
+            } else if (r.estimate().isPresent()) {
+                NudgeReview.Estimate e = r.estimate().get();
+                outcome = texts.get(lang, "review.effect", TextFormats.change(lang, e.triedChange()), e.triedEpisodes(),
+                        TextFormats.change(lang, e.otherChange()), e.otherEpisodes(), TextFormats.change(lang, e.effect()),
+                        TextFormats.score(lang, e.margin()));
+            } else {
+                outcome = texts.get(lang, "review.tooFew", r.triedEpisodes(), r.otherEpisodes(), NudgeReview.MIN_EPISODES);
+            }
+            reviews.add(new PageParts.Line(cells.week(lang, r.from()) + " – " + cells.week(lang, r.to()),
+                    texts.get(lang, "dashboard.review.counts", r.sent(), r.tried()) + " " + outcome.replace("*", "")));
+        }
+        model.addAttribute("reviews", reviews);
+        model.addAttribute("feedback", part.feedback().stream()
+                .map(f -> new PageParts.Line(cells.week(lang, f.releasedIn()), f.text())).toList());
+    }
+
+    private PageParts.NudgeLine nudgeLine(Language lang, SentNudge n) {
+        String dimension = n.dimension().map(d -> cells.dimension(lang, d)).orElse("");
+        String text = catalog.find(lang, n.nudgeId()).map(x -> x.textFor(dimension)).orElse(n.nudgeId());
+        String reaction = n.reaction().map(r -> texts.get(lang, "dashboard.nudges." + r.name()))
+                .orElse(texts.get(lang, "dashboard.nudges.NONE"));
+        return new PageParts.NudgeLine(cells.week(lang, n.week()), text, reaction);
+    }
+
+    private String chartJson(Language lang, TeamView view) {
+        List<Map<String, Object>> datasets = new ArrayList<>();
+        for (Dimension d : Dimension.inModelOrder()) {
+            List<Double> data = new ArrayList<>();
+            for (WeekId w : view.weeks()) {
+                Optional<PublishedWeek> p = view.week(w);
+                data.add(p.isPresent() && !p.get().cell(d).withheld() ? p.get().cell(d).mean().getAsDouble() : null);
+            }
+            Map<String, Object> set = new LinkedHashMap<>();
+            set.put("label", cells.dimension(lang, d));
+            set.put("data", data);
+            datasets.add(set);
+        }
+        Map<String, Object> chart = new LinkedHashMap<>();
+        chart.put("labels", view.weeks().stream().map(w -> cells.week(lang, w)).toList());
+        chart.put("datasets", datasets);
+        chart.put("locale", lang.code());
+        return json.writeValueAsString(chart);
+    }
+
+    private String roleLabel(Language lang, TeamAccess a) {
+        return texts.get(lang, "dashboard.role." + a.role().name().toLowerCase(Locale.ROOT));
+    }
+}

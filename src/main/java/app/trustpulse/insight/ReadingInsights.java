@@ -1,0 +1,213 @@
+package app.trustpulse.insight;
+
+import app.trustpulse.feedback.TextScrubber;
+import app.trustpulse.nudge.NudgeLog;
+import app.trustpulse.nudge.NudgeReview;
+import app.trustpulse.nudge.SentNudge;
+import app.trustpulse.pulse.Answer;
+import app.trustpulse.pulse.AnswerRepository;
+import app.trustpulse.pulse.CheckInRepository;
+import app.trustpulse.pulse.Dimension;
+import app.trustpulse.pulse.Member;
+import app.trustpulse.pulse.MemberRepository;
+import app.trustpulse.pulse.OpenWeekParticipation;
+import app.trustpulse.pulse.Pseudonymizer;
+import app.trustpulse.pulse.Role;
+import app.trustpulse.pulse.Team;
+import app.trustpulse.pulse.TeamRepository;
+import app.trustpulse.pulse.WeekId;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+
+/**
+ * What the dashboard shows, by the same rules as the chat: a member sees the team's published aggregates and
+ * their own answers; a leader also the open week's participation in bands, their self-check beside the team,
+ * their nudges and reviews, and released feedback; an admin every team's aggregates and settings. Nobody sees
+ * another person's answers, and every aggregate obeys the team's threshold of today.
+ */
+public final class ReadingInsights {
+
+    public static final List<Integer> RANGES = List.of(4, 8, 12, 26, 52);
+    public static final int DEFAULT_RANGE = 12;
+    private static final int REVIEW_PERIODS = 6;
+
+    private final TeamRepository teams;
+    private final MemberRepository members;
+    private final AnswerRepository answers;
+    private final CheckInRepository checkIns;
+    private final NudgeLog nudgeLog;
+    private final InsightQueries queries;
+    private final Pseudonymizer pseudonyms;
+    private final TextScrubber scrubber;
+    private final Clock clock;
+    private final NudgeReview review = new NudgeReview();
+
+    public ReadingInsights(TeamRepository teams, MemberRepository members, AnswerRepository answers, CheckInRepository checkIns,
+                           NudgeLog nudgeLog, InsightQueries queries, Pseudonymizer pseudonyms, TextScrubber scrubber,
+                           Clock clock) {
+        this.teams = teams;
+        this.members = members;
+        this.answers = answers;
+        this.checkIns = checkIns;
+        this.nudgeLog = nudgeLog;
+        this.queries = queries;
+        this.pseudonyms = pseudonyms;
+        this.scrubber = scrubber;
+        this.clock = clock;
+    }
+
+    /** The teams a viewer may open: their own, and for an admin every team of their platform. */
+    public List<TeamAccess> teamsOf(Viewer viewer) {
+        Map<Long, TeamAccess> visible = new LinkedHashMap<>();
+        for (Member m : members.membershipsOf(viewer.platform(), viewer.workspaceId(), viewer.userId())) {
+            teams.find(m.teamId()).ifPresent(t -> visible.put(t.id(), new TeamAccess(t, Optional.of(m), viewer.admin())));
+        }
+        if (viewer.admin()) {
+            for (Team t : teams.all()) {
+                if (t.platform() == viewer.platform()) {
+                    visible.putIfAbsent(t.id(), new TeamAccess(t, Optional.empty(), true));
+                }
+            }
+        }
+        return visible.values().stream().sorted(Comparator.comparing(a -> a.team().name().toLowerCase(java.util.Locale.ROOT))).toList();
+    }
+
+    /** The viewer's standing in a team; {@link NotAllowed} when they are neither in it nor its admin. */
+    public TeamAccess access(Viewer viewer, long teamId) {
+        Team team = teams.find(teamId).orElseThrow(() -> new NotAllowed("no such team"));
+        boolean admin = viewer.admin() && team.platform() == viewer.platform();
+        Optional<Member> membership = team.platform() == viewer.platform() && team.workspaceId().equals(viewer.workspaceId())
+                ? members.find(teamId, viewer.userId())
+                : Optional.empty();
+        if (membership.isEmpty() && !admin) {
+            throw new NotAllowed("not in this team");
+        }
+        return new TeamAccess(team, membership, admin);
+    }
+
+    public TeamView team(Viewer viewer, long teamId, int range) {
+        TeamAccess access = access(viewer, teamId);
+        Team team = access.team();
+        int weeksBack = RANGES.contains(range) ? range : DEFAULT_RANGE;
+        WeekId current = WeekId.of(clock.instant(), team.timezone());
+        WeekId from = current.minus(weeksBack - 1);
+        List<WeekId> weeks = new ArrayList<>();
+        for (WeekId w = from; w.compareTo(current) <= 0; w = w.plus(1)) {
+            weeks.add(w);
+        }
+        List<PublishedWeek> published = published(team, from, current.plus(1));
+
+        List<Answer> own = List.of();
+        if (access.membership().isPresent()) {
+            String pseudonym = pseudonyms.pseudonym(team.id(), team.platform(), viewer.userId());
+            own = answers.ofPseudonym(team.id(), pseudonym).stream()
+                    .filter(a -> a.week().compareTo(from) >= 0)
+                    .toList();
+        }
+        Optional<TeamView.OpenWeek> open = Optional.empty();
+        boolean closed = published.stream().anyMatch(p -> p.week().equals(current));
+        if (access.role().seesLeaderView() && !closed) {
+            int asked = checkIns.countAsked(team.id(), current, Role.MEMBER);
+            open = Optional.of(new TeamView.OpenWeek(current,
+                    OpenWeekParticipation.of(queries.membersAnswered(team.id(), current), asked, team.threshold()),
+                    team.threshold()));
+        }
+        Optional<TeamView.LeaderPart> leader = access.leader()
+                ? Optional.of(leaderPart(team, viewer.userId(), own, published, current, from))
+                : Optional.empty();
+        return new TeamView(access, current, weeks, published, own, open, leader);
+    }
+
+    /** Every team of an admin's platform with its latest closed week, each cell under its own team's threshold. */
+    public List<OverviewRow> overview(Viewer viewer) {
+        if (!viewer.admin()) {
+            throw new NotAllowed("admins only");
+        }
+        List<OverviewRow> rows = new ArrayList<>();
+        for (TeamAccess a : teamsOf(viewer)) {
+            Team t = a.team();
+            WeekId current = WeekId.of(clock.instant(), t.timezone());
+            List<PublishedWeek> recent = published(t, current.minus(51), current.plus(1));
+            rows.add(new OverviewRow(t, recent.isEmpty() ? Optional.empty() : Optional.of(recent.get(recent.size() - 1))));
+        }
+        return rows;
+    }
+
+    public record OverviewRow(Team team, Optional<PublishedWeek> latest) {
+    }
+
+    /** The published aggregates of a team's closed weeks, for export; never a person's answer. */
+    public List<PublishedWeek> export(Viewer viewer, long teamId, int range) {
+        Team team = access(viewer, teamId).team();
+        int weeksBack = RANGES.contains(range) ? range : RANGES.get(RANGES.size() - 1);
+        WeekId current = WeekId.of(clock.instant(), team.timezone());
+        return published(team, current.minus(weeksBack - 1), current.plus(1));
+    }
+
+    private List<PublishedWeek> published(Team team, WeekId from, WeekId toExclusive) {
+        return queries.closedWeeks(team.id(), from, toExclusive).stream()
+                .map(p -> p.under(team.threshold()))
+                .toList();
+    }
+
+    private TeamView.LeaderPart leaderPart(Team team, String leaderId, List<Answer> own, List<PublishedWeek> published,
+                                           WeekId current, WeekId from) {
+        List<TeamView.SelfCheckRow> selfCheck = new ArrayList<>();
+        Map<Dimension, Answer> lastSelf = new EnumMap<>(Dimension.class);
+        // A "can't say" self-check has no score to set beside the team's.
+        own.stream().filter(a -> a.respondent() == Role.LEADER && a.score().isPresent())
+                .sorted(Comparator.comparing(Answer::week))
+                .forEach(a -> lastSelf.put(a.dimension(), a));
+        for (Dimension d : Dimension.inModelOrder()) {
+            Answer a = lastSelf.get(d);
+            if (a == null) {
+                continue;
+            }
+            OptionalDouble teamMean = published.stream().filter(p -> p.week().equals(a.week())).findFirst()
+                    .map(p -> p.cell(d).mean()).orElse(OptionalDouble.empty());
+            selfCheck.add(new TeamView.SelfCheckRow(d, a.week(), a.score().getAsInt(), teamMean));
+        }
+        Instant since = from.monday().atStartOfDay(team.timezone()).toInstant();
+        List<SentNudge> nudges = nudgeLog.ofLeader(team.id(), leaderId, since).stream()
+                .sorted(Comparator.comparing(SentNudge::sentAt).reversed())
+                .toList();
+        int tried = (int) nudges.stream().filter(n -> n.reaction().equals(Optional.of(SentNudge.Reaction.TRIED))).count();
+        int notYet = (int) nudges.stream().filter(n -> n.reaction().equals(Optional.of(SentNudge.Reaction.NOT_YET))).count();
+        Map<WeekId, Map<Dimension, Double>> history = new TreeMap<>();
+        for (PublishedWeek p : published) {
+            Map<Dimension, Double> means = new EnumMap<>(Dimension.class);
+            p.cells().forEach((d, c) -> c.mean().ifPresent(m -> means.put(d, m)));
+            history.put(p.week(), means);
+        }
+        List<TeamView.MonthlyReview> reviews = new ArrayList<>();
+        for (int i = 0; i < REVIEW_PERIODS; i++) {
+            WeekId to = current.minus(i * 4);
+            WeekId start = to.minus(3);
+            if (to.compareTo(from) < 0) {
+                break;
+            }
+            NudgeReview.Review r = review.review(nudges, history, start, to);
+            if (r.sent() > 0) {
+                reviews.add(new TeamView.MonthlyReview(start, to, r.sent(), r.tried(), r.estimate(), r.triedEpisodes(),
+                        r.otherEpisodes()));
+            }
+        }
+        // As in the digest: names removed, and within a week in an order that says nothing about who wrote first.
+        List<String> names = members.ofTeam(team.id()).stream().map(Member::displayName).toList();
+        List<InsightQueries.ReleasedFeedback> feedback = queries.releasedFeedback(team.id(), from, current.plus(1)).stream()
+                .map(f -> new InsightQueries.ReleasedFeedback(f.releasedIn(), scrubber.scrub(f.text(), names)))
+                .sorted(Comparator.comparing(InsightQueries.ReleasedFeedback::releasedIn).reversed()
+                        .thenComparing(InsightQueries.ReleasedFeedback::text))
+                .toList();
+        return new TeamView.LeaderPart(selfCheck, nudges, tried, notYet, nudges.size() - tried - notYet, reviews, feedback);
+    }
+}

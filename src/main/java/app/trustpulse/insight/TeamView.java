@@ -1,0 +1,66 @@
+package app.trustpulse.insight;
+
+import app.trustpulse.nudge.NudgeReview;
+import app.trustpulse.nudge.SentNudge;
+import app.trustpulse.pulse.Answer;
+import app.trustpulse.pulse.Dimension;
+import app.trustpulse.pulse.OpenWeekParticipation;
+import app.trustpulse.pulse.WeekId;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * One team's page for one viewer. Published weeks obey the team's threshold; own answers are the viewer's
+ * alone; the leader part is there only for a leader of the team, participation of the open week only for a
+ * leader or an admin.
+ */
+public record TeamView(
+        TeamAccess access,
+        WeekId currentWeek,
+        List<WeekId> weeks,
+        List<PublishedWeek> published,
+        List<Answer> ownAnswers,
+        Optional<OpenWeek> openWeek,
+        Optional<LeaderPart> leader) {
+
+    public TeamView {
+        weeks = List.copyOf(weeks);
+        published = List.copyOf(published);
+        ownAnswers = List.copyOf(ownAnswers);
+    }
+
+    public Optional<PublishedWeek> latest() {
+        return published.isEmpty() ? Optional.empty() : Optional.of(published.get(published.size() - 1));
+    }
+
+    public Optional<PublishedWeek> week(WeekId week) {
+        return published.stream().filter(p -> p.week().equals(week)).findFirst();
+    }
+
+    /** Participation of the week still open, in bands only (as /pulse status tells it), with the team's threshold. */
+    public record OpenWeek(WeekId week, OpenWeekParticipation band, int threshold) {
+    }
+
+    public record LeaderPart(List<SelfCheckRow> selfCheck, List<SentNudge> nudges, int tried, int notYet,
+                             int noReaction, List<MonthlyReview> reviews, List<InsightQueries.ReleasedFeedback> feedback) {
+        public LeaderPart {
+            selfCheck = List.copyOf(selfCheck);
+            nudges = List.copyOf(nudges);
+            reviews = List.copyOf(reviews);
+            feedback = List.copyOf(feedback);
+        }
+    }
+
+    /** The leader's own self-check of a week beside the team's published mean of that week. */
+    public record SelfCheckRow(Dimension dimension, WeekId week, int self, OptionalDouble team) {
+    }
+
+    /**
+     * Four weeks of nudges, as the monthly review tells them: how many were sent and tried, and, once there are
+     * enough episodes on both sides, the estimated effect of trying with its margin.
+     */
+    public record MonthlyReview(WeekId from, WeekId to, int sent, int tried, Optional<NudgeReview.Estimate> estimate,
+                                long triedEpisodes, long otherEpisodes) {
+    }
+}

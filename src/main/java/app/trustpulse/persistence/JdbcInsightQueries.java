@@ -1,0 +1,88 @@
+package app.trustpulse.persistence;
+
+import app.trustpulse.insight.Cell;
+import app.trustpulse.insight.InsightQueries;
+import app.trustpulse.insight.PublishedWeek;
+import app.trustpulse.pulse.Dimension;
+import app.trustpulse.pulse.WeekId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The dashboard's reads: closed weeks with their dimensions in two queries, participation, released feedback. */
+public final class JdbcInsightQueries implements InsightQueries {
+
+    private final JdbcClient jdbc;
+
+    public JdbcInsightQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<PublishedWeek> closedWeeks(long teamId, WeekId from, WeekId toExclusive) {
+        record Header(int asked, int answered, boolean withheld) {
+        }
+        Map<WeekId, Header> headers = new TreeMap<>();
+        jdbc.sql("""
+                        SELECT week, asked, answered, withheld
+                          FROM weekly_pulse
+                         WHERE team_id = :teamId AND week >= :from AND week < :to AND asked IS NOT NULL
+                        """)
+                .param("teamId", teamId)
+                .param("from", from.toString())
+                .param("to", toExclusive.toString())
+                .query(rs -> {
+                    headers.put(WeekId.parse(rs.getString("week")),
+                            new Header(rs.getInt("asked"), rs.getInt("answered"), rs.getBoolean("withheld")));
+                });
+        Map<WeekId, Map<Dimension, Cell>> cells = new TreeMap<>();
+        jdbc.sql("""
+                        SELECT week, dimension, mean, answers
+                          FROM weekly_pulse_dimension
+                         WHERE team_id = :teamId AND week >= :from AND week < :to
+                        """)
+                .param("teamId", teamId)
+                .param("from", from.toString())
+                .param("to", toExclusive.toString())
+                .query(rs -> {
+                    double mean = rs.getDouble("mean");
+                    OptionalDouble m = rs.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(mean);
+                    cells.computeIfAbsent(WeekId.parse(rs.getString("week")), w -> new EnumMap<>(Dimension.class))
+                            .put(Dimension.valueOf(rs.getString("dimension")), new Cell(m, rs.getInt("answers")));
+                });
+        List<PublishedWeek> weeks = new ArrayList<>();
+        headers.forEach((week, h) -> weeks.add(new PublishedWeek(week, h.asked(), h.answered(), h.withheld(),
+                cells.getOrDefault(week, Map.of()))));
+        return weeks;
+    }
+
+    @Override
+    public int membersAnswered(long teamId, WeekId week) {
+        return jdbc.sql("""
+                        SELECT COUNT(DISTINCT pseudonym) FROM answer
+                         WHERE team_id = :teamId AND week = :week AND respondent = 'MEMBER'
+                        """)
+                .param("teamId", teamId)
+                .param("week", week.toString())
+                .query(Integer.class)
+                .single();
+    }
+
+    @Override
+    public List<ReleasedFeedback> releasedFeedback(long teamId, WeekId from, WeekId toExclusive) {
+        return jdbc.sql("""
+                        SELECT released_week, body FROM feedback
+                         WHERE team_id = :teamId AND released_week >= :from AND released_week < :to
+                         ORDER BY released_week DESC
+                        """)
+                .param("teamId", teamId)
+                .param("from", from.toString())
+                .param("to", toExclusive.toString())
+                .query((rs, row) -> new ReleasedFeedback(WeekId.parse(rs.getString("released_week")), rs.getString("body")))
+                .list();
+    }
+}

@@ -1,0 +1,39 @@
+package app.trustpulse.teams;
+
+import app.trustpulse.chat.ChatMessage;
+import app.trustpulse.pulse.Texts;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A message as the Bot Framework activity Teams would get (an Adaptive Card, or Markdown text), for the playground. */
+public final class AdaptiveCardPreview {
+
+    private static final CardRenderer RENDERER = new CardRenderer(new Texts());
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private AdaptiveCardPreview() {
+    }
+
+    public static String json(ChatMessage message) {
+        var activity = RENDERER.render(message);
+        Map<String, Object> shown = new LinkedHashMap<>();
+        shown.put("type", "message");
+        shown.put("summary", activity.getSummary());
+        if (activity.getAttachments() == null || activity.getAttachments().isEmpty()) {
+            shown.put("textFormat", "markdown");
+            shown.put("text", activity.getText());
+        } else {
+            shown.put("attachments", java.util.List.of(Map.of(
+                    "contentType", activity.getAttachments().get(0).getContentType(),
+                    "content", RENDERER.card(message))));
+        }
+        try {
+            return MAPPER.writeValueAsString(shown);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an Adaptive Card that cannot be written as JSON", e);
+        }
+    }
+}

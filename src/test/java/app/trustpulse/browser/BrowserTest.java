@@ -1,0 +1,227 @@
+package app.trustpulse.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.trustpulse.pulse.DimensionScore;
+import app.trustpulse.pulse.Language;
+import app.trustpulse.pulse.Member;
+import app.trustpulse.pulse.MemberRepository;
+import app.trustpulse.pulse.Platform;
+import app.trustpulse.pulse.PulseRepository;
+import app.trustpulse.pulse.Role;
+import app.trustpulse.pulse.Team;
+import app.trustpulse.pulse.TeamRepository;
+import app.trustpulse.pulse.TeamSchedule;
+import app.trustpulse.pulse.WeekId;
+import app.trustpulse.pulse.WeeklyPulse;
+import app.trustpulse.support.TestDatabases;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The dashboard and the playground in a real browser (headless Chromium): sign-in before every page and export,
+ * another team's page and export refused, withheld cells shown as withheld, the team page at phone width, and a
+ * week in the playground from check-ins to the pulse with its chart and its Slack preview.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BrowserTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TeamRepository teams;
+    @Autowired
+    MemberRepository members;
+    @Autowired
+    PulseRepository pulses;
+    @Autowired
+    Clock clock;
+
+    private ChromeDriver browser;
+    private long demoTeam;
+    private long otherTeam;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        String url = "jdbc:h2:mem:browser-" + UUID.randomUUID() + TestDatabases.H2_FLAGS + ";DB_CLOSE_DELAY=-1";
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.quartz.auto-startup", () -> "false");
+    }
+
+    @BeforeAll
+    void aDemoTeamWithPastWeeksAndASecondTeam() throws Exception {
+        browser = Browser.start();
+        HttpClient http = HttpClient.newHttpClient();
+        for (String[] call : List.of(new String[] {"/playground/api/demo", "{\"language\":\"en\"}"},
+                new String[] {"/playground/api/simulate", "{}"})) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url(call[0])))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(call[1])).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(call[0]).isEqualTo(200);
+        }
+        demoTeam = teams.findByChannel(Platform.PLAYGROUND, "demo", "team").orElseThrow().id();
+        Team ops = teams.insert(new Team(0, Platform.PLAYGROUND, "demo", "ops", "#ops", ZoneId.of("Europe/Amsterdam"),
+                Language.EN, 3, TeamSchedule.defaults(), false));
+        otherTeam = ops.id();
+        members.save(new Member(otherTeam, "lee", "Lee", Role.LEADER, Optional.empty(), false, false));
+        List<DimensionScore> dims = new ArrayList<>();
+        for (app.trustpulse.pulse.Dimension d : app.trustpulse.pulse.Dimension.inModelOrder()) {
+            OptionalDouble mean = d == app.trustpulse.pulse.Dimension.SAFETY ? OptionalDouble.empty() : OptionalDouble.of(3.5);
+            dims.add(new DimensionScore(d, mean, mean.isPresent() ? 4 : 2, OptionalDouble.empty(), OptionalDouble.empty(), List.of()));
+        }
+        pulses.save(new WeeklyPulse(otherTeam, WeekId.of(clock.instant(), ops.timezone()).minus(1), 5, 4, 3, false, dims,
+                Optional.empty(), Optional.empty()));
+    }
+
+    @BeforeEach
+    void signedOutAtDesktopWidth() {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        browser.get(url("/dashboard/login"));
+        browser.manage().deleteAllCookies();
+    }
+
+    @AfterAll
+    void closeTheBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void everyPageAndExportAsksForSignInAndAMemberIsRefusedAnotherTeam() {
+        for (String path : List.of("/dashboard", "/dashboard/teams/" + demoTeam, "/dashboard/teams/" + demoTeam + "/export.csv",
+                "/dashboard/teams/" + demoTeam + "/export.json", "/dashboard/teams/" + demoTeam + "/settings")) {
+            browser.get(url(path));
+            assertThat(browser.getCurrentUrl()).as(path).endsWith("/dashboard/login");
+        }
+        signInAs("mia");
+        assertThat(browser.findElements(By.cssSelector("a.team-link"))).extracting(WebElement::getText).containsExactly("#team");
+
+        browser.get(url("/dashboard/teams/" + otherTeam));
+        assertThat(browser.findElement(By.id("forbidden")).getText()).contains("not one of yours");
+        browser.get(url("/dashboard/teams/" + otherTeam + "/export.csv"));
+        assertThat(browser.findElement(By.id("forbidden")).isDisplayed()).isTrue();
+        browser.get(url("/dashboard/teams/" + otherTeam + "/export.json"));
+        assertThat(browser.findElement(By.id("forbidden")).isDisplayed()).isTrue();
+    }
+
+    @Test
+    void aLeaderSeesWithheldCellsAsWithheldAndTheTrendChartDrawn() {
+        signInAs("lee");
+        browser.get(url("/dashboard/teams/" + otherTeam));
+        WebElement latest = browser.findElement(By.id("latest"));
+        WebElement safety = latest.findElement(By.xpath(".//tr[th[normalize-space()='Safety']]/td[1]"));
+        assertThat(safety.getText()).isEqualTo("withheld");
+        assertThat(safety.getAttribute("class")).contains("withheld");
+        assertThat(latest.findElement(By.xpath(".//tr[th[normalize-space()='Vision']]/td[1]")).getText()).isEqualTo("3.5");
+
+        browser.get(url("/dashboard/teams/" + demoTeam));
+        new WebDriverWait(browser, WAIT).until(d -> script("return typeof Chart === 'function' && Chart.getChart('trend-chart') != null"));
+        assertThat(browser.findElement(By.id("participation")).getText()).contains("answered: 5 of 5 members");
+        assertThat(browser.findElement(By.id("nudges")).getText()).contains("tried");
+    }
+
+    @Test
+    void theTeamPageFitsAPhoneAndA1280PixelScreen() {
+        signInAs("mia");
+        for (org.openqa.selenium.Dimension size : List.of(new org.openqa.selenium.Dimension(1280, 900),
+                new org.openqa.selenium.Dimension(390, 844))) {
+            browser.manage().window().setSize(size);
+            browser.get(url("/dashboard/teams/" + demoTeam));
+            new WebDriverWait(browser, WAIT).until(d -> script("return Chart.getChart('trend-chart') != null"));
+            assertThat(((Number) script("return document.documentElement.scrollWidth")).intValue())
+                    .as("page width at %s", size)
+                    .isLessThanOrEqualTo(((Number) script("return window.innerWidth")).intValue());
+        }
+    }
+
+    @Test
+    void aWeekInThePlaygroundEndsInAPulseWithItsChartAndASlackPreview() {
+        browser.get(url("/playground"));
+        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("title"), "playground"));
+        wait.until(d -> !d.findElements(By.cssSelector("#person option[value='mia']")).isEmpty());
+        browser.findElement(By.id("send-now")).click();
+        wait.until(d -> !d.findElements(By.cssSelector(".scale .choices button")).isEmpty());
+
+        // One member clicks a score, three type their six answers in their direct message.
+        int before = recordedScales();
+        browser.findElement(By.cssSelector(".scale .choices button[data-value='4']")).click();
+        wait.until(d -> recordedScales() > before);
+        for (String person : List.of("mia", "noah", "sara")) {
+            new Select(browser.findElement(By.id("person"))).selectByValue(person);
+            new Select(browser.findElement(By.id("where"))).selectByValue("dm");
+            WebElement text = browser.findElement(By.id("text"));
+            text.clear();
+            text.sendKeys("4 3 5 2 4 5");
+            browser.findElement(By.id("send")).click();
+            wait.until(d -> d.findElement(By.id("text")).getAttribute("value").isEmpty());
+        }
+
+        int charts = browser.findElements(By.cssSelector("img.blk-image")).size();
+        browser.findElement(By.id("close-week")).click();
+        wait.until(d -> d.findElements(By.cssSelector("img.blk-image")).size() > charts);
+        WebElement chart = lastOf(By.cssSelector("img.blk-image"));
+        wait.until(d -> Boolean.TRUE.equals(script("return arguments[0].complete && arguments[0].naturalWidth > 0", chart)));
+        assertThat(chart.getAttribute("alt")).startsWith("Chart of the pulse of week").contains("Vision");
+
+        WebElement pulse = chart.findElement(By.xpath("./ancestor::div[contains(@class,'msg')]"));
+        pulse.findElement(By.cssSelector("button[data-preview='slack']")).click();
+        WebElement json = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("pre.preview-json")));
+        assertThat(json.getText()).contains("\"type\": \"image\"").contains("\"alt_text\"");
+    }
+
+    private int recordedScales() {
+        return browser.findElements(By.cssSelector(".scale .choices button.selected")).size();
+    }
+
+    private WebElement lastOf(By by) {
+        List<WebElement> all = browser.findElements(by);
+        return all.get(all.size() - 1);
+    }
+
+    private void signInAs(String person) {
+        browser.get(url("/dashboard/login"));
+        browser.findElement(By.id("as-" + person)).click();
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.urlToBe(url("/dashboard")));
+    }
+
+    private Object script(String js, Object... args) {
+        return ((JavascriptExecutor) browser).executeScript(js, args);
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}

@@ -1,0 +1,263 @@
+package app.trustpulse.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.trustpulse.pulse.Dimension;
+import app.trustpulse.pulse.DimensionScore;
+import app.trustpulse.pulse.Language;
+import app.trustpulse.pulse.Member;
+import app.trustpulse.pulse.MemberRepository;
+import app.trustpulse.pulse.Platform;
+import app.trustpulse.pulse.PulseRepository;
+import app.trustpulse.pulse.Role;
+import app.trustpulse.pulse.Team;
+import app.trustpulse.pulse.TeamRepository;
+import app.trustpulse.pulse.TeamSchedule;
+import app.trustpulse.pulse.Texts;
+import app.trustpulse.pulse.WeekId;
+import app.trustpulse.pulse.WeeklyPulse;
+import app.trustpulse.support.TestDatabases;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Who sees what on the dashboard, over HTTP against the running service: sign-in first, only one's own teams,
+ * withheld cells never as numbers (also after the threshold was raised), participation of the open week only in
+ * bands, settings changed through the commands, and the platform endpoints untouched by security.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DashboardAccessTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TeamRepository teams;
+    @Autowired
+    MemberRepository members;
+    @Autowired
+    PulseRepository pulses;
+    @Autowired
+    Clock clock;
+
+    private final Texts texts = new Texts();
+    private long demoTeam;
+    private long otherTeam;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        String url = "jdbc:h2:mem:dashboard-" + UUID.randomUUID() + TestDatabases.H2_FLAGS + ";DB_CLOSE_DELAY=-1";
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.quartz.auto-startup", () -> "false");
+    }
+
+    @BeforeAll
+    void aDemoTeamWithSixClosedWeeksAndASecondTeam() throws Exception {
+        HttpSession anyone = new HttpSession(port);
+        assertThat(anyone.postJson("/playground/api/demo", "{\"language\":\"en\"}").statusCode()).isEqualTo(200);
+        assertThat(anyone.postJson("/playground/api/simulate", "{}").statusCode()).isEqualTo(200);
+        assertThat(anyone.postJson("/playground/api/people", "{\"name\":\"Zoe\",\"admin\":false}").statusCode()).isEqualTo(200);
+        demoTeam = teams.findByChannel(Platform.PLAYGROUND, "demo", "team").orElseThrow().id();
+
+        // A second team, threshold 5 today, whose last week was published when its threshold was 3.
+        Team ops = teams.insert(new Team(0, Platform.PLAYGROUND, "demo", "ops", "#ops", ZoneId.of("Europe/Amsterdam"),
+                Language.EN, 5, TeamSchedule.defaults(), false));
+        otherTeam = ops.id();
+        members.save(new Member(otherTeam, "zoe", "Zoe", Role.MEMBER, Optional.empty(), false, false));
+        members.save(new Member(otherTeam, "lee", "Lee", Role.LEADER, Optional.empty(), false, false));
+        WeekId last = WeekId.of(clock.instant(), ops.timezone()).minus(1);
+        List<DimensionScore> dims = new ArrayList<>();
+        for (Dimension d : Dimension.inModelOrder()) {
+            OptionalDouble mean = switch (d) {
+                case TRUST -> OptionalDouble.of(4.17);
+                case VISION -> OptionalDouble.of(2.75);
+                default -> OptionalDouble.empty();
+            };
+            int answers = switch (d) {
+                case TRUST -> 6;
+                case VISION -> 4;
+                default -> 2;
+            };
+            dims.add(new DimensionScore(d, mean, answers, OptionalDouble.empty(), OptionalDouble.empty(), List.of()));
+        }
+        pulses.save(new WeeklyPulse(otherTeam, last, 6, 6, 3, false, dims, Optional.empty(), Optional.empty()));
+    }
+
+    @Test
+    void everyPageAndExportAsksForSignInFirst() throws Exception {
+        HttpSession stranger = new HttpSession(port);
+        for (String path : List.of("/dashboard", "/dashboard/teams/" + demoTeam, "/dashboard/teams/" + demoTeam + "/export.csv",
+                "/dashboard/teams/" + demoTeam + "/export.json", "/dashboard/teams/" + demoTeam + "/settings")) {
+            HttpResponse<String> r = stranger.get(path);
+            assertThat(r.statusCode()).as(path).isEqualTo(302);
+            assertThat(r.headers().firstValue("Location")).as(path).hasValueSatisfying(l -> assertThat(l).endsWith("/dashboard/login"));
+        }
+        assertThat(stranger.get("/dashboard/login").body()).contains("As Mia", "As Lee");
+    }
+
+    @Test
+    void aMemberCannotOpenAnotherTeamsPageOrExport() throws Exception {
+        HttpSession mia = new HttpSession(port).signInAs("mia");
+        assertThat(mia.get("/dashboard/teams/" + demoTeam).statusCode()).isEqualTo(200);
+        assertThat(mia.get("/dashboard/teams/" + demoTeam + "/export.csv").statusCode()).isEqualTo(200);
+        assertThat(mia.get("/dashboard/teams/" + otherTeam).statusCode()).isEqualTo(403);
+        assertThat(mia.get("/dashboard/teams/" + otherTeam + "/export.csv").statusCode()).isEqualTo(403);
+        assertThat(mia.get("/dashboard/teams/" + otherTeam + "/export.json").statusCode()).isEqualTo(403);
+        assertThat(mia.get("/dashboard/teams/" + demoTeam + "/settings").statusCode()).as("settings are for admins").isEqualTo(403);
+        assertThat(mia.get("/dashboard").body()).doesNotContain("#ops").doesNotContain("id=\"overview\"");
+    }
+
+    @Test
+    void aLeaderSeesWithheldCellsAsWithheldNeverAsANumber() throws Exception {
+        HttpSession lee = new HttpSession(port).signInAs("lee");
+        String page = lee.get("/dashboard/teams/" + otherTeam).body();
+        String latest = section(page, "latest");
+        String withheld = texts.get(Language.EN, "dashboard.cell.withheld");
+        assertThat(row(latest, "Trust")).contains("4.2");
+        // Published at a threshold of 3 from four answers; the team's threshold is 5 now.
+        assertThat(row(latest, "Vision")).contains(withheld).doesNotContain("2.8").doesNotContain("2.7");
+        assertThat(row(latest, "Safety")).contains(withheld);
+        assertThat(page).doesNotContain("2.75").doesNotContain("2.8");
+
+        String json = lee.get("/dashboard/teams/" + otherTeam + "/export.json").body();
+        assertThat(json).contains("\"dimension\":\"vision\",\"withheld\":true,\"mean\":null,\"answers\":null")
+                .contains("\"dimension\":\"trust\",\"withheld\":false,\"mean\":4.17,\"answers\":6")
+                .doesNotContain("2.75");
+    }
+
+    @Test
+    void aMemberSeesTheirOwnAnswersAndTheTeamsResultsButNothingOfTheLeadersView() throws Exception {
+        HttpSession mia = new HttpSession(port).signInAs("mia");
+        String page = mia.get("/dashboard/teams/" + demoTeam).body();
+        assertThat(page).contains("id=\"latest\"", "id=\"trend\"", "id=\"own-answers\"")
+                .doesNotContain("id=\"participation\"", "id=\"self-check\"", "id=\"nudges\"", "id=\"feedback\"");
+        assertThat(section(page, "own-answers")).contains(texts.get(Language.EN, "dashboard.team.own.title"));
+    }
+
+    @Test
+    void whileAWeekIsOpenParticipationShowsOnlyInBands() throws Exception {
+        HttpSession anyone = new HttpSession(port);
+        anyone.postJson("/playground/api/say", "{\"as\":\"ada\",\"where\":\"channel\",\"channel\":\"team\",\"text\":\"/pulse send-now\"}");
+        anyone.postJson("/playground/api/say", "{\"as\":\"mia\",\"where\":\"dm\",\"text\":\"4 3 5 2 4 5\"}");
+        HttpSession lee = new HttpSession(port).signInAs("lee");
+        String participation = section(lee.get("/dashboard/teams/" + demoTeam).body(), "participation");
+        assertThat(participation).contains(texts.get(Language.EN, "status.participation.open.BELOW_THRESHOLD", 3))
+                .contains(texts.get(Language.EN, "dashboard.participation.closed", 5, 5))
+                .doesNotContain(texts.get(Language.EN, "dashboard.participation.closed", 1, 5));
+    }
+
+    @Test
+    void exportsCarryOnlyTheTeamsAggregates() throws Exception {
+        HttpSession mia = new HttpSession(port).signInAs("mia");
+        HttpResponse<String> csv = mia.get("/dashboard/teams/" + demoTeam + "/export.csv");
+        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+        assertThat(csv.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d).contains("attachment"));
+        List<String> lines = csv.body().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("team,week,dimension,mean,answers,withheld,members_asked,members_answered");
+        assertThat(lines).hasSize(1 + 6 * 6);
+        assertThat(lines.subList(1, lines.size())).allSatisfy(l -> assertThat(l).startsWith("#team,2"));
+    }
+
+    @Test
+    void anAdminChangesSettingsThroughTheSameCommandsAsTheChat() throws Exception {
+        HttpSession ada = new HttpSession(port).signInAs("ada");
+        String settings = "/dashboard/teams/" + demoTeam + "/settings";
+        Map<String, String> form = new LinkedHashMap<>(Map.of("language", "en", "timezone", "Europe/Amsterdam", "threshold", "4",
+                "checkinDays", "mon,wed,fri", "checkinTime", "09:30", "summaryDay", "fri", "summaryTime", "16:00",
+                "nudgeDays", "tue,thu", "nudgeTime", "10:00", "reminder", "4h"));
+        assertThat(ada.postForm(settings, settings, form).statusCode()).isEqualTo(302);
+        assertThat(teams.find(demoTeam).orElseThrow().threshold()).isEqualTo(4);
+        assertThat(ada.get(settings).body()).contains(texts.get(Language.EN, "threshold.done", 4));
+
+        form.put("threshold", "2");
+        ada.postForm(settings, settings, form);
+        assertThat(teams.find(demoTeam).orElseThrow().threshold()).as("a bad value changes nothing").isEqualTo(4);
+        assertThat(ada.get(settings).body()).contains("2 is too low");
+
+        form.put("threshold", "3");
+        ada.postForm(settings, settings, form);
+        assertThat(teams.find(demoTeam).orElseThrow().threshold()).isEqualTo(3);
+        assertThat(ada.get("/dashboard").body()).contains("id=\"overview\"", "#ops");
+    }
+
+    @Test
+    void platformEndpointsStayOpenWithoutSessionOrCsrf() throws Exception {
+        HttpSession client = new HttpSession(port);
+        HttpResponse<String> state = client.get("/playground/api/state");
+        assertThat(state.statusCode()).isEqualTo(200);
+        assertThat(state.headers().firstValue("Set-Cookie")).isEmpty();
+        assertThat(client.get("/actuator/health").statusCode()).isEqualTo(200);
+        assertThat(client.get("/actuator/prometheus").statusCode()).isEqualTo(200);
+        assertThat(client.get("/playground").statusCode()).isEqualTo(200);
+        assertThat(client.postJson("/playground/api/say", "{\"as\":\"tom\",\"where\":\"dm\",\"text\":\"help\"}").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theChannelsPulseAndTheLeadersDigestCarryTheSameChartOfTheWeek() throws Exception {
+        HttpSession anyone = new HttpSession(port);
+        JsonNode state = JsonMapper.builder().build().readTree(anyone.get("/playground/api/state").body());
+        String channelChart = lastImage(state, "channel:team", "Team pulse");
+        String digestChart = lastImage(state, "dm:lee", "Your weekly digest");
+        assertThat(channelChart).matches("/pulse-charts/[A-Za-z0-9_-]{43}\\.png").isEqualTo(digestChart);
+        HttpResponse<byte[]> png = anyone.getBytes(channelChart);
+        assertThat(png.statusCode()).isEqualTo(200);
+        assertThat(png.headers().firstValue("Content-Type")).hasValue("image/png");
+        assertThat(png.body()).startsWith(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+        assertThat(anyone.getBytes("/pulse-charts/" + "A".repeat(43) + ".png").statusCode()).isEqualTo(404);
+    }
+
+    private static String lastImage(JsonNode state, String conversation, String summaryStart) {
+        String url = null;
+        for (JsonNode c : state.get("conversations").values()) {
+            if (!c.get("id").asString().equals(conversation)) {
+                continue;
+            }
+            for (JsonNode m : c.get("messages").values()) {
+                if (!m.get("content").get("summary").asString().startsWith(summaryStart)) {
+                    continue;
+                }
+                for (JsonNode b : m.get("content").get("blocks").values()) {
+                    if ("Image".equals(b.get("type").asString())) {
+                        url = b.get("url").asString();
+                    }
+                }
+            }
+        }
+        assertThat(url).as("a chart in %s", conversation).isNotNull();
+        return url;
+    }
+
+    /** The HTML of the section with this id. */
+    private static String section(String page, String id) {
+        int start = page.indexOf("id=\"" + id + "\"");
+        assertThat(start).as("section %s", id).isNotNegative();
+        int end = page.indexOf("</section>", start);
+        return page.substring(start, end);
+    }
+
+    /** The table row whose header is this label. */
+    private static String row(String html, String label) {
+        int start = html.indexOf(">" + label + "</th>");
+        assertThat(start).as("row %s", label).isNotNegative();
+        return html.substring(start, html.indexOf("</tr>", start));
+    }
+}
