@@ -158,9 +158,10 @@ public class EngineConfig {
     @Bean
     NudgingLeaders nudgingLeaders(TeamRepository teams, MemberRepository members, PulseRepository pulses, AnswerRepository answers,
                                   Pseudonymizer pseudonyms, NudgeLog nudgeLog, NudgeSelector selector, NudgeMessages messages,
-                                  ChatGateways gateways, Texts texts, Clock clock, PulseProperties properties) {
+                                  ChatGateways gateways, Texts texts, Clock clock, PulseProperties properties,
+                                  WeekStepRepository steps, NudgeCatalog catalog) {
         return new NudgingLeaders(teams, members, pulses, answers, pseudonyms, nudgeLog, selector, messages, gateways, texts, clock,
-                properties.nudgesPerWeek());
+                properties.nudgesPerWeek()).claimedIn(steps, catalog, properties.claimTimeout());
     }
 
     @Bean

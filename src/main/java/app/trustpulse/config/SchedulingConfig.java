@@ -9,6 +9,8 @@ import app.trustpulse.schedule.WeekCloseWork;
 import app.trustpulse.summary.ClosingWeeks;
 import app.trustpulse.summary.WeekSteps;
 import app.trustpulse.schedule.WeekStepWork;
+import app.trustpulse.schedule.LeaderNudgeWork;
+import app.trustpulse.nudge.NudgingLeaders;
 import app.trustpulse.schedule.SendNowResumeWork;
 import app.trustpulse.schedule.UnfinishedWeeksWork;
 import app.trustpulse.pulse.WorkQueue;
@@ -49,6 +51,11 @@ public class SchedulingConfig {
     @Bean
     SendNowResumeWork sendNowResumeWork(SendingCheckIns sending) {
         return new SendNowResumeWork(sending);
+    }
+
+    @Bean
+    LeaderNudgeWork leaderNudgeWork(NudgingLeaders nudging) {
+        return new LeaderNudgeWork(nudging);
     }
 
     @Bean

@@ -118,7 +118,7 @@ public final class JdbcWeekStepRepository implements WeekStepRepository {
                                         WHERE s.team_id = p.team_id AND s.week = p.week AND s.step = 'PULSE')
                         OR EXISTS (SELECT 1 FROM week_step s
                                     WHERE s.team_id = p.team_id AND s.week = p.week AND s.status <> 'DONE'
-                                      AND s.attempts < :max))
+                                      AND s.step <> 'NUDGE' AND s.attempts < :max))
                  ORDER BY p.closed_at
                 """)
                 .param("since", SqlSupport.utc(closedSince))

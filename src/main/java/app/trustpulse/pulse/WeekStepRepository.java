@@ -11,7 +11,8 @@ import java.util.Optional;
  */
 public interface WeekStepRepository {
 
-    enum Step { PULSE, FEEDBACK, DIGEST }
+    /** NUDGE is a leader's mid-week nudge of a day: recipient "dayOfWeek:leader". */
+    enum Step { PULSE, FEEDBACK, DIGEST, NUDGE }
 
     enum Status { PENDING, SENDING, DONE }
 

@@ -113,7 +113,7 @@ public final class WeekSteps {
         }
         tryNow(event.teamId(), event.week());
         for (WeekStepRepository.State s : steps.of(event.teamId(), event.week())) {
-            if (s.status() != WeekStepRepository.Status.DONE) {
+            if (s.status() != WeekStepRepository.Status.DONE && s.step() != Step.NUDGE) {
                 work.enqueue(KIND, key(event.teamId(), event.week(), s.step(), s.recipient()), "");
             }
         }
@@ -122,7 +122,7 @@ public final class WeekSteps {
     /** Runs the week's open steps here and now, as far as they go. */
     private void tryNow(long teamId, WeekId week) {
         List<WeekStepRepository.State> open = steps.of(teamId, week).stream()
-                .filter(s -> s.status() != WeekStepRepository.Status.DONE)
+                .filter(s -> s.status() != WeekStepRepository.Status.DONE && s.step() != Step.NUDGE)
                 .sorted((a, b) -> a.step().compareTo(b.step()))
                 .toList();
         for (WeekStepRepository.State s : open) {
@@ -158,6 +158,7 @@ public final class WeekSteps {
             switch (step) {
                 case PULSE -> postPulse(team.get(), pulse.get(), delivery);
                 case FEEDBACK -> feedbackRelease.release(team.get(), week);
+                case NUDGE -> throw new IllegalArgumentException("a nudge is not a step of the week close");
                 case DIGEST -> {
                     if (!run(teamId, week, Step.FEEDBACK, "")) {
                         steps.release(teamId, week, step, recipient, "waiting for the feedback release");
