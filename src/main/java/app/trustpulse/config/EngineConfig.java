@@ -38,11 +38,15 @@ import app.trustpulse.pulse.PulseRepository;
 import app.trustpulse.pulse.SecretStore;
 import app.trustpulse.pulse.TeamRepository;
 import app.trustpulse.pulse.TeamTriggers;
+import app.trustpulse.pulse.Leases;
+import app.trustpulse.pulse.WorkQueue;
+import app.trustpulse.pulse.WeekStepRepository;
 import app.trustpulse.pulse.Texts;
 import app.trustpulse.summary.ClosingWeeks;
 import app.trustpulse.summary.LeaderDigests;
 import app.trustpulse.summary.PulseCharts;
 import app.trustpulse.summary.PulseMessages;
+import app.trustpulse.summary.WeekSteps;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
@@ -94,9 +98,10 @@ public class EngineConfig {
     @Bean
     SendingCheckIns sendingCheckIns(TeamRepository teams, MemberRepository members, CheckInRepository checkIns,
                                     PulseRepository pulses, CheckInMessages messages, ChatGateways gateways,
-                                    TeamTriggers triggers, Clock clock) {
+                                    TeamTriggers triggers, WorkQueue work, Leases leases, PulseProperties properties,
+                                    Clock clock) {
         return new SendingCheckIns(teams, members, checkIns, pulses, new CheckInPlanner(), messages, gateways,
-                triggers, clock);
+                triggers, work, leases, properties.claimTimeout(), clock);
     }
 
     @Bean
@@ -124,9 +129,9 @@ public class EngineConfig {
     }
 
     @Bean
-    LeaderDigests leaderDigests(NudgeSelector selector, NudgeLog nudgeLog, PulseMessages pulseMessages,
+    LeaderDigests leaderDigests(NudgeSelector selector, NudgeCatalog catalog, NudgeLog nudgeLog, PulseMessages pulseMessages,
                                 NudgeMessages nudgeMessages, Texts texts, Clock clock) {
-        return new LeaderDigests(selector, nudgeLog, pulseMessages, nudgeMessages, texts, clock);
+        return new LeaderDigests(selector, catalog, nudgeLog, pulseMessages, nudgeMessages, texts, clock);
     }
 
     @Bean
@@ -135,20 +140,28 @@ public class EngineConfig {
     }
 
     @Bean
-    ClosingWeeks closingWeeks(TeamRepository teams, MemberRepository members, CheckInRepository checkIns, AnswerRepository answers,
-                              PulseRepository pulses, NudgeSelector selector, PulseMessages pulseMessages, LeaderDigests digests,
-                              MonthlyReviews reviews, FeedbackRepository feedback, TextScrubber scrubber, Pseudonymizer pseudonyms,
-                              ChatGateways gateways, Texts texts, Clock clock) {
-        return new ClosingWeeks(teams, members, checkIns, answers, pulses, new PulseCalculator(), selector, pulseMessages, digests,
-                reviews, new FeedbackRelease(feedback, members, scrubber, new SecureRandom()), scrubber, pseudonyms, gateways, texts, clock);
+    WeekSteps weekSteps(TeamRepository teams, MemberRepository members, AnswerRepository answers, PulseRepository pulses,
+                        WeekStepRepository steps, NudgeSelector selector, PulseMessages pulseMessages, LeaderDigests digests,
+                        MonthlyReviews reviews, FeedbackRepository feedback, TextScrubber scrubber, Pseudonymizer pseudonyms,
+                        ChatGateways gateways, Texts texts, WorkQueue work, PulseProperties properties, Clock clock) {
+        return new WeekSteps(teams, members, answers, pulses, steps, selector, pulseMessages, digests, reviews,
+                new FeedbackRelease(feedback, members, scrubber, new SecureRandom()), scrubber, pseudonyms, gateways, texts, work,
+                properties.claimTimeout(), clock);
+    }
+
+    @Bean
+    ClosingWeeks closingWeeks(TeamRepository teams, CheckInRepository checkIns, AnswerRepository answers,
+                              PulseRepository pulses, WeekStepRepository steps, WeekSteps weekSteps, Clock clock) {
+        return new ClosingWeeks(teams, checkIns, answers, pulses, new PulseCalculator(), steps, weekSteps, clock);
     }
 
     @Bean
     NudgingLeaders nudgingLeaders(TeamRepository teams, MemberRepository members, PulseRepository pulses, AnswerRepository answers,
                                   Pseudonymizer pseudonyms, NudgeLog nudgeLog, NudgeSelector selector, NudgeMessages messages,
-                                  ChatGateways gateways, Texts texts, Clock clock, PulseProperties properties) {
+                                  ChatGateways gateways, Texts texts, Clock clock, PulseProperties properties,
+                                  WeekStepRepository steps, NudgeCatalog catalog) {
         return new NudgingLeaders(teams, members, pulses, answers, pseudonyms, nudgeLog, selector, messages, gateways, texts, clock,
-                properties.nudgesPerWeek());
+                properties.nudgesPerWeek()).claimedIn(steps, catalog, properties.claimTimeout());
     }
 
     @Bean

@@ -20,6 +20,10 @@ import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.PulseRepository;
 import app.trustpulse.pulse.SecretStore;
 import app.trustpulse.pulse.TeamRepository;
+import app.trustpulse.pulse.Leases;
+import app.trustpulse.pulse.WeekStepRepository;
+import app.trustpulse.persistence.JdbcWeekStepRepository;
+import app.trustpulse.persistence.JdbcLeases;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -72,6 +76,16 @@ public class PersistenceConfig {
     @Bean
     ProcessedEvents processedEvents(JdbcClient jdbc) {
         return new JdbcProcessedEvents(jdbc);
+    }
+
+    @Bean
+    WeekStepRepository weekStepRepository(JdbcClient jdbc) {
+        return new JdbcWeekStepRepository(jdbc);
+    }
+
+    @Bean
+    Leases leases(JdbcClient jdbc) {
+        return new JdbcLeases(jdbc);
     }
 
     @Bean

@@ -1,7 +1,19 @@
 package app.trustpulse.config;
 
 import app.trustpulse.pulse.TeamTriggers;
+import app.trustpulse.checkin.SendingCheckIns;
+import app.trustpulse.schedule.CheckInRetryWork;
+import app.trustpulse.schedule.CheckInRoundWork;
 import app.trustpulse.schedule.QuartzTeamTriggers;
+import app.trustpulse.schedule.WeekCloseWork;
+import app.trustpulse.summary.ClosingWeeks;
+import app.trustpulse.summary.WeekSteps;
+import app.trustpulse.schedule.WeekStepWork;
+import app.trustpulse.schedule.LeaderNudgeWork;
+import app.trustpulse.nudge.NudgingLeaders;
+import app.trustpulse.schedule.SendNowResumeWork;
+import app.trustpulse.schedule.UnfinishedWeeksWork;
+import app.trustpulse.pulse.WorkQueue;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Properties;
@@ -19,6 +31,41 @@ public class SchedulingConfig {
     @Bean
     TeamTriggers teamTriggers(Scheduler scheduler) {
         return new QuartzTeamTriggers(scheduler);
+    }
+
+    @Bean
+    CheckInRoundWork checkInRoundWork(SendingCheckIns sending) {
+        return new CheckInRoundWork(sending);
+    }
+
+    @Bean
+    CheckInRetryWork checkInRetryWork(SendingCheckIns sending) {
+        return new CheckInRetryWork(sending);
+    }
+
+    @Bean
+    WeekCloseWork weekCloseWork(ClosingWeeks closing) {
+        return new WeekCloseWork(closing);
+    }
+
+    @Bean
+    SendNowResumeWork sendNowResumeWork(SendingCheckIns sending) {
+        return new SendNowResumeWork(sending);
+    }
+
+    @Bean
+    LeaderNudgeWork leaderNudgeWork(NudgingLeaders nudging) {
+        return new LeaderNudgeWork(nudging);
+    }
+
+    @Bean
+    WeekStepWork weekStepWork(WeekSteps steps) {
+        return new WeekStepWork(steps);
+    }
+
+    @Bean
+    UnfinishedWeeksWork unfinishedWeeksWork(ClosingWeeks closing, WorkQueue work) {
+        return new UnfinishedWeeksWork(closing, work);
     }
 
     /** PostgreSQL needs its own delegate (bytea job data); whichever database is configured decides. */

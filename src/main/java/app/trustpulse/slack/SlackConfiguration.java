@@ -1,7 +1,11 @@
 package app.trustpulse.slack;
 
+import app.trustpulse.chat.PlatformPersonalData;
 import app.trustpulse.chat.ProcessedEvents;
+import app.trustpulse.pulse.Platform;
 import app.trustpulse.inbound.ChatInbox;
+import app.trustpulse.pulse.WorkQueue;
+import app.trustpulse.work.DeliveryAttempts;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
@@ -9,6 +13,9 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.jakarta_servlet.SlackOAuthAppServlet;
 import com.slack.api.bolt.service.InstallationService;
 import com.slack.api.methods.MethodsConfig;
+import com.slack.api.methods.MethodsCustomRateLimitResolver;
+import com.slack.api.methods.MethodsRateLimitTier;
+import com.slack.api.methods.MethodsRateLimits;
 import com.slack.api.token_rotation.TokenRotator;
 import java.net.URI;
 import java.time.Clock;
@@ -42,7 +49,7 @@ public class SlackConfiguration {
 
     /** The bot scopes the app uses, no more; the manifest lists the same. */
     static final List<String> BOT_SCOPES = List.of("commands", "chat:write", "im:write", "im:history", "users:read",
-            "channels:read", "groups:read");
+            "channels:read", "groups:read", "channels:history", "groups:history");
 
     @Bean
     SlackMode slackMode(SlackProperties props) {
@@ -64,6 +71,7 @@ public class SlackConfiguration {
         // One executor (queues and metrics) per client, so two application contexts never share queues.
         methods.setExecutorName("trust-pulse-" + UUID.randomUUID());
         methods.setMaxIdleMills((int) Math.min(Integer.MAX_VALUE, props.callTimeout().toMillis()));
+        methods.setCustomRateLimitResolver(new SharedRateLimits(props.rateShare()));
         config.setMethodsConfig(methods);
         return Slack.getInstance(config);
     }
@@ -101,22 +109,40 @@ public class SlackConfiguration {
     }
 
     @Bean
-    SlackGateway slackGateway(SlackCalls calls, SlackPeople people, BlockKit slackBlockKit) {
-        return new SlackGateway(calls, people, slackBlockKit);
+    SlackIms slackIms(JdbcClient jdbc, SlackCalls calls) {
+        return new SlackIms(jdbc, calls);
     }
 
-    @Bean(destroyMethod = "close")
-    SlackWork slackWork() {
-        return new SlackWork(4);
+    /** A person's DM channel id goes with the rest of their data on forget-me. */
+    @Bean
+    PlatformPersonalData slackPersonalData(SlackIms ims) {
+        return (platform, workspaceId, userId) -> platform == Platform.SLACK ? ims.forget(workspaceId, userId) : 0;
+    }
+
+    @Bean
+    SlackGateway slackGateway(SlackCalls calls, SlackPeople people, SlackIms ims, BlockKit slackBlockKit) {
+        return new SlackGateway(calls, people, ims, slackBlockKit);
+    }
+
+    @Bean
+    SlackOutbox slackOutbox(ObjectProvider<WorkQueue> work, SlackGateway gateway, DeliveryAttempts attempts,
+            SlackProperties props) {
+        return new SlackOutbox(work::getObject, gateway, new ConversationPacer(props.conversationSpacing(), Clock.systemUTC()),
+                attempts, Clock.systemUTC());
+    }
+
+    @Bean
+    SlackRequests slackRequests(ObjectProvider<ChatInbox> inbox, SlackPeople people, SlackOutbox outbox, SlackCalls calls,
+            BlockKit blockKit, Slack slack, DeliveryAttempts attempts) {
+        return new SlackRequests(inbox::getObject, people, outbox, calls, blockKit, new SlackTexts(), slack, attempts,
+                Clock.systemUTC());
     }
 
     @Bean(destroyMethod = "stop")
     App slackBoltApp(SlackMode mode, SlackProperties props, Slack slack, SlackCalls calls, SlackPeople people,
-            SlackGateway gateway, BlockKit blockKit, SlackWork work, ObjectProvider<ChatInbox> inbox,
-            ObjectProvider<ProcessedEvents> processed, ObjectProvider<JdbcInstallationService> installations,
+            BlockKit blockKit, ObjectProvider<WorkQueue> work, ObjectProvider<ProcessedEvents> processed, ObjectProvider<JdbcInstallationService> installations,
             ObjectProvider<JdbcClient> jdbc) {
         boolean multi = mode == SlackMode.MULTI_WORKSPACE;
-        SlackTexts texts = new SlackTexts();
         AppConfig config = AppConfig.builder()
                 .slack(slack)
                 .signingSecret(props.signingSecret())
@@ -148,9 +174,47 @@ public class SlackConfiguration {
             app.service(new JdbcOAuthStateService(jdbc.getObject(), Clock.systemUTC()));
         }
         app.use(new EventDeduplication(processed::getObject, Clock.systemUTC()));
-        new SlackListeners(inbox::getObject, processed::getObject, people, gateway, calls, blockKit, texts, work,
-                slack, installed, Clock.systemUTC()).register(app);
+        new SlackListeners(processed::getObject, people, calls, blockKit, work::getObject, installed, Clock.systemUTC())
+                .register(app);
         return app;
+    }
+
+    /**
+     * The SDK paces every method to its Slack tier per workspace, and chat.postMessage to one a second per conversation;
+     * with several instances each takes its share, so together they stay within Slack's limits.
+     */
+    static final class SharedRateLimits implements MethodsCustomRateLimitResolver {
+
+        private final double share;
+
+        SharedRateLimits(double share) {
+            if (share <= 0) {
+                throw new IllegalArgumentException("slack.rate-share must be above 0");
+            }
+            this.share = share;
+        }
+
+        @Override
+        public Optional<Integer> getCustomAllowedRequestsPerMinute(String teamId, String methodName) {
+            MethodsRateLimitTier tier = MethodsRateLimits.lookupRateLimitTier(methodName);
+            Integer allowed = tier == null ? null : MethodsRateLimitTier.getAllowedRequestsPerMinute(tier);
+            return allowed == null ? Optional.empty() : Optional.of(scaled(allowed));
+        }
+
+        @Override
+        public Optional<Integer> getCustomAllowedRequestsForChatPostMessagePerMinute(String teamId, String channel) {
+            return Optional.of(scaled(60));
+        }
+
+        @Override
+        public Optional<Integer> getCustomAllowedRequestsForAssistantThreadsSetStatusPerMinute(String teamId,
+                String channel) {
+            return Optional.empty();
+        }
+
+        private int scaled(int perMinute) {
+            return (int) Math.max(1, Math.round(perMinute * share));
+        }
     }
 
     /** Slack's own site, or the one SLACK_API_URL points at (its scheme and host), for the OAuth authorize page. */

@@ -2,6 +2,7 @@ package app.trustpulse.summary;
 
 import app.trustpulse.chat.Block;
 import app.trustpulse.chat.ChatMessage;
+import app.trustpulse.nudge.NudgeCatalog;
 import app.trustpulse.nudge.NudgeLog;
 import app.trustpulse.nudge.NudgeMessages;
 import app.trustpulse.nudge.NudgeReason;
@@ -42,15 +43,17 @@ public final class LeaderDigests {
     }
 
     private final NudgeSelector selector;
+    private final NudgeCatalog catalog;
     private final NudgeLog nudgeLog;
     private final PulseMessages pulseMessages;
     private final NudgeMessages nudgeMessages;
     private final Texts texts;
     private final Clock clock;
 
-    public LeaderDigests(NudgeSelector selector, NudgeLog nudgeLog, PulseMessages pulseMessages, NudgeMessages nudgeMessages,
-                         Texts texts, Clock clock) {
+    public LeaderDigests(NudgeSelector selector, NudgeCatalog catalog, NudgeLog nudgeLog, PulseMessages pulseMessages,
+                         NudgeMessages nudgeMessages, Texts texts, Clock clock) {
         this.selector = selector;
+        this.catalog = catalog;
         this.nudgeLog = nudgeLog;
         this.pulseMessages = pulseMessages;
         this.nudgeMessages = nudgeMessages;
@@ -74,23 +77,39 @@ public final class LeaderDigests {
                 .limit(2)
                 .toList();
         NudgeSelector.Signals signals = selector.signals(Optional.of(pulse), week.earlier(), selfCheck);
-        Set<String> recentIds = recent.stream().map(SentNudge::nudgeId).collect(Collectors.toSet());
-        List<NudgeSelector.Pick> picks = selector.choose(lang, signals, recentIds, MAX_NUDGES, pulse.week().ordinal());
         if (!signals.lower().isEmpty()) {
             String names = signals.lower().stream().map(d -> texts.dimensionName(lang, d.dimension()))
                     .collect(Collectors.joining(", "));
             blocks.add(new Block.Text(texts.get(lang, "digest.lower", names)));
         }
+        // A digest sent again (its first try failed or its sender died) shows the nudges chosen the first time.
+        List<SentNudge> chosenBefore = recent.stream()
+                .filter(n -> n.occasion() == SentNudge.Occasion.DIGEST && n.week().equals(pulse.week()))
+                .toList();
+        List<Map.Entry<NudgeSelector.Pick, Long>> picks = new ArrayList<>();
+        if (!chosenBefore.isEmpty()) {
+            for (SentNudge n : chosenBefore) {
+                catalog.find(lang, n.nudgeId()).filter(nudge -> n.dimension().isPresent()).ifPresent(nudge -> picks.add(
+                        Map.entry(new NudgeSelector.Pick(nudge, n.dimension().get(), n.reason()), n.id())));
+            }
+        } else {
+            Set<String> recentIds = recent.stream().map(SentNudge::nudgeId).collect(Collectors.toSet());
+            for (NudgeSelector.Pick pick : selector.choose(lang, signals, recentIds, MAX_NUDGES, pulse.week().ordinal())) {
+                long id = nudgeLog.record(new SentNudge(0, team.id(), leader.userId(), pick.nudge().id(),
+                        Optional.of(pick.dimension()), pick.reason(), pulse.week(), SentNudge.Occasion.DIGEST, now,
+                        Optional.empty()));
+                picks.add(Map.entry(pick, id));
+            }
+        }
         if (!picks.isEmpty()) {
             blocks.add(new Block.Text(texts.get(lang, "digest.nudges.title")));
         }
-        for (NudgeSelector.Pick pick : picks) {
+        for (Map.Entry<NudgeSelector.Pick, Long> entry : picks) {
+            NudgeSelector.Pick pick = entry.getKey();
             if (pick.reason() == NudgeReason.DROP) {
                 blocks.add(new Block.Text(texts.get(lang, "digest.drop", texts.dimensionName(lang, pick.dimension()))));
             }
-            long id = nudgeLog.record(new SentNudge(0, team.id(), leader.userId(), pick.nudge().id(), Optional.of(pick.dimension()),
-                    pick.reason(), pulse.week(), SentNudge.Occasion.DIGEST, now, Optional.empty()));
-            blocks.addAll(nudgeMessages.nudgeBlocks(lang, pick, id));
+            blocks.addAll(nudgeMessages.nudgeBlocks(lang, pick, entry.getValue()));
         }
         for (SentNudge earlier : unanswered) {
             nudgeMessages.earlierNudge(lang, earlier).ifPresent(blocks::addAll);

@@ -98,7 +98,8 @@ class BundleSyncTest {
                             || key.startsWith("spring.") || key.startsWith("app.") || key.startsWith("com.") || key.startsWith("slack.")
                             || key.startsWith("microsoft.") || key.startsWith("teams.") || key.startsWith("pulse.playground")
                             || key.startsWith("pulse.pseudonym") || key.startsWith("pulse.retention")
-                            || key.startsWith("pulse.dashboard") || key.startsWith("pulse.charts")) {
+                            || key.startsWith("pulse.dashboard") || key.startsWith("pulse.charts")
+                            || key.startsWith("pulse.work")) {
                         continue;
                     }
                     if (key.matches("[a-z]+\\.[a-z]+\\.[a-z]+\\.[a-z]+") && !texts.has(Language.EN, key)) {

@@ -41,7 +41,7 @@ class DigestAlarmsTest {
     private final Texts texts = new Texts();
     private final InMemoryNudgeLog log = new InMemoryNudgeLog();
     private final NudgeCatalog catalog = new NudgeCatalog();
-    private final LeaderDigests digests = new LeaderDigests(new NudgeSelector(catalog), log, new PulseMessages(texts, PulseCharts.none()),
+    private final LeaderDigests digests = new LeaderDigests(new NudgeSelector(catalog), catalog, log, new PulseMessages(texts, PulseCharts.none()),
             new NudgeMessages(catalog, texts), texts, Clock.fixed(Instant.parse("2026-11-20T16:00:00Z"), ZoneOffset.UTC));
     private final Team team = new Team(1, Platform.PLAYGROUND, "demo", "team", "team", ZoneId.of("Europe/Amsterdam"),
             Language.NL, 3, TeamSchedule.defaults(), false);
