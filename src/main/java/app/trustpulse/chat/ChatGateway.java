@@ -15,6 +15,19 @@ public interface ChatGateway {
 
     MessageRef postToChannel(ChannelAddress to, ChatMessage message);
 
+    /**
+     * Sends a direct message tagged with a delivery id. When {@link Delivery#mayHaveLanded()}, a platform that can
+     * look into the conversation first checks whether a message with that id is there and returns it instead.
+     */
+    default MessageRef sendDirect(DirectAddress to, ChatMessage message, Delivery delivery) {
+        return sendDirect(to, message);
+    }
+
+    /** Posts to a channel tagged with a delivery id, as {@link #sendDirect(DirectAddress, ChatMessage, Delivery)}. */
+    default MessageRef postToChannel(ChannelAddress to, ChatMessage message, Delivery delivery) {
+        return postToChannel(to, message);
+    }
+
     void update(MessageRef ref, ChatMessage message);
 
     /** The human, active members of a channel. */

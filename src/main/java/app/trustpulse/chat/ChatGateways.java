@@ -59,6 +59,27 @@ public final class ChatGateways {
             }
         }
 
+        // The delivery id must reach the platform: it is what keeps a re-sent step from showing twice.
+        @Override
+        public MessageRef sendDirect(DirectAddress to, ChatMessage message, Delivery delivery) {
+            try {
+                return gateway.sendDirect(to, message, delivery);
+            } catch (ChatDeliveryException e) {
+                metrics.deliveryFailed(gateway.platform());
+                throw e;
+            }
+        }
+
+        @Override
+        public MessageRef postToChannel(ChannelAddress to, ChatMessage message, Delivery delivery) {
+            try {
+                return gateway.postToChannel(to, message, delivery);
+            } catch (ChatDeliveryException e) {
+                metrics.deliveryFailed(gateway.platform());
+                throw e;
+            }
+        }
+
         @Override
         public void update(MessageRef ref, ChatMessage message) {
             try {

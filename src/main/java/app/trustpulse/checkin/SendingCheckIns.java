@@ -18,6 +18,8 @@ import app.trustpulse.pulse.TeamRepository;
 import app.trustpulse.pulse.TeamSchedule;
 import app.trustpulse.pulse.TeamTriggers;
 import app.trustpulse.pulse.WeekId;
+import app.trustpulse.pulse.Leases;
+import app.trustpulse.pulse.WorkQueue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,13 +44,24 @@ public final class SendingCheckIns {
     /** A personal check-in due less than this after the team's round goes out with the round. */
     private static final Duration PERSONAL_SLACK = Duration.ofMinutes(5);
 
-    public enum Delivery { SENT, ALREADY_SENT, FAILED, NOTHING_LEFT }
+    public enum Delivery { SENT, ALREADY_SENT, FAILED, IN_FLIGHT, WEEK_CLOSED, NOTHING_LEFT }
 
-    public record Round(int sent, int alreadySent, int failed, int deferred, Optional<String> skippedBecause) {
+    /** Why a round sent nothing. */
+    public static final String WEEK_CLOSED = "week closed";
+    public static final String ALREADY_RUNNING = "a send-now for this team is already running";
+
+    /**
+     * What a round did. {@code inFlight} counts check-ins another sender holds; their claims are taken back once
+     * stale, so a round that saw some is run again later.
+     */
+    public record Round(int sent, int alreadySent, int failed, int deferred, int inFlight, Optional<String> skippedBecause) {
         static Round skipped(String why) {
-            return new Round(0, 0, 0, 0, Optional.of(why));
+            return new Round(0, 0, 0, 0, 0, Optional.of(why));
         }
     }
+
+    /** Work kind of a check-in whose delivery failed and is tried again with back-off. */
+    public static final String RETRY_KIND = "check-in-retry";
 
     private final TeamRepository teams;
     private final MemberRepository members;
@@ -57,12 +71,15 @@ public final class SendingCheckIns {
     private final CheckInMessages messages;
     private final ChatGateways gateways;
     private final TeamTriggers triggers;
+    private final WorkQueue work;
+    private final Leases leases;
+    private final Duration claimTimeout;
     private final Clock clock;
     private final PulseMetrics metrics;
 
     public SendingCheckIns(TeamRepository teams, MemberRepository members, CheckInRepository checkIns, PulseRepository pulses,
                            CheckInPlanner planner, CheckInMessages messages, ChatGateways gateways, TeamTriggers triggers,
-                           Clock clock, PulseMetrics metrics) {
+                           WorkQueue work, Leases leases, Duration claimTimeout, Clock clock, PulseMetrics metrics) {
         this.teams = teams;
         this.members = members;
         this.checkIns = checkIns;
@@ -71,6 +88,9 @@ public final class SendingCheckIns {
         this.messages = messages;
         this.gateways = gateways;
         this.triggers = triggers;
+        this.work = work;
+        this.leases = leases;
+        this.claimTimeout = claimTimeout;
         this.clock = clock;
         this.metrics = metrics;
     }
@@ -96,9 +116,9 @@ public final class SendingCheckIns {
         }
         WeekId week = WeekId.of(fired.toLocalDate());
         if (pulses.isClosed(teamId, week)) {
-            return Round.skipped("week closed");
+            return Round.skipped(WEEK_CLOSED);
         }
-        int sent = 0, already = 0, failed = 0, deferred = 0;
+        int sent = 0, already = 0, failed = 0, deferred = 0, inFlight = 0;
         for (Member m : members.ofTeam(teamId)) {
             if (m.optedOut()) {
                 continue;
@@ -115,11 +135,15 @@ public final class SendingCheckIns {
             switch (deliver(team, m, week, slot)) {
                 case SENT -> sent++;
                 case FAILED -> failed++;
+                case IN_FLIGHT -> inFlight++;
+                case WEEK_CLOSED -> {
+                    return Round.skipped(WEEK_CLOSED);
+                }
                 default -> already++;
             }
         }
         team.schedule().reminderDelay().ifPresent(delay -> triggers.planReminder(teamId, week, slot, now.plus(delay)));
-        return new Round(sent, already, failed, deferred, Optional.empty());
+        return new Round(sent, already, failed, deferred, inFlight, Optional.empty());
     }
 
     /** The round of one person whose own timezone made it later than the team's. */
@@ -142,58 +166,173 @@ public final class SendingCheckIns {
         return deliver(t, member.get(), week, slot);
     }
 
-    /** "send-now": everyone gets their next check-in of this week that they have not had yet. */
+    /**
+     * "send-now": everyone gets their next check-in of this week that they have not had yet. One send-now per team
+     * runs at a time across all instances (a lease); a second one at the same moment is told so instead of sending a
+     * second round. The round is planned first (a SCHEDULED check-in per person) and then sent, and a durable
+     * {@link #RESUME_KIND} work item finishes it if this instance dies: a send-now whose holder died is resumed, never
+     * planned again, so nobody gets two.
+     */
     public Round sendNow(long teamId) {
         Team team = teams.find(teamId).orElseThrow();
         WeekId week = WeekId.of(clock.instant(), team.timezone());
         if (pulses.isClosed(teamId, week)) {
-            return Round.skipped("week closed");
+            return Round.skipped(WEEK_CLOSED);
         }
-        int last = team.schedule().checkInDays().size() - 1;
-        int sent = 0, already = 0, failed = 0;
-        for (Member m : members.ofTeam(teamId)) {
-            if (m.optedOut()) {
-                continue;
+        String holder = UUID.randomUUID().toString();
+        Leases.Acquired acquired = leases.acquire(lease(teamId), holder, clock.instant(), clock.instant().plus(claimTimeout));
+        if (acquired == Leases.Acquired.BUSY) {
+            return Round.skipped(ALREADY_RUNNING);
+        }
+        try {
+            int last = team.schedule().checkInDays().size() - 1;
+            List<Member> people = members.ofTeam(teamId).stream().filter(m -> !m.optedOut()).toList();
+            if (acquired == Leases.Acquired.NEW) {
+                for (Member m : people) {
+                    planned(team, m, week, last, true);
+                }
+                // Due once this send-now's lease would have run out: it only matters if this instance dies.
+                work.enqueueAt(RESUME_KIND, teamId + ":" + week, "", clock.instant().plus(claimTimeout));
             }
-            switch (deliver(team, m, week, last)) {
+            return sendPlanned(team, week, people, last, holder);
+        } finally {
+            leases.release(lease(teamId), holder);
+        }
+    }
+
+    /** Work kind that finishes a send-now whose instance died. */
+    public static final String RESUME_KIND = "send-now-resume";
+
+    /**
+     * Finishes a send-now of the team's week: sends what it planned and did not send. False while the send-now's
+     * lease is held (by a live instance, or one that died less than a claim timeout ago): try again later.
+     */
+    public boolean resumeSendNow(long teamId, WeekId week) {
+        Optional<Team> team = teams.find(teamId);
+        if (team.isEmpty() || pulses.isClosed(teamId, week)) {
+            return true;
+        }
+        String holder = UUID.randomUUID().toString();
+        if (leases.acquire(lease(teamId), holder, clock.instant(), clock.instant().plus(claimTimeout)) == Leases.Acquired.BUSY) {
+            return false;
+        }
+        try {
+            int last = team.get().schedule().checkInDays().size() - 1;
+            List<Member> people = members.ofTeam(teamId).stream().filter(m -> !m.optedOut()).toList();
+            Round round = sendPlanned(team.get(), week, people, last, holder);
+            return round.failed() == 0 && round.inFlight() == 0;
+        } finally {
+            leases.release(lease(teamId), holder);
+        }
+    }
+
+    private static String lease(long teamId) {
+        return "send-now:" + teamId;
+    }
+
+    /** Sends every planned, unsent check-in of the week; the lease is renewed with every person. */
+    private Round sendPlanned(Team team, WeekId week, List<Member> people, int last, String holder) {
+        int sent = 0, already = 0, failed = 0, inFlight = 0;
+        for (Member m : people) {
+            leases.acquire(lease(team.id()), holder, clock.instant(), clock.instant().plus(claimTimeout));
+            switch (deliver(team, m, week, last, false)) {
                 case SENT -> sent++;
                 case FAILED -> failed++;
+                case IN_FLIGHT -> inFlight++;
+                case WEEK_CLOSED -> {
+                    return sent == 0 ? Round.skipped(WEEK_CLOSED) : new Round(sent, already, failed, 0, inFlight,
+                            Optional.empty());
+                }
                 default -> already++;
             }
         }
-        return new Round(sent, already, failed, 0, Optional.empty());
+        return new Round(sent, already, failed, 0, inFlight, Optional.empty());
+    }
+
+    /** A check-in whose delivery failed, tried again from the durable queue while its week is open. */
+    public Delivery retry(long checkInId) {
+        Optional<CheckIn> found = checkIns.find(checkInId);
+        if (found.isEmpty()) {
+            return Delivery.NOTHING_LEFT;
+        }
+        CheckIn c = found.get();
+        Optional<Team> team = teams.find(c.teamId());
+        Optional<Member> member = members.find(c.teamId(), c.userId());
+        if (team.isEmpty() || member.isEmpty() || member.get().optedOut() || team.get().paused()) {
+            return Delivery.NOTHING_LEFT;
+        }
+        return deliver(team.get(), member.get(), c.week(), c.slot());
     }
 
     /** Sends the person's first check-in of the week, up to the given slot, that has not gone out. */
     Delivery deliver(Team team, Member member, WeekId week, int maxSlot) {
-        Map<Integer, CheckIn> existing = checkIns.ofUser(team.id(), member.userId(), week).stream()
-                .collect(java.util.stream.Collectors.toMap(CheckIn::slot, c -> c));
-        Optional<Integer> slot = java.util.stream.IntStream.rangeClosed(0, maxSlot).boxed()
-                .filter(s -> !existing.containsKey(s) || existing.get(s).status() == CheckIn.Status.SCHEDULED)
-                .findFirst();
-        if (slot.isEmpty()) {
+        return deliver(team, member, week, maxSlot, true);
+    }
+
+    /**
+     * Sends the person's first check-in of the week, up to the given slot, that has not gone out; with
+     * {@code planNew} false only one planned before. A check-in another sender claimed counts as going out, unless
+     * the claim is older than the claim timeout: then its sender died, and the claim is taken back (the message is
+     * looked for by its delivery id before it is sent again). The week is checked right before the send, so nothing
+     * goes out after a close on another instance.
+     */
+    private Delivery deliver(Team team, Member member, WeekId week, int maxSlot, boolean planNew) {
+        if (pulses.isClosed(team.id(), week)) {
+            return Delivery.WEEK_CLOSED;
+        }
+        Optional<CheckIn> planned = planned(team, member, week, maxSlot, planNew);
+        if (planned.isEmpty()) {
             return maxSlot < 0 ? Delivery.NOTHING_LEFT : Delivery.ALREADY_SENT;
         }
-        List<StatementRef> statements = planner.plan(member.role(), member.userId().hashCode(), week, slot.get(),
-                team.schedule().checkInDays().size());
-        CheckIn planned = new CheckIn(0, team.id(), member.userId(), week, slot.get(), member.role(), statements,
-                CheckIn.Status.SCHEDULED, Optional.empty(), Optional.empty(), Optional.empty());
-        CheckIn stored = checkIns.createIfAbsent(planned, clock.instant());
-        if (stored.status() != CheckIn.Status.SCHEDULED || !checkIns.claimForSending(stored.id())) {
+        CheckIn stored = planned.get();
+        if (stored.status() != CheckIn.Status.SCHEDULED && stored.status() != CheckIn.Status.SENDING) {
             return Delivery.ALREADY_SENT;
+        }
+        Instant now = clock.instant();
+        Optional<CheckInRepository.Claim> claim = checkIns.claimForSending(stored.id(), now, now.minus(claimTimeout));
+        if (claim.isEmpty()) {
+            return stored.status() == CheckIn.Status.SENDING ? Delivery.IN_FLIGHT : Delivery.ALREADY_SENT;
         }
         try {
             MessageRef ref = gateways.of(team.platform()).sendDirect(
                     new DirectAddress(team.platform(), team.workspaceId(), member.userId()),
-                    messages.checkIn(team, stored, Map.of(), Set.of(), true));
+                    messages.checkIn(team, stored, Map.of(), Set.of(), true),
+                    new app.trustpulse.chat.Delivery(claim.get().deliveryId(), claim.get().triedBefore()));
             checkIns.markSent(stored.id(), clock.instant(), ref.encode());
             metrics.checkInSent(team.platform());
             return Delivery.SENT;
         } catch (ChatDeliveryException e) {
             checkIns.releaseClaim(stored.id());
-            LOG.warn("check-in " + stored.id() + " of team " + team.id() + " not delivered: " + e.getMessage());
+            LOG.warn("check-in " + stored.id() + " of team " + team.id() + " not delivered, tried again later: "
+                    + e.getMessage());
+            work.enqueue(RETRY_KIND, String.valueOf(stored.id()), "");
             return Delivery.FAILED;
         }
+    }
+
+    /**
+     * The person's first check-in of the week, up to the given slot, that has not gone out: a planned one, or (with
+     * {@code planNew}) a new one stored as SCHEDULED.
+     */
+    private Optional<CheckIn> planned(Team team, Member member, WeekId week, int maxSlot, boolean planNew) {
+        Map<Integer, CheckIn> existing = checkIns.ofUser(team.id(), member.userId(), week).stream()
+                .collect(java.util.stream.Collectors.toMap(CheckIn::slot, c -> c));
+        Optional<Integer> slot = java.util.stream.IntStream.rangeClosed(0, maxSlot).boxed()
+                .filter(s -> existing.containsKey(s)
+                        ? existing.get(s).status() == CheckIn.Status.SCHEDULED || existing.get(s).status() == CheckIn.Status.SENDING
+                        : planNew)
+                .findFirst();
+        if (slot.isEmpty()) {
+            return Optional.empty();
+        }
+        if (existing.containsKey(slot.get())) {
+            return Optional.of(existing.get(slot.get()));
+        }
+        List<StatementRef> statements = planner.plan(member.role(), member.userId().hashCode(), week, slot.get(),
+                team.schedule().checkInDays().size());
+        CheckIn plan = new CheckIn(0, team.id(), member.userId(), week, slot.get(), member.role(), statements,
+                CheckIn.Status.SCHEDULED, Optional.empty(), Optional.empty(), Optional.empty());
+        return Optional.of(checkIns.createIfAbsent(plan, clock.instant()));
     }
 
     /** When this person's check-in is due by their own clock, if they have a timezone other than the team's. */

@@ -54,6 +54,20 @@ public final class RunningCommands {
         return ctx.workspaceAdmin() || admins.contains(ctx.platform(), ctx.userId());
     }
 
+    /**
+     * Runs a command again whose first run was cut short by a crash. Every command repeats safely but send-now, which
+     * would send a second round: it finishes the round it started instead.
+     */
+    public ChatMessage runAgain(CommandContext ctx, String text) {
+        Optional<Command> cmd = parser.parse(text).command();
+        Optional<Team> team = teamInContext(ctx);
+        if (cmd.isPresent() && cmd.get() instanceof Command.SendNow && team.isPresent() && isAdmin(ctx)) {
+            sending.resumeSendNow(team.get().id(), closing.currentWeek(team.get().id()));
+            return reply.text(team.get().language(), "sendNow.resumed");
+        }
+        return run(ctx, text);
+    }
+
     public ChatMessage run(CommandContext ctx, String text) {
         Optional<Team> team = teamInContext(ctx);
         List<Member> memberships = memberships(ctx, team);
@@ -217,8 +231,16 @@ public final class RunningCommands {
 
         @Override
         public ChatMessage closeWeek(Command.CloseWeek c) {
-            ClosingWeeks.Outcome outcome = closing.closeNow(team().id());
-            return reply.text(team().language(), outcome == ClosingWeeks.Outcome.CLOSED ? "closeWeek.done" : "closeWeek.already");
+            Team t = team();
+            ClosingWeeks.Outcome outcome = closing.closeNow(t.id());
+            ClosingWeeks.Delivered d = closing.delivered(t.id(), closing.currentWeek(t.id()));
+            boolean closedNow = outcome == ClosingWeeks.Outcome.CLOSED;
+            if (d.complete()) {
+                return reply.text(t.language(), closedNow ? "closeWeek.done" : "closeWeek.already");
+            }
+            String pulse = texts.get(t.language(), d.pulsePosted() ? "closeWeek.pulse.posted" : "closeWeek.pulse.notYet");
+            return reply.text(t.language(), closedNow ? "closeWeek.pending" : "closeWeek.alreadyPending",
+                    pulse, d.digestsSent(), d.digests());
         }
 
         @Override
@@ -236,6 +258,9 @@ public final class RunningCommands {
             return reply.text(t.language(), "sendNow.paused");
         }
         SendingCheckIns.Round round = sending.sendNow(t.id());
+        if (round.skippedBecause().filter(SendingCheckIns.ALREADY_RUNNING::equals).isPresent()) {
+            return reply.text(t.language(), "sendNow.busy");
+        }
         if (round.skippedBecause().isPresent()) {
             return reply.text(t.language(), "sendNow.weekClosed");
         }

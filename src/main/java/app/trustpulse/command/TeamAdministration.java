@@ -18,9 +18,13 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The admin commands that create a team and change its people and settings. */
 public final class TeamAdministration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TeamAdministration.class);
 
     /** What a new team starts with. */
     public record Defaults(ZoneId timezone, Language language, int threshold) {
@@ -60,6 +64,8 @@ public final class TeamAdministration {
             people = gateways.of(ctx.platform()).channelMembers(address);
             name = gateways.of(ctx.platform()).channelName(address);
         } catch (ChatDeliveryException e) {
+            LOG.warn("setup could not read the members of channel " + channel.get() + " in "
+                    + ctx.workspaceId() + "; the admin was told so", e);
             return reply.text(lang, "setup.channelUnreadable", channel.get());
         }
         Team team = teams.insert(new Team(0, ctx.platform(), ctx.workspaceId(), channel.get(), name, defaults.timezone(),

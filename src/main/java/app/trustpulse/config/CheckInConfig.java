@@ -1,5 +1,7 @@
 package app.trustpulse.config;
 
+import app.trustpulse.pulse.Leases;
+import app.trustpulse.pulse.WorkQueue;
 import app.trustpulse.chat.ChatGateways;
 import app.trustpulse.checkin.CheckInMessages;
 import app.trustpulse.checkin.RecordingAnswers;
@@ -35,9 +37,10 @@ public class CheckInConfig {
     @Bean
     SendingCheckIns sendingCheckIns(TeamRepository teams, MemberRepository members, CheckInRepository checkIns,
                                     PulseRepository pulses, CheckInMessages messages, ChatGateways gateways,
-                                    TeamTriggers triggers, Clock clock, PulseMetrics metrics) {
+                                    TeamTriggers triggers, WorkQueue work, Leases leases, PulseProperties properties,
+                                    Clock clock, PulseMetrics metrics) {
         return new SendingCheckIns(teams, members, checkIns, pulses, new CheckInPlanner(), messages, gateways,
-                triggers, clock, metrics);
+                triggers, work, leases, properties.claimTimeout(), clock, metrics);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package app.trustpulse.config;
 
+import app.trustpulse.pulse.WeekStepRepository;
 import app.trustpulse.chat.ChatGateways;
 import app.trustpulse.nudge.MonthlyReviews;
 import app.trustpulse.nudge.NudgeCatalog;
@@ -44,9 +45,9 @@ public class NudgeConfig {
     NudgingLeaders nudgingLeaders(TeamRepository teams, MemberRepository members, PulseRepository pulses, AnswerRepository answers,
                                   Pseudonymizer pseudonyms, NudgeLog nudgeLog, NudgeSelector selector, NudgeMessages messages,
                                   ChatGateways gateways, Texts texts, Clock clock, PulseProperties properties,
-                                  PulseMetrics metrics) {
+                                  PulseMetrics metrics, WeekStepRepository steps, NudgeCatalog catalog) {
         return new NudgingLeaders(teams, members, pulses, answers, pseudonyms, nudgeLog, selector, messages, gateways, texts, clock,
-                properties.nudgesPerWeek(), metrics);
+                properties.nudgesPerWeek(), metrics).claimedIn(steps, catalog, properties.claimTimeout());
     }
 
     @Bean

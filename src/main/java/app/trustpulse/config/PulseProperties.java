@@ -3,6 +3,7 @@ package app.trustpulse.config;
 import app.trustpulse.pulse.AnonymityPolicy;
 import app.trustpulse.pulse.Language;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +21,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          Required with Slack or Teams; the playground alone generates one in its database
  * @param pseudonymSecretFile a file holding that key instead (a mounted secret)
  * @param nudgesPerWeek     mid-week nudges per leader per week, besides the digest
+ * @param claimTimeout      how long a sender's claim on a message (a check-in, the pulse, a digest) holds; after
+ *                          it, the sender is taken for dead and another one looks whether it landed and sends it.
+ *                          Longer than one call to a platform may take, 429 waits included
  */
 @ConfigurationProperties("pulse")
 public record PulseProperties(
@@ -29,7 +33,8 @@ public record PulseProperties(
         @DefaultValue("3") int defaultThreshold,
         Optional<String> pseudonymSecret,
         Optional<Path> pseudonymSecretFile,
-        @DefaultValue("2") int nudgesPerWeek) {
+        @DefaultValue("2") int nudgesPerWeek,
+        @DefaultValue("15m") Duration claimTimeout) {
 
     public PulseProperties {
         if (AnonymityPolicy.checkSetting(defaultThreshold).isPresent()) {

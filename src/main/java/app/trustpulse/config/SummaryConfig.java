@@ -1,5 +1,9 @@
 package app.trustpulse.config;
 
+import app.trustpulse.summary.WeekSteps;
+import app.trustpulse.pulse.WorkQueue;
+import app.trustpulse.pulse.WeekStepRepository;
+import app.trustpulse.nudge.NudgeCatalog;
 import app.trustpulse.chat.ChatGateways;
 import app.trustpulse.feedback.FeedbackRelease;
 import app.trustpulse.feedback.TextScrubber;
@@ -40,9 +44,9 @@ public class SummaryConfig {
     }
 
     @Bean
-    LeaderDigests leaderDigests(NudgeSelector selector, NudgeLog nudgeLog, PulseMessages pulseMessages,
+    LeaderDigests leaderDigests(NudgeSelector selector, NudgeCatalog catalog, NudgeLog nudgeLog, PulseMessages pulseMessages,
                                 NudgeMessages nudgeMessages, Texts texts, Clock clock) {
-        return new LeaderDigests(selector, nudgeLog, pulseMessages, nudgeMessages, texts, clock);
+        return new LeaderDigests(selector, catalog, nudgeLog, pulseMessages, nudgeMessages, texts, clock);
     }
 
     @Bean
@@ -51,12 +55,20 @@ public class SummaryConfig {
     }
 
     @Bean
-    ClosingWeeks closingWeeks(TeamRepository teams, MemberRepository members, CheckInRepository checkIns, AnswerRepository answers,
-                              PulseRepository pulses, NudgeSelector selector, PulseMessages pulseMessages, LeaderDigests digests,
-                              MonthlyReviews reviews, FeedbackRepository feedback, TextScrubber scrubber, Pseudonymizer pseudonyms,
-                              NudgeLog nudgeLog, ChatGateways gateways, Texts texts, Clock clock, PulseMetrics metrics) {
-        return new ClosingWeeks(teams, members, checkIns, answers, pulses, new PulseCalculator(), selector, pulseMessages, digests,
-                nudgeLog, reviews, new FeedbackRelease(feedback, members, scrubber, new SecureRandom()), scrubber, pseudonyms, gateways,
-                texts, clock, metrics);
+    WeekSteps weekSteps(TeamRepository teams, MemberRepository members, AnswerRepository answers, PulseRepository pulses,
+                        WeekStepRepository steps, NudgeSelector selector, PulseMessages pulseMessages, LeaderDigests digests,
+                        MonthlyReviews reviews, FeedbackRepository feedback, TextScrubber scrubber, Pseudonymizer pseudonyms,
+                        ChatGateways gateways, Texts texts, WorkQueue work, PulseProperties properties, Clock clock,
+                        PulseMetrics metrics) {
+        return new WeekSteps(teams, members, answers, pulses, steps, selector, pulseMessages, digests, reviews,
+                new FeedbackRelease(feedback, members, scrubber, new SecureRandom()), scrubber, pseudonyms, gateways, texts, work,
+                properties.claimTimeout(), clock, metrics);
+    }
+
+    @Bean
+    ClosingWeeks closingWeeks(TeamRepository teams, CheckInRepository checkIns, AnswerRepository answers,
+                              PulseRepository pulses, WeekStepRepository steps, WeekSteps weekSteps, Clock clock,
+                              PulseMetrics metrics) {
+        return new ClosingWeeks(teams, checkIns, answers, pulses, new PulseCalculator(), steps, weekSteps, clock, metrics);
     }
 }

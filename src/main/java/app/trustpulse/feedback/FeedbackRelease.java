@@ -40,6 +40,25 @@ public final class FeedbackRelease {
         this.random = random;
     }
 
+    /**
+     * What a week's close released, read back for a digest sent (or sent again) after the release: the released
+     * texts with names removed, in random order, and how much is still held.
+     */
+    public Outcome releasedWith(Team team, WeekId week) {
+        List<Feedback> released = feedback.releasedIn(team.id(), week);
+        if (released.isEmpty()) {
+            int held = (int) feedback.pending(team.id()).stream().filter(f -> f.week().compareTo(week) <= 0).count();
+            return new Outcome(List.of(), held, 0);
+        }
+        List<String> names = members.ofTeam(team.id()).stream().map(Member::displayName).toList();
+        List<String> texts = new ArrayList<>();
+        for (Feedback f : released) {
+            texts.add(scrubber.scrub(f.text(), names));
+        }
+        Collections.shuffle(texts, random instanceof Random r ? r : new Random(random.nextLong()));
+        return new Outcome(texts, 0, 0);
+    }
+
     public Outcome release(Team team, WeekId week) {
         int dropped = feedback.dropPendingBefore(team.id(), week.minus(HOLD_WEEKS));
         List<Feedback> pending = feedback.pending(team.id()).stream()

@@ -14,6 +14,14 @@ public interface ChatInbox {
     /** A command; the answer is shown only to the sender (ephemeral where the platform has it). */
     ChatMessage command(CommandRequest request);
 
+    /**
+     * The same command once more, after the instance that ran it died before it was done: what it started is finished,
+     * nothing is started twice (a send-now is resumed, never sent as a second round).
+     */
+    default ChatMessage commandAgain(CommandRequest request) {
+        return command(request);
+    }
+
     /** Text a person wrote to the bot in a direct message: a typed answer or a command's words. */
     ChatMessage directMessage(Sender sender, String text);
 

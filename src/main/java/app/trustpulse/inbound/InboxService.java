@@ -63,6 +63,11 @@ public final class InboxService implements ChatInbox {
     }
 
     @Override
+    public ChatMessage commandAgain(CommandRequest request) {
+        return commands.runAgain(context(request.sender(), request.channelId()), request.text());
+    }
+
+    @Override
     public ChatMessage directMessage(Sender sender, String text) {
         String words = text == null ? "" : text.strip();
         String lower = words.toLowerCase(Locale.ROOT);

@@ -4,6 +4,7 @@ import app.trustpulse.chat.Block;
 import app.trustpulse.chat.ChatDeliveryException;
 import app.trustpulse.chat.ChatGateways;
 import app.trustpulse.chat.ChatMessage;
+import app.trustpulse.chat.Delivery;
 import app.trustpulse.chat.DirectAddress;
 import app.trustpulse.pulse.AnswerRepository;
 import app.trustpulse.pulse.Dimension;
@@ -21,6 +22,7 @@ import app.trustpulse.pulse.Team;
 import app.trustpulse.pulse.TeamRepository;
 import app.trustpulse.pulse.Texts;
 import app.trustpulse.pulse.WeekId;
+import app.trustpulse.pulse.WeekStepRepository;
 import app.trustpulse.pulse.WeeklyPulse;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,7 +41,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Mid-week micro-nudges for leaders, within a fatigue budget: at most the configured number a week;
  * after three nudges in a row without a reaction the budget halves (and the bot says so once), and any
- * reaction restores it. A leader can switch their own nudges off.
+ * reaction restores it. A leader can switch their own nudges off. Each leader's nudge of a day is a claimed step with
+ * a delivery id, so a round that runs again (a crash, a retry) never nudges anyone twice that day.
  */
 public final class NudgingLeaders {
 
@@ -64,6 +67,18 @@ public final class NudgingLeaders {
     private final Clock clock;
     private final int perWeek;
     private final PulseMetrics metrics;
+
+    private WeekStepRepository steps;
+    private NudgeCatalog catalog;
+    private Duration claimTimeout = Duration.ofMinutes(15);
+
+    /** Makes each nudge a claimed step (see the class comment); without it, nudges are sent as they are chosen. */
+    public NudgingLeaders claimedIn(WeekStepRepository steps, NudgeCatalog catalog, Duration claimTimeout) {
+        this.steps = steps;
+        this.catalog = catalog;
+        this.claimTimeout = claimTimeout;
+        return this;
+    }
 
     public NudgingLeaders(TeamRepository teams, MemberRepository members, PulseRepository pulses, AnswerRepository answers,
                           Pseudonymizer pseudonyms, NudgeLog nudgeLog, NudgeSelector selector, NudgeMessages messages,
@@ -95,22 +110,89 @@ public final class NudgingLeaders {
         }
         int sent = 0;
         for (Member m : members.ofTeam(teamId)) {
-            if (m.isLeader() && !m.optedOut() && !m.nudgesPaused() && nudge(team, m)) {
+            if (m.isLeader() && !m.optedOut() && !m.nudgesPaused() && nudge(team, m, round(scheduledAt))) {
                 sent++;
             }
         }
         return sent;
     }
 
+    /** A scheduled round's part of a nudge step's key: the minute it was due. */
+    private static String round(Instant scheduledAt) {
+        return scheduledAt.getEpochSecond() / 60 + ":";
+    }
+
+    /** The nudges of a scheduled round that were claimed and did not go out yet: the round has to run again. */
+    public int pending(long teamId, Instant scheduledAt) {
+        Optional<Team> team = teams.find(teamId);
+        if (steps == null || team.isEmpty()) {
+            return 0;
+        }
+        WeekId week = WeekId.of(clock.instant(), team.get().timezone());
+        return (int) steps.of(teamId, week).stream()
+                .filter(s -> s.step() == WeekStepRepository.Step.NUDGE && s.recipient().startsWith(round(scheduledAt))
+                        && s.status() != WeekStepRepository.Status.DONE)
+                .count();
+    }
+
     /** Sends one nudge to the leader if the budget allows; true when one went out. */
     public boolean nudge(Team team, Member leader) {
+        return choose(team, leader, Optional.empty()).orElse(false);
+    }
+
+    /** The leader's nudge of a scheduled round, as a claimed step: once per round, however often the round runs. */
+    private boolean nudge(Team team, Member leader, String round) {
+        if (steps == null) {
+            return nudge(team, leader);
+        }
+        Instant now = clock.instant();
+        WeekId week = WeekId.of(now, team.timezone());
+        String recipient = round + leader.userId();
+        steps.plan(team.id(), week, WeekStepRepository.Step.NUDGE, recipient);
+        Optional<WeekStepRepository.Claim> claim = steps.claim(team.id(), week, WeekStepRepository.Step.NUDGE, recipient,
+                now, now.minus(claimTimeout));
+        if (claim.isEmpty()) {
+            return false;
+        }
+        Delivery delivery = new Delivery(claim.get().deliveryId(), claim.get().triedBefore());
+        Optional<Boolean> sent = claim.get().triedBefore()
+                ? again(team, leader, week, now, delivery).or(() -> choose(team, leader, Optional.of(delivery)))
+                : choose(team, leader, Optional.of(delivery));
+        if (sent.isEmpty() || sent.get()) {
+            steps.done(team.id(), week, WeekStepRepository.Step.NUDGE, recipient, clock.instant());
+            return sent.isPresent();
+        }
+        steps.release(team.id(), week, WeekStepRepository.Step.NUDGE, recipient, "not delivered");
+        return false;
+    }
+
+    /** The nudge chosen for today by an earlier try, sent again (after a look whether it landed). */
+    private Optional<Boolean> again(Team team, Member leader, WeekId week, Instant now, Delivery delivery) {
+        java.time.LocalDate today = now.atZone(team.timezone()).toLocalDate();
+        Optional<SentNudge> earlier = nudgeLog.ofLeader(team.id(), leader.userId(), now.minus(Duration.ofDays(1))).stream()
+                .filter(n -> n.occasion() == SentNudge.Occasion.MIDWEEK && n.week().equals(week)
+                        && n.sentAt().atZone(team.timezone()).toLocalDate().equals(today) && n.dimension().isPresent())
+                .findFirst();
+        Optional<Nudge> nudge = earlier.flatMap(n -> catalog.find(team.language(), n.nudgeId()));
+        if (nudge.isEmpty()) {
+            return Optional.empty();
+        }
+        SentNudge n = earlier.get();
+        return Optional.of(send(team, leader, new NudgeSelector.Pick(nudge.get(), n.dimension().get(), n.reason()), n.id(),
+                false, Optional.of(delivery)));
+    }
+
+    /**
+     * Chooses and sends a nudge if the budget allows: empty when none is due, else whether it went out.
+     */
+    private Optional<Boolean> choose(Team team, Member leader, Optional<Delivery> delivery) {
         Instant now = clock.instant();
         WeekId week = WeekId.of(now, team.timezone());
         List<SentNudge> recent = history(team, leader, now);
         boolean reduced = reduced(recent);
         long thisWeek = recent.stream().filter(n -> n.occasion() == SentNudge.Occasion.MIDWEEK && n.week().equals(week)).count();
         if (thisWeek >= budget(reduced)) {
-            return false;
+            return Optional.empty();
         }
         Optional<WeeklyPulse> latest = pulses.latest(team.id());
         Map<WeekId, Map<Dimension, PublishedScore>> history = latest
@@ -122,15 +204,25 @@ public final class NudgingLeaders {
         long rotation = week.ordinal() * 7 + now.atZone(team.timezone()).getDayOfWeek().getValue();
         List<NudgeSelector.Pick> picks = selector.choose(team.language(), signals, recentIds, 1, rotation);
         if (picks.isEmpty()) {
-            return false;
+            return Optional.empty();
         }
         NudgeSelector.Pick pick = picks.get(0);
         long id = nudgeLog.record(new SentNudge(0, team.id(), leader.userId(), pick.nudge().id(), Optional.of(pick.dimension()),
                 pick.reason(), week, SentNudge.Occasion.MIDWEEK, now, Optional.empty()));
         boolean sayReduced = reduced && !reduced(recent.subList(0, Math.max(0, recent.size() - 1)));
+        return Optional.of(send(team, leader, pick, id, sayReduced, delivery));
+    }
+
+    private boolean send(Team team, Member leader, NudgeSelector.Pick pick, long id, boolean sayReduced,
+            Optional<Delivery> delivery) {
         try {
-            gateways.of(team.platform()).sendDirect(new DirectAddress(team.platform(), team.workspaceId(), leader.userId()),
-                    message(team.language(), pick, id, sayReduced));
+            DirectAddress to = new DirectAddress(team.platform(), team.workspaceId(), leader.userId());
+            ChatMessage message = message(team.language(), pick, id, sayReduced);
+            if (delivery.isPresent()) {
+                gateways.of(team.platform()).sendDirect(to, message, delivery.get());
+            } else {
+                gateways.of(team.platform()).sendDirect(to, message);
+            }
             metrics.nudgesSent(team.platform(), PulseMetrics.NudgeOccasion.MIDWEEK, 1);
             return true;
         } catch (ChatDeliveryException e) {

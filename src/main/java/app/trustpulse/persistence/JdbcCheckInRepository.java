@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -88,10 +89,39 @@ final class JdbcCheckInRepository implements CheckInRepository {
     }
 
     @Override
-    public boolean claimForSending(long id) {
-        return jdbc.sql("UPDATE check_in SET status = 'SENDING' WHERE id = :id AND status = 'SCHEDULED'")
+    public Optional<Claim> claimForSending(long id, Instant now, Instant staleBefore) {
+        List<String> before = jdbc.sql("SELECT COALESCE(delivery_id, '') FROM check_in WHERE id = :id")
                 .param("id", id)
-                .update() == 1;
+                .query(String.class)
+                .list();
+        if (before.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean tried = !before.get(0).isEmpty();
+        String deliveryId = tried ? before.get(0) : UUID.randomUUID().toString();
+        // The delivery id read above is part of the condition, so of two concurrent claims only one can win.
+        int claimed = jdbc.sql("""
+                UPDATE check_in SET status = 'SENDING', claimed_at = :now, delivery_id = :deliveryId
+                 WHERE id = :id
+                   AND (status = 'SCHEDULED' OR (status = 'SENDING' AND (claimed_at IS NULL OR claimed_at < :stale)))
+                   AND COALESCE(delivery_id, '') = :seen
+                """)
+                .param("id", id)
+                .param("now", SqlSupport.utc(now))
+                .param("stale", SqlSupport.utc(staleBefore))
+                .param("deliveryId", deliveryId)
+                .param("seen", before.get(0))
+                .update();
+        return claimed == 1 ? Optional.of(new Claim(deliveryId, tried)) : Optional.empty();
+    }
+
+    @Override
+    public int countSending(long teamId, WeekId week) {
+        return jdbc.sql("SELECT COUNT(*) FROM check_in WHERE team_id = :teamId AND week = :week AND status = 'SENDING'")
+                .param("teamId", teamId)
+                .param("week", week.toString())
+                .query(Integer.class)
+                .single();
     }
 
     /** Records the delivery; the status moves to SENT unless the check-in already moved past it. */

@@ -52,6 +52,15 @@ final class JdbcFeedbackRepository implements FeedbackRepository {
     }
 
     @Override
+    public List<Feedback> releasedIn(long teamId, WeekId week) {
+        return jdbc.sql(SELECT + " WHERE team_id = :teamId AND released_week = :week ORDER BY id")
+                .param("teamId", teamId)
+                .param("week", week.toString())
+                .query(JdbcFeedbackRepository::map)
+                .list();
+    }
+
+    @Override
     public List<Feedback> pending(long teamId) {
         return jdbc.sql(SELECT + " WHERE team_id = :teamId AND released_week IS NULL ORDER BY week, id")
                 .param("teamId", teamId)

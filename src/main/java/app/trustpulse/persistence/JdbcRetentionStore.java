@@ -24,9 +24,11 @@ final class JdbcRetentionStore implements RetentionStore {
         int feedback = beforeWeek("feedback", answersBefore);
         int nudges = beforeWeek("nudge_sent", answersBefore);
         int checkIns = beforeWeek("check_in", checkInsBefore);
+        beforeWeek("week_step", checkInsBefore);
         int operational = beforeInstant("processed_event", "processed_at", operationalBefore)
                 + beforeInstant("slack_delivery", "recorded_at", operationalBefore)
-                + beforeInstant("slack_oauth_state", "expires_at", operationalBefore);
+                + beforeInstant("slack_oauth_state", "expires_at", operationalBefore)
+                + beforeInstant("delivery_attempt", "first_at", operationalBefore);
         return new Purged(answers, feedback, nudges, checkIns, operational);
     }
 

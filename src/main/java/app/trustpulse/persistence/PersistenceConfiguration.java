@@ -13,6 +13,8 @@ import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.PulseRepository;
 import app.trustpulse.pulse.SecretStore;
 import app.trustpulse.pulse.TeamRepository;
+import app.trustpulse.pulse.Leases;
+import app.trustpulse.pulse.WeekStepRepository;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -65,6 +67,16 @@ public class PersistenceConfiguration {
     @Bean
     ProcessedEvents processedEvents(JdbcClient jdbc) {
         return new JdbcProcessedEvents(jdbc);
+    }
+
+    @Bean
+    WeekStepRepository weekStepRepository(JdbcClient jdbc) {
+        return new JdbcWeekStepRepository(jdbc);
+    }
+
+    @Bean
+    Leases leases(JdbcClient jdbc) {
+        return new JdbcLeases(jdbc);
     }
 
     @Bean

@@ -17,12 +17,28 @@ public interface CheckInRepository {
 
     List<CheckIn> ofUser(long teamId, String userId, WeekId week);
 
-    /** Moves a SCHEDULED check-in to SENDING; false when another delivery holds or finished it. */
-    boolean claimForSending(long id);
+    /** A sender's claim on a check-in: the delivery id to tag the message with, and whether it was tried before. */
+    record Claim(String deliveryId, boolean triedBefore) {
+    }
+
+    /**
+     * Moves a SCHEDULED check-in to SENDING, or takes back a SENDING claim made before {@code staleBefore} (its
+     * sender died); empty when another sender holds a fresh claim or the check-in went out. The delivery id is made
+     * once and kept across claims, so a later sender can look whether an earlier try landed.
+     */
+    Optional<Claim> claimForSending(long id, Instant now, Instant staleBefore);
+
+    /** Claims a SCHEDULED check-in; false when another delivery holds or finished it. */
+    default boolean claimForSending(long id) {
+        return claimForSending(id, Instant.now(), Instant.EPOCH).isPresent();
+    }
+
+    /** How many of the week's check-ins are claimed by a sender and not yet sent. */
+    int countSending(long teamId, WeekId week);
 
     void markSent(long id, Instant at, String messageRef);
 
-    /** Gives a claimed check-in back when delivery failed, so a later attempt may send it. */
+    /** Gives a claimed check-in back when delivery failed, so a later attempt may send it (with the same delivery id). */
     void releaseClaim(long id);
 
     /** Records that the check-in was answered, and nothing of when. */

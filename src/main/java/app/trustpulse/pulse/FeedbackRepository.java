@@ -14,6 +14,9 @@ public interface FeedbackRepository {
 
     void markReleased(Collection<Long> ids, WeekId week);
 
+    /** The feedback released with a week's close. */
+    List<Feedback> releasedIn(long teamId, WeekId week);
+
     /** Drops unreleased feedback given before the cutoff week; returns how many. */
     int dropPendingBefore(long teamId, WeekId cutoff);
 

@@ -1,5 +1,10 @@
 package app.trustpulse.schedule;
 
+import app.trustpulse.pulse.WorkQueue;
+import app.trustpulse.nudge.NudgingLeaders;
+import app.trustpulse.summary.WeekSteps;
+import app.trustpulse.summary.ClosingWeeks;
+import app.trustpulse.checkin.SendingCheckIns;
 import app.trustpulse.config.RetentionProperties;
 import app.trustpulse.pulse.Platform;
 import app.trustpulse.pulse.PulseMetrics;
@@ -96,5 +101,40 @@ public class SchedulingConfiguration {
                         .inTimeZone(java.util.TimeZone.getTimeZone("UTC"))
                         .withMisfireHandlingInstructionFireAndProceed())
                 .build();
+    }
+
+    @Bean
+    CheckInRoundWork checkInRoundWork(SendingCheckIns sending) {
+        return new CheckInRoundWork(sending);
+    }
+
+    @Bean
+    CheckInRetryWork checkInRetryWork(SendingCheckIns sending) {
+        return new CheckInRetryWork(sending);
+    }
+
+    @Bean
+    WeekCloseWork weekCloseWork(ClosingWeeks closing) {
+        return new WeekCloseWork(closing);
+    }
+
+    @Bean
+    SendNowResumeWork sendNowResumeWork(SendingCheckIns sending) {
+        return new SendNowResumeWork(sending);
+    }
+
+    @Bean
+    LeaderNudgeWork leaderNudgeWork(NudgingLeaders nudging) {
+        return new LeaderNudgeWork(nudging);
+    }
+
+    @Bean
+    WeekStepWork weekStepWork(WeekSteps steps) {
+        return new WeekStepWork(steps);
+    }
+
+    @Bean
+    UnfinishedWeeksWork unfinishedWeeksWork(ClosingWeeks closing, WorkQueue work) {
+        return new UnfinishedWeeksWork(closing, work);
     }
 }

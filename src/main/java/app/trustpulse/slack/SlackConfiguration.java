@@ -1,9 +1,13 @@
 package app.trustpulse.slack;
 
+import app.trustpulse.chat.PlatformPersonalData;
 import app.trustpulse.chat.ProcessedEvents;
+import app.trustpulse.pulse.Platform;
 import app.trustpulse.inbound.ChatInbox;
 import app.trustpulse.pulse.Platform;
 import app.trustpulse.pulse.PulseMetrics;
+import app.trustpulse.pulse.WorkQueue;
+import app.trustpulse.work.DeliveryAttempts;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
@@ -11,6 +15,9 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.jakarta_servlet.SlackOAuthAppServlet;
 import com.slack.api.bolt.service.InstallationService;
 import com.slack.api.methods.MethodsConfig;
+import com.slack.api.methods.MethodsCustomRateLimitResolver;
+import com.slack.api.methods.MethodsRateLimitTier;
+import com.slack.api.methods.MethodsRateLimits;
 import com.slack.api.token_rotation.TokenRotator;
 import com.slack.api.util.http.SlackHttpClient;
 import java.net.URI;
@@ -47,7 +54,7 @@ public class SlackConfiguration {
 
     /** The bot scopes the app uses, no more; the manifest lists the same. */
     static final List<String> BOT_SCOPES = List.of("commands", "chat:write", "im:write", "im:history", "users:read",
-            "channels:read", "groups:read");
+            "channels:read", "groups:read", "channels:history", "groups:history");
 
     @Bean
     SlackMode slackMode(SlackProperties props) {
@@ -69,6 +76,7 @@ public class SlackConfiguration {
         // One executor (queues and metrics) per client, so two application contexts never share queues.
         methods.setExecutorName("trust-pulse-" + UUID.randomUUID());
         methods.setMaxIdleMills((int) Math.min(Integer.MAX_VALUE, props.callTimeout().toMillis()));
+        methods.setCustomRateLimitResolver(new SharedRateLimits(props.rateShare()));
         config.setMethodsConfig(methods);
         // The SDK waits out an HTTP 429 and sends again by itself; the HTTP client sees each one go by.
         OkHttpClient http = SlackHttpClient.buildOkHttpClient(config).newBuilder()
@@ -114,24 +122,39 @@ public class SlackConfiguration {
     }
 
     @Bean
-    SlackGateway slackGateway(SlackCalls calls, SlackPeople people, BlockKit slackBlockKit) {
-        return new SlackGateway(calls, people, slackBlockKit);
+    SlackIms slackIms(JdbcClient jdbc, SlackCalls calls) {
+        return new SlackIms(jdbc, calls);
     }
 
-    @Bean(destroyMethod = "close")
-    SlackWork slackWork(ObjectProvider<PulseMetrics> metrics) {
-        SlackWork work = new SlackWork(4);
-        metrics.getIfAvailable(() -> PulseMetrics.NONE).watchWaiting(Platform.SLACK, "request", work::waiting);
-        return work;
+    /** A person's DM channel id goes with the rest of their data on forget-me. */
+    @Bean
+    PlatformPersonalData slackPersonalData(SlackIms ims) {
+        return (platform, workspaceId, userId) -> platform == Platform.SLACK ? ims.forget(workspaceId, userId) : 0;
+    }
+
+    @Bean
+    SlackGateway slackGateway(SlackCalls calls, SlackPeople people, SlackIms ims, BlockKit slackBlockKit) {
+        return new SlackGateway(calls, people, ims, slackBlockKit);
+    }
+
+    @Bean
+    SlackOutbox slackOutbox(ObjectProvider<WorkQueue> work, SlackGateway gateway, DeliveryAttempts attempts,
+            SlackProperties props, Clock clock) {
+        return new SlackOutbox(work::getObject, gateway, new ConversationPacer(props.conversationSpacing(), clock),
+                attempts, clock);
+    }
+
+    @Bean
+    SlackRequests slackRequests(ObjectProvider<ChatInbox> inbox, SlackPeople people, SlackOutbox outbox, SlackCalls calls,
+            BlockKit blockKit, Slack slack, DeliveryAttempts attempts, Clock clock) {
+        return new SlackRequests(inbox::getObject, people, outbox, calls, blockKit, new SlackTexts(), slack, attempts, clock);
     }
 
     @Bean(destroyMethod = "stop")
     App slackBoltApp(SlackMode mode, SlackProperties props, Slack slack, SlackCalls calls, SlackPeople people,
-            SlackGateway gateway, BlockKit blockKit, SlackWork work, ObjectProvider<ChatInbox> inbox,
-            ObjectProvider<ProcessedEvents> processed, ObjectProvider<JdbcInstallationService> installations,
-            ObjectProvider<JdbcClient> jdbc, Clock clock) {
+            BlockKit blockKit, ObjectProvider<WorkQueue> work, ObjectProvider<ProcessedEvents> processed,
+            ObjectProvider<JdbcInstallationService> installations, ObjectProvider<JdbcClient> jdbc, Clock clock) {
         boolean multi = mode == SlackMode.MULTI_WORKSPACE;
-        SlackTexts texts = new SlackTexts();
         AppConfig config = AppConfig.builder()
                 .slack(slack)
                 .signingSecret(props.signingSecret())
@@ -163,9 +186,47 @@ public class SlackConfiguration {
             app.service(new JdbcOAuthStateService(jdbc.getObject(), clock));
         }
         app.use(new EventDeduplication(processed::getObject, clock));
-        new SlackListeners(inbox::getObject, processed::getObject, people, gateway, calls, blockKit, texts, work,
-                slack, installed, clock).register(app);
+        new SlackListeners(processed::getObject, people, calls, blockKit, work::getObject, installed, clock)
+                .register(app);
         return app;
+    }
+
+    /**
+     * The SDK paces every method to its Slack tier per workspace, and chat.postMessage to one a second per conversation;
+     * with several instances each takes its share, so together they stay within Slack's limits.
+     */
+    static final class SharedRateLimits implements MethodsCustomRateLimitResolver {
+
+        private final double share;
+
+        SharedRateLimits(double share) {
+            if (share <= 0) {
+                throw new IllegalArgumentException("slack.rate-share must be above 0");
+            }
+            this.share = share;
+        }
+
+        @Override
+        public Optional<Integer> getCustomAllowedRequestsPerMinute(String teamId, String methodName) {
+            MethodsRateLimitTier tier = MethodsRateLimits.lookupRateLimitTier(methodName);
+            Integer allowed = tier == null ? null : MethodsRateLimitTier.getAllowedRequestsPerMinute(tier);
+            return allowed == null ? Optional.empty() : Optional.of(scaled(allowed));
+        }
+
+        @Override
+        public Optional<Integer> getCustomAllowedRequestsForChatPostMessagePerMinute(String teamId, String channel) {
+            return Optional.of(scaled(60));
+        }
+
+        @Override
+        public Optional<Integer> getCustomAllowedRequestsForAssistantThreadsSetStatusPerMinute(String teamId,
+                String channel) {
+            return Optional.empty();
+        }
+
+        private int scaled(int perMinute) {
+            return (int) Math.max(1, Math.round(perMinute * share));
+        }
     }
 
     /** Slack's own site, or the one SLACK_API_URL points at (its scheme and host), for the OAuth authorize page. */

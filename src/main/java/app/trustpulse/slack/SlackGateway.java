@@ -5,39 +5,53 @@ import app.trustpulse.chat.ChatDeliveryException;
 import app.trustpulse.chat.ChatGateway;
 import app.trustpulse.chat.ChatMessage;
 import app.trustpulse.chat.ChatUser;
+import app.trustpulse.chat.Delivery;
 import app.trustpulse.chat.DirectAddress;
 import app.trustpulse.chat.MessageRef;
 import app.trustpulse.pulse.Platform;
+import com.google.gson.Gson;
 import com.slack.api.methods.Methods;
+import com.slack.api.util.json.GsonFactory;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
-import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
 import com.slack.api.model.Message;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
  * How the bot reaches people in Slack. Every call goes through {@link SlackCalls} (the SDK's rate-limited async
  * client, with retries). Each posted message carries a delivery id in its metadata, so a retry after an ambiguous
- * failure first looks in the conversation and never posts a second copy of a direct message.
+ * failure, or after a crash, first looks in the conversation and never posts a second copy. Direct messages go to
+ * the user id or the DM channel kept from an earlier post, never through a {@code conversations.open} per message.
  */
 final class SlackGateway implements ChatGateway {
 
     static final String METADATA_EVENT = "trustpulse_message";
     static final String METADATA_KEY = "delivery_id";
 
+    private static final Gson SLACK_GSON = GsonFactory.createSnakeCase();
+
     private final SlackCalls calls;
     private final SlackPeople people;
+    private final SlackIms ims;
     private final BlockKit blockKit;
 
-    SlackGateway(SlackCalls calls, SlackPeople people, BlockKit blockKit) {
+    SlackGateway(SlackCalls calls, SlackPeople people, SlackIms ims, BlockKit blockKit) {
         this.calls = calls;
         this.people = people;
+        this.ims = ims;
         this.blockKit = blockKit;
+    }
+
+    /** A message as Slack takes it: the notification text and the blocks as JSON, ready to be queued. */
+    record Prepared(String text, String blocks) {
+    }
+
+    Prepared prepare(ChatMessage message) {
+        return new Prepared(message.summary(), SLACK_GSON.toJson(blockKit.message(message)));
     }
 
     @Override
@@ -47,15 +61,39 @@ final class SlackGateway implements ChatGateway {
 
     @Override
     public MessageRef sendDirect(DirectAddress to, ChatMessage message) {
-        requireSlack(to.platform());
-        String channel = openIm(to.workspaceId(), to.userId());
-        return post(to.workspaceId(), channel, message, true);
+        return sendDirect(to, message, Delivery.fresh());
     }
 
     @Override
     public MessageRef postToChannel(ChannelAddress to, ChatMessage message) {
+        return postToChannel(to, message, Delivery.fresh());
+    }
+
+    @Override
+    public MessageRef sendDirect(DirectAddress to, ChatMessage message, Delivery delivery) {
         requireSlack(to.platform());
-        return post(to.workspaceId(), to.channelId(), message, false);
+        return postToUser(to.workspaceId(), to.userId(), prepare(message), delivery);
+    }
+
+    @Override
+    public MessageRef postToChannel(ChannelAddress to, ChatMessage message, Delivery delivery) {
+        requireSlack(to.platform());
+        return post(to.workspaceId(), to.channelId(), prepare(message), delivery);
+    }
+
+    /** A DM: to the known DM channel, or to the user id, whose answer tells the DM channel for next time. */
+    MessageRef postToUser(String workspaceId, String userId, Prepared message, Delivery delivery) {
+        if (delivery.mayHaveLanded()) {
+            String im = ims.open(workspaceId, userId);
+            Optional<ChatPostMessageResponse> found = findPosted(workspaceId, im, delivery.id());
+            if (found.isPresent()) {
+                return new MessageRef(Platform.SLACK, workspaceId, im, found.get().getTs());
+            }
+        }
+        MessageRef ref = post(workspaceId, ims.postTarget(workspaceId, userId), message,
+                new Delivery(delivery.id(), false));
+        ims.remember(workspaceId, userId, ref.conversationId());
+        return ref;
     }
 
     @Override
@@ -74,29 +112,34 @@ final class SlackGateway implements ChatGateway {
         return people.channelMembers(channel.workspaceId(), channel.channelId());
     }
 
-    /** Posts a message into a conversation the bot is in: a DM answer, a channel post. */
-    MessageRef post(String workspaceId, String channel, ChatMessage message, boolean direct) {
-        String deliveryId = UUID.randomUUID().toString();
-        Optional<Supplier<Optional<ChatPostMessageResponse>>> check = direct
-                ? Optional.of(() -> findPosted(workspaceId, channel, deliveryId))
-                : Optional.empty();
+    /**
+     * Posts a message into a conversation the bot is in (a DM, a channel, or a user id for their DM), tagged with the
+     * delivery id in its metadata. Where a try may have landed, the conversation is looked into first; a channel
+     * post needs the {@code channels:history} (or {@code groups:history}) scope for that.
+     */
+    MessageRef post(String workspaceId, String channel, Prepared message, Delivery delivery) {
+        String deliveryId = delivery.id();
+        if (delivery.mayHaveLanded() && !channel.startsWith("U")) {
+            Optional<ChatPostMessageResponse> found = findPosted(workspaceId, channel, deliveryId);
+            if (found.isPresent()) {
+                return new MessageRef(Platform.SLACK, workspaceId, channel, found.get().getTs());
+            }
+        }
+        // After a lost answer, the message is looked for by its delivery id; a DM to a user id is looked for in
+        // their DM channel, opened for that only.
+        Optional<Supplier<Optional<ChatPostMessageResponse>>> check = Optional.of(() -> findPosted(workspaceId,
+                channel.startsWith("U") ? ims.open(workspaceId, channel) : channel, deliveryId));
         ChatPostMessageResponse r = calls.callOnce(workspaceId, Methods.CHAT_POST_MESSAGE, channel, c -> c.chatPostMessage(q -> q
                 .channel(channel)
-                .text(message.summary())
-                .blocks(blockKit.message(message))
+                .text(message.text())
+                .blocksAsString(message.blocks())
                 .metadata(new Message.Metadata(METADATA_EVENT, Map.of(METADATA_KEY, deliveryId)))
                 .unfurlLinks(false)
                 .unfurlMedia(false)), check);
         return new MessageRef(Platform.SLACK, workspaceId, r.getChannel() == null ? channel : r.getChannel(), r.getTs());
     }
 
-    String openIm(String workspaceId, String userId) {
-        ConversationsOpenResponse r = calls.call(workspaceId, Methods.CONVERSATIONS_OPEN, userId,
-                c -> c.conversationsOpen(q -> q.users(List.of(userId))));
-        return r.getChannel().getId();
-    }
-
-    private Optional<ChatPostMessageResponse> findPosted(String workspaceId, String channel, String deliveryId) {
+    Optional<ChatPostMessageResponse> findPosted(String workspaceId, String channel, String deliveryId) {
         ConversationsHistoryResponse h = calls.call(workspaceId, Methods.CONVERSATIONS_HISTORY, channel,
                 c -> c.conversationsHistory(q -> q.channel(channel).limit(20).includeAllMetadata(true)));
         return h.getMessages().stream()

@@ -1,18 +1,11 @@
 package app.trustpulse.slack;
 
-import app.trustpulse.chat.Actions;
-import app.trustpulse.chat.ChatMessage;
 import app.trustpulse.chat.MessageRef;
 import app.trustpulse.chat.ProcessedEvents;
-import app.trustpulse.inbound.ChatInbox;
-import app.trustpulse.inbound.CommandRequest;
-import app.trustpulse.inbound.Interaction;
-import app.trustpulse.inbound.Sender;
-import app.trustpulse.pulse.Language;
 import app.trustpulse.pulse.Platform;
+import app.trustpulse.pulse.WorkQueue;
 import com.google.gson.Gson;
 import com.slack.api.methods.Methods;
-import com.slack.api.Slack;
 import com.slack.api.app_backend.events.payload.EventsApiPayload;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
@@ -28,7 +21,6 @@ import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.service.InstallationService;
-import com.slack.api.bolt.util.Responder;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.AppUninstalledEvent;
 import com.slack.api.model.event.MemberJoinedChannelEvent;
@@ -38,22 +30,22 @@ import com.slack.api.model.event.TokensRevokedEvent;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewState;
 import com.slack.api.util.json.GsonFactory;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Bolt listeners: each validates the request, acknowledges at once and hands the work to {@link SlackWork}, where
- * the core ({@link ChatInbox}) decides what happens. Answers go back the way Slack expects: ephemeral for commands
- * and clicks, a reply in the DM for typed messages, a refreshed Home tab for clicks on it.
+ * Bolt listeners: each validates the request, writes its work to the durable queue (one insert) and acknowledges;
+ * {@link SlackRequests} does the work from there, on whichever instance claims it. Opening a modal is the exception:
+ * Slack's trigger id is valid for three seconds, so it is opened before the acknowledgement.
  */
 class SlackListeners {
 
@@ -63,32 +55,35 @@ class SlackListeners {
     private static final Response BAD_REQUEST = Response.builder().statusCode(400).contentType("text/plain")
             .body("malformed payload").build();
 
-    private final Supplier<ChatInbox> inbox;
     private final Supplier<ProcessedEvents> processed;
     private final SlackPeople people;
-    private final SlackGateway gateway;
     private final SlackCalls calls;
     private final BlockKit blockKit;
-    private final SlackTexts texts;
-    private final SlackWork work;
-    private final Slack slack;
+    private final Supplier<WorkQueue> work;
     private final Optional<InstallationService> installations;
     private final Clock clock;
 
-    SlackListeners(Supplier<ChatInbox> inbox, Supplier<ProcessedEvents> processed, SlackPeople people,
-            SlackGateway gateway, SlackCalls calls, BlockKit blockKit, SlackTexts texts, SlackWork work, Slack slack,
-            Optional<InstallationService> installations, Clock clock) {
-        this.inbox = inbox;
+    SlackListeners(Supplier<ProcessedEvents> processed, SlackPeople people, SlackCalls calls, BlockKit blockKit,
+            Supplier<WorkQueue> work, Optional<InstallationService> installations, Clock clock) {
         this.processed = processed;
         this.people = people;
-        this.gateway = gateway;
         this.calls = calls;
         this.blockKit = blockKit;
-        this.texts = texts;
         this.work = work;
-        this.slack = slack;
         this.installations = installations;
         this.clock = clock;
+    }
+
+    /**
+     * Writes the request's work to the database before Slack gets its acknowledgement, so nothing acknowledged is
+     * lost; an event Slack redelivers has the same key and is queued once.
+     */
+    private void queue(String key, SlackRequest request) {
+        work.get().enqueue(SlackRequests.KIND, key, GSON.toJson(request));
+    }
+
+    private void queue(SlackRequest request) {
+        queue(UUID.randomUUID().toString(), request);
     }
 
     /** Where a modal's submission belongs: the action, and the message the button was on (if any). */
@@ -129,21 +124,8 @@ class SlackListeners {
         }
         Optional<String> channel = Optional.ofNullable(p.getChannelId()).filter(c -> !c.startsWith("D"));
         String text = Mentions.normalize(p.getText());
-        String subcommand = subcommandOf(text);
-        work.submit("/pulse " + subcommand, () -> {
-            Responder responder = new Responder(slack, p.getResponseUrl());
-            ChatMessage answer;
-            try {
-                Sender sender = people.sender(ws, p.getUserId());
-                answer = inbox.get().command(new CommandRequest(sender, channel, text));
-            } catch (RuntimeException e) {
-                LOG.error("/pulse {} failed", subcommand, e);
-                answer = ChatMessage.text(texts.get(Language.EN, "slack.error.generic"));
-            }
-            ChatMessage reply = answer;
-            respond(() -> responder.sendToCommand(b -> b.responseType("ephemeral").text(reply.summary())
-                    .blocks(blockKit.message(reply))));
-        });
+        queue(new SlackRequest(SlackRequest.Type.COMMAND, ws, p.getUserId(), channel.orElse(null), text,
+                p.getResponseUrl(), null, null, null, false));
         return ctx.ack();
     }
 
@@ -160,23 +142,10 @@ class SlackListeners {
         if (!firstClick(ws, p, action)) {
             return ctx.ack();
         }
-        String userId = p.getUser().getId();
         Optional<MessageRef> ref = messageOf(ws, p);
         boolean onHome = p.getView() != null && "home".equals(p.getView().getType());
-        String responseUrl = p.getResponseUrl();
-        work.submit("click " + Actions.kind(action), () -> {
-            Sender sender = people.sender(ws, userId);
-            Optional<ChatMessage> answer = inbox.get().interaction(new Interaction(sender, action, Optional.empty(), ref));
-            if (onHome) {
-                publishHome(sender, answer);
-            } else if (answer.isPresent() && responseUrl != null) {
-                ChatMessage a = answer.get();
-                respond(() -> new Responder(slack, responseUrl).sendToAction(b -> b.responseType("ephemeral")
-                        .replaceOriginal(false).text(a.summary()).blocks(blockKit.message(a))));
-            } else if (answer.isPresent()) {
-                ephemeral(ws, ref.map(MessageRef::conversationId), userId, answer.get());
-            }
-        });
+        queue(new SlackRequest(SlackRequest.Type.CLICK, ws, p.getUser().getId(), null, null, p.getResponseUrl(), action,
+                ref.map(MessageRef::conversationId).orElse(null), ref.map(MessageRef::messageId).orElse(null), onHome));
         return ctx.ack();
     }
 
@@ -259,20 +228,8 @@ class SlackListeners {
         if (!processed.get().firstTime(key, clock.instant())) {
             return ctx.ack();
         }
-        String userId = p.getUser().getId();
-        Optional<MessageRef> ref = meta.channel() == null || meta.ts() == null ? Optional.empty()
-                : Optional.of(new MessageRef(Platform.SLACK, ws, meta.channel(), meta.ts()));
-        work.submit("modal " + Actions.kind(meta.action()), () -> {
-            Sender sender = people.sender(ws, userId);
-            Optional<ChatMessage> answer = inbox.get().interaction(new Interaction(sender, meta.action(), text, ref));
-            if (answer.isPresent()) {
-                if (ref.isPresent()) {
-                    ephemeral(ws, Optional.of(meta.channel()), userId, answer.get());
-                } else {
-                    publishHome(sender, answer);
-                }
-            }
-        });
+        queue(new SlackRequest(SlackRequest.Type.MODAL, ws, p.getUser().getId(), null, text.orElse(null), null,
+                meta.action(), meta.channel(), meta.ts(), false));
         return ctx.ack();
     }
 
@@ -285,12 +242,8 @@ class SlackListeners {
             return ctx.ack();
         }
         String ws = workspaceOf(ctx);
-        String text = Mentions.normalize(e.getText());
-        work.submit("direct message", () -> {
-            Sender sender = people.sender(ws, e.getUser());
-            ChatMessage answer = inbox.get().directMessage(sender, text);
-            gateway.post(ws, e.getChannel(), answer, true);
-        });
+        queue(eventKey(payload), new SlackRequest(SlackRequest.Type.DIRECT_MESSAGE, ws, e.getUser(), e.getChannel(),
+                Mentions.normalize(e.getText()), null, null, null, null, false));
         return ctx.ack();
     }
 
@@ -300,8 +253,8 @@ class SlackListeners {
             return BAD_REQUEST;
         }
         String ws = workspaceOf(ctx);
-        work.submit("member joined", () -> people.human(ws, e.getUser()).ifPresent(user ->
-                inbox.get().memberJoined(Platform.SLACK, ws, e.getChannel(), user)));
+        queue(eventKey(payload), new SlackRequest(SlackRequest.Type.MEMBER_JOINED, ws, e.getUser(), e.getChannel(),
+                null, null, null, null, null, false));
         return ctx.ack();
     }
 
@@ -311,7 +264,8 @@ class SlackListeners {
             return BAD_REQUEST;
         }
         String ws = workspaceOf(ctx);
-        work.submit("member left", () -> inbox.get().memberLeft(Platform.SLACK, ws, e.getChannel(), e.getUser()));
+        queue(eventKey(payload), new SlackRequest(SlackRequest.Type.MEMBER_LEFT, ws, e.getUser(), e.getChannel(),
+                null, null, null, null, null, false));
         return ctx.ack();
     }
 
@@ -324,7 +278,8 @@ class SlackListeners {
             return ctx.ack();
         }
         String ws = workspaceOf(ctx);
-        work.submit("home", () -> publishHome(people.sender(ws, e.getUser()), Optional.empty()));
+        queue(eventKey(payload), new SlackRequest(SlackRequest.Type.HOME_OPENED, ws, e.getUser(), null, null, null,
+                null, null, null, false));
         return ctx.ack();
     }
 
@@ -343,33 +298,9 @@ class SlackListeners {
         return ctx.ack();
     }
 
-    // ---- answers
-
-    private void publishHome(Sender sender, Optional<ChatMessage> notice) {
-        View home = blockKit.home(notice, inbox.get().home(sender));
-        calls.call(sender.workspaceId(), Methods.VIEWS_PUBLISH, null,
-                c -> c.viewsPublish(r -> r.userId(sender.userId()).view(home)));
-    }
-
-    private void ephemeral(String ws, Optional<String> channel, String userId, ChatMessage message) {
-        if (channel.isEmpty()) {
-            gateway.post(ws, gateway.openIm(ws, userId), message, true);
-            return;
-        }
-        calls.call(ws, Methods.CHAT_POST_EPHEMERAL, channel.get(), c -> c.chatPostEphemeral(r -> r.channel(channel.get())
-                .user(userId).text(message.summary()).blocks(blockKit.message(message))));
-    }
-
-    private interface Send {
-        void run() throws IOException;
-    }
-
-    private static void respond(Send send) {
-        try {
-            send.run();
-        } catch (IOException e) {
-            LOG.warn("Slack: could not answer through the response URL", e);
-        }
+    /** The event's id, so a redelivered event is queued once; a random key for the rare payload without one. */
+    private static String eventKey(EventsApiPayload<?> payload) {
+        return payload.getEventId() != null ? "event:" + payload.getEventId() : UUID.randomUUID().toString();
     }
 
     private static String sha256(String s) {

@@ -7,23 +7,30 @@ import app.trustpulse.pulse.Platform;
 import com.slack.api.methods.Methods;
 import com.slack.api.methods.response.conversations.ConversationsMembersResponse;
 import com.slack.api.methods.response.users.UsersInfoResponse;
+import com.slack.api.methods.response.users.UsersListResponse;
 import com.slack.api.model.User;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * People as Slack describes them ({@code users.info}): name, timezone, locale, admin or owner, bot or deactivated.
- * Lookups are kept for a minute, so one click or command costs at most one call per person.
+ * People as Slack describes them ({@code users.info}, {@code users.list}): name, timezone, locale, admin or owner, bot
+ * or deactivated. Lookups are kept for a minute, so one click or command costs at most one call per person.
  */
 class SlackPeople {
 
     private static final Duration KEEP = Duration.ofMinutes(1);
+    /** Slack's largest page for conversations.members and users.list. */
+    private static final int PAGE = 1000;
+    /** Up to this many people, users.info one by one (Tier 4) is quicker than paging the workspace (Tier 2). */
+    private static final int LOOK_UP_ONE_BY_ONE = 20;
     private static final String SLACKBOT = "USLACKBOT";
 
     private final SlackCalls calls;
@@ -66,22 +73,51 @@ class SlackPeople {
         return p.human() ? Optional.of(new ChatUser(p.id(), p.name(), p.timezone())) : Optional.empty();
     }
 
-    /** The channel's human, active members, all pages of them. */
+    /**
+     * The channel's human, active members. Their ids come in pages of up to 1,000 ({@code conversations.members},
+     * Tier 4); who they are comes from {@code users.list} in pages of up to 1,000 (Tier 2) once the channel has more
+     * than a few people, instead of one {@code users.info} per person: 1,000 people cost a handful of calls.
+     */
     List<ChatUser> channelMembers(String workspaceId, String channelId) {
-        List<ChatUser> members = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
         String cursor = null;
         do {
             String page = cursor;
             ConversationsMembersResponse r = calls.call(workspaceId, Methods.CONVERSATIONS_MEMBERS, channelId,
-                    c -> c.conversationsMembers(q -> q.channel(channelId).limit(200).cursor(page)));
-            for (String userId : r.getMembers()) {
-                if (!SLACKBOT.equals(userId)) {
-                    human(workspaceId, userId).ifPresent(members::add);
+                    c -> c.conversationsMembers(q -> q.channel(channelId).limit(PAGE).cursor(page)));
+            r.getMembers().stream().filter(id -> !SLACKBOT.equals(id)).forEach(ids::add);
+            cursor = nextCursor(r.getResponseMetadata());
+        } while (cursor != null);
+        if (ids.size() > LOOK_UP_ONE_BY_ONE) {
+            readWorkspace(workspaceId, new HashSet<>(ids));
+        }
+        List<ChatUser> members = new ArrayList<>();
+        for (String id : ids) {
+            human(workspaceId, id).ifPresent(members::add);
+        }
+        return members;
+    }
+
+    /** Reads the workspace's people page by page into the cache, until all the wanted ones were seen. */
+    private void readWorkspace(String workspaceId, Set<String> wanted) {
+        Set<String> missing = new HashSet<>(wanted);
+        String cursor = null;
+        long until = System.nanoTime() + KEEP.toNanos();
+        do {
+            String page = cursor;
+            UsersListResponse r = calls.call(workspaceId, Methods.USERS_LIST, null,
+                    c -> c.usersList(q -> q.limit(PAGE).cursor(page).includeLocale(true)));
+            for (User u : r.getMembers()) {
+                if (missing.remove(u.getId())) {
+                    cache.put(workspaceId + '/' + u.getId(), new Cached(toPerson(u), until));
                 }
             }
-            cursor = r.getResponseMetadata() == null ? null : r.getResponseMetadata().getNextCursor();
-        } while (cursor != null && !cursor.isEmpty());
-        return members;
+            cursor = missing.isEmpty() ? null : nextCursor(r.getResponseMetadata());
+        } while (cursor != null);
+    }
+
+    private static String nextCursor(com.slack.api.model.ResponseMetadata meta) {
+        return meta == null || meta.getNextCursor() == null || meta.getNextCursor().isEmpty() ? null : meta.getNextCursor();
     }
 
     private static Person toPerson(User u) {

@@ -16,6 +16,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param redirectUri the OAuth redirect URL, only needed when the app lists more than one
  * @param sendAttempts how often a failed Web API call is tried in all, the first try included
  * @param firstRetryDelay the wait before the first retry; it doubles with each further one
+ * @param callTimeout how long one Web API call may take in all, 429 waits included
+ * @param conversationSpacing the pace of queued replies to one conversation (Slack takes about one a second)
+ * @param rateShare the share of Slack's published limits (per workspace and method, and one post a second per
+ *                  conversation) this instance paces itself to: 1 for one instance, 1/N to split them between N
  */
 @ConfigurationProperties("slack")
 public record SlackProperties(
@@ -29,7 +33,9 @@ public record SlackProperties(
         String appToken,
         @DefaultValue("4") int sendAttempts,
         @DefaultValue("1s") Duration firstRetryDelay,
-        @DefaultValue("10m") Duration callTimeout) {
+        @DefaultValue("10m") Duration callTimeout,
+        @DefaultValue("1100ms") Duration conversationSpacing,
+        @DefaultValue("1.0") double rateShare) {
 
     boolean socketMode() {
         return isSet(appToken);

@@ -1,99 +1,72 @@
 package app.trustpulse.summary;
 
-import app.trustpulse.chat.ChannelAddress;
-import app.trustpulse.chat.ChatDeliveryException;
-import app.trustpulse.chat.ChatGateway;
-import app.trustpulse.chat.ChatGateways;
-import app.trustpulse.chat.DirectAddress;
-import app.trustpulse.feedback.FeedbackRelease;
-import app.trustpulse.feedback.TextScrubber;
-import app.trustpulse.nudge.DisruptionDetector;
-import app.trustpulse.nudge.MonthlyReviews;
-import app.trustpulse.nudge.NudgeLog;
-import app.trustpulse.nudge.NudgeSelector;
-import app.trustpulse.pulse.AnonymityPolicy;
 import app.trustpulse.pulse.Answer;
 import app.trustpulse.pulse.AnswerRepository;
 import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.Dimension;
-import app.trustpulse.pulse.DimensionScore;
-import app.trustpulse.pulse.Member;
-import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.MissedTriggers;
-import app.trustpulse.pulse.Pseudonymizer;
-import app.trustpulse.pulse.PublishedScore;
 import app.trustpulse.pulse.PulseCalculator;
 import app.trustpulse.pulse.PulseMetrics;
 import app.trustpulse.pulse.PulseRepository;
 import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.Team;
 import app.trustpulse.pulse.TeamRepository;
-import app.trustpulse.pulse.Texts;
 import app.trustpulse.pulse.WeekId;
+import app.trustpulse.pulse.WeekStepRepository;
 import app.trustpulse.pulse.WeeklyPulse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Closes a team's week: expires open check-ins, computes the pulse through the anonymity policy, posts it
- * to the channel and sends every leader a digest. The close is claimed in the database first, so a week
- * closes, and its pulse is posted, exactly once — whichever instance or command gets there first.
+ * Closes a team's week: the close is claimed in the database (a week closes once, whichever instance or command
+ * gets there first), open check-ins expire, the pulse is computed through the anonymity policy and saved, and
+ * {@link WeekClosed} is published: posting the pulse, releasing feedback and each digest are steps of their own
+ * ({@link WeekSteps}), queued durably and tried at once. A close cut short (a crash, a failed post) is finished by
+ * the next close, the next scheduled close of any team, or the start of any instance.
  */
 public final class ClosingWeeks {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClosingWeeks.class);
+    /** How far back unfinished weeks are looked for. */
+    static final Duration UNFINISHED_WINDOW = Duration.ofDays(14);
+    /** Tries of one step before the look for unfinished weeks stops queuing it (it is logged each time). */
+    static final int MAX_STEP_ATTEMPTS = 20;
 
     public enum Outcome { CLOSED, ALREADY_CLOSED, SKIPPED }
 
+    /** What of a closed week went out, so what an admin is told is true. */
+    public record Delivered(boolean pulsePosted, int digestsSent, int digests) {
+        public boolean complete() {
+            return pulsePosted && digestsSent == digests;
+        }
+    }
+
     private final TeamRepository teams;
-    private final MemberRepository members;
     private final CheckInRepository checkIns;
     private final AnswerRepository answers;
     private final PulseRepository pulses;
     private final PulseCalculator calculator;
-    private final NudgeSelector selector;
-    private final PulseMessages pulseMessages;
-    private final LeaderDigests digests;
-    private final NudgeLog nudgeLog;
-    private final MonthlyReviews reviews;
-    private final FeedbackRelease feedbackRelease;
-    private final TextScrubber scrubber;
-    private final Pseudonymizer pseudonyms;
-    private final ChatGateways gateways;
-    private final Texts texts;
+    private final WeekStepRepository steps;
+    private final WeekSteps weekSteps;
     private final Clock clock;
     private final PulseMetrics metrics;
 
-    public ClosingWeeks(TeamRepository teams, MemberRepository members, CheckInRepository checkIns, AnswerRepository answers,
-                        PulseRepository pulses, PulseCalculator calculator, NudgeSelector selector, PulseMessages pulseMessages,
-                        LeaderDigests digests, NudgeLog nudgeLog, MonthlyReviews reviews, FeedbackRelease feedbackRelease, TextScrubber scrubber, Pseudonymizer pseudonyms,
-                        ChatGateways gateways, Texts texts, Clock clock, PulseMetrics metrics) {
+    public ClosingWeeks(TeamRepository teams, CheckInRepository checkIns, AnswerRepository answers, PulseRepository pulses,
+                        PulseCalculator calculator, WeekStepRepository steps, WeekSteps weekSteps, Clock clock,
+                        PulseMetrics metrics) {
         this.teams = teams;
-        this.members = members;
         this.checkIns = checkIns;
         this.answers = answers;
         this.pulses = pulses;
         this.calculator = calculator;
-        this.selector = selector;
-        this.pulseMessages = pulseMessages;
-        this.digests = digests;
-        this.nudgeLog = nudgeLog;
-        this.reviews = reviews;
-        this.feedbackRelease = feedbackRelease;
-        this.scrubber = scrubber;
-        this.pseudonyms = pseudonyms;
-        this.gateways = gateways;
-        this.texts = texts;
+        this.steps = steps;
+        this.weekSteps = weekSteps;
         this.clock = clock;
         this.metrics = metrics;
     }
@@ -122,101 +95,60 @@ public final class ClosingWeeks {
         return close(teams.find(teamId).orElseThrow(), week);
     }
 
+    /** The current week of a team, as "close-week" closes it. */
+    public WeekId currentWeek(long teamId) {
+        Team team = teams.find(teamId).orElseThrow();
+        return WeekId.of(clock.instant(), team.timezone());
+    }
+
     Outcome close(Team team, WeekId week) {
-        Instant now = clock.instant();
-        if (!pulses.claimClose(team.id(), week, now)) {
-            return Outcome.ALREADY_CLOSED;
-        }
+        boolean claimed = pulses.claimClose(team.id(), week, clock.instant());
         long started = System.nanoTime();
-        try {
-            closeClaimed(team, week, now);
-        } finally {
+        finish(team, week);
+        if (claimed) {
             metrics.weekClosed(team.platform(), Duration.ofNanos(System.nanoTime() - started));
         }
-        return Outcome.CLOSED;
+        return claimed ? Outcome.CLOSED : Outcome.ALREADY_CLOSED;
     }
 
-    private void closeClaimed(Team team, WeekId week, Instant now) {
-        checkIns.expireOpen(team.id(), week);
-        List<Answer> weekAnswers = answers.ofWeek(team.id(), week);
-        Map<WeekId, Map<Dimension, Double>> history = pulses.history(team.id(), week.minus(PulseCalculator.TREND_WEEKS), week);
-        int asked = checkIns.countAsked(team.id(), week, Role.MEMBER);
-        WeeklyPulse pulse = calculator.calculate(team.id(), week, team.threshold(), weekAnswers, history, asked);
-        pulses.save(pulse);
+    /** Completes a closed week, whatever part of it was done: the pulse saved once, then its steps. */
+    private void finish(Team team, WeekId week) {
+        if (pulses.find(team.id(), week).isEmpty()) {
+            checkIns.expireOpen(team.id(), week);
+            List<Answer> weekAnswers = answers.ofWeek(team.id(), week);
+            Map<WeekId, Map<Dimension, Double>> history =
+                    pulses.history(team.id(), week.minus(PulseCalculator.TREND_WEEKS), week);
+            int asked = checkIns.countAsked(team.id(), week, Role.MEMBER);
+            WeeklyPulse pulse = calculator.calculate(team.id(), week, team.threshold(), weekAnswers, history, asked);
+            pulses.save(pulse);
+        }
+        weekSteps.weekClosed(new WeekClosed(team.id(), week));
+    }
 
-        ChatGateway gateway;
-        try {
-            gateway = gateways.of(team.platform());
-        } catch (ChatDeliveryException e) {
-            LOG.warn("week " + week + " of team " + team.id() + " closed, but its platform is off: " + e.getMessage());
-            return;
-        }
-        try {
-            gateway.postToChannel(ChannelAddress.of(team), pulseMessages.channelPost(team, pulse,
-                    selector.reflectionQuestion(team.language(), pulse)));
-            pulses.markPosted(team.id(), week, clock.instant());
-            metrics.pulsePosted(team.platform(), (int) pulse.dimensions().stream().filter(DimensionScore::withheld).count());
-        } catch (ChatDeliveryException e) {
-            LOG.warn("pulse of week " + week + " for team " + team.id() + " not posted: " + e.getMessage());
-        }
-        List<Member> people = members.ofTeam(team.id());
-        FeedbackRelease.Outcome feedback = feedbackRelease.release(team, week);
-        List<String> comments = releasableComments(team, weekAnswers, people);
-        Map<WeekId, Map<Dimension, PublishedScore>> earlier =
-                pulses.publishedScores(team.id(), week.minus(DisruptionDetector.HISTORY_WEEKS), week);
-        LeaderDigests.WeekContext context = new LeaderDigests.WeekContext(pulse, earlier, feedback.released(),
-                feedback.held(), comments);
-        boolean reviewDue = MonthlyReviews.isDue(team, now.atZone(team.timezone()).toLocalDate());
-        Map<WeekId, Map<Dimension, Double>> reviewHistory = reviewDue
-                ? pulses.history(team.id(), week.minus(MonthlyReviews.HISTORY_WEEKS), week.plus(1))
-                : Map.of();
-        for (Member leader : people) {
-            if (!leader.isLeader() || leader.optedOut()) {
+    /** Finishes every recently closed week whose pulse or digests did not all go out; on start and on each close. */
+    public int finishUnfinished() {
+        int finished = 0;
+        for (WeekStepRepository.TeamWeek tw : steps.unfinished(clock.instant().minus(UNFINISHED_WINDOW), MAX_STEP_ATTEMPTS)) {
+            Optional<Team> team = teams.find(tw.teamId());
+            if (team.isEmpty()) {
                 continue;
             }
-            Map<Dimension, Integer> self = selfCheck(team, leader, weekAnswers);
-            DirectAddress to = new DirectAddress(team.platform(), team.workspaceId(), leader.userId());
             try {
-                LeaderDigests.Nudges nudges = digests.chooseNudges(team, leader, context, self);
-                List<Long> ids = nudges.picks().stream()
-                        .map(pick -> nudgeLog.record(LeaderDigests.toRecord(team, leader, pick, week, now)))
-                        .toList();
-                LeaderDigests.Digest digest = digests.digest(team, context, self, nudges, ids);
-                gateway.sendDirect(to, digest.message());
-                metrics.digestSent(team.platform());
-                metrics.nudgesSent(team.platform(), PulseMetrics.NudgeOccasion.DIGEST, digest.nudges());
-                if (reviewDue) {
-                    reviews.review(team, leader.userId(), week, reviewHistory).ifPresent(r -> gateway.sendDirect(to, r));
-                }
-            } catch (ChatDeliveryException e) {
-                LOG.warn("digest of week " + week + " for a leader of team " + team.id() + " not delivered: " + e.getMessage());
+                finish(team.get(), tw.week());
+                finished++;
+            } catch (RuntimeException e) {
+                LOG.warn("could not finish week " + tw.week() + " of team " + tw.teamId(), e);
             }
         }
+        return finished;
     }
 
-    private Map<Dimension, Integer> selfCheck(Team team, Member leader, List<Answer> weekAnswers) {
-        String pseudonym = pseudonyms.pseudonym(team.id(), team.platform(), leader.userId());
-        Map<Dimension, Integer> self = new EnumMap<>(Dimension.class);
-        weekAnswers.stream()
-                .filter(a -> a.respondent() == Role.LEADER && a.pseudonym().equals(pseudonym) && !a.cantSay())
-                .forEach(a -> self.put(a.dimension(), a.score().getAsInt()));
-        return self;
-    }
-
-    /** Members' comments, only when at least the threshold of different people commented; shuffled, names removed. */
-    private List<String> releasableComments(Team team, List<Answer> weekAnswers, List<Member> people) {
-        List<Answer> withComment = weekAnswers.stream()
-                .filter(a -> a.respondent() == Role.MEMBER && a.comment().isPresent())
-                .toList();
-        if (!AnonymityPolicy.mayShow(team, withComment.stream().map(Answer::pseudonym).distinct().count())) {
-            return List.of();
-        }
-        List<String> names = people.stream().map(Member::displayName).toList();
-        List<String> comments = new ArrayList<>();
-        for (Answer a : withComment) {
-            comments.add(texts.dimensionName(team.language(), a.dimension()) + ": " + scrubber.scrub(a.comment().get(), names));
-        }
-        Collections.shuffle(comments, new Random());
-        return comments;
+    public Delivered delivered(long teamId, WeekId week) {
+        List<WeekStepRepository.State> all = steps.of(teamId, week);
+        boolean posted = all.stream().anyMatch(s -> s.step() == WeekStepRepository.Step.PULSE
+                && s.status() == WeekStepRepository.Status.DONE);
+        List<WeekStepRepository.State> digests = all.stream().filter(s -> s.step() == WeekStepRepository.Step.DIGEST).toList();
+        int sent = (int) digests.stream().filter(s -> s.status() == WeekStepRepository.Status.DONE).count();
+        return new Delivered(posted, sent, digests.size());
     }
 }

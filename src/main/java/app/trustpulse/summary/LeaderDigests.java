@@ -2,6 +2,7 @@ package app.trustpulse.summary;
 
 import app.trustpulse.chat.Block;
 import app.trustpulse.chat.ChatMessage;
+import app.trustpulse.nudge.NudgeCatalog;
 import app.trustpulse.nudge.NudgeLog;
 import app.trustpulse.nudge.NudgeMessages;
 import app.trustpulse.nudge.NudgeReason;
@@ -42,15 +43,17 @@ public final class LeaderDigests {
     }
 
     private final NudgeSelector selector;
+    private final NudgeCatalog catalog;
     private final NudgeLog nudgeLog;
     private final PulseMessages pulseMessages;
     private final NudgeMessages nudgeMessages;
     private final Texts texts;
     private final Clock clock;
 
-    public LeaderDigests(NudgeSelector selector, NudgeLog nudgeLog, PulseMessages pulseMessages, NudgeMessages nudgeMessages,
-                         Texts texts, Clock clock) {
+    public LeaderDigests(NudgeSelector selector, NudgeCatalog catalog, NudgeLog nudgeLog, PulseMessages pulseMessages,
+                         NudgeMessages nudgeMessages, Texts texts, Clock clock) {
         this.selector = selector;
+        this.catalog = catalog;
         this.nudgeLog = nudgeLog;
         this.pulseMessages = pulseMessages;
         this.nudgeMessages = nudgeMessages;
@@ -58,64 +61,57 @@ public final class LeaderDigests {
         this.clock = clock;
     }
 
-    /** A composed digest and how many new nudges it carries. */
-    public record Digest(ChatMessage message, int nudges) {
-    }
-
-    /**
-     * The nudges of one leader's digest: new ones to record before sending, earlier ones still unanswered, and the
-     * signals they were chosen from.
-     */
-    public record Nudges(List<NudgeSelector.Pick> picks, List<SentNudge> unanswered, NudgeSelector.Signals signals) {
-    }
-
-    /** Chooses the leader's nudges from the published pulse, none sent in the last six weeks. Reads, writes nothing. */
-    public Nudges chooseNudges(Team team, Member leader, WeekContext week, Map<Dimension, Integer> selfCheck) {
-        WeeklyPulse pulse = week.pulse();
-        List<SentNudge> recent = nudgeLog.ofLeader(team.id(), leader.userId(), clock.instant().minus(NO_REPEAT));
-        List<SentNudge> unanswered = recent.stream()
-                .filter(n -> n.reaction().isEmpty() && n.week().compareTo(pulse.week()) < 0)
-                .limit(2)
-                .toList();
-        NudgeSelector.Signals signals = selector.signals(Optional.of(pulse), week.earlier(), selfCheck);
-        Set<String> recentIds = recent.stream().map(SentNudge::nudgeId).collect(Collectors.toSet());
-        return new Nudges(selector.choose(team.language(), signals, recentIds, MAX_NUDGES, pulse.week().ordinal()), unanswered,
-                signals);
-    }
-
-    /** The log entry of a chosen nudge, to record before the digest goes out (its buttons carry the entry's id). */
-    public static SentNudge toRecord(Team team, Member leader, NudgeSelector.Pick pick, WeekId week, Instant at) {
-        return new SentNudge(0, team.id(), leader.userId(), pick.nudge().id(), Optional.of(pick.dimension()), pick.reason(),
-                week, SentNudge.Occasion.DIGEST, at, Optional.empty());
-    }
-
-    /** Composes the digest; {@code recordedIds} are the log ids of {@code nudges.picks()}, in order. */
-    public Digest digest(Team team, WeekContext week, Map<Dimension, Integer> selfCheck, Nudges nudges, List<Long> recordedIds) {
+    public ChatMessage digest(Team team, Member leader, WeekContext week, Map<Dimension, Integer> selfCheck) {
         Language lang = team.language();
         WeeklyPulse pulse = week.pulse();
+        Instant now = clock.instant();
         List<Block> blocks = new ArrayList<>();
         String header = texts.get(lang, "digest.header", team.name(), pulse.week().week());
         blocks.add(new Block.Header(header));
         blocks.addAll(pulseMessages.body(team, pulse));
         blocks.addAll(selfCheckBlocks(lang, pulse, selfCheck));
 
-        List<NudgeSelector.Pick> picks = nudges.picks();
-        if (!nudges.signals().lower().isEmpty()) {
-            String names = nudges.signals().lower().stream().map(d -> texts.dimensionName(lang, d.dimension()))
+        List<SentNudge> recent = nudgeLog.ofLeader(team.id(), leader.userId(), now.minus(NO_REPEAT));
+        List<SentNudge> unanswered = recent.stream()
+                .filter(n -> n.reaction().isEmpty() && n.week().compareTo(pulse.week()) < 0)
+                .limit(2)
+                .toList();
+        NudgeSelector.Signals signals = selector.signals(Optional.of(pulse), week.earlier(), selfCheck);
+        if (!signals.lower().isEmpty()) {
+            String names = signals.lower().stream().map(d -> texts.dimensionName(lang, d.dimension()))
                     .collect(Collectors.joining(", "));
             blocks.add(new Block.Text(texts.get(lang, "digest.lower", names)));
+        }
+        // A digest sent again (its first try failed or its sender died) shows the nudges chosen the first time.
+        List<SentNudge> chosenBefore = recent.stream()
+                .filter(n -> n.occasion() == SentNudge.Occasion.DIGEST && n.week().equals(pulse.week()))
+                .toList();
+        List<Map.Entry<NudgeSelector.Pick, Long>> picks = new ArrayList<>();
+        if (!chosenBefore.isEmpty()) {
+            for (SentNudge n : chosenBefore) {
+                catalog.find(lang, n.nudgeId()).filter(nudge -> n.dimension().isPresent()).ifPresent(nudge -> picks.add(
+                        Map.entry(new NudgeSelector.Pick(nudge, n.dimension().get(), n.reason()), n.id())));
+            }
+        } else {
+            Set<String> recentIds = recent.stream().map(SentNudge::nudgeId).collect(Collectors.toSet());
+            for (NudgeSelector.Pick pick : selector.choose(lang, signals, recentIds, MAX_NUDGES, pulse.week().ordinal())) {
+                long id = nudgeLog.record(new SentNudge(0, team.id(), leader.userId(), pick.nudge().id(),
+                        Optional.of(pick.dimension()), pick.reason(), pulse.week(), SentNudge.Occasion.DIGEST, now,
+                        Optional.empty()));
+                picks.add(Map.entry(pick, id));
+            }
         }
         if (!picks.isEmpty()) {
             blocks.add(new Block.Text(texts.get(lang, "digest.nudges.title")));
         }
-        for (int i = 0; i < picks.size(); i++) {
-            NudgeSelector.Pick pick = picks.get(i);
+        for (Map.Entry<NudgeSelector.Pick, Long> entry : picks) {
+            NudgeSelector.Pick pick = entry.getKey();
             if (pick.reason() == NudgeReason.DROP) {
                 blocks.add(new Block.Text(texts.get(lang, "digest.drop", texts.dimensionName(lang, pick.dimension()))));
             }
-            blocks.addAll(nudgeMessages.nudgeBlocks(lang, pick, recordedIds.get(i)));
+            blocks.addAll(nudgeMessages.nudgeBlocks(lang, pick, entry.getValue()));
         }
-        for (SentNudge earlier : nudges.unanswered()) {
+        for (SentNudge earlier : unanswered) {
             nudgeMessages.earlierNudge(lang, earlier).ifPresent(blocks::addAll);
         }
         if (!week.feedback().isEmpty()) {
@@ -129,7 +125,7 @@ public final class LeaderDigests {
             blocks.add(new Block.Text(week.comments().stream().map(c -> "• " + c).collect(Collectors.joining("\n"))));
         }
         blocks.add(new Block.Context(texts.get(lang, "digest.privacy", team.threshold())));
-        return new Digest(new ChatMessage(header, blocks), picks.size());
+        return new ChatMessage(header, blocks);
     }
 
     private List<Block> selfCheckBlocks(Language lang, WeeklyPulse pulse, Map<Dimension, Integer> selfCheck) {

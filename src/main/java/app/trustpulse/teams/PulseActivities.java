@@ -44,6 +44,7 @@ class PulseActivities {
     private final ProcessedEvents processed;
     private final Texts texts;
     private final Clock clock;
+    private final ThreadLocal<Boolean> again = ThreadLocal.withInitial(() -> false);
 
     PulseActivities(ChatInbox inbox, ConversationStore store, TeamsGateway gateway, TeamOwners owners,
             ProcessedEvents processed, Texts texts, Clock clock) {
@@ -57,22 +58,43 @@ class PulseActivities {
     }
 
     void handle(Activity activity) {
-        if (activity.getId() != null && !processed.firstTime("teams:activity:" + activity.getId(), clock.instant())) {
-            log.debug("Teams activity {} was handled before", activity.getId());
+        if (!firstTime(activity)) {
             return;
         }
+        handle(activity, false);
+    }
+
+    /** Whether the activity is new; Teams resends one it did not see answered, with the same id. */
+    boolean firstTime(Activity activity) {
+        if (activity.getId() != null && !processed.firstTime("teams:activity:" + activity.getId(), clock.instant())) {
+            log.debug("Teams activity {} was handled before", activity.getId());
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Handles an activity taken from the durable queue; {@code again} when an earlier run was cut short by a crash,
+     * so a command it carried finishes what it started instead of starting it twice.
+     */
+    void handle(Activity activity, boolean again) {
         String tenantId = tenantOf(activity);
         if (tenantId == null || activity.getServiceUrl() == null) {
             log.info("Teams activity of type {} without tenant or service URL ignored", activity.getType());
             return;
         }
         Context context = new Context(activity, tenantId, channelData(activity));
+        this.again.set(again);
         switch (String.valueOf(activity.getType())) {
             case ActivityTypes.CONVERSATION_UPDATE -> conversationUpdate(context);
             case ActivityTypes.INSTALLATION_UPDATE -> installationUpdate(context);
             case ActivityTypes.MESSAGE -> message(context);
             default -> log.debug("Teams activity of type {} ignored", activity.getType());
         }
+    }
+
+    private ChatMessage command(CommandRequest request) {
+        return again.get() ? inbox.commandAgain(request) : inbox.command(request);
     }
 
     /** One activity with what every handler needs from it. */
@@ -206,10 +228,10 @@ class PulseActivities {
         ChatMessage answer;
         if (context.personal()) {
             answer = CommandText.startsWithPulse(words)
-                    ? inbox.command(new CommandRequest(sender, Optional.empty(), CommandText.withoutPulse(words)))
+                    ? command(new CommandRequest(sender, Optional.empty(), CommandText.withoutPulse(words)))
                     : inbox.directMessage(sender, words);
         } else {
-            answer = inbox.command(new CommandRequest(sender, Optional.of(context.channelId()), CommandText.withoutPulse(words)));
+            answer = command(new CommandRequest(sender, Optional.of(context.channelId()), CommandText.withoutPulse(words)));
         }
         answer(context, answer);
     }

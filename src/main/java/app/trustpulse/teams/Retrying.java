@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one call to the Bot Connector: paced per conversation and tenant, and retried with exponential backoff and
- * jitter when the connector answers 429, 412, 502 or 504 (the SDK itself does not retry). Each try is one HTTP
- * request; the HTTP client never repeats a request on its own, so a send that succeeds is posted once.
+ * jitter when the connector answers 429, 412, 502 or 504 (the SDK itself does not retry); calls that are safe to
+ * repeat are retried after network failures as well. Each try is one HTTP request; the HTTP client never repeats a
+ * request on its own, so a send that succeeds is posted once.
  */
 class Retrying {
 
@@ -36,7 +37,21 @@ class Retrying {
         this.metrics = metrics;
     }
 
+    /** A call that must not take effect twice (a post): retried only on the statuses that say it did not. */
     <T> T call(String what, String tenantId, String conversationId, Supplier<CompletableFuture<T>> request) {
+        return run(what, tenantId, conversationId, request, false);
+    }
+
+    /**
+     * A call that is safe to repeat (a read, an update, opening a 1:1 chat): retried on network failures too, such as
+     * a reset or a stale pooled connection ("unexpected end of stream") or a timeout before any answer.
+     */
+    <T> T callIdempotent(String what, String tenantId, String conversationId, Supplier<CompletableFuture<T>> request) {
+        return run(what, tenantId, conversationId, request, true);
+    }
+
+    private <T> T run(String what, String tenantId, String conversationId, Supplier<CompletableFuture<T>> request,
+            boolean idempotent) {
         for (int attempt = 1; ; attempt++) {
             pacer.acquire(tenantId, conversationId);
             try {
@@ -44,20 +59,33 @@ class Retrying {
             } catch (RuntimeException e) {
                 Throwable cause = unwrap(e);
                 Optional<Integer> status = status(cause);
-                if (status.isEmpty() || !RETRYABLE.contains(status.get()) || attempt >= settings.maxAttempts()) {
+                boolean network = status.isEmpty() && idempotent && isNetwork(cause);
+                boolean again = network || status.filter(RETRYABLE::contains).isPresent();
+                if (!again || attempt >= settings.maxAttempts()) {
                     throw new ChatDeliveryException("Teams " + what + " failed"
-                            + status.map(s -> " with HTTP " + s).orElse("") + " after " + attempt + " attempt(s)", cause);
+                            + status.map(s -> " with HTTP " + s).orElse(": " + cause) + " after " + attempt + " attempt(s)",
+                            cause);
                 }
                 Duration wait = backoff(attempt, retryAfter(cause));
-                if (status.get() == 429) {
+                if (status.filter(s -> s == 429).isPresent()) {
                     metrics.rateLimitWait(Platform.TEAMS, wait);
                 }
                 metrics.deliveryRetried(Platform.TEAMS);
-                log.info("Teams {} got HTTP {}; try {} of {} in {} ms", what, status.get(), attempt + 1,
-                        settings.maxAttempts(), wait.toMillis());
+                log.info("Teams {} failed ({}); try {} of {} in {} ms", what,
+                        status.map(s -> "HTTP " + s).orElse(String.valueOf(cause)), attempt + 1, settings.maxAttempts(),
+                        wait.toMillis());
                 sleep(wait);
             }
         }
+    }
+
+    private static boolean isNetwork(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof java.io.IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Exponential backoff with jitter: half the doubled delay plus a random part of the other half. */

@@ -1,6 +1,7 @@
 package app.trustpulse.teams;
 
 import app.trustpulse.chat.PlatformPersonalData;
+import app.trustpulse.work.DeliveryAttempts;
 import app.trustpulse.chat.ProcessedEvents;
 import app.trustpulse.pulse.Platform;
 import app.trustpulse.inbound.ChatInbox;
@@ -111,5 +112,10 @@ class TeamsConfiguration {
             TeamOwners teamsOwners, ProcessedEvents processedEvents, ObjectProvider<Texts> texts, Clock clock) {
         return new PulseActivities(inbox, teamsConversationStore, teamsGateway, teamsOwners, processedEvents,
                 texts.getIfAvailable(Texts::new), clock);
+    }
+
+    @Bean
+    TeamsActivityWork teamsActivityWork(PulseActivities teamsActivities, DeliveryAttempts attempts) {
+        return new TeamsActivityWork(teamsActivities, attempts);
     }
 }

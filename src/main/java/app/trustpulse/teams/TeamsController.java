@@ -3,7 +3,9 @@ package app.trustpulse.teams;
 import com.microsoft.bot.restclient.serializer.JacksonAdapter;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.RoleTypes;
+import app.trustpulse.pulse.WorkQueue;
 import java.io.IOException;
+import java.util.UUID;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -14,7 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The messaging endpoint Azure Bot Service posts Teams activities to. The body is read as text and turned into an
- * {@link Activity} with the SDK's own (Jackson 2) serializer; the token is checked before anything happens.
+ * {@link Activity} with the SDK's own (Jackson 2) serializer; the token is checked before anything happens. An
+ * authenticated activity is written to the durable queue and acknowledged; {@link TeamsActivityWork} handles it.
  */
 @RestController
 @Conditional(TeamsSwitch.class)
@@ -22,11 +25,13 @@ class TeamsController {
 
     private final ActivityAuthenticator authenticator;
     private final PulseActivities activities;
+    private final WorkQueue work;
     private final JacksonAdapter serializer = new JacksonAdapter();
 
-    TeamsController(ActivityAuthenticator authenticator, PulseActivities activities) {
+    TeamsController(ActivityAuthenticator authenticator, PulseActivities activities, WorkQueue work) {
         this.authenticator = authenticator;
         this.activities = activities;
+        this.work = work;
     }
 
     @PostMapping(path = "/api/messages", consumes = "application/json")
@@ -47,7 +52,12 @@ class TeamsController {
         if (!authenticator.authenticated(activity, authorization)) {
             return ResponseEntity.status(401).build();
         }
-        activities.handle(activity);
+        // Stored before the 200, handled from the queue: an activity Teams resends has the same id and is queued once.
+        if (!activities.firstTime(activity)) {
+            return ResponseEntity.ok().build();
+        }
+        String key = activity.getId() != null ? "activity:" + activity.getId() : UUID.randomUUID().toString();
+        work.enqueue(TeamsActivityWork.KIND, key, body);
         return ResponseEntity.ok().build();
     }
 }

@@ -66,7 +66,7 @@ class TeamsGateway implements ChatGateway {
                 .orElseThrow(() -> new ChatDeliveryException("unknown Teams conversation " + ref.conversationId()));
         Activity activity = renderer.render(message);
         activity.setId(ref.messageId());
-        retrying.call("update", ref.workspaceId(), ref.conversationId(), () -> connector.at(serviceUrl).getConversations()
+        retrying.callIdempotent("update", ref.workspaceId(), ref.conversationId(), () -> connector.at(serviceUrl).getConversations()
                 .updateActivity(ref.conversationId(), ref.messageId(), activity));
     }
 
@@ -89,7 +89,7 @@ class TeamsGateway implements ChatGateway {
         String continuation = null;
         do {
             String token = continuation;
-            PagedMembersResult page = retrying.call("roster", tenantId, teamId,
+            PagedMembersResult page = retrying.callIdempotent("roster", tenantId, teamId,
                     () -> RosterPages.page(connector.at(serviceUrl), teamId, token));
             if (page.getMembers() != null) {
                 for (ChannelAccount member : page.getMembers()) {
@@ -105,7 +105,7 @@ class TeamsGateway implements ChatGateway {
     /** A person's display name from the team's roster (join events carry only ids); the id when Teams has none. */
     String memberName(String tenantId, String serviceUrl, String teamId, String userId) {
         try {
-            ChannelAccount member = retrying.call("member", tenantId, teamId,
+            ChannelAccount member = retrying.callIdempotent("member", tenantId, teamId,
                     () -> connector.at(serviceUrl).getConversations().getConversationMember(userId, teamId));
             return member == null || member.getName() == null || member.getName().isBlank() ? userId : member.getName();
         } catch (ChatDeliveryException e) {
@@ -147,7 +147,7 @@ class TeamsGateway implements ChatGateway {
         channelData.setTenant(new TenantInfo(tenantId));
         parameters.setChannelData(channelData);
         String serviceUrl = any.serviceUrl();
-        ConversationResourceResponse created = retrying.call("create chat", tenantId, "new-chat:" + userId,
+        ConversationResourceResponse created = retrying.callIdempotent("create chat", tenantId, "new-chat:" + userId,
                 () -> connector.at(serviceUrl).getConversations().createConversation(parameters));
         ConversationReference reference = new ConversationReference();
         reference.setChannelId("msteams");

@@ -37,6 +37,7 @@ import app.trustpulse.summary.LeaderDigests;
 import app.trustpulse.summary.PulseMessages;
 import app.trustpulse.support.TestDatabases;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -47,6 +48,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import app.trustpulse.persistence.JdbcLeases;
+import app.trustpulse.persistence.JdbcWeekStepRepository;
+import app.trustpulse.pulse.WorkQueue;
+import app.trustpulse.summary.WeekSteps;
 
 /**
  * Prints how long the engine's heavy moments take for one large team, on H2 and on PostgreSQL: a check-in
@@ -107,12 +112,18 @@ class PulseBenchmark {
                 return new NextRuns(Optional.empty(), Optional.empty(), Optional.empty());
             }
         };
+        // Nothing fails against the instant platform, so nothing is queued for later: the queue is not needed here.
+        WorkQueue noQueue = (kind, key, data, due) -> true;
         SendingCheckIns sending = new SendingCheckIns(teams, members, checkIns, pulses, new CheckInPlanner(),
-                new CheckInMessages(texts), gateways, noTriggers, clock, PulseMetrics.NONE);
-        ClosingWeeks closing = new ClosingWeeks(teams, members, checkIns, answers, pulses, new PulseCalculator(), selector,
-                pulseMessages, new LeaderDigests(selector, nudgeLog, pulseMessages, new NudgeMessages(catalog, texts), texts, clock),
-                nudgeLog, new MonthlyReviews(nudgeLog, texts), new FeedbackRelease(feedback, members, new TextScrubber(), new Random(1)),
-                new TextScrubber(), pseudonyms, gateways, texts, clock, PulseMetrics.NONE);
+                new CheckInMessages(texts), gateways, noTriggers, noQueue, new JdbcLeases(jdbc), Duration.ofMinutes(15), clock,
+                PulseMetrics.NONE);
+        var steps = new JdbcWeekStepRepository(jdbc);
+        WeekSteps weekSteps = new WeekSteps(teams, members, answers, pulses, steps, selector, pulseMessages,
+                new LeaderDigests(selector, catalog, nudgeLog, pulseMessages, new NudgeMessages(catalog, texts), texts, clock),
+                new MonthlyReviews(nudgeLog, texts), new FeedbackRelease(feedback, members, new TextScrubber(), new Random(1)),
+                new TextScrubber(), pseudonyms, gateways, texts, noQueue, Duration.ofMinutes(15), clock, PulseMetrics.NONE);
+        ClosingWeeks closing = new ClosingWeeks(teams, checkIns, answers, pulses, new PulseCalculator(), steps, weekSteps, clock,
+                PulseMetrics.NONE);
 
         Team team = teams.insert(new Team(0, Platform.PLAYGROUND, "bench", "big-team", "big-team", ZoneId.of("UTC"), Language.EN, 3,
                 TeamSchedule.defaults(), false));

@@ -113,4 +113,16 @@ class LeaderNudgesTest extends EngineTest {
         assertThat(nudging.scheduledRound(ws.team().id(), Instant.now(clock))).isEqualTo(1);
         assertThat(nudgesTo(ws)).hasSize(1);
     }
+
+    @Test
+    void aScheduledNudgeRoundThatRunsAgainNudgesEachLeaderOnce() {
+        Ws ws = new Ws().setUp(3);
+        Instant due = Instant.now(clock);
+
+        assertThat(nudging.scheduledRound(ws.team().id(), due)).isEqualTo(1);
+        assertThat(nudging.scheduledRound(ws.team().id(), due)).as("the same round again").isZero();
+
+        assertThat(nudgesTo(ws)).hasSize(1);
+        assertThat(nudging.pending(ws.team().id(), due)).isZero();
+    }
 }

@@ -11,8 +11,11 @@ import app.trustpulse.pulse.CheckIn;
 import app.trustpulse.pulse.CheckInPlanner;
 import app.trustpulse.pulse.Platform;
 import app.trustpulse.pulse.TeamTriggers;
+import app.trustpulse.pulse.Leases;
+import app.trustpulse.pulse.WorkQueue;
 import app.trustpulse.pulse.WeekId;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -44,6 +47,10 @@ class PersonalCheckInsTest extends EngineTest {
     ChatGateways gateways;
     @Autowired
     TeamTriggers triggers;
+    @Autowired
+    WorkQueue work;
+    @Autowired
+    Leases leases;
 
     @Test
     void aMemberFarWestOfTheTeamGetsTheCheckInOfTheTeamsDayOnTheirOwnMorning() {
@@ -115,6 +122,7 @@ class PersonalCheckInsTest extends EngineTest {
     /** The use case as the context wires it, on a clock stopped at the given moment. */
     private SendingCheckIns sendingAt(Instant now) {
         return new SendingCheckIns(teams, members, checkIns, pulses, new CheckInPlanner(), messages, gateways, triggers,
-                Clock.fixed(now, ZoneOffset.UTC), app.trustpulse.pulse.PulseMetrics.NONE);
+                work, leases, Duration.ofMinutes(15), Clock.fixed(now, ZoneOffset.UTC),
+                app.trustpulse.pulse.PulseMetrics.NONE);
     }
 }

@@ -108,6 +108,10 @@ class FeedbackReleaseTest {
             return id;
         }
 
+        public List<Feedback> releasedIn(long teamId, WeekId week) {
+            return all.stream().filter(f -> f.teamId() == teamId && f.releasedIn().equals(Optional.of(week))).toList();
+        }
+
         public List<Feedback> pending(long teamId) {
             return all.stream().filter(f -> f.teamId() == teamId && f.releasedIn().isEmpty()).toList();
         }

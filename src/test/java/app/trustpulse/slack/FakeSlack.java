@@ -63,6 +63,9 @@ final class FakeSlack implements AutoCloseable {
     private final Map<String, Deque<Trouble>> trouble = new ConcurrentHashMap<>();
     private final AtomicLong clock = new AtomicLong(1_700_000_000_000L);
     private volatile int retryAfterSeconds = 1;
+    private final Map<String, Long> delays = new ConcurrentHashMap<>();
+    private volatile int memberPageSize = 2;
+    private volatile Limits limits;
     private volatile JsonObject oauthAccess;
     private volatile java.util.function.Supplier<String> socketModeUrl;
 
@@ -70,7 +73,7 @@ final class FakeSlack implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/api/", this::api);
         server.createContext("/hooks/", this::hook);
-        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.setExecutor(Executors.newFixedThreadPool(32));
         server.start();
     }
 
@@ -144,6 +147,79 @@ final class FakeSlack implements AutoCloseable {
     }
 
     /** The next call of the method is carried out, but answered with a 500 as if the response got lost. */
+    /** Pages of conversations.members as large as asked for (up to 1,000), as Slack's. */
+    FakeSlack memberPages(int size) {
+        this.memberPageSize = size;
+        return this;
+    }
+
+    /**
+     * Enforces Slack's published limits per workspace, answering 429 with Retry-After beyond them: Tier 2 = 20,
+     * Tier 3 = 50, Tier 4 = 100 calls a minute per method, one post a second per conversation and 600 posts a minute
+     * per workspace, each as a steady rate.
+     */
+    FakeSlack enforceSlackLimits() {
+        this.limits = new Limits();
+        return this;
+    }
+
+    /** Token buckets that refill at the limit's rate and hold one second's worth (at least one call). */
+    private static final class Limits {
+
+        private static final Map<String, Integer> PER_MINUTE = Map.of(
+                "users.list", 20, "conversations.open", 50, "conversations.history", 50, "conversations.info", 50,
+                "conversations.members", 100, "users.info", 100, "chat.update", 100, "chat.postEphemeral", 100,
+                "views.publish", 100);
+
+        private final Map<String, double[]> buckets = new java.util.HashMap<>();
+
+        /** Seconds to wait, or 0 when the call may go now. */
+        synchronized long take(String method, Map<String, String> p) {
+            long now = System.nanoTime();
+            if ("chat.postMessage".equals(method)) {
+                long wait = Math.max(take("post:" + p.get("channel"), 60, now, false),
+                        take("post:workspace", 600, now, false));
+                if (wait == 0) {
+                    take("post:" + p.get("channel"), 60, now, true);
+                    take("post:workspace", 600, now, true);
+                }
+                return wait;
+            }
+            Integer perMinute = PER_MINUTE.get(method);
+            if (perMinute == null) {
+                return 0;
+            }
+            long wait = take(method, perMinute, now, false);
+            if (wait == 0) {
+                take(method, perMinute, now, true);
+            }
+            return wait;
+        }
+
+        private long take(String key, int perMinute, long now, boolean consume) {
+            double rate = perMinute / 60.0;
+            double capacity = Math.max(1, rate);
+            double[] b = buckets.computeIfAbsent(key, k -> new double[] {capacity, now});
+            double tokens = Math.min(capacity, b[0] + (now - b[1]) / 1e9 * rate);
+            if (consume) {
+                b[0] = tokens - 1;
+                b[1] = now;
+                return 0;
+            }
+            return tokens >= 1 ? 0 : (long) Math.ceil((1 - tokens) / rate);
+        }
+    }
+
+    /** Answers the method only after the given time, like a slow Slack (0 = at once again). */
+    FakeSlack delay(String method, long millis) {
+        if (millis <= 0) {
+            delays.remove(method);
+        } else {
+            delays.put(method, millis);
+        }
+        return this;
+    }
+
     FakeSlack loseResponse(String method) {
         Deque<Trouble> q = trouble.computeIfAbsent(method, m -> new ArrayDeque<>());
         synchronized (q) {
@@ -208,6 +284,21 @@ final class FakeSlack implements AutoCloseable {
         String auth = ex.getRequestHeaders().getFirst("Authorization");
         String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : params.get("token");
         calls.add(new Call(method, params, token));
+        Long delay = delays.get(method);
+        if (delay != null) {
+            try {
+                Thread.sleep(delay);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        Limits l = limits;
+        long limited = l == null ? 0 : l.take(method, params);
+        if (limited > 0) {
+            ex.getResponseHeaders().add("Retry-After", String.valueOf(limited));
+            send(ex, 429, "{\"ok\":false,\"error\":\"ratelimited\"}", "application/json");
+            return;
+        }
         Trouble t = next(method);
         if (t == Trouble.RATE_LIMITED) {
             ex.getResponseHeaders().add("Retry-After", String.valueOf(retryAfterSeconds));
@@ -264,7 +355,19 @@ final class FakeSlack implements AutoCloseable {
                     return error("channel_not_found");
                 }
                 int from = p.get("cursor") == null || p.get("cursor").isEmpty() ? 0 : Integer.parseInt(p.get("cursor"));
-                int to = Math.min(all.size(), from + 2);
+                int limit = p.get("limit") == null ? 100 : Integer.parseInt(p.get("limit"));
+                int to = Math.min(all.size(), from + Math.min(memberPageSize, limit));
+                r.add("members", gson.toJsonTree(all.subList(from, to)));
+                JsonObject meta = new JsonObject();
+                meta.addProperty("next_cursor", to < all.size() ? String.valueOf(to) : "");
+                r.add("response_metadata", meta);
+            }
+            case "users.list" -> {
+                List<JsonObject> all = new ArrayList<>(users.values());
+                all.sort(java.util.Comparator.comparing(u -> u.get("id").getAsString()));
+                int limit = p.get("limit") == null ? 100 : Integer.parseInt(p.get("limit"));
+                int from = p.get("cursor") == null || p.get("cursor").isEmpty() ? 0 : Integer.parseInt(p.get("cursor"));
+                int to = Math.min(all.size(), from + Math.min(limit, 1000));
                 r.add("members", gson.toJsonTree(all.subList(from, to)));
                 JsonObject meta = new JsonObject();
                 meta.addProperty("next_cursor", to < all.size() ? String.valueOf(to) : "");
@@ -277,9 +380,11 @@ final class FakeSlack implements AutoCloseable {
             }
             case "chat.postMessage" -> {
                 String ts = nextTs();
-                history.computeIfAbsent(p.get("channel"), c -> new CopyOnWriteArrayList<>())
-                        .add(new Posted(p.get("channel"), ts, p));
-                r.addProperty("channel", p.get("channel"));
+                // A post to a user id lands in the app's DM with that person, as in Slack.
+                String channel = p.get("channel").startsWith("U") ? "D" + p.get("channel") : p.get("channel");
+                history.computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>())
+                        .add(new Posted(channel, ts, p));
+                r.addProperty("channel", channel);
                 r.addProperty("ts", ts);
             }
             case "chat.update" -> {

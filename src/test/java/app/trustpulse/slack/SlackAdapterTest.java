@@ -31,6 +31,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import app.trustpulse.work.WorkConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,7 +65,7 @@ class SlackAdapterTest {
      */
     @SpringBootConfiguration
     @EnableAutoConfiguration(excludeName = "org.springframework.boot.quartz.autoconfigure.QuartzAutoConfiguration")
-    @Import({SlackConfiguration.class, app.trustpulse.metrics.MetricsConfiguration.class})
+    @Import({SlackConfiguration.class, WorkConfig.class, app.trustpulse.metrics.MetricsConfiguration.class})
     static class AdapterOnly {
         @Bean
         ProcessedEvents processedEvents() {

@@ -17,6 +17,7 @@ import app.trustpulse.inbound.Interaction;
 import app.trustpulse.inbound.Sender;
 import app.trustpulse.pulse.Platform;
 import app.trustpulse.support.InMemoryProcessedEvents;
+import app.trustpulse.work.WorkConfig;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.net.URI;
@@ -57,7 +58,7 @@ class SlackSocketModeTest {
 
     @SpringBootConfiguration
     @EnableAutoConfiguration(excludeName = "org.springframework.boot.quartz.autoconfigure.QuartzAutoConfiguration")
-    @Import(SlackConfiguration.class)
+    @Import({SlackConfiguration.class, WorkConfig.class, app.trustpulse.metrics.MetricsConfiguration.class})
     static class AdapterOnly {
         @Bean
         ProcessedEvents processedEvents() {

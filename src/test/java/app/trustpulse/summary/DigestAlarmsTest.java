@@ -41,7 +41,7 @@ class DigestAlarmsTest {
     private final Texts texts = new Texts();
     private final InMemoryNudgeLog log = new InMemoryNudgeLog();
     private final NudgeCatalog catalog = new NudgeCatalog();
-    private final LeaderDigests digests = new LeaderDigests(new NudgeSelector(catalog), log, new PulseMessages(texts, PulseCharts.none()),
+    private final LeaderDigests digests = new LeaderDigests(new NudgeSelector(catalog), catalog, log, new PulseMessages(texts, PulseCharts.none()),
             new NudgeMessages(catalog, texts), texts, Clock.fixed(Instant.parse("2026-11-20T16:00:00Z"), ZoneOffset.UTC));
     private final Team team = new Team(1, Platform.PLAYGROUND, "demo", "team", "team", ZoneId.of("Europe/Amsterdam"),
             Language.NL, 3, TeamSchedule.defaults(), false);
@@ -72,23 +72,14 @@ class DigestAlarmsTest {
         return m.blocks().stream().filter(b -> b instanceof Block.Text).map(b -> ((Block.Text) b).text()).toList();
     }
 
-    /** As the week close does it: choose the nudges, record them, compose the digest. */
-    private ChatMessage digest(LeaderDigests.WeekContext week) {
-        LeaderDigests.Nudges nudges = digests.chooseNudges(team, leader, week, Map.of());
-        List<Long> ids = nudges.picks().stream()
-                .map(pick -> log.record(LeaderDigests.toRecord(team, leader, pick, week.pulse().week(),
-                        Instant.parse("2026-11-20T16:00:00Z"))))
-                .toList();
-        return digests.digest(team, week, Map.of(), nudges, ids).message();
-    }
-
     private List<NudgeReason> reasons() {
         return log.ofLeader(1, "lea", Instant.EPOCH).stream().map(SentNudge::reason).toList();
     }
 
     @Test
     void aFallTheAnswersCanCarryIsNamedAPossibleDisruption() {
-        ChatMessage m = digest(new LeaderDigests.WeekContext(pulse(6), earlier(6), List.of(), 0, List.of()));
+        ChatMessage m = digests.digest(team, leader,
+                new LeaderDigests.WeekContext(pulse(6), earlier(6), List.of(), 0, List.of()), Map.of());
         String trust = texts.dimensionName(Language.NL, Dimension.TRUST);
         assertThat(lines(m)).contains(texts.get(Language.NL, "digest.drop", trust));
         assertThat(reasons()).contains(NudgeReason.DROP);
@@ -96,7 +87,8 @@ class DigestAlarmsTest {
 
     @Test
     void theSameFallOnFourAnswersIsOnlyLowerThisWeekAndNeverADisruption() {
-        ChatMessage m = digest(new LeaderDigests.WeekContext(pulse(4), earlier(4), List.of(), 0, List.of()));
+        ChatMessage m = digests.digest(team, leader,
+                new LeaderDigests.WeekContext(pulse(4), earlier(4), List.of(), 0, List.of()), Map.of());
         String trust = texts.dimensionName(Language.NL, Dimension.TRUST);
         assertThat(lines(m)).contains(texts.get(Language.NL, "digest.lower", trust));
         assertThat(lines(m)).doesNotContain(texts.get(Language.NL, "digest.drop", trust));

@@ -33,6 +33,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import app.trustpulse.support.QueuedWork;
+import app.trustpulse.work.WorkConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,7 +70,7 @@ class TeamsAdapterTest {
 
     @SpringBootConfiguration
     @EnableAutoConfiguration
-    @Import({TeamsConfiguration.class, TeamsController.class, OfflineCredentials.class})
+    @Import({TeamsConfiguration.class, TeamsController.class, WorkConfig.class, OfflineCredentials.class})
     static class AdapterOnly {
 
         @Bean
@@ -356,7 +358,9 @@ class TeamsAdapterTest {
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        int status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        QueuedWork.awaitDone(jdbc);
+        return status;
     }
 
     private static FakeBotConnector start() {

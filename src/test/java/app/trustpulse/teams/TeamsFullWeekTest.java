@@ -6,6 +6,7 @@ import app.trustpulse.Application;
 import app.trustpulse.chat.Actions;
 import app.trustpulse.support.TestDatabases;
 import com.fasterxml.jackson.databind.JsonNode;
+import app.trustpulse.support.QueuedWork;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -229,7 +230,9 @@ class TeamsFullWeekTest {
                 .header("Authorization", "Bearer " + TOKENS.valid("test-app-id", CONNECTOR.url()))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
-        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        QueuedWork.awaitDone(jdbc);
+        return status;
     }
 
     private static FakeBotConnector start() {

@@ -12,6 +12,10 @@ import app.trustpulse.chat.ChatGateway;
 import app.trustpulse.chat.ChatMessage;
 import app.trustpulse.chat.ProcessedEvents;
 import app.trustpulse.inbound.ChatInbox;
+import app.trustpulse.pulse.WorkQueue;
+import app.trustpulse.work.DeliveryAttempts;
+import app.trustpulse.work.WorkHandler;
+import org.springframework.beans.factory.ObjectProvider;
 import app.trustpulse.support.TestDatabases;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -46,6 +50,25 @@ class TeamsSwitchTest {
         @Bean
         java.time.Clock clock() {
             return java.time.Clock.systemUTC();
+        }
+
+        @Bean
+        DeliveryAttempts deliveryAttempts(JdbcClient jdbcClient) {
+            return new DeliveryAttempts(jdbcClient);
+        }
+
+        /** Does queued work at once, so a request's effects can be checked right after it. */
+        @Bean
+        WorkQueue workQueue(ObjectProvider<WorkHandler> handlers) {
+            return (kind, key, data, due) -> {
+                WorkHandler handler = handlers.orderedStream().filter(h -> h.kind().equals(kind)).findFirst().orElseThrow();
+                try {
+                    handler.run(key, data);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                return true;
+            };
         }
 
         @Bean

@@ -1,0 +1,18 @@
+package app.trustpulse.pulse;
+
+import java.time.Instant;
+
+/**
+ * Durable work: written to the database at once and done later by whichever instance claims it, retried with
+ * back-off until it succeeds, and taken back from an instance that died while doing it.
+ */
+public interface WorkQueue {
+
+    /** Queues work of a kind under a key unique within that kind, due now; false when the key is already queued. */
+    default boolean enqueue(String kind, String key, String data) {
+        return enqueueAt(kind, key, data, Instant.EPOCH);
+    }
+
+    /** The same, due at a given moment (at once when it has passed). */
+    boolean enqueueAt(String kind, String key, String data, Instant due);
+}

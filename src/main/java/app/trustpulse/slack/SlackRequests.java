@@ -1,0 +1,172 @@
+package app.trustpulse.slack;
+
+import app.trustpulse.chat.ChatMessage;
+import app.trustpulse.chat.MessageRef;
+import app.trustpulse.inbound.ChatInbox;
+import app.trustpulse.inbound.CommandRequest;
+import app.trustpulse.inbound.Interaction;
+import app.trustpulse.inbound.Sender;
+import app.trustpulse.pulse.Language;
+import app.trustpulse.pulse.Platform;
+import app.trustpulse.work.DeliveryAttempts;
+import app.trustpulse.work.WorkHandler;
+import com.google.gson.Gson;
+import com.slack.api.Slack;
+import com.slack.api.bolt.util.Responder;
+import com.slack.api.methods.Methods;
+import com.slack.api.model.view.View;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Does the work of an acknowledged Slack request, taken from the durable queue: the core ({@link ChatInbox}) decides
+ * what happens, and the answer goes back the way Slack expects: ephemeral for commands and clicks, a reply in the DM
+ * for typed messages (through {@link SlackOutbox}, paced per conversation, so one busy DM delays nobody else), a
+ * refreshed Home tab for clicks on it.
+ */
+final class SlackRequests implements WorkHandler {
+
+    static final String KIND = "slack-request";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SlackRequests.class);
+    private static final Gson GSON = new Gson();
+
+    private final Supplier<ChatInbox> inbox;
+    private final SlackPeople people;
+    private final SlackOutbox outbox;
+    private final SlackCalls calls;
+    private final BlockKit blockKit;
+    private final SlackTexts texts;
+    private final Slack slack;
+    private final DeliveryAttempts attempts;
+    private final Clock clock;
+
+    SlackRequests(Supplier<ChatInbox> inbox, SlackPeople people, SlackOutbox outbox, SlackCalls calls, BlockKit blockKit,
+            SlackTexts texts, Slack slack, DeliveryAttempts attempts, Clock clock) {
+        this.inbox = inbox;
+        this.people = people;
+        this.outbox = outbox;
+        this.calls = calls;
+        this.blockKit = blockKit;
+        this.texts = texts;
+        this.slack = slack;
+        this.attempts = attempts;
+        this.clock = clock;
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    /** People wait for these; they go before fan-out such as a check-in round. */
+    @Override
+    public int priority() {
+        return 10;
+    }
+
+    @Override
+    public void run(String key, String data) {
+        SlackRequest r = GSON.fromJson(data, SlackRequest.class);
+        String answerId = SlackOutbox.answerTo(key);
+        switch (r.type()) {
+            case COMMAND -> command(r, attempts.firstTry("request-" + answerId, clock.instant()));
+            case CLICK -> click(r, answerId);
+            case MODAL -> modal(r, answerId);
+            case DIRECT_MESSAGE -> directMessage(r, answerId);
+            case MEMBER_JOINED -> people.human(r.workspaceId(), r.userId()).ifPresent(user ->
+                    inbox.get().memberJoined(Platform.SLACK, r.workspaceId(), r.channelId(), user));
+            case MEMBER_LEFT -> inbox.get().memberLeft(Platform.SLACK, r.workspaceId(), r.channelId(), r.userId());
+            case HOME_OPENED -> publishHome(people.sender(r.workspaceId(), r.userId()), Optional.empty());
+        }
+    }
+
+    /** A command; one whose earlier run was cut short (the instance died) is run as such, so nothing happens twice. */
+    private void command(SlackRequest r, boolean firstRun) {
+        ChatMessage answer;
+        try {
+            Sender sender = people.sender(r.workspaceId(), r.userId());
+            CommandRequest request = new CommandRequest(sender, Optional.ofNullable(r.channelId()), r.text());
+            answer = firstRun ? inbox.get().command(request) : inbox.get().commandAgain(request);
+        } catch (RuntimeException e) {
+            LOG.error("/pulse {} in {} failed; the user was told it could not be done",
+                    SlackListeners.subcommandOf(r.text()), r.workspaceId(), e);
+            answer = ChatMessage.text(texts.get(Language.EN, "slack.error.generic"));
+        }
+        ChatMessage reply = answer;
+        respond(() -> new Responder(slack, r.responseUrl()).sendToCommand(b -> b.responseType("ephemeral")
+                .text(reply.summary()).blocks(blockKit.message(reply))));
+    }
+
+    private void click(SlackRequest r, String answerId) {
+        Optional<MessageRef> ref = ref(r);
+        Sender sender = people.sender(r.workspaceId(), r.userId());
+        Optional<ChatMessage> answer = inbox.get().interaction(new Interaction(sender, r.action(), Optional.empty(), ref));
+        if (r.onHome()) {
+            publishHome(sender, answer);
+        } else if (answer.isPresent() && r.responseUrl() != null) {
+            ChatMessage a = answer.get();
+            respond(() -> new Responder(slack, r.responseUrl()).sendToAction(b -> b.responseType("ephemeral")
+                    .replaceOriginal(false).text(a.summary()).blocks(blockKit.message(a))));
+        } else if (answer.isPresent()) {
+            ephemeral(r.workspaceId(), ref.map(MessageRef::conversationId), r.userId(), answer.get(), answerId);
+        }
+    }
+
+    private void modal(SlackRequest r, String answerId) {
+        Optional<MessageRef> ref = ref(r);
+        Sender sender = people.sender(r.workspaceId(), r.userId());
+        Optional<ChatMessage> answer = inbox.get().interaction(
+                new Interaction(sender, r.action(), Optional.ofNullable(r.text()), ref));
+        if (answer.isPresent()) {
+            if (ref.isPresent()) {
+                ephemeral(r.workspaceId(), Optional.of(r.refChannel()), r.userId(), answer.get(), answerId);
+            } else {
+                publishHome(sender, answer);
+            }
+        }
+    }
+
+    private void directMessage(SlackRequest r, String answerId) {
+        Sender sender = people.sender(r.workspaceId(), r.userId());
+        ChatMessage answer = inbox.get().directMessage(sender, r.text());
+        outbox.post(r.workspaceId(), r.channelId(), answer, answerId);
+    }
+
+    private static Optional<MessageRef> ref(SlackRequest r) {
+        return r.refChannel() == null || r.refTs() == null ? Optional.empty()
+                : Optional.of(new MessageRef(Platform.SLACK, r.workspaceId(), r.refChannel(), r.refTs()));
+    }
+
+    private void publishHome(Sender sender, Optional<ChatMessage> notice) {
+        View home = blockKit.home(notice, inbox.get().home(sender));
+        calls.call(sender.workspaceId(), Methods.VIEWS_PUBLISH, null,
+                c -> c.viewsPublish(q -> q.userId(sender.userId()).view(home)));
+    }
+
+    private void ephemeral(String ws, Optional<String> channel, String userId, ChatMessage message, String answerId) {
+        if (channel.isEmpty()) {
+            outbox.postToUser(ws, userId, message, answerId);
+            return;
+        }
+        calls.call(ws, Methods.CHAT_POST_EPHEMERAL, channel.get(), c -> c.chatPostEphemeral(q -> q.channel(channel.get())
+                .user(userId).text(message.summary()).blocks(blockKit.message(message))));
+    }
+
+    private interface Send {
+        void run() throws IOException;
+    }
+
+    /** A response URL is good for 30 minutes and five answers; an answer that cannot go is logged, not retried. */
+    private static void respond(Send send) {
+        try {
+            send.run();
+        } catch (IOException e) {
+            LOG.warn("Slack: could not answer through the response URL", e);
+        }
+    }
+}

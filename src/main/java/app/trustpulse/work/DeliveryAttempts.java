@@ -1,0 +1,34 @@
+package app.trustpulse.work;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The delivery ids that were tried. A post whose id was tried before may have landed (the instance died, or the
+ * answer was lost), so its sender first looks for the id in the conversation; a first try needs no look.
+ */
+public final class DeliveryAttempts {
+
+    private final JdbcClient jdbc;
+
+    public DeliveryAttempts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records a try of the delivery; true when it is the first. */
+    public boolean firstTry(String deliveryId, Instant now) {
+        return jdbc.sql("INSERT INTO delivery_attempt (delivery_id, first_at) VALUES (:id, :at) ON CONFLICT DO NOTHING")
+                .param("id", deliveryId)
+                .param("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .update() == 1;
+    }
+
+    /** Forgets tries older than the given moment: their work is long done or given up. */
+    public int forgetBefore(Instant before) {
+        return jdbc.sql("DELETE FROM delivery_attempt WHERE first_at < :before")
+                .param("before", OffsetDateTime.ofInstant(before, ZoneOffset.UTC))
+                .update();
+    }
+}

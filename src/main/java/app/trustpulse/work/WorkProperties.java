@@ -1,0 +1,27 @@
+package app.trustpulse.work;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the durable work queue (prefix "pulse.work", e.g. env PULSE_WORK_THREADS).
+ *
+ * @param threads            workers per instance
+ * @param pollingInterval    how often an instance looks for work queued by another one
+ * @param heartbeatInterval  how often a worker marks the work it holds as alive
+ * @param missedHeartbeats   heartbeats missed before another instance takes the work back (4 or more)
+ * @param firstRetryDelay    the wait before the first retry of failed work; it doubles with each further one
+ * @param maxAttempts        tries of one piece of work before it is given up and logged
+ * @param shutdownWait       how long work in flight may finish on shutdown; what is left stays queued
+ */
+@ConfigurationProperties("pulse.work")
+public record WorkProperties(
+        @DefaultValue("8") int threads,
+        @DefaultValue("2s") Duration pollingInterval,
+        @DefaultValue("5s") Duration heartbeatInterval,
+        @DefaultValue("4") int missedHeartbeats,
+        @DefaultValue("5s") Duration firstRetryDelay,
+        @DefaultValue("10") int maxAttempts,
+        @DefaultValue("20s") Duration shutdownWait) {
+}

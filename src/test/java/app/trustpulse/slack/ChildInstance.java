@@ -1,0 +1,115 @@
+package app.trustpulse.slack;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The service in a JVM of its own, on a shared database and a fake Slack, so a test can kill it as an operator's
+ * kill -9 or a crashed host would ({@link Process#destroyForcibly()}: SIGKILL, no shutdown hook runs).
+ */
+final class ChildInstance implements AutoCloseable {
+
+    static final String SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
+    static final String TOKEN = "xoxb-child";
+
+    private final Process process;
+    final int port;
+    final Path log;
+
+    private ChildInstance(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    static ChildInstance start(String name, String databaseUrl, FakeSlack slack) throws IOException, InterruptedException {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        // The application's classes and libraries, without the tests' own classes.
+        String classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(e -> !e.endsWith("test-classes"))
+                .collect(Collectors.joining(File.pathSeparator));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx320m", "-XX:TieredStopAtLevel=1",
+                "-cp", classpath, "app.trustpulse.Application",
+                "--spring.datasource.url=" + databaseUrl,
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=",
+                "--server.port=" + port,
+                "--pulse.playground.enabled=false",
+                "--pulse.pseudonym-secret=kill-nine-test-pseudonym-secret-0123456789",
+                "--slack.bot-token=" + TOKEN,
+                "--slack.signing-secret=" + SECRET,
+                "--slack.api-url=" + slack.apiUrl(),
+                "--slack.first-retry-delay=50ms",
+                "--slack.call-timeout=5s",
+                // The fake answers any pace; Slack's limits would only slow the tests down.
+                "--slack.conversation-spacing=20ms",
+                "--slack.rate-share=50",
+                "--pulse.claim-timeout=3s",
+                "--pulse.work.heartbeat-interval=2s",
+                "--pulse.work.missed-heartbeats=4",
+                "--pulse.work.polling-interval=500ms",
+                "--pulse.work.first-retry-delay=500ms",
+                "--spring.quartz.properties.org.quartz.jobStore.clusterCheckinInterval=2000",
+                "--logging.level.root=WARN"));
+        Path log = Files.createTempFile("trust-pulse-" + name + "-", ".log");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ChildInstance child = new ChildInstance(p, port, log);
+        child.awaitReady();
+        return child;
+    }
+
+    private void awaitReady() throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("instance exited at start:\n" + Files.readString(log));
+            }
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("instance not ready in time:\n" + Files.readString(log));
+    }
+
+    SlackClientSim slack(String teamId) {
+        return new SlackClientSim(port, SECRET, teamId);
+    }
+
+    /** SIGKILL: the JVM stops at once, in the middle of whatever it does. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+}
