@@ -48,8 +48,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import app.trustpulse.persistence.JdbcLeases;
-import app.trustpulse.persistence.JdbcWeekStepRepository;
 import app.trustpulse.pulse.WorkQueue;
 import app.trustpulse.summary.WeekSteps;
 
@@ -115,9 +113,9 @@ class PulseBenchmark {
         // Nothing fails against the instant platform, so nothing is queued for later: the queue is not needed here.
         WorkQueue noQueue = (kind, key, data, due) -> true;
         SendingCheckIns sending = new SendingCheckIns(teams, members, checkIns, pulses, new CheckInPlanner(),
-                new CheckInMessages(texts), gateways, noTriggers, noQueue, new JdbcLeases(jdbc), Duration.ofMinutes(15), clock,
+                new CheckInMessages(texts), gateways, noTriggers, noQueue, stores.leases(), Duration.ofMinutes(15), clock,
                 PulseMetrics.NONE);
-        var steps = new JdbcWeekStepRepository(jdbc);
+        var steps = stores.weekSteps();
         WeekSteps weekSteps = new WeekSteps(teams, members, answers, pulses, steps, selector, pulseMessages,
                 new LeaderDigests(selector, catalog, nudgeLog, pulseMessages, new NudgeMessages(catalog, texts), texts, clock),
                 new MonthlyReviews(nudgeLog, texts), new FeedbackRelease(feedback, members, new TextScrubber(), new Random(1)),
