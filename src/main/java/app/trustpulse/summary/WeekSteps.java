@@ -213,6 +213,7 @@ public final class WeekSteps {
         DirectAddress to = new DirectAddress(team.platform(), team.workspaceId(), leaderId);
         gateway.sendDirect(to, digests.digest(team, leader.get(), context, selfCheck(team, leaderId, weekAnswers)), delivery);
         metrics.digestSent(team.platform());
+        metrics.nudgesSent(team.platform(), PulseMetrics.NudgeOccasion.DIGEST, digests.nudgesIn(team, leaderId, week));
         if (MonthlyReviews.isDue(team, clock.instant().atZone(team.timezone()).toLocalDate())) {
             Map<WeekId, Map<Dimension, Double>> reviewHistory =
                     pulses.history(team.id(), week.minus(MonthlyReviews.HISTORY_WEEKS), week.plus(1));
