@@ -1,19 +1,32 @@
 package app.trustpulse;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.time.Clock;
+import java.util.Set;
 
-/** The domain and its use cases know nothing of Spring, Quartz, Slack or Teams. */
+/**
+ * The shape of the code: the domain and its use cases know nothing of Spring, Quartz, Slack, Teams or a metrics
+ * library; the adapters (each platform, the database, the scheduler, metrics) never reach into one another; time
+ * comes from the one Clock the configuration makes.
+ */
 @AnalyzeClasses(packages = "app.trustpulse", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
     private static final String[] CORE = {
         "app.trustpulse.pulse..", "app.trustpulse.nudge..", "app.trustpulse.checkin..", "app.trustpulse.command..",
-        "app.trustpulse.summary..", "app.trustpulse.feedback..", "app.trustpulse.chat..", "app.trustpulse.inbound..", "app.trustpulse.demo..",
+        "app.trustpulse.summary..", "app.trustpulse.feedback..", "app.trustpulse.chat..", "app.trustpulse.inbound..",
         "app.trustpulse.privacy..", "app.trustpulse.insight.."
     };
 
@@ -21,19 +34,36 @@ class ArchitectureTest {
     static final ArchRule coreUsesNoFrameworks = noClasses().that().resideInAnyPackage(CORE)
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.springframework..", "org.quartz..", "com.slack..", "com.microsoft.bot..", "jakarta.servlet..",
-                    "tools.jackson..", "com.fasterxml..");
+                    "tools.jackson..", "com.fasterxml..", "io.micrometer..", "ch.qos.logback..", "java.util.logging..");
 
     @ArchTest
     static final ArchRule coreKnowsNoAdapters = noClasses().that().resideInAnyPackage(CORE)
             .should().dependOnClassesThat().resideInAnyPackage(
                     "app.trustpulse.slack..", "app.trustpulse.teams..", "app.trustpulse.playground..",
-                    "app.trustpulse.persistence..", "app.trustpulse.schedule..", "app.trustpulse.config..");
+                    "app.trustpulse.persistence..", "app.trustpulse.schedule..", "app.trustpulse.metrics..",
+                    "app.trustpulse.config..");
+
+    /** Each adapter talks to the core only: Slack never uses Teams' classes, the scheduler never the database's, and so on. */
+    @ArchTest
+    static final ArchRule adaptersDoNotReachIntoEachOther = slices()
+            .matching("app.trustpulse.(slack|teams|playground|persistence|schedule|metrics)..")
+            .should().notDependOnEachOther();
+
+    /** An adapter shows the rest of the application its configuration and settings only; everything else is its own. */
+    @ArchTest
+    static final ArchRule adaptersHaveNoPublicInternals = classes().that().resideInAnyPackage(
+                    "app.trustpulse.slack", "app.trustpulse.teams", "app.trustpulse.playground", "app.trustpulse.persistence",
+                    "app.trustpulse.schedule", "app.trustpulse.metrics")
+            .and().arePublic().and().areTopLevelClasses()
+            .should().beAnnotatedWith(org.springframework.context.annotation.Configuration.class)
+            .orShould().beAnnotatedWith(org.springframework.boot.context.properties.ConfigurationProperties.class)
+            // the storage ports on one database, for the benchmarks and tests that run without the application
+            .orShould().haveFullyQualifiedName("app.trustpulse.persistence.JdbcStores")
+            // the playground's people, for signing in to the dashboard as one of them in the playground
+            .orShould().haveFullyQualifiedName("app.trustpulse.playground.PlaygroundPeople");
 
     @ArchTest
-    static final ArchRule adaptersDoNotReachIntoEachOther = noClasses().that().resideInAnyPackage(
-                    "app.trustpulse.slack..", "app.trustpulse.teams..", "app.trustpulse.playground..")
-            .should().dependOnClassesThat().resideInAnyPackage("app.trustpulse.persistence..", "app.trustpulse.schedule..")
-            .allowEmptyShould(true);
+    static final ArchRule noPackageCycles = slices().matching("app.trustpulse.(*)..").should().beFreeOfCycles();
 
     @ArchTest
     static final ArchRule slackStaysInItsAdapter = noClasses().that().resideOutsideOfPackage("app.trustpulse.slack..")
@@ -44,4 +74,54 @@ class ArchitectureTest {
     static final ArchRule botFrameworkStaysInItsAdapter = noClasses().that().resideOutsideOfPackage("app.trustpulse.teams..")
             .should().dependOnClassesThat().resideInAnyPackage("com.microsoft.bot..")
             .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule micrometerStaysInItsAdapter = noClasses().that().resideOutsideOfPackage("app.trustpulse.metrics..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..");
+
+    /** Message composers only read: what a message shows is recorded by the use case that sends it. */
+    @ArchTest
+    static final ArchRule composersDoNotWrite = noClasses().that().haveSimpleNameEndingWith("Messages")
+            .or().haveSimpleName("MonthlyReviews").or().haveSimpleName("HomeView")
+            .should(writeThroughAPort());
+
+    /** Tests set the time through the one Clock bean; a clock made anywhere else would ignore them. */
+    @ArchTest
+    static final ArchRule oneClock = noClasses().that().resideOutsideOfPackage("app.trustpulse.config..")
+            .should(makeTheirOwnClock());
+
+    private static ArchCondition<JavaClass> writeThroughAPort() {
+        java.util.regex.Pattern writes = java.util.regex.Pattern.compile(
+                "(record|react|save|upsert|insert|update|add|delete|mark|claim|create|release|expire|drop|purge|getOrCreate).*");
+        return new ArchCondition<>("write through a storage port") {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                item.getMethodCallsFromSelf().stream()
+                        .filter(c -> c.getTargetOwner().isInterface()
+                                && c.getTargetOwner().getPackageName().startsWith("app.trustpulse.")
+                                && (c.getTargetOwner().getSimpleName().endsWith("Repository")
+                                    || c.getTargetOwner().getSimpleName().equals("NudgeLog")
+                                    || c.getTargetOwner().getSimpleName().equals("SecretStore"))
+                                && writes.matcher(c.getName()).matches())
+                        .forEach(c -> events.add(SimpleConditionEvent.satisfied(item, c.getDescription())));
+            }
+        };
+    }
+
+    private static ArchCondition<JavaClass> makeTheirOwnClock() {
+        Set<String> factories = Set.of("systemUTC", "systemDefaultZone", "system");
+        return new ArchCondition<>("make their own Clock") {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                for (JavaCodeUnit unit : item.getCodeUnits()) {
+                    unit.getMethodCallsFromSelf().stream()
+                            .filter(c -> c.getTargetOwner().isEquivalentTo(Clock.class) && factories.contains(c.getName()))
+                            .forEach(c -> events.add(SimpleConditionEvent.satisfied(item, c.getDescription())));
+                    unit.getMethodReferencesFromSelf().stream()
+                            .filter(r -> r.getTargetOwner().isEquivalentTo(Clock.class) && factories.contains(r.getName()))
+                            .forEach(r -> events.add(SimpleConditionEvent.satisfied(item, r.getDescription())));
+                }
+            }
+        };
+    }
 }

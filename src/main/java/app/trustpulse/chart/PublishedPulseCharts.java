@@ -21,8 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Draws a week's pulse once, keeps the image in the database under a random token and hands out its address:
@@ -32,7 +33,7 @@ import java.util.stream.Collectors;
 final class PublishedPulseCharts implements PulseCharts {
 
     static final String PATH = "/pulse-charts/";
-    private static final Logger LOG = Logger.getLogger(PublishedPulseCharts.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(PublishedPulseCharts.class);
 
     private final ChartStore store;
     private final ChartDrawing drawing;
@@ -73,7 +74,7 @@ final class PublishedPulseCharts implements PulseCharts {
             return token.map(t -> new Block.Image(base.get() + PATH + t + ".png", altText(team.language(), pulse, trend)));
         } catch (RuntimeException | LinkageError | InternalError e) {
             // A chart is an extra: without fonts or with the database busy, the pulse still goes out as text.
-            LOG.warning("no chart for week " + pulse.week() + " of team " + team.id() + ": " + e);
+            LOG.warn("no chart for week " + pulse.week() + " of team " + team.id() + ": " + e);
             return Optional.empty();
         }
     }

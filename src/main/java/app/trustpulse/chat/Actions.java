@@ -10,6 +10,9 @@ import java.util.OptionalInt;
  */
 public final class Actions {
 
+    /** The token a feedback preview carries: 16 hex digits (when it was made, and a random part). */
+    private static final java.util.regex.Pattern ONCE = java.util.regex.Pattern.compile("[0-9a-f]{16}");
+
     private Actions() {
     }
 
@@ -29,7 +32,8 @@ public final class Actions {
     public record NudgeReaction(long sentNudgeId, boolean tried) implements Action {
     }
 
-    public record SendFeedback(long teamId, String text) implements Action {
+    /** Confirmed feedback; {@code once} is the preview's own token, so that its button stores the feedback once. */
+    public record SendFeedback(long teamId, String once, String text) implements Action {
     }
 
     /** Runs command words for the person who clicked, e.g. "optout" from the home view. */
@@ -66,8 +70,8 @@ public final class Actions {
         return "nudge:" + sentNudgeId + ":" + (tried ? "tried" : "notyet");
     }
 
-    public static String sendFeedback(long teamId, String text) {
-        return "feedback:" + teamId + ":" + text;
+    public static String sendFeedback(long teamId, String once, String text) {
+        return "feedback:" + teamId + ":" + once + ":" + text;
     }
 
     public static String feedbackQuestion(long teamId) {
@@ -124,9 +128,9 @@ public final class Actions {
                     }
                     break;
                 case "feedback":
-                    if (p.length >= 3) {
-                        String text = action.substring(p[0].length() + p[1].length() + 2);
-                        return Optional.of(new SendFeedback(Long.parseLong(p[1]), text));
+                    if (p.length >= 4 && ONCE.matcher(p[2]).matches()) {
+                        String text = action.substring(p[0].length() + p[1].length() + p[2].length() + 3);
+                        return Optional.of(new SendFeedback(Long.parseLong(p[1]), p[2], text));
                     }
                     break;
                 case "feedbackq":

@@ -1,17 +1,22 @@
 package app.trustpulse.chat;
 
 import app.trustpulse.pulse.Platform;
+import app.trustpulse.pulse.PulseMetrics;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** The gateways of the platforms that are switched on, by platform. */
+/** The gateways of the platforms that are switched on, by platform; every delivery that fails for good is counted. */
 public final class ChatGateways {
 
     private final Map<Platform, ChatGateway> byPlatform = new EnumMap<>(Platform.class);
 
     public ChatGateways(List<ChatGateway> gateways) {
-        gateways.forEach(g -> byPlatform.put(g.platform(), g));
+        this(gateways, PulseMetrics.NONE);
+    }
+
+    public ChatGateways(List<ChatGateway> gateways, PulseMetrics metrics) {
+        gateways.forEach(g -> byPlatform.put(g.platform(), new CountingFailures(g, metrics)));
     }
 
     public ChatGateway of(Platform platform) {
@@ -24,5 +29,75 @@ public final class ChatGateways {
 
     public boolean isOn(Platform platform) {
         return byPlatform.containsKey(platform);
+    }
+
+    /** A gateway that counts what it could not deliver; the adapter has already retried what was worth it. */
+    private record CountingFailures(ChatGateway gateway, PulseMetrics metrics) implements ChatGateway {
+
+        @Override
+        public Platform platform() {
+            return gateway.platform();
+        }
+
+        @Override
+        public MessageRef sendDirect(DirectAddress to, ChatMessage message) {
+            try {
+                return gateway.sendDirect(to, message);
+            } catch (ChatDeliveryException e) {
+                metrics.deliveryFailed(gateway.platform());
+                throw e;
+            }
+        }
+
+        @Override
+        public MessageRef postToChannel(ChannelAddress to, ChatMessage message) {
+            try {
+                return gateway.postToChannel(to, message);
+            } catch (ChatDeliveryException e) {
+                metrics.deliveryFailed(gateway.platform());
+                throw e;
+            }
+        }
+
+        // The delivery id must reach the platform: it is what keeps a re-sent step from showing twice.
+        @Override
+        public MessageRef sendDirect(DirectAddress to, ChatMessage message, Delivery delivery) {
+            try {
+                return gateway.sendDirect(to, message, delivery);
+            } catch (ChatDeliveryException e) {
+                metrics.deliveryFailed(gateway.platform());
+                throw e;
+            }
+        }
+
+        @Override
+        public MessageRef postToChannel(ChannelAddress to, ChatMessage message, Delivery delivery) {
+            try {
+                return gateway.postToChannel(to, message, delivery);
+            } catch (ChatDeliveryException e) {
+                metrics.deliveryFailed(gateway.platform());
+                throw e;
+            }
+        }
+
+        @Override
+        public void update(MessageRef ref, ChatMessage message) {
+            try {
+                gateway.update(ref, message);
+            } catch (ChatDeliveryException e) {
+                metrics.deliveryFailed(gateway.platform());
+                throw e;
+            }
+        }
+
+        @Override
+        public List<ChatUser> channelMembers(ChannelAddress channel) {
+            return gateway.channelMembers(channel);
+        }
+
+        @Override
+        public String channelName(ChannelAddress channel) {
+            return gateway.channelName(channel);
+        }
     }
 }

@@ -14,6 +14,7 @@ import app.trustpulse.pulse.Member;
 import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.Platform;
 import app.trustpulse.pulse.Pseudonymizer;
+import app.trustpulse.pulse.PulseMetrics;
 import app.trustpulse.pulse.PulseRepository;
 import app.trustpulse.pulse.Team;
 import app.trustpulse.pulse.TeamRepository;
@@ -28,7 +29,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Records answers from buttons and typed replies, under the person's pseudonym. A person may change an
@@ -37,7 +39,7 @@ import java.util.logging.Logger;
  */
 public final class RecordingAnswers {
 
-    private static final Logger LOG = Logger.getLogger(RecordingAnswers.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(RecordingAnswers.class);
 
     /** Who is answering, as the platform told us. */
     public record Respondent(Platform platform, String workspaceId, String userId) {
@@ -54,10 +56,11 @@ public final class RecordingAnswers {
     private final ChatGateways gateways;
     private final Texts texts;
     private final Clock clock;
+    private final PulseMetrics metrics;
 
     public RecordingAnswers(TeamRepository teams, MemberRepository members, CheckInRepository checkIns, AnswerRepository answers,
                             PulseRepository pulses, Pseudonymizer pseudonyms, TypedReplyParser parser, CheckInMessages messages,
-                            ChatGateways gateways, Texts texts, Clock clock) {
+                            ChatGateways gateways, Texts texts, Clock clock, PulseMetrics metrics) {
         this.teams = teams;
         this.members = members;
         this.checkIns = checkIns;
@@ -69,6 +72,7 @@ public final class RecordingAnswers {
         this.gateways = gateways;
         this.texts = texts;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /**
@@ -91,6 +95,7 @@ public final class RecordingAnswers {
         Optional<String> comment = current(team.id(), c.week(), pseudonym, dimension).flatMap(Answer::comment);
         answers.upsert(new Answer(team.id(), c.week(), dimension, pseudonym, c.audience(), score, comment));
         checkIns.markAnswered(c.id());
+        metrics.answersRecorded(team.platform(), 1);
         refresh(team, c, pseudonym, shownIn);
         return Optional.empty();
     }
@@ -158,6 +163,7 @@ public final class RecordingAnswers {
             Optional<String> comment = current(t.id(), week, pseudonym, e.getKey()).flatMap(Answer::comment);
             answers.upsert(new Answer(t.id(), week, e.getKey(), pseudonym, member.role(), e.getValue(), comment));
         }
+        metrics.answersRecorded(t.platform(), scores.size());
         for (CheckIn c : checkIns.ofUser(t.id(), who.userId(), week)) {
             if (c.dimensions().stream().anyMatch(scores::containsKey)) {
                 checkIns.markAnswered(c.id());
@@ -233,7 +239,7 @@ public final class RecordingAnswers {
             gateways.of(team.platform()).update(ref.get(), messages.checkIn(team, c, recorded, commented, true));
         } catch (ChatDeliveryException e) {
             // Which check-in is left out: its person just answered, and the log keeps the time.
-            LOG.warning("a check-in message was not updated in place after an answer: " + e.getMessage());
+            LOG.warn("a check-in message was not updated in place after an answer: " + e.getMessage());
         }
     }
 }

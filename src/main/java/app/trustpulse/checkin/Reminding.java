@@ -7,6 +7,7 @@ import app.trustpulse.pulse.CheckIn;
 import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.Member;
 import app.trustpulse.pulse.MemberRepository;
+import app.trustpulse.pulse.PulseMetrics;
 import app.trustpulse.pulse.PulseRepository;
 import app.trustpulse.pulse.Team;
 import app.trustpulse.pulse.TeamRepository;
@@ -15,7 +16,8 @@ import app.trustpulse.pulse.WeekId;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one gentle reminder: only to people who have not answered their check-in, at most once a week per
@@ -23,7 +25,7 @@ import java.util.logging.Logger;
  */
 public final class Reminding {
 
-    private static final Logger LOG = Logger.getLogger(Reminding.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(Reminding.class);
 
     private final TeamRepository teams;
     private final MemberRepository members;
@@ -32,9 +34,10 @@ public final class Reminding {
     private final CheckInMessages messages;
     private final ChatGateways gateways;
     private final Clock clock;
+    private final PulseMetrics metrics;
 
     public Reminding(TeamRepository teams, MemberRepository members, CheckInRepository checkIns, PulseRepository pulses,
-                     CheckInMessages messages, ChatGateways gateways, Clock clock) {
+                     CheckInMessages messages, ChatGateways gateways, Clock clock, PulseMetrics metrics) {
         this.teams = teams;
         this.members = members;
         this.checkIns = checkIns;
@@ -42,6 +45,7 @@ public final class Reminding {
         this.messages = messages;
         this.gateways = gateways;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** @return how many reminders went out */
@@ -69,8 +73,9 @@ public final class Reminding {
                     gateways.of(team.platform()).sendDirect(
                             new DirectAddress(team.platform(), team.workspaceId(), c.userId()), messages.reminder(team));
                     sent++;
+                    metrics.reminderSent(team.platform());
                 } catch (ChatDeliveryException e) {
-                    LOG.warning("reminder for check-in " + c.id() + " not delivered: " + e.getMessage());
+                    LOG.warn("reminder for check-in " + c.id() + " not delivered: " + e.getMessage());
                 }
             }
         }

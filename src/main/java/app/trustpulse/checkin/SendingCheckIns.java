@@ -10,6 +10,7 @@ import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.Member;
 import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.MissedTriggers;
+import app.trustpulse.pulse.PulseMetrics;
 import app.trustpulse.pulse.PulseRepository;
 import app.trustpulse.pulse.StatementRef;
 import app.trustpulse.pulse.Team;
@@ -29,8 +30,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends check-ins: the scheduled rounds, a person's own round when their timezone puts it later,
@@ -39,7 +40,7 @@ import java.util.logging.Logger;
  */
 public final class SendingCheckIns {
 
-    private static final Logger LOG = Logger.getLogger(SendingCheckIns.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(SendingCheckIns.class);
     /** A personal check-in due less than this after the team's round goes out with the round. */
     private static final Duration PERSONAL_SLACK = Duration.ofMinutes(5);
 
@@ -74,10 +75,11 @@ public final class SendingCheckIns {
     private final Leases leases;
     private final Duration claimTimeout;
     private final Clock clock;
+    private final PulseMetrics metrics;
 
     public SendingCheckIns(TeamRepository teams, MemberRepository members, CheckInRepository checkIns, PulseRepository pulses,
                            CheckInPlanner planner, CheckInMessages messages, ChatGateways gateways, TeamTriggers triggers,
-                           WorkQueue work, Leases leases, Duration claimTimeout, Clock clock) {
+                           WorkQueue work, Leases leases, Duration claimTimeout, Clock clock, PulseMetrics metrics) {
         this.teams = teams;
         this.members = members;
         this.checkIns = checkIns;
@@ -90,6 +92,7 @@ public final class SendingCheckIns {
         this.leases = leases;
         this.claimTimeout = claimTimeout;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** A round fired by the team's check-in trigger. A round missed on an earlier day is skipped. */
@@ -296,10 +299,11 @@ public final class SendingCheckIns {
                     messages.checkIn(team, stored, Map.of(), Set.of(), true),
                     new app.trustpulse.chat.Delivery(claim.get().deliveryId(), claim.get().triedBefore()));
             checkIns.markSent(stored.id(), clock.instant(), ref.encode());
+            metrics.checkInSent(team.platform());
             return Delivery.SENT;
         } catch (ChatDeliveryException e) {
             checkIns.releaseClaim(stored.id());
-            LOG.log(Level.WARNING, "check-in " + stored.id() + " of team " + team.id() + " not delivered, tried again later: "
+            LOG.warn("check-in " + stored.id() + " of team " + team.id() + " not delivered, tried again later: "
                     + e.getMessage());
             work.enqueue(RETRY_KIND, String.valueOf(stored.id()), "");
             return Delivery.FAILED;

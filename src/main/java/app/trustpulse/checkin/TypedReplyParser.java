@@ -7,6 +7,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.OptionalInt;
 
 /**
@@ -18,6 +20,11 @@ public final class TypedReplyParser {
 
     public static final int MAX_LENGTH = 500;
     static final String CANT_SAY = "?";
+    /**
+     * A score with a decimal comma or point ("vrijheid 4,5", "trust 3.5"). Not a list of whole scores such as
+     * "4,3,5,2,4,5" or "trust 4,safety 5": the number stands alone.
+     */
+    private static final Pattern DECIMAL = Pattern.compile("(?<![\\d.,])\\d+[.,]\\d+(?![\\d.,]*\\d)");
 
     public TypedReply parse(String text) {
         String trimmed = text == null ? "" : text.strip();
@@ -26,6 +33,10 @@ public final class TypedReplyParser {
         }
         if (trimmed.length() > MAX_LENGTH) {
             return unreadable("reply.problem.tooLong");
+        }
+        Matcher decimal = DECIMAL.matcher(trimmed);
+        if (decimal.find()) {
+            return unreadable("reply.problem.decimal", decimal.group());
         }
         List<String> tokens = tokens(trimmed);
         if (tokens.stream().allMatch(t -> isNumber(t) || t.equals(CANT_SAY))) {

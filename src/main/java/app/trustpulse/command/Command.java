@@ -14,8 +14,67 @@ public sealed interface Command {
 
     Subcommand subcommand();
 
+    /** Hands the command to the handler's method for its kind. */
+    <R> R accept(Handler<R> handler);
+
+    /**
+     * One method per kind of command. A new kind of command does not compile until every handler handles it, so none
+     * can be forgotten at run time.
+     */
+    interface Handler<R> {
+        R help(Help command);
+
+        R setup(Setup command);
+
+        R makeLeader(MakeLeader command);
+
+        R removeLeader(RemoveLeader command);
+
+        R addMembers(AddMembers command);
+
+        R removeMembers(RemoveMembers command);
+
+        R scheduleCheckIns(ScheduleCheckIns command);
+
+        R scheduleSummary(ScheduleSummary command);
+
+        R scheduleNudges(ScheduleNudges command);
+
+        R setReminder(SetReminder command);
+
+        R setTimezone(SetTimezone command);
+
+        R setLanguage(SetLanguage command);
+
+        R setThreshold(SetThreshold command);
+
+        R pause(Pause command);
+
+        R resume(Resume command);
+
+        R status(Status command);
+
+        R sendNow(SendNow command);
+
+        R closeWeek(CloseWeek command);
+
+        R setNudges(SetNudges command);
+
+        R giveFeedback(GiveFeedback command);
+
+        R optOut(OptOut command);
+
+        R optIn(OptIn command);
+
+        R myData(MyData command);
+
+        R forgetMe(ForgetMe command);
+    }
+
     record Help() implements Command {
         public Subcommand subcommand() { return Subcommand.HELP; }
+
+        public <R> R accept(Handler<R> handler) { return handler.help(this); }
     }
 
     /** A new team; its language is the service default unless given ("setup #team @ann nl"). */
@@ -24,94 +83,140 @@ public sealed interface Command {
             this(channelId, leaderId, Optional.empty());
         }
         public Subcommand subcommand() { return Subcommand.SETUP; }
+
+        public <R> R accept(Handler<R> handler) { return handler.setup(this); }
     }
 
     record MakeLeader(String userId) implements Command {
         public Subcommand subcommand() { return Subcommand.LEADER; }
+
+        public <R> R accept(Handler<R> handler) { return handler.makeLeader(this); }
     }
 
     record RemoveLeader(String userId) implements Command {
         public Subcommand subcommand() { return Subcommand.UNLEADER; }
+
+        public <R> R accept(Handler<R> handler) { return handler.removeLeader(this); }
     }
 
     record AddMembers(List<String> userIds) implements Command {
         public Subcommand subcommand() { return Subcommand.ADD; }
+
+        public <R> R accept(Handler<R> handler) { return handler.addMembers(this); }
     }
 
     record RemoveMembers(List<String> userIds) implements Command {
         public Subcommand subcommand() { return Subcommand.REMOVE; }
+
+        public <R> R accept(Handler<R> handler) { return handler.removeMembers(this); }
     }
 
     record ScheduleCheckIns(Set<DayOfWeek> days, LocalTime time) implements Command {
         public Subcommand subcommand() { return Subcommand.SCHEDULE; }
+
+        public <R> R accept(Handler<R> handler) { return handler.scheduleCheckIns(this); }
     }
 
     record ScheduleSummary(DayOfWeek day, LocalTime time) implements Command {
         public Subcommand subcommand() { return Subcommand.SCHEDULE; }
+
+        public <R> R accept(Handler<R> handler) { return handler.scheduleSummary(this); }
     }
 
     record ScheduleNudges(Set<DayOfWeek> days, LocalTime time) implements Command {
         public Subcommand subcommand() { return Subcommand.SCHEDULE; }
+
+        public <R> R accept(Handler<R> handler) { return handler.scheduleNudges(this); }
     }
 
     /** Empty: reminders off. */
     record SetReminder(Optional<Duration> delay) implements Command {
         public Subcommand subcommand() { return Subcommand.REMINDER; }
+
+        public <R> R accept(Handler<R> handler) { return handler.setReminder(this); }
     }
 
     record SetTimezone(ZoneId zone) implements Command {
         public Subcommand subcommand() { return Subcommand.TIMEZONE; }
+
+        public <R> R accept(Handler<R> handler) { return handler.setTimezone(this); }
     }
 
     record SetLanguage(Language language) implements Command {
         public Subcommand subcommand() { return Subcommand.LANGUAGE; }
+
+        public <R> R accept(Handler<R> handler) { return handler.setLanguage(this); }
     }
 
     record SetThreshold(int threshold) implements Command {
         public Subcommand subcommand() { return Subcommand.THRESHOLD; }
+
+        public <R> R accept(Handler<R> handler) { return handler.setThreshold(this); }
     }
 
     record Pause() implements Command {
         public Subcommand subcommand() { return Subcommand.PAUSE; }
+
+        public <R> R accept(Handler<R> handler) { return handler.pause(this); }
     }
 
     record Resume() implements Command {
         public Subcommand subcommand() { return Subcommand.RESUME; }
+
+        public <R> R accept(Handler<R> handler) { return handler.resume(this); }
     }
 
     record Status() implements Command {
         public Subcommand subcommand() { return Subcommand.STATUS; }
+
+        public <R> R accept(Handler<R> handler) { return handler.status(this); }
     }
 
     record SendNow() implements Command {
         public Subcommand subcommand() { return Subcommand.SEND_NOW; }
+
+        public <R> R accept(Handler<R> handler) { return handler.sendNow(this); }
     }
 
     record CloseWeek() implements Command {
         public Subcommand subcommand() { return Subcommand.CLOSE_WEEK; }
+
+        public <R> R accept(Handler<R> handler) { return handler.closeWeek(this); }
     }
 
     record SetNudges(boolean on) implements Command {
         public Subcommand subcommand() { return Subcommand.NUDGES; }
+
+        public <R> R accept(Handler<R> handler) { return handler.setNudges(this); }
     }
 
     record GiveFeedback(String text) implements Command {
         public Subcommand subcommand() { return Subcommand.FEEDBACK; }
+
+        public <R> R accept(Handler<R> handler) { return handler.giveFeedback(this); }
     }
 
     record OptOut() implements Command {
         public Subcommand subcommand() { return Subcommand.OPTOUT; }
+
+        public <R> R accept(Handler<R> handler) { return handler.optOut(this); }
     }
 
     record OptIn() implements Command {
         public Subcommand subcommand() { return Subcommand.OPTIN; }
+
+        public <R> R accept(Handler<R> handler) { return handler.optIn(this); }
     }
 
     record MyData() implements Command {
         public Subcommand subcommand() { return Subcommand.MYDATA; }
+
+        public <R> R accept(Handler<R> handler) { return handler.myData(this); }
     }
 
     record ForgetMe() implements Command {
         public Subcommand subcommand() { return Subcommand.FORGET_ME; }
+
+        public <R> R accept(Handler<R> handler) { return handler.forgetMe(this); }
     }
 }

@@ -7,7 +7,7 @@ import java.util.Optional;
  * Why a command could not be read: a message key with its arguments, and the subcommand whose
  * correct form should be shown with it.
  */
-public record CommandError(String key, List<String> args, Optional<Subcommand> usage) {
+record CommandError(String key, List<String> args, Optional<Subcommand> usage) {
 
     public CommandError {
         args = List.copyOf(args);

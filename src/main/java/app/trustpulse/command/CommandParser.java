@@ -1,7 +1,7 @@
 package app.trustpulse.command;
 
+import app.trustpulse.pulse.AnonymityPolicy;
 import app.trustpulse.pulse.Language;
-import app.trustpulse.pulse.Team;
 import app.trustpulse.pulse.TeamSchedule;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -19,9 +19,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Turns the words after "/pulse" into a command, or into an error that says what was wrong. */
-public final class CommandParser {
+final class CommandParser {
 
-    public static final int MAX_THRESHOLD = 50;
     public static final Duration SHORTEST_REMINDER = Duration.ofMinutes(30);
     public static final Duration LONGEST_REMINDER = Duration.ofHours(24);
     public static final int FEEDBACK_MAX = 1000;
@@ -52,6 +51,12 @@ public final class CommandParser {
         }
     }
 
+    /** The subcommand the text names, before its arguments are read. */
+    public Optional<Subcommand> subcommandOf(String text) {
+        String trimmed = text == null ? "" : text.strip();
+        return trimmed.isEmpty() ? Optional.of(Subcommand.HELP) : Subcommand.lookup(trimmed.split("\\s+", 2)[0]);
+    }
+
     public Result parse(String text) {
         String trimmed = text == null ? "" : text.strip();
         if (trimmed.isEmpty()) {
@@ -71,39 +76,40 @@ public final class CommandParser {
         }
     }
 
+    /** An exhaustive switch: a new subcommand does not compile until it is read here. */
     private Command parse(Subcommand sub, String rest) {
         List<String> args = rest.isEmpty() ? List.of() : Arrays.asList(rest.split("\\s+"));
-        switch (sub) {
-            case HELP: return new Command.Help();
-            case SETUP: return setup(args);
-            case LEADER: return new Command.MakeLeader(oneUser(sub, args));
-            case UNLEADER: return new Command.RemoveLeader(oneUser(sub, args));
-            case ADD: return new Command.AddMembers(users(sub, args));
-            case REMOVE: return new Command.RemoveMembers(users(sub, args));
-            case SCHEDULE: return schedule(args);
-            case REMINDER: return reminder(args);
-            case TIMEZONE: return timezone(args);
-            case LANGUAGE: return language(args);
-            case THRESHOLD: return threshold(args);
-            case NUDGES: return nudges(args);
-            case FEEDBACK: return feedback(rest);
-            default:
-                if (!args.isEmpty()) {
-                    throw new Invalid(CommandError.of(sub, "command.noArguments", sub.word()));
-                }
-                return switch (sub) {
-                    case PAUSE -> new Command.Pause();
-                    case RESUME -> new Command.Resume();
-                    case STATUS -> new Command.Status();
-                    case SEND_NOW -> new Command.SendNow();
-                    case CLOSE_WEEK -> new Command.CloseWeek();
-                    case OPTOUT -> new Command.OptOut();
-                    case OPTIN -> new Command.OptIn();
-                    case MYDATA -> new Command.MyData();
-                    case FORGET_ME -> new Command.ForgetMe();
-                    default -> throw new IllegalStateException("unhandled subcommand " + sub);
-                };
+        return switch (sub) {
+            case HELP -> new Command.Help();
+            case SETUP -> setup(args);
+            case LEADER -> new Command.MakeLeader(oneUser(sub, args));
+            case UNLEADER -> new Command.RemoveLeader(oneUser(sub, args));
+            case ADD -> new Command.AddMembers(users(sub, args));
+            case REMOVE -> new Command.RemoveMembers(users(sub, args));
+            case SCHEDULE -> schedule(args);
+            case REMINDER -> reminder(args);
+            case TIMEZONE -> timezone(args);
+            case LANGUAGE -> language(args);
+            case THRESHOLD -> threshold(args);
+            case NUDGES -> nudges(args);
+            case FEEDBACK -> feedback(rest);
+            case PAUSE -> noArguments(sub, args, new Command.Pause());
+            case RESUME -> noArguments(sub, args, new Command.Resume());
+            case STATUS -> noArguments(sub, args, new Command.Status());
+            case SEND_NOW -> noArguments(sub, args, new Command.SendNow());
+            case CLOSE_WEEK -> noArguments(sub, args, new Command.CloseWeek());
+            case OPTOUT -> noArguments(sub, args, new Command.OptOut());
+            case OPTIN -> noArguments(sub, args, new Command.OptIn());
+            case MYDATA -> noArguments(sub, args, new Command.MyData());
+            case FORGET_ME -> noArguments(sub, args, new Command.ForgetMe());
+        };
+    }
+
+    private static Command noArguments(Subcommand sub, List<String> args, Command command) {
+        if (!args.isEmpty()) {
+            throw new Invalid(CommandError.of(sub, "command.noArguments", sub.word()));
         }
+        return command;
     }
 
     private static Command setup(List<String> args) {
@@ -278,11 +284,10 @@ public final class CommandParser {
             throw new Invalid(CommandError.of(Subcommand.THRESHOLD, "command.threshold.notNumber", String.join(" ", args)));
         }
         int n = Integer.parseInt(args.get(0));
-        if (n < Team.MINIMUM_THRESHOLD) {
-            throw new Invalid(CommandError.of(Subcommand.THRESHOLD, "command.threshold.tooLow", args.get(0)));
-        }
-        if (n > MAX_THRESHOLD) {
-            throw new Invalid(CommandError.of(Subcommand.THRESHOLD, "command.threshold.tooHigh", args.get(0)));
+        Optional<AnonymityPolicy.ThresholdProblem> problem = AnonymityPolicy.checkSetting(n);
+        if (problem.isPresent()) {
+            throw new Invalid(CommandError.of(Subcommand.THRESHOLD, problem.get() == AnonymityPolicy.ThresholdProblem.TOO_LOW
+                    ? "command.threshold.tooLow" : "command.threshold.tooHigh", args.get(0)));
         }
         return new Command.SetThreshold(n);
     }

@@ -5,6 +5,7 @@ import app.trustpulse.chat.Block;
 import app.trustpulse.chat.Button;
 import app.trustpulse.chat.ChatMessage;
 import app.trustpulse.chat.PlatformPersonalData;
+import app.trustpulse.chat.ProcessedEvents;
 import app.trustpulse.nudge.NudgeLog;
 import app.trustpulse.pulse.Answer;
 import app.trustpulse.pulse.AnswerRepository;
@@ -21,16 +22,22 @@ import app.trustpulse.pulse.TeamRepository;
 import app.trustpulse.pulse.Texts;
 import app.trustpulse.pulse.WeekId;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.random.RandomGenerator;
 
 /**
  * What members decide for themselves: opting out and in, leaders' own nudges, anonymous feedback,
  * seeing their own data and erasing it.
  */
 public final class MemberChoices {
+
+    /** How long a feedback preview's "send" works; then the person sends /pulse feedback again. */
+    static final Duration PREVIEW_VALID = Duration.ofDays(1);
 
     private final TeamRepository teams;
     private final MemberRepository members;
@@ -43,10 +50,12 @@ public final class MemberChoices {
     private final Texts texts;
     private final Clock clock;
     private final List<PlatformPersonalData> platformData;
+    private final ProcessedEvents processed;
+    private final RandomGenerator random;
 
     public MemberChoices(TeamRepository teams, MemberRepository members, CheckInRepository checkIns, AnswerRepository answers,
                          FeedbackRepository feedback, NudgeLog nudgeLog, Pseudonymizer pseudonyms, Reply reply, Texts texts,
-                         Clock clock, List<PlatformPersonalData> platformData) {
+                         Clock clock, List<PlatformPersonalData> platformData, ProcessedEvents processed, RandomGenerator random) {
         this.teams = teams;
         this.members = members;
         this.checkIns = checkIns;
@@ -58,6 +67,8 @@ public final class MemberChoices {
         this.texts = texts;
         this.clock = clock;
         this.platformData = List.copyOf(platformData);
+        this.processed = processed;
+        this.random = random;
     }
 
     ChatMessage optOut(List<Member> memberships, Language lang, boolean out) {
@@ -84,12 +95,32 @@ public final class MemberChoices {
                 new Block.Text(texts.get(lang, "feedback.preview", text)),
                 new Block.Context(rules),
                 new Block.Buttons(List.of(
-                        Button.primary(texts.get(lang, "feedback.send"), Actions.sendFeedback(team.id(), text)),
+                        Button.primary(texts.get(lang, "feedback.send"), Actions.sendFeedback(team.id(), onceToken(), text)),
                         Button.of(texts.get(lang, "feedback.cancel"), Actions.dismiss())))));
     }
 
-    /** Stores confirmed feedback under the giver's pseudonym. */
-    public ChatMessage giveFeedback(Platform platform, String workspaceId, String userId, long teamId, String text, Language fallback) {
+    /**
+     * A fresh token for one preview's "send" button: when it was made (seconds, 8 hex digits) and 8 random hex digits.
+     * Used tokens are remembered with the handled events, which the retention keeps longer than a preview is valid.
+     */
+    private String onceToken() {
+        byte[] bytes = new byte[4];
+        random.nextBytes(bytes);
+        return String.format("%08x", clock.instant().getEpochSecond()) + java.util.HexFormat.of().formatHex(bytes);
+    }
+
+    private boolean expired(String once) {
+        Instant made = Instant.ofEpochSecond(Long.parseLong(once.substring(0, 8), 16));
+        Instant now = clock.instant();
+        return made.isBefore(now.minus(PREVIEW_VALID)) || made.isAfter(now.plus(Duration.ofMinutes(5)));
+    }
+
+    /**
+     * Stores confirmed feedback under the giver's pseudonym. With the preview's token ({@code once}) it is stored the
+     * first time only: a second click on the same "send", on any platform or instance, stores nothing more.
+     */
+    public ChatMessage giveFeedback(Platform platform, String workspaceId, String userId, long teamId, Optional<String> once,
+                                    String text, Language fallback) {
         Optional<Team> team = teams.find(teamId).filter(t -> t.platform() == platform && t.workspaceId().equals(workspaceId));
         Optional<Member> member = team.flatMap(t -> members.find(t.id(), userId));
         if (team.isEmpty() || member.isEmpty()) {
@@ -102,6 +133,12 @@ public final class MemberChoices {
         String trimmed = text.strip();
         if (trimmed.isEmpty() || trimmed.length() > CommandParser.FEEDBACK_MAX) {
             return reply.text(t.language(), "command.feedback.tooLong", CommandParser.FEEDBACK_MAX);
+        }
+        if (once.isPresent() && expired(once.get())) {
+            return reply.text(t.language(), "feedback.previewExpired");
+        }
+        if (once.isPresent() && !processed.firstTime("feedback:" + t.id() + ":" + once.get(), clock.instant())) {
+            return reply.text(t.language(), "feedback.alreadySent");
         }
         feedback.add(new Feedback(0, t.id(), WeekId.of(clock.instant(), t.timezone()),
                 pseudonyms.pseudonym(t.id(), t.platform(), userId), trimmed, Optional.empty()));

@@ -33,10 +33,10 @@ public final class RunningCommands {
     private final Texts texts;
     private final Language defaultLanguage;
 
-    public RunningCommands(CommandParser parser, TeamRepository teams, MemberRepository members, AdminList admins,
+    public RunningCommands(TeamRepository teams, MemberRepository members, AdminList admins,
                            TeamAdministration administration, TeamStatus status, MemberChoices choices, SendingCheckIns sending,
                            ClosingWeeks closing, Reply reply, Texts texts, Language defaultLanguage) {
-        this.parser = parser;
+        this.parser = new CommandParser();
         this.teams = teams;
         this.members = members;
         this.admins = admins;
@@ -72,68 +72,166 @@ public final class RunningCommands {
         Optional<Team> team = teamInContext(ctx);
         List<Member> memberships = memberships(ctx, team);
         Language lang = team.map(Team::language).orElseGet(() -> languageOf(memberships));
+        Optional<Member> self = team.flatMap(t -> members.find(t.id(), ctx.userId()));
+        // Someone who may not run a command learns that first, not what was wrong with its arguments.
+        Optional<Subcommand> named = parser.subcommandOf(text);
+        if (named.isPresent() && refusedBeforeReading(ctx, named.get(), team, self)) {
+            return refuse(lang, named.get());
+        }
         CommandParser.Result parsed = parser.parse(text);
         if (parsed.error().isPresent()) {
             return reply.error(lang, parsed.error().get());
         }
         Command cmd = parsed.command().orElseThrow();
-        Optional<Member> self = team.flatMap(t -> members.find(t.id(), ctx.userId()));
-        switch (cmd.subcommand()) {
-            case HELP:
-                return help(ctx, lang, self);
-            case SETUP:
-                return isAdmin(ctx) ? administration.setup(ctx, (Command.Setup) cmd, lang) : refuse(lang, cmd);
-            case OPTOUT:
-                return choices.optOut(memberships, lang, true);
-            case OPTIN:
-                return choices.optOut(memberships, lang, false);
-            case MYDATA:
-                return choices.myData(ctx, lang);
-            case FORGET_ME:
-                // Confirming erases the person's data in every team of the workspace, so the question names them all.
-                return choices.confirmForget(ctx, lang);
-            case NUDGES:
-                return choices.nudges(memberships.stream().filter(Member::isLeader).toList(), lang, ((Command.SetNudges) cmd).on());
-            default:
-                break;
+        Subcommand sub = cmd.subcommand();
+        if (sub.needsTeam()) {
+            if (team.isEmpty()) {
+                return reply.text(lang, ctx.channelId().isPresent() ? "team.noneInChannel" : "team.unknownInDm");
+            }
+            if (!allowed(ctx, sub, self)) {
+                return refuse(lang, sub);
+            }
+        } else if (sub.who() == Subcommand.Who.ADMIN && !isAdmin(ctx)) {
+            return refuse(lang, sub);
         }
-        if (team.isEmpty()) {
-            return reply.text(lang, ctx.channelId().isPresent() ? "team.noneInChannel" : "team.unknownInDm");
-        }
-        Team t = team.get();
-        if (!allowed(ctx, cmd.subcommand(), self)) {
-            return refuse(lang, cmd);
-        }
-        return execute(t, cmd, self);
+        return cmd.accept(new Handlers(ctx, lang, team, self, memberships));
     }
 
-    private ChatMessage execute(Team t, Command cmd, Optional<Member> self) {
-        if (cmd instanceof Command.MakeLeader c) {
-            return administration.makeLeader(t, c.userId());
-        } else if (cmd instanceof Command.RemoveLeader c) {
-            return administration.removeLeader(t, c.userId());
-        } else if (cmd instanceof Command.AddMembers c) {
-            return administration.addMembers(t, c.userIds());
-        } else if (cmd instanceof Command.RemoveMembers c) {
-            return administration.removeMembers(t, c.userIds());
-        } else if (cmd instanceof Command.ScheduleCheckIns || cmd instanceof Command.ScheduleSummary
-                || cmd instanceof Command.ScheduleNudges || cmd instanceof Command.SetReminder) {
-            return administration.schedule(t, cmd);
-        } else if (cmd instanceof Command.SetTimezone c) {
-            return administration.timezone(t, c.zone());
-        } else if (cmd instanceof Command.SetLanguage c) {
-            return administration.language(t, c.language());
-        } else if (cmd instanceof Command.SetThreshold c) {
-            return administration.threshold(t, c.threshold());
-        } else if (cmd instanceof Command.Pause) {
-            return administration.pause(t, true);
-        } else if (cmd instanceof Command.Resume) {
-            return administration.pause(t, false);
-        } else if (cmd instanceof Command.Status) {
-            return status.status(t, self);
-        } else if (cmd instanceof Command.SendNow) {
-            return sendNow(t);
-        } else if (cmd instanceof Command.CloseWeek) {
+    /** One handler per command; commands that need a team get here only with one, and only when allowed. */
+    private final class Handlers implements Command.Handler<ChatMessage> {
+
+        private final CommandContext ctx;
+        private final Language lang;
+        private final Optional<Team> team;
+        private final Optional<Member> self;
+        private final List<Member> memberships;
+
+        Handlers(CommandContext ctx, Language lang, Optional<Team> team, Optional<Member> self, List<Member> memberships) {
+            this.ctx = ctx;
+            this.lang = lang;
+            this.team = team;
+            this.self = self;
+            this.memberships = memberships;
+        }
+
+        private Team team() {
+            return team.orElseThrow();
+        }
+
+        @Override
+        public ChatMessage help(Command.Help c) {
+            return RunningCommands.this.help(ctx, lang, self);
+        }
+
+        @Override
+        public ChatMessage setup(Command.Setup c) {
+            return administration.setup(ctx, c, lang);
+        }
+
+        @Override
+        public ChatMessage optOut(Command.OptOut c) {
+            return choices.optOut(memberships, lang, true);
+        }
+
+        @Override
+        public ChatMessage optIn(Command.OptIn c) {
+            return choices.optOut(memberships, lang, false);
+        }
+
+        @Override
+        public ChatMessage myData(Command.MyData c) {
+            return choices.myData(ctx, lang);
+        }
+
+        @Override
+        public ChatMessage forgetMe(Command.ForgetMe c) {
+            // Confirming erases the person's data in every team of the workspace, so the question names them all.
+            return choices.confirmForget(ctx, lang);
+        }
+
+        @Override
+        public ChatMessage setNudges(Command.SetNudges c) {
+            return choices.nudges(memberships.stream().filter(Member::isLeader).toList(), lang, c.on());
+        }
+
+        @Override
+        public ChatMessage makeLeader(Command.MakeLeader c) {
+            return administration.makeLeader(team(), c.userId());
+        }
+
+        @Override
+        public ChatMessage removeLeader(Command.RemoveLeader c) {
+            return administration.removeLeader(team(), c.userId());
+        }
+
+        @Override
+        public ChatMessage addMembers(Command.AddMembers c) {
+            return administration.addMembers(team(), c.userIds());
+        }
+
+        @Override
+        public ChatMessage removeMembers(Command.RemoveMembers c) {
+            return administration.removeMembers(team(), c.userIds());
+        }
+
+        @Override
+        public ChatMessage scheduleCheckIns(Command.ScheduleCheckIns c) {
+            return administration.schedule(team(), c);
+        }
+
+        @Override
+        public ChatMessage scheduleSummary(Command.ScheduleSummary c) {
+            return administration.schedule(team(), c);
+        }
+
+        @Override
+        public ChatMessage scheduleNudges(Command.ScheduleNudges c) {
+            return administration.schedule(team(), c);
+        }
+
+        @Override
+        public ChatMessage setReminder(Command.SetReminder c) {
+            return administration.schedule(team(), c);
+        }
+
+        @Override
+        public ChatMessage setTimezone(Command.SetTimezone c) {
+            return administration.timezone(team(), c.zone());
+        }
+
+        @Override
+        public ChatMessage setLanguage(Command.SetLanguage c) {
+            return administration.language(team(), c.language());
+        }
+
+        @Override
+        public ChatMessage setThreshold(Command.SetThreshold c) {
+            return administration.threshold(team(), c.threshold());
+        }
+
+        @Override
+        public ChatMessage pause(Command.Pause c) {
+            return administration.pause(team(), true);
+        }
+
+        @Override
+        public ChatMessage resume(Command.Resume c) {
+            return administration.pause(team(), false);
+        }
+
+        @Override
+        public ChatMessage status(Command.Status c) {
+            return RunningCommands.this.status.status(team(), self);
+        }
+
+        @Override
+        public ChatMessage sendNow(Command.SendNow c) {
+            return RunningCommands.this.sendNow(team());
+        }
+
+        @Override
+        public ChatMessage closeWeek(Command.CloseWeek c) {
+            Team t = team();
             ClosingWeeks.Outcome outcome = closing.closeNow(t.id());
             ClosingWeeks.Delivered d = closing.delivered(t.id(), closing.currentWeek(t.id()));
             boolean closedNow = outcome == ClosingWeeks.Outcome.CLOSED;
@@ -143,14 +241,16 @@ public final class RunningCommands {
             String pulse = texts.get(t.language(), d.pulsePosted() ? "closeWeek.pulse.posted" : "closeWeek.pulse.notYet");
             return reply.text(t.language(), closedNow ? "closeWeek.pending" : "closeWeek.alreadyPending",
                     pulse, d.digestsSent(), d.digests());
-        } else if (cmd instanceof Command.GiveFeedback c) {
+        }
+
+        @Override
+        public ChatMessage giveFeedback(Command.GiveFeedback c) {
             // Feedback goes to the leaders; a leader's own would count towards the release threshold and be recognisable.
             if (self.filter(Member::isLeader).isPresent()) {
-                return reply.text(t.language(), "feedback.leader");
+                return reply.text(team().language(), "feedback.leader");
             }
-            return choices.confirmFeedback(t, c.text());
+            return choices.confirmFeedback(team(), c.text());
         }
-        throw new IllegalStateException("unhandled command " + cmd);
     }
 
     private ChatMessage sendNow(Team t) {
@@ -179,8 +279,17 @@ public final class RunningCommands {
         };
     }
 
-    private ChatMessage refuse(Language lang, Command cmd) {
-        return reply.text(lang, "refused." + cmd.subcommand().who().name().toLowerCase(java.util.Locale.ROOT), cmd.subcommand().word());
+    /** Admin commands, and in a team's context those for admins or leaders, are refused before their arguments are read. */
+    private boolean refusedBeforeReading(CommandContext ctx, Subcommand sub, Optional<Team> team, Optional<Member> self) {
+        return switch (sub.who()) {
+            case ADMIN -> !isAdmin(ctx);
+            case ADMIN_OR_LEADER -> team.isPresent() && !allowed(ctx, sub, self);
+            case ANYONE, MEMBER, LEADER -> false;
+        };
+    }
+
+    private ChatMessage refuse(Language lang, Subcommand sub) {
+        return reply.text(lang, "refused." + sub.who().name().toLowerCase(java.util.Locale.ROOT), sub.word());
     }
 
     private ChatMessage help(CommandContext ctx, Language lang, Optional<Member> self) {

@@ -5,38 +5,48 @@ import java.util.Optional;
 
 /** The words after "/pulse", who may use them, and which team they need. */
 public enum Subcommand {
-    HELP("help", Who.ANYONE),
-    SETUP("setup", Who.ADMIN),
-    LEADER("leader", Who.ADMIN),
-    UNLEADER("unleader", Who.ADMIN),
-    ADD("add", Who.ADMIN),
-    REMOVE("remove", Who.ADMIN),
-    SCHEDULE("schedule", Who.ADMIN),
-    REMINDER("reminder", Who.ADMIN),
-    TIMEZONE("timezone", Who.ADMIN),
-    LANGUAGE("language", Who.ADMIN),
-    THRESHOLD("threshold", Who.ADMIN),
-    PAUSE("pause", Who.ADMIN_OR_LEADER),
-    RESUME("resume", Who.ADMIN_OR_LEADER),
-    STATUS("status", Who.ADMIN_OR_LEADER),
-    SEND_NOW("send-now", Who.ADMIN),
-    CLOSE_WEEK("close-week", Who.ADMIN),
-    NUDGES("nudges", Who.LEADER),
-    FEEDBACK("feedback", Who.MEMBER),
-    OPTOUT("optout", Who.MEMBER),
-    OPTIN("optin", Who.MEMBER),
-    MYDATA("mydata", Who.MEMBER),
-    FORGET_ME("forget-me", Who.MEMBER);
+    HELP("help", Who.ANYONE, false),
+    SETUP("setup", Who.ADMIN, false),
+    LEADER("leader", Who.ADMIN, true),
+    UNLEADER("unleader", Who.ADMIN, true),
+    ADD("add", Who.ADMIN, true),
+    REMOVE("remove", Who.ADMIN, true),
+    SCHEDULE("schedule", Who.ADMIN, true),
+    REMINDER("reminder", Who.ADMIN, true),
+    TIMEZONE("timezone", Who.ADMIN, true),
+    LANGUAGE("language", Who.ADMIN, true),
+    THRESHOLD("threshold", Who.ADMIN, true),
+    PAUSE("pause", Who.ADMIN_OR_LEADER, true),
+    RESUME("resume", Who.ADMIN_OR_LEADER, true),
+    STATUS("status", Who.ADMIN_OR_LEADER, true),
+    SEND_NOW("send-now", Who.ADMIN, true),
+    CLOSE_WEEK("close-week", Who.ADMIN, true),
+    NUDGES("nudges", Who.LEADER, false),
+    FEEDBACK("feedback", Who.MEMBER, true),
+    OPTOUT("optout", Who.MEMBER, false),
+    OPTIN("optin", Who.MEMBER, false),
+    MYDATA("mydata", Who.MEMBER, false),
+    FORGET_ME("forget-me", Who.MEMBER, false);
 
     /** Who may run a subcommand. MEMBER means anyone in a team, leaders included. */
     public enum Who { ANYONE, MEMBER, LEADER, ADMIN_OR_LEADER, ADMIN }
 
     private final String word;
     private final Who who;
+    private final boolean needsTeam;
 
-    Subcommand(String word, Who who) {
+    Subcommand(String word, Who who, boolean needsTeam) {
         this.word = word;
         this.who = who;
+        this.needsTeam = needsTeam;
+    }
+
+    /**
+     * Whether it works on the team of the channel (or the person's only team). The others work on the person's own
+     * memberships wherever they are typed, or, like setup, make a team.
+     */
+    public boolean needsTeam() {
+        return needsTeam;
     }
 
     public String word() {

@@ -17,14 +17,14 @@ import app.trustpulse.pulse.TextFormats;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The admin commands that create a team and change its people and settings. */
 public final class TeamAdministration {
 
-    private static final Logger LOG = Logger.getLogger(TeamAdministration.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(TeamAdministration.class);
 
     /** What a new team starts with. */
     public record Defaults(ZoneId timezone, Language language, int threshold) {
@@ -64,7 +64,7 @@ public final class TeamAdministration {
             people = gateways.of(ctx.platform()).channelMembers(address);
             name = gateways.of(ctx.platform()).channelName(address);
         } catch (ChatDeliveryException e) {
-            LOG.log(Level.WARNING, "setup could not read the members of channel " + channel.get() + " in "
+            LOG.warn("setup could not read the members of channel " + channel.get() + " in "
                     + ctx.workspaceId() + "; the admin was told so", e);
             return reply.text(lang, "setup.channelUnreadable", channel.get());
         }
@@ -147,28 +147,33 @@ public final class TeamAdministration {
         return reply.text(team.language(), "remove.done", removed, unknown.size());
     }
 
-    ChatMessage schedule(Team team, Command cmd) {
-        TeamSchedule s = team.schedule();
+    ChatMessage schedule(Team team, Command.ScheduleCheckIns c) {
         Language lang = team.language();
-        ChatMessage answer;
-        if (cmd instanceof Command.ScheduleCheckIns c) {
-            s = s.withCheckIns(c.days(), c.time());
-            answer = reply.text(lang, "schedule.checkins.done", TextFormats.days(lang, c.days()), TextFormats.time(c.time()));
-        } else if (cmd instanceof Command.ScheduleSummary c) {
-            s = s.withSummary(c.day(), c.time());
-            answer = reply.text(lang, "schedule.summary.done", TextFormats.day(lang, c.day()), TextFormats.time(c.time()));
-        } else if (cmd instanceof Command.ScheduleNudges c) {
-            s = s.withNudges(c.days(), c.time());
-            answer = reply.text(lang, "schedule.nudges.done", TextFormats.days(lang, c.days()), TextFormats.time(c.time()));
-        } else if (cmd instanceof Command.SetReminder c) {
-            s = s.withReminder(c.delay());
-            answer = c.delay().isEmpty()
-                    ? reply.text(lang, "reminder.off")
-                    : reply.text(lang, "reminder.done", TextFormats.duration(c.delay().get()));
-        } else {
-            throw new IllegalArgumentException("not a schedule command: " + cmd);
-        }
-        Team updated = team.withSchedule(s);
+        return reschedule(team, team.schedule().withCheckIns(c.days(), c.time()),
+                reply.text(lang, "schedule.checkins.done", TextFormats.days(lang, c.days()), TextFormats.time(c.time())));
+    }
+
+    ChatMessage schedule(Team team, Command.ScheduleSummary c) {
+        Language lang = team.language();
+        return reschedule(team, team.schedule().withSummary(c.day(), c.time()),
+                reply.text(lang, "schedule.summary.done", TextFormats.day(lang, c.day()), TextFormats.time(c.time())));
+    }
+
+    ChatMessage schedule(Team team, Command.ScheduleNudges c) {
+        Language lang = team.language();
+        return reschedule(team, team.schedule().withNudges(c.days(), c.time()),
+                reply.text(lang, "schedule.nudges.done", TextFormats.days(lang, c.days()), TextFormats.time(c.time())));
+    }
+
+    ChatMessage schedule(Team team, Command.SetReminder c) {
+        Language lang = team.language();
+        return reschedule(team, team.schedule().withReminder(c.delay()), c.delay().isEmpty()
+                ? reply.text(lang, "reminder.off")
+                : reply.text(lang, "reminder.done", TextFormats.duration(c.delay().get())));
+    }
+
+    private ChatMessage reschedule(Team team, TeamSchedule schedule, ChatMessage answer) {
+        Team updated = team.withSchedule(schedule);
         teams.update(updated);
         triggers.plan(updated);
         return answer;

@@ -11,12 +11,13 @@ import app.trustpulse.pulse.Team;
 import app.trustpulse.pulse.TextFormats;
 import app.trustpulse.pulse.Texts;
 import java.util.List;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The first message a new member or leader gets: what the bot does, and that answers stay anonymous. */
 public final class Welcoming {
 
-    private static final Logger LOG = Logger.getLogger(Welcoming.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(Welcoming.class);
 
     private final ChatGateways gateways;
     private final Texts texts;
@@ -37,7 +38,7 @@ public final class Welcoming {
         try {
             gateways.of(team.platform()).sendDirect(new DirectAddress(team.platform(), team.workspaceId(), member.userId()), message);
         } catch (ChatDeliveryException e) {
-            LOG.warning("welcome for a member of team " + team.id() + " not delivered: " + e.getMessage());
+            LOG.warn("welcome for a member of team " + team.id() + " not delivered: " + e.getMessage());
         }
     }
 }

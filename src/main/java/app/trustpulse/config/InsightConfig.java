@@ -5,10 +5,7 @@ import app.trustpulse.feedback.TextScrubber;
 import app.trustpulse.insight.EditingTeamSettings;
 import app.trustpulse.insight.InsightQueries;
 import app.trustpulse.insight.ReadingInsights;
-import app.trustpulse.insight.TeamsIdentities;
 import app.trustpulse.nudge.NudgeLog;
-import app.trustpulse.persistence.JdbcInsightQueries;
-import app.trustpulse.persistence.JdbcTeamsIdentities;
 import app.trustpulse.pulse.AnswerRepository;
 import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.MemberRepository;
@@ -17,21 +14,10 @@ import app.trustpulse.pulse.TeamRepository;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The dashboard's use cases and their storage. */
 @Configuration(proxyBeanMethods = false)
 public class InsightConfig {
-
-    @Bean
-    InsightQueries insightQueries(JdbcClient jdbc) {
-        return new JdbcInsightQueries(jdbc);
-    }
-
-    @Bean
-    TeamsIdentities teamsIdentities(JdbcClient jdbc) {
-        return new JdbcTeamsIdentities(jdbc);
-    }
 
     @Bean
     ReadingInsights readingInsights(TeamRepository teams, MemberRepository members, AnswerRepository answers,

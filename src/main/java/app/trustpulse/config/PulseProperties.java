@@ -1,5 +1,6 @@
 package app.trustpulse.config;
 
+import app.trustpulse.pulse.AnonymityPolicy;
 import app.trustpulse.pulse.Language;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,8 +37,9 @@ public record PulseProperties(
         @DefaultValue("15m") Duration claimTimeout) {
 
     public PulseProperties {
-        if (defaultThreshold < 3) {
-            throw new IllegalArgumentException("pulse.default-threshold must be 3 or more");
+        if (AnonymityPolicy.checkSetting(defaultThreshold).isPresent()) {
+            throw new IllegalArgumentException("pulse.default-threshold must be from " + AnonymityPolicy.MINIMUM_THRESHOLD
+                    + " to " + AnonymityPolicy.MAXIMUM_THRESHOLD);
         }
         if (nudgesPerWeek < 0) {
             throw new IllegalArgumentException("pulse.nudges-per-week must not be negative");

@@ -1,5 +1,6 @@
 package app.trustpulse.feedback;
 
+import app.trustpulse.pulse.AnonymityPolicy;
 import app.trustpulse.pulse.Feedback;
 import app.trustpulse.pulse.FeedbackRepository;
 import app.trustpulse.pulse.Member;
@@ -64,7 +65,7 @@ public final class FeedbackRelease {
                 .filter(f -> f.week().compareTo(week) <= 0)
                 .toList();
         long givers = pending.stream().map(Feedback::pseudonym).distinct().count();
-        if (givers < team.threshold()) {
+        if (!AnonymityPolicy.mayShow(team, givers)) {
             return new Outcome(List.of(), pending.size(), dropped);
         }
         List<String> names = members.ofTeam(team.id()).stream().map(Member::displayName).toList();

@@ -15,6 +15,7 @@ import app.trustpulse.pulse.Language;
 import app.trustpulse.pulse.Member;
 import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.Platform;
+import app.trustpulse.pulse.PulseMetrics;
 import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.Team;
 import app.trustpulse.pulse.TeamRepository;
@@ -37,10 +38,11 @@ public final class InboxService implements ChatInbox {
     private final Texts texts;
     private final Clock clock;
     private final Language defaultLanguage;
+    private final PulseMetrics metrics;
 
     public InboxService(RunningCommands commands, RecordingAnswers recording, MemberChoices choices, NudgeLog nudgeLog,
                         HomeView home, TeamRepository teams, MemberRepository members, Welcoming welcoming, Texts texts,
-                        Clock clock, Language defaultLanguage) {
+                        Clock clock, Language defaultLanguage, PulseMetrics metrics) {
         this.commands = commands;
         this.recording = recording;
         this.choices = choices;
@@ -52,6 +54,7 @@ public final class InboxService implements ChatInbox {
         this.texts = texts;
         this.clock = clock;
         this.defaultLanguage = defaultLanguage;
+        this.metrics = metrics;
     }
 
     @Override
@@ -99,17 +102,20 @@ public final class InboxService implements ChatInbox {
         if (action instanceof Actions.NudgeReaction a) {
             boolean mine = nudgeLog.react(a.sentNudgeId(), s.userId(),
                     a.tried() ? SentNudge.Reaction.TRIED : SentNudge.Reaction.NOT_YET, clock.instant());
+            if (mine) {
+                metrics.nudgeReaction(s.platform(), a.tried());
+            }
             return Optional.of(ChatMessage.text(texts.get(lang, !mine ? "nudge.notYours" : a.tried() ? "nudge.thanks.tried" : "nudge.thanks.notYet")));
         }
         if (action instanceof Actions.SendFeedback a) {
-            return Optional.of(choices.giveFeedback(s.platform(), s.workspaceId(), s.userId(), a.teamId(), a.text(), lang));
+            return Optional.of(choices.giveFeedback(s.platform(), s.workspaceId(), s.userId(), a.teamId(), Optional.of(a.once()), a.text(), lang));
         }
         if (action instanceof Actions.AnswerFeedbackQuestion a) {
             String input = interaction.input().orElse("").strip();
             if (input.isEmpty()) {
                 return Optional.of(ChatMessage.text(texts.get(lang, "command.feedback.empty")));
             }
-            return Optional.of(choices.giveFeedback(s.platform(), s.workspaceId(), s.userId(), a.teamId(), input, lang));
+            return Optional.of(choices.giveFeedback(s.platform(), s.workspaceId(), s.userId(), a.teamId(), Optional.empty(), input, lang));
         }
         if (action instanceof Actions.RunCommand a) {
             return Optional.of(commands.run(context(s, Optional.empty()), a.words()));

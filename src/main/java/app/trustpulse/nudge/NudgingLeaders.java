@@ -14,6 +14,8 @@ import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.MissedTriggers;
 import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PublishedScore;
+import app.trustpulse.pulse.PulseCalculator;
+import app.trustpulse.pulse.PulseMetrics;
 import app.trustpulse.pulse.PulseRepository;
 import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.Team;
@@ -32,8 +34,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Mid-week micro-nudges for leaders, within a fatigue budget: at most the configured number a week;
@@ -43,7 +46,7 @@ import java.util.stream.Collectors;
  */
 public final class NudgingLeaders {
 
-    private static final Logger LOG = Logger.getLogger(NudgingLeaders.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(NudgingLeaders.class);
     static final int IGNORED_IN_A_ROW = 3;
     private static final Duration NO_REPEAT = Duration.ofDays(7L * NudgeSelector.NO_REPEAT_WEEKS);
 
@@ -63,6 +66,7 @@ public final class NudgingLeaders {
     private final Texts texts;
     private final Clock clock;
     private final int perWeek;
+    private final PulseMetrics metrics;
 
     private WeekStepRepository steps;
     private NudgeCatalog catalog;
@@ -78,7 +82,7 @@ public final class NudgingLeaders {
 
     public NudgingLeaders(TeamRepository teams, MemberRepository members, PulseRepository pulses, AnswerRepository answers,
                           Pseudonymizer pseudonyms, NudgeLog nudgeLog, NudgeSelector selector, NudgeMessages messages,
-                          ChatGateways gateways, Texts texts, Clock clock, int perWeek) {
+                          ChatGateways gateways, Texts texts, Clock clock, int perWeek, PulseMetrics metrics) {
         this.teams = teams;
         this.members = members;
         this.pulses = pulses;
@@ -91,6 +95,7 @@ public final class NudgingLeaders {
         this.texts = texts;
         this.clock = clock;
         this.perWeek = perWeek;
+        this.metrics = metrics;
     }
 
     /** The team's nudge trigger. A round missed on an earlier day is skipped. */
@@ -218,9 +223,10 @@ public final class NudgingLeaders {
             } else {
                 gateways.of(team.platform()).sendDirect(to, message);
             }
+            metrics.nudgesSent(team.platform(), PulseMetrics.NudgeOccasion.MIDWEEK, 1);
             return true;
         } catch (ChatDeliveryException e) {
-            LOG.warning("mid-week nudge for a leader of team " + team.id() + " not delivered: " + e.getMessage());
+            LOG.warn("mid-week nudge for a leader of team " + team.id() + " not delivered: " + e.getMessage());
             return false;
         }
     }

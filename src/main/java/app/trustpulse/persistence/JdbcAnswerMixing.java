@@ -16,13 +16,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * written, and a dump lists them so; after a mix the rows of the week are deleted and inserted again, shuffled, in
  * one transaction. The columns are copied as they are, whatever they are.
  */
-public final class JdbcAnswerMixing implements AnswerMixing {
+final class JdbcAnswerMixing implements AnswerMixing {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final SecureRandom random = new SecureRandom();
 
-    public JdbcAnswerMixing(JdbcClient jdbc, TransactionTemplate transactions) {
+    JdbcAnswerMixing(JdbcClient jdbc, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.transactions = transactions;
     }

@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * moment its person answered; and every write marks its team-week for {@link JdbcAnswerMixing}, which puts the
  * rows back in random order, so neither can the order of the rows. "Can't say" is a NULL score.
  */
-public final class JdbcAnswerRepository implements AnswerRepository {
+final class JdbcAnswerRepository implements AnswerRepository {
 
     private static final String SELECT = """
             SELECT team_id, week, dimension, pseudonym, respondent, score, comment
@@ -27,7 +27,7 @@ public final class JdbcAnswerRepository implements AnswerRepository {
 
     private final JdbcClient jdbc;
 
-    public JdbcAnswerRepository(JdbcClient jdbc) {
+    JdbcAnswerRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Every change of status is a conditional update, so two instances racing for the same check-in
  * cannot both win.
  */
-public final class JdbcCheckInRepository implements CheckInRepository {
+final class JdbcCheckInRepository implements CheckInRepository {
 
     private static final String SELECT = """
             SELECT id, team_id, user_id, week, slot, audience, statements, status, sent_at, reminded_at, message_ref
@@ -30,7 +30,7 @@ public final class JdbcCheckInRepository implements CheckInRepository {
 
     private final JdbcClient jdbc;
 
-    public JdbcCheckInRepository(JdbcClient jdbc) {
+    JdbcCheckInRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

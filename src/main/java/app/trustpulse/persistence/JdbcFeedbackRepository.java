@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Anonymous feedback in table {@code feedback}, under the pseudonym only; the text is in column {@code body}. No row
  * keeps a time more precise than its week, and ids are drawn at random, so neither tells when someone gave it.
  */
-public final class JdbcFeedbackRepository implements FeedbackRepository {
+final class JdbcFeedbackRepository implements FeedbackRepository {
 
     private static final String SELECT = """
             SELECT id, team_id, week, pseudonym, body, released_week
@@ -25,7 +25,7 @@ public final class JdbcFeedbackRepository implements FeedbackRepository {
     private final JdbcClient jdbc;
     private final SecureRandom random = new SecureRandom();
 
-    public JdbcFeedbackRepository(JdbcClient jdbc) {
+    JdbcFeedbackRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -14,11 +14,11 @@ import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The dashboard's reads: closed weeks with their dimensions in two queries, participation, released feedback. */
-public final class JdbcInsightQueries implements InsightQueries {
+final class JdbcInsightQueries implements InsightQueries {
 
     private final JdbcClient jdbc;
 
-    public JdbcInsightQueries(JdbcClient jdbc) {
+    JdbcInsightQueries(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

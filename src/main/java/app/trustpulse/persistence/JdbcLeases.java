@@ -6,11 +6,11 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Leases in table {@code work_lease}: a conditional update takes one, so two instances never hold the same. */
-public final class JdbcLeases implements Leases {
+final class JdbcLeases implements Leases {
 
     private final JdbcClient jdbc;
 
-    public JdbcLeases(JdbcClient jdbc) {
+    JdbcLeases(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -12,13 +12,13 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Memberships in table {@code team_member}; joined_at is set once, when a membership is first saved. */
-public final class JdbcMemberRepository implements MemberRepository {
+final class JdbcMemberRepository implements MemberRepository {
 
     private static final String COLUMNS = "m.team_id, m.user_id, m.display_name, m.role, m.timezone, m.opted_out, m.nudges_paused";
 
     private final JdbcClient jdbc;
 
-    public JdbcMemberRepository(JdbcClient jdbc) {
+    JdbcMemberRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -13,7 +13,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Sent nudges and the leaders' reactions, in table {@code nudge_sent}. */
-public final class JdbcNudgeLog implements NudgeLog {
+final class JdbcNudgeLog implements NudgeLog {
 
     private static final String SELECT = """
             SELECT id, team_id, leader_id, nudge_id, dimension, reason, week, occasion, sent_at, reaction
@@ -22,7 +22,7 @@ public final class JdbcNudgeLog implements NudgeLog {
 
     private final JdbcClient jdbc;
 
-    public JdbcNudgeLog(JdbcClient jdbc) {
+    JdbcNudgeLog(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

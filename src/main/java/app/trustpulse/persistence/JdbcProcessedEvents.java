@@ -12,11 +12,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Handled deliveries in table {@code processed_event}; the primary key decides who was first. Keys are stored as
  * SHA-256 hashes: a delivery key may name a person or a conversation, and the table needs only to recognise it.
  */
-public final class JdbcProcessedEvents implements ProcessedEvents {
+final class JdbcProcessedEvents implements ProcessedEvents {
 
     private final JdbcClient jdbc;
 
-    public JdbcProcessedEvents(JdbcClient jdbc) {
+    JdbcProcessedEvents(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -26,11 +26,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * each with its spread (NULL when withheld).
  * The trend is not stored: it is rebuilt from the published means of the weeks before.
  */
-public final class JdbcPulseRepository implements PulseRepository {
+final class JdbcPulseRepository implements PulseRepository {
 
     private final JdbcClient jdbc;
 
-    public JdbcPulseRepository(JdbcClient jdbc) {
+    JdbcPulseRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -9,11 +9,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Retention in SQL. Week ids sort as text ("2026-W05" &lt; "2026-W48"), so "before a week" is a string comparison.
  * The weekly_pulse tables are not touched: published aggregates are kept.
  */
-public final class JdbcRetentionStore implements RetentionStore {
+final class JdbcRetentionStore implements RetentionStore {
 
     private final JdbcClient jdbc;
 
-    public JdbcRetentionStore(JdbcClient jdbc) {
+    JdbcRetentionStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -7,11 +7,11 @@ import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Secrets in table {@code app_secret}, base64; the first instance to insert a name decides its secret. */
-public final class JdbcSecretStore implements SecretStore {
+final class JdbcSecretStore implements SecretStore {
 
     private final JdbcClient jdbc;
 
-    public JdbcSecretStore(JdbcClient jdbc) {
+    JdbcSecretStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * times as ISO local times ("09:30"), the reminder delay in minutes (NULL when off).
  * A second team on the same (platform, workspace, channel) is refused with a DuplicateKeyException.
  */
-public final class JdbcTeamRepository implements TeamRepository {
+final class JdbcTeamRepository implements TeamRepository {
 
     private static final String SELECT = """
             SELECT id, platform, workspace_id, channel_id, name, timezone, language, threshold,
@@ -35,7 +35,7 @@ public final class JdbcTeamRepository implements TeamRepository {
 
     private final JdbcClient jdbc;
 
-    public JdbcTeamRepository(JdbcClient jdbc) {
+    JdbcTeamRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

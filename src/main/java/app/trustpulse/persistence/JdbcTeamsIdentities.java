@@ -6,11 +6,11 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Reads table {@code teams_identity}, which the Teams adapter fills from activities and rosters. */
-public final class JdbcTeamsIdentities implements TeamsIdentities {
+final class JdbcTeamsIdentities implements TeamsIdentities {
 
     private final JdbcClient jdbc;
 
-    public JdbcTeamsIdentities(JdbcClient jdbc) {
+    JdbcTeamsIdentities(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

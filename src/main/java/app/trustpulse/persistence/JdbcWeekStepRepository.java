@@ -9,11 +9,11 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Week steps in table {@code week_step}; every change of status is a conditional update. */
-public final class JdbcWeekStepRepository implements WeekStepRepository {
+final class JdbcWeekStepRepository implements WeekStepRepository {
 
     private final JdbcClient jdbc;
 
-    public JdbcWeekStepRepository(JdbcClient jdbc) {
+    JdbcWeekStepRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

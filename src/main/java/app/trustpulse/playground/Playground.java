@@ -1,10 +1,8 @@
 package app.trustpulse.playground;
 
 import app.trustpulse.chat.ChatMessage;
+import app.trustpulse.chat.MessagePreview;
 import app.trustpulse.chat.MessageRef;
-import app.trustpulse.demo.ResettingDemo;
-import app.trustpulse.slack.BlockKitPreview;
-import app.trustpulse.teams.AdaptiveCardPreview;
 import app.trustpulse.inbound.ChatInbox;
 import app.trustpulse.inbound.CommandRequest;
 import app.trustpulse.inbound.Interaction;
@@ -45,15 +43,17 @@ class Playground {
     private final ChatInbox inbox;
     private final PlaygroundTexts texts;
     private final ResettingDemo resetting;
+    private final List<MessagePreview> previews;
     private final int historyLimit;
 
     Playground(PlaygroundStore store, MessageJson json, ChatInbox inbox, PlaygroundTexts texts, ResettingDemo resetting,
-               int historyLimit) {
+               List<MessagePreview> previews, int historyLimit) {
         this.store = store;
         this.json = json;
         this.inbox = inbox;
         this.texts = texts;
         this.resetting = resetting;
+        this.previews = List.copyOf(previews);
         this.historyLimit = historyLimit;
     }
 
@@ -62,11 +62,11 @@ class Playground {
         StoredMessage message = store.message(WORKSPACE, messageId)
                 .orElseThrow(() -> new PlaygroundRequestException(HttpStatus.NOT_FOUND, "playground.error.unknown-message", messageId));
         ChatMessage content = json.read(message.content());
-        return switch (platform == null ? "" : platform) {
-            case "slack" -> BlockKitPreview.json(content);
-            case "teams" -> AdaptiveCardPreview.json(content);
-            default -> throw new PlaygroundRequestException("playground.error.bad-platform", platform);
-        };
+        return previews.stream()
+                .filter(p -> p.platform().code().equals(platform))
+                .findFirst()
+                .orElseThrow(() -> new PlaygroundRequestException("playground.error.bad-platform", platform))
+                .json(content);
     }
 
     /** Everyone, every message and the demo team with all its weeks gone: the next demo starts on a fresh week. */

@@ -28,7 +28,7 @@ import org.springframework.web.context.request.WebRequest;
 @RestController
 @RequestMapping("/playground/api")
 @Conditional(PlaygroundSwitch.class)
-public class PlaygroundApiController {
+class PlaygroundApiController {
 
     private static final Logger log = LoggerFactory.getLogger(PlaygroundApiController.class);
 

@@ -1,6 +1,5 @@
 package app.trustpulse.playground;
 
-import app.trustpulse.demo.SimulatingWeeks;
 import app.trustpulse.nudge.NudgingLeaders;
 import app.trustpulse.pulse.Platform;
 import app.trustpulse.pulse.Team;

@@ -1,11 +1,18 @@
 package app.trustpulse.playground;
 
+import app.trustpulse.chat.ChatGateways;
+import app.trustpulse.chat.MessagePreview;
 import app.trustpulse.config.ConfiguredPlatforms;
-import app.trustpulse.demo.ResettingDemo;
-import app.trustpulse.demo.SimulatingWeeks;
 import app.trustpulse.inbound.ChatInbox;
+import app.trustpulse.nudge.MonthlyReviews;
+import app.trustpulse.nudge.NudgeLog;
 import app.trustpulse.nudge.NudgingLeaders;
+import app.trustpulse.pulse.AnswerRepository;
+import app.trustpulse.pulse.MemberRepository;
+import app.trustpulse.pulse.Pseudonymizer;
+import app.trustpulse.pulse.PulseRepository;
 import app.trustpulse.pulse.TeamRepository;
+import app.trustpulse.summary.ClosingWeeks;
 import app.trustpulse.pulse.TeamTriggers;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -36,8 +43,8 @@ public class PlaygroundConfiguration {
     }
 
     @Bean
-    PlaygroundStore playgroundStore(DataSource dataSource, ObjectProvider<Clock> clock) {
-        return new PlaygroundStore(JdbcClient.create(dataSource), clock.getIfAvailable(Clock::systemUTC));
+    PlaygroundStore playgroundStore(DataSource dataSource, Clock clock) {
+        return new PlaygroundStore(JdbcClient.create(dataSource), clock);
     }
 
     @Bean
@@ -57,14 +64,28 @@ public class PlaygroundConfiguration {
 
     @Bean
     Playground playground(PlaygroundStore store, ChatInbox inbox, PlaygroundTexts texts, TeamRepository teams,
-            TeamTriggers triggers, PlaygroundProperties properties) {
+            TeamTriggers triggers, ObjectProvider<MessagePreview> previews, PlaygroundProperties properties) {
         return new Playground(store, new MessageJson(), inbox, texts, new ResettingDemo(teams, triggers),
+                previews.orderedStream().toList(),
                 properties.historyLimit());
+    }
+
+    /** Made-up past weeks for the demo team: only ever part of the playground, never of a deployment without it. */
+    @Bean
+    SimulatingWeeks simulatingWeeks(TeamRepository teams, MemberRepository members, AnswerRepository answers,
+            PulseRepository pulses, NudgeLog nudgeLog, Pseudonymizer pseudonyms, ClosingWeeks closing, MonthlyReviews reviews,
+            ChatGateways gateways, Clock clock) {
+        return new SimulatingWeeks(teams, members, answers, pulses, nudgeLog, pseudonyms, closing, reviews, gateways, clock);
     }
 
     @Bean
     PlaygroundCoaching playgroundCoaching(TeamRepository teams, NudgingLeaders nudging, SimulatingWeeks simulating, Clock clock) {
         return new PlaygroundCoaching(teams, nudging, simulating, clock);
+    }
+
+    @Bean
+    PlaygroundAddress playgroundAddress() {
+        return new PlaygroundAddress();
     }
 
     @Bean

@@ -15,7 +15,7 @@ import java.util.Optional;
  * The playground as a chat platform: every message the bot sends is stored in the database, where the
  * playground page reads it. Nothing is kept in memory, so several instances can share one database.
  */
-public class PlaygroundGateway implements ChatGateway {
+class PlaygroundGateway implements ChatGateway {
 
     private final PlaygroundStore store;
     private final MessageJson json;

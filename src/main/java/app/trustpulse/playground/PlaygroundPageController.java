@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 /** Serves the playground page at {@code /playground}; its script and style are served beside it. */
 @Controller
 @Conditional(PlaygroundSwitch.class)
-public class PlaygroundPageController {
+class PlaygroundPageController {
 
     static final String PAGE_LOCATION = "classpath:/playground/";
 

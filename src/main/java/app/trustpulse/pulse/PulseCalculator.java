@@ -29,9 +29,7 @@ public final class PulseCalculator {
      */
     public WeeklyPulse calculate(long teamId, WeekId week, int threshold, List<Answer> answers,
                                  Map<WeekId, Map<Dimension, Double>> history, int asked) {
-        if (threshold < Team.MINIMUM_THRESHOLD) {
-            throw new IllegalArgumentException("threshold below minimum");
-        }
+        AnonymityPolicy.requireAllowed(threshold);
         List<Answer> members = answers.stream().filter(a -> a.respondent() == Role.MEMBER).toList();
         Set<String> respondents = new HashSet<>();
         Map<Dimension, List<Integer>> scores = new EnumMap<>(Dimension.class);
@@ -39,11 +37,12 @@ public final class PulseCalculator {
             respondents.add(a.pseudonym());
             a.score().ifPresent(score -> scores.computeIfAbsent(a.dimension(), d -> new ArrayList<>()).add(score));
         }
-        boolean withheld = respondents.size() < threshold;
+        boolean withheld = !AnonymityPolicy.mayShow(respondents.size(), threshold);
         List<DimensionScore> dims = new ArrayList<>();
         for (Dimension d : Dimension.inModelOrder()) {
             List<Integer> s = scores.getOrDefault(d, List.of());
-            OptionalDouble mean = withheld || s.size() < threshold
+            // one score per person and dimension in a week: the number of scores is the number of people
+            OptionalDouble mean = withheld || !AnonymityPolicy.mayShow(s.size(), threshold)
                     ? OptionalDouble.empty()
                     : OptionalDouble.of(s.stream().mapToInt(Integer::intValue).average().orElseThrow());
             OptionalDouble spread = mean.isPresent() ? spread(s, mean.getAsDouble()) : OptionalDouble.empty();

@@ -4,7 +4,7 @@ import java.time.ZoneId;
 
 /**
  * A pulse group inside a workspace, bound to one channel.
- * The anonymity threshold is never below {@link #MINIMUM_THRESHOLD}.
+ * The anonymity threshold is never below {@link AnonymityPolicy#MINIMUM_THRESHOLD}.
  */
 public record Team(
         long id,
@@ -18,12 +18,8 @@ public record Team(
         TeamSchedule schedule,
         boolean paused) {
 
-    public static final int MINIMUM_THRESHOLD = 3;
-
     public Team {
-        if (threshold < MINIMUM_THRESHOLD) {
-            throw new IllegalArgumentException("anonymity threshold below " + MINIMUM_THRESHOLD);
-        }
+        AnonymityPolicy.requireAllowed(threshold);
     }
 
     public Team withSchedule(TeamSchedule s) {

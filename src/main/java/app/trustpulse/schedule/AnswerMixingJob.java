@@ -7,7 +7,7 @@ import org.quartz.JobExecutionContext;
 
 /** Puts the answers written since the last run back in random order (see {@link AnswerMixing}). */
 @DisallowConcurrentExecution
-public class AnswerMixingJob implements Job {
+class AnswerMixingJob implements Job {
 
     private final AnswerMixing mixing;
 

@@ -5,7 +5,7 @@ import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 
 /** A team's check-in round: the calendar fires it, the durable queue does it ({@link CheckInRoundWork}). */
-public class CheckInJob implements Job {
+class CheckInJob implements Job {
 
     private final WorkQueue work;
 

@@ -4,11 +4,11 @@ import app.trustpulse.checkin.SendingCheckIns;
 import app.trustpulse.work.WorkHandler;
 
 /** A check-in whose delivery failed, tried again with back-off while its week is open. */
-public final class CheckInRetryWork implements WorkHandler {
+final class CheckInRetryWork implements WorkHandler {
 
     private final SendingCheckIns sending;
 
-    public CheckInRetryWork(SendingCheckIns sending) {
+    CheckInRetryWork(SendingCheckIns sending) {
         this.sending = sending;
     }
 

@@ -7,13 +7,13 @@ import app.trustpulse.work.WorkHandler;
  * A scheduled check-in round, done from the durable queue. A round that met check-ins claimed by another sender
  * fails on purpose, so the queue runs it again with back-off until those claims went out or were taken back.
  */
-public final class CheckInRoundWork implements WorkHandler {
+final class CheckInRoundWork implements WorkHandler {
 
     static final String KIND = "check-in-round";
 
     private final SendingCheckIns sending;
 
-    public CheckInRoundWork(SendingCheckIns sending) {
+    CheckInRoundWork(SendingCheckIns sending) {
         this.sending = sending;
     }
 

@@ -5,7 +5,7 @@ import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 
 /** A team's mid-week nudges: the calendar fires them, the durable queue does them ({@link LeaderNudgeWork}). */
-public class LeaderNudgeJob implements Job {
+class LeaderNudgeJob implements Job {
 
     private final WorkQueue work;
 

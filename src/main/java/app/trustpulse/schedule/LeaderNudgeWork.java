@@ -7,13 +7,13 @@ import app.trustpulse.work.WorkHandler;
  * A team's mid-week nudge round from the durable queue. A round that left nudges claimed but not sent (a failure, or
  * another sender that may have died) runs again with back-off; each leader's nudge of the day goes out once.
  */
-public final class LeaderNudgeWork implements WorkHandler {
+final class LeaderNudgeWork implements WorkHandler {
 
     static final String KIND = "leader-nudges";
 
     private final NudgingLeaders nudging;
 
-    public LeaderNudgeWork(NudgingLeaders nudging) {
+    LeaderNudgeWork(NudgingLeaders nudging) {
         this.nudging = nudging;
     }
 

@@ -5,7 +5,7 @@ import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 
 /** One person's check-in, at the team's check-in time on their own clock. */
-public class PersonalCheckInJob implements Job {
+class PersonalCheckInJob implements Job {
 
     private final SendingCheckIns sending;
 

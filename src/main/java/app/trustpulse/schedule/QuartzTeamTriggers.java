@@ -27,11 +27,11 @@ import org.quartz.impl.matchers.GroupMatcher;
  * follow the zone's daylight-saving rules; a trigger missed while the service was down fires once on
  * return, and the use case skips it unless it is still the same local day.
  */
-public final class QuartzTeamTriggers implements TeamTriggers {
+final class QuartzTeamTriggers implements TeamTriggers {
 
     private final Scheduler scheduler;
 
-    public QuartzTeamTriggers(Scheduler scheduler) {
+    QuartzTeamTriggers(Scheduler scheduler) {
         this.scheduler = scheduler;
     }
 

@@ -7,7 +7,7 @@ import org.quartz.JobDataMap;
 import org.quartz.JobExecutionContext;
 
 /** The one reminder after a check-in round. */
-public class ReminderJob implements Job {
+class ReminderJob implements Job {
 
     private final Reminding reminding;
 

@@ -7,7 +7,7 @@ import org.quartz.JobExecutionContext;
 
 /** Deletes what is older than the retention allows, once a day. */
 @DisallowConcurrentExecution
-public class RetentionJob implements Job {
+class RetentionJob implements Job {
 
     private final ApplyingRetention retention;
 

@@ -5,11 +5,11 @@ import app.trustpulse.pulse.WeekId;
 import app.trustpulse.work.WorkHandler;
 
 /** Finishes a send-now whose instance died, once its lease has run out; tried again with back-off until then. */
-public final class SendNowResumeWork implements WorkHandler {
+final class SendNowResumeWork implements WorkHandler {
 
     private final SendingCheckIns sending;
 
-    public SendNowResumeWork(SendingCheckIns sending) {
+    SendNowResumeWork(SendingCheckIns sending) {
         this.sending = sending;
     }
 

@@ -11,14 +11,14 @@ import org.springframework.context.ApplicationListener;
  * On every start, closed weeks whose pulse or digests did not all go out (an instance died in the middle of a close)
  * are finished, from the durable queue so a slow platform does not hold up the start.
  */
-public final class UnfinishedWeeksWork implements WorkHandler, ApplicationListener<ApplicationReadyEvent> {
+final class UnfinishedWeeksWork implements WorkHandler, ApplicationListener<ApplicationReadyEvent> {
 
     static final String KIND = "finish-weeks";
 
     private final ClosingWeeks closing;
     private final WorkQueue work;
 
-    public UnfinishedWeeksWork(ClosingWeeks closing, WorkQueue work) {
+    UnfinishedWeeksWork(ClosingWeeks closing, WorkQueue work) {
         this.closing = closing;
         this.work = work;
     }

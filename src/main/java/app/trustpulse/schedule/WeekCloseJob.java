@@ -5,7 +5,7 @@ import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 
 /** A team's week close: the calendar fires it, the durable queue does it ({@link WeekCloseWork}). */
-public class WeekCloseJob implements Job {
+class WeekCloseJob implements Job {
 
     private final WorkQueue work;
 

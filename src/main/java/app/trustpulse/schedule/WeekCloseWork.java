@@ -4,13 +4,13 @@ import app.trustpulse.summary.ClosingWeeks;
 import app.trustpulse.work.WorkHandler;
 
 /** A scheduled week close, done from the durable queue; it first finishes earlier weeks that were left unfinished. */
-public final class WeekCloseWork implements WorkHandler {
+final class WeekCloseWork implements WorkHandler {
 
     static final String KIND = "week-close";
 
     private final ClosingWeeks closing;
 
-    public WeekCloseWork(ClosingWeeks closing) {
+    WeekCloseWork(ClosingWeeks closing) {
         this.closing = closing;
     }
 

@@ -4,11 +4,11 @@ import app.trustpulse.summary.WeekSteps;
 import app.trustpulse.work.WorkHandler;
 
 /** One step after a week close (the pulse post, the feedback release, a digest), retried alone until it is done. */
-public final class WeekStepWork implements WorkHandler {
+final class WeekStepWork implements WorkHandler {
 
     private final WeekSteps steps;
 
-    public WeekStepWork(WeekSteps steps) {
+    WeekStepWork(WeekSteps steps) {
         this.steps = steps;
     }
 

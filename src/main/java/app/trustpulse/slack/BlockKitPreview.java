@@ -1,19 +1,24 @@
 package app.trustpulse.slack;
 
 import app.trustpulse.chat.ChatMessage;
+import app.trustpulse.chat.MessagePreview;
+import app.trustpulse.pulse.Platform;
 import com.slack.api.util.json.GsonFactory;
 import java.util.Map;
 
 /** A message as the Block Kit JSON Slack would get, for the playground's platform preview. */
-public final class BlockKitPreview {
+final class BlockKitPreview implements MessagePreview {
 
     private static final BlockKit BLOCK_KIT = new BlockKit(new SlackTexts());
 
-    private BlockKitPreview() {
+    @Override
+    public Platform platform() {
+        return Platform.SLACK;
     }
 
     /** {@code {"text": ..., "blocks": [...]}}, as chat.postMessage would send it. */
-    public static String json(ChatMessage message) {
+    @Override
+    public String json(ChatMessage message) {
         return GsonFactory.createSnakeCase().newBuilder().setPrettyPrinting().create()
                 .toJson(Map.of("text", message.summary(), "blocks", BLOCK_KIT.message(message)));
     }

@@ -1,6 +1,8 @@
 package app.trustpulse.slack;
 
 import app.trustpulse.chat.ChatDeliveryException;
+import app.trustpulse.pulse.Platform;
+import app.trustpulse.pulse.PulseMetrics;
 import com.slack.api.Slack;
 import com.slack.api.methods.AsyncMethodsClient;
 import com.slack.api.methods.MethodsCompletionException;
@@ -38,14 +40,16 @@ class SlackCalls {
     private final int attempts;
     private final Duration firstRetryDelay;
     private final Duration callTimeout;
+    private final PulseMetrics metrics;
 
-    SlackCalls(Slack slack, BotTokens tokens, DeliveryLog deliveries, SlackProperties props) {
+    SlackCalls(Slack slack, BotTokens tokens, DeliveryLog deliveries, SlackProperties props, PulseMetrics metrics) {
         this.slack = slack;
         this.tokens = tokens;
         this.deliveries = deliveries;
         this.attempts = Math.max(1, props.sendAttempts());
         this.firstRetryDelay = props.firstRetryDelay();
         this.callTimeout = props.callTimeout();
+        this.metrics = metrics;
     }
 
     /** A call that is safe to repeat (reads, opening an IM, updates, views). */
@@ -86,6 +90,10 @@ class SlackCalls {
                     lastError = "still rate limited at the end of the call timeout";
                     break;
                 }
+                if (result.response != null) {
+                    // "ratelimited" in a 200 answer; an HTTP 429 was counted where the SDK saw it (RateLimitWaits)
+                    metrics.rateLimitWait(Platform.SLACK, result.rateLimitedFor);
+                }
                 sleep(result.rateLimitedFor);
                 continue;
             }
@@ -96,6 +104,7 @@ class SlackCalls {
                 if (alreadyDone.isEmpty()) {
                     break;
                 }
+                metrics.deliveryRetried(Platform.SLACK);
                 sleep(backoff(tries));
                 Optional<T> done;
                 try {
@@ -110,6 +119,7 @@ class SlackCalls {
                     return done.get();
                 }
             } else {
+                metrics.deliveryRetried(Platform.SLACK);
                 sleep(backoff(tries));
             }
         }

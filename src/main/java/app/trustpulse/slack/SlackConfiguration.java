@@ -4,6 +4,8 @@ import app.trustpulse.chat.PlatformPersonalData;
 import app.trustpulse.chat.ProcessedEvents;
 import app.trustpulse.pulse.Platform;
 import app.trustpulse.inbound.ChatInbox;
+import app.trustpulse.pulse.Platform;
+import app.trustpulse.pulse.PulseMetrics;
 import app.trustpulse.pulse.WorkQueue;
 import app.trustpulse.work.DeliveryAttempts;
 import com.slack.api.Slack;
@@ -17,11 +19,13 @@ import com.slack.api.methods.MethodsCustomRateLimitResolver;
 import com.slack.api.methods.MethodsRateLimitTier;
 import com.slack.api.methods.MethodsRateLimits;
 import com.slack.api.token_rotation.TokenRotator;
+import com.slack.api.util.http.SlackHttpClient;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import okhttp3.OkHttpClient;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -35,7 +39,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The Slack adapter, switched on when any Slack credential is set. Single-workspace mode with
  * {@code SLACK_BOT_TOKEN}; multi-workspace mode (OAuth install at {@code /slack/install}) with
- * {@code SLACK_CLIENT_ID} and {@code SLACK_CLIENT_SECRET}. Both need {@code SLACK_SIGNING_SECRET}.
+ * {@code SLACK_CLIENT_ID} and {@code SLACK_CLIENT_SECRET}. Both need {@code SLACK_SIGNING_SECRET} for the
+ * request URL {@code /slack/events}, or {@code SLACK_APP_TOKEN} to run over Socket Mode instead.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(SlackConfigured.class)
@@ -61,7 +66,7 @@ public class SlackConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    Slack slackClient(SlackProperties props) {
+    Slack slackClient(SlackProperties props, ObjectProvider<PulseMetrics> metrics) {
         SlackConfig config = new SlackConfig();
         if (SlackProperties.isSet(props.apiUrl())) {
             String url = props.apiUrl().trim();
@@ -73,7 +78,13 @@ public class SlackConfiguration {
         methods.setMaxIdleMills((int) Math.min(Integer.MAX_VALUE, props.callTimeout().toMillis()));
         methods.setCustomRateLimitResolver(new SharedRateLimits(props.rateShare()));
         config.setMethodsConfig(methods);
-        return Slack.getInstance(config);
+        // The SDK waits out an HTTP 429 and sends again by itself; the HTTP client sees each one go by.
+        OkHttpClient http = SlackHttpClient.buildOkHttpClient(config).newBuilder()
+                .addInterceptor(new RateLimitWaits(metrics.getIfAvailable(() -> PulseMetrics.NONE)))
+                .build();
+        SlackHttpClient client = new SlackHttpClient(http);
+        client.setConfig(config);
+        return Slack.getInstance(config, client);
     }
 
     @Bean
@@ -94,8 +105,10 @@ public class SlackConfiguration {
     }
 
     @Bean
-    SlackCalls slackCalls(Slack slack, BotTokens tokens, JdbcClient jdbc, SlackProperties props) {
-        return new SlackCalls(slack, tokens, new DeliveryLog(jdbc, Clock.systemUTC()), props);
+    SlackCalls slackCalls(Slack slack, BotTokens tokens, JdbcClient jdbc, SlackProperties props, Clock clock,
+            ObjectProvider<PulseMetrics> metrics) {
+        return new SlackCalls(slack, tokens, new DeliveryLog(jdbc, clock), props,
+                metrics.getIfAvailable(() -> PulseMetrics.NONE));
     }
 
     @Bean
@@ -126,22 +139,21 @@ public class SlackConfiguration {
 
     @Bean
     SlackOutbox slackOutbox(ObjectProvider<WorkQueue> work, SlackGateway gateway, DeliveryAttempts attempts,
-            SlackProperties props) {
-        return new SlackOutbox(work::getObject, gateway, new ConversationPacer(props.conversationSpacing(), Clock.systemUTC()),
-                attempts, Clock.systemUTC());
+            SlackProperties props, Clock clock) {
+        return new SlackOutbox(work::getObject, gateway, new ConversationPacer(props.conversationSpacing(), clock),
+                attempts, clock);
     }
 
     @Bean
     SlackRequests slackRequests(ObjectProvider<ChatInbox> inbox, SlackPeople people, SlackOutbox outbox, SlackCalls calls,
-            BlockKit blockKit, Slack slack, DeliveryAttempts attempts) {
-        return new SlackRequests(inbox::getObject, people, outbox, calls, blockKit, new SlackTexts(), slack, attempts,
-                Clock.systemUTC());
+            BlockKit blockKit, Slack slack, DeliveryAttempts attempts, Clock clock) {
+        return new SlackRequests(inbox::getObject, people, outbox, calls, blockKit, new SlackTexts(), slack, attempts, clock);
     }
 
     @Bean(destroyMethod = "stop")
     App slackBoltApp(SlackMode mode, SlackProperties props, Slack slack, SlackCalls calls, SlackPeople people,
-            BlockKit blockKit, ObjectProvider<WorkQueue> work, ObjectProvider<ProcessedEvents> processed, ObjectProvider<JdbcInstallationService> installations,
-            ObjectProvider<JdbcClient> jdbc) {
+            BlockKit blockKit, ObjectProvider<WorkQueue> work, ObjectProvider<ProcessedEvents> processed,
+            ObjectProvider<JdbcInstallationService> installations, ObjectProvider<JdbcClient> jdbc, Clock clock) {
         boolean multi = mode == SlackMode.MULTI_WORKSPACE;
         AppConfig config = AppConfig.builder()
                 .slack(slack)
@@ -171,10 +183,10 @@ public class SlackConfiguration {
         if (multi) {
             installed = Optional.of(installations.getObject());
             app.service(installed.get());
-            app.service(new JdbcOAuthStateService(jdbc.getObject(), Clock.systemUTC()));
+            app.service(new JdbcOAuthStateService(jdbc.getObject(), clock));
         }
-        app.use(new EventDeduplication(processed::getObject, Clock.systemUTC()));
-        new SlackListeners(processed::getObject, people, calls, blockKit, work::getObject, installed, Clock.systemUTC())
+        app.use(new EventDeduplication(processed::getObject, clock));
+        new SlackListeners(processed::getObject, people, calls, blockKit, work::getObject, installed, clock)
                 .register(app);
         return app;
     }
@@ -248,10 +260,18 @@ public class SlackConfiguration {
         }
     }
 
+    /** Over Socket Mode (SLACK_APP_TOKEN) the app opens the connection itself; no request URL is served. */
     @Bean
-    ServletRegistrationBean<SlackEventsServlet> slackEventsServlet(App slackBoltApp, SlackProperties props) {
+    @Conditional(SlackSocketModeConfigured.class)
+    SlackSocketMode slackSocketMode(App slackBoltApp, SlackProperties props) {
+        return new SlackSocketMode(slackBoltApp, props.appToken());
+    }
+
+    @Bean
+    @Conditional(SlackSocketModeConfigured.Not.class)
+    ServletRegistrationBean<SlackEventsServlet> slackEventsServlet(App slackBoltApp, SlackProperties props, Clock clock) {
         ServletRegistrationBean<SlackEventsServlet> bean = new ServletRegistrationBean<>(
-                new SlackEventsServlet(slackBoltApp, new RequestSignature(props.signingSecret(), Clock.systemUTC())),
+                new SlackEventsServlet(slackBoltApp, new RequestSignature(props.signingSecret(), clock)),
                 EVENTS_PATH);
         bean.setName("slackEvents");
         return bean;

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * The signature is checked on the raw body before anything is parsed (401 when it fails), the body is parsed
  * (400 when it is not a Slack payload), then the Bolt app runs.
  */
-public final class SlackEventsServlet extends HttpServlet {
+final class SlackEventsServlet extends HttpServlet {
 
     private static final Logger LOG = LoggerFactory.getLogger(SlackEventsServlet.class);
     private static final int MAX_BODY = 1 << 20;

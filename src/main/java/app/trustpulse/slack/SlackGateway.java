@@ -27,7 +27,7 @@ import java.util.function.Supplier;
  * failure, or after a crash, first looks in the conversation and never posts a second copy. Direct messages go to
  * the user id or the DM channel kept from an earlier post, never through a {@code conversations.open} per message.
  */
-public final class SlackGateway implements ChatGateway {
+final class SlackGateway implements ChatGateway {
 
     static final String METADATA_EVENT = "trustpulse_message";
     static final String METADATA_KEY = "delivery_id";

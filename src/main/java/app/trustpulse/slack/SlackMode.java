@@ -16,9 +16,14 @@ enum SlackMode {
             throw new IllegalStateException("Slack: set either SLACK_BOT_TOKEN (single workspace) or SLACK_CLIENT_ID"
                     + " and SLACK_CLIENT_SECRET (multi-workspace), not both");
         }
+        if (p.socketMode() && !p.appToken().trim().startsWith("xapp-")) {
+            throw new IllegalStateException("Slack: SLACK_APP_TOKEN must be an app-level token (xapp-…) with the"
+                    + " connections:write scope, from the app's Basic Information page");
+        }
         List<String> missing = new ArrayList<>();
-        if (!isSet(p.signingSecret())) {
-            missing.add("SLACK_SIGNING_SECRET");
+        // Over Socket Mode nothing arrives at a request URL, so there is no signature to check.
+        if (!isSet(p.signingSecret()) && !p.socketMode()) {
+            missing.add("SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode)");
         }
         if (oauth) {
             if (!isSet(p.clientId())) {

@@ -7,8 +7,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Slack settings, all from the environment ({@code SLACK_BOT_TOKEN} binds to {@code slack.bot-token} and so on).
  * Single-workspace mode needs the bot token and the signing secret; multi-workspace mode the client id, the
- * client secret, the signing secret and the token encryption key.
+ * client secret, the signing secret and the token encryption key. With the app-level token ({@code xapp-…}) the app
+ * talks to Slack over Socket Mode instead of a public request URL, and needs no signing secret.
  *
+ * @param appToken app-level token with the {@code connections:write} scope; switches on Socket Mode
  * @param apiUrl Web API base URL, ending in {@code /api/}; empty for Slack's own
  * @param tokenEncryptionKey base64 of 32 random bytes; encrypts installed bot tokens (AES-GCM)
  * @param redirectUri the OAuth redirect URL, only needed when the app lists more than one
@@ -28,11 +30,16 @@ public record SlackProperties(
         String apiUrl,
         String tokenEncryptionKey,
         String redirectUri,
+        String appToken,
         @DefaultValue("4") int sendAttempts,
         @DefaultValue("1s") Duration firstRetryDelay,
         @DefaultValue("10m") Duration callTimeout,
         @DefaultValue("1100ms") Duration conversationSpacing,
         @DefaultValue("1.0") double rateShare) {
+
+    boolean socketMode() {
+        return isSet(appToken);
+    }
 
     static boolean isSet(String value) {
         return value != null && !value.isBlank();

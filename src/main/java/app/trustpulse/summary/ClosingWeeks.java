@@ -6,6 +6,7 @@ import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.Dimension;
 import app.trustpulse.pulse.MissedTriggers;
 import app.trustpulse.pulse.PulseCalculator;
+import app.trustpulse.pulse.PulseMetrics;
 import app.trustpulse.pulse.PulseRepository;
 import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.Team;
@@ -19,8 +20,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Closes a team's week: the close is claimed in the database (a week closes once, whichever instance or command
@@ -31,7 +32,7 @@ import java.util.logging.Logger;
  */
 public final class ClosingWeeks {
 
-    private static final Logger LOG = Logger.getLogger(ClosingWeeks.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(ClosingWeeks.class);
     /** How far back unfinished weeks are looked for. */
     static final Duration UNFINISHED_WINDOW = Duration.ofDays(14);
     /** Tries of one step before the look for unfinished weeks stops queuing it (it is logged each time). */
@@ -54,9 +55,11 @@ public final class ClosingWeeks {
     private final WeekStepRepository steps;
     private final WeekSteps weekSteps;
     private final Clock clock;
+    private final PulseMetrics metrics;
 
     public ClosingWeeks(TeamRepository teams, CheckInRepository checkIns, AnswerRepository answers, PulseRepository pulses,
-                        PulseCalculator calculator, WeekStepRepository steps, WeekSteps weekSteps, Clock clock) {
+                        PulseCalculator calculator, WeekStepRepository steps, WeekSteps weekSteps, Clock clock,
+                        PulseMetrics metrics) {
         this.teams = teams;
         this.checkIns = checkIns;
         this.answers = answers;
@@ -65,6 +68,7 @@ public final class ClosingWeeks {
         this.steps = steps;
         this.weekSteps = weekSteps;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** The team's week-close trigger. A close missed on an earlier day is skipped; "close-week" can do it. */
@@ -74,6 +78,7 @@ public final class ClosingWeeks {
             return Outcome.SKIPPED;
         }
         if (!MissedTriggers.stillSameLocalDay(scheduledAt, clock.instant(), team.get().timezone())) {
+            metrics.weekCloseMissed(team.get().platform());
             return Outcome.SKIPPED;
         }
         return close(team.get(), WeekId.of(scheduledAt, team.get().timezone()));
@@ -98,7 +103,11 @@ public final class ClosingWeeks {
 
     Outcome close(Team team, WeekId week) {
         boolean claimed = pulses.claimClose(team.id(), week, clock.instant());
+        long started = System.nanoTime();
         finish(team, week);
+        if (claimed) {
+            metrics.weekClosed(team.platform(), Duration.ofNanos(System.nanoTime() - started));
+        }
         return claimed ? Outcome.CLOSED : Outcome.ALREADY_CLOSED;
     }
 
@@ -128,7 +137,7 @@ public final class ClosingWeeks {
                 finish(team.get(), tw.week());
                 finished++;
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "could not finish week " + tw.week() + " of team " + tw.teamId(), e);
+                LOG.warn("could not finish week " + tw.week() + " of team " + tw.teamId(), e);
             }
         }
         return finished;

@@ -61,6 +61,13 @@ public final class LeaderDigests {
         this.clock = clock;
     }
 
+    /** How many nudges the leader's digest of that week carries (chosen when it was first composed). */
+    public int nudgesIn(Team team, String leaderId, WeekId week) {
+        return (int) nudgeLog.ofLeader(team.id(), leaderId, clock.instant().minus(NO_REPEAT)).stream()
+                .filter(n -> n.occasion() == SentNudge.Occasion.DIGEST && n.week().equals(week))
+                .count();
+    }
+
     public ChatMessage digest(Team team, Member leader, WeekContext week, Map<Dimension, Integer> selfCheck) {
         Language lang = team.language();
         WeeklyPulse pulse = week.pulse();

@@ -12,6 +12,9 @@ import app.trustpulse.nudge.DisruptionDetector;
 import app.trustpulse.nudge.MonthlyReviews;
 import app.trustpulse.nudge.NudgeSelector;
 import app.trustpulse.pulse.Answer;
+import app.trustpulse.pulse.AnonymityPolicy;
+import app.trustpulse.pulse.DimensionScore;
+import app.trustpulse.pulse.PulseMetrics;
 import app.trustpulse.pulse.AnswerRepository;
 import app.trustpulse.pulse.Dimension;
 import app.trustpulse.pulse.Member;
@@ -39,7 +42,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The steps that follow {@link WeekClosed}: the pulse in the channel, the feedback release and every leader's
@@ -52,7 +56,7 @@ public final class WeekSteps {
     /** Work kind of one step; its key is "team:week:STEP:recipient". */
     public static final String KIND = "week-step";
 
-    private static final Logger LOG = Logger.getLogger(WeekSteps.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(WeekSteps.class);
 
     private final TeamRepository teams;
     private final MemberRepository members;
@@ -71,11 +75,13 @@ public final class WeekSteps {
     private final WorkQueue work;
     private final Duration claimTimeout;
     private final Clock clock;
+    private final PulseMetrics metrics;
 
     public WeekSteps(TeamRepository teams, MemberRepository members, AnswerRepository answers, PulseRepository pulses,
                      WeekStepRepository steps, NudgeSelector selector, PulseMessages pulseMessages, LeaderDigests digests,
                      MonthlyReviews reviews, FeedbackRelease feedbackRelease, TextScrubber scrubber, Pseudonymizer pseudonyms,
-                     ChatGateways gateways, Texts texts, WorkQueue work, Duration claimTimeout, Clock clock) {
+                     ChatGateways gateways, Texts texts, WorkQueue work, Duration claimTimeout, Clock clock,
+                     PulseMetrics metrics) {
         this.teams = teams;
         this.members = members;
         this.answers = answers;
@@ -93,6 +99,7 @@ public final class WeekSteps {
         this.work = work;
         this.claimTimeout = claimTimeout;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /**
@@ -171,7 +178,7 @@ public final class WeekSteps {
             return true;
         } catch (ChatDeliveryException e) {
             steps.release(teamId, week, step, recipient, e.getMessage());
-            LOG.warning(step + " of week " + week + " for team " + teamId + " not delivered yet, retried later: "
+            LOG.warn(step + " of week " + week + " for team " + teamId + " not delivered yet, retried later: "
                     + e.getMessage());
             return false;
         }
@@ -186,6 +193,7 @@ public final class WeekSteps {
         gateways.of(team.platform()).postToChannel(ChannelAddress.of(team),
                 pulseMessages.channelPost(team, pulse, selector.reflectionQuestion(team.language(), pulse)), delivery);
         pulses.markPosted(team.id(), pulse.week(), clock.instant());
+        metrics.pulsePosted(team.platform(), (int) pulse.dimensions().stream().filter(DimensionScore::withheld).count());
     }
 
     private void sendDigest(Team team, WeeklyPulse pulse, String leaderId, Delivery delivery) {
@@ -204,6 +212,8 @@ public final class WeekSteps {
                 feedback.held(), releasableComments(team, weekAnswers, people));
         DirectAddress to = new DirectAddress(team.platform(), team.workspaceId(), leaderId);
         gateway.sendDirect(to, digests.digest(team, leader.get(), context, selfCheck(team, leaderId, weekAnswers)), delivery);
+        metrics.digestSent(team.platform());
+        metrics.nudgesSent(team.platform(), PulseMetrics.NudgeOccasion.DIGEST, digests.nudgesIn(team, leaderId, week));
         if (MonthlyReviews.isDue(team, clock.instant().atZone(team.timezone()).toLocalDate())) {
             Map<WeekId, Map<Dimension, Double>> reviewHistory =
                     pulses.history(team.id(), week.minus(MonthlyReviews.HISTORY_WEEKS), week.plus(1));
@@ -226,7 +236,7 @@ public final class WeekSteps {
         List<Answer> withComment = weekAnswers.stream()
                 .filter(a -> a.respondent() == Role.MEMBER && a.comment().isPresent())
                 .toList();
-        if (withComment.stream().map(Answer::pseudonym).distinct().count() < team.threshold()) {
+        if (!AnonymityPolicy.mayShow(team, withComment.stream().map(Answer::pseudonym).distinct().count())) {
             return List.of();
         }
         List<String> names = people.stream().map(Member::displayName).toList();

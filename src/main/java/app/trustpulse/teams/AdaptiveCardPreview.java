@@ -1,6 +1,8 @@
 package app.trustpulse.teams;
 
 import app.trustpulse.chat.ChatMessage;
+import app.trustpulse.chat.MessagePreview;
+import app.trustpulse.pulse.Platform;
 import app.trustpulse.pulse.Texts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,15 +11,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A message as the Bot Framework activity Teams would get (an Adaptive Card, or Markdown text), for the playground. */
-public final class AdaptiveCardPreview {
+final class AdaptiveCardPreview implements MessagePreview {
 
     private static final CardRenderer RENDERER = new CardRenderer(new Texts());
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private AdaptiveCardPreview() {
+    @Override
+    public Platform platform() {
+        return Platform.TEAMS;
     }
 
-    public static String json(ChatMessage message) {
+    @Override
+    public String json(ChatMessage message) {
         var activity = RENDERER.render(message);
         Map<String, Object> shown = new LinkedHashMap<>();
         shown.put("type", "message");

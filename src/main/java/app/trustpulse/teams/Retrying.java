@@ -1,6 +1,8 @@
 package app.trustpulse.teams;
 
 import app.trustpulse.chat.ChatDeliveryException;
+import app.trustpulse.pulse.Platform;
+import app.trustpulse.pulse.PulseMetrics;
 import com.microsoft.bot.restclient.RestException;
 import java.time.Duration;
 import java.util.Optional;
@@ -26,11 +28,13 @@ class Retrying {
     private final SendPacer pacer;
     private final SendPacer.Sleeper sleeper;
     private final TeamsSettings settings;
+    private final PulseMetrics metrics;
 
-    Retrying(SendPacer pacer, SendPacer.Sleeper sleeper, TeamsSettings settings) {
+    Retrying(SendPacer pacer, SendPacer.Sleeper sleeper, TeamsSettings settings, PulseMetrics metrics) {
         this.pacer = pacer;
         this.sleeper = sleeper;
         this.settings = settings;
+        this.metrics = metrics;
     }
 
     /** A call that must not take effect twice (a post): retried only on the statuses that say it did not. */
@@ -63,6 +67,10 @@ class Retrying {
                             cause);
                 }
                 Duration wait = backoff(attempt, retryAfter(cause));
+                if (status.filter(s -> s == 429).isPresent()) {
+                    metrics.rateLimitWait(Platform.TEAMS, wait);
+                }
+                metrics.deliveryRetried(Platform.TEAMS);
                 log.info("Teams {} failed ({}); try {} of {} in {} ms", what,
                         status.map(s -> "HTTP " + s).orElse(String.valueOf(cause)), attempt + 1, settings.maxAttempts(),
                         wait.toMillis());

@@ -5,6 +5,7 @@ import app.trustpulse.work.DeliveryAttempts;
 import app.trustpulse.chat.ProcessedEvents;
 import app.trustpulse.pulse.Platform;
 import app.trustpulse.inbound.ChatInbox;
+import app.trustpulse.pulse.PulseMetrics;
 import app.trustpulse.pulse.Texts;
 import com.microsoft.bot.connector.authentication.AppCredentials;
 import com.microsoft.bot.connector.authentication.ChannelValidation;
@@ -71,13 +72,15 @@ class TeamsConfiguration {
     }
 
     @Bean
-    Retrying teamsRetrying(TeamsSettings settings, SendPacer.Sleeper teamsSleeper, ObjectProvider<Clock> clock) {
-        return new Retrying(new SendPacer(clock.getIfAvailable(Clock::systemUTC), teamsSleeper), teamsSleeper, settings);
+    Retrying teamsRetrying(TeamsSettings settings, SendPacer.Sleeper teamsSleeper, Clock clock,
+            ObjectProvider<PulseMetrics> metrics) {
+        return new Retrying(new SendPacer(clock, teamsSleeper), teamsSleeper, settings,
+                metrics.getIfAvailable(() -> PulseMetrics.NONE));
     }
 
     @Bean
-    ConversationStore teamsConversationStore(JdbcClient jdbc, ObjectProvider<Clock> clock) {
-        return new ConversationStore(jdbc, clock.getIfAvailable(Clock::systemUTC));
+    ConversationStore teamsConversationStore(JdbcClient jdbc, Clock clock) {
+        return new ConversationStore(jdbc, clock);
     }
 
     /** A person's 1:1 conversation reference goes with the rest of their data on forget-me. */
@@ -106,10 +109,9 @@ class TeamsConfiguration {
 
     @Bean
     PulseActivities teamsActivities(ChatInbox inbox, ConversationStore teamsConversationStore, TeamsGateway teamsGateway,
-            TeamOwners teamsOwners, ProcessedEvents processedEvents, ObjectProvider<Texts> texts,
-            ObjectProvider<Clock> clock) {
+            TeamOwners teamsOwners, ProcessedEvents processedEvents, ObjectProvider<Texts> texts, Clock clock) {
         return new PulseActivities(inbox, teamsConversationStore, teamsGateway, teamsOwners, processedEvents,
-                texts.getIfAvailable(Texts::new), clock.getIfAvailable(Clock::systemUTC));
+                texts.getIfAvailable(Texts::new), clock);
     }
 
     @Bean

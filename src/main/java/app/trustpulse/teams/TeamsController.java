@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Conditional(TeamsSwitch.class)
-public class TeamsController {
+class TeamsController {
 
     private final ActivityAuthenticator authenticator;
     private final PulseActivities activities;

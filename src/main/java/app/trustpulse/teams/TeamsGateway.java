@@ -28,7 +28,7 @@ import java.util.Set;
  * How the bot reaches people in Teams: messages go to the service URL of the stored conversation, a person who
  * never talked to the bot gets a 1:1 chat created first, and every call is paced and retried by {@link Retrying}.
  */
-public class TeamsGateway implements ChatGateway {
+class TeamsGateway implements ChatGateway {
 
     private final ConversationStore store;
     private final Connector connector;

@@ -1,18 +1,12 @@
 package app.trustpulse.bench;
 
 import app.trustpulse.feedback.TextScrubber;
+import app.trustpulse.persistence.JdbcStores;
 import app.trustpulse.insight.ReadingInsights;
 import app.trustpulse.insight.TeamView;
 import app.trustpulse.insight.Viewer;
 import app.trustpulse.nudge.NudgeReason;
 import app.trustpulse.nudge.SentNudge;
-import app.trustpulse.persistence.JdbcAnswerRepository;
-import app.trustpulse.persistence.JdbcCheckInRepository;
-import app.trustpulse.persistence.JdbcInsightQueries;
-import app.trustpulse.persistence.JdbcMemberRepository;
-import app.trustpulse.persistence.JdbcNudgeLog;
-import app.trustpulse.persistence.JdbcPulseRepository;
-import app.trustpulse.persistence.JdbcTeamRepository;
 import app.trustpulse.pulse.Answer;
 import app.trustpulse.pulse.Dimension;
 import app.trustpulse.pulse.DimensionScore;
@@ -66,11 +60,12 @@ class DashboardBenchmark {
     private void run(String name, DataSource database) {
         JdbcClient jdbc = JdbcClient.create(database);
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        JdbcTeamRepository teams = new JdbcTeamRepository(jdbc);
-        JdbcMemberRepository members = new JdbcMemberRepository(jdbc);
-        JdbcPulseRepository pulses = new JdbcPulseRepository(jdbc);
-        JdbcNudgeLog nudges = new JdbcNudgeLog(jdbc);
-        JdbcAnswerRepository answers = new JdbcAnswerRepository(jdbc);
+        JdbcStores stores = JdbcStores.on(jdbc);
+        var teams = stores.teams();
+        var members = stores.members();
+        var pulses = stores.pulses();
+        var nudges = stores.nudgeLog();
+        var answers = stores.answers();
         Pseudonymizer pseudonyms = new Pseudonymizer(new byte[32]);
         Team team = teams.insert(new Team(0, Platform.SLACK, "T1", "C1", "big-team", ZoneId.of("Europe/Amsterdam"), Language.EN, 3,
                 TeamSchedule.defaults(), false));
@@ -95,8 +90,8 @@ class DashboardBenchmark {
                 nudges.react(id, "ULEAD", SentNudge.Reaction.TRIED, NOW);
             }
         }
-        ReadingInsights insights = new ReadingInsights(teams, members, answers, new JdbcCheckInRepository(jdbc), nudges,
-                new JdbcInsightQueries(jdbc), pseudonyms, new TextScrubber(), clock);
+        ReadingInsights insights = new ReadingInsights(teams, members, answers, stores.checkIns(), nudges,
+                stores.insights(), pseudonyms, new TextScrubber(), clock);
         Viewer lead = new Viewer(Platform.SLACK, "T1", "ULEAD", "Lead", false);
         for (int i = 0; i < 10; i++) {
             insights.team(lead, team.id(), 52);

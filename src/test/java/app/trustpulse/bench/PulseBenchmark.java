@@ -12,17 +12,11 @@ import app.trustpulse.checkin.SendingCheckIns;
 import app.trustpulse.checkin.TypedReplyParser;
 import app.trustpulse.feedback.FeedbackRelease;
 import app.trustpulse.feedback.TextScrubber;
+import app.trustpulse.persistence.JdbcStores;
 import app.trustpulse.nudge.MonthlyReviews;
 import app.trustpulse.nudge.NudgeCatalog;
 import app.trustpulse.nudge.NudgeMessages;
 import app.trustpulse.nudge.NudgeSelector;
-import app.trustpulse.persistence.JdbcAnswerRepository;
-import app.trustpulse.persistence.JdbcCheckInRepository;
-import app.trustpulse.persistence.JdbcFeedbackRepository;
-import app.trustpulse.persistence.JdbcMemberRepository;
-import app.trustpulse.persistence.JdbcNudgeLog;
-import app.trustpulse.persistence.JdbcPulseRepository;
-import app.trustpulse.persistence.JdbcTeamRepository;
 import app.trustpulse.pulse.Answer;
 import app.trustpulse.pulse.CheckInPlanner;
 import app.trustpulse.pulse.Dimension;
@@ -31,6 +25,7 @@ import app.trustpulse.pulse.Member;
 import app.trustpulse.pulse.Platform;
 import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PulseCalculator;
+import app.trustpulse.pulse.PulseMetrics;
 import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.Team;
 import app.trustpulse.pulse.TeamSchedule;
@@ -53,8 +48,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import app.trustpulse.persistence.JdbcLeases;
-import app.trustpulse.persistence.JdbcWeekStepRepository;
 import app.trustpulse.pulse.WorkQueue;
 import app.trustpulse.summary.WeekSteps;
 
@@ -87,13 +80,14 @@ class PulseBenchmark {
         JdbcClient jdbc = JdbcClient.create(ds);
         Clock clock = Clock.systemUTC();
         Texts texts = new Texts();
-        var teams = new JdbcTeamRepository(jdbc);
-        var members = new JdbcMemberRepository(jdbc);
-        var checkIns = new JdbcCheckInRepository(jdbc);
-        var answers = new JdbcAnswerRepository(jdbc);
-        var pulses = new JdbcPulseRepository(jdbc);
-        var nudgeLog = new JdbcNudgeLog(jdbc);
-        var feedback = new JdbcFeedbackRepository(jdbc);
+        JdbcStores stores = JdbcStores.on(jdbc);
+        var teams = stores.teams();
+        var members = stores.members();
+        var checkIns = stores.checkIns();
+        var answers = stores.answers();
+        var pulses = stores.pulses();
+        var nudgeLog = stores.nudgeLog();
+        var feedback = stores.feedback();
         ChatGateways gateways = new ChatGateways(List.of(new CountingGateway()));
         Pseudonymizer pseudonyms = new Pseudonymizer(new byte[32]);
         NudgeCatalog catalog = new NudgeCatalog();
@@ -119,13 +113,15 @@ class PulseBenchmark {
         // Nothing fails against the instant platform, so nothing is queued for later: the queue is not needed here.
         WorkQueue noQueue = (kind, key, data, due) -> true;
         SendingCheckIns sending = new SendingCheckIns(teams, members, checkIns, pulses, new CheckInPlanner(),
-                new CheckInMessages(texts), gateways, noTriggers, noQueue, new JdbcLeases(jdbc), Duration.ofMinutes(15), clock);
-        var steps = new JdbcWeekStepRepository(jdbc);
+                new CheckInMessages(texts), gateways, noTriggers, noQueue, stores.leases(), Duration.ofMinutes(15), clock,
+                PulseMetrics.NONE);
+        var steps = stores.weekSteps();
         WeekSteps weekSteps = new WeekSteps(teams, members, answers, pulses, steps, selector, pulseMessages,
                 new LeaderDigests(selector, catalog, nudgeLog, pulseMessages, new NudgeMessages(catalog, texts), texts, clock),
                 new MonthlyReviews(nudgeLog, texts), new FeedbackRelease(feedback, members, new TextScrubber(), new Random(1)),
-                new TextScrubber(), pseudonyms, gateways, texts, noQueue, Duration.ofMinutes(15), clock);
-        ClosingWeeks closing = new ClosingWeeks(teams, checkIns, answers, pulses, new PulseCalculator(), steps, weekSteps, clock);
+                new TextScrubber(), pseudonyms, gateways, texts, noQueue, Duration.ofMinutes(15), clock, PulseMetrics.NONE);
+        ClosingWeeks closing = new ClosingWeeks(teams, checkIns, answers, pulses, new PulseCalculator(), steps, weekSteps, clock,
+                PulseMetrics.NONE);
 
         Team team = teams.insert(new Team(0, Platform.PLAYGROUND, "bench", "big-team", "big-team", ZoneId.of("UTC"), Language.EN, 3,
                 TeamSchedule.defaults(), false));

@@ -3,8 +3,7 @@ package app.trustpulse.chart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.trustpulse.chat.Block;
-import app.trustpulse.persistence.JdbcPulseRepository;
-import app.trustpulse.persistence.JdbcTeamRepository;
+import app.trustpulse.persistence.JdbcStores;
 import app.trustpulse.pulse.Dimension;
 import app.trustpulse.pulse.DimensionScore;
 import app.trustpulse.pulse.Language;
@@ -46,8 +45,9 @@ class PulseChartsTest {
     @BeforeEach
     void database() {
         jdbc = JdbcClient.create(TestDatabases.h2());
-        JdbcTeamRepository teams = new JdbcTeamRepository(jdbc);
-        pulses = new JdbcPulseRepository(jdbc);
+        JdbcStores stores = JdbcStores.on(jdbc);
+        var teams = stores.teams();
+        pulses = stores.pulses();
         store = new ChartStore(jdbc);
         slackTeam = teams.insert(new Team(0, Platform.SLACK, "T1", "C1", "team-rocket", ZoneId.of("Europe/Amsterdam"),
                 Language.EN, 3, TeamSchedule.defaults(), false));

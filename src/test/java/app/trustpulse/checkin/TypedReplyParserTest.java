@@ -38,6 +38,22 @@ class TypedReplyParserTest {
         assertThat(scores(text)).containsExactly(Map.entry(Dimension.FREEDOM, 4));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"vrijheid 4,5|4,5", "freedom 3.5|3.5", "4,5|4,5", "trust 4, safety 2,5|2,5",
+        "vrijheid 4,5 veiligheid 3|4,5"})
+    void aDecimalScoreGetsItsOwnExplanation(String text, String decimal) {
+        TypedReply.Unreadable problem = problem(text);
+
+        assertThat(problem.problemKey()).isEqualTo("reply.problem.decimal");
+        assertThat(problem.args()).containsExactly(decimal);
+    }
+
+    @Test
+    void scoresSeparatedByCommasAreNotDecimals() {
+        assertThat(scores("4,3,5,2,4,5")).hasSize(6).containsEntry(Dimension.VISION, 4).containsEntry(Dimension.SAFETY, 5);
+        assertThat(scores("trust 4,safety 5")).containsOnly(Map.entry(Dimension.TRUST, 4), Map.entry(Dimension.SAFETY, 5));
+    }
+
     @Test
     void readsSeveralPairsInOneMessage() {
         assertThat(scores("trust 4, safety 5; visie 2")).containsOnly(

@@ -183,7 +183,11 @@ class CheckInsAndMemberCommandsTest extends EngineTest {
         List<Button> buttons = buttons(confirm);
         assertThat(buttons).extracting(Button::label).containsExactly(en("feedback.send"), en("feedback.cancel"));
         assertThat(buttons.get(0).style()).isEqualTo(Button.Style.PRIMARY);
-        assertThat(buttons.get(0).action()).isEqualTo(Actions.sendFeedback(teamId, words));
+        assertThat(Actions.parse(buttons.get(0).action())).hasValueSatisfying(a -> assertThat(a)
+                .isInstanceOfSatisfying(Actions.SendFeedback.class, s -> {
+                    assertThat(s.teamId()).isEqualTo(teamId);
+                    assertThat(s.text()).isEqualTo(words);
+                }));
         assertThat(feedback.pending(teamId)).as("nothing is stored before Send").isEmpty();
 
         assertThat(ws.click(ws.member(1), buttons.get(1).action())).hasValueSatisfying(m ->
@@ -197,6 +201,21 @@ class CheckInsAndMemberCommandsTest extends EngineTest {
             assertThat(f.pseudonym()).doesNotContain("U1");
         });
         assertThat(ws.directs()).as("feedback reaches nobody until a digest").isEmpty();
+
+        // clicking "send" again, later or twice in a row, stores nothing more
+        assertThat(ws.click(ws.member(1), buttons.get(0).action())).hasValueSatisfying(m ->
+                assertThat(m.summary()).isEqualTo(en("feedback.alreadySent")));
+        assertThat(feedback.pending(teamId)).hasSize(1);
+        // the same words sent again through a new preview are new feedback
+        ChatMessage again = ws.command(ws.member(1), "feedback " + words);
+        assertThat(buttons(again).get(0).action()).isNotEqualTo(buttons.get(0).action());
+        ws.click(ws.member(1), buttons(again).get(0).action());
+        assertThat(feedback.pending(teamId)).hasSize(2);
+        // a preview left for more than a day is not sent any more: the person sends it again
+        String stale = String.format("%08x%08x", clock.instant().minus(java.time.Duration.ofHours(25)).getEpochSecond(), 7);
+        assertThat(ws.click(ws.member(1), Actions.sendFeedback(teamId, stale, words))).hasValueSatisfying(m ->
+                assertThat(m.summary()).isEqualTo(en("feedback.previewExpired")));
+        assertThat(feedback.pending(teamId)).hasSize(2);
     }
 
     @Test

@@ -143,6 +143,25 @@ class CommandErrorsTest extends EngineTest {
         assertNothingHappened(ws, before);
     }
 
+    @ParameterizedTest(name = "member runs {0}")
+    @MethodSource("badArguments")
+    void aMemberTypingAnAdminCommandWithBadArgumentsIsRefusedNotCorrected(String command, String key, List<String> args,
+                                                                          String usage) {
+        Ws ws = new Ws().setUp(2);
+        Snapshot before = snapshot(ws);
+        String word = command.split(" ")[0];
+
+        ChatMessage reply = ws.command(ws.member(1), command);
+
+        switch (app.trustpulse.command.Subcommand.lookup(word).orElseThrow().who()) {
+            case ADMIN -> assertThat(reply.blocks()).containsExactly(new Block.Text(en("refused.admin", word)));
+            case ADMIN_OR_LEADER -> assertThat(reply.blocks()).containsExactly(new Block.Text(en("refused.admin_or_leader", word)));
+            // a member's own commands still say what was wrong with them
+            default -> assertThat(reply.summary()).isEqualTo(en(key, args.toArray()));
+        }
+        assertNothingHappened(ws, before);
+    }
+
     @Test
     void aMemberIsRefusedTheCommandsOfAdminsAndLeaders() {
         Ws ws = new Ws().setUp(2);

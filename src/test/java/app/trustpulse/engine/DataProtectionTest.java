@@ -41,7 +41,7 @@ class DataProtectionTest extends EngineTest {
         ws.command(ws.admin, "send-now");
         ws.dm(ws.member(1), "4 3 5 2 4 5");
         ws.dm(ws.member(2), "trust 3");
-        ws.click(ws.member(1), Actions.sendFeedback(ws.team().id(), "More focus time, please"));
+        ws.click(ws.member(1), Actions.sendFeedback(ws.team().id(), previewToken(1), "More focus time, please"));
         long teamId = ws.team().id();
         inbox.memberLeft(Platform.PLAYGROUND, ws.id, ws.channel, "U1");
         assertThat(ws.membership(ws.member(1))).isEmpty();
@@ -139,10 +139,15 @@ class DataProtectionTest extends EngineTest {
                 assertThat(m.summary()).isEqualTo(en("answer.unknownCheckIn")));
         assertThat(ws.click(ws.member(1), Actions.teamCommand(real.id(), "optout"))).hasValueSatisfying(m ->
                 assertThat(m.summary()).isEqualTo(en("action.unknown")));
-        ws.click(ws.member(1), Actions.sendFeedback(real.id(), "from the playground"));
+        ws.click(ws.member(1), Actions.sendFeedback(real.id(), previewToken(2), "from the playground"));
 
         assertThat(answers.ofWeek(real.id(), ws.week())).isEmpty();
         assertThat(feedback.pending(real.id())).isEmpty();
         assertThat(members.find(real.id(), "U1").orElseThrow().optedOut()).isFalse();
+    }
+
+    /** A "send" button's token as a fresh preview makes it: now, and a number of its own. */
+    private String previewToken(int n) {
+        return String.format("%08x%08x", clock.instant().getEpochSecond(), n);
     }
 }

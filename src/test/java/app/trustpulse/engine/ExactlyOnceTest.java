@@ -86,9 +86,16 @@ class ExactlyOnceTest extends EngineTest {
 
         List<ChatMessage> replies = twice(() -> ws.command(ws.admin, "close-week"));
 
-        assertThat(replies).extracting(ChatMessage::summary)
-                .containsExactlyInAnyOrder(en("closeWeek.done"), en("closeWeek.already"));
+        // One of them closed the week. Its answer is what was true when it answered: the digest may still have been
+        // going out on the other command's thread, and then it says so rather than claim it was sent.
+        List<String> summaries = replies.stream().map(ChatMessage::summary).toList();
+        String pulsePosted = en("closeWeek.pulse.posted");
+        assertThat(summaries).filteredOn(s -> s.equals(en("closeWeek.done")) || s.equals(en("closeWeek.pending", pulsePosted, 0, 1)))
+                .as("one closed the week").hasSize(1);
+        assertThat(summaries).filteredOn(s -> s.equals(en("closeWeek.already"))
+                || s.equals(en("closeWeek.alreadyPending", pulsePosted, 0, 1))).as("the other found it closed").hasSize(1);
         assertThat(ws.posts()).hasSize(1);
+        assertThat(ws.digests()).hasSize(1);
         assertThat(checkIns.ofWeek(ws.team().id(), ws.week()))
                 .allSatisfy(c -> assertThat(c.status()).isEqualTo(CheckIn.Status.EXPIRED));
     }

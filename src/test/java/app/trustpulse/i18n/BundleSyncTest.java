@@ -99,7 +99,7 @@ class BundleSyncTest {
                             || key.startsWith("microsoft.") || key.startsWith("teams.") || key.startsWith("pulse.playground")
                             || key.startsWith("pulse.pseudonym") || key.startsWith("pulse.retention")
                             || key.startsWith("pulse.dashboard") || key.startsWith("pulse.charts")
-                            || key.startsWith("pulse.work")) {
+                            || key.startsWith("trustpulse.") || key.startsWith("server.") || key.startsWith("pulse.work")) {
                         continue;
                     }
                     if (key.matches("[a-z]+\\.[a-z]+\\.[a-z]+\\.[a-z]+") && !texts.has(Language.EN, key)) {

@@ -245,7 +245,7 @@ public final class SimulatedTeams {
                     }
                 }
             }
-            WeeklyPulse pulse = calculator.calculate(1, week, app.trustpulse.pulse.Team.MINIMUM_THRESHOLD, answers,
+            WeeklyPulse pulse = calculator.calculate(1, week, app.trustpulse.pulse.AnonymityPolicy.MINIMUM_THRESHOLD, answers,
                     means(week.minus(PulseCalculator.TREND_WEEKS), week), setting.size());
             Map<Dimension, PublishedScore> scores = new EnumMap<>(Dimension.class);
             Map<Dimension, Double> weekMeans = new EnumMap<>(Dimension.class);

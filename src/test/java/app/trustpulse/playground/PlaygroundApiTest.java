@@ -38,8 +38,6 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import app.trustpulse.demo.ResettingDemo;
-import app.trustpulse.demo.SimulatingWeeks;
 import app.trustpulse.nudge.NudgingLeaders;
 import app.trustpulse.pulse.Team;
 import app.trustpulse.pulse.TeamRepository;
@@ -66,7 +64,9 @@ class PlaygroundApiTest {
     void setUp() {
         PlaygroundTexts texts = new PlaygroundTexts();
         Playground playground = new Playground(store, json, inbox, texts,
-                new ResettingDemo(teams, mock(app.trustpulse.pulse.TeamTriggers.class)), 200);
+                new ResettingDemo(teams, mock(app.trustpulse.pulse.TeamTriggers.class)),
+                List.of(new app.trustpulse.slack.SlackPreviewConfiguration().slackMessagePreview(),
+                        new app.trustpulse.teams.TeamsPreviewConfiguration().teamsMessagePreview()), 200);
         PlaygroundCoaching coaching = new PlaygroundCoaching(teams, nudging, simulating, Clock.systemUTC());
         mvc = MockMvcBuilders.standaloneSetup(new PlaygroundApiController(playground, coaching, texts)).build();
         when(inbox.command(any())).thenReturn(ChatMessage.text("command done"));

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
 import app.trustpulse.chat.ChatGateway;
-import app.trustpulse.demo.SimulatingWeeks;
 import app.trustpulse.inbound.ChatInbox;
 import app.trustpulse.nudge.NudgingLeaders;
 import app.trustpulse.pulse.TeamRepository;
@@ -26,7 +25,14 @@ class PlaygroundSwitchTest {
             .withBean(ChatInbox.class, () -> mock(ChatInbox.class))
             .withBean(TeamRepository.class, () -> mock(TeamRepository.class))
             .withBean(NudgingLeaders.class, () -> mock(NudgingLeaders.class))
-            .withBean(SimulatingWeeks.class, () -> mock(SimulatingWeeks.class))
+            .withBean(app.trustpulse.pulse.MemberRepository.class, () -> mock(app.trustpulse.pulse.MemberRepository.class))
+            .withBean(app.trustpulse.pulse.AnswerRepository.class, () -> mock(app.trustpulse.pulse.AnswerRepository.class))
+            .withBean(app.trustpulse.pulse.PulseRepository.class, () -> mock(app.trustpulse.pulse.PulseRepository.class))
+            .withBean(app.trustpulse.nudge.NudgeLog.class, () -> mock(app.trustpulse.nudge.NudgeLog.class))
+            .withBean(app.trustpulse.pulse.Pseudonymizer.class, () -> mock(app.trustpulse.pulse.Pseudonymizer.class))
+            .withBean(app.trustpulse.summary.ClosingWeeks.class, () -> mock(app.trustpulse.summary.ClosingWeeks.class))
+            .withBean(app.trustpulse.nudge.MonthlyReviews.class, () -> mock(app.trustpulse.nudge.MonthlyReviews.class))
+            .withBean(app.trustpulse.chat.ChatGateways.class, () -> new app.trustpulse.chat.ChatGateways(java.util.List.of()))
             .withBean(app.trustpulse.pulse.TeamTriggers.class, () -> mock(app.trustpulse.pulse.TeamTriggers.class))
             .withBean(Clock.class, Clock::systemUTC)
             .withUserConfiguration(PlaygroundConfiguration.class, PlaygroundApiController.class,
@@ -38,7 +44,8 @@ class PlaygroundSwitchTest {
             assertThat(c).hasNotFailed();
             assertThat(c.getBeansOfType(ChatGateway.class).values()).singleElement()
                     .isInstanceOf(PlaygroundGateway.class);
-            assertThat(c).hasSingleBean(PlaygroundApiController.class).hasSingleBean(PlaygroundPageController.class);
+            assertThat(c).hasSingleBean(PlaygroundApiController.class).hasSingleBean(PlaygroundPageController.class)
+                    .hasSingleBean(SimulatingWeeks.class);
             assertThat(c.getBean(PlaygroundProperties.class).historyLimit()).isEqualTo(200);
         });
     }
@@ -51,7 +58,8 @@ class PlaygroundSwitchTest {
                     .doesNotHaveBean(PlaygroundApiController.class)
                     .doesNotHaveBean(PlaygroundPageController.class)
                     .doesNotHaveBean(WebMvcConfigurer.class)
-                    .doesNotHaveBean(PlaygroundProperties.class);
+                    .doesNotHaveBean(PlaygroundProperties.class)
+                    .doesNotHaveBean(SimulatingWeeks.class);
         });
     }
 

@@ -88,6 +88,27 @@ final class PlaygroundWeek {
         assertThat(digest.get("content").get("blocks").values()).anyMatch(b -> "Buttons".equals(b.get("type").asString()));
     }
 
+    /** The leader clicks "I tried it" under the first nudge of their latest digest. */
+    void leaderTriesTheFirstNudge() throws Exception {
+        JsonNode state = get("/state");
+        for (JsonNode message : conversation(state, "dm:lee").get("messages").values()) {
+            for (JsonNode block : message.get("content").get("blocks").values()) {
+                if (!"Buttons".equals(block.get("type").asString())) {
+                    continue;
+                }
+                for (JsonNode button : block.get("buttons").values()) {
+                    String action = button.get("action").asString();
+                    if (action.startsWith("nudge:") && action.endsWith(":tried")) {
+                        post("/action", object().put("as", "lee").put("messageId", message.get("id").longValue())
+                                .put("action", action));
+                        return;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no nudge to react to in the leader's DM");
+    }
+
     /** Clicks a middle-of-the-road score on every scale still open in the person's DM. */
     private int answerOpenScales(String userId, int round) throws Exception {
         int clicks = 0;

@@ -67,6 +67,7 @@ final class FakeSlack implements AutoCloseable {
     private volatile int memberPageSize = 2;
     private volatile Limits limits;
     private volatile JsonObject oauthAccess;
+    private volatile java.util.function.Supplier<String> socketModeUrl;
 
     FakeSlack() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -119,6 +120,12 @@ final class FakeSlack implements AutoCloseable {
 
     FakeSlack channel(String channelId, String... userIds) {
         members.put(channelId, new ArrayList<>(List.of(userIds)));
+        return this;
+    }
+
+    /** {@code apps.connections.open} answers, for an app-level token, with the URL the supplier gives. */
+    FakeSlack socketMode(java.util.function.Supplier<String> url) {
+        this.socketModeUrl = url;
         return this;
     }
 
@@ -403,6 +410,12 @@ final class FakeSlack implements AutoCloseable {
                 JsonObject view = new JsonObject();
                 view.addProperty("id", "V" + nextTs());
                 r.add("view", view);
+            }
+            case "apps.connections.open" -> {
+                if (socketModeUrl == null || token == null || !token.startsWith("xapp-")) {
+                    return error("not_allowed_token_type");
+                }
+                r.addProperty("url", socketModeUrl.get());
             }
             case "oauth.v2.access" -> {
                 if (oauthAccess == null) {

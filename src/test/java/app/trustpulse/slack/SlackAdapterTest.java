@@ -65,11 +65,16 @@ class SlackAdapterTest {
      */
     @SpringBootConfiguration
     @EnableAutoConfiguration(excludeName = "org.springframework.boot.quartz.autoconfigure.QuartzAutoConfiguration")
-    @Import({SlackConfiguration.class, WorkConfig.class})
+    @Import({SlackConfiguration.class, WorkConfig.class, app.trustpulse.metrics.MetricsConfiguration.class})
     static class AdapterOnly {
         @Bean
         ProcessedEvents processedEvents() {
             return new InMemoryProcessedEvents();
+        }
+
+        @Bean
+        java.time.Clock clock() {
+            return java.time.Clock.systemUTC();
         }
     }
 

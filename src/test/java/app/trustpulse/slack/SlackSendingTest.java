@@ -69,6 +69,9 @@ class SlackSendingTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     @BeforeEach
     void clean() {
         jdbc.sql("DELETE FROM slack_delivery").update();
@@ -150,6 +153,8 @@ class SlackSendingTest {
             assertThat(SLACK.posted("D" + u)).as("DMs to " + u).hasSize(postedBefore.get(u) + 1);
         }
         assertThat(SLACK.calls("chat.postMessage").size() - before).isEqualTo(people.size() + 5);
+        assertThat(meters.get("trustpulse.rate.limit.waits").tag("platform", "slack").timer().count())
+                .as("429 waits counted").isGreaterThanOrEqualTo(5);
     }
 
     @Test
@@ -173,9 +178,12 @@ class SlackSendingTest {
     void failedCallsAreRetriedWithBackoffAndRecorded() {
         MessageRef ref = gateway.sendDirect(new DirectAddress(Platform.SLACK, TEAM, "U4"), checkIn());
         SLACK.fail("chat.update", 2);
+        double retriedBefore = meters.get("trustpulse.deliveries.retried").tag("platform", "slack").counter().count();
 
         gateway.update(ref, ChatMessage.text("thanks"));
 
+        assertThat(meters.get("trustpulse.deliveries.retried").tag("platform", "slack").counter().count() - retriedBefore)
+                .isEqualTo(2.0);
         assertThat(deliveries()).singleElement().satisfies(d -> {
             assertThat(d.get("method")).isEqualTo("chat.update");
             assertThat(d.get("outcome")).isEqualTo("DELIVERED");

@@ -15,6 +15,7 @@ class SlackSwitchTest {
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withUserConfiguration(SlackConfiguration.class)
             .withBean(JdbcClient.class, () -> mock(JdbcClient.class))
+            .withBean(java.time.Clock.class, java.time.Clock::systemUTC)
             .withBean(TransactionTemplate.class, () -> mock(TransactionTemplate.class));
 
     @Test
@@ -50,5 +51,19 @@ class SlackSwitchTest {
     void bothModesAtOnceAreRefused() {
         runner.withPropertyValues("slack.bot-token=xoxb-1", "slack.client-id=1.2", "slack.client-secret=s",
                 "slack.signing-secret=x").run(ctx -> assertThat(ctx).getFailure().rootCause().hasMessageContaining("not both"));
+    }
+
+    @Test
+    void socketModeNeedsAnAppLevelTokenNotABotToken() {
+        runner.withPropertyValues("slack.bot-token=xoxb-1", "slack.app-token=xoxb-1").run(ctx ->
+                assertThat(ctx).getFailure().rootCause().hasMessageContaining("xapp-"));
+    }
+
+    @Test
+    void socketModeStillNeedsTheBotTokenButNoSigningSecret() {
+        runner.withPropertyValues("slack.app-token=xapp-1-A0-1-x").run(ctx -> {
+            assertThat(ctx).getFailure().rootCause().hasMessageContaining("SLACK_BOT_TOKEN");
+            assertThat(ctx).getFailure().rootCause().message().doesNotContain("SLACK_SIGNING_SECRET");
+        });
     }
 }

@@ -54,7 +54,8 @@ class SlackWeekTest {
                     .user("US2", "Sid", "Europe/Amsterdam", false)
                     .user("US3", "Sol", "Europe/Amsterdam", false)
                     .channel("C0SYNC", "ULEAD", "UM1", "UM2")
-                    .channel("C0STORM", "US1", "US2", "US3");
+                    .channel("C0STORM", "US1", "US2", "US3")
+                    .channel("C0FEED", "ULEAD", "UM1", "UM2", "UM3");
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -84,6 +85,9 @@ class SlackWeekTest {
 
     @Autowired
     MemberRepository members;
+
+    @Autowired
+    app.trustpulse.pulse.FeedbackRepository feedback;
 
     SlackClientSim slack;
     static final AtomicInteger hooks = new AtomicInteger();
@@ -184,6 +188,37 @@ class SlackWeekTest {
                     .filter(p -> p.params().get("blocks") != null && p.params().get("blocks").contains(BlockKit.SCALE)))
                     .as("check-ins sent to " + user).hasSize(1);
         }
+    }
+
+    @Test
+    void feedbackSentFromItsPreviewIsStoredOnceHoweverOftenSendIsClicked() throws Exception {
+        assertThat(command("UADMIN", "C0FEED", "setup <@ULEAD|lea>")).contains("Pulse team set up");
+        Team team = teams.findByChannel(Platform.SLACK, TEAM, "C0FEED").orElseThrow();
+        String hook = "cmd-" + hooks.incrementAndGet();
+        slack.postForm(slack.slashCommand("UM1", "C0FEED", "feedback Stand-ups run too long", SLACK.hookUrl(hook)));
+        JsonArray preview = SLACK.awaitHook("/" + hook).body().getAsJsonArray("blocks");
+        JsonObject send = null;
+        for (JsonElement b : preview) {
+            if ("actions".equals(b.getAsJsonObject().get("type").getAsString())) {
+                send = b.getAsJsonObject().getAsJsonArray("elements").get(0).getAsJsonObject();
+            }
+        }
+        assertThat(send).isNotNull();
+
+        // twice on the ephemeral preview, as an impatient double click and again a minute later
+        for (int click = 0; click < 3; click++) {
+            String answer = "fb-" + hooks.incrementAndGet();
+            JsonObject payload = JsonParser.parseString(java.net.URLDecoder.decode(slack.blockAction("UM1", "C0FEED",
+                    "1700000000.00090" + click, send.get("action_id").getAsString(), send.get("value").getAsString(),
+                    SLACK.hookUrl(answer), null).substring("payload=".length()), java.nio.charset.StandardCharsets.UTF_8))
+                    .getAsJsonObject();
+            payload.getAsJsonObject("container").addProperty("is_ephemeral", true);
+            payload.remove("message");
+            slack.postForm("payload=" + SlackClientSim.enc(payload.toString()));
+            String text = SLACK.awaitHook("/" + answer).body().get("text").getAsString();
+            assertThat(text).startsWith(click == 0 ? "Sent anonymously" : "This feedback was already sent");
+        }
+        assertThat(feedback.pending(team.id())).hasSize(1);
     }
 
     /** Runs /pulse as Slack would and returns the ephemeral answer that came back through the response URL. */

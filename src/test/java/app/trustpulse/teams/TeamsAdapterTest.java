@@ -78,6 +78,11 @@ class TeamsAdapterTest {
             return new InMemoryProcessedEvents();
         }
 
+        @Bean
+        java.time.Clock clock() {
+            return java.time.Clock.systemUTC();
+        }
+
     }
 
     @DynamicPropertySource

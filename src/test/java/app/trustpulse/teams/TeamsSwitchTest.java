@@ -48,6 +48,11 @@ class TeamsSwitchTest {
         }
 
         @Bean
+        java.time.Clock clock() {
+            return java.time.Clock.systemUTC();
+        }
+
+        @Bean
         DeliveryAttempts deliveryAttempts(JdbcClient jdbcClient) {
             return new DeliveryAttempts(jdbcClient);
         }

@@ -1,4 +1,4 @@
-package app.trustpulse.demo;
+package app.trustpulse.playground;
 
 import app.trustpulse.pulse.Platform;
 import app.trustpulse.pulse.Team;
@@ -9,12 +9,12 @@ import app.trustpulse.pulse.TeamTriggers;
  * Removes the playground's teams of a workspace with all they hold and their schedule, so the next demo team
  * starts on a fresh week. Only for the playground: a real team is never removed this way.
  */
-public final class ResettingDemo {
+final class ResettingDemo {
 
     private final TeamRepository teams;
     private final TeamTriggers triggers;
 
-    public ResettingDemo(TeamRepository teams, TeamTriggers triggers) {
+    ResettingDemo(TeamRepository teams, TeamTriggers triggers) {
         this.teams = teams;
         this.triggers = triggers;
     }

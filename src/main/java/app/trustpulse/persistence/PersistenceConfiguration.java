@@ -1,17 +1,10 @@
-package app.trustpulse.config;
+package app.trustpulse.persistence;
 
 import app.trustpulse.chat.ProcessedEvents;
+import app.trustpulse.insight.InsightQueries;
+import app.trustpulse.insight.TeamsIdentities;
 import app.trustpulse.nudge.NudgeLog;
-import app.trustpulse.persistence.JdbcAnswerMixing;
-import app.trustpulse.persistence.JdbcAnswerRepository;
-import app.trustpulse.persistence.JdbcCheckInRepository;
-import app.trustpulse.persistence.JdbcFeedbackRepository;
-import app.trustpulse.persistence.JdbcMemberRepository;
-import app.trustpulse.persistence.JdbcNudgeLog;
-import app.trustpulse.persistence.JdbcProcessedEvents;
-import app.trustpulse.persistence.JdbcPulseRepository;
-import app.trustpulse.persistence.JdbcSecretStore;
-import app.trustpulse.persistence.JdbcTeamRepository;
+import app.trustpulse.privacy.RetentionStore;
 import app.trustpulse.pulse.AnswerMixing;
 import app.trustpulse.pulse.AnswerRepository;
 import app.trustpulse.pulse.CheckInRepository;
@@ -22,16 +15,14 @@ import app.trustpulse.pulse.SecretStore;
 import app.trustpulse.pulse.TeamRepository;
 import app.trustpulse.pulse.Leases;
 import app.trustpulse.pulse.WeekStepRepository;
-import app.trustpulse.persistence.JdbcWeekStepRepository;
-import app.trustpulse.persistence.JdbcLeases;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The JDBC adapters behind the storage ports. */
+/** The JDBC adapters behind the storage ports; the classes behind them are this package's own. */
 @Configuration(proxyBeanMethods = false)
-public class PersistenceConfig {
+public class PersistenceConfiguration {
 
     @Bean
     TeamRepository teamRepository(JdbcClient jdbc) {
@@ -91,5 +82,20 @@ public class PersistenceConfig {
     @Bean
     SecretStore secretStore(JdbcClient jdbc) {
         return new JdbcSecretStore(jdbc);
+    }
+
+    @Bean
+    RetentionStore retentionStore(JdbcClient jdbc) {
+        return new JdbcRetentionStore(jdbc);
+    }
+
+    @Bean
+    InsightQueries insightQueries(JdbcClient jdbc) {
+        return new JdbcInsightQueries(jdbc);
+    }
+
+    @Bean
+    TeamsIdentities teamsIdentities(JdbcClient jdbc) {
+        return new JdbcTeamsIdentities(jdbc);
     }
 }

@@ -1,4 +1,4 @@
-package app.trustpulse.demo;
+package app.trustpulse.playground;
 
 import app.trustpulse.chat.ChatGateways;
 import app.trustpulse.chat.DirectAddress;
@@ -31,7 +31,7 @@ import java.util.Random;
  * digests, reactions to nudges and a monthly review without waiting weeks. Only for playground teams: real
  * teams never get invented answers.
  */
-public final class SimulatingWeeks {
+final class SimulatingWeeks {
 
     public static final int MAX_WEEKS = 12;
 
@@ -49,7 +49,7 @@ public final class SimulatingWeeks {
     private final ChatGateways gateways;
     private final Clock clock;
 
-    public SimulatingWeeks(TeamRepository teams, MemberRepository members, AnswerRepository answers, PulseRepository pulses,
+    SimulatingWeeks(TeamRepository teams, MemberRepository members, AnswerRepository answers, PulseRepository pulses,
                            NudgeLog nudgeLog, Pseudonymizer pseudonyms, ClosingWeeks closing, MonthlyReviews reviews,
                            ChatGateways gateways, Clock clock) {
         this.teams = teams;

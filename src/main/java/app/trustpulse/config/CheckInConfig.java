@@ -1,0 +1,60 @@
+package app.trustpulse.config;
+
+import app.trustpulse.pulse.Leases;
+import app.trustpulse.pulse.WorkQueue;
+import app.trustpulse.chat.ChatGateways;
+import app.trustpulse.checkin.CheckInMessages;
+import app.trustpulse.checkin.RecordingAnswers;
+import app.trustpulse.checkin.Reminding;
+import app.trustpulse.checkin.SendingCheckIns;
+import app.trustpulse.checkin.TypedReplyParser;
+import app.trustpulse.pulse.AnswerRepository;
+import app.trustpulse.pulse.CheckInPlanner;
+import app.trustpulse.pulse.CheckInRepository;
+import app.trustpulse.pulse.MemberRepository;
+import app.trustpulse.pulse.Pseudonymizer;
+import app.trustpulse.pulse.PulseMetrics;
+import app.trustpulse.pulse.PulseRepository;
+import app.trustpulse.pulse.TeamRepository;
+import app.trustpulse.pulse.TeamTriggers;
+import app.trustpulse.pulse.Texts;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Wiring of check-ins: sending them and their reminders, recording answers.
+ * Plain constructors: the core carries no Spring annotations.
+ */
+@Configuration(proxyBeanMethods = false)
+public class CheckInConfig {
+
+    @Bean
+    CheckInMessages checkInMessages(Texts texts) {
+        return new CheckInMessages(texts);
+    }
+
+    @Bean
+    SendingCheckIns sendingCheckIns(TeamRepository teams, MemberRepository members, CheckInRepository checkIns,
+                                    PulseRepository pulses, CheckInMessages messages, ChatGateways gateways,
+                                    TeamTriggers triggers, WorkQueue work, Leases leases, PulseProperties properties,
+                                    Clock clock, PulseMetrics metrics) {
+        return new SendingCheckIns(teams, members, checkIns, pulses, new CheckInPlanner(), messages, gateways,
+                triggers, work, leases, properties.claimTimeout(), clock, metrics);
+    }
+
+    @Bean
+    Reminding reminding(TeamRepository teams, MemberRepository members, CheckInRepository checkIns, PulseRepository pulses,
+                        CheckInMessages messages, ChatGateways gateways, Clock clock, PulseMetrics metrics) {
+        return new Reminding(teams, members, checkIns, pulses, messages, gateways, clock, metrics);
+    }
+
+    @Bean
+    RecordingAnswers recordingAnswers(TeamRepository teams, MemberRepository members, CheckInRepository checkIns,
+                                      AnswerRepository answers, PulseRepository pulses, Pseudonymizer pseudonyms,
+                                      CheckInMessages messages, ChatGateways gateways, Texts texts, Clock clock,
+                                      PulseMetrics metrics) {
+        return new RecordingAnswers(teams, members, checkIns, answers, pulses, pseudonyms, new TypedReplyParser(), messages,
+                gateways, texts, clock, metrics);
+    }
+}

@@ -1,0 +1,70 @@
+package app.trustpulse.config;
+
+import app.trustpulse.chat.ChatGateways;
+import app.trustpulse.chat.PlatformPersonalData;
+import app.trustpulse.chat.ProcessedEvents;
+import app.trustpulse.checkin.SendingCheckIns;
+import app.trustpulse.command.AdminList;
+import app.trustpulse.command.MemberChoices;
+import app.trustpulse.command.Reply;
+import app.trustpulse.command.RunningCommands;
+import app.trustpulse.command.TeamAdministration;
+import app.trustpulse.command.TeamStatus;
+import app.trustpulse.command.Welcoming;
+import app.trustpulse.nudge.NudgeLog;
+import app.trustpulse.nudge.NudgingLeaders;
+import app.trustpulse.pulse.AnswerRepository;
+import app.trustpulse.pulse.CheckInRepository;
+import app.trustpulse.pulse.FeedbackRepository;
+import app.trustpulse.pulse.MemberRepository;
+import app.trustpulse.pulse.Pseudonymizer;
+import app.trustpulse.pulse.PulseRepository;
+import app.trustpulse.pulse.TeamRepository;
+import app.trustpulse.pulse.TeamTriggers;
+import app.trustpulse.pulse.Texts;
+import app.trustpulse.summary.ClosingWeeks;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Wiring of the command language and what members decide for themselves.
+ * Plain constructors: the core carries no Spring annotations.
+ */
+@Configuration(proxyBeanMethods = false)
+public class CommandConfig {
+
+    @Bean
+    Reply reply(Texts texts) {
+        return new Reply(texts);
+    }
+
+    @Bean
+    Welcoming welcoming(ChatGateways gateways, Texts texts) {
+        return new Welcoming(gateways, texts);
+    }
+
+    @Bean
+    RunningCommands runningCommands(TeamRepository teams, MemberRepository members, CheckInRepository checkIns,
+                                    AnswerRepository answers, PulseRepository pulses, TeamTriggers triggers, ChatGateways gateways,
+                                    Welcoming welcoming, NudgingLeaders nudging, SendingCheckIns sending, ClosingWeeks closing, MemberChoices choices,
+                                    Reply reply, Texts texts, Clock clock, PulseProperties properties) {
+        TeamAdministration administration = new TeamAdministration(teams, members, triggers, gateways, welcoming, reply,
+                new TeamAdministration.Defaults(properties.defaultTimezone(), properties.defaultLanguage(),
+                        properties.defaultThreshold()));
+        TeamStatus status = new TeamStatus(members, checkIns, answers, pulses, triggers, nudging, texts, clock);
+        return new RunningCommands(teams, members, new AdminList(properties.admins()), administration, status,
+                choices, sending, closing, reply, texts, properties.defaultLanguage());
+    }
+
+    @Bean
+    MemberChoices memberChoices(TeamRepository teams, MemberRepository members, CheckInRepository checkIns,
+                                AnswerRepository answers, FeedbackRepository feedback, NudgeLog nudgeLog,
+                                Pseudonymizer pseudonyms, Reply reply, Texts texts, Clock clock,
+                                List<PlatformPersonalData> platformData, ProcessedEvents processed) {
+        return new MemberChoices(teams, members, checkIns, answers, feedback, nudgeLog, pseudonyms, reply, texts, clock,
+                platformData, processed, new SecureRandom());
+    }
+}

@@ -1,0 +1,37 @@
+package app.trustpulse.config;
+
+import app.trustpulse.checkin.RecordingAnswers;
+import app.trustpulse.command.MemberChoices;
+import app.trustpulse.command.RunningCommands;
+import app.trustpulse.command.Welcoming;
+import app.trustpulse.inbound.HomeView;
+import app.trustpulse.inbound.InboxService;
+import app.trustpulse.nudge.NudgeCatalog;
+import app.trustpulse.nudge.NudgeLog;
+import app.trustpulse.pulse.MemberRepository;
+import app.trustpulse.pulse.PulseMetrics;
+import app.trustpulse.pulse.PulseRepository;
+import app.trustpulse.pulse.TeamRepository;
+import app.trustpulse.pulse.Texts;
+import app.trustpulse.summary.PulseMessages;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Wiring of the one entry point every platform calls.
+ * Plain constructors: the core carries no Spring annotations.
+ */
+@Configuration(proxyBeanMethods = false)
+public class InboundConfig {
+
+    @Bean
+    InboxService inboxService(RunningCommands commands, RecordingAnswers recording, MemberChoices choices, NudgeLog nudgeLog,
+                              TeamRepository teams, MemberRepository members, PulseRepository pulses, NudgeCatalog catalog,
+                              PulseMessages pulseMessages, Welcoming welcoming, Texts texts, Clock clock,
+                              PulseProperties properties, PulseMetrics metrics) {
+        HomeView home = new HomeView(teams, members, pulses, nudgeLog, catalog, pulseMessages, texts, clock);
+        return new InboxService(commands, recording, choices, nudgeLog, home, teams, members, welcoming, texts, clock,
+                properties.defaultLanguage(), metrics);
+    }
+}

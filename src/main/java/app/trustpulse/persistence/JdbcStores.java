@@ -1,0 +1,27 @@
+package app.trustpulse.persistence;
+
+import app.trustpulse.pulse.Leases;
+import app.trustpulse.pulse.WeekStepRepository;
+import app.trustpulse.insight.InsightQueries;
+import app.trustpulse.insight.TeamsIdentities;
+import app.trustpulse.nudge.NudgeLog;
+import app.trustpulse.pulse.AnswerRepository;
+import app.trustpulse.pulse.CheckInRepository;
+import app.trustpulse.pulse.FeedbackRepository;
+import app.trustpulse.pulse.MemberRepository;
+import app.trustpulse.pulse.PulseRepository;
+import app.trustpulse.pulse.TeamRepository;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The storage ports on one database, for tools and tests that run the use cases without the application. */
+public record JdbcStores(TeamRepository teams, MemberRepository members, CheckInRepository checkIns,
+                         AnswerRepository answers, PulseRepository pulses, NudgeLog nudgeLog, FeedbackRepository feedback,
+                         InsightQueries insights, TeamsIdentities identities, Leases leases, WeekStepRepository weekSteps) {
+
+    public static JdbcStores on(JdbcClient jdbc) {
+        return new JdbcStores(new JdbcTeamRepository(jdbc), new JdbcMemberRepository(jdbc), new JdbcCheckInRepository(jdbc),
+                new JdbcAnswerRepository(jdbc), new JdbcPulseRepository(jdbc), new JdbcNudgeLog(jdbc),
+                new JdbcFeedbackRepository(jdbc), new JdbcInsightQueries(jdbc),
+                new JdbcTeamsIdentities(jdbc), new JdbcLeases(jdbc), new JdbcWeekStepRepository(jdbc));
+    }
+}
