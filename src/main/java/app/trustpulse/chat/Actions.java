@@ -91,19 +91,6 @@ public final class Actions {
         return confirmed ? "forget:confirm" : "forget:cancel";
     }
 
-    /**
-     * What kind of action a value is ("answer", "feedback", ...), without its arguments: safe to log, unlike the
-     * value itself, which may carry a score or a text someone wrote.
-     */
-    public static String kind(String action) {
-        if (action == null) {
-            return "none";
-        }
-        int colon = action.indexOf(':');
-        String head = colon < 0 ? action : action.substring(0, colon);
-        return head.length() <= 20 && head.chars().allMatch(c -> Character.isLetter(c) || c == '-') ? head : "unknown";
-    }
-
     public static Optional<Action> parse(String action) {
         if (action == null) {
             return Optional.empty();
