@@ -5,6 +5,7 @@ import app.trustpulse.pulse.PulseMetrics;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** The gateways of the platforms that are switched on, by platform; every delivery that fails for good is counted. */
 public final class ChatGateways {
@@ -41,49 +42,36 @@ public final class ChatGateways {
 
         @Override
         public MessageRef sendDirect(DirectAddress to, ChatMessage message) {
-            try {
-                return gateway.sendDirect(to, message);
-            } catch (ChatDeliveryException e) {
-                metrics.deliveryFailed(gateway.platform());
-                throw e;
-            }
+            return counted(() -> gateway.sendDirect(to, message));
         }
 
         @Override
         public MessageRef postToChannel(ChannelAddress to, ChatMessage message) {
-            try {
-                return gateway.postToChannel(to, message);
-            } catch (ChatDeliveryException e) {
-                metrics.deliveryFailed(gateway.platform());
-                throw e;
-            }
+            return counted(() -> gateway.postToChannel(to, message));
         }
 
         // The delivery id must reach the platform: it is what keeps a re-sent step from showing twice.
         @Override
         public MessageRef sendDirect(DirectAddress to, ChatMessage message, Delivery delivery) {
-            try {
-                return gateway.sendDirect(to, message, delivery);
-            } catch (ChatDeliveryException e) {
-                metrics.deliveryFailed(gateway.platform());
-                throw e;
-            }
+            return counted(() -> gateway.sendDirect(to, message, delivery));
         }
 
         @Override
         public MessageRef postToChannel(ChannelAddress to, ChatMessage message, Delivery delivery) {
-            try {
-                return gateway.postToChannel(to, message, delivery);
-            } catch (ChatDeliveryException e) {
-                metrics.deliveryFailed(gateway.platform());
-                throw e;
-            }
+            return counted(() -> gateway.postToChannel(to, message, delivery));
         }
 
         @Override
         public void update(MessageRef ref, ChatMessage message) {
-            try {
+            counted(() -> {
                 gateway.update(ref, message);
+                return null;
+            });
+        }
+
+        private <T> T counted(Supplier<T> delivery) {
+            try {
+                return delivery.get();
             } catch (ChatDeliveryException e) {
                 metrics.deliveryFailed(gateway.platform());
                 throw e;
