@@ -4,10 +4,13 @@ import app.trustpulse.pulse.WorkQueue;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.exceptions.FailedToScheduleBatchException;
 import com.github.kagkarlsson.scheduler.logging.LogLevel;
 import com.github.kagkarlsson.scheduler.serializer.Serializer;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
 import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.nio.charset.StandardCharsets;
@@ -109,7 +112,17 @@ public final class DurableWork implements WorkQueue, SmartLifecycle {
             throw new IllegalArgumentException("no handler for work of kind " + kind);
         }
         Instant now = Instant.now();
-        return s.scheduleIfNotExists(task.instance(key, data), due.isBefore(now) ? now : due);
+        Instant at = due.isBefore(now) ? now : due;
+        TaskInstance<String> instance = task.instance(key, data);
+        try {
+            // One insert, as a request's acknowledgement waits for it (scheduleIfNotExists reads first, then inserts).
+            s.scheduleBatch(List.of(SchedulableInstance.of(instance, at)));
+            return true;
+        } catch (FailedToScheduleBatchException e) {
+            // The key is queued already (its primary key refused the row), or the insert failed for another reason:
+            // the careful way tells the two apart, and throws in the second case.
+            return s.scheduleIfNotExists(instance, at);
+        }
     }
 
     @Override

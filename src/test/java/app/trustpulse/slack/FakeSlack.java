@@ -250,6 +250,12 @@ final class FakeSlack implements AutoCloseable {
         return List.copyOf(history.getOrDefault(channel, List.of()));
     }
 
+    /** How many messages were posted to the conversation, without copying them. */
+    int postedCount(String channel) {
+        List<Posted> posted = history.get(channel);
+        return posted == null ? 0 : posted.size();
+    }
+
     List<Hook> hooks() {
         return List.copyOf(hooks);
     }
