@@ -2,6 +2,7 @@ package app.trustpulse.checkin;
 
 import app.trustpulse.chat.ChatDeliveryException;
 import app.trustpulse.chat.ChatGateways;
+import app.trustpulse.chat.FanOut;
 import app.trustpulse.chat.DirectAddress;
 import app.trustpulse.chat.MessageRef;
 import app.trustpulse.pulse.CheckIn;
@@ -119,6 +120,7 @@ public final class SendingCheckIns {
             return Round.skipped(WEEK_CLOSED);
         }
         int sent = 0, already = 0, failed = 0, deferred = 0, inFlight = 0;
+        List<Member> due = new java.util.ArrayList<>();
         for (Member m : members.ofTeam(teamId)) {
             if (m.optedOut()) {
                 continue;
@@ -129,10 +131,12 @@ public final class SendingCheckIns {
                 deferred++;
                 continue;
             }
-            if (!TeamSchedule.withinPromptHours(now.atZone(m.zoneOr(team.timezone())).toLocalTime())) {
-                continue;
+            if (TeamSchedule.withinPromptHours(now.atZone(m.zoneOr(team.timezone())).toLocalTime())) {
+                due.add(m);
             }
-            switch (deliver(team, m, week, slot)) {
+        }
+        for (Delivery d : FanOut.map(due, gateways.of(team.platform()).parallelSends(), m -> deliver(team, m, week, slot))) {
+            switch (d) {
                 case SENT -> sent++;
                 case FAILED -> failed++;
                 case IN_FLIGHT -> inFlight++;
@@ -230,21 +234,28 @@ public final class SendingCheckIns {
         return "send-now:" + teamId;
     }
 
-    /** Sends every planned, unsent check-in of the week; the lease is renewed with every person. */
+    /**
+     * Sends every planned, unsent check-in of the week, as many side by side as the platform takes; the lease is
+     * renewed with every person.
+     */
     private Round sendPlanned(Team team, WeekId week, List<Member> people, int last, String holder) {
-        int sent = 0, already = 0, failed = 0, inFlight = 0;
-        for (Member m : people) {
+        List<Delivery> results = FanOut.map(people, gateways.of(team.platform()).parallelSends(), m -> {
             leases.acquire(lease(team.id()), holder, clock.instant(), clock.instant().plus(claimTimeout));
-            switch (deliver(team, m, week, last, false)) {
+            return deliver(team, m, week, last, false);
+        });
+        int sent = 0, already = 0, failed = 0, inFlight = 0;
+        boolean closed = false;
+        for (Delivery d : results) {
+            switch (d) {
                 case SENT -> sent++;
                 case FAILED -> failed++;
                 case IN_FLIGHT -> inFlight++;
-                case WEEK_CLOSED -> {
-                    return sent == 0 ? Round.skipped(WEEK_CLOSED) : new Round(sent, already, failed, 0, inFlight,
-                            Optional.empty());
-                }
+                case WEEK_CLOSED -> closed = true;
                 default -> already++;
             }
+        }
+        if (closed && sent == 0) {
+            return Round.skipped(WEEK_CLOSED);
         }
         return new Round(sent, already, failed, 0, inFlight, Optional.empty());
     }

@@ -3,6 +3,7 @@ package app.trustpulse.command;
 import app.trustpulse.chat.ChannelAddress;
 import app.trustpulse.chat.ChatDeliveryException;
 import app.trustpulse.chat.ChatGateways;
+import app.trustpulse.chat.FanOut;
 import app.trustpulse.chat.ChatMessage;
 import app.trustpulse.chat.ChatUser;
 import app.trustpulse.pulse.Language;
@@ -83,7 +84,7 @@ public final class TeamAdministration {
             added.add(m);
         });
         triggers.plan(team);
-        added.forEach(m -> welcoming.welcome(team, m));
+        FanOut.each(added, gateways.of(ctx.platform()).parallelSends(), m -> welcoming.welcome(team, m));
         long leaders = added.stream().filter(Member::isLeader).count();
         TeamSchedule s = team.schedule();
         return reply.text(team.language(), leaders == 0 ? "setup.done.noLeader" : "setup.done", team.name(),
