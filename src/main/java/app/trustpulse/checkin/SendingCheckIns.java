@@ -314,8 +314,7 @@ public final class SendingCheckIns {
             return Delivery.SENT;
         } catch (ChatDeliveryException e) {
             checkIns.releaseClaim(stored.id());
-            LOG.warn("check-in " + stored.id() + " of team " + team.id() + " not delivered, tried again later: "
-                    + e.getMessage());
+            LOG.warn("check-in " + stored.id() + " of team " + team.id() + " not delivered, tried again later", e);
             work.enqueue(RETRY_KIND, String.valueOf(stored.id()), "");
             return Delivery.FAILED;
         }

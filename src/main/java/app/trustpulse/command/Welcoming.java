@@ -38,7 +38,7 @@ public final class Welcoming {
         try {
             gateways.of(team.platform()).sendDirect(new DirectAddress(team.platform(), team.workspaceId(), member.userId()), message);
         } catch (ChatDeliveryException e) {
-            LOG.warn("welcome for a member of team " + team.id() + " not delivered: " + e.getMessage());
+            LOG.warn("welcome for a member of team " + team.id() + " not delivered", e);
         }
     }
 }

@@ -30,6 +30,8 @@ import java.util.Set;
  */
 class TeamsGateway implements ChatGateway {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TeamsGateway.class);
+
     private final ConversationStore store;
     private final Connector connector;
     private final Retrying retrying;
@@ -117,6 +119,7 @@ class TeamsGateway implements ChatGateway {
                     () -> connector.at(serviceUrl).getConversations().getConversationMember(userId, teamId));
             return member == null || member.getName() == null || member.getName().isBlank() ? userId : member.getName();
         } catch (ChatDeliveryException e) {
+            log.warn("Teams: the name of a member who joined a team could not be read; their id stands in for it", e);
             return userId;
         }
     }

@@ -57,6 +57,7 @@ final class FakeBotConnector implements AutoCloseable {
     private volatile RSAPublicKey signingKey;
     private volatile String keyId;
     private volatile boolean enforceLimits;
+    private volatile String retryAfter = "0";
     private final Map<String, Deque<Long>> postsByConversation = new java.util.HashMap<>();
     private final Deque<Long> postsOfTenant = new ArrayDeque<>();
     private final AtomicInteger throttled = new AtomicInteger();
@@ -121,6 +122,11 @@ final class FakeBotConnector implements AutoCloseable {
         return throttled.get();
     }
 
+    /** The Retry-After the failures asked for with {@link #failNext} carry: seconds, or an HTTP date. */
+    void retryAfter(String value) {
+        retryAfter = value;
+    }
+
     int rejectedCount() {
         return rejected.get();
     }
@@ -177,7 +183,7 @@ final class FakeBotConnector implements AutoCloseable {
                 }
                 if (failure != null) {
                     rejected.incrementAndGet();
-                    exchange.getResponseHeaders().add("Retry-After", "0");
+                    exchange.getResponseHeaders().add("Retry-After", retryAfter);
                     respond(exchange, failure, JSON.createObjectNode().set("error",
                             JSON.createObjectNode().put("code", "Throttled").put("message", "slow down")));
                     return;

@@ -45,6 +45,21 @@ class RetryingTest {
     }
 
     @Test
+    void aRetryAfterGivenAsSecondsOrAsADateIsWaitedOut() {
+        connector.retryAfter("1");
+        connector.failNext(1, 429);
+        send("hello");
+        connector.retryAfter(java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(2)));
+        connector.failNext(1, 429);
+        send("again");
+
+        assertThat(waits.get(0)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+        assertThat(waits.get(1)).isBetween(Duration.ofMillis(1000), Duration.ofSeconds(2));
+        assertThat(connector.posted()).extracting(FakeBotConnector.Call::text).containsExactly("hello", "again");
+    }
+
+    @Test
     void aPermanentErrorIsNotRetried() {
         connector.failNext(1, 403);
 
