@@ -44,8 +44,21 @@ public interface CheckInRepository {
     /** Records that the check-in was answered, and nothing of when. */
     void markAnswered(long id);
 
-    /** Marks the reminder as sent; false when it was already sent. */
-    boolean markReminded(long id, Instant at);
+    /**
+     * Claims the reminder of a SENT (unanswered) check-in, or takes back a claim made before {@code staleBefore} that
+     * never went out; empty when the reminder went, another sender holds it, or the check-in is no longer open. The
+     * claim's time is the check-in's {@code remindedAt}; the delivery id is kept across claims.
+     */
+    Optional<Claim> claimReminder(long id, Instant now, Instant staleBefore);
+
+    /** The claimed reminder went out. */
+    void markReminderSent(long id);
+
+    /** Whether the reminder of a still unanswered check-in is claimed and has not gone out. */
+    boolean reminderPending(long id);
+
+    /** Gives a claimed reminder back when delivery failed; it keeps its delivery id for the next try. */
+    void releaseReminder(long id);
 
     /** Expires the week's check-ins that were sent but not answered. */
     int expireOpen(long teamId, WeekId week);

@@ -4,6 +4,7 @@ import app.trustpulse.pulse.WorkQueue;
 import app.trustpulse.nudge.NudgingLeaders;
 import app.trustpulse.summary.WeekSteps;
 import app.trustpulse.summary.ClosingWeeks;
+import app.trustpulse.checkin.Reminding;
 import app.trustpulse.checkin.SendingCheckIns;
 import app.trustpulse.config.RetentionProperties;
 import app.trustpulse.pulse.Platform;
@@ -106,6 +107,11 @@ public class SchedulingConfiguration {
     @Bean
     CheckInRoundWork checkInRoundWork(SendingCheckIns sending) {
         return new CheckInRoundWork(sending);
+    }
+
+    @Bean
+    ReminderWork reminderWork(Reminding reminding) {
+        return new ReminderWork(reminding);
     }
 
     @Bean
