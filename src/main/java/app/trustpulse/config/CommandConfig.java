@@ -2,7 +2,6 @@ package app.trustpulse.config;
 
 import app.trustpulse.chat.ChatGateways;
 import app.trustpulse.chat.PlatformPersonalData;
-import app.trustpulse.chat.ProcessedEvents;
 import app.trustpulse.checkin.SendingCheckIns;
 import app.trustpulse.command.AdminList;
 import app.trustpulse.command.MemberChoices;
@@ -63,8 +62,8 @@ public class CommandConfig {
     MemberChoices memberChoices(TeamRepository teams, MemberRepository members, CheckInRepository checkIns,
                                 AnswerRepository answers, FeedbackRepository feedback, NudgeLog nudgeLog,
                                 Pseudonymizer pseudonyms, Reply reply, Texts texts, Clock clock,
-                                List<PlatformPersonalData> platformData, ProcessedEvents processed) {
+                                List<PlatformPersonalData> platformData) {
         return new MemberChoices(teams, members, checkIns, answers, feedback, nudgeLog, pseudonyms, reply, texts, clock,
-                platformData, processed, new SecureRandom());
+                platformData, new SecureRandom());
     }
 }

@@ -108,14 +108,14 @@ public final class InboxService implements ChatInbox {
             return Optional.of(ChatMessage.text(texts.get(lang, !mine ? "nudge.notYours" : a.tried() ? "nudge.thanks.tried" : "nudge.thanks.notYet")));
         }
         if (action instanceof Actions.SendFeedback a) {
-            return Optional.of(choices.giveFeedback(s.platform(), s.workspaceId(), s.userId(), a.teamId(), Optional.of(a.once()), a.text(), lang));
+            return Optional.of(choices.giveFeedback(s.platform(), s.workspaceId(), s.userId(), a.teamId(), Optional.of(a.once()), Optional.empty(), a.text(), lang));
         }
         if (action instanceof Actions.AnswerFeedbackQuestion a) {
             String input = interaction.input().orElse("").strip();
             if (input.isEmpty()) {
                 return Optional.of(ChatMessage.text(texts.get(lang, "command.feedback.empty")));
             }
-            return Optional.of(choices.giveFeedback(s.platform(), s.workspaceId(), s.userId(), a.teamId(), Optional.empty(), input, lang));
+            return Optional.of(choices.giveFeedback(s.platform(), s.workspaceId(), s.userId(), a.teamId(), Optional.empty(), interaction.requestKey(), input, lang));
         }
         if (action instanceof Actions.RunCommand a) {
             return Optional.of(commands.run(context(s, Optional.empty()), a.words()));

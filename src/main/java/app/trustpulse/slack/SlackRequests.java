@@ -72,8 +72,8 @@ final class SlackRequests implements WorkHandler {
         String answerId = SlackOutbox.answerTo(key);
         switch (r.type()) {
             case COMMAND -> command(r, attempts.firstTry("request-" + answerId, clock.instant()), answerId);
-            case CLICK -> click(r, answerId);
-            case MODAL -> modal(r, answerId);
+            case CLICK -> click(r, key, answerId);
+            case MODAL -> modal(r, key, answerId);
             case DIRECT_MESSAGE -> directMessage(r, answerId);
             case MEMBER_JOINED -> people.human(r.workspaceId(), r.userId()).ifPresent(user ->
                     inbox.get().memberJoined(Platform.SLACK, r.workspaceId(), r.channelId(), user));
@@ -97,10 +97,11 @@ final class SlackRequests implements WorkHandler {
         responses.answer(r.workspaceId(), r.userId(), r.responseUrl(), true, answer, answerId);
     }
 
-    private void click(SlackRequest r, String answerId) {
+    private void click(SlackRequest r, String key, String answerId) {
         Optional<MessageRef> ref = ref(r);
         Sender sender = people.sender(r.workspaceId(), r.userId());
-        Optional<ChatMessage> answer = inbox.get().interaction(new Interaction(sender, r.action(), Optional.empty(), ref));
+        Optional<ChatMessage> answer = inbox.get().interaction(
+                new Interaction(sender, r.action(), Optional.empty(), ref, Optional.of(key)));
         if (r.onHome()) {
             publishHome(sender, answer);
         } else if (answer.isPresent() && r.responseUrl() != null) {
@@ -110,11 +111,11 @@ final class SlackRequests implements WorkHandler {
         }
     }
 
-    private void modal(SlackRequest r, String answerId) {
+    private void modal(SlackRequest r, String key, String answerId) {
         Optional<MessageRef> ref = ref(r);
         Sender sender = people.sender(r.workspaceId(), r.userId());
         Optional<ChatMessage> answer = inbox.get().interaction(
-                new Interaction(sender, r.action(), Optional.ofNullable(r.text()), ref));
+                new Interaction(sender, r.action(), Optional.ofNullable(r.text()), ref, Optional.of(key)));
         if (answer.isPresent()) {
             if (ref.isPresent()) {
                 ephemeral(r.workspaceId(), Optional.of(r.refChannel()), r.userId(), answer.get(), answerId);

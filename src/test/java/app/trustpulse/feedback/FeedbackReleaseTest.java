@@ -108,6 +108,12 @@ class FeedbackReleaseTest {
             return id;
         }
 
+        private final java.util.Set<String> tokens = new java.util.HashSet<>();
+
+        public java.util.OptionalLong addOnce(Feedback f, String onceToken) {
+            return tokens.add(f.teamId() + ":" + onceToken) ? java.util.OptionalLong.of(add(f)) : java.util.OptionalLong.empty();
+        }
+
         public List<Feedback> releasedIn(long teamId, WeekId week) {
             return all.stream().filter(f -> f.teamId() == teamId && f.releasedIn().equals(Optional.of(week))).toList();
         }
