@@ -1,5 +1,6 @@
 package app.trustpulse.checkin;
 
+import app.trustpulse.pulse.DeliveryClaim;
 import app.trustpulse.chat.ChatDeliveryException;
 import app.trustpulse.chat.ChatGateways;
 import app.trustpulse.chat.Delivery;
@@ -90,7 +91,7 @@ public final class Reminding {
                 break;
             }
             Instant now = clock.instant();
-            Optional<CheckInRepository.Claim> claim = checkIns.claimReminder(c.id(), now, now.minus(claimTimeout));
+            Optional<DeliveryClaim> claim = checkIns.claimReminder(c.id(), now, now.minus(claimTimeout));
             if (claim.isEmpty()) {
                 if (checkIns.reminderPending(c.id())) {
                     inFlight++;

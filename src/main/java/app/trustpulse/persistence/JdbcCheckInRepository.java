@@ -1,5 +1,6 @@
 package app.trustpulse.persistence;
 
+import app.trustpulse.pulse.DeliveryClaim;
 import app.trustpulse.pulse.CheckIn;
 import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.Role;
@@ -89,7 +90,7 @@ final class JdbcCheckInRepository implements CheckInRepository {
     }
 
     @Override
-    public Optional<Claim> claimForSending(long id, Instant now, Instant staleBefore) {
+    public Optional<DeliveryClaim> claimForSending(long id, Instant now, Instant staleBefore) {
         List<String> before = jdbc.sql("SELECT COALESCE(delivery_id, '') FROM check_in WHERE id = :id")
                 .param("id", id)
                 .query(String.class)
@@ -112,7 +113,7 @@ final class JdbcCheckInRepository implements CheckInRepository {
                 .param("deliveryId", deliveryId)
                 .param("seen", before.get(0))
                 .update();
-        return claimed == 1 ? Optional.of(new Claim(deliveryId, tried)) : Optional.empty();
+        return claimed == 1 ? Optional.of(new DeliveryClaim(deliveryId, tried)) : Optional.empty();
     }
 
     @Override
@@ -155,7 +156,7 @@ final class JdbcCheckInRepository implements CheckInRepository {
     }
 
     @Override
-    public Optional<Claim> claimReminder(long id, Instant now, Instant staleBefore) {
+    public Optional<DeliveryClaim> claimReminder(long id, Instant now, Instant staleBefore) {
         List<String> before = jdbc.sql("SELECT COALESCE(reminder_delivery_id, '') FROM check_in WHERE id = :id")
                 .param("id", id)
                 .query(String.class)
@@ -178,7 +179,7 @@ final class JdbcCheckInRepository implements CheckInRepository {
                 .param("deliveryId", deliveryId)
                 .param("seen", before.get(0))
                 .update();
-        return claimed == 1 ? Optional.of(new Claim(deliveryId, tried)) : Optional.empty();
+        return claimed == 1 ? Optional.of(new DeliveryClaim(deliveryId, tried)) : Optional.empty();
     }
 
     @Override

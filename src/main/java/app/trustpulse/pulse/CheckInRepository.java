@@ -17,16 +17,12 @@ public interface CheckInRepository {
 
     List<CheckIn> ofUser(long teamId, String userId, WeekId week);
 
-    /** A sender's claim on a check-in: the delivery id to tag the message with, and whether it was tried before. */
-    record Claim(String deliveryId, boolean triedBefore) {
-    }
-
     /**
      * Moves a SCHEDULED check-in to SENDING, or takes back a SENDING claim made before {@code staleBefore} (its
      * sender died); empty when another sender holds a fresh claim or the check-in went out. The delivery id is made
      * once and kept across claims, so a later sender can look whether an earlier try landed.
      */
-    Optional<Claim> claimForSending(long id, Instant now, Instant staleBefore);
+    Optional<DeliveryClaim> claimForSending(long id, Instant now, Instant staleBefore);
 
     /** Claims a SCHEDULED check-in; false when another delivery holds or finished it. */
     default boolean claimForSending(long id) {
@@ -49,7 +45,7 @@ public interface CheckInRepository {
      * never went out; empty when the reminder went, another sender holds it, or the check-in is no longer open. The
      * claim's time is the check-in's {@code remindedAt}; the delivery id is kept across claims.
      */
-    Optional<Claim> claimReminder(long id, Instant now, Instant staleBefore);
+    Optional<DeliveryClaim> claimReminder(long id, Instant now, Instant staleBefore);
 
     /** The claimed reminder went out. */
     void markReminderSent(long id);

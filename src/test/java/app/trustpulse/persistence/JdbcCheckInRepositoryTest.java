@@ -1,5 +1,6 @@
 package app.trustpulse.persistence;
 
+import app.trustpulse.pulse.DeliveryClaim;
 import static app.trustpulse.persistence.Fixtures.NOW;
 import static app.trustpulse.persistence.Fixtures.WEEK;
 import static app.trustpulse.persistence.Fixtures.concurrently;
@@ -146,13 +147,13 @@ class JdbcCheckInRepositoryTest {
         checkIns.markSent(id, NOW, "ref");
         Instant at = NOW.plus(Duration.ofHours(4));
 
-        CheckInRepository.Claim first = checkIns.claimReminder(id, at, at.minus(Duration.ofMinutes(5))).orElseThrow();
+        DeliveryClaim first = checkIns.claimReminder(id, at, at.minus(Duration.ofMinutes(5))).orElseThrow();
         assertThat(first.triedBefore()).isFalse();
         Instant soon = at.plus(Duration.ofMinutes(1));
         assertThat(checkIns.claimReminder(id, soon, soon.minus(Duration.ofMinutes(5)))).as("claim still fresh").isEmpty();
 
         Instant late = at.plus(Duration.ofMinutes(10));
-        CheckInRepository.Claim again = checkIns.claimReminder(id, late, late.minus(Duration.ofMinutes(5))).orElseThrow();
+        DeliveryClaim again = checkIns.claimReminder(id, late, late.minus(Duration.ofMinutes(5))).orElseThrow();
         assertThat(again.deliveryId()).isEqualTo(first.deliveryId());
         assertThat(again.triedBefore()).isTrue();
     }
@@ -166,7 +167,7 @@ class JdbcCheckInRepositoryTest {
         assertThat(checkIns.claimReminder(id, NOW, NOW)).as("not sent yet").isEmpty();
         checkIns.markSent(id, NOW, "ref");
 
-        CheckInRepository.Claim claim = checkIns.claimReminder(id, NOW, NOW).orElseThrow();
+        DeliveryClaim claim = checkIns.claimReminder(id, NOW, NOW).orElseThrow();
         checkIns.releaseReminder(id);
         assertThat(checkIns.find(id).orElseThrow().remindedAt()).isEmpty();
         assertThat(checkIns.claimReminder(id, NOW, NOW)).hasValueSatisfying(c -> {
