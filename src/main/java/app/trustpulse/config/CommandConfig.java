@@ -19,6 +19,7 @@ import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PulseRepository;
 import app.trustpulse.pulse.TeamRepository;
+import app.trustpulse.pulse.WorkQueue;
 import app.trustpulse.pulse.TeamTriggers;
 import app.trustpulse.pulse.Texts;
 import app.trustpulse.summary.ClosingWeeks;
@@ -41,8 +42,9 @@ public class CommandConfig {
     }
 
     @Bean
-    Welcoming welcoming(ChatGateways gateways, Texts texts) {
-        return new Welcoming(gateways, texts);
+    Welcoming welcoming(TeamRepository teams, MemberRepository members, ChatGateways gateways, Texts texts,
+                        WorkQueue work, PulseProperties properties, Clock clock) {
+        return new Welcoming(teams, members, gateways, texts, work, properties.claimTimeout(), clock);
     }
 
     @Bean

@@ -182,7 +182,7 @@ public final class InboxService implements ChatInbox {
             if (members.find(team.id(), user.userId()).isEmpty()) {
                 Member m = new Member(team.id(), user.userId(), user.displayName(), Role.MEMBER, user.timezone(), false, false);
                 members.save(m);
-                welcoming.welcome(team, m);
+                welcoming.welcomeNewcomers(team);
             }
         });
     }

@@ -5,6 +5,7 @@ import app.trustpulse.nudge.NudgingLeaders;
 import app.trustpulse.summary.WeekSteps;
 import app.trustpulse.summary.ClosingWeeks;
 import app.trustpulse.checkin.Reminding;
+import app.trustpulse.command.Welcoming;
 import app.trustpulse.checkin.SendingCheckIns;
 import app.trustpulse.config.RetentionProperties;
 import app.trustpulse.pulse.Platform;
@@ -107,6 +108,11 @@ public class SchedulingConfiguration {
     @Bean
     CheckInRoundWork checkInRoundWork(SendingCheckIns sending) {
         return new CheckInRoundWork(sending);
+    }
+
+    @Bean
+    WelcomeRoundWork welcomeRoundWork(Welcoming welcoming) {
+        return new WelcomeRoundWork(welcoming);
     }
 
     @Bean

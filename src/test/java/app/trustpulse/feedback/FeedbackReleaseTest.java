@@ -97,6 +97,26 @@ class FeedbackReleaseTest {
         public boolean remove(long teamId, String userId) {
             return false;
         }
+
+        // The release never welcomes anyone.
+        public List<String> awaitingWelcome(long teamId, java.time.Instant joinedAfter) {
+            return List.of();
+        }
+
+        public List<Long> teamsAwaitingWelcomes(java.time.Instant joinedAfter) {
+            return List.of();
+        }
+
+        public Optional<app.trustpulse.pulse.DeliveryClaim> claimWelcome(long teamId, String userId, java.time.Instant now,
+                java.time.Instant staleBefore) {
+            return Optional.empty();
+        }
+
+        public void markWelcomed(long teamId, String userId) {
+        }
+
+        public void releaseWelcome(long teamId, String userId) {
+        }
     }
 
     private static final class InMemoryFeedback implements FeedbackRepository {
