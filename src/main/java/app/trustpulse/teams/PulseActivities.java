@@ -241,7 +241,9 @@ class PulseActivities {
         Set<String> said = new LinkedHashSet<>();
         List<ChatMessage> answers = new ArrayList<>();
         for (CardSubmit.Click click : clicks) {
-            inbox.interaction(new Interaction(sender, click.action(), click.input(), card))
+            // the activity's id and the action name the click, the same when the activity is handled again
+            inbox.interaction(new Interaction(sender, click.action(), click.input(), card,
+                            Optional.ofNullable(activity.getId()).map(id -> id + "/" + click.action())))
                     .filter(a -> said.add(a.summary()))
                     .ifPresent(answers::add);
         }
