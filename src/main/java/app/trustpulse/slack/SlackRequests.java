@@ -74,7 +74,7 @@ final class SlackRequests implements WorkHandler {
         SlackRequest r = GSON.fromJson(data, SlackRequest.class);
         String answerId = SlackOutbox.answerTo(key);
         switch (r.type()) {
-            case COMMAND -> command(r, attempts.firstTry("request-" + answerId, clock.instant()));
+            case COMMAND -> command(r, answerId, attempts.firstTry("request-" + answerId, clock.instant()));
             case CLICK -> click(r, answerId);
             case MODAL -> modal(r, answerId);
             case DIRECT_MESSAGE -> directMessage(r, answerId);
@@ -86,11 +86,12 @@ final class SlackRequests implements WorkHandler {
     }
 
     /** A command; one whose earlier run was cut short (the instance died) is run as such, so nothing happens twice. */
-    private void command(SlackRequest r, boolean firstRun) {
+    private void command(SlackRequest r, String requestId, boolean firstRun) {
         ChatMessage answer;
         try {
             Sender sender = people.sender(r.workspaceId(), r.userId());
-            CommandRequest request = new CommandRequest(sender, Optional.ofNullable(r.channelId()), r.text());
+            CommandRequest request = new CommandRequest(sender, Optional.ofNullable(r.channelId()), r.text(),
+                    Optional.of(requestId));
             answer = firstRun ? inbox.get().command(request) : inbox.get().commandAgain(request);
         } catch (RuntimeException e) {
             LOG.error("/pulse {} in {} failed; the user was told it could not be done",

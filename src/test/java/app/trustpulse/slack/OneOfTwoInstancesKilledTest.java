@@ -157,6 +157,39 @@ class OneOfTwoInstancesKilledTest {
         assertThat(pulses()).isEqualTo(1);
     }
 
+    @Test
+    void aSendNowKilledBeforeItPlannedItsRoundIsSentInFullByTheInstanceThatLivesOn() throws Exception {
+        slack = new FakeSlack().user("UADMIN", "Ada", "Europe/Amsterdam", true).user("UBO", "Bo", "Europe/Amsterdam", true);
+        EVERYONE.forEach(u -> slack.user(u, "Person " + u, "Europe/Amsterdam", false));
+        List<String> inChannel = new ArrayList<>(EVERYONE);
+        inChannel.add("UADMIN");
+        slack.channel(CHANNEL, inChannel.toArray(String[]::new));
+        String db = TestDatabases.postgresUrl();
+        CompletableFuture<Instance> startingB = CompletableFuture.supplyAsync(() -> startUnchecked("b", db));
+        Instance a = start("a", db);
+        Instance b = startingB.join();
+        command(a, "setup <@UL1|ul1>", "setup");
+        command(a, "remove <@UADMIN|ada>", "remove");
+
+        // A second admin, known to neither instance yet: the instance that takes the send-now looks them up in Slack
+        // first, and dies while it waits for the answer, before a single check-in is planned.
+        slack.delay("users.info", 1000);
+        a.client().postForm(a.client().slashCommand("UBO", CHANNEL, "send-now", slack.hookUrl("send-now")));
+        Instance runner = instanceThatMade(slack.awaitCall("users.info", call -> "UBO".equals(call.param("user"))), a, b);
+        Instance survivor = runner == a ? b : a;
+        runner.child().kill();
+        assertThat(checkInCalls()).as("check-ins sent before the kill").isEmpty();
+
+        await(() -> checkIns().keySet().containsAll(EVERYONE), Duration.ofSeconds(60), "every check-in");
+        String answer = slack.awaitHook("/send-now").body().get("text").getAsString();
+        Thread.sleep(2000);
+        assertThat(checkIns()).as("check-ins per person").containsOnlyKeys(EVERYONE.toArray(String[]::new))
+                .allSatisfy((user, n) -> assertThat(n).as(user).isEqualTo(1L));
+        assertThat(checkInCalls()).allSatisfy(c -> assertThat(c.token()).isEqualTo(survivor.token()));
+        assertThat(answer).isEqualTo("Sent " + EVERYONE.size() + " check-ins; nobody already had all of this week's.");
+        assertThat(slack.hooks().stream().filter(h -> h.path().endsWith("/send-now"))).as("answers to the send-now").hasSize(1);
+    }
+
     private Instance startUnchecked(String name, String db) {
         try {
             return start(name, db);
