@@ -1,5 +1,6 @@
 package app.trustpulse.checkin;
 
+import app.trustpulse.pulse.DeliveryClaim;
 import app.trustpulse.chat.ChatDeliveryException;
 import app.trustpulse.chat.ChatGateways;
 import app.trustpulse.chat.DirectAddress;
@@ -303,7 +304,7 @@ public final class SendingCheckIns {
             return Delivery.ALREADY_SENT;
         }
         Instant now = clock.instant();
-        Optional<CheckInRepository.Claim> claim = checkIns.claimForSending(stored.id(), now, now.minus(claimTimeout));
+        Optional<DeliveryClaim> claim = checkIns.claimForSending(stored.id(), now, now.minus(claimTimeout));
         if (claim.isEmpty()) {
             return stored.status() == CheckIn.Status.SENDING ? Delivery.IN_FLIGHT : Delivery.ALREADY_SENT;
         }

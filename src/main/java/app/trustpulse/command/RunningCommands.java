@@ -64,12 +64,12 @@ public final class RunningCommands {
         Optional<Team> team = teamInContext(ctx);
         if (cmd.isPresent() && cmd.get() instanceof Command.SendNow && team.isPresent() && isAdmin(ctx)) {
             Team t = team.get();
-            if (ctx.requestId().isEmpty()) {
+            if (ctx.requestKey().isEmpty()) {
                 sending.resumeSendNow(t.id(), closing.currentWeek(t.id()));
                 return reply.text(t.language(), "sendNow.resumed");
             }
-            if (sending.isPlanned(ctx.requestId().get())) {
-                SendingCheckIns.Round round = sending.sendNow(t.id(), ctx.requestId().get());
+            if (sending.isPlanned(ctx.requestKey().get())) {
+                SendingCheckIns.Round round = sending.sendNow(t.id(), ctx.requestKey().get());
                 return round.skippedBecause().filter(SendingCheckIns.WEEK_CLOSED::equals).isPresent()
                         ? reply.text(t.language(), "sendNow.weekClosed")
                         : reply.text(t.language(), "sendNow.resumed");
@@ -236,7 +236,7 @@ public final class RunningCommands {
 
         @Override
         public ChatMessage sendNow(Command.SendNow c) {
-            return RunningCommands.this.sendNow(team(), ctx.requestId());
+            return RunningCommands.this.sendNow(team(), ctx.requestKey());
         }
 
         @Override
@@ -263,11 +263,11 @@ public final class RunningCommands {
         }
     }
 
-    private ChatMessage sendNow(Team t, Optional<String> requestId) {
+    private ChatMessage sendNow(Team t, Optional<String> requestKey) {
         if (t.paused()) {
             return reply.text(t.language(), "sendNow.paused");
         }
-        SendingCheckIns.Round round = requestId.isPresent() ? sending.sendNow(t.id(), requestId.get()) : sending.sendNow(t.id());
+        SendingCheckIns.Round round = requestKey.isPresent() ? sending.sendNow(t.id(), requestKey.get()) : sending.sendNow(t.id());
         if (round.skippedBecause().filter(SendingCheckIns.ALREADY_RUNNING::equals).isPresent()) {
             return reply.text(t.language(), "sendNow.busy");
         }

@@ -1,5 +1,6 @@
 package app.trustpulse.persistence;
 
+import app.trustpulse.pulse.DeliveryClaim;
 import app.trustpulse.pulse.CheckIn;
 import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.Role;
@@ -89,7 +90,7 @@ final class JdbcCheckInRepository implements CheckInRepository {
     }
 
     @Override
-    public Optional<Claim> claimForSending(long id, Instant now, Instant staleBefore) {
+    public Optional<DeliveryClaim> claimForSending(long id, Instant now, Instant staleBefore) {
         List<String> before = jdbc.sql("SELECT COALESCE(delivery_id, '') FROM check_in WHERE id = :id")
                 .param("id", id)
                 .query(String.class)
@@ -112,7 +113,7 @@ final class JdbcCheckInRepository implements CheckInRepository {
                 .param("deliveryId", deliveryId)
                 .param("seen", before.get(0))
                 .update();
-        return claimed == 1 ? Optional.of(new Claim(deliveryId, tried)) : Optional.empty();
+        return claimed == 1 ? Optional.of(new DeliveryClaim(deliveryId, tried)) : Optional.empty();
     }
 
     @Override
@@ -155,11 +156,55 @@ final class JdbcCheckInRepository implements CheckInRepository {
     }
 
     @Override
-    public boolean markReminded(long id, Instant at) {
-        return jdbc.sql("UPDATE check_in SET reminded_at = :at WHERE id = :id AND reminded_at IS NULL")
+    public Optional<DeliveryClaim> claimReminder(long id, Instant now, Instant staleBefore) {
+        List<String> before = jdbc.sql("SELECT COALESCE(reminder_delivery_id, '') FROM check_in WHERE id = :id")
                 .param("id", id)
-                .param("at", SqlSupport.utc(at))
-                .update() == 1;
+                .query(String.class)
+                .list();
+        if (before.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean tried = !before.get(0).isEmpty();
+        String deliveryId = tried ? before.get(0) : UUID.randomUUID().toString();
+        // As with check-ins: the delivery id read above is part of the condition, so of two claims only one wins.
+        int claimed = jdbc.sql("""
+                UPDATE check_in SET reminded_at = :now, reminder_delivery_id = :deliveryId
+                 WHERE id = :id AND status = 'SENT' AND reminder_sent = FALSE
+                   AND (reminded_at IS NULL OR reminded_at < :stale)
+                   AND COALESCE(reminder_delivery_id, '') = :seen
+                """)
+                .param("id", id)
+                .param("now", SqlSupport.utc(now))
+                .param("stale", SqlSupport.utc(staleBefore))
+                .param("deliveryId", deliveryId)
+                .param("seen", before.get(0))
+                .update();
+        return claimed == 1 ? Optional.of(new DeliveryClaim(deliveryId, tried)) : Optional.empty();
+    }
+
+    @Override
+    public void markReminderSent(long id) {
+        jdbc.sql("UPDATE check_in SET reminder_sent = TRUE WHERE id = :id AND reminded_at IS NOT NULL")
+                .param("id", id)
+                .update();
+    }
+
+    @Override
+    public boolean reminderPending(long id) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM check_in
+                 WHERE id = :id AND status = 'SENT' AND reminded_at IS NOT NULL AND reminder_sent = FALSE
+                """)
+                .param("id", id)
+                .query(Integer.class)
+                .single() > 0;
+    }
+
+    @Override
+    public void releaseReminder(long id) {
+        jdbc.sql("UPDATE check_in SET reminded_at = NULL WHERE id = :id AND reminder_sent = FALSE")
+                .param("id", id)
+                .update();
     }
 
     @Override

@@ -47,7 +47,7 @@ class PulseActivities {
     private final Texts texts;
     private final Clock clock;
     private final ThreadLocal<Boolean> again = ThreadLocal.withInitial(() -> false);
-    private final ThreadLocal<String> requestId = new ThreadLocal<>();
+    private final ThreadLocal<String> requestKey = new ThreadLocal<>();
 
     PulseActivities(ChatInbox inbox, ConversationStore store, TeamsGateway gateway, TeamOwners owners,
             ProcessedEvents processed, Texts texts, Clock clock) {
@@ -89,7 +89,7 @@ class PulseActivities {
         Context context = new Context(activity, tenantId, channelData(activity));
         this.again.set(again);
         // Teams resends an activity with its id, and the durable queue runs it again with it: one request, one id.
-        this.requestId.set(activity.getId() == null ? null : "teams-" + UUID.nameUUIDFromBytes(
+        this.requestKey.set(activity.getId() == null ? null : "teams-" + UUID.nameUUIDFromBytes(
                 activity.getId().getBytes(StandardCharsets.UTF_8)));
         switch (String.valueOf(activity.getType())) {
             case ActivityTypes.CONVERSATION_UPDATE -> conversationUpdate(context);
@@ -100,7 +100,7 @@ class PulseActivities {
     }
 
     private ChatMessage command(CommandRequest request) {
-        CommandRequest identified = request.withRequestId(requestId.get());
+        CommandRequest identified = request.withRequestKey(requestKey.get());
         return again.get() ? inbox.commandAgain(identified) : inbox.command(identified);
     }
 
@@ -251,7 +251,9 @@ class PulseActivities {
         Set<String> said = new LinkedHashSet<>();
         List<ChatMessage> answers = new ArrayList<>();
         for (CardSubmit.Click click : clicks) {
-            inbox.interaction(new Interaction(sender, click.action(), click.input(), card))
+            // the activity's id and the action name the click, the same when the activity is handled again
+            inbox.interaction(new Interaction(sender, click.action(), click.input(), card,
+                            Optional.ofNullable(activity.getId()).map(id -> id + "/" + click.action())))
                     .filter(a -> said.add(a.summary()))
                     .ifPresent(answers::add);
         }

@@ -105,7 +105,7 @@ class ExactlyOnceTest extends EngineTest {
     @Test
     void aSendNowRunAgainAfterACrashSendsItsRoundOnceWhereverItsFirstRunStopped() {
         Ws ws = new Ws().setUp(4);
-        CommandRequest first = new CommandRequest(ws.admin, Optional.of(ws.channel), "send-now").withRequestId("re-first");
+        CommandRequest first = new CommandRequest(ws.admin, Optional.of(ws.channel), "send-now").withRequestKey("re-first");
 
         // The first run sent its round and died before it answered: run again, it sends no second round.
         inbox.command(first);
@@ -113,7 +113,7 @@ class ExactlyOnceTest extends EngineTest {
         assertThat(ws.everyone()).allSatisfy(s -> assertThat(ws.checkInsTo(s)).as(s.userId()).hasSize(1));
 
         // The first run of another died before it planned anything (the run again is all there is): it sends its round.
-        CommandRequest second = new CommandRequest(ws.admin, Optional.of(ws.channel), "send-now").withRequestId("re-second");
+        CommandRequest second = new CommandRequest(ws.admin, Optional.of(ws.channel), "send-now").withRequestKey("re-second");
         assertThat(inbox.commandAgain(second).summary()).isEqualTo(en("sendNow.done", ws.everyone().size(), 0, 0));
         assertThat(inbox.commandAgain(second).summary()).isEqualTo(en("sendNow.resumed"));
         assertThat(ws.everyone()).allSatisfy(s -> assertThat(ws.checkInsTo(s)).as(s.userId()).hasSize(2));

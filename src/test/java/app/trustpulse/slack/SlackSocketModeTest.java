@@ -121,7 +121,7 @@ class SlackSocketModeTest {
         // With the request's id, the same on every run of the request.
         assertThat(req.getValue()).isEqualTo(new CommandRequest(
                 new Sender(Platform.SLACK, TEAM, "UADMIN", "Ada", true), Optional.of("C0TEAM"), "leader <@UMEM>")
-                .withRequestId(req.getValue().requestId().orElseThrow()));
+                .withRequestKey(req.getValue().requestKey().orElseThrow()));
         FakeSlack.Hook answer = SLACK.awaitHook("sock-cmd");
         assertThat(answer.body().get("response_type").getAsString()).isEqualTo("ephemeral");
         assertThat(answer.body().get("text").getAsString()).isEqualTo("Mo is now a leader of *team-rocket*.");
