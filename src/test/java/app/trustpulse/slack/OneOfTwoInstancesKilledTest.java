@@ -173,7 +173,7 @@ class OneOfTwoInstancesKilledTest {
 
         // A second admin, known to neither instance yet: the instance that takes the send-now looks them up in Slack
         // first, and dies while it waits for the answer, before a single check-in is planned.
-        slack.delay("users.info", 1000);
+        slack.delay("users.info", 800);
         a.client().postForm(a.client().slashCommand("UBO", CHANNEL, "send-now", slack.hookUrl("send-now")));
         Instance runner = instanceThatMade(slack.awaitCall("users.info", call -> "UBO".equals(call.param("user"))), a, b);
         Instance survivor = runner == a ? b : a;
