@@ -171,38 +171,52 @@ public final class SendingCheckIns {
         return deliver(t, member.get(), week, slot);
     }
 
+    /** A send-now that is run once (see {@link #sendNow(long, String)}). */
+    public Round sendNow(long teamId) {
+        return sendNow(teamId, UUID.randomUUID().toString());
+    }
+
     /**
      * "send-now": everyone gets their next check-in of this week that they have not had yet. One send-now per team
      * runs at a time across all instances (a lease); a second one at the same moment is told so instead of sending a
-     * second round. The round is planned first (a SCHEDULED check-in per person) and then sent, and a durable
-     * {@link #RESUME_KIND} work item finishes it if this instance dies: a send-now whose holder died is resumed, never
-     * planned again, so nobody gets two.
+     * second round. The round is planned first (a SCHEDULED check-in per person), marked planned, and then sent, and
+     * a durable {@link #RESUME_KIND} work item finishes it if this instance dies.
+     *
+     * <p>{@code round} names the request and stays the same when the request is run again after its instance died:
+     * that run holds the lease as its own, plans only if the first run had not marked the round planned (planning
+     * again is harmless then, as nothing of the round was sent), and otherwise only finishes it. A send-now that takes
+     * over the lease of another one that died finishes that one's round, never plans a second, so nobody gets two.
      */
-    public Round sendNow(long teamId) {
+    public Round sendNow(long teamId, String round) {
         Team team = teams.find(teamId).orElseThrow();
         WeekId week = WeekId.of(clock.instant(), team.timezone());
         if (pulses.isClosed(teamId, week)) {
             return Round.skipped(WEEK_CLOSED);
         }
-        String holder = UUID.randomUUID().toString();
-        Leases.Acquired acquired = leases.acquire(lease(teamId), holder, clock.instant(), clock.instant().plus(claimTimeout));
+        Leases.Acquired acquired = leases.acquire(lease(teamId), round, clock.instant(), clock.instant().plus(claimTimeout));
         if (acquired == Leases.Acquired.BUSY) {
             return Round.skipped(ALREADY_RUNNING);
         }
         try {
             int last = team.schedule().checkInDays().size() - 1;
             List<Member> people = members.ofTeam(teamId).stream().filter(m -> !m.optedOut()).toList();
-            if (acquired == Leases.Acquired.NEW) {
+            if (acquired != Leases.Acquired.TAKEN_OVER && !checkIns.isRoundPlanned(round)) {
                 for (Member m : people) {
                     planned(team, m, week, last, true);
                 }
+                checkIns.markRoundPlanned(round, teamId, week, clock.instant());
                 // Due once this send-now's lease would have run out: it only matters if this instance dies.
                 work.enqueueAt(RESUME_KIND, teamId + ":" + week, "", clock.instant().plus(claimTimeout));
             }
-            return sendPlanned(team, week, people, last, holder);
+            return sendPlanned(team, week, people, last, round);
         } finally {
-            leases.release(lease(teamId), holder);
+            leases.release(lease(teamId), round);
         }
+    }
+
+    /** Whether the send-now of that request planned its round, so running the request again only finishes it. */
+    public boolean isPlanned(String round) {
+        return checkIns.isRoundPlanned(round);
     }
 
     /** Work kind that finishes a send-now whose instance died. */

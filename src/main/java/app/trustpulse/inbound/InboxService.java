@@ -59,12 +59,12 @@ public final class InboxService implements ChatInbox {
 
     @Override
     public ChatMessage command(CommandRequest request) {
-        return commands.run(context(request.sender(), request.channelId()), request.text());
+        return commands.run(context(request), request.text());
     }
 
     @Override
     public ChatMessage commandAgain(CommandRequest request) {
-        return commands.runAgain(context(request.sender(), request.channelId()), request.text());
+        return commands.runAgain(context(request), request.text());
     }
 
     @Override
@@ -193,6 +193,12 @@ public final class InboxService implements ChatInbox {
                 members.find(team.id(), userId)
                         .filter(m -> !m.isLeader())
                         .ifPresent(m -> members.remove(team.id(), userId)));
+    }
+
+    private CommandContext context(CommandRequest r) {
+        Sender s = r.sender();
+        return new CommandContext(s.platform(), s.workspaceId(), s.userId(), s.displayName(), s.workspaceAdmin(),
+                r.channelId(), r.requestKey());
     }
 
     private CommandContext context(Sender s, Optional<String> channel) {

@@ -280,4 +280,25 @@ final class JdbcCheckInRepository implements CheckInRepository {
                 SqlSupport.optionalInstant(rs, "reminded_at"),
                 Optional.ofNullable(rs.getString("message_ref")));
     }
+
+    @Override
+    public void markRoundPlanned(String round, long teamId, WeekId week, Instant at) {
+        jdbc.sql("""
+                INSERT INTO send_now_round (round_key, team_id, week, planned_at) VALUES (:round, :teamId, :week, :at)
+                ON CONFLICT DO NOTHING
+                """)
+                .param("round", round)
+                .param("teamId", teamId)
+                .param("week", week.toString())
+                .param("at", SqlSupport.utc(at))
+                .update();
+    }
+
+    @Override
+    public boolean isRoundPlanned(String round) {
+        return jdbc.sql("SELECT COUNT(*) FROM send_now_round WHERE round_key = :round")
+                .param("round", round)
+                .query(Integer.class)
+                .single() > 0;
+    }
 }

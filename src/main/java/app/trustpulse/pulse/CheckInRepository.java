@@ -68,4 +68,12 @@ public interface CheckInRepository {
     int countOfUser(long teamId, String userId);
 
     int deleteOfUser(long teamId, String userId);
+
+    /**
+     * Records that the send-now round of that key (the request that started it) planned everyone's check-in; it does
+     * so before it sends any, so a round run again after a crash knows whether to plan or only to finish.
+     */
+    void markRoundPlanned(String round, long teamId, WeekId week, Instant at);
+
+    boolean isRoundPlanned(String round);
 }

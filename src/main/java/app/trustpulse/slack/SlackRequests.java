@@ -87,7 +87,9 @@ final class SlackRequests implements WorkHandler {
         ChatMessage answer;
         try {
             Sender sender = people.sender(r.workspaceId(), r.userId());
-            CommandRequest request = new CommandRequest(sender, Optional.ofNullable(r.channelId()), r.text());
+            // Named by its answer's id, which is derived from the queued request and so the same on every run.
+            CommandRequest request = new CommandRequest(sender, Optional.ofNullable(r.channelId()), r.text(),
+                    Optional.of(answerId));
             answer = firstRun ? inbox.get().command(request) : inbox.get().commandAgain(request);
         } catch (RuntimeException e) {
             LOG.error("/pulse {} in {} failed; the user was told it could not be done",

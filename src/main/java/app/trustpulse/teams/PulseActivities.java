@@ -19,12 +19,14 @@ import com.microsoft.bot.schema.ConversationAccount;
 import com.microsoft.bot.schema.ConversationReference;
 import com.microsoft.bot.schema.Serialization;
 import com.microsoft.bot.schema.teams.TeamsChannelData;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +47,7 @@ class PulseActivities {
     private final Texts texts;
     private final Clock clock;
     private final ThreadLocal<Boolean> again = ThreadLocal.withInitial(() -> false);
+    private final ThreadLocal<String> requestKey = new ThreadLocal<>();
 
     PulseActivities(ChatInbox inbox, ConversationStore store, TeamsGateway gateway, TeamsOutbox outbox,
             TeamOwners owners, ProcessedEvents processed, Texts texts, Clock clock) {
@@ -80,6 +83,9 @@ class PulseActivities {
         }
         Context context = new Context(key, activity, tenantId, channelData(activity));
         this.again.set(again);
+        // Teams resends an activity with its id, and the durable queue runs it again with it: one request, one id.
+        this.requestKey.set(activity.getId() == null ? null : "teams-" + UUID.nameUUIDFromBytes(
+                activity.getId().getBytes(StandardCharsets.UTF_8)));
         switch (String.valueOf(activity.getType())) {
             case ActivityTypes.CONVERSATION_UPDATE -> conversationUpdate(context);
             case ActivityTypes.INSTALLATION_UPDATE -> installationUpdate(context);
@@ -89,7 +95,8 @@ class PulseActivities {
     }
 
     private ChatMessage command(CommandRequest request) {
-        return again.get() ? inbox.commandAgain(request) : inbox.command(request);
+        CommandRequest identified = request.withRequestKey(requestKey.get());
+        return again.get() ? inbox.commandAgain(identified) : inbox.command(identified);
     }
 
     /** One activity with what every handler needs from it. */

