@@ -12,8 +12,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -91,29 +91,12 @@ final class JdbcCheckInRepository implements CheckInRepository {
 
     @Override
     public Optional<DeliveryClaim> claimForSending(long id, Instant now, Instant staleBefore) {
-        List<String> before = jdbc.sql("SELECT COALESCE(delivery_id, '') FROM check_in WHERE id = :id")
-                .param("id", id)
-                .query(String.class)
-                .list();
-        if (before.isEmpty()) {
-            return Optional.empty();
-        }
-        boolean tried = !before.get(0).isEmpty();
-        String deliveryId = tried ? before.get(0) : UUID.randomUUID().toString();
-        // The delivery id read above is part of the condition, so of two concurrent claims only one can win.
-        int claimed = jdbc.sql("""
+        return DeliveryClaims.claim(jdbc, "SELECT COALESCE(delivery_id, '') FROM check_in WHERE id = :id", """
                 UPDATE check_in SET status = 'SENDING', claimed_at = :now, delivery_id = :deliveryId
                  WHERE id = :id
                    AND (status = 'SCHEDULED' OR (status = 'SENDING' AND (claimed_at IS NULL OR claimed_at < :stale)))
                    AND COALESCE(delivery_id, '') = :seen
-                """)
-                .param("id", id)
-                .param("now", SqlSupport.utc(now))
-                .param("stale", SqlSupport.utc(staleBefore))
-                .param("deliveryId", deliveryId)
-                .param("seen", before.get(0))
-                .update();
-        return claimed == 1 ? Optional.of(new DeliveryClaim(deliveryId, tried)) : Optional.empty();
+                """, Map.of("id", id), now, staleBefore);
     }
 
     @Override
@@ -157,29 +140,12 @@ final class JdbcCheckInRepository implements CheckInRepository {
 
     @Override
     public Optional<DeliveryClaim> claimReminder(long id, Instant now, Instant staleBefore) {
-        List<String> before = jdbc.sql("SELECT COALESCE(reminder_delivery_id, '') FROM check_in WHERE id = :id")
-                .param("id", id)
-                .query(String.class)
-                .list();
-        if (before.isEmpty()) {
-            return Optional.empty();
-        }
-        boolean tried = !before.get(0).isEmpty();
-        String deliveryId = tried ? before.get(0) : UUID.randomUUID().toString();
-        // As with check-ins: the delivery id read above is part of the condition, so of two claims only one wins.
-        int claimed = jdbc.sql("""
+        return DeliveryClaims.claim(jdbc, "SELECT COALESCE(reminder_delivery_id, '') FROM check_in WHERE id = :id", """
                 UPDATE check_in SET reminded_at = :now, reminder_delivery_id = :deliveryId
                  WHERE id = :id AND status = 'SENT' AND reminder_sent = FALSE
                    AND (reminded_at IS NULL OR reminded_at < :stale)
                    AND COALESCE(reminder_delivery_id, '') = :seen
-                """)
-                .param("id", id)
-                .param("now", SqlSupport.utc(now))
-                .param("stale", SqlSupport.utc(staleBefore))
-                .param("deliveryId", deliveryId)
-                .param("seen", before.get(0))
-                .update();
-        return claimed == 1 ? Optional.of(new DeliveryClaim(deliveryId, tried)) : Optional.empty();
+                """, Map.of("id", id), now, staleBefore);
     }
 
     @Override

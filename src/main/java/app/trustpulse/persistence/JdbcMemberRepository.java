@@ -10,8 +10,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Memberships in table {@code team_member}; joined_at is set once, when a membership is first saved. */
@@ -126,33 +126,14 @@ final class JdbcMemberRepository implements MemberRepository {
 
     @Override
     public Optional<DeliveryClaim> claimWelcome(long teamId, String userId, Instant now, Instant staleBefore) {
-        List<String> before = jdbc.sql("""
+        return DeliveryClaims.claim(jdbc, """
                 SELECT COALESCE(welcome_delivery_id, '') FROM team_member WHERE team_id = :teamId AND user_id = :userId
-                """)
-                .param("teamId", teamId)
-                .param("userId", userId)
-                .query(String.class)
-                .list();
-        if (before.isEmpty()) {
-            return Optional.empty();
-        }
-        boolean tried = !before.get(0).isEmpty();
-        String deliveryId = tried ? before.get(0) : UUID.randomUUID().toString();
-        // As with check-ins: the delivery id read above is part of the condition, so of two claims only one wins.
-        int claimed = jdbc.sql("""
+                """, """
                 UPDATE team_member SET welcome_claimed_at = :now, welcome_delivery_id = :deliveryId
                  WHERE team_id = :teamId AND user_id = :userId AND welcomed = FALSE
                    AND (welcome_claimed_at IS NULL OR welcome_claimed_at < :stale)
                    AND COALESCE(welcome_delivery_id, '') = :seen
-                """)
-                .param("teamId", teamId)
-                .param("userId", userId)
-                .param("now", SqlSupport.utc(now))
-                .param("stale", SqlSupport.utc(staleBefore))
-                .param("deliveryId", deliveryId)
-                .param("seen", before.get(0))
-                .update();
-        return claimed == 1 ? Optional.of(new DeliveryClaim(deliveryId, tried)) : Optional.empty();
+                """, Map.of("teamId", teamId, "userId", userId), now, staleBefore);
     }
 
     @Override
