@@ -266,6 +266,32 @@ final class FakeSlack implements AutoCloseable {
         return List.copyOf(hooks);
     }
 
+    /** Per person, how many check-ins (messages with answer buttons) landed in their DM; people with none left out. */
+    Map<String, Long> checkInsPerPerson(java.util.Collection<String> people) {
+        return perPerson(people, p -> p.params().get("blocks") != null && p.params().get("blocks").contains("answer:"));
+    }
+
+    /** Per leader, how many weekly digests landed in their DM; leaders with none left out. */
+    Map<String, Long> digestsPerLeader(java.util.Collection<String> leaders) {
+        return perPerson(leaders, p -> p.params().get("text").startsWith("Your weekly digest"));
+    }
+
+    /** How many weekly pulses were posted in the channel. */
+    long pulsesIn(String channel) {
+        return posted(channel).stream().filter(p -> p.params().get("text").startsWith("Team pulse")).count();
+    }
+
+    private Map<String, Long> perPerson(java.util.Collection<String> people, Predicate<Posted> kind) {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        for (String u : people) {
+            long n = posted("D" + u).stream().filter(kind).count();
+            if (n > 0) {
+                counts.put(u, n);
+            }
+        }
+        return counts;
+    }
+
     /** Paths of the response-URL posts that were refused with {@link #hookAnswers}. */
     List<String> refusedHooks() {
         return List.copyOf(refusedHooks);
