@@ -17,41 +17,100 @@ public final class Actions {
     }
 
     public sealed interface Action {
+
+        <R> R accept(Handler<R> handler);
+    }
+
+    /** One method per kind of action, so a new kind does not compile until it is handled. */
+    public interface Handler<R> {
+        R answerScore(AnswerScore action);
+
+        R addComment(AddComment action);
+
+        R nudgeReaction(NudgeReaction action);
+
+        R sendFeedback(SendFeedback action);
+
+        R runCommand(RunCommand action);
+
+        R runTeamCommand(RunTeamCommand action);
+
+        R forgetMe(ForgetMe action);
+
+        R answerFeedbackQuestion(AnswerFeedbackQuestion action);
+
+        R dismiss(Dismiss action);
     }
 
     /** A score picked on a check-in; an empty score is "can't say". */
     public record AnswerScore(long checkInId, Dimension dimension, OptionalInt score) implements Action {
+        @Override
+        public <R> R accept(Handler<R> handler) {
+            return handler.answerScore(this);
+        }
     }
 
     /** The value a scale's "can't say" choice carries in its action. */
     public static final String CANT_SAY = "?";
 
     public record AddComment(long checkInId, Dimension dimension) implements Action {
+        @Override
+        public <R> R accept(Handler<R> handler) {
+            return handler.addComment(this);
+        }
     }
 
     public record NudgeReaction(long sentNudgeId, boolean tried) implements Action {
+        @Override
+        public <R> R accept(Handler<R> handler) {
+            return handler.nudgeReaction(this);
+        }
     }
 
     /** Confirmed feedback; {@code once} is the preview's own token, so that its button stores the feedback once. */
     public record SendFeedback(long teamId, String once, String text) implements Action {
+        @Override
+        public <R> R accept(Handler<R> handler) {
+            return handler.sendFeedback(this);
+        }
     }
 
     /** Runs command words for the person who clicked, e.g. "optout" from the home view. */
     public record RunCommand(String words) implements Action {
+        @Override
+        public <R> R accept(Handler<R> handler) {
+            return handler.runCommand(this);
+        }
     }
 
     /** Runs command words for the person who clicked as if typed in one team's channel, e.g. "optout" of that team. */
     public record RunTeamCommand(long teamId, String words) implements Action {
+        @Override
+        public <R> R accept(Handler<R> handler) {
+            return handler.runTeamCommand(this);
+        }
     }
 
     public record ForgetMe(boolean confirmed) implements Action {
+        @Override
+        public <R> R accept(Handler<R> handler) {
+            return handler.forgetMe(this);
+        }
     }
 
     public record AnswerFeedbackQuestion(long teamId) implements Action {
+        @Override
+        public <R> R accept(Handler<R> handler) {
+            return handler.answerFeedbackQuestion(this);
+        }
     }
 
     /** "Cancel" on a confirmation: nothing happens. */
     public record Dismiss() implements Action {
+        @Override
+        public <R> R accept(Handler<R> handler) {
+            return handler.dismiss(this);
+        }
     }
 
     public static String dismiss() {

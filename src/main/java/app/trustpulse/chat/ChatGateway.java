@@ -33,6 +33,15 @@ public interface ChatGateway {
     /** The human, active members of a channel. */
     List<ChatUser> channelMembers(ChannelAddress channel);
 
+    /**
+     * How many messages to different people the platform takes at once: a round of check-ins or welcomes sends this
+     * many side by side, so a platform whose limits allow more posts a second than one sender reaches is used to
+     * them. The adapter still paces every send.
+     */
+    default int parallelSends() {
+        return 1;
+    }
+
     /** A name people recognise the channel by, for the team's name; the id where the platform offers none. */
     default String channelName(ChannelAddress channel) {
         return channel.channelId();

@@ -41,6 +41,11 @@ public final class ChatGateways {
         }
 
         @Override
+        public int parallelSends() {
+            return gateway.parallelSends();
+        }
+
+        @Override
         public MessageRef sendDirect(DirectAddress to, ChatMessage message) {
             return counted(() -> gateway.sendDirect(to, message));
         }

@@ -1,7 +1,9 @@
 package app.trustpulse.checkin;
 
+import app.trustpulse.pulse.DeliveryClaim;
 import app.trustpulse.chat.ChatDeliveryException;
 import app.trustpulse.chat.ChatGateways;
+import app.trustpulse.chat.Delivery;
 import app.trustpulse.chat.DirectAddress;
 import app.trustpulse.pulse.CheckIn;
 import app.trustpulse.pulse.CheckInRepository;
@@ -14,6 +16,8 @@ import app.trustpulse.pulse.TeamRepository;
 import app.trustpulse.pulse.TeamSchedule;
 import app.trustpulse.pulse.WeekId;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -21,11 +25,23 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one gentle reminder: only to people who have not answered their check-in, at most once a week per
- * person, never outside 08:00–18:00 of their own day.
+ * person, never outside 08:00–18:00 of their own day. Each reminder is claimed on its check-in and sent with its
+ * delivery id, so a round run again after a crash or a failure sends what is missing and nothing twice.
  */
 public final class Reminding {
 
     private static final Logger LOG = LoggerFactory.getLogger(Reminding.class);
+
+    /**
+     * What a reminder round did. {@code inFlight} reminders are claimed by another sender (perhaps a dead one, whose
+     * claim is taken back after the claim timeout); {@code failed} ones could not be delivered and were given back.
+     */
+    public record Round(int sent, int inFlight, int failed) {
+
+        public boolean finished() {
+            return inFlight == 0 && failed == 0;
+        }
+    }
 
     private final TeamRepository teams;
     private final MemberRepository members;
@@ -33,52 +49,68 @@ public final class Reminding {
     private final PulseRepository pulses;
     private final CheckInMessages messages;
     private final ChatGateways gateways;
+    private final Duration claimTimeout;
     private final Clock clock;
     private final PulseMetrics metrics;
 
     public Reminding(TeamRepository teams, MemberRepository members, CheckInRepository checkIns, PulseRepository pulses,
-                     CheckInMessages messages, ChatGateways gateways, Clock clock, PulseMetrics metrics) {
+                     CheckInMessages messages, ChatGateways gateways, Duration claimTimeout, Clock clock,
+                     PulseMetrics metrics) {
         this.teams = teams;
         this.members = members;
         this.checkIns = checkIns;
         this.pulses = pulses;
         this.messages = messages;
         this.gateways = gateways;
+        this.claimTimeout = claimTimeout;
         this.clock = clock;
         this.metrics = metrics;
     }
 
-    /** @return how many reminders went out */
-    public int remind(long teamId, WeekId week, int slot) {
+    /** Reminds everyone of the slot who has not answered; safe to run again. */
+    public Round remind(long teamId, WeekId week, int slot) {
         Optional<Team> found = teams.find(teamId);
         if (found.isEmpty() || found.get().paused() || pulses.isClosed(teamId, week)) {
-            return 0;
+            return new Round(0, 0, 0);
         }
         Team team = found.get();
         List<CheckIn> ofWeek = checkIns.ofWeek(teamId, week);
-        int sent = 0;
+        int sent = 0, inFlight = 0, failed = 0;
         for (CheckIn c : ofWeek) {
             if (c.slot() != slot || c.status() != CheckIn.Status.SENT) {
                 continue;
             }
-            boolean remindedThisWeek = ofWeek.stream()
-                    .anyMatch(o -> o.userId().equals(c.userId()) && o.remindedAt().isPresent());
+            boolean remindedForAnotherSlot = ofWeek.stream()
+                    .anyMatch(o -> o.userId().equals(c.userId()) && o.slot() != slot && o.remindedAt().isPresent());
             Optional<Member> member = members.find(teamId, c.userId());
-            if (remindedThisWeek || member.isEmpty() || member.get().optedOut()
+            if (remindedForAnotherSlot || member.isEmpty() || member.get().optedOut()
                     || !TeamSchedule.withinPromptHours(clock.instant().atZone(member.get().zoneOr(team.timezone())).toLocalTime())) {
                 continue;
             }
-            if (checkIns.markReminded(c.id(), clock.instant())) {
-                try {
-                    gateways.of(team.platform()).sendDirect(
-                            new DirectAddress(team.platform(), team.workspaceId(), c.userId()), messages.reminder(team));
-                    sent++;
-                    metrics.reminderSent(team.platform());
-                } catch (ChatDeliveryException e) {
-                    LOG.warn("reminder for check-in " + c.id() + " not delivered: " + e.getMessage());
+            if (pulses.isClosed(teamId, week)) {
+                break;
+            }
+            Instant now = clock.instant();
+            Optional<DeliveryClaim> claim = checkIns.claimReminder(c.id(), now, now.minus(claimTimeout));
+            if (claim.isEmpty()) {
+                if (checkIns.reminderPending(c.id())) {
+                    inFlight++;
                 }
+                continue;
+            }
+            try {
+                gateways.of(team.platform()).sendDirect(
+                        new DirectAddress(team.platform(), team.workspaceId(), c.userId()), messages.reminder(team),
+                        new Delivery(claim.get().deliveryId(), claim.get().triedBefore()));
+                checkIns.markReminderSent(c.id());
+                sent++;
+                metrics.reminderSent(team.platform());
+            } catch (ChatDeliveryException e) {
+                checkIns.releaseReminder(c.id());
+                failed++;
+                LOG.warn("reminder for check-in " + c.id() + " not delivered, tried again later: " + e.getMessage());
             }
         }
-        return sent;
+        return new Round(sent, inFlight, failed);
     }
 }

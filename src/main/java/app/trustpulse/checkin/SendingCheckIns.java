@@ -1,7 +1,9 @@
 package app.trustpulse.checkin;
 
+import app.trustpulse.pulse.DeliveryClaim;
 import app.trustpulse.chat.ChatDeliveryException;
 import app.trustpulse.chat.ChatGateways;
+import app.trustpulse.chat.FanOut;
 import app.trustpulse.chat.DirectAddress;
 import app.trustpulse.chat.MessageRef;
 import app.trustpulse.pulse.CheckIn;
@@ -119,6 +121,7 @@ public final class SendingCheckIns {
             return Round.skipped(WEEK_CLOSED);
         }
         int sent = 0, already = 0, failed = 0, deferred = 0, inFlight = 0;
+        List<Member> due = new java.util.ArrayList<>();
         for (Member m : members.ofTeam(teamId)) {
             if (m.optedOut()) {
                 continue;
@@ -129,10 +132,12 @@ public final class SendingCheckIns {
                 deferred++;
                 continue;
             }
-            if (!TeamSchedule.withinPromptHours(now.atZone(m.zoneOr(team.timezone())).toLocalTime())) {
-                continue;
+            if (TeamSchedule.withinPromptHours(now.atZone(m.zoneOr(team.timezone())).toLocalTime())) {
+                due.add(m);
             }
-            switch (deliver(team, m, week, slot)) {
+        }
+        for (Delivery d : FanOut.map(due, gateways.of(team.platform()).parallelSends(), m -> deliver(team, m, week, slot))) {
+            switch (d) {
                 case SENT -> sent++;
                 case FAILED -> failed++;
                 case IN_FLIGHT -> inFlight++;
@@ -166,38 +171,52 @@ public final class SendingCheckIns {
         return deliver(t, member.get(), week, slot);
     }
 
+    /** A send-now that is run once (see {@link #sendNow(long, String)}). */
+    public Round sendNow(long teamId) {
+        return sendNow(teamId, UUID.randomUUID().toString());
+    }
+
     /**
      * "send-now": everyone gets their next check-in of this week that they have not had yet. One send-now per team
      * runs at a time across all instances (a lease); a second one at the same moment is told so instead of sending a
-     * second round. The round is planned first (a SCHEDULED check-in per person) and then sent, and a durable
-     * {@link #RESUME_KIND} work item finishes it if this instance dies: a send-now whose holder died is resumed, never
-     * planned again, so nobody gets two.
+     * second round. The round is planned first (a SCHEDULED check-in per person), marked planned, and then sent, and
+     * a durable {@link #RESUME_KIND} work item finishes it if this instance dies.
+     *
+     * <p>{@code round} names the request and stays the same when the request is run again after its instance died:
+     * that run holds the lease as its own, plans only if the first run had not marked the round planned (planning
+     * again is harmless then, as nothing of the round was sent), and otherwise only finishes it. A send-now that takes
+     * over the lease of another one that died finishes that one's round, never plans a second, so nobody gets two.
      */
-    public Round sendNow(long teamId) {
+    public Round sendNow(long teamId, String round) {
         Team team = teams.find(teamId).orElseThrow();
         WeekId week = WeekId.of(clock.instant(), team.timezone());
         if (pulses.isClosed(teamId, week)) {
             return Round.skipped(WEEK_CLOSED);
         }
-        String holder = UUID.randomUUID().toString();
-        Leases.Acquired acquired = leases.acquire(lease(teamId), holder, clock.instant(), clock.instant().plus(claimTimeout));
+        Leases.Acquired acquired = leases.acquire(lease(teamId), round, clock.instant(), clock.instant().plus(claimTimeout));
         if (acquired == Leases.Acquired.BUSY) {
             return Round.skipped(ALREADY_RUNNING);
         }
         try {
             int last = team.schedule().checkInDays().size() - 1;
             List<Member> people = members.ofTeam(teamId).stream().filter(m -> !m.optedOut()).toList();
-            if (acquired == Leases.Acquired.NEW) {
+            if (acquired != Leases.Acquired.TAKEN_OVER && !checkIns.isRoundPlanned(round)) {
                 for (Member m : people) {
                     planned(team, m, week, last, true);
                 }
+                checkIns.markRoundPlanned(round, teamId, week, clock.instant());
                 // Due once this send-now's lease would have run out: it only matters if this instance dies.
                 work.enqueueAt(RESUME_KIND, teamId + ":" + week, "", clock.instant().plus(claimTimeout));
             }
-            return sendPlanned(team, week, people, last, holder);
+            return sendPlanned(team, week, people, last, round);
         } finally {
-            leases.release(lease(teamId), holder);
+            leases.release(lease(teamId), round);
         }
+    }
+
+    /** Whether the send-now of that request planned its round, so running the request again only finishes it. */
+    public boolean isPlanned(String round) {
+        return checkIns.isRoundPlanned(round);
     }
 
     /** Work kind that finishes a send-now whose instance died. */
@@ -230,21 +249,28 @@ public final class SendingCheckIns {
         return "send-now:" + teamId;
     }
 
-    /** Sends every planned, unsent check-in of the week; the lease is renewed with every person. */
+    /**
+     * Sends every planned, unsent check-in of the week, as many side by side as the platform takes; the lease is
+     * renewed with every person.
+     */
     private Round sendPlanned(Team team, WeekId week, List<Member> people, int last, String holder) {
-        int sent = 0, already = 0, failed = 0, inFlight = 0;
-        for (Member m : people) {
+        List<Delivery> results = FanOut.map(people, gateways.of(team.platform()).parallelSends(), m -> {
             leases.acquire(lease(team.id()), holder, clock.instant(), clock.instant().plus(claimTimeout));
-            switch (deliver(team, m, week, last, false)) {
+            return deliver(team, m, week, last, false);
+        });
+        int sent = 0, already = 0, failed = 0, inFlight = 0;
+        boolean closed = false;
+        for (Delivery d : results) {
+            switch (d) {
                 case SENT -> sent++;
                 case FAILED -> failed++;
                 case IN_FLIGHT -> inFlight++;
-                case WEEK_CLOSED -> {
-                    return sent == 0 ? Round.skipped(WEEK_CLOSED) : new Round(sent, already, failed, 0, inFlight,
-                            Optional.empty());
-                }
+                case WEEK_CLOSED -> closed = true;
                 default -> already++;
             }
+        }
+        if (closed && sent == 0) {
+            return Round.skipped(WEEK_CLOSED);
         }
         return new Round(sent, already, failed, 0, inFlight, Optional.empty());
     }
@@ -289,7 +315,7 @@ public final class SendingCheckIns {
             return Delivery.ALREADY_SENT;
         }
         Instant now = clock.instant();
-        Optional<CheckInRepository.Claim> claim = checkIns.claimForSending(stored.id(), now, now.minus(claimTimeout));
+        Optional<DeliveryClaim> claim = checkIns.claimForSending(stored.id(), now, now.minus(claimTimeout));
         if (claim.isEmpty()) {
             return stored.status() == CheckIn.Status.SENDING ? Delivery.IN_FLIGHT : Delivery.ALREADY_SENT;
         }
@@ -303,8 +329,7 @@ public final class SendingCheckIns {
             return Delivery.SENT;
         } catch (ChatDeliveryException e) {
             checkIns.releaseClaim(stored.id());
-            LOG.warn("check-in " + stored.id() + " of team " + team.id() + " not delivered, tried again later: "
-                    + e.getMessage());
+            LOG.warn("check-in " + stored.id() + " of team " + team.id() + " not delivered, tried again later", e);
             work.enqueue(RETRY_KIND, String.valueOf(stored.id()), "");
             return Delivery.FAILED;
         }

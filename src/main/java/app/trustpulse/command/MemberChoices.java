@@ -5,7 +5,6 @@ import app.trustpulse.chat.Block;
 import app.trustpulse.chat.Button;
 import app.trustpulse.chat.ChatMessage;
 import app.trustpulse.chat.PlatformPersonalData;
-import app.trustpulse.chat.ProcessedEvents;
 import app.trustpulse.nudge.NudgeLog;
 import app.trustpulse.pulse.Answer;
 import app.trustpulse.pulse.AnswerRepository;
@@ -50,12 +49,11 @@ public final class MemberChoices {
     private final Texts texts;
     private final Clock clock;
     private final List<PlatformPersonalData> platformData;
-    private final ProcessedEvents processed;
     private final RandomGenerator random;
 
     public MemberChoices(TeamRepository teams, MemberRepository members, CheckInRepository checkIns, AnswerRepository answers,
                          FeedbackRepository feedback, NudgeLog nudgeLog, Pseudonymizer pseudonyms, Reply reply, Texts texts,
-                         Clock clock, List<PlatformPersonalData> platformData, ProcessedEvents processed, RandomGenerator random) {
+                         Clock clock, List<PlatformPersonalData> platformData, RandomGenerator random) {
         this.teams = teams;
         this.members = members;
         this.checkIns = checkIns;
@@ -67,7 +65,6 @@ public final class MemberChoices {
         this.texts = texts;
         this.clock = clock;
         this.platformData = List.copyOf(platformData);
-        this.processed = processed;
         this.random = random;
     }
 
@@ -116,11 +113,13 @@ public final class MemberChoices {
     }
 
     /**
-     * Stores confirmed feedback under the giver's pseudonym. With the preview's token ({@code once}) it is stored the
-     * first time only: a second click on the same "send", on any platform or instance, stores nothing more.
+     * Stores confirmed feedback under the giver's pseudonym. With the preview's token ({@code preview}) it is stored
+     * the first time only: a second click on the same "send", on any platform or instance, stores nothing more. The
+     * platform's id of the request ({@code request}) does the same for a form sent in: handled again after a crash,
+     * it stores nothing more.
      */
-    public ChatMessage giveFeedback(Platform platform, String workspaceId, String userId, long teamId, Optional<String> once,
-                                    String text, Language fallback) {
+    public ChatMessage giveFeedback(Platform platform, String workspaceId, String userId, long teamId,
+                                    Optional<String> preview, Optional<String> request, String text, Language fallback) {
         Optional<Team> team = teams.find(teamId).filter(t -> t.platform() == platform && t.workspaceId().equals(workspaceId));
         Optional<Member> member = team.flatMap(t -> members.find(t.id(), userId));
         if (team.isEmpty() || member.isEmpty()) {
@@ -134,14 +133,17 @@ public final class MemberChoices {
         if (trimmed.isEmpty() || trimmed.length() > CommandParser.FEEDBACK_MAX) {
             return reply.text(t.language(), "command.feedback.tooLong", CommandParser.FEEDBACK_MAX);
         }
-        if (once.isPresent() && expired(once.get())) {
+        if (preview.isPresent() && expired(preview.get())) {
             return reply.text(t.language(), "feedback.previewExpired");
         }
-        if (once.isPresent() && !processed.firstTime("feedback:" + t.id() + ":" + once.get(), clock.instant())) {
+        Feedback given = new Feedback(0, t.id(), WeekId.of(clock.instant(), t.timezone()),
+                pseudonyms.pseudonym(t.id(), t.platform(), userId), trimmed, Optional.empty());
+        Optional<String> once = preview.map(p -> "preview:" + p).or(() -> request.map(r -> "request:" + r));
+        if (once.isEmpty()) {
+            feedback.add(given);
+        } else if (feedback.addOnce(given, once.get()).isEmpty()) {
             return reply.text(t.language(), "feedback.alreadySent");
         }
-        feedback.add(new Feedback(0, t.id(), WeekId.of(clock.instant(), t.timezone()),
-                pseudonyms.pseudonym(t.id(), t.platform(), userId), trimmed, Optional.empty()));
         return reply.text(t.language(), "feedback.sent", t.threshold());
     }
 

@@ -56,14 +56,24 @@ public final class RunningCommands {
 
     /**
      * Runs a command again whose first run was cut short by a crash. Every command repeats safely but send-now, which
-     * would send a second round: it finishes the round it started instead.
+     * would send a second round: one that had planned its round finishes it instead. One that died before it got
+     * that far (e.g. while the sender was looked up) had sent nothing, and simply runs.
      */
     public ChatMessage runAgain(CommandContext ctx, String text) {
         Optional<Command> cmd = parser.parse(text).command();
         Optional<Team> team = teamInContext(ctx);
         if (cmd.isPresent() && cmd.get() instanceof Command.SendNow && team.isPresent() && isAdmin(ctx)) {
-            sending.resumeSendNow(team.get().id(), closing.currentWeek(team.get().id()));
-            return reply.text(team.get().language(), "sendNow.resumed");
+            Team t = team.get();
+            if (ctx.requestKey().isEmpty()) {
+                sending.resumeSendNow(t.id(), closing.currentWeek(t.id()));
+                return reply.text(t.language(), "sendNow.resumed");
+            }
+            if (sending.isPlanned(ctx.requestKey().get())) {
+                SendingCheckIns.Round round = sending.sendNow(t.id(), ctx.requestKey().get());
+                return round.skippedBecause().filter(SendingCheckIns.WEEK_CLOSED::equals).isPresent()
+                        ? reply.text(t.language(), "sendNow.weekClosed")
+                        : reply.text(t.language(), "sendNow.resumed");
+            }
         }
         return run(ctx, text);
     }
@@ -226,7 +236,7 @@ public final class RunningCommands {
 
         @Override
         public ChatMessage sendNow(Command.SendNow c) {
-            return RunningCommands.this.sendNow(team());
+            return RunningCommands.this.sendNow(team(), ctx.requestKey());
         }
 
         @Override
@@ -253,11 +263,11 @@ public final class RunningCommands {
         }
     }
 
-    private ChatMessage sendNow(Team t) {
+    private ChatMessage sendNow(Team t, Optional<String> requestKey) {
         if (t.paused()) {
             return reply.text(t.language(), "sendNow.paused");
         }
-        SendingCheckIns.Round round = sending.sendNow(t.id());
+        SendingCheckIns.Round round = requestKey.isPresent() ? sending.sendNow(t.id(), requestKey.get()) : sending.sendNow(t.id());
         if (round.skippedBecause().filter(SendingCheckIns.ALREADY_RUNNING::equals).isPresent()) {
             return reply.text(t.language(), "sendNow.busy");
         }

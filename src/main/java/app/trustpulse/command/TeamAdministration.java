@@ -83,7 +83,7 @@ public final class TeamAdministration {
             added.add(m);
         });
         triggers.plan(team);
-        added.forEach(m -> welcoming.welcome(team, m));
+        welcoming.welcomeNewcomers(team);
         long leaders = added.stream().filter(Member::isLeader).count();
         TeamSchedule s = team.schedule();
         return reply.text(team.language(), leaders == 0 ? "setup.done.noLeader" : "setup.done", team.name(),
@@ -101,7 +101,7 @@ public final class TeamAdministration {
                 .orElse(new Member(team.id(), userId, userId, Role.LEADER, Optional.empty(), false, false));
         members.save(m);
         if (existing.isEmpty()) {
-            welcoming.welcome(team, m);
+            welcoming.welcomeNewcomers(team);
         }
         return reply.text(team.language(), "leader.done", name(m));
     }
@@ -125,8 +125,10 @@ public final class TeamAdministration {
             }
             Member m = new Member(team.id(), id, id, Role.MEMBER, Optional.empty(), false, false);
             members.save(m);
-            welcoming.welcome(team, m);
             added.add(id);
+        }
+        if (!added.isEmpty()) {
+            welcoming.welcomeNewcomers(team);
         }
         return reply.text(team.language(), "add.done", added.size(), already.size());
     }

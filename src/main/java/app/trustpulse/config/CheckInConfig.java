@@ -45,8 +45,10 @@ public class CheckInConfig {
 
     @Bean
     Reminding reminding(TeamRepository teams, MemberRepository members, CheckInRepository checkIns, PulseRepository pulses,
-                        CheckInMessages messages, ChatGateways gateways, Clock clock, PulseMetrics metrics) {
-        return new Reminding(teams, members, checkIns, pulses, messages, gateways, clock, metrics);
+                        CheckInMessages messages, ChatGateways gateways, PulseProperties properties, Clock clock,
+                        PulseMetrics metrics) {
+        return new Reminding(teams, members, checkIns, pulses, messages, gateways, properties.claimTimeout(), clock,
+                metrics);
     }
 
     @Bean

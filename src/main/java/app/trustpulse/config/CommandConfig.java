@@ -2,7 +2,6 @@ package app.trustpulse.config;
 
 import app.trustpulse.chat.ChatGateways;
 import app.trustpulse.chat.PlatformPersonalData;
-import app.trustpulse.chat.ProcessedEvents;
 import app.trustpulse.checkin.SendingCheckIns;
 import app.trustpulse.command.AdminList;
 import app.trustpulse.command.MemberChoices;
@@ -20,6 +19,7 @@ import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PulseRepository;
 import app.trustpulse.pulse.TeamRepository;
+import app.trustpulse.pulse.WorkQueue;
 import app.trustpulse.pulse.TeamTriggers;
 import app.trustpulse.pulse.Texts;
 import app.trustpulse.summary.ClosingWeeks;
@@ -42,8 +42,9 @@ public class CommandConfig {
     }
 
     @Bean
-    Welcoming welcoming(ChatGateways gateways, Texts texts) {
-        return new Welcoming(gateways, texts);
+    Welcoming welcoming(TeamRepository teams, MemberRepository members, ChatGateways gateways, Texts texts,
+                        WorkQueue work, PulseProperties properties, Clock clock) {
+        return new Welcoming(teams, members, gateways, texts, work, properties.claimTimeout(), clock);
     }
 
     @Bean
@@ -63,8 +64,8 @@ public class CommandConfig {
     MemberChoices memberChoices(TeamRepository teams, MemberRepository members, CheckInRepository checkIns,
                                 AnswerRepository answers, FeedbackRepository feedback, NudgeLog nudgeLog,
                                 Pseudonymizer pseudonyms, Reply reply, Texts texts, Clock clock,
-                                List<PlatformPersonalData> platformData, ProcessedEvents processed) {
+                                List<PlatformPersonalData> platformData) {
         return new MemberChoices(teams, members, checkIns, answers, feedback, nudgeLog, pseudonyms, reply, texts, clock,
-                platformData, processed, new SecureRandom());
+                platformData, new SecureRandom());
     }
 }

@@ -59,12 +59,12 @@ public final class InboxService implements ChatInbox {
 
     @Override
     public ChatMessage command(CommandRequest request) {
-        return commands.run(context(request.sender(), request.channelId()), request.text());
+        return commands.run(context(request), request.text());
     }
 
     @Override
     public ChatMessage commandAgain(CommandRequest request) {
-        return commands.runAgain(context(request.sender(), request.channelId()), request.text());
+        return commands.runAgain(context(request), request.text());
     }
 
     @Override
@@ -91,15 +91,35 @@ public final class InboxService implements ChatInbox {
         if (parsed.isEmpty()) {
             return Optional.of(ChatMessage.text(texts.get(lang, "action.unknown")));
         }
-        Actions.Action action = parsed.get();
-        if (action instanceof Actions.AnswerScore a) {
+        return parsed.get().accept(new Clicked(interaction, lang));
+    }
+
+    /** What a click does, per kind of action. */
+    private final class Clicked implements Actions.Handler<Optional<ChatMessage>> {
+
+        private final Interaction interaction;
+        private final Sender s;
+        private final Language lang;
+
+        Clicked(Interaction interaction, Language lang) {
+            this.interaction = interaction;
+            this.s = interaction.sender();
+            this.lang = lang;
+        }
+
+        @Override
+        public Optional<ChatMessage> answerScore(Actions.AnswerScore a) {
             return recording.score(respondent(s), a.checkInId(), a.dimension(), a.score(), interaction.message(), lang);
         }
-        if (action instanceof Actions.AddComment a) {
+
+        @Override
+        public Optional<ChatMessage> addComment(Actions.AddComment a) {
             return Optional.of(recording.comment(respondent(s), a.checkInId(), a.dimension(), interaction.input().orElse(""),
                     interaction.message(), lang));
         }
-        if (action instanceof Actions.NudgeReaction a) {
+
+        @Override
+        public Optional<ChatMessage> nudgeReaction(Actions.NudgeReaction a) {
             boolean mine = nudgeLog.react(a.sentNudgeId(), s.userId(),
                     a.tried() ? SentNudge.Reaction.TRIED : SentNudge.Reaction.NOT_YET, clock.instant());
             if (mine) {
@@ -107,32 +127,48 @@ public final class InboxService implements ChatInbox {
             }
             return Optional.of(ChatMessage.text(texts.get(lang, !mine ? "nudge.notYours" : a.tried() ? "nudge.thanks.tried" : "nudge.thanks.notYet")));
         }
-        if (action instanceof Actions.SendFeedback a) {
-            return Optional.of(choices.giveFeedback(s.platform(), s.workspaceId(), s.userId(), a.teamId(), Optional.of(a.once()), a.text(), lang));
+
+        @Override
+        public Optional<ChatMessage> sendFeedback(Actions.SendFeedback a) {
+            return Optional.of(choices.giveFeedback(s.platform(), s.workspaceId(), s.userId(), a.teamId(), Optional.of(a.once()),
+                    Optional.empty(), a.text(), lang));
         }
-        if (action instanceof Actions.AnswerFeedbackQuestion a) {
+
+        @Override
+        public Optional<ChatMessage> answerFeedbackQuestion(Actions.AnswerFeedbackQuestion a) {
             String input = interaction.input().orElse("").strip();
             if (input.isEmpty()) {
                 return Optional.of(ChatMessage.text(texts.get(lang, "command.feedback.empty")));
             }
-            return Optional.of(choices.giveFeedback(s.platform(), s.workspaceId(), s.userId(), a.teamId(), Optional.empty(), input, lang));
+            return Optional.of(choices.giveFeedback(s.platform(), s.workspaceId(), s.userId(), a.teamId(), Optional.empty(),
+                    interaction.requestKey(), input, lang));
         }
-        if (action instanceof Actions.RunCommand a) {
+
+        @Override
+        public Optional<ChatMessage> runCommand(Actions.RunCommand a) {
             return Optional.of(commands.run(context(s, Optional.empty()), a.words()));
         }
-        if (action instanceof Actions.RunTeamCommand a) {
+
+        @Override
+        public Optional<ChatMessage> runTeamCommand(Actions.RunTeamCommand a) {
             Optional<Team> team = teams.find(a.teamId())
                     .filter(t -> t.platform() == s.platform() && t.workspaceId().equals(s.workspaceId()));
             return Optional.of(team.isEmpty()
                     ? ChatMessage.text(texts.get(lang, "action.unknown"))
                     : commands.run(context(s, Optional.of(team.get().channelId())), a.words()));
         }
-        if (action instanceof Actions.ForgetMe a) {
+
+        @Override
+        public Optional<ChatMessage> forgetMe(Actions.ForgetMe a) {
             return Optional.of(a.confirmed()
                     ? choices.forget(s.platform(), s.workspaceId(), s.userId(), lang)
                     : ChatMessage.text(texts.get(lang, "forget.cancelled")));
         }
-        return Optional.of(ChatMessage.text(texts.get(lang, "action.dismissed")));
+
+        @Override
+        public Optional<ChatMessage> dismiss(Actions.Dismiss a) {
+            return Optional.of(ChatMessage.text(texts.get(lang, "action.dismissed")));
+        }
     }
 
     @Override
@@ -146,7 +182,7 @@ public final class InboxService implements ChatInbox {
             if (members.find(team.id(), user.userId()).isEmpty()) {
                 Member m = new Member(team.id(), user.userId(), user.displayName(), Role.MEMBER, user.timezone(), false, false);
                 members.save(m);
-                welcoming.welcome(team, m);
+                welcoming.welcomeNewcomers(team);
             }
         });
     }
@@ -157,6 +193,12 @@ public final class InboxService implements ChatInbox {
                 members.find(team.id(), userId)
                         .filter(m -> !m.isLeader())
                         .ifPresent(m -> members.remove(team.id(), userId)));
+    }
+
+    private CommandContext context(CommandRequest r) {
+        Sender s = r.sender();
+        return new CommandContext(s.platform(), s.workspaceId(), s.userId(), s.displayName(), s.workspaceAdmin(),
+                r.channelId(), r.requestKey());
     }
 
     private CommandContext context(Sender s, Optional<String> channel) {

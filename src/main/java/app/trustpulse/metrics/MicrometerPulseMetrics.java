@@ -109,6 +109,18 @@ final class MicrometerPulseMetrics implements PulseMetrics {
                 .description("Age of the oldest waiting work").baseUnit("seconds").tags(tags).register(registry);
     }
 
+    @Override
+    public void watchQueue(String work, Supplier<Queued> probe) {
+        Tags tags = Tags.of("work", work);
+        Gauge.builder("trustpulse.queue.due", probe, p -> p.get().due())
+                .description("Queued work that is due and no instance has picked yet").tags(tags).register(registry);
+        Gauge.builder("trustpulse.queue.due.oldest", probe, p -> p.get().oldestDue().toMillis() / 1000.0)
+                .description("How long the oldest due, unpicked queued work has waited").baseUnit("seconds").tags(tags)
+                .register(registry);
+        Gauge.builder("trustpulse.queue.retrying", probe, p -> p.get().retrying())
+                .description("Queued work that failed at its last try and waits for a retry").tags(tags).register(registry);
+    }
+
     private Counter counter(String name, Platform platform) {
         return Counter.builder(name).tag("platform", platform.code()).register(registry);
     }

@@ -1,5 +1,6 @@
 package app.trustpulse.nudge;
 
+import app.trustpulse.pulse.DeliveryClaim;
 import app.trustpulse.chat.Block;
 import app.trustpulse.chat.ChatDeliveryException;
 import app.trustpulse.chat.ChatGateways;
@@ -149,7 +150,7 @@ public final class NudgingLeaders {
         WeekId week = WeekId.of(now, team.timezone());
         String recipient = round + leader.userId();
         steps.plan(team.id(), week, WeekStepRepository.Step.NUDGE, recipient);
-        Optional<WeekStepRepository.Claim> claim = steps.claim(team.id(), week, WeekStepRepository.Step.NUDGE, recipient,
+        Optional<DeliveryClaim> claim = steps.claim(team.id(), week, WeekStepRepository.Step.NUDGE, recipient,
                 now, now.minus(claimTimeout));
         if (claim.isEmpty()) {
             return false;

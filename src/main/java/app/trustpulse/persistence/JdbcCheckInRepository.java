@@ -1,5 +1,6 @@
 package app.trustpulse.persistence;
 
+import app.trustpulse.pulse.DeliveryClaim;
 import app.trustpulse.pulse.CheckIn;
 import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.Role;
@@ -11,8 +12,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -89,30 +90,13 @@ final class JdbcCheckInRepository implements CheckInRepository {
     }
 
     @Override
-    public Optional<Claim> claimForSending(long id, Instant now, Instant staleBefore) {
-        List<String> before = jdbc.sql("SELECT COALESCE(delivery_id, '') FROM check_in WHERE id = :id")
-                .param("id", id)
-                .query(String.class)
-                .list();
-        if (before.isEmpty()) {
-            return Optional.empty();
-        }
-        boolean tried = !before.get(0).isEmpty();
-        String deliveryId = tried ? before.get(0) : UUID.randomUUID().toString();
-        // The delivery id read above is part of the condition, so of two concurrent claims only one can win.
-        int claimed = jdbc.sql("""
+    public Optional<DeliveryClaim> claimForSending(long id, Instant now, Instant staleBefore) {
+        return DeliveryClaims.claim(jdbc, "SELECT COALESCE(delivery_id, '') FROM check_in WHERE id = :id", """
                 UPDATE check_in SET status = 'SENDING', claimed_at = :now, delivery_id = :deliveryId
                  WHERE id = :id
                    AND (status = 'SCHEDULED' OR (status = 'SENDING' AND (claimed_at IS NULL OR claimed_at < :stale)))
                    AND COALESCE(delivery_id, '') = :seen
-                """)
-                .param("id", id)
-                .param("now", SqlSupport.utc(now))
-                .param("stale", SqlSupport.utc(staleBefore))
-                .param("deliveryId", deliveryId)
-                .param("seen", before.get(0))
-                .update();
-        return claimed == 1 ? Optional.of(new Claim(deliveryId, tried)) : Optional.empty();
+                """, Map.of("id", id), now, staleBefore);
     }
 
     @Override
@@ -155,11 +139,38 @@ final class JdbcCheckInRepository implements CheckInRepository {
     }
 
     @Override
-    public boolean markReminded(long id, Instant at) {
-        return jdbc.sql("UPDATE check_in SET reminded_at = :at WHERE id = :id AND reminded_at IS NULL")
+    public Optional<DeliveryClaim> claimReminder(long id, Instant now, Instant staleBefore) {
+        return DeliveryClaims.claim(jdbc, "SELECT COALESCE(reminder_delivery_id, '') FROM check_in WHERE id = :id", """
+                UPDATE check_in SET reminded_at = :now, reminder_delivery_id = :deliveryId
+                 WHERE id = :id AND status = 'SENT' AND reminder_sent = FALSE
+                   AND (reminded_at IS NULL OR reminded_at < :stale)
+                   AND COALESCE(reminder_delivery_id, '') = :seen
+                """, Map.of("id", id), now, staleBefore);
+    }
+
+    @Override
+    public void markReminderSent(long id) {
+        jdbc.sql("UPDATE check_in SET reminder_sent = TRUE WHERE id = :id AND reminded_at IS NOT NULL")
                 .param("id", id)
-                .param("at", SqlSupport.utc(at))
-                .update() == 1;
+                .update();
+    }
+
+    @Override
+    public boolean reminderPending(long id) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM check_in
+                 WHERE id = :id AND status = 'SENT' AND reminded_at IS NOT NULL AND reminder_sent = FALSE
+                """)
+                .param("id", id)
+                .query(Integer.class)
+                .single() > 0;
+    }
+
+    @Override
+    public void releaseReminder(long id) {
+        jdbc.sql("UPDATE check_in SET reminded_at = NULL WHERE id = :id AND reminder_sent = FALSE")
+                .param("id", id)
+                .update();
     }
 
     @Override
@@ -234,5 +245,26 @@ final class JdbcCheckInRepository implements CheckInRepository {
                 SqlSupport.optionalInstant(rs, "sent_at"),
                 SqlSupport.optionalInstant(rs, "reminded_at"),
                 Optional.ofNullable(rs.getString("message_ref")));
+    }
+
+    @Override
+    public void markRoundPlanned(String round, long teamId, WeekId week, Instant at) {
+        jdbc.sql("""
+                INSERT INTO send_now_round (round_key, team_id, week, planned_at) VALUES (:round, :teamId, :week, :at)
+                ON CONFLICT DO NOTHING
+                """)
+                .param("round", round)
+                .param("teamId", teamId)
+                .param("week", week.toString())
+                .param("at", SqlSupport.utc(at))
+                .update();
+    }
+
+    @Override
+    public boolean isRoundPlanned(String round) {
+        return jdbc.sql("SELECT COUNT(*) FROM send_now_round WHERE round_key = :round")
+                .param("round", round)
+                .query(Integer.class)
+                .single() > 0;
     }
 }

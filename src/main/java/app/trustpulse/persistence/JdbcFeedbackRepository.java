@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -31,11 +32,20 @@ final class JdbcFeedbackRepository implements FeedbackRepository {
 
     @Override
     public long add(Feedback feedback) {
+        return insert(feedback, null).orElseThrow();
+    }
+
+    @Override
+    public OptionalLong addOnce(Feedback feedback, String onceToken) {
+        return insert(feedback, JdbcProcessedEvents.hash("feedback:" + feedback.teamId() + ":" + onceToken));
+    }
+
+    private OptionalLong insert(Feedback feedback, String onceKey) {
         while (true) {
             long id = 1 + random.nextLong(Long.MAX_VALUE - 1);
             int inserted = jdbc.sql("""
-                            INSERT INTO feedback (id, team_id, week, pseudonym, body, released_week)
-                            VALUES (:id, :teamId, :week, :pseudonym, :body, :releasedWeek)
+                            INSERT INTO feedback (id, team_id, week, pseudonym, body, released_week, once_key)
+                            VALUES (:id, :teamId, :week, :pseudonym, :body, :releasedWeek, :onceKey)
                             ON CONFLICT DO NOTHING
                             """)
                     .param("id", id)
@@ -44,9 +54,18 @@ final class JdbcFeedbackRepository implements FeedbackRepository {
                     .param("pseudonym", feedback.pseudonym())
                     .param("body", feedback.text())
                     .param("releasedWeek", feedback.releasedIn().map(WeekId::toString).orElse(null))
+                    .param("onceKey", onceKey)
                     .update();
             if (inserted == 1) {
-                return id;
+                return OptionalLong.of(id);
+            }
+            // Either the random id was taken (try another) or the token was used: then it is stored already.
+            if (onceKey != null && jdbc.sql("SELECT COUNT(*) FROM feedback WHERE team_id = :teamId AND once_key = :onceKey")
+                    .param("teamId", feedback.teamId())
+                    .param("onceKey", onceKey)
+                    .query(Integer.class)
+                    .single() > 0) {
+                return OptionalLong.empty();
             }
         }
     }

@@ -1,13 +1,16 @@
 package app.trustpulse.persistence;
 
+import app.trustpulse.pulse.DeliveryClaim;
 import app.trustpulse.pulse.Member;
 import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.Platform;
 import app.trustpulse.pulse.Role;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -98,5 +101,54 @@ final class JdbcMemberRepository implements MemberRepository {
                 Optional.ofNullable(rs.getString("timezone")).map(ZoneId::of),
                 rs.getBoolean("opted_out"),
                 rs.getBoolean("nudges_paused"));
+    }
+
+    @Override
+    public List<String> awaitingWelcome(long teamId, Instant joinedAfter) {
+        return jdbc.sql("""
+                SELECT user_id FROM team_member
+                 WHERE team_id = :teamId AND welcomed = FALSE AND joined_at > :after
+                 ORDER BY joined_at, user_id
+                """)
+                .param("teamId", teamId)
+                .param("after", SqlSupport.utc(joinedAfter))
+                .query(String.class)
+                .list();
+    }
+
+    @Override
+    public List<Long> teamsAwaitingWelcomes(Instant joinedAfter) {
+        return jdbc.sql("SELECT DISTINCT team_id FROM team_member WHERE welcomed = FALSE AND joined_at > :after ORDER BY team_id")
+                .param("after", SqlSupport.utc(joinedAfter))
+                .query(Long.class)
+                .list();
+    }
+
+    @Override
+    public Optional<DeliveryClaim> claimWelcome(long teamId, String userId, Instant now, Instant staleBefore) {
+        return DeliveryClaims.claim(jdbc, """
+                SELECT COALESCE(welcome_delivery_id, '') FROM team_member WHERE team_id = :teamId AND user_id = :userId
+                """, """
+                UPDATE team_member SET welcome_claimed_at = :now, welcome_delivery_id = :deliveryId
+                 WHERE team_id = :teamId AND user_id = :userId AND welcomed = FALSE
+                   AND (welcome_claimed_at IS NULL OR welcome_claimed_at < :stale)
+                   AND COALESCE(welcome_delivery_id, '') = :seen
+                """, Map.of("teamId", teamId, "userId", userId), now, staleBefore);
+    }
+
+    @Override
+    public void markWelcomed(long teamId, String userId) {
+        jdbc.sql("UPDATE team_member SET welcomed = TRUE WHERE team_id = :teamId AND user_id = :userId")
+                .param("teamId", teamId)
+                .param("userId", userId)
+                .update();
+    }
+
+    @Override
+    public void releaseWelcome(long teamId, String userId) {
+        jdbc.sql("UPDATE team_member SET welcome_claimed_at = NULL WHERE team_id = :teamId AND user_id = :userId AND welcomed = FALSE")
+                .param("teamId", teamId)
+                .param("userId", userId)
+                .update();
     }
 }

@@ -28,7 +28,8 @@ final class JdbcProcessedEvents implements ProcessedEvents {
                 .update() == 1;
     }
 
-    private static String hash(String key) {
+    /** SHA-256 in hex: 64 characters, whatever the key. */
+    static String hash(String key) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

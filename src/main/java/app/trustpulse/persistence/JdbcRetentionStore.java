@@ -25,6 +25,7 @@ final class JdbcRetentionStore implements RetentionStore {
         int nudges = beforeWeek("nudge_sent", answersBefore);
         int checkIns = beforeWeek("check_in", checkInsBefore);
         beforeWeek("week_step", checkInsBefore);
+        beforeWeek("send_now_round", checkInsBefore);
         int operational = beforeInstant("processed_event", "processed_at", operationalBefore)
                 + beforeInstant("slack_delivery", "recorded_at", operationalBefore)
                 + beforeInstant("slack_oauth_state", "expires_at", operationalBefore)

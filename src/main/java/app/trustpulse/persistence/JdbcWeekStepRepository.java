@@ -1,5 +1,6 @@
 package app.trustpulse.persistence;
 
+import app.trustpulse.pulse.DeliveryClaim;
 import app.trustpulse.pulse.WeekId;
 import app.trustpulse.pulse.WeekStepRepository;
 import java.time.Instant;
@@ -33,7 +34,7 @@ final class JdbcWeekStepRepository implements WeekStepRepository {
     }
 
     @Override
-    public Optional<Claim> claim(long teamId, WeekId week, Step step, String recipient, Instant now, Instant staleBefore) {
+    public Optional<DeliveryClaim> claim(long teamId, WeekId week, Step step, String recipient, Instant now, Instant staleBefore) {
         List<Object[]> row = jdbc.sql("""
                 SELECT delivery_id, attempts FROM week_step
                  WHERE team_id = :teamId AND week = :week AND step = :step AND recipient = :recipient
@@ -63,7 +64,7 @@ final class JdbcWeekStepRepository implements WeekStepRepository {
                 .param("now", SqlSupport.utc(now))
                 .param("stale", SqlSupport.utc(staleBefore))
                 .update();
-        return claimed == 1 ? Optional.of(new Claim((String) row.get(0)[0], attempts > 0)) : Optional.empty();
+        return claimed == 1 ? Optional.of(new DeliveryClaim((String) row.get(0)[0], attempts > 0)) : Optional.empty();
     }
 
     @Override

@@ -17,16 +17,12 @@ public interface CheckInRepository {
 
     List<CheckIn> ofUser(long teamId, String userId, WeekId week);
 
-    /** A sender's claim on a check-in: the delivery id to tag the message with, and whether it was tried before. */
-    record Claim(String deliveryId, boolean triedBefore) {
-    }
-
     /**
      * Moves a SCHEDULED check-in to SENDING, or takes back a SENDING claim made before {@code staleBefore} (its
      * sender died); empty when another sender holds a fresh claim or the check-in went out. The delivery id is made
      * once and kept across claims, so a later sender can look whether an earlier try landed.
      */
-    Optional<Claim> claimForSending(long id, Instant now, Instant staleBefore);
+    Optional<DeliveryClaim> claimForSending(long id, Instant now, Instant staleBefore);
 
     /** Claims a SCHEDULED check-in; false when another delivery holds or finished it. */
     default boolean claimForSending(long id) {
@@ -44,8 +40,21 @@ public interface CheckInRepository {
     /** Records that the check-in was answered, and nothing of when. */
     void markAnswered(long id);
 
-    /** Marks the reminder as sent; false when it was already sent. */
-    boolean markReminded(long id, Instant at);
+    /**
+     * Claims the reminder of a SENT (unanswered) check-in, or takes back a claim made before {@code staleBefore} that
+     * never went out; empty when the reminder went, another sender holds it, or the check-in is no longer open. The
+     * claim's time is the check-in's {@code remindedAt}; the delivery id is kept across claims.
+     */
+    Optional<DeliveryClaim> claimReminder(long id, Instant now, Instant staleBefore);
+
+    /** The claimed reminder went out. */
+    void markReminderSent(long id);
+
+    /** Whether the reminder of a still unanswered check-in is claimed and has not gone out. */
+    boolean reminderPending(long id);
+
+    /** Gives a claimed reminder back when delivery failed; it keeps its delivery id for the next try. */
+    void releaseReminder(long id);
 
     /** Expires the week's check-ins that were sent but not answered. */
     int expireOpen(long teamId, WeekId week);
@@ -59,4 +68,12 @@ public interface CheckInRepository {
     int countOfUser(long teamId, String userId);
 
     int deleteOfUser(long teamId, String userId);
+
+    /**
+     * Records that the send-now round of that key (the request that started it) planned everyone's check-in; it does
+     * so before it sends any, so a round run again after a crash knows whether to plan or only to finish.
+     */
+    void markRoundPlanned(String round, long teamId, WeekId week, Instant at);
+
+    boolean isRoundPlanned(String round);
 }

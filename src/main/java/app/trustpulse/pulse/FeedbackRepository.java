@@ -9,6 +9,12 @@ public interface FeedbackRepository {
     /** Stores new feedback under a random id; the given id is ignored and the stored id returned. */
     long add(Feedback feedback);
 
+    /**
+     * Stores new feedback unless feedback with the same token was stored for the team before, in one statement, so
+     * the same click or form handled twice stores it once; empty when it was stored before.
+     */
+    java.util.OptionalLong addOnce(Feedback feedback, String onceToken);
+
     /** Feedback not yet released, by week; within a week in no meaningful order. */
     List<Feedback> pending(long teamId);
 

@@ -1,5 +1,6 @@
 package app.trustpulse.pulse;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,4 +18,21 @@ public interface MemberRepository {
     List<Member> membershipsOf(Platform platform, String workspaceId, String userId);
 
     boolean remove(long teamId, String userId);
+
+    /** The team's members who joined after {@code joinedAfter} and have not had their welcome, first joined first. */
+    List<String> awaitingWelcome(long teamId, Instant joinedAfter);
+
+    /** Teams with members who joined after {@code joinedAfter} and have not had their welcome. */
+    List<Long> teamsAwaitingWelcomes(Instant joinedAfter);
+
+    /**
+     * Claims a member's welcome, or takes back a claim made before {@code staleBefore} (its sender died); empty when
+     * the welcome went out or another sender holds a fresh claim.
+     */
+    Optional<DeliveryClaim> claimWelcome(long teamId, String userId, Instant now, Instant staleBefore);
+
+    void markWelcomed(long teamId, String userId);
+
+    /** Gives a claimed welcome back when delivery failed; it keeps its delivery id for the next try. */
+    void releaseWelcome(long teamId, String userId);
 }

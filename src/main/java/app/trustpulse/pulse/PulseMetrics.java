@@ -49,6 +49,17 @@ public interface PulseMetrics {
     /** Reports, whenever asked, how much work of a kind is waiting on a platform and how old the oldest is. */
     void watchWaiting(Platform platform, String work, Supplier<Waiting> probe);
 
+    /**
+     * The durable queue's work of one kind: how much is due and not picked by any instance, how long the oldest of
+     * it has been due, and how much failed at its last try and waits for a retry.
+     */
+    record Queued(int due, Duration oldestDue, int retrying) {
+        public static final Queued NONE = new Queued(0, Duration.ZERO, 0);
+    }
+
+    /** Reports, whenever asked, the durable queue's work of a kind. */
+    void watchQueue(String work, Supplier<Queued> probe);
+
     /** Counts nothing: for tools and tests that run use cases without a metrics registry. */
     PulseMetrics NONE = new PulseMetrics() {
         public void checkInSent(Platform platform) { }
@@ -64,5 +75,6 @@ public interface PulseMetrics {
         public void weekClosed(Platform platform, Duration took) { }
         public void weekCloseMissed(Platform platform) { }
         public void watchWaiting(Platform platform, String work, Supplier<Waiting> probe) { }
+        public void watchQueue(String work, Supplier<Queued> probe) { }
     };
 }

@@ -19,9 +19,6 @@ public interface WeekStepRepository {
     record State(Step step, String recipient, Status status, int attempts) {
     }
 
-    record Claim(String deliveryId, boolean triedBefore) {
-    }
-
     record TeamWeek(long teamId, WeekId week) {
     }
 
@@ -29,7 +26,7 @@ public interface WeekStepRepository {
     void plan(long teamId, WeekId week, Step step, String recipient);
 
     /** Claims a PENDING step, or a SENDING one claimed before {@code staleBefore}; empty otherwise. */
-    Optional<Claim> claim(long teamId, WeekId week, Step step, String recipient, Instant now, Instant staleBefore);
+    Optional<DeliveryClaim> claim(long teamId, WeekId week, Step step, String recipient, Instant now, Instant staleBefore);
 
     void done(long teamId, WeekId week, Step step, String recipient, Instant at);
 

@@ -1,24 +1,23 @@
 package app.trustpulse.schedule;
 
-import app.trustpulse.checkin.Reminding;
-import app.trustpulse.pulse.WeekId;
+import app.trustpulse.pulse.WorkQueue;
 import org.quartz.Job;
 import org.quartz.JobDataMap;
 import org.quartz.JobExecutionContext;
 
-/** The one reminder after a check-in round. */
+/** The one reminder after a check-in round: the calendar fires it, the durable queue does it ({@link ReminderWork}). */
 class ReminderJob implements Job {
 
-    private final Reminding reminding;
+    private final WorkQueue work;
 
-    public ReminderJob(Reminding reminding) {
-        this.reminding = reminding;
+    public ReminderJob(WorkQueue work) {
+        this.work = work;
     }
 
     @Override
     public void execute(JobExecutionContext context) {
         JobDataMap data = context.getMergedJobDataMap();
-        reminding.remind(data.getLong(TeamJobs.TEAM_ID), WeekId.parse(data.getString(TeamJobs.WEEK)),
-                Integer.parseInt(data.getString(TeamJobs.SLOT)));
+        work.enqueue(ReminderWork.KIND, ReminderWork.key(data.getLong(TeamJobs.TEAM_ID), data.getString(TeamJobs.WEEK),
+                Integer.parseInt(data.getString(TeamJobs.SLOT))), "");
     }
 }

@@ -4,6 +4,8 @@ import app.trustpulse.pulse.WorkQueue;
 import app.trustpulse.nudge.NudgingLeaders;
 import app.trustpulse.summary.WeekSteps;
 import app.trustpulse.summary.ClosingWeeks;
+import app.trustpulse.checkin.Reminding;
+import app.trustpulse.command.Welcoming;
 import app.trustpulse.checkin.SendingCheckIns;
 import app.trustpulse.config.RetentionProperties;
 import app.trustpulse.pulse.Platform;
@@ -106,6 +108,16 @@ public class SchedulingConfiguration {
     @Bean
     CheckInRoundWork checkInRoundWork(SendingCheckIns sending) {
         return new CheckInRoundWork(sending);
+    }
+
+    @Bean
+    WelcomeRoundWork welcomeRoundWork(Welcoming welcoming) {
+        return new WelcomeRoundWork(welcoming);
+    }
+
+    @Bean
+    ReminderWork reminderWork(Reminding reminding) {
+        return new ReminderWork(reminding);
     }
 
     @Bean

@@ -145,9 +145,16 @@ public class SlackConfiguration {
     }
 
     @Bean
+    SlackResponses slackResponses(Slack slack, ObjectProvider<WorkQueue> work, SlackOutbox outbox, SlackGateway gateway,
+            Clock clock) {
+        return new SlackResponses(slack, work::getObject, outbox, gateway, clock);
+    }
+
+    @Bean
     SlackRequests slackRequests(ObjectProvider<ChatInbox> inbox, SlackPeople people, SlackOutbox outbox, SlackCalls calls,
-            BlockKit blockKit, Slack slack, DeliveryAttempts attempts, Clock clock) {
-        return new SlackRequests(inbox::getObject, people, outbox, calls, blockKit, new SlackTexts(), slack, attempts, clock);
+            BlockKit blockKit, SlackResponses responses, DeliveryAttempts attempts, Clock clock) {
+        return new SlackRequests(inbox::getObject, people, outbox, calls, blockKit, new SlackTexts(), responses, attempts,
+                clock);
     }
 
     @Bean(destroyMethod = "stop")

@@ -64,6 +64,11 @@ final class SlackOutbox implements WorkHandler {
         queue(new Post(workspaceId, null, userId, p.text(), p.blocks()), userId, deliveryId);
     }
 
+    /** Queues an answer already rendered for Slack to a person's DM. */
+    void postPrepared(String workspaceId, String userId, SlackGateway.Prepared message, String deliveryId) {
+        queue(new Post(workspaceId, null, userId, message.text(), message.blocks()), userId, deliveryId);
+    }
+
     private void queue(Post post, String conversation, String deliveryId) {
         work.get().enqueueAt(KIND, deliveryId, GSON.toJson(post), pacer.reserve(post.workspaceId(), conversation));
     }

@@ -11,11 +11,8 @@ import app.trustpulse.pulse.Platform;
 import app.trustpulse.work.DeliveryAttempts;
 import app.trustpulse.work.WorkHandler;
 import com.google.gson.Gson;
-import com.slack.api.Slack;
-import com.slack.api.bolt.util.Responder;
 import com.slack.api.methods.Methods;
 import com.slack.api.model.view.View;
-import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -41,19 +38,19 @@ final class SlackRequests implements WorkHandler {
     private final SlackCalls calls;
     private final BlockKit blockKit;
     private final SlackTexts texts;
-    private final Slack slack;
+    private final SlackResponses responses;
     private final DeliveryAttempts attempts;
     private final Clock clock;
 
     SlackRequests(Supplier<ChatInbox> inbox, SlackPeople people, SlackOutbox outbox, SlackCalls calls, BlockKit blockKit,
-            SlackTexts texts, Slack slack, DeliveryAttempts attempts, Clock clock) {
+            SlackTexts texts, SlackResponses responses, DeliveryAttempts attempts, Clock clock) {
         this.inbox = inbox;
         this.people = people;
         this.outbox = outbox;
         this.calls = calls;
         this.blockKit = blockKit;
         this.texts = texts;
-        this.slack = slack;
+        this.responses = responses;
         this.attempts = attempts;
         this.clock = clock;
     }
@@ -74,9 +71,9 @@ final class SlackRequests implements WorkHandler {
         SlackRequest r = GSON.fromJson(data, SlackRequest.class);
         String answerId = SlackOutbox.answerTo(key);
         switch (r.type()) {
-            case COMMAND -> command(r, attempts.firstTry("request-" + answerId, clock.instant()));
-            case CLICK -> click(r, answerId);
-            case MODAL -> modal(r, answerId);
+            case COMMAND -> command(r, attempts.firstTry("request-" + answerId, clock.instant()), answerId);
+            case CLICK -> click(r, key, answerId);
+            case MODAL -> modal(r, key, answerId);
             case DIRECT_MESSAGE -> directMessage(r, answerId);
             case MEMBER_JOINED -> people.human(r.workspaceId(), r.userId()).ifPresent(user ->
                     inbox.get().memberJoined(Platform.SLACK, r.workspaceId(), r.channelId(), user));
@@ -86,42 +83,41 @@ final class SlackRequests implements WorkHandler {
     }
 
     /** A command; one whose earlier run was cut short (the instance died) is run as such, so nothing happens twice. */
-    private void command(SlackRequest r, boolean firstRun) {
+    private void command(SlackRequest r, boolean firstRun, String answerId) {
         ChatMessage answer;
         try {
             Sender sender = people.sender(r.workspaceId(), r.userId());
-            CommandRequest request = new CommandRequest(sender, Optional.ofNullable(r.channelId()), r.text());
+            // Named by its answer's id, which is derived from the queued request and so the same on every run.
+            CommandRequest request = new CommandRequest(sender, Optional.ofNullable(r.channelId()), r.text(),
+                    Optional.of(answerId));
             answer = firstRun ? inbox.get().command(request) : inbox.get().commandAgain(request);
         } catch (RuntimeException e) {
             LOG.error("/pulse {} in {} failed; the user was told it could not be done",
                     SlackListeners.subcommandOf(r.text()), r.workspaceId(), e);
             answer = ChatMessage.text(texts.get(Language.EN, "slack.error.generic"));
         }
-        ChatMessage reply = answer;
-        respond(() -> new Responder(slack, r.responseUrl()).sendToCommand(b -> b.responseType("ephemeral")
-                .text(reply.summary()).blocks(blockKit.message(reply))));
+        responses.answer(r.workspaceId(), r.userId(), r.responseUrl(), true, answer, answerId);
     }
 
-    private void click(SlackRequest r, String answerId) {
+    private void click(SlackRequest r, String key, String answerId) {
         Optional<MessageRef> ref = ref(r);
         Sender sender = people.sender(r.workspaceId(), r.userId());
-        Optional<ChatMessage> answer = inbox.get().interaction(new Interaction(sender, r.action(), Optional.empty(), ref));
+        Optional<ChatMessage> answer = inbox.get().interaction(
+                new Interaction(sender, r.action(), Optional.empty(), ref, Optional.of(key)));
         if (r.onHome()) {
             publishHome(sender, answer);
         } else if (answer.isPresent() && r.responseUrl() != null) {
-            ChatMessage a = answer.get();
-            respond(() -> new Responder(slack, r.responseUrl()).sendToAction(b -> b.responseType("ephemeral")
-                    .replaceOriginal(false).text(a.summary()).blocks(blockKit.message(a))));
+            responses.answer(r.workspaceId(), r.userId(), r.responseUrl(), false, answer.get(), answerId);
         } else if (answer.isPresent()) {
             ephemeral(r.workspaceId(), ref.map(MessageRef::conversationId), r.userId(), answer.get(), answerId);
         }
     }
 
-    private void modal(SlackRequest r, String answerId) {
+    private void modal(SlackRequest r, String key, String answerId) {
         Optional<MessageRef> ref = ref(r);
         Sender sender = people.sender(r.workspaceId(), r.userId());
         Optional<ChatMessage> answer = inbox.get().interaction(
-                new Interaction(sender, r.action(), Optional.ofNullable(r.text()), ref));
+                new Interaction(sender, r.action(), Optional.ofNullable(r.text()), ref, Optional.of(key)));
         if (answer.isPresent()) {
             if (ref.isPresent()) {
                 ephemeral(r.workspaceId(), Optional.of(r.refChannel()), r.userId(), answer.get(), answerId);
@@ -155,18 +151,5 @@ final class SlackRequests implements WorkHandler {
         }
         calls.call(ws, Methods.CHAT_POST_EPHEMERAL, channel.get(), c -> c.chatPostEphemeral(q -> q.channel(channel.get())
                 .user(userId).text(message.summary()).blocks(blockKit.message(message))));
-    }
-
-    private interface Send {
-        void run() throws IOException;
-    }
-
-    /** A response URL is good for 30 minutes and five answers; an answer that cannot go is logged, not retried. */
-    private static void respond(Send send) {
-        try {
-            send.run();
-        } catch (IOException e) {
-            LOG.warn("Slack: could not answer through the response URL", e);
-        }
     }
 }

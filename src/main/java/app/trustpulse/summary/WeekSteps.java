@@ -1,5 +1,6 @@
 package app.trustpulse.summary;
 
+import app.trustpulse.pulse.DeliveryClaim;
 import app.trustpulse.chat.ChannelAddress;
 import app.trustpulse.chat.ChatDeliveryException;
 import app.trustpulse.chat.ChatGateway;
@@ -150,7 +151,7 @@ public final class WeekSteps {
     /** Runs one step; true when it is done (now or before), false when it failed or another sender holds it. */
     public boolean run(long teamId, WeekId week, Step step, String recipient) {
         Instant now = clock.instant();
-        Optional<WeekStepRepository.Claim> claim = steps.claim(teamId, week, step, recipient, now, now.minus(claimTimeout));
+        Optional<DeliveryClaim> claim = steps.claim(teamId, week, step, recipient, now, now.minus(claimTimeout));
         if (claim.isEmpty()) {
             return isDone(teamId, week, step, recipient);
         }

@@ -1,6 +1,5 @@
 package app.trustpulse.teams;
 
-import app.trustpulse.chat.ChatDeliveryException;
 import app.trustpulse.chat.ChatMessage;
 import app.trustpulse.chat.ChatUser;
 import app.trustpulse.chat.MessageRef;
@@ -20,12 +19,14 @@ import com.microsoft.bot.schema.ConversationAccount;
 import com.microsoft.bot.schema.ConversationReference;
 import com.microsoft.bot.schema.Serialization;
 import com.microsoft.bot.schema.teams.TeamsChannelData;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,28 +41,24 @@ class PulseActivities {
     private final ChatInbox inbox;
     private final ConversationStore store;
     private final TeamsGateway gateway;
+    private final TeamsOutbox outbox;
     private final TeamOwners owners;
     private final ProcessedEvents processed;
     private final Texts texts;
     private final Clock clock;
     private final ThreadLocal<Boolean> again = ThreadLocal.withInitial(() -> false);
+    private final ThreadLocal<String> requestKey = new ThreadLocal<>();
 
-    PulseActivities(ChatInbox inbox, ConversationStore store, TeamsGateway gateway, TeamOwners owners,
-            ProcessedEvents processed, Texts texts, Clock clock) {
+    PulseActivities(ChatInbox inbox, ConversationStore store, TeamsGateway gateway, TeamsOutbox outbox,
+            TeamOwners owners, ProcessedEvents processed, Texts texts, Clock clock) {
         this.inbox = inbox;
         this.store = store;
         this.gateway = gateway;
+        this.outbox = outbox;
         this.owners = owners;
         this.processed = processed;
         this.texts = texts;
         this.clock = clock;
-    }
-
-    void handle(Activity activity) {
-        if (!firstTime(activity)) {
-            return;
-        }
-        handle(activity, false);
     }
 
     /** Whether the activity is new; Teams resends one it did not see answered, with the same id. */
@@ -74,17 +71,21 @@ class PulseActivities {
     }
 
     /**
-     * Handles an activity taken from the durable queue; {@code again} when an earlier run was cut short by a crash,
-     * so a command it carried finishes what it started instead of starting it twice.
+     * Handles an activity taken from the durable queue under its key; {@code again} when an earlier run was cut short
+     * by a crash, so a command it carried finishes what it started instead of starting it twice. The answers are
+     * queued under a delivery id derived from the key, so a second run queues the same answers, not new ones.
      */
-    void handle(Activity activity, boolean again) {
+    void handle(String key, Activity activity, boolean again) {
         String tenantId = tenantOf(activity);
         if (tenantId == null || activity.getServiceUrl() == null) {
             log.info("Teams activity of type {} without tenant or service URL ignored", activity.getType());
             return;
         }
-        Context context = new Context(activity, tenantId, channelData(activity));
+        Context context = new Context(key, activity, tenantId, channelData(activity));
         this.again.set(again);
+        // Teams resends an activity with its id, and the durable queue runs it again with it: one request, one id.
+        this.requestKey.set(activity.getId() == null ? null : "teams-" + UUID.nameUUIDFromBytes(
+                activity.getId().getBytes(StandardCharsets.UTF_8)));
         switch (String.valueOf(activity.getType())) {
             case ActivityTypes.CONVERSATION_UPDATE -> conversationUpdate(context);
             case ActivityTypes.INSTALLATION_UPDATE -> installationUpdate(context);
@@ -94,11 +95,12 @@ class PulseActivities {
     }
 
     private ChatMessage command(CommandRequest request) {
-        return again.get() ? inbox.commandAgain(request) : inbox.command(request);
+        CommandRequest identified = request.withRequestKey(requestKey.get());
+        return again.get() ? inbox.commandAgain(identified) : inbox.command(identified);
     }
 
     /** One activity with what every handler needs from it. */
-    private record Context(Activity activity, String tenantId, TeamsChannelData channelData) {
+    private record Context(String key, Activity activity, String tenantId, TeamsChannelData channelData) {
 
         boolean personal() {
             return "personal".equals(activity.getConversation().getConversationType());
@@ -178,16 +180,18 @@ class PulseActivities {
             store.saveChannel(context.tenantId(), context.channelId(), teamId.get(), reference(context, context.channelId()));
             if (first) {
                 String botName = context.activity().getRecipient().getName();
-                welcome(() -> gateway.send(store.channel(context.tenantId(), context.channelId()).orElseThrow(),
-                        ChatMessage.text(texts.get(context.language(), "teams.welcome.team", botName))));
+                outbox.answer(context.key(), new TeamsOutbox.Destination(context.tenantId(),
+                                context.activity().getServiceUrl(), context.channelId(), null),
+                        List.of(ChatMessage.text(texts.get(context.language(), "teams.welcome.team", botName))));
             }
         } else {
             ChannelAccount user = context.activity().getFrom();
             boolean first = store.user(context.tenantId(), user.getId()).isEmpty();
             store.saveUser(context.tenantId(), user.getId(), reference(context, context.baseConversationId()));
             if (first) {
-                welcome(() -> gateway.send(store.user(context.tenantId(), user.getId()).orElseThrow(),
-                        ChatMessage.text(texts.get(context.language(), "teams.welcome.personal"))));
+                outbox.answer(context.key(), new TeamsOutbox.Destination(context.tenantId(),
+                                context.activity().getServiceUrl(), context.baseConversationId(), null),
+                        List.of(ChatMessage.text(texts.get(context.language(), "teams.welcome.personal"))));
             }
         }
     }
@@ -233,7 +237,7 @@ class PulseActivities {
         } else {
             answer = command(new CommandRequest(sender, Optional.of(context.channelId()), CommandText.withoutPulse(words)));
         }
-        answer(context, answer);
+        answer(context, List.of(answer));
     }
 
     private void cardSubmit(Context context, Sender sender) {
@@ -244,22 +248,23 @@ class PulseActivities {
         Set<String> said = new LinkedHashSet<>();
         List<ChatMessage> answers = new ArrayList<>();
         for (CardSubmit.Click click : clicks) {
-            inbox.interaction(new Interaction(sender, click.action(), click.input(), card))
+            // the activity's id and the action name the click, the same when the activity is handled again
+            inbox.interaction(new Interaction(sender, click.action(), click.input(), card,
+                            Optional.ofNullable(activity.getId()).map(id -> id + "/" + click.action())))
                     .filter(a -> said.add(a.summary()))
                     .ifPresent(answers::add);
         }
-        answers.forEach(a -> answer(context, a));
+        answer(context, answers);
     }
 
-    private void answer(Context context, ChatMessage answer) {
+    /** Queues the answers: in the 1:1 chat as messages, in a channel as replies in the thread of the command. */
+    private void answer(Context context, List<ChatMessage> answers) {
         Activity activity = context.activity();
-        if (context.personal()) {
-            gateway.send(new ConversationStore.Stored(context.tenantId(), context.baseConversationId(),
-                    activity.getFrom().getId(), activity.getServiceUrl(), activity.getConversationReference()), answer);
-        } else {
-            gateway.reply(context.tenantId(), activity.getServiceUrl(), activity.getConversation().getId(),
-                    activity.getId(), answer);
-        }
+        TeamsOutbox.Destination to = context.personal()
+                ? new TeamsOutbox.Destination(context.tenantId(), activity.getServiceUrl(), context.baseConversationId(), null)
+                : new TeamsOutbox.Destination(context.tenantId(), activity.getServiceUrl(),
+                        activity.getConversation().getId(), activity.getId());
+        outbox.answer(context.key(), to, answers);
     }
 
     private List<String> channelsOf(Context context, String teamId) {
@@ -274,14 +279,6 @@ class PulseActivities {
         conversation.setTenantId(context.tenantId());
         reference.setActivityId(null);
         return reference;
-    }
-
-    private void welcome(Runnable send) {
-        try {
-            send.run();
-        } catch (ChatDeliveryException e) {
-            log.warn("Teams welcome message not delivered: {}", e.getMessage());
-        }
     }
 
     private static String tenantOf(Activity activity) {

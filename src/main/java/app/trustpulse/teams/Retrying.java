@@ -37,26 +37,34 @@ class Retrying {
         this.metrics = metrics;
     }
 
-    /** A call that must not take effect twice (a post): retried only on the statuses that say it did not. */
+    /** A post that must not take effect twice: retried only on the statuses that say it did not. */
     <T> T call(String what, String tenantId, String conversationId, Supplier<CompletableFuture<T>> request) {
-        return run(what, tenantId, conversationId, request, false);
+        return run(what, tenantId, conversationId, request, false, SendPacer.Kind.POST);
     }
 
     /**
-     * A call that is safe to repeat (a read, an update, opening a 1:1 chat): retried on network failures too, such as
-     * a reset or a stale pooled connection ("unexpected end of stream") or a timeout before any answer.
+     * A request that is safe to repeat and posts nothing (a read, opening a 1:1 chat): retried on network failures
+     * too, such as a reset or a stale pooled connection ("unexpected end of stream") or a timeout before any answer.
      */
     <T> T callIdempotent(String what, String tenantId, String conversationId, Supplier<CompletableFuture<T>> request) {
-        return run(what, tenantId, conversationId, request, true);
+        return run(what, tenantId, conversationId, request, true, SendPacer.Kind.REQUEST);
+    }
+
+    /** An update of a posted message: paced as a post, retried on network failures as it is safe to repeat. */
+    <T> T callUpdate(String what, String tenantId, String conversationId, Supplier<CompletableFuture<T>> request) {
+        return run(what, tenantId, conversationId, request, true, SendPacer.Kind.POST);
     }
 
     private <T> T run(String what, String tenantId, String conversationId, Supplier<CompletableFuture<T>> request,
-            boolean idempotent) {
+            boolean idempotent, SendPacer.Kind kind) {
         for (int attempt = 1; ; attempt++) {
-            pacer.acquire(tenantId, conversationId);
+            SendPacer.Slot slot = pacer.acquire(kind, tenantId, conversationId);
             try {
-                return request.get().join();
+                T result = request.get().join();
+                slot.done();
+                return result;
             } catch (RuntimeException e) {
+                slot.done();
                 Throwable cause = unwrap(e);
                 Optional<Integer> status = status(cause);
                 boolean network = status.isEmpty() && idempotent && isNetwork(cause);
@@ -131,6 +139,17 @@ class Retrying {
                 String header = rest.response().headers().get("Retry-After");
                 if (header != null && header.trim().matches("\\d{1,6}")) {
                     return Optional.of(Duration.ofSeconds(Long.parseLong(header.trim())));
+                }
+                if (header != null) {
+                    // Retry-After may also be an HTTP date
+                    try {
+                        java.time.ZonedDateTime at = java.time.ZonedDateTime.parse(header.trim(),
+                                java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME);
+                        Duration until = Duration.between(java.time.Instant.now(), at.toInstant());
+                        return Optional.of(until.isNegative() ? Duration.ZERO : until);
+                    } catch (java.time.format.DateTimeParseException e) {
+                        return Optional.empty();
+                    }
                 }
             }
         }

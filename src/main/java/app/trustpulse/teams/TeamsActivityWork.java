@@ -42,6 +42,6 @@ final class TeamsActivityWork implements WorkHandler {
         // A second run of the same activity means the first was cut short: its command must not start twice.
         boolean again = !attempts.firstTry("teams-" + java.util.UUID.nameUUIDFromBytes(
                 key.getBytes(java.nio.charset.StandardCharsets.UTF_8)), java.time.Instant.now());
-        activities.handle(activity, again);
+        activities.handle(key, activity, again);
     }
 }

@@ -6,6 +6,7 @@ import app.trustpulse.chat.ProcessedEvents;
 import app.trustpulse.pulse.Platform;
 import app.trustpulse.inbound.ChatInbox;
 import app.trustpulse.pulse.PulseMetrics;
+import app.trustpulse.pulse.WorkQueue;
 import app.trustpulse.pulse.Texts;
 import com.microsoft.bot.connector.authentication.AppCredentials;
 import com.microsoft.bot.connector.authentication.ChannelValidation;
@@ -71,11 +72,16 @@ class TeamsConfiguration {
         return duration -> Thread.sleep(duration.toMillis());
     }
 
+    /** Paces what this instance sends to its share of Teams' limits. */
     @Bean
-    Retrying teamsRetrying(TeamsSettings settings, SendPacer.Sleeper teamsSleeper, Clock clock,
+    SendPacer teamsSendPacer(TeamsSettings settings, SendPacer.Sleeper teamsSleeper, Clock clock) {
+        return new SendPacer(clock, teamsSleeper, settings.rateShare());
+    }
+
+    @Bean
+    Retrying teamsRetrying(TeamsSettings settings, SendPacer teamsSendPacer, SendPacer.Sleeper teamsSleeper,
             ObjectProvider<PulseMetrics> metrics) {
-        return new Retrying(new SendPacer(clock, teamsSleeper), teamsSleeper, settings,
-                metrics.getIfAvailable(() -> PulseMetrics.NONE));
+        return new Retrying(teamsSendPacer, teamsSleeper, settings, metrics.getIfAvailable(() -> PulseMetrics.NONE));
     }
 
     @Bean
@@ -91,9 +97,9 @@ class TeamsConfiguration {
 
     @Bean
     TeamsGateway teamsGateway(ConversationStore teamsConversationStore, AppCredentials teamsAppCredentials,
-            Retrying teamsRetrying, ObjectProvider<Texts> texts) {
+            Retrying teamsRetrying, ObjectProvider<Texts> texts, TeamsSettings settings) {
         return new TeamsGateway(teamsConversationStore, new Connector(teamsAppCredentials), teamsRetrying,
-                new CardRenderer(texts.getIfAvailable(Texts::new)));
+                new CardRenderer(texts.getIfAvailable(Texts::new)), settings.parallelSends());
     }
 
     /** Tokens for Microsoft Graph in a team's tenant, with the bot's own app registration; none without one. */
@@ -108,10 +114,18 @@ class TeamsConfiguration {
     }
 
     @Bean
+    TeamsOutbox teamsOutbox(ObjectProvider<WorkQueue> work, TeamsGateway teamsGateway, SendPacer teamsSendPacer,
+            DeliveryAttempts attempts, Clock clock) {
+        return new TeamsOutbox(work::getObject, teamsGateway, new ReplyPacer(teamsSendPacer.perConversation(), clock),
+                attempts, clock);
+    }
+
+    @Bean
     PulseActivities teamsActivities(ChatInbox inbox, ConversationStore teamsConversationStore, TeamsGateway teamsGateway,
-            TeamOwners teamsOwners, ProcessedEvents processedEvents, ObjectProvider<Texts> texts, Clock clock) {
-        return new PulseActivities(inbox, teamsConversationStore, teamsGateway, teamsOwners, processedEvents,
-                texts.getIfAvailable(Texts::new), clock);
+            TeamsOutbox teamsOutbox, TeamOwners teamsOwners, ProcessedEvents processedEvents,
+            ObjectProvider<Texts> texts, Clock clock) {
+        return new PulseActivities(inbox, teamsConversationStore, teamsGateway, teamsOutbox, teamsOwners,
+                processedEvents, texts.getIfAvailable(Texts::new), clock);
     }
 
     @Bean

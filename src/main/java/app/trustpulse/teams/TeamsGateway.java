@@ -30,16 +30,26 @@ import java.util.Set;
  */
 class TeamsGateway implements ChatGateway {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TeamsGateway.class);
+
     private final ConversationStore store;
     private final Connector connector;
     private final Retrying retrying;
     private final CardRenderer renderer;
+    private final int parallelSends;
 
-    TeamsGateway(ConversationStore store, Connector connector, Retrying retrying, CardRenderer renderer) {
+    TeamsGateway(ConversationStore store, Connector connector, Retrying retrying, CardRenderer renderer,
+            int parallelSends) {
         this.store = store;
         this.connector = connector;
         this.retrying = retrying;
         this.renderer = renderer;
+        this.parallelSends = parallelSends;
+    }
+
+    @Override
+    public int parallelSends() {
+        return parallelSends;
     }
 
     @Override
@@ -66,7 +76,7 @@ class TeamsGateway implements ChatGateway {
                 .orElseThrow(() -> new ChatDeliveryException("unknown Teams conversation " + ref.conversationId()));
         Activity activity = renderer.render(message);
         activity.setId(ref.messageId());
-        retrying.callIdempotent("update", ref.workspaceId(), ref.conversationId(), () -> connector.at(serviceUrl).getConversations()
+        retrying.callUpdate("update", ref.workspaceId(), ref.conversationId(), () -> connector.at(serviceUrl).getConversations()
                 .updateActivity(ref.conversationId(), ref.messageId(), activity));
     }
 
@@ -109,25 +119,39 @@ class TeamsGateway implements ChatGateway {
                     () -> connector.at(serviceUrl).getConversations().getConversationMember(userId, teamId));
             return member == null || member.getName() == null || member.getName().isBlank() ? userId : member.getName();
         } catch (ChatDeliveryException e) {
+            log.warn("Teams: the name of a member who joined a team could not be read; their id stands in for it", e);
             return userId;
         }
     }
 
     /** Sends into a known conversation (a reply to a person's message goes here too). */
     MessageRef send(ConversationStore.Stored conversation, ChatMessage message) {
-        Activity activity = renderer.render(message);
-        String conversationId = conversation.conversationId();
-        ResourceResponse response = retrying.call("send", conversation.tenantId(), conversationId,
-                () -> connector.at(conversation.serviceUrl()).getConversations().sendToConversation(conversationId, activity));
-        return new MessageRef(Platform.TEAMS, conversation.tenantId(), conversationId, response == null ? "" : response.getId());
+        return post(conversation.tenantId(), conversation.serviceUrl(), conversation.conversationId(), null,
+                renderer.render(message));
     }
 
     /** Replies in the thread of a channel message. */
     void reply(String tenantId, String serviceUrl, String conversationId, String activityId, ChatMessage message) {
-        Activity activity = renderer.render(message);
-        activity.setReplyToId(activityId);
-        retrying.call("reply", tenantId, conversationId, () -> connector.at(serviceUrl).getConversations()
-                .replyToActivity(conversationId, activityId, activity));
+        post(tenantId, serviceUrl, conversationId, activityId, renderer.render(message));
+    }
+
+    /** The activity Teams gets for a message. */
+    Activity render(ChatMessage message) {
+        return renderer.render(message);
+    }
+
+    /** Posts a rendered message into a conversation, or into the thread of {@code replyToId} when one is given. */
+    MessageRef post(String tenantId, String serviceUrl, String conversationId, String replyToId, Activity activity) {
+        ResourceResponse response;
+        if (replyToId == null) {
+            response = retrying.call("send", tenantId, conversationId,
+                    () -> connector.at(serviceUrl).getConversations().sendToConversation(conversationId, activity));
+        } else {
+            activity.setReplyToId(replyToId);
+            response = retrying.call("reply", tenantId, conversationId, () -> connector.at(serviceUrl).getConversations()
+                    .replyToActivity(conversationId, replyToId, activity));
+        }
+        return new MessageRef(Platform.TEAMS, tenantId, conversationId, response == null ? "" : response.getId());
     }
 
     private ConversationStore.Stored personalChat(String tenantId, String userId) {

@@ -14,6 +14,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAttempts how often a call to the Bot Connector is tried when it answers 429, 412, 502 or 504
  * @param initialBackoff the wait before the first retry; it doubles with every further retry
  * @param maxBackoff the longest wait between two tries
+ * @param rateShare the share of Teams' limits (per conversation and per tenant) this instance paces itself to: 1 for
+ *                  one instance, 1/N to split them between N
+ * @param parallelSends how many messages to different people a round (check-ins, welcomes) sends side by side: one
+ *                      sender alone, at some tens of milliseconds a message, stays below Teams' 30 posts a second
  */
 @Conditional(TeamsSwitch.class)
 @ConfigurationProperties("teams")
@@ -23,11 +27,21 @@ record TeamsSettings(
         @DefaultValue("https://graph.microsoft.com/v1.0/") String graphUrl,
         @DefaultValue("5") int maxAttempts,
         @DefaultValue("1s") Duration initialBackoff,
-        @DefaultValue("30s") Duration maxBackoff) {
+        @DefaultValue("30s") Duration maxBackoff,
+        @DefaultValue("1.0") double rateShare,
+        @DefaultValue("4") int parallelSends) {
 
     TeamsSettings {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("teams.max-attempts must be 1 or more");
+        }
+        if (parallelSends < 1 || parallelSends > 32) {
+            throw new IllegalArgumentException("teams.parallel-sends (TEAMS_PARALLEL_SENDS) must be 1 to 32; it is "
+                    + parallelSends);
+        }
+        if (!(rateShare > 0 && rateShare <= 1)) {
+            throw new IllegalArgumentException("teams.rate-share (TEAMS_RATE_SHARE) must be above 0 and at most 1,"
+                    + " e.g. 0.5 with two instances; it is " + rateShare);
         }
     }
 }

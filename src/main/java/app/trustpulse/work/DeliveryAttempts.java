@@ -25,6 +25,22 @@ public final class DeliveryAttempts {
                 .update() == 1;
     }
 
+    /** Records that the delivery landed (a try is recorded first, if there was none). */
+    public void delivered(String deliveryId, Instant now) {
+        firstTry(deliveryId, now);
+        jdbc.sql("UPDATE delivery_attempt SET delivered_at = :at WHERE delivery_id = :id")
+                .param("id", deliveryId)
+                .param("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .update();
+    }
+
+    /** Whether the delivery is known to have landed. */
+    public boolean wasDelivered(String deliveryId) {
+        return jdbc.sql("SELECT COUNT(*) FROM delivery_attempt WHERE delivery_id = :id AND delivered_at IS NOT NULL")
+                .param("id", deliveryId)
+                .query(Long.class).single() > 0;
+    }
+
     /** Forgets tries older than the given moment: their work is long done or given up. */
     public int forgetBefore(Instant before) {
         return jdbc.sql("DELETE FROM delivery_attempt WHERE first_at < :before")

@@ -1,7 +1,10 @@
 package app.trustpulse.work;
 
+import app.trustpulse.pulse.PulseMetrics;
+import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,6 +18,14 @@ public class WorkConfig {
     @Bean
     DurableWork durableWork(DataSource dataSource, ObjectProvider<WorkHandler> handlers, WorkProperties props) {
         return new DurableWork(dataSource, () -> handlers.orderedStream().toList(), props);
+    }
+
+    /** The queue's gauges, one set per kind of work, registered once every handler exists. */
+    @Bean
+    SmartInitializingSingleton queuedWorkGauges(JdbcClient jdbc, Clock clock,
+            ObjectProvider<WorkHandler> handlers, ObjectProvider<PulseMetrics> metrics) {
+        return () -> new QueueBacklog(jdbc, clock).watch(
+                handlers.orderedStream().map(WorkHandler::kind).toList(), metrics.getIfAvailable(() -> PulseMetrics.NONE));
     }
 
     @Bean

@@ -26,6 +26,7 @@ class ChannelMembershipAndHomeTest extends EngineTest {
 
         inbox.memberJoined(Platform.PLAYGROUND, ws.id, ws.channel, newcomer);
         inbox.memberJoined(Platform.PLAYGROUND, ws.id, ws.channel, newcomer);
+        settle();
 
         assertThat(ws.membership(ws.outsider("U7"))).hasValueSatisfying(m -> {
             assertThat(m.role()).isEqualTo(Role.MEMBER);

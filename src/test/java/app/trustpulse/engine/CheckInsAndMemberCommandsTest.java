@@ -271,6 +271,25 @@ class CheckInsAndMemberCommandsTest extends EngineTest {
     }
 
     @Test
+    void aFeedbackFormHandledAgainAfterACrashStoresItsFeedbackOnce() {
+        Ws ws = new Ws().setUp(3);
+        long teamId = ws.team().id();
+        ws.command(ws.admin, "send-now");
+        String question = Actions.feedbackQuestion(teamId);
+
+        Interaction form = new Interaction(ws.member(1), question, Optional.of("More quiet hours"), Optional.empty(),
+                Optional.of("request-1"));
+        assertThat(inbox.interaction(form)).hasValueSatisfying(m -> assertThat(m.summary()).isEqualTo(en("feedback.sent", 3)));
+        assertThat(inbox.interaction(form)).as("the same request, run again")
+                .hasValueSatisfying(m -> assertThat(m.summary()).isEqualTo(en("feedback.alreadySent")));
+        assertThat(inbox.interaction(new Interaction(ws.member(1), question, Optional.of("More quiet hours"),
+                Optional.empty(), Optional.of("request-2")))).as("the same words sent again on purpose")
+                .hasValueSatisfying(m -> assertThat(m.summary()).isEqualTo(en("feedback.sent", 3)));
+
+        assertThat(feedback.pending(teamId)).hasSize(2);
+    }
+
+    @Test
     void optedOutMembersGetNoCheckInUntilTheyOptInAgain() {
         Ws ws = new Ws().setUp(3);
 

@@ -29,6 +29,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import app.trustpulse.support.QueuedWork;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -83,6 +85,8 @@ abstract class EngineTest {
     Texts texts;
     @Autowired
     Clock clock;
+    @Autowired
+    JdbcClient jdbc;
 
     /** A message key rendered in English, as the bot would say it. */
     String en(String key, Object... args) {
@@ -91,6 +95,16 @@ abstract class EngineTest {
 
     String nl(String key, Object... args) {
         return texts.get(Language.NL, key, args);
+    }
+
+    /** Waits until the durable queue has done what is due, e.g. the welcomes a command queued. */
+    <T> T settled(T result) {
+        settle();
+        return result;
+    }
+
+    void settle() {
+        QueuedWork.awaitDone(jdbc);
     }
 
     /** A workspace of its own with one channel: an admin, members U1..Un and a leader UL. */
@@ -133,17 +147,18 @@ abstract class EngineTest {
             return new Sender(Platform.PLAYGROUND, id, userId, "Olaf", false);
         }
 
+        /** A command typed in the team's channel; what it queued (welcomes) is done when this returns. */
         ChatMessage command(Sender s, String text) {
-            return inbox.command(new CommandRequest(s, Optional.of(channel), text));
+            return settled(inbox.command(new CommandRequest(s, Optional.of(channel), text)));
         }
 
         /** A command typed with /pulse in the direct message with the bot (no channel). */
         ChatMessage commandInDm(Sender s, String text) {
-            return inbox.command(new CommandRequest(s, Optional.empty(), text));
+            return settled(inbox.command(new CommandRequest(s, Optional.empty(), text)));
         }
 
         ChatMessage dm(Sender s, String text) {
-            return inbox.directMessage(s, text);
+            return settled(inbox.directMessage(s, text));
         }
 
         Optional<ChatMessage> click(Sender s, String action) {

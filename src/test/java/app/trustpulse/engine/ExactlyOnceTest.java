@@ -3,11 +3,13 @@ package app.trustpulse.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.trustpulse.chat.ChatMessage;
+import app.trustpulse.inbound.CommandRequest;
 import app.trustpulse.inbound.Sender;
 import app.trustpulse.pulse.CheckIn;
 import app.trustpulse.summary.ClosingWeeks;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -98,6 +100,24 @@ class ExactlyOnceTest extends EngineTest {
         assertThat(ws.digests()).hasSize(1);
         assertThat(checkIns.ofWeek(ws.team().id(), ws.week()))
                 .allSatisfy(c -> assertThat(c.status()).isEqualTo(CheckIn.Status.EXPIRED));
+    }
+
+    @Test
+    void aSendNowRunAgainAfterACrashSendsItsRoundOnceWhereverItsFirstRunStopped() {
+        Ws ws = new Ws().setUp(4);
+        CommandRequest first = new CommandRequest(ws.admin, Optional.of(ws.channel), "send-now").withRequestKey("re-first");
+
+        // The first run sent its round and died before it answered: run again, it sends no second round.
+        inbox.command(first);
+        assertThat(inbox.commandAgain(first).summary()).isEqualTo(en("sendNow.resumed"));
+        assertThat(ws.everyone()).allSatisfy(s -> assertThat(ws.checkInsTo(s)).as(s.userId()).hasSize(1));
+
+        // The first run of another died before it planned anything (the run again is all there is): it sends its round.
+        CommandRequest second = new CommandRequest(ws.admin, Optional.of(ws.channel), "send-now").withRequestKey("re-second");
+        assertThat(inbox.commandAgain(second).summary()).isEqualTo(en("sendNow.done", ws.everyone().size(), 0, 0));
+        assertThat(inbox.commandAgain(second).summary()).isEqualTo(en("sendNow.resumed"));
+        assertThat(ws.everyone()).allSatisfy(s -> assertThat(ws.checkInsTo(s)).as(s.userId()).hasSize(2));
+        assertEverySlotSentOnce(ws);
     }
 
     /** Each person's check-ins: as many direct messages as stored sent check-ins, no slot twice. */

@@ -1,14 +1,17 @@
 package app.trustpulse.engine;
 
 import app.trustpulse.chat.ChannelAddress;
+import app.trustpulse.chat.ChatDeliveryException;
 import app.trustpulse.chat.ChatGateway;
 import app.trustpulse.chat.ChatMessage;
 import app.trustpulse.chat.ChatUser;
+import app.trustpulse.chat.Delivery;
 import app.trustpulse.chat.DirectAddress;
 import app.trustpulse.chat.MessageRef;
 import app.trustpulse.pulse.Platform;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -41,8 +44,24 @@ public final class RecordingGateway implements ChatGateway {
         return Platform.PLAYGROUND;
     }
 
+    /** The delivery ids direct messages were sent with, in order, per workspace and person. */
+    public record Tagged(DirectAddress to, Delivery delivery) {
+    }
+
+    private final List<Tagged> tagged = new CopyOnWriteArrayList<>();
+    private final Set<String> unreachable = ConcurrentHashMap.newKeySet();
+
+    @Override
+    public MessageRef sendDirect(DirectAddress to, ChatMessage message, Delivery delivery) {
+        tagged.add(new Tagged(to, delivery));
+        return sendDirect(to, message);
+    }
+
     @Override
     public MessageRef sendDirect(DirectAddress to, ChatMessage message) {
+        if (unreachable.contains(key(to.workspaceId(), to.userId()))) {
+            throw new ChatDeliveryException("the platform did not take a message to " + to.userId());
+        }
         MessageRef ref = new MessageRef(to.platform(), to.workspaceId(), "D-" + to.userId(), "m" + ids.incrementAndGet());
         directs.add(new Direct(to, message, ref));
         return ref;
@@ -85,11 +104,25 @@ public final class RecordingGateway implements ChatGateway {
         return updates.stream().filter(u -> u.ref().workspaceId().equals(workspaceId)).toList();
     }
 
+    /** Direct messages to the person fail until {@link #reachable} is called. */
+    public void unreachable(String workspaceId, String userId) {
+        unreachable.add(key(workspaceId, userId));
+    }
+
+    public void reachable(String workspaceId, String userId) {
+        unreachable.remove(key(workspaceId, userId));
+    }
+
+    public List<Tagged> taggedTo(String workspaceId, String userId) {
+        return tagged.stream().filter(t -> t.to().workspaceId().equals(workspaceId) && t.to().userId().equals(userId)).toList();
+    }
+
     /** Forgets what was recorded for one workspace, e.g. the welcome messages after a setup. */
     public void clear(String workspaceId) {
         directs.removeIf(d -> d.to().workspaceId().equals(workspaceId));
         posts.removeIf(p -> p.to().workspaceId().equals(workspaceId));
         updates.removeIf(u -> u.ref().workspaceId().equals(workspaceId));
+        tagged.removeIf(t -> t.to().workspaceId().equals(workspaceId));
     }
 
     private static String key(String workspaceId, String channelId) {

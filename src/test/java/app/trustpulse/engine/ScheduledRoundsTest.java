@@ -139,7 +139,7 @@ class ScheduledRoundsTest extends EngineTest {
         ws.click(ws.member(1), scales(checkIn.message()).get(0).actionPrefix() + "4", checkIn.ref());
         ws.clear();
 
-        assertThat(reminding.remind(ws.team().id(), ws.week(), 0)).isEqualTo(3);
+        assertThat(reminding.remind(ws.team().id(), ws.week(), 0)).isEqualTo(new Reminding.Round(3, 0, 0));
 
         String reminder = en("reminder.text", TextFormats.day(Language.EN, ws.team().schedule().summaryDay()),
                 TextFormats.time(ws.team().schedule().summaryTime()));
@@ -149,8 +149,54 @@ class ScheduledRoundsTest extends EngineTest {
                     .satisfies(d -> assertThat(d.message().summary()).isEqualTo(reminder));
         }
 
-        assertThat(reminding.remind(ws.team().id(), ws.week(), 0)).isZero();
+        assertThat(reminding.remind(ws.team().id(), ws.week(), 0)).isEqualTo(new Reminding.Round(0, 0, 0));
         assertThat(ws.directs()).hasSize(3);
+    }
+
+    @Test
+    void aReminderThatCouldNotBeDeliveredGoesOutWhenTheRoundRunsAgainAndNobodyGetsTwo() {
+        Ws ws = teamWorkingNow();
+        sending.scheduledRound(ws.team().id(), clock.instant().minus(Duration.ofMinutes(5)));
+        ws.clear();
+        Sender away = ws.member(2);
+        gateway.unreachable(ws.id, away.userId());
+
+        assertThat(reminding.remind(ws.team().id(), ws.week(), 0)).isEqualTo(new Reminding.Round(3, 0, 1));
+        gateway.reachable(ws.id, away.userId());
+        assertThat(reminding.remind(ws.team().id(), ws.week(), 0)).isEqualTo(new Reminding.Round(1, 0, 0));
+        assertThat(reminding.remind(ws.team().id(), ws.week(), 0)).isEqualTo(new Reminding.Round(0, 0, 0));
+
+        for (Sender s : List.of(ws.member(1), ws.member(2), ws.member(3), ws.leader)) {
+            assertThat(ws.directsTo(s)).as(s.userId()).hasSize(1);
+        }
+        List<RecordingGateway.Tagged> tries = gateway.taggedTo(ws.id, away.userId());
+        assertThat(tries).hasSize(2);
+        assertThat(tries.get(1).delivery().id()).as("the retry carries the first try's delivery id")
+                .isEqualTo(tries.get(0).delivery().id());
+        assertThat(tries.get(1).delivery().mayHaveLanded()).isTrue();
+    }
+
+    @Test
+    void aReminderClaimLeftByADeadSenderWaitsForTheClaimTimeoutAndIsThenSentWithItsDeliveryId() {
+        Ws ws = teamWorkingNow();
+        sending.scheduledRound(ws.team().id(), clock.instant().minus(Duration.ofMinutes(5)));
+        ws.clear();
+        long held = checkIns.ofUser(ws.team().id(), ws.member(1).userId(), ws.week()).get(0).id();
+        long dead = checkIns.ofUser(ws.team().id(), ws.member(2).userId(), ws.week()).get(0).id();
+        Instant now = clock.instant();
+        String fresh = checkIns.claimReminder(held, now, now).orElseThrow().deliveryId();
+        Instant longAgo = now.minus(Duration.ofHours(1));
+        String lost = checkIns.claimReminder(dead, longAgo, longAgo).orElseThrow().deliveryId();
+
+        assertThat(reminding.remind(ws.team().id(), ws.week(), 0)).as("member 1's claim is fresh: still in flight")
+                .isEqualTo(new Reminding.Round(3, 1, 0));
+
+        assertThat(ws.directsTo(ws.member(1))).isEmpty();
+        assertThat(gateway.taggedTo(ws.id, ws.member(2).userId())).singleElement().satisfies(t -> {
+            assertThat(t.delivery().id()).isEqualTo(lost);
+            assertThat(t.delivery().mayHaveLanded()).isTrue();
+        });
+        assertThat(fresh).isNotEqualTo(lost);
     }
 
     /**

@@ -97,6 +97,26 @@ class FeedbackReleaseTest {
         public boolean remove(long teamId, String userId) {
             return false;
         }
+
+        // The release never welcomes anyone.
+        public List<String> awaitingWelcome(long teamId, java.time.Instant joinedAfter) {
+            return List.of();
+        }
+
+        public List<Long> teamsAwaitingWelcomes(java.time.Instant joinedAfter) {
+            return List.of();
+        }
+
+        public Optional<app.trustpulse.pulse.DeliveryClaim> claimWelcome(long teamId, String userId, java.time.Instant now,
+                java.time.Instant staleBefore) {
+            return Optional.empty();
+        }
+
+        public void markWelcomed(long teamId, String userId) {
+        }
+
+        public void releaseWelcome(long teamId, String userId) {
+        }
     }
 
     private static final class InMemoryFeedback implements FeedbackRepository {
@@ -106,6 +126,12 @@ class FeedbackReleaseTest {
             long id = all.size() + 1;
             all.add(new Feedback(id, f.teamId(), f.week(), f.pseudonym(), f.text(), f.releasedIn()));
             return id;
+        }
+
+        private final java.util.Set<String> tokens = new java.util.HashSet<>();
+
+        public java.util.OptionalLong addOnce(Feedback f, String onceToken) {
+            return tokens.add(f.teamId() + ":" + onceToken) ? java.util.OptionalLong.of(add(f)) : java.util.OptionalLong.empty();
         }
 
         public List<Feedback> releasedIn(long teamId, WeekId week) {

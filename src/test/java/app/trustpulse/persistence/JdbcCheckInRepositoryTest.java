@@ -1,5 +1,6 @@
 package app.trustpulse.persistence;
 
+import app.trustpulse.pulse.DeliveryClaim;
 import static app.trustpulse.persistence.Fixtures.NOW;
 import static app.trustpulse.persistence.Fixtures.WEEK;
 import static app.trustpulse.persistence.Fixtures.concurrently;
@@ -9,11 +10,13 @@ import static app.trustpulse.persistence.Fixtures.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.trustpulse.pulse.CheckIn;
+import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.CheckIn.Status;
 import app.trustpulse.pulse.Dimension;
 import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.StatementRef;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -118,18 +121,62 @@ class JdbcCheckInRepositoryTest {
     }
 
     @BothDatabases
-    void remindsOnce(TestDb db) throws Exception {
+    void onlyOneSenderClaimsAReminderAndASentOneIsNeverClaimedAgain(TestDb db) throws Exception {
         JdbcClient jdbc = jdbc(db);
         long team = insertTeam(jdbc, "C1");
         var checkIns = new JdbcCheckInRepository(jdbc);
         long id = checkIns.createIfAbsent(checkIn(team, "U1", 0), NOW).id();
         checkIns.markSent(id, NOW, "ref");
+        Instant at = NOW.plus(Duration.ofHours(4));
 
-        List<Boolean> reminded = concurrently(4, () -> checkIns.markReminded(id, NOW.plus(Duration.ofHours(4))));
+        List<Boolean> claims = concurrently(4, () -> checkIns.claimReminder(id, at, NOW).isPresent());
 
-        assertThat(reminded).containsOnlyOnce(true);
-        assertThat(checkIns.markReminded(id, NOW.plus(Duration.ofHours(5)))).isFalse();
-        assertThat(checkIns.find(id).orElseThrow().remindedAt()).contains(NOW.plus(Duration.ofHours(4)));
+        assertThat(claims).containsOnlyOnce(true);
+        assertThat(checkIns.find(id).orElseThrow().remindedAt()).contains(at);
+        checkIns.markReminderSent(id);
+        Instant muchLater = at.plus(Duration.ofDays(1));
+        assertThat(checkIns.claimReminder(id, muchLater, muchLater)).as("sent reminders stay sent").isEmpty();
+    }
+
+    @BothDatabases
+    void aStaleReminderClaimIsTakenBackWithItsDeliveryIdAndAFreshOneIsNot(TestDb db) {
+        JdbcClient jdbc = jdbc(db);
+        long team = insertTeam(jdbc, "C1");
+        var checkIns = new JdbcCheckInRepository(jdbc);
+        long id = checkIns.createIfAbsent(checkIn(team, "U1", 0), NOW).id();
+        checkIns.markSent(id, NOW, "ref");
+        Instant at = NOW.plus(Duration.ofHours(4));
+
+        DeliveryClaim first = checkIns.claimReminder(id, at, at.minus(Duration.ofMinutes(5))).orElseThrow();
+        assertThat(first.triedBefore()).isFalse();
+        Instant soon = at.plus(Duration.ofMinutes(1));
+        assertThat(checkIns.claimReminder(id, soon, soon.minus(Duration.ofMinutes(5)))).as("claim still fresh").isEmpty();
+
+        Instant late = at.plus(Duration.ofMinutes(10));
+        DeliveryClaim again = checkIns.claimReminder(id, late, late.minus(Duration.ofMinutes(5))).orElseThrow();
+        assertThat(again.deliveryId()).isEqualTo(first.deliveryId());
+        assertThat(again.triedBefore()).isTrue();
+    }
+
+    @BothDatabases
+    void aReleasedReminderCanBeClaimedAgainButNotOnceTheCheckInIsAnswered(TestDb db) {
+        JdbcClient jdbc = jdbc(db);
+        long team = insertTeam(jdbc, "C1");
+        var checkIns = new JdbcCheckInRepository(jdbc);
+        long id = checkIns.createIfAbsent(checkIn(team, "U1", 0), NOW).id();
+        assertThat(checkIns.claimReminder(id, NOW, NOW)).as("not sent yet").isEmpty();
+        checkIns.markSent(id, NOW, "ref");
+
+        DeliveryClaim claim = checkIns.claimReminder(id, NOW, NOW).orElseThrow();
+        checkIns.releaseReminder(id);
+        assertThat(checkIns.find(id).orElseThrow().remindedAt()).isEmpty();
+        assertThat(checkIns.claimReminder(id, NOW, NOW)).hasValueSatisfying(c -> {
+            assertThat(c.deliveryId()).isEqualTo(claim.deliveryId());
+            assertThat(c.triedBefore()).isTrue();
+        });
+        checkIns.releaseReminder(id);
+        checkIns.markAnswered(id);
+        assertThat(checkIns.claimReminder(id, NOW, NOW)).isEmpty();
     }
 
     @BothDatabases

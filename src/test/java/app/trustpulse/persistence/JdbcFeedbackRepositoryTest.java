@@ -2,6 +2,7 @@ package app.trustpulse.persistence;
 
 import static app.trustpulse.persistence.Fixtures.NOW;
 import static app.trustpulse.persistence.Fixtures.WEEK;
+import static app.trustpulse.persistence.Fixtures.concurrently;
 import static app.trustpulse.persistence.Fixtures.insertTeam;
 import static app.trustpulse.persistence.Fixtures.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,6 +46,24 @@ class JdbcFeedbackRepositoryTest {
     }
 
     @BothDatabases
+    void feedbackWithATokenIsStoredOncePerTeamHoweverOftenAndConcurrentlyItIsAdded(TestDb db) throws Exception {
+        JdbcClient jdbc = jdbc(db);
+        long team = insertTeam(jdbc, "C1");
+        long otherTeam = insertTeam(jdbc, "C2");
+        var feedback = new JdbcFeedbackRepository(jdbc);
+
+        List<Boolean> stored = concurrently(6, () -> feedback.addOnce(feedback(team, WEEK, ANN, "Fewer meetings"), "t1").isPresent());
+
+        assertThat(stored).containsOnlyOnce(true);
+        assertThat(feedback.addOnce(feedback(team, WEEK, ANN, "Fewer meetings"), "t2")).isPresent();
+        assertThat(feedback.addOnce(feedback(otherTeam, WEEK, ANN, "Fewer meetings"), "t1")).isPresent();
+        assertThat(feedback.add(feedback(team, WEEK, ANN, "Fewer meetings"))).isPositive();
+        assertThat(feedback.pending(team)).hasSize(3);
+        assertThat(jdbc.sql("SELECT once_key FROM feedback WHERE once_key IS NOT NULL").query(String.class).list())
+                .as("only hashes of the tokens are kept").allMatch(k -> k.matches("[0-9a-f]{64}"));
+    }
+
+    @BothDatabases
     void dropsOnlyUnreleasedFeedbackFromBeforeTheCutoff(TestDb db) {
         JdbcClient jdbc = jdbc(db);
         long team = insertTeam(jdbc, "C1");
@@ -76,7 +95,8 @@ class JdbcFeedbackRepositoryTest {
         // Ids given in order of giving would tell the order; twelve random ids are in increasing order once in 12!.
         assertThat(ids).isNotEqualTo(ids.stream().sorted().toList());
         assertThat(ids).allMatch(id -> id > 0).doesNotHaveDuplicates();
-        assertThat(columns(jdbc, "feedback")).containsExactlyInAnyOrder("id", "team_id", "week", "pseudonym", "body", "released_week");
+        assertThat(columns(jdbc, "feedback")).containsExactlyInAnyOrder("id", "team_id", "week", "pseudonym", "body", "released_week",
+                "once_key");
     }
 
     static List<String> columns(JdbcClient jdbc, String table) {

@@ -112,6 +112,8 @@ class OperatorEndpointsTest {
         }
         assertThat(all).extracting(r -> (String) r.get("expr"))
                 .anySatisfy(e -> assertThat(e).contains("trustpulse_work_waiting_oldest_seconds").contains("> 600"))
+                .anySatisfy(e -> assertThat(e).contains("trustpulse_queue_due_oldest_seconds").contains("> 300"))
+                .anySatisfy(e -> assertThat(e).contains("trustpulse_queue_retrying"))
                 .anySatisfy(e -> assertThat(e).contains("trustpulse_deliveries_failed_total"))
                 .anySatisfy(e -> assertThat(e).contains("trustpulse_week_close_missed_total"));
     }

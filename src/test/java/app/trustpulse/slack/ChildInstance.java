@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -35,6 +37,15 @@ final class ChildInstance implements AutoCloseable {
     }
 
     static ChildInstance start(String name, String databaseUrl, FakeSlack slack) throws IOException, InterruptedException {
+        return start(name, databaseUrl, slack, TOKEN, Map.of());
+    }
+
+    /**
+     * An instance with its own bot token (the fake maps each to the same workspace, so a test can tell which instance
+     * made a call) and settings that replace the defaults below.
+     */
+    static ChildInstance start(String name, String databaseUrl, FakeSlack slack, String token, Map<String, String> settings)
+            throws IOException, InterruptedException {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -43,30 +54,34 @@ final class ChildInstance implements AutoCloseable {
         String classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(e -> !e.endsWith("test-classes"))
                 .collect(Collectors.joining(File.pathSeparator));
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("spring.datasource.url", databaseUrl);
+        all.put("spring.datasource.username", "postgres");
+        all.put("spring.datasource.password", "");
+        all.put("server.port", String.valueOf(port));
+        all.put("pulse.playground.enabled", "false");
+        all.put("pulse.pseudonym-secret", "kill-nine-test-pseudonym-secret-0123456789");
+        all.put("slack.bot-token", token);
+        all.put("slack.signing-secret", SECRET);
+        all.put("slack.api-url", slack.apiUrl());
+        all.put("slack.first-retry-delay", "50ms");
+        all.put("slack.call-timeout", "5s");
+        // The fake answers any pace; Slack's limits would only slow the tests down.
+        all.put("slack.conversation-spacing", "20ms");
+        all.put("slack.rate-share", "50");
+        all.put("pulse.claim-timeout", "3s");
+        all.put("pulse.work.heartbeat-interval", "2s");
+        all.put("pulse.work.missed-heartbeats", "4");
+        all.put("pulse.work.polling-interval", "500ms");
+        all.put("pulse.work.first-retry-delay", "500ms");
+        all.put("spring.quartz.properties.org.quartz.jobStore.clusterCheckinInterval", "2000");
+        all.put("logging.level.root", "WARN");
+        // Given once each: Spring joins a repeated command-line setting with commas.
+        all.putAll(settings);
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx320m", "-XX:TieredStopAtLevel=1",
-                "-cp", classpath, "app.trustpulse.Application",
-                "--spring.datasource.url=" + databaseUrl,
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=",
-                "--server.port=" + port,
-                "--pulse.playground.enabled=false",
-                "--pulse.pseudonym-secret=kill-nine-test-pseudonym-secret-0123456789",
-                "--slack.bot-token=" + TOKEN,
-                "--slack.signing-secret=" + SECRET,
-                "--slack.api-url=" + slack.apiUrl(),
-                "--slack.first-retry-delay=50ms",
-                "--slack.call-timeout=5s",
-                // The fake answers any pace; Slack's limits would only slow the tests down.
-                "--slack.conversation-spacing=20ms",
-                "--slack.rate-share=50",
-                "--pulse.claim-timeout=3s",
-                "--pulse.work.heartbeat-interval=2s",
-                "--pulse.work.missed-heartbeats=4",
-                "--pulse.work.polling-interval=500ms",
-                "--pulse.work.first-retry-delay=500ms",
-                "--spring.quartz.properties.org.quartz.jobStore.clusterCheckinInterval=2000",
-                "--logging.level.root=WARN"));
+                "-cp", classpath, "app.trustpulse.Application"));
+        all.forEach((k, v) -> cmd.add("--" + k + "=" + v));
         Path log = Files.createTempFile("trust-pulse-" + name + "-", ".log");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         ChildInstance child = new ChildInstance(p, port, log);

@@ -56,6 +56,8 @@ final class FakeSlack implements AutoCloseable {
     private final Gson gson = new Gson();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final List<Hook> hooks = new CopyOnWriteArrayList<>();
+    private final Map<String, Deque<Integer>> hookTrouble = new ConcurrentHashMap<>();
+    private final List<String> refusedHooks = new CopyOnWriteArrayList<>();
     private final Map<String, JsonObject> users = new ConcurrentHashMap<>();
     private final Map<String, List<String>> members = new ConcurrentHashMap<>();
     private final Map<String, List<Posted>> history = new ConcurrentHashMap<>();
@@ -146,7 +148,6 @@ final class FakeSlack implements AutoCloseable {
         return this;
     }
 
-    /** The next call of the method is carried out, but answered with a 500 as if the response got lost. */
     /** Pages of conversations.members as large as asked for (up to 1,000), as Slack's. */
     FakeSlack memberPages(int size) {
         this.memberPageSize = size;
@@ -220,6 +221,7 @@ final class FakeSlack implements AutoCloseable {
         return this;
     }
 
+    /** The next call of the method is carried out, but answered with a 500 as if the response got lost. */
     FakeSlack loseResponse(String method) {
         Deque<Trouble> q = trouble.computeIfAbsent(method, m -> new ArrayDeque<>());
         synchronized (q) {
@@ -236,6 +238,16 @@ final class FakeSlack implements AutoCloseable {
                 q.add(Trouble.SERVER_ERROR);
             }
         }
+        return this;
+    }
+
+    /**
+     * The next posts to the response URL of that name are answered with these statuses, in turn, without being
+     * taken (500 or 429: Slack did not take it; 404 with "expired_url": the URL can no longer be used).
+     */
+    FakeSlack hookAnswers(String name, Integer... statuses) {
+        hookTrouble.computeIfAbsent("/hooks/" + name, k -> new java.util.concurrent.ConcurrentLinkedDeque<>())
+                .addAll(List.of(statuses));
         return this;
     }
 
@@ -260,6 +272,37 @@ final class FakeSlack implements AutoCloseable {
         return List.copyOf(hooks);
     }
 
+    /** Per person, how many check-ins (messages with answer buttons) landed in their DM; people with none left out. */
+    Map<String, Long> checkInsPerPerson(java.util.Collection<String> people) {
+        return perPerson(people, p -> p.params().get("blocks") != null && p.params().get("blocks").contains("answer:"));
+    }
+
+    /** Per leader, how many weekly digests landed in their DM; leaders with none left out. */
+    Map<String, Long> digestsPerLeader(java.util.Collection<String> leaders) {
+        return perPerson(leaders, p -> p.params().get("text").startsWith("Your weekly digest"));
+    }
+
+    /** How many weekly pulses were posted in the channel. */
+    long pulsesIn(String channel) {
+        return posted(channel).stream().filter(p -> p.params().get("text").startsWith("Team pulse")).count();
+    }
+
+    private Map<String, Long> perPerson(java.util.Collection<String> people, Predicate<Posted> kind) {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        for (String u : people) {
+            long n = posted("D" + u).stream().filter(kind).count();
+            if (n > 0) {
+                counts.put(u, n);
+            }
+        }
+        return counts;
+    }
+
+    /** Paths of the response-URL posts that were refused with {@link #hookAnswers}. */
+    List<String> refusedHooks() {
+        return List.copyOf(refusedHooks);
+    }
+
     void clearRecords() {
         calls.clear();
         hooks.clear();
@@ -279,6 +322,13 @@ final class FakeSlack implements AutoCloseable {
 
     private void hook(HttpExchange ex) throws IOException {
         String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        Deque<Integer> troubleFor = hookTrouble.get(ex.getRequestURI().getPath());
+        Integer refusal = troubleFor == null ? null : troubleFor.poll();
+        if (refusal != null) {
+            refusedHooks.add(ex.getRequestURI().getPath());
+            send(ex, refusal, refusal == 404 ? "expired_url" : "", "text/plain");
+            return;
+        }
         hooks.add(new Hook(ex.getRequestURI().getPath(), JsonParser.parseString(body).getAsJsonObject()));
         send(ex, 200, "ok", "text/plain");
     }

@@ -13,7 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -152,23 +151,15 @@ class KillNineTest {
 
     /** Check-ins per person that landed: messages with answer buttons in each person's DM. */
     private Map<String, Long> checkIns() {
-        List<String> everyone = new ArrayList<>(LEADERS);
-        everyone.addAll(MEMBERS);
-        return everyone.stream().collect(Collectors.toMap(u -> u, u -> slack.posted("D" + u).stream()
-                        .filter(p -> p.params().get("blocks") != null && p.params().get("blocks").contains("answer:")).count()))
-                .entrySet().stream().filter(e -> e.getValue() > 0)
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        return slack.checkInsPerPerson(java.util.stream.Stream.concat(LEADERS.stream(), MEMBERS.stream()).toList());
     }
 
     private Map<String, Long> digests() {
-        return LEADERS.stream().collect(Collectors.toMap(u -> u, u -> slack.posted("D" + u).stream()
-                .filter(p -> p.params().get("text").startsWith("Your weekly digest")).count()))
-                .entrySet().stream().filter(e -> e.getValue() > 0)
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        return slack.digestsPerLeader(LEADERS);
     }
 
     private long pulses() {
-        return slack.posted(CHANNEL).stream().filter(p -> p.params().get("text").startsWith("Team pulse")).count();
+        return slack.pulsesIn(CHANNEL);
     }
 
     private static void await(BooleanSupplier condition, Duration max) throws InterruptedException {

@@ -130,11 +130,41 @@ class SlackAdapterTest {
         assertThat(ack.statusCode()).isEqualTo(200);
         ArgumentCaptor<CommandRequest> req = ArgumentCaptor.forClass(CommandRequest.class);
         verify(inbox, timeout(10_000)).command(req.capture());
+        // With the request's id, the same on every run of the request.
         assertThat(req.getValue()).isEqualTo(new CommandRequest(
-                new Sender(Platform.SLACK, TEAM, "UADMIN", "Ada", true), Optional.of("C0TEAM"), "leader <@UMEM> <#C0TEAM>"));
+                new Sender(Platform.SLACK, TEAM, "UADMIN", "Ada", true), Optional.of("C0TEAM"), "leader <@UMEM> <#C0TEAM>")
+                .withRequestKey(req.getValue().requestKey().orElseThrow()));
         FakeSlack.Hook answer = SLACK.awaitHook("cmd1");
         assertThat(answer.body().get("response_type").getAsString()).isEqualTo("ephemeral");
         assertThat(answer.body().get("text").getAsString()).isEqualTo("Mo is now a leader of *team-rocket*.");
+    }
+
+    @Test
+    void anAnswerTheResponseUrlDidNotTakeIsSentAgainUntilItIsTakenOnce() throws Exception {
+        when(inbox.command(any())).thenReturn(ChatMessage.text("Check-ins went out to 4 people."));
+        SLACK.hookAnswers("refused", 500, 429);
+
+        slack.postForm(slack.slashCommand("UADMIN", "C0TEAM", "send-now", SLACK.hookUrl("refused")));
+
+        FakeSlack.Hook answer = SLACK.awaitHook("refused");
+        assertThat(answer.body().get("text").getAsString()).isEqualTo("Check-ins went out to 4 people.");
+        assertThat(SLACK.refusedHooks()).filteredOn(p -> p.endsWith("/refused")).hasSize(2);
+        Thread.sleep(1_000);
+        assertThat(SLACK.hooks()).filteredOn(h -> h.path().endsWith("/refused")).hasSize(1);
+        verify(inbox, times(1)).command(any());
+    }
+
+    @Test
+    void anAnswerWhoseResponseUrlExpiredGoesToThePersonsDm() throws Exception {
+        when(inbox.command(any())).thenReturn(ChatMessage.text("The week of team-rocket is closed."));
+        SLACK.hookAnswers("expired", 404);
+
+        slack.postForm(slack.slashCommand("UADMIN", "C0TEAM", "close-week", SLACK.hookUrl("expired")));
+
+        FakeSlack.Call dm = SLACK.awaitCall("chat.postMessage",
+                c -> "The week of team-rocket is closed.".equals(c.param("text")));
+        assertThat(dm.param("channel")).isIn("UADMIN", "DUADMIN");
+        assertThat(SLACK.hooks()).noneMatch(h -> h.path().endsWith("/expired"));
     }
 
     @Test

@@ -118,8 +118,10 @@ class SlackSocketModeTest {
         assertThat(SOCKET.awaitAck(envelope).get("envelope_id").getAsString()).isEqualTo(envelope);
         ArgumentCaptor<CommandRequest> req = ArgumentCaptor.forClass(CommandRequest.class);
         verify(inbox, timeout(10_000)).command(req.capture());
+        // With the request's id, the same on every run of the request.
         assertThat(req.getValue()).isEqualTo(new CommandRequest(
-                new Sender(Platform.SLACK, TEAM, "UADMIN", "Ada", true), Optional.of("C0TEAM"), "leader <@UMEM>"));
+                new Sender(Platform.SLACK, TEAM, "UADMIN", "Ada", true), Optional.of("C0TEAM"), "leader <@UMEM>")
+                .withRequestKey(req.getValue().requestKey().orElseThrow()));
         FakeSlack.Hook answer = SLACK.awaitHook("sock-cmd");
         assertThat(answer.body().get("response_type").getAsString()).isEqualTo("ephemeral");
         assertThat(answer.body().get("text").getAsString()).isEqualTo("Mo is now a leader of *team-rocket*.");

@@ -16,6 +16,7 @@ final class SlackTestSettings {
         r.add("spring.datasource.url", () -> "jdbc:h2:mem:" + database + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
         r.add("slack.api-url", slack::apiUrl);
         r.add("slack.first-retry-delay", () -> "20ms");
+        r.add("pulse.work.first-retry-delay", () -> "200ms");
         r.add("pulse.pseudonym-secret", () -> TestDatabases.PSEUDONYM_KEY);
         slackSettings.forEach((k, v) -> r.add("slack." + k, () -> v));
     }

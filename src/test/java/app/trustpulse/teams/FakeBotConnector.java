@@ -47,6 +47,7 @@ final class FakeBotConnector implements AutoCloseable {
     static final String GRAPH_TOKEN = "graph-token-for-tests";
 
     private final HttpServer server;
+    private final java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newFixedThreadPool(4);
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Deque<Integer> failures = new ArrayDeque<>();
     private final AtomicInteger rejected = new AtomicInteger();
@@ -55,10 +56,17 @@ final class FakeBotConnector implements AutoCloseable {
     private final Map<String, String> teamOwners = new ConcurrentHashMap<>();
     private volatile RSAPublicKey signingKey;
     private volatile String keyId;
+    private volatile boolean enforceLimits;
+    private volatile String retryAfter = "0";
+    private final Map<String, Deque<Long>> postsByConversation = new java.util.HashMap<>();
+    private final Deque<Long> postsOfTenant = new ArrayDeque<>();
+    private final AtomicInteger throttled = new AtomicInteger();
 
     FakeBotConnector() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::serve);
+        // Several requests at once, as the real connector takes them.
+        server.setExecutor(executor);
         server.start();
     }
 
@@ -98,6 +106,25 @@ final class FakeBotConnector implements AutoCloseable {
         for (int i = 0; i < count; i++) {
             failures.add(status);
         }
+    }
+
+    /**
+     * From now on posts beyond Teams' limits for a bot are answered 429 with Retry-After: 1, as Teams does: more than
+     * 7 in a second to one conversation (a channel's threads count as the channel), or more than 30 in a second to
+     * the tenant (the fake serves one tenant).
+     */
+    void enforceTeamsLimits() {
+        enforceLimits = true;
+    }
+
+    /** Posts answered 429 because they went over a limit. */
+    int throttledCount() {
+        return throttled.get();
+    }
+
+    /** The Retry-After the failures asked for with {@link #failNext} carry: seconds, or an HTTP date. */
+    void retryAfter(String value) {
+        retryAfter = value;
     }
 
     int rejectedCount() {
@@ -156,11 +183,18 @@ final class FakeBotConnector implements AutoCloseable {
                 }
                 if (failure != null) {
                     rejected.incrementAndGet();
-                    exchange.getResponseHeaders().add("Retry-After", "0");
+                    exchange.getResponseHeaders().add("Retry-After", retryAfter);
                     respond(exchange, failure, JSON.createObjectNode().set("error",
                             JSON.createObjectNode().put("code", "Throttled").put("message", "slow down")));
                     return;
                 }
+            }
+            if (enforceLimits && method.equals("POST") && path.contains("/activities") && overLimit(path)) {
+                throttled.incrementAndGet();
+                exchange.getResponseHeaders().add("Retry-After", "1");
+                respond(exchange, 429, JSON.createObjectNode().set("error",
+                        JSON.createObjectNode().put("code", "Throttled").put("message", "too many requests")));
+                return;
             }
             String[] parts = path.split("/");
             String id = null;
@@ -191,6 +225,26 @@ final class FakeBotConnector implements AutoCloseable {
                 respond(exchange, 404, JSON.createObjectNode().put("error", "no such thing"));
             }
         }
+    }
+
+    /** Whether one more post now would exceed a limit; counts it when it would not. */
+    private synchronized boolean overLimit(String path) {
+        long now = System.nanoTime() / 1_000_000;
+        String conversation = URLDecoder.decode(path.split("/")[3], StandardCharsets.UTF_8);
+        int cut = conversation.indexOf(";messageid=");
+        Deque<Long> mine = postsByConversation.computeIfAbsent(cut < 0 ? conversation : conversation.substring(0, cut),
+                k -> new ArrayDeque<>());
+        for (Deque<Long> sent : List.of(mine, postsOfTenant)) {
+            while (!sent.isEmpty() && sent.peekFirst() <= now - 1000) {
+                sent.pollFirst();
+            }
+        }
+        if (mine.size() >= 7 || postsOfTenant.size() >= 30) {
+            return true;
+        }
+        mine.addLast(now);
+        postsOfTenant.addLast(now);
+        return false;
     }
 
     private JsonNode page(String teamId, String query) {
@@ -265,5 +319,6 @@ final class FakeBotConnector implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
     }
 }

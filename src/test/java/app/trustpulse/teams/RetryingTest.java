@@ -21,7 +21,7 @@ class RetryingTest {
 
     private final FakeBotConnector connector = start();
     private final List<Duration> waits = new ArrayList<>();
-    private final TeamsSettings settings = new TeamsSettings(false, null, "http://127.0.0.1:9/", 4, Duration.ofMillis(100), Duration.ofSeconds(2));
+    private final TeamsSettings settings = new TeamsSettings(false, null, "http://127.0.0.1:9/", 4, Duration.ofMillis(100), Duration.ofSeconds(2), 1.0, 1);
     private final Retrying retrying = new Retrying(new SendPacer(Clock.systemUTC(), d -> { }), waits::add, settings,
             app.trustpulse.pulse.PulseMetrics.NONE);
     private final Connector clients = new Connector(new TestBotCredentials("test-app-id"));
@@ -42,6 +42,21 @@ class RetryingTest {
         assertThat(connector.rejectedCount()).isEqualTo(2);
         assertThat(connector.posted()).extracting(FakeBotConnector.Call::text).containsExactly("hello");
         assertThat(waits).hasSize(2);
+    }
+
+    @Test
+    void aRetryAfterGivenAsSecondsOrAsADateIsWaitedOut() {
+        connector.retryAfter("1");
+        connector.failNext(1, 429);
+        send("hello");
+        connector.retryAfter(java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(2)));
+        connector.failNext(1, 429);
+        send("again");
+
+        assertThat(waits.get(0)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+        assertThat(waits.get(1)).isBetween(Duration.ofMillis(1000), Duration.ofSeconds(2));
+        assertThat(connector.posted()).extracting(FakeBotConnector.Call::text).containsExactly("hello", "again");
     }
 
     @Test

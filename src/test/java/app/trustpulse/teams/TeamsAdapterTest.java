@@ -168,6 +168,9 @@ class TeamsAdapterTest {
         assertThat(request.getValue().channelId()).contains(TeamsPayloads.TEAM);
         assertThat(request.getValue().sender().workspaceAdmin()).isTrue();
         assertThat(request.getValue().sender().workspaceId()).isEqualTo(TeamsPayloads.TENANT);
+        // Named by the activity, so a run of it again after a crash is known as the same request.
+        assertThat(request.getValue().requestKey()).contains("teams-" + java.util.UUID.nameUUIDFromBytes(
+                id.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         FakeBotConnector.Call reply = CONNECTOR.posted().get(0);
         assertThat(reply.path()).endsWith("/activities/" + id);
         assertThat(reply.text()).isEqualTo("Team set up.");
