@@ -12,6 +12,7 @@ import app.trustpulse.pulse.Dimension;
 import app.trustpulse.pulse.Language;
 import app.trustpulse.pulse.Member;
 import app.trustpulse.pulse.MemberRepository;
+import app.trustpulse.pulse.PersonalAnswers;
 import app.trustpulse.pulse.Platform;
 import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PulseMetrics;
@@ -33,9 +34,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records answers from buttons and typed replies, under the person's pseudonym. A person may change an
- * answer until the week closes; the latest counts. After each answer the check-in message is updated in
- * place to show what was recorded.
+ * Records answers from buttons and typed replies, under the person's pseudonym for the team and week, sealed. A person
+ * may change an answer until the week closes; the latest counts. After each answer the check-in message is updated in
+ * place to show what was recorded. Nothing else is written when someone answers — no check-in changes state — so no
+ * row written at the same moment points at the person who answered.
  */
 public final class RecordingAnswers {
 
@@ -48,9 +50,8 @@ public final class RecordingAnswers {
     private final TeamRepository teams;
     private final MemberRepository members;
     private final CheckInRepository checkIns;
-    private final AnswerRepository answers;
     private final PulseRepository pulses;
-    private final Pseudonymizer pseudonyms;
+    private final PersonalAnswers own;
     private final TypedReplyParser parser;
     private final CheckInMessages messages;
     private final ChatGateways gateways;
@@ -64,9 +65,8 @@ public final class RecordingAnswers {
         this.teams = teams;
         this.members = members;
         this.checkIns = checkIns;
-        this.answers = answers;
         this.pulses = pulses;
-        this.pseudonyms = pseudonyms;
+        this.own = new PersonalAnswers(answers, pseudonyms);
         this.parser = parser;
         this.messages = messages;
         this.gateways = gateways;
@@ -91,12 +91,11 @@ public final class RecordingAnswers {
         if (refusal.isPresent()) {
             return refusal;
         }
-        String pseudonym = pseudonyms.pseudonym(team.id(), team.platform(), who.userId());
-        Optional<String> comment = current(team.id(), c.week(), pseudonym, dimension).flatMap(Answer::comment);
-        answers.upsert(new Answer(team.id(), c.week(), dimension, pseudonym, c.audience(), score, comment));
-        checkIns.markAnswered(c.id());
+        Optional<String> comment = own.of(team, who.userId(), c.week(), dimension).flatMap(Answer::comment);
+        own.record(team, who.userId(), new Answer(team.id(), c.week(), dimension, own.pseudonym(team, who.userId(), c.week()),
+                c.audience(), score, comment, counts(team, who.userId(), c.week())));
         metrics.answersRecorded(team.platform(), 1);
-        refresh(team, c, pseudonym, shownIn);
+        refresh(team, c, who.userId(), shownIn);
         return Optional.empty();
     }
 
@@ -117,8 +116,7 @@ public final class RecordingAnswers {
         if (trimmed.length() > CheckInMessages.COMMENT_MAX) {
             return ChatMessage.text(texts.get(lang, "comment.tooLong", CheckInMessages.COMMENT_MAX));
         }
-        String pseudonym = pseudonyms.pseudonym(team.id(), team.platform(), who.userId());
-        Optional<Answer> answer = current(team.id(), c.week(), pseudonym, dimension);
+        Optional<Answer> answer = own.of(team, who.userId(), c.week(), dimension);
         if (answer.isEmpty()) {
             return ChatMessage.text(texts.get(lang, "comment.scoreFirst"));
         }
@@ -127,9 +125,9 @@ public final class RecordingAnswers {
             return refusal.get();
         }
         Answer a = answer.get();
-        answers.upsert(new Answer(a.teamId(), a.week(), a.dimension(), a.pseudonym(), a.respondent(), a.score(),
-                Optional.of(trimmed)));
-        refresh(team, c, pseudonym, shownIn);
+        own.record(team, who.userId(), new Answer(a.teamId(), a.week(), a.dimension(),
+                own.pseudonym(team, who.userId(), c.week()), a.respondent(), a.score(), Optional.of(trimmed), a.counts()));
+        refresh(team, c, who.userId(), shownIn);
         return ChatMessage.text(texts.get(lang, "comment.saved", team.threshold()));
     }
 
@@ -157,17 +155,20 @@ public final class RecordingAnswers {
         if (pulses.isClosed(t.id(), week)) {
             return ChatMessage.text(texts.get(lang, "answer.weekClosed"));
         }
-        String pseudonym = pseudonyms.pseudonym(t.id(), t.platform(), who.userId());
+        String pseudonym = own.pseudonym(t, who.userId(), week);
+        boolean counts = counts(t, who.userId(), week);
         Map<Dimension, OptionalInt> scores = ((TypedReply.Scores) reply).scores();
+        List<Answer> before = own.of(t, who.userId(), week);
         for (Map.Entry<Dimension, OptionalInt> e : scores.entrySet()) {
-            Optional<String> comment = current(t.id(), week, pseudonym, e.getKey()).flatMap(Answer::comment);
-            answers.upsert(new Answer(t.id(), week, e.getKey(), pseudonym, member.role(), e.getValue(), comment));
+            Optional<String> comment = before.stream().filter(a -> a.dimension() == e.getKey()).findFirst()
+                    .flatMap(Answer::comment);
+            own.record(t, who.userId(), new Answer(t.id(), week, e.getKey(), pseudonym, member.role(), e.getValue(), comment,
+                    counts));
         }
         metrics.answersRecorded(t.platform(), scores.size());
         for (CheckIn c : checkIns.ofUser(t.id(), who.userId(), week)) {
             if (c.dimensions().stream().anyMatch(scores::containsKey)) {
-                checkIns.markAnswered(c.id());
-                refresh(t, c, pseudonym, Optional.empty());
+                refresh(t, c, who.userId(), Optional.empty());
             }
         }
         return ChatMessage.text(texts.get(lang, "answer.typed.recorded", messages.recordedLine(t, new EnumMap<>(scores)),
@@ -213,22 +214,21 @@ public final class RecordingAnswers {
         return memberships.size() == 1 ? teams.find(memberships.get(0).teamId()) : Optional.empty();
     }
 
-    private Optional<Answer> current(long teamId, WeekId week, String pseudonym, Dimension dimension) {
-        return answers.ofPseudonym(teamId, pseudonym).stream()
-                .filter(a -> a.week().equals(week) && a.dimension() == dimension)
-                .findFirst();
+    /** Someone added to the team this week counts towards the threshold from next week on (see {@link Answer}). */
+    private boolean counts(Team team, String userId, WeekId week) {
+        return members.countsTowardThreshold(team.id(), userId, week.monday().atStartOfDay(team.timezone()).toInstant());
     }
 
     /** Shows the check-in again with what is recorded now, in place. */
-    private void refresh(Team team, CheckIn c, String pseudonym, Optional<MessageRef> shownIn) {
+    private void refresh(Team team, CheckIn c, String userId, Optional<MessageRef> shownIn) {
         Optional<MessageRef> ref = shownIn.or(() -> c.messageRef().map(MessageRef::decode));
         if (ref.isEmpty()) {
             return;
         }
         Map<Dimension, OptionalInt> recorded = new EnumMap<>(Dimension.class);
         Set<Dimension> commented = EnumSet.noneOf(Dimension.class);
-        for (Answer a : answers.ofPseudonym(team.id(), pseudonym)) {
-            if (a.week().equals(c.week()) && c.asks(a.dimension())) {
+        for (Answer a : own.of(team, userId, c.week())) {
+            if (c.asks(a.dimension())) {
                 recorded.put(a.dimension(), a.score());
                 if (a.comment().isPresent()) {
                     commented.add(a.dimension());

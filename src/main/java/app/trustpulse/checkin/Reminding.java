@@ -9,6 +9,7 @@ import app.trustpulse.pulse.CheckIn;
 import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.Member;
 import app.trustpulse.pulse.MemberRepository;
+import app.trustpulse.pulse.PersonalAnswers;
 import app.trustpulse.pulse.PulseMetrics;
 import app.trustpulse.pulse.PulseRepository;
 import app.trustpulse.pulse.Team;
@@ -52,10 +53,11 @@ public final class Reminding {
     private final Duration claimTimeout;
     private final Clock clock;
     private final PulseMetrics metrics;
+    private final PersonalAnswers answers;
 
     public Reminding(TeamRepository teams, MemberRepository members, CheckInRepository checkIns, PulseRepository pulses,
                      CheckInMessages messages, ChatGateways gateways, Duration claimTimeout, Clock clock,
-                     PulseMetrics metrics) {
+                     PulseMetrics metrics, PersonalAnswers answers) {
         this.teams = teams;
         this.members = members;
         this.checkIns = checkIns;
@@ -65,6 +67,12 @@ public final class Reminding {
         this.claimTimeout = claimTimeout;
         this.clock = clock;
         this.metrics = metrics;
+        this.answers = answers;
+    }
+
+    /** Whether the person answered any statement of the check-in (a check-in keeps no such state itself). */
+    private boolean answeredAny(Team team, CheckIn c) {
+        return answers.of(team, c.userId(), c.week()).stream().anyMatch(a -> c.asks(a.dimension()));
     }
 
     /** Reminds everyone of the slot who has not answered; safe to run again. */
@@ -77,7 +85,7 @@ public final class Reminding {
         List<CheckIn> ofWeek = checkIns.ofWeek(teamId, week);
         int sent = 0, inFlight = 0, failed = 0;
         for (CheckIn c : ofWeek) {
-            if (c.slot() != slot || c.status() != CheckIn.Status.SENT) {
+            if (c.slot() != slot || c.status() != CheckIn.Status.SENT || answeredAny(team, c)) {
                 continue;
             }
             boolean remindedForAnotherSlot = ofWeek.stream()

@@ -12,6 +12,7 @@ import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.Member;
 import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.MissedTriggers;
+import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PulseMetrics;
 import app.trustpulse.pulse.PulseRepository;
 import app.trustpulse.pulse.StatementRef;
@@ -78,10 +79,12 @@ public final class SendingCheckIns {
     private final Duration claimTimeout;
     private final Clock clock;
     private final PulseMetrics metrics;
+    private final Pseudonymizer pseudonyms;
 
     public SendingCheckIns(TeamRepository teams, MemberRepository members, CheckInRepository checkIns, PulseRepository pulses,
                            CheckInPlanner planner, CheckInMessages messages, ChatGateways gateways, TeamTriggers triggers,
-                           WorkQueue work, Leases leases, Duration claimTimeout, Clock clock, PulseMetrics metrics) {
+                           WorkQueue work, Leases leases, Duration claimTimeout, Clock clock, PulseMetrics metrics,
+                           Pseudonymizer pseudonyms) {
         this.teams = teams;
         this.members = members;
         this.checkIns = checkIns;
@@ -95,6 +98,7 @@ public final class SendingCheckIns {
         this.claimTimeout = claimTimeout;
         this.clock = clock;
         this.metrics = metrics;
+        this.pseudonyms = pseudonyms;
     }
 
     /** A round fired by the team's check-in trigger. A round missed on an earlier day is skipped. */
@@ -353,7 +357,9 @@ public final class SendingCheckIns {
         if (existing.containsKey(slot.get())) {
             return Optional.of(existing.get(slot.get()));
         }
-        List<StatementRef> statements = planner.plan(member.role(), member.userId().hashCode(), week, slot.get(),
+        // The order is keyed by the secret: from the id alone nobody can tell who was asked which dimension.
+        long personKey = pseudonyms.rotationKey(team.id(), team.platform(), member.userId());
+        List<StatementRef> statements = planner.plan(member.role(), personKey, week, slot.get(),
                 team.schedule().checkInDays().size());
         CheckIn plan = new CheckIn(0, team.id(), member.userId(), week, slot.get(), member.role(), statements,
                 CheckIn.Status.SCHEDULED, Optional.empty(), Optional.empty(), Optional.empty());

@@ -14,6 +14,7 @@ import app.trustpulse.pulse.FeedbackRepository;
 import app.trustpulse.pulse.Language;
 import app.trustpulse.pulse.Member;
 import app.trustpulse.pulse.MemberRepository;
+import app.trustpulse.pulse.PersonalAnswers;
 import app.trustpulse.pulse.Platform;
 import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.Team;
@@ -41,7 +42,7 @@ public final class MemberChoices {
     private final TeamRepository teams;
     private final MemberRepository members;
     private final CheckInRepository checkIns;
-    private final AnswerRepository answers;
+    private final PersonalAnswers own;
     private final FeedbackRepository feedback;
     private final NudgeLog nudgeLog;
     private final Pseudonymizer pseudonyms;
@@ -57,7 +58,7 @@ public final class MemberChoices {
         this.teams = teams;
         this.members = members;
         this.checkIns = checkIns;
-        this.answers = answers;
+        this.own = new PersonalAnswers(answers, pseudonyms);
         this.feedback = feedback;
         this.nudgeLog = nudgeLog;
         this.pseudonyms = pseudonyms;
@@ -137,7 +138,7 @@ public final class MemberChoices {
             return reply.text(t.language(), "feedback.previewExpired");
         }
         Feedback given = new Feedback(0, t.id(), WeekId.of(clock.instant(), t.timezone()),
-                pseudonyms.pseudonym(t.id(), t.platform(), userId), trimmed, Optional.empty());
+                pseudonyms.feedbackGiver(t.id(), t.platform(), userId), trimmed, Optional.empty());
         Optional<String> once = preview.map(p -> "preview:" + p).or(() -> request.map(r -> "request:" + r));
         if (once.isEmpty()) {
             feedback.add(given);
@@ -219,8 +220,8 @@ public final class MemberChoices {
         int memberships = 0;
         for (Footprint f : footprints) {
             long teamId = f.team().id();
-            erasedAnswers += answers.deleteOfPseudonym(teamId, f.pseudonym());
-            erasedFeedback += feedback.deleteOfPseudonym(teamId, f.pseudonym());
+            erasedAnswers += own.forget(f.team(), userId);
+            erasedFeedback += feedback.deleteOfPseudonym(teamId, f.giver());
             erasedCheckIns += checkIns.deleteOfUser(teamId, userId);
             erasedNudges += nudgeLog.deleteOfLeader(teamId, userId);
             if (members.remove(teamId, userId)) {
@@ -235,7 +236,7 @@ public final class MemberChoices {
     }
 
     /** One team's share of what is kept about a person. */
-    private record Footprint(Team team, String pseudonym, Optional<Member> membership, List<Answer> answers,
+    private record Footprint(Team team, String giver, Optional<Member> membership, List<Answer> answers,
                              List<Feedback> feedback, int checkIns, int nudges) {
 
         boolean isEmpty() {
@@ -246,9 +247,9 @@ public final class MemberChoices {
     private List<Footprint> footprints(Platform platform, String workspaceId, String userId) {
         List<Footprint> found = new ArrayList<>();
         for (Team team : teams.findByWorkspace(platform, workspaceId)) {
-            String pseudonym = pseudonyms.pseudonym(team.id(), team.platform(), userId);
-            Footprint f = new Footprint(team, pseudonym, members.find(team.id(), userId),
-                    answers.ofPseudonym(team.id(), pseudonym), feedback.ofPseudonym(team.id(), pseudonym),
+            String giver = pseudonyms.feedbackGiver(team.id(), team.platform(), userId);
+            Footprint f = new Footprint(team, giver, members.find(team.id(), userId),
+                    own.ofAnyWeek(team, userId), feedback.ofPseudonym(team.id(), giver),
                     checkIns.countOfUser(team.id(), userId), nudgeLog.countOfLeader(team.id(), userId));
             if (!f.isEmpty()) {
                 found.add(f);

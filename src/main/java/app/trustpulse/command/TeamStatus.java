@@ -91,7 +91,7 @@ public final class TeamStatus {
             return texts.get(lang, "status.participation", closed.get().answered(), closed.get().asked());
         }
         long answered = answers.ofWeek(team.id(), week).stream()
-                .filter(a -> a.respondent() == Role.MEMBER).map(Answer::pseudonym).distinct().count();
+                .filter(a -> a.respondent() == Role.MEMBER && a.counts()).map(Answer::pseudonym).distinct().count();
         int asked = checkIns.countAsked(team.id(), week, Role.MEMBER);
         String band = texts.get(lang, "status.participation.open." + OpenWeekParticipation.of(answered, asked, team.threshold()).name(),
                 team.threshold());

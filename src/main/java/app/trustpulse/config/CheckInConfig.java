@@ -12,6 +12,7 @@ import app.trustpulse.pulse.AnswerRepository;
 import app.trustpulse.pulse.CheckInPlanner;
 import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.MemberRepository;
+import app.trustpulse.pulse.PersonalAnswers;
 import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PulseMetrics;
 import app.trustpulse.pulse.PulseRepository;
@@ -38,17 +39,17 @@ public class CheckInConfig {
     SendingCheckIns sendingCheckIns(TeamRepository teams, MemberRepository members, CheckInRepository checkIns,
                                     PulseRepository pulses, CheckInMessages messages, ChatGateways gateways,
                                     TeamTriggers triggers, WorkQueue work, Leases leases, PulseProperties properties,
-                                    Clock clock, PulseMetrics metrics) {
+                                    Clock clock, PulseMetrics metrics, Pseudonymizer pseudonyms) {
         return new SendingCheckIns(teams, members, checkIns, pulses, new CheckInPlanner(), messages, gateways,
-                triggers, work, leases, properties.claimTimeout(), clock, metrics);
+                triggers, work, leases, properties.claimTimeout(), clock, metrics, pseudonyms);
     }
 
     @Bean
     Reminding reminding(TeamRepository teams, MemberRepository members, CheckInRepository checkIns, PulseRepository pulses,
                         CheckInMessages messages, ChatGateways gateways, PulseProperties properties, Clock clock,
-                        PulseMetrics metrics) {
+                        PulseMetrics metrics, AnswerRepository answers, Pseudonymizer pseudonyms) {
         return new Reminding(teams, members, checkIns, pulses, messages, gateways, properties.claimTimeout(), clock,
-                metrics);
+                metrics, new PersonalAnswers(answers, pseudonyms));
     }
 
     @Bean

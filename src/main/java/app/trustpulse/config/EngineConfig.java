@@ -3,6 +3,7 @@ package app.trustpulse.config;
 import app.trustpulse.chat.ChatGateway;
 import app.trustpulse.chat.ChatGateways;
 import app.trustpulse.pulse.Pseudonymizer;
+import app.trustpulse.pulse.Sealer;
 import app.trustpulse.pulse.PulseMetrics;
 import app.trustpulse.pulse.SecretStore;
 import app.trustpulse.pulse.Texts;
@@ -30,10 +31,25 @@ public class EngineConfig {
         return new Texts();
     }
 
+    /** The one secret every key for personal data is derived from, and the one it replaced, if any. */
+    record PersonalDataSecret(byte[] current, List<byte[]> retired) {
+    }
+
     @Bean
-    Pseudonymizer pseudonymizer(PulseProperties properties, SecretStore secrets, Environment environment) {
-        return new Pseudonymizer(PseudonymKeySource.resolve(properties.pseudonymSecret(), properties.pseudonymSecretFile(),
-                ConfiguredPlatforms.names(environment), secrets));
+    PersonalDataSecret personalDataSecret(PulseProperties properties, SecretStore secrets, Environment environment) {
+        return new PersonalDataSecret(PseudonymKeySource.resolve(properties.pseudonymSecret(),
+                properties.pseudonymSecretFile(), ConfiguredPlatforms.names(environment), secrets),
+                PseudonymKeySource.retired(properties.pseudonymSecretRetired()));
+    }
+
+    @Bean
+    Pseudonymizer pseudonymizer(PersonalDataSecret secret) {
+        return new Pseudonymizer(secret.current(), secret.retired());
+    }
+
+    @Bean
+    Sealer sealer(PersonalDataSecret secret) {
+        return new Sealer(secret.current(), secret.retired());
     }
 
     @Bean

@@ -48,6 +48,11 @@ final class PseudonymKeySource {
         });
     }
 
+    /** The key before the last rotation, if one is given; an empty variable counts as not set. */
+    static java.util.List<byte[]> retired(Optional<String> retired) {
+        return retired.filter(s -> !s.isBlank()).map(String::strip).map(PseudonymKeySource::bytes).stream().toList();
+    }
+
     private static Optional<byte[]> fromOutside(Optional<String> givenSecret, Optional<Path> givenFile) {
         // An empty variable (as in a copied .env.example) counts as not set.
         Optional<String> secret = givenSecret.filter(s -> !s.isBlank());

@@ -20,6 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pseudonymSecret   the key of answer pseudonyms; at least 32 characters ("base64:..." for raw bytes).
  *                          Required with Slack or Teams; the playground alone generates one in its database
  * @param pseudonymSecretFile a file holding that key instead (a mounted secret)
+ * @param pseudonymSecretRetired the key before the last rotation: what it sealed still opens, and is sealed anew under
+ *                          the current key when written again (see README, "Rotating the key")
  * @param nudgesPerWeek     mid-week nudges per leader per week, besides the digest
  * @param claimTimeout      how long a sender's claim on a message (a check-in, the pulse, a digest) holds; after
  *                          it, the sender is taken for dead and another one looks whether it landed and sends it.
@@ -33,6 +35,7 @@ public record PulseProperties(
         @DefaultValue("3") int defaultThreshold,
         Optional<String> pseudonymSecret,
         Optional<Path> pseudonymSecretFile,
+        Optional<String> pseudonymSecretRetired,
         @DefaultValue("2") int nudgesPerWeek,
         @DefaultValue("15m") Duration claimTimeout) {
 

@@ -68,7 +68,8 @@ public class SummaryConfig {
     @Bean
     ClosingWeeks closingWeeks(TeamRepository teams, CheckInRepository checkIns, AnswerRepository answers,
                               PulseRepository pulses, WeekStepRepository steps, WeekSteps weekSteps, Clock clock,
-                              PulseMetrics metrics) {
-        return new ClosingWeeks(teams, checkIns, answers, pulses, new PulseCalculator(), steps, weekSteps, clock, metrics);
+                              PulseMetrics metrics, MemberRepository members, TextScrubber scrubber, Texts texts) {
+        return new ClosingWeeks(teams, checkIns, answers, pulses, new PulseCalculator(), steps, weekSteps, clock, metrics,
+                members, scrubber, texts);
     }
 }

@@ -9,9 +9,6 @@ public interface InsightQueries {
     /** Closed weeks of a team in [from, to), oldest first, as stored at their close. */
     List<PublishedWeek> closedWeeks(long teamId, WeekId from, WeekId toExclusive);
 
-    /** How many members answered in a week so far (distinct people, self-checks not counted). */
-    int membersAnswered(long teamId, WeekId week);
-
     /** Feedback released to the leaders in [from, to), by the week of its release, newest first. */
     List<ReleasedFeedback> releasedFeedback(long teamId, WeekId from, WeekId toExclusive);
 

@@ -11,6 +11,7 @@ import app.trustpulse.pulse.Dimension;
 import app.trustpulse.pulse.Member;
 import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.OpenWeekParticipation;
+import app.trustpulse.pulse.PersonalAnswers;
 import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.Team;
@@ -108,8 +109,7 @@ public final class ReadingInsights {
 
         List<Answer> own = List.of();
         if (access.membership().isPresent()) {
-            String pseudonym = pseudonyms.pseudonym(team.id(), team.platform(), viewer.userId());
-            own = answers.ofPseudonym(team.id(), pseudonym).stream()
+            own = new PersonalAnswers(answers, pseudonyms).ofAnyWeek(team, viewer.userId()).stream()
                     .filter(a -> a.week().compareTo(from) >= 0)
                     .toList();
         }
@@ -118,7 +118,7 @@ public final class ReadingInsights {
         if (access.role().seesLeaderView() && !closed) {
             int asked = checkIns.countAsked(team.id(), current, Role.MEMBER);
             open = Optional.of(new TeamView.OpenWeek(current,
-                    OpenWeekParticipation.of(queries.membersAnswered(team.id(), current), asked, team.threshold()),
+                    OpenWeekParticipation.of(membersAnswered(team, current), asked, team.threshold()),
                     team.threshold()));
         }
         Optional<TeamView.LeaderPart> leader = access.leader()
@@ -209,5 +209,14 @@ public final class ReadingInsights {
                         .thenComparing(InsightQueries.ReleasedFeedback::text))
                 .toList();
         return new TeamView.LeaderPart(selfCheck, nudges, tried, notYet, nudges.size() - tried - notYet, reviews, feedback);
+    }
+
+    /** People on the team before this week who answered so far; only ever shown as a band. */
+    private long membersAnswered(Team team, WeekId week) {
+        return answers.ofWeek(team.id(), week).stream()
+                .filter(a -> a.respondent() == Role.MEMBER && a.counts())
+                .map(Answer::pseudonym)
+                .distinct()
+                .count();
     }
 }

@@ -11,6 +11,7 @@ import app.trustpulse.pulse.AnswerRepository;
 import app.trustpulse.pulse.Dimension;
 import app.trustpulse.pulse.Language;
 import app.trustpulse.pulse.Member;
+import app.trustpulse.pulse.PersonalAnswers;
 import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.MissedTriggers;
 import app.trustpulse.pulse.Pseudonymizer;
@@ -275,10 +276,9 @@ public final class NudgingLeaders {
     }
 
     private Map<Dimension, Integer> selfCheck(Team team, Member leader, WeekId week) {
-        String pseudonym = pseudonyms.pseudonym(team.id(), team.platform(), leader.userId());
         Map<Dimension, Integer> self = new EnumMap<>(Dimension.class);
-        answers.ofPseudonym(team.id(), pseudonym).stream()
-                .filter(a -> a.week().equals(week) && a.respondent() == Role.LEADER && !a.cantSay())
+        new PersonalAnswers(answers, pseudonyms).of(team, leader.userId(), week).stream()
+                .filter(a -> a.respondent() == Role.LEADER && !a.cantSay())
                 .forEach(a -> self.put(a.dimension(), a.score().getAsInt()));
         return self;
     }

@@ -4,6 +4,7 @@ import app.trustpulse.pulse.DeliveryClaim;
 import app.trustpulse.pulse.CheckIn;
 import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.Role;
+import app.trustpulse.pulse.Sealer;
 import app.trustpulse.pulse.StatementRef;
 import app.trustpulse.pulse.WeekId;
 import java.sql.ResultSet;
@@ -18,7 +19,9 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Check-ins in table {@code check_in}; statements are stored as e.g. "FREEDOM:2,SAFETY:1".
+ * Check-ins in table {@code check_in}. The statements a check-in asks (e.g. "FREEDOM:2,SAFETY:1") are sealed, bound
+ * to the check-in's team, person, week and slot: who was asked which dimension would otherwise say which answer is
+ * whose. Rows of earlier versions with statements in clear are read as they are until sealed at the first start.
  * Every change of status is a conditional update, so two instances racing for the same check-in
  * cannot both win.
  */
@@ -30,9 +33,11 @@ final class JdbcCheckInRepository implements CheckInRepository {
             """;
 
     private final JdbcClient jdbc;
+    private final Sealer sealer;
 
-    JdbcCheckInRepository(JdbcClient jdbc) {
+    JdbcCheckInRepository(JdbcClient jdbc, Sealer sealer) {
         this.jdbc = jdbc;
+        this.sealer = sealer;
     }
 
     @Override
@@ -49,7 +54,8 @@ final class JdbcCheckInRepository implements CheckInRepository {
                 .param("week", checkIn.week().toString())
                 .param("slot", checkIn.slot())
                 .param("audience", checkIn.audience().name())
-                .param("statements", checkIn.statements().stream().map(StatementRef::encode).collect(Collectors.joining(",")))
+                .param("statements", sealer.seal(encode(checkIn.statements()), context(checkIn.teamId(), checkIn.userId(),
+                        checkIn.week(), checkIn.slot())))
                 .param("status", checkIn.status().name())
                 .param("createdAt", SqlSupport.utc(now))
                 .param("sentAt", SqlSupport.utc(checkIn.sentAt().orElse(null)))
@@ -61,13 +67,13 @@ final class JdbcCheckInRepository implements CheckInRepository {
                 .param("userId", checkIn.userId())
                 .param("week", checkIn.week().toString())
                 .param("slot", checkIn.slot())
-                .query(JdbcCheckInRepository::map)
+                .query(this::map)
                 .single();
     }
 
     @Override
     public Optional<CheckIn> find(long id) {
-        return jdbc.sql(SELECT + " WHERE id = :id").param("id", id).query(JdbcCheckInRepository::map).optional();
+        return jdbc.sql(SELECT + " WHERE id = :id").param("id", id).query(this::map).optional();
     }
 
     @Override
@@ -75,7 +81,7 @@ final class JdbcCheckInRepository implements CheckInRepository {
         return jdbc.sql(SELECT + " WHERE team_id = :teamId AND week = :week ORDER BY slot, user_id")
                 .param("teamId", teamId)
                 .param("week", week.toString())
-                .query(JdbcCheckInRepository::map)
+                .query(this::map)
                 .list();
     }
 
@@ -85,7 +91,7 @@ final class JdbcCheckInRepository implements CheckInRepository {
                 .param("teamId", teamId)
                 .param("userId", userId)
                 .param("week", week.toString())
-                .query(JdbcCheckInRepository::map)
+                .query(this::map)
                 .list();
     }
 
@@ -131,13 +137,6 @@ final class JdbcCheckInRepository implements CheckInRepository {
     }
 
     /** An expired check-in stays expired. No time is kept: it would line the person up with their answers. */
-    @Override
-    public void markAnswered(long id) {
-        jdbc.sql("UPDATE check_in SET status = 'ANSWERED' WHERE id = :id AND status <> 'EXPIRED'")
-                .param("id", id)
-                .update();
-    }
-
     @Override
     public Optional<DeliveryClaim> claimReminder(long id, Instant now, Instant staleBefore) {
         return DeliveryClaims.claim(jdbc, "SELECT COALESCE(reminder_delivery_id, '') FROM check_in WHERE id = :id", """
@@ -194,7 +193,7 @@ final class JdbcCheckInRepository implements CheckInRepository {
                 .param("teamIds", List.copyOf(teamIds))
                 .param("userId", userId)
                 .param("limit", limit)
-                .query(JdbcCheckInRepository::map)
+                .query(this::map)
                 .list();
     }
 
@@ -228,8 +227,34 @@ final class JdbcCheckInRepository implements CheckInRepository {
                 .update();
     }
 
-    private static CheckIn map(ResultSet rs, int row) throws SQLException {
-        List<StatementRef> statements = Arrays.stream(rs.getString("statements").split(","))
+    private static String encode(List<StatementRef> statements) {
+        return statements.stream().map(StatementRef::encode).collect(Collectors.joining(","));
+    }
+
+    private static String context(long teamId, String userId, WeekId week, int slot) {
+        return "check_in.statements|" + teamId + "|" + userId + "|" + week + "|" + slot;
+    }
+
+    /** Seals the statements of a check-in stored in clear by an earlier version; false when sealed already. */
+    boolean sealLegacy(long id) {
+        Optional<CheckIn> found = find(id);
+        if (found.isEmpty()) {
+            return false;
+        }
+        CheckIn c = found.get();
+        return jdbc.sql("UPDATE check_in SET statements = :sealed WHERE id = :id AND statements NOT LIKE 's1.%'")
+                .param("sealed", sealer.seal(encode(c.statements()), context(c.teamId(), c.userId(), c.week(), c.slot())))
+                .param("id", id)
+                .update() == 1;
+    }
+
+    private CheckIn map(ResultSet rs, int row) throws SQLException {
+        String stored = rs.getString("statements");
+        String plain = Sealer.isSealed(stored)
+                ? sealer.open(stored, context(rs.getLong("team_id"), rs.getString("user_id"),
+                        WeekId.parse(rs.getString("week")), rs.getInt("slot")))
+                : stored;
+        List<StatementRef> statements = Arrays.stream(plain.split(","))
                 .filter(s -> !s.isBlank())
                 .map(StatementRef::decode)
                 .toList();

@@ -2,6 +2,7 @@ package app.trustpulse.persistence;
 
 import app.trustpulse.pulse.Feedback;
 import app.trustpulse.pulse.FeedbackRepository;
+import app.trustpulse.pulse.Sealer;
 import app.trustpulse.pulse.WeekId;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
@@ -13,21 +14,28 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Anonymous feedback in table {@code feedback}, under the pseudonym only; the text is in column {@code body}. No row
- * keeps a time more precise than its week, and ids are drawn at random, so neither tells when someone gave it.
+ * Anonymous feedback in table {@code feedback}: the text and its giver are sealed together in column {@code sealed}
+ * (padded, so the length says little), bound to the row's id. No row keeps a time more precise than its week, and ids
+ * are drawn at random, so neither tells when someone gave it. Rows of earlier versions kept {@code pseudonym} and
+ * {@code body} in clear; they are sealed at the first start and read as they are until then.
  */
 final class JdbcFeedbackRepository implements FeedbackRepository {
 
     private static final String SELECT = """
-            SELECT id, team_id, week, pseudonym, body, released_week
+            SELECT id, team_id, week, pseudonym, body, sealed, released_week
               FROM feedback
             """;
 
+    /** Feedback may be up to 2,000 characters; this many bytes a step, a short text looks like a long one. */
+    private static final int BLOCK = 1024;
+
     private final JdbcClient jdbc;
+    private final Sealer sealer;
     private final SecureRandom random = new SecureRandom();
 
-    JdbcFeedbackRepository(JdbcClient jdbc) {
+    JdbcFeedbackRepository(JdbcClient jdbc, Sealer sealer) {
         this.jdbc = jdbc;
+        this.sealer = sealer;
     }
 
     @Override
@@ -44,15 +52,14 @@ final class JdbcFeedbackRepository implements FeedbackRepository {
         while (true) {
             long id = 1 + random.nextLong(Long.MAX_VALUE - 1);
             int inserted = jdbc.sql("""
-                            INSERT INTO feedback (id, team_id, week, pseudonym, body, released_week, once_key)
-                            VALUES (:id, :teamId, :week, :pseudonym, :body, :releasedWeek, :onceKey)
+                            INSERT INTO feedback (id, team_id, week, sealed, released_week, once_key)
+                            VALUES (:id, :teamId, :week, :sealed, :releasedWeek, :onceKey)
                             ON CONFLICT DO NOTHING
                             """)
                     .param("id", id)
                     .param("teamId", feedback.teamId())
                     .param("week", feedback.week().toString())
-                    .param("pseudonym", feedback.pseudonym())
-                    .param("body", feedback.text())
+                    .param("sealed", seal(id, feedback.teamId(), feedback.pseudonym(), feedback.text()))
                     .param("releasedWeek", feedback.releasedIn().map(WeekId::toString).orElse(null))
                     .param("onceKey", onceKey)
                     .update();
@@ -75,7 +82,7 @@ final class JdbcFeedbackRepository implements FeedbackRepository {
         return jdbc.sql(SELECT + " WHERE team_id = :teamId AND released_week = :week ORDER BY id")
                 .param("teamId", teamId)
                 .param("week", week.toString())
-                .query(JdbcFeedbackRepository::map)
+                .query(this::map)
                 .list();
     }
 
@@ -83,7 +90,7 @@ final class JdbcFeedbackRepository implements FeedbackRepository {
     public List<Feedback> pending(long teamId) {
         return jdbc.sql(SELECT + " WHERE team_id = :teamId AND released_week IS NULL ORDER BY week, id")
                 .param("teamId", teamId)
-                .query(JdbcFeedbackRepository::map)
+                .query(this::map)
                 .list();
     }
 
@@ -107,30 +114,72 @@ final class JdbcFeedbackRepository implements FeedbackRepository {
                 .update();
     }
 
+    /** The giver is sealed with the text, so finding someone's feedback opens the team's. */
     @Override
     public List<Feedback> ofPseudonym(long teamId, String pseudonym) {
-        return jdbc.sql(SELECT + " WHERE team_id = :teamId AND pseudonym = :pseudonym ORDER BY week, id")
+        return jdbc.sql(SELECT + " WHERE team_id = :teamId ORDER BY week, id")
                 .param("teamId", teamId)
-                .param("pseudonym", pseudonym)
-                .query(JdbcFeedbackRepository::map)
-                .list();
+                .query(this::map)
+                .list()
+                .stream()
+                .filter(f -> f.pseudonym().equals(pseudonym))
+                .toList();
     }
 
     @Override
     public int deleteOfPseudonym(long teamId, String pseudonym) {
-        return jdbc.sql("DELETE FROM feedback WHERE team_id = :teamId AND pseudonym = :pseudonym")
+        List<Long> ids = ofPseudonym(teamId, pseudonym).stream().map(Feedback::id).toList();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("DELETE FROM feedback WHERE team_id = :teamId AND id IN (:ids)")
                 .param("teamId", teamId)
-                .param("pseudonym", pseudonym)
+                .param("ids", ids)
                 .update();
     }
 
-    private static Feedback map(ResultSet rs, int row) throws SQLException {
-        return new Feedback(
-                rs.getLong("id"),
-                rs.getLong("team_id"),
-                WeekId.parse(rs.getString("week")),
-                rs.getString("pseudonym"),
-                rs.getString("body"),
+    /** Feedback released in the weeks from {@code from} up to {@code toExclusive}, latest release first. */
+    List<Feedback> releasedBetween(long teamId, WeekId from, WeekId toExclusive) {
+        return jdbc.sql(SELECT + " WHERE team_id = :teamId AND released_week >= :from AND released_week < :to"
+                        + " ORDER BY released_week DESC, id")
+                .param("teamId", teamId)
+                .param("from", from.toString())
+                .param("to", toExclusive.toString())
+                .query(this::map)
+                .list();
+    }
+
+    /** Seals the clear feedback an earlier version stored, under the giver the caller found for it. */
+    int sealLegacy(long id, long teamId, String giver, String text) {
+        return jdbc.sql("UPDATE feedback SET sealed = :sealed, pseudonym = NULL, body = NULL WHERE id = :id AND sealed IS NULL")
+                .param("sealed", seal(id, teamId, giver, text))
+                .param("id", id)
+                .update();
+    }
+
+    private String seal(long id, long teamId, String giver, String text) {
+        return sealer.seal(giver + "|" + text, context(id, teamId), BLOCK);
+    }
+
+    private static String context(long id, long teamId) {
+        return "feedback|" + teamId + "|" + id;
+    }
+
+    private Feedback map(ResultSet rs, int row) throws SQLException {
+        long id = rs.getLong("id");
+        long teamId = rs.getLong("team_id");
+        String sealed = rs.getString("sealed");
+        String giver;
+        String text;
+        if (sealed != null) {
+            String[] parts = sealer.open(sealed, context(id, teamId)).split("\\|", 2);
+            giver = parts[0];
+            text = parts[1];
+        } else {
+            giver = rs.getString("pseudonym");
+            text = rs.getString("body");
+        }
+        return new Feedback(id, teamId, WeekId.parse(rs.getString("week")), giver, text,
                 Optional.ofNullable(rs.getString("released_week")).map(WeekId::parse));
     }
 }

@@ -17,9 +17,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class JdbcInsightQueries implements InsightQueries {
 
     private final JdbcClient jdbc;
+    /** Released feedback is sealed like any other: read through the repository that opens it. */
+    private final JdbcFeedbackRepository feedback;
 
-    JdbcInsightQueries(JdbcClient jdbc) {
+    JdbcInsightQueries(JdbcClient jdbc, JdbcFeedbackRepository feedback) {
         this.jdbc = jdbc;
+        this.feedback = feedback;
     }
 
     @Override
@@ -61,28 +64,9 @@ final class JdbcInsightQueries implements InsightQueries {
     }
 
     @Override
-    public int membersAnswered(long teamId, WeekId week) {
-        return jdbc.sql("""
-                        SELECT COUNT(DISTINCT pseudonym) FROM answer
-                         WHERE team_id = :teamId AND week = :week AND respondent = 'MEMBER'
-                        """)
-                .param("teamId", teamId)
-                .param("week", week.toString())
-                .query(Integer.class)
-                .single();
-    }
-
-    @Override
     public List<ReleasedFeedback> releasedFeedback(long teamId, WeekId from, WeekId toExclusive) {
-        return jdbc.sql("""
-                        SELECT released_week, body FROM feedback
-                         WHERE team_id = :teamId AND released_week >= :from AND released_week < :to
-                         ORDER BY released_week DESC
-                        """)
-                .param("teamId", teamId)
-                .param("from", from.toString())
-                .param("to", toExclusive.toString())
-                .query((rs, row) -> new ReleasedFeedback(WeekId.parse(rs.getString("released_week")), rs.getString("body")))
-                .list();
+        return feedback.releasedBetween(teamId, from, toExclusive).stream()
+                .map(f -> new ReleasedFeedback(f.releasedIn().orElseThrow(), f.text()))
+                .toList();
     }
 }

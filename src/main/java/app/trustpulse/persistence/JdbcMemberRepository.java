@@ -151,4 +151,18 @@ final class JdbcMemberRepository implements MemberRepository {
                 .param("userId", userId)
                 .update();
     }
+
+    @Override
+    public boolean countsTowardThreshold(long teamId, String userId, Instant weekStart) {
+        return jdbc.sql("""
+                        SELECT COUNT(*) FROM team_member m JOIN team t ON t.id = m.team_id
+                         WHERE m.team_id = :teamId AND m.user_id = :userId
+                           AND (m.joined_at < :weekStart OR t.created_at >= :weekStart)
+                        """)
+                .param("teamId", teamId)
+                .param("userId", userId)
+                .param("weekStart", SqlSupport.utc(weekStart))
+                .query(Integer.class)
+                .single() > 0;
+    }
 }

@@ -20,7 +20,7 @@ final class JdbcRetentionStore implements RetentionStore {
     @Override
     public Purged purge(WeekId answersBefore, WeekId checkInsBefore, Instant operationalBefore) {
         int answers = beforeWeek("answer", answersBefore);
-        beforeWeek("answer_mix", answersBefore);
+        beforeWeek("released_comment", answersBefore);
         int feedback = beforeWeek("feedback", answersBefore);
         int nudges = beforeWeek("nudge_sent", answersBefore);
         int checkIns = beforeWeek("check_in", checkInsBefore);

@@ -10,6 +10,7 @@ import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.FeedbackRepository;
 import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.PulseRepository;
+import app.trustpulse.pulse.Sealer;
 import app.trustpulse.pulse.TeamRepository;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -18,10 +19,10 @@ public record JdbcStores(TeamRepository teams, MemberRepository members, CheckIn
                          AnswerRepository answers, PulseRepository pulses, NudgeLog nudgeLog, FeedbackRepository feedback,
                          InsightQueries insights, TeamsIdentities identities, Leases leases, WeekStepRepository weekSteps) {
 
-    public static JdbcStores on(JdbcClient jdbc) {
-        return new JdbcStores(new JdbcTeamRepository(jdbc), new JdbcMemberRepository(jdbc), new JdbcCheckInRepository(jdbc),
-                new JdbcAnswerRepository(jdbc), new JdbcPulseRepository(jdbc), new JdbcNudgeLog(jdbc),
-                new JdbcFeedbackRepository(jdbc), new JdbcInsightQueries(jdbc),
+    public static JdbcStores on(JdbcClient jdbc, Sealer sealer) {
+        return new JdbcStores(new JdbcTeamRepository(jdbc), new JdbcMemberRepository(jdbc),
+                new JdbcCheckInRepository(jdbc, sealer), new JdbcAnswerRepository(jdbc, sealer), new JdbcPulseRepository(jdbc),
+                new JdbcNudgeLog(jdbc), new JdbcFeedbackRepository(jdbc, sealer), new JdbcInsightQueries(jdbc, new JdbcFeedbackRepository(jdbc, sealer)),
                 new JdbcTeamsIdentities(jdbc), new JdbcLeases(jdbc), new JdbcWeekStepRepository(jdbc));
     }
 }

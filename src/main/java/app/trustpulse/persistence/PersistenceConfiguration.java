@@ -5,16 +5,18 @@ import app.trustpulse.insight.InsightQueries;
 import app.trustpulse.insight.TeamsIdentities;
 import app.trustpulse.nudge.NudgeLog;
 import app.trustpulse.privacy.RetentionStore;
-import app.trustpulse.pulse.AnswerMixing;
 import app.trustpulse.pulse.AnswerRepository;
 import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.FeedbackRepository;
 import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.PulseRepository;
+import app.trustpulse.pulse.Pseudonymizer;
+import app.trustpulse.pulse.Sealer;
 import app.trustpulse.pulse.SecretStore;
 import app.trustpulse.pulse.TeamRepository;
 import app.trustpulse.pulse.Leases;
 import app.trustpulse.pulse.WeekStepRepository;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,18 +37,13 @@ public class PersistenceConfiguration {
     }
 
     @Bean
-    CheckInRepository checkInRepository(JdbcClient jdbc) {
-        return new JdbcCheckInRepository(jdbc);
+    CheckInRepository checkInRepository(JdbcClient jdbc, Sealer sealer) {
+        return new JdbcCheckInRepository(jdbc, sealer);
     }
 
     @Bean
-    AnswerRepository answerRepository(JdbcClient jdbc) {
-        return new JdbcAnswerRepository(jdbc);
-    }
-
-    @Bean
-    AnswerMixing answerMixing(JdbcClient jdbc, TransactionTemplate transactions) {
-        return new JdbcAnswerMixing(jdbc, transactions);
+    AnswerRepository answerRepository(JdbcClient jdbc, Sealer sealer) {
+        return new JdbcAnswerRepository(jdbc, sealer);
     }
 
     @Bean
@@ -60,8 +57,8 @@ public class PersistenceConfiguration {
     }
 
     @Bean
-    FeedbackRepository feedbackRepository(JdbcClient jdbc) {
-        return new JdbcFeedbackRepository(jdbc);
+    FeedbackRepository feedbackRepository(JdbcClient jdbc, Sealer sealer) {
+        return new JdbcFeedbackRepository(jdbc, sealer);
     }
 
     @Bean
@@ -90,12 +87,20 @@ public class PersistenceConfiguration {
     }
 
     @Bean
-    InsightQueries insightQueries(JdbcClient jdbc) {
-        return new JdbcInsightQueries(jdbc);
+    InsightQueries insightQueries(JdbcClient jdbc, Sealer sealer) {
+        return new JdbcInsightQueries(jdbc, new JdbcFeedbackRepository(jdbc, sealer));
     }
 
     @Bean
     TeamsIdentities teamsIdentities(JdbcClient jdbc) {
         return new JdbcTeamsIdentities(jdbc);
+    }
+
+    /** Before any work or schedule starts, what an earlier version stored in clear is sealed (once). */
+    @Bean
+    SmartInitializingSingleton sealEarlierData(JdbcClient jdbc, TransactionTemplate transactions, Pseudonymizer pseudonyms,
+                                               Sealer sealer) {
+        return () -> new SealingEarlierData(jdbc, transactions, pseudonyms, new JdbcAnswerRepository(jdbc, sealer),
+                new JdbcFeedbackRepository(jdbc, sealer), new JdbcCheckInRepository(jdbc, sealer)).run();
     }
 }

@@ -89,7 +89,7 @@ final class SimulatingWeeks {
             }
             level.replaceAll((d, v) -> Math.max(1.5, Math.min(4.7, v + (random.nextDouble() - 0.5) * 0.6)));
             for (Member m : people) {
-                String pseudonym = pseudonyms.pseudonym(team.id(), team.platform(), m.userId());
+                String pseudonym = pseudonyms.pseudonym(team.id(), team.platform(), m.userId(), week);
                 for (Dimension d : Dimension.values()) {
                     double base = m.isLeader() ? level.get(d) + 0.8 : level.get(d);
                     int score = (int) Math.max(1, Math.min(5, Math.round(base + random.nextGaussian() * 0.7)));

@@ -37,9 +37,6 @@ public interface CheckInRepository {
     /** Gives a claimed check-in back when delivery failed, so a later attempt may send it (with the same delivery id). */
     void releaseClaim(long id);
 
-    /** Records that the check-in was answered, and nothing of when. */
-    void markAnswered(long id);
-
     /**
      * Claims the reminder of a SENT (unanswered) check-in, or takes back a claim made before {@code staleBefore} that
      * never went out; empty when the reminder went, another sender holds it, or the check-in is no longer open. The

@@ -35,4 +35,10 @@ public interface MemberRepository {
 
     /** Gives a claimed welcome back when delivery failed; it keeps its delivery id for the next try. */
     void releaseWelcome(long teamId, String userId);
+
+    /**
+     * Whether the member's answers count towards the anonymity threshold in the week that starts at
+     * {@code weekStart}: they joined before it, or the team itself was set up in that week (its first roster).
+     */
+    boolean countsTowardThreshold(long teamId, String userId, Instant weekStart);
 }

@@ -22,15 +22,16 @@ public final class PulseCalculator {
     public static final int TREND_WEEKS = 8;
 
     /**
-     * @param answers members' answers of the week (leaders' self-checks are ignored); a "can't say" makes its
-     *                giver a respondent but adds no score to the dimension
+     * @param answers members' answers of the week (leaders' self-checks are ignored, and so are the answers of people
+     *                added to the team this week, who count from next week on); a "can't say" makes its giver a
+     *                respondent but adds no score to the dimension
      * @param history published means of earlier weeks, by week and dimension
      * @param asked   how many members were asked this week
      */
     public WeeklyPulse calculate(long teamId, WeekId week, int threshold, List<Answer> answers,
                                  Map<WeekId, Map<Dimension, Double>> history, int asked) {
         AnonymityPolicy.requireAllowed(threshold);
-        List<Answer> members = answers.stream().filter(a -> a.respondent() == Role.MEMBER).toList();
+        List<Answer> members = answers.stream().filter(a -> a.respondent() == Role.MEMBER && a.counts()).toList();
         Set<String> respondents = new HashSet<>();
         Map<Dimension, List<Integer>> scores = new EnumMap<>(Dimension.class);
         for (Answer a : members) {

@@ -76,21 +76,6 @@ public class SchedulingConfiguration {
     }
 
     @Bean
-    JobDetail answerMixingJob() {
-        return JobBuilder.newJob(AnswerMixingJob.class).withIdentity("answer-mixing", "service").storeDurably().build();
-    }
-
-    @Bean
-    Trigger answerMixingTrigger(JobDetail answerMixingJob, RetentionProperties properties) {
-        return TriggerBuilder.newTrigger().forJob(answerMixingJob).withIdentity("answer-mixing", "service")
-                .withSchedule(SimpleScheduleBuilder.simpleSchedule()
-                        .withIntervalInMilliseconds(properties.mixEvery().toMillis())
-                        .repeatForever()
-                        .withMisfireHandlingInstructionNextWithRemainingCount())
-                .build();
-    }
-
-    @Bean
     JobDetail retentionJob() {
         return JobBuilder.newJob(RetentionJob.class).withIdentity("retention", "service").storeDurably().build();
     }

@@ -6,7 +6,10 @@ import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.Dimension;
 import app.trustpulse.pulse.MissedTriggers;
 import app.trustpulse.pulse.PulseCalculator;
+import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.PulseMetrics;
+import app.trustpulse.pulse.Texts;
+import app.trustpulse.feedback.TextScrubber;
 import app.trustpulse.pulse.PulseRepository;
 import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.Team;
@@ -56,10 +59,12 @@ public final class ClosingWeeks {
     private final WeekSteps weekSteps;
     private final Clock clock;
     private final PulseMetrics metrics;
+    private final MemberRepository members;
+    private final ReleasedComments comments;
 
     public ClosingWeeks(TeamRepository teams, CheckInRepository checkIns, AnswerRepository answers, PulseRepository pulses,
                         PulseCalculator calculator, WeekStepRepository steps, WeekSteps weekSteps, Clock clock,
-                        PulseMetrics metrics) {
+                        PulseMetrics metrics, MemberRepository members, TextScrubber scrubber, Texts texts) {
         this.teams = teams;
         this.checkIns = checkIns;
         this.answers = answers;
@@ -69,6 +74,8 @@ public final class ClosingWeeks {
         this.weekSteps = weekSteps;
         this.clock = clock;
         this.metrics = metrics;
+        this.members = members;
+        this.comments = new ReleasedComments(scrubber, texts);
     }
 
     /** The team's week-close trigger. A close missed on an earlier day is skipped; "close-week" can do it. */
@@ -111,7 +118,10 @@ public final class ClosingWeeks {
         return claimed ? Outcome.CLOSED : Outcome.ALREADY_CLOSED;
     }
 
-    /** Completes a closed week, whatever part of it was done: the pulse saved once, then its steps. */
+    /**
+     * Completes a closed week, whatever part of it was done: the released comments and the pulse saved once, the
+     * members' answers destroyed (each step safe to run again), then the week's steps.
+     */
     private void finish(Team team, WeekId week) {
         if (pulses.find(team.id(), week).isEmpty()) {
             checkIns.expireOpen(team.id(), week);
@@ -120,8 +130,11 @@ public final class ClosingWeeks {
                     pulses.history(team.id(), week.minus(PulseCalculator.TREND_WEEKS), week);
             int asked = checkIns.countAsked(team.id(), week, Role.MEMBER);
             WeeklyPulse pulse = calculator.calculate(team.id(), week, team.threshold(), weekAnswers, history, asked);
+            answers.keepReleasedComments(team.id(), week, comments.of(team, weekAnswers, members.ofTeam(team.id())));
             pulses.save(pulse);
         }
+        // Keep less: once the aggregates are stored, the members' answers have done their work.
+        answers.destroyMembersAnswers(team.id(), week);
         weekSteps.weekClosed(new WeekClosed(team.id(), week));
     }
 

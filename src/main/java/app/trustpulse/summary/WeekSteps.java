@@ -20,6 +20,7 @@ import app.trustpulse.pulse.AnswerRepository;
 import app.trustpulse.pulse.Dimension;
 import app.trustpulse.pulse.Member;
 import app.trustpulse.pulse.MemberRepository;
+import app.trustpulse.pulse.PersonalAnswers;
 import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PublishedScore;
 import app.trustpulse.pulse.PulseCalculator;
@@ -204,15 +205,13 @@ public final class WeekSteps {
         }
         WeekId week = pulse.week();
         ChatGateway gateway = gateways.of(team.platform());
-        List<Answer> weekAnswers = answers.ofWeek(team.id(), week);
-        List<Member> people = members.ofTeam(team.id());
         Map<WeekId, Map<Dimension, PublishedScore>> earlier =
                 pulses.publishedScores(team.id(), week.minus(DisruptionDetector.HISTORY_WEEKS), week);
         FeedbackRelease.Outcome feedback = feedbackRelease.releasedWith(team, week);
         LeaderDigests.WeekContext context = new LeaderDigests.WeekContext(pulse, earlier, feedback.released(),
-                feedback.held(), releasableComments(team, weekAnswers, people));
+                feedback.held(), answers.releasedComments(team.id(), week));
         DirectAddress to = new DirectAddress(team.platform(), team.workspaceId(), leaderId);
-        gateway.sendDirect(to, digests.digest(team, leader.get(), context, selfCheck(team, leaderId, weekAnswers)), delivery);
+        gateway.sendDirect(to, digests.digest(team, leader.get(), context, selfCheck(team, leaderId, week)), delivery);
         metrics.digestSent(team.platform());
         metrics.nudgesSent(team.platform(), PulseMetrics.NudgeOccasion.DIGEST, digests.nudgesIn(team, leaderId, week));
         if (MonthlyReviews.isDue(team, clock.instant().atZone(team.timezone()).toLocalDate())) {
@@ -223,29 +222,11 @@ public final class WeekSteps {
         }
     }
 
-    private Map<Dimension, Integer> selfCheck(Team team, String leaderId, List<Answer> weekAnswers) {
-        String pseudonym = pseudonyms.pseudonym(team.id(), team.platform(), leaderId);
+    private Map<Dimension, Integer> selfCheck(Team team, String leaderId, WeekId week) {
         Map<Dimension, Integer> self = new EnumMap<>(Dimension.class);
-        weekAnswers.stream()
-                .filter(a -> a.respondent() == Role.LEADER && a.pseudonym().equals(pseudonym) && !a.cantSay())
+        new PersonalAnswers(answers, pseudonyms).of(team, leaderId, week).stream()
+                .filter(a -> a.respondent() == Role.LEADER && !a.cantSay())
                 .forEach(a -> self.put(a.dimension(), a.score().getAsInt()));
         return self;
-    }
-
-    /** Members' comments, only when at least the threshold of different people commented; shuffled, names removed. */
-    private List<String> releasableComments(Team team, List<Answer> weekAnswers, List<Member> people) {
-        List<Answer> withComment = weekAnswers.stream()
-                .filter(a -> a.respondent() == Role.MEMBER && a.comment().isPresent())
-                .toList();
-        if (!AnonymityPolicy.mayShow(team, withComment.stream().map(Answer::pseudonym).distinct().count())) {
-            return List.of();
-        }
-        List<String> names = people.stream().map(Member::displayName).toList();
-        List<String> comments = new ArrayList<>();
-        for (Answer a : withComment) {
-            comments.add(texts.dimensionName(team.language(), a.dimension()) + ": " + scrubber.scrub(a.comment().get(), names));
-        }
-        Collections.shuffle(comments, new Random());
-        return comments;
     }
 }

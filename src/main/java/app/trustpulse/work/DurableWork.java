@@ -1,5 +1,6 @@
 package app.trustpulse.work;
 
+import app.trustpulse.pulse.Sealer;
 import app.trustpulse.pulse.WorkQueue;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerBuilder;
@@ -42,15 +43,17 @@ public final class DurableWork implements WorkQueue, SmartLifecycle {
     private final DataSource dataSource;
     private final Supplier<List<WorkHandler>> handlers;
     private final WorkProperties props;
+    private final Sealer sealer;
     private final Map<String, OneTimeTask<String>> tasks = new HashMap<>();
     private Scheduler scheduler;
     private volatile boolean running;
 
     /** The handlers are looked up on first use, so handlers may themselves queue work. */
-    public DurableWork(DataSource dataSource, Supplier<List<WorkHandler>> handlers, WorkProperties props) {
+    public DurableWork(DataSource dataSource, Supplier<List<WorkHandler>> handlers, WorkProperties props, Sealer sealer) {
         this.dataSource = dataSource;
         this.handlers = handlers;
         this.props = props;
+        this.sealer = sealer;
     }
 
     private synchronized Scheduler scheduler() {
@@ -93,7 +96,7 @@ public final class DurableWork implements WorkQueue, SmartLifecycle {
                 .shutdownMaxWait(props.shutdownWait())
                 // Unique per instance: two instances on one host (or with one container name) must not share work.
                 .schedulerName(new SchedulerName.Fixed(hostName() + "-" + UUID.randomUUID().toString().substring(0, 8)))
-                .serializer(new Utf8())
+                .serializer(new Sealed(sealer))
                 .enableImmediateExecution()
                 .enablePriority()
                 .alwaysPersistTimestampInUTC()
@@ -165,17 +168,40 @@ public final class DurableWork implements WorkQueue, SmartLifecycle {
         }
     }
 
-    /** Work data is text (JSON or a plain key); stored as UTF-8. */
-    private static final class Utf8 implements Serializer {
+    /**
+     * Work data is text (a platform's request, a reply kept for retry: JSON that names a person and what they said),
+     * stored sealed and padded, so the queue, its WAL and its backups hold nothing in clear. Rows queued by an
+     * earlier version, in clear UTF-8, are still read.
+     */
+    private static final class Sealed implements Serializer {
+
+        private static final String CONTEXT = "work";
+        /** Clicks, typed replies and commands all take the same room up to this size. */
+        private static final int BLOCK = 1024;
+        private final Sealer sealer;
+
+        Sealed(Sealer sealer) {
+            this.sealer = sealer;
+        }
 
         @Override
         public byte[] serialize(Object data) {
-            return data == null ? null : data.toString().getBytes(StandardCharsets.UTF_8);
+            if (data == null) {
+                return null;
+            }
+            return sealer.sealBytes(data.toString().getBytes(StandardCharsets.UTF_8), CONTEXT, BLOCK)
+                    .getBytes(StandardCharsets.US_ASCII);
         }
 
         @Override
         public <T> T deserialize(Class<T> clazz, byte[] bytes) {
-            return clazz.cast(bytes == null ? null : new String(bytes, StandardCharsets.UTF_8));
+            if (bytes == null) {
+                return null;
+            }
+            String stored = new String(bytes, StandardCharsets.UTF_8);
+            return clazz.cast(Sealer.isSealed(stored)
+                    ? new String(sealer.openBytes(stored, CONTEXT), StandardCharsets.UTF_8)
+                    : stored);
         }
     }
 }

@@ -1,6 +1,7 @@
 package app.trustpulse.work;
 
 import app.trustpulse.pulse.PulseMetrics;
+import app.trustpulse.pulse.Sealer;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,8 +17,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public class WorkConfig {
 
     @Bean
-    DurableWork durableWork(DataSource dataSource, ObjectProvider<WorkHandler> handlers, WorkProperties props) {
-        return new DurableWork(dataSource, () -> handlers.orderedStream().toList(), props);
+    DurableWork durableWork(DataSource dataSource, ObjectProvider<WorkHandler> handlers, WorkProperties props,
+                            Sealer sealer) {
+        return new DurableWork(dataSource, () -> handlers.orderedStream().toList(), props, sealer);
     }
 
     /** The queue's gauges, one set per kind of work, registered once every handler exists. */

@@ -60,7 +60,7 @@ class DashboardBenchmark {
     private void run(String name, DataSource database) {
         JdbcClient jdbc = JdbcClient.create(database);
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        JdbcStores stores = JdbcStores.on(jdbc);
+        JdbcStores stores = JdbcStores.on(jdbc, app.trustpulse.support.TestDatabases.SEALER);
         var teams = stores.teams();
         var members = stores.members();
         var pulses = stores.pulses();
@@ -75,9 +75,9 @@ class DashboardBenchmark {
         }
         Random random = new Random(7);
         WeekId current = WeekId.of(NOW, team.timezone());
-        String leader = pseudonyms.pseudonym(team.id(), Platform.SLACK, "ULEAD");
         for (int back = WEEKS; back >= 1; back--) {
             WeekId week = current.minus(back);
+            String leader = pseudonyms.pseudonym(team.id(), Platform.SLACK, "ULEAD", week);
             List<DimensionScore> dims = new ArrayList<>();
             for (Dimension d : Dimension.inModelOrder()) {
                 dims.add(new DimensionScore(d, OptionalDouble.of(2.5 + random.nextDouble() * 2), 400, OptionalDouble.empty(), OptionalDouble.empty(), List.of()));

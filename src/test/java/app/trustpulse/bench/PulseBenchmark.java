@@ -80,7 +80,7 @@ class PulseBenchmark {
         JdbcClient jdbc = JdbcClient.create(ds);
         Clock clock = Clock.systemUTC();
         Texts texts = new Texts();
-        JdbcStores stores = JdbcStores.on(jdbc);
+        JdbcStores stores = JdbcStores.on(jdbc, app.trustpulse.support.TestDatabases.SEALER);
         var teams = stores.teams();
         var members = stores.members();
         var checkIns = stores.checkIns();
@@ -114,14 +114,14 @@ class PulseBenchmark {
         WorkQueue noQueue = (kind, key, data, due) -> true;
         SendingCheckIns sending = new SendingCheckIns(teams, members, checkIns, pulses, new CheckInPlanner(),
                 new CheckInMessages(texts), gateways, noTriggers, noQueue, stores.leases(), Duration.ofMinutes(15), clock,
-                PulseMetrics.NONE);
+                PulseMetrics.NONE, pseudonyms);
         var steps = stores.weekSteps();
         WeekSteps weekSteps = new WeekSteps(teams, members, answers, pulses, steps, selector, pulseMessages,
                 new LeaderDigests(selector, catalog, nudgeLog, pulseMessages, new NudgeMessages(catalog, texts), texts, clock),
                 new MonthlyReviews(nudgeLog, texts), new FeedbackRelease(feedback, members, new TextScrubber(), new Random(1)),
                 new TextScrubber(), pseudonyms, gateways, texts, noQueue, Duration.ofMinutes(15), clock, PulseMetrics.NONE);
         ClosingWeeks closing = new ClosingWeeks(teams, checkIns, answers, pulses, new PulseCalculator(), steps, weekSteps, clock,
-                PulseMetrics.NONE);
+                PulseMetrics.NONE, members, new TextScrubber(), texts);
 
         Team team = teams.insert(new Team(0, Platform.PLAYGROUND, "bench", "big-team", "big-team", ZoneId.of("UTC"), Language.EN, 3,
                 TeamSchedule.defaults(), false));
@@ -138,7 +138,7 @@ class PulseBenchmark {
         TypedReplyParser parser = new TypedReplyParser();
         for (int i = 0; i < MEMBERS + LEADERS; i++) {
             parser.parse("4 3 5 2 4 5");
-            String pseudonym = pseudonyms.pseudonym(team.id(), team.platform(), "u" + i);
+            String pseudonym = pseudonyms.pseudonym(team.id(), team.platform(), "u" + i, week);
             for (Dimension d : Dimension.values()) {
                 answers.upsert(new Answer(team.id(), week, d, pseudonym, i < LEADERS ? Role.LEADER : Role.MEMBER,
                         1 + random.nextInt(5), Optional.empty()));

@@ -45,7 +45,7 @@ class PulseChartsTest {
     @BeforeEach
     void database() {
         jdbc = JdbcClient.create(TestDatabases.h2());
-        JdbcStores stores = JdbcStores.on(jdbc);
+        JdbcStores stores = JdbcStores.on(jdbc, app.trustpulse.support.TestDatabases.SEALER);
         var teams = stores.teams();
         pulses = stores.pulses();
         store = new ChartStore(jdbc);

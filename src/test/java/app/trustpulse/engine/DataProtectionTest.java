@@ -17,6 +17,7 @@ import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.StatementRef;
 import app.trustpulse.pulse.Team;
 import app.trustpulse.pulse.WeekId;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,15 +57,15 @@ class DataProtectionTest extends EngineTest {
 
         int checkInsSent = 1;
         assertThat(done.summary()).isEqualTo(en("forget.done", 6, 1, checkInsSent, 0, 0));
-        String pseudonym = pseudonyms.pseudonym(teamId, Platform.PLAYGROUND, "U1");
-        assertThat(answers.ofPseudonym(teamId, pseudonym)).isEmpty();
-        assertThat(feedback.ofPseudonym(teamId, pseudonym)).isEmpty();
+        String pseudonym = pseudonyms.pseudonym(teamId, Platform.PLAYGROUND, "U1", ws.week());
+        assertThat(answers.ofPseudonyms(teamId, ws.week(), List.of(pseudonym))).isEmpty();
+        assertThat(feedback.ofPseudonym(teamId, pseudonyms.feedbackGiver(teamId, Platform.PLAYGROUND, "U1"))).isEmpty();
         assertThat(checkIns.ofUser(teamId, "U1", ws.week())).isEmpty();
         assertThat(ws.command(ws.member(1), "mydata").summary()).isEqualTo(en("mydata.none"));
         assertThat(ws.click(ws.member(1), Actions.forgetMe(true)).orElseThrow().summary()).isEqualTo(en("mydata.none"));
         // the others' answers stay
         assertThat(answers.ofWeek(teamId, ws.week())).singleElement().extracting(Answer::pseudonym)
-                .isEqualTo(pseudonyms.pseudonym(teamId, Platform.PLAYGROUND, "U2"));
+                .isEqualTo(pseudonyms.pseudonym(teamId, Platform.PLAYGROUND, "U2", ws.week()));
     }
 
     @Test
@@ -109,18 +110,20 @@ class DataProtectionTest extends EngineTest {
         Team team = ws.team();
         WeekId old = ws.week().minus(110);
         WeekId recent = ws.week().minus(3);
-        String pseudonym = pseudonyms.pseudonym(team.id(), team.platform(), "U1");
-        answers.upsert(new Answer(team.id(), old, Dimension.TRUST, pseudonym, Role.MEMBER, 2, Optional.of("long ago")));
-        answers.upsert(new Answer(team.id(), recent, Dimension.TRUST, pseudonym, Role.MEMBER, 4, Optional.empty()));
-        feedback.add(new Feedback(0, team.id(), old, pseudonym, "old feedback", Optional.empty()));
+        String oldPseudonym = pseudonyms.pseudonym(team.id(), team.platform(), "U1", old);
+        String recentPseudonym = pseudonyms.pseudonym(team.id(), team.platform(), "U1", recent);
+        String giver = pseudonyms.feedbackGiver(team.id(), team.platform(), "U1");
+        answers.upsert(new Answer(team.id(), old, Dimension.TRUST, oldPseudonym, Role.LEADER, 2, Optional.of("long ago")));
+        answers.upsert(new Answer(team.id(), recent, Dimension.TRUST, recentPseudonym, Role.LEADER, 4, Optional.empty()));
+        feedback.add(new Feedback(0, team.id(), old, giver, "old feedback", Optional.empty()));
         jdbc.sql("INSERT INTO weekly_pulse (team_id, week, closed_at, asked, answered, threshold, withheld) "
                         + "VALUES (:team, :week, CURRENT_TIMESTAMP, 3, 3, 3, FALSE)")
                 .param("team", team.id()).param("week", old.toString()).update();
 
         retention.apply();
 
-        assertThat(answers.ofPseudonym(team.id(), pseudonym)).extracting(Answer::week).containsExactly(recent);
-        assertThat(feedback.ofPseudonym(team.id(), pseudonym)).isEmpty();
+        assertThat(answers.weeks(team.id())).containsExactly(recent);
+        assertThat(feedback.ofPseudonym(team.id(), giver)).isEmpty();
         assertThat(pulses.find(team.id(), old)).isPresent();
     }
 

@@ -51,6 +51,8 @@ class PersonalCheckInsTest extends EngineTest {
     WorkQueue work;
     @Autowired
     Leases leases;
+    @Autowired
+    app.trustpulse.pulse.Pseudonymizer pseudonyms;
 
     @Test
     void aMemberFarWestOfTheTeamGetsTheCheckInOfTheTeamsDayOnTheirOwnMorning() {
@@ -123,6 +125,6 @@ class PersonalCheckInsTest extends EngineTest {
     private SendingCheckIns sendingAt(Instant now) {
         return new SendingCheckIns(teams, members, checkIns, pulses, new CheckInPlanner(), messages, gateways, triggers,
                 work, leases, Duration.ofMinutes(15), Clock.fixed(now, ZoneOffset.UTC),
-                app.trustpulse.pulse.PulseMetrics.NONE);
+                app.trustpulse.pulse.PulseMetrics.NONE, pseudonyms);
     }
 }

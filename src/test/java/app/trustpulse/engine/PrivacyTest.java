@@ -152,6 +152,9 @@ class PrivacyTest extends EngineTest {
 
         ws.command(ws.leader, "status");
         ws.command(ws.admin, "status");
+        assertThat(text(ws.command(ws.member(1), "mydata"))).as("while the week is open, the person sees their own answers")
+                .contains(ws.week() + " · Vision: 1");
+        ws.clear();
         ws.command(ws.admin, "close-week");
 
         assertThat(ws.directs()).extracting(d -> d.to().userId()).containsOnly("UL");
@@ -160,7 +163,7 @@ class PrivacyTest extends EngineTest {
             assertThat(text(d.message())).doesNotContainPattern(A_MEAN);
         }
         assertThat(text(ws.command(ws.member(2), "mydata"))).contains(en("mydata.noAnswers"));
-        assertThat(text(ws.command(ws.member(1), "mydata"))).contains(ws.week() + " · Vision: 1");
+        assertThat(text(ws.command(ws.member(1), "mydata"))).as("destroyed at the close").contains(en("mydata.noAnswers"));
     }
 
     /** Picks a score on the person's first check-in, and comments on it unless the comment is null. */

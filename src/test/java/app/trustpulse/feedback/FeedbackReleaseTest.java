@@ -98,6 +98,10 @@ class FeedbackReleaseTest {
             return false;
         }
 
+        public boolean countsTowardThreshold(long teamId, String userId, java.time.Instant weekStart) {
+            return true;
+        }
+
         // The release never welcomes anyone.
         public List<String> awaitingWelcome(long teamId, java.time.Instant joinedAfter) {
             return List.of();

@@ -1,24 +1,25 @@
 package app.trustpulse.persistence;
 
+import app.trustpulse.support.TestDatabases;
 import static app.trustpulse.persistence.Fixtures.WEEK;
 import static app.trustpulse.persistence.Fixtures.concurrently;
 import static app.trustpulse.persistence.Fixtures.count;
 import static app.trustpulse.persistence.Fixtures.insertTeam;
 import static app.trustpulse.persistence.Fixtures.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.trustpulse.pulse.Answer;
 import app.trustpulse.pulse.Dimension;
 import app.trustpulse.pulse.Role;
+import app.trustpulse.pulse.Sealer;
 import app.trustpulse.pulse.WeekId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 class JdbcAnswerRepositoryTest {
 
@@ -33,7 +34,7 @@ class JdbcAnswerRepositoryTest {
     void theLatestAnswerWins(TestDb db) {
         JdbcClient jdbc = jdbc(db);
         long team = insertTeam(jdbc, "C1");
-        var answers = new JdbcAnswerRepository(jdbc);
+        var answers = new JdbcAnswerRepository(jdbc, TestDatabases.SEALER);
 
         answers.upsert(answer(team, WEEK, Dimension.TRUST, ANN, 2));
         Answer changed = new Answer(team, WEEK, Dimension.TRUST, ANN, Role.MEMBER, 5, Optional.of("better now"));
@@ -46,12 +47,11 @@ class JdbcAnswerRepositoryTest {
     void cantSayIsStoredWithoutAScoreAndCanBeChangedIntoOne(TestDb db) {
         JdbcClient jdbc = jdbc(db);
         long team = insertTeam(jdbc, "C1");
-        var answers = new JdbcAnswerRepository(jdbc);
+        var answers = new JdbcAnswerRepository(jdbc, TestDatabases.SEALER);
         Answer cantSay = new Answer(team, WEEK, Dimension.SAFETY, ANN, Role.MEMBER, OptionalInt.empty(), Optional.empty());
 
         answers.upsert(cantSay);
         assertThat(answers.ofWeek(team, WEEK)).containsExactly(cantSay);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM answer WHERE score IS NULL").query(Integer.class).single()).isEqualTo(1);
 
         answers.upsert(answer(team, WEEK, Dimension.SAFETY, ANN, 3));
         assertThat(answers.ofWeek(team, WEEK)).singleElement().satisfies(a -> assertThat(a.score()).hasValue(3));
@@ -61,7 +61,7 @@ class JdbcAnswerRepositoryTest {
     void concurrentAnswersOfOnePersonLeaveOneRow(TestDb db) throws Exception {
         JdbcClient jdbc = jdbc(db);
         long team = insertTeam(jdbc, "C1");
-        var answers = new JdbcAnswerRepository(jdbc);
+        var answers = new JdbcAnswerRepository(jdbc, TestDatabases.SEALER);
         AtomicInteger next = new AtomicInteger();
 
         concurrently(6, () -> {
@@ -78,7 +78,7 @@ class JdbcAnswerRepositoryTest {
         JdbcClient jdbc = jdbc(db);
         long team = insertTeam(jdbc, "C1");
         long otherTeam = insertTeam(jdbc, "C2");
-        var answers = new JdbcAnswerRepository(jdbc);
+        var answers = new JdbcAnswerRepository(jdbc, TestDatabases.SEALER);
         Answer annTrust = answer(team, WEEK, Dimension.TRUST, ANN, 4);
         Answer annSafety = answer(team, WEEK, Dimension.SAFETY, ANN, 3);
         Answer bobTrust = new Answer(team, WEEK, Dimension.TRUST, BOB, Role.LEADER, 2, Optional.of("self-check"));
@@ -89,71 +89,80 @@ class JdbcAnswerRepositoryTest {
         }
 
         assertThat(answers.ofWeek(team, WEEK)).containsExactlyInAnyOrder(annTrust, annSafety, bobTrust);
-        assertThat(answers.ofPseudonym(team, ANN)).containsExactly(annLastWeek, annSafety, annTrust);
-        assertThat(answers.deleteOfPseudonym(team, ANN)).isEqualTo(3);
+        assertThat(answers.ofPseudonyms(team, WEEK, List.of(ANN))).containsExactlyInAnyOrder(annSafety, annTrust);
+        assertThat(answers.deleteOfPseudonyms(team, WEEK, List.of(ANN))).isEqualTo(2);
         assertThat(answers.ofWeek(team, WEEK)).containsExactly(bobTrust);
-        assertThat(answers.ofPseudonym(otherTeam, ANN)).containsExactly(annElsewhere);
+        assertThat(answers.ofWeek(team, WEEK.minus(1))).containsExactly(annLastWeek);
+        assertThat(answers.ofPseudonyms(otherTeam, WEEK, List.of(ANN))).containsExactly(annElsewhere);
     }
 
     @BothDatabases
-    void noAnswerRowKeepsATimeOrAnIdThatFollowsTheOrderOfAnswering(TestDb db) {
+    void aStoredAnswerHoldsNoPersonNoDimensionNoScoreAndNoTime(TestDb db) {
         JdbcClient jdbc = jdbc(db);
         assertThat(JdbcFeedbackRepositoryTest.columns(jdbc, "answer"))
-                .containsExactlyInAnyOrder("team_id", "week", "dimension", "pseudonym", "respondent", "score", "comment");
+                .containsExactlyInAnyOrder("team_id", "week", "token", "sealed");
         assertThat(JdbcFeedbackRepositoryTest.columns(jdbc, "check_in")).isNotEmpty().doesNotContain("answered_at");
-    }
-
-    @BothDatabases
-    void mixingPutsAWeeksRowsInRandomOrderAndKeepsEveryAnswer(TestDb db) {
-        DataSource dataSource = db.dataSource();
-        JdbcClient jdbc = JdbcClient.create(dataSource);
         long team = insertTeam(jdbc, "C1");
-        var answers = new JdbcAnswerRepository(jdbc);
-        List<String> answeredInOrder = new java.util.ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            String pseudonym = String.format("%064d", i * 17 % 40); // not in key order, so a scan is told from the key
-            int person = i;
-            answeredInOrder.add(pseudonym);
-            answers.upsert(answer(team, WEEK, Dimension.TRUST, pseudonym, person % 5 + 1));
+        var answers = new JdbcAnswerRepository(jdbc, TestDatabases.SEALER);
+        answers.upsert(new Answer(team, WEEK, Dimension.RESPONSIBILITY, ANN, Role.MEMBER, 5, Optional.of("short")));
+        answers.upsert(new Answer(team, WEEK, Dimension.TRUST, ANN, Role.MEMBER, 1, Optional.empty()));
+
+        List<Map<String, Object>> rows = jdbc.sql("SELECT * FROM answer").query().listOfRows();
+        assertThat(rows).hasSize(2);
+        for (Map<String, Object> row : rows) {
+            String stored = row.toString();
+            assertThat(stored).doesNotContain(ANN).doesNotContain("RESPONSIBILITY").doesNotContain("TRUST")
+                    .doesNotContain("short").doesNotContain("MEMBER");
         }
-        answers.upsert(answer(team, WEEK.minus(1), Dimension.TRUST, ANN, 3));
-        List<Answer> before = answers.ofWeek(team, WEEK);
-        assertThat(physicalOrder(jdbc, team)).isEqualTo(answeredInOrder);
-
-        var mixing = new JdbcAnswerMixing(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
-        assertThat(mixing.mixPending()).isEqualTo(2);
-
-        // A dump lists rows as the database keeps them; after mixing that is no longer the order of answering.
-        List<String> after = physicalOrder(jdbc, team);
-        assertThat(after).containsExactlyInAnyOrderElementsOf(answeredInOrder).isNotEqualTo(answeredInOrder);
-        assertThat(answers.ofWeek(team, WEEK)).containsExactlyInAnyOrderElementsOf(before);
-        assertThat(answers.ofWeek(team, WEEK.minus(1))).hasSize(1);
-        assertThat(count(jdbc, "answer_mix")).isZero();
-        assertThat(mixing.mixPending()).isZero();
-
-        answers.upsert(answer(team, WEEK, Dimension.TRUST, ANN, 4));
-        assertThat(count(jdbc, "answer_mix")).isEqualTo(1);
+        // The two rows of one person share nothing, and answers of any dimension, with or without a short comment,
+        // take the same room.
+        assertThat(rows.get(0).get("token")).isNotEqualTo(rows.get(1).get("token"));
+        assertThat(((String) rows.get(0).get("sealed")).length()).isEqualTo(((String) rows.get(1).get("sealed")).length());
     }
 
     @BothDatabases
-    void mixingKeepsCantSay(TestDb db) {
+    void aSealedAnswerMovedToAnotherRowDoesNotOpen(TestDb db) {
         JdbcClient jdbc = jdbc(db);
         long team = insertTeam(jdbc, "C1");
-        var answers = new JdbcAnswerRepository(jdbc);
-        answers.upsert(new Answer(team, WEEK, Dimension.SAFETY, ANN, Role.MEMBER, OptionalInt.empty(), Optional.empty()));
-        answers.upsert(answer(team, WEEK, Dimension.SAFETY, BOB, 2));
-        List<Answer> before = answers.ofWeek(team, WEEK);
+        var answers = new JdbcAnswerRepository(jdbc, TestDatabases.SEALER);
+        answers.upsert(answer(team, WEEK, Dimension.TRUST, ANN, 1));
+        answers.upsert(answer(team, WEEK, Dimension.TRUST, BOB, 5));
+        String bobs = jdbc.sql("SELECT sealed FROM answer WHERE token = :t").param("t", JdbcAnswerRepository.token(BOB, Dimension.TRUST))
+                .query(String.class).single();
+        jdbc.sql("UPDATE answer SET sealed = :s WHERE token = :t").param("s", bobs)
+                .param("t", JdbcAnswerRepository.token(ANN, Dimension.TRUST)).update();
 
-        new JdbcAnswerMixing(jdbc, new TransactionTemplate(new DataSourceTransactionManager(db.dataSource()))).mixPending();
-
-        assertThat(answers.ofWeek(team, WEEK)).containsExactlyInAnyOrderElementsOf(before);
+        assertThatThrownBy(() -> answers.ofWeek(team, WEEK)).isInstanceOf(Sealer.Unreadable.class);
     }
 
-    /** The rows as a dump lists them: a full scan, no index, no ORDER BY. */
-    private static List<String> physicalOrder(JdbcClient jdbc, long team) {
-        return jdbc.sql("SELECT * FROM answer").query().listOfRows().stream()
-                .filter(r -> ((Number) r.get("team_id")).longValue() == team && WEEK.toString().equals(r.get("week")))
-                .map(r -> (String) r.get("pseudonym"))
-                .toList();
+    @BothDatabases
+    void closingDestroysTheMembersAnswersAndKeepsTheLeadersSelfCheck(TestDb db) {
+        JdbcClient jdbc = jdbc(db);
+        long team = insertTeam(jdbc, "C1");
+        var answers = new JdbcAnswerRepository(jdbc, TestDatabases.SEALER);
+        Answer self = new Answer(team, WEEK, Dimension.SAFETY, BOB, Role.LEADER, 4, Optional.empty());
+        answers.upsert(answer(team, WEEK, Dimension.SAFETY, ANN, 2));
+        answers.upsert(new Answer(team, WEEK, Dimension.VISION, ANN, Role.MEMBER, OptionalInt.empty(), Optional.of("why")));
+        answers.upsert(self);
+        answers.upsert(answer(team, WEEK.plus(1), Dimension.SAFETY, ANN, 3));
+
+        assertThat(answers.destroyMembersAnswers(team, WEEK)).isEqualTo(2);
+        assertThat(answers.destroyMembersAnswers(team, WEEK)).isZero();
+
+        assertThat(answers.ofWeek(team, WEEK)).containsExactly(self);
+        assertThat(answers.ofWeek(team, WEEK.plus(1))).hasSize(1);
+    }
+
+    @BothDatabases
+    void releasedCommentsAreKeptSealedInTheirOrder(TestDb db) {
+        JdbcClient jdbc = jdbc(db);
+        long team = insertTeam(jdbc, "C1");
+        var answers = new JdbcAnswerRepository(jdbc, TestDatabases.SEALER);
+        answers.keepReleasedComments(team, WEEK, List.of("Safety: more calm", "Vision: clearer goals"));
+        answers.keepReleasedComments(team, WEEK, List.of("Safety: more calm", "Vision: clearer goals"));
+
+        assertThat(answers.releasedComments(team, WEEK)).containsExactly("Safety: more calm", "Vision: clearer goals");
+        assertThat(jdbc.sql("SELECT sealed FROM released_comment").query(String.class).list())
+                .hasSize(2).noneMatch(c -> c.contains("calm") || c.contains("goals"));
     }
 }

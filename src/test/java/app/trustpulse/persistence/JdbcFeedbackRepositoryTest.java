@@ -1,5 +1,6 @@
 package app.trustpulse.persistence;
 
+import app.trustpulse.support.TestDatabases;
 import static app.trustpulse.persistence.Fixtures.NOW;
 import static app.trustpulse.persistence.Fixtures.WEEK;
 import static app.trustpulse.persistence.Fixtures.concurrently;
@@ -28,7 +29,7 @@ class JdbcFeedbackRepositoryTest {
         JdbcClient jdbc = jdbc(db);
         long team = insertTeam(jdbc, "C1");
         long otherTeam = insertTeam(jdbc, "C2");
-        var feedback = new JdbcFeedbackRepository(jdbc);
+        var feedback = new JdbcFeedbackRepository(jdbc, TestDatabases.SEALER);
         long second = feedback.add(feedback(team, WEEK, BOB, "More focus time, please."));
         long first = feedback.add(feedback(team, WEEK, ANN, "Thanks for Friday's talk."));
         feedback.add(feedback(otherTeam, WEEK, ANN, "elsewhere"));
@@ -50,7 +51,7 @@ class JdbcFeedbackRepositoryTest {
         JdbcClient jdbc = jdbc(db);
         long team = insertTeam(jdbc, "C1");
         long otherTeam = insertTeam(jdbc, "C2");
-        var feedback = new JdbcFeedbackRepository(jdbc);
+        var feedback = new JdbcFeedbackRepository(jdbc, TestDatabases.SEALER);
 
         List<Boolean> stored = concurrently(6, () -> feedback.addOnce(feedback(team, WEEK, ANN, "Fewer meetings"), "t1").isPresent());
 
@@ -68,7 +69,7 @@ class JdbcFeedbackRepositoryTest {
         JdbcClient jdbc = jdbc(db);
         long team = insertTeam(jdbc, "C1");
         long otherTeam = insertTeam(jdbc, "C2");
-        var feedback = new JdbcFeedbackRepository(jdbc);
+        var feedback = new JdbcFeedbackRepository(jdbc, TestDatabases.SEALER);
         feedback.add(feedback(team, WEEK.minus(5), ANN, "old"));
         long released = feedback.add(feedback(team, WEEK.minus(5), BOB, "old but released"));
         long atCutoff = feedback.add(feedback(team, WEEK.minus(4), BOB, "at the cutoff"));
@@ -86,7 +87,7 @@ class JdbcFeedbackRepositoryTest {
     void feedbackIdsAreRandomAndNoRowKeepsATime(TestDb db) {
         JdbcClient jdbc = jdbc(db);
         long team = insertTeam(jdbc, "C1");
-        var feedback = new JdbcFeedbackRepository(jdbc);
+        var feedback = new JdbcFeedbackRepository(jdbc, TestDatabases.SEALER);
         List<Long> ids = new java.util.ArrayList<>();
         for (int i = 0; i < 12; i++) {
             ids.add(feedback.add(feedback(team, WEEK, ANN, "note " + i)));
@@ -95,8 +96,13 @@ class JdbcFeedbackRepositoryTest {
         // Ids given in order of giving would tell the order; twelve random ids are in increasing order once in 12!.
         assertThat(ids).isNotEqualTo(ids.stream().sorted().toList());
         assertThat(ids).allMatch(id -> id > 0).doesNotHaveDuplicates();
-        assertThat(columns(jdbc, "feedback")).containsExactlyInAnyOrder("id", "team_id", "week", "pseudonym", "body", "released_week",
-                "once_key");
+        assertThat(columns(jdbc, "feedback")).containsExactlyInAnyOrder("id", "team_id", "week", "pseudonym", "body", "sealed",
+                "released_week", "once_key");
+        // The clear columns are only read from rows of earlier versions; new feedback is sealed with its giver.
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM feedback WHERE pseudonym IS NOT NULL OR body IS NOT NULL")
+                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT sealed FROM feedback").query(String.class).list())
+                .hasSize(12).noneMatch(s -> s.contains("note") || s.contains(ANN));
     }
 
     static List<String> columns(JdbcClient jdbc, String table) {
@@ -108,7 +114,7 @@ class JdbcFeedbackRepositoryTest {
     void findsAndErasesOnePersonsFeedback(TestDb db) {
         JdbcClient jdbc = jdbc(db);
         long team = insertTeam(jdbc, "C1");
-        var feedback = new JdbcFeedbackRepository(jdbc);
+        var feedback = new JdbcFeedbackRepository(jdbc, TestDatabases.SEALER);
         feedback.add(feedback(team, WEEK, ANN, "one"));
         feedback.add(feedback(team, WEEK, ANN, "two"));
         feedback.add(feedback(team, WEEK, BOB, "three"));

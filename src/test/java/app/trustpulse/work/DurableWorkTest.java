@@ -46,7 +46,7 @@ class DurableWorkTest {
     void aKeyAlreadyQueuedIsRefusedAndTheWorkRunsOnce(String vendor) {
         DataSource db = database(vendor);
         List<String> runs = new CopyOnWriteArrayList<>();
-        DurableWork work = new DurableWork(db, () -> List.of(new Recording(runs)), props());
+        DurableWork work = new DurableWork(db, () -> List.of(new Recording(runs)), props(), app.trustpulse.support.TestDatabases.SEALER);
         // Queued before the workers start, so the first row is still there when the same key comes again.
         assertThat(work.enqueue("test-kind", "event:Ev1", "first")).isTrue();
         assertThat(work.enqueue("test-kind", "event:Ev1", "again")).isFalse();
@@ -72,7 +72,7 @@ class DurableWorkTest {
     @ValueSource(strings = {"h2", "postgresql"})
     void workOfAKindNobodyHandlesIsRefused(String vendor) {
         DurableWork work = new DurableWork(database(vendor), () -> List.of(new Recording(new CopyOnWriteArrayList<>())),
-                props());
+                props(), app.trustpulse.support.TestDatabases.SEALER);
         assertThatThrownBy(() -> work.enqueue("no-such-kind", "k", "d"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no-such-kind");
