@@ -3,6 +3,7 @@ package app.trustpulse.teams;
 import com.microsoft.bot.connector.ConnectorClient;
 import com.microsoft.bot.connector.authentication.AppCredentials;
 import com.microsoft.bot.connector.rest.RestConnectorClient;
+import com.microsoft.bot.restclient.LogLevel;
 import com.microsoft.bot.restclient.RestClient;
 import com.microsoft.bot.restclient.ServiceResponseBuilder;
 import com.microsoft.bot.restclient.retry.RetryStrategy;
@@ -48,6 +49,8 @@ class Connector {
                 .withSerializerAdapter(new JacksonAdapter())
                 .withResponseBuilderFactory(new ServiceResponseBuilder.Factory())
                 .withRetryStrategy(NEVER)
+                // Its interceptor would log every activity at INFO under a logger without a name: no pin can hold it.
+                .withLogLevel(LogLevel.NONE)
                 .withConnectionTimeout(10, TimeUnit.SECONDS)
                 .withReadTimeout(30, TimeUnit.SECONDS)
                 .build();
