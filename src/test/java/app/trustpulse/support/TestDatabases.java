@@ -50,7 +50,24 @@ public final class TestDatabases {
         return Postgres.INSTANCE.newDatabaseUrl();
     }
 
-    static void migrate(DataSource ds, String vendor) {
+    /**
+     * A fresh database migrated only up to the given version, as a database of an earlier release would be; finish it
+     * with {@link #migrate(DataSource, String)}.
+     */
+    public static DataSource migratedUpTo(String vendor, String version) {
+        DataSource ds = vendor.equals("h2")
+                ? new DriverManagerDataSource("jdbc:h2:mem:tp-" + UUID.randomUUID() + H2_FLAGS + ";DB_CLOSE_DELAY=-1", "sa", "")
+                : Postgres.INSTANCE.newEmptyDatabase();
+        Flyway.configure()
+                .dataSource(ds)
+                .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor)
+                .target(version)
+                .load()
+                .migrate();
+        return ds;
+    }
+
+    public static void migrate(DataSource ds, String vendor) {
         Flyway.configure()
                 .dataSource(ds)
                 .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor)
@@ -132,6 +149,12 @@ public final class TestDatabases {
 
         synchronized DataSource newDatabase() {
             return server.getDatabase("postgres", createDatabase());
+        }
+
+        synchronized DataSource newEmptyDatabase() {
+            String name = "tp_" + databases.incrementAndGet();
+            execute("CREATE DATABASE " + name);
+            return server.getDatabase("postgres", name);
         }
 
         synchronized String newDatabaseUrl() {
