@@ -67,6 +67,12 @@ class SlackAdapterTest {
     @EnableAutoConfiguration(excludeName = "org.springframework.boot.quartz.autoconfigure.QuartzAutoConfiguration")
     @Import({SlackConfiguration.class, WorkConfig.class, app.trustpulse.metrics.MetricsConfiguration.class})
     static class AdapterOnly {
+        /** The durable queue seals what it keeps, as in the application. */
+        @Bean
+        app.trustpulse.pulse.Sealer sealer() {
+            return app.trustpulse.support.TestDatabases.SEALER;
+        }
+
         @Bean
         ProcessedEvents processedEvents() {
             return new InMemoryProcessedEvents();

@@ -73,6 +73,12 @@ class TeamsAdapterTest {
     @Import({TeamsConfiguration.class, TeamsController.class, WorkConfig.class, OfflineCredentials.class})
     static class AdapterOnly {
 
+        /** The durable queue seals what it keeps, as in the application. */
+        @Bean
+        app.trustpulse.pulse.Sealer sealer() {
+            return app.trustpulse.support.TestDatabases.SEALER;
+        }
+
         @Bean
         ProcessedEvents processedEvents() {
             return new InMemoryProcessedEvents();
