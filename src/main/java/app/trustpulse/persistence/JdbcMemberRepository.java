@@ -81,6 +81,19 @@ final class JdbcMemberRepository implements MemberRepository {
                 .update() > 0;
     }
 
+    @Override
+    public List<Member> joinedSince(long teamId, Instant since) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                 FROM team_member m
+                WHERE m.team_id = :teamId AND m.joined_at >= :since
+                ORDER BY m.joined_at, m.user_id
+                """)
+                .param("teamId", teamId)
+                .param("since", SqlSupport.utc(since))
+                .query(JdbcMemberRepository::map)
+                .list();
+    }
+
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Member m) {
         return spec
                 .param("teamId", m.teamId())

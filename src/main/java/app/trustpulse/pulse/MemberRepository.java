@@ -19,6 +19,9 @@ public interface MemberRepository {
 
     boolean remove(long teamId, String userId);
 
+    /** The team's memberships first saved at or after {@code since}, first joined first. */
+    List<Member> joinedSince(long teamId, Instant since);
+
     /** The team's members who joined after {@code joinedAfter} and have not had their welcome, first joined first. */
     List<String> awaitingWelcome(long teamId, Instant joinedAfter);
 

@@ -98,6 +98,10 @@ class FeedbackReleaseTest {
             return false;
         }
 
+        public List<Member> joinedSince(long teamId, java.time.Instant since) {
+            return List.of();
+        }
+
         // The release never welcomes anyone.
         public List<String> awaitingWelcome(long teamId, java.time.Instant joinedAfter) {
             return List.of();

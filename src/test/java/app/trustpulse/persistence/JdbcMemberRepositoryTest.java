@@ -82,4 +82,23 @@ class JdbcMemberRepositoryTest {
         assertThat(members.membershipsOf(Platform.TEAMS, "W1", "U1")).isEmpty();
         assertThat(members.membershipsOf(Platform.SLACK, "W1", "U9")).isEmpty();
     }
+
+    @BothDatabases
+    void findsTheMembershipsSavedSinceAMoment(TestDb db) {
+        JdbcClient jdbc = jdbc(db);
+        long team = insertTeam(jdbc, "C1");
+        var members = new JdbcMemberRepository(jdbc);
+        members.save(member(team, "U1"));
+        jdbc.sql("UPDATE team_member SET joined_at = :at WHERE user_id = 'U1'")
+                .param("at", SqlSupport.utc(java.time.Instant.parse("2026-11-09T10:00:00Z"))).update();
+        members.save(member(team, "U2"));
+        jdbc.sql("UPDATE team_member SET joined_at = :at WHERE user_id = 'U2'")
+                .param("at", SqlSupport.utc(java.time.Instant.parse("2026-11-16T10:00:00Z"))).update();
+        members.save(member(team, "U2").withRole(Role.LEADER));
+
+        assertThat(members.joinedSince(team, java.time.Instant.parse("2026-11-16T00:00:00Z")))
+                .as("saving again keeps when someone joined").containsExactly(member(team, "U2").withRole(Role.LEADER));
+        assertThat(members.joinedSince(team, java.time.Instant.parse("2026-11-01T00:00:00Z")))
+                .extracting(Member::userId).containsExactly("U1", "U2");
+    }
 }
