@@ -2,6 +2,7 @@ package app.trustpulse.chat;
 
 import app.trustpulse.pulse.Platform;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The port every chat platform implements: how the bot reaches people. Delivery problems surface as
@@ -40,6 +41,14 @@ public interface ChatGateway {
      */
     default int parallelSends() {
         return 1;
+    }
+
+    /**
+     * The name a person goes by, looked up for someone named in a command by id only (e.g. added with {@code add @…});
+     * empty where the platform does not say, or where it names people by their id itself (a Slack mention).
+     */
+    default Optional<String> personName(ChannelAddress channel, String userId) {
+        return Optional.empty();
     }
 
     /** A name people recognise the channel by, for the team's name; the id where the platform offers none. */

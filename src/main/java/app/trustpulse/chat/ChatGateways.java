@@ -5,6 +5,7 @@ import app.trustpulse.pulse.PulseMetrics;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /** The gateways of the platforms that are switched on, by platform; every delivery that fails for good is counted. */
@@ -91,6 +92,11 @@ public final class ChatGateways {
         @Override
         public String channelName(ChannelAddress channel) {
             return gateway.channelName(channel);
+        }
+
+        @Override
+        public Optional<String> personName(ChannelAddress channel, String userId) {
+            return gateway.personName(channel, userId);
         }
     }
 }

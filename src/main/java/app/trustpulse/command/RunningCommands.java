@@ -6,6 +6,7 @@ import app.trustpulse.checkin.SendingCheckIns;
 import app.trustpulse.pulse.Language;
 import app.trustpulse.pulse.Member;
 import app.trustpulse.pulse.MemberRepository;
+import app.trustpulse.pulse.RosterNoticeRepository;
 import app.trustpulse.pulse.Team;
 import app.trustpulse.pulse.TeamRepository;
 import app.trustpulse.pulse.Texts;
@@ -128,6 +129,15 @@ public final class RunningCommands {
             return team.orElseThrow();
         }
 
+        /**
+         * The person running the command, as a roster notice names them, and the request's key: a request run again
+         * after a crash finds the notice its first run stored, and nothing is announced twice.
+         */
+        private RosterNotices.Cause cause() {
+            return RosterNotices.Cause.by(new RosterNoticeRepository.Person(ctx.userId(), ctx.displayName()),
+                    ctx.requestKey().map(k -> "request:" + k).orElseGet(RosterNotices::onceKey));
+        }
+
         @Override
         public ChatMessage help(Command.Help c) {
             return RunningCommands.this.help(ctx, lang, self);
@@ -135,7 +145,7 @@ public final class RunningCommands {
 
         @Override
         public ChatMessage setup(Command.Setup c) {
-            return administration.setup(ctx, c, lang);
+            return administration.setup(ctx, c, lang, cause());
         }
 
         @Override
@@ -166,22 +176,22 @@ public final class RunningCommands {
 
         @Override
         public ChatMessage makeLeader(Command.MakeLeader c) {
-            return administration.makeLeader(team(), c.userId());
+            return administration.makeLeader(team(), c.userId(), cause());
         }
 
         @Override
         public ChatMessage removeLeader(Command.RemoveLeader c) {
-            return administration.removeLeader(team(), c.userId());
+            return administration.removeLeader(team(), c.userId(), cause());
         }
 
         @Override
         public ChatMessage addMembers(Command.AddMembers c) {
-            return administration.addMembers(team(), c.userIds());
+            return administration.addMembers(team(), c.userIds(), cause());
         }
 
         @Override
         public ChatMessage removeMembers(Command.RemoveMembers c) {
-            return administration.removeMembers(team(), c.userIds());
+            return administration.removeMembers(team(), c.userIds(), cause());
         }
 
         @Override

@@ -9,6 +9,8 @@ import app.trustpulse.pulse.Language;
 import app.trustpulse.pulse.Member;
 import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.Role;
+import app.trustpulse.pulse.RosterNoticeRepository.Change;
+import app.trustpulse.pulse.RosterNoticeRepository.Person;
 import app.trustpulse.pulse.Team;
 import app.trustpulse.pulse.TeamRepository;
 import app.trustpulse.pulse.TeamSchedule;
@@ -21,7 +23,11 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The admin commands that create a team and change its people and settings. */
+/**
+ * The admin commands that create a team and change its people and settings. Every change to who is in a team is
+ * announced in its channel ({@link RosterNotices}), recorded before the change is made, so a run cut short in between
+ * is announced all the same when the request is run again.
+ */
 public final class TeamAdministration {
 
     private static final Logger LOG = LoggerFactory.getLogger(TeamAdministration.class);
@@ -35,21 +41,23 @@ public final class TeamAdministration {
     private final TeamTriggers triggers;
     private final ChatGateways gateways;
     private final Welcoming welcoming;
+    private final RosterNotices notices;
     private final Reply reply;
     private final Defaults defaults;
 
     public TeamAdministration(TeamRepository teams, MemberRepository members, TeamTriggers triggers, ChatGateways gateways,
-                              Welcoming welcoming, Reply reply, Defaults defaults) {
+                              Welcoming welcoming, RosterNotices notices, Reply reply, Defaults defaults) {
         this.teams = teams;
         this.members = members;
         this.triggers = triggers;
         this.gateways = gateways;
         this.welcoming = welcoming;
+        this.notices = notices;
         this.reply = reply;
         this.defaults = defaults;
     }
 
-    ChatMessage setup(CommandContext ctx, Command.Setup cmd, Language lang) {
+    ChatMessage setup(CommandContext ctx, Command.Setup cmd, Language lang, RosterNotices.Cause cause) {
         Optional<String> channel = cmd.channelId().or(ctx::channelId);
         if (channel.isEmpty()) {
             return reply.error(lang, CommandError.of(Subcommand.SETUP, "setup.noChannel"));
@@ -73,15 +81,12 @@ public final class TeamAdministration {
         List<Member> added = new ArrayList<>();
         for (ChatUser u : people) {
             Role role = cmd.leaderId().filter(u.userId()::equals).isPresent() ? Role.LEADER : Role.MEMBER;
-            Member m = new Member(team.id(), u.userId(), u.displayName(), role, u.timezone(), false, false);
-            members.save(m);
-            added.add(m);
+            added.add(new Member(team.id(), u.userId(), u.displayName(), role, u.timezone(), false, false));
         }
-        cmd.leaderId().filter(id -> added.stream().noneMatch(m -> m.userId().equals(id))).ifPresent(id -> {
-            Member m = new Member(team.id(), id, id, Role.LEADER, Optional.empty(), false, false);
-            members.save(m);
-            added.add(m);
-        });
+        cmd.leaderId().filter(id -> added.stream().noneMatch(m -> m.userId().equals(id))).ifPresent(id ->
+                added.add(new Member(team.id(), id, nameOf(team, id), Role.LEADER, Optional.empty(), false, false)));
+        notices.setUp(team, cause, added.size(), (int) added.stream().filter(Member::isLeader).count());
+        added.forEach(members::save);
         triggers.plan(team);
         welcoming.welcomeNewcomers(team);
         long leaders = added.stream().filter(Member::isLeader).count();
@@ -92,13 +97,14 @@ public final class TeamAdministration {
                 TextFormats.time(s.summaryTime()));
     }
 
-    ChatMessage makeLeader(Team team, String userId) {
+    ChatMessage makeLeader(Team team, String userId, RosterNotices.Cause cause) {
         Optional<Member> existing = members.find(team.id(), userId);
         if (existing.filter(Member::isLeader).isPresent()) {
             return reply.text(team.language(), "leader.already", name(existing.get()));
         }
         Member m = existing.map(e -> e.withRole(Role.LEADER))
-                .orElse(new Member(team.id(), userId, userId, Role.LEADER, Optional.empty(), false, false));
+                .orElseGet(() -> new Member(team.id(), userId, nameOf(team, userId), Role.LEADER, Optional.empty(), false, false));
+        notices.announce(team, cause, existing.isPresent() ? Change.MADE_LEADER : Change.LEADER_ADDED, List.of(person(m)));
         members.save(m);
         if (existing.isEmpty()) {
             welcoming.welcomeNewcomers(team);
@@ -106,47 +112,56 @@ public final class TeamAdministration {
         return reply.text(team.language(), "leader.done", name(m));
     }
 
-    ChatMessage removeLeader(Team team, String userId) {
+    ChatMessage removeLeader(Team team, String userId, RosterNotices.Cause cause) {
         Optional<Member> existing = members.find(team.id(), userId).filter(Member::isLeader);
         if (existing.isEmpty()) {
             return reply.text(team.language(), "unleader.notLeader", userId);
         }
+        notices.announce(team, cause, Change.MADE_MEMBER, List.of(person(existing.get())));
         members.save(existing.get().withRole(Role.MEMBER));
         return reply.text(team.language(), "unleader.done", name(existing.get()));
     }
 
-    ChatMessage addMembers(Team team, List<String> userIds) {
-        List<String> added = new ArrayList<>();
-        List<String> already = new ArrayList<>();
-        for (String id : userIds) {
+    ChatMessage addMembers(Team team, List<String> userIds, RosterNotices.Cause cause) {
+        List<Member> added = new ArrayList<>();
+        int already = 0;
+        for (String id : userIds.stream().distinct().toList()) {
             if (members.find(team.id(), id).isPresent()) {
-                already.add(id);
+                already++;
                 continue;
             }
-            Member m = new Member(team.id(), id, id, Role.MEMBER, Optional.empty(), false, false);
-            members.save(m);
-            added.add(id);
+            added.add(new Member(team.id(), id, nameOf(team, id), Role.MEMBER, Optional.empty(), false, false));
         }
+        notices.announce(team, cause, Change.ADDED, added.stream().map(TeamAdministration::person).toList());
+        added.forEach(members::save);
         if (!added.isEmpty()) {
             welcoming.welcomeNewcomers(team);
         }
-        return reply.text(team.language(), "add.done", added.size(), already.size());
+        return reply.text(team.language(), "add.done", added.size(), already);
     }
 
-    ChatMessage removeMembers(Team team, List<String> userIds) {
-        int removed = 0;
-        List<String> unknown = new ArrayList<>();
-        for (String id : userIds) {
-            if (members.remove(team.id(), id)) {
-                removed++;
+    ChatMessage removeMembers(Team team, List<String> userIds, RosterNotices.Cause cause) {
+        List<Member> leaving = new ArrayList<>();
+        int unknown = 0;
+        for (String id : userIds.stream().distinct().toList()) {
+            Optional<Member> m = members.find(team.id(), id);
+            if (m.isPresent()) {
+                leaving.add(m.get());
             } else {
-                unknown.add(id);
+                unknown++;
+            }
+        }
+        notices.announce(team, cause, Change.REMOVED, leaving.stream().map(TeamAdministration::person).toList());
+        int removed = 0;
+        for (Member m : leaving) {
+            if (members.remove(team.id(), m.userId())) {
+                removed++;
             }
         }
         if (removed == 0) {
             return reply.text(team.language(), "remove.none");
         }
-        return reply.text(team.language(), "remove.done", removed, unknown.size());
+        return reply.text(team.language(), "remove.done", removed, unknown);
     }
 
     ChatMessage schedule(Team team, Command.ScheduleCheckIns c) {
@@ -208,5 +223,22 @@ public final class TeamAdministration {
 
     private static String name(Member m) {
         return m.displayName();
+    }
+
+    private static Person person(Member m) {
+        return new Person(m.userId(), m.displayName());
+    }
+
+    /**
+     * The name of someone a command names by id only, as the platform has it; the id where it has none. A name that
+     * cannot be read now does not stop the command: the id stands in for it.
+     */
+    private String nameOf(Team team, String userId) {
+        try {
+            return gateways.of(team.platform()).personName(ChannelAddress.of(team), userId).orElse(userId);
+        } catch (ChatDeliveryException e) {
+            LOG.warn("the name of a person named in a command in team " + team.id() + " could not be read; the id stands in", e);
+            return userId;
+        }
     }
 }

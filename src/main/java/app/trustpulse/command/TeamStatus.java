@@ -2,6 +2,7 @@ package app.trustpulse.command;
 
 import app.trustpulse.chat.Block;
 import app.trustpulse.chat.ChatMessage;
+import app.trustpulse.chat.Mentions;
 import app.trustpulse.nudge.NudgingLeaders;
 import app.trustpulse.pulse.Answer;
 import app.trustpulse.pulse.AnswerRepository;
@@ -62,6 +63,7 @@ public final class TeamStatus {
         String leaders = people.stream().filter(Member::isLeader).map(Member::displayName).collect(Collectors.joining(", "));
         lines.add(texts.get(lang, "status.people", people.stream().filter(m -> !m.isLeader()).count(), optedOut,
                 leaders.isEmpty() ? texts.get(lang, "status.noLeader") : leaders));
+        newcomers(team, lang).ifPresent(lines::add);
         lines.add(texts.get(lang, "status.checkins", TextFormats.days(lang, s.checkInDays()), TextFormats.time(s.checkInTime()),
                 s.reminderDelay().map(d -> texts.get(lang, "status.reminder", TextFormats.duration(d)))
                         .orElse(texts.get(lang, "status.reminder.off"))));
@@ -81,6 +83,17 @@ public final class TeamStatus {
             lines.add(texts.get(lang, "status.leader", st.sent(), st.tried(), freq));
         });
         return new ChatMessage(title, List.of(new Block.Header(title), new Block.Text(String.join("\n", lines))));
+    }
+
+    /** Members who joined this week (team timezone), and the week from which they count towards the pulse. */
+    private Optional<String> newcomers(Team team, Language lang) {
+        WeekId week = WeekId.of(clock.instant(), team.timezone());
+        List<String> names = members.joinedSince(team.id(), week.monday().atStartOfDay(team.timezone()).toInstant()).stream()
+                .filter(m -> !m.isLeader())
+                .map(m -> Mentions.person(m.userId(), m.displayName()))
+                .toList();
+        return names.isEmpty() ? Optional.empty()
+                : Optional.of(texts.get(lang, "status.newcomers", String.join(", ", names), week.plus(1).week()));
     }
 
     /** Exact numbers only for closed weeks; while the week is open, a band (see {@link OpenWeekParticipation}). */

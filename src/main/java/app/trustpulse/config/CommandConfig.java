@@ -6,6 +6,7 @@ import app.trustpulse.checkin.SendingCheckIns;
 import app.trustpulse.command.AdminList;
 import app.trustpulse.command.MemberChoices;
 import app.trustpulse.command.Reply;
+import app.trustpulse.command.RosterNotices;
 import app.trustpulse.command.RunningCommands;
 import app.trustpulse.command.TeamAdministration;
 import app.trustpulse.command.TeamStatus;
@@ -18,6 +19,7 @@ import app.trustpulse.pulse.FeedbackRepository;
 import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PulseRepository;
+import app.trustpulse.pulse.RosterNoticeRepository;
 import app.trustpulse.pulse.TeamRepository;
 import app.trustpulse.pulse.WorkQueue;
 import app.trustpulse.pulse.TeamTriggers;
@@ -48,11 +50,18 @@ public class CommandConfig {
     }
 
     @Bean
+    RosterNotices rosterNotices(TeamRepository teams, RosterNoticeRepository notices, ChatGateways gateways, Texts texts,
+                                WorkQueue work, PulseProperties properties, Clock clock) {
+        return new RosterNotices(teams, notices, gateways, texts, work, properties.claimTimeout(), clock);
+    }
+
+    @Bean
     RunningCommands runningCommands(TeamRepository teams, MemberRepository members, CheckInRepository checkIns,
                                     AnswerRepository answers, PulseRepository pulses, TeamTriggers triggers, ChatGateways gateways,
-                                    Welcoming welcoming, NudgingLeaders nudging, SendingCheckIns sending, ClosingWeeks closing, MemberChoices choices,
-                                    Reply reply, Texts texts, Clock clock, PulseProperties properties) {
-        TeamAdministration administration = new TeamAdministration(teams, members, triggers, gateways, welcoming, reply,
+                                    Welcoming welcoming, RosterNotices notices, NudgingLeaders nudging, SendingCheckIns sending,
+                                    ClosingWeeks closing, MemberChoices choices, Reply reply, Texts texts, Clock clock,
+                                    PulseProperties properties) {
+        TeamAdministration administration = new TeamAdministration(teams, members, triggers, gateways, welcoming, notices, reply,
                 new TeamAdministration.Defaults(properties.defaultTimezone(), properties.defaultLanguage(),
                         properties.defaultThreshold()));
         TeamStatus status = new TeamStatus(members, checkIns, answers, pulses, triggers, nudging, texts, clock);

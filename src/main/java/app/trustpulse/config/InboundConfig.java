@@ -2,6 +2,7 @@ package app.trustpulse.config;
 
 import app.trustpulse.checkin.RecordingAnswers;
 import app.trustpulse.command.MemberChoices;
+import app.trustpulse.command.RosterNotices;
 import app.trustpulse.command.RunningCommands;
 import app.trustpulse.command.Welcoming;
 import app.trustpulse.inbound.HomeView;
@@ -28,10 +29,10 @@ public class InboundConfig {
     @Bean
     InboxService inboxService(RunningCommands commands, RecordingAnswers recording, MemberChoices choices, NudgeLog nudgeLog,
                               TeamRepository teams, MemberRepository members, PulseRepository pulses, NudgeCatalog catalog,
-                              PulseMessages pulseMessages, Welcoming welcoming, Texts texts, Clock clock,
-                              PulseProperties properties, PulseMetrics metrics) {
+                              PulseMessages pulseMessages, Welcoming welcoming, RosterNotices notices, Texts texts,
+                              Clock clock, PulseProperties properties, PulseMetrics metrics) {
         HomeView home = new HomeView(teams, members, pulses, nudgeLog, catalog, pulseMessages, texts, clock);
-        return new InboxService(commands, recording, choices, nudgeLog, home, teams, members, welcoming, texts, clock,
+        return new InboxService(commands, recording, choices, nudgeLog, home, teams, members, welcoming, notices, texts, clock,
                 properties.defaultLanguage(), metrics);
     }
 }

@@ -3,6 +3,7 @@ package app.trustpulse.inbound;
 import app.trustpulse.chat.ChatMessage;
 import app.trustpulse.chat.ChatUser;
 import app.trustpulse.pulse.Platform;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -34,8 +35,22 @@ public interface ChatInbox {
     /** The personal overview (Slack App Home): teams, role, pause and opt-out state, latest pulse for leaders. */
     ChatMessage home(Sender sender);
 
-    /** Keeps a team's members in step with its channel. Ignored for channels that are not a team's. */
-    void memberJoined(Platform platform, String workspaceId, String channelId, ChatUser user);
+    /**
+     * Keeps a team's members in step with its channel, and announces the change there: people who came into the channel
+     * (together, as one change) are members from now on. Ignored for channels that are not a team's.
+     */
+    void membersJoined(ChannelChange change, List<ChatUser> people);
 
-    void memberLeft(Platform platform, String workspaceId, String channelId, String userId);
+    /** People who left the channel (or were taken out of it) leave its team; a leader stays. */
+    void membersLeft(ChannelChange change, List<String> userIds);
+
+    /** One person came into the channel on their own. */
+    default void memberJoined(Platform platform, String workspaceId, String channelId, ChatUser user) {
+        membersJoined(ChannelChange.once(platform, workspaceId, channelId), List.of(user));
+    }
+
+    /** One person left the channel on their own. */
+    default void memberLeft(Platform platform, String workspaceId, String channelId, String userId) {
+        membersLeft(ChannelChange.once(platform, workspaceId, channelId), List.of(userId));
+    }
 }

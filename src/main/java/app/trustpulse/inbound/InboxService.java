@@ -6,6 +6,7 @@ import app.trustpulse.chat.ChatUser;
 import app.trustpulse.checkin.RecordingAnswers;
 import app.trustpulse.command.CommandContext;
 import app.trustpulse.command.MemberChoices;
+import app.trustpulse.command.RosterNotices;
 import app.trustpulse.command.RunningCommands;
 import app.trustpulse.command.Subcommand;
 import app.trustpulse.command.Welcoming;
@@ -17,11 +18,16 @@ import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.Platform;
 import app.trustpulse.pulse.PulseMetrics;
 import app.trustpulse.pulse.Role;
+import app.trustpulse.pulse.RosterNoticeRepository.Change;
+import app.trustpulse.pulse.RosterNoticeRepository.Person;
 import app.trustpulse.pulse.Team;
 import app.trustpulse.pulse.TeamRepository;
 import app.trustpulse.pulse.Texts;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** The one door every chat platform comes in by; it routes to the use cases. */
@@ -35,14 +41,15 @@ public final class InboxService implements ChatInbox {
     private final TeamRepository teams;
     private final MemberRepository members;
     private final Welcoming welcoming;
+    private final RosterNotices notices;
     private final Texts texts;
     private final Clock clock;
     private final Language defaultLanguage;
     private final PulseMetrics metrics;
 
     public InboxService(RunningCommands commands, RecordingAnswers recording, MemberChoices choices, NudgeLog nudgeLog,
-                        HomeView home, TeamRepository teams, MemberRepository members, Welcoming welcoming, Texts texts,
-                        Clock clock, Language defaultLanguage, PulseMetrics metrics) {
+                        HomeView home, TeamRepository teams, MemberRepository members, Welcoming welcoming,
+                        RosterNotices notices, Texts texts, Clock clock, Language defaultLanguage, PulseMetrics metrics) {
         this.commands = commands;
         this.recording = recording;
         this.choices = choices;
@@ -51,6 +58,7 @@ public final class InboxService implements ChatInbox {
         this.teams = teams;
         this.members = members;
         this.welcoming = welcoming;
+        this.notices = notices;
         this.texts = texts;
         this.clock = clock;
         this.defaultLanguage = defaultLanguage;
@@ -177,22 +185,52 @@ public final class InboxService implements ChatInbox {
     }
 
     @Override
-    public void memberJoined(Platform platform, String workspaceId, String channelId, ChatUser user) {
-        teams.findByChannel(platform, workspaceId, channelId).ifPresent(team -> {
-            if (members.find(team.id(), user.userId()).isEmpty()) {
-                Member m = new Member(team.id(), user.userId(), user.displayName(), Role.MEMBER, user.timezone(), false, false);
-                members.save(m);
-                welcoming.welcomeNewcomers(team);
+    public void membersJoined(ChannelChange change, List<ChatUser> people) {
+        teams.findByChannel(change.platform(), change.workspaceId(), change.channelId()).ifPresent(team -> {
+            Map<String, ChatUser> newcomers = new LinkedHashMap<>();
+            for (ChatUser u : people) {
+                if (members.find(team.id(), u.userId()).isEmpty()) {
+                    newcomers.putIfAbsent(u.userId(), u);
+                }
             }
+            if (newcomers.isEmpty()) {
+                return;
+            }
+            Change kind = change.by().isPresent() ? Change.ADDED : Change.JOINED;
+            notices.announce(team, cause(change, kind), kind, newcomers.values().stream().map(InboxService::person).toList());
+            for (ChatUser u : newcomers.values()) {
+                members.save(new Member(team.id(), u.userId(), u.displayName(), Role.MEMBER, u.timezone(), false, false));
+            }
+            welcoming.welcomeNewcomers(team);
         });
     }
 
     @Override
-    public void memberLeft(Platform platform, String workspaceId, String channelId, String userId) {
-        teams.findByChannel(platform, workspaceId, channelId).ifPresent(team ->
-                members.find(team.id(), userId)
-                        .filter(m -> !m.isLeader())
-                        .ifPresent(m -> members.remove(team.id(), userId)));
+    public void membersLeft(ChannelChange change, List<String> userIds) {
+        teams.findByChannel(change.platform(), change.workspaceId(), change.channelId()).ifPresent(team -> {
+            // Leaders need not be in the channel (setup and leader add them by name): leaving it ends no leadership.
+            List<Member> leaving = userIds.stream().distinct()
+                    .flatMap(id -> members.find(team.id(), id).stream())
+                    .filter(m -> !m.isLeader())
+                    .toList();
+            if (leaving.isEmpty()) {
+                return;
+            }
+            Change kind = change.by().isPresent() ? Change.REMOVED : Change.LEFT;
+            notices.announce(team, cause(change, kind), kind,
+                    leaving.stream().map(m -> new Person(m.userId(), m.displayName())).toList());
+            leaving.forEach(m -> members.remove(team.id(), m.userId()));
+        });
+    }
+
+    /** Who made a channel change and its key; one platform event may carry more than one kind of change. */
+    private static RosterNotices.Cause cause(ChannelChange change, Change kind) {
+        return new RosterNotices.Cause(change.by().map(InboxService::person),
+                change.key().map(k -> "event:" + k + ":" + kind.name()).orElseGet(RosterNotices::onceKey));
+    }
+
+    private static Person person(ChatUser u) {
+        return new Person(u.userId(), u.displayName());
     }
 
     private CommandContext context(CommandRequest r) {

@@ -17,6 +17,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** Memberships in table {@code team_member}; joined_at is set once, when a membership is first saved. */
 final class JdbcMemberRepository implements MemberRepository {
 
+    /** The team's first roster: the people who came with its setup. */
+    private static final String FOUNDING = "(m.joined_at <= t.created_at + INTERVAL '10' MINUTE)";
+
     private static final String COLUMNS = "m.team_id, m.user_id, m.display_name, m.role, m.timezone, m.opted_out, m.nudges_paused";
 
     private final JdbcClient jdbc;
@@ -79,6 +82,18 @@ final class JdbcMemberRepository implements MemberRepository {
                 .param("teamId", teamId)
                 .param("userId", userId)
                 .update() > 0;
+    }
+
+    @Override
+    public List<Member> joinedSince(long teamId, Instant since) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                 FROM team_member m JOIN team t ON t.id = m.team_id
+                WHERE m.team_id = :teamId AND m.joined_at >= :since AND NOT
+                """ + FOUNDING + " ORDER BY m.joined_at, m.user_id")
+                .param("teamId", teamId)
+                .param("since", SqlSupport.utc(since))
+                .query(JdbcMemberRepository::map)
+                .list();
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Member m) {
@@ -157,8 +172,8 @@ final class JdbcMemberRepository implements MemberRepository {
         return jdbc.sql("""
                         SELECT COUNT(*) FROM team_member m JOIN team t ON t.id = m.team_id
                          WHERE m.team_id = :teamId AND m.user_id = :userId
-                           AND (m.joined_at < :weekStart OR t.created_at >= :weekStart)
-                        """)
+                           AND (m.joined_at < :weekStart OR
+                        """ + FOUNDING + ")")
                 .param("teamId", teamId)
                 .param("userId", userId)
                 .param("weekStart", SqlSupport.utc(weekStart))

@@ -29,7 +29,8 @@ final class JdbcRetentionStore implements RetentionStore {
         int operational = beforeInstant("processed_event", "processed_at", operationalBefore)
                 + beforeInstant("slack_delivery", "recorded_at", operationalBefore)
                 + beforeInstant("slack_oauth_state", "expires_at", operationalBefore)
-                + beforeInstant("delivery_attempt", "first_at", operationalBefore);
+                + beforeInstant("delivery_attempt", "first_at", operationalBefore)
+                + beforeInstant("roster_notice", "created_at", operationalBefore);
         return new Purged(answers, feedback, nudges, checkIns, operational);
     }
 

@@ -13,6 +13,7 @@ import app.trustpulse.pulse.PulseRepository;
 import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.Sealer;
 import app.trustpulse.pulse.SecretStore;
+import app.trustpulse.pulse.RosterNoticeRepository;
 import app.trustpulse.pulse.TeamRepository;
 import app.trustpulse.pulse.Leases;
 import app.trustpulse.pulse.WeekStepRepository;
@@ -69,6 +70,11 @@ public class PersistenceConfiguration {
     @Bean
     WeekStepRepository weekStepRepository(JdbcClient jdbc) {
         return new JdbcWeekStepRepository(jdbc);
+    }
+
+    @Bean
+    RosterNoticeRepository rosterNoticeRepository(JdbcClient jdbc, TransactionTemplate transactions) {
+        return new JdbcRosterNoticeRepository(jdbc, transactions);
     }
 
     @Bean

@@ -31,9 +31,13 @@ final class MessageJson {
         return mapper.readTree(json);
     }
 
-    /** A stored message in today's shape, so the page never meets a block written by an older version. */
+    /**
+     * A stored message in today's shape, so the page never meets a block written by an older version; people the core
+     * names as {@code <@id|name>} as the playground's own mentions, "@name". The stored message keeps the mark, so the
+     * Slack and Teams previews show each platform's way.
+     */
     JsonNode current(String json) {
-        return toTree(read(json));
+        return toTree(app.trustpulse.chat.Mentions.show(read(json), (id, name) -> "@" + name));
     }
 
     /** Every action a click on this message may send, with whether it asks for text first. */

@@ -60,6 +60,11 @@ class PlaygroundGateway implements ChatGateway {
     }
 
     @Override
+    public Optional<String> personName(ChannelAddress channel, String userId) {
+        return store.person(channel.workspaceId(), userId).map(Person::displayName);
+    }
+
+    @Override
     public List<ChatUser> channelMembers(ChannelAddress channel) {
         requirePlayground(channel.platform());
         return store.channelMembers(channel.workspaceId(), channel.channelId()).stream().map(Person::chatUser).toList();

@@ -19,6 +19,9 @@ public interface MemberRepository {
 
     boolean remove(long teamId, String userId);
 
+    /** The team's memberships first saved at or after {@code since}, its first roster aside, first joined first. */
+    List<Member> joinedSince(long teamId, Instant since);
+
     /** The team's members who joined after {@code joinedAfter} and have not had their welcome, first joined first. */
     List<String> awaitingWelcome(long teamId, Instant joinedAfter);
 
@@ -38,7 +41,7 @@ public interface MemberRepository {
 
     /**
      * Whether the member's answers count towards the anonymity threshold in the week that starts at
-     * {@code weekStart}: they joined before it, or the team itself was set up in that week (its first roster).
+     * {@code weekStart}: they joined before it, or they are the team's first roster, who came with its setup.
      */
     boolean countsTowardThreshold(long teamId, String userId, Instant weekStart);
 }

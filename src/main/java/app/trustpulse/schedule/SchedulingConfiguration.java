@@ -5,6 +5,7 @@ import app.trustpulse.nudge.NudgingLeaders;
 import app.trustpulse.summary.WeekSteps;
 import app.trustpulse.summary.ClosingWeeks;
 import app.trustpulse.checkin.Reminding;
+import app.trustpulse.command.RosterNotices;
 import app.trustpulse.command.Welcoming;
 import app.trustpulse.checkin.SendingCheckIns;
 import app.trustpulse.config.RetentionProperties;
@@ -98,6 +99,11 @@ public class SchedulingConfiguration {
     @Bean
     WelcomeRoundWork welcomeRoundWork(Welcoming welcoming) {
         return new WelcomeRoundWork(welcoming);
+    }
+
+    @Bean
+    RosterNoticeWork rosterNoticeWork(RosterNotices notices) {
+        return new RosterNoticeWork(notices);
     }
 
     @Bean

@@ -19,6 +19,7 @@ import static com.slack.api.model.view.Views.viewTitle;
 import app.trustpulse.chat.Block;
 import app.trustpulse.chat.Button;
 import app.trustpulse.chat.ChatMessage;
+import app.trustpulse.chat.Mentions;
 import app.trustpulse.pulse.Language;
 import com.google.gson.Gson;
 import com.slack.api.model.block.LayoutBlock;
@@ -103,11 +104,23 @@ class BlockKit {
         }
     }
 
+    /**
+     * The notification text of a message. The core names people as {@code <@id|name>}; Slack takes the id alone and
+     * shows the person's current name, linked to them.
+     */
+    static String text(ChatMessage message) {
+        return Mentions.show(message.summary(), BlockKit::mention);
+    }
+
+    private static String mention(String userId, String name) {
+        return "<@" + userId + ">";
+    }
+
     /** Renders the blocks that fit; if some do not, an ellipsis shows that the message goes on. */
     private List<LayoutBlock> render(ChatMessage message, int maxBlocks) {
         List<LayoutBlock> out = new ArrayList<>();
         int index = 0;
-        for (Block block : message.blocks()) {
+        for (Block block : Mentions.show(message, BlockKit::mention).blocks()) {
             List<LayoutBlock> rendered = render(block, index++);
             if (out.size() + rendered.size() > maxBlocks - 1) {
                 out.add(context(List.of(markdownText("…"))));

@@ -20,6 +20,6 @@ final class BlockKitPreview implements MessagePreview {
     @Override
     public String json(ChatMessage message) {
         return GsonFactory.createSnakeCase().newBuilder().setPrettyPrinting().create()
-                .toJson(Map.of("text", message.summary(), "blocks", BLOCK_KIT.message(message)));
+                .toJson(Map.of("text", BlockKit.text(message), "blocks", BLOCK_KIT.message(message)));
     }
 }

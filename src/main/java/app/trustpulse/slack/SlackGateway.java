@@ -51,7 +51,7 @@ final class SlackGateway implements ChatGateway {
     }
 
     Prepared prepare(ChatMessage message) {
-        return new Prepared(message.summary(), SLACK_GSON.toJson(blockKit.message(message)));
+        return new Prepared(BlockKit.text(message), SLACK_GSON.toJson(blockKit.message(message)));
     }
 
     @Override
@@ -102,7 +102,7 @@ final class SlackGateway implements ChatGateway {
         calls.call(ref.workspaceId(), Methods.CHAT_UPDATE, ref.conversationId(), c -> c.chatUpdate(r -> r
                 .channel(ref.conversationId())
                 .ts(ref.messageId())
-                .text(message.summary())
+                .text(BlockKit.text(message))
                 .blocks(blockKit.message(message))));
     }
 

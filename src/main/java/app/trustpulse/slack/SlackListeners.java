@@ -253,8 +253,9 @@ class SlackListeners {
             return BAD_REQUEST;
         }
         String ws = workspaceOf(ctx);
+        String inviter = e.getInviter() == null || e.getInviter().equals(e.getUser()) ? null : e.getInviter();
         queue(eventKey(payload), new SlackRequest(SlackRequest.Type.MEMBER_JOINED, ws, e.getUser(), e.getChannel(),
-                null, null, null, null, null, false));
+                null, null, null, null, null, false, inviter));
         return ctx.ack();
     }
 

@@ -1,7 +1,9 @@
 package app.trustpulse.slack;
 
 import app.trustpulse.chat.ChatMessage;
+import app.trustpulse.chat.ChatUser;
 import app.trustpulse.chat.MessageRef;
+import app.trustpulse.inbound.ChannelChange;
 import app.trustpulse.inbound.ChatInbox;
 import app.trustpulse.inbound.CommandRequest;
 import app.trustpulse.inbound.Interaction;
@@ -14,6 +16,7 @@ import com.google.gson.Gson;
 import com.slack.api.methods.Methods;
 import com.slack.api.model.view.View;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -76,10 +79,18 @@ final class SlackRequests implements WorkHandler {
             case MODAL -> modal(r, key, answerId);
             case DIRECT_MESSAGE -> directMessage(r, answerId);
             case MEMBER_JOINED -> people.human(r.workspaceId(), r.userId()).ifPresent(user ->
-                    inbox.get().memberJoined(Platform.SLACK, r.workspaceId(), r.channelId(), user));
-            case MEMBER_LEFT -> inbox.get().memberLeft(Platform.SLACK, r.workspaceId(), r.channelId(), r.userId());
+                    // Slack shows a mention by id with the person's current name: the inviter's id is all it takes.
+                    inbox.get().membersJoined(channelChange(key, r, Optional.ofNullable(r.inviter())
+                            .map(id -> new ChatUser(id, id, Optional.empty()))), List.of(user)));
+            // Slack does not say who took someone out of a channel: it is announced as them leaving.
+            case MEMBER_LEFT -> inbox.get().membersLeft(channelChange(key, r, Optional.empty()), List.of(r.userId()));
             case HOME_OPENED -> publishHome(people.sender(r.workspaceId(), r.userId()), Optional.empty());
         }
+    }
+
+    /** A member event, keyed by its queued key (the event's id), which is the same on every run of it. */
+    private static ChannelChange channelChange(String key, SlackRequest r, Optional<ChatUser> by) {
+        return new ChannelChange(Platform.SLACK, r.workspaceId(), r.channelId(), by, Optional.of("slack:" + key));
     }
 
     /** A command; one whose earlier run was cut short (the instance died) is run as such, so nothing happens twice. */
@@ -150,6 +161,6 @@ final class SlackRequests implements WorkHandler {
             return;
         }
         calls.call(ws, Methods.CHAT_POST_EPHEMERAL, channel.get(), c -> c.chatPostEphemeral(q -> q.channel(channel.get())
-                .user(userId).text(message.summary()).blocks(blockKit.message(message))));
+                .user(userId).text(BlockKit.text(message)).blocks(blockKit.message(message))));
     }
 }

@@ -3,6 +3,7 @@ package app.trustpulse.teams;
 import app.trustpulse.chat.Block;
 import app.trustpulse.chat.Button;
 import app.trustpulse.chat.ChatMessage;
+import app.trustpulse.chat.Mentions;
 import app.trustpulse.pulse.Language;
 import app.trustpulse.pulse.Texts;
 import com.microsoft.bot.schema.Activity;
@@ -37,7 +38,9 @@ class CardRenderer {
         this.texts = texts;
     }
 
-    Activity render(ChatMessage message) {
+    /** People the core names as {@code <@id|name>} are shown by their name (a Teams mention would need an entity each). */
+    Activity render(ChatMessage neutral) {
+        ChatMessage message = Mentions.byName(neutral);
         Activity activity = Activity.createMessageActivity();
         activity.setSummary(message.summary());
         if (message.blocks().size() == 1 && message.blocks().get(0) instanceof Block.Text text) {
@@ -53,7 +56,8 @@ class CardRenderer {
         return activity;
     }
 
-    Map<String, Object> card(ChatMessage message) {
+    Map<String, Object> card(ChatMessage neutral) {
+        ChatMessage message = Mentions.byName(neutral);
         boolean hasScales = message.blocks().stream().anyMatch(Block.Scale.class::isInstance);
         Language language = languageOf(message);
         List<Object> body = new ArrayList<>();

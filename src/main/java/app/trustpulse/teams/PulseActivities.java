@@ -4,6 +4,7 @@ import app.trustpulse.chat.ChatMessage;
 import app.trustpulse.chat.ChatUser;
 import app.trustpulse.chat.MessageRef;
 import app.trustpulse.chat.ProcessedEvents;
+import app.trustpulse.inbound.ChannelChange;
 import app.trustpulse.inbound.ChatInbox;
 import app.trustpulse.inbound.CommandRequest;
 import app.trustpulse.inbound.Interaction;
@@ -136,30 +137,69 @@ class PulseActivities {
         }
     }
 
+    /**
+     * Bot installs and removals, and roster changes. Teams tells who made a change ({@code from}): people added or
+     * removed by someone else are announced as that person's doing, people who came or went themselves as their own.
+     * One activity is one change per channel, however many people it names.
+     */
     private void conversationUpdate(Context context) {
         Activity activity = context.activity();
         Optional<String> teamId = context.teamId();
+        ChannelAccount from = activity.getFrom();
+        List<ChatUser> addedByOther = new ArrayList<>();
+        List<ChatUser> cameThemselves = new ArrayList<>();
         for (ChannelAccount added : nonNull(activity.getMembersAdded())) {
             if (context.isBot(added)) {
                 botAdded(context);
             } else if (teamId.isPresent()) {
-                String name = added.getName() != null && !added.getName().isBlank() ? added.getName()
-                        : gateway.memberName(context.tenantId(), activity.getServiceUrl(), teamId.get(), added.getId());
-                ChatUser user = new ChatUser(added.getId(), name, Optional.empty());
-                for (String channel : channelsOf(context, teamId.get())) {
-                    inbox.memberJoined(Platform.TEAMS, context.tenantId(), channel, user);
-                }
+                ChatUser user = new ChatUser(added.getId(), nameOf(context, teamId.get(), added), Optional.empty());
+                (byOther(from, added) ? addedByOther : cameThemselves).add(user);
             }
         }
+        List<String> removedByOther = new ArrayList<>();
+        List<String> wentThemselves = new ArrayList<>();
         for (ChannelAccount removed : nonNull(activity.getMembersRemoved())) {
             if (context.isBot(removed)) {
                 botRemoved(context);
             } else if (teamId.isPresent()) {
-                for (String channel : channelsOf(context, teamId.get())) {
-                    inbox.memberLeft(Platform.TEAMS, context.tenantId(), channel, removed.getId());
-                }
+                (byOther(from, removed) ? removedByOther : wentThemselves).add(removed.getId());
             }
         }
+        if (teamId.isEmpty()) {
+            return;
+        }
+        Optional<ChatUser> by = addedByOther.isEmpty() && removedByOther.isEmpty() ? Optional.empty()
+                : Optional.of(new ChatUser(from.getId(), nameOf(context, teamId.get(), from), Optional.empty()));
+        for (String channel : channelsOf(context, teamId.get())) {
+            if (!addedByOther.isEmpty()) {
+                inbox.membersJoined(change(context, channel, by), addedByOther);
+            }
+            if (!cameThemselves.isEmpty()) {
+                inbox.membersJoined(change(context, channel, Optional.empty()), cameThemselves);
+            }
+            if (!removedByOther.isEmpty()) {
+                inbox.membersLeft(change(context, channel, by), removedByOther);
+            }
+            if (!wentThemselves.isEmpty()) {
+                inbox.membersLeft(change(context, channel, Optional.empty()), wentThemselves);
+            }
+        }
+    }
+
+    /** Whether someone other than the person made the change: Teams sends it from whoever made it. */
+    private static boolean byOther(ChannelAccount from, ChannelAccount person) {
+        return from != null && from.getId() != null && !from.getId().equals(person.getId());
+    }
+
+    /** The change as the core takes it, under the activity's queued key: the same on every run of the activity. */
+    private static ChannelChange change(Context context, String channel, Optional<ChatUser> by) {
+        return new ChannelChange(Platform.TEAMS, context.tenantId(), channel, by, Optional.of("teams:" + context.key()));
+    }
+
+    /** The name an account goes by; roster events often carry only ids, so it is read from the team's roster then. */
+    private String nameOf(Context context, String teamId, ChannelAccount account) {
+        return account.getName() != null && !account.getName().isBlank() ? account.getName()
+                : gateway.memberName(context.tenantId(), context.activity().getServiceUrl(), teamId, account.getId());
     }
 
     private void installationUpdate(Context context) {

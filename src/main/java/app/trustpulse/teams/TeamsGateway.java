@@ -92,6 +92,14 @@ class TeamsGateway implements ChatGateway {
         return roster(stored.tenantId(), stored.serviceUrl(), stored.teamOrUserId());
     }
 
+    /** A person's name from the roster of the channel's team; a command names people by id only. */
+    @Override
+    public Optional<String> personName(ChannelAddress channel, String userId) {
+        return store.channel(channel.workspaceId(), channel.channelId())
+                .map(c -> memberName(c.tenantId(), c.serviceUrl(), c.teamOrUserId(), userId))
+                .filter(name -> !name.equals(userId));
+    }
+
     /** Every member of a team or group chat, page by page. */
     List<ChatUser> roster(String tenantId, String serviceUrl, String teamId) {
         List<ChatUser> members = new ArrayList<>();

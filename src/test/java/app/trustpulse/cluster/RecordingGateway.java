@@ -20,6 +20,11 @@ final class RecordingGateway implements ChatGateway {
         boolean isCheckIn() {
             return message.blocks().stream().anyMatch(b -> b instanceof Block.Scale);
         }
+
+        /** The weekly pulse in the channel, not a roster notice. */
+        boolean isPulse() {
+            return channel && message.summary().startsWith("Team pulse");
+        }
     }
 
     static final List<Sent> SENT = new CopyOnWriteArrayList<>();

@@ -129,7 +129,7 @@ class TwoInstancesTest {
         CompletableFuture<SendingCheckIns.Round> a = CompletableFuture.supplyAsync(() -> sendNow(first));
         CompletableFuture<SendingCheckIns.Round> b = CompletableFuture.supplyAsync(() -> sendNow(second));
         assertThat(a.get().sent() + b.get().sent()).isEqualTo(5);
-        waitFor(() -> RecordingGateway.SENT.stream().anyMatch(RecordingGateway.Sent::channel), Duration.ofSeconds(150));
+        waitFor(() -> RecordingGateway.SENT.stream().anyMatch(RecordingGateway.Sent::isPulse), Duration.ofSeconds(150));
         // And both close the week at once, after the scheduler may already have.
         CompletableFuture<ClosingWeeks.Outcome> c1 = CompletableFuture.supplyAsync(() -> closeNow(first));
         CompletableFuture<ClosingWeeks.Outcome> c2 = CompletableFuture.supplyAsync(() -> closeNow(second));
@@ -140,7 +140,10 @@ class TwoInstancesTest {
                 .collect(Collectors.groupingBy(RecordingGateway.Sent::to, Collectors.counting()));
         assertThat(perPerson).containsOnlyKeys("lea", "m1", "m2", "m3", "m4");
         assertThat(perPerson.values()).allMatch(n -> n == 2);
-        assertThat(RecordingGateway.SENT.stream().filter(RecordingGateway.Sent::channel)).hasSize(1);
+        assertThat(RecordingGateway.SENT.stream().filter(RecordingGateway.Sent::isPulse)).hasSize(1);
+        assertThat(RecordingGateway.SENT.stream().filter(s -> s.channel() && !s.isPulse()))
+                .as("the setup's roster notice, once across instances").singleElement()
+                .satisfies(s -> assertThat(s.message().summary()).contains("set up the pulse for 5 people"));
         assertThat(RecordingGateway.SENT.stream().filter(s -> !s.channel() && s.to().equals("lea")
                 && s.message().summary().startsWith("Your weekly digest"))).hasSize(1);
         JdbcClient db = first.getBean(JdbcClient.class);

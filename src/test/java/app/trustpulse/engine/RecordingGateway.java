@@ -67,8 +67,23 @@ public final class RecordingGateway implements ChatGateway {
         return ref;
     }
 
+    /** The delivery ids channel posts were made with, in order. */
+    public record ChannelTagged(ChannelAddress to, Delivery delivery) {
+    }
+
+    private final List<ChannelTagged> channelTagged = new CopyOnWriteArrayList<>();
+
+    @Override
+    public MessageRef postToChannel(ChannelAddress to, ChatMessage message, Delivery delivery) {
+        channelTagged.add(new ChannelTagged(to, delivery));
+        return postToChannel(to, message);
+    }
+
     @Override
     public MessageRef postToChannel(ChannelAddress to, ChatMessage message) {
+        if (unreachable.contains(key(to.workspaceId(), "#" + to.channelId()))) {
+            throw new ChatDeliveryException("the platform did not take a post to " + to.channelId());
+        }
         MessageRef ref = new MessageRef(to.platform(), to.workspaceId(), to.channelId(), "p" + ids.incrementAndGet());
         posts.add(new Post(to, message, ref));
         return ref;
@@ -113,6 +128,20 @@ public final class RecordingGateway implements ChatGateway {
         unreachable.remove(key(workspaceId, userId));
     }
 
+    /** Posts to the channel fail until {@link #channelReachable} is called. */
+    public void channelUnreachable(String workspaceId, String channelId) {
+        unreachable.add(key(workspaceId, "#" + channelId));
+    }
+
+    public void channelReachable(String workspaceId, String channelId) {
+        unreachable.remove(key(workspaceId, "#" + channelId));
+    }
+
+    public List<ChannelTagged> taggedIn(String workspaceId, String channelId) {
+        return channelTagged.stream()
+                .filter(t -> t.to().workspaceId().equals(workspaceId) && t.to().channelId().equals(channelId)).toList();
+    }
+
     public List<Tagged> taggedTo(String workspaceId, String userId) {
         return tagged.stream().filter(t -> t.to().workspaceId().equals(workspaceId) && t.to().userId().equals(userId)).toList();
     }
@@ -123,6 +152,7 @@ public final class RecordingGateway implements ChatGateway {
         posts.removeIf(p -> p.to().workspaceId().equals(workspaceId));
         updates.removeIf(u -> u.ref().workspaceId().equals(workspaceId));
         tagged.removeIf(t -> t.to().workspaceId().equals(workspaceId));
+        channelTagged.removeIf(t -> t.to().workspaceId().equals(workspaceId));
     }
 
     private static String key(String workspaceId, String channelId) {

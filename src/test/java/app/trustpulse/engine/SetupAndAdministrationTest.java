@@ -55,7 +55,9 @@ class SetupAndAdministrationTest extends EngineTest {
                 .isEqualTo(en("welcome.leader", TextFormats.days(Language.EN, MON_WED_FRI), "09:30",
                         TextFormats.day(Language.EN, DayOfWeek.FRIDAY))));
         assertThat(ws.directsTo(ws.admin)).isEmpty();
-        assertThat(ws.posts()).isEmpty();
+        assertThat(ws.posts()).as("only the setup's roster notice").singleElement()
+                .satisfies(p -> assertThat(p.message().summary()).isEqualTo(en("roster.setup",
+                        app.trustpulse.chat.Mentions.person("UA", "Ada"), 4, 1)));
 
         String status = text(ws.command(ws.admin, "status"));
         ZoneId zone = ZoneId.of("Europe/Amsterdam");

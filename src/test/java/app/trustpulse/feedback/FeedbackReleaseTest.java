@@ -102,6 +102,10 @@ class FeedbackReleaseTest {
             return true;
         }
 
+        public List<Member> joinedSince(long teamId, java.time.Instant since) {
+            return List.of();
+        }
+
         // The release never welcomes anyone.
         public List<String> awaitingWelcome(long teamId, java.time.Instant joinedAfter) {
             return List.of();

@@ -40,6 +40,9 @@ final class PlaygroundWeek {
         assertThat(state.get("people").values()).extracting(p -> p.get("userId").asString())
                 .containsExactly("ada", "lee", "mia", "noah", "sara", "tom");
         assertThat(lastInChannelFor(state, "ada").toString()).doesNotContain("Exception");
+        // The channel is told who set the pulse up and for how many, people named the playground's way.
+        assertThat(firstPublicBotPost().get("content").get("summary").asString())
+                .startsWith("@Ada (admin) set up the pulse for 6 people in this channel, one of them as leader.");
 
         // Three rounds of "send-now" ask every member every statement of the week; all answer with the buttons.
         int clicks = 0;
@@ -137,6 +140,21 @@ final class PlaygroundWeek {
         return last(conversation(state, "channel:team").get("messages").values().stream()
                 .filter(m -> userId.equals(m.get("ephemeralFor").asString(null)))
                 .toList());
+    }
+
+    /** The bot's first post in the channel for everyone; channel posts go out from the durable queue, so it is awaited. */
+    private JsonNode firstPublicBotPost() throws Exception {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (true) {
+            List<JsonNode> posts = conversation(get("/state"), "channel:team").get("messages").values().stream()
+                    .filter(m -> "bot".equals(m.get("author").asString()) && m.get("ephemeralFor").isNull())
+                    .toList();
+            if (!posts.isEmpty()) {
+                return posts.get(0);
+            }
+            assertThat(System.nanoTime()).as("a bot post in the channel").isLessThan(deadline);
+            Thread.sleep(50);
+        }
     }
 
     private static JsonNode lastBotPostInChannel(JsonNode state) {

@@ -18,6 +18,7 @@ import app.trustpulse.chat.ChatMessage;
 import app.trustpulse.chat.ChatUser;
 import app.trustpulse.chat.MessageRef;
 import app.trustpulse.chat.ProcessedEvents;
+import app.trustpulse.inbound.ChannelChange;
 import app.trustpulse.inbound.ChatInbox;
 import app.trustpulse.inbound.CommandRequest;
 import app.trustpulse.inbound.Interaction;
@@ -381,12 +382,23 @@ class SlackAdapterTest {
         slack.postJson(slack.event("Ev0JOIN02", SlackClientSim.memberJoined("UBOTX", "C0TEAM")));
         slack.postJson(slack.event("Ev0LEFT01", SlackClientSim.memberLeft("UMEM", "C0TEAM")));
 
-        verify(inbox, timeout(10_000)).memberJoined(Platform.SLACK, TEAM, "C0TEAM",
-                new ChatUser("UBOB", "Bob", Optional.of(ZoneId.of("Europe/London"))));
-        verify(inbox, timeout(10_000)).memberLeft(Platform.SLACK, TEAM, "C0TEAM", "UMEM");
+        verify(inbox, timeout(10_000)).membersJoined(new ChannelChange(Platform.SLACK, TEAM, "C0TEAM", Optional.empty(),
+                        Optional.of("slack:event:Ev0JOIN01")),
+                List.of(new ChatUser("UBOB", "Bob", Optional.of(ZoneId.of("Europe/London")))));
+        verify(inbox, timeout(10_000)).membersLeft(new ChannelChange(Platform.SLACK, TEAM, "C0TEAM", Optional.empty(),
+                Optional.of("slack:event:Ev0LEFT01")), List.of("UMEM"));
         SLACK.awaitCall("users.info", c -> "UBOTX".equals(c.param("user")));
-        verify(inbox, never()).memberJoined(any(), any(), any(), eq(new ChatUser("UBOTX", "Helper",
-                Optional.of(ZoneId.of("Europe/London")))));
+        verify(inbox, never()).membersJoined(any(), eq(List.of(new ChatUser("UBOTX", "Helper",
+                Optional.of(ZoneId.of("Europe/London"))))));
+    }
+
+    @Test
+    void someoneAddedToTheChannelByAnotherPersonIsHandedOverWithWhoAddedThem() throws Exception {
+        slack.postJson(slack.event("Ev0INVITE1", SlackClientSim.memberInvited("UBOB", "C0TEAM", "UADMIN")));
+
+        verify(inbox, timeout(10_000)).membersJoined(new ChannelChange(Platform.SLACK, TEAM, "C0TEAM",
+                        Optional.of(new ChatUser("UADMIN", "UADMIN", Optional.empty())), Optional.of("slack:event:Ev0INVITE1")),
+                List.of(new ChatUser("UBOB", "Bob", Optional.of(ZoneId.of("Europe/London")))));
     }
 
     @Test

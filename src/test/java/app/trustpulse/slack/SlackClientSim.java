@@ -141,6 +141,13 @@ final class SlackClientSim {
                 "event_ts", "1700000200.000100");
     }
 
+    /** Someone added to the channel by another person. */
+    static JsonObject memberInvited(String userId, String channelId, String inviter) {
+        JsonObject event = memberJoined(userId, channelId);
+        event.addProperty("inviter", inviter);
+        return event;
+    }
+
     static JsonObject memberLeft(String userId, String channelId) {
         return obj("type", "member_left_channel", "user", userId, "channel", channelId, "channel_type", "C",
                 "event_ts", "1700000300.000100");

@@ -105,6 +105,10 @@ class SlackWeekTest {
         assertThat(members.ofTeam(team.id())).extracting(Member::userId)
                 .containsExactlyInAnyOrder("ULEAD", "UM1", "UM2", "UM3");
         assertThat(members.find(team.id(), "UM3").orElseThrow().timezone()).contains(java.time.ZoneId.of("America/New_York"));
+        // the channel learns who set the pulse up and for how many, with the admin mentioned the Slack way
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> SLACK.posted("C0TEAM").size() == 1);
+        assertThat(SLACK.posted("C0TEAM").get(0).params().get("text"))
+                .startsWith("<@UADMIN> set up the pulse for 4 people in this channel, one of them as leader.");
 
         String sent = command("UADMIN", "C0TEAM", "send-now");
         assertThat(sent).startsWith("Sent 4 check-ins");
@@ -143,15 +147,15 @@ class SlackWeekTest {
         assertThat(closed).isEqualTo("Week closed: the pulse is in the channel and every leader has their digest.");
 
         List<FakeSlack.Posted> channelPosts = SLACK.posted("C0TEAM");
-        assertThat(channelPosts).hasSize(1);
-        JsonArray pulse = JsonParser.parseString(channelPosts.get(0).params().get("blocks")).getAsJsonArray();
+        assertThat(channelPosts).as("the setup's roster notice, then the pulse").hasSize(2);
+        JsonArray pulse = JsonParser.parseString(channelPosts.get(1).params().get("blocks")).getAsJsonArray();
         assertThat(pulse.get(0).getAsJsonObject().get("type").getAsString()).isEqualTo("header");
         assertThat(types(pulse)).contains("section");
         assertThat(pulse.toString()).contains("fields");
         assertThat(SLACK.posted("DULEAD")).hasSizeGreaterThan(leaderBefore);
 
         assertThat(command("UADMIN", "C0TEAM", "close-week")).contains("already closed");
-        assertThat(SLACK.posted("C0TEAM")).hasSize(1);
+        assertThat(SLACK.posted("C0TEAM")).hasSize(2);
     }
 
     @Test
@@ -169,11 +173,24 @@ class SlackWeekTest {
         assertThat(members.ofTeam(team.id())).extracting(Member::userId).containsExactlyInAnyOrder("ULEAD", "UM1", "UNEW");
         assertThat(members.find(team.id(), "UNEW").orElseThrow().timezone()).contains(java.time.ZoneId.of("Asia/Tokyo"));
 
+        // every change is announced in the channel, people mentioned the Slack way
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> SLACK.posted("C0SYNC").size() == 3);
+        assertThat(SLACK.posted("C0SYNC")).extracting(p -> p.params().get("text")).containsExactlyInAnyOrder(
+                "<@UADMIN> set up the pulse for 3 people in this channel, none of them as leader yet."
+                        + " Whenever someone joins or leaves the team, I'll say so here.",
+                "<@UNEW> joined the channel, and with it the team. New members count towards the pulse from next week (week "
+                        + nextWeek(team) + ").",
+                "<@UM2> left the channel, and with it the team.");
+
         assertThat(command("UM1", "C0SYNC", "close-week")).isEqualTo("Only an admin can use close-week.");
         assertThat(command("UM1", "C0SYNC", "send-now")).startsWith("Only an admin");
-        assertThat(SLACK.posted("C0SYNC")).isEmpty();
+        assertThat(SLACK.posted("C0SYNC")).as("nothing more than the roster notices").hasSize(3);
         assertThat(command("UM1", "C0SYNC", "threshold 5")).startsWith("Only an admin");
         assertThat(teams.find(team.id()).orElseThrow().threshold()).isEqualTo(3);
+    }
+
+    private static int nextWeek(Team team) {
+        return app.trustpulse.pulse.WeekId.of(java.time.Instant.now(), team.timezone()).plus(1).week();
     }
 
     @Test

@@ -18,6 +18,7 @@ import app.trustpulse.chat.ChatUser;
 import app.trustpulse.chat.DirectAddress;
 import app.trustpulse.chat.MessageRef;
 import app.trustpulse.chat.ProcessedEvents;
+import app.trustpulse.inbound.ChannelChange;
 import app.trustpulse.inbound.ChatInbox;
 import app.trustpulse.inbound.CommandRequest;
 import app.trustpulse.inbound.Interaction;
@@ -245,16 +246,33 @@ class TeamsAdapterTest {
     }
 
     @Test
-    void membersJoiningAndLeavingTheTeamAreHandedToTheCore() throws Exception {
+    void membersJoiningAndLeavingTheTeamAreHandedToTheCoreWithWhoMadeTheChange() throws Exception {
         post(PAYLOADS.botAddedToTeam("29:olga"));
 
-        CONNECTOR.roster(TeamsPayloads.TEAM, 10, List.of(Map.of("id", "29:noor", "name", "Noor New")));
+        CONNECTOR.roster(TeamsPayloads.TEAM, 10, List.of(Map.of("id", "29:noor", "name", "Noor New"),
+                Map.of("id", "29:olga", "name", "Olga Owner")));
         post(PAYLOADS.memberAdded("29:noor"));
         post(PAYLOADS.memberRemoved("29:mia"));
+        post(PAYLOADS.memberLeftThemselves("29:max"));
 
-        verify(inbox).memberJoined(Platform.TEAMS, TeamsPayloads.TENANT, TeamsPayloads.TEAM,
-                new ChatUser("29:noor", "Noor New", Optional.empty()));
-        verify(inbox).memberLeft(Platform.TEAMS, TeamsPayloads.TENANT, TeamsPayloads.TEAM, "29:mia");
+        ChatUser olga = new ChatUser("29:olga", "Olga Owner", Optional.empty());
+        ArgumentCaptor<ChannelChange> joined = ArgumentCaptor.forClass(ChannelChange.class);
+        verify(inbox).membersJoined(joined.capture(), eq(List.of(new ChatUser("29:noor", "Noor New", Optional.empty()))));
+        assertThat(joined.getValue().by()).contains(olga);
+        ArgumentCaptor<ChannelChange> removed = ArgumentCaptor.forClass(ChannelChange.class);
+        verify(inbox).membersLeft(removed.capture(), eq(List.of("29:mia")));
+        assertThat(removed.getValue().by()).contains(olga);
+        ArgumentCaptor<ChannelChange> left = ArgumentCaptor.forClass(ChannelChange.class);
+        verify(inbox).membersLeft(left.capture(), eq(List.of("29:max")));
+        assertThat(left.getValue().by()).as("left on their own").isEmpty();
+        for (ChannelChange c : List.of(joined.getValue(), removed.getValue(), left.getValue())) {
+            assertThat(c.platform()).isEqualTo(Platform.TEAMS);
+            assertThat(c.workspaceId()).isEqualTo(TeamsPayloads.TENANT);
+            assertThat(c.channelId()).isEqualTo(TeamsPayloads.TEAM);
+            assertThat(c.key()).hasValueSatisfying(k -> assertThat(k).startsWith("teams:activity:"));
+        }
+        assertThat(List.of(joined.getValue().key(), removed.getValue().key(), left.getValue().key()))
+                .as("one key per activity").doesNotHaveDuplicates();
     }
 
     @Test

@@ -93,6 +93,10 @@ class TeamsFullWeekTest {
 
         // The owner sets the team up; the members come from the paged roster.
         assertThat(command("pulse setup", Map.of(LEA, "Lea Leader"))).contains("Pulse team set up").contains("4 members and one leader");
+        // The channel learns who set it up and for how many, the owner named the Teams way: by name.
+        assertThat(channelPosts()).hasSize(2);
+        assertThat(channelPosts().get(1).text())
+                .startsWith("Olga Owner set up the pulse for 5 people in this channel, one of them as leader.");
 
         // send-now, while the Bot Connector throttles: a check-in card still arrives exactly once in every
         // member's 1:1 chat, created proactively.

@@ -63,6 +63,14 @@ final class TeamsPayloads {
         return a.toString();
     }
 
+    /** Someone who left the team themselves: the activity comes from them. */
+    String memberLeftThemselves(String userId) {
+        ObjectNode a = base("conversationUpdate", nextId(), userId, "Max Member", channelConversation(TEAM));
+        a.putArray("membersRemoved").addObject().put("id", userId);
+        a.set("channelData", teamData("teamMemberRemoved"));
+        return a.toString();
+    }
+
     String personalInstall(String userId, String name) {
         ObjectNode a = base("installationUpdate", nextId(), userId, name, personalConversation(userId));
         a.put("action", "add");

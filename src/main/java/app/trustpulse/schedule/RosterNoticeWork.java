@@ -1,0 +1,37 @@
+package app.trustpulse.schedule;
+
+import app.trustpulse.command.RosterNotices;
+import app.trustpulse.work.WorkHandler;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
+
+/**
+ * Posts one roster notice in its team's channel, from the durable queue. A notice not posted yet (the platform refused
+ * it, or another sender holds it) fails the run on purpose, so the queue runs it again with back-off. On every start,
+ * notices left unposted by a crash are queued again.
+ */
+final class RosterNoticeWork implements WorkHandler, ApplicationListener<ApplicationReadyEvent> {
+
+    private final RosterNotices notices;
+
+    RosterNoticeWork(RosterNotices notices) {
+        this.notices = notices;
+    }
+
+    @Override
+    public String kind() {
+        return RosterNotices.KIND;
+    }
+
+    @Override
+    public void run(String key, String data) {
+        if (!notices.post(key)) {
+            throw new IllegalStateException("roster notice " + key + " not posted yet; tried again later");
+        }
+    }
+
+    @Override
+    public void onApplicationEvent(ApplicationReadyEvent event) {
+        notices.resumeAll();
+    }
+}
