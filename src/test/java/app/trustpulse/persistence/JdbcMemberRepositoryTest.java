@@ -88,6 +88,8 @@ class JdbcMemberRepositoryTest {
         JdbcClient jdbc = jdbc(db);
         long team = insertTeam(jdbc, "C1");
         var members = new JdbcMemberRepository(jdbc);
+        jdbc.sql("UPDATE team SET created_at = :at").param("at", SqlSupport.utc(java.time.Instant.parse("2026-11-01T10:00:00Z")))
+                .update();
         members.save(member(team, "U1"));
         jdbc.sql("UPDATE team_member SET joined_at = :at WHERE user_id = 'U1'")
                 .param("at", SqlSupport.utc(java.time.Instant.parse("2026-11-09T10:00:00Z"))).update();
