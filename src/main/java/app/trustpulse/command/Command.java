@@ -7,6 +7,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /** A parsed command. Users and channels are platform ids. */
@@ -57,6 +58,8 @@ public sealed interface Command {
         R sendNow(SendNow command);
 
         R closeWeek(CloseWeek command);
+
+        R work(Work command);
 
         R setNudges(SetNudges command);
 
@@ -182,6 +185,18 @@ public sealed interface Command {
         public Subcommand subcommand() { return Subcommand.CLOSE_WEEK; }
 
         public <R> R accept(Handler<R> handler) { return handler.closeWeek(this); }
+    }
+
+    /**
+     * The service's work that failed all of its tries: list it, or send back to the queue or drop one piece (by its
+     * number) or all of them (no number).
+     */
+    record Work(Action action, OptionalLong id) implements Command {
+        public enum Action { LIST, RETRY, DROP }
+
+        public Subcommand subcommand() { return Subcommand.WORK; }
+
+        public <R> R accept(Handler<R> handler) { return handler.work(this); }
     }
 
     record SetNudges(boolean on) implements Command {

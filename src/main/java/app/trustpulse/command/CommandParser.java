@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -98,6 +99,7 @@ final class CommandParser {
             case STATUS -> noArguments(sub, args, new Command.Status());
             case SEND_NOW -> noArguments(sub, args, new Command.SendNow());
             case CLOSE_WEEK -> noArguments(sub, args, new Command.CloseWeek());
+            case WORK -> work(args);
             case OPTOUT -> noArguments(sub, args, new Command.OptOut());
             case OPTIN -> noArguments(sub, args, new Command.OptIn());
             case MYDATA -> noArguments(sub, args, new Command.MyData());
@@ -290,6 +292,27 @@ final class CommandParser {
                     ? "command.threshold.tooLow" : "command.threshold.tooHigh", args.get(0)));
         }
         return new Command.SetThreshold(n);
+    }
+
+    /** "work", "work retry 12", "work retry all", "work drop 12", "work drop all". */
+    private static Command work(List<String> args) {
+        if (args.isEmpty()) {
+            return new Command.Work(Command.Work.Action.LIST, OptionalLong.empty());
+        }
+        String what = args.get(0).toLowerCase(Locale.ROOT);
+        Command.Work.Action action = switch (what) {
+            case "retry" -> Command.Work.Action.RETRY;
+            case "drop" -> Command.Work.Action.DROP;
+            default -> throw new Invalid(CommandError.of(Subcommand.WORK, "command.work.bad", String.join(" ", args)));
+        };
+        if (args.size() == 2 && args.get(1).equalsIgnoreCase("all")) {
+            return new Command.Work(action, OptionalLong.empty());
+        }
+        String number = args.size() == 2 ? args.get(1).replaceFirst("^#", "") : "";
+        if (!number.matches("\\d{1,18}")) {
+            throw new Invalid(CommandError.of(Subcommand.WORK, "command.work.bad", String.join(" ", args)));
+        }
+        return new Command.Work(action, OptionalLong.of(Long.parseLong(number)));
     }
 
     private static Command nudges(List<String> args) {

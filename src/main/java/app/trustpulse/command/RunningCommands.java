@@ -30,13 +30,14 @@ public final class RunningCommands {
     private final MemberChoices choices;
     private final SendingCheckIns sending;
     private final ClosingWeeks closing;
+    private final FailedWork failedWork;
     private final Reply reply;
     private final Texts texts;
     private final Language defaultLanguage;
 
     public RunningCommands(TeamRepository teams, MemberRepository members, AdminList admins,
                            TeamAdministration administration, TeamStatus status, MemberChoices choices, SendingCheckIns sending,
-                           ClosingWeeks closing, Reply reply, Texts texts, Language defaultLanguage) {
+                           ClosingWeeks closing, FailedWork failedWork, Reply reply, Texts texts, Language defaultLanguage) {
         this.parser = new CommandParser();
         this.teams = teams;
         this.members = members;
@@ -46,6 +47,7 @@ public final class RunningCommands {
         this.choices = choices;
         this.sending = sending;
         this.closing = closing;
+        this.failedWork = failedWork;
         this.reply = reply;
         this.texts = texts;
         this.defaultLanguage = defaultLanguage;
@@ -241,7 +243,20 @@ public final class RunningCommands {
 
         @Override
         public ChatMessage status(Command.Status c) {
-            return RunningCommands.this.status.status(team(), self);
+            ChatMessage status = RunningCommands.this.status.status(team(), self);
+            // Work the whole service could not do is for admins to see, not for a team's leaders.
+            String failed = isAdmin(ctx) ? failedWork.statusLine(team().language()) : null;
+            if (failed == null) {
+                return status;
+            }
+            List<Block> blocks = new ArrayList<>(status.blocks());
+            blocks.add(new Block.Context(failed));
+            return new ChatMessage(status.summary(), blocks);
+        }
+
+        @Override
+        public ChatMessage work(Command.Work c) {
+            return failedWork.run(c, lang);
         }
 
         @Override

@@ -21,6 +21,7 @@ public enum Subcommand {
     STATUS("status", Who.ADMIN_OR_LEADER, true),
     SEND_NOW("send-now", Who.ADMIN, true),
     CLOSE_WEEK("close-week", Who.ADMIN, true),
+    WORK("work", Who.ADMIN, false),
     NUDGES("nudges", Who.LEADER, false),
     FEEDBACK("feedback", Who.MEMBER, true),
     OPTOUT("optout", Who.MEMBER, false),

@@ -4,6 +4,7 @@ import app.trustpulse.chat.ChatGateways;
 import app.trustpulse.chat.PlatformPersonalData;
 import app.trustpulse.checkin.SendingCheckIns;
 import app.trustpulse.command.AdminList;
+import app.trustpulse.command.FailedWork;
 import app.trustpulse.command.MemberChoices;
 import app.trustpulse.command.Reply;
 import app.trustpulse.command.RosterNotices;
@@ -17,6 +18,7 @@ import app.trustpulse.pulse.AnswerRepository;
 import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.FeedbackRepository;
 import app.trustpulse.pulse.MemberRepository;
+import app.trustpulse.pulse.ParkedWork;
 import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PulseRepository;
 import app.trustpulse.pulse.RosterNoticeRepository;
@@ -59,14 +61,14 @@ public class CommandConfig {
     RunningCommands runningCommands(TeamRepository teams, MemberRepository members, CheckInRepository checkIns,
                                     AnswerRepository answers, PulseRepository pulses, TeamTriggers triggers, ChatGateways gateways,
                                     Welcoming welcoming, RosterNotices notices, NudgingLeaders nudging, SendingCheckIns sending,
-                                    ClosingWeeks closing, MemberChoices choices, Reply reply, Texts texts, Clock clock,
-                                    PulseProperties properties) {
+                                    ClosingWeeks closing, MemberChoices choices, ParkedWork parked, Reply reply, Texts texts,
+                                    Clock clock, PulseProperties properties) {
         TeamAdministration administration = new TeamAdministration(teams, members, triggers, gateways, welcoming, notices, reply,
                 new TeamAdministration.Defaults(properties.defaultTimezone(), properties.defaultLanguage(),
                         properties.defaultThreshold()));
         TeamStatus status = new TeamStatus(members, checkIns, answers, pulses, triggers, nudging, texts, clock);
         return new RunningCommands(teams, members, new AdminList(properties.admins()), administration, status,
-                choices, sending, closing, reply, texts, properties.defaultLanguage());
+                choices, sending, closing, new FailedWork(parked, reply, texts), reply, texts, properties.defaultLanguage());
     }
 
     @Bean

@@ -9,12 +9,14 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
  * {@link PulseMetrics} as Micrometer meters, all named {@code trustpulse.*} and tagged by platform (and kind), never
  * by team or person. Every counter exists from the start at zero, so that rates and alerts work before the first
- * event.
+ * event. Gauges hold their probes strongly: Micrometer's default weak reference lets a probe that nothing else
+ * holds (a lambda) be collected, and the gauge then reads NaN.
  */
 final class MicrometerPulseMetrics implements PulseMetrics {
 
@@ -104,21 +106,35 @@ final class MicrometerPulseMetrics implements PulseMetrics {
     public void watchWaiting(Platform platform, String work, Supplier<Waiting> probe) {
         Tags tags = Tags.of("platform", platform.code(), "work", work);
         Gauge.builder("trustpulse.work.waiting", probe, p -> p.get().count())
-                .description("Work that is due and has not started yet").tags(tags).register(registry);
+                .description("Work that is due and has not started yet").tags(tags).strongReference(true)
+                .register(registry);
         Gauge.builder("trustpulse.work.waiting.oldest", probe, p -> p.get().oldest().toMillis() / 1000.0)
-                .description("Age of the oldest waiting work").baseUnit("seconds").tags(tags).register(registry);
+                .description("Age of the oldest waiting work").baseUnit("seconds").tags(tags).strongReference(true)
+                .register(registry);
     }
 
     @Override
     public void watchQueue(String work, Supplier<Queued> probe) {
         Tags tags = Tags.of("work", work);
         Gauge.builder("trustpulse.queue.due", probe, p -> p.get().due())
-                .description("Queued work that is due and no instance has picked yet").tags(tags).register(registry);
+                .description("Queued work that is due and no instance has picked yet").tags(tags).strongReference(true)
+                .register(registry);
         Gauge.builder("trustpulse.queue.due.oldest", probe, p -> p.get().oldestDue().toMillis() / 1000.0)
                 .description("How long the oldest due, unpicked queued work has waited").baseUnit("seconds").tags(tags)
-                .register(registry);
+                .strongReference(true).register(registry);
         Gauge.builder("trustpulse.queue.retrying", probe, p -> p.get().retrying())
-                .description("Queued work that failed at its last try and waits for a retry").tags(tags).register(registry);
+                .description("Queued work that failed at its last try and waits for a retry").tags(tags)
+                .strongReference(true).register(registry);
+        Gauge.builder("trustpulse.queue.dead.letter", probe, p -> p.get().parked())
+                .description("Work that failed all of its tries and waits for an admin (/pulse work)").tags(tags)
+                .strongReference(true).register(registry);
+    }
+
+    @Override
+    public void watchConnection(Platform platform, BooleanSupplier connected) {
+        Gauge.builder("trustpulse.platform.connected", connected, c -> c.getAsBoolean() ? 1 : 0)
+                .description("1 while the service can reach the platform's API, 0 while it runs degraded without it")
+                .tag("platform", platform.code()).strongReference(true).register(registry);
     }
 
     private Counter counter(String name, Platform platform) {

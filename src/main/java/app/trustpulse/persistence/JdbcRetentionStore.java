@@ -30,7 +30,9 @@ final class JdbcRetentionStore implements RetentionStore {
                 + beforeInstant("slack_delivery", "recorded_at", operationalBefore)
                 + beforeInstant("slack_oauth_state", "expires_at", operationalBefore)
                 + beforeInstant("delivery_attempt", "first_at", operationalBefore)
-                + beforeInstant("roster_notice", "created_at", operationalBefore);
+                + beforeInstant("roster_notice", "created_at", operationalBefore)
+                // parked work may carry what someone wrote; it is not kept longer than the rest of the bookkeeping
+                + beforeInstant("work_dead_letter", "parked_at", operationalBefore);
         return new Purged(answers, feedback, nudges, checkIns, operational);
     }
 

@@ -8,7 +8,7 @@ import java.time.Period;
  *
  * @param answers     answers, comments, feedback and leaders' nudge records; the published weekly aggregates stay
  * @param checkIns    check-ins (who was asked what, and whether they answered)
- * @param operational delivery bookkeeping: handled-event keys, delivery records, OAuth states
+ * @param operational delivery bookkeeping: handled-event keys, delivery records, OAuth states, parked (dead-letter) work
  */
 public record RetentionPolicy(Period answers, Period checkIns, Duration operational) {
 

@@ -1,6 +1,7 @@
 package app.trustpulse.pulse;
 
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -51,14 +52,18 @@ public interface PulseMetrics {
 
     /**
      * The durable queue's work of one kind: how much is due and not picked by any instance, how long the oldest of
-     * it has been due, and how much failed at its last try and waits for a retry.
+     * it has been due, how much failed at its last try and waits for a retry, and how much failed all of its tries
+     * and is parked for an admin (dead letters).
      */
-    record Queued(int due, Duration oldestDue, int retrying) {
-        public static final Queued NONE = new Queued(0, Duration.ZERO, 0);
+    record Queued(int due, Duration oldestDue, int retrying, int parked) {
+        public static final Queued NONE = new Queued(0, Duration.ZERO, 0, 0);
     }
 
     /** Reports, whenever asked, the durable queue's work of a kind. */
     void watchQueue(String work, Supplier<Queued> probe);
+
+    /** Reports, whenever asked, whether the service can reach a platform's API. */
+    void watchConnection(Platform platform, BooleanSupplier connected);
 
     /** Counts nothing: for tools and tests that run use cases without a metrics registry. */
     PulseMetrics NONE = new PulseMetrics() {
@@ -76,5 +81,6 @@ public interface PulseMetrics {
         public void weekCloseMissed(Platform platform) { }
         public void watchWaiting(Platform platform, String work, Supplier<Waiting> probe) { }
         public void watchQueue(String work, Supplier<Queued> probe) { }
+        public void watchConnection(Platform platform, BooleanSupplier connected) { }
     };
 }

@@ -11,6 +11,7 @@ import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Optional;
@@ -41,8 +42,10 @@ class SlackCalls {
     private final Duration firstRetryDelay;
     private final Duration callTimeout;
     private final PulseMetrics metrics;
+    private final SlackConnection connection;
 
-    SlackCalls(Slack slack, BotTokens tokens, DeliveryLog deliveries, SlackProperties props, PulseMetrics metrics) {
+    SlackCalls(Slack slack, BotTokens tokens, DeliveryLog deliveries, SlackProperties props, PulseMetrics metrics,
+            SlackConnection connection) {
         this.slack = slack;
         this.tokens = tokens;
         this.deliveries = deliveries;
@@ -50,6 +53,7 @@ class SlackCalls {
         this.firstRetryDelay = props.firstRetryDelay();
         this.callTimeout = props.callTimeout();
         this.metrics = metrics;
+        this.connection = connection;
     }
 
     /** A call that is safe to repeat (reads, opening an IM, updates, views). */
@@ -147,6 +151,7 @@ class SlackCalls {
             }
             return new Result<>(response, error, TRANSIENT_ERRORS.contains(error), TRANSIENT_ERRORS.contains(error), null);
         } catch (ExecutionException e) {
+            outage(e.getCause()).ifPresent(connection::unreachable);
             return failure(e.getCause());
         } catch (TimeoutException e) {
             future.cancel(true);
@@ -178,6 +183,25 @@ class SlackCalls {
             return new Result<>(null, String.valueOf(other), false, false, null);
         }
         return new Result<>(null, String.valueOf(cause), false, false, null);
+    }
+
+    /**
+     * A failure that says Slack itself is down for us: no connection at all, or its gateway failing (502, 503, 504).
+     * A 500 is one method's internal error, not an outage.
+     */
+    private static Optional<String> outage(Throwable cause) {
+        if (cause instanceof MethodsCompletionException mce) {
+            SlackApiException api = mce.getSlackApiException();
+            if (api != null) {
+                int code = api.getResponse().code();
+                return code >= 502 && code <= 504 ? Optional.of("HTTP " + code) : Optional.empty();
+            }
+            IOException io = mce.getIoException();
+            if (io instanceof ConnectException || io instanceof UnknownHostException || io instanceof NoRouteToHostException) {
+                return Optional.of(io.getClass().getSimpleName());
+            }
+        }
+        return Optional.empty();
     }
 
     private static Duration retryAfter(SlackApiException api) {

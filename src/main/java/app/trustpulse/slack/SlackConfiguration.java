@@ -13,6 +13,9 @@ import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.jakarta_servlet.SlackOAuthAppServlet;
+import com.slack.api.bolt.middleware.Middleware;
+import com.slack.api.bolt.middleware.builtin.IgnoringSelfEvents;
+import com.slack.api.bolt.middleware.builtin.SSLCheck;
 import com.slack.api.bolt.service.InstallationService;
 import com.slack.api.methods.MethodsConfig;
 import com.slack.api.methods.MethodsCustomRateLimitResolver;
@@ -22,6 +25,7 @@ import com.slack.api.token_rotation.TokenRotator;
 import com.slack.api.util.http.SlackHttpClient;
 import java.net.URI;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -87,6 +91,27 @@ public class SlackConfiguration {
         return Slack.getInstance(config, client);
     }
 
+    /** Whether Slack answers; tried in the background, so that the service starts without it. */
+    @Bean
+    SlackConnection slackConnection(SlackMode mode, SlackProperties props, Slack slack, Clock clock,
+            ObjectProvider<PulseMetrics> metrics) {
+        SlackConnection connection = new SlackConnection(slack,
+                Optional.ofNullable(mode == SlackMode.SINGLE_WORKSPACE ? props.botToken() : null),
+                props.reconnectMaxDelay(), clock);
+        metrics.getIfAvailable(() -> PulseMetrics.NONE).watchConnection(Platform.SLACK, connection::connected);
+        return connection;
+    }
+
+    @Bean
+    SlackHealth slackHealthIndicator(SlackConnection connection) {
+        return new SlackHealth(connection);
+    }
+
+    @Bean
+    SlackRequestCheck slackRequestCheck(SlackProperties props) {
+        return new SlackRequestCheck(props);
+    }
+
     @Bean
     @ConditionalOnProperty(prefix = "slack", name = "client-id")
     JdbcInstallationService slackInstallations(JdbcClient jdbc, TransactionTemplate tx, SlackProperties props) {
@@ -106,9 +131,9 @@ public class SlackConfiguration {
 
     @Bean
     SlackCalls slackCalls(Slack slack, BotTokens tokens, JdbcClient jdbc, SlackProperties props, Clock clock,
-            ObjectProvider<PulseMetrics> metrics) {
+            ObjectProvider<PulseMetrics> metrics, SlackConnection connection) {
         return new SlackCalls(slack, tokens, new DeliveryLog(jdbc, clock), props,
-                metrics.getIfAvailable(() -> PulseMetrics.NONE));
+                metrics.getIfAvailable(() -> PulseMetrics.NONE), connection);
     }
 
     @Bean
@@ -139,28 +164,30 @@ public class SlackConfiguration {
 
     @Bean
     SlackOutbox slackOutbox(ObjectProvider<WorkQueue> work, SlackGateway gateway, DeliveryAttempts attempts,
-            SlackProperties props, Clock clock) {
+            SlackProperties props, SlackConnection connection, Clock clock) {
         return new SlackOutbox(work::getObject, gateway, new ConversationPacer(props.conversationSpacing(), clock),
-                attempts, clock);
+                attempts, connection, clock);
     }
 
     @Bean
     SlackResponses slackResponses(Slack slack, ObjectProvider<WorkQueue> work, SlackOutbox outbox, SlackGateway gateway,
-            Clock clock) {
-        return new SlackResponses(slack, work::getObject, outbox, gateway, clock);
+            SlackRequestCheck check, SlackConnection connection, Clock clock) {
+        return new SlackResponses(slack, work::getObject, outbox, gateway, check, connection, clock);
     }
 
     @Bean
     SlackRequests slackRequests(ObjectProvider<ChatInbox> inbox, SlackPeople people, SlackOutbox outbox, SlackCalls calls,
-            BlockKit blockKit, SlackResponses responses, DeliveryAttempts attempts, Clock clock) {
+            BlockKit blockKit, SlackResponses responses, DeliveryAttempts attempts, SlackRequestCheck check,
+            SlackConnection connection, Clock clock) {
         return new SlackRequests(inbox::getObject, people, outbox, calls, blockKit, new SlackTexts(), responses, attempts,
-                clock);
+                check, connection, clock);
     }
 
     @Bean(destroyMethod = "stop")
     App slackBoltApp(SlackMode mode, SlackProperties props, Slack slack, SlackCalls calls, SlackPeople people,
             BlockKit blockKit, ObjectProvider<WorkQueue> work, ObjectProvider<ProcessedEvents> processed,
-            ObjectProvider<JdbcInstallationService> installations, ObjectProvider<JdbcClient> jdbc, Clock clock) {
+            ObjectProvider<JdbcInstallationService> installations, ObjectProvider<JdbcClient> jdbc,
+            SlackConnection connection, SlackRequestCheck check, Clock clock) {
         boolean multi = mode == SlackMode.MULTI_WORKSPACE;
         AppConfig config = AppConfig.builder()
                 .slack(slack)
@@ -185,7 +212,9 @@ public class SlackConfiguration {
                 .authTestCacheEnabled(true)
                 .build();
         // new App(config) switches the OAuth paths off; asOAuthApp switches them on for multi-workspace mode.
-        App app = new SlackHostApp(config, authorizeHost(props)).asOAuthApp(multi);
+        App app = new SlackHostApp(config, authorizeHost(props),
+                multi ? Optional.empty() : Optional.of(new BotIdentityAuthorization(props.botToken(), connection)))
+                .asOAuthApp(multi);
         Optional<InstallationService> installed = Optional.empty();
         if (multi) {
             installed = Optional.of(installations.getObject());
@@ -193,8 +222,8 @@ public class SlackConfiguration {
             app.service(new JdbcOAuthStateService(jdbc.getObject(), clock));
         }
         app.use(new EventDeduplication(processed::getObject, clock));
-        new SlackListeners(processed::getObject, people, calls, blockKit, work::getObject, installed, clock)
-                .register(app);
+        new SlackListeners(processed::getObject, people, calls, blockKit, work::getObject, installed, check,
+                new SlackTexts(), clock).register(app);
         return app;
     }
 
@@ -245,16 +274,43 @@ public class SlackConfiguration {
         return Optional.of(api.getScheme() + "://" + api.getAuthority());
     }
 
-    /** Bolt's app, sending installers to the authorize page of the Slack instance the Web API calls go to. */
+    /**
+     * Bolt's app, sending installers to the authorize page of the Slack instance the Web API calls go to; in
+     * single-workspace mode with an authorization that does not need Slack to answer (see
+     * {@link BotIdentityAuthorization}), so that neither starting nor a request fails while Slack is unreachable.
+     */
     private static final class SlackHostApp extends App {
 
         private static final String SLACK_COM = "https://slack.com";
 
         private final Optional<String> host;
+        private final Optional<Middleware> authorization;
 
-        SlackHostApp(AppConfig config, Optional<String> host) {
+        SlackHostApp(AppConfig config, Optional<String> host, Optional<Middleware> authorization) {
             super(config);
             this.host = host;
+            this.authorization = authorization;
+        }
+
+        /** Bolt's own list (SSL check, authorization, ignoring the bot's own events) with our authorization. */
+        @Override
+        protected List<Middleware> buildDefaultMiddlewareList(AppConfig config) {
+            if (authorization.isEmpty()) {
+                return super.buildDefaultMiddlewareList(config);
+            }
+            if (config.isRequestVerificationEnabled()) {
+                throw new IllegalStateException("the signature is checked before Bolt; Bolt's own check stays off");
+            }
+            List<Middleware> list = new ArrayList<>();
+            if (config.isSslCheckEnabled()) {
+                list.add(new SSLCheck(config.getVerificationToken()));
+            }
+            list.add(authorization.get());
+            if (config.isIgnoringSelfEventsEnabled()) {
+                list.add(new IgnoringSelfEvents(config.getSlack().getConfig(),
+                        config.isIgnoringSelfAssistantMessageEventsEnabled()));
+            }
+            return list;
         }
 
         @Override
@@ -270,8 +326,8 @@ public class SlackConfiguration {
     /** Over Socket Mode (SLACK_APP_TOKEN) the app opens the connection itself; no request URL is served. */
     @Bean
     @Conditional(SlackSocketModeConfigured.class)
-    SlackSocketMode slackSocketMode(App slackBoltApp, SlackProperties props) {
-        return new SlackSocketMode(slackBoltApp, props.appToken());
+    SlackSocketMode slackSocketMode(App slackBoltApp, SlackProperties props, SlackConnection connection) {
+        return new SlackSocketMode(slackBoltApp, props.appToken(), connection, props.reconnectMaxDelay());
     }
 
     @Bean

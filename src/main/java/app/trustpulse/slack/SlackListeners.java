@@ -2,6 +2,7 @@ package app.trustpulse.slack;
 
 import app.trustpulse.chat.MessageRef;
 import app.trustpulse.chat.ProcessedEvents;
+import app.trustpulse.pulse.Language;
 import app.trustpulse.pulse.Platform;
 import app.trustpulse.pulse.WorkQueue;
 import com.google.gson.Gson;
@@ -61,16 +62,21 @@ class SlackListeners {
     private final BlockKit blockKit;
     private final Supplier<WorkQueue> work;
     private final Optional<InstallationService> installations;
+    private final SlackRequestCheck check;
+    private final SlackTexts texts;
     private final Clock clock;
 
     SlackListeners(Supplier<ProcessedEvents> processed, SlackPeople people, SlackCalls calls, BlockKit blockKit,
-            Supplier<WorkQueue> work, Optional<InstallationService> installations, Clock clock) {
+            Supplier<WorkQueue> work, Optional<InstallationService> installations, SlackRequestCheck check,
+            SlackTexts texts, Clock clock) {
         this.processed = processed;
         this.people = people;
         this.calls = calls;
         this.blockKit = blockKit;
         this.work = work;
         this.installations = installations;
+        this.check = check;
+        this.texts = texts;
         this.clock = clock;
     }
 
@@ -84,6 +90,17 @@ class SlackListeners {
 
     private void queue(SlackRequest request) {
         queue(UUID.randomUUID().toString(), request);
+    }
+
+    /**
+     * Why the request could never be worked on, logged once; such a request is answered at once (how depends on what
+     * Slack does with the answer) and never queued, where it would only fail every try.
+     */
+    private Optional<String> impossible(SlackRequest request) {
+        Optional<String> problem = check.problem(request);
+        problem.ifPresent(why -> LOG.warn("Slack: a signed {} request was refused before it was queued: {}",
+                request.type(), why));
+        return problem;
     }
 
     /** Where a modal's submission belongs: the action, and the message the button was on (if any). */
@@ -124,8 +141,13 @@ class SlackListeners {
         }
         Optional<String> channel = Optional.ofNullable(p.getChannelId()).filter(c -> !c.startsWith("D"));
         String text = Mentions.normalize(p.getText());
-        queue(new SlackRequest(SlackRequest.Type.COMMAND, ws, p.getUserId(), channel.orElse(null), text,
-                p.getResponseUrl(), null, null, null, false));
+        SlackRequest request = new SlackRequest(SlackRequest.Type.COMMAND, ws, p.getUserId(), channel.orElse(null), text,
+                p.getResponseUrl(), null, null, null, false);
+        if (impossible(request).isPresent()) {
+            // The acknowledgement's text is shown to the person ephemerally; it needs neither their id nor the URL.
+            return ctx.ack(texts.get(Language.EN, "slack.refused.request"));
+        }
+        queue(request);
         return ctx.ack();
     }
 
@@ -139,13 +161,18 @@ class SlackListeners {
             return BAD_REQUEST;
         }
         String action = p.getActions().get(0).getValue();
+        Optional<MessageRef> ref = messageOf(ws, p);
+        boolean onHome = p.getView() != null && "home".equals(p.getView().getType());
+        SlackRequest request = new SlackRequest(SlackRequest.Type.CLICK, ws, p.getUser().getId(), null, null,
+                p.getResponseUrl(), action, ref.map(MessageRef::conversationId).orElse(null),
+                ref.map(MessageRef::messageId).orElse(null), onHome);
+        if (impossible(request).isPresent()) {
+            return BAD_REQUEST;
+        }
         if (!firstClick(ws, p, action)) {
             return ctx.ack();
         }
-        Optional<MessageRef> ref = messageOf(ws, p);
-        boolean onHome = p.getView() != null && "home".equals(p.getView().getType());
-        queue(new SlackRequest(SlackRequest.Type.CLICK, ws, p.getUser().getId(), null, null, p.getResponseUrl(), action,
-                ref.map(MessageRef::conversationId).orElse(null), ref.map(MessageRef::messageId).orElse(null), onHome));
+        queue(request);
         return ctx.ack();
     }
 
@@ -190,10 +217,16 @@ class SlackListeners {
         if (ask.isEmpty()) {
             return BAD_REQUEST;
         }
+        Optional<MessageRef> ref = messageOf(ws, p);
+        // Checked as the submission will be queued, before a modal is opened for it.
+        if (impossible(new SlackRequest(SlackRequest.Type.MODAL, ws, p.getUser().getId(), null, null, null,
+                ask.get().action(), ref.map(MessageRef::conversationId).orElse(null),
+                ref.map(MessageRef::messageId).orElse(null), false)).isPresent()) {
+            return BAD_REQUEST;
+        }
         if (!firstClick(ws, p, ask.get().action())) {
             return ctx.ack();
         }
-        Optional<MessageRef> ref = messageOf(ws, p);
         String meta = GSON.toJson(new ModalContext(ask.get().action(),
                 ref.map(MessageRef::conversationId).orElse(null), ref.map(MessageRef::messageId).orElse(null)));
         View modal = blockKit.modal(ask.get(), meta, people.person(ws, p.getUser().getId()).language());
@@ -224,12 +257,16 @@ class SlackListeners {
                 .map(ViewState.Value::getValue)
                 .map(String::strip)
                 .filter(s -> !s.isEmpty());
+        SlackRequest request = new SlackRequest(SlackRequest.Type.MODAL, ws, p.getUser().getId(), null,
+                text.orElse(null), null, meta.action(), meta.channel(), meta.ts(), false);
+        if (impossible(request).isPresent()) {
+            return BAD_REQUEST;
+        }
         String key = "slack:view:" + ws + ':' + view.getId() + ':' + view.getHash();
         if (!processed.get().firstTime(key, clock.instant())) {
             return ctx.ack();
         }
-        queue(new SlackRequest(SlackRequest.Type.MODAL, ws, p.getUser().getId(), null, text.orElse(null), null,
-                meta.action(), meta.channel(), meta.ts(), false));
+        queue(request);
         return ctx.ack();
     }
 
@@ -242,7 +279,7 @@ class SlackListeners {
             return ctx.ack();
         }
         String ws = workspaceOf(ctx);
-        queue(eventKey(payload), new SlackRequest(SlackRequest.Type.DIRECT_MESSAGE, ws, e.getUser(), e.getChannel(),
+        queueEvent(eventKey(payload), new SlackRequest(SlackRequest.Type.DIRECT_MESSAGE, ws, e.getUser(), e.getChannel(),
                 Mentions.normalize(e.getText()), null, null, null, null, false));
         return ctx.ack();
     }
@@ -254,7 +291,7 @@ class SlackListeners {
         }
         String ws = workspaceOf(ctx);
         String inviter = e.getInviter() == null || e.getInviter().equals(e.getUser()) ? null : e.getInviter();
-        queue(eventKey(payload), new SlackRequest(SlackRequest.Type.MEMBER_JOINED, ws, e.getUser(), e.getChannel(),
+        queueEvent(eventKey(payload), new SlackRequest(SlackRequest.Type.MEMBER_JOINED, ws, e.getUser(), e.getChannel(),
                 null, null, null, null, null, false, inviter));
         return ctx.ack();
     }
@@ -265,7 +302,7 @@ class SlackListeners {
             return BAD_REQUEST;
         }
         String ws = workspaceOf(ctx);
-        queue(eventKey(payload), new SlackRequest(SlackRequest.Type.MEMBER_LEFT, ws, e.getUser(), e.getChannel(),
+        queueEvent(eventKey(payload), new SlackRequest(SlackRequest.Type.MEMBER_LEFT, ws, e.getUser(), e.getChannel(),
                 null, null, null, null, null, false));
         return ctx.ack();
     }
@@ -279,7 +316,7 @@ class SlackListeners {
             return ctx.ack();
         }
         String ws = workspaceOf(ctx);
-        queue(eventKey(payload), new SlackRequest(SlackRequest.Type.HOME_OPENED, ws, e.getUser(), null, null, null,
+        queueEvent(eventKey(payload), new SlackRequest(SlackRequest.Type.HOME_OPENED, ws, e.getUser(), null, null, null,
                 null, null, null, false));
         return ctx.ack();
     }
@@ -297,6 +334,16 @@ class SlackListeners {
             LOG.info("Slack bot token revoked in {}", payload.getTeamId());
         }
         return ctx.ack();
+    }
+
+    /**
+     * An event that could never be worked on is acknowledged all the same and dropped (logged once): Slack would only
+     * send it again after any other answer.
+     */
+    private void queueEvent(String key, SlackRequest request) {
+        if (impossible(request).isEmpty()) {
+            queue(key, request);
+        }
     }
 
     /** The event's id, so a redelivered event is queued once; a random key for the rare payload without one. */

@@ -29,14 +29,16 @@ final class SlackOutbox implements WorkHandler {
     private final SlackGateway gateway;
     private final ConversationPacer pacer;
     private final DeliveryAttempts attempts;
+    private final SlackConnection connection;
     private final Clock clock;
 
     SlackOutbox(Supplier<WorkQueue> work, SlackGateway gateway, ConversationPacer pacer, DeliveryAttempts attempts,
-            Clock clock) {
+            SlackConnection connection, Clock clock) {
         this.work = work;
         this.gateway = gateway;
         this.pacer = pacer;
         this.attempts = attempts;
+        this.connection = connection;
         this.clock = clock;
     }
 
@@ -80,6 +82,7 @@ final class SlackOutbox implements WorkHandler {
 
     @Override
     public void run(String deliveryId, String data) {
+        connection.deferWhileDown();
         Post post = GSON.fromJson(data, Post.class);
         Delivery delivery = new Delivery(deliveryId, !attempts.firstTry(deliveryId, clock.instant()));
         SlackGateway.Prepared message = new SlackGateway.Prepared(post.text(), post.blocks());

@@ -20,6 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param conversationSpacing the pace of queued replies to one conversation (Slack takes about one a second)
  * @param rateShare the share of Slack's published limits (per workspace and method, and one post a second per
  *                  conversation) this instance paces itself to: 1 for one instance, 1/N to split them between N
+ * @param reconnectMaxDelay while Slack cannot be reached, the longest wait between two tries to reach it again (the
+ *                  waits double from one second up to this); Slack's queued work waits as long
  */
 @ConfigurationProperties("slack")
 public record SlackProperties(
@@ -35,7 +37,8 @@ public record SlackProperties(
         @DefaultValue("1s") Duration firstRetryDelay,
         @DefaultValue("10m") Duration callTimeout,
         @DefaultValue("1100ms") Duration conversationSpacing,
-        @DefaultValue("1.0") double rateShare) {
+        @DefaultValue("1.0") double rateShare,
+        @DefaultValue("1m") Duration reconnectMaxDelay) {
 
     boolean socketMode() {
         return isSet(appToken);

@@ -43,10 +43,13 @@ final class SlackRequests implements WorkHandler {
     private final SlackTexts texts;
     private final SlackResponses responses;
     private final DeliveryAttempts attempts;
+    private final SlackRequestCheck check;
+    private final SlackConnection connection;
     private final Clock clock;
 
     SlackRequests(Supplier<ChatInbox> inbox, SlackPeople people, SlackOutbox outbox, SlackCalls calls, BlockKit blockKit,
-            SlackTexts texts, SlackResponses responses, DeliveryAttempts attempts, Clock clock) {
+            SlackTexts texts, SlackResponses responses, DeliveryAttempts attempts, SlackRequestCheck check,
+            SlackConnection connection, Clock clock) {
         this.inbox = inbox;
         this.people = people;
         this.outbox = outbox;
@@ -55,6 +58,8 @@ final class SlackRequests implements WorkHandler {
         this.texts = texts;
         this.responses = responses;
         this.attempts = attempts;
+        this.check = check;
+        this.connection = connection;
         this.clock = clock;
     }
 
@@ -72,6 +77,13 @@ final class SlackRequests implements WorkHandler {
     @Override
     public void run(String key, String data) {
         SlackRequest r = GSON.fromJson(data, SlackRequest.class);
+        Optional<String> impossible = check.problem(r);
+        if (impossible.isPresent()) {
+            // Queued before such requests were refused at the door; every try would fail the same way.
+            LOG.warn("Slack: a queued {} request is dropped without a try: {}", r.type(), impossible.get());
+            return;
+        }
+        connection.deferWhileDown();
         String answerId = SlackOutbox.answerTo(key);
         switch (r.type()) {
             case COMMAND -> command(r, attempts.firstTry("request-" + answerId, clock.instant()), answerId);

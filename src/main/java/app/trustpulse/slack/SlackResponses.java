@@ -46,13 +46,18 @@ final class SlackResponses implements WorkHandler {
     private final Supplier<WorkQueue> work;
     private final SlackOutbox outbox;
     private final SlackGateway gateway;
+    private final SlackRequestCheck check;
+    private final SlackConnection connection;
     private final Clock clock;
 
-    SlackResponses(Slack slack, Supplier<WorkQueue> work, SlackOutbox outbox, SlackGateway gateway, Clock clock) {
+    SlackResponses(Slack slack, Supplier<WorkQueue> work, SlackOutbox outbox, SlackGateway gateway,
+            SlackRequestCheck check, SlackConnection connection, Clock clock) {
         this.slack = slack;
         this.work = work;
         this.outbox = outbox;
         this.gateway = gateway;
+        this.check = check;
+        this.connection = connection;
         this.clock = clock;
     }
 
@@ -86,6 +91,7 @@ final class SlackResponses implements WorkHandler {
 
     @Override
     public void run(String deliveryId, String data) {
+        connection.deferWhileDown();
         Answer answer = GSON.fromJson(data, Answer.class);
         Outcome outcome = send(answer);
         boolean tooLate = Instant.ofEpochMilli(answer.firstTriedAt()).plus(GIVE_UP_AFTER).isBefore(clock.instant());
@@ -103,6 +109,11 @@ final class SlackResponses implements WorkHandler {
     }
 
     Outcome send(Answer answer) {
+        if (answer.responseUrl() == null || !check.responseUrlAllowed(answer.responseUrl())) {
+            // Queued before such URLs were refused at the door: no try could ever succeed.
+            LOG.warn("Slack: a response URL that is not Slack's is not used; the reply goes to the person's DM");
+            return Outcome.GONE;
+        }
         JsonObject body = new JsonObject();
         body.addProperty("response_type", "ephemeral");
         if (!answer.toCommand()) {

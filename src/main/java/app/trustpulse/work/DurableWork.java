@@ -8,11 +8,14 @@ import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.exceptions.FailedToScheduleBatchException;
 import com.github.kagkarlsson.scheduler.logging.LogLevel;
 import com.github.kagkarlsson.scheduler.serializer.Serializer;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.Execution;
+import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
+import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -35,6 +38,8 @@ import org.springframework.context.SmartLifecycle;
  * of one instance (PostgreSQL: {@code SELECT … FOR UPDATE SKIP LOCKED}; H2: an optimistic update of the row's
  * version), kept alive by heartbeats, taken back by another instance when those stop (kill -9), retried with
  * exponential back-off when it fails. A key is queued once per kind, which makes a redelivered request a no-op.
+ * Work that fails all of its tries is parked in {@code work_dead_letter} ({@link DeadLetters}); work whose handler
+ * says it cannot be done yet ({@link WorkDeferred}) waits without using up its tries.
  */
 public final class DurableWork implements WorkQueue, SmartLifecycle {
 
@@ -44,15 +49,22 @@ public final class DurableWork implements WorkQueue, SmartLifecycle {
     private final Supplier<List<WorkHandler>> handlers;
     private final WorkProperties props;
     private final Sealer sealer;
-    private final Map<String, OneTimeTask<String>> tasks = new HashMap<>();
+    private final DeadLetters deadLetters;
+    private final Map<String, Task<String>> tasks = new HashMap<>();
     private Scheduler scheduler;
     private volatile boolean running;
 
     /** The handlers are looked up on first use, so handlers may themselves queue work. */
-    public DurableWork(DataSource dataSource, Supplier<List<WorkHandler>> handlers, WorkProperties props, Sealer sealer) {
+    DurableWork(DataSource dataSource, Supplier<List<WorkHandler>> handlers, WorkProperties props,
+            DeadLetters deadLetters, Sealer sealer) {
+        if (props.maxAttempts() < 1) {
+            throw new IllegalArgumentException("pulse.work.max-attempts (PULSE_WORK_MAX_ATTEMPTS) must be 1 or more, not "
+                    + props.maxAttempts());
+        }
         this.dataSource = dataSource;
         this.handlers = handlers;
         this.props = props;
+        this.deadLetters = deadLetters;
         this.sealer = sealer;
     }
 
@@ -65,18 +77,20 @@ public final class DurableWork implements WorkQueue, SmartLifecycle {
 
     private Scheduler build(List<WorkHandler> handlers) {
         List<Task<?>> all = new ArrayList<>();
+        FailureHandler<String> onFailure = new RetryThenPark();
         for (WorkHandler handler : handlers) {
-            OneTimeTask<String> task = Tasks.oneTime(handler.kind(), String.class)
+            Task<String> task = Tasks.custom(handler.kind(), String.class)
                     .defaultPriority(handler.priority())
-                    .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(props.maxAttempts(),
-                            new FailureHandler.ExponentialBackoffFailureHandler<>(props.firstRetryDelay(), 2.0),
-                            (complete, ops) -> LOG.error("{} {} given up after {} attempts", handler.kind(),
-                                    complete.getExecution().taskInstance.getId(), props.maxAttempts(),
-                                    complete.getCause().orElse(null))))
+                    .onFailure(onFailure)
                     .onDeadExecutionRevive()
                     .execute((instance, context) -> {
                         try {
                             handler.run(instance.getId(), instance.getData());
+                            return new CompletionHandler.OnCompleteRemove<>();
+                        } catch (WorkDeferred deferred) {
+                            // A completed run, not a failed one: the work waits with all of its tries left.
+                            return (complete, ops) -> ops.reschedule(complete,
+                                    complete.getTimeDone().plus(deferred.retryIn()));
                         } catch (RuntimeException e) {
                             throw e;
                         } catch (Exception e) {
@@ -110,7 +124,7 @@ public final class DurableWork implements WorkQueue, SmartLifecycle {
     @Override
     public boolean enqueueAt(String kind, String key, String data, Instant due) {
         Scheduler s = scheduler();
-        OneTimeTask<String> task = tasks.get(kind);
+        Task<String> task = tasks.get(kind);
         if (task == null) {
             throw new IllegalArgumentException("no handler for work of kind " + kind);
         }
@@ -125,6 +139,38 @@ public final class DurableWork implements WorkQueue, SmartLifecycle {
             // The key is queued already (its primary key refused the row), or the insert failed for another reason:
             // the careful way tells the two apart, and throws in the second case.
             return s.scheduleIfNotExists(instance, at);
+        }
+    }
+
+    /**
+     * Retries with doubling back-off; after the last of {@code maxAttempts} tries, moves the work to the dead-letter
+     * table, where it waits for an admin instead of being thrown away.
+     */
+    private final class RetryThenPark implements FailureHandler<String> {
+
+        private final FailureHandler<String> backoff =
+                new FailureHandler.ExponentialBackoffFailureHandler<>(props.firstRetryDelay(), 2.0);
+
+        @Override
+        public void onFailure(ExecutionComplete complete, ExecutionOperations<String> ops) {
+            Execution execution = complete.getExecution();
+            int tries = execution.consecutiveFailures + 1;
+            if (tries < props.maxAttempts()) {
+                backoff.onFailure(complete, ops);
+                return;
+            }
+            String kind = execution.taskInstance.getTaskName();
+            String key = execution.taskInstance.getId();
+            // The kind of error only: its message may quote what the work carries.
+            String failure = complete.getCause().map(c -> c.getClass().getSimpleName()).orElse(null);
+            if (deadLetters.park(kind, key, execution.version, tries, failure)) {
+                LOG.warn("{} {} failed all {} tries ({}) and is parked in work_dead_letter; an admin retries or drops it"
+                        + " with /pulse work", kind, key, tries, failure);
+            } else {
+                // Changed or taken back meanwhile: whoever holds it now decides.
+                LOG.warn("{} {} failed all {} tries ({}) but had changed before it could be parked", kind, key, tries,
+                        failure);
+            }
         }
     }
 

@@ -13,8 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What waits in the durable queue, per kind of work, across all instances: due and unpicked (every worker is busy,
- * or no instance runs), and failed at the last try (a platform or the database keeps refusing). Read at most every
- * few seconds, however many gauges ask.
+ * or no instance runs), failed at the last try (a platform or the database keeps refusing), and parked after failing
+ * every try (dead letters, waiting for an admin). Read at most every few seconds, however many gauges ask.
  */
 final class QueueBacklog {
 
@@ -59,9 +59,15 @@ final class QueueBacklog {
                     OffsetDateTime oldest = rs.getObject("oldest", OffsetDateTime.class);
                     Duration age = oldest == null ? Duration.ZERO : Duration.between(oldest.toInstant(), now);
                     byKind.put(rs.getString("task_name"), new PulseMetrics.Queued(rs.getInt("due"),
-                            age.isNegative() ? Duration.ZERO : age, rs.getInt("retrying")));
+                            age.isNegative() ? Duration.ZERO : age, rs.getInt("retrying"), 0));
                     return null;
                 })
+                .list();
+        jdbc.sql("SELECT task_name, COUNT(*) AS parked FROM work_dead_letter GROUP BY task_name")
+                .query((rs, n) -> byKind.merge(rs.getString("task_name"),
+                        new PulseMetrics.Queued(0, Duration.ZERO, 0, rs.getInt("parked")),
+                        (queued, dead) -> new PulseMetrics.Queued(queued.due(), queued.oldestDue(), queued.retrying(),
+                                dead.parked())))
                 .list();
         Snapshot fresh = new Snapshot(now, Map.copyOf(byKind));
         snapshot = fresh;

@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The durable work queue with every handler the application defines. */
 @Configuration(proxyBeanMethods = false)
@@ -18,8 +19,14 @@ public class WorkConfig {
 
     @Bean
     DurableWork durableWork(DataSource dataSource, ObjectProvider<WorkHandler> handlers, WorkProperties props,
-                            Sealer sealer) {
-        return new DurableWork(dataSource, () -> handlers.orderedStream().toList(), props, sealer);
+            DeadLetters deadLetters, Sealer sealer) {
+        return new DurableWork(dataSource, () -> handlers.orderedStream().toList(), props, deadLetters, sealer);
+    }
+
+    /** Work that failed all of its tries, for admins to retry or drop. */
+    @Bean
+    DeadLetters deadLetters(JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
+        return new DeadLetters(jdbc, tx, clock);
     }
 
     /** The queue's gauges, one set per kind of work, registered once every handler exists. */

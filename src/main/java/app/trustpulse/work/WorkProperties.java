@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param heartbeatInterval  how often a worker marks the work it holds as alive
  * @param missedHeartbeats   heartbeats missed before another instance takes the work back (4 or more)
  * @param firstRetryDelay    the wait before the first retry of failed work; it doubles with each further one
- * @param maxAttempts        tries of one piece of work before it is given up and logged
+ * @param maxAttempts        tries of one piece of work, the first included, before it is parked in the dead-letter
+ *                           table ({@code work_dead_letter}) for an admin to retry or drop ({@code /pulse work})
  * @param shutdownWait       how long work in flight may finish on shutdown; what is left stays queued
  */
 @ConfigurationProperties("pulse.work")

@@ -47,7 +47,7 @@ class CheckInsAndMemberCommandsTest extends EngineTest {
         assertThat(forAdmin).contains(Subcommand.HELP, Subcommand.SETUP, Subcommand.LEADER, Subcommand.UNLEADER, Subcommand.ADD,
                 Subcommand.REMOVE, Subcommand.SCHEDULE, Subcommand.REMINDER, Subcommand.TIMEZONE, Subcommand.LANGUAGE,
                 Subcommand.THRESHOLD, Subcommand.PAUSE, Subcommand.RESUME, Subcommand.STATUS, Subcommand.SEND_NOW,
-                Subcommand.CLOSE_WEEK);
+                Subcommand.CLOSE_WEEK, Subcommand.WORK);
         assertThat(forAdmin).as("the admin is in no team and leads none").doesNotContain(Subcommand.NUDGES, Subcommand.FEEDBACK);
 
         ChatMessage help = ws.command(ws.member(1), "help");

@@ -56,6 +56,9 @@ class CommandErrorsTest extends EngineTest {
                 Arguments.of("send-now please", "command.noArguments", List.of("send-now"), "send-now"),
                 Arguments.of("close-week 47", "command.noArguments", List.of("close-week"), "close-week"),
                 Arguments.of("status all", "command.noArguments", List.of("status"), "status"),
+                Arguments.of("work again", "command.work.bad", List.of("again"), "work"),
+                Arguments.of("work retry", "command.work.bad", List.of("retry"), "work"),
+                Arguments.of("work drop everything", "command.work.bad", List.of("drop everything"), "work"),
                 Arguments.of("setup general", "command.setup.unexpected", List.of("general"), "setup"),
                 Arguments.of("feedback", "command.feedback.empty", List.of(), "feedback"),
                 Arguments.of("feedback " + tooLong, "command.feedback.tooLong", List.of("1000"), "feedback"));
@@ -115,7 +118,8 @@ class CommandErrorsTest extends EngineTest {
     static Stream<Arguments> adminOnly() {
         return Stream.of("setup", "setup <@U1>", "leader <@U2>", "unleader <@UL>", "add <@U9>", "remove <@U2>",
                         "schedule checkins tue 10:00", "schedule summary thu 17:00", "schedule nudges mon 11:00", "reminder off",
-                        "timezone Asia/Tokyo", "language nl", "threshold 5", "send-now", "close-week")
+                        "timezone Asia/Tokyo", "language nl", "threshold 5", "send-now", "close-week", "work",
+                        "work retry all", "work drop 1")
                 .map(Arguments::of);
     }
 

@@ -70,6 +70,7 @@ final class FakeSlack implements AutoCloseable {
     private volatile Limits limits;
     private volatile JsonObject oauthAccess;
     private volatile java.util.function.Supplier<String> socketModeUrl;
+    private volatile boolean down;
 
     FakeSlack() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -211,6 +212,12 @@ final class FakeSlack implements AutoCloseable {
         }
     }
 
+    /** While down, every Web API call and response-URL post is answered 503 without being done, as in an outage. */
+    FakeSlack down(boolean down) {
+        this.down = down;
+        return this;
+    }
+
     /** Answers the method only after the given time, like a slow Slack (0 = at once again). */
     FakeSlack delay(String method, long millis) {
         if (millis <= 0) {
@@ -322,6 +329,10 @@ final class FakeSlack implements AutoCloseable {
 
     private void hook(HttpExchange ex) throws IOException {
         String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        if (down) {
+            send(ex, 503, "", "text/plain");
+            return;
+        }
         Deque<Integer> troubleFor = hookTrouble.get(ex.getRequestURI().getPath());
         Integer refusal = troubleFor == null ? null : troubleFor.poll();
         if (refusal != null) {
@@ -339,6 +350,10 @@ final class FakeSlack implements AutoCloseable {
         Map<String, String> params = form(body);
         String auth = ex.getRequestHeaders().getFirst("Authorization");
         String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : params.get("token");
+        if (down) {
+            send(ex, 503, "<html>Service Unavailable</html>", "text/html");
+            return;
+        }
         calls.add(new Call(method, params, token));
         Long delay = delays.get(method);
         if (delay != null) {

@@ -119,6 +119,12 @@ class SlackAdapterTest {
     @Autowired
     SlackGateway gateway;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
+    app.trustpulse.pulse.WorkQueue work;
+
     SlackClientSim slack;
 
     @BeforeEach
@@ -425,6 +431,61 @@ class SlackAdapterTest {
                 new ChatUser("UMEM", "Mo", Optional.of(ZoneId.of("America/New_York"))),
                 new ChatUser("UBOB", "Bob", Optional.of(ZoneId.of("Europe/London"))));
         assertThat(SLACK.calls("conversations.members")).hasSizeGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void aSignedCommandThatCouldNeverBeAnsweredIsRefusedAtOnceAndNeverQueued() throws Exception {
+        List<String> bodies = List.of(
+                slack.slashCommand("U\u0000ADMIN", "C0TEAM", "status", SLACK.hookUrl("poison-nul")),
+                slack.slashCommand("UADMIN", "C0\nTEAM", "status", SLACK.hookUrl("poison-channel")),
+                slack.slashCommand("UADMIN", "C0TEAM", "status", "https://attacker.example/hooks/x"),
+                slack.slashCommand("UADMIN", "C0TEAM", "status", "not a url"));
+
+        for (String body : bodies) {
+            HttpResponse<String> ack = slack.postForm(body);
+            assertThat(ack.statusCode()).isEqualTo(200);
+            assertThat(JsonParser.parseString(ack.body()).getAsJsonObject().get("text").getAsString())
+                    .isEqualTo(new SlackTexts().get(app.trustpulse.pulse.Language.EN, "slack.refused.request"));
+        }
+
+        assertThat(queued(SlackRequests.KIND)).isZero();
+        Thread.sleep(300);
+        verify(inbox, never()).command(any());
+        assertThat(SLACK.hooks()).noneMatch(h -> h.path().contains("poison"));
+    }
+
+    @Test
+    void signedEventsAndClicksThatCouldNeverBeHandledAreDroppedOrRefusedNotQueued() throws Exception {
+        assertThat(slack.postJson(slack.event("Ev0POISON1", SlackClientSim.imMessage("U\u0001MEM", "D0MEM", "freedom 4")))
+                .statusCode()).as("acknowledged, so Slack does not send it again").isEqualTo(200);
+        assertThat(slack.postJson(slack.event("Ev0POISON2", SlackClientSim.memberJoined("UBOB", "C0\u0000TEAM")))
+                .statusCode()).isEqualTo(200);
+        assertThat(slack.postForm(slack.blockAction("UMEM", "D0MEM", "1700000000.000900", "tp:btn:0:0", "dismiss",
+                "https://attacker.example/hooks/y", new JsonArray())).statusCode()).isEqualTo(400);
+
+        assertThat(queued(SlackRequests.KIND)).isZero();
+        Thread.sleep(300);
+        verify(inbox, never()).directMessage(any(), anyString());
+        verify(inbox, never()).memberJoined(any(), any(), any(), any());
+        verify(inbox, never()).interaction(any());
+    }
+
+    @Test
+    void poisonQueuedBeforeTheCheckIsDroppedOnItsFirstRunWithoutRetries() {
+        work.enqueue(SlackRequests.KIND, "queued-before", new com.google.gson.Gson().toJson(new SlackRequest(
+                SlackRequest.Type.COMMAND, TEAM, "U\u0000MEM", "C0TEAM", "status", SLACK.hookUrl("old-poison"), null, null,
+                null, false)));
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> queued(SlackRequests.KIND) == 0);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM work_dead_letter").query(Long.class).single()).isZero();
+        verify(inbox, never()).command(any());
+        assertThat(SLACK.hooks()).noneMatch(h -> h.path().endsWith("old-poison"));
+    }
+
+    private long queued(String kind) {
+        return jdbc.sql("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = :kind").param("kind", kind)
+                .query(Long.class).single();
     }
 
     private static JsonObject renderedButton(ChatMessage message) {

@@ -19,7 +19,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
-/** The adapter's small parts: signatures, mentions, token encryption, Block Kit limits, the manifest. */
+/**
+ * The adapter's small parts: signatures, mentions, token encryption, Block Kit limits, the manifest, what makes a
+ * request impossible to work on.
+ */
 class SlackPiecesTest {
 
     @Test
@@ -134,5 +137,53 @@ class SlackPiecesTest {
     private static JsonArray render(ChatMessage m) {
         return JsonParser.parseString(GsonFactory.createSnakeCase().toJson(new BlockKit(new SlackTexts()).message(m)))
                 .getAsJsonArray();
+    }
+
+    @Test
+    void aRequestWithIdsThatAreNoSlackIdsOrAResponseUrlThatIsNotSlacksCanNeverBeWorkedOn() {
+        SlackRequestCheck check = new SlackRequestCheck(settings(null));
+        String hook = "https://hooks.slack.com/commands/T0ACME/1234/abcd";
+
+        assertThat(check.problem(command("T0ACME", "U0123ABC", "C0TEAM", hook))).isEmpty();
+        assertThat(check.problem(command("T0ACME", "U0\u0000BC", "C0TEAM", hook))).contains("its user id is not a Slack id");
+        assertThat(check.problem(command("T0ACME", "", "C0TEAM", hook))).contains("its user id is not a Slack id");
+        assertThat(check.problem(command("T0 ACME", "U0123ABC", "C0TEAM", hook))).contains("its workspace id is not a Slack id");
+        assertThat(check.problem(command("T0ACME", "U0123ABC", "C0\rTEAM", hook))).contains("its channel id is not a Slack id");
+        assertThat(check.problem(command("T0ACME", "U0123ABC", "C0TEAM", null))).contains("it has no response URL");
+        assertThat(check.problem(new SlackRequest(SlackRequest.Type.CLICK, "T0ACME", "U0123ABC", null, null, null, "x",
+                "D0MEM", "17000.0\u0000", false))).contains("its message timestamp is not a Slack timestamp");
+        assertThat(check.problem(new SlackRequest(SlackRequest.Type.HOME_OPENED, "T0ACME", "U0123ABC", null, null, null,
+                null, null, null, false))).as("no response URL needed").isEmpty();
+
+        assertThat(check.responseUrlAllowed("https://hooks.slack.com/actions/T0ACME/1/x")).isTrue();
+        assertThat(check.responseUrlAllowed("https://HOOKS.slack.com:443/commands/T0ACME/1/x")).isTrue();
+        for (String refused : List.of("http://hooks.slack.com/commands/T0ACME/1/x", "https://hooks.slack.com.evil.example/x",
+                "https://evil.example/hooks.slack.com/commands", "https://user@hooks.slack.com/commands/x",
+                "https://hooks.slack.com:8443/commands/x", "javascript:alert(1)", "not a url", "/commands/x",
+                "https://hooks.slack.com/commands/\u0000")) {
+            assertThat(check.responseUrlAllowed(refused)).as(refused).isFalse();
+        }
+    }
+
+    @Test
+    void withAnotherSlackOrATestDoubleItsHooksHostOrTheWebApisHostIsTheOneAllowed() {
+        SlackRequestCheck gov = new SlackRequestCheck(settings("https://slack-gov.com/api/"));
+        assertThat(gov.responseUrlAllowed("https://hooks.slack-gov.com/commands/T0/1/x")).isTrue();
+        assertThat(gov.responseUrlAllowed("https://hooks.slack.com/commands/T0/1/x")).isFalse();
+
+        SlackRequestCheck local = new SlackRequestCheck(settings("http://127.0.0.1:4567/api/"));
+        assertThat(local.responseUrlAllowed("http://127.0.0.1:4567/hooks/x")).isTrue();
+        assertThat(local.responseUrlAllowed("http://127.0.0.1:4568/hooks/x")).isFalse();
+        assertThat(local.responseUrlAllowed("http://localhost:4567/hooks/x")).isFalse();
+    }
+
+    private static SlackRequest command(String workspace, String user, String channel, String responseUrl) {
+        return new SlackRequest(SlackRequest.Type.COMMAND, workspace, user, channel, "status", responseUrl, null, null,
+                null, false);
+    }
+
+    private static SlackProperties settings(String apiUrl) {
+        return new SlackProperties("xoxb-1", "secret", null, null, apiUrl, null, null, null, 4, java.time.Duration.ofSeconds(1),
+                java.time.Duration.ofMinutes(10), java.time.Duration.ofMillis(1100), 1.0, java.time.Duration.ofMinutes(1));
     }
 }
