@@ -143,9 +143,11 @@ class DurableWorkTest {
             assertThat(p.kind()).isEqualTo("failing-kind");
             assertThat(p.attempts()).isEqualTo(3);
             assertThat(p.failure()).isEqualTo("IllegalStateException");
-            // the bytes as the queue stored them, untouched
-            assertThat(jdbc.sql("SELECT task_data FROM work_dead_letter").query(byte[].class).single())
-                    .isEqualTo("{\"n\":9}".getBytes(StandardCharsets.UTF_8));
+            // the bytes as the queue stored them, untouched: sealed, and opening to what was queued
+            String stored = new String(jdbc.sql("SELECT task_data FROM work_dead_letter").query(byte[].class).single(),
+                    StandardCharsets.US_ASCII);
+            assertThat(stored).startsWith(app.trustpulse.pulse.Sealer.PREFIX).doesNotContain("\"n\"");
+            assertThat(app.trustpulse.support.TestDatabases.SEALER.open(stored, "work")).isEqualTo("{\"n\":9}");
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> gauges.get("failing-kind").get().parked() == 1);
             Awaitility.await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(5))
                     .until(() -> handler.runsOf("event:Ev9") == 3);
@@ -192,8 +194,9 @@ class DurableWorkTest {
             assertThat(parked.retryAll()).isZero();
             assertThat(parked.dropAll()).isEqualTo(1);
             assertThat(parked.count()).isZero();
-            assertThat(jdbc.sql("SELECT task_data FROM scheduled_tasks WHERE task_instance = 'b'").query(byte[].class)
-                    .single()).isEqualTo("3".getBytes(StandardCharsets.UTF_8));
+            assertThat(app.trustpulse.support.TestDatabases.SEALER.open(new String(
+                    jdbc.sql("SELECT task_data FROM scheduled_tasks WHERE task_instance = 'b'").query(byte[].class).single(),
+                    StandardCharsets.US_ASCII), "work")).isEqualTo("3");
             Awaitility.await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(5))
                     .until(() -> handler.runsOf("a") == 3);
         } finally {
