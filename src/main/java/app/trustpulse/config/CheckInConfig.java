@@ -1,6 +1,7 @@
 package app.trustpulse.config;
 
 import app.trustpulse.pulse.Leases;
+import app.trustpulse.pulse.Liveness;
 import app.trustpulse.pulse.WorkQueue;
 import app.trustpulse.chat.ChatGateways;
 import app.trustpulse.checkin.CheckInMessages;
@@ -37,10 +38,10 @@ public class CheckInConfig {
     @Bean
     SendingCheckIns sendingCheckIns(TeamRepository teams, MemberRepository members, CheckInRepository checkIns,
                                     PulseRepository pulses, CheckInMessages messages, ChatGateways gateways,
-                                    TeamTriggers triggers, WorkQueue work, Leases leases, PulseProperties properties,
-                                    Clock clock, PulseMetrics metrics) {
+                                    TeamTriggers triggers, WorkQueue work, Leases leases, Liveness liveness,
+                                    PulseProperties properties, Clock clock, PulseMetrics metrics) {
         return new SendingCheckIns(teams, members, checkIns, pulses, new CheckInPlanner(), messages, gateways,
-                triggers, work, leases, properties.claimTimeout(), clock, metrics);
+                triggers, work, leases, liveness, properties.claimTimeout(), clock, metrics);
     }
 
     @Bean

@@ -14,7 +14,9 @@ import app.trustpulse.pulse.PulseRepository;
 import app.trustpulse.pulse.SecretStore;
 import app.trustpulse.pulse.TeamRepository;
 import app.trustpulse.pulse.Leases;
+import app.trustpulse.pulse.Liveness;
 import app.trustpulse.pulse.WeekStepRepository;
+import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,18 +27,23 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class PersistenceConfiguration {
 
     @Bean
+    H2Durability h2Durability(DataSource dataSource, JdbcClient jdbc) {
+        return new H2Durability(dataSource, jdbc);
+    }
+
+    @Bean
     TeamRepository teamRepository(JdbcClient jdbc) {
         return new JdbcTeamRepository(jdbc);
     }
 
     @Bean
-    MemberRepository memberRepository(JdbcClient jdbc) {
-        return new JdbcMemberRepository(jdbc);
+    MemberRepository memberRepository(JdbcClient jdbc, Liveness liveness) {
+        return new JdbcMemberRepository(jdbc, liveness);
     }
 
     @Bean
-    CheckInRepository checkInRepository(JdbcClient jdbc) {
-        return new JdbcCheckInRepository(jdbc);
+    CheckInRepository checkInRepository(JdbcClient jdbc, Liveness liveness) {
+        return new JdbcCheckInRepository(jdbc, liveness);
     }
 
     @Bean
@@ -70,13 +77,13 @@ public class PersistenceConfiguration {
     }
 
     @Bean
-    WeekStepRepository weekStepRepository(JdbcClient jdbc) {
-        return new JdbcWeekStepRepository(jdbc);
+    WeekStepRepository weekStepRepository(JdbcClient jdbc, Liveness liveness) {
+        return new JdbcWeekStepRepository(jdbc, liveness);
     }
 
     @Bean
-    Leases leases(JdbcClient jdbc) {
-        return new JdbcLeases(jdbc);
+    Leases leases(JdbcClient jdbc, Liveness liveness) {
+        return new JdbcLeases(jdbc, liveness);
     }
 
     @Bean

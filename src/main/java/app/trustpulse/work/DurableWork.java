@@ -42,15 +42,23 @@ public final class DurableWork implements WorkQueue, SmartLifecycle {
     private final DataSource dataSource;
     private final Supplier<List<WorkHandler>> handlers;
     private final WorkProperties props;
+    private final String instanceName;
     private final Map<String, OneTimeTask<String>> tasks = new HashMap<>();
     private Scheduler scheduler;
     private volatile boolean running;
 
     /** The handlers are looked up on first use, so handlers may themselves queue work. */
     public DurableWork(DataSource dataSource, Supplier<List<WorkHandler>> handlers, WorkProperties props) {
+        this(dataSource, handlers, props, hostName() + "-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    /** {@code instanceName} names this instance's workers in the queue; unique per start. */
+    public DurableWork(DataSource dataSource, Supplier<List<WorkHandler>> handlers, WorkProperties props,
+                       String instanceName) {
         this.dataSource = dataSource;
         this.handlers = handlers;
         this.props = props;
+        this.instanceName = instanceName;
     }
 
     private synchronized Scheduler scheduler() {
@@ -92,7 +100,7 @@ public final class DurableWork implements WorkQueue, SmartLifecycle {
                 .missedHeartbeatsLimit(props.missedHeartbeats())
                 .shutdownMaxWait(props.shutdownWait())
                 // Unique per instance: two instances on one host (or with one container name) must not share work.
-                .schedulerName(new SchedulerName.Fixed(hostName() + "-" + UUID.randomUUID().toString().substring(0, 8)))
+                .schedulerName(new SchedulerName.Fixed(instanceName))
                 .serializer(new Utf8())
                 .enableImmediateExecution()
                 .enablePriority()

@@ -16,8 +16,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public class WorkConfig {
 
     @Bean
-    DurableWork durableWork(DataSource dataSource, ObjectProvider<WorkHandler> handlers, WorkProperties props) {
-        return new DurableWork(dataSource, () -> handlers.orderedStream().toList(), props);
+    InstanceHeartbeat instanceHeartbeat(JdbcClient jdbc, WorkProperties props) {
+        return new InstanceHeartbeat(jdbc, props);
+    }
+
+    /** Its workers carry the instance's name, the one its claims carry. */
+    @Bean
+    DurableWork durableWork(DataSource dataSource, ObjectProvider<WorkHandler> handlers, WorkProperties props,
+                            InstanceHeartbeat heartbeat) {
+        return new DurableWork(dataSource, () -> handlers.orderedStream().toList(), props, heartbeat.instance());
     }
 
     /** The queue's gauges, one set per kind of work, registered once every handler exists. */
