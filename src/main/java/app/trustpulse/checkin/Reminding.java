@@ -35,7 +35,8 @@ public final class Reminding {
 
     /**
      * What a reminder round did. {@code inFlight} reminders are claimed by another sender (perhaps a dead one, whose
-     * claim is taken back after the claim timeout); {@code failed} ones could not be delivered and were given back.
+     * claim is taken back once its instance is found dead); {@code failed} ones could not be delivered and were given
+     * back.
      */
     public record Round(int sent, int inFlight, int failed) {
 

@@ -22,6 +22,7 @@ import app.trustpulse.pulse.TeamSchedule;
 import app.trustpulse.pulse.TeamTriggers;
 import app.trustpulse.pulse.WeekId;
 import app.trustpulse.pulse.Leases;
+import app.trustpulse.pulse.Liveness;
 import app.trustpulse.pulse.WorkQueue;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,8 +55,8 @@ public final class SendingCheckIns {
     public static final String ALREADY_RUNNING = "a send-now for this team is already running";
 
     /**
-     * What a round did. {@code inFlight} counts check-ins another sender holds; their claims are taken back once
-     * stale, so a round that saw some is run again later.
+     * What a round did. {@code inFlight} counts check-ins another sender holds; their claims are taken back once that
+     * sender's instance is found dead, so a round that saw some is run again later.
      */
     public record Round(int sent, int alreadySent, int failed, int deferred, int inFlight, Optional<String> skippedBecause) {
         static Round skipped(String why) {
@@ -76,6 +77,7 @@ public final class SendingCheckIns {
     private final TeamTriggers triggers;
     private final WorkQueue work;
     private final Leases leases;
+    private final Liveness liveness;
     private final Duration claimTimeout;
     private final Clock clock;
     private final PulseMetrics metrics;
@@ -83,8 +85,8 @@ public final class SendingCheckIns {
 
     public SendingCheckIns(TeamRepository teams, MemberRepository members, CheckInRepository checkIns, PulseRepository pulses,
                            CheckInPlanner planner, CheckInMessages messages, ChatGateways gateways, TeamTriggers triggers,
-                           WorkQueue work, Leases leases, Duration claimTimeout, Clock clock, PulseMetrics metrics,
-                           Pseudonymizer pseudonyms) {
+                           WorkQueue work, Leases leases, Liveness liveness, Duration claimTimeout, Clock clock,
+                           PulseMetrics metrics, Pseudonymizer pseudonyms) {
         this.teams = teams;
         this.members = members;
         this.checkIns = checkIns;
@@ -95,6 +97,7 @@ public final class SendingCheckIns {
         this.triggers = triggers;
         this.work = work;
         this.leases = leases;
+        this.liveness = liveness;
         this.claimTimeout = claimTimeout;
         this.clock = clock;
         this.metrics = metrics;
@@ -209,10 +212,14 @@ public final class SendingCheckIns {
                     planned(team, m, week, last, true);
                 }
                 checkIns.markRoundPlanned(round, teamId, week, clock.instant());
-                // Due once this send-now's lease would have run out: it only matters if this instance dies.
-                work.enqueueAt(RESUME_KIND, teamId + ":" + week, "", clock.instant().plus(claimTimeout));
+                resumeLater(teamId, week);
             }
-            return sendPlanned(team, week, people, last, round);
+            Round sent = sendPlanned(team, week, people, last, round);
+            if (sent.inFlight() > 0) {
+                // Held by an instance not yet found dead (its heartbeat is checked apart from its work's).
+                resumeLater(teamId, week);
+            }
+            return sent;
         } finally {
             leases.release(lease(teamId), round);
         }
@@ -227,8 +234,19 @@ public final class SendingCheckIns {
     public static final String RESUME_KIND = "send-now-resume";
 
     /**
-     * Finishes a send-now of the team's week: sends what it planned and did not send. False while the send-now's
-     * lease is held (by a live instance, or one that died less than a claim timeout ago): try again later.
+     * Queues {@link #resumeSendNow}, due once this instance would count as dead: it matters only if this instance
+     * dies, as then its lease and its claims end at that moment.
+     */
+    private void resumeLater(long teamId, WeekId week) {
+        work.enqueueAt(RESUME_KIND, teamId + ":" + week, "", clock.instant().plus(liveness.deadAfter()));
+    }
+
+    /**
+     * Finishes a send-now of the team's week: sends what it planned and did not send. Done at once when a live
+     * send-now holds the lease: that one finishes the round and queues this again if it ends with check-ins still
+     * held elsewhere; if its instance dies, its queued request runs again and finishes it (a send-now run directly, as
+     * the playground's, has no such second run). False when check-ins are still held by an instance not yet found
+     * dead, or failed: try again later.
      */
     public boolean resumeSendNow(long teamId, WeekId week) {
         Optional<Team> team = teams.find(teamId);
@@ -237,7 +255,7 @@ public final class SendingCheckIns {
         }
         String holder = UUID.randomUUID().toString();
         if (leases.acquire(lease(teamId), holder, clock.instant(), clock.instant().plus(claimTimeout)) == Leases.Acquired.BUSY) {
-            return false;
+            return true;
         }
         try {
             int last = team.get().schedule().checkInDays().size() - 1;
@@ -302,9 +320,9 @@ public final class SendingCheckIns {
     /**
      * Sends the person's first check-in of the week, up to the given slot, that has not gone out; with
      * {@code planNew} false only one planned before. A check-in another sender claimed counts as going out, unless
-     * the claim is older than the claim timeout: then its sender died, and the claim is taken back (the message is
-     * looked for by its delivery id before it is sent again). The week is checked right before the send, so nothing
-     * goes out after a close on another instance.
+     * that sender's instance died (or the claim is older than the claim timeout): then the claim is taken back, and
+     * the message is looked for by its delivery id before it is sent again. The week is checked right before the
+     * send, so nothing goes out after a close on another instance.
      */
     private Delivery deliver(Team team, Member member, WeekId week, int maxSlot, boolean planNew) {
         if (pulses.isClosed(team.id(), week)) {

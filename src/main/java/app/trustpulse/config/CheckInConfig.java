@@ -1,6 +1,7 @@
 package app.trustpulse.config;
 
 import app.trustpulse.pulse.Leases;
+import app.trustpulse.pulse.Liveness;
 import app.trustpulse.pulse.WorkQueue;
 import app.trustpulse.chat.ChatGateways;
 import app.trustpulse.checkin.CheckInMessages;
@@ -38,10 +39,10 @@ public class CheckInConfig {
     @Bean
     SendingCheckIns sendingCheckIns(TeamRepository teams, MemberRepository members, CheckInRepository checkIns,
                                     PulseRepository pulses, CheckInMessages messages, ChatGateways gateways,
-                                    TeamTriggers triggers, WorkQueue work, Leases leases, PulseProperties properties,
-                                    Clock clock, PulseMetrics metrics, Pseudonymizer pseudonyms) {
+                                    TeamTriggers triggers, WorkQueue work, Leases leases, Liveness liveness,
+                                    PulseProperties properties, Clock clock, PulseMetrics metrics, Pseudonymizer pseudonyms) {
         return new SendingCheckIns(teams, members, checkIns, pulses, new CheckInPlanner(), messages, gateways,
-                triggers, work, leases, properties.claimTimeout(), clock, metrics, pseudonyms);
+                triggers, work, leases, liveness, properties.claimTimeout(), clock, metrics, pseudonyms);
     }
 
     @Bean

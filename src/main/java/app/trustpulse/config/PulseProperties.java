@@ -23,9 +23,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pseudonymSecretRetired the key before the last rotation: what it sealed still opens, and is sealed anew under
  *                          the current key when written again (see README, "Rotating the key")
  * @param nudgesPerWeek     mid-week nudges per leader per week, besides the digest
- * @param claimTimeout      how long a sender's claim on a message (a check-in, the pulse, a digest) holds; after
- *                          it, the sender is taken for dead and another one looks whether it landed and sends it.
- *                          Longer than one call to a platform may take, 429 waits included
+ * @param claimTimeout      the longest a sender's claim on a message (a check-in, the pulse, a digest) holds while
+ *                          its instance lives: after it, the sender is taken for stuck and another one looks whether
+ *                          it landed and sends it. A dead instance's claims end sooner, with its heartbeat
+ *                          ({@code pulse.work.heartbeat-interval} × {@code pulse.work.missed-heartbeats}). Longer than
+ *                          one call to a platform may take, 429 waits included
  */
 @ConfigurationProperties("pulse")
 public record PulseProperties(

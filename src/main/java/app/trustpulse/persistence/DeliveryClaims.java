@@ -1,6 +1,7 @@
 package app.trustpulse.persistence;
 
 import app.trustpulse.pulse.DeliveryClaim;
+import app.trustpulse.pulse.Liveness;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,13 +20,26 @@ final class DeliveryClaims {
     }
 
     /**
+     * SQL that is true when a claim's holder died: another instance took it at least the dead-after time ago and has
+     * not beaten since (its row in {@code live_instance} is stale or gone). Uses {@code :me} and {@code :deadBefore}.
+     * The claim time is part of it, so a claim is never taken back before its holder could have beaten once. A claim
+     * without a holder (taken by a version that did not record one) ends only by the claim timeout.
+     */
+    static String holderDead(String table, String holderColumn, String claimedAtColumn) {
+        return "(" + holderColumn + " <> :me AND " + claimedAtColumn + " < :deadBefore"
+                + " AND NOT EXISTS (SELECT 1 FROM live_instance l WHERE l.name = " + table + "." + holderColumn
+                + " AND l.beat_at >= :deadBefore))";
+    }
+
+    /**
      * @param readId  a query for the row's delivery id as {@code COALESCE(column, '')}, with the row's key parameters
-     * @param claim   the update; it sets the id from {@code :deliveryId} and the claim time from {@code :now}, treats
-     *                claims before {@code :stale} as dead, and requires {@code COALESCE(column, '') = :seen}
+     * @param claim   the update; it sets the id from {@code :deliveryId}, the claim time from {@code :now} and the holder
+     *                from {@code :me}, treats claims before {@code :stale} and those of dead holders
+     *                ({@link #holderDead}) as gone, and requires {@code COALESCE(column, '') = :seen}
      * @param key     the row's key parameters, used by both statements
      */
-    static Optional<DeliveryClaim> claim(JdbcClient jdbc, String readId, String claim, Map<String, ?> key, Instant now,
-                                         Instant staleBefore) {
+    static Optional<DeliveryClaim> claim(JdbcClient jdbc, Liveness liveness, String readId, String claim,
+                                         Map<String, ?> key, Instant now, Instant staleBefore) {
         List<String> before = jdbc.sql(readId).params(key).query(String.class).list();
         if (before.isEmpty()) {
             return Optional.empty();
@@ -36,6 +50,8 @@ final class DeliveryClaims {
                 .params(key)
                 .param("now", SqlSupport.utc(now))
                 .param("stale", SqlSupport.utc(staleBefore))
+                .param("me", liveness.instance())
+                .param("deadBefore", SqlSupport.utc(liveness.deadBefore()))
                 .param("deliveryId", deliveryId)
                 .param("seen", before.get(0))
                 .update();

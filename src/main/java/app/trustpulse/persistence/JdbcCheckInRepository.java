@@ -1,6 +1,7 @@
 package app.trustpulse.persistence;
 
 import app.trustpulse.pulse.DeliveryClaim;
+import app.trustpulse.pulse.Liveness;
 import app.trustpulse.pulse.CheckIn;
 import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.Role;
@@ -34,10 +35,16 @@ final class JdbcCheckInRepository implements CheckInRepository {
 
     private final JdbcClient jdbc;
     private final Sealer sealer;
+    private final Liveness liveness;
 
     JdbcCheckInRepository(JdbcClient jdbc, Sealer sealer) {
+        this(jdbc, sealer, Liveness.alone());
+    }
+
+    JdbcCheckInRepository(JdbcClient jdbc, Sealer sealer, Liveness liveness) {
         this.jdbc = jdbc;
         this.sealer = sealer;
+        this.liveness = liveness;
     }
 
     @Override
@@ -97,12 +104,14 @@ final class JdbcCheckInRepository implements CheckInRepository {
 
     @Override
     public Optional<DeliveryClaim> claimForSending(long id, Instant now, Instant staleBefore) {
-        return DeliveryClaims.claim(jdbc, "SELECT COALESCE(delivery_id, '') FROM check_in WHERE id = :id", """
-                UPDATE check_in SET status = 'SENDING', claimed_at = :now, delivery_id = :deliveryId
+        return DeliveryClaims.claim(jdbc, liveness, "SELECT COALESCE(delivery_id, '') FROM check_in WHERE id = :id", """
+                UPDATE check_in SET status = 'SENDING', claimed_at = :now, claimed_by = :me, delivery_id = :deliveryId
                  WHERE id = :id
-                   AND (status = 'SCHEDULED' OR (status = 'SENDING' AND (claimed_at IS NULL OR claimed_at < :stale)))
+                   AND (status = 'SCHEDULED' OR (status = 'SENDING' AND (claimed_at IS NULL OR claimed_at < :stale
+                        OR %s)))
                    AND COALESCE(delivery_id, '') = :seen
-                """, Map.of("id", id), now, staleBefore);
+                """.formatted(DeliveryClaims.holderDead("check_in", "claimed_by", "claimed_at")),
+                Map.of("id", id), now, staleBefore);
     }
 
     @Override
@@ -139,12 +148,15 @@ final class JdbcCheckInRepository implements CheckInRepository {
     /** An expired check-in stays expired. No time is kept: it would line the person up with their answers. */
     @Override
     public Optional<DeliveryClaim> claimReminder(long id, Instant now, Instant staleBefore) {
-        return DeliveryClaims.claim(jdbc, "SELECT COALESCE(reminder_delivery_id, '') FROM check_in WHERE id = :id", """
-                UPDATE check_in SET reminded_at = :now, reminder_delivery_id = :deliveryId
+        return DeliveryClaims.claim(jdbc, liveness,
+                "SELECT COALESCE(reminder_delivery_id, '') FROM check_in WHERE id = :id", """
+                UPDATE check_in SET reminded_at = :now, reminder_claimed_by = :me, reminder_delivery_id = :deliveryId
                  WHERE id = :id AND status = 'SENT' AND reminder_sent = FALSE
-                   AND (reminded_at IS NULL OR reminded_at < :stale)
+                   AND (reminded_at IS NULL OR reminded_at < :stale
+                        OR %s)
                    AND COALESCE(reminder_delivery_id, '') = :seen
-                """, Map.of("id", id), now, staleBefore);
+                """.formatted(DeliveryClaims.holderDead("check_in", "reminder_claimed_by", "reminded_at")),
+                Map.of("id", id), now, staleBefore);
     }
 
     @Override

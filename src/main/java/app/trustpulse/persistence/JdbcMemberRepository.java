@@ -1,6 +1,7 @@
 package app.trustpulse.persistence;
 
 import app.trustpulse.pulse.DeliveryClaim;
+import app.trustpulse.pulse.Liveness;
 import app.trustpulse.pulse.Member;
 import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.Platform;
@@ -23,9 +24,15 @@ final class JdbcMemberRepository implements MemberRepository {
     private static final String COLUMNS = "m.team_id, m.user_id, m.display_name, m.role, m.timezone, m.opted_out, m.nudges_paused";
 
     private final JdbcClient jdbc;
+    private final Liveness liveness;
 
     JdbcMemberRepository(JdbcClient jdbc) {
+        this(jdbc, Liveness.alone());
+    }
+
+    JdbcMemberRepository(JdbcClient jdbc, Liveness liveness) {
         this.jdbc = jdbc;
+        this.liveness = liveness;
     }
 
     @Override
@@ -141,14 +148,16 @@ final class JdbcMemberRepository implements MemberRepository {
 
     @Override
     public Optional<DeliveryClaim> claimWelcome(long teamId, String userId, Instant now, Instant staleBefore) {
-        return DeliveryClaims.claim(jdbc, """
+        return DeliveryClaims.claim(jdbc, liveness, """
                 SELECT COALESCE(welcome_delivery_id, '') FROM team_member WHERE team_id = :teamId AND user_id = :userId
                 """, """
-                UPDATE team_member SET welcome_claimed_at = :now, welcome_delivery_id = :deliveryId
+                UPDATE team_member SET welcome_claimed_at = :now, welcome_claimed_by = :me, welcome_delivery_id = :deliveryId
                  WHERE team_id = :teamId AND user_id = :userId AND welcomed = FALSE
-                   AND (welcome_claimed_at IS NULL OR welcome_claimed_at < :stale)
+                   AND (welcome_claimed_at IS NULL OR welcome_claimed_at < :stale
+                        OR %s)
                    AND COALESCE(welcome_delivery_id, '') = :seen
-                """, Map.of("teamId", teamId, "userId", userId), now, staleBefore);
+                """.formatted(DeliveryClaims.holderDead("team_member", "welcome_claimed_by", "welcome_claimed_at")),
+                Map.of("teamId", teamId, "userId", userId), now, staleBefore);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package app.trustpulse.persistence;
 
 import app.trustpulse.pulse.DeliveryClaim;
+import app.trustpulse.pulse.Liveness;
 import app.trustpulse.pulse.WeekId;
 import app.trustpulse.pulse.WeekStepRepository;
 import java.time.Instant;
@@ -13,9 +14,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class JdbcWeekStepRepository implements WeekStepRepository {
 
     private final JdbcClient jdbc;
+    private final Liveness liveness;
 
     JdbcWeekStepRepository(JdbcClient jdbc) {
+        this(jdbc, Liveness.alone());
+    }
+
+    JdbcWeekStepRepository(JdbcClient jdbc, Liveness liveness) {
         this.jdbc = jdbc;
+        this.liveness = liveness;
     }
 
     @Override
@@ -51,11 +58,11 @@ final class JdbcWeekStepRepository implements WeekStepRepository {
         int attempts = (Integer) row.get(0)[1];
         // The attempts read above are part of the condition, so of two concurrent claims only one can win.
         int claimed = jdbc.sql("""
-                UPDATE week_step SET status = 'SENDING', claimed_at = :now, attempts = attempts + 1
+                UPDATE week_step SET status = 'SENDING', claimed_at = :now, claimed_by = :me, attempts = attempts + 1
                  WHERE team_id = :teamId AND week = :week AND step = :step AND recipient = :recipient
                    AND attempts = :attempts
-                   AND (status = 'PENDING' OR (status = 'SENDING' AND claimed_at < :stale))
-                """)
+                   AND (status = 'PENDING' OR (status = 'SENDING' AND (claimed_at < :stale OR %s)))
+                """.formatted(DeliveryClaims.holderDead("week_step", "claimed_by", "claimed_at")))
                 .param("teamId", teamId)
                 .param("week", week.toString())
                 .param("step", step.name())
@@ -63,6 +70,8 @@ final class JdbcWeekStepRepository implements WeekStepRepository {
                 .param("attempts", attempts)
                 .param("now", SqlSupport.utc(now))
                 .param("stale", SqlSupport.utc(staleBefore))
+                .param("me", liveness.instance())
+                .param("deadBefore", SqlSupport.utc(liveness.deadBefore()))
                 .update();
         return claimed == 1 ? Optional.of(new DeliveryClaim((String) row.get(0)[0], attempts > 0)) : Optional.empty();
     }

@@ -16,8 +16,10 @@ import app.trustpulse.pulse.SecretStore;
 import app.trustpulse.pulse.RosterNoticeRepository;
 import app.trustpulse.pulse.TeamRepository;
 import app.trustpulse.pulse.Leases;
+import app.trustpulse.pulse.Liveness;
 import app.trustpulse.pulse.WeekStepRepository;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,18 +30,23 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class PersistenceConfiguration {
 
     @Bean
+    H2Durability h2Durability(DataSource dataSource, JdbcClient jdbc) {
+        return new H2Durability(dataSource, jdbc);
+    }
+
+    @Bean
     TeamRepository teamRepository(JdbcClient jdbc) {
         return new JdbcTeamRepository(jdbc);
     }
 
     @Bean
-    MemberRepository memberRepository(JdbcClient jdbc) {
-        return new JdbcMemberRepository(jdbc);
+    MemberRepository memberRepository(JdbcClient jdbc, Liveness liveness) {
+        return new JdbcMemberRepository(jdbc, liveness);
     }
 
     @Bean
-    CheckInRepository checkInRepository(JdbcClient jdbc, Sealer sealer) {
-        return new JdbcCheckInRepository(jdbc, sealer);
+    CheckInRepository checkInRepository(JdbcClient jdbc, Sealer sealer, Liveness liveness) {
+        return new JdbcCheckInRepository(jdbc, sealer, liveness);
     }
 
     @Bean
@@ -68,8 +75,8 @@ public class PersistenceConfiguration {
     }
 
     @Bean
-    WeekStepRepository weekStepRepository(JdbcClient jdbc) {
-        return new JdbcWeekStepRepository(jdbc);
+    WeekStepRepository weekStepRepository(JdbcClient jdbc, Liveness liveness) {
+        return new JdbcWeekStepRepository(jdbc, liveness);
     }
 
     @Bean
@@ -78,8 +85,8 @@ public class PersistenceConfiguration {
     }
 
     @Bean
-    Leases leases(JdbcClient jdbc) {
-        return new JdbcLeases(jdbc);
+    Leases leases(JdbcClient jdbc, Liveness liveness) {
+        return new JdbcLeases(jdbc, liveness);
     }
 
     @Bean

@@ -18,9 +18,10 @@ public interface CheckInRepository {
     List<CheckIn> ofUser(long teamId, String userId, WeekId week);
 
     /**
-     * Moves a SCHEDULED check-in to SENDING, or takes back a SENDING claim made before {@code staleBefore} (its
-     * sender died); empty when another sender holds a fresh claim or the check-in went out. The delivery id is made
-     * once and kept across claims, so a later sender can look whether an earlier try landed.
+     * Moves a SCHEDULED check-in to SENDING, or takes back a SENDING claim whose instance died (see {@link Liveness})
+     * or that was made before {@code staleBefore} (a sender alive but stuck); empty when a live sender holds it or the
+     * check-in went out. The delivery id is made once and kept across claims, so a later sender can look whether an
+     * earlier try landed.
      */
     Optional<DeliveryClaim> claimForSending(long id, Instant now, Instant staleBefore);
 
@@ -38,8 +39,8 @@ public interface CheckInRepository {
     void releaseClaim(long id);
 
     /**
-     * Claims the reminder of a SENT (unanswered) check-in, or takes back a claim made before {@code staleBefore} that
-     * never went out; empty when the reminder went, another sender holds it, or the check-in is no longer open. The
+     * Claims the reminder of a SENT (unanswered) check-in, or takes back a claim that never went out, of a dead
+     * instance or made before {@code staleBefore}; empty when the reminder went, another sender holds it, or the check-in is no longer open. The
      * claim's time is the check-in's {@code remindedAt}; the delivery id is kept across claims.
      */
     Optional<DeliveryClaim> claimReminder(long id, Instant now, Instant staleBefore);

@@ -29,8 +29,8 @@ public interface MemberRepository {
     List<Long> teamsAwaitingWelcomes(Instant joinedAfter);
 
     /**
-     * Claims a member's welcome, or takes back a claim made before {@code staleBefore} (its sender died); empty when
-     * the welcome went out or another sender holds a fresh claim.
+     * Claims a member's welcome, or takes back a claim of a dead instance or made before {@code staleBefore}; empty
+     * when the welcome went out or a live sender holds it.
      */
     Optional<DeliveryClaim> claimWelcome(long teamId, String userId, Instant now, Instant staleBefore);
 

@@ -6,8 +6,9 @@ import java.util.Optional;
 
 /**
  * The steps that follow a week close, each done once on its own: the channel post, the feedback release and each
- * leader's digest. A step is planned with a delivery id, claimed by one sender, and done; a claim older than the
- * claim timeout is taken back (its sender died), and the new sender looks for the delivery id before it sends.
+ * leader's digest. A step is planned with a delivery id, claimed by one sender, and done; the claim of a sender whose
+ * instance died (or one older than the claim timeout) is taken back, and the new sender looks for the delivery id
+ * before it sends.
  */
 public interface WeekStepRepository {
 
@@ -25,7 +26,7 @@ public interface WeekStepRepository {
     /** Plans a step unless it is planned already. {@code recipient} is the leader of a digest, "" otherwise. */
     void plan(long teamId, WeekId week, Step step, String recipient);
 
-    /** Claims a PENDING step, or a SENDING one claimed before {@code staleBefore}; empty otherwise. */
+    /** Claims a PENDING step, or a SENDING one of a dead instance or claimed before {@code staleBefore}; else empty. */
     Optional<DeliveryClaim> claim(long teamId, WeekId week, Step step, String recipient, Instant now, Instant staleBefore);
 
     void done(long teamId, WeekId week, Step step, String recipient, Instant at);

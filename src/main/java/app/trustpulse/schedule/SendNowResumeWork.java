@@ -4,7 +4,10 @@ import app.trustpulse.checkin.SendingCheckIns;
 import app.trustpulse.pulse.WeekId;
 import app.trustpulse.work.WorkHandler;
 
-/** Finishes a send-now whose instance died, once its lease has run out; tried again with back-off until then. */
+/**
+ * Finishes a send-now whose instance died, once that instance is found dead; tried again with back-off while check-ins
+ * are still held by it or failed.
+ */
 final class SendNowResumeWork implements WorkHandler {
 
     private final SendingCheckIns sending;
@@ -22,7 +25,7 @@ final class SendNowResumeWork implements WorkHandler {
     public void run(String key, String data) {
         int colon = key.indexOf(':');
         if (!sending.resumeSendNow(Long.parseLong(key.substring(0, colon)), WeekId.parse(key.substring(colon + 1)))) {
-            throw new IllegalStateException("send-now " + key + " still held or not all sent; tried again later");
+            throw new IllegalStateException("send-now " + key + " not all sent; tried again later");
         }
     }
 }

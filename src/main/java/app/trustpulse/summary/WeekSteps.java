@@ -50,8 +50,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The steps that follow {@link WeekClosed}: the pulse in the channel, the feedback release and every leader's
  * digest. Each step is claimed with its own delivery id and done once; a failed one is retried alone from the
- * durable queue, and a claim left by a dead instance is taken back after the claim timeout, looking for the
- * delivery id in the conversation before anything is sent again.
+ * durable queue, and a claim left by a dead instance is taken back once that instance is found dead, looking for the
+ * delivery id in the conversation before anything is sent again. A digest goes out only after the pulse is in the
+ * channel, so leaders never see the week before their team does.
  */
 public final class WeekSteps {
 
@@ -169,6 +170,11 @@ public final class WeekSteps {
                 case FEEDBACK -> feedbackRelease.release(team.get(), week);
                 case NUDGE -> throw new IllegalArgumentException("a nudge is not a step of the week close");
                 case DIGEST -> {
+                    // The team first: a pulse held by another sender (say, waiting out a rate limit) holds the digests.
+                    if (!run(teamId, week, Step.PULSE, "")) {
+                        steps.release(teamId, week, step, recipient, "waiting for the pulse");
+                        return false;
+                    }
                     if (!run(teamId, week, Step.FEEDBACK, "")) {
                         steps.release(teamId, week, step, recipient, "waiting for the feedback release");
                         return false;

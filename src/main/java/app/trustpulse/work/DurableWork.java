@@ -26,7 +26,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -50,13 +49,15 @@ public final class DurableWork implements WorkQueue, SmartLifecycle {
     private final WorkProperties props;
     private final Sealer sealer;
     private final DeadLetters deadLetters;
+    private final String instanceName;
     private final Map<String, Task<String>> tasks = new HashMap<>();
     private Scheduler scheduler;
     private volatile boolean running;
 
     /** The handlers are looked up on first use, so handlers may themselves queue work. */
+    /** {@code instanceName} names this instance's workers in the queue (unique per start), as its claims do. */
     DurableWork(DataSource dataSource, Supplier<List<WorkHandler>> handlers, WorkProperties props,
-            DeadLetters deadLetters, Sealer sealer) {
+            DeadLetters deadLetters, Sealer sealer, String instanceName) {
         if (props.maxAttempts() < 1) {
             throw new IllegalArgumentException("pulse.work.max-attempts (PULSE_WORK_MAX_ATTEMPTS) must be 1 or more, not "
                     + props.maxAttempts());
@@ -66,6 +67,7 @@ public final class DurableWork implements WorkQueue, SmartLifecycle {
         this.props = props;
         this.deadLetters = deadLetters;
         this.sealer = sealer;
+        this.instanceName = instanceName;
     }
 
     private synchronized Scheduler scheduler() {
@@ -109,7 +111,7 @@ public final class DurableWork implements WorkQueue, SmartLifecycle {
                 .missedHeartbeatsLimit(props.missedHeartbeats())
                 .shutdownMaxWait(props.shutdownWait())
                 // Unique per instance: two instances on one host (or with one container name) must not share work.
-                .schedulerName(new SchedulerName.Fixed(hostName() + "-" + UUID.randomUUID().toString().substring(0, 8)))
+                .schedulerName(new SchedulerName.Fixed(instanceName))
                 .serializer(new Sealed(sealer))
                 .enableImmediateExecution()
                 .enablePriority()
@@ -196,14 +198,6 @@ public final class DurableWork implements WorkQueue, SmartLifecycle {
     @Override
     public int getPhase() {
         return SmartLifecycle.DEFAULT_PHASE - 4096;
-    }
-
-    private static String hostName() {
-        try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
-            return "instance";
-        }
     }
 
     private static boolean isPostgres(DataSource dataSource) {

@@ -18,9 +18,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class WorkConfig {
 
     @Bean
+    InstanceHeartbeat instanceHeartbeat(JdbcClient jdbc, WorkProperties props) {
+        return new InstanceHeartbeat(jdbc, props);
+    }
+
+    /** Its workers carry the instance's name, the one its claims carry. */
+    @Bean
     DurableWork durableWork(DataSource dataSource, ObjectProvider<WorkHandler> handlers, WorkProperties props,
-            DeadLetters deadLetters, Sealer sealer) {
-        return new DurableWork(dataSource, () -> handlers.orderedStream().toList(), props, deadLetters, sealer);
+                            DeadLetters deadLetters, Sealer sealer, InstanceHeartbeat heartbeat) {
+        return new DurableWork(dataSource, () -> handlers.orderedStream().toList(), props, deadLetters, sealer,
+                heartbeat.instance());
     }
 
     /** Work that failed all of its tries, for admins to retry or drop. */

@@ -113,8 +113,8 @@ class PulseBenchmark {
         // Nothing fails against the instant platform, so nothing is queued for later: the queue is not needed here.
         WorkQueue noQueue = (kind, key, data, due) -> true;
         SendingCheckIns sending = new SendingCheckIns(teams, members, checkIns, pulses, new CheckInPlanner(),
-                new CheckInMessages(texts), gateways, noTriggers, noQueue, stores.leases(), Duration.ofMinutes(15), clock,
-                PulseMetrics.NONE, pseudonyms);
+                new CheckInMessages(texts), gateways, noTriggers, noQueue, stores.leases(), app.trustpulse.pulse.Liveness.alone(),
+                Duration.ofMinutes(15), clock, PulseMetrics.NONE, pseudonyms);
         var steps = stores.weekSteps();
         WeekSteps weekSteps = new WeekSteps(teams, members, answers, pulses, steps, selector, pulseMessages,
                 new LeaderDigests(selector, catalog, nudgeLog, pulseMessages, new NudgeMessages(catalog, texts), texts, clock),

@@ -124,7 +124,7 @@ class PersonalCheckInsTest extends EngineTest {
     /** The use case as the context wires it, on a clock stopped at the given moment. */
     private SendingCheckIns sendingAt(Instant now) {
         return new SendingCheckIns(teams, members, checkIns, pulses, new CheckInPlanner(), messages, gateways, triggers,
-                work, leases, Duration.ofMinutes(15), Clock.fixed(now, ZoneOffset.UTC),
+                work, leases, app.trustpulse.pulse.Liveness.alone(), Duration.ofMinutes(15), Clock.fixed(now, ZoneOffset.UTC),
                 app.trustpulse.pulse.PulseMetrics.NONE, pseudonyms);
     }
 }

@@ -81,7 +81,8 @@ public final class RecordingGateway implements ChatGateway {
 
     @Override
     public MessageRef postToChannel(ChannelAddress to, ChatMessage message) {
-        if (unreachable.contains(key(to.workspaceId(), "#" + to.channelId()))) {
+        if (unreachable.contains(key(to.workspaceId(), "#" + to.channelId()))
+                || unreachable.contains(key(to.workspaceId(), to.channelId()))) {
             throw new ChatDeliveryException("the platform did not take a post to " + to.channelId());
         }
         MessageRef ref = new MessageRef(to.platform(), to.workspaceId(), to.channelId(), "p" + ids.incrementAndGet());
@@ -119,7 +120,7 @@ public final class RecordingGateway implements ChatGateway {
         return updates.stream().filter(u -> u.ref().workspaceId().equals(workspaceId)).toList();
     }
 
-    /** Direct messages to the person fail until {@link #reachable} is called. */
+    /** Direct messages to the person, or posts to the channel, fail until {@link #reachable} is called. */
     public void unreachable(String workspaceId, String userId) {
         unreachable.add(key(workspaceId, userId));
     }

@@ -36,15 +36,32 @@ final class ChildInstance implements AutoCloseable {
         this.log = log;
     }
 
-    static ChildInstance start(String name, String databaseUrl, FakeSlack slack) throws IOException, InterruptedException {
-        return start(name, databaseUrl, slack, TOKEN, Map.of());
+    /**
+     * Where the instances keep their data: the embedded default (no URL given, so the service's own H2 file URL, under
+     * {@code ./data} of the directory the JVM runs in) or a PostgreSQL database. Instances started one after the other
+     * in the same directory share the H2 file, as a restarted service does.
+     */
+    enum Db {
+        H2, POSTGRES;
+
+        Database in(Path directory) {
+            return new Database(this == POSTGRES ? app.trustpulse.support.TestDatabases.postgresUrl() : null, directory);
+        }
+    }
+
+    /** {@code url} null: the service's default database, in {@code directory}. */
+    record Database(String url, Path directory) {
+    }
+
+    static ChildInstance start(String name, Database db, FakeSlack slack) throws IOException, InterruptedException {
+        return start(name, db, slack, TOKEN, Map.of());
     }
 
     /**
      * An instance with its own bot token (the fake maps each to the same workspace, so a test can tell which instance
      * made a call) and settings that replace the defaults below.
      */
-    static ChildInstance start(String name, String databaseUrl, FakeSlack slack, String token, Map<String, String> settings)
+    static ChildInstance start(String name, Database db, FakeSlack slack, String token, Map<String, String> settings)
             throws IOException, InterruptedException {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
@@ -55,9 +72,11 @@ final class ChildInstance implements AutoCloseable {
                 .filter(e -> !e.endsWith("test-classes"))
                 .collect(Collectors.joining(File.pathSeparator));
         Map<String, String> all = new LinkedHashMap<>();
-        all.put("spring.datasource.url", databaseUrl);
-        all.put("spring.datasource.username", "postgres");
-        all.put("spring.datasource.password", "");
+        if (db.url() != null) {
+            all.put("spring.datasource.url", db.url());
+            all.put("spring.datasource.username", "postgres");
+            all.put("spring.datasource.password", "");
+        }
         all.put("server.port", String.valueOf(port));
         all.put("pulse.playground.enabled", "false");
         all.put("pulse.pseudonym-secret", "kill-nine-test-pseudonym-secret-0123456789");
@@ -65,11 +84,13 @@ final class ChildInstance implements AutoCloseable {
         all.put("slack.signing-secret", SECRET);
         all.put("slack.api-url", slack.apiUrl());
         all.put("slack.first-retry-delay", "50ms");
-        all.put("slack.call-timeout", "5s");
+        // Longer than the 429 waits the tests make a call sit through.
+        all.put("slack.call-timeout", "2m");
         // The fake answers any pace; Slack's limits would only slow the tests down.
         all.put("slack.conversation-spacing", "20ms");
         all.put("slack.rate-share", "50");
-        all.put("pulse.claim-timeout", "3s");
+        // The claim timeout stays at its default (15 minutes): what a killed instance held comes back with its
+        // heartbeat, 4 × 2 s after it stopped beating, or the tests' time bounds fail.
         all.put("pulse.work.heartbeat-interval", "2s");
         all.put("pulse.work.missed-heartbeats", "4");
         all.put("pulse.work.polling-interval", "500ms");
@@ -83,7 +104,8 @@ final class ChildInstance implements AutoCloseable {
                 "-cp", classpath, "app.trustpulse.Application"));
         all.forEach((k, v) -> cmd.add("--" + k + "=" + v));
         Path log = Files.createTempFile("trust-pulse-" + name + "-", ".log");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder(cmd).directory(db.directory().toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         ChildInstance child = new ChildInstance(p, port, log);
         child.awaitReady();
         return child;
@@ -113,6 +135,13 @@ final class ChildInstance implements AutoCloseable {
 
     SlackClientSim slack(String teamId) {
         return new SlackClientSim(port, SECRET, teamId);
+    }
+
+    /** SIGKILL, as {@link #kill()}; returns when it was sent, as {@link System#nanoTime()}. */
+    long killAt() throws InterruptedException {
+        long at = System.nanoTime();
+        kill();
+        return at;
     }
 
     /** SIGKILL: the JVM stops at once, in the middle of whatever it does. */

@@ -5,7 +5,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Waits until the durable work queue holds nothing due: every acknowledged request has been handled. Work planned for
- * later (a send-now's safety net, due once its lease would have run out) does not count.
+ * later (a send-now's safety net, due once its instance would count as dead) does not count until it is due.
  */
 public final class QueuedWork {
 
