@@ -22,6 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -54,6 +57,7 @@ class SlackMalformedPayloadsTest {
     static final String TEAM = SlackAdapterTest.TEAM;
     static final FakeSlack SLACK = SlackAdapterTest.start();
     static final long SEED = 17;
+    static final String FORM = "application/x-www-form-urlencoded";
 
     private static final Pattern ERROR_LINE = Pattern.compile("(?m)^\\S+\\s+ERROR ");
     private static final Pattern STACK_FRAME = Pattern.compile("(?m)^\\s+at [\\w$.]+\\(");
@@ -97,7 +101,9 @@ class SlackMalformedPayloadsTest {
     void noPayloadWithAFieldOfTheWrongKindGetsA5xxOrLeavesAnErrorOrItsContentInTheLog(CapturedOutput output)
             throws Exception {
         Map<String, String> originals = new LinkedHashMap<>();
-        List<Sent> sent = new ArrayList<>();
+        // Four at a time, as Slack and the Bot Connector send them: side by side.
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<Sent>> sending = new ArrayList<>();
 
         // The envelope is the same for every event: all of the first is changed, of the others their event.
         Map<String, JsonObject> events = new LinkedHashMap<>();
@@ -110,7 +116,7 @@ class SlackMalformedPayloadsTest {
             String json = slack.event("Ev0ORIGINAL", event.getValue());
             originals.put(event.getKey(), json);
             for (Mutant m : mutants(json, under)) {
-                sent.add(send(event.getKey(), m, this::freshEventId, "application/json"));
+                sending.add(pool.submit(() -> send(event.getKey(), m, this::freshEventId, "application/json")));
             }
             under = "/event";
         }
@@ -118,7 +124,7 @@ class SlackMalformedPayloadsTest {
         Map<String, String> command = formFields(slack.slashCommand("UADMIN", "C0TEAM", "status", SLACK.hookUrl("fuzz")));
         originals.put("slash command", JsonMutations.form(command));
         for (Mutant m : JsonMutations.everyFormField(command)) {
-            sent.add(send("slash command", m, Function.identity(), "application/x-www-form-urlencoded"));
+            sending.add(pool.submit(() -> send("slash command", m, Function.identity(), FORM)));
         }
 
         JsonArray blocks = JsonParser.parseString("[{\"type\":\"section\",\"block_id\":\"s1\",\"text\":"
@@ -133,8 +139,7 @@ class SlackMalformedPayloadsTest {
                     java.nio.charset.StandardCharsets.UTF_8);
             originals.put(interaction.getKey(), interaction.getValue());
             for (Mutant m : mutants(json)) {
-                sent.add(send(interaction.getKey(), new Mutant(m.description(), "payload=" + JsonMutations.enc(m.payload())),
-                        Function.identity(), "application/x-www-form-urlencoded"));
+                sending.add(pool.submit(() -> send(interaction.getKey(), asForm(m), Function.identity(), FORM)));
             }
         }
 
@@ -142,24 +147,29 @@ class SlackMalformedPayloadsTest {
                 + "\"type\":\"url_verification\"}";
         originals.put("url verification", check);
         for (Mutant m : mutants(check)) {
-            sent.add(send("url verification", m, Function.identity(), "application/json"));
+            sending.add(pool.submit(() -> send("url verification", m, Function.identity(), "application/json")));
         }
         for (Mutant m : JsonMutations.notPayloads()) {
-            sent.add(send("no payload", m, Function.identity(), "application/json"));
-            sent.add(send("no payload as a form", new Mutant(m.description(), "payload=" + JsonMutations.enc(m.payload())),
-                    Function.identity(), "application/x-www-form-urlencoded"));
+            sending.add(pool.submit(() -> send("no payload", m, Function.identity(), "application/json")));
+            sending.add(pool.submit(() -> send("no payload as a form", asForm(m), Function.identity(), FORM)));
         }
+        List<Sent> sent = new ArrayList<>();
+        for (Future<Sent> s : sending) {
+            sent.add(s.get());
+        }
+        pool.shutdown();
         QueuedWork.awaitDone(jdbc, Duration.ofSeconds(60));
 
         for (Map.Entry<String, String> original : originals.entrySet()) {
             String body = freshEventId(original.getValue());
-            assertThat(slack.post(body, body.startsWith("{") ? "application/json" : "application/x-www-form-urlencoded")
+            assertThat(slack.post(body, body.startsWith("{") ? "application/json" : FORM)
                     .statusCode()).as("the unchanged %s is accepted", original.getKey()).isEqualTo(200);
         }
         QueuedWork.awaitDone(jdbc, Duration.ofSeconds(60));
 
         Map<Integer, Integer> statuses = new TreeMap<>();
         sent.forEach(s -> statuses.merge(s.status(), 1, Integer::sum));
+        System.out.printf("Slack fuzz: %d signed requests, by status %s%n", sent.size(), statuses);
         assertThat(sent).as("requests answered with a 5xx (of %s: %s)", sent.size(), statuses)
                 .filteredOn(s -> s.status() >= 500).isEmpty();
         assertThat(statuses.keySet()).as("statuses").isSubsetOf(200, 400);
@@ -173,6 +183,10 @@ class SlackMalformedPayloadsTest {
     }
 
     private record Sent(String what, String change, int status) {
+    }
+
+    private static Mutant asForm(Mutant payload) {
+        return new Mutant(payload.description(), "payload=" + JsonMutations.enc(payload.payload()));
     }
 
     private List<Mutant> mutants(String json) {
