@@ -17,5 +17,5 @@ USER pulse
 EXPOSE 8080
 # Production sets SPRING_PROFILES_ACTIVE=postgres and PULSE_PLAYGROUND_ENABLED=false; see .env.example.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
-  CMD curl -fsS http://localhost:8080/actuator/health || exit 1
+  CMD curl -fsS "http://localhost:${MANAGEMENT_SERVER_PORT:-${PORT:-8080}}/actuator/health" || exit 1
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/trust-pulse.jar"]

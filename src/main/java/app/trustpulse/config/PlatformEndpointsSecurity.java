@@ -1,19 +1,24 @@
 package app.trustpulse.config;
 
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * The platforms' endpoints, health and metrics, the playground, chart images and public assets pass untouched,
- * exactly as without Spring Security: no sign-in, no session, no CSRF token, no extra headers. Slack and the Bot
+ * The platforms' endpoints, health (and the management port's actuator), the playground, chart images and public
+ * assets pass untouched, exactly as without Spring Security: no sign-in, no session, no CSRF token, no extra headers. Slack and the Bot
  * Framework sign their own requests, and a CSRF filter reading a form body would break Slack's signature check.
  * An auto-configuration (listed in META-INF/spring), so that every application context with a web server has it,
  * the adapters' own slice tests included, and Spring Boot's default "secure everything" chain never applies.
@@ -27,9 +32,10 @@ public class PlatformEndpointsSecurity {
 
     @Bean
     @Order(1)
-    SecurityFilterChain platformEndpoints(HttpSecurity http) throws Exception {
-        http.securityMatcher("/slack/**", "/api/messages", "/actuator/**", "/playground", "/playground/**", "/webjars/**",
-                        "/dashboard-assets/**", "/pulse-charts/**", "/error")
+    SecurityFilterChain platformEndpoints(HttpSecurity http, Environment environment) throws Exception {
+        http.securityMatchers(m -> m.requestMatchers("/slack/**", "/api/messages", "/playground", "/playground/**",
+                                "/webjars/**", "/dashboard-assets/**", "/pulse-charts/**", "/error")
+                        .requestMatchers(openActuator(environment)))
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .csrf(AbstractHttpConfigurer::disable)
                 .headers(AbstractHttpConfigurer::disable)
@@ -38,6 +44,18 @@ public class PlatformEndpointsSecurity {
                 .anonymous(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         return http.build();
+    }
+
+    /**
+     * Health is open to the probes wherever it is. The rest of the actuator (build and commit, metrics) is open only
+     * on a management port of its own ({@code management.server.port}), which only the cluster reaches; beside the
+     * application it is for admins signed in to the dashboard ({@link app.trustpulse.dashboard.DashboardSecurity}).
+     * Both matchers know the port: on a management port of its own they match its requests only.
+     */
+    private static RequestMatcher openActuator(Environment environment) {
+        return ManagementPortType.get(environment) == ManagementPortType.DIFFERENT
+                ? EndpointRequest.toAnyEndpoint()
+                : EndpointRequest.to(HealthEndpoint.class);
     }
 
     /**

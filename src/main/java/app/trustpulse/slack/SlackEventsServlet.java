@@ -1,6 +1,5 @@
 package app.trustpulse.slack;
 
-import com.google.gson.JsonParseException;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.jakarta_servlet.ServletAdapterOps;
 import com.slack.api.bolt.request.Request;
@@ -14,13 +13,15 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one request URL Slack calls ({@code /slack/events}): slash commands, interactivity and the Events API.
- * The signature is checked on the raw body before anything is parsed (401 when it fails), the body is parsed
- * (400 when it is not a Slack payload), then the Bolt app runs.
+ * The signature is checked on the raw body before anything is parsed (401 when it fails), then the payload's shape
+ * ({@link SlackPayloadShape}; 400 and one warning when it is no payload the app serves), then the Bolt app runs.
+ * Bolt sees only payloads it can read, so an exception from it is a fault of ours: a 500 and an error in the log.
  */
 final class SlackEventsServlet extends HttpServlet {
 
@@ -30,6 +31,7 @@ final class SlackEventsServlet extends HttpServlet {
     private final transient App app;
     private final transient RequestSignature signature;
     private final transient SlackRequestParser parser;
+    private final transient SlackPayloadShape shape = new SlackPayloadShape();
 
     SlackEventsServlet(App app, RequestSignature signature) {
         this.app = app;
@@ -52,6 +54,11 @@ final class SlackEventsServlet extends HttpServlet {
             plain(resp, 401, "invalid signature");
             return;
         }
+        Optional<String> problem = shape.problem(body);
+        if (problem.isPresent()) {
+            refuse(resp, problem.get());
+            return;
+        }
         Request<?> slackRequest;
         try {
             slackRequest = parser.parse(SlackRequestParser.HttpRequest.builder()
@@ -65,37 +72,28 @@ final class SlackEventsServlet extends HttpServlet {
             slackRequest = null;
         }
         if (slackRequest == null || slackRequest.getContext() == null) {
-            plain(resp, 400, "not a Slack payload");
+            refuse(resp, "Bolt could not read it");
             return;
         }
+        Response slackResponse;
         try {
-            Response slackResponse = app.run(slackRequest);
-            ServletAdapterOps.writeResponse(resp, slackResponse);
+            slackResponse = app.run(slackRequest);
         } catch (Exception e) {
-            if (malformed(e)) {
-                // Signed, but its fields have the wrong types: the sender's mistake, not ours.
-                plain(resp, 400, "not a Slack payload");
-                return;
-            }
             LOG.error("Slack request failed", e);
             plain(resp, 500, "internal error");
+            return;
         }
+        if (slackResponse.getStatusCode() != null && slackResponse.getStatusCode() == 400) {
+            // A listener found a field it needs missing; Bolt's body says which, the log says that it happened.
+            LOG.warn("Slack request refused (400): incomplete for its listener");
+        }
+        ServletAdapterOps.writeResponse(resp, slackResponse);
     }
 
-    /** A payload whose fields did not fit Slack's types: Gson reports that with these exceptions. */
-    static boolean malformed(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof JsonParseException || t instanceof ClassCastException || t instanceof NumberFormatException
-                    || (t instanceof IllegalStateException || t instanceof UnsupportedOperationException) && thrownByGson(t)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean thrownByGson(Throwable t) {
-        StackTraceElement[] trace = t.getStackTrace();
-        return trace.length > 0 && trace[0].getClassName().startsWith("com.google.gson.");
+    /** One line, naming fields only: the payload may hold what a person wrote, which stays out of the log. */
+    private static void refuse(HttpServletResponse resp, String problem) throws IOException {
+        LOG.warn("Slack request refused (400): {}", problem);
+        plain(resp, 400, "malformed payload: " + problem);
     }
 
     private static void plain(HttpServletResponse resp, int status, String text) throws IOException {

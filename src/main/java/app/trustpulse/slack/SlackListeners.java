@@ -278,6 +278,10 @@ class SlackListeners {
                 || e.getThreadTs() != null) {
             return ctx.ack();
         }
+        if (e.getChannel() == null) {
+            // The answer goes back into the DM the message came from; without it there is nowhere to answer.
+            return BAD_REQUEST;
+        }
         String ws = workspaceOf(ctx);
         queueEvent(eventKey(payload), new SlackRequest(SlackRequest.Type.DIRECT_MESSAGE, ws, e.getUser(), e.getChannel(),
                 Mentions.normalize(e.getText()), null, null, null, null, false));

@@ -4,10 +4,15 @@ import com.microsoft.bot.restclient.serializer.JacksonAdapter;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.RoleTypes;
 import app.trustpulse.pulse.WorkQueue;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -17,16 +22,20 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The messaging endpoint Azure Bot Service posts Teams activities to. The body is read as text and turned into an
  * {@link Activity} with the SDK's own (Jackson 2) serializer; the token is checked before anything happens. An
- * authenticated activity is written to the durable queue and acknowledged; {@link TeamsActivityWork} handles it.
+ * authenticated activity of the right shape ({@link ActivityShape}) is written to the durable queue and acknowledged;
+ * {@link TeamsActivityWork} handles it. Whatever is not an activity is refused with 400, never stored.
  */
 @RestController
 @Conditional(TeamsSwitch.class)
 class TeamsController {
 
+    private static final Logger log = LoggerFactory.getLogger(TeamsController.class);
+
     private final ActivityAuthenticator authenticator;
     private final PulseActivities activities;
     private final WorkQueue work;
     private final JacksonAdapter serializer = new JacksonAdapter();
+    private final ActivityShape shape = new ActivityShape();
 
     TeamsController(ActivityAuthenticator authenticator, PulseActivities activities, WorkQueue work) {
         this.authenticator = authenticator;
@@ -35,22 +44,38 @@ class TeamsController {
     }
 
     @PostMapping(path = "/api/messages", consumes = "application/json")
-    public ResponseEntity<Void> messages(@RequestBody String body,
+    public ResponseEntity<String> messages(@RequestBody String body,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+        JsonNode tree;
         Activity activity;
         try {
-            activity = serializer.deserialize(body, Activity.class);
+            tree = serializer.serializer().readTree(body);
+            activity = tree != null && tree.isObject() ? serializer.deserialize(body, Activity.class) : null;
         } catch (IOException | RuntimeException e) {
-            return ResponseEntity.badRequest().build();
+            tree = null;
+            activity = null;
         }
         if (activity == null || activity.getType() == null) {
-            return ResponseEntity.badRequest().build();
+            // Nobody has shown a token yet: no warning for what anyone can send.
+            log.info("Teams request refused (400): not an activity");
+            return badRequest("not an activity");
+        }
+        Optional<String> unfit = shape.tokenInputsProblem(tree);
+        if (unfit.isPresent()) {
+            log.info("Teams request refused (400): {}", unfit.get());
+            return badRequest(unfit.get());
         }
         if (activity.getRecipient() != null && activity.getRecipient().getRole() == null) {
             activity.getRecipient().setRole(RoleTypes.BOT);
         }
         if (!authenticator.authenticated(activity, authorization)) {
             return ResponseEntity.status(401).build();
+        }
+        // Names fields only: the activity may hold what a person wrote, which stays out of the log.
+        Optional<String> problem = shape.problem(tree);
+        if (problem.isPresent()) {
+            log.warn("Teams activity refused (400): {}", problem.get());
+            return badRequest(problem.get());
         }
         // Stored before the 200, handled from the queue: an activity Teams resends has the same id and is queued once.
         if (!activities.firstTime(activity)) {
@@ -59,5 +84,9 @@ class TeamsController {
         String key = activity.getId() != null ? "activity:" + activity.getId() : UUID.randomUUID().toString();
         work.enqueue(TeamsActivityWork.KIND, key, body);
         return ResponseEntity.ok().build();
+    }
+
+    private static ResponseEntity<String> badRequest(String problem) {
+        return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body("malformed activity: " + problem);
     }
 }

@@ -127,7 +127,9 @@ class TeamsGateway implements ChatGateway {
                     () -> connector.at(serviceUrl).getConversations().getConversationMember(userId, teamId));
             return member == null || member.getName() == null || member.getName().isBlank() ? userId : member.getName();
         } catch (ChatDeliveryException e) {
-            log.warn("Teams: the name of a member who joined a team could not be read; their id stands in for it", e);
+            // The exception says all there is to say: which call, which status, how many tries.
+            log.warn("Teams: the name of a member who joined a team could not be read ({}); their id stands in for it",
+                    e.getMessage());
             return userId;
         }
     }

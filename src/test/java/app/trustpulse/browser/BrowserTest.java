@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.UUID;
@@ -47,8 +48,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The dashboard and the playground in a real browser (headless Chromium): sign-in before every page and export,
- * another team's page and export refused, withheld cells shown as withheld, the team page at phone width, and a
- * week in the playground from check-ins to the pulse with its chart and its Slack preview.
+ * another team's page and export refused, withheld cells shown as withheld, the team page at phone width, nothing on
+ * a dashboard page blocked by its content security policy, and a week in the playground from check-ins to the pulse
+ * with its chart and its Slack preview.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -82,6 +84,10 @@ class BrowserTest {
     @BeforeAll
     void aDemoTeamWithPastWeeksAndASecondTeam() throws Exception {
         browser = Browser.start();
+        // Every page records what its content security policy blocked, from before its own scripts run.
+        browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+                "window.cspViolations = []; document.addEventListener('securitypolicyviolation',"
+                        + " e => window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));"));
         HttpClient http = HttpClient.newHttpClient();
         for (String[] call : List.of(new String[] {"/playground/api/demo", "{\"language\":\"en\"}"},
                 new String[] {"/playground/api/simulate", "{}"})) {
@@ -150,6 +156,21 @@ class BrowserTest {
         new WebDriverWait(browser, WAIT).until(d -> script("return typeof Chart === 'function' && Chart.getChart('trend-chart') != null"));
         assertThat(browser.findElement(By.id("participation")).getText()).contains("answered: 5 of 5 members");
         assertThat(browser.findElement(By.id("nudges")).getText()).contains("tried");
+    }
+
+    @Test
+    void everyDashboardPageWorksUnderItsContentSecurityPolicy() {
+        signInAs("ada");
+        for (String path : List.of("/dashboard", "/dashboard/teams/" + demoTeam, "/dashboard/teams/" + demoTeam + "/settings")) {
+            browser.get(url(path));
+            if (path.equals("/dashboard/teams/" + demoTeam)) {
+                new WebDriverWait(browser, WAIT).until(d -> script("return Chart.getChart('trend-chart') != null"));
+            }
+            assertThat((List<?>) script("return window.cspViolations")).as("blocked on %s", path).isEmpty();
+        }
+        browser.findElement(By.cssSelector("form.inline button")).click();
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.urlContains("/dashboard/login"));
+        assertThat((List<?>) script("return window.cspViolations")).as("blocked on the sign-in page").isEmpty();
     }
 
     @Test

@@ -206,7 +206,7 @@ class DashboardAccessTest {
         assertThat(state.statusCode()).isEqualTo(200);
         assertThat(state.headers().firstValue("Set-Cookie")).isEmpty();
         assertThat(client.get("/actuator/health").statusCode()).isEqualTo(200);
-        assertThat(client.get("/actuator/prometheus").statusCode()).isEqualTo(200);
+        assertThat(client.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
         assertThat(client.get("/playground").statusCode()).isEqualTo(200);
         assertThat(client.postJson("/playground/api/say", "{\"as\":\"tom\",\"where\":\"dm\",\"text\":\"help\"}").statusCode()).isEqualTo(200);
     }

@@ -8,24 +8,31 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * What an operator looks at, on the service as it starts with no settings: after a week in the playground,
- * {@code /actuator/prometheus} shows the service's own metrics (what was sent, answered, posted, withheld and
- * reacted to, how long the week close took, what work is waiting; by platform and kind, never by team or person);
- * {@code /actuator/info} names the version and the commit; the browser finds a favicon.
+ * What an operator looks at, on the service with the actuator on a management port of its own (as on Kubernetes):
+ * after a week in the playground, {@code /actuator/prometheus} shows the service's own metrics (what was sent,
+ * answered, posted, withheld and reacted to, how long the week close took, what work is waiting; by platform and
+ * kind, never by team or person); {@code /actuator/info} names the version and the commit; neither is on the
+ * application's port; the browser finds a favicon.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
+@ExtendWith(OutputCaptureExtension.class)
 class OperatorEndpointsTest {
 
     private static final Pattern SAMPLE = Pattern.compile("^(trustpulse_[a-z_]+)(?:\\{([^}]*)})? (\\S+)$");
@@ -33,6 +40,9 @@ class OperatorEndpointsTest {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -122,7 +132,7 @@ class OperatorEndpointsTest {
 
     @Test
     void theInfoEndpointNamesTheVersionAndTheCommit() throws Exception {
-        HttpResponse<String> r = get("/actuator/info");
+        HttpResponse<String> r = get(managementPort, "/actuator/info");
 
         assertThat(r.statusCode()).isEqualTo(200);
         tools.jackson.databind.JsonNode info = tools.jackson.databind.json.JsonMapper.builder().build().readTree(r.body());
@@ -143,14 +153,33 @@ class OperatorEndpointsTest {
         assertThat(get("/playground/").body()).contains("href=\"/favicon.svg\"");
     }
 
+    @Test
+    void theApplicationsPortServesNoActuatorAndTheManagementPortNeedsNoSignIn(CapturedOutput output) throws Exception {
+        for (String path : List.of("/actuator/info", "/actuator/prometheus", "/actuator/health")) {
+            assertThat(get(port, path).statusCode()).as("%s on the application's port", path).isEqualTo(404);
+        }
+        for (String path : List.of("/actuator/health/liveness", "/actuator/health/readiness", "/actuator/info",
+                "/actuator/prometheus")) {
+            assertThat(get(managementPort, path).statusCode()).as("%s on the management port", path).isEqualTo(200);
+        }
+        HttpResponse<String> malformed = get(managementPort, "/actuator/health?x=%ff");
+        assertThat(malformed.statusCode()).as("a query string that does not decode").isEqualTo(400);
+        assertThat(Pattern.compile("(?m)^\\S+\\s+ERROR ").matcher(output.getAll()).find()).as("an ERROR line").isFalse();
+    }
+
     private HttpResponse<String> get(String path) throws Exception {
+        return get(port, path);
+    }
+
+    private HttpResponse<String> get(int port, String path) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private Map<String, Double> scrape() throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).GET().build(), HttpResponse.BodyHandlers.ofString());
+                URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(200);
         Map<String, Double> samples = new LinkedHashMap<>();
         for (String line : r.body().split("\n")) {

@@ -286,6 +286,19 @@ class SlackAdapterTest {
         assertThat(slack.postForm("payload=" + SlackClientSim.enc("{\"type\":\"block_actions\",\"team\":{\"id\":\""
                 + TEAM + "\"},\"user\":\"not-an-object\",\"actions\":[{\"action_id\":\"tp:btn:0:0\",\"value\":7}]}"))
                 .statusCode()).isEqualTo(400);
+        // Both once threw inside Bolt before any listener ran: a user object without an id, an action that is null.
+        JsonObject userWithoutId = SlackClientSim.imMessage("UMEM", "D0MEM", "hi");
+        userWithoutId.add("user", new JsonObject());
+        assertThat(slack.postJson(slack.event("Ev0NOID", userWithoutId)).statusCode()).isEqualTo(400);
+        JsonObject click = JsonParser.parseString(java.net.URLDecoder.decode(slack.blockAction("UMEM", "D0MEM",
+                "1700000000.000200", "tp:btn:0:0", "dismiss", SLACK.hookUrl("null-action"), null).substring("payload=".length()),
+                java.nio.charset.StandardCharsets.UTF_8)).getAsJsonObject();
+        JsonArray nullAction = new JsonArray();
+        nullAction.add(com.google.gson.JsonNull.INSTANCE);
+        click.add("actions", nullAction);
+        HttpResponse<String> refused = slack.postForm("payload=" + SlackClientSim.enc(click.toString()));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).isEqualTo("malformed payload: payload: actions[0] is not an object");
         verify(inbox, never()).interaction(any());
         verify(inbox, never()).directMessage(any(), anyString());
     }
