@@ -1,6 +1,7 @@
 package app.trustpulse.persistence;
 
 import app.trustpulse.pulse.DeliveryClaim;
+import app.trustpulse.pulse.Liveness;
 import app.trustpulse.pulse.RosterNoticeRepository;
 import java.time.Instant;
 import java.util.List;
@@ -14,8 +15,15 @@ final class JdbcRosterNoticeRepository implements RosterNoticeRepository {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final Liveness liveness;
 
     JdbcRosterNoticeRepository(JdbcClient jdbc, TransactionTemplate transactions) {
+        this(jdbc, transactions, Liveness.alone());
+    }
+
+    /** A claim on a notice lives as long as the instance that holds it (see {@link DeliveryClaims#holderDead}). */
+    JdbcRosterNoticeRepository(JdbcClient jdbc, TransactionTemplate transactions, Liveness liveness) {
+        this.liveness = liveness;
         this.jdbc = jdbc;
         this.transactions = transactions;
     }
@@ -88,15 +96,16 @@ final class JdbcRosterNoticeRepository implements RosterNoticeRepository {
 
     @Override
     public Optional<DeliveryClaim> claim(long teamId, String key, Instant now, Instant staleBefore) {
-        return DeliveryClaims.claim(jdbc, """
+        return DeliveryClaims.claim(jdbc, liveness, """
                 SELECT COALESCE(delivery_id, '') FROM roster_notice
                  WHERE team_id = :teamId AND notice_key = :key AND posted_at IS NULL
                 """, """
-                UPDATE roster_notice SET claimed_at = :now, delivery_id = :deliveryId
+                UPDATE roster_notice SET claimed_at = :now, claimed_by = :me, delivery_id = :deliveryId
                  WHERE team_id = :teamId AND notice_key = :key AND posted_at IS NULL
-                   AND (claimed_at IS NULL OR claimed_at < :stale)
+                   AND (claimed_at IS NULL OR claimed_at < :stale OR %s)
                    AND COALESCE(delivery_id, '') = :seen
-                """, Map.of("teamId", teamId, "key", key), now, staleBefore);
+                """.formatted(DeliveryClaims.holderDead("roster_notice", "claimed_by", "claimed_at")),
+                Map.of("teamId", teamId, "key", key), now, staleBefore);
     }
 
     @Override

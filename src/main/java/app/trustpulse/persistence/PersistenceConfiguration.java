@@ -80,8 +80,8 @@ public class PersistenceConfiguration {
     }
 
     @Bean
-    RosterNoticeRepository rosterNoticeRepository(JdbcClient jdbc, TransactionTemplate transactions) {
-        return new JdbcRosterNoticeRepository(jdbc, transactions);
+    RosterNoticeRepository rosterNoticeRepository(JdbcClient jdbc, TransactionTemplate transactions, Liveness liveness) {
+        return new JdbcRosterNoticeRepository(jdbc, transactions, liveness);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package app.trustpulse.persistence;
 
+import app.trustpulse.support.TestDatabases;
 import static app.trustpulse.persistence.Fixtures.WEEK;
 import static app.trustpulse.persistence.Fixtures.insertTeam;
 import static app.trustpulse.persistence.Fixtures.jdbc;
@@ -91,12 +92,12 @@ class ClaimHoldersTest {
     void aCheckInOfADeadInstanceIsTakenBackAtOnceAndOneOfALiveInstanceIsNot(TestDb db) {
         JdbcClient jdbc = jdbc(db);
         long team = insertTeam(jdbc, "C1");
-        long id = new JdbcCheckInRepository(jdbc, A).createIfAbsent(checkIn(team, "U1"), Instant.now()).id();
-        long other = new JdbcCheckInRepository(jdbc, A).createIfAbsent(checkIn(team, "U2"), Instant.now()).id();
+        long id = new JdbcCheckInRepository(jdbc, TestDatabases.SEALER, A).createIfAbsent(checkIn(team, "U1"), Instant.now()).id();
+        long other = new JdbcCheckInRepository(jdbc, TestDatabases.SEALER, A).createIfAbsent(checkIn(team, "U2"), Instant.now()).id();
 
-        takenBackOnlyOnceTheHolderDied(jdbc, i -> at -> new JdbcCheckInRepository(jdbc, i)
+        takenBackOnlyOnceTheHolderDied(jdbc, i -> at -> new JdbcCheckInRepository(jdbc, TestDatabases.SEALER, i)
                 .claimForSending(id, at, at.minus(TIMEOUT)).isPresent());
-        neverTakenBackWithinTheDeadAfterTimeOfItsTaking(jdbc, i -> at -> new JdbcCheckInRepository(jdbc, i)
+        neverTakenBackWithinTheDeadAfterTimeOfItsTaking(jdbc, i -> at -> new JdbcCheckInRepository(jdbc, TestDatabases.SEALER, i)
                 .claimForSending(other, at, at.minus(TIMEOUT)).isPresent());
     }
 
@@ -104,11 +105,11 @@ class ClaimHoldersTest {
     void aReminderOfADeadInstanceIsTakenBackAtOnce(TestDb db) {
         JdbcClient jdbc = jdbc(db);
         long team = insertTeam(jdbc, "C1");
-        var checkIns = new JdbcCheckInRepository(jdbc, A);
+        var checkIns = new JdbcCheckInRepository(jdbc, TestDatabases.SEALER, A);
         long id = checkIns.createIfAbsent(checkIn(team, "U1"), Instant.now()).id();
         checkIns.markSent(id, Instant.now(), "ref");
 
-        takenBackOnlyOnceTheHolderDied(jdbc, i -> at -> new JdbcCheckInRepository(jdbc, i)
+        takenBackOnlyOnceTheHolderDied(jdbc, i -> at -> new JdbcCheckInRepository(jdbc, TestDatabases.SEALER, i)
                 .claimReminder(id, at, at.minus(TIMEOUT)).isPresent());
     }
 

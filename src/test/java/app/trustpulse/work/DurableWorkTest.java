@@ -47,7 +47,8 @@ class DurableWorkTest {
     }
 
     private static DurableWork durableWork(DataSource db, List<WorkHandler> handlers) {
-        return new DurableWork(db, () -> handlers, props(), deadLetters(db), app.trustpulse.support.TestDatabases.SEALER);
+        return new DurableWork(db, () -> handlers, props(), deadLetters(db), app.trustpulse.support.TestDatabases.SEALER,
+                "test-" + java.util.UUID.randomUUID());
     }
 
     /** Fails every run until it is mended; records each run. */
