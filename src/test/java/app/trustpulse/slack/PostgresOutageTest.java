@@ -58,7 +58,9 @@ class PostgresOutageTest {
         slack = new FakeSlack().token(ChildInstance.TOKEN, TEAM).user("UADMIN", "Ada", "Europe/Amsterdam", true);
         PEOPLE.forEach(u -> slack.user(u, "Person " + u, "Europe/Amsterdam", false));
         slack.channel(CHANNEL, PEOPLE.toArray(String[]::new));
-        instance = ChildInstance.start("pg-outage", postgres.getJdbcUrl("postgres", "postgres"), slack, ChildInstance.TOKEN,
+        instance = ChildInstance.start("pg-outage",
+                new ChildInstance.Database(postgres.getJdbcUrl("postgres", "postgres"),
+                        java.nio.file.Files.createTempDirectory("pg-outage")), slack, ChildInstance.TOKEN,
                 Map.of("logging.level.root", "WARN"));
         SlackClientSim client = instance.slack(TEAM);
         assertThat(client.postForm(client.slashCommand("UADMIN", CHANNEL, "setup", slack.hookUrl("setup"))).statusCode())

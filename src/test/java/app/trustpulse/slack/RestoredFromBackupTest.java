@@ -186,7 +186,8 @@ class RestoredFromBackupTest {
     }
 
     private ChildInstance start(String name, String db) throws Exception {
-        ChildInstance i = ChildInstance.start(name, db, slack);
+        ChildInstance i = ChildInstance.start(name,
+                new ChildInstance.Database(db, java.nio.file.Files.createTempDirectory("restored-" + name)), slack);
         instances.add(i);
         return i;
     }
