@@ -454,11 +454,17 @@ class SlackAdapterTest {
                 slack.slashCommand("UADMIN", "C0TEAM", "status", "https://attacker.example/hooks/x"),
                 slack.slashCommand("UADMIN", "C0TEAM", "status", "not a url"));
 
+        // Control characters fail the shape check (400, before Bolt); an unusable answer address is refused with a
+        // reply the person sees. Either way nothing is acknowledged into the queue.
         for (String body : bodies) {
             HttpResponse<String> ack = slack.postForm(body);
-            assertThat(ack.statusCode()).isEqualTo(200);
-            assertThat(JsonParser.parseString(ack.body()).getAsJsonObject().get("text").getAsString())
-                    .isEqualTo(new SlackTexts().get(app.trustpulse.pulse.Language.EN, "slack.refused.request"));
+            if (body.contains("%00") || body.contains("%0A")) {
+                assertThat(ack.statusCode()).as(body).isEqualTo(400);
+            } else {
+                assertThat(ack.statusCode()).as(body).isEqualTo(200);
+                assertThat(JsonParser.parseString(ack.body()).getAsJsonObject().get("text").getAsString())
+                        .isEqualTo(new SlackTexts().get(app.trustpulse.pulse.Language.EN, "slack.refused.request"));
+            }
         }
 
         assertThat(queued(SlackRequests.KIND)).isZero();
@@ -469,10 +475,11 @@ class SlackAdapterTest {
 
     @Test
     void signedEventsAndClicksThatCouldNeverBeHandledAreDroppedOrRefusedNotQueued() throws Exception {
+        // Ids with control characters fail the shape check before Bolt sees the event.
         assertThat(slack.postJson(slack.event("Ev0POISON1", SlackClientSim.imMessage("U\u0001MEM", "D0MEM", "freedom 4")))
-                .statusCode()).as("acknowledged, so Slack does not send it again").isEqualTo(200);
+                .statusCode()).isEqualTo(400);
         assertThat(slack.postJson(slack.event("Ev0POISON2", SlackClientSim.memberJoined("UBOB", "C0\u0000TEAM")))
-                .statusCode()).isEqualTo(200);
+                .statusCode()).isEqualTo(400);
         assertThat(slack.postForm(slack.blockAction("UMEM", "D0MEM", "1700000000.000900", "tp:btn:0:0", "dismiss",
                 "https://attacker.example/hooks/y", new JsonArray())).statusCode()).isEqualTo(400);
 

@@ -27,7 +27,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * command that comes in meanwhile queued without using up its tries, and, once Slack answers again, connects by
  * itself and answers the command.
  */
-@SpringBootTest(classes = Application.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Metrics on a management port of their own, as the Kubernetes manifests run them (no sign-in there).
+@SpringBootTest(classes = Application.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "management.server.port=0")
 class SlackOutageTest {
 
     static final String SECRET = "outage-signing-secret";
@@ -63,6 +65,9 @@ class SlackOutageTest {
 
     @LocalServerPort
     int port;
+
+    @org.springframework.boot.test.web.server.LocalManagementPort
+    int managementPort;
 
     @Autowired
     JdbcClient jdbc;
@@ -110,7 +115,8 @@ class SlackOutageTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+        int to = path.startsWith("/actuator") ? managementPort : port;
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + to + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }
