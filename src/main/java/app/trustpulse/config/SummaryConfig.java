@@ -61,7 +61,7 @@ public class SummaryConfig {
                         ChatGateways gateways, Texts texts, WorkQueue work, PulseProperties properties, Clock clock,
                         PulseMetrics metrics) {
         return new WeekSteps(teams, members, answers, pulses, steps, selector, pulseMessages, digests, reviews,
-                new FeedbackRelease(feedback, members, scrubber, new SecureRandom()), scrubber, pseudonyms, gateways, texts, work,
+                new FeedbackRelease(feedback, members, pseudonyms, scrubber, new SecureRandom()), scrubber, pseudonyms, gateways, texts, work,
                 properties.claimTimeout(), clock, metrics);
     }
 

@@ -118,7 +118,7 @@ class PulseBenchmark {
         var steps = stores.weekSteps();
         WeekSteps weekSteps = new WeekSteps(teams, members, answers, pulses, steps, selector, pulseMessages,
                 new LeaderDigests(selector, catalog, nudgeLog, pulseMessages, new NudgeMessages(catalog, texts), texts, clock),
-                new MonthlyReviews(nudgeLog, texts), new FeedbackRelease(feedback, members, new TextScrubber(), new Random(1)),
+                new MonthlyReviews(nudgeLog, texts), new FeedbackRelease(feedback, members, pseudonyms, new TextScrubber(), new Random(1)),
                 new TextScrubber(), pseudonyms, gateways, texts, noQueue, Duration.ofMinutes(15), clock, PulseMetrics.NONE);
         ClosingWeeks closing = new ClosingWeeks(teams, checkIns, answers, pulses, new PulseCalculator(), steps, weekSteps, clock,
                 PulseMetrics.NONE, members, new TextScrubber(), texts);

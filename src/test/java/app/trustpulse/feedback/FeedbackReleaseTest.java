@@ -8,6 +8,7 @@ import app.trustpulse.pulse.Language;
 import app.trustpulse.pulse.Member;
 import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.Platform;
+import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.Team;
 import app.trustpulse.pulse.TeamSchedule;
@@ -27,10 +28,19 @@ class FeedbackReleaseTest {
             TeamSchedule.defaults(), false);
     private final WeekId week = new WeekId(2026, 47);
     private final InMemoryFeedback store = new InMemoryFeedback();
-    private final FeedbackRelease release = new FeedbackRelease(store, new Roster(), new TextScrubber(), new Random(7));
+    private final Roster roster = new Roster();
+    private final Pseudonymizer pseudonyms = new Pseudonymizer(new byte[32]);
+    private final FeedbackRelease release = new FeedbackRelease(store, roster, pseudonyms, new TextScrubber(), new Random(7));
 
+    /** Feedback of the member "a", "b", "c" (U1, U3, U4), or of anyone else by user id. */
     private void give(String who, WeekId w, String text) {
-        store.add(new Feedback(0, 1, w, who, text, Optional.empty()));
+        String userId = switch (who) {
+            case "a" -> "U1";
+            case "b" -> "U3";
+            case "c" -> "U4";
+            default -> who;
+        };
+        store.add(new Feedback(0, 1, w, pseudonyms.feedbackGiver(1, Platform.PLAYGROUND, userId), text, Optional.empty()));
     }
 
     @Test
@@ -67,6 +77,23 @@ class FeedbackReleaseTest {
     }
 
     @Test
+    void peopleAddedThisWeekAndPeopleNoLongerOnTheTeamDoNotCountTowardsTheThreshold() {
+        roster.newcomers.add("U5");
+        give("a", week, "The one real feedback");
+        give("U5", week, "From someone added this week");
+        give("U9", week, "From someone no longer on the team");
+        FeedbackRelease.Outcome o = release.release(team, week);
+        assertThat(o.released()).isEmpty();
+        assertThat(o.held()).isEqualTo(3);
+
+        give("b", week, "Clearer goals");
+        give("c", week, "Say thanks more often");
+        assertThat(release.release(team, week).released()).as("three givers who count, and the others' feedback with them")
+                .containsExactlyInAnyOrder("The one real feedback", "From someone added this week",
+                        "From someone no longer on the team", "Clearer goals", "Say thanks more often");
+    }
+
+    @Test
     void namesAndMentionsAreRemovedBeforeALeaderReadsIt() {
         give("a", week, "Ask Priya, she knows <@U123> and @bob");
         give("b", week, "priya Jansen carried the release");
@@ -77,7 +104,10 @@ class FeedbackReleaseTest {
         assertThat(released).anyMatch(t -> t.contains("she knows"));
     }
 
+    /** Priya (U1), a leader (U2), Robin (U3), Sasha (U4) and Quinn (U5), of whom {@code newcomers} joined this week. */
     private static final class Roster implements MemberRepository {
+        final java.util.Set<String> newcomers = new java.util.HashSet<>();
+
         public void save(Member member) {
         }
 
@@ -87,7 +117,10 @@ class FeedbackReleaseTest {
 
         public List<Member> ofTeam(long teamId) {
             return List.of(new Member(1, "U1", "Priya Jansen", Role.MEMBER, Optional.empty(), false, false),
-                    new Member(1, "U2", "Lee (leader)", Role.LEADER, Optional.empty(), false, false));
+                    new Member(1, "U2", "Lee (leader)", Role.LEADER, Optional.empty(), false, false),
+                    new Member(1, "U3", "Robin", Role.MEMBER, Optional.empty(), false, false),
+                    new Member(1, "U4", "Sasha", Role.MEMBER, Optional.empty(), false, false),
+                    new Member(1, "U5", "Quinn", Role.MEMBER, Optional.empty(), false, false));
         }
 
         public List<Member> membershipsOf(Platform platform, String workspaceId, String userId) {
@@ -99,7 +132,7 @@ class FeedbackReleaseTest {
         }
 
         public boolean countsTowardThreshold(long teamId, String userId, java.time.Instant weekStart) {
-            return true;
+            return ofTeam(teamId).stream().anyMatch(m -> m.userId().equals(userId)) && !newcomers.contains(userId);
         }
 
         public List<Member> joinedSince(long teamId, java.time.Instant since) {

@@ -74,11 +74,11 @@ class DebugLogsTellNothingTest {
         TEAMS.failNext(1, 503);
         assertThat(TEAMS.say(port, QUINN, TYPED_IN_TEAMS)).as("the bot's answer, sent after a refusal").isNotEmpty();
 
+        // A Teams exchange of a few seconds need not bring a framework line at DEBUG of its own (Quartz's cluster
+        // check-in, every 10 s, often does): the level is read instead.
+        assertThat(org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).isDebugEnabled())
+                .as("the root logger at DEBUG").isTrue();
         String logs = output.getAll();
-        // A short chat may pass without a framework line at DEBUG of its own; the root is still at DEBUG, and was
-        // while this context ran.
-        assertThat(LoggingSystem.get(DebugLogsTellNothingTest.class.getClassLoader())
-                .getLoggerConfiguration(LoggingSystem.ROOT_LOGGER_NAME).getEffectiveLevel()).isEqualTo(LogLevel.DEBUG);
         assertLoggedAtDebug(logs);
         assertThat(logs).doesNotContain(TYPED_IN_TEAMS).doesNotContain("Softly").doesNotContain(QUINN)
                 .as("the 1:1 chat").doesNotContain(TeamsChat.chat(""));
