@@ -162,9 +162,14 @@ class OperatorEndpointsTest {
                 "/actuator/prometheus")) {
             assertThat(get(managementPort, path).statusCode()).as("%s on the management port", path).isEqualTo(200);
         }
+        int before = output.getAll().length();
         HttpResponse<String> malformed = get(managementPort, "/actuator/health?x=%ff");
         assertThat(malformed.statusCode()).as("a query string that does not decode").isEqualTo(400);
-        assertThat(Pattern.compile("(?m)^\\S+\\s+ERROR ").matcher(output.getAll()).find()).as("an ERROR line").isFalse();
+        // Only what this request logged: a test context closing meanwhile (its scheduler's cluster check) is not it.
+        assertThat(output.getAll().substring(before).lines()
+                .filter(l -> Pattern.compile("^\\S+\\s+ERROR ").matcher(l).find())
+                .filter(l -> !l.contains("_ClusterManager")))
+                .as("an ERROR line").isEmpty();
     }
 
     private HttpResponse<String> get(String path) throws Exception {
