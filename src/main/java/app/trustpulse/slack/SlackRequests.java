@@ -132,6 +132,9 @@ final class SlackRequests implements WorkHandler {
                     Optional.of(answerId));
             answer = firstRun ? inbox.get().command(request) : inbox.get().commandAgain(request);
         } catch (RuntimeException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw cutShort(r);
+            }
             if (TransientFailures.isTransient(e) && stillRetried(answerId)) {
                 LOG.warn("/pulse {} in {} met a passing database failure ({}); it runs again from the queue",
                         SlackListeners.subcommandOf(r.text()), r.workspaceId(), e.getClass().getSimpleName());
@@ -141,7 +144,29 @@ final class SlackRequests implements WorkHandler {
                     SlackListeners.subcommandOf(r.text()), r.workspaceId(), e);
             answer = ChatMessage.text(texts.get(Language.EN, "slack.error.generic"));
         }
+        if (Thread.currentThread().isInterrupted()) {
+            throw cutShort(r);
+        }
+        // A run that answered and then died, or was taken for dead, before the queue knew it was done is run again:
+        // its person has their answer already.
+        String answered = "answered-" + answerId;
+        if (attempts.wasDelivered(answered)) {
+            LOG.info("/pulse {} in {} ran again after it was answered; not answered twice",
+                    SlackListeners.subcommandOf(r.text()), r.workspaceId());
+            return;
+        }
         responses.answer(r.workspaceId(), r.userId(), r.responseUrl(), true, answer, answerId);
+        attempts.delivered(answered, clock.instant());
+    }
+
+    /**
+     * The instance is stopping and cut the command short (a send-now in the middle of its round): its answer would
+     * tell half of it, if it got out at all. Thrown instead, so the queue runs the command again on an instance that
+     * lives on, which finishes it and answers.
+     */
+    private static IllegalStateException cutShort(SlackRequest r) {
+        return new IllegalStateException("/pulse " + SlackListeners.subcommandOf(r.text()) + " in " + r.workspaceId()
+                + " was cut short by this instance stopping; it runs again");
     }
 
     /** Whether the command was first tried at most {@link #TRANSIENT_RETRY_WINDOW} ago. */
