@@ -50,6 +50,7 @@ class SlackCommandDatabaseFailureTest {
     private final SlackRequestCheck check = mock(SlackRequestCheck.class);
     /** The tries the queue made, as {@link DeliveryAttempts} records them: the first one's time per id. */
     private final ConcurrentMap<String, Instant> tried = new ConcurrentHashMap<>();
+    private final java.util.Set<String> delivered = ConcurrentHashMap.newKeySet();
     private Instant now = Instant.parse("2025-03-03T09:00:00Z");
     private SlackRequests requests;
 
@@ -59,6 +60,8 @@ class SlackCommandDatabaseFailureTest {
         when(people.sender("T1", "UADMIN")).thenReturn(new Sender(Platform.SLACK, "T1", "UADMIN", "Ada", true));
         when(attempts.firstTry(anyString(), any())).thenAnswer(i -> tried.putIfAbsent(i.getArgument(0), i.getArgument(1)) == null);
         when(attempts.firstTriedAt(anyString())).thenAnswer(i -> Optional.ofNullable(tried.get(i.<String>getArgument(0))));
+        org.mockito.Mockito.doAnswer(i -> delivered.add(i.getArgument(0))).when(attempts).delivered(anyString(), any());
+        when(attempts.wasDelivered(anyString())).thenAnswer(i -> delivered.contains(i.<String>getArgument(0)));
         Clock clock = new Clock() {
             @Override
             public ZoneOffset getZone() {
@@ -128,6 +131,18 @@ class SlackCommandDatabaseFailureTest {
         now = now.plus(Duration.ofSeconds(2));
         runQueued();
         assertThat(answers()).containsExactly(GENERIC);
+    }
+
+    @Test
+    void aCommandRunAgainAfterItWasAnsweredIsNotAnsweredTwice() {
+        // The instance that answered died, or was taken for dead, before the queue knew the command was done.
+        when(inbox.command(any())).thenReturn(ChatMessage.text("Sent 30 check-ins."));
+        when(inbox.commandAgain(any())).thenReturn(ChatMessage.text("The send-now is being finished."));
+
+        runQueued();
+        runQueued();
+        verify(inbox, times(1)).commandAgain(any());
+        assertThat(answers()).containsExactly("Sent 30 check-ins.");
     }
 
     /** One run of the queued command, as the durable queue makes it: same key, same data, every time. */
