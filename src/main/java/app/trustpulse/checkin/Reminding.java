@@ -2,6 +2,7 @@ package app.trustpulse.checkin;
 
 import app.trustpulse.pulse.DeliveryClaim;
 import app.trustpulse.chat.ChatDeliveryException;
+import app.trustpulse.chat.DeliveryCutShort;
 import app.trustpulse.chat.ChatGateways;
 import app.trustpulse.chat.Delivery;
 import app.trustpulse.chat.DirectAddress;
@@ -115,7 +116,9 @@ public final class Reminding {
                 sent++;
                 metrics.reminderSent(team.platform());
             } catch (ChatDeliveryException e) {
-                checkIns.releaseReminder(c.id());
+                if (!(e instanceof DeliveryCutShort)) {
+                    checkIns.releaseReminder(c.id());
+                }
                 failed++;
                 LOG.warn("reminder for check-in " + c.id() + " not delivered, tried again later: " + e.getMessage());
             }

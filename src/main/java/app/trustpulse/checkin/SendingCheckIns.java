@@ -2,6 +2,7 @@ package app.trustpulse.checkin;
 
 import app.trustpulse.pulse.DeliveryClaim;
 import app.trustpulse.chat.ChatDeliveryException;
+import app.trustpulse.chat.DeliveryCutShort;
 import app.trustpulse.chat.ChatGateways;
 import app.trustpulse.chat.FanOut;
 import app.trustpulse.chat.DirectAddress;
@@ -350,7 +351,9 @@ public final class SendingCheckIns {
             metrics.checkInSent(team.platform());
             return Delivery.SENT;
         } catch (ChatDeliveryException e) {
-            checkIns.releaseClaim(stored.id());
+            if (!(e instanceof DeliveryCutShort)) {
+                checkIns.releaseClaim(stored.id());
+            }
             LOG.warn("check-in " + stored.id() + " of team " + team.id() + " not delivered, tried again later", e);
             work.enqueue(RETRY_KIND, String.valueOf(stored.id()), "");
             return Delivery.FAILED;

@@ -2,6 +2,7 @@ package app.trustpulse.command;
 
 import app.trustpulse.chat.ChannelAddress;
 import app.trustpulse.chat.ChatDeliveryException;
+import app.trustpulse.chat.DeliveryCutShort;
 import app.trustpulse.chat.ChatGateways;
 import app.trustpulse.chat.ChatMessage;
 import app.trustpulse.chat.Delivery;
@@ -133,7 +134,9 @@ public final class RosterNotices {
             notices.posted(teamId, key, clock.instant());
             return true;
         } catch (ChatDeliveryException e) {
-            notices.release(teamId, key);
+            if (!(e instanceof DeliveryCutShort)) {
+                notices.release(teamId, key);
+            }
             LOG.warn("roster notice for team " + teamId + " not posted yet, tried again later: " + e.getMessage());
             return false;
         }

@@ -2,6 +2,7 @@ package app.trustpulse.command;
 
 import app.trustpulse.chat.Block;
 import app.trustpulse.chat.ChatDeliveryException;
+import app.trustpulse.chat.DeliveryCutShort;
 import app.trustpulse.chat.ChatGateways;
 import app.trustpulse.chat.ChatMessage;
 import app.trustpulse.chat.Delivery;
@@ -112,7 +113,9 @@ public final class Welcoming {
             members.markWelcomed(teamId, userId);
             return true;
         } catch (ChatDeliveryException e) {
-            members.releaseWelcome(teamId, userId);
+            if (!(e instanceof DeliveryCutShort)) {
+                members.releaseWelcome(teamId, userId);
+            }
             LOG.warn("welcome for a member of team " + teamId + " not delivered, tried again later", e);
             return false;
         }

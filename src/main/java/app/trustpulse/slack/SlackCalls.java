@@ -1,6 +1,7 @@
 package app.trustpulse.slack;
 
 import app.trustpulse.chat.ChatDeliveryException;
+import app.trustpulse.chat.DeliveryCutShort;
 import app.trustpulse.pulse.Platform;
 import app.trustpulse.pulse.PulseMetrics;
 import com.slack.api.Slack;
@@ -137,6 +138,10 @@ class SlackCalls {
 
     private <T extends SlackApiTextResponse> Result<T> once(String workspaceId,
             Function<AsyncMethodsClient, CompletableFuture<T>> request, long deadline) {
+        if (Thread.currentThread().isInterrupted()) {
+            // Stopping: nothing is sent, so whoever sends it later need not wonder whether this one landed.
+            throw new ChatDeliveryException("interrupted before calling Slack");
+        }
         String token = tokens.tokenFor(workspaceId);
         CompletableFuture<T> future = request.apply(slack.methodsAsync(token));
         try {
@@ -158,7 +163,7 @@ class SlackCalls {
             return new Result<>(null, "no answer within " + callTimeout, false, true, null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ChatDeliveryException("interrupted while calling Slack", e);
+            throw new DeliveryCutShort("interrupted while calling Slack", e);
         }
     }
 

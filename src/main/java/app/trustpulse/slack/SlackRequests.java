@@ -11,11 +11,14 @@ import app.trustpulse.inbound.Sender;
 import app.trustpulse.pulse.Language;
 import app.trustpulse.pulse.Platform;
 import app.trustpulse.work.DeliveryAttempts;
+import app.trustpulse.work.TransientFailures;
 import app.trustpulse.work.WorkHandler;
 import com.google.gson.Gson;
 import com.slack.api.methods.Methods;
 import com.slack.api.model.view.View;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -34,6 +37,11 @@ final class SlackRequests implements WorkHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(SlackRequests.class);
     private static final Gson GSON = new Gson();
+    /**
+     * How long a command that meets passing database failures is run again before its person is told it could not be
+     * done: well within the half hour a response URL takes answers.
+     */
+    static final Duration TRANSIENT_RETRY_WINDOW = Duration.ofMinutes(10);
 
     private final Supplier<ChatInbox> inbox;
     private final SlackPeople people;
@@ -86,7 +94,7 @@ final class SlackRequests implements WorkHandler {
         connection.deferWhileDown();
         String answerId = SlackOutbox.answerTo(key);
         switch (r.type()) {
-            case COMMAND -> command(r, attempts.firstTry("request-" + answerId, clock.instant()), answerId);
+            case COMMAND -> command(r, attempts.firstTry(requestAttempt(answerId), clock.instant()), answerId);
             case CLICK -> click(r, key, answerId);
             case MODAL -> modal(r, key, answerId);
             case DIRECT_MESSAGE -> directMessage(r, answerId);
@@ -105,7 +113,16 @@ final class SlackRequests implements WorkHandler {
         return new ChannelChange(Platform.SLACK, r.workspaceId(), r.channelId(), by, Optional.of("slack:" + key));
     }
 
-    /** A command; one whose earlier run was cut short (the instance died) is run as such, so nothing happens twice. */
+    private static String requestAttempt(String answerId) {
+        return "request-" + answerId;
+    }
+
+    /**
+     * A command; one whose earlier run was cut short (the instance died, or the database failed it) is run as such,
+     * so nothing happens twice. A passing database failure is thrown for the queue to run the command again, and the
+     * person gets the real answer then; only a failure that will not pass, or one that outlasted
+     * {@link #TRANSIENT_RETRY_WINDOW} of retries, is answered with an apology.
+     */
     private void command(SlackRequest r, boolean firstRun, String answerId) {
         ChatMessage answer;
         try {
@@ -115,11 +132,47 @@ final class SlackRequests implements WorkHandler {
                     Optional.of(answerId));
             answer = firstRun ? inbox.get().command(request) : inbox.get().commandAgain(request);
         } catch (RuntimeException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw cutShort(r);
+            }
+            if (TransientFailures.isTransient(e) && stillRetried(answerId)) {
+                LOG.warn("/pulse {} in {} met a passing database failure ({}); it runs again from the queue",
+                        SlackListeners.subcommandOf(r.text()), r.workspaceId(), e.getClass().getSimpleName());
+                throw e;
+            }
             LOG.error("/pulse {} in {} failed; the user was told it could not be done",
                     SlackListeners.subcommandOf(r.text()), r.workspaceId(), e);
             answer = ChatMessage.text(texts.get(Language.EN, "slack.error.generic"));
         }
+        if (Thread.currentThread().isInterrupted()) {
+            throw cutShort(r);
+        }
+        // A run that answered and then died, or was taken for dead, before the queue knew it was done is run again:
+        // its person has their answer already.
+        String answered = "answered-" + answerId;
+        if (attempts.wasDelivered(answered)) {
+            LOG.info("/pulse {} in {} ran again after it was answered; not answered twice",
+                    SlackListeners.subcommandOf(r.text()), r.workspaceId());
+            return;
+        }
         responses.answer(r.workspaceId(), r.userId(), r.responseUrl(), true, answer, answerId);
+        attempts.delivered(answered, clock.instant());
+    }
+
+    /**
+     * The instance is stopping and cut the command short (a send-now in the middle of its round): its answer would
+     * tell half of it, if it got out at all. Thrown instead, so the queue runs the command again on an instance that
+     * lives on, which finishes it and answers.
+     */
+    private static IllegalStateException cutShort(SlackRequest r) {
+        return new IllegalStateException("/pulse " + SlackListeners.subcommandOf(r.text()) + " in " + r.workspaceId()
+                + " was cut short by this instance stopping; it runs again");
+    }
+
+    /** Whether the command was first tried at most {@link #TRANSIENT_RETRY_WINDOW} ago. */
+    private boolean stillRetried(String answerId) {
+        Optional<Instant> first = attempts.firstTriedAt(requestAttempt(answerId));
+        return first.isEmpty() || first.get().plus(TRANSIENT_RETRY_WINDOW).isAfter(clock.instant());
     }
 
     private void click(SlackRequest r, String key, String answerId) {

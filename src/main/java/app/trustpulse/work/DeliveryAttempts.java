@@ -3,6 +3,7 @@ package app.trustpulse.work;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -23,6 +24,14 @@ public final class DeliveryAttempts {
                 .param("id", deliveryId)
                 .param("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
                 .update() == 1;
+    }
+
+    /** When the delivery was first tried, if it was. */
+    public Optional<Instant> firstTriedAt(String deliveryId) {
+        return jdbc.sql("SELECT first_at FROM delivery_attempt WHERE delivery_id = :id")
+                .param("id", deliveryId)
+                .query((rs, n) -> rs.getObject("first_at", OffsetDateTime.class).toInstant())
+                .optional();
     }
 
     /** Records that the delivery landed (a try is recorded first, if there was none). */

@@ -137,6 +137,17 @@ final class ChildInstance implements AutoCloseable {
         return new SlackClientSim(port, SECRET, teamId);
     }
 
+    /**
+     * SIGTERM, as Kubernetes or systemd stop a service: the shutdown hooks run and work in flight may finish within
+     * the service's shutdown wait. Returns when the JVM has exited; fails if it did not within the given time.
+     */
+    void stop(Duration max) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(max.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("instance still running " + max + " after SIGTERM");
+        }
+    }
+
     /** SIGKILL, as {@link #kill()}; returns when it was sent, as {@link System#nanoTime()}. */
     long killAt() throws InterruptedException {
         long at = System.nanoTime();

@@ -161,7 +161,16 @@ final class FakeSlack implements AutoCloseable {
      * per workspace, each as a steady rate.
      */
     FakeSlack enforceSlackLimits() {
-        this.limits = new Limits();
+        this.limits = new Limits(600, true);
+        return this;
+    }
+
+    /**
+     * Posts beyond the given number a minute in the workspace are answered 429 with a Retry-After, as Slack does; no
+     * other limit is enforced. A pace no number of senders can beat: a round takes as long as its posts at that rate.
+     */
+    FakeSlack postsPerMinute(int perMinute) {
+        this.limits = new Limits(perMinute, false);
         return this;
     }
 
@@ -174,20 +183,27 @@ final class FakeSlack implements AutoCloseable {
                 "views.publish", 100);
 
         private final Map<String, double[]> buckets = new java.util.HashMap<>();
+        private final int workspacePosts;
+        private final boolean allMethods;
+
+        Limits(int workspacePosts, boolean allMethods) {
+            this.workspacePosts = workspacePosts;
+            this.allMethods = allMethods;
+        }
 
         /** Seconds to wait, or 0 when the call may go now. */
         synchronized long take(String method, Map<String, String> p) {
             long now = System.nanoTime();
             if ("chat.postMessage".equals(method)) {
                 long wait = Math.max(take("post:" + p.get("channel"), 60, now, false),
-                        take("post:workspace", 600, now, false));
+                        take("post:workspace", workspacePosts, now, false));
                 if (wait == 0) {
                     take("post:" + p.get("channel"), 60, now, true);
-                    take("post:workspace", 600, now, true);
+                    take("post:workspace", workspacePosts, now, true);
                 }
                 return wait;
             }
-            Integer perMinute = PER_MINUTE.get(method);
+            Integer perMinute = allMethods ? PER_MINUTE.get(method) : null;
             if (perMinute == null) {
                 return 0;
             }

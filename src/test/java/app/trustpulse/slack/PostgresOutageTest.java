@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * PostgreSQL stopped for half a minute in the middle of a check-in round, then started again on the same data
- * directory and port: the service rides it out by itself and every member gets exactly one check-in.
+ * directory and port: the service rides it out by itself, every member gets exactly one check-in, and the admin who
+ * asked for the round is answered once, by the run that finished it, never with "something went wrong".
  */
 class PostgresOutageTest {
 
@@ -86,6 +87,14 @@ class PostgresOutageTest {
                 .allSatisfy((user, n) -> assertThat(n).as(user).isEqualTo(1L));
         assertThat(sentBeforeOutage).isLessThan(PEOPLE.size());
         assertThat(log).as("the service said the database was gone").contains("WARN");
+        // The send-now met the outage, and was run again from the queue once the database was back: its admin gets
+        // that run's answer, once, and is never told it failed.
+        String answer = slack.awaitHook("/send-now").body().get("text").getAsString();
+        assertThat(slack.hooks().stream().filter(h -> h.path().endsWith("/send-now"))
+                .map(h -> h.body().get("text").getAsString()))
+                .as("answers to the send-now").containsExactly(answer);
+        assertThat(answer).as("the answer to the send-now").doesNotContain("Something went wrong");
+        System.out.printf("PostgresOutageTest: the admin's answer to the send-now: %s%n", answer);
         // Still serving: a command after the outage is answered.
         slack.delay("chat.postMessage", 0);
         assertThat(client.postForm(client.slashCommand("UADMIN", CHANNEL, "status", slack.hookUrl("status")))
