@@ -380,20 +380,20 @@ final class SlackPayloadShape {
 
     /** No NUL character and no string longer than Slack sends, in any name or value however deep. */
     private static String plain(JsonElement root) {
-        Deque<JsonElement> todo = new ArrayDeque<>();
-        todo.push(root);
-        while (!todo.isEmpty()) {
-            JsonElement e = todo.pop();
+        Deque<JsonElement> pending = new ArrayDeque<>();
+        pending.push(root);
+        while (!pending.isEmpty()) {
+            JsonElement e = pending.pop();
             if (e.isJsonObject()) {
                 for (Map.Entry<String, JsonElement> member : e.getAsJsonObject().entrySet()) {
                     String problem = plainString(member.getKey());
                     if (problem != null) {
                         return "a field name " + problem;
                     }
-                    todo.push(member.getValue());
+                    pending.push(member.getValue());
                 }
             } else if (e.isJsonArray()) {
-                e.getAsJsonArray().forEach(todo::push);
+                e.getAsJsonArray().forEach(pending::push);
             } else if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isString()) {
                 String problem = plainString(e.getAsString());
                 if (problem != null) {

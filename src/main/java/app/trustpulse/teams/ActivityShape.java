@@ -128,10 +128,10 @@ final class ActivityShape {
 
     /** No NUL character and no string longer than Teams sends, in any name or value however deep. */
     private static String plain(JsonNode root) {
-        Deque<JsonNode> todo = new ArrayDeque<>();
-        todo.push(root);
-        while (!todo.isEmpty()) {
-            JsonNode node = todo.pop();
+        Deque<JsonNode> pending = new ArrayDeque<>();
+        pending.push(root);
+        while (!pending.isEmpty()) {
+            JsonNode node = pending.pop();
             if (node.isObject()) {
                 for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> field = it.next();
@@ -139,10 +139,10 @@ final class ActivityShape {
                     if (problem != null) {
                         return "a field name " + problem;
                     }
-                    todo.push(field.getValue());
+                    pending.push(field.getValue());
                 }
             } else if (node.isArray()) {
-                node.forEach(todo::push);
+                node.forEach(pending::push);
             } else if (node.isTextual()) {
                 String problem = plainString(node.asText());
                 if (problem != null) {
