@@ -135,15 +135,6 @@ public final class Sealer {
         }
     }
 
-    /** Whether the value was sealed under a retired secret, so it should be sealed anew. */
-    public boolean sealedUnderRetiredKey(String sealed) {
-        if (!isSealed(sealed)) {
-            return false;
-        }
-        byte[] raw = Base64.getUrlDecoder().decode(sealed.substring(PREFIX.length()));
-        return raw.length >= KEY_ID_BYTES && !Arrays.equals(Arrays.copyOf(raw, KEY_ID_BYTES), current.id());
-    }
-
     public static boolean isSealed(String value) {
         return value != null && value.startsWith(PREFIX);
     }
