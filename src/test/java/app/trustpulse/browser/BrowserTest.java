@@ -2,6 +2,7 @@ package app.trustpulse.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.trustpulse.Slow;
 import app.trustpulse.pulse.DimensionScore;
 import app.trustpulse.pulse.Language;
 import app.trustpulse.pulse.Member;
@@ -54,6 +55,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Slow
 class BrowserTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);

@@ -3,6 +3,7 @@ package app.trustpulse.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.trustpulse.Application;
+import app.trustpulse.Slow;
 import app.trustpulse.chat.ChatGateway;
 import app.trustpulse.command.CommandContext;
 import app.trustpulse.command.RunningCommands;
@@ -38,6 +39,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * scheduler fires each trigger on one of them, and the use cases claim their work in the database, so every
  * check-in and every week close happens exactly once.
  */
+@Slow
 class TwoInstancesTest {
 
     private static ConfigurableApplicationContext first;

@@ -3,6 +3,7 @@ package app.trustpulse.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.trustpulse.Application;
+import app.trustpulse.Slow;
 import app.trustpulse.teams.TeamsChat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {"logging.level.root=DEBUG", "logging.level.com.sun.net.httpserver=INFO"})
 @Import(TeamsChat.Credentials.class)
 @ExtendWith(OutputCaptureExtension.class)
+@Slow
 class DebugLogsTellNothingTest {
 
     static final FakeSlack SLACK = FailingSlackWeek.fakeSlack();

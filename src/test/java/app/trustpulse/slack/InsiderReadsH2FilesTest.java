@@ -1,5 +1,6 @@
 package app.trustpulse.slack;
 
+import app.trustpulse.Slow;
 import app.trustpulse.support.TestDatabases;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,6 +13,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The insider's attacks on the default database: an H2 file, read byte by byte. */
+@Slow
 class InsiderReadsH2FilesTest extends InsiderReadsTheDatabase {
 
     static final FakeSlack SLACK = FailingSlackWeek.fakeSlack();

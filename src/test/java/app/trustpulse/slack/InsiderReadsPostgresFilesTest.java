@@ -2,6 +2,7 @@ package app.trustpulse.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.trustpulse.Slow;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,6 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * production server does (full page writes, WAL at its default level); only waiting for the disk is off (fsync,
  * synchronous commit), which changes when bytes reach the files, not which.
  */
+@Slow
 class InsiderReadsPostgresFilesTest extends InsiderReadsTheDatabase {
 
     static final FakeSlack SLACK = FailingSlackWeek.fakeSlack();

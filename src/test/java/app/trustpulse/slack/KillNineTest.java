@@ -2,6 +2,7 @@ package app.trustpulse.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.trustpulse.Slow;
 import app.trustpulse.slack.ChildInstance.Database;
 import app.trustpulse.slack.ChildInstance.Db;
 import java.math.BigDecimal;
@@ -28,6 +29,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * and what the killed instance had in flight goes out within {@link #RECOVERED} of the kill, its claims ending with
  * its heartbeat (the claim timeout stays at its 15 minutes).
  */
+@Slow
 class KillNineTest {
 
     static final String TEAM = "T0KILL";

@@ -1,6 +1,7 @@
 package app.trustpulse.slack;
 
 import app.trustpulse.Application;
+import app.trustpulse.Slow;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -18,6 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(classes = Application.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Slow
 class LogsTellNothingTest {
 
     static final FakeSlack SLACK = FailingSlackWeek.fakeSlack();

@@ -2,6 +2,7 @@ package app.trustpulse.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.trustpulse.Slow;
 import app.trustpulse.slack.ChildInstance.Database;
 import app.trustpulse.slack.ChildInstance.Db;
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * everyone gets exactly one check-in, the pulse goes out once and each leader's digest once, and what the admin is
  * told is true.
  */
+@Slow
 class OneOfTwoInstancesKilledTest {
 
     static final String TEAM = "T0TWO";

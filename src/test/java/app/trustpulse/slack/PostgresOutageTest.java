@@ -2,6 +2,7 @@ package app.trustpulse.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.trustpulse.Slow;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * directory and port: the service rides it out by itself, every member gets exactly one check-in, and the admin who
  * asked for the round is answered once, by the run that finished it, never with "something went wrong".
  */
+@Slow
 class PostgresOutageTest {
 
     static final String TEAM = "T0PGDOWN";

@@ -3,6 +3,7 @@ package app.trustpulse.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import app.trustpulse.Slow;
 import app.trustpulse.support.TestDatabases;
 import java.io.File;
 import java.nio.file.Files;
@@ -33,6 +34,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * new one and the service started on it with the same secret. The restored service finishes the week: the answer
  * still queued at the backup is recorded, nobody gets a second check-in, the pulse and the digest go out once.
  */
+@Slow
 class RestoredFromBackupTest {
 
     static final String TEAM = "T0BACKUP";

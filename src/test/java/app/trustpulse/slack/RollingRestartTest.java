@@ -2,6 +2,7 @@ package app.trustpulse.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.trustpulse.Slow;
 import app.trustpulse.slack.ChildInstance.Database;
 import app.trustpulse.slack.ChildInstance.Db;
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * is up, the second likewise. Nobody does anything by hand: every member gets exactly one check-in, and the week
  * closed afterwards through a new instance posts the pulse once and each leader's digest once.
  */
+@Slow
 class RollingRestartTest {
 
     static final String TEAM = "T0ROLL";
