@@ -41,6 +41,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class DashboardBenchmark {
 
+    private static final BenchmarkReport REPORT = BenchmarkReport.of(DashboardBenchmark.class);
+
     private static final int MEMBERS = 500;
     private static final int WEEKS = 52;
     private static final int RUNS = 50;
@@ -102,7 +104,7 @@ class DashboardBenchmark {
             view = insights.team(lead, team.id(), 52);
         }
         double ms = (System.nanoTime() - start) / 1e6 / RUNS;
-        System.out.printf("%s: a leader's team page over %d weeks (%d members, %d nudges): %.1f ms per page (%d weeks read)%n",
+        REPORT.printf("%s: a leader's team page over %d weeks (%d members, %d nudges): %.1f ms per page (%d weeks read)%n",
                 name, WEEKS, MEMBERS, WEEKS * 2, ms, view.published().size());
     }
 }

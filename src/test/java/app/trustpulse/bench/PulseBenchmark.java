@@ -58,6 +58,8 @@ import app.trustpulse.summary.WeekSteps;
  */
 class PulseBenchmark {
 
+    private static final BenchmarkReport REPORT = BenchmarkReport.of(PulseBenchmark.class);
+
     private static final int MEMBERS = 500;
     private static final int LEADERS = 5;
 
@@ -149,13 +151,13 @@ class PulseBenchmark {
         long t3 = System.nanoTime();
 
         Runtime rt = Runtime.getRuntime();
-        System.out.printf("%n[benchmark %s] team of %d members and %d leaders%n", database, MEMBERS, LEADERS);
-        System.out.printf("  check-in round (send-now): %d sent in %d ms (%.2f ms each)%n", round.sent(), ms(t0, t1),
+        REPORT.printf("%n[benchmark %s] team of %d members and %d leaders%n", database, MEMBERS, LEADERS);
+        REPORT.printf("  check-in round (send-now): %d sent in %d ms (%.2f ms each)%n", round.sent(), ms(t0, t1),
                 ms(t0, t1) / (double) Math.max(1, round.sent()));
-        System.out.printf("  recording %d answers: %d ms (%.2f ms each)%n", (MEMBERS + LEADERS) * 6, ms(t1, t2),
+        REPORT.printf("  recording %d answers: %d ms (%.2f ms each)%n", (MEMBERS + LEADERS) * 6, ms(t1, t2),
                 ms(t1, t2) / (double) ((MEMBERS + LEADERS) * 6));
-        System.out.printf("  week close (%s): pulse and %d digests in %d ms%n", outcome, LEADERS, ms(t2, t3));
-        System.out.printf("  heap in use after the run: %d MB%n", (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024));
+        REPORT.printf("  week close (%s): pulse and %d digests in %d ms%n", outcome, LEADERS, ms(t2, t3));
+        REPORT.printf("  heap in use after the run: %d MB%n", (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024));
     }
 
     private static long ms(long from, long to) {

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
  */
 class SignalQualityBenchmark {
 
+    private static final BenchmarkReport REPORT = BenchmarkReport.of(SignalQualityBenchmark.class);
+
     private static final int[] SIZES = {4, 6, 8, 12, 20};
     private static final double[] NOISE = {0.4, 0.6, 0.8};
     private static final double PARTICIPATION = 0.8;
@@ -43,13 +45,13 @@ class SignalQualityBenchmark {
                 lines.add(pool.submit(() -> run(setting, catalog, teamYears)));
             }
         }
-        System.out.printf(Locale.ROOT, "SIGNAL QUALITY: %d team-years per setting, participation %.0f %%, between-person SD %.1f, %d cores%n",
+        REPORT.printf(Locale.ROOT, "SIGNAL QUALITY: %d team-years per setting, participation %.0f %%, between-person SD %.1f, %d cores%n",
                 teamYears, PARTICIPATION * 100, between, Runtime.getRuntime().availableProcessors());
         for (Future<String> line : lines) {
-            System.out.println(line.get());
+            REPORT.println(line.get());
         }
         pool.shutdown();
-        System.out.printf(Locale.ROOT, "SIGNAL QUALITY took %.1f s%n", (System.nanoTime() - started) / 1e9);
+        REPORT.printf(Locale.ROOT, "SIGNAL QUALITY took %.1f s%n", (System.nanoTime() - started) / 1e9);
     }
 
     private static String run(SimulatedTeams.Setting setting, NudgeCatalog catalog, int teamYears) {

@@ -1,5 +1,6 @@
 package app.trustpulse.chart;
 
+import app.trustpulse.bench.BenchmarkReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +12,8 @@ import org.junit.jupiter.api.Test;
  * with {@code ./mvnw test -Dtest=ChartBenchmark}. Figures are printed, never asserted.
  */
 class ChartBenchmark {
+
+    private static final BenchmarkReport REPORT = BenchmarkReport.of(ChartBenchmark.class);
 
     private static final int RUNS = 50;
 
@@ -34,7 +37,7 @@ class ChartBenchmark {
             png = drawing.png(data);
         }
         double ms = (System.nanoTime() - start) / 1e6 / RUNS;
-        System.out.printf("pulse chart %dx%d: first %.0f ms (fonts and classes loading), then %.1f ms each; PNG %,d bytes%n",
+        REPORT.printf("pulse chart %dx%d: first %.0f ms (fonts and classes loading), then %.1f ms each; PNG %,d bytes%n",
                 ChartDrawing.WIDTH, ChartDrawing.HEIGHT, first, ms, png.length);
     }
 }

@@ -1,6 +1,7 @@
 package app.trustpulse.slack;
 
 import app.trustpulse.Application;
+import app.trustpulse.bench.BenchmarkReport;
 import app.trustpulse.support.TestDatabases;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -23,6 +24,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <p>Run: {@code ./mvnw test -Dtest=DeliveryBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
  */
 class DeliveryBenchmark {
+
+    private static final BenchmarkReport REPORT = BenchmarkReport.of(DeliveryBenchmark.class);
 
     static final int PEOPLE = 1000;
     static final String TEAM = "T0BENCH";
@@ -72,16 +75,16 @@ class DeliveryBenchmark {
                 Map<String, Long> checkIns = count(slack, people, checkIn);
 
                 double floor = PEOPLE / 10.0;
-                System.out.printf("%nDelivery to %,d people against Slack's limits (floor: %,d posts at 600/min = %.0f s)%n",
+                REPORT.printf("%nDelivery to %,d people against Slack's limits (floor: %,d posts at 600/min = %.0f s)%n",
                         PEOPLE, PEOPLE, floor);
-                System.out.printf("setup incl. every welcome DM: %6.1f s (%.2fx the floor; target 1.1x + 30 s = %.0f s)%n",
+                REPORT.printf("setup incl. every welcome DM: %6.1f s (%.2fx the floor; target 1.1x + 30 s = %.0f s)%n",
                         setup, setup / floor, floor * 1.1 + 30);
-                System.out.printf("check-in round (send-now):    %6.1f s (%.2fx the floor; target %.0f s)%n",
+                REPORT.printf("check-in round (send-now):    %6.1f s (%.2fx the floor; target %.0f s)%n",
                         round, round / floor, floor * 1.1);
-                System.out.printf("welcomes: %d people, lost %d, doubled %d; check-ins: lost %d, doubled %d%n",
+                REPORT.printf("welcomes: %d people, lost %d, doubled %d; check-ins: lost %d, doubled %d%n",
                         welcomes.size(), PEOPLE - welcomes.size(), welcomes.values().stream().filter(n -> n > 1).count(),
                         PEOPLE - checkIns.size(), checkIns.values().stream().filter(n -> n > 1).count());
-                System.out.printf("Web API calls: %d chat.postMessage (%d answered 429 during setup), %d users.list, "
+                REPORT.printf("Web API calls: %d chat.postMessage (%d answered 429 during setup), %d users.list, "
                                 + "%d users.info, %d conversations.members, %d conversations.open%n",
                         slack.calls("chat.postMessage").size(), posts429, slack.calls("users.list").size(),
                         slack.calls("users.info").size(), slack.calls("conversations.members").size(),

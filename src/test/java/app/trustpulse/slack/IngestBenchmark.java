@@ -1,6 +1,7 @@
 package app.trustpulse.slack;
 
 import app.trustpulse.Application;
+import app.trustpulse.bench.BenchmarkReport;
 import app.trustpulse.support.TestDatabases;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
@@ -51,6 +52,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class IngestBenchmark {
 
+    private static final BenchmarkReport REPORT = BenchmarkReport.of(IngestBenchmark.class);
+
     static final int EVENTS = Integer.getInteger("ingest.events", 8000);
     static final int CONCURRENCY = 8;
     static final int USERS = 300;
@@ -75,7 +78,7 @@ class IngestBenchmark {
             for (Target t : targets) {
                 Run warm = drive(t, "warm", WARM_UP);
                 t.awaitAnswered(Duration.ofMinutes(5));
-                System.out.printf("warm-up %-20s %,d events, %,d acknowledged 200, %.0f events/s%n", t.name(),
+                REPORT.printf("warm-up %-20s %,d events, %,d acknowledged 200, %.0f events/s%n", t.name(),
                         WARM_UP, warm.ok(), warm.throughput());
             }
             Map<String, List<Run>> runs = new LinkedHashMap<>();
@@ -90,7 +93,7 @@ class IngestBenchmark {
                     Drain drain = t.awaitAnswered(Duration.ofMinutes(10));
                     run = run.drained(drain);
                     runs.get(t.name()).add(run);
-                    System.out.printf("round %d %-20s %s%n", round, t.name(), run.line());
+                    REPORT.printf("round %d %-20s %s%n", round, t.name(), run.line());
                 }
             }
             print(runs, rounds);
@@ -441,11 +444,11 @@ class IngestBenchmark {
 
     private static void print(Map<String, List<Run>> runs, int rounds) {
         List<Run> bare = runs.get("bare Bolt app");
-        System.out.printf("%nIngest of %,d signed DM events at concurrency %d (%d people), %d rounds, %d cores, Java %s%n",
+        REPORT.printf("%nIngest of %,d signed DM events at concurrency %d (%d people), %d rounds, %d cores, Java %s%n",
                 EVENTS, CONCURRENCY, USERS, rounds, Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
-        System.out.println("| target | events/s | × bare (same round) | p50 ms | p95 ms | p99 ms | max ms | CPU ms/event (JVM + PostgreSQL) | 200 | answered | drained after the last ack |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+        REPORT.println("| target | events/s | × bare (same round) | p50 ms | p95 ms | p99 ms | max ms | CPU ms/event (JVM + PostgreSQL) | 200 | answered | drained after the last ack |");
+        REPORT.println("|---|---|---|---|---|---|---|---|---|---|---|");
         runs.forEach((name, list) -> {
             StringBuilder ratio = new StringBuilder();
             for (int i = 0; i < list.size(); i++) {
@@ -453,7 +456,7 @@ class IngestBenchmark {
                     ratio.append(i == 0 ? "" : ", ").append(String.format("%.2f", list.get(i).throughput() / bare.get(i).throughput()));
                 }
             }
-            System.out.printf("| %s | %s | %s | %s | %s | %s | %s | %s + %s | %s | %s | %s |%n", name,
+            REPORT.printf("| %s | %s | %s | %s | %s | %s | %s | %s + %s | %s | %s | %s |%n", name,
                     range(list, Run::throughput, "%,.0f"), list == bare ? "1" : ratio,
                     range(list, r -> r.ms(0.5), "%.1f"), range(list, r -> r.ms(0.95), "%.1f"),
                     range(list, r -> r.ms(0.99), "%.1f"), range(list, r -> r.ms(1.0), "%.0f"),

@@ -1,6 +1,7 @@
 package app.trustpulse.teams;
 
 import app.trustpulse.Application;
+import app.trustpulse.bench.BenchmarkReport;
 import app.trustpulse.support.TestDatabases;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -28,6 +29,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <p>Run: {@code ./mvnw test -Dtest=TeamsDeliveryBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
  */
 class TeamsDeliveryBenchmark {
+
+    private static final BenchmarkReport REPORT = BenchmarkReport.of(TeamsDeliveryBenchmark.class);
 
     static final int PEOPLE = 1000;
     static final String OWNER = "29:u0000";
@@ -103,19 +106,19 @@ class TeamsDeliveryBenchmark {
                                 Collectors.counting()));
 
                 double floor = PEOPLE / 30.0;
-                System.out.printf("%nDelivery to %,d people against Teams' limits (floor: %,d posts at 30/s = %.1f s)%n",
+                REPORT.printf("%nDelivery to %,d people against Teams' limits (floor: %,d posts at 30/s = %.1f s)%n",
                         PEOPLE, PEOPLE, floor);
-                System.out.printf("setup incl. every welcome:  %6.1f s (%.2fx the floor; target 1.1x + 30 s = %.1f s)%n",
+                REPORT.printf("setup incl. every welcome:  %6.1f s (%.2fx the floor; target 1.1x + 30 s = %.1f s)%n",
                         setup, setup / floor, floor * 1.1 + 30);
-                System.out.printf("check-in round (send-now):  %6.1f s (%.2fx the floor; target %.1f s)%n",
+                REPORT.printf("check-in round (send-now):  %6.1f s (%.2fx the floor; target %.1f s)%n",
                         round, round / floor, floor * 1.1);
-                System.out.printf("welcomes: %d people, lost %d, doubled %d; check-ins: lost %d, doubled %d%n",
+                REPORT.printf("welcomes: %d people, lost %d, doubled %d; check-ins: lost %d, doubled %d%n",
                         welcomes.size(), PEOPLE - welcomes.size(), welcomes.values().stream().filter(n -> n > 1).count(),
                         PEOPLE - checkIns.size(), checkIns.values().stream().filter(n -> n > 1).count());
-                System.out.printf("1:1 chats created: %d for %d people, %d created more than once%n",
+                REPORT.printf("1:1 chats created: %d for %d people, %d created more than once%n",
                         created.values().stream().mapToLong(Long::longValue).sum(), created.size(),
                         created.values().stream().filter(n -> n > 1).count());
-                System.out.printf("posts accepted: %d; answered 429: %d during setup, %d in all; roster reads: %d%n",
+                REPORT.printf("posts accepted: %d; answered 429: %d during setup, %d in all; roster reads: %d%n",
                         connector.posted().size(), throttledInSetup, connector.throttledCount(),
                         connector.calls().stream().filter(c -> c.path().endsWith("/pagedmembers")).count());
             }
