@@ -1,9 +1,11 @@
 package app.trustpulse.chart;
 
+import app.trustpulse.chat.ImageUploads;
 import app.trustpulse.pulse.PulseRepository;
 import app.trustpulse.pulse.Texts;
 import app.trustpulse.summary.PulseCharts;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,7 +20,9 @@ public class ChartConfiguration {
     }
 
     @Bean
-    PulseCharts pulseCharts(ChartStore store, PulseRepository pulses, Texts texts, ChartProperties properties, Clock clock) {
-        return new PublishedPulseCharts(store, new ChartDrawing(), pulses, texts, properties, clock);
+    PulseCharts pulseCharts(ChartStore store, PulseRepository pulses, Texts texts, ChartProperties properties, Clock clock,
+            ObjectProvider<ImageUploads> uploads) {
+        return new PublishedPulseCharts(store, new ChartDrawing(), pulses, texts, properties, clock,
+                uploads.orderedStream().toList());
     }
 }

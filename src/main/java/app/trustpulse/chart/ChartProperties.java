@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Chart images in the weekly pulse.
  *
  * @param publicUrl    the service's public https address ({@code PULSE_PUBLIC_URL}); Slack and Teams fetch the image
- *                     from it. Without it the pulse is text only (the playground, on this machine, always has charts)
+ *                     from it. Without it Slack gets the chart as an uploaded file and Teams inside the card when it
+ *                     fits (the playground, on this machine, always has charts)
  * @param ttl          how long an image stays reachable ({@code PULSE_CHARTS_TTL}, default 90 days); after that its
  *                     address answers 404 and the message's text remains
  * @param historyWeeks how many earlier weeks the trend marker averages

@@ -53,6 +53,44 @@ final class ChartStore {
                 .optional();
     }
 
+    /** The platform's id of the chart's uploaded file, once it has been uploaded. */
+    Optional<String> uploadedFileOf(String token) {
+        return jdbc.sql("SELECT uploaded_file_id FROM pulse_chart WHERE token = :token AND uploaded_file_id IS NOT NULL")
+                .param("token", token)
+                .query(String.class)
+                .optional();
+    }
+
+    /**
+     * Claims the upload of a chart not uploaded yet: true for the one sender that is to upload it now. A claim made
+     * before {@code staleBefore} (its sender died or gave up) may be taken over.
+     */
+    boolean claimUpload(String token, Instant now, Instant staleBefore) {
+        return jdbc.sql("""
+                        UPDATE pulse_chart SET upload_claimed_at = :now
+                        WHERE token = :token AND uploaded_file_id IS NULL
+                          AND (upload_claimed_at IS NULL OR upload_claimed_at < :stale)
+                        """)
+                .param("now", utc(now))
+                .param("token", token)
+                .param("stale", utc(staleBefore))
+                .update() == 1;
+    }
+
+    void uploaded(String token, String fileId) {
+        jdbc.sql("UPDATE pulse_chart SET uploaded_file_id = :file, upload_claimed_at = NULL WHERE token = :token")
+                .param("file", fileId)
+                .param("token", token)
+                .update();
+    }
+
+    /** Gives up a claim after a failed upload, so that the next message may try again. */
+    void releaseUpload(String token) {
+        jdbc.sql("UPDATE pulse_chart SET upload_claimed_at = NULL WHERE token = :token AND uploaded_file_id IS NULL")
+                .param("token", token)
+                .update();
+    }
+
     /** Sweeps every expired chart, so an expired week can be drawn again and old images do not pile up. */
     int deleteExpired(Instant now) {
         return jdbc.sql("DELETE FROM pulse_chart WHERE expires_at <= :now")

@@ -1,6 +1,7 @@
 package app.trustpulse.chart;
 
 import app.trustpulse.chat.Block;
+import app.trustpulse.chat.ImageUploads;
 import app.trustpulse.pulse.Dimension;
 import app.trustpulse.pulse.DimensionScore;
 import app.trustpulse.pulse.Language;
@@ -14,9 +15,11 @@ import app.trustpulse.pulse.WeeklyPulse;
 import app.trustpulse.summary.PulseCharts;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,13 +29,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Draws a week's pulse once, keeps the image in the database under a random token and hands out its address:
- * {@code <PULSE_PUBLIC_URL>/pulse-charts/<token>.png}. Without a public address Slack and Teams could not fetch
- * it, so their pulse stays text only; the playground runs on this machine and gets a relative address.
+ * Draws a week's pulse once, keeps the image in the database under a random token and shows it the way the team's
+ * platform can: at {@code <PULSE_PUBLIC_URL>/pulse-charts/<token>.png} when the service has a public address (the
+ * playground, on this machine, at a relative one). Without one, Slack gets the image as a file uploaded once per team
+ * and week ({@link ImageUploads}) and Teams gets a smaller drawing inside the card as a {@code data:} URI when that fits
+ * a Teams message; otherwise, or when anything fails, the pulse stays text only. No chart is drawn when every
+ * dimension is withheld: it would show nothing but the word "withheld".
  */
 final class PublishedPulseCharts implements PulseCharts {
 
     static final String PATH = "/pulse-charts/";
+    /**
+     * The most a chart may take inside a Teams card as a data URI: a Teams message is at most about 28 KB, and the
+     * rest of the pulse (its table and texts) needs room too.
+     */
+    static final int INLINE_LIMIT = 18_000;
+    static final String DATA_URI = "data:image/png;base64,";
+    /** After this long an upload still claimed (its sender died or hangs) may be done by another sender. */
+    static final Duration UPLOAD_CLAIM = Duration.ofMinutes(2);
     private static final Logger LOG = LoggerFactory.getLogger(PublishedPulseCharts.class);
 
     private final ChartStore store;
@@ -41,42 +55,108 @@ final class PublishedPulseCharts implements PulseCharts {
     private final Texts texts;
     private final ChartProperties properties;
     private final Clock clock;
+    private final Map<Platform, ImageUploads> uploads = new EnumMap<>(Platform.class);
     private final SecureRandom random = new SecureRandom();
 
     PublishedPulseCharts(ChartStore store, ChartDrawing drawing, PulseRepository pulses, Texts texts, ChartProperties properties,
                          Clock clock) {
+        this(store, drawing, pulses, texts, properties, clock, List.of());
+    }
+
+    PublishedPulseCharts(ChartStore store, ChartDrawing drawing, PulseRepository pulses, Texts texts, ChartProperties properties,
+                         Clock clock, List<ImageUploads> uploads) {
         this.store = store;
         this.drawing = drawing;
         this.pulses = pulses;
         this.texts = texts;
         this.properties = properties;
         this.clock = clock;
+        uploads.forEach(u -> this.uploads.put(u.platform(), u));
+    }
+
+    /** How a team's messages can show a chart. */
+    private enum Route { ADDRESS, UPLOAD, INLINE, NONE }
+
+    private Route route(Team team) {
+        if (team.platform() == Platform.PLAYGROUND || properties.publicUrl().isPresent()) {
+            return Route.ADDRESS;
+        }
+        if (uploads.containsKey(team.platform())) {
+            return Route.UPLOAD;
+        }
+        return team.platform() == Platform.TEAMS ? Route.INLINE : Route.NONE;
     }
 
     @Override
     public Optional<Block.Image> chartOf(Team team, WeeklyPulse pulse) {
-        Optional<String> base = team.platform() == Platform.PLAYGROUND ? Optional.of("") : properties.publicUrl();
-        if (base.isEmpty() || pulse.withheld()) {
+        Route route = route(team);
+        if (route == Route.NONE || pulse.withheld() || everyDimensionWithheld(pulse)) {
             return Optional.empty();
         }
         try {
             Instant now = clock.instant();
             Map<Dimension, OptionalDouble> trend = trend(team, pulse.week());
+            ChartDrawing.Size size = route == Route.INLINE ? ChartDrawing.Size.COMPACT : ChartDrawing.Size.REGULAR;
             Optional<String> token = store.tokenOf(team.id(), pulse.week(), now);
             if (token.isEmpty()) {
                 store.deleteExpired(now);
                 String fresh = newToken();
-                byte[] png = drawing.png(data(team, pulse, trend));
+                byte[] png = drawing.png(data(team, pulse, trend), size);
                 token = store.insert(fresh, team.id(), pulse.week(), png, now, now.plus(properties.ttl()))
                         ? Optional.of(fresh)
                         : store.tokenOf(team.id(), pulse.week(), now);
             }
-            return token.map(t -> new Block.Image(base.get() + PATH + t + ".png", altText(team.language(), pulse, trend)));
+            if (token.isEmpty()) {
+                return Optional.empty();
+            }
+            String alt = altText(team.language(), pulse, trend);
+            return switch (route) {
+                case ADDRESS -> Optional.of(new Block.Image(
+                        (team.platform() == Platform.PLAYGROUND ? "" : properties.publicUrl().get()) + PATH + token.get() + ".png",
+                        alt));
+                case UPLOAD -> uploaded(team, pulse.week(), token.get(), alt, now).map(id -> Block.Image.platformFile(id, alt));
+                case INLINE -> inline(token.get(), now).map(uri -> new Block.Image(uri, alt));
+                case NONE -> Optional.empty();
+            };
         } catch (RuntimeException | LinkageError | InternalError e) {
-            // A chart is an extra: without fonts or with the database busy, the pulse still goes out as text.
+            // A chart is an extra: without fonts, with the database busy or the upload refused, the pulse still goes
+            // out as text.
             LOG.warn("no chart for week " + pulse.week() + " of team " + team.id() + ": " + e);
             return Optional.empty();
         }
+    }
+
+    static boolean everyDimensionWithheld(WeeklyPulse pulse) {
+        return pulse.dimensions().stream().allMatch(DimensionScore::withheld);
+    }
+
+    /**
+     * The file id of the chart, uploaded by the first sender that needs it and kept with the chart, so that a retried
+     * post and every leader's digest show the same file. While another sender is uploading, this message goes
+     * without the chart rather than uploading it a second time.
+     */
+    private Optional<String> uploaded(Team team, WeekId week, String token, String alt, Instant now) {
+        Optional<String> done = store.uploadedFileOf(token);
+        if (done.isPresent() || !store.claimUpload(token, now, now.minus(UPLOAD_CLAIM))) {
+            return done.or(() -> store.uploadedFileOf(token));
+        }
+        try {
+            byte[] png = store.png(token, now).orElseThrow(() -> new IllegalStateException("the chart expired"));
+            String fileId = uploads.get(team.platform()).uploadPng(team.workspaceId(),
+                    "pulse-" + week + ".png", png, alt);
+            store.uploaded(token, fileId);
+            return Optional.of(fileId);
+        } catch (RuntimeException e) {
+            store.releaseUpload(token);
+            throw e;
+        }
+    }
+
+    /** The chart as a data URI, when it is small enough to travel inside the message. */
+    private Optional<String> inline(String token, Instant now) {
+        return store.png(token, now)
+                .map(png -> DATA_URI + Base64.getEncoder().encodeToString(png))
+                .filter(uri -> uri.length() <= INLINE_LIMIT);
     }
 
     /** The average published mean of each dimension over the weeks before this one. */

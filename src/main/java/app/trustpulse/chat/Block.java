@@ -63,7 +63,19 @@ public sealed interface Block {
     record ScoreRow(String label, String score, String change, String trend, String answers) {
     }
 
-    /** A picture at a public address, with alt text that says everything the picture shows. */
-    record Image(String url, String altText) implements Block {
+    /**
+     * A picture, with alt text that says everything the picture shows: at an address ({@code https:}, relative, or an
+     * inline {@code data:} URI), or a file the platform already holds for the app ({@code platformFileId}, a Slack
+     * file id), in which case {@code url} is empty.
+     */
+    record Image(String url, String altText, Optional<String> platformFileId) implements Block {
+        public Image(String url, String altText) {
+            this(url, altText, Optional.empty());
+        }
+
+        /** A picture the app uploaded to the platform before, shown by its file id. */
+        public static Image platformFile(String fileId, String altText) {
+            return new Image("", altText, Optional.of(fileId));
+        }
     }
 }

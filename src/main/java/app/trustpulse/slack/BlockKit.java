@@ -23,6 +23,7 @@ import app.trustpulse.chat.Mentions;
 import app.trustpulse.pulse.Language;
 import com.google.gson.Gson;
 import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.SlackFileObject;
 import com.slack.api.model.block.composition.TextObject;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.view.View;
@@ -70,6 +71,31 @@ class BlockKit {
     List<LayoutBlock> message(ChatMessage message) {
         List<LayoutBlock> blocks = render(message, MESSAGE_BLOCKS);
         return blocks.isEmpty() ? null : blocks;
+    }
+
+    /** The message without the images it shows from uploaded files, for when Slack refuses to show them. */
+    static ChatMessage withoutUploadedImages(ChatMessage message) {
+        return new ChatMessage(message.summary(), message.blocks().stream()
+                .filter(b -> !(b instanceof Block.Image i && i.platformFileId().isPresent()))
+                .toList());
+    }
+
+    /**
+     * Blocks as JSON without the image blocks that show an uploaded file; empty when there are none. The text table
+     * beside a chart says the same, so the message can go without it.
+     */
+    static Optional<String> withoutUploadedImages(String blocksJson) {
+        if (blocksJson == null || !blocksJson.contains("slack_file")) {
+            return Optional.empty();
+        }
+        com.google.gson.JsonArray blocks = com.google.gson.JsonParser.parseString(blocksJson).getAsJsonArray();
+        com.google.gson.JsonArray kept = new com.google.gson.JsonArray();
+        for (com.google.gson.JsonElement b : blocks) {
+            if (!(b.isJsonObject() && b.getAsJsonObject().has("slack_file"))) {
+                kept.add(b);
+            }
+        }
+        return kept.size() == blocks.size() ? Optional.empty() : Optional.of(kept.toString());
     }
 
     /** The App Home tab; a notice (the answer to a click on the tab) goes on top. */
@@ -142,7 +168,10 @@ class BlockKit {
         } else if (block instanceof Block.Context c) {
             out.add(context(List.of(markdownText(cut(escape(c.text()), SECTION_TEXT)))));
         } else if (block instanceof Block.Image i) {
-            out.add(image(b -> b.imageUrl(i.url()).altText(cut(i.altText(), IMAGE_ALT_TEXT))));
+            String alt = cut(i.altText(), IMAGE_ALT_TEXT);
+            out.add(i.platformFileId().isPresent()
+                    ? image(b -> b.slackFile(SlackFileObject.builder().id(i.platformFileId().get()).build()).altText(alt))
+                    : image(b -> b.imageUrl(i.url()).altText(alt)));
         } else if (block instanceof Block.Scale s) {
             out.add(section(b -> b.text(markdownText(cut(escape(s.statement()), SECTION_TEXT)))));
             List<BlockElement> buttons = new ArrayList<>();

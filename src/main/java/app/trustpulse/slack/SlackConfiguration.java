@@ -1,5 +1,6 @@
 package app.trustpulse.slack;
 
+import app.trustpulse.chat.ImageUploads;
 import app.trustpulse.chat.PlatformPersonalData;
 import app.trustpulse.chat.ProcessedEvents;
 import app.trustpulse.pulse.Platform;
@@ -58,7 +59,7 @@ public class SlackConfiguration {
 
     /** The bot scopes the app uses, no more; the manifest lists the same. */
     static final List<String> BOT_SCOPES = List.of("commands", "chat:write", "im:write", "im:history", "users:read",
-            "channels:read", "groups:read", "channels:history", "groups:history");
+            "channels:read", "groups:read", "channels:history", "groups:history", "files:write");
 
     @Bean
     SlackMode slackMode(SlackProperties props) {
@@ -160,6 +161,12 @@ public class SlackConfiguration {
     @Bean
     SlackGateway slackGateway(SlackCalls calls, SlackPeople people, SlackIms ims, BlockKit slackBlockKit) {
         return new SlackGateway(calls, people, ims, slackBlockKit);
+    }
+
+    /** Charts as private files of the app, for an install without a public address. */
+    @Bean
+    ImageUploads slackImageUploads(SlackCalls calls, Slack slack) {
+        return new SlackFileUploads(calls, slack);
     }
 
     @Bean

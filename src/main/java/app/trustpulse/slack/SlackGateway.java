@@ -33,6 +33,8 @@ final class SlackGateway implements ChatGateway {
     static final String METADATA_KEY = "delivery_id";
 
     private static final Gson SLACK_GSON = GsonFactory.createSnakeCase();
+    /** How long Slack may take before a file just uploaded can be shown in a message. */
+    static final java.time.Duration FILE_PROCESSING = java.time.Duration.ofSeconds(2);
 
     private final SlackCalls calls;
     private final SlackPeople people;
@@ -129,14 +131,51 @@ final class SlackGateway implements ChatGateway {
         // their DM channel, opened for that only.
         Optional<Supplier<Optional<ChatPostMessageResponse>>> check = Optional.of(() -> findPosted(workspaceId,
                 channel.startsWith("U") ? ims.open(workspaceId, channel) : channel, deliveryId));
-        ChatPostMessageResponse r = calls.callOnce(workspaceId, Methods.CHAT_POST_MESSAGE, channel, c -> c.chatPostMessage(q -> q
+        ChatPostMessageResponse r;
+        try {
+            r = postOnce(workspaceId, channel, message.text(), message.blocks(), deliveryId, check);
+        } catch (ChatDeliveryException e) {
+            Optional<String> textOnly = BlockKit.withoutUploadedImages(message.blocks());
+            if (textOnly.isEmpty() || !refusedBlocks(e)) {
+                throw e;
+            }
+            // Slack refused the blocks, so nothing landed. A file uploaded a moment ago may still be processing:
+            // once more a little later, then without the chart (the table beside it says the same).
+            r = postAgain(workspaceId, channel, message.text(), message.blocks(), deliveryId, check)
+                    .orElseGet(() -> postOnce(workspaceId, channel, message.text(), textOnly.get(), deliveryId, check));
+        }
+        return new MessageRef(Platform.SLACK, workspaceId, r.getChannel() == null ? channel : r.getChannel(), r.getTs());
+    }
+
+    private Optional<ChatPostMessageResponse> postAgain(String workspaceId, String channel, String text, String blocks,
+            String deliveryId, Optional<Supplier<Optional<ChatPostMessageResponse>>> check) {
+        try {
+            Thread.sleep(FILE_PROCESSING.toMillis());
+            return Optional.of(postOnce(workspaceId, channel, text, blocks, deliveryId, check));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ChatDeliveryException("interrupted before posting again", e);
+        } catch (ChatDeliveryException e) {
+            if (refusedBlocks(e)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    static boolean refusedBlocks(ChatDeliveryException e) {
+        return e.getMessage() != null && e.getMessage().contains("invalid_blocks");
+    }
+
+    private ChatPostMessageResponse postOnce(String workspaceId, String channel, String text, String blocks,
+            String deliveryId, Optional<Supplier<Optional<ChatPostMessageResponse>>> check) {
+        return calls.callOnce(workspaceId, Methods.CHAT_POST_MESSAGE, channel, c -> c.chatPostMessage(q -> q
                 .channel(channel)
-                .text(message.text())
-                .blocksAsString(message.blocks())
+                .text(text)
+                .blocksAsString(blocks)
                 .metadata(new Message.Metadata(METADATA_EVENT, Map.of(METADATA_KEY, deliveryId)))
                 .unfurlLinks(false)
                 .unfurlMedia(false)), check);
-        return new MessageRef(Platform.SLACK, workspaceId, r.getChannel() == null ? channel : r.getChannel(), r.getTs());
     }
 
     Optional<ChatPostMessageResponse> findPosted(String workspaceId, String channel, String deliveryId) {

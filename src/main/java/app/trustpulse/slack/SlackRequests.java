@@ -215,7 +215,20 @@ final class SlackRequests implements WorkHandler {
     }
 
     private void publishHome(Sender sender, Optional<ChatMessage> notice) {
-        View home = blockKit.home(notice, inbox.get().home(sender));
+        ChatMessage content = inbox.get().home(sender);
+        try {
+            publish(sender, blockKit.home(notice, content));
+        } catch (app.trustpulse.chat.ChatDeliveryException e) {
+            ChatMessage textOnly = BlockKit.withoutUploadedImages(content);
+            if (!SlackGateway.refusedBlocks(e) || textOnly.equals(content)) {
+                throw e;
+            }
+            // the chart of an uploaded file that Slack does not show (yet): the tab without it
+            publish(sender, blockKit.home(notice, textOnly));
+        }
+    }
+
+    private void publish(Sender sender, View home) {
         calls.call(sender.workspaceId(), Methods.VIEWS_PUBLISH, null,
                 c -> c.viewsPublish(q -> q.userId(sender.userId()).view(home)));
     }

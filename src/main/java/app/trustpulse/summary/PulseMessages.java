@@ -52,7 +52,11 @@ public final class PulseMessages {
             return blocks;
         }
         // The chart goes first; the table stays as the text version for notifications and screen readers.
-        charts.chartOf(team, pulse).ifPresent(blocks::add);
+        if (pulse.dimensions().stream().allMatch(DimensionScore::withheld)) {
+            blocks.add(new Block.Context(texts.get(lang, "pulse.noChart", pulse.threshold())));
+        } else {
+            charts.chartOf(team, pulse).ifPresent(blocks::add);
+        }
         List<Block.ScoreRow> rows = new ArrayList<>();
         for (DimensionScore s : pulse.dimensions()) {
             String score = s.withheld()

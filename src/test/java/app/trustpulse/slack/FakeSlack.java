@@ -71,11 +71,16 @@ final class FakeSlack implements AutoCloseable {
     private volatile JsonObject oauthAccess;
     private volatile java.util.function.Supplier<String> socketModeUrl;
     private volatile boolean down;
+    /** Files by id: the bytes posted to their upload address; completed ones may be shown in messages. */
+    private final Map<String, byte[]> uploadedBytes = new ConcurrentHashMap<>();
+    private final java.util.Set<String> completedFiles = ConcurrentHashMap.newKeySet();
+    private volatile boolean refuseSlackFiles;
 
     FakeSlack() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/api/", this::api);
         server.createContext("/hooks/", this::hook);
+        server.createContext("/upload/", this::upload);
         server.setExecutor(Executors.newFixedThreadPool(32));
         server.start();
     }
@@ -274,7 +279,18 @@ final class FakeSlack implements AutoCloseable {
         return this;
     }
 
+    /** While set, a message that shows an uploaded file ({@code slack_file}) is refused with invalid_blocks. */
+    FakeSlack refuseSlackFiles(boolean refuse) {
+        this.refuseSlackFiles = refuse;
+        return this;
+    }
+
     // ---- what happened
+
+    /** The bytes of an uploaded file. */
+    byte[] uploadedFile(String fileId) {
+        return uploadedBytes.get(fileId);
+    }
 
     List<Call> calls(String method) {
         return calls.stream().filter(c -> c.method.equals(method)).toList();
@@ -358,6 +374,23 @@ final class FakeSlack implements AutoCloseable {
         }
         hooks.add(new Hook(ex.getRequestURI().getPath(), JsonParser.parseString(body).getAsJsonObject()));
         send(ex, 200, "ok", "text/plain");
+    }
+
+    /** The upload address {@code files.getUploadURLExternal} hands out: takes the file's bytes. */
+    private void upload(HttpExchange ex) throws IOException {
+        byte[] body = ex.getRequestBody().readAllBytes();
+        if (down) {
+            send(ex, 503, "", "text/plain");
+            return;
+        }
+        String fileId = ex.getRequestURI().getPath().substring("/upload/".length());
+        if (!uploadedBytes.containsKey(fileId)) {
+            send(ex, 404, "", "text/plain");
+            return;
+        }
+        uploadedBytes.put(fileId, body);
+        calls.add(new Call("upload", Map.of("file", fileId, "length", String.valueOf(body.length)), null));
+        send(ex, 200, "OK - " + body.length, "text/plain");
     }
 
     private void api(HttpExchange ex) throws IOException {
@@ -465,7 +498,41 @@ final class FakeSlack implements AutoCloseable {
                 ch.addProperty("id", "D" + p.get("users"));
                 r.add("channel", ch);
             }
+            case "files.getUploadURLExternal" -> {
+                if (p.get("filename") == null || p.get("length") == null) {
+                    return error("invalid_arguments");
+                }
+                String fileId = "F" + nextTs().replace(".", "");
+                uploadedBytes.put(fileId, new byte[0]);
+                r.addProperty("file_id", fileId);
+                r.addProperty("upload_url", base() + "/upload/" + fileId);
+            }
+            case "files.completeUploadExternal" -> {
+                com.google.gson.JsonArray files = JsonParser.parseString(p.get("files")).getAsJsonArray();
+                com.google.gson.JsonArray done = new com.google.gson.JsonArray();
+                for (com.google.gson.JsonElement f : files) {
+                    String id = f.getAsJsonObject().get("id").getAsString();
+                    byte[] bytes = uploadedBytes.get(id);
+                    if (bytes == null || bytes.length == 0) {
+                        return error("file_not_found");
+                    }
+                    completedFiles.add(id);
+                    JsonObject file = new JsonObject();
+                    file.addProperty("id", id);
+                    file.addProperty("title", f.getAsJsonObject().has("title") ? f.getAsJsonObject().get("title").getAsString() : id);
+                    done.add(file);
+                }
+                r.add("files", done);
+            }
             case "chat.postMessage" -> {
+                if (p.get("blocks") != null && p.get("blocks").contains("slack_file")) {
+                    for (com.google.gson.JsonElement b : JsonParser.parseString(p.get("blocks")).getAsJsonArray()) {
+                        JsonObject file = b.getAsJsonObject().getAsJsonObject("slack_file");
+                        if (file != null && (refuseSlackFiles || !completedFiles.contains(file.get("id").getAsString()))) {
+                            return error("invalid_blocks");
+                        }
+                    }
+                }
                 String ts = nextTs();
                 // A post to a user id lands in the app's DM with that person, as in Slack.
                 String channel = p.get("channel").startsWith("U") ? "D" + p.get("channel") : p.get("channel");

@@ -205,6 +205,43 @@ class SlackSendingTest {
         });
     }
 
+    @Autowired
+    app.trustpulse.chat.ImageUploads uploads;
+
+    @Test
+    void aChartUploadedAsAPrivateFileIsShownByItsIdAndAPostSlackRefusesGoesOutWithoutIt() {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10};
+        String fileId = uploads.uploadPng(TEAM, "pulse-2026-W47.png", png, "Chart of the pulse of week 47");
+        assertThat(SLACK.uploadedFile(fileId)).isEqualTo(png);
+        assertThat(SLACK.calls("files.getUploadURLExternal")).last()
+                .satisfies(c -> assertThat(c.param("length")).isEqualTo(String.valueOf(png.length)));
+        assertThat(SLACK.calls("files.completeUploadExternal")).last()
+                .satisfies(c -> assertThat(c.param("channel_id")).isNull());
+
+        ChannelAddress channel = new ChannelAddress(Platform.SLACK, TEAM, "C0FILES");
+        ChatMessage pulse = new ChatMessage("Team pulse", List.of(new Block.Header("Team pulse"),
+                Block.Image.platformFile(fileId, "Chart of the pulse of week 47: Vision 3.6"), new Block.Text("Vision 3.6")));
+        gateway.postToChannel(channel, pulse);
+        JsonObject image = JsonParser.parseString(SLACK.posted("C0FILES").get(0).params().get("blocks")).getAsJsonArray()
+                .get(1).getAsJsonObject();
+        assertThat(image.get("type").getAsString()).isEqualTo("image");
+        assertThat(image.getAsJsonObject("slack_file").get("id").getAsString()).isEqualTo(fileId);
+        assertThat(image.get("alt_text").getAsString()).isEqualTo("Chart of the pulse of week 47: Vision 3.6");
+
+        // Slack refuses to show the file (twice, a moment apart): the pulse goes out with its text alone
+        SLACK.refuseSlackFiles(true);
+        try {
+            gateway.postToChannel(channel, pulse);
+        } finally {
+            SLACK.refuseSlackFiles(false);
+        }
+        assertThat(SLACK.posted("C0FILES")).hasSize(2);
+        String textOnly = SLACK.posted("C0FILES").get(1).params().get("blocks");
+        assertThat(textOnly).doesNotContain("slack_file").contains("Vision 3.6").contains("header");
+        assertThat(SLACK.calls("chat.postMessage").stream().filter(c -> "C0FILES".equals(c.param("channel"))).count())
+                .isEqualTo(4);
+    }
+
     @Test
     void aChannelPostWhoseAnswerWasLostIsFoundByItsDeliveryIdAndNotRepeated() {
         SLACK.loseResponse("chat.postMessage");

@@ -55,7 +55,12 @@ class SlackWeekTest {
                     .user("US3", "Sol", "Europe/Amsterdam", false)
                     .channel("C0SYNC", "ULEAD", "UM1", "UM2")
                     .channel("C0STORM", "US1", "US2", "US3")
-                    .channel("C0FEED", "ULEAD", "UM1", "UM2", "UM3");
+                    .channel("C0FEED", "ULEAD", "UM1", "UM2", "UM3")
+                    .user("UCL", "Cleo", "Europe/Amsterdam", false)
+                    .user("UC1", "Cas", "Europe/Amsterdam", false)
+                    .user("UC2", "Cor", "Europe/Amsterdam", false)
+                    .user("UC3", "Cim", "Europe/Amsterdam", false)
+                    .channel("C0CHART", "UCL", "UC1", "UC2", "UC3");
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -156,6 +161,60 @@ class SlackWeekTest {
 
         assertThat(command("UADMIN", "C0TEAM", "close-week")).contains("already closed");
         assertThat(SLACK.posted("C0TEAM")).hasSize(2);
+    }
+
+    /**
+     * Without PULSE_PUBLIC_URL the chart goes up as a file of the app: uploaded once (upload address, the bytes,
+     * completed without a channel), shown by its file id in the pulse and in the leader's digest, and again by the same
+     * id when the pulse post failed and was sent again later.
+     */
+    @Test
+    void withoutAPublicAddressThePulseShowsItsChartAsAFileUploadedOnceEvenWhenThePostIsRetried() throws Exception {
+        assertThat(command("UADMIN", "C0CHART", "setup <@UCL|cleo>")).contains("Pulse team set up");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> SLACK.posted("C0CHART").size() == 1);
+        assertThat(command("UADMIN", "C0CHART", "send-now")).startsWith("Sent 4 check-ins");
+        int event = 0;
+        for (String user : List.of("UC1", "UC2", "UC3")) {
+            checkIn(user);
+            int before = SLACK.posted("D" + user).size();
+            slack.postJson(slack.event("Ev0CHART0" + (++event), SlackClientSim.imMessage(user, "D" + user, "4 3 5 2 4 5")));
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> SLACK.posted("D" + user).size() > before);
+        }
+
+        SLACK.clearRecords();
+        // every try of the first post fails: the pulse is sent again later, from the durable queue
+        SLACK.fail("chat.postMessage", 4);
+        assertThat(command("UADMIN", "C0CHART", "close-week")).contains("Week closed");
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> SLACK.pulsesIn("C0CHART") == 1);
+        JsonArray pulse = JsonParser.parseString(SLACK.posted("C0CHART").get(1).params().get("blocks")).getAsJsonArray();
+        JsonObject image = null;
+        for (JsonElement b : pulse) {
+            if ("image".equals(b.getAsJsonObject().get("type").getAsString())) {
+                image = b.getAsJsonObject();
+            }
+        }
+        assertThat(image).as("an image block in the pulse").isNotNull();
+        String fileId = image.getAsJsonObject("slack_file").get("id").getAsString();
+        assertThat(image.has("image_url")).isFalse();
+        assertThat(image.get("alt_text").getAsString()).startsWith("Chart of the pulse of week");
+        assertThat(pulse.toString()).as("the table stays beside the chart").contains("fields");
+        assertThat(SLACK.calls("chat.postMessage").stream().filter(c -> "C0CHART".equals(c.param("channel"))).count())
+                .as("the failed tries and the one that landed").isEqualTo(5);
+
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> SLACK.posted("DUCL").stream()
+                .anyMatch(p -> p.params().get("text").startsWith("Your weekly digest")));
+        FakeSlack.Posted digest = SLACK.posted("DUCL").stream()
+                .filter(p -> p.params().get("text").startsWith("Your weekly digest")).findFirst().orElseThrow();
+        assertThat(digest.params().get("blocks")).as("the digest shows the same file").contains("\"id\":\"" + fileId + "\"");
+
+        assertThat(SLACK.calls("files.getUploadURLExternal")).as("uploaded once").hasSize(1);
+        assertThat(SLACK.calls("upload")).hasSize(1);
+        FakeSlack.Call complete = SLACK.calls("files.completeUploadExternal").get(0);
+        assertThat(SLACK.calls("files.completeUploadExternal")).hasSize(1);
+        assertThat(complete.param("channel_id")).as("private to the app, shown only where a message refers to it").isNull();
+        assertThat(complete.param("files")).contains(fileId);
+        byte[] png = SLACK.uploadedFile(fileId);
+        assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png)).getWidth()).isEqualTo(900);
     }
 
     @Test

@@ -157,6 +157,19 @@ class TeamsFullWeekTest {
         JsonNode pulseCard = channelPosts.get(channelPosts.size() - 1).card();
         assertThat(pulseCard.path("type").asText()).isEqualTo("AdaptiveCard");
         assertThat(pulseCard.toString()).contains("Trust", "ColumnSet");
+        // no public address: the chart travels inside the card, and the whole message stays within Teams' ~28 KB
+        JsonNode chart = null;
+        for (JsonNode element : pulseCard.path("body")) {
+            if ("Image".equals(element.path("type").asText())) {
+                chart = element;
+            }
+        }
+        assertThat(chart).as("a chart in the pulse card").isNotNull();
+        assertThat(chart.path("url").asText()).startsWith("data:image/png;base64,");
+        assertThat(chart.path("altText").asText()).startsWith("Chart of the pulse of week");
+        int bytes = channelPosts.get(channelPosts.size() - 1).body().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        System.out.printf("Teams pulse with its chart inside: %,d bytes%n", bytes);
+        assertThat(bytes).isLessThan(28_000);
 
         FakeBotConnector.Call digest = CONNECTOR.postedTo("a:chat-" + LEA).stream()
                 .filter(c -> c.body().path("summary").asText().startsWith("Your weekly digest")).findFirst().orElseThrow();
