@@ -1,7 +1,6 @@
 package app.trustpulse.dashboard;
 
 import app.trustpulse.insight.EditingTeamSettings;
-import app.trustpulse.insight.NotAllowed;
 import app.trustpulse.insight.ReadingInsights;
 import app.trustpulse.insight.TeamAccess;
 import app.trustpulse.insight.Viewer;
@@ -167,7 +166,7 @@ class SettingsController {
     private TeamAccess adminAccess(Viewer viewer, long teamId) {
         TeamAccess access = insights.access(viewer, teamId);
         if (!access.admin()) {
-            throw new NotAllowed("admins only");
+            throw new AdminsOnly(access.team().id(), access.team().name());
         }
         return access;
     }

@@ -122,7 +122,12 @@ class DashboardAccessTest {
         assertThat(mia.get("/dashboard/teams/" + otherTeam).statusCode()).isEqualTo(403);
         assertThat(mia.get("/dashboard/teams/" + otherTeam + "/export.csv").statusCode()).isEqualTo(403);
         assertThat(mia.get("/dashboard/teams/" + otherTeam + "/export.json").statusCode()).isEqualTo(403);
-        assertThat(mia.get("/dashboard/teams/" + demoTeam + "/settings").statusCode()).as("settings are for admins").isEqualTo(403);
+        HttpResponse<String> settings = mia.get("/dashboard/teams/" + demoTeam + "/settings");
+        assertThat(settings.statusCode()).as("settings are for admins").isEqualTo(403);
+        assertThat(settings.body()).as("her own team: not told it is not hers")
+                .contains(texts.get(Language.EN, "dashboard.adminsOnly.title"), "href=\"/dashboard/teams/" + demoTeam + "\"")
+                .doesNotContain("not one of yours");
+        assertThat(mia.get("/dashboard/teams/" + otherTeam).body()).contains("not one of yours");
         assertThat(mia.get("/dashboard").body()).doesNotContain("#ops").doesNotContain("id=\"overview\"");
     }
 

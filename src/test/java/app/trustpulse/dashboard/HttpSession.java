@@ -33,6 +33,12 @@ final class HttpSession {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A GET as a browser sends it: asking for HTML, in this language. */
+    HttpResponse<String> getPage(String path, String language) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+                .header("Accept-Language", language).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<byte[]> getBytes(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
