@@ -196,12 +196,58 @@ class DashboardAccessTest {
         form.put("threshold", "2");
         ada.postForm(settings, settings, form);
         assertThat(teams.find(demoTeam).orElseThrow().threshold()).as("a bad value changes nothing").isEqualTo(4);
-        assertThat(ada.get(settings).body()).contains("2 is too low");
+        String refused = ada.get(settings).body();
+        assertThat(refused).contains("2 is too low", texts.get(Language.EN, "dashboard.settings.right.threshold"))
+                .contains("role=\"alert\"").doesNotContain("role=\"status\"");
+        assertThat(refused).as("what was entered stays in the form").containsPattern("id=\"threshold\"[^>]*value=\"2\"");
 
         form.put("threshold", "3");
         ada.postForm(settings, settings, form);
         assertThat(teams.find(demoTeam).orElseThrow().threshold()).isEqualTo(3);
         assertThat(ada.get("/dashboard").body()).contains("id=\"overview\"", "#ops");
+    }
+
+    @Test
+    void theSettingsFormOffersRealControlsAndPostsThemAsTheCommands() throws Exception {
+        Team team = teams.insert(new Team(0, Platform.PLAYGROUND, "demo", "forms", "#forms", ZoneId.of("America/New_York"),
+                Language.EN, 5, TeamSchedule.defaults(), false));
+        HttpSession ada = new HttpSession(port).signInAs("ada");
+        String settings = "/dashboard/teams/" + team.id() + "/settings";
+        String page = ada.get(settings).body();
+        assertThat(page).contains("type=\"checkbox\"", "type=\"time\"", "<optgroup label=\"America\">", "<optgroup label=\"Europe\">")
+                .containsPattern("<option value=\"America/New_York\" selected=\"selected\">New York</option>")
+                .containsPattern("value=\"tue\"[^>]*name=\"checkinDays\"")
+                .doesNotContain("role=\"alert\"");
+        assertThat(ada.getPage(settings, "nl").body()).contains("<optgroup label=\"Europa\">", "maandag", "Geen herinnering");
+
+        Map<String, Object> form = new LinkedHashMap<>(Map.of("language", "en", "timezone", "Europe/Amsterdam", "threshold", "5",
+                "checkinDays", List.of("thu", "mon"), "checkinTime", "10:15", "summaryDay", "thu", "summaryTime", "17:00",
+                "nudgeDays", List.of("wed"), "nudgeTime", "11:00", "reminder", "2h"));
+        form.put("_checkinDays", "on");
+        form.put("_nudgeDays", "on");
+        assertThat(ada.postForm(settings, settings, form).statusCode()).isEqualTo(302);
+        Team changed = teams.find(team.id()).orElseThrow();
+        assertThat(changed.timezone()).isEqualTo(ZoneId.of("Europe/Amsterdam"));
+        assertThat(changed.schedule().checkInDays()).containsExactly(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.THURSDAY);
+        assertThat(changed.schedule().checkInTime()).isEqualTo(java.time.LocalTime.of(10, 15));
+        assertThat(changed.schedule().nudgeDays()).containsExactly(java.time.DayOfWeek.WEDNESDAY);
+        assertThat(changed.schedule().reminderDelay()).hasValue(java.time.Duration.ofHours(2));
+        String saved = ada.get(settings).body();
+        assertThat(saved).contains("role=\"status\"", texts.get(Language.EN, "dashboard.settings.saved")).doesNotContain("role=\"alert\"")
+                .containsPattern("<option value=\"2h\" selected=\"selected\">2 hours</option>");
+
+        // No day ticked: the command refuses it, the schedule stays, the error says what is wrong and what is right.
+        form.put("checkinDays", List.of());
+        form.put("checkinTime", "07:00");
+        form.put("threshold", "6");
+        ada.postForm(settings, settings, form);
+        Team after = teams.find(team.id()).orElseThrow();
+        assertThat(after.schedule().checkInDays()).containsExactly(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.THURSDAY);
+        assertThat(after.threshold()).as("the other change still runs").isEqualTo(6);
+        String mixed = ada.get(settings).body();
+        assertThat(mixed).contains("role=\"status\"", "role=\"alert\"", texts.get(Language.EN, "threshold.done", 6),
+                texts.get(Language.EN, "dashboard.settings.right.checkins", "08:00", "18:00"));
+        assertThat(mixed.substring(mixed.indexOf("role=\"alert\""))).contains("data-field=\"checkins\"");
     }
 
     @Test
