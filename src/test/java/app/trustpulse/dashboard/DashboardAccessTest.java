@@ -175,11 +175,27 @@ class DashboardAccessTest {
         HttpSession mia = new HttpSession(port).signInAs("mia");
         HttpResponse<String> csv = mia.get("/dashboard/teams/" + demoTeam + "/export.csv");
         assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
-        assertThat(csv.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d).contains("attachment"));
-        List<String> lines = csv.body().lines().toList();
+        assertThat(csv.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d)
+                .matches("attachment; filename=\"trust-pulse-team-\\d{4}-W\\d{2}--\\d{4}-W\\d{2}\\.csv\"; "
+                        + "filename\\*=UTF-8''trust-pulse-team-\\d{4}-W\\d{2}--\\d{4}-W\\d{2}\\.csv"));
+        assertThat(csv.body()).as("a byte order mark for Excel").startsWith("\uFEFF");
+        List<String> lines = csv.body().substring(1).lines().toList();
         assertThat(lines.get(0)).isEqualTo("team,week,dimension,mean,answers,withheld,members_asked,members_answered");
         assertThat(lines).hasSize(1 + 6 * 6);
-        assertThat(lines.subList(1, lines.size())).allSatisfy(l -> assertThat(l).startsWith("#team,2"));
+        assertThat(lines.subList(1, lines.size())).allSatisfy(l -> assertThat(l).startsWith("#team,2")
+                .matches("#team,\\d{4}-W\\d{2},[a-z]+,(\\d\\.\\d\\d)?,\\d*,(true|false),\\d+,\\d+"));
+
+        HttpResponse<String> dutch = mia.get("/dashboard/teams/" + demoTeam + "/export.csv", "nl");
+        List<String> rows = dutch.body().substring(1).lines().toList();
+        assertThat(rows.get(0)).isEqualTo("team;week;dimension;mean;answers;withheld;members_asked;members_answered");
+        assertThat(rows.subList(1, rows.size())).allSatisfy(l -> assertThat(l)
+                .matches("#team;\\d{4}-W\\d{2};[a-z]+;(\\d,\\d\\d)?;\\d*;(true|false);\\d+;\\d+"));
+        assertThat(rows.subList(1, rows.size())).anySatisfy(l -> assertThat(l).containsPattern(";\\d,\\d\\d;"));
+
+        HttpResponse<String> json = mia.get("/dashboard/teams/" + demoTeam + "/export.json", "nl");
+        assertThat(json.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d)
+                .startsWith("attachment; filename=\"trust-pulse-team-").contains(".json\"; filename*=UTF-8''trust-pulse-team-"));
+        assertThat(json.body()).startsWith("{\"team\":\"#team\"").contains("\"mean\":");
     }
 
     @Test

@@ -29,7 +29,12 @@ final class HttpSession {
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Language", "en").GET().build(),
+        return get(path, "en");
+    }
+
+    /** A GET from a browser set to this language. */
+    HttpResponse<String> get(String path, String language) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Language", language).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
