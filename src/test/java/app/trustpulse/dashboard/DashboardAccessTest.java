@@ -150,6 +150,23 @@ class DashboardAccessTest {
     }
 
     @Test
+    void theTrendStartsAtTheTeamsFirstPublishedWeekWithAFourWeekAverageBeside() throws Exception {
+        HttpSession lee = new HttpSession(port).signInAs("lee");
+        String ops = section(lee.get("/dashboard/teams/" + otherTeam).body(), "trend");
+        WeekId last = WeekId.of(clock.instant(), ZoneId.of("Europe/Amsterdam")).minus(1);
+        String header = ops.substring(ops.indexOf("<thead>"), ops.indexOf("</thead>"));
+        assertThat(header.split("<th scope=\"col\"", -1)).as("the dimension column, last week and this week").hasSize(4);
+        assertThat(header).contains(texts.get(Language.EN, "dashboard.week.short", last.week(), last.year()));
+        assertThat(ops).contains("&quot;rolling&quot;:true", texts.get(Language.EN, "dashboard.team.trend.rolling", "Trust"));
+
+        String demo = lee.get("/dashboard/teams/" + demoTeam).body();
+        List<WeekId> nudgeWeeks = java.util.regex.Pattern.compile("<span class=\"label\">wk (\\d+) (\\d{4})</span>")
+                .matcher(section(demo, "nudges")).results()
+                .map(m -> new WeekId(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)))).toList();
+        assertThat(nudgeWeeks).as("the leader's nudges").isNotEmpty().isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    }
+
+    @Test
     void aMemberSeesTheirOwnAnswersAndTheTeamsResultsButNothingOfTheLeadersView() throws Exception {
         HttpSession mia = new HttpSession(port).signInAs("mia");
         String page = mia.get("/dashboard/teams/" + demoTeam).body();
