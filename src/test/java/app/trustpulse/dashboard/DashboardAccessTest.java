@@ -233,6 +233,8 @@ class DashboardAccessTest {
         assertThat(refused).contains("2 is too low", texts.get(Language.EN, "dashboard.settings.right.threshold"))
                 .contains("role=\"alert\"").doesNotContain("role=\"status\"");
         assertThat(refused).as("what was entered stays in the form").containsPattern("id=\"threshold\"[^>]*value=\"2\"");
+        assertThat(refused).as("the refused field is marked").containsPattern("<input[^>]*aria-invalid=\"true\"[^>]*id=\"threshold\"|"
+                + "<input[^>]*id=\"threshold\"[^>]*aria-invalid=\"true\"");
 
         form.put("threshold", "3");
         ada.postForm(settings, settings, form);
