@@ -16,6 +16,7 @@ import app.trustpulse.pulse.TextFormats;
 import app.trustpulse.pulse.Texts;
 import app.trustpulse.pulse.WeekId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -111,14 +112,21 @@ class DashboardController {
         });
         model.addAttribute("latestRows", latestRows);
 
-        model.addAttribute("weekLabels", view.weeks().stream().map(w -> cells.week(lang, w)).toList());
-        List<PageParts.Row> trend = new ArrayList<>();
+        // A year of published weeks: where the team's first one lies, and the weeks a rolling mean looks back on.
+        Trend trend = new Trend(view.weeks(), insights.export(viewer, teamId, ReadingInsights.RANGES.get(ReadingInsights.RANGES.size() - 1)));
+        List<WeekId> trendWeeks = trend.weeks();
+        model.addAttribute("weekLabels", trendWeeks.stream().map(w -> cells.week(lang, w)).toList());
+        List<PageParts.Row> trendRows = new ArrayList<>();
+        List<PageParts.Row> rollingRows = new ArrayList<>();
         for (Dimension d : Dimension.inModelOrder()) {
-            trend.add(new PageParts.Row(cells.dimension(lang, d),
-                    view.weeks().stream().map(w -> cells.of(lang, view.week(w), d)).toList()));
+            trendRows.add(new PageParts.Row(cells.dimension(lang, d),
+                    trendWeeks.stream().map(w -> cells.of(lang, view.week(w), d)).toList()));
+            rollingRows.add(new PageParts.Row(texts.get(lang, "dashboard.team.trend.rolling", cells.dimension(lang, d)),
+                    trend.rolling(d).stream().map(v -> new Cells.Shown(v == null ? "–" : TextFormats.score(lang, v), false)).toList()));
         }
-        model.addAttribute("trendRows", trend);
-        model.addAttribute("chartJson", chartJson(lang, view));
+        model.addAttribute("trendRows", trendRows);
+        model.addAttribute("rollingRows", rollingRows);
+        model.addAttribute("chartJson", chartJson(lang, view, trend));
         model.addAttribute("chartJs", chartJs);
 
         if (access.role().seesLeaderView()) {
@@ -174,7 +182,10 @@ class DashboardController {
         model.addAttribute("selfRows", self);
         model.addAttribute("nudgeCounts", texts.get(lang, "dashboard.nudges.counts", part.nudges().size(), part.tried(),
                 part.notYet(), part.noReaction()));
-        model.addAttribute("nudges", part.nudges().stream().map(n -> nudgeLine(lang, n)).toList());
+        // Newest week first, like the other lists of weeks on the page.
+        model.addAttribute("nudges", part.nudges().stream()
+                .sorted(Comparator.comparing(SentNudge::week).reversed())
+                .map(n -> nudgeLine(lang, n)).toList());
         List<PageParts.Line> reviews = new ArrayList<>();
         for (TeamView.MonthlyReview r : part.reviews()) {
             // In the words of the monthly review in the chat.
@@ -205,21 +216,35 @@ class DashboardController {
         return new PageParts.NudgeLine(cells.week(lang, n.week()), text, reaction);
     }
 
-    private String chartJson(Language lang, TeamView view) {
+    /**
+     * The chart's data: per dimension its weekly means (a gap where a week has no published score) and, dashed beside
+     * it, its rolling mean over four weeks.
+     */
+    private String chartJson(Language lang, TeamView view, Trend trend) {
         List<Map<String, Object>> datasets = new ArrayList<>();
+        int index = 0;
         for (Dimension d : Dimension.inModelOrder()) {
             List<Double> data = new ArrayList<>();
-            for (WeekId w : view.weeks()) {
+            for (WeekId w : trend.weeks()) {
                 Optional<PublishedWeek> p = view.week(w);
                 data.add(p.isPresent() && !p.get().cell(d).withheld() ? p.get().cell(d).mean().getAsDouble() : null);
             }
             Map<String, Object> set = new LinkedHashMap<>();
             set.put("label", cells.dimension(lang, d));
             set.put("data", data);
+            set.put("dimension", index);
+            set.put("rolling", false);
             datasets.add(set);
+            Map<String, Object> rolling = new LinkedHashMap<>();
+            rolling.put("label", texts.get(lang, "dashboard.team.trend.rolling", cells.dimension(lang, d)));
+            rolling.put("data", trend.rolling(d));
+            rolling.put("dimension", index);
+            rolling.put("rolling", true);
+            datasets.add(rolling);
+            index++;
         }
         Map<String, Object> chart = new LinkedHashMap<>();
-        chart.put("labels", view.weeks().stream().map(w -> cells.week(lang, w)).toList());
+        chart.put("labels", trend.weeks().stream().map(w -> cells.week(lang, w)).toList());
         chart.put("datasets", datasets);
         chart.put("locale", lang.code());
         return json.writeValueAsString(chart);

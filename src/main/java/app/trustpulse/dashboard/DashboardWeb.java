@@ -3,6 +3,7 @@ package app.trustpulse.dashboard;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.context.annotation.Bean;
@@ -28,6 +29,12 @@ class DashboardWeb implements WebMvcConfigurer {
         source.setFallbackToSystemLocale(false);
         source.setDefaultLocale(Locale.ENGLISH);
         return source;
+    }
+
+    /** Error pages in the dashboard's look for browsers; the platform endpoints keep Spring's own answers. */
+    @Bean
+    ErrorViewResolver dashboardErrorPages() {
+        return new ErrorPages();
     }
 
     @Bean

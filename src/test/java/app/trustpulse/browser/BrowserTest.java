@@ -138,6 +138,10 @@ class BrowserTest {
 
         browser.get(url("/dashboard/teams/" + otherTeam));
         assertThat(browser.findElement(By.id("forbidden")).getText()).contains("not one of yours");
+        browser.get(url("/dashboard/teams/" + demoTeam + "/settings"));
+        assertThat(browser.findElement(By.id("admins-only")).getText()).contains("Only an admin").doesNotContain("not one of yours");
+        browser.findElement(By.id("to-team")).click();
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.urlToBe(url("/dashboard/teams/" + demoTeam)));
         browser.get(url("/dashboard/teams/" + otherTeam + "/export.csv"));
         assertThat(browser.findElement(By.id("forbidden")).isDisplayed()).isTrue();
         browser.get(url("/dashboard/teams/" + otherTeam + "/export.json"));
@@ -156,6 +160,11 @@ class BrowserTest {
 
         browser.get(url("/dashboard/teams/" + demoTeam));
         new WebDriverWait(browser, WAIT).until(d -> script("return typeof Chart === 'function' && Chart.getChart('trend-chart') != null"));
+        assertThat(script("return Chart.getChart('trend-chart').data.datasets.every(d => d.tension === 0)")).as("straight lines").isEqualTo(true);
+        assertThat(((Number) script("return Chart.getChart('trend-chart').data.datasets.filter(d => d.rolling && d.borderDash.length > 0).length"))
+                .intValue()).as("a dashed four-week average per dimension").isEqualTo(6);
+        assertThat(((Number) script("return Chart.getChart('trend-chart').legend.legendItems.length")).intValue())
+                .as("one legend entry per dimension").isEqualTo(6);
         assertThat(browser.findElement(By.id("participation")).getText()).contains("answered: 5 of 5 members");
         assertThat(browser.findElement(By.id("nudges")).getText()).contains("tried");
     }
@@ -173,6 +182,47 @@ class BrowserTest {
         browser.findElement(By.cssSelector("form.inline button")).click();
         new WebDriverWait(browser, WAIT).until(ExpectedConditions.urlContains("/dashboard/login"));
         assertThat((List<?>) script("return window.cspViolations")).as("blocked on the sign-in page").isEmpty();
+    }
+
+    @Test
+    void anAdminChangesTheScheduleWithTheFormsControlsAndSeesWhatWasSavedAndWhatNot() {
+        signInAs("ada");
+        String settings = url("/dashboard/teams/" + demoTeam + "/settings");
+        browser.get(settings);
+        for (WebElement box : browser.findElements(By.cssSelector("input[name=checkinDays]:checked"))) {
+            box.click();
+        }
+        browser.findElement(By.id("save")).click();
+        WebElement failed = new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("failed")));
+        assertThat(failed.getAttribute("role")).isEqualTo("alert");
+        assertThat(failed.getText()).contains("Tick at least one day");
+        assertThat(browser.findElements(By.id("saved"))).isEmpty();
+        assertThat(teams.find(demoTeam).orElseThrow().schedule().checkInDays()).isNotEmpty();
+
+        browser.findElement(By.cssSelector("input[name=checkinDays][value=tue]")).click();
+        browser.findElement(By.cssSelector("input[name=checkinDays][value=thu]")).click();
+        script("arguments[0].value = '10:45'", browser.findElement(By.id("checkinTime")));
+        new Select(browser.findElement(By.id("timezone"))).selectByValue("Europe/Brussels");
+        browser.findElement(By.id("save")).click();
+        WebElement saved = new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("saved")));
+        assertThat(saved.getAttribute("role")).isEqualTo("status");
+        assertThat(browser.findElements(By.id("failed"))).isEmpty();
+        Team team = teams.find(demoTeam).orElseThrow();
+        assertThat(team.schedule().checkInDays()).containsExactly(java.time.DayOfWeek.TUESDAY, java.time.DayOfWeek.THURSDAY);
+        assertThat(team.schedule().checkInTime()).isEqualTo(java.time.LocalTime.of(10, 45));
+        assertThat(team.timezone()).isEqualTo(ZoneId.of("Europe/Brussels"));
+        assertThat(new Select(browser.findElement(By.id("timezone"))).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("Europe/Brussels");
+        assertThat((List<?>) script("return window.cspViolations")).isEmpty();
+    }
+
+    @Test
+    void anUnknownAddressShowsTheDashboardsErrorPage() {
+        browser.get(url("/dashboard-does-not-exist"));
+        assertThat(browser.findElement(By.id("error-page")).getText()).contains("Page not found");
+        assertThat((List<?>) script("return window.cspViolations")).isEmpty();
+        browser.findElement(By.id("error-back")).click();
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.urlContains("/dashboard/login"));
     }
 
     @Test

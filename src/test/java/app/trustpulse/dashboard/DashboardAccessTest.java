@@ -122,7 +122,12 @@ class DashboardAccessTest {
         assertThat(mia.get("/dashboard/teams/" + otherTeam).statusCode()).isEqualTo(403);
         assertThat(mia.get("/dashboard/teams/" + otherTeam + "/export.csv").statusCode()).isEqualTo(403);
         assertThat(mia.get("/dashboard/teams/" + otherTeam + "/export.json").statusCode()).isEqualTo(403);
-        assertThat(mia.get("/dashboard/teams/" + demoTeam + "/settings").statusCode()).as("settings are for admins").isEqualTo(403);
+        HttpResponse<String> settings = mia.get("/dashboard/teams/" + demoTeam + "/settings");
+        assertThat(settings.statusCode()).as("settings are for admins").isEqualTo(403);
+        assertThat(settings.body()).as("her own team: not told it is not hers")
+                .contains(texts.get(Language.EN, "dashboard.adminsOnly.title"), "href=\"/dashboard/teams/" + demoTeam + "\"")
+                .doesNotContain("not one of yours");
+        assertThat(mia.get("/dashboard/teams/" + otherTeam).body()).contains("not one of yours");
         assertThat(mia.get("/dashboard").body()).doesNotContain("#ops").doesNotContain("id=\"overview\"");
     }
 
@@ -142,6 +147,23 @@ class DashboardAccessTest {
         assertThat(json).contains("\"dimension\":\"vision\",\"withheld\":true,\"mean\":null,\"answers\":null")
                 .contains("\"dimension\":\"trust\",\"withheld\":false,\"mean\":4.17,\"answers\":6")
                 .doesNotContain("2.75");
+    }
+
+    @Test
+    void theTrendStartsAtTheTeamsFirstPublishedWeekWithAFourWeekAverageBeside() throws Exception {
+        HttpSession lee = new HttpSession(port).signInAs("lee");
+        String ops = section(lee.get("/dashboard/teams/" + otherTeam).body(), "trend");
+        WeekId last = WeekId.of(clock.instant(), ZoneId.of("Europe/Amsterdam")).minus(1);
+        String header = ops.substring(ops.indexOf("<thead>"), ops.indexOf("</thead>"));
+        assertThat(header.split("<th scope=\"col\"", -1)).as("the dimension column, last week and this week").hasSize(4);
+        assertThat(header).contains(texts.get(Language.EN, "dashboard.week.short", last.week(), last.year()));
+        assertThat(ops).contains("&quot;rolling&quot;:true", texts.get(Language.EN, "dashboard.team.trend.rolling", "Trust"));
+
+        String demo = lee.get("/dashboard/teams/" + demoTeam).body();
+        List<WeekId> nudgeWeeks = java.util.regex.Pattern.compile("<span class=\"label\">wk (\\d+) (\\d{4})</span>")
+                .matcher(section(demo, "nudges")).results()
+                .map(m -> new WeekId(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)))).toList();
+        assertThat(nudgeWeeks).as("the leader's nudges").isNotEmpty().isSortedAccordingTo(java.util.Comparator.reverseOrder());
     }
 
     @Test
@@ -170,11 +192,27 @@ class DashboardAccessTest {
         HttpSession mia = new HttpSession(port).signInAs("mia");
         HttpResponse<String> csv = mia.get("/dashboard/teams/" + demoTeam + "/export.csv");
         assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
-        assertThat(csv.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d).contains("attachment"));
-        List<String> lines = csv.body().lines().toList();
+        assertThat(csv.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d)
+                .matches("attachment; filename=\"trust-pulse-team-\\d{4}-W\\d{2}--\\d{4}-W\\d{2}\\.csv\"; "
+                        + "filename\\*=UTF-8''trust-pulse-team-\\d{4}-W\\d{2}--\\d{4}-W\\d{2}\\.csv"));
+        assertThat(csv.body()).as("a byte order mark for Excel").startsWith("\uFEFF");
+        List<String> lines = csv.body().substring(1).lines().toList();
         assertThat(lines.get(0)).isEqualTo("team,week,dimension,mean,answers,withheld,members_asked,members_answered");
         assertThat(lines).hasSize(1 + 6 * 6);
-        assertThat(lines.subList(1, lines.size())).allSatisfy(l -> assertThat(l).startsWith("#team,2"));
+        assertThat(lines.subList(1, lines.size())).allSatisfy(l -> assertThat(l).startsWith("#team,2")
+                .matches("#team,\\d{4}-W\\d{2},[a-z]+,(\\d\\.\\d\\d)?,\\d*,(true|false),\\d+,\\d+"));
+
+        HttpResponse<String> dutch = mia.get("/dashboard/teams/" + demoTeam + "/export.csv", "nl");
+        List<String> rows = dutch.body().substring(1).lines().toList();
+        assertThat(rows.get(0)).isEqualTo("team;week;dimension;mean;answers;withheld;members_asked;members_answered");
+        assertThat(rows.subList(1, rows.size())).allSatisfy(l -> assertThat(l)
+                .matches("#team;\\d{4}-W\\d{2};[a-z]+;(\\d,\\d\\d)?;\\d*;(true|false);\\d+;\\d+"));
+        assertThat(rows.subList(1, rows.size())).anySatisfy(l -> assertThat(l).containsPattern(";\\d,\\d\\d;"));
+
+        HttpResponse<String> json = mia.get("/dashboard/teams/" + demoTeam + "/export.json", "nl");
+        assertThat(json.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d)
+                .startsWith("attachment; filename=\"trust-pulse-team-").contains(".json\"; filename*=UTF-8''trust-pulse-team-"));
+        assertThat(json.body()).startsWith("{\"team\":\"#team\"").contains("\"mean\":");
     }
 
     @Test
@@ -191,12 +229,60 @@ class DashboardAccessTest {
         form.put("threshold", "2");
         ada.postForm(settings, settings, form);
         assertThat(teams.find(demoTeam).orElseThrow().threshold()).as("a bad value changes nothing").isEqualTo(4);
-        assertThat(ada.get(settings).body()).contains("2 is too low");
+        String refused = ada.get(settings).body();
+        assertThat(refused).contains("2 is too low", texts.get(Language.EN, "dashboard.settings.right.threshold"))
+                .contains("role=\"alert\"").doesNotContain("role=\"status\"");
+        assertThat(refused).as("what was entered stays in the form").containsPattern("id=\"threshold\"[^>]*value=\"2\"");
+        assertThat(refused).as("the refused field is marked").containsPattern("<input[^>]*aria-invalid=\"true\"[^>]*id=\"threshold\"|"
+                + "<input[^>]*id=\"threshold\"[^>]*aria-invalid=\"true\"");
 
         form.put("threshold", "3");
         ada.postForm(settings, settings, form);
         assertThat(teams.find(demoTeam).orElseThrow().threshold()).isEqualTo(3);
         assertThat(ada.get("/dashboard").body()).contains("id=\"overview\"", "#ops");
+    }
+
+    @Test
+    void theSettingsFormOffersRealControlsAndPostsThemAsTheCommands() throws Exception {
+        Team team = teams.insert(new Team(0, Platform.PLAYGROUND, "demo", "forms", "#forms", ZoneId.of("America/New_York"),
+                Language.EN, 5, TeamSchedule.defaults(), false));
+        HttpSession ada = new HttpSession(port).signInAs("ada");
+        String settings = "/dashboard/teams/" + team.id() + "/settings";
+        String page = ada.get(settings).body();
+        assertThat(page).contains("type=\"checkbox\"", "type=\"time\"", "<optgroup label=\"America\">", "<optgroup label=\"Europe\">")
+                .containsPattern("<option value=\"America/New_York\" selected=\"selected\">New York</option>")
+                .containsPattern("value=\"tue\"[^>]*name=\"checkinDays\"")
+                .doesNotContain("role=\"alert\"");
+        assertThat(ada.getPage(settings, "nl").body()).contains("<optgroup label=\"Europa\">", "maandag", "Geen herinnering");
+
+        Map<String, Object> form = new LinkedHashMap<>(Map.of("language", "en", "timezone", "Europe/Amsterdam", "threshold", "5",
+                "checkinDays", List.of("thu", "mon"), "checkinTime", "10:15", "summaryDay", "thu", "summaryTime", "17:00",
+                "nudgeDays", List.of("wed"), "nudgeTime", "11:00", "reminder", "2h"));
+        form.put("_checkinDays", "on");
+        form.put("_nudgeDays", "on");
+        assertThat(ada.postForm(settings, settings, form).statusCode()).isEqualTo(302);
+        Team changed = teams.find(team.id()).orElseThrow();
+        assertThat(changed.timezone()).isEqualTo(ZoneId.of("Europe/Amsterdam"));
+        assertThat(changed.schedule().checkInDays()).containsExactly(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.THURSDAY);
+        assertThat(changed.schedule().checkInTime()).isEqualTo(java.time.LocalTime.of(10, 15));
+        assertThat(changed.schedule().nudgeDays()).containsExactly(java.time.DayOfWeek.WEDNESDAY);
+        assertThat(changed.schedule().reminderDelay()).hasValue(java.time.Duration.ofHours(2));
+        String saved = ada.get(settings).body();
+        assertThat(saved).contains("role=\"status\"", texts.get(Language.EN, "dashboard.settings.saved")).doesNotContain("role=\"alert\"")
+                .containsPattern("<option value=\"2h\" selected=\"selected\">2 hours</option>");
+
+        // No day ticked: the command refuses it, the schedule stays, the error says what is wrong and what is right.
+        form.put("checkinDays", List.of());
+        form.put("checkinTime", "07:00");
+        form.put("threshold", "6");
+        ada.postForm(settings, settings, form);
+        Team after = teams.find(team.id()).orElseThrow();
+        assertThat(after.schedule().checkInDays()).containsExactly(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.THURSDAY);
+        assertThat(after.threshold()).as("the other change still runs").isEqualTo(6);
+        String mixed = ada.get(settings).body();
+        assertThat(mixed).contains("role=\"status\"", "role=\"alert\"", texts.get(Language.EN, "threshold.done", 6),
+                texts.get(Language.EN, "dashboard.settings.right.checkins", "08:00", "18:00"));
+        assertThat(mixed.substring(mixed.indexOf("role=\"alert\""))).contains("data-field=\"checkins\"");
     }
 
     @Test

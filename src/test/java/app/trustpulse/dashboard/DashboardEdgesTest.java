@@ -120,6 +120,46 @@ class DashboardEdgesTest {
     }
 
     @Test
+    void anUnknownAddressGetsAPageInTheDashboardsLookInTheVisitorsLanguage() throws Exception {
+        HttpSession stranger = new HttpSession(port);
+        HttpResponse<String> dutch = stranger.getPage("/no-such-page", "nl-NL,nl;q=0.9");
+        assertThat(dutch.statusCode()).isEqualTo(404);
+        assertThat(dutch.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(dutch.body()).contains("lang=\"nl\"", "Pagina niet gevonden", "Foutcode 404", "href=\"/dashboard\"",
+                "/dashboard-assets/dashboard.css").doesNotContain("Whitelabel", "Not Found");
+        assertThat(INLINE.matcher(dutch.body()).find()).as("inline code on the error page").isFalse();
+
+        HttpSession ada = new HttpSession(port).signInAs("ada");
+        HttpResponse<String> english = ada.getPage("/dashboard/no-such-page", "en");
+        assertThat(english.statusCode()).isEqualTo(404);
+        assertThat(english.body()).contains("Page not found", "Back to the dashboard").doesNotContain("Whitelabel");
+        assertThat(english.headers().firstValue("Content-Security-Policy")).hasValue(DashboardSecurity.CONTENT_SECURITY_POLICY);
+
+        HttpResponse<String> unreadable = ada.getPage("/dashboard/teams/not-a-number", "en");
+        assertThat(unreadable.statusCode()).isEqualTo(400);
+        assertThat(unreadable.body()).contains("This request could not be read", "Error 400").doesNotContain("Whitelabel");
+        HttpResponse<String> badRange = ada.getPage("/dashboard/teams/" + demoTeam + "?weeks=many", "nl");
+        assertThat(badRange.statusCode()).isEqualTo(400);
+        assertThat(badRange.body()).contains("Dit verzoek kon niet worden gelezen");
+    }
+
+    @Test
+    void thePlatformEndpointsKeepAnsweringErrorsAsDataNotAsAPage() throws Exception {
+        for (String path : List.of("/slack/no-such-endpoint", "/api/messages/nothing", "/actuator/no-such-endpoint")) {
+            HttpResponse<String> bot = send("GET", path, Map.of());
+            assertThat(bot.statusCode()).as(path).isEqualTo(404);
+            assertThat(bot.headers().firstValue("Content-Type")).as(path)
+                    .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+            assertThat(bot.body()).as(path).contains("\"status\":404").doesNotContain("<html", "trust-pulse");
+            HttpResponse<String> browser = send("GET", path, Map.of("Accept", "text/html"));
+            assertThat(browser.body()).as("%s in a browser", path).doesNotContain("Page not found", "dashboard.css");
+        }
+        HttpResponse<String> getOnTheBotEndpoint = send("GET", "/api/messages", Map.of());
+        assertThat(getOnTheBotEndpoint.statusCode()).isGreaterThanOrEqualTo(400);
+        assertThat(getOnTheBotEndpoint.body()).doesNotContain("<html");
+    }
+
+    @Test
     void theSessionCookieIsLaxAndSecureOnlyWhenTheProxyInFrontSaysHttps() throws Exception {
         String plain = sessionCookie(Map.of());
         String behindTls = sessionCookie(Map.of("X-Forwarded-Proto", "https", "X-Forwarded-Host", "pulse.example.com"));

@@ -29,8 +29,19 @@ final class HttpSession {
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Language", "en").GET().build(),
+        return get(path, "en");
+    }
+
+    /** A GET from a browser set to this language. */
+    HttpResponse<String> get(String path, String language) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Language", language).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A GET as a browser sends it: asking for HTML, in this language. */
+    HttpResponse<String> getPage(String path, String language) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+                .header("Accept-Language", language).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<byte[]> getBytes(String path) throws IOException, InterruptedException {
@@ -45,13 +56,15 @@ final class HttpSession {
     }
 
     /** Posts a form the way the page at {@code formPage} would, with that page's CSRF token. */
-    HttpResponse<String> postForm(String formPage, String action, Map<String, String> fields) throws IOException, InterruptedException {
+    HttpResponse<String> postForm(String formPage, String action, Map<String, ?> fields) throws IOException, InterruptedException {
         Matcher m = CSRF.matcher(get(formPage).body());
         if (!m.find()) {
             throw new IllegalStateException("no CSRF token on " + formPage);
         }
+        // A list stands for a field sent once per value, as checked boxes of one name are.
         String body = fields.entrySet().stream()
-                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .flatMap(e -> (e.getValue() instanceof java.util.Collection<?> values ? values.stream() : java.util.stream.Stream.of(e.getValue()))
+                        .map(v -> enc(e.getKey()) + "=" + enc(String.valueOf(v))))
                 .collect(Collectors.joining("&", "_csrf=" + enc(m.group(1)) + "&", ""));
         return http.send(HttpRequest.newBuilder(URI.create(base + action))
                         .header("Content-Type", "application/x-www-form-urlencoded")
