@@ -29,7 +29,8 @@ final class CommandParser {
     private static final Pattern USER = Pattern.compile("<@([^>|]+)(?:\\|[^>]*)?>");
     private static final Pattern CHANNEL = Pattern.compile("<#([^>|]+)(?:\\|[^>]*)?>");
     private static final Pattern TIME = Pattern.compile("([01]?\\d|2[0-3])[:.]([0-5]\\d)");
-    private static final Pattern DURATION = Pattern.compile("(?:(\\d{1,2})h)?(?:(\\d{1,4})m)?");
+    /** 4h, 1h30m, 30m, and the Dutch 4u, 1u30, 30min. */
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,2})[hu](?:(\\d{1,2})(?:m|min)?)?|(\\d{1,4})(?:m|min)");
     private static final Map<String, DayOfWeek> DAYS = days();
 
     /** Either a command or an error. */
@@ -178,14 +179,14 @@ final class CommandParser {
                 }
                 return new Command.ScheduleCheckIns(days(daysText), time);
             }
-            case "summary": {
+            case "summary", "weekpuls", "puls": {
                 Set<DayOfWeek> days = days(daysText);
                 if (days.size() != 1) {
                     throw new Invalid(CommandError.of(Subcommand.SCHEDULE, "command.schedule.oneDay", daysText));
                 }
                 return new Command.ScheduleSummary(days.iterator().next(), time);
             }
-            case "nudges": {
+            case "nudges", "tips": {
                 if (!TeamSchedule.withinPromptHours(time)) {
                     throw new Invalid(CommandError.of(Subcommand.SCHEDULE, "command.schedule.promptHours", args.get(args.size() - 1)));
                 }
@@ -249,11 +250,12 @@ final class CommandParser {
             return new Command.SetReminder(Optional.empty());
         }
         Matcher m = DURATION.matcher(a);
-        if (a.isEmpty() || !m.matches() || (m.group(1) == null && m.group(2) == null)) {
+        if (!m.matches()) {
             throw new Invalid(CommandError.of(Subcommand.REMINDER, "command.reminder.bad", args.get(0)));
         }
+        String minutes = m.group(2) != null ? m.group(2) : m.group(3);
         Duration d = Duration.ofHours(m.group(1) == null ? 0 : Long.parseLong(m.group(1)))
-                .plusMinutes(m.group(2) == null ? 0 : Long.parseLong(m.group(2)));
+                .plusMinutes(minutes == null ? 0 : Long.parseLong(minutes));
         if (d.compareTo(SHORTEST_REMINDER) < 0 || d.compareTo(LONGEST_REMINDER) > 0) {
             throw new Invalid(CommandError.of(Subcommand.REMINDER, "command.reminder.range", args.get(0)));
         }

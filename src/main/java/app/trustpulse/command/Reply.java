@@ -19,6 +19,10 @@ public final class Reply {
         return ChatMessage.text(texts.get(lang, key, args));
     }
 
+    Texts texts() {
+        return texts;
+    }
+
     /** What was wrong, then the correct form. */
     ChatMessage error(Language lang, CommandError error) {
         String what = texts.get(lang, error.key(), error.args().toArray());

@@ -186,7 +186,7 @@ public final class TeamAdministration {
         Language lang = team.language();
         return reschedule(team, team.schedule().withReminder(c.delay()), c.delay().isEmpty()
                 ? reply.text(lang, "reminder.off")
-                : reply.text(lang, "reminder.done", TextFormats.duration(c.delay().get())));
+                : reply.text(lang, "reminder.done", reply.texts().duration(lang, c.delay().get())));
     }
 
     private ChatMessage reschedule(Team team, TeamSchedule schedule, ChatMessage answer) {

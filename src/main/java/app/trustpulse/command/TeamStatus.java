@@ -65,12 +65,13 @@ public final class TeamStatus {
                 leaders.isEmpty() ? texts.get(lang, "status.noLeader") : leaders));
         newcomers(team, lang).ifPresent(lines::add);
         lines.add(texts.get(lang, "status.checkins", TextFormats.days(lang, s.checkInDays()), TextFormats.time(s.checkInTime()),
-                s.reminderDelay().map(d -> texts.get(lang, "status.reminder", TextFormats.duration(d)))
+                s.reminderDelay().map(d -> texts.get(lang, "status.reminder", texts.duration(lang, d)))
                         .orElse(texts.get(lang, "status.reminder.off"))));
         lines.add(texts.get(lang, "status.summary", TextFormats.day(lang, s.summaryDay()), TextFormats.time(s.summaryTime())));
         lines.add(texts.get(lang, "status.nudges", s.nudgeDays().isEmpty() ? "—" : TextFormats.days(lang, s.nudgeDays()),
                 TextFormats.time(s.nudgeTime())));
-        lines.add(texts.get(lang, "status.settings", team.timezone().getId(), lang.code(), team.threshold()));
+        lines.add(texts.get(lang, "status.settings", team.timezone().getId(), texts.get(lang, "language.name." + lang.name()),
+                team.threshold()));
         TeamTriggers.NextRuns next = triggers.nextRuns(team.id());
         if (!team.paused()) {
             lines.add(texts.get(lang, "status.next", when(team, next.checkIn()), when(team, next.summary()), when(team, next.nudges())));

@@ -34,7 +34,7 @@ public final class TextFormats {
         return String.format(language.locale(), "%.1f", PulseCalculator.oneDecimal(value));
     }
 
-    /** A delay such as 4h or 1h30m. */
+    /** A delay as typed in a command, such as 4h or 1h30m; for people, see {@link Texts#duration}. */
     public static String duration(java.time.Duration d) {
         long minutes = d.toMinutes();
         return minutes % 60 == 0 ? (minutes / 60) + "h" : minutes < 60 ? minutes + "m" : (minutes / 60) + "h" + (minutes % 60) + "m";

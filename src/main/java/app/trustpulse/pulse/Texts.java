@@ -48,6 +48,20 @@ public final class Texts {
         return out.toString();
     }
 
+    /** A delay as a person reads it: "4 hours", "1 hour and 30 minutes"; "4 uur", "1 uur en 30 minuten". */
+    public String duration(Language language, java.time.Duration delay) {
+        long hours = delay.toHours();
+        long minutes = delay.toMinutesPart();
+        if (hours == 0) {
+            return get(language, "duration.minutes", minutes);
+        }
+        if (minutes == 0) {
+            return get(language, "duration.hours", hours);
+        }
+        return get(language, "duration.hoursAndMinutes", get(language, "duration.hours", hours),
+                get(language, "duration.minutes", minutes));
+    }
+
     public String dimensionName(Language language, Dimension dimension) {
         return get(language, "dimension." + dimension.name() + ".name");
     }

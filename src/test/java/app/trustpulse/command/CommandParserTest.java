@@ -60,6 +60,8 @@ class CommandParserTest {
         assertThat(ok("schedule checkins mon-thu 10:00")).isEqualTo(new Command.ScheduleCheckIns(
                 Set.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY), LocalTime.of(10, 0)));
         assertThat(ok("schedule summary fri 16:00")).isEqualTo(new Command.ScheduleSummary(DayOfWeek.FRIDAY, LocalTime.of(16, 0)));
+        assertThat(ok("schedule weekpuls vr 16:00")).isEqualTo(new Command.ScheduleSummary(DayOfWeek.FRIDAY, LocalTime.of(16, 0)));
+        assertThat(ok("schedule tips di,do 10:00")).isEqualTo(ok("schedule nudges tue,thu 10:00"));
         assertThat(ok("schedule nudges tue,thu 10:00")).isEqualTo(new Command.ScheduleNudges(
                 Set.of(DayOfWeek.TUESDAY, DayOfWeek.THURSDAY), LocalTime.of(10, 0)));
     }
@@ -87,6 +89,11 @@ class CommandParserTest {
         assertThat(ok("reminder 4h")).isEqualTo(new Command.SetReminder(Optional.of(Duration.ofHours(4))));
         assertThat(ok("reminder 1h30m")).isEqualTo(new Command.SetReminder(Optional.of(Duration.ofMinutes(90))));
         assertThat(ok("reminder off")).isEqualTo(new Command.SetReminder(Optional.empty()));
+        assertThat(ok("reminder 4u")).isEqualTo(new Command.SetReminder(Optional.of(Duration.ofHours(4))));
+        assertThat(ok("reminder 1u30")).isEqualTo(new Command.SetReminder(Optional.of(Duration.ofMinutes(90))));
+        assertThat(ok("reminder 45min")).isEqualTo(new Command.SetReminder(Optional.of(Duration.ofMinutes(45))));
+        assertThat(ok("reminder uit")).isEqualTo(new Command.SetReminder(Optional.empty()));
+        assertThat(error("reminder 4").key()).isEqualTo("command.reminder.bad");
         assertThat(error("reminder 10m").key()).isEqualTo("command.reminder.range");
         assertThat(error("reminder 30h").key()).isEqualTo("command.reminder.range");
         assertThat(error("reminder soon").key()).isEqualTo("command.reminder.bad");

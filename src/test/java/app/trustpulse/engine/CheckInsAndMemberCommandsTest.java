@@ -70,7 +70,7 @@ class CheckInsAndMemberCommandsTest extends EngineTest {
         assertThat(status.blocks()).noneMatch(Block.ScoreTable.class::isInstance);
         String all = text(status);
         assertThat(all).contains(en("status.people", 3, 1, "Lena"))
-                .contains(en("status.settings", "Europe/Amsterdam", "en", 3))
+                .contains(en("status.settings", "Europe/Amsterdam", "English", 3))
                 .contains(en("status.participation.open.BELOW_THRESHOLD", 3))
                 .contains(en("status.leader", 0, 0, en("status.leader.perWeek", 2)));
         assertThat(all).as("no count while the week is open").doesNotContain(en("status.participation", 2, 3));

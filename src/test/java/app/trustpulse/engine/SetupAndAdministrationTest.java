@@ -164,7 +164,7 @@ class SetupAndAdministrationTest extends EngineTest {
         assertThat(team.schedule().nudgeTime()).isEqualTo(LocalTime.of(11, 0));
 
         String status = text(ws.command(ws.admin, "status"));
-        assertThat(status).contains(en("status.checkins", TextFormats.days(Language.EN, TUE_THU), "10:15", en("status.reminder", "4h")));
+        assertThat(status).contains(en("status.checkins", TextFormats.days(Language.EN, TUE_THU), "10:15", en("status.reminder", "4 hours")));
         assertThat(status).contains(en("status.summary", TextFormats.day(Language.EN, DayOfWeek.THURSDAY), "17:00"));
         assertThat(status).contains(en("status.next", next(zone, TUE_THU, LocalTime.of(10, 15)),
                 next(zone, EnumSet.of(DayOfWeek.THURSDAY), LocalTime.of(17, 0)), next(zone, monToWed, LocalTime.of(11, 0))));
@@ -179,9 +179,9 @@ class SetupAndAdministrationTest extends EngineTest {
         assertThat(text(ws.command(ws.admin, "status"))).contains(en("status.checkins", TextFormats.days(Language.EN, MON_WED_FRI),
                 "09:30", en("status.reminder.off")));
 
-        assertThat(ws.command(ws.admin, "reminder 4h").summary()).isEqualTo(en("reminder.done", "4h"));
+        assertThat(ws.command(ws.admin, "reminder 4h").summary()).isEqualTo(en("reminder.done", "4 hours"));
         assertThat(ws.team().schedule().reminderDelay()).contains(Duration.ofHours(4));
-        assertThat(ws.command(ws.admin, "reminder 1h30m").summary()).isEqualTo(en("reminder.done", "1h30m"));
+        assertThat(ws.command(ws.admin, "reminder 1h30m").summary()).isEqualTo(en("reminder.done", "1 hour and 30 minutes"));
         assertThat(ws.team().schedule().reminderDelay()).contains(Duration.ofMinutes(90));
     }
 
@@ -194,7 +194,7 @@ class SetupAndAdministrationTest extends EngineTest {
         ZoneId ny = ZoneId.of("America/New_York");
         assertThat(ws.team().timezone()).isEqualTo(ny);
         String status = text(ws.command(ws.admin, "status"));
-        assertThat(status).contains(en("status.settings", "America/New_York", "en", 3));
+        assertThat(status).contains(en("status.settings", "America/New_York", "English", 3));
         assertThat(status).contains(en("status.next", next(ny, MON_WED_FRI, LocalTime.of(9, 30)),
                 next(ny, EnumSet.of(DayOfWeek.FRIDAY), LocalTime.of(16, 0)), next(ny, TUE_THU, LocalTime.of(10, 0))));
     }
@@ -219,13 +219,29 @@ class SetupAndAdministrationTest extends EngineTest {
     }
 
     @Test
+    void aDutchTeamsStatusSpeaksOnlyDutch() {
+        Ws ws = new Ws().setUp(2);
+        ws.command(ws.admin, "language nl");
+
+        String status = text(ws.command(ws.admin, "status"));
+        assertThat(status).contains(nl("status.checkins", "ma, wo, vr", "09:30", nl("status.reminder", "4 uur")));
+        assertThat(status).contains(nl("status.summary", "vrijdag", "16:00"));
+        assertThat(status).contains(nl("status.settings", "Europe/Amsterdam", "Nederlands", 3));
+        assertThat(status).doesNotContainPattern("\\b(mon|wed|fri|off|4h|en)\\b");
+
+        assertThat(ws.command(ws.admin, "reminder 1u30").summary()).isEqualTo(nl("reminder.done", "1 uur en 30 minuten"));
+        assertThat(ws.command(ws.admin, "reminder uit").summary()).isEqualTo(nl("reminder.off"));
+        assertThat(text(ws.command(ws.admin, "status"))).contains(nl("status.reminder.off"));
+    }
+
+    @Test
     void thresholdRaisesTheAnonymityThreshold() {
         Ws ws = new Ws().setUp(2);
 
         assertThat(ws.command(ws.admin, "threshold 5").summary()).isEqualTo(en("threshold.done", 5));
 
         assertThat(ws.team().threshold()).isEqualTo(5);
-        assertThat(text(ws.command(ws.admin, "status"))).contains(en("status.settings", "Europe/Amsterdam", "en", 5));
+        assertThat(text(ws.command(ws.admin, "status"))).contains(en("status.settings", "Europe/Amsterdam", "English", 5));
     }
 
     @Test

@@ -96,7 +96,7 @@ class PlaygroundApiTest {
                 .andExpect(jsonPath("$.people.length()").value(6))
                 .andExpect(jsonPath("$.people[0].name").value("Ada (beheerder)"))
                 .andExpect(jsonPath("$.people[0].admin").value(true))
-                .andExpect(jsonPath("$.people[1].name").value("Lee (leider)"))
+                .andExpect(jsonPath("$.people[1].name").value("Lee (leidinggevende)"))
                 .andExpect(jsonPath("$.people[5].channels[0]").value("team"))
                 .andExpect(jsonPath("$.conversations[0].id").value("channel:team"))
                 .andExpect(jsonPath("$.conversations[0].messages[1].ephemeralFor").value("ada"))
