@@ -13,6 +13,8 @@ import app.trustpulse.pulse.StatementRef;
 import app.trustpulse.pulse.Team;
 import app.trustpulse.pulse.TextFormats;
 import app.trustpulse.pulse.Texts;
+import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -121,10 +123,11 @@ public final class CheckInMessages {
         return answer.isPresent() ? String.valueOf(answer.getAsInt()) : Actions.CANT_SAY;
     }
 
-    public ChatMessage reminder(Team team) {
+    /** The one reminder; it names the week close that comes next after {@code now}. */
+    public ChatMessage reminder(Team team, Instant now) {
         Language lang = team.language();
-        String text = texts.get(lang, "reminder.text",
-                TextFormats.day(lang, team.schedule().summaryDay()), TextFormats.time(team.schedule().summaryTime()));
+        ZonedDateTime closes = team.schedule().nextClose(now, team.timezone());
+        String text = texts.get(lang, "reminder.text", TextFormats.dayAndDate(lang, closes), TextFormats.time(closes.toLocalTime()));
         return new ChatMessage(text, List.of(new Block.Text(text), new Block.Context(texts.get(lang, "reminder.optout"))));
     }
 

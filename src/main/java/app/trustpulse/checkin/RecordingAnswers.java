@@ -23,6 +23,7 @@ import app.trustpulse.pulse.TextFormats;
 import app.trustpulse.pulse.Texts;
 import app.trustpulse.pulse.WeekId;
 import java.time.Clock;
+import java.time.ZonedDateTime;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -171,8 +172,9 @@ public final class RecordingAnswers {
                 refresh(t, c, who.userId(), Optional.empty());
             }
         }
+        ZonedDateTime closes = t.schedule().nextClose(clock.instant(), t.timezone());
         return ChatMessage.text(texts.get(lang, "answer.typed.recorded", messages.recordedLine(t, new EnumMap<>(scores)),
-                TextFormats.day(lang, t.schedule().summaryDay()), TextFormats.time(t.schedule().summaryTime())));
+                TextFormats.dayAndDate(lang, closes), TextFormats.time(closes.toLocalTime())));
     }
 
     private Optional<CheckIn> ownCheckIn(Respondent who, long checkInId) {

@@ -110,7 +110,7 @@ public final class Reminding {
             }
             try {
                 gateways.of(team.platform()).sendDirect(
-                        new DirectAddress(team.platform(), team.workspaceId(), c.userId()), messages.reminder(team),
+                        new DirectAddress(team.platform(), team.workspaceId(), c.userId()), messages.reminder(team, clock.instant()),
                         new Delivery(claim.get().deliveryId(), claim.get().triedBefore()));
                 checkIns.markReminderSent(c.id());
                 sent++;

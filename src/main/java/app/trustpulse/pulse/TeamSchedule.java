@@ -2,7 +2,12 @@ package app.trustpulse.pulse;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -47,6 +52,16 @@ public record TeamSchedule(
 
     private static SortedSet<DayOfWeek> days(Set<DayOfWeek> days) {
         return new TreeSet<>(days);
+    }
+
+    /**
+     * The week close that comes next, in the team's timezone: this week's close until it is reached, from then on
+     * next week's. A close at the very moment {@code now} has happened already.
+     */
+    public ZonedDateTime nextClose(Instant now, ZoneId zone) {
+        LocalDate day = now.atZone(zone).toLocalDate().with(TemporalAdjusters.nextOrSame(summaryDay));
+        ZonedDateTime close = day.atTime(summaryTime).atZone(zone);
+        return close.toInstant().isAfter(now) ? close : day.plusWeeks(1).atTime(summaryTime).atZone(zone);
     }
 
     /** The position of a day among the check-in days (0-based), or -1 when it is not one. */

@@ -2,6 +2,7 @@ package app.trustpulse.pulse;
 
 import java.time.DayOfWeek;
 import java.time.LocalTime;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.Collection;
@@ -23,6 +24,11 @@ public final class TextFormats {
         return days.stream().sorted()
                 .map(d -> d.getDisplayName(TextStyle.SHORT, language.locale()).replace(".", ""))
                 .collect(Collectors.joining(", "));
+    }
+
+    /** The day of a moment with its date, "Friday 11 December" or "vrijdag 11 december". */
+    public static String dayAndDate(Language language, ZonedDateTime moment) {
+        return DateTimeFormatter.ofPattern("EEEE d MMMM", language.locale()).format(moment);
     }
 
     public static String time(LocalTime time) {

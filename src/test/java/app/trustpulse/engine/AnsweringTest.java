@@ -97,7 +97,7 @@ class AnsweringTest extends EngineTest {
     void aTypedQuestionMarkIsCantSay() {
         Ws ws = new Ws().setUp(3);
         ws.command(ws.admin, "send-now");
-        String closes = TextFormats.day(Language.EN, DayOfWeek.FRIDAY);
+        String closes = ws.closes(Language.EN);
 
         assertThat(ws.dm(ws.member(1), "safety ?").summary())
                 .isEqualTo(en("answer.typed.recorded", "Safety " + en("checkin.scale.cantSay.recorded"), closes, "16:00"));
@@ -156,7 +156,7 @@ class AnsweringTest extends EngineTest {
     void typedRepliesAreRecorded() {
         Ws ws = new Ws().setUp(3);
         ws.command(ws.admin, "send-now");
-        String closes = TextFormats.day(Language.EN, DayOfWeek.FRIDAY);
+        String closes = ws.closes(Language.EN);
 
         assertThat(ws.dm(ws.member(1), "freedom 4").summary())
                 .isEqualTo(en("answer.typed.recorded", "Freedom 4", closes, "16:00"));

@@ -189,6 +189,11 @@ abstract class EngineTest {
             return WeekId.of(clock.instant(), team().timezone());
         }
 
+        /** The day and date of the team's next week close, as the chat texts name it. */
+        String closes(app.trustpulse.pulse.Language lang) {
+            return app.trustpulse.pulse.TextFormats.dayAndDate(lang, team().schedule().nextClose(clock.instant(), team().timezone()));
+        }
+
         List<RecordingGateway.Direct> directsTo(Sender s) {
             return gateway.directsTo(id, s.userId());
         }

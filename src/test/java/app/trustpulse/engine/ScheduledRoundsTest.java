@@ -141,7 +141,7 @@ class ScheduledRoundsTest extends EngineTest {
 
         assertThat(reminding.remind(ws.team().id(), ws.week(), 0)).isEqualTo(new Reminding.Round(3, 0, 0));
 
-        String reminder = en("reminder.text", TextFormats.day(Language.EN, ws.team().schedule().summaryDay()),
+        String reminder = en("reminder.text", ws.closes(Language.EN),
                 TextFormats.time(ws.team().schedule().summaryTime()));
         assertThat(ws.directsTo(ws.member(1))).isEmpty();
         for (Sender s : List.of(ws.member(2), ws.member(3), ws.leader)) {

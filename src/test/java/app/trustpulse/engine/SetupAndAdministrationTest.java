@@ -211,7 +211,7 @@ class SetupAndAdministrationTest extends EngineTest {
         assertThat(ws.command(ws.member(1), "optout").summary()).isEqualTo(nl("optout.done", ws.channel));
         assertThat(ws.dm(ws.member(2), "vrijheid 4").summary())
                 .isEqualTo(nl("answer.typed.recorded", nl("dimension.FREEDOM.name") + " 4",
-                        TextFormats.day(Language.NL, DayOfWeek.FRIDAY), "16:00"));
+                        ws.closes(Language.NL), "16:00"));
         assertThat(ws.command(ws.member(1), "threshold 5").summary()).isEqualTo(nl("refused.admin", "threshold"));
 
         assertThat(ws.command(ws.admin, "language en").summary()).isEqualTo(en("language.done"));
