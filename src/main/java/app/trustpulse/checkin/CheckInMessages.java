@@ -133,7 +133,13 @@ public final class CheckInMessages {
 
     /** The typed-reply help: what was wrong and the forms that work. */
     public ChatMessage unreadable(Language lang, TypedReply.Unreadable problem) {
-        String what = texts.get(lang, problem.problemKey(), problem.args().toArray());
+        List<Object> args = new ArrayList<>();
+        // counts as numbers, so that a text can say "one statement" or "2 statements"
+        problem.args().forEach(a -> args.add(a.matches("\\d{1,9}") ? (Object) Long.valueOf(a) : a));
+        if (!problem.expected().isEmpty()) {
+            args.add(problem.expected().stream().map(d -> texts.dimensionName(lang, d)).collect(Collectors.joining(", ")));
+        }
+        String what = texts.get(lang, problem.problemKey(), args.toArray());
         String forms = texts.get(lang, "reply.forms");
         return new ChatMessage(what, List.of(new Block.Text(what), new Block.Context(forms)));
     }

@@ -137,7 +137,7 @@ public final class RecordingAnswers {
         List<Member> memberships = members.membershipsOf(who.platform(), who.workspaceId(), who.userId());
         Optional<Team> team = teamFor(who, memberships);
         Language lang = team.map(Team::language).orElse(fallback);
-        TypedReply reply = parser.parse(text);
+        TypedReply reply = parser.parse(text, team.map(t -> openStatements(t, who.userId())).orElse(List.of()));
         if (reply instanceof TypedReply.Unreadable unreadable) {
             return messages.unreadable(lang, unreadable);
         }
@@ -201,6 +201,15 @@ public final class RecordingAnswers {
             return Optional.of(ChatMessage.text(texts.get(lang, "answer.optedOut")));
         }
         return Optional.empty();
+    }
+
+    /** The statements of the person's latest check-in this week, in the order it shows them; empty without one. */
+    private List<Dimension> openStatements(Team team, String userId) {
+        return checkIns.ofUser(team.id(), userId, WeekId.of(clock.instant(), team.timezone())).stream()
+                .filter(c -> c.sentAt().isPresent())
+                .max(java.util.Comparator.comparing((CheckIn c) -> c.sentAt().get()).thenComparingInt(CheckIn::slot))
+                .map(CheckIn::dimensions)
+                .orElse(List.of());
     }
 
     /** The team a typed reply is for: the one of the latest check-in, else the only team. */

@@ -14,10 +14,18 @@ public sealed interface TypedReply {
         }
     }
 
-    /** A message key (in the messages bundle) and its arguments, explaining what was wrong. */
-    record Unreadable(String problemKey, List<String> args) implements TypedReply {
+    /**
+     * A message key (in the messages bundle) and its arguments, explaining what was wrong; {@code expected} names the
+     * statements of the open check-in when the problem is about them, rendered after the arguments.
+     */
+    record Unreadable(String problemKey, List<String> args, List<Dimension> expected) implements TypedReply {
         public Unreadable {
             args = List.copyOf(args);
+            expected = List.copyOf(expected);
+        }
+
+        public Unreadable(String problemKey, List<String> args) {
+            this(problemKey, args, List.of());
         }
     }
 }

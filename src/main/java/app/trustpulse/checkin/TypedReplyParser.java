@@ -13,7 +13,8 @@ import java.util.OptionalInt;
 
 /**
  * Reads typed answers: "freedom 4", "vrijheid 4", "V4 4", several such pairs in one message
- * ("trust 4, safety 5"), or six scores in model order ("4 3 5 2 4 5"). A question mark in place of a score
+ * ("trust 4, safety 5"), one score per statement of the open check-in in its order ("4 3" for a check-in of two
+ * statements), or six scores in model order ("4 3 5 2 4 5"). A question mark in place of a score
  * ("freedom ?", "4 ? 5 2 4 5") is "can't say", the same in every language.
  */
 public final class TypedReplyParser {
@@ -26,7 +27,16 @@ public final class TypedReplyParser {
      */
     private static final Pattern DECIMAL = Pattern.compile("(?<![\\d.,])\\d+[.,]\\d+(?![\\d.,]*\\d)");
 
+    /** A reply read without an open check-in: bare numbers must be six, in model order. */
     public TypedReply parse(String text) {
+        return parse(text, List.of());
+    }
+
+    /**
+     * @param open the statements' dimensions of the person's open check-in, in the order it shows them; bare
+     *             numbers as many as these are read in that order
+     */
+    public TypedReply parse(String text, List<Dimension> open) {
         String trimmed = text == null ? "" : text.strip();
         if (trimmed.isEmpty()) {
             return unreadable("reply.problem.empty");
@@ -40,22 +50,30 @@ public final class TypedReplyParser {
         }
         List<String> tokens = tokens(trimmed);
         if (tokens.stream().allMatch(t -> isNumber(t) || t.equals(CANT_SAY))) {
-            return inModelOrder(tokens);
+            return inOrder(tokens, open);
         }
         return pairs(tokens);
     }
 
-    private static TypedReply inModelOrder(List<String> tokens) {
-        if (tokens.size() != 6) {
+    private static TypedReply inOrder(List<String> tokens, List<Dimension> open) {
+        List<Dimension> order;
+        if (!open.isEmpty() && tokens.size() == open.size()) {
+            order = open;
+        } else if (tokens.size() == Dimension.inModelOrder().size()) {
+            order = Dimension.inModelOrder();
+        } else if (!open.isEmpty()) {
+            return new TypedReply.Unreadable("reply.problem.count.open",
+                    List.of(String.valueOf(tokens.size()), String.valueOf(open.size())), open);
+        } else {
             return unreadable("reply.problem.count", String.valueOf(tokens.size()));
         }
         Map<Dimension, OptionalInt> scores = new EnumMap<>(Dimension.class);
-        for (int i = 0; i < 6; i++) {
+        for (int i = 0; i < order.size(); i++) {
             Optional<OptionalInt> score = score(tokens.get(i));
             if (score.isEmpty()) {
                 return unreadable("reply.problem.score", tokens.get(i));
             }
-            scores.put(Dimension.byNumber(i + 1), score.get());
+            scores.put(order.get(i), score.get());
         }
         return new TypedReply.Scores(scores);
     }

@@ -3,6 +3,9 @@ package app.trustpulse.checkin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.trustpulse.pulse.Dimension;
+import app.trustpulse.pulse.Language;
+import app.trustpulse.pulse.Texts;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
@@ -122,5 +125,47 @@ class TypedReplyParserTest {
     @Test
     void refusesANumberFollowedByAnotherWithoutADimensionInMixedForm() {
         assertThat(problem("4 freedom").problemKey()).isEqualTo("reply.problem.numberWithoutDimension");
+    }
+
+    @Test
+    void readsAsManyNumbersAsTheOpenCheckInHasStatementsInItsOrder() {
+        List<Dimension> open = List.of(Dimension.SAFETY, Dimension.TRUST);
+
+        TypedReply r = parser.parse("4 3", open);
+
+        assertThat(r).isInstanceOf(TypedReply.Scores.class);
+        assertThat(((TypedReply.Scores) r).scores()).containsOnly(
+                Map.entry(Dimension.SAFETY, OptionalInt.of(4)), Map.entry(Dimension.TRUST, OptionalInt.of(3)));
+        assertThat(((TypedReply.Scores) parser.parse("? 5", open)).scores()).containsOnly(
+                Map.entry(Dimension.SAFETY, OptionalInt.empty()), Map.entry(Dimension.TRUST, OptionalInt.of(5)));
+        assertThat(((TypedReply.Scores) parser.parse("2", List.of(Dimension.VISION))).scores())
+                .containsOnly(Map.entry(Dimension.VISION, OptionalInt.of(2)));
+    }
+
+    @Test
+    void sixNumbersStayInModelOrderBesideAnOpenCheckIn() {
+        TypedReply r = parser.parse("4 3 5 2 4 5", List.of(Dimension.SAFETY, Dimension.TRUST));
+
+        assertThat(((TypedReply.Scores) r).scores()).hasSize(6).containsEntry(Dimension.VISION, OptionalInt.of(4))
+                .containsEntry(Dimension.SAFETY, OptionalInt.of(5));
+    }
+
+    @Test
+    void aWrongCountNamesHowManyTheOpenCheckInExpects() {
+        TypedReply r = parser.parse("4 3 5", List.of(Dimension.SAFETY, Dimension.TRUST));
+
+        assertThat(r).isInstanceOf(TypedReply.Unreadable.class);
+        TypedReply.Unreadable problem = (TypedReply.Unreadable) r;
+        assertThat(problem.problemKey()).isEqualTo("reply.problem.count.open");
+        assertThat(problem.args()).containsExactly("3", "2");
+        assertThat(problem.expected()).containsExactly(Dimension.SAFETY, Dimension.TRUST);
+
+        Texts texts = new Texts();
+        CheckInMessages messages = new CheckInMessages(texts);
+        assertThat(messages.unreadable(Language.EN, problem).summary())
+                .isEqualTo("Numbers in your reply: 3. Your open check-in asks 2 statements (Safety, Trust): send 2 numbers in "
+                        + "that order, six in model order, or name the dimension.");
+        assertThat(messages.unreadable(Language.NL, (TypedReply.Unreadable) parser.parse("4 3", List.of(Dimension.FREEDOM)))
+                .summary()).startsWith("Getallen in je antwoord: 2. Je open check-in vraagt één stelling (Vrijheid): stuur één getal");
     }
 }

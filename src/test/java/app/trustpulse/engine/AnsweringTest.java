@@ -153,6 +153,22 @@ class AnsweringTest extends EngineTest {
     }
 
     @Test
+    void bareNumbersAnswerTheOpenCheckInInItsOrder() {
+        Ws ws = new Ws().setUp(3);
+        ws.command(ws.admin, "send-now");
+        List<Dimension> asked = checkIns.ofUser(ws.team().id(), ws.member(1).userId(), ws.week()).get(0).dimensions();
+        String typed = String.join(" ", java.util.Collections.nCopies(asked.size(), "4"));
+
+        assertThat(ws.dm(ws.member(1), typed).summary()).startsWith(en("answer.typed.recorded", "", "", "").substring(0, 10));
+        assertThat(answers.ofWeek(ws.team().id(), ws.week())).extracting(Answer::dimension)
+                .containsExactlyInAnyOrderElementsOf(asked);
+
+        String tooMany = typed + " 4";
+        assertThat(ws.dm(ws.member(1), tooMany).summary()).startsWith(en("reply.problem.count.open", asked.size() + 1L,
+                (long) asked.size(), "").substring(0, 40));
+    }
+
+    @Test
     void typedRepliesAreRecorded() {
         Ws ws = new Ws().setUp(3);
         ws.command(ws.admin, "send-now");
@@ -198,10 +214,12 @@ class AnsweringTest extends EngineTest {
     void anUnreadableReplyExplainsTheAcceptedFormsAndStoresNothing() {
         Ws ws = new Ws().setUp(3);
         ws.command(ws.admin, "send-now");
+        List<Dimension> open = checkIns.ofUser(ws.team().id(), ws.member(1).userId(), ws.week()).get(0).dimensions();
+        String names = open.stream().map(d -> en("dimension." + d.name() + ".name")).collect(Collectors.joining(", "));
 
         for (Map.Entry<String, String> bad : Map.of(
                 "I feel great", en("reply.problem.word", "I"),
-                "4 3 5", en("reply.problem.count", 3),
+                "4 3 5 2", en("reply.problem.count.open", 4L, (long) open.size(), names),
                 "freedom 7", en("reply.problem.score", "7"),
                 "freedom", en("reply.problem.missingScore", "freedom"),
                 "freedom 4 safety 9", en("reply.problem.score", "9"),
