@@ -177,7 +177,7 @@ class DashboardController {
                     r.team().isPresent()
                             ? new Cells.Shown(TextFormats.score(lang, r.team().getAsDouble()), false)
                             : new Cells.Shown(texts.get(lang, "dashboard.cell.withheld"), true),
-                    new Cells.Shown(r.team().isPresent() ? TextFormats.change(lang, r.self() - r.team().getAsDouble()) : "", false))));
+                    new Cells.Shown(r.team().isPresent() ? TextFormats.difference(lang, r.self(), r.team().getAsDouble()) : "", false))));
         }
         model.addAttribute("selfRows", self);
         model.addAttribute("nudgeCounts", texts.get(lang, "dashboard.nudges.counts", part.nudges().size(), part.tried(),
@@ -195,8 +195,8 @@ class DashboardController {
             } else if (r.estimate().isPresent()) {
                 NudgeReview.Estimate e = r.estimate().get();
                 outcome = texts.get(lang, "review.effect", TextFormats.change(lang, e.triedChange()), e.triedEpisodes(),
-                        TextFormats.change(lang, e.otherChange()), e.otherEpisodes(), TextFormats.change(lang, e.effect()),
-                        TextFormats.score(lang, e.margin()));
+                        TextFormats.change(lang, e.otherChange()), e.otherEpisodes(),
+                        TextFormats.difference(lang, e.triedChange(), e.otherChange()), TextFormats.score(lang, e.margin()));
             } else {
                 outcome = texts.get(lang, "review.tooFew", r.triedEpisodes(), r.otherEpisodes(), NudgeReview.MIN_EPISODES);
             }

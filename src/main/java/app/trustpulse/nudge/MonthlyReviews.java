@@ -59,7 +59,7 @@ public final class MonthlyReviews {
             blocks.add(new Block.Text(texts.get(lang, "review.effect",
                     TextFormats.change(lang, e.triedChange()), e.triedEpisodes(),
                     TextFormats.change(lang, e.otherChange()), e.otherEpisodes(),
-                    TextFormats.change(lang, e.effect()), TextFormats.score(lang, e.margin()))));
+                    TextFormats.difference(lang, e.triedChange(), e.otherChange()), TextFormats.score(lang, e.margin()))));
             String reading = Math.abs(e.effect()) <= e.margin() ? "review.effect.unclear"
                     : e.effect() > 0 ? "review.effect.higher" : "review.effect.lower";
             blocks.add(new Block.Text(texts.get(lang, reading)));

@@ -1,5 +1,6 @@
 package app.trustpulse.pulse;
 
+import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
@@ -44,6 +45,15 @@ public final class TextFormats {
     public static String duration(java.time.Duration d) {
         long minutes = d.toMinutes();
         return minutes % 60 == 0 ? (minutes / 60) + "h" : minutes < 60 ? minutes + "m" : (minutes / 60) + "h" + (minutes % 60) + "m";
+    }
+
+    /**
+     * The difference of two numbers as they are shown, each with one decimal, with its arrow: beside a self-check of
+     * 5 and a team score shown as 3.8 the gap reads +1.2, whether the team's exact mean was 3.75 or 3.84.
+     */
+    public static String difference(Language language, double shown, double other) {
+        return change(language, BigDecimal.valueOf(PulseCalculator.oneDecimal(shown))
+                .subtract(BigDecimal.valueOf(PulseCalculator.oneDecimal(other))).doubleValue());
     }
 
     /** A change with its arrow: ▲ +0.4, ▼ −0.3, or = 0.0. */

@@ -155,7 +155,7 @@ public final class LeaderDigests {
             boolean gap = gaps.stream().anyMatch(g -> g.dimension() == d);
             rows.add(new Block.ScoreRow(texts.dimensionName(lang, d),
                     texts.get(lang, "digest.selfcheck.row", self, TextFormats.score(lang, team.get())),
-                    gap ? TextFormats.change(lang, self - team.get()) : "", "", ""));
+                    gap ? TextFormats.difference(lang, self, team.get()) : "", "", ""));
         }
         if (rows.isEmpty()) {
             return blocks;
