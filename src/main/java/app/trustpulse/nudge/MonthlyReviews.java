@@ -50,7 +50,12 @@ public final class MonthlyReviews {
         List<Block> blocks = new ArrayList<>();
         String title = texts.get(lang, "review.title");
         blocks.add(new Block.Header(title));
-        blocks.add(new Block.Text(texts.get(lang, "review.counts", r.sent(), r.tried())));
+        if (r.sent() == 0) {
+            blocks.add(new Block.Text(texts.get(lang, "review.counts.none")));
+        } else {
+            blocks.add(new Block.Text(texts.get(lang, "review.counts", r.sent(), r.tried())));
+            blocks.add(new Block.Text(texts.get(lang, "review.weeks", r.weeks().tried(), r.weeks().untried(), r.weeks().none())));
+        }
         boolean everTried = nudges.stream().anyMatch(n -> n.reaction().equals(Optional.of(SentNudge.Reaction.TRIED)));
         if (!everTried) {
             blocks.add(new Block.Text(texts.get(lang, "review.nothingTried")));

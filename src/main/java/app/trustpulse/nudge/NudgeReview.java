@@ -42,7 +42,21 @@ public final class NudgeReview {
                            double otherChange) {
     }
 
-    public record Review(int sent, int tried, List<Episode> episodes, Optional<Estimate> estimate) {
+    /**
+     * The weeks of the period, each counted once: with a nudge the leader tried, with nudges but none tried, or
+     * without a nudge. They add up to the period's length.
+     */
+    public record Weeks(int tried, int untried, int none) {
+        public int total() {
+            return tried + untried + none;
+        }
+    }
+
+    /**
+     * @param weeks    the period's weeks by what happened in them
+     * @param episodes every measurable episode of the leader's history, not only the period's
+     */
+    public record Review(int sent, int tried, Weeks weeks, List<Episode> episodes, Optional<Estimate> estimate) {
         public Review {
             episodes = List.copyOf(episodes);
         }
@@ -65,14 +79,22 @@ public final class NudgeReview {
     public Review review(List<SentNudge> nudges, Map<WeekId, Map<Dimension, Double>> history, WeekId since, WeekId current) {
         int sent = 0;
         int tried = 0;
+        Map<WeekId, Boolean> triedInWeek = new LinkedHashMap<>();
         for (SentNudge n : nudges) {
             if (n.week().compareTo(since) >= 0 && n.week().compareTo(current) <= 0) {
                 sent++;
                 if (isTried(n)) {
                     tried++;
                 }
+                triedInWeek.merge(n.week(), isTried(n), Boolean::logicalOr);
             }
         }
+        int periodWeeks = 0;
+        for (WeekId w = since; w.compareTo(current) <= 0; w = w.plus(1)) {
+            periodWeeks++;
+        }
+        int weeksTried = (int) triedInWeek.values().stream().filter(t -> t).count();
+        Weeks weeks = new Weeks(weeksTried, triedInWeek.size() - weeksTried, periodWeeks - triedInWeek.size());
         Map<String, Boolean> triedByEpisode = new LinkedHashMap<>();
         Map<String, SentNudge> firstOfEpisode = new LinkedHashMap<>();
         for (SentNudge n : nudges) {
@@ -96,7 +118,7 @@ public final class NudgeReview {
                 episodes.add(new Episode(d, anchor, triedByEpisode.get(e.getKey()), after.getAsDouble() - before.getAsDouble()));
             }
         }
-        return new Review(sent, tried, episodes, estimate(episodes));
+        return new Review(sent, tried, weeks, episodes, estimate(episodes));
     }
 
     /** The pulse the nudge was chosen from. */
