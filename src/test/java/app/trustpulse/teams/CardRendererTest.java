@@ -32,7 +32,7 @@ class CardRendererTest {
                 new Block.Scale("Ik bepaal zelf hoe ik mijn werk aanpak.", "answer:3:FREEDOM:", List.of(
                         new Block.Choice("1", "1 · Helemaal oneens"), new Block.Choice("2", "2 · Oneens"),
                         new Block.Choice("3", "3 · Niet eens, niet oneens"), new Block.Choice("4", "4 · Eens"),
-                        new Block.Choice("5", "5 · Helemaal eens"), new Block.Choice("?", "Weet ik niet")), Optional.of("2")),
+                        new Block.Choice("5", "5 · Helemaal eens"), new Block.Choice("?", "Kan ik niet beoordelen")), Optional.of("2")),
                 new Block.Buttons(List.of(Button.withInput("Opmerking toevoegen", "comment:3:FREEDOM",
                         new Button.InputRequest("Opmerking", "Wil je iets toevoegen?", "Opslaan", 500)))))));
 
@@ -44,7 +44,7 @@ class CardRendererTest {
         assertThat(choices.path("choices").path(0).path("title").asText()).isEqualTo("1 · Helemaal oneens");
         assertThat(choices.path("choices").path(2).path("title").asText()).isEqualTo("3 · Niet eens, niet oneens");
         assertThat(choices.path("choices").path(4).path("title").asText()).isEqualTo("5 · Helemaal eens");
-        assertThat(choices.path("choices").path(5).path("title").asText()).isEqualTo("Weet ik niet");
+        assertThat(choices.path("choices").path(5).path("title").asText()).isEqualTo("Kan ik niet beoordelen");
         assertThat(choices.path("choices").path(5).path("value").asText()).isEqualTo("?");
         assertThat(card.toString()).contains("\"type\":\"Input.Text\"", "\"id\":\"tp_input:comment:3:FREEDOM\"", "\"maxLength\":500")
                 .doesNotContain("Action.ShowCard");
