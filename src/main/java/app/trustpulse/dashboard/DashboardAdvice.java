@@ -10,7 +10,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** A team the viewer may not see answers 403 with a plain page; an expired sign-in goes back to the sign-in page. */
-@ControllerAdvice(assignableTypes = {DashboardController.class, ExportController.class, SettingsController.class})
+@ControllerAdvice(assignableTypes = {DashboardController.class, ExportController.class, SettingsController.class,
+        DoctorController.class})
 class DashboardAdvice {
 
     @ExceptionHandler(NotAllowed.class)
