@@ -136,16 +136,17 @@ const constant = (cls, name) => {
   if (!m) problems.push(`cannot read ${cls}.${name} for a mapping's path`);
   return m ? m[1] : "";
 };
-const pathOf = (expression) => expression.split("+").map((part) => {
+// A bare CONSTANT is the mapping's own class's.
+const pathOf = (expression, own) => expression.split("+").map((part) => {
   const p = part.trim();
   if (p.startsWith("\"")) return p.slice(1, -1);
-  const [cls, name] = p.split(".");
+  const [cls, name] = p.includes(".") ? p.split(".") : [own, p];
   return constant(cls, name);
 }).join("");
 const served = new Set();
 for (const [cls, text] of sources) {
   const mapping = /@(?:Get|Post|Put|Delete|Request)Mapping\((?:path\s*=\s*|value\s*=\s*)?(\{[^}]*\}|[^,)]+)/g;
-  const paths = (m) => (m[1].startsWith("{") ? m[1].slice(1, -1).split(",") : [m[1]]).map(pathOf);
+  const paths = (m) => (m[1].startsWith("{") ? m[1].slice(1, -1).split(",") : [m[1]]).map((e) => pathOf(e, cls));
   // A class-level @RequestMapping is the prefix of its methods' paths.
   const declaration = text.search(/\b(class|record|interface)\s+\w+/);
   const classLevel = [...text.slice(0, declaration).matchAll(mapping)].flatMap(paths);
