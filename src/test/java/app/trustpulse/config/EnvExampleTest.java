@@ -86,6 +86,12 @@ class EnvExampleTest {
     }
 
     @Test
+    void theServiceDropsEmptyVariablesAtEveryStart() throws IOException {
+        String factories = new ClassPathResource("META-INF/spring.factories").getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(factories).contains(EmptySettingsUnset.class.getName());
+    }
+
+    @Test
     void onlyTheServicesOwnEmptyVariablesAreDropped() {
         StandardEnvironment environment = environmentOf(Map.of("SLACK_BOT_TOKEN", "", "PULSE_ADMINS", " ",
                 "PORT", "", "HOME", "", "PULSE_DEFAULT_LANGUAGE", "nl"));
