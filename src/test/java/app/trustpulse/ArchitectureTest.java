@@ -27,7 +27,7 @@ class ArchitectureTest {
     private static final String[] CORE = {
         "app.trustpulse.pulse..", "app.trustpulse.nudge..", "app.trustpulse.checkin..", "app.trustpulse.command..",
         "app.trustpulse.summary..", "app.trustpulse.feedback..", "app.trustpulse.chat..", "app.trustpulse.inbound..",
-        "app.trustpulse.privacy..", "app.trustpulse.insight.."
+        "app.trustpulse.privacy..", "app.trustpulse.insight..", "app.trustpulse.doctor.."
     };
 
     @ArchTest

@@ -61,6 +61,8 @@ public sealed interface Command {
 
         R work(Work command);
 
+        R doctor(Doctor command);
+
         R setNudges(SetNudges command);
 
         R giveFeedback(GiveFeedback command);
@@ -197,6 +199,13 @@ public sealed interface Command {
         public Subcommand subcommand() { return Subcommand.WORK; }
 
         public <R> R accept(Handler<R> handler) { return handler.work(this); }
+    }
+
+    /** Checks what the install needs and says what to fix. */
+    record Doctor() implements Command {
+        public Subcommand subcommand() { return Subcommand.DOCTOR; }
+
+        public <R> R accept(Handler<R> handler) { return handler.doctor(this); }
     }
 
     record SetNudges(boolean on) implements Command {

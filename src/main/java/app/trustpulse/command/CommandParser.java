@@ -101,6 +101,7 @@ final class CommandParser {
             case SEND_NOW -> noArguments(sub, args, new Command.SendNow());
             case CLOSE_WEEK -> noArguments(sub, args, new Command.CloseWeek());
             case WORK -> work(args);
+            case DOCTOR -> noArguments(sub, args, new Command.Doctor());
             case OPTOUT -> noArguments(sub, args, new Command.OptOut());
             case OPTIN -> noArguments(sub, args, new Command.OptIn());
             case MYDATA -> noArguments(sub, args, new Command.MyData());

@@ -3,9 +3,11 @@ package app.trustpulse.command;
 import app.trustpulse.chat.Block;
 import app.trustpulse.chat.ChatMessage;
 import app.trustpulse.checkin.SendingCheckIns;
+import app.trustpulse.doctor.Doctor;
 import app.trustpulse.pulse.Language;
 import app.trustpulse.pulse.Member;
 import app.trustpulse.pulse.MemberRepository;
+import app.trustpulse.pulse.Platform;
 import app.trustpulse.pulse.RosterNoticeRepository;
 import app.trustpulse.pulse.Team;
 import app.trustpulse.pulse.TeamRepository;
@@ -31,13 +33,15 @@ public final class RunningCommands {
     private final SendingCheckIns sending;
     private final ClosingWeeks closing;
     private final FailedWork failedWork;
+    private final Doctor doctor;
     private final Reply reply;
     private final Texts texts;
     private final Language defaultLanguage;
 
     public RunningCommands(TeamRepository teams, MemberRepository members, AdminList admins,
                            TeamAdministration administration, TeamStatus status, MemberChoices choices, SendingCheckIns sending,
-                           ClosingWeeks closing, FailedWork failedWork, Reply reply, Texts texts, Language defaultLanguage) {
+                           ClosingWeeks closing, FailedWork failedWork, Doctor doctor, Reply reply, Texts texts,
+                           Language defaultLanguage) {
         this.parser = new CommandParser();
         this.teams = teams;
         this.members = members;
@@ -48,6 +52,7 @@ public final class RunningCommands {
         this.sending = sending;
         this.closing = closing;
         this.failedWork = failedWork;
+        this.doctor = doctor;
         this.reply = reply;
         this.texts = texts;
         this.defaultLanguage = defaultLanguage;
@@ -260,6 +265,11 @@ public final class RunningCommands {
         }
 
         @Override
+        public ChatMessage doctor(Command.Doctor c) {
+            return RunningCommands.this.doctor(ctx, lang);
+        }
+
+        @Override
         public ChatMessage sendNow(Command.SendNow c) {
             return RunningCommands.this.sendNow(team(), ctx.requestKey());
         }
@@ -301,6 +311,16 @@ public final class RunningCommands {
         }
         return reply.text(t.language(), round.failed() > 0 ? "sendNow.doneWithFailures" : "sendNow.done",
                 round.sent(), round.alreadySent(), round.failed());
+    }
+
+    /** One line per check of the install: ✓, or what to do. */
+    private ChatMessage doctor(CommandContext ctx, Language lang) {
+        Optional<String> workspace = ctx.platform() == Platform.SLACK ? Optional.of(ctx.workspaceId()) : Optional.empty();
+        List<Doctor.Line> lines = doctor.examine(lang, workspace);
+        String title = texts.get(lang, doctor.allOk(lines) ? "doctor.title.ok" : "doctor.title.fix");
+        return new ChatMessage(title, List.of(new Block.Text(title),
+                new Block.Text(String.join("\n", lines.stream().map(Doctor.Line::text).toList())),
+                new Block.Context(texts.get(lang, "doctor.dashboard"))));
     }
 
     private boolean allowed(CommandContext ctx, Subcommand sub, Optional<Member> self) {

@@ -22,6 +22,7 @@ public enum Subcommand {
     SEND_NOW("send-now", Who.ADMIN, true),
     CLOSE_WEEK("close-week", Who.ADMIN, true),
     WORK("work", Who.ADMIN, false),
+    DOCTOR("doctor", Who.ADMIN, false),
     NUDGES("nudges", Who.LEADER, false),
     FEEDBACK("feedback", Who.MEMBER, true),
     OPTOUT("optout", Who.MEMBER, false),

@@ -12,6 +12,7 @@ import app.trustpulse.command.RunningCommands;
 import app.trustpulse.command.TeamAdministration;
 import app.trustpulse.command.TeamStatus;
 import app.trustpulse.command.Welcoming;
+import app.trustpulse.doctor.Doctor;
 import app.trustpulse.nudge.NudgeLog;
 import app.trustpulse.nudge.NudgingLeaders;
 import app.trustpulse.pulse.AnswerRepository;
@@ -62,13 +63,14 @@ public class CommandConfig {
                                     AnswerRepository answers, PulseRepository pulses, TeamTriggers triggers, ChatGateways gateways,
                                     Welcoming welcoming, RosterNotices notices, NudgingLeaders nudging, SendingCheckIns sending,
                                     ClosingWeeks closing, MemberChoices choices, ParkedWork parked, Reply reply, Texts texts,
-                                    Clock clock, PulseProperties properties) {
+                                    Doctor doctor, Clock clock, PulseProperties properties) {
         TeamAdministration administration = new TeamAdministration(teams, members, triggers, gateways, welcoming, notices, reply,
                 new TeamAdministration.Defaults(properties.defaultTimezone(), properties.defaultLanguage(),
                         properties.defaultThreshold()));
         TeamStatus status = new TeamStatus(members, checkIns, answers, pulses, triggers, nudging, texts, clock);
         return new RunningCommands(teams, members, new AdminList(properties.admins()), administration, status,
-                choices, sending, closing, new FailedWork(parked, reply, texts), reply, texts, properties.defaultLanguage());
+                choices, sending, closing, new FailedWork(parked, reply, texts), doctor, reply, texts,
+                properties.defaultLanguage());
     }
 
     @Bean

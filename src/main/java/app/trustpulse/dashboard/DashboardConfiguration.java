@@ -23,6 +23,11 @@ public class DashboardConfiguration {
     }
 
     @Bean
+    PublicAddressDoctor publicAddressDoctor(DashboardProperties properties) {
+        return new PublicAddressDoctor(properties.publicUrl());
+    }
+
+    @Bean
     SignedIn signedIn(Viewers viewers) {
         return new SignedIn(viewers);
     }

@@ -35,6 +35,11 @@ public class PersistenceConfiguration {
     }
 
     @Bean
+    DatabaseDoctor databaseDoctor(DataSource dataSource, org.springframework.beans.factory.ObjectProvider<org.flywaydb.core.Flyway> flyway) {
+        return new DatabaseDoctor(dataSource, java.util.Optional.ofNullable(flyway.getIfAvailable()));
+    }
+
+    @Bean
     TeamRepository teamRepository(JdbcClient jdbc) {
         return new JdbcTeamRepository(jdbc);
     }

@@ -12,6 +12,7 @@ import app.trustpulse.config.RetentionProperties;
 import app.trustpulse.pulse.Platform;
 import app.trustpulse.pulse.PulseMetrics;
 import app.trustpulse.pulse.TeamTriggers;
+import app.trustpulse.work.DurableWork;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -40,6 +41,11 @@ public class SchedulingConfiguration {
     @Bean
     TeamTriggers teamTriggers(Scheduler scheduler) {
         return new QuartzTeamTriggers(scheduler);
+    }
+
+    @Bean
+    SchedulerDoctor schedulerDoctor(Scheduler scheduler, org.springframework.beans.factory.ObjectProvider<DurableWork> work) {
+        return new SchedulerDoctor(scheduler, () -> work.stream().allMatch(DurableWork::isRunning));
     }
 
     /** Due scheduled work, by platform and kind, as the work-waiting gauges. */

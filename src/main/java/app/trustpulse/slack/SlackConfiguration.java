@@ -109,6 +109,12 @@ public class SlackConfiguration {
     }
 
     @Bean
+    SlackDoctor slackDoctor(Slack slack, SlackMode mode, BotTokens slackBotTokens, ObjectProvider<SlackSocketMode> socketMode) {
+        // Looked up when asked: the socket comes after the app, whose commands reach the doctor.
+        return new SlackDoctor(slack, mode, slackBotTokens, () -> Optional.ofNullable(socketMode.getIfAvailable()));
+    }
+
+    @Bean
     SlackRequestCheck slackRequestCheck(SlackProperties props) {
         return new SlackRequestCheck(props);
     }

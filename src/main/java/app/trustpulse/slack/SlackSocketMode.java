@@ -94,6 +94,11 @@ final class SlackSocketMode implements SmartLifecycle {
         }
     }
 
+    /** Whether the WebSocket to Slack is open now. */
+    synchronized boolean connected() {
+        return socketMode != null && socketMode.getClient() != null && socketMode.getClient().verifyConnection();
+    }
+
     @Override
     public synchronized boolean isRunning() {
         return running;

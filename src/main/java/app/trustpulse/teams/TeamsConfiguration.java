@@ -63,6 +63,11 @@ class TeamsConfiguration {
     }
 
     @Bean
+    TeamsDoctor teamsDoctor(MicrosoftAppSettings app, AppCredentials teamsAppCredentials) {
+        return new TeamsDoctor(app, teamsAppCredentials);
+    }
+
+    @Bean
     ActivityAuthenticator teamsActivityAuthenticator(CredentialProvider teamsCredentialProvider) {
         return new ActivityAuthenticator(teamsCredentialProvider, new SimpleChannelProvider());
     }

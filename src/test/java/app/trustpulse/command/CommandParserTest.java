@@ -119,6 +119,8 @@ class CommandParserTest {
         assertThat(ok("nudges aan")).isEqualTo(new Command.SetNudges(true));
         assertThat(ok("feedback More room for focus time, please")).isEqualTo(new Command.GiveFeedback("More room for focus time, please"));
         assertThat(ok("forget-me")).isEqualTo(new Command.ForgetMe());
+        assertThat(ok("doctor")).isEqualTo(new Command.Doctor());
+        assertThat(error("doctor now").key()).isEqualTo("command.noArguments");
         assertThat(error("pause now").key()).isEqualTo("command.noArguments");
         assertThat(error("feedback").key()).isEqualTo("command.feedback.empty");
         assertThat(error("feedback " + "x".repeat(1001)).key()).isEqualTo("command.feedback.tooLong");

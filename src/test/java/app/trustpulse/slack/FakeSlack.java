@@ -58,6 +58,8 @@ final class FakeSlack implements AutoCloseable {
     private final List<Hook> hooks = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<Integer>> hookTrouble = new ConcurrentHashMap<>();
     private final List<String> refusedHooks = new CopyOnWriteArrayList<>();
+    /** The scopes auth.test names in its x-oauth-scopes header, as Slack does: by default every one the app uses. */
+    private volatile String grantedScopes = String.join(",", SlackConfiguration.BOT_SCOPES);
     private final Map<String, JsonObject> users = new ConcurrentHashMap<>();
     private final Map<String, List<String>> members = new ConcurrentHashMap<>();
     private final Map<String, List<Posted>> history = new ConcurrentHashMap<>();
@@ -98,6 +100,12 @@ final class FakeSlack implements AutoCloseable {
     }
 
     // ---- set-up
+
+    /** The bot scopes the workspace granted the app, as auth.test reports them. */
+    FakeSlack scopes(String... scopes) {
+        grantedScopes = String.join(",", scopes);
+        return this;
+    }
 
     FakeSlack token(String token, String teamId) {
         teamOfToken.put(token, teamId);
@@ -430,6 +438,9 @@ final class FakeSlack implements AutoCloseable {
             return;
         }
         JsonObject answer = answer(method, params, token);
+        if (method.equals("auth.test") && answer.get("ok").getAsBoolean()) {
+            ex.getResponseHeaders().add(SlackDoctor.SCOPES_HEADER, grantedScopes);
+        }
         if (t == Trouble.LOST_RESPONSE) {
             send(ex, 500, "{\"ok\":false,\"error\":\"internal_error\"}", "application/json");
             return;

@@ -114,6 +114,16 @@ class SlackSocketModeTest {
         reset(inbox);
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    SlackDoctor doctor;
+
+    @Test
+    void theDoctorSeesTheSocketOpenAndEveryScopeGranted() {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> doctor.socketMode().filter(app.trustpulse.doctor.Finding::ok).isPresent());
+        assertThat(doctor.scopes(Optional.of(TEAM))).hasValueSatisfying(f -> assertThat(f.ok()).isTrue());
+    }
+
     @Test
     void aSlashCommandOverTheSocketIsAcknowledgedAndAnsweredLikeOverHttp() {
         when(inbox.command(any())).thenReturn(ChatMessage.text("Mo is now a leader of *team-rocket*."));
