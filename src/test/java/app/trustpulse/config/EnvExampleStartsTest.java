@@ -2,6 +2,7 @@ package app.trustpulse.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.trustpulse.Slow;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code set -a; . ./.env} or {@code docker run --env-file} give it: it starts on its H2 file under {@code ./data}
  * with the playground. Only the port is given on the command line, so that the test does not need 8080 free.
  */
+@Slow
 class EnvExampleStartsTest {
 
     @Test
