@@ -23,6 +23,9 @@ final class SlackScopes {
             Map.entry(Methods.CONVERSATIONS_MEMBERS, List.of("channels:read", "groups:read")),
             Map.entry(Methods.CONVERSATIONS_OPEN, List.of("im:write")),
             Map.entry(Methods.USERS_INFO, List.of("users:read")),
+            // The chart of a pulse without a public address: uploaded as a file private to the app.
+            Map.entry(Methods.FILES_GET_UPLOAD_URL_EXTERNAL, List.of("files:write")),
+            Map.entry(Methods.FILES_COMPLETE_UPLOAD_EXTERNAL, List.of("files:write")),
             Map.entry(Methods.USERS_LIST, List.of("users:read")),
             Map.entry(Methods.VIEWS_OPEN, List.of()),
             Map.entry(Methods.VIEWS_PUBLISH, List.of()),

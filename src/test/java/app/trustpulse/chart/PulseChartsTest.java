@@ -114,7 +114,7 @@ class PulseChartsTest {
         assertThat(charts.chartOf(slackTeam, pulse(slackTeam, WEEK, 3.6, true))).isEmpty();
         Block.Image local = charts.chartOf(playgroundTeam, pulse(playgroundTeam, WEEK, 3.6, true)).orElseThrow();
         assertThat(local.url()).startsWith("/pulse-charts/");
-        assertThat(local.altText()).startsWith("Grafiek van de pulse van week 47");
+        assertThat(local.altText()).startsWith("Grafiek van de puls van week 47");
     }
 
     /** Slack's file upload as a test double: counts the uploads, or fails them. */

@@ -55,6 +55,32 @@ class BundleSyncTest {
     }
 
     @Test
+    void noBundleGivesAKeyTwice() throws IOException {
+        // A key given twice silently keeps the last text, often the other language's after a merge.
+        for (String bundle : Texts.BUNDLES) {
+            for (Language lang : Language.values()) {
+                String file = bundle + "_" + lang.code() + ".properties";
+                Set<String> seen = new TreeSet<>();
+                Set<String> twice = new TreeSet<>();
+                try (InputStream in = BundleSyncTest.class.getClassLoader().getResourceAsStream(file)) {
+                    String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                    for (String line : text.split("\\R")) {
+                        String stripped = line.strip();
+                        if (stripped.isEmpty() || stripped.startsWith("#") || !stripped.contains("=")) {
+                            continue;
+                        }
+                        String key = stripped.substring(0, stripped.indexOf('=')).strip();
+                        if (!seen.add(key)) {
+                            twice.add(key);
+                        }
+                    }
+                }
+                assertThat(twice).as(file).isEmpty();
+            }
+        }
+    }
+
+    @Test
     void everyTextTheCodeAsksForByPatternExists() {
         Texts texts = new Texts();
         for (Language lang : Language.values()) {

@@ -68,9 +68,11 @@ class DutchGlossaryTest {
     static final Map<String, String> FORBIDDEN_PHRASES = Map.of(
             "weet ik niet", "kan ik niet beoordelen");
 
-    /** Proper names and typed commands, taken out before the words are checked. */
+    /** Proper names, typed commands and setting names, taken out before the words are checked. */
     private static final List<Pattern> ALLOWED = List.of(
             Pattern.compile("Trust Pulse"),
+            // a setting as an operator types it: PULSE_PSEUDONYM_SECRET
+            Pattern.compile("\\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\\b"),
             Pattern.compile("Microsoft Teams"),
             // a command as typed: "/pulse status", "@Trust Pulse pulse setup", "@{0} pulse help"
             Pattern.compile("(?:/pulse|@\\S*\\s+pulse)(?:\\s+[a-z][a-z-]*)?"));

@@ -68,7 +68,7 @@ class SlackDoctorTest {
         String answer = command("UADMIN", "C0DOC", "doctor");
 
         assertThat(answer).contains("Install check: something to fix")
-                .contains("✗ Slack permissions: the Slack app lacks channels:history, groups:history.")
+                .contains("✗ Slack permissions: the Slack app lacks channels:history, files:write, groups:history.")
                 .contains("✗ Public address: not set.")
                 .contains("✓ Database: reachable,")
                 .contains("✓ Key of the personal data: comes from the environment")

@@ -53,7 +53,7 @@ class SlackScopesTest {
     void theMissingScopesOfAGrantAreNamed() {
         assertThat(SlackScopes.missing(String.join(",", SlackScopes.required()))).isEmpty();
         assertThat(SlackScopes.missing("commands, chat:write,im:write,im:history,users:read,channels:read,groups:read"))
-                .containsExactly("channels:history", "groups:history");
+                .containsExactly("channels:history", "files:write", "groups:history");
         assertThat(SlackScopes.missing(null)).isEqualTo(SlackScopes.required());
     }
 
