@@ -56,6 +56,7 @@ class PlaygroundApiTest {
     private final TeamRepository teams = mock(TeamRepository.class);
     private final SimulatingWeeks simulating = mock(SimulatingWeeks.class);
     private final NudgingLeaders nudging = mock(NudgingLeaders.class);
+    private final PlayingTheWeek playing = mock(PlayingTheWeek.class);
     private final Team demoTeam = new Team(7, Platform.PLAYGROUND, "demo", "team", "#team", java.time.ZoneId.of("Europe/Amsterdam"),
             app.trustpulse.pulse.Language.EN, 3, app.trustpulse.pulse.TeamSchedule.defaults(), false);
     private MockMvc mvc;
@@ -68,7 +69,8 @@ class PlaygroundApiTest {
                 List.of(new app.trustpulse.slack.SlackPreviewConfiguration().slackMessagePreview(),
                         new app.trustpulse.teams.TeamsPreviewConfiguration().teamsMessagePreview()), 200);
         PlaygroundCoaching coaching = new PlaygroundCoaching(teams, nudging, simulating, Clock.systemUTC());
-        mvc = MockMvcBuilders.standaloneSetup(new PlaygroundApiController(playground, coaching, texts)).build();
+        mvc = MockMvcBuilders.standaloneSetup(new PlaygroundApiController(playground, coaching, texts, playing,
+                new PlaygroundCalendar(store, Clock.systemUTC()), Clock.systemUTC())).build();
         when(inbox.command(any())).thenReturn(ChatMessage.text("command done"));
         when(inbox.directMessage(any(), any())).thenReturn(ChatMessage.text("recorded"));
         when(inbox.interaction(any())).thenReturn(Optional.of(ChatMessage.text("thanks")));
@@ -96,7 +98,7 @@ class PlaygroundApiTest {
                 .andExpect(jsonPath("$.people.length()").value(6))
                 .andExpect(jsonPath("$.people[0].name").value("Ada (beheerder)"))
                 .andExpect(jsonPath("$.people[0].admin").value(true))
-                .andExpect(jsonPath("$.people[1].name").value("Lee (leider)"))
+                .andExpect(jsonPath("$.people[1].name").value("Lee (leidinggevende)"))
                 .andExpect(jsonPath("$.people[5].channels[0]").value("team"))
                 .andExpect(jsonPath("$.conversations[0].id").value("channel:team"))
                 .andExpect(jsonPath("$.conversations[0].messages[1].ephemeralFor").value("ada"))
