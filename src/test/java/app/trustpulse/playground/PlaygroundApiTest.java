@@ -395,7 +395,7 @@ class PlaygroundApiTest {
 
         call("/simulate", "{\"weeks\":6}")
                 .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.message").value(containsString("simulated already")));
+                .andExpect(jsonPath("$.message").value(containsString("simulated weeks never come after a closed one")));
         call("/nudges", "{}")
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.message").value(containsString("No leader got a nudge")));
