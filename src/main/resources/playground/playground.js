@@ -132,6 +132,10 @@
     });
     $('nudges-now').textContent = t('nudgesNow');
     $('nudges-now').title = t('nudgesNowHint');
+    [['play-week', 'playWeek'], ['answer-all', 'answerAll'], ['next-week', 'nextWeek']].forEach(([id, key]) => {
+      $(id).textContent = t(key);
+      $(id).title = t(key + 'Hint');
+    });
     $('simulate').textContent = t('simulate');
     $('simulate').title = t('simulateHint');
     $('reset').textContent = t('reset');
@@ -161,8 +165,15 @@
     const a = admin();
     $('create-demo').hidden = people().length > 0;
     $('person-form').hidden = people().length === 0;
-    ['send-now', 'close-week', 'status', 'nudges-now', 'simulate'].forEach((id) => { $(id).disabled = !a; });
+    ['send-now', 'play-week', 'answer-all', 'close-week', 'status', 'nudges-now', 'simulate', 'next-week']
+      .forEach((id) => { $(id).disabled = !a; });
     $('admin-label').textContent = a ? t('asAdmin', a.name) : '';
+    const week = data.week;
+    $('week-label').textContent = week
+      ? t('week', week.number, new Date(week.monday + 'T12:00:00Z').toLocaleDateString(view.lang, { day: 'numeric', month: 'short', year: 'numeric' }))
+        + (week.weeksAhead > 0 ? ' ' + t('weeksAhead', week.weeksAhead) : '')
+      : '';
+    $('next-week').hidden = !!week && !week.movable;
     renderComposer();
     renderBoard();
   }
@@ -442,6 +453,9 @@
       $(id).addEventListener('click', () => runAsAdmin($(id).dataset.command));
     });
     $('nudges-now').addEventListener('click', () => change('/nudges', {}));
+    $('play-week').addEventListener('click', () => change('/week/send', {}));
+    $('answer-all').addEventListener('click', () => change('/week/answer', {}));
+    $('next-week').addEventListener('click', () => change('/week/next', {}));
     $('simulate').addEventListener('click', () => change('/simulate', { weeks: 6 }));
     $('reset').addEventListener('click', () => {
       if (window.confirm(t('resetConfirm'))) change('/reset', {});

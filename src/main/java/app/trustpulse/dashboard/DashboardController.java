@@ -96,7 +96,7 @@ class DashboardController {
         model.addAttribute("role", roleLabel(lang, access));
         model.addAttribute("admin", access.admin());
         model.addAttribute("threshold", access.team().threshold());
-        int shownWeeks = view.weeks().size();
+        int shownWeeks = view.range();
         model.addAttribute("weeks", shownWeeks);
         model.addAttribute("ranges", ReadingInsights.RANGES.stream().map(r -> new PageParts.Range(r, r == shownWeeks)).toList());
 

@@ -101,11 +101,13 @@ public final class ReadingInsights {
         int weeksBack = RANGES.contains(range) ? range : DEFAULT_RANGE;
         WeekId current = WeekId.of(clock.instant(), team.timezone());
         WeekId from = current.minus(weeksBack - 1);
+        List<PublishedWeek> published = published(team, from, current.plus(1));
+        // The trend starts at the team's first closed week in the range, not with empty weeks before the team began.
+        WeekId first = published.stream().map(PublishedWeek::week).min(WeekId::compareTo).orElse(current);
         List<WeekId> weeks = new ArrayList<>();
-        for (WeekId w = from; w.compareTo(current) <= 0; w = w.plus(1)) {
+        for (WeekId w = first.compareTo(from) > 0 ? first : from; w.compareTo(current) <= 0; w = w.plus(1)) {
             weeks.add(w);
         }
-        List<PublishedWeek> published = published(team, from, current.plus(1));
 
         List<Answer> own = List.of();
         if (access.membership().isPresent()) {
@@ -124,7 +126,7 @@ public final class ReadingInsights {
         Optional<TeamView.LeaderPart> leader = access.leader()
                 ? Optional.of(leaderPart(team, viewer.userId(), own, published, current, from))
                 : Optional.empty();
-        return new TeamView(access, current, weeks, published, own, open, leader);
+        return new TeamView(access, current, weeksBack, weeks, published, own, open, leader);
     }
 
     /** Every team of an admin's platform with its latest closed week, each cell under its own team's threshold. */

@@ -13,11 +13,13 @@ import java.util.OptionalDouble;
 /**
  * One team's page for one viewer. Published weeks obey the team's threshold; own answers are the viewer's
  * alone; the leader part is there only for a leader of the team, participation of the open week only for a
- * leader or an admin.
+ * leader or an admin. {@code range} is the number of weeks asked for; {@code weeks} are those shown of it, from the
+ * team's first closed week on.
  */
 public record TeamView(
         TeamAccess access,
         WeekId currentWeek,
+        int range,
         List<WeekId> weeks,
         List<PublishedWeek> published,
         List<Answer> ownAnswers,

@@ -2,6 +2,8 @@ package app.trustpulse.playground;
 
 import org.springframework.context.annotation.Conditional;
 import app.trustpulse.pulse.Language;
+import app.trustpulse.pulse.WeekId;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -35,11 +37,18 @@ class PlaygroundApiController {
     private final Playground playground;
     private final PlaygroundCoaching coaching;
     private final PlaygroundTexts texts;
+    private final PlayingTheWeek playing;
+    private final PlaygroundCalendar calendar;
+    private final Clock clock;
 
-    PlaygroundApiController(Playground playground, PlaygroundCoaching coaching, PlaygroundTexts texts) {
+    PlaygroundApiController(Playground playground, PlaygroundCoaching coaching, PlaygroundTexts texts, PlayingTheWeek playing,
+                            PlaygroundCalendar calendar, Clock clock) {
         this.playground = playground;
         this.coaching = coaching;
         this.texts = texts;
+        this.playing = playing;
+        this.calendar = calendar;
+        this.clock = clock;
     }
 
     record SimulateRequest(Integer weeks) {
@@ -63,9 +72,11 @@ class PlaygroundApiController {
     record Problem(String error, String message) {
     }
 
+    /** The page asks every moment or two, so a week moved on by another instance is taken over here. */
     @GetMapping("/state")
-    PlaygroundState state() {
-        return playground.state();
+    PlaygroundState currentState() {
+        calendar.sync();
+        return state();
     }
 
     @GetMapping("/labels")
@@ -77,19 +88,19 @@ class PlaygroundApiController {
     PlaygroundState demo(@RequestBody(required = false) DemoRequest request) {
         String lang = request == null || request.language() == null ? "en" : request.language();
         playground.createDemo(language(lang));
-        return playground.state();
+        return state();
     }
 
     @PostMapping("/say")
     PlaygroundState say(@RequestBody SayRequest request) {
         playground.say(request.as(), request.where(), request.channel(), request.text());
-        return playground.state();
+        return state();
     }
 
     @PostMapping("/action")
     PlaygroundState action(@RequestBody ActionRequest request) {
         playground.click(request.as(), request.messageId(), request.action(), request.input());
-        return playground.state();
+        return state();
     }
 
     /** How Slack or Teams would get a message: {"platform": "slack", "json": "..."}. */
@@ -102,39 +113,67 @@ class PlaygroundApiController {
     @PostMapping("/reset")
     PlaygroundState reset() {
         playground.reset();
-        return playground.state();
+        calendar.today();
+        return state();
+    }
+
+    /** Every check-in of this week to everyone who has not had it: all six dimensions for each person. */
+    @PostMapping("/week/send")
+    PlaygroundState sendWholeWeek() {
+        playing.sendWholeWeek();
+        return state();
+    }
+
+    /** Made-up answers (for the demo only) for every statement of this week nobody answered yet. */
+    @PostMapping("/week/answer")
+    PlaygroundState answerForEveryone() {
+        playing.answerForEveryone();
+        return state();
+    }
+
+    /** Closes this week if it is still open and moves the playground on to the next one. */
+    @PostMapping("/week/next")
+    PlaygroundState nextWeek() {
+        playing.nextWeek();
+        return state();
     }
 
     /** The leaders' mid-week nudge round, now. */
     @PostMapping("/nudges")
     PlaygroundState nudges() {
         coaching.nudgeLeadersNow();
-        return playground.state();
+        return state();
     }
 
     /** Past weeks with made-up answers for the demo team, closed one by one, then a monthly review. */
     @PostMapping("/simulate")
     PlaygroundState simulate(@RequestBody(required = false) SimulateRequest request) {
         coaching.simulate(request == null ? null : request.weeks());
-        return playground.state();
+        return state();
     }
 
     @PostMapping("/people")
     PlaygroundState addPerson(@RequestBody PersonRequest request) {
         playground.addPerson(request.name(), request.timezone(), Boolean.TRUE.equals(request.admin()));
-        return playground.state();
+        return state();
     }
 
     @PostMapping("/channel/join")
     PlaygroundState join(@RequestBody ChannelRequest request) {
         playground.join(request.as(), request.channel());
-        return playground.state();
+        return state();
     }
 
     @PostMapping("/channel/leave")
     PlaygroundState leave(@RequestBody ChannelRequest request) {
         playground.leave(request.as(), request.channel());
-        return playground.state();
+        return state();
+    }
+
+    private PlaygroundState state() {
+        WeekId week = WeekId.of(clock.instant(), coaching.demoTimezone());
+        return playground.state().withWeek(new PlaygroundState.WeekView(week.toString(), week.week(),
+                week.monday().toString(), calendar.weeksAhead(), calendar.movable()));
     }
 
     @ExceptionHandler(PlaygroundRequestException.class)

@@ -5,6 +5,8 @@ import app.trustpulse.pulse.Platform;
 import app.trustpulse.pulse.Team;
 import app.trustpulse.pulse.TeamRepository;
 import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -46,6 +48,13 @@ final class PlaygroundCoaching {
             throw new PlaygroundRequestException(HttpStatus.CONFLICT, "playground.error.already-simulated", n);
         }
         return result;
+    }
+
+    /** The demo team's timezone, or UTC before there is one. */
+    ZoneId demoTimezone() {
+        return teams.findByChannel(Platform.PLAYGROUND, Playground.WORKSPACE, Playground.TEAM_CHANNEL)
+                .map(Team::timezone)
+                .orElse(ZoneOffset.UTC);
     }
 
     private Team demoTeam() {

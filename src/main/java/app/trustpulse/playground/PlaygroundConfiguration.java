@@ -7,7 +7,9 @@ import app.trustpulse.inbound.ChatInbox;
 import app.trustpulse.nudge.MonthlyReviews;
 import app.trustpulse.nudge.NudgeLog;
 import app.trustpulse.nudge.NudgingLeaders;
+import app.trustpulse.checkin.SendingCheckIns;
 import app.trustpulse.pulse.AnswerRepository;
+import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PulseRepository;
@@ -17,6 +19,7 @@ import app.trustpulse.pulse.TeamTriggers;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -40,6 +43,36 @@ public class PlaygroundConfiguration {
     @Bean
     PlaygroundBesideRealPlatforms playgroundBesideRealPlatforms(Environment environment) {
         return new PlaygroundBesideRealPlatforms(ConfiguredPlatforms.names(environment));
+    }
+
+    /**
+     * The service's clock as the playground's calendar, so "Next week" can move the demo on: only where the playground
+     * is alone. Beside Slack or Teams the clock stays the real one, as their teams' weeks must never move.
+     */
+    @Bean
+    static BeanPostProcessor playgroundClockInstaller(Environment environment) {
+        boolean alone = ConfiguredPlatforms.names(environment).isEmpty();
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                return alone && "clock".equals(name) && bean instanceof Clock real && !(bean instanceof PlaygroundClock)
+                        ? new PlaygroundClock(real)
+                        : bean;
+            }
+        };
+    }
+
+    @Bean
+    PlaygroundCalendar playgroundCalendar(PlaygroundStore store, Clock clock) {
+        return new PlaygroundCalendar(store, clock);
+    }
+
+    @Bean
+    PlayingTheWeek playingTheWeek(PlaygroundStore store, ChatInbox inbox, TeamRepository teams, CheckInRepository checkIns,
+            PulseRepository pulses, SendingCheckIns sending, ClosingWeeks closing, PlaygroundCalendar calendar,
+            PlaygroundTexts texts, PlaygroundProperties properties) {
+        return new PlayingTheWeek(store, new MessageJson(), inbox, teams, checkIns, pulses, sending, closing, calendar, texts,
+                properties.historyLimit());
     }
 
     @Bean

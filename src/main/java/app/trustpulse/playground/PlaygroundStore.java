@@ -41,7 +41,8 @@ class PlaygroundStore {
 
     /** Forgets the workspace's people, channel memberships and messages. */
     void clear(String workspaceId) {
-        for (String table : List.of("playground_message", "playground_channel_member", "playground_person")) {
+        for (String table : List.of("playground_message", "playground_channel_member", "playground_person",
+                "playground_week")) {
             jdbc.sql("DELETE FROM " + table + " WHERE workspace_id = :ws").param("ws", workspaceId).update();
         }
     }
@@ -160,6 +161,28 @@ class PlaygroundStore {
         List<StoredMessage> oldestFirst = new ArrayList<>(newestFirst);
         Collections.reverse(oldestFirst);
         return oldestFirst;
+    }
+
+    /** How many weeks the workspace's calendar runs ahead of today (0 until "Next week" is clicked). */
+    int weeksAhead(String workspaceId) {
+        return jdbc.sql("SELECT weeks_ahead FROM playground_week WHERE workspace_id = :ws")
+                .param("ws", workspaceId)
+                .query(Integer.class)
+                .optional()
+                .orElse(0);
+    }
+
+    void weeksAhead(String workspaceId, int weeks) {
+        int updated = jdbc.sql("UPDATE playground_week SET weeks_ahead = :weeks WHERE workspace_id = :ws")
+                .param("weeks", weeks)
+                .param("ws", workspaceId)
+                .update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO playground_week (workspace_id, weeks_ahead) VALUES (:ws, :weeks)")
+                    .param("ws", workspaceId)
+                    .param("weeks", weeks)
+                    .update();
+        }
     }
 
     private OffsetDateTime now() {

@@ -28,7 +28,8 @@ import java.util.Random;
 
 /**
  * Fills the weeks before this one with made-up answers and closes them, so a playground team shows trends,
- * digests, reactions to nudges and a monthly review without waiting weeks. Only for playground teams: real
+ * digests, reactions to nudges and a monthly review without waiting weeks. Only while none of those weeks, nor this
+ * one, is closed: the simulated pulses never appear in the channel after a real one. Only for playground teams: real
  * teams never get invented answers.
  */
 final class SimulatingWeeks {
@@ -79,14 +80,20 @@ final class SimulatingWeeks {
         }
         WeekId current = WeekId.of(clock.instant(), team.timezone());
         List<Member> people = members.ofTeam(teamId).stream().filter(m -> !m.optedOut()).toList();
+        // Simulated weeks come before every week the team has closed: once any week from the first simulated one up
+        // to this one is closed (simulated before, or played), new ones would be posted after its pulse, so none are.
+        int alreadyClosed = 0;
+        for (int back = weeks; back >= 0; back--) {
+            if (pulses.isClosed(teamId, current.minus(back))) {
+                alreadyClosed++;
+            }
+        }
+        if (alreadyClosed > 0) {
+            return new Result(0, alreadyClosed);
+        }
         int closed = 0;
-        int skipped = 0;
         for (int back = weeks; back >= 1; back--) {
             WeekId week = current.minus(back);
-            if (pulses.isClosed(teamId, week)) {
-                skipped++;
-                continue;
-            }
             level.replaceAll((d, v) -> Math.max(1.5, Math.min(4.7, v + (random.nextDouble() - 0.5) * 0.6)));
             for (Member m : people) {
                 String pseudonym = pseudonyms.pseudonym(team.id(), team.platform(), m.userId(), week);
@@ -108,16 +115,12 @@ final class SimulatingWeeks {
                 }
             }
         }
-        if (closed == 0) {
-            // Every week was simulated (or closed) before: nothing new, so no second review either.
-            return new Result(0, skipped);
-        }
         // The review a leader would get at the start of a month, over the weeks just simulated.
         var history = pulses.history(teamId, current.minus(MonthlyReviews.HISTORY_WEEKS), current);
         for (Member leader : people.stream().filter(Member::isLeader).toList()) {
             reviews.review(team, leader.userId(), current.minus(1), history).ifPresent(review -> gateways.of(team.platform())
                     .sendDirect(new DirectAddress(team.platform(), team.workspaceId(), leader.userId()), review));
         }
-        return new Result(closed, skipped);
+        return new Result(closed, 0);
     }
 }

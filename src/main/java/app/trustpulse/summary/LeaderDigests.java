@@ -76,7 +76,7 @@ public final class LeaderDigests {
         String header = texts.get(lang, "digest.header", team.name(), pulse.week().week());
         blocks.add(new Block.Header(header));
         blocks.addAll(pulseMessages.body(team, pulse));
-        blocks.addAll(selfCheckBlocks(lang, pulse, selfCheck));
+        blocks.addAll(selfCheckBlocks(lang, pulse, selfCheck, team.threshold()));
 
         List<SentNudge> recent = nudgeLog.ofLeader(team.id(), leader.userId(), now.minus(NO_REPEAT));
         List<SentNudge> unanswered = recent.stream()
@@ -135,13 +135,15 @@ public final class LeaderDigests {
         return new ChatMessage(header, blocks);
     }
 
-    private List<Block> selfCheckBlocks(Language lang, WeeklyPulse pulse, Map<Dimension, Integer> selfCheck) {
+    private List<Block> selfCheckBlocks(Language lang, WeeklyPulse pulse, Map<Dimension, Integer> selfCheck, int threshold) {
         List<Block> blocks = new ArrayList<>();
         if (selfCheck.isEmpty()) {
             blocks.add(new Block.Context(texts.get(lang, "digest.selfcheck.none")));
             return blocks;
         }
         if (pulse.withheld()) {
+            // Said, so a leader who answered does not wonder where their self-check went.
+            blocks.add(new Block.Context(texts.get(lang, "digest.selfcheck.noTeamScore", threshold)));
             return blocks;
         }
         List<NudgeSelector.Gap> gaps = selector.gaps(pulse, selfCheck);
@@ -158,6 +160,7 @@ public final class LeaderDigests {
                     gap ? TextFormats.difference(lang, self, team.get()) : "", "", ""));
         }
         if (rows.isEmpty()) {
+            blocks.add(new Block.Context(texts.get(lang, "digest.selfcheck.noTeamScore", threshold)));
             return blocks;
         }
         blocks.add(new Block.Text(texts.get(lang, "digest.selfcheck.title")));

@@ -56,6 +56,7 @@ class PlaygroundApiTest {
     private final TeamRepository teams = mock(TeamRepository.class);
     private final SimulatingWeeks simulating = mock(SimulatingWeeks.class);
     private final NudgingLeaders nudging = mock(NudgingLeaders.class);
+    private final PlayingTheWeek playing = mock(PlayingTheWeek.class);
     private final Team demoTeam = new Team(7, Platform.PLAYGROUND, "demo", "team", "#team", java.time.ZoneId.of("Europe/Amsterdam"),
             app.trustpulse.pulse.Language.EN, 3, app.trustpulse.pulse.TeamSchedule.defaults(), false);
     private MockMvc mvc;
@@ -68,7 +69,8 @@ class PlaygroundApiTest {
                 List.of(new app.trustpulse.slack.SlackPreviewConfiguration().slackMessagePreview(),
                         new app.trustpulse.teams.TeamsPreviewConfiguration().teamsMessagePreview()), 200);
         PlaygroundCoaching coaching = new PlaygroundCoaching(teams, nudging, simulating, Clock.systemUTC());
-        mvc = MockMvcBuilders.standaloneSetup(new PlaygroundApiController(playground, coaching, texts)).build();
+        mvc = MockMvcBuilders.standaloneSetup(new PlaygroundApiController(playground, coaching, texts, playing,
+                new PlaygroundCalendar(store, Clock.systemUTC()), Clock.systemUTC())).build();
         when(inbox.command(any())).thenReturn(ChatMessage.text("command done"));
         when(inbox.directMessage(any(), any())).thenReturn(ChatMessage.text("recorded"));
         when(inbox.interaction(any())).thenReturn(Optional.of(ChatMessage.text("thanks")));
@@ -393,7 +395,7 @@ class PlaygroundApiTest {
 
         call("/simulate", "{\"weeks\":6}")
                 .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.message").value(containsString("simulated already")));
+                .andExpect(jsonPath("$.message").value(containsString("simulated weeks never come after a closed one")));
         call("/nudges", "{}")
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.message").value(containsString("No leader got a nudge")));

@@ -34,7 +34,9 @@ class PlaygroundSwitchTest {
             .withBean(app.trustpulse.nudge.MonthlyReviews.class, () -> mock(app.trustpulse.nudge.MonthlyReviews.class))
             .withBean(app.trustpulse.chat.ChatGateways.class, () -> new app.trustpulse.chat.ChatGateways(java.util.List.of()))
             .withBean(app.trustpulse.pulse.TeamTriggers.class, () -> mock(app.trustpulse.pulse.TeamTriggers.class))
-            .withBean(Clock.class, Clock::systemUTC)
+            .withBean(app.trustpulse.pulse.CheckInRepository.class, () -> mock(app.trustpulse.pulse.CheckInRepository.class))
+            .withBean(app.trustpulse.checkin.SendingCheckIns.class, () -> mock(app.trustpulse.checkin.SendingCheckIns.class))
+            .withBean("clock", Clock.class, Clock::systemUTC)
             .withUserConfiguration(PlaygroundConfiguration.class, PlaygroundApiController.class,
                     PlaygroundPageController.class);
 
@@ -47,6 +49,9 @@ class PlaygroundSwitchTest {
             assertThat(c).hasSingleBean(PlaygroundApiController.class).hasSingleBean(PlaygroundPageController.class)
                     .hasSingleBean(SimulatingWeeks.class);
             assertThat(c.getBean(PlaygroundProperties.class).historyLimit()).isEqualTo(200);
+            // Alone, the playground's calendar is the service's clock, so "Next week" can move the demo on.
+            assertThat(c.getBean(Clock.class)).isInstanceOf(PlaygroundClock.class);
+            assertThat(c.getBean(PlaygroundCalendar.class).movable()).isTrue();
         });
     }
 
@@ -75,6 +80,9 @@ class PlaygroundSwitchTest {
     void switchedOnBesideSlackItWarnsLoudlyAtStart(CapturedOutput output) {
         context.withPropertyValues("slack.bot-token=xoxb-real", "pulse.playground.enabled=true").run(c -> {
             assertThat(c).hasNotFailed().hasSingleBean(PlaygroundApiController.class);
+            // Beside a real platform the clock stays the real one: a real team's weeks never move.
+            assertThat(c.getBean(Clock.class)).isNotInstanceOf(PlaygroundClock.class);
+            assertThat(c.getBean(PlaygroundCalendar.class).movable()).isFalse();
             assertThat(output.getAll()).contains("The playground is switched on (PULSE_PLAYGROUND_ENABLED=true) beside Slack")
                     .contains("PULSE_PLAYGROUND_ENABLED=false");
         });

@@ -91,6 +91,59 @@ final class PlaygroundWeek {
         assertThat(digest.get("content").get("blocks").values()).anyMatch(b -> "Buttons".equals(b.get("type").asString()));
     }
 
+    /**
+     * After a closed week: simulating past weeks is refused (their pulses would follow the real one), "Next week" moves
+     * the playground on, and the whole-week buttons give a pulse with a number in every dimension and a self-check.
+     */
+    void playsTheNextWeekWithTheWholeWeekButtons() throws Exception {
+        JsonNode before = get("/state");
+        String closedWeek = before.get("week").get("id").asString();
+        HttpResponse<String> simulate = postRaw("/simulate", object().put("weeks", 6));
+        assertThat(simulate.statusCode()).as(simulate.body()).isEqualTo(409);
+        HttpResponse<String> answerClosed = postRaw("/week/answer", object());
+        assertThat(answerClosed.statusCode()).as(answerClosed.body()).isEqualTo(409);
+
+        JsonNode next = post("/week/next", object());
+        assertThat(next.get("week").get("weeksAhead").asInt()).isEqualTo(before.get("week").get("weeksAhead").asInt() + 1);
+        assertThat(next.get("week").get("id").asString()).isNotEqualTo(closedWeek);
+
+        JsonNode sent = post("/week/send", object());
+        int open = 0;
+        for (JsonNode person : sent.get("people").values()) {
+            open += openScales(sent, person.get("userId").asString());
+        }
+        assertThat(open).as("open statements after the whole week was sent").isEqualTo(6 * 6);
+        JsonNode answered = post("/week/answer", object());
+        for (JsonNode person : answered.get("people").values()) {
+            assertThat(openScales(answered, person.get("userId").asString())).as("open for %s", person.get("userId")).isZero();
+        }
+
+        JsonNode closed = adminSays("/pulse close-week");
+        JsonNode pulse = lastBotPostInChannel(closed);
+        assertThat(allText(pulse)).contains(next.get("week").get("number").asString()).doesNotContain("withheld");
+        List<JsonNode> rows = new ArrayList<>();
+        pulse.get("content").get("blocks").values().stream()
+                .filter(b -> "ScoreTable".equals(b.get("type").asString()))
+                .forEach(b -> rows.addAll(b.get("rows").values()));
+        assertThat(rows).hasSize(6).allSatisfy(r -> assertThat(r.get("score").asString()).containsPattern(SCORE));
+        JsonNode digest = last(conversation(closed, "dm:lee").get("messages").values().stream()
+                .filter(m -> allText(m).contains(texts.get(Language.EN, "digest.nudges.title")))
+                .toList());
+        assertThat(allText(digest)).contains(texts.get(Language.EN, "digest.selfcheck.title"));
+    }
+
+    private static int openScales(JsonNode state, String userId) {
+        int open = 0;
+        for (JsonNode message : conversation(state, "dm:" + userId).get("messages").values()) {
+            for (JsonNode block : message.get("content").get("blocks").values()) {
+                if ("Scale".equals(block.get("type").asString()) && block.get("selected").isNull()) {
+                    open++;
+                }
+            }
+        }
+        return open;
+    }
+
     /** The leader clicks "I tried it" under the first nudge of their latest digest. */
     void leaderTriesTheFirstNudge() throws Exception {
         JsonNode state = get("/state");
@@ -196,6 +249,13 @@ final class PlaygroundWeek {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body)))
                 .build());
+    }
+
+    private HttpResponse<String> postRaw(String path, ObjectNode body) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body)))
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private JsonNode send(HttpRequest request) throws IOException, InterruptedException {

@@ -23,6 +23,8 @@ class PlaygroundWeekEndToEndTest {
 
     @Test
     void aDemoTeamGoesThroughAWholeWeekToThePulseAndTheLeadersDigest() throws Exception {
-        new PlaygroundWeek(port).runsFromSetupToTheLeadersDigest();
+        PlaygroundWeek week = new PlaygroundWeek(port);
+        week.runsFromSetupToTheLeadersDigest();
+        week.playsTheNextWeekWithTheWholeWeekButtons();
     }
 }

@@ -31,6 +31,8 @@ class PlaygroundWeekOnPostgresEndToEndTest {
 
     @Test
     void aDemoTeamGoesThroughAWholeWeekOnPostgres() throws Exception {
-        new PlaygroundWeek(port).runsFromSetupToTheLeadersDigest();
+        PlaygroundWeek week = new PlaygroundWeek(port);
+        week.runsFromSetupToTheLeadersDigest();
+        week.playsTheNextWeekWithTheWholeWeekButtons();
     }
 }
