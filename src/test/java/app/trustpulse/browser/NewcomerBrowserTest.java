@@ -2,6 +2,7 @@ package app.trustpulse.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.trustpulse.Slow;
 import app.trustpulse.support.TestDatabases;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,6 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Slow
 class NewcomerBrowserTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
