@@ -32,8 +32,8 @@ final class PseudonymKeySource {
         if (outside.isPresent()) {
             if (store.remove(STORED_NAME)) {
                 LOG.warn("Removed the pseudonym key that an earlier version kept in the database: the key now comes from "
-                        + "the environment. Answers stored under another key no longer match anyone; see README, "
-                        + "'Rotating the pseudonym key'.");
+                        + "the environment. Answers stored under another key no longer match anyone; see docs/privacy.md, "
+                        + "'Rotating the key'.");
             }
             return outside.get();
         }

@@ -21,7 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          Required with Slack or Teams; the playground alone generates one in its database
  * @param pseudonymSecretFile a file holding that key instead (a mounted secret)
  * @param pseudonymSecretRetired the key before the last rotation: what it sealed still opens, and is sealed anew under
- *                          the current key when written again (see README, "Rotating the key")
+ *                          the current key when written again (see docs/privacy.md, "Rotating the key")
  * @param nudgesPerWeek     mid-week nudges per leader per week, besides the digest
  * @param claimTimeout      the longest a sender's claim on a message (a check-in, the pulse, a digest) holds while
  *                          its instance lives: after it, the sender is taken for stuck and another one looks whether

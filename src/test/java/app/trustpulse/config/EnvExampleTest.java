@@ -119,10 +119,8 @@ class EnvExampleTest {
     }
 
     @Test
-    void theReadmeConfigurationTableNamesOnlyListedSettings() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
-        int start = readme.indexOf("\n## Configuration");
-        String section = readme.substring(start, readme.indexOf("\n## ", start + 1));
+    void theConfigurationTableNamesOnlyListedSettings() throws IOException {
+        String section = Files.readString(Path.of("docs/configuration.md"));
         Set<String> named = new TreeSet<>();
         for (String row : section.lines().filter(l -> l.startsWith("| `")).toList()) {
             Matcher m = Pattern.compile("`([A-Z][A-Z0-9_]*)(?:=[^`]*)?`").matcher(row.split("\\|")[1]);
@@ -131,7 +129,7 @@ class EnvExampleTest {
             }
         }
         assertThat(named).isNotEmpty();
-        assertThat(listedWithExplanation().keySet()).as("README's Configuration table names settings .env.example lacks")
+        assertThat(listedWithExplanation().keySet()).as("docs/configuration.md names settings .env.example lacks")
                 .containsAll(named);
     }
 
