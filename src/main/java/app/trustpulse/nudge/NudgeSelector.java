@@ -48,6 +48,11 @@ public final class NudgeSelector {
         public Optional<Gap> gap() {
             return gaps.stream().findFirst();
         }
+
+        /** The same signals once the alarm has been told: one fall, one message. */
+        public Signals withoutDrop() {
+            return new Signals(Optional.empty(), lower, weakest, gaps);
+        }
     }
 
     public record Gap(Dimension dimension, double self, double team) {
