@@ -45,6 +45,8 @@ public final class DisruptionDetector {
     /** Weeks before the current one that "lower this week" compares with. */
     static final int WATCH_WEEKS = 4;
     public static final double WATCH_DROP = 0.5;
+    /** The least fall, in standard errors against its own baseline, that makes a dimension the one falling. */
+    static final double FALLING_Z = 1.0;
     /** One-sided 1 % for a single comparison, uncorrected: "lower" is a hint, and says so. */
     static final double Z_WATCH = Quantiles.normalUpper(0.01);
     static final double TESTS_PER_YEAR = 52.0 * 6;
@@ -62,17 +64,29 @@ public final class DisruptionDetector {
     static final double SHARED_FLOOR = 0.15;
 
     /**
-     * A fall of a dimension: how far below the baseline, and the evidence as test statistic over its critical
-     * value (1 or more passes the test; 0 when the data could not be tested).
+     * A fall of a dimension: how far below the baseline, the evidence as test statistic over its critical value
+     * (1 or more passes the test; 0 when the data could not be tested), and the fall in standard errors.
      */
-    public record Drop(Dimension dimension, double fall, double evidence) {
+    public record Drop(Dimension dimension, double fall, double evidence, double standardised) {
+
+        public Drop(Dimension dimension, double fall, double evidence) {
+            this(dimension, fall, evidence, 0);
+        }
     }
 
-    /** Disruptions (passed the test) and lower dimensions (did not), each the largest first. */
-    public record Assessment(List<Drop> disruptions, List<Drop> lower) {
+    /**
+     * Disruptions (passed the test) and lower dimensions (did not), each the largest first, and the dimension that
+     * fell most against its own baseline in standard errors without passing, if one fell by more than
+     * {@link #FALLING_Z} of them.
+     */
+    public record Assessment(List<Drop> disruptions, List<Drop> lower, Optional<Drop> falling) {
         public Assessment {
             disruptions = List.copyOf(disruptions);
             lower = List.copyOf(lower);
+        }
+
+        public Assessment(List<Drop> disruptions, List<Drop> lower) {
+            this(disruptions, lower, Optional.empty());
         }
 
         public static Assessment none() {
@@ -108,8 +122,14 @@ public final class DisruptionDetector {
         for (int back = 1; back <= HISTORY_WEEKS; back++) {
             weeksBack.add(earlier.getOrDefault(pulse.week().minus(back), Map.of()));
         }
+        Optional<Drop> falling = Optional.empty();
         for (Dimension d : thisWeek.keySet()) {
             Optional<Drop> tested = test(d, 0, weeksBack);
+            Optional<Drop> standardised = tested.filter(t -> t.standardised() >= FALLING_Z);
+            if (standardised.isPresent() && !passes(standardised.get())
+                    && (falling.isEmpty() || standardised.get().standardised() > falling.get().standardised())) {
+                falling = standardised;
+            }
             if (tested.isPresent() && passes(tested.get())) {
                 // One fall, one alarm: the leader heard of it last week.
                 if (!test(d, 1, weeksBack).map(DisruptionDetector::passes).orElse(false)) {
@@ -123,7 +143,7 @@ public final class DisruptionDetector {
                 .thenComparing(Drop::dimension);
         disruptions.sort(Comparator.comparingDouble(Drop::evidence).reversed().thenComparing(Drop::dimension));
         lower.sort(largestFirst);
-        return new Assessment(disruptions, lower);
+        return new Assessment(disruptions, lower, falling);
     }
 
     private static boolean passes(Drop drop) {
@@ -177,7 +197,8 @@ public final class DisruptionDetector {
         double df = (sampling + shared) * (sampling + shared)
                 / (sampling * sampling / samplingDf + shared * shared / sharedDf);
         double critical = Quantiles.studentUpper(Z_CRITICAL, Math.max(1, df));
-        return Optional.of(new Drop(d, fall, Math.max(0, fall / standardError / critical)));
+        double z = fall / standardError;
+        return Optional.of(new Drop(d, fall, Math.max(0, z / critical), z));
     }
 
     /**

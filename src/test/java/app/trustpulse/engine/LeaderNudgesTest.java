@@ -166,7 +166,7 @@ class LeaderNudgesTest extends EngineTest {
         assertThat(nudging.nudge(ws.team(), leader(ws))).isTrue();
 
         assertThat(midWeekNudges(ws)).extracting(SentNudge::reason)
-                .containsExactly(NudgeReason.DROP, NudgeReason.WEAKEST);
+                .containsExactly(NudgeReason.DROP, NudgeReason.ROTATION);
     }
 
     @Test
