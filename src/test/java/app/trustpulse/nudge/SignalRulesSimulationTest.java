@@ -45,8 +45,8 @@ class SignalRulesSimulationTest {
                 flagged++;
             }
         }
-        // Allowing for shared weekly moods costs power: about 0.8 before, about 0.6 now (SignalQualityBenchmark).
-        assertThat(flagged / 200.0).isGreaterThanOrEqualTo(0.5);
+        // Allowing for shared weekly moods costs power: about 0.85 before, about 0.5 now (SignalQualityBenchmark).
+        assertThat(flagged / 200.0).isGreaterThanOrEqualTo(0.4);
     }
 
     @Test
