@@ -17,8 +17,13 @@ import java.util.Optional;
  * answers can carry it.
  *
  * <p>The test: the mean of this week and last week together against the mean of the {@link #BASELINE_WEEKS}
- * weeks before them, in units of its standard error, built from the number of answers and the pooled spread
- * of those weeks. It is one-sided and Bonferroni-corrected: six dimensions are tested every week, and with
+ * weeks before them, in units of its standard error. That error has two parts: sampling (the pooled spread of
+ * those weeks over their numbers of answers) and the team's own shared week-to-week variation (a deadline week
+ * moves everyone a little), estimated from how much the baseline's weekly means vary beyond what sampling explains,
+ * never taken as less than an SD of {@link #SHARED_FLOOR}. Both parts allow for moods that last from one week to the
+ * next ({@link SharedMoods}), and the critical value comes from Student's t with Welch–Satterthwaite degrees of
+ * freedom, since the shared part is known only from a few weeks. It is one-sided and Bonferroni-corrected: six
+ * dimensions are tested every week, and with
  * {@code alpha = 1 / (52 * 6)} per test at most about one false alarm a year is expected even if every test
  * were independent (simulation shows fewer, see docs/method.md). Both weeks of the window need at least
  * {@link #MIN_ANSWERS} answers, the baseline at least {@link #MIN_BASELINE_WEEKS} such weeks, and this week
@@ -40,6 +45,8 @@ public final class DisruptionDetector {
     /** Weeks before the current one that "lower this week" compares with. */
     static final int WATCH_WEEKS = 4;
     public static final double WATCH_DROP = 0.5;
+    /** The least fall, in standard errors against its own baseline, that makes a dimension the one falling. */
+    static final double FALLING_Z = 1.0;
     /** One-sided 1 % for a single comparison, uncorrected: "lower" is a hint, and says so. */
     static final double Z_WATCH = Quantiles.normalUpper(0.01);
     static final double TESTS_PER_YEAR = 52.0 * 6;
@@ -50,19 +57,36 @@ public final class DisruptionDetector {
      */
     static final double MIN_SPREAD = 0.5;
     private static final double EPSILON = 1e-9;
+    /**
+     * The least shared week-to-week variation (SD on the 1–5 scale) the test assumes, whatever a few quiet weeks
+     * suggest: real teams have weeks that move everyone a little.
+     */
+    static final double SHARED_FLOOR = 0.15;
 
     /**
-     * A fall of a dimension: how far below the baseline, and the evidence as test statistic over its critical
-     * value (1 or more passes the test; 0 when the data could not be tested).
+     * A fall of a dimension: how far below the baseline, the evidence as test statistic over its critical value
+     * (1 or more passes the test; 0 when the data could not be tested), and the fall in standard errors.
      */
-    public record Drop(Dimension dimension, double fall, double evidence) {
+    public record Drop(Dimension dimension, double fall, double evidence, double standardised) {
+
+        public Drop(Dimension dimension, double fall, double evidence) {
+            this(dimension, fall, evidence, 0);
+        }
     }
 
-    /** Disruptions (passed the test) and lower dimensions (did not), each the largest first. */
-    public record Assessment(List<Drop> disruptions, List<Drop> lower) {
+    /**
+     * Disruptions (passed the test) and lower dimensions (did not), each the largest first, and the dimension that
+     * fell most against its own baseline in standard errors without passing, if one fell by more than
+     * {@link #FALLING_Z} of them.
+     */
+    public record Assessment(List<Drop> disruptions, List<Drop> lower, Optional<Drop> falling) {
         public Assessment {
             disruptions = List.copyOf(disruptions);
             lower = List.copyOf(lower);
+        }
+
+        public Assessment(List<Drop> disruptions, List<Drop> lower) {
+            this(disruptions, lower, Optional.empty());
         }
 
         public static Assessment none() {
@@ -98,8 +122,14 @@ public final class DisruptionDetector {
         for (int back = 1; back <= HISTORY_WEEKS; back++) {
             weeksBack.add(earlier.getOrDefault(pulse.week().minus(back), Map.of()));
         }
+        Optional<Drop> falling = Optional.empty();
         for (Dimension d : thisWeek.keySet()) {
             Optional<Drop> tested = test(d, 0, weeksBack);
+            Optional<Drop> standardised = tested.filter(t -> t.standardised() >= FALLING_Z);
+            if (standardised.isPresent() && !passes(standardised.get())
+                    && (falling.isEmpty() || standardised.get().standardised() > falling.get().standardised())) {
+                falling = standardised;
+            }
             if (tested.isPresent() && passes(tested.get())) {
                 // One fall, one alarm: the leader heard of it last week.
                 if (!test(d, 1, weeksBack).map(DisruptionDetector::passes).orElse(false)) {
@@ -113,7 +143,7 @@ public final class DisruptionDetector {
                 .thenComparing(Drop::dimension);
         disruptions.sort(Comparator.comparingDouble(Drop::evidence).reversed().thenComparing(Drop::dimension));
         lower.sort(largestFirst);
-        return new Assessment(disruptions, lower);
+        return new Assessment(disruptions, lower, falling);
     }
 
     private static boolean passes(Drop drop) {
@@ -134,16 +164,16 @@ public final class DisruptionDetector {
             window.add(s);
             spread.addSpread(s);
         }
-        int baselineWeeks = 0;
+        List<PublishedScore> baselineScores = new ArrayList<>();
         for (int back = at + WINDOW_WEEKS; back < at + WINDOW_WEEKS + BASELINE_WEEKS; back++) {
             PublishedScore s = weeksBack.get(back).get(d);
             if (s != null && s.answers() >= MIN_ANSWERS) {
                 baseline.add(s);
                 spread.addSpread(s);
-                baselineWeeks++;
+                baselineScores.add(s);
             }
         }
-        if (baselineWeeks < MIN_BASELINE_WEEKS) {
+        if (baselineScores.size() < MIN_BASELINE_WEEKS) {
             return Optional.empty();
         }
         double fall = baseline.mean() - window.mean();
@@ -151,11 +181,44 @@ public final class DisruptionDetector {
             return Optional.of(new Drop(d, fall, 0));
         }
         double sd = Math.max(MIN_SPREAD, spread.pooledSpread().orElse(MIN_SPREAD));
-        double standardError = sd * Math.sqrt(1.0 / window.answers + 1.0 / baseline.answers);
-        double critical = spread.degreesOfFreedom > 0
-                ? Quantiles.studentUpper(Z_CRITICAL, spread.degreesOfFreedom)
-                : Double.POSITIVE_INFINITY;
-        return Optional.of(new Drop(d, fall, Math.max(0, fall / standardError / critical)));
+        // Sampling error: people differ, different people answer each week, and a person's mood lasts.
+        double sampling = sd * sd * (1.0 / window.answers + 1.0 / baseline.answers)
+                * SharedMoods.persistenceFactor(WINDOW_WEEKS, baselineScores.size());
+        // Shared error: the whole team's weeks differ too (a deadline, a rumour), and such moods last.
+        double weekVariance = Math.max(SHARED_FLOOR * SHARED_FLOOR, sharedWeekVariance(baselineScores, sd));
+        double shared = weekVariance * SharedMoods.differenceFactor(WINDOW_WEEKS, baselineScores.size());
+        double standardError = Math.sqrt(sampling + shared);
+        double samplingDf = spread.degreesOfFreedom;
+        double sharedDf = baselineScores.size() - 1;
+        if (samplingDf <= 0) {
+            return Optional.of(new Drop(d, fall, 0));
+        }
+        // Welch–Satterthwaite: the shared part is known only from the baseline's few weeks.
+        double df = (sampling + shared) * (sampling + shared)
+                / (sampling * sampling / samplingDf + shared * shared / sharedDf);
+        double critical = Quantiles.studentUpper(Z_CRITICAL, Math.max(1, df));
+        double z = fall / standardError;
+        return Optional.of(new Drop(d, fall, Math.max(0, z / critical), z));
+    }
+
+    /**
+     * The team's own week-to-week variance of a dimension beyond what sampling explains: the variance of the
+     * baseline's weekly means less the part that different answers each week give ({@code sd² / n} on average).
+     */
+    static double sharedWeekVariance(List<PublishedScore> weeks, double sd) {
+        double mean = 0;
+        double sampling = 0;
+        for (PublishedScore s : weeks) {
+            mean += s.mean();
+            sampling += sd * sd / s.answers();
+        }
+        mean /= weeks.size();
+        sampling /= weeks.size();
+        double squares = 0;
+        for (PublishedScore s : weeks) {
+            squares += (s.mean() - mean) * (s.mean() - mean);
+        }
+        return Math.max(0, squares / (weeks.size() - 1) - sampling);
     }
 
     /**

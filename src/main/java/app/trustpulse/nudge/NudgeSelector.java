@@ -15,7 +15,9 @@ import java.util.Set;
 
 /**
  * Chooses nudges for a leader from what the team's published pulse shows: a drop that passes the alarm
- * test first (as a possible disruption, see {@link DisruptionDetector}), then the weakest dimension, then the widest gap between the leader's self-check
+ * test first (as a possible disruption, see {@link DisruptionDetector}), then the dimension that fell most against its
+ * own usual level (in the alarm test's standard errors; raw means of different dimensions are never compared, since
+ * their statements differ in how easy they are to agree with), then the widest gap between the leader's self-check
  * and the team's view; when nothing stands out, it rotates through the six. A nudge a leader got in the
  * last six weeks is never chosen again. Only published (non-withheld) scores are used, so the choice
  * itself reveals nothing the channel does not see.
@@ -38,7 +40,7 @@ public final class NudgeSelector {
 
     /** What the latest pulse and the leader's self-check say. */
     public record Signals(Optional<DisruptionDetector.Drop> drop, List<DisruptionDetector.Drop> lower,
-                          Optional<Dimension> weakest, List<Gap> gaps) {
+                          Optional<Dimension> falling, List<Gap> gaps) {
         public Signals {
             lower = List.copyOf(lower);
             gaps = List.copyOf(gaps);
@@ -47,6 +49,11 @@ public final class NudgeSelector {
         /** The widest gap, if any. */
         public Optional<Gap> gap() {
             return gaps.stream().findFirst();
+        }
+
+        /** The same signals once the alarm has been told: one fall, one message. */
+        public Signals withoutDrop() {
+            return new Signals(Optional.empty(), lower, falling, gaps);
         }
     }
 
@@ -66,7 +73,8 @@ public final class NudgeSelector {
         }
         WeeklyPulse p = pulse.get();
         DisruptionDetector.Assessment assessment = disruptions.assess(p, earlier);
-        return new Signals(assessment.strongest(), assessment.lower(), p.weakest(), gaps(p, selfCheck));
+        return new Signals(assessment.strongest(), assessment.lower(),
+                assessment.falling().map(DisruptionDetector.Drop::dimension), gaps(p, selfCheck));
     }
 
     /** Gaps of at least {@link #GAP}, widest first. */
@@ -91,7 +99,7 @@ public final class NudgeSelector {
     public List<Pick> choose(Language language, Signals signals, Set<String> recentlySent, int max, long rotation) {
         Map<Dimension, NudgeReason> wanted = new LinkedHashMap<>();
         signals.drop().ifPresent(d -> wanted.putIfAbsent(d.dimension(), NudgeReason.DROP));
-        signals.weakest().ifPresent(d -> wanted.putIfAbsent(d, NudgeReason.WEAKEST));
+        signals.falling().ifPresent(d -> wanted.putIfAbsent(d, NudgeReason.FALLING));
         // The widest gap on a dimension not chosen already.
         signals.gaps().stream().filter(g -> !wanted.containsKey(g.dimension())).findFirst()
                 .ifPresent(g -> wanted.put(g.dimension(), NudgeReason.GAP));
@@ -101,7 +109,7 @@ public final class NudgeSelector {
         }
         Set<String> used = new HashSet<>(recentlySent);
         List<Pick> picks = new ArrayList<>();
-        boolean hasSignal = wanted.containsValue(NudgeReason.DROP) || wanted.containsValue(NudgeReason.WEAKEST)
+        boolean hasSignal = wanted.containsValue(NudgeReason.DROP) || wanted.containsValue(NudgeReason.FALLING)
                 || wanted.containsValue(NudgeReason.GAP);
         // With nothing standing out, one rotating nudge is enough.
         int limit = hasSignal ? max : Math.min(max, 1);

@@ -202,6 +202,9 @@ public final class NudgingLeaders {
                 .orElse(Map.of());
         Map<Dimension, Integer> self = latest.map(p -> selfCheck(team, leader, p.week())).orElse(Map.of());
         NudgeSelector.Signals signals = selector.signals(latest, history, self);
+        if (alreadyTold(signals, recent, latest)) {
+            signals = signals.withoutDrop();
+        }
         Set<String> recentIds = recent.stream().map(SentNudge::nudgeId).collect(Collectors.toSet());
         long rotation = week.ordinal() * 7 + now.atZone(team.timezone()).getDayOfWeek().getValue();
         List<NudgeSelector.Pick> picks = selector.choose(team.language(), signals, recentIds, 1, rotation);
@@ -213,6 +216,20 @@ public final class NudgingLeaders {
                 pick.reason(), week, SentNudge.Occasion.MIDWEEK, now, Optional.empty()));
         boolean sayReduced = reduced && !reduced(recent.subList(0, Math.max(0, recent.size() - 1)));
         return Optional.of(send(team, leader, pick, id, sayReduced, delivery));
+    }
+
+    /**
+     * Whether the leader already heard of this pulse's alarm, in its digest or an earlier mid-week nudge: an alarm
+     * is one message, not three.
+     */
+    private static boolean alreadyTold(NudgeSelector.Signals signals, List<SentNudge> recent, Optional<WeeklyPulse> latest) {
+        if (signals.drop().isEmpty() || latest.isEmpty()) {
+            return false;
+        }
+        Dimension fallen = signals.drop().get().dimension();
+        return recent.stream().anyMatch(n -> n.reason() == NudgeReason.DROP
+                && n.dimension().equals(Optional.of(fallen))
+                && n.week().compareTo(latest.get().week()) >= 0);
     }
 
     private boolean send(Team team, Member leader, NudgeSelector.Pick pick, long id, boolean sayReduced,

@@ -10,10 +10,15 @@ import app.trustpulse.nudge.NudgeReason;
 import app.trustpulse.nudge.NudgingLeaders;
 import app.trustpulse.nudge.SentNudge;
 import app.trustpulse.pulse.Dimension;
+import app.trustpulse.pulse.DimensionScore;
 import app.trustpulse.pulse.Member;
+import app.trustpulse.pulse.WeekId;
+import app.trustpulse.pulse.WeeklyPulse;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -124,5 +129,56 @@ class LeaderNudgesTest extends EngineTest {
 
         assertThat(nudgesTo(ws)).hasSize(1);
         assertThat(nudging.pending(ws.team().id(), due)).isZero();
+    }
+
+    /**
+     * Twelve closed weeks of eight answers each around 4.0, then Safety at 2.0 in the latest: a fall the alarm test
+     * calls a disruption in that pulse.
+     */
+    private WeekId closedWeeksWithAFallInSafety(Ws ws) {
+        WeekId latest = ws.week().minus(1);
+        for (int back = 11; back >= 0; back--) {
+            WeekId week = latest.minus(back);
+            List<DimensionScore> scores = new ArrayList<>();
+            for (Dimension d : Dimension.inModelOrder()) {
+                double mean = d == Dimension.SAFETY && back == 0 ? 2.0 : 4.0 + (back % 3 - 1) * 0.1;
+                scores.add(new DimensionScore(d, OptionalDouble.of(mean), 8, OptionalDouble.of(0.7), OptionalDouble.empty(),
+                        List.of()));
+            }
+            pulses.claimClose(ws.team().id(), week, clock.instant());
+            pulses.save(new WeeklyPulse(ws.team().id(), week, 8, 8, 3, false, scores, Optional.empty(),
+                    back == 0 ? Optional.of(Dimension.SAFETY) : Optional.empty()));
+        }
+        return latest;
+    }
+
+    private List<SentNudge> midWeekNudges(Ws ws) {
+        return nudgeLog.ofLeader(ws.team().id(), ws.leader.userId(), Instant.EPOCH).stream()
+                .filter(n -> n.occasion() == SentNudge.Occasion.MIDWEEK).toList();
+    }
+
+    @Test
+    void anAlarmReachesTheLeaderOnceNotInEveryMidWeekNudge() {
+        Ws ws = new Ws().setUp(3);
+        closedWeeksWithAFallInSafety(ws);
+
+        assertThat(nudging.nudge(ws.team(), leader(ws))).isTrue();
+        assertThat(nudging.nudge(ws.team(), leader(ws))).isTrue();
+
+        assertThat(midWeekNudges(ws)).extracting(SentNudge::reason)
+                .containsExactly(NudgeReason.DROP, NudgeReason.ROTATION);
+    }
+
+    @Test
+    void anAlarmTheDigestCarriedIsNotRepeatedMidWeek() {
+        Ws ws = new Ws().setUp(3);
+        WeekId latest = closedWeeksWithAFallInSafety(ws);
+        nudgeLog.record(new SentNudge(0, ws.team().id(), ws.leader.userId(), "disruption-01", Optional.of(Dimension.SAFETY),
+                NudgeReason.DROP, latest, SentNudge.Occasion.DIGEST, clock.instant(), Optional.empty()));
+
+        assertThat(nudging.nudge(ws.team(), leader(ws))).isTrue();
+        assertThat(nudging.nudge(ws.team(), leader(ws))).isTrue();
+
+        assertThat(midWeekNudges(ws)).extracting(SentNudge::reason).doesNotContain(NudgeReason.DROP);
     }
 }

@@ -65,13 +65,13 @@ class DisruptionDetectorTest {
 
     @Test
     void aFirstLowWeekIsOnlyLowerUntilTheNextWeekConfirmsIt() {
-        // Baseline and last week 4.2, this week 3.0 on six answers: the two-week mean is 0.6 down, about 2.5
-        // standard errors; beyond 1.96, short of the corrected critical value.
+        // Baseline and last week 4.2, this week 3.0 on six answers: the two-week mean is 0.6 down, about 2.3
+        // standard errors once the team's shared weekly moods count; short of the corrected critical value.
         DisruptionDetector.Assessment first = detector.assess(pulse(3, 3, 3, 3, 3, 3),
                 earlier(score(4.2, 6, 0.8), score(4.2, 6, 0.8), 8));
         assertThat(first.disruptions()).isEmpty();
         assertThat(first.lower()).extracting(DisruptionDetector.Drop::dimension).containsExactly(Dimension.TRUST);
-        assertThat(first.lower().get(0).evidence()).isBetween(0.7, 1.0);
+        assertThat(first.lower().get(0).evidence()).isBetween(0.5, 1.0);
 
         DisruptionDetector.Assessment second = detector.assess(pulse(3, 3, 3, 3, 3, 3),
                 earlier(score(3.0, 6, 0.0), score(4.2, 6, 0.8), 8));
@@ -149,8 +149,8 @@ class DisruptionDetectorTest {
     @Test
     void weeksClosedBeforeTheSpreadWasKeptStillCountWithThisWeeksSpread() {
         PublishedScore old = new PublishedScore(4.0, 6, OptionalDouble.empty());
-        DisruptionDetector.Assessment a = detector.assess(pulse(3, 3, 3, 2, 4, 3),
-                earlier(new PublishedScore(3.0, 6, OptionalDouble.empty()), old, 8));
+        DisruptionDetector.Assessment a = detector.assess(pulse(2, 2, 2, 1, 3, 2),
+                earlier(new PublishedScore(2.0, 6, OptionalDouble.empty()), old, 8));
         assertThat(a.disruptions()).extracting(DisruptionDetector.Drop::dimension).containsExactly(Dimension.TRUST);
     }
 }

@@ -51,20 +51,43 @@ class NudgeSelectionTest {
     }
 
     @Test
-    void picksTheWeakestDimensionFirstWhenNothingDropped() {
+    void theLowestMeanOfTheWeekIsNoReasonForANudge() {
+        // Safety's statements may simply be harder to agree with: without its own history, nothing stands out.
         Map<Dimension, Integer> s = all(4);
         s.put(Dimension.SAFETY, 2);
-        WeeklyPulse p = pulse(s);
-        NudgeSelector.Signals signals = selector.signals(Optional.of(p), Map.of(), Map.of());
+        NudgeSelector.Signals signals = selector.signals(Optional.of(pulse(s)), Map.of(), Map.of());
         List<NudgeSelector.Pick> picks = selector.choose(Language.EN, signals, Set.of(), 3, week.ordinal());
+        assertThat(signals.falling()).isEmpty();
         assertThat(picks).hasSize(1);
-        assertThat(picks.get(0).reason()).isEqualTo(NudgeReason.WEAKEST);
+        assertThat(picks.get(0).reason()).isEqualTo(NudgeReason.ROTATION);
+    }
+
+    @Test
+    void nudgesAimAtTheDimensionThatFellAgainstItsOwnLevelNotAtTheLowestMean() {
+        // Vision sits lowest, as it always has; Safety stood at 3.8, then 3.4 last week and 3.0 now: it is moving.
+        Map<Dimension, Integer> s = all(4);
+        s.put(Dimension.VISION, 2);
+        s.put(Dimension.SAFETY, 3);
+        WeeklyPulse p = pulse(s, 6);
+        Map<WeekId, Map<Dimension, PublishedScore>> earlier = new HashMap<>();
+        for (int back = 2; back <= DisruptionDetector.HISTORY_WEEKS; back++) {
+            earlier.put(week.minus(back), Map.of(Dimension.VISION, new PublishedScore(2.0, 6, OptionalDouble.of(0.6)),
+                    Dimension.SAFETY, new PublishedScore(3.8, 6, OptionalDouble.of(0.6))));
+        }
+        earlier.put(week.minus(1), Map.of(Dimension.VISION, new PublishedScore(2.0, 6, OptionalDouble.of(0.6)),
+                Dimension.SAFETY, new PublishedScore(3.4, 6, OptionalDouble.of(0.6))));
+        NudgeSelector.Signals signals = selector.signals(Optional.of(p), earlier, Map.of());
+        List<NudgeSelector.Pick> picks = selector.choose(Language.EN, signals, Set.of(), 3, week.ordinal());
+
+        assertThat(signals.drop()).isEmpty();
+        assertThat(signals.falling()).contains(Dimension.SAFETY);
+        assertThat(picks.get(0).reason()).isEqualTo(NudgeReason.FALLING);
         assertThat(picks.get(0).dimension()).isEqualTo(Dimension.SAFETY);
         assertThat(picks.get(0).nudge().dimension()).contains(Dimension.SAFETY);
     }
 
     @Test
-    void aDropThatPassesTheAlarmTestComesFirstAsADisruptionThenWeakestThenWidestGap() {
+    void aDropThatPassesTheAlarmTestComesFirstAsADisruptionThenWhatIsFallingThenWidestGap() {
         Map<Dimension, Integer> s = all(4);
         s.put(Dimension.TRUST, 3);
         s.put(Dimension.SAFETY, 2);
@@ -73,16 +96,16 @@ class NudgeSelectionTest {
         Map<WeekId, Map<Dimension, PublishedScore>> earlier = new HashMap<>();
         for (int back = 2; back <= DisruptionDetector.HISTORY_WEEKS; back++) {
             earlier.put(week.minus(back), Map.of(Dimension.TRUST, new PublishedScore(4.2, 6, OptionalDouble.of(0.6)),
-                    Dimension.SAFETY, new PublishedScore(2.5, 6, OptionalDouble.of(0.6))));
+                    Dimension.SAFETY, new PublishedScore(3.0, 6, OptionalDouble.of(0.6))));
         }
         earlier.put(week.minus(1), Map.of(Dimension.TRUST, new PublishedScore(3.6, 6, OptionalDouble.of(0.6)),
-                Dimension.SAFETY, new PublishedScore(2.5, 6, OptionalDouble.of(0.6))));
+                Dimension.SAFETY, new PublishedScore(3.0, 6, OptionalDouble.of(0.6))));
         Map<Dimension, Integer> self = Map.of(Dimension.FREEDOM, 2);
         NudgeSelector.Signals signals = selector.signals(Optional.of(p), earlier, self);
         List<NudgeSelector.Pick> picks = selector.choose(Language.EN, signals, Set.of(), 3, week.ordinal());
 
         assertThat(picks).extracting(NudgeSelector.Pick::reason)
-                .containsExactly(NudgeReason.DROP, NudgeReason.WEAKEST, NudgeReason.GAP);
+                .containsExactly(NudgeReason.DROP, NudgeReason.FALLING, NudgeReason.GAP);
         assertThat(picks).extracting(NudgeSelector.Pick::dimension)
                 .containsExactly(Dimension.TRUST, Dimension.SAFETY, Dimension.FREEDOM);
         assertThat(picks.get(0).nudge().isDisruption()).isTrue();
@@ -125,17 +148,16 @@ class NudgeSelectionTest {
                 new Answer(1, week, Dimension.SAFETY, "b", Role.MEMBER, 1, Optional.empty()));
         WeeklyPulse withheld = new PulseCalculator().calculate(1, week, 3, two, Map.of(), 5);
         NudgeSelector.Signals signals = selector.signals(Optional.of(withheld), Map.of(), Map.of(Dimension.SAFETY, 5));
-        assertThat(signals.weakest()).isEmpty();
+        assertThat(signals.falling()).isEmpty();
         assertThat(signals.gap()).isEmpty();
         assertThat(signals.drop()).isEmpty();
     }
 
     @Test
     void neverRepeatsANudgeSentInTheLastSixWeeks() {
-        Map<Dimension, Integer> s = all(4);
-        s.put(Dimension.VISION, 1);
-        WeeklyPulse p = pulse(s);
-        NudgeSelector.Signals signals = selector.signals(Optional.of(p), Map.of(), Map.of());
+        // Vision is the dimension falling against its own level.
+        NudgeSelector.Signals signals = new NudgeSelector.Signals(Optional.empty(), List.of(), Optional.of(Dimension.VISION),
+                List.of());
         Set<String> sent = new HashSet<>();
         int visionNudges = CATALOG.leaderNudges(Language.EN, Dimension.VISION).size();
         for (int i = 0; i < visionNudges; i++) {

@@ -26,7 +26,18 @@ class SignalRulesSimulationTest {
     }
 
     @Test
-    void aRealDropOfOnePointIsFlaggedWithinTwoWeeksAtLeastFourTimesInFive() {
+    void aTeamWithSharedLastingWeeklyMoodsStillGetsAtMostOneFalseAlarmAYear() {
+        // A deadline week or a rumour moves everyone (SD 0.2), and such moods last (AR(1), 0.5).
+        SimulatedTeams teams = new SimulatedTeams(new SimulatedTeams.Setting(8, 0.6, 0.3, 0.8, 0.2, 0.5), CATALOG, 16);
+        int alarms = 0;
+        for (int y = 0; y < TEAM_YEARS; y++) {
+            alarms += teams.year(0).falseAlarms();
+        }
+        assertThat(alarms / (double) TEAM_YEARS).isLessThanOrEqualTo(1.0);
+    }
+
+    @Test
+    void aRealDropOfOnePointIsFlaggedWithinTwoWeeksAtLeastHalfTheTime() {
         SimulatedTeams teams = new SimulatedTeams(EIGHT, CATALOG, 12);
         int flagged = 0;
         for (int y = 0; y < 200; y++) {
@@ -34,7 +45,8 @@ class SignalRulesSimulationTest {
                 flagged++;
             }
         }
-        assertThat(flagged / 200.0).isGreaterThanOrEqualTo(0.8);
+        // Allowing for shared weekly moods costs power: about 0.85 before, about 0.5 now (SignalQualityBenchmark).
+        assertThat(flagged / 200.0).isGreaterThanOrEqualTo(0.4);
     }
 
     @Test

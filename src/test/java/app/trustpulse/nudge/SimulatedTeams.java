@@ -25,8 +25,10 @@ import java.util.TreeMap;
  * Simulated teams answering check-ins, driven through the real pulse calculator, planner, alarm test, nudge
  * choice and review. The model: each person has a stable level per dimension (team level uniform in 3.0..4.0
  * plus a personal offset with SD {@code between}); each week each answer adds the item's own offset (three
- * rotating statements per dimension at -0.25, 0, +0.25) and independent noise with SD {@code noise}, and is
- * rounded to a whole point in 1..5. Each of the week's three check-ins is answered with probability
+ * rotating statements per dimension at -0.25, 0, +0.25), the person's mood with SD {@code noise} and the team's
+ * shared mood of that week with SD {@code shared} (a deadline week, a rumour: everyone a little lower at once), and
+ * is rounded to a whole point in 1..5. Both moods persist from week to week as AR(1) processes with correlation
+ * {@code persistence} (0: independent every week). Each of the week's three check-ins is answered with probability
  * {@code participation}. The team's threshold is the minimum, 3.
  */
 public final class SimulatedTeams {
@@ -38,7 +40,13 @@ public final class SimulatedTeams {
     public static final int YEAR_WEEKS = 52;
     static final WeekId FIRST_WEEK = new WeekId(2024, 1);
 
-    public record Setting(int size, double noise, double between, double participation) {
+    public record Setting(int size, double noise, double between, double participation, double shared,
+                          double persistence) {
+
+        /** Independent noise only: no shared weekly mood, no persistence. */
+        public Setting(int size, double noise, double between, double participation) {
+            this(size, noise, between, participation, 0, 0);
+        }
     }
 
     /** What one simulated year of a team gave. */
@@ -49,8 +57,12 @@ public final class SimulatedTeams {
      *                     nudge was tried for, minus the two-week change from other weeks (NaN when it had no
      *                     weeks on a side), for contrast
      */
+    /**
+     * @param falseVerdicts monthly reviews of the counted year that said the tried nudges worked (the effect above
+     *                      its margin)
+     */
     public record Year(int falseAlarms, int naiveAlarms, int lowerWeeks, Optional<NudgeReview.Estimate> estimate,
-                       double naiveEffect) {
+                       double naiveEffect, int falseVerdicts) {
     }
 
     private final Setting setting;
@@ -80,6 +92,7 @@ public final class SimulatedTeams {
         int falseAlarms = 0;
         int lowerWeeks = 0;
         int naiveAlarms = 0;
+        int falseVerdicts = 0;
         int weeks = WARM_UP_WEEKS + YEAR_WEEKS;
         for (int t = 0; t < weeks; t++) {
             WeekId week = FIRST_WEEK.plus(t);
@@ -100,6 +113,14 @@ public final class SimulatedTeams {
                     recent.add(n.nudgeId());
                 }
             }
+            if (t >= WARM_UP_WEEKS && (t - WARM_UP_WEEKS) % MonthlyReviews.PERIOD_WEEKS == MonthlyReviews.PERIOD_WEEKS - 1) {
+                Optional<NudgeReview.Estimate> look = new NudgeReview().review(nudges,
+                        team.means(week.minus(MonthlyReviews.HISTORY_WEEKS), week.plus(1)),
+                        week.minus(MonthlyReviews.PERIOD_WEEKS - 1), week).estimate();
+                if (look.isPresent() && look.get().effect() > look.get().margin()) {
+                    falseVerdicts++;
+                }
+            }
             for (NudgeSelector.Pick pick : selector.choose(Language.EN, signals, recent, 3, week.ordinal())) {
                 boolean tried = random.nextBoolean();
                 nudges.add(new SentNudge(nudges.size() + 1, 1, "leader", pick.nudge().id(), Optional.of(pick.dimension()),
@@ -117,7 +138,8 @@ public final class SimulatedTeams {
                 team.means(last.minus(MonthlyReviews.HISTORY_WEEKS), last.plus(1)),
                 last.minus(MonthlyReviews.PERIOD_WEEKS - 1), last);
         Map<WeekId, Map<Dimension, Double>> history = team.means(last.minus(MonthlyReviews.HISTORY_WEEKS), last.plus(1));
-        return new Year(falseAlarms, naiveAlarms, lowerWeeks, review.estimate(), naiveEffect(nudges, history, last));
+        return new Year(falseAlarms, naiveAlarms, lowerWeeks, review.estimate(), naiveEffect(nudges, history, last),
+                falseVerdicts);
     }
 
     private static double naiveEffect(List<SentNudge> nudges, Map<WeekId, Map<Dimension, Double>> history, WeekId last) {
@@ -204,6 +226,8 @@ public final class SimulatedTeams {
     /** One simulated team's people, real scores and closed weeks. */
     private final class Simulated {
         private final double[][] level;
+        private final double[][] mood;
+        private final double[] sharedMood = new double[6];
         private final Map<Integer, double[]> lift = new java.util.HashMap<>();
         private final Map<WeekId, Map<Dimension, PublishedScore>> published = new TreeMap<>();
         private final Map<WeekId, Map<Dimension, Double>> means = new TreeMap<>();
@@ -212,10 +236,25 @@ public final class SimulatedTeams {
         Simulated(Random random) {
             this.random = random;
             level = new double[setting.size()][6];
+            mood = new double[setting.size()][6];
             for (int d = 0; d < 6; d++) {
                 double teamLevel = 3.0 + random.nextDouble();
+                sharedMood[d] = setting.shared() * random.nextGaussian();
                 for (int p = 0; p < setting.size(); p++) {
                     level[p][d] = teamLevel + setting.between() * random.nextGaussian();
+                    mood[p][d] = setting.noise() * random.nextGaussian();
+                }
+            }
+        }
+
+        /** One week on: each mood keeps {@code persistence} of itself, its SD stays the same. */
+        private void nextMoods() {
+            double rho = setting.persistence();
+            double fresh = Math.sqrt(1 - rho * rho);
+            for (int d = 0; d < 6; d++) {
+                sharedMood[d] = rho * sharedMood[d] + fresh * setting.shared() * random.nextGaussian();
+                for (int p = 0; p < setting.size(); p++) {
+                    mood[p][d] = rho * mood[p][d] + fresh * setting.noise() * random.nextGaussian();
                 }
             }
         }
@@ -229,6 +268,7 @@ public final class SimulatedTeams {
         WeeklyPulse close(WeekId week) {
             int t = (int) (week.ordinal() - FIRST_WEEK.ordinal());
             double[] l = lift.getOrDefault(t, new double[6]);
+            nextMoods();
             List<Answer> answers = new ArrayList<>();
             for (int p = 0; p < setting.size(); p++) {
                 for (int slot = 0; slot < CHECK_INS_PER_WEEK; slot++) {
@@ -239,7 +279,7 @@ public final class SimulatedTeams {
                         int d = s.dimension().ordinal();
                         // Which statement of the dimension: the planner's rotation, item = (week + person + dimension) mod items.
                         int item = (int) Math.floorMod(week.ordinal() + p + d, (long) ITEM_OFFSETS.length);
-                        double real = level[p][d] + ITEM_OFFSETS[item] + l[d] + setting.noise() * random.nextGaussian();
+                        double real = level[p][d] + ITEM_OFFSETS[item] + l[d] + mood[p][d] + sharedMood[d];
                         int score = (int) Math.max(Answer.MIN_SCORE, Math.min(Answer.MAX_SCORE, Math.round(real)));
                         answers.add(new Answer(1, week, s.dimension(), "p" + p, Role.MEMBER, score, Optional.empty()));
                     }
