@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Closed weeks in table {@code weekly_pulse} (one row per team and week, claimed at close, filled in by
@@ -29,9 +30,24 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class JdbcPulseRepository implements PulseRepository {
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
 
-    JdbcPulseRepository(JdbcClient jdbc) {
+    JdbcPulseRepository(JdbcClient jdbc, TransactionTemplate transactions) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
+    }
+
+    @Override
+    public void exclusively(long teamId, WeekId week, Runnable storing) {
+        transactions.executeWithoutResult(status -> {
+            // The claimed row is the lock; the queries in storing share this transaction's connection.
+            jdbc.sql("SELECT week FROM weekly_pulse WHERE team_id = :teamId AND week = :week FOR UPDATE")
+                    .param("teamId", teamId)
+                    .param("week", week.toString())
+                    .query(String.class)
+                    .list();
+            storing.run();
+        });
     }
 
     @Override

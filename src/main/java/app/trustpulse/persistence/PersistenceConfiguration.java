@@ -60,8 +60,8 @@ public class PersistenceConfiguration {
     }
 
     @Bean
-    PulseRepository pulseRepository(JdbcClient jdbc) {
-        return new JdbcPulseRepository(jdbc);
+    PulseRepository pulseRepository(JdbcClient jdbc, TransactionTemplate transactions) {
+        return new JdbcPulseRepository(jdbc, transactions);
     }
 
     @Bean

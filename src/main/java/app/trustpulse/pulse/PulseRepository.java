@@ -14,6 +14,14 @@ public interface PulseRepository {
 
     void save(WeeklyPulse pulse);
 
+    /**
+     * Runs {@code storing} with the claimed week locked, in one transaction: two closes of the same week at once (two
+     * commands, two instances, a retry beside the schedule) run it one after the other, and the second sees what the
+     * first stored. Without it the second could compute the week again after the first destroyed its answers and
+     * store an empty pulse over the real one.
+     */
+    void exclusively(long teamId, WeekId week, Runnable storing);
+
     void markPosted(long teamId, WeekId week, Instant at);
 
     Optional<WeeklyPulse> find(long teamId, WeekId week);

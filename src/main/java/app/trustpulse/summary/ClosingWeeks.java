@@ -123,18 +123,20 @@ public final class ClosingWeeks {
      * members' answers destroyed (each step safe to run again), then the week's steps.
      */
     private void finish(Team team, WeekId week) {
-        if (pulses.find(team.id(), week).isEmpty()) {
-            checkIns.expireOpen(team.id(), week);
-            List<Answer> weekAnswers = answers.ofWeek(team.id(), week);
-            Map<WeekId, Map<Dimension, Double>> history =
-                    pulses.history(team.id(), week.minus(PulseCalculator.TREND_WEEKS), week);
-            int asked = checkIns.countAsked(team.id(), week, Role.MEMBER);
-            WeeklyPulse pulse = calculator.calculate(team.id(), week, team.threshold(), weekAnswers, history, asked);
-            answers.keepReleasedComments(team.id(), week, comments.of(team, weekAnswers, members.ofTeam(team.id())));
-            pulses.save(pulse);
-        }
-        // Keep less: once the aggregates are stored, the members' answers have done their work.
-        answers.destroyMembersAnswers(team.id(), week);
+        pulses.exclusively(team.id(), week, () -> {
+            if (pulses.find(team.id(), week).isEmpty()) {
+                checkIns.expireOpen(team.id(), week);
+                List<Answer> weekAnswers = answers.ofWeek(team.id(), week);
+                Map<WeekId, Map<Dimension, Double>> history =
+                        pulses.history(team.id(), week.minus(PulseCalculator.TREND_WEEKS), week);
+                int asked = checkIns.countAsked(team.id(), week, Role.MEMBER);
+                WeeklyPulse pulse = calculator.calculate(team.id(), week, team.threshold(), weekAnswers, history, asked);
+                answers.keepReleasedComments(team.id(), week, comments.of(team, weekAnswers, members.ofTeam(team.id())));
+                pulses.save(pulse);
+            }
+            // Keep less: once the aggregates are stored, the members' answers have done their work.
+            answers.destroyMembersAnswers(team.id(), week);
+        });
         weekSteps.weekClosed(new WeekClosed(team.id(), week));
     }
 

@@ -62,7 +62,7 @@ class DashboardBenchmark {
     private void run(String name, DataSource database) {
         JdbcClient jdbc = JdbcClient.create(database);
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        JdbcStores stores = JdbcStores.on(jdbc, app.trustpulse.support.TestDatabases.SEALER);
+        JdbcStores stores = JdbcStores.on(database, app.trustpulse.support.TestDatabases.SEALER);
         var teams = stores.teams();
         var members = stores.members();
         var pulses = stores.pulses();

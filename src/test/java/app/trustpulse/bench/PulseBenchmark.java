@@ -82,7 +82,7 @@ class PulseBenchmark {
         JdbcClient jdbc = JdbcClient.create(ds);
         Clock clock = Clock.systemUTC();
         Texts texts = new Texts();
-        JdbcStores stores = JdbcStores.on(jdbc, app.trustpulse.support.TestDatabases.SEALER);
+        JdbcStores stores = JdbcStores.on(ds, app.trustpulse.support.TestDatabases.SEALER);
         var teams = stores.teams();
         var members = stores.members();
         var checkIns = stores.checkIns();

@@ -47,8 +47,9 @@ class PulseChartsTest {
 
     @BeforeEach
     void database() {
-        jdbc = JdbcClient.create(TestDatabases.h2());
-        JdbcStores stores = JdbcStores.on(jdbc, app.trustpulse.support.TestDatabases.SEALER);
+        javax.sql.DataSource dataSource = TestDatabases.h2();
+        jdbc = JdbcClient.create(dataSource);
+        JdbcStores stores = JdbcStores.on(dataSource, app.trustpulse.support.TestDatabases.SEALER);
         var teams = stores.teams();
         pulses = stores.pulses();
         store = new ChartStore(jdbc);

@@ -15,7 +15,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Test data and helpers shared by the repository tests. */
 final class Fixtures {
@@ -28,6 +31,11 @@ final class Fixtures {
 
     static JdbcClient jdbc(TestDb db) {
         return JdbcClient.create(db.dataSource());
+    }
+
+    /** Transactions on the database of this data source (each TestDb#dataSource() is a new database). */
+    static TransactionTemplate transactions(DataSource dataSource) {
+        return new TransactionTemplate(new JdbcTransactionManager(dataSource));
     }
 
     static Team team(String workspaceId, String channelId) {

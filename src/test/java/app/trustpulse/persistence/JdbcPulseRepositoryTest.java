@@ -4,7 +4,7 @@ import static app.trustpulse.persistence.Fixtures.NOW;
 import static app.trustpulse.persistence.Fixtures.WEEK;
 import static app.trustpulse.persistence.Fixtures.concurrently;
 import static app.trustpulse.persistence.Fixtures.insertTeam;
-import static app.trustpulse.persistence.Fixtures.jdbc;
+import static app.trustpulse.persistence.Fixtures.transactions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.trustpulse.pulse.Answer;
@@ -17,8 +17,11 @@ import app.trustpulse.pulse.WeekId;
 import app.trustpulse.pulse.WeeklyPulse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 class JdbcPulseRepositoryTest {
@@ -48,9 +51,10 @@ class JdbcPulseRepositoryTest {
 
     @BothDatabases
     void aWeekClosesOnce(TestDb db) throws Exception {
-        JdbcClient jdbc = jdbc(db);
+        DataSource dataSource = db.dataSource();
+        JdbcClient jdbc = JdbcClient.create(dataSource);
         long team = insertTeam(jdbc, "C1");
-        var pulses = new JdbcPulseRepository(jdbc);
+        var pulses = new JdbcPulseRepository(jdbc, transactions(dataSource));
 
         assertThat(pulses.isClosed(team, WEEK)).isFalse();
         List<Boolean> claims = concurrently(6, () -> pulses.claimClose(team, WEEK, NOW));
@@ -65,9 +69,10 @@ class JdbcPulseRepositoryTest {
 
     @BothDatabases
     void aSavedPulseComesBackAsItWasCalculatedWithTrendAndChange(TestDb db) {
-        JdbcClient jdbc = jdbc(db);
+        DataSource dataSource = db.dataSource();
+        JdbcClient jdbc = JdbcClient.create(dataSource);
         long team = insertTeam(jdbc, "C1");
-        var pulses = new JdbcPulseRepository(jdbc);
+        var pulses = new JdbcPulseRepository(jdbc, transactions(dataSource));
         Dimension[] all = Dimension.values();
         List<WeeklyPulse> saved = new ArrayList<>();
         // Ten weeks: full answers, except one week with too few people and one where two dimensions are withheld.
@@ -99,9 +104,10 @@ class JdbcPulseRepositoryTest {
 
     @BothDatabases
     void meansAreStoredUnrounded(TestDb db) {
-        JdbcClient jdbc = jdbc(db);
+        DataSource dataSource = db.dataSource();
+        JdbcClient jdbc = JdbcClient.create(dataSource);
         long team = insertTeam(jdbc, "C1");
-        var pulses = new JdbcPulseRepository(jdbc);
+        var pulses = new JdbcPulseRepository(jdbc, transactions(dataSource));
         List<Answer> answers = new ArrayList<>();
         int[] scores = {4, 4, 5};
         for (int p = 0; p < scores.length; p++) {
@@ -116,10 +122,11 @@ class JdbcPulseRepositoryTest {
 
     @BothDatabases
     void historyHoldsThePublishedMeansOfTheWeeksAsked(TestDb db) {
-        JdbcClient jdbc = jdbc(db);
+        DataSource dataSource = db.dataSource();
+        JdbcClient jdbc = JdbcClient.create(dataSource);
         long team = insertTeam(jdbc, "C1");
         long otherTeam = insertTeam(jdbc, "C2");
-        var pulses = new JdbcPulseRepository(jdbc);
+        var pulses = new JdbcPulseRepository(jdbc, transactions(dataSource));
         WeeklyPulse w45 = closeWeek(pulses, team, WEEK.minus(2), answers(team, WEEK.minus(2), 3, 0, Dimension.VISION, Dimension.TRUST));
         closeWeek(pulses, team, WEEK.minus(1), answers(team, WEEK.minus(1), 2, 0, Dimension.VISION));
         WeeklyPulse w47 = closeWeek(pulses, team, WEEK, answers(team, WEEK, 3, 1, Dimension.SAFETY));
@@ -137,9 +144,10 @@ class JdbcPulseRepositoryTest {
 
     @BothDatabases
     void publishedScoresCarryAnswersAndSpreadAndAWithheldDimensionStoresNoSpread(TestDb db) {
-        JdbcClient jdbc = jdbc(db);
+        DataSource dataSource = db.dataSource();
+        JdbcClient jdbc = JdbcClient.create(dataSource);
         long team = insertTeam(jdbc, "C1");
-        var pulses = new JdbcPulseRepository(jdbc);
+        var pulses = new JdbcPulseRepository(jdbc, transactions(dataSource));
         List<Answer> answers = merge(answers(team, WEEK, 5, 0, Dimension.TRUST), answers(team, WEEK, 2, 0, Dimension.SAFETY));
         WeeklyPulse pulse = closeWeek(pulses, team, WEEK, answers);
 
@@ -158,9 +166,10 @@ class JdbcPulseRepositoryTest {
 
     @BothDatabases
     void savingAgainReplacesThePulse(TestDb db) {
-        JdbcClient jdbc = jdbc(db);
+        DataSource dataSource = db.dataSource();
+        JdbcClient jdbc = JdbcClient.create(dataSource);
         long team = insertTeam(jdbc, "C1");
-        var pulses = new JdbcPulseRepository(jdbc);
+        var pulses = new JdbcPulseRepository(jdbc, transactions(dataSource));
         closeWeek(pulses, team, WEEK, answers(team, WEEK, 3, 0, Dimension.values()));
 
         WeeklyPulse redone = calculator.calculate(team, WEEK, 4, answers(team, WEEK, 4, 2, Dimension.values()), Map.of(), 6);
@@ -171,9 +180,10 @@ class JdbcPulseRepositoryTest {
 
     @BothDatabases
     void savingAnUnclaimedWeekClosesIt(TestDb db) {
-        JdbcClient jdbc = jdbc(db);
+        DataSource dataSource = db.dataSource();
+        JdbcClient jdbc = JdbcClient.create(dataSource);
         long team = insertTeam(jdbc, "C1");
-        var pulses = new JdbcPulseRepository(jdbc);
+        var pulses = new JdbcPulseRepository(jdbc, transactions(dataSource));
         WeeklyPulse pulse = calculator.calculate(team, WEEK, 3, answers(team, WEEK, 1, 0, Dimension.TRUST), Map.of(), 4);
 
         pulses.save(pulse);
@@ -189,9 +199,10 @@ class JdbcPulseRepositoryTest {
 
     @BothDatabases
     void latestIsTheMostRecentSavedWeek(TestDb db) {
-        JdbcClient jdbc = jdbc(db);
+        DataSource dataSource = db.dataSource();
+        JdbcClient jdbc = JdbcClient.create(dataSource);
         long team = insertTeam(jdbc, "C1");
-        var pulses = new JdbcPulseRepository(jdbc);
+        var pulses = new JdbcPulseRepository(jdbc, transactions(dataSource));
         WeekId lastYear = WeekId.parse("2025-W52");
         closeWeek(pulses, team, WeekId.parse("2025-W09"), answers(team, WeekId.parse("2025-W09"), 3, 0, Dimension.TRUST));
         WeeklyPulse newest = closeWeek(pulses, team, lastYear, answers(team, lastYear, 3, 0, Dimension.TRUST));
@@ -204,5 +215,37 @@ class JdbcPulseRepositoryTest {
         List<Answer> all = new ArrayList<>(a);
         all.addAll(b);
         return all;
+    }
+
+    @BothDatabases
+    void twoClosesOfOneWeekStoreOneAfterTheOtherAndTheSecondSeesTheFirstsPulse(TestDb db) throws Exception {
+        DataSource dataSource = db.dataSource();
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        long team = insertTeam(jdbc, "C9");
+        var pulses = new JdbcPulseRepository(jdbc, transactions(dataSource));
+        pulses.claimClose(team, WEEK, NOW);
+        AtomicInteger inside = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+
+        List<Boolean> sawAPulse = concurrently(2, () -> {
+            AtomicBoolean saw = new AtomicBoolean();
+            pulses.exclusively(team, WEEK, () -> {
+                most.accumulateAndGet(inside.incrementAndGet(), Math::max);
+                saw.set(pulses.find(team, WEEK).isPresent());
+                if (!saw.get()) {
+                    try {
+                        Thread.sleep(300);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    pulses.save(calculator.calculate(team, WEEK, 3, List.of(), java.util.Map.of(), 5));
+                }
+                inside.decrementAndGet();
+            });
+            return saw.get();
+        });
+
+        assertThat(most.get()).as("closes inside at once").isEqualTo(1);
+        assertThat(sawAPulse).containsExactlyInAnyOrder(false, true);
     }
 }

@@ -26,9 +26,10 @@ class ConversationStoreTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void anEntraObjectIdLeadsToTheTeamsUserSeenWithItInItsTenantOnly(String name, Supplier<DataSource> database) {
-        JdbcClient jdbc = JdbcClient.create(database.get());
+        DataSource dataSource = database.get();
+        JdbcClient jdbc = JdbcClient.create(dataSource);
         ConversationStore store = new ConversationStore(jdbc, Clock.systemUTC());
-        app.trustpulse.insight.TeamsIdentities identities = app.trustpulse.persistence.JdbcStores.on(jdbc, app.trustpulse.support.TestDatabases.SEALER).identities();
+        app.trustpulse.insight.TeamsIdentities identities = app.trustpulse.persistence.JdbcStores.on(dataSource, app.trustpulse.support.TestDatabases.SEALER).identities();
 
         store.rememberIdentity("tenant", "0F0E0D0C-0000-4000-8000-000000000001", "29:mia");
         store.rememberIdentity("tenant", "0f0e0d0c-0000-4000-8000-000000000001", "29:mia");
