@@ -38,7 +38,7 @@ class SignalQualityBenchmark {
 
     @Test
     void printsSignalQualityPerSetting() throws Exception {
-        int teamYears = Integer.getInteger("signal.teamYears", 1000);
+        int teamYears = Integer.getInteger("signal.teamYears", 500);
         double between = Double.parseDouble(System.getProperty("signal.between", "0.3"));
         NudgeCatalog catalog = new NudgeCatalog();
         long started = System.nanoTime();

@@ -73,6 +73,12 @@ class ExactlyOnceTest extends EngineTest {
         long teamId = ws.team().id();
 
         List<ClosingWeeks.Outcome> outcomes = twice(() -> closing.closeNow(teamId));
+        // A digest step that met the pulse still going out on the other thread is tried again a moment later.
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (ws.digests().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        settle();
 
         assertThat(outcomes).containsExactlyInAnyOrder(ClosingWeeks.Outcome.CLOSED, ClosingWeeks.Outcome.ALREADY_CLOSED);
         assertThat(ws.posts()).hasSize(1);
