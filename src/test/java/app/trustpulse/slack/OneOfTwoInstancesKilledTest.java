@@ -159,7 +159,7 @@ class OneOfTwoInstancesKilledTest {
         // Asked afterwards, the instance that lives on tells the truth: closed, all out, everyone asked.
         assertThat(ask(closeSurvivor, "close-week", "close-again"))
                 .contains("\"text\":\"This week was already closed; its pulse has been posted.\"");
-        assertThat(ask(closeSurvivor, "status", "status")).contains("This week: 0 of " + MEMBERS.size() + " answered");
+        assertThat(ask(closeSurvivor, "status", "status")).contains("This week: 0 of " + MEMBERS.size() + " took part");
         assertThat(pulses()).isEqualTo(1);
     }
 

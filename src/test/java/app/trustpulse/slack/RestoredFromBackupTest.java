@@ -157,7 +157,7 @@ class RestoredFromBackupTest {
         assertThat(slack.pulsesIn(CHANNEL)).as("pulses posted").isEqualTo(1);
         String pulse = slack.posted(CHANNEL).stream().filter(p -> p.params().get("text").startsWith("Team pulse"))
                 .findFirst().orElseThrow().params().get("blocks");
-        assertThat(pulse).contains("Participation: 3 of 5 answered");
+        assertThat(pulse).contains("Participation: 3 of 5 took part");
         assertThat(pulse.split("answers: 3", -1)).as("six dimensions with three answers each").hasSize(7);
         assertThat(slack.digestsPerLeader(List.of(LEADER))).containsExactly(Map.entry(LEADER, 1L));
         assertThat(checkIns()).as("check-ins per person").containsOnlyKeys(everyone.toArray(String[]::new))

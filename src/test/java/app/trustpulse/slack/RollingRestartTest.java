@@ -131,7 +131,7 @@ class RollingRestartTest {
         assertThat(digests()).as("digests per leader").containsOnlyKeys(LEADERS.toArray(String[]::new))
                 .allSatisfy((user, n) -> assertThat(n).as(user).isEqualTo(1L));
         assertThat(checkIns()).allSatisfy((user, n) -> assertThat(n).as(user).isEqualTo(1L));
-        assertThat(ask(a2, "status", "status")).contains("This week: 0 of " + MEMBERS.size() + " answered");
+        assertThat(ask(a2, "status", "status")).contains("This week: 0 of " + MEMBERS.size() + " took part");
         System.out.printf("RollingRestartTest: test ran %.1f s%n", seconds(testStart));
     }
 
