@@ -1,6 +1,7 @@
 package app.trustpulse;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -29,6 +30,11 @@ class ArchitectureTest {
         "app.trustpulse.summary..", "app.trustpulse.feedback..", "app.trustpulse.chat..", "app.trustpulse.inbound..",
         "app.trustpulse.privacy..", "app.trustpulse.insight..", "app.trustpulse.doctor.."
     };
+
+    /** One logging style: a class logs through one private static final SLF4J logger named LOG. */
+    @ArchTest
+    static final ArchRule oneLoggerNamedLog = fields().that().haveRawType(org.slf4j.Logger.class)
+            .should().haveName("LOG").andShould().bePrivate().andShould().beStatic().andShould().beFinal();
 
     @ArchTest
     static final ArchRule coreUsesNoFrameworks = noClasses().that().resideInAnyPackage(CORE)

@@ -121,7 +121,7 @@ final class PublishedPulseCharts implements PulseCharts {
         } catch (RuntimeException | LinkageError | InternalError e) {
             // A chart is an extra: without fonts, with the database busy or the upload refused, the pulse still goes
             // out as text.
-            LOG.warn("no chart for week " + pulse.week() + " of team " + team.id() + ": " + e);
+            LOG.warn("no chart for week {} of team {}: {}", pulse.week(), team.id(), e.toString());
             return Optional.empty();
         }
     }

@@ -250,7 +250,7 @@ public final class RecordingAnswers {
             gateways.of(team.platform()).update(ref.get(), messages.checkIn(team, c, recorded, commented, true));
         } catch (ChatDeliveryException e) {
             // Which check-in is left out: its person just answered, and the log keeps the time.
-            LOG.warn("a check-in message was not updated in place after an answer: " + e.getMessage());
+            LOG.warn("a check-in message was not updated in place after an answer: {}", e.getMessage());
         }
     }
 }

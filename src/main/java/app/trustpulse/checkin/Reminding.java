@@ -120,7 +120,7 @@ public final class Reminding {
                     checkIns.releaseReminder(c.id());
                 }
                 failed++;
-                LOG.warn("reminder for check-in " + c.id() + " not delivered, tried again later: " + e.getMessage());
+                LOG.warn("reminder for check-in {} not delivered, tried again later: {}", c.id(), e.getMessage());
             }
         }
         return new Round(sent, inFlight, failed);

@@ -354,7 +354,7 @@ public final class SendingCheckIns {
             if (!(e instanceof DeliveryCutShort)) {
                 checkIns.releaseClaim(stored.id());
             }
-            LOG.warn("check-in " + stored.id() + " of team " + team.id() + " not delivered, tried again later", e);
+            LOG.warn("check-in {} of team {} not delivered, tried again later", stored.id(), team.id(), e);
             work.enqueue(RETRY_KIND, String.valueOf(stored.id()), "");
             return Delivery.FAILED;
         }

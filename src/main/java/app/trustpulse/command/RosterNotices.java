@@ -137,7 +137,7 @@ public final class RosterNotices {
             if (!(e instanceof DeliveryCutShort)) {
                 notices.release(teamId, key);
             }
-            LOG.warn("roster notice for team " + teamId + " not posted yet, tried again later: " + e.getMessage());
+            LOG.warn("roster notice for team {} not posted yet, tried again later: {}", teamId, e.getMessage());
             return false;
         }
     }

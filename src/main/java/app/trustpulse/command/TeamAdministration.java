@@ -72,8 +72,8 @@ public final class TeamAdministration {
             people = gateways.of(ctx.platform()).channelMembers(address);
             name = gateways.of(ctx.platform()).channelName(address);
         } catch (ChatDeliveryException e) {
-            LOG.warn("setup could not read the members of channel " + channel.get() + " in "
-                    + ctx.workspaceId() + "; the admin was told so", e);
+            LOG.warn("setup could not read the members of channel {} in {}; the admin was told so",
+                    channel.get(), ctx.workspaceId(), e);
             return reply.text(lang, "setup.channelUnreadable", channel.get());
         }
         Team team = teams.insert(new Team(0, ctx.platform(), ctx.workspaceId(), channel.get(), name, defaults.timezone(),
@@ -237,7 +237,8 @@ public final class TeamAdministration {
         try {
             return gateways.of(team.platform()).personName(ChannelAddress.of(team), userId).orElse(userId);
         } catch (ChatDeliveryException e) {
-            LOG.warn("the name of a person named in a command in team " + team.id() + " could not be read; the id stands in", e);
+            LOG.warn("the name of a person named in a command in team {} could not be read; the id stands in",
+                    team.id(), e);
             return userId;
         }
     }

@@ -116,7 +116,7 @@ public final class Welcoming {
             if (!(e instanceof DeliveryCutShort)) {
                 members.releaseWelcome(teamId, userId);
             }
-            LOG.warn("welcome for a member of team " + teamId + " not delivered, tried again later", e);
+            LOG.warn("welcome for a member of team {} not delivered, tried again later", teamId, e);
             return false;
         }
     }

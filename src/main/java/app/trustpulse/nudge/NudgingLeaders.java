@@ -245,7 +245,7 @@ public final class NudgingLeaders {
             metrics.nudgesSent(team.platform(), PulseMetrics.NudgeOccasion.MIDWEEK, 1);
             return true;
         } catch (ChatDeliveryException e) {
-            LOG.warn("mid-week nudge for a leader of team " + team.id() + " not delivered: " + e.getMessage());
+            LOG.warn("mid-week nudge for a leader of team {} not delivered: {}", team.id(), e.getMessage());
             return false;
         }
     }

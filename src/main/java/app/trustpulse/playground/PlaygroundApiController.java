@@ -32,7 +32,7 @@ import org.springframework.web.context.request.WebRequest;
 @Conditional(PlaygroundSwitch.class)
 class PlaygroundApiController {
 
-    private static final Logger log = LoggerFactory.getLogger(PlaygroundApiController.class);
+    private static final Logger LOG = LoggerFactory.getLogger(PlaygroundApiController.class);
 
     private final Playground playground;
     private final PlaygroundCoaching coaching;
@@ -190,7 +190,7 @@ class PlaygroundApiController {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Problem> failed(Exception e, WebRequest request) {
-        log.error("playground request failed", e);
+        LOG.error("playground request failed", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "playground.error.internal", request);
     }
 

@@ -152,7 +152,7 @@ public final class ClosingWeeks {
                 finish(team.get(), tw.week());
                 finished++;
             } catch (RuntimeException e) {
-                LOG.warn("could not finish week " + tw.week() + " of team " + tw.teamId(), e);
+                LOG.warn("could not finish week {} of team {}", tw.week(), tw.teamId(), e);
             }
         }
         return finished;

@@ -186,8 +186,8 @@ public final class WeekSteps {
             return true;
         } catch (ChatDeliveryException e) {
             steps.release(teamId, week, step, recipient, e.getMessage());
-            LOG.warn(step + " of week " + week + " for team " + teamId + " not delivered yet, retried later: "
-                    + e.getMessage());
+            LOG.warn("{} of week {} for team {} not delivered yet, retried later: {}",
+                    step, week, teamId, e.getMessage());
             return false;
         }
     }

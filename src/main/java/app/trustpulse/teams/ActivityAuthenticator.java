@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  */
 class ActivityAuthenticator {
 
-    private static final Logger log = LoggerFactory.getLogger(ActivityAuthenticator.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ActivityAuthenticator.class);
 
     private final CredentialProvider credentials;
     private final ChannelProvider channels;
@@ -32,10 +32,10 @@ class ActivityAuthenticator {
             JwtTokenValidation.authenticateRequest(activity, authorization, credentials, channels, configuration).join();
             return true;
         } catch (CompletionException e) {
-            log.info("Teams request rejected: {}", e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+            LOG.info("Teams request rejected: {}", e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
             return false;
         } catch (RuntimeException e) {
-            log.info("Teams request rejected: {}", e.getMessage());
+            LOG.info("Teams request rejected: {}", e.getMessage());
             return false;
         }
     }

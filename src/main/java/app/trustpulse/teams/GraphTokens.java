@@ -18,7 +18,7 @@ interface GraphTokens {
     /** The client-credentials grant with the bot's app id and secret, one token cache per tenant. */
     final class ClientCredentials implements GraphTokens {
 
-        private static final Logger log = LoggerFactory.getLogger(ClientCredentials.class);
+        private static final Logger LOG = LoggerFactory.getLogger(ClientCredentials.class);
 
         private final String appId;
         private final String password;
@@ -42,7 +42,7 @@ interface GraphTokens {
                 Thread.currentThread().interrupt();
                 return Optional.empty();
             } catch (Exception e) {
-                log.info("No Microsoft Graph token for tenant {}: {}", tenantId, e.getMessage());
+                LOG.info("No Microsoft Graph token for tenant {}: {}", tenantId, e.getMessage());
                 return Optional.empty();
             }
         }

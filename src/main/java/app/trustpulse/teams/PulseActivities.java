@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  */
 class PulseActivities {
 
-    private static final Logger log = LoggerFactory.getLogger(PulseActivities.class);
+    private static final Logger LOG = LoggerFactory.getLogger(PulseActivities.class);
 
     private final ChatInbox inbox;
     private final ConversationStore store;
@@ -65,7 +65,7 @@ class PulseActivities {
     /** Whether the activity is new; Teams resends one it did not see answered, with the same id. */
     boolean firstTime(Activity activity) {
         if (activity.getId() != null && !processed.firstTime("teams:activity:" + activity.getId(), clock.instant())) {
-            log.debug("Teams activity {} was handled before", activity.getId());
+            LOG.debug("Teams activity {} was handled before", activity.getId());
             return false;
         }
         return true;
@@ -79,7 +79,7 @@ class PulseActivities {
     void handle(String key, Activity activity, boolean again) {
         String tenantId = tenantOf(activity);
         if (tenantId == null || activity.getServiceUrl() == null) {
-            log.info("Teams activity of type {} without tenant or service URL ignored", activity.getType());
+            LOG.info("Teams activity of type {} without tenant or service URL ignored", activity.getType());
             return;
         }
         Context context = new Context(key, activity, tenantId, channelData(activity));
@@ -91,7 +91,7 @@ class PulseActivities {
             case ActivityTypes.CONVERSATION_UPDATE -> conversationUpdate(context);
             case ActivityTypes.INSTALLATION_UPDATE -> installationUpdate(context);
             case ActivityTypes.MESSAGE -> message(context);
-            default -> log.debug("Teams activity of type {} ignored", activity.getType());
+            default -> LOG.debug("Teams activity of type {} ignored", activity.getType());
         }
     }
 

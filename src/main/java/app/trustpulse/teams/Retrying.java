@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  */
 class Retrying {
 
-    private static final Logger log = LoggerFactory.getLogger(Retrying.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Retrying.class);
     static final Set<Integer> RETRYABLE = Set.of(429, 412, 502, 504);
 
     private final SendPacer pacer;
@@ -79,7 +79,7 @@ class Retrying {
                     metrics.rateLimitWait(Platform.TEAMS, wait);
                 }
                 metrics.deliveryRetried(Platform.TEAMS);
-                log.info("Teams {} failed ({}); try {} of {} in {} ms", what,
+                LOG.info("Teams {} failed ({}); try {} of {} in {} ms", what,
                         status.map(s -> "HTTP " + s).orElse(String.valueOf(cause)), attempt + 1, settings.maxAttempts(),
                         wait.toMillis());
                 sleep(wait);

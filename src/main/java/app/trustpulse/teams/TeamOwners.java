@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  */
 class TeamOwners {
 
-    private static final Logger log = LoggerFactory.getLogger(TeamOwners.class);
+    private static final Logger LOG = LoggerFactory.getLogger(TeamOwners.class);
 
     private final Function<String, Optional<String>> graphTokens;
     private final String graphUrl;
@@ -58,7 +58,7 @@ class TeamOwners {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                log.info("Teams owner check: Microsoft Graph answered {} for team {}", response.statusCode(), groupId);
+                LOG.info("Teams owner check: Microsoft Graph answered {} for team {}", response.statusCode(), groupId);
                 return false;
             }
             JsonNode members = Serialization.jsonToTree(response.body()).path("value");
@@ -73,7 +73,7 @@ class TeamOwners {
             }
             return false;
         } catch (IOException e) {
-            log.info("Teams owner check failed: {}", e.getMessage());
+            LOG.info("Teams owner check failed: {}", e.getMessage());
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

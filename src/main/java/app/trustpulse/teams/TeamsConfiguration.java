@@ -30,11 +30,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @EnableConfigurationProperties({MicrosoftAppSettings.class, TeamsSettings.class})
 class TeamsConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(TeamsConfiguration.class);
+    private static final Logger LOG = LoggerFactory.getLogger(TeamsConfiguration.class);
 
     TeamsConfiguration(MicrosoftAppSettings app, TeamsSettings settings) {
         if (!app.hasAppId()) {
-            log.warn("""
+            LOG.warn("""
 
                     ************************************************************************
                     *  Microsoft Teams runs WITHOUT AUTHENTICATION (TEAMS_ALLOW_UNAUTHENTICATED=true,

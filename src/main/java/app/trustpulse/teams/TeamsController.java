@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Conditional(TeamsSwitch.class)
 class TeamsController {
 
-    private static final Logger log = LoggerFactory.getLogger(TeamsController.class);
+    private static final Logger LOG = LoggerFactory.getLogger(TeamsController.class);
 
     private final ActivityAuthenticator authenticator;
     private final PulseActivities activities;
@@ -57,12 +57,12 @@ class TeamsController {
         }
         if (activity == null || activity.getType() == null) {
             // Nobody has shown a token yet: no warning for what anyone can send.
-            log.info("Teams request refused (400): not an activity");
+            LOG.info("Teams request refused (400): not an activity");
             return badRequest("not an activity");
         }
         Optional<String> unfit = shape.tokenInputsProblem(tree);
         if (unfit.isPresent()) {
-            log.info("Teams request refused (400): {}", unfit.get());
+            LOG.info("Teams request refused (400): {}", unfit.get());
             return badRequest(unfit.get());
         }
         if (activity.getRecipient() != null && activity.getRecipient().getRole() == null) {
@@ -74,7 +74,7 @@ class TeamsController {
         // Names fields only: the activity may hold what a person wrote, which stays out of the log.
         Optional<String> problem = shape.problem(tree);
         if (problem.isPresent()) {
-            log.warn("Teams activity refused (400): {}", problem.get());
+            LOG.warn("Teams activity refused (400): {}", problem.get());
             return badRequest(problem.get());
         }
         // Stored before the 200, handled from the queue: an activity Teams resends has the same id and is queued once.

@@ -30,7 +30,7 @@ import java.util.Set;
  */
 class TeamsGateway implements ChatGateway {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TeamsGateway.class);
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TeamsGateway.class);
 
     private final ConversationStore store;
     private final Connector connector;
@@ -128,7 +128,7 @@ class TeamsGateway implements ChatGateway {
             return member == null || member.getName() == null || member.getName().isBlank() ? userId : member.getName();
         } catch (ChatDeliveryException e) {
             // The exception says all there is to say: which call, which status, how many tries.
-            log.warn("Teams: the name of a member who joined a team could not be read ({}); their id stands in for it",
+            LOG.warn("Teams: the name of a member who joined a team could not be read ({}); their id stands in for it",
                     e.getMessage());
             return userId;
         }
