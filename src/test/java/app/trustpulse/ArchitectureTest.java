@@ -33,68 +33,131 @@ class ArchitectureTest {
 
     /** One logging style: a class logs through one private static final SLF4J logger named LOG. */
     @ArchTest
-    static final ArchRule oneLoggerNamedLog = fields().that().haveRawType(org.slf4j.Logger.class)
-            .should().haveName("LOG").andShould().bePrivate().andShould().beStatic().andShould().beFinal();
+    static final ArchRule oneLoggerNamedLog = fields().that()
+            .haveRawType(org.slf4j.Logger.class)
+            .should()
+            .haveName("LOG")
+            .andShould()
+            .bePrivate()
+            .andShould()
+            .beStatic()
+            .andShould()
+            .beFinal();
 
     @ArchTest
-    static final ArchRule coreUsesNoFrameworks = noClasses().that().resideInAnyPackage(CORE)
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "org.springframework..", "org.quartz..", "com.slack..", "com.microsoft.bot..", "jakarta.servlet..",
-                    "tools.jackson..", "com.fasterxml..", "io.micrometer..", "ch.qos.logback..", "java.util.logging..");
+    static final ArchRule coreUsesNoFrameworks = noClasses()
+            .that()
+            .resideInAnyPackage(CORE)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.springframework..",
+                    "org.quartz..",
+                    "com.slack..",
+                    "com.microsoft.bot..",
+                    "jakarta.servlet..",
+                    "tools.jackson..",
+                    "com.fasterxml..",
+                    "io.micrometer..",
+                    "ch.qos.logback..",
+                    "java.util.logging..");
 
     @ArchTest
-    static final ArchRule coreKnowsNoAdapters = noClasses().that().resideInAnyPackage(CORE)
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "app.trustpulse.slack..", "app.trustpulse.teams..", "app.trustpulse.playground..",
-                    "app.trustpulse.persistence..", "app.trustpulse.schedule..", "app.trustpulse.metrics..",
+    static final ArchRule coreKnowsNoAdapters = noClasses()
+            .that()
+            .resideInAnyPackage(CORE)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "app.trustpulse.slack..",
+                    "app.trustpulse.teams..",
+                    "app.trustpulse.playground..",
+                    "app.trustpulse.persistence..",
+                    "app.trustpulse.schedule..",
+                    "app.trustpulse.metrics..",
                     "app.trustpulse.config..");
 
-    /** Each adapter talks to the core only: Slack never uses Teams' classes, the scheduler never the database's, and so on. */
+    /**
+     * Each adapter talks to the core only: Slack never uses Teams' classes, the scheduler never the database's, and
+     * so on.
+     */
     @ArchTest
-    static final ArchRule adaptersDoNotReachIntoEachOther = slices()
-            .matching("app.trustpulse.(slack|teams|playground|persistence|schedule|metrics)..")
-            .should().notDependOnEachOther();
+    static final ArchRule adaptersDoNotReachIntoEachOther = slices().matching(
+                    "app.trustpulse.(slack|teams|playground|persistence|schedule|metrics)..")
+            .should()
+            .notDependOnEachOther();
 
     /** An adapter shows the rest of the application its configuration and settings only; everything else is its own. */
     @ArchTest
-    static final ArchRule adaptersHaveNoPublicInternals = classes().that().resideInAnyPackage(
-                    "app.trustpulse.slack", "app.trustpulse.teams", "app.trustpulse.playground", "app.trustpulse.persistence",
-                    "app.trustpulse.schedule", "app.trustpulse.metrics")
-            .and().arePublic().and().areTopLevelClasses()
-            .should().beAnnotatedWith(org.springframework.context.annotation.Configuration.class)
-            .orShould().beAnnotatedWith(org.springframework.boot.context.properties.ConfigurationProperties.class)
+    static final ArchRule adaptersHaveNoPublicInternals = classes()
+            .that()
+            .resideInAnyPackage(
+                    "app.trustpulse.slack",
+                    "app.trustpulse.teams",
+                    "app.trustpulse.playground",
+                    "app.trustpulse.persistence",
+                    "app.trustpulse.schedule",
+                    "app.trustpulse.metrics")
+            .and()
+            .arePublic()
+            .and()
+            .areTopLevelClasses()
+            .should()
+            .beAnnotatedWith(org.springframework.context.annotation.Configuration.class)
+            .orShould()
+            .beAnnotatedWith(org.springframework.boot.context.properties.ConfigurationProperties.class)
             // the storage ports on one database, for the benchmarks and tests that run without the application
-            .orShould().haveFullyQualifiedName("app.trustpulse.persistence.JdbcStores")
+            .orShould()
+            .haveFullyQualifiedName("app.trustpulse.persistence.JdbcStores")
             // the playground's people, for signing in to the dashboard as one of them in the playground
-            .orShould().haveFullyQualifiedName("app.trustpulse.playground.PlaygroundPeople");
+            .orShould()
+            .haveFullyQualifiedName("app.trustpulse.playground.PlaygroundPeople");
 
     @ArchTest
-    static final ArchRule noPackageCycles = slices().matching("app.trustpulse.(*)..").should().beFreeOfCycles();
+    static final ArchRule noPackageCycles =
+            slices().matching("app.trustpulse.(*)..").should().beFreeOfCycles();
 
     @ArchTest
-    static final ArchRule slackStaysInItsAdapter = noClasses().that().resideOutsideOfPackage("app.trustpulse.slack..")
-            .should().dependOnClassesThat().resideInAnyPackage("com.slack..")
+    static final ArchRule slackStaysInItsAdapter = noClasses()
+            .that()
+            .resideOutsideOfPackage("app.trustpulse.slack..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("com.slack..")
             .allowEmptyShould(true);
 
     @ArchTest
-    static final ArchRule botFrameworkStaysInItsAdapter = noClasses().that().resideOutsideOfPackage("app.trustpulse.teams..")
-            .should().dependOnClassesThat().resideInAnyPackage("com.microsoft.bot..")
+    static final ArchRule botFrameworkStaysInItsAdapter = noClasses()
+            .that()
+            .resideOutsideOfPackage("app.trustpulse.teams..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("com.microsoft.bot..")
             .allowEmptyShould(true);
 
     @ArchTest
-    static final ArchRule micrometerStaysInItsAdapter = noClasses().that().resideOutsideOfPackage("app.trustpulse.metrics..")
-            .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..");
+    static final ArchRule micrometerStaysInItsAdapter = noClasses()
+            .that()
+            .resideOutsideOfPackage("app.trustpulse.metrics..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("io.micrometer..");
 
     /** Message composers only read: what a message shows is recorded by the use case that sends it. */
     @ArchTest
-    static final ArchRule composersDoNotWrite = noClasses().that().haveSimpleNameEndingWith("Messages")
-            .or().haveSimpleName("MonthlyReviews").or().haveSimpleName("HomeView")
+    static final ArchRule composersDoNotWrite = noClasses()
+            .that()
+            .haveSimpleNameEndingWith("Messages")
+            .or()
+            .haveSimpleName("MonthlyReviews")
+            .or()
+            .haveSimpleName("HomeView")
             .should(writeThroughAPort());
 
     /** Tests set the time through the one Clock bean; a clock made anywhere else would ignore them. */
     @ArchTest
-    static final ArchRule oneClock = noClasses().that().resideOutsideOfPackage("app.trustpulse.config..")
-            .should(makeTheirOwnClock());
+    static final ArchRule oneClock =
+            noClasses().that().resideOutsideOfPackage("app.trustpulse.config..").should(makeTheirOwnClock());
 
     private static ArchCondition<JavaClass> writeThroughAPort() {
         java.util.regex.Pattern writes = java.util.regex.Pattern.compile(
@@ -106,8 +169,8 @@ class ArchitectureTest {
                         .filter(c -> c.getTargetOwner().isInterface()
                                 && c.getTargetOwner().getPackageName().startsWith("app.trustpulse.")
                                 && (c.getTargetOwner().getSimpleName().endsWith("Repository")
-                                    || c.getTargetOwner().getSimpleName().equals("NudgeLog")
-                                    || c.getTargetOwner().getSimpleName().equals("SecretStore"))
+                                        || c.getTargetOwner().getSimpleName().equals("NudgeLog")
+                                        || c.getTargetOwner().getSimpleName().equals("SecretStore"))
                                 && writes.matcher(c.getName()).matches())
                         .forEach(c -> events.add(SimpleConditionEvent.satisfied(item, c.getDescription())));
             }
@@ -121,10 +184,12 @@ class ArchitectureTest {
             public void check(JavaClass item, ConditionEvents events) {
                 for (JavaCodeUnit unit : item.getCodeUnits()) {
                     unit.getMethodCallsFromSelf().stream()
-                            .filter(c -> c.getTargetOwner().isEquivalentTo(Clock.class) && factories.contains(c.getName()))
+                            .filter(c ->
+                                    c.getTargetOwner().isEquivalentTo(Clock.class) && factories.contains(c.getName()))
                             .forEach(c -> events.add(SimpleConditionEvent.satisfied(item, c.getDescription())));
                     unit.getMethodReferencesFromSelf().stream()
-                            .filter(r -> r.getTargetOwner().isEquivalentTo(Clock.class) && factories.contains(r.getName()))
+                            .filter(r ->
+                                    r.getTargetOwner().isEquivalentTo(Clock.class) && factories.contains(r.getName()))
                             .forEach(r -> events.add(SimpleConditionEvent.satisfied(item, r.getDescription())));
                 }
             }

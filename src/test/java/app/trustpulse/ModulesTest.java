@@ -34,8 +34,11 @@ class ModulesTest {
         if (Boolean.getBoolean("modules.write")) {
             Files.writeString(OVERVIEW, overview);
         }
-        assertThat(Files.exists(OVERVIEW)).as("docs/modules.md exists; write it with -Dmodules.write=true").isTrue();
-        assertThat(Files.readString(OVERVIEW)).as("docs/modules.md is out of date; regenerate it with -Dmodules.write=true")
+        assertThat(Files.exists(OVERVIEW))
+                .as("docs/modules.md exists; write it with -Dmodules.write=true")
+                .isTrue();
+        assertThat(Files.readString(OVERVIEW))
+                .as("docs/modules.md is out of date; regenerate it with -Dmodules.write=true")
                 .isEqualTo(overview);
     }
 
@@ -50,24 +53,39 @@ class ModulesTest {
         out.append("| module | package | public types | uses |\n");
         out.append("|---|---|---|---|\n");
         for (ApplicationModule m : modules) {
-            String uses = m.getDirectDependencies(MODULES).uniqueModules()
+            String uses = m.getDirectDependencies(MODULES)
+                    .uniqueModules()
                     .map(d -> d.getIdentifier().toString())
                     .sorted()
                     .distinct()
                     .map(d -> "`" + d + "`")
                     .collect(Collectors.joining(", "));
-            long publicTypes = m.getBasePackage().stream().filter(c -> c.getModifiers()
-                    .contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC) && c.isTopLevelClass()).count();
-            out.append("| `").append(m.getIdentifier()).append("` | `").append(m.getBasePackage().getName()).append("` | ")
-                    .append(publicTypes).append(" | ").append(uses.isEmpty() ? "—" : uses).append(" |\n");
+            long publicTypes = m.getBasePackage().stream()
+                    .filter(c -> c.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC)
+                            && c.isTopLevelClass())
+                    .count();
+            out.append("| `")
+                    .append(m.getIdentifier())
+                    .append("` | `")
+                    .append(m.getBasePackage().getName())
+                    .append("` | ")
+                    .append(publicTypes)
+                    .append(" | ")
+                    .append(uses.isEmpty() ? "—" : uses)
+                    .append(" |\n");
         }
         out.append("\n```mermaid\ngraph LR\n");
         for (ApplicationModule m : modules) {
-            m.getDirectDependencies(MODULES).uniqueModules()
+            m.getDirectDependencies(MODULES)
+                    .uniqueModules()
                     .map(d -> d.getIdentifier().toString())
                     .sorted()
                     .distinct()
-                    .forEach(d -> out.append("  ").append(m.getIdentifier()).append(" --> ").append(d).append('\n'));
+                    .forEach(d -> out.append("  ")
+                            .append(m.getIdentifier())
+                            .append(" --> ")
+                            .append(d)
+                            .append('\n'));
         }
         out.append("```\n");
         return out.toString();

@@ -20,9 +20,20 @@ public class ChartConfiguration {
     }
 
     @Bean
-    PulseCharts pulseCharts(ChartStore store, PulseRepository pulses, Texts texts, ChartProperties properties, Clock clock,
+    PulseCharts pulseCharts(
+            ChartStore store,
+            PulseRepository pulses,
+            Texts texts,
+            ChartProperties properties,
+            Clock clock,
             ObjectProvider<ImageUploads> uploads) {
-        return new PublishedPulseCharts(store, new ChartDrawing(), pulses, texts, properties, clock,
+        return new PublishedPulseCharts(
+                store,
+                new ChartDrawing(),
+                pulses,
+                texts,
+                properties,
+                clock,
                 uploads.orderedStream().toList());
     }
 }

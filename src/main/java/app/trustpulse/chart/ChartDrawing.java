@@ -57,6 +57,7 @@ class ChartDrawing {
     private static final Color GRID = new Color(0xdde2ea);
     /** The trend dash: its length, and the gap between it and the bar it stands beside. */
     private static final double MARKER_LENGTH = 22;
+
     private static final double MARKER_GAP = 3;
 
     /**
@@ -121,7 +122,8 @@ class ChartDrawing {
             b[i] = (byte) palette.get(i).getBlue();
         }
         IndexColorModel model = new IndexColorModel(8, palette.size(), r, g, b);
-        BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_BYTE_INDEXED, model);
+        BufferedImage out =
+                new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_BYTE_INDEXED, model);
         java.util.Map<Integer, Integer> nearest = new java.util.HashMap<>();
         for (int y = 0; y < image.getHeight(); y++) {
             for (int x = 0; x < image.getWidth(); x++) {
@@ -162,8 +164,12 @@ class ChartDrawing {
         DefaultCategoryDataset week = new DefaultCategoryDataset();
         DefaultCategoryDataset trend = new DefaultCategoryDataset();
         for (ChartData.Bar bar : data.bars()) {
-            week.addValue(bar.thisWeek().isPresent() ? bar.thisWeek().getAsDouble() : null, data.thisWeekLegend(), bar.dimension());
-            trend.addValue(bar.trend().isPresent() ? bar.trend().getAsDouble() : null, data.trendLegend(), bar.dimension());
+            week.addValue(
+                    bar.thisWeek().isPresent() ? bar.thisWeek().getAsDouble() : null,
+                    data.thisWeekLegend(),
+                    bar.dimension());
+            trend.addValue(
+                    bar.trend().isPresent() ? bar.trend().getAsDouble() : null, data.trendLegend(), bar.dimension());
         }
         NumberFormat oneDecimal = NumberFormat.getNumberInstance(data.locale());
         oneDecimal.setMinimumFractionDigits(1);
@@ -181,9 +187,11 @@ class ChartDrawing {
         bars.setDefaultItemLabelFont(new Font(Font.SANS_SERIF, Font.BOLD, Math.round(15 * scale)));
         bars.setDefaultItemLabelPaint(Color.WHITE);
         // Inside the bar's top; the trend dash stands beside the bar, so it never covers the number.
-        bars.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.INSIDE12, TextAnchor.TOP_CENTER));
+        bars.setDefaultPositiveItemLabelPosition(
+                new ItemLabelPosition(ItemLabelAnchor.INSIDE12, TextAnchor.TOP_CENTER));
 
-        List<Boolean> hasBar = data.bars().stream().map(b -> b.thisWeek().isPresent()).toList();
+        List<Boolean> hasBar =
+                data.bars().stream().map(b -> b.thisWeek().isPresent()).toList();
         TrendMarkers markers = new TrendMarkers(bars, hasBar);
         markers.setSeriesPaint(0, TREND);
         markers.setSeriesStroke(0, new BasicStroke(2f));
@@ -218,7 +226,8 @@ class ChartDrawing {
                 plot.addAnnotation(note);
             }
         }
-        JFreeChart chart = new JFreeChart(data.title(), new Font(Font.SANS_SERIF, Font.BOLD, Math.round(18 * scale)), plot, true);
+        JFreeChart chart =
+                new JFreeChart(data.title(), new Font(Font.SANS_SERIF, Font.BOLD, Math.round(18 * scale)), plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         chart.getLegend().setPosition(RectangleEdge.BOTTOM);
         chart.getLegend().setFrame(new org.jfree.chart.block.BlockBorder(Color.WHITE));
@@ -243,8 +252,8 @@ class ChartDrawing {
         private double barWidth = 60;
 
         @Override
-        protected void calculateBarWidth(CategoryPlot plot, Rectangle2D dataArea, int rendererIndex,
-                CategoryItemRendererState state) {
+        protected void calculateBarWidth(
+                CategoryPlot plot, Rectangle2D dataArea, int rendererIndex, CategoryItemRendererState state) {
             super.calculateBarWidth(plot, dataArea, rendererIndex, state);
             barWidth = state.getBarWidth();
         }

@@ -16,10 +16,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param historyWeeks how many earlier weeks the trend marker averages
  */
 @ConfigurationProperties("pulse.charts")
-public record ChartProperties(Optional<String> publicUrl, @DefaultValue("P90D") Duration ttl, @DefaultValue("8") int historyWeeks) {
+public record ChartProperties(
+        Optional<String> publicUrl,
+        @DefaultValue("P90D") Duration ttl,
+        @DefaultValue("8") int historyWeeks) {
 
     public ChartProperties {
-        publicUrl = publicUrl == null ? Optional.empty() : publicUrl.filter(u -> !u.isBlank()).map(u -> u.replaceAll("/+$", ""));
+        publicUrl = publicUrl == null
+                ? Optional.empty()
+                : publicUrl.filter(u -> !u.isBlank()).map(u -> u.replaceAll("/+$", ""));
         if (ttl.isNegative() || ttl.isZero()) {
             throw new IllegalArgumentException("pulse.charts.ttl must be positive");
         }

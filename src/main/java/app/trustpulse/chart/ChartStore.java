@@ -36,13 +36,14 @@ final class ChartStore {
                         VALUES (:token, :team, :week, :png, :now, :expires)
                         ON CONFLICT DO NOTHING
                         """)
-                .param("token", token)
-                .param("team", teamId)
-                .param("week", week.toString())
-                .param("png", png)
-                .param("now", utc(now))
-                .param("expires", utc(expires))
-                .update() == 1;
+                        .param("token", token)
+                        .param("team", teamId)
+                        .param("week", week.toString())
+                        .param("png", png)
+                        .param("now", utc(now))
+                        .param("expires", utc(expires))
+                        .update()
+                == 1;
     }
 
     Optional<byte[]> png(String token, Instant now) {
@@ -55,7 +56,8 @@ final class ChartStore {
 
     /** The platform's id of the chart's uploaded file, once it has been uploaded. */
     Optional<String> uploadedFileOf(String token) {
-        return jdbc.sql("SELECT uploaded_file_id FROM pulse_chart WHERE token = :token AND uploaded_file_id IS NOT NULL")
+        return jdbc.sql(
+                        "SELECT uploaded_file_id FROM pulse_chart WHERE token = :token AND uploaded_file_id IS NOT NULL")
                 .param("token", token)
                 .query(String.class)
                 .optional();
@@ -71,10 +73,11 @@ final class ChartStore {
                         WHERE token = :token AND uploaded_file_id IS NULL
                           AND (upload_claimed_at IS NULL OR upload_claimed_at < :stale)
                         """)
-                .param("now", utc(now))
-                .param("token", token)
-                .param("stale", utc(staleBefore))
-                .update() == 1;
+                        .param("now", utc(now))
+                        .param("token", token)
+                        .param("stale", utc(staleBefore))
+                        .update()
+                == 1;
     }
 
     void uploaded(String token, String fileId) {

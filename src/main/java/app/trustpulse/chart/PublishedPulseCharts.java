@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * Draws a week's pulse once, keeps the image in the database under a random token and shows it the way the team's
  * platform can: at {@code <PULSE_PUBLIC_URL>/pulse-charts/<token>.png} when the service has a public address (the
  * playground, on this machine, at a relative one). Without one, Slack gets the image as a file uploaded once per team
- * and week ({@link ImageUploads}) and Teams gets a smaller drawing inside the card as a {@code data:} URI when that fits
+ * and week ({@link ImageUploads}) and Teams gets a smaller drawing inside the card as a {@code data:} URI when that
+ * fits
  * a Teams message; otherwise, or when anything fails, the pulse stays text only. No chart is drawn when every
  * dimension is withheld: it would show nothing but the word "withheld".
  */
@@ -44,9 +45,11 @@ final class PublishedPulseCharts implements PulseCharts {
      * rest of the pulse (its table and texts) needs room too.
      */
     static final int INLINE_LIMIT = 18_000;
+
     static final String DATA_URI = "data:image/png;base64,";
     /** After this long an upload still claimed (its sender died or hangs) may be done by another sender. */
     static final Duration UPLOAD_CLAIM = Duration.ofMinutes(2);
+
     private static final Logger LOG = LoggerFactory.getLogger(PublishedPulseCharts.class);
 
     private final ChartStore store;
@@ -58,13 +61,24 @@ final class PublishedPulseCharts implements PulseCharts {
     private final Map<Platform, ImageUploads> uploads = new EnumMap<>(Platform.class);
     private final SecureRandom random = new SecureRandom();
 
-    PublishedPulseCharts(ChartStore store, ChartDrawing drawing, PulseRepository pulses, Texts texts, ChartProperties properties,
-                         Clock clock) {
+    PublishedPulseCharts(
+            ChartStore store,
+            ChartDrawing drawing,
+            PulseRepository pulses,
+            Texts texts,
+            ChartProperties properties,
+            Clock clock) {
         this(store, drawing, pulses, texts, properties, clock, List.of());
     }
 
-    PublishedPulseCharts(ChartStore store, ChartDrawing drawing, PulseRepository pulses, Texts texts, ChartProperties properties,
-                         Clock clock, List<ImageUploads> uploads) {
+    PublishedPulseCharts(
+            ChartStore store,
+            ChartDrawing drawing,
+            PulseRepository pulses,
+            Texts texts,
+            ChartProperties properties,
+            Clock clock,
+            List<ImageUploads> uploads) {
         this.store = store;
         this.drawing = drawing;
         this.pulses = pulses;
@@ -75,7 +89,12 @@ final class PublishedPulseCharts implements PulseCharts {
     }
 
     /** How a team's messages can show a chart. */
-    private enum Route { ADDRESS, UPLOAD, INLINE, NONE }
+    private enum Route {
+        ADDRESS,
+        UPLOAD,
+        INLINE,
+        NONE
+    }
 
     private Route route(Team team) {
         if (team.platform() == Platform.PLAYGROUND || properties.publicUrl().isPresent()) {
@@ -111,10 +130,14 @@ final class PublishedPulseCharts implements PulseCharts {
             }
             String alt = altText(team.language(), pulse, trend);
             return switch (route) {
-                case ADDRESS -> Optional.of(new Block.Image(
-                        (team.platform() == Platform.PLAYGROUND ? "" : properties.publicUrl().get()) + PATH + token.get() + ".png",
-                        alt));
-                case UPLOAD -> uploaded(team, pulse.week(), token.get(), alt, now).map(id -> Block.Image.platformFile(id, alt));
+                case ADDRESS ->
+                    Optional.of(new Block.Image(
+                            (team.platform() == Platform.PLAYGROUND
+                                            ? ""
+                                            : properties.publicUrl().get()) + PATH + token.get() + ".png",
+                            alt));
+                case UPLOAD ->
+                    uploaded(team, pulse.week(), token.get(), alt, now).map(id -> Block.Image.platformFile(id, alt));
                 case INLINE -> inline(token.get(), now).map(uri -> new Block.Image(uri, alt));
                 case NONE -> Optional.empty();
             };
@@ -142,8 +165,8 @@ final class PublishedPulseCharts implements PulseCharts {
         }
         try {
             byte[] png = store.png(token, now).orElseThrow(() -> new IllegalStateException("the chart expired"));
-            String fileId = uploads.get(team.platform()).uploadPng(team.workspaceId(),
-                    "pulse-" + week + ".png", png, alt);
+            String fileId =
+                    uploads.get(team.platform()).uploadPng(team.workspaceId(), "pulse-" + week + ".png", png, alt);
             store.uploaded(token, fileId);
             return Optional.of(fileId);
         } catch (RuntimeException e) {
@@ -161,10 +184,16 @@ final class PublishedPulseCharts implements PulseCharts {
 
     /** The average published mean of each dimension over the weeks before this one. */
     private Map<Dimension, OptionalDouble> trend(Team team, WeekId week) {
-        Map<WeekId, Map<Dimension, Double>> history = pulses.history(team.id(), week.minus(properties.historyWeeks()), week);
+        Map<WeekId, Map<Dimension, Double>> history =
+                pulses.history(team.id(), week.minus(properties.historyWeeks()), week);
         Map<Dimension, OptionalDouble> trend = new java.util.EnumMap<>(Dimension.class);
         for (Dimension d : Dimension.inModelOrder()) {
-            trend.put(d, history.values().stream().filter(m -> m.containsKey(d)).mapToDouble(m -> m.get(d)).average());
+            trend.put(
+                    d,
+                    history.values().stream()
+                            .filter(m -> m.containsKey(d))
+                            .mapToDouble(m -> m.get(d))
+                            .average());
         }
         return trend;
     }
@@ -176,25 +205,37 @@ final class PublishedPulseCharts implements PulseCharts {
             OptionalDouble mean = pulse.score(d).map(DimensionScore::mean).orElse(OptionalDouble.empty());
             bars.add(new ChartData.Bar(texts.dimensionName(lang, d), mean, trend.get(d)));
         }
-        return new ChartData(texts.get(lang, "chart.title", team.name(), pulse.week().week()), texts.get(lang, "chart.axis"),
-                texts.get(lang, "chart.legend.week"), texts.get(lang, "chart.legend.trend", properties.historyWeeks()),
-                texts.get(lang, "chart.withheld"), lang.locale(), bars);
+        return new ChartData(
+                texts.get(lang, "chart.title", team.name(), pulse.week().week()),
+                texts.get(lang, "chart.axis"),
+                texts.get(lang, "chart.legend.week"),
+                texts.get(lang, "chart.legend.trend", properties.historyWeeks()),
+                texts.get(lang, "chart.withheld"),
+                lang.locale(),
+                bars);
     }
 
     /** Everything the picture shows, in words: each dimension's score this week and the average before, or withheld. */
     String altText(Language lang, WeeklyPulse pulse, Map<Dimension, OptionalDouble> trend) {
-        String parts = Dimension.inModelOrder().stream().map(d -> {
-            String name = texts.dimensionName(lang, d);
-            Optional<Double> mean = pulse.mean(d);
-            if (mean.isEmpty()) {
-                return texts.get(lang, "chart.alt.withheld", name);
-            }
-            OptionalDouble before = trend.get(d);
-            return before.isPresent()
-                    ? texts.get(lang, "chart.alt.score", name, TextFormats.score(lang, mean.get()), properties.historyWeeks(),
-                            TextFormats.score(lang, before.getAsDouble()))
-                    : texts.get(lang, "chart.alt.scoreNoTrend", name, TextFormats.score(lang, mean.get()));
-        }).collect(Collectors.joining("; "));
+        String parts = Dimension.inModelOrder().stream()
+                .map(d -> {
+                    String name = texts.dimensionName(lang, d);
+                    Optional<Double> mean = pulse.mean(d);
+                    if (mean.isEmpty()) {
+                        return texts.get(lang, "chart.alt.withheld", name);
+                    }
+                    OptionalDouble before = trend.get(d);
+                    return before.isPresent()
+                            ? texts.get(
+                                    lang,
+                                    "chart.alt.score",
+                                    name,
+                                    TextFormats.score(lang, mean.get()),
+                                    properties.historyWeeks(),
+                                    TextFormats.score(lang, before.getAsDouble()))
+                            : texts.get(lang, "chart.alt.scoreNoTrend", name, TextFormats.score(lang, mean.get()));
+                })
+                .collect(Collectors.joining("; "));
         return texts.get(lang, "chart.alt", pulse.week().week(), parts);
     }
 

@@ -13,8 +13,7 @@ public final class Actions {
     /** The token a feedback preview carries: 16 hex digits (when it was made, and a random part). */
     private static final java.util.regex.Pattern ONCE = java.util.regex.Pattern.compile("[0-9a-f]{16}");
 
-    private Actions() {
-    }
+    private Actions() {}
 
     public sealed interface Action {
 
@@ -159,7 +158,8 @@ public final class Actions {
             switch (p[0]) {
                 case "answer":
                     if (p.length == 4) {
-                        OptionalInt score = p[3].equals(CANT_SAY) ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(p[3]));
+                        OptionalInt score =
+                                p[3].equals(CANT_SAY) ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(p[3]));
                         return Optional.of(new AnswerScore(Long.parseLong(p[1]), Dimension.valueOf(p[2]), score));
                     }
                     break;

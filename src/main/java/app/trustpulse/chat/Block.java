@@ -6,15 +6,12 @@ import java.util.Optional;
 /** The parts a message is made of. */
 public sealed interface Block {
 
-    record Header(String text) implements Block {
-    }
+    record Header(String text) implements Block {}
 
-    record Text(String text) implements Block {
-    }
+    record Text(String text) implements Block {}
 
     /** Small print under a message, such as a source or a privacy note. */
-    record Context(String text) implements Block {
-    }
+    record Context(String text) implements Block {}
 
     /**
      * A statement to answer on a fully labelled scale. Picking a choice sends {@code actionPrefix + choice.value()}
@@ -32,8 +29,7 @@ public sealed interface Block {
     }
 
     /** One answer option of a scale: the value its action carries and the label a person reads, e.g. "2 · Disagree". */
-    record Choice(String value, String label) {
-    }
+    record Choice(String value, String label) {}
 
     record Buttons(List<Button> buttons) implements Block {
         public Buttons {
@@ -60,8 +56,7 @@ public sealed interface Block {
         }
     }
 
-    record ScoreRow(String label, String score, String change, String trend, String answers) {
-    }
+    record ScoreRow(String label, String score, String change, String trend, String answers) {}
 
     /**
      * A picture, with alt text that says everything the picture shows: at an address ({@code https:}, relative, or an

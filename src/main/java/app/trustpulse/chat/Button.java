@@ -8,7 +8,11 @@ import java.util.Optional;
  */
 public record Button(String label, String action, Style style, Optional<InputRequest> input) {
 
-    public enum Style { DEFAULT, PRIMARY, DANGER }
+    public enum Style {
+        DEFAULT,
+        PRIMARY,
+        DANGER
+    }
 
     public static Button of(String label, String action) {
         return new Button(label, action, Style.DEFAULT, Optional.empty());
@@ -26,6 +30,5 @@ public record Button(String label, String action, Style style, Optional<InputReq
         return new Button(label, action, Style.DEFAULT, Optional.of(input));
     }
 
-    public record InputRequest(String title, String label, String submit, int maxLength) {
-    }
+    public record InputRequest(String title, String label, String submit, int maxLength) {}
 }

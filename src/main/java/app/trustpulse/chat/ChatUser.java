@@ -4,5 +4,4 @@ import java.time.ZoneId;
 import java.util.Optional;
 
 /** A person as the platform describes them. */
-public record ChatUser(String userId, String displayName, Optional<ZoneId> timezone) {
-}
+public record ChatUser(String userId, String displayName, Optional<ZoneId> timezone) {}

@@ -17,8 +17,7 @@ public final class FanOut {
 
     private static final AtomicInteger ROUNDS = new AtomicInteger();
 
-    private FanOut() {
-    }
+    private FanOut() {}
 
     /** The result of each send, in the order of the items. */
     public static <T, R> List<R> map(List<T> items, int parallelism, Function<T, R> send) {
@@ -47,7 +46,9 @@ public final class FanOut {
                     results.add(future.get());
                 } catch (ExecutionException e) {
                     if (failure == null) {
-                        failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                        failure = e.getCause() instanceof RuntimeException r
+                                ? r
+                                : new IllegalStateException(e.getCause());
                     }
                     results.add(null);
                 } catch (InterruptedException e) {

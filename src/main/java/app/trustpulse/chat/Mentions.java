@@ -15,12 +15,16 @@ public final class Mentions {
 
     private static final Pattern PERSON = Pattern.compile("<@([^|<>\\s]+)\\|([^<>]*)>");
 
-    private Mentions() {
-    }
+    private Mentions() {}
 
-    /** The mark for a person; a name that is blank stands as the id, characters that would break the mark are dropped. */
+    /**
+     * The mark for a person; a name that is blank stands as the id, characters that would break the mark are
+     * dropped.
+     */
     public static String person(String userId, String displayName) {
-        String name = displayName == null ? "" : displayName.replaceAll("[<>|\\r\\n]", "").strip();
+        String name = displayName == null
+                ? ""
+                : displayName.replaceAll("[<>|\\r\\n]", "").strip();
         return "<@" + userId + "|" + (name.isEmpty() ? userId : name) + ">";
     }
 

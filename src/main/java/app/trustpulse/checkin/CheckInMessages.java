@@ -40,40 +40,55 @@ public final class CheckInMessages {
      * @param commented the dimensions that carry a comment
      * @param open      false once the week is closed: no more buttons
      */
-    public ChatMessage checkIn(Team team, CheckIn checkIn, Map<Dimension, OptionalInt> recorded, Set<Dimension> commented, boolean open) {
+    public ChatMessage checkIn(
+            Team team, CheckIn checkIn, Map<Dimension, OptionalInt> recorded, Set<Dimension> commented, boolean open) {
         Language lang = team.language();
         List<Block> blocks = new ArrayList<>();
         String intro = checkIn.audience() == Role.LEADER
                 ? texts.get(lang, "checkin.selfcheck.intro")
-                : texts.get(lang, "checkin.intro." + (Math.floorMod(checkIn.slot() + checkIn.week().ordinal(), INTRO_VARIANTS) + 1));
+                : texts.get(
+                        lang,
+                        "checkin.intro."
+                                + (Math.floorMod(checkIn.slot() + checkIn.week().ordinal(), INTRO_VARIANTS) + 1));
         blocks.add(new Block.Text(intro));
         List<Block.Choice> choices = choices(lang);
         for (StatementRef s : checkIn.statements()) {
             Optional<OptionalInt> selected = Optional.ofNullable(recorded.get(s.dimension()));
             String statement = texts.get(lang, s.messageKey());
             if (open) {
-                blocks.add(new Block.Scale(statement, Actions.answerPrefix(checkIn.id(), s.dimension()), choices,
+                blocks.add(new Block.Scale(
+                        statement,
+                        Actions.answerPrefix(checkIn.id(), s.dimension()),
+                        choices,
                         selected.map(CheckInMessages::choiceValue)));
                 if (selected.isPresent()) {
-                    String label = texts.get(lang, commented.contains(s.dimension()) ? "checkin.comment.edit" : "checkin.comment.add");
-                    blocks.add(new Block.Buttons(List.of(Button.withInput(label, Actions.comment(checkIn.id(), s.dimension()),
-                            new Button.InputRequest(texts.get(lang, "checkin.comment.title"),
+                    String label = texts.get(
+                            lang, commented.contains(s.dimension()) ? "checkin.comment.edit" : "checkin.comment.add");
+                    blocks.add(new Block.Buttons(List.of(Button.withInput(
+                            label,
+                            Actions.comment(checkIn.id(), s.dimension()),
+                            new Button.InputRequest(
+                                    texts.get(lang, "checkin.comment.title"),
                                     texts.get(lang, "checkin.comment.label", statement),
-                                    texts.get(lang, "checkin.comment.submit"), COMMENT_MAX)))));
+                                    texts.get(lang, "checkin.comment.submit"),
+                                    COMMENT_MAX)))));
                 }
             } else {
-                blocks.add(new Block.Text(statement + " — " + selected.map(v -> answerText(lang, v))
-                        .orElse(texts.get(lang, "checkin.notAnswered"))));
+                blocks.add(new Block.Text(statement + " — "
+                        + selected.map(v -> answerText(lang, v)).orElse(texts.get(lang, "checkin.notAnswered"))));
             }
         }
         if (!recorded.isEmpty()) {
-            blocks.add(new Block.Context(texts.get(lang, open ? "checkin.recorded" : "checkin.closed.recorded", recordedLine(team, recorded))));
+            blocks.add(new Block.Context(texts.get(
+                    lang, open ? "checkin.recorded" : "checkin.closed.recorded", recordedLine(team, recorded))));
         }
         if (open && checkIn.audience() == Role.MEMBER && checkIn.slot() == 0) {
             blocks.addAll(openQuestion(team, checkIn));
         }
         if (open) {
-            blocks.add(new Block.Context(texts.get(lang, checkIn.audience() == Role.LEADER ? "checkin.selfcheck.privacy" : "checkin.privacy",
+            blocks.add(new Block.Context(texts.get(
+                    lang,
+                    checkIn.audience() == Role.LEADER ? "checkin.selfcheck.privacy" : "checkin.privacy",
                     team.threshold())));
         }
         return new ChatMessage(intro, blocks);
@@ -89,17 +104,21 @@ public final class CheckInMessages {
         String question = texts.get(lang, "feedback.question." + d.name());
         return List.of(
                 new Block.Text(texts.get(lang, "checkin.question", question)),
-                new Block.Buttons(List.of(Button.withInput(texts.get(lang, "checkin.question.reply"),
+                new Block.Buttons(List.of(Button.withInput(
+                        texts.get(lang, "checkin.question.reply"),
                         Actions.feedbackQuestion(team.id()),
-                        new Button.InputRequest(texts.get(lang, "checkin.question.title"),
+                        new Button.InputRequest(
+                                texts.get(lang, "checkin.question.title"),
                                 question + " " + texts.get(lang, "feedback.rules", team.threshold()),
-                                texts.get(lang, "feedback.send"), COMMENT_MAX)))));
+                                texts.get(lang, "feedback.send"),
+                                COMMENT_MAX)))));
     }
 
     public String recordedLine(Team team, Map<Dimension, OptionalInt> recorded) {
         return recorded.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
-                .map(e -> texts.dimensionName(team.language(), e.getKey()) + " " + answerText(team.language(), e.getValue()))
+                .map(e -> texts.dimensionName(team.language(), e.getKey()) + " "
+                        + answerText(team.language(), e.getValue()))
                 .collect(Collectors.joining(", "));
     }
 
@@ -107,7 +126,8 @@ public final class CheckInMessages {
     List<Block.Choice> choices(Language lang) {
         List<Block.Choice> choices = new ArrayList<>();
         for (int score = Answer.MIN_SCORE; score <= Answer.MAX_SCORE; score++) {
-            choices.add(new Block.Choice(String.valueOf(score),
+            choices.add(new Block.Choice(
+                    String.valueOf(score),
                     texts.get(lang, "checkin.scale.point", score, texts.get(lang, "checkin.scale." + score))));
         }
         choices.add(new Block.Choice(Actions.CANT_SAY, texts.get(lang, "checkin.scale.cantSay")));
@@ -116,7 +136,9 @@ public final class CheckInMessages {
 
     /** A recorded answer as a person reads it back: the score, or "can't say". */
     String answerText(Language lang, OptionalInt answer) {
-        return answer.isPresent() ? String.valueOf(answer.getAsInt()) : texts.get(lang, "checkin.scale.cantSay.recorded");
+        return answer.isPresent()
+                ? String.valueOf(answer.getAsInt())
+                : texts.get(lang, "checkin.scale.cantSay.recorded");
     }
 
     private static String choiceValue(OptionalInt answer) {
@@ -127,8 +149,10 @@ public final class CheckInMessages {
     public ChatMessage reminder(Team team, Instant now) {
         Language lang = team.language();
         ZonedDateTime closes = team.schedule().nextClose(now, team.timezone());
-        String text = texts.get(lang, "reminder.text", TextFormats.dayAndDate(lang, closes), TextFormats.time(closes.toLocalTime()));
-        return new ChatMessage(text, List.of(new Block.Text(text), new Block.Context(texts.get(lang, "reminder.optout"))));
+        String text = texts.get(
+                lang, "reminder.text", TextFormats.dayAndDate(lang, closes), TextFormats.time(closes.toLocalTime()));
+        return new ChatMessage(
+                text, List.of(new Block.Text(text), new Block.Context(texts.get(lang, "reminder.optout"))));
     }
 
     /** The typed-reply help: what was wrong and the forms that work. */
@@ -137,7 +161,9 @@ public final class CheckInMessages {
         // counts as numbers, so that a text can say "one statement" or "2 statements"
         problem.args().forEach(a -> args.add(a.matches("\\d{1,9}") ? (Object) Long.valueOf(a) : a));
         if (!problem.expected().isEmpty()) {
-            args.add(problem.expected().stream().map(d -> texts.dimensionName(lang, d)).collect(Collectors.joining(", ")));
+            args.add(problem.expected().stream()
+                    .map(d -> texts.dimensionName(lang, d))
+                    .collect(Collectors.joining(", ")));
         }
         String what = texts.get(lang, problem.problemKey(), args.toArray());
         String forms = texts.get(lang, "reply.forms");

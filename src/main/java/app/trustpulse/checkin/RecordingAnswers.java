@@ -45,8 +45,7 @@ public final class RecordingAnswers {
     private static final Logger LOG = LoggerFactory.getLogger(RecordingAnswers.class);
 
     /** Who is answering, as the platform told us. */
-    public record Respondent(Platform platform, String workspaceId, String userId) {
-    }
+    public record Respondent(Platform platform, String workspaceId, String userId) {}
 
     private final TeamRepository teams;
     private final MemberRepository members;
@@ -60,9 +59,19 @@ public final class RecordingAnswers {
     private final Clock clock;
     private final PulseMetrics metrics;
 
-    public RecordingAnswers(TeamRepository teams, MemberRepository members, CheckInRepository checkIns, AnswerRepository answers,
-                            PulseRepository pulses, Pseudonymizer pseudonyms, TypedReplyParser parser, CheckInMessages messages,
-                            ChatGateways gateways, Texts texts, Clock clock, PulseMetrics metrics) {
+    public RecordingAnswers(
+            TeamRepository teams,
+            MemberRepository members,
+            CheckInRepository checkIns,
+            AnswerRepository answers,
+            PulseRepository pulses,
+            Pseudonymizer pseudonyms,
+            TypedReplyParser parser,
+            CheckInMessages messages,
+            ChatGateways gateways,
+            Texts texts,
+            Clock clock,
+            PulseMetrics metrics) {
         this.teams = teams;
         this.members = members;
         this.checkIns = checkIns;
@@ -80,8 +89,13 @@ public final class RecordingAnswers {
      * A score picked on a check-in; an empty score is "can't say". Returns a message for the respondent only when
      * something went wrong.
      */
-    public Optional<ChatMessage> score(Respondent who, long checkInId, Dimension dimension, OptionalInt score, Optional<MessageRef> shownIn,
-                                       Language fallback) {
+    public Optional<ChatMessage> score(
+            Respondent who,
+            long checkInId,
+            Dimension dimension,
+            OptionalInt score,
+            Optional<MessageRef> shownIn,
+            Language fallback) {
         Optional<CheckIn> found = ownCheckIn(who, checkInId);
         if (found.isEmpty()) {
             return Optional.of(ChatMessage.text(texts.get(fallback, "answer.unknownCheckIn")));
@@ -92,17 +106,33 @@ public final class RecordingAnswers {
         if (refusal.isPresent()) {
             return refusal;
         }
-        Optional<String> comment = own.of(team, who.userId(), c.week(), dimension).flatMap(Answer::comment);
-        own.record(team, who.userId(), new Answer(team.id(), c.week(), dimension, own.pseudonym(team, who.userId(), c.week()),
-                c.audience(), score, comment, counts(team, who.userId(), c.week())));
+        Optional<String> comment =
+                own.of(team, who.userId(), c.week(), dimension).flatMap(Answer::comment);
+        own.record(
+                team,
+                who.userId(),
+                new Answer(
+                        team.id(),
+                        c.week(),
+                        dimension,
+                        own.pseudonym(team, who.userId(), c.week()),
+                        c.audience(),
+                        score,
+                        comment,
+                        counts(team, who.userId(), c.week())));
         metrics.answersRecorded(team.platform(), 1);
         refresh(team, c, who.userId(), shownIn);
         return Optional.empty();
     }
 
     /** A comment on an answered statement. */
-    public ChatMessage comment(Respondent who, long checkInId, Dimension dimension, String text, Optional<MessageRef> shownIn,
-                               Language fallback) {
+    public ChatMessage comment(
+            Respondent who,
+            long checkInId,
+            Dimension dimension,
+            String text,
+            Optional<MessageRef> shownIn,
+            Language fallback) {
         Optional<CheckIn> found = ownCheckIn(who, checkInId);
         if (found.isEmpty()) {
             return ChatMessage.text(texts.get(fallback, "answer.unknownCheckIn"));
@@ -126,8 +156,18 @@ public final class RecordingAnswers {
             return refusal.get();
         }
         Answer a = answer.get();
-        own.record(team, who.userId(), new Answer(a.teamId(), a.week(), a.dimension(),
-                own.pseudonym(team, who.userId(), c.week()), a.respondent(), a.score(), Optional.of(trimmed), a.counts()));
+        own.record(
+                team,
+                who.userId(),
+                new Answer(
+                        a.teamId(),
+                        a.week(),
+                        a.dimension(),
+                        own.pseudonym(team, who.userId(), c.week()),
+                        a.respondent(),
+                        a.score(),
+                        Optional.of(trimmed),
+                        a.counts()));
         refresh(team, c, who.userId(), shownIn);
         return ChatMessage.text(texts.get(lang, "comment.saved", team.threshold()));
     }
@@ -137,7 +177,8 @@ public final class RecordingAnswers {
         List<Member> memberships = members.membershipsOf(who.platform(), who.workspaceId(), who.userId());
         Optional<Team> team = teamFor(who, memberships);
         Language lang = team.map(Team::language).orElse(fallback);
-        TypedReply reply = parser.parse(text, team.map(t -> openStatements(t, who.userId())).orElse(List.of()));
+        TypedReply reply = parser.parse(
+                text, team.map(t -> openStatements(t, who.userId())).orElse(List.of()));
         if (reply instanceof TypedReply.Unreadable unreadable) {
             return messages.unreadable(lang, unreadable);
         }
@@ -148,7 +189,10 @@ public final class RecordingAnswers {
             return ChatMessage.text(texts.get(lang, "answer.whichTeam"));
         }
         Team t = team.get();
-        Member member = memberships.stream().filter(m -> m.teamId() == t.id()).findFirst().orElseThrow();
+        Member member = memberships.stream()
+                .filter(m -> m.teamId() == t.id())
+                .findFirst()
+                .orElseThrow();
         if (member.optedOut()) {
             return ChatMessage.text(texts.get(lang, "answer.optedOut"));
         }
@@ -161,10 +205,14 @@ public final class RecordingAnswers {
         Map<Dimension, OptionalInt> scores = ((TypedReply.Scores) reply).scores();
         List<Answer> before = own.of(t, who.userId(), week);
         for (Map.Entry<Dimension, OptionalInt> e : scores.entrySet()) {
-            Optional<String> comment = before.stream().filter(a -> a.dimension() == e.getKey()).findFirst()
+            Optional<String> comment = before.stream()
+                    .filter(a -> a.dimension() == e.getKey())
+                    .findFirst()
                     .flatMap(Answer::comment);
-            own.record(t, who.userId(), new Answer(t.id(), week, e.getKey(), pseudonym, member.role(), e.getValue(), comment,
-                    counts));
+            own.record(
+                    t,
+                    who.userId(),
+                    new Answer(t.id(), week, e.getKey(), pseudonym, member.role(), e.getValue(), comment, counts));
         }
         metrics.answersRecorded(t.platform(), scores.size());
         for (CheckIn c : checkIns.ofUser(t.id(), who.userId(), week)) {
@@ -173,15 +221,20 @@ public final class RecordingAnswers {
             }
         }
         ZonedDateTime closes = t.schedule().nextClose(clock.instant(), t.timezone());
-        return ChatMessage.text(texts.get(lang, "answer.typed.recorded", messages.recordedLine(t, new EnumMap<>(scores)),
-                TextFormats.dayAndDate(lang, closes), TextFormats.time(closes.toLocalTime())));
+        return ChatMessage.text(texts.get(
+                lang,
+                "answer.typed.recorded",
+                messages.recordedLine(t, new EnumMap<>(scores)),
+                TextFormats.dayAndDate(lang, closes),
+                TextFormats.time(closes.toLocalTime())));
     }
 
     private Optional<CheckIn> ownCheckIn(Respondent who, long checkInId) {
         return checkIns.find(checkInId)
                 .filter(c -> c.userId().equals(who.userId()))
                 .filter(c -> teams.find(c.teamId())
-                        .filter(t -> t.platform() == who.platform() && t.workspaceId().equals(who.workspaceId()))
+                        .filter(t -> t.platform() == who.platform()
+                                && t.workspaceId().equals(who.workspaceId()))
                         .isPresent());
     }
 
@@ -207,7 +260,8 @@ public final class RecordingAnswers {
     private List<Dimension> openStatements(Team team, String userId) {
         return checkIns.ofUser(team.id(), userId, WeekId.of(clock.instant(), team.timezone())).stream()
                 .filter(c -> c.sentAt().isPresent())
-                .max(java.util.Comparator.comparing((CheckIn c) -> c.sentAt().get()).thenComparingInt(CheckIn::slot))
+                .max(java.util.Comparator.comparing((CheckIn c) -> c.sentAt().get())
+                        .thenComparingInt(CheckIn::slot))
                 .map(CheckIn::dimensions)
                 .orElse(List.of());
     }
@@ -218,7 +272,8 @@ public final class RecordingAnswers {
             return Optional.empty();
         }
         List<Long> ids = memberships.stream().map(Member::teamId).toList();
-        Optional<CheckIn> latest = checkIns.recentOf(ids, who.userId(), 1).stream().findFirst();
+        Optional<CheckIn> latest =
+                checkIns.recentOf(ids, who.userId(), 1).stream().findFirst();
         if (latest.isPresent()) {
             return teams.find(latest.get().teamId());
         }
@@ -227,7 +282,8 @@ public final class RecordingAnswers {
 
     /** Someone added to the team this week counts towards the threshold from next week on (see {@link Answer}). */
     private boolean counts(Team team, String userId, WeekId week) {
-        return members.countsTowardThreshold(team.id(), userId, week.monday().atStartOfDay(team.timezone()).toInstant());
+        return members.countsTowardThreshold(
+                team.id(), userId, week.monday().atStartOfDay(team.timezone()).toInstant());
     }
 
     /** Shows the check-in again with what is recorded now, in place. */

@@ -1,13 +1,13 @@
 package app.trustpulse.checkin;
 
-import app.trustpulse.pulse.DeliveryClaim;
 import app.trustpulse.chat.ChatDeliveryException;
-import app.trustpulse.chat.DeliveryCutShort;
 import app.trustpulse.chat.ChatGateways;
 import app.trustpulse.chat.Delivery;
+import app.trustpulse.chat.DeliveryCutShort;
 import app.trustpulse.chat.DirectAddress;
 import app.trustpulse.pulse.CheckIn;
 import app.trustpulse.pulse.CheckInRepository;
+import app.trustpulse.pulse.DeliveryClaim;
 import app.trustpulse.pulse.Member;
 import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.PersonalAnswers;
@@ -57,9 +57,17 @@ public final class Reminding {
     private final PulseMetrics metrics;
     private final PersonalAnswers answers;
 
-    public Reminding(TeamRepository teams, MemberRepository members, CheckInRepository checkIns, PulseRepository pulses,
-                     CheckInMessages messages, ChatGateways gateways, Duration claimTimeout, Clock clock,
-                     PulseMetrics metrics, PersonalAnswers answers) {
+    public Reminding(
+            TeamRepository teams,
+            MemberRepository members,
+            CheckInRepository checkIns,
+            PulseRepository pulses,
+            CheckInMessages messages,
+            ChatGateways gateways,
+            Duration claimTimeout,
+            Clock clock,
+            PulseMetrics metrics,
+            PersonalAnswers answers) {
         this.teams = teams;
         this.members = members;
         this.checkIns = checkIns;
@@ -91,10 +99,16 @@ public final class Reminding {
                 continue;
             }
             boolean remindedForAnotherSlot = ofWeek.stream()
-                    .anyMatch(o -> o.userId().equals(c.userId()) && o.slot() != slot && o.remindedAt().isPresent());
+                    .anyMatch(o -> o.userId().equals(c.userId())
+                            && o.slot() != slot
+                            && o.remindedAt().isPresent());
             Optional<Member> member = members.find(teamId, c.userId());
-            if (remindedForAnotherSlot || member.isEmpty() || member.get().optedOut()
-                    || !TeamSchedule.withinPromptHours(clock.instant().atZone(member.get().zoneOr(team.timezone())).toLocalTime())) {
+            if (remindedForAnotherSlot
+                    || member.isEmpty()
+                    || member.get().optedOut()
+                    || !TeamSchedule.withinPromptHours(clock.instant()
+                            .atZone(member.get().zoneOr(team.timezone()))
+                            .toLocalTime())) {
                 continue;
             }
             if (pulses.isClosed(teamId, week)) {
@@ -109,9 +123,12 @@ public final class Reminding {
                 continue;
             }
             try {
-                gateways.of(team.platform()).sendDirect(
-                        new DirectAddress(team.platform(), team.workspaceId(), c.userId()), messages.reminder(team, clock.instant()),
-                        new Delivery(claim.get().deliveryId(), claim.get().triedBefore()));
+                gateways.of(team.platform())
+                        .sendDirect(
+                                new DirectAddress(team.platform(), team.workspaceId(), c.userId()),
+                                messages.reminder(team, clock.instant()),
+                                new Delivery(
+                                        claim.get().deliveryId(), claim.get().triedBefore()));
                 checkIns.markReminderSent(c.id());
                 sent++;
                 metrics.reminderSent(team.platform());

@@ -1,15 +1,17 @@
 package app.trustpulse.checkin;
 
-import app.trustpulse.pulse.DeliveryClaim;
 import app.trustpulse.chat.ChatDeliveryException;
-import app.trustpulse.chat.DeliveryCutShort;
 import app.trustpulse.chat.ChatGateways;
-import app.trustpulse.chat.FanOut;
+import app.trustpulse.chat.DeliveryCutShort;
 import app.trustpulse.chat.DirectAddress;
+import app.trustpulse.chat.FanOut;
 import app.trustpulse.chat.MessageRef;
 import app.trustpulse.pulse.CheckIn;
 import app.trustpulse.pulse.CheckInPlanner;
 import app.trustpulse.pulse.CheckInRepository;
+import app.trustpulse.pulse.DeliveryClaim;
+import app.trustpulse.pulse.Leases;
+import app.trustpulse.pulse.Liveness;
 import app.trustpulse.pulse.Member;
 import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.MissedTriggers;
@@ -22,8 +24,6 @@ import app.trustpulse.pulse.TeamRepository;
 import app.trustpulse.pulse.TeamSchedule;
 import app.trustpulse.pulse.TeamTriggers;
 import app.trustpulse.pulse.WeekId;
-import app.trustpulse.pulse.Leases;
-import app.trustpulse.pulse.Liveness;
 import app.trustpulse.pulse.WorkQueue;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,17 +49,26 @@ public final class SendingCheckIns {
     /** A personal check-in due less than this after the team's round goes out with the round. */
     private static final Duration PERSONAL_SLACK = Duration.ofMinutes(5);
 
-    public enum Delivery { SENT, ALREADY_SENT, FAILED, IN_FLIGHT, WEEK_CLOSED, NOTHING_LEFT }
+    public enum Delivery {
+        SENT,
+        ALREADY_SENT,
+        FAILED,
+        IN_FLIGHT,
+        WEEK_CLOSED,
+        NOTHING_LEFT
+    }
 
     /** Why a round sent nothing. */
     public static final String WEEK_CLOSED = "week closed";
+
     public static final String ALREADY_RUNNING = "a send-now for this team is already running";
 
     /**
      * What a round did. {@code inFlight} counts check-ins another sender holds; their claims are taken back once that
      * sender's instance is found dead, so a round that saw some is run again later.
      */
-    public record Round(int sent, int alreadySent, int failed, int deferred, int inFlight, Optional<String> skippedBecause) {
+    public record Round(
+            int sent, int alreadySent, int failed, int deferred, int inFlight, Optional<String> skippedBecause) {
         static Round skipped(String why) {
             return new Round(0, 0, 0, 0, 0, Optional.of(why));
         }
@@ -84,10 +93,22 @@ public final class SendingCheckIns {
     private final PulseMetrics metrics;
     private final Pseudonymizer pseudonyms;
 
-    public SendingCheckIns(TeamRepository teams, MemberRepository members, CheckInRepository checkIns, PulseRepository pulses,
-                           CheckInPlanner planner, CheckInMessages messages, ChatGateways gateways, TeamTriggers triggers,
-                           WorkQueue work, Leases leases, Liveness liveness, Duration claimTimeout, Clock clock,
-                           PulseMetrics metrics, Pseudonymizer pseudonyms) {
+    public SendingCheckIns(
+            TeamRepository teams,
+            MemberRepository members,
+            CheckInRepository checkIns,
+            PulseRepository pulses,
+            CheckInPlanner planner,
+            CheckInMessages messages,
+            ChatGateways gateways,
+            TeamTriggers triggers,
+            WorkQueue work,
+            Leases leases,
+            Liveness liveness,
+            Duration claimTimeout,
+            Clock clock,
+            PulseMetrics metrics,
+            Pseudonymizer pseudonyms) {
         this.teams = teams;
         this.members = members;
         this.checkIns = checkIns;
@@ -140,11 +161,13 @@ public final class SendingCheckIns {
                 deferred++;
                 continue;
             }
-            if (TeamSchedule.withinPromptHours(now.atZone(m.zoneOr(team.timezone())).toLocalTime())) {
+            if (TeamSchedule.withinPromptHours(
+                    now.atZone(m.zoneOr(team.timezone())).toLocalTime())) {
                 due.add(m);
             }
         }
-        for (Delivery d : FanOut.map(due, gateways.of(team.platform()).parallelSends(), m -> deliver(team, m, week, slot))) {
+        for (Delivery d :
+                FanOut.map(due, gateways.of(team.platform()).parallelSends(), m -> deliver(team, m, week, slot))) {
             switch (d) {
                 case SENT -> sent++;
                 case FAILED -> failed++;
@@ -163,7 +186,10 @@ public final class SendingCheckIns {
     public Delivery personalRound(long teamId, String userId) {
         Optional<Team> team = teams.find(teamId);
         Optional<Member> member = members.find(teamId, userId);
-        if (team.isEmpty() || member.isEmpty() || team.get().paused() || member.get().optedOut()) {
+        if (team.isEmpty()
+                || member.isEmpty()
+                || team.get().paused()
+                || member.get().optedOut()) {
             return Delivery.NOTHING_LEFT;
         }
         Team t = team.get();
@@ -201,13 +227,15 @@ public final class SendingCheckIns {
         if (pulses.isClosed(teamId, week)) {
             return Round.skipped(WEEK_CLOSED);
         }
-        Leases.Acquired acquired = leases.acquire(lease(teamId), round, clock.instant(), clock.instant().plus(claimTimeout));
+        Leases.Acquired acquired = leases.acquire(
+                lease(teamId), round, clock.instant(), clock.instant().plus(claimTimeout));
         if (acquired == Leases.Acquired.BUSY) {
             return Round.skipped(ALREADY_RUNNING);
         }
         try {
             int last = team.schedule().checkInDays().size() - 1;
-            List<Member> people = members.ofTeam(teamId).stream().filter(m -> !m.optedOut()).toList();
+            List<Member> people =
+                    members.ofTeam(teamId).stream().filter(m -> !m.optedOut()).toList();
             if (acquired != Leases.Acquired.TAKEN_OVER && !checkIns.isRoundPlanned(round)) {
                 for (Member m : people) {
                     planned(team, m, week, last, true);
@@ -255,12 +283,15 @@ public final class SendingCheckIns {
             return true;
         }
         String holder = UUID.randomUUID().toString();
-        if (leases.acquire(lease(teamId), holder, clock.instant(), clock.instant().plus(claimTimeout)) == Leases.Acquired.BUSY) {
+        if (leases.acquire(
+                        lease(teamId), holder, clock.instant(), clock.instant().plus(claimTimeout))
+                == Leases.Acquired.BUSY) {
             return true;
         }
         try {
             int last = team.get().schedule().checkInDays().size() - 1;
-            List<Member> people = members.ofTeam(teamId).stream().filter(m -> !m.optedOut()).toList();
+            List<Member> people =
+                    members.ofTeam(teamId).stream().filter(m -> !m.optedOut()).toList();
             Round round = sendPlanned(team.get(), week, people, last, holder);
             return round.failed() == 0 && round.inFlight() == 0;
         } finally {
@@ -278,7 +309,8 @@ public final class SendingCheckIns {
      */
     private Round sendPlanned(Team team, WeekId week, List<Member> people, int last, String holder) {
         List<Delivery> results = FanOut.map(people, gateways.of(team.platform()).parallelSends(), m -> {
-            leases.acquire(lease(team.id()), holder, clock.instant(), clock.instant().plus(claimTimeout));
+            leases.acquire(
+                    lease(team.id()), holder, clock.instant(), clock.instant().plus(claimTimeout));
             return deliver(team, m, week, last, false);
         });
         int sent = 0, already = 0, failed = 0, inFlight = 0;
@@ -307,7 +339,10 @@ public final class SendingCheckIns {
         CheckIn c = found.get();
         Optional<Team> team = teams.find(c.teamId());
         Optional<Member> member = members.find(c.teamId(), c.userId());
-        if (team.isEmpty() || member.isEmpty() || member.get().optedOut() || team.get().paused()) {
+        if (team.isEmpty()
+                || member.isEmpty()
+                || member.get().optedOut()
+                || team.get().paused()) {
             return Delivery.NOTHING_LEFT;
         }
         return deliver(team.get(), member.get(), c.week(), c.slot());
@@ -343,10 +378,12 @@ public final class SendingCheckIns {
             return stored.status() == CheckIn.Status.SENDING ? Delivery.IN_FLIGHT : Delivery.ALREADY_SENT;
         }
         try {
-            MessageRef ref = gateways.of(team.platform()).sendDirect(
-                    new DirectAddress(team.platform(), team.workspaceId(), member.userId()),
-                    messages.checkIn(team, stored, Map.of(), Set.of(), true),
-                    new app.trustpulse.chat.Delivery(claim.get().deliveryId(), claim.get().triedBefore()));
+            MessageRef ref = gateways.of(team.platform())
+                    .sendDirect(
+                            new DirectAddress(team.platform(), team.workspaceId(), member.userId()),
+                            messages.checkIn(team, stored, Map.of(), Set.of(), true),
+                            new app.trustpulse.chat.Delivery(
+                                    claim.get().deliveryId(), claim.get().triedBefore()));
             checkIns.markSent(stored.id(), clock.instant(), ref.encode());
             metrics.checkInSent(team.platform());
             return Delivery.SENT;
@@ -367,9 +404,11 @@ public final class SendingCheckIns {
     private Optional<CheckIn> planned(Team team, Member member, WeekId week, int maxSlot, boolean planNew) {
         Map<Integer, CheckIn> existing = checkIns.ofUser(team.id(), member.userId(), week).stream()
                 .collect(java.util.stream.Collectors.toMap(CheckIn::slot, c -> c));
-        Optional<Integer> slot = java.util.stream.IntStream.rangeClosed(0, maxSlot).boxed()
+        Optional<Integer> slot = java.util.stream.IntStream.rangeClosed(0, maxSlot)
+                .boxed()
                 .filter(s -> existing.containsKey(s)
-                        ? existing.get(s).status() == CheckIn.Status.SCHEDULED || existing.get(s).status() == CheckIn.Status.SENDING
+                        ? existing.get(s).status() == CheckIn.Status.SCHEDULED
+                                || existing.get(s).status() == CheckIn.Status.SENDING
                         : planNew)
                 .findFirst();
         if (slot.isEmpty()) {
@@ -380,10 +419,24 @@ public final class SendingCheckIns {
         }
         // The order is keyed by the secret: from the id alone nobody can tell who was asked which dimension.
         long personKey = pseudonyms.rotationKey(team.id(), team.platform(), member.userId());
-        List<StatementRef> statements = planner.plan(member.role(), personKey, week, slot.get(),
+        List<StatementRef> statements = planner.plan(
+                member.role(),
+                personKey,
+                week,
+                slot.get(),
                 team.schedule().checkInDays().size());
-        CheckIn plan = new CheckIn(0, team.id(), member.userId(), week, slot.get(), member.role(), statements,
-                CheckIn.Status.SCHEDULED, Optional.empty(), Optional.empty(), Optional.empty());
+        CheckIn plan = new CheckIn(
+                0,
+                team.id(),
+                member.userId(),
+                week,
+                slot.get(),
+                member.role(),
+                statements,
+                CheckIn.Status.SCHEDULED,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
         return Optional.of(checkIns.createIfAbsent(plan, clock.instant()));
     }
 
@@ -391,6 +444,8 @@ public final class SendingCheckIns {
     private static Optional<Instant> personalTime(Team team, Member member, LocalDate teamDate) {
         return member.timezone()
                 .filter(zone -> !zone.equals(team.timezone()))
-                .map(zone -> teamDate.atTime(team.schedule().checkInTime()).atZone(zone).toInstant());
+                .map(zone -> teamDate.atTime(team.schedule().checkInTime())
+                        .atZone(zone)
+                        .toInstant());
     }
 }

@@ -7,9 +7,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.OptionalInt;
 
 /**
  * Reads typed answers: "freedom 4", "vrijheid 4", "V4 4", several such pairs in one message
@@ -62,8 +62,10 @@ public final class TypedReplyParser {
         } else if (tokens.size() == Dimension.inModelOrder().size()) {
             order = Dimension.inModelOrder();
         } else if (!open.isEmpty()) {
-            return new TypedReply.Unreadable("reply.problem.count.open",
-                    List.of(String.valueOf(tokens.size()), String.valueOf(open.size())), open);
+            return new TypedReply.Unreadable(
+                    "reply.problem.count.open",
+                    List.of(String.valueOf(tokens.size()), String.valueOf(open.size())),
+                    open);
         } else {
             return unreadable("reply.problem.count", String.valueOf(tokens.size()));
         }

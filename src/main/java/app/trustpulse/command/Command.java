@@ -77,116 +77,190 @@ public sealed interface Command {
     }
 
     record Help() implements Command {
-        public Subcommand subcommand() { return Subcommand.HELP; }
+        public Subcommand subcommand() {
+            return Subcommand.HELP;
+        }
 
-        public <R> R accept(Handler<R> handler) { return handler.help(this); }
+        public <R> R accept(Handler<R> handler) {
+            return handler.help(this);
+        }
     }
 
     /** A new team; its language is the service default unless given ("setup #team @ann nl"). */
-    record Setup(Optional<String> channelId, Optional<String> leaderId, Optional<Language> language) implements Command {
+    record Setup(Optional<String> channelId, Optional<String> leaderId, Optional<Language> language)
+            implements Command {
         public Setup(Optional<String> channelId, Optional<String> leaderId) {
             this(channelId, leaderId, Optional.empty());
         }
-        public Subcommand subcommand() { return Subcommand.SETUP; }
 
-        public <R> R accept(Handler<R> handler) { return handler.setup(this); }
+        public Subcommand subcommand() {
+            return Subcommand.SETUP;
+        }
+
+        public <R> R accept(Handler<R> handler) {
+            return handler.setup(this);
+        }
     }
 
     record MakeLeader(String userId) implements Command {
-        public Subcommand subcommand() { return Subcommand.LEADER; }
+        public Subcommand subcommand() {
+            return Subcommand.LEADER;
+        }
 
-        public <R> R accept(Handler<R> handler) { return handler.makeLeader(this); }
+        public <R> R accept(Handler<R> handler) {
+            return handler.makeLeader(this);
+        }
     }
 
     record RemoveLeader(String userId) implements Command {
-        public Subcommand subcommand() { return Subcommand.UNLEADER; }
+        public Subcommand subcommand() {
+            return Subcommand.UNLEADER;
+        }
 
-        public <R> R accept(Handler<R> handler) { return handler.removeLeader(this); }
+        public <R> R accept(Handler<R> handler) {
+            return handler.removeLeader(this);
+        }
     }
 
     record AddMembers(List<String> userIds) implements Command {
-        public Subcommand subcommand() { return Subcommand.ADD; }
+        public Subcommand subcommand() {
+            return Subcommand.ADD;
+        }
 
-        public <R> R accept(Handler<R> handler) { return handler.addMembers(this); }
+        public <R> R accept(Handler<R> handler) {
+            return handler.addMembers(this);
+        }
     }
 
     record RemoveMembers(List<String> userIds) implements Command {
-        public Subcommand subcommand() { return Subcommand.REMOVE; }
+        public Subcommand subcommand() {
+            return Subcommand.REMOVE;
+        }
 
-        public <R> R accept(Handler<R> handler) { return handler.removeMembers(this); }
+        public <R> R accept(Handler<R> handler) {
+            return handler.removeMembers(this);
+        }
     }
 
     record ScheduleCheckIns(Set<DayOfWeek> days, LocalTime time) implements Command {
-        public Subcommand subcommand() { return Subcommand.SCHEDULE; }
+        public Subcommand subcommand() {
+            return Subcommand.SCHEDULE;
+        }
 
-        public <R> R accept(Handler<R> handler) { return handler.scheduleCheckIns(this); }
+        public <R> R accept(Handler<R> handler) {
+            return handler.scheduleCheckIns(this);
+        }
     }
 
     record ScheduleSummary(DayOfWeek day, LocalTime time) implements Command {
-        public Subcommand subcommand() { return Subcommand.SCHEDULE; }
+        public Subcommand subcommand() {
+            return Subcommand.SCHEDULE;
+        }
 
-        public <R> R accept(Handler<R> handler) { return handler.scheduleSummary(this); }
+        public <R> R accept(Handler<R> handler) {
+            return handler.scheduleSummary(this);
+        }
     }
 
     record ScheduleNudges(Set<DayOfWeek> days, LocalTime time) implements Command {
-        public Subcommand subcommand() { return Subcommand.SCHEDULE; }
+        public Subcommand subcommand() {
+            return Subcommand.SCHEDULE;
+        }
 
-        public <R> R accept(Handler<R> handler) { return handler.scheduleNudges(this); }
+        public <R> R accept(Handler<R> handler) {
+            return handler.scheduleNudges(this);
+        }
     }
 
     /** Empty: reminders off. */
     record SetReminder(Optional<Duration> delay) implements Command {
-        public Subcommand subcommand() { return Subcommand.REMINDER; }
+        public Subcommand subcommand() {
+            return Subcommand.REMINDER;
+        }
 
-        public <R> R accept(Handler<R> handler) { return handler.setReminder(this); }
+        public <R> R accept(Handler<R> handler) {
+            return handler.setReminder(this);
+        }
     }
 
     record SetTimezone(ZoneId zone) implements Command {
-        public Subcommand subcommand() { return Subcommand.TIMEZONE; }
+        public Subcommand subcommand() {
+            return Subcommand.TIMEZONE;
+        }
 
-        public <R> R accept(Handler<R> handler) { return handler.setTimezone(this); }
+        public <R> R accept(Handler<R> handler) {
+            return handler.setTimezone(this);
+        }
     }
 
     record SetLanguage(Language language) implements Command {
-        public Subcommand subcommand() { return Subcommand.LANGUAGE; }
+        public Subcommand subcommand() {
+            return Subcommand.LANGUAGE;
+        }
 
-        public <R> R accept(Handler<R> handler) { return handler.setLanguage(this); }
+        public <R> R accept(Handler<R> handler) {
+            return handler.setLanguage(this);
+        }
     }
 
     record SetThreshold(int threshold) implements Command {
-        public Subcommand subcommand() { return Subcommand.THRESHOLD; }
+        public Subcommand subcommand() {
+            return Subcommand.THRESHOLD;
+        }
 
-        public <R> R accept(Handler<R> handler) { return handler.setThreshold(this); }
+        public <R> R accept(Handler<R> handler) {
+            return handler.setThreshold(this);
+        }
     }
 
     record Pause() implements Command {
-        public Subcommand subcommand() { return Subcommand.PAUSE; }
+        public Subcommand subcommand() {
+            return Subcommand.PAUSE;
+        }
 
-        public <R> R accept(Handler<R> handler) { return handler.pause(this); }
+        public <R> R accept(Handler<R> handler) {
+            return handler.pause(this);
+        }
     }
 
     record Resume() implements Command {
-        public Subcommand subcommand() { return Subcommand.RESUME; }
+        public Subcommand subcommand() {
+            return Subcommand.RESUME;
+        }
 
-        public <R> R accept(Handler<R> handler) { return handler.resume(this); }
+        public <R> R accept(Handler<R> handler) {
+            return handler.resume(this);
+        }
     }
 
     record Status() implements Command {
-        public Subcommand subcommand() { return Subcommand.STATUS; }
+        public Subcommand subcommand() {
+            return Subcommand.STATUS;
+        }
 
-        public <R> R accept(Handler<R> handler) { return handler.status(this); }
+        public <R> R accept(Handler<R> handler) {
+            return handler.status(this);
+        }
     }
 
     record SendNow() implements Command {
-        public Subcommand subcommand() { return Subcommand.SEND_NOW; }
+        public Subcommand subcommand() {
+            return Subcommand.SEND_NOW;
+        }
 
-        public <R> R accept(Handler<R> handler) { return handler.sendNow(this); }
+        public <R> R accept(Handler<R> handler) {
+            return handler.sendNow(this);
+        }
     }
 
     record CloseWeek() implements Command {
-        public Subcommand subcommand() { return Subcommand.CLOSE_WEEK; }
+        public Subcommand subcommand() {
+            return Subcommand.CLOSE_WEEK;
+        }
 
-        public <R> R accept(Handler<R> handler) { return handler.closeWeek(this); }
+        public <R> R accept(Handler<R> handler) {
+            return handler.closeWeek(this);
+        }
     }
 
     /**
@@ -194,53 +268,89 @@ public sealed interface Command {
      * number) or all of them (no number).
      */
     record Work(Action action, OptionalLong id) implements Command {
-        public enum Action { LIST, RETRY, DROP }
+        public enum Action {
+            LIST,
+            RETRY,
+            DROP
+        }
 
-        public Subcommand subcommand() { return Subcommand.WORK; }
+        public Subcommand subcommand() {
+            return Subcommand.WORK;
+        }
 
-        public <R> R accept(Handler<R> handler) { return handler.work(this); }
+        public <R> R accept(Handler<R> handler) {
+            return handler.work(this);
+        }
     }
 
     /** Checks what the install needs and says what to fix. */
     record Doctor() implements Command {
-        public Subcommand subcommand() { return Subcommand.DOCTOR; }
+        public Subcommand subcommand() {
+            return Subcommand.DOCTOR;
+        }
 
-        public <R> R accept(Handler<R> handler) { return handler.doctor(this); }
+        public <R> R accept(Handler<R> handler) {
+            return handler.doctor(this);
+        }
     }
 
     record SetNudges(boolean on) implements Command {
-        public Subcommand subcommand() { return Subcommand.NUDGES; }
+        public Subcommand subcommand() {
+            return Subcommand.NUDGES;
+        }
 
-        public <R> R accept(Handler<R> handler) { return handler.setNudges(this); }
+        public <R> R accept(Handler<R> handler) {
+            return handler.setNudges(this);
+        }
     }
 
     record GiveFeedback(String text) implements Command {
-        public Subcommand subcommand() { return Subcommand.FEEDBACK; }
+        public Subcommand subcommand() {
+            return Subcommand.FEEDBACK;
+        }
 
-        public <R> R accept(Handler<R> handler) { return handler.giveFeedback(this); }
+        public <R> R accept(Handler<R> handler) {
+            return handler.giveFeedback(this);
+        }
     }
 
     record OptOut() implements Command {
-        public Subcommand subcommand() { return Subcommand.OPTOUT; }
+        public Subcommand subcommand() {
+            return Subcommand.OPTOUT;
+        }
 
-        public <R> R accept(Handler<R> handler) { return handler.optOut(this); }
+        public <R> R accept(Handler<R> handler) {
+            return handler.optOut(this);
+        }
     }
 
     record OptIn() implements Command {
-        public Subcommand subcommand() { return Subcommand.OPTIN; }
+        public Subcommand subcommand() {
+            return Subcommand.OPTIN;
+        }
 
-        public <R> R accept(Handler<R> handler) { return handler.optIn(this); }
+        public <R> R accept(Handler<R> handler) {
+            return handler.optIn(this);
+        }
     }
 
     record MyData() implements Command {
-        public Subcommand subcommand() { return Subcommand.MYDATA; }
+        public Subcommand subcommand() {
+            return Subcommand.MYDATA;
+        }
 
-        public <R> R accept(Handler<R> handler) { return handler.myData(this); }
+        public <R> R accept(Handler<R> handler) {
+            return handler.myData(this);
+        }
     }
 
     record ForgetMe() implements Command {
-        public Subcommand subcommand() { return Subcommand.FORGET_ME; }
+        public Subcommand subcommand() {
+            return Subcommand.FORGET_ME;
+        }
 
-        public <R> R accept(Handler<R> handler) { return handler.forgetMe(this); }
+        public <R> R accept(Handler<R> handler) {
+            return handler.forgetMe(this);
+        }
     }
 }

@@ -30,7 +30,9 @@ final class CommandParser {
     private static final Pattern CHANNEL = Pattern.compile("<#([^>|]+)(?:\\|[^>]*)?>");
     private static final Pattern TIME = Pattern.compile("([01]?\\d|2[0-3])[:.]([0-5]\\d)");
     /** 4h, 1h30m, 30m, and the Dutch 4u, 1u30, 30min. */
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,2})[hu](?:(\\d{1,2})(?:m|min)?)?|(\\d{1,4})(?:m|min)");
+    private static final Pattern DURATION =
+            Pattern.compile("(\\d{1,2})[hu](?:(\\d{1,2})(?:m|min)?)?|(\\d{1,4})(?:m|min)");
+
     private static final Map<String, DayOfWeek> DAYS = days();
 
     /** Either a command or an error. */
@@ -176,7 +178,8 @@ final class CommandParser {
         switch (what) {
             case "checkins", "check-ins", "checkin", "check-in": {
                 if (!TeamSchedule.withinPromptHours(time)) {
-                    throw new Invalid(CommandError.of(Subcommand.SCHEDULE, "command.schedule.promptHours", args.get(args.size() - 1)));
+                    throw new Invalid(CommandError.of(
+                            Subcommand.SCHEDULE, "command.schedule.promptHours", args.get(args.size() - 1)));
                 }
                 return new Command.ScheduleCheckIns(days(daysText), time);
             }
@@ -189,7 +192,8 @@ final class CommandParser {
             }
             case "nudges", "tips": {
                 if (!TeamSchedule.withinPromptHours(time)) {
-                    throw new Invalid(CommandError.of(Subcommand.SCHEDULE, "command.schedule.promptHours", args.get(args.size() - 1)));
+                    throw new Invalid(CommandError.of(
+                            Subcommand.SCHEDULE, "command.schedule.promptHours", args.get(args.size() - 1)));
                 }
                 return new Command.ScheduleNudges(days(daysText), time);
             }
@@ -272,7 +276,8 @@ final class CommandParser {
                 .filter(z -> z.equalsIgnoreCase(wanted) && (z.contains("/") || z.equals("UTC")))
                 .findFirst()
                 .map(z -> new Command.SetTimezone(ZoneId.of(z)))
-                .orElseThrow(() -> new Invalid(CommandError.of(Subcommand.TIMEZONE, "command.timezone.unknown", wanted)));
+                .orElseThrow(
+                        () -> new Invalid(CommandError.of(Subcommand.TIMEZONE, "command.timezone.unknown", wanted)));
     }
 
     private static Command language(List<String> args) {
@@ -281,18 +286,24 @@ final class CommandParser {
         }
         return Language.lookup(args.get(0))
                 .map(Command.SetLanguage::new)
-                .orElseThrow(() -> new Invalid(CommandError.of(Subcommand.LANGUAGE, "command.language.unknown", args.get(0))));
+                .orElseThrow(() ->
+                        new Invalid(CommandError.of(Subcommand.LANGUAGE, "command.language.unknown", args.get(0))));
     }
 
     private static Command threshold(List<String> args) {
         if (args.size() != 1 || !args.get(0).matches("\\d{1,4}")) {
-            throw new Invalid(CommandError.of(Subcommand.THRESHOLD, "command.threshold.notNumber", String.join(" ", args)));
+            throw new Invalid(
+                    CommandError.of(Subcommand.THRESHOLD, "command.threshold.notNumber", String.join(" ", args)));
         }
         int n = Integer.parseInt(args.get(0));
         Optional<AnonymityPolicy.ThresholdProblem> problem = AnonymityPolicy.checkSetting(n);
         if (problem.isPresent()) {
-            throw new Invalid(CommandError.of(Subcommand.THRESHOLD, problem.get() == AnonymityPolicy.ThresholdProblem.TOO_LOW
-                    ? "command.threshold.tooLow" : "command.threshold.tooHigh", args.get(0)));
+            throw new Invalid(CommandError.of(
+                    Subcommand.THRESHOLD,
+                    problem.get() == AnonymityPolicy.ThresholdProblem.TOO_LOW
+                            ? "command.threshold.tooLow"
+                            : "command.threshold.tooHigh",
+                    args.get(0)));
         }
         return new Command.SetThreshold(n);
     }
@@ -336,7 +347,8 @@ final class CommandParser {
             throw new Invalid(CommandError.of(Subcommand.FEEDBACK, "command.feedback.empty"));
         }
         if (rest.length() > FEEDBACK_MAX) {
-            throw new Invalid(CommandError.of(Subcommand.FEEDBACK, "command.feedback.tooLong", String.valueOf(FEEDBACK_MAX)));
+            throw new Invalid(
+                    CommandError.of(Subcommand.FEEDBACK, "command.feedback.tooLong", String.valueOf(FEEDBACK_MAX)));
         }
         return new Command.GiveFeedback(rest);
     }

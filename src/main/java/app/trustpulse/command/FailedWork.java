@@ -19,8 +19,8 @@ public final class FailedWork {
     /** A chat message has room for this many lines; the rest is counted. */
     static final int LISTED = 20;
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final ParkedWork parked;
     private final Reply reply;
@@ -35,16 +35,24 @@ public final class FailedWork {
     ChatMessage run(Command.Work c, Language lang) {
         return switch (c.action()) {
             case LIST -> list(lang);
-            case RETRY -> c.id().isEmpty()
-                    ? reply.text(lang, "work.retriedAll", parked.retryAll(), parked.count())
-                    : reply.text(lang, switch (parked.retry(c.id().getAsLong())) {
-                        case RETRIED -> "work.retried";
-                        case ALREADY_QUEUED -> "work.alreadyQueued";
-                        case NOT_FOUND -> "work.unknown";
-                    }, c.id().getAsLong());
-            case DROP -> c.id().isEmpty()
-                    ? reply.text(lang, "work.droppedAll", parked.dropAll())
-                    : reply.text(lang, parked.drop(c.id().getAsLong()) ? "work.dropped" : "work.unknown", c.id().getAsLong());
+            case RETRY ->
+                c.id().isEmpty()
+                        ? reply.text(lang, "work.retriedAll", parked.retryAll(), parked.count())
+                        : reply.text(
+                                lang,
+                                switch (parked.retry(c.id().getAsLong())) {
+                                    case RETRIED -> "work.retried";
+                                    case ALREADY_QUEUED -> "work.alreadyQueued";
+                                    case NOT_FOUND -> "work.unknown";
+                                },
+                                c.id().getAsLong());
+            case DROP ->
+                c.id().isEmpty()
+                        ? reply.text(lang, "work.droppedAll", parked.dropAll())
+                        : reply.text(
+                                lang,
+                                parked.drop(c.id().getAsLong()) ? "work.dropped" : "work.unknown",
+                                c.id().getAsLong());
         };
     }
 
@@ -61,14 +69,24 @@ public final class FailedWork {
         }
         List<String> lines = new ArrayList<>();
         for (ParkedWork.Parked p : parked.list(LISTED)) {
-            lines.add(texts.get(lang, "work.item", p.id(), p.kind(), p.attempts(), WHEN.format(p.parkedAt()),
+            lines.add(texts.get(
+                    lang,
+                    "work.item",
+                    p.id(),
+                    p.kind(),
+                    p.attempts(),
+                    WHEN.format(p.parkedAt()),
                     p.failure() == null ? "—" : p.failure()));
         }
         if (total > LISTED) {
             lines.add(texts.get(lang, "work.more", total - LISTED));
         }
         String title = texts.get(lang, "work.title", total);
-        return new ChatMessage(title, List.of(new Block.Text(title), new Block.Text(String.join("\n", lines)),
-                new Block.Context(texts.get(lang, "work.howTo"))));
+        return new ChatMessage(
+                title,
+                List.of(
+                        new Block.Text(title),
+                        new Block.Text(String.join("\n", lines)),
+                        new Block.Context(texts.get(lang, "work.howTo"))));
     }
 }

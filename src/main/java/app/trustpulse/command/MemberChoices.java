@@ -52,9 +52,19 @@ public final class MemberChoices {
     private final List<PlatformPersonalData> platformData;
     private final RandomGenerator random;
 
-    public MemberChoices(TeamRepository teams, MemberRepository members, CheckInRepository checkIns, AnswerRepository answers,
-                         FeedbackRepository feedback, NudgeLog nudgeLog, Pseudonymizer pseudonyms, Reply reply, Texts texts,
-                         Clock clock, List<PlatformPersonalData> platformData, RandomGenerator random) {
+    public MemberChoices(
+            TeamRepository teams,
+            MemberRepository members,
+            CheckInRepository checkIns,
+            AnswerRepository answers,
+            FeedbackRepository feedback,
+            NudgeLog nudgeLog,
+            Pseudonymizer pseudonyms,
+            Reply reply,
+            Texts texts,
+            Clock clock,
+            List<PlatformPersonalData> platformData,
+            RandomGenerator random) {
         this.teams = teams;
         this.members = members;
         this.checkIns = checkIns;
@@ -89,12 +99,16 @@ public final class MemberChoices {
     ChatMessage confirmFeedback(Team team, String text) {
         Language lang = team.language();
         String rules = texts.get(lang, "feedback.rules", team.threshold());
-        return new ChatMessage(rules, List.of(
-                new Block.Text(texts.get(lang, "feedback.preview", text)),
-                new Block.Context(rules),
-                new Block.Buttons(List.of(
-                        Button.primary(texts.get(lang, "feedback.send"), Actions.sendFeedback(team.id(), onceToken(), text)),
-                        Button.of(texts.get(lang, "feedback.cancel"), Actions.dismiss())))));
+        return new ChatMessage(
+                rules,
+                List.of(
+                        new Block.Text(texts.get(lang, "feedback.preview", text)),
+                        new Block.Context(rules),
+                        new Block.Buttons(List.of(
+                                Button.primary(
+                                        texts.get(lang, "feedback.send"),
+                                        Actions.sendFeedback(team.id(), onceToken(), text)),
+                                Button.of(texts.get(lang, "feedback.cancel"), Actions.dismiss())))));
     }
 
     /**
@@ -104,7 +118,8 @@ public final class MemberChoices {
     private String onceToken() {
         byte[] bytes = new byte[4];
         random.nextBytes(bytes);
-        return String.format("%08x", clock.instant().getEpochSecond()) + java.util.HexFormat.of().formatHex(bytes);
+        return String.format("%08x", clock.instant().getEpochSecond())
+                + java.util.HexFormat.of().formatHex(bytes);
     }
 
     private boolean expired(String once) {
@@ -119,9 +134,17 @@ public final class MemberChoices {
      * platform's id of the request ({@code request}) does the same for a form sent in: handled again after a crash,
      * it stores nothing more.
      */
-    public ChatMessage giveFeedback(Platform platform, String workspaceId, String userId, long teamId,
-                                    Optional<String> preview, Optional<String> request, String text, Language fallback) {
-        Optional<Team> team = teams.find(teamId).filter(t -> t.platform() == platform && t.workspaceId().equals(workspaceId));
+    public ChatMessage giveFeedback(
+            Platform platform,
+            String workspaceId,
+            String userId,
+            long teamId,
+            Optional<String> preview,
+            Optional<String> request,
+            String text,
+            Language fallback) {
+        Optional<Team> team = teams.find(teamId)
+                .filter(t -> t.platform() == platform && t.workspaceId().equals(workspaceId));
         Optional<Member> member = team.flatMap(t -> members.find(t.id(), userId));
         if (team.isEmpty() || member.isEmpty()) {
             return reply.text(fallback, "member.notInTeam");
@@ -137,8 +160,13 @@ public final class MemberChoices {
         if (preview.isPresent() && expired(preview.get())) {
             return reply.text(t.language(), "feedback.previewExpired");
         }
-        Feedback given = new Feedback(0, t.id(), WeekId.of(clock.instant(), t.timezone()),
-                pseudonyms.feedbackGiver(t.id(), t.platform(), userId), trimmed, Optional.empty());
+        Feedback given = new Feedback(
+                0,
+                t.id(),
+                WeekId.of(clock.instant(), t.timezone()),
+                pseudonyms.feedbackGiver(t.id(), t.platform(), userId),
+                trimmed,
+                Optional.empty());
         Optional<String> once = preview.map(p -> "preview:" + p).or(() -> request.map(r -> "request:" + r));
         if (once.isEmpty()) {
             feedback.add(given);
@@ -163,10 +191,15 @@ public final class MemberChoices {
         for (Footprint f : footprints) {
             Team team = f.team();
             blocks.add(new Block.Text(f.membership()
-                    .map(m -> texts.get(lang, "mydata.team", team.name(),
+                    .map(m -> texts.get(
+                            lang,
+                            "mydata.team",
+                            team.name(),
                             texts.get(lang, m.isLeader() ? "mydata.role.leader" : "mydata.role.member"),
                             texts.get(lang, m.optedOut() ? "mydata.optedOut" : "mydata.active"),
-                            m.timezone().map(Object::toString).orElse(team.timezone().getId())))
+                            m.timezone()
+                                    .map(Object::toString)
+                                    .orElse(team.timezone().getId())))
                     .orElseGet(() -> texts.get(lang, "mydata.team.former", team.name()))));
             List<Answer> own = new ArrayList<>(f.answers());
             own.sort(Comparator.comparing(Answer::week).thenComparing(Answer::dimension));
@@ -175,16 +208,25 @@ public final class MemberChoices {
             } else {
                 StringBuilder sb = new StringBuilder();
                 for (Answer a : own) {
-                    sb.append(a.week()).append(" · ").append(texts.dimensionName(lang, a.dimension())).append(": ")
-                            .append(a.score().isPresent() ? String.valueOf(a.score().getAsInt()) : texts.get(lang, "checkin.scale.cantSay.recorded"));
+                    sb.append(a.week())
+                            .append(" · ")
+                            .append(texts.dimensionName(lang, a.dimension()))
+                            .append(": ")
+                            .append(
+                                    a.score().isPresent()
+                                            ? String.valueOf(a.score().getAsInt())
+                                            : texts.get(lang, "checkin.scale.cantSay.recorded"));
                     a.comment().ifPresent(c -> sb.append(" — “").append(c).append("”"));
                     sb.append('\n');
                 }
                 blocks.add(new Block.Text(sb.toString().strip()));
             }
             for (Feedback given : f.feedback()) {
-                blocks.add(new Block.Context(texts.get(lang, given.releasedIn().isPresent() ? "mydata.feedback.released" : "mydata.feedback.held",
-                        given.week().toString(), given.text())));
+                blocks.add(new Block.Context(texts.get(
+                        lang,
+                        given.releasedIn().isPresent() ? "mydata.feedback.released" : "mydata.feedback.held",
+                        given.week().toString(),
+                        given.text())));
             }
             if (f.checkIns() > 0 || f.nudges() > 0) {
                 blocks.add(new Block.Context(texts.get(lang, "mydata.records", f.checkIns(), f.nudges())));
@@ -199,11 +241,16 @@ public final class MemberChoices {
         if (footprints.isEmpty()) {
             return reply.text(lang, "mydata.none");
         }
-        String names = String.join(", ", footprints.stream().map(f -> f.team().name()).toList());
+        String names =
+                String.join(", ", footprints.stream().map(f -> f.team().name()).toList());
         String question = texts.get(lang, "forget.confirm", names);
-        return new ChatMessage(question, List.of(new Block.Text(question), new Block.Buttons(List.of(
-                Button.danger(texts.get(lang, "forget.yes"), Actions.forgetMe(true)),
-                Button.of(texts.get(lang, "forget.no"), Actions.forgetMe(false))))));
+        return new ChatMessage(
+                question,
+                List.of(
+                        new Block.Text(question),
+                        new Block.Buttons(List.of(
+                                Button.danger(texts.get(lang, "forget.yes"), Actions.forgetMe(true)),
+                                Button.of(texts.get(lang, "forget.no"), Actions.forgetMe(false))))));
     }
 
     /**
@@ -212,7 +259,8 @@ public final class MemberChoices {
      */
     public ChatMessage forget(Platform platform, String workspaceId, String userId, Language fallback) {
         List<Footprint> footprints = footprints(platform, workspaceId, userId);
-        Language lang = footprints.stream().map(f -> f.team().language()).findFirst().orElse(fallback);
+        Language lang =
+                footprints.stream().map(f -> f.team().language()).findFirst().orElse(fallback);
         int erasedAnswers = 0;
         int erasedFeedback = 0;
         int erasedCheckIns = 0;
@@ -228,16 +276,25 @@ public final class MemberChoices {
                 memberships++;
             }
         }
-        int platformRecords = platformData.stream().mapToInt(p -> p.forget(platform, workspaceId, userId)).sum();
+        int platformRecords = platformData.stream()
+                .mapToInt(p -> p.forget(platform, workspaceId, userId))
+                .sum();
         if (footprints.isEmpty() && platformRecords == 0) {
             return reply.text(fallback, "mydata.none");
         }
-        return reply.text(lang, "forget.done", erasedAnswers, erasedFeedback, erasedCheckIns, erasedNudges, memberships);
+        return reply.text(
+                lang, "forget.done", erasedAnswers, erasedFeedback, erasedCheckIns, erasedNudges, memberships);
     }
 
     /** One team's share of what is kept about a person. */
-    private record Footprint(Team team, String giver, Optional<Member> membership, List<Answer> answers,
-                             List<Feedback> feedback, int checkIns, int nudges) {
+    private record Footprint(
+            Team team,
+            String giver,
+            Optional<Member> membership,
+            List<Answer> answers,
+            List<Feedback> feedback,
+            int checkIns,
+            int nudges) {
 
         boolean isEmpty() {
             return membership.isEmpty() && answers.isEmpty() && feedback.isEmpty() && checkIns == 0 && nudges == 0;
@@ -248,9 +305,14 @@ public final class MemberChoices {
         List<Footprint> found = new ArrayList<>();
         for (Team team : teams.findByWorkspace(platform, workspaceId)) {
             String giver = pseudonyms.feedbackGiver(team.id(), team.platform(), userId);
-            Footprint f = new Footprint(team, giver, members.find(team.id(), userId),
-                    own.ofAnyWeek(team, userId), feedback.ofPseudonym(team.id(), giver),
-                    checkIns.countOfUser(team.id(), userId), nudgeLog.countOfLeader(team.id(), userId));
+            Footprint f = new Footprint(
+                    team,
+                    giver,
+                    members.find(team.id(), userId),
+                    own.ofAnyWeek(team, userId),
+                    feedback.ofPseudonym(team.id(), giver),
+                    checkIns.countOfUser(team.id(), userId),
+                    nudgeLog.countOfLeader(team.id(), userId));
             if (!f.isEmpty()) {
                 found.add(f);
             }
@@ -259,8 +321,10 @@ public final class MemberChoices {
     }
 
     private String teamNames(List<Member> memberships) {
-        return String.join(", ", memberships.stream()
-                .map(m -> teams.find(m.teamId()).map(Team::name).orElse("?"))
-                .toList());
+        return String.join(
+                ", ",
+                memberships.stream()
+                        .map(m -> teams.find(m.teamId()).map(Team::name).orElse("?"))
+                        .toList());
     }
 }

@@ -29,7 +29,8 @@ public final class Reply {
         if (error.usage().isEmpty()) {
             return ChatMessage.text(what);
         }
-        String usage = texts.get(lang, "command.rightForm", texts.get(lang, error.usage().get().usageKey()));
+        String usage = texts.get(
+                lang, "command.rightForm", texts.get(lang, error.usage().get().usageKey()));
         return new ChatMessage(what, List.of(new Block.Text(what), new Block.Context(usage)));
     }
 }

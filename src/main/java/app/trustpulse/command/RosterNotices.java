@@ -2,10 +2,10 @@ package app.trustpulse.command;
 
 import app.trustpulse.chat.ChannelAddress;
 import app.trustpulse.chat.ChatDeliveryException;
-import app.trustpulse.chat.DeliveryCutShort;
 import app.trustpulse.chat.ChatGateways;
 import app.trustpulse.chat.ChatMessage;
 import app.trustpulse.chat.Delivery;
+import app.trustpulse.chat.DeliveryCutShort;
 import app.trustpulse.chat.Mentions;
 import app.trustpulse.pulse.DeliveryClaim;
 import app.trustpulse.pulse.Language;
@@ -41,7 +41,10 @@ public final class RosterNotices {
     /** Work kind of posting one notice; its key is "teamId:noticeKey". */
     public static final String KIND = "roster-notice";
 
-    /** A notice still goes out this long after the change (the service was down, the platform kept refusing); not later. */
+    /**
+     * A notice still goes out this long after the change (the service was down, the platform kept refusing); not
+     * later.
+     */
     static final Duration POST_WITHIN = Duration.ofDays(7);
 
     /** A notice names this many people at most; more are counted, so a bulk add stays one readable message. */
@@ -65,8 +68,14 @@ public final class RosterNotices {
     private final Duration claimTimeout;
     private final Clock clock;
 
-    public RosterNotices(TeamRepository teams, RosterNoticeRepository notices, ChatGateways gateways, Texts texts,
-                         WorkQueue work, Duration claimTimeout, Clock clock) {
+    public RosterNotices(
+            TeamRepository teams,
+            RosterNoticeRepository notices,
+            ChatGateways gateways,
+            Texts texts,
+            WorkQueue work,
+            Duration claimTimeout,
+            Clock clock) {
         this.teams = teams;
         this.notices = notices;
         this.gateways = gateways;
@@ -76,14 +85,17 @@ public final class RosterNotices {
         this.clock = clock;
     }
 
-    /** A key for a change that comes with no request or event id: it is handled only once, so any unique key will do. */
+    /**
+     * A key for a change that comes with no request or event id: it is handled only once, so any unique key will do.
+     */
     public static String onceKey() {
         return "once:" + UUID.randomUUID();
     }
 
     /** A team set up with {@code people} people, {@code leaders} of them leaders: one notice, not one per person. */
     void setUp(Team team, Cause cause, int people, int leaders) {
-        announce(new Notice(team.id(), cause.key(), Change.SETUP, cause.by(), List.of(), people, leaders, clock.instant()));
+        announce(new Notice(
+                team.id(), cause.key(), Change.SETUP, cause.by(), List.of(), people, leaders, clock.instant()));
     }
 
     /** A change to the given people, about to be made. */
@@ -129,8 +141,11 @@ public final class RosterNotices {
             return true;
         }
         try {
-            gateways.of(team.get().platform()).postToChannel(ChannelAddress.of(team.get()), message(team.get(), notice.get()),
-                    new Delivery(claim.get().deliveryId(), claim.get().triedBefore()));
+            gateways.of(team.get().platform())
+                    .postToChannel(
+                            ChannelAddress.of(team.get()),
+                            message(team.get(), notice.get()),
+                            new Delivery(claim.get().deliveryId(), claim.get().triedBefore()));
             notices.posted(teamId, key, clock.instant());
             return true;
         } catch (ChatDeliveryException e) {

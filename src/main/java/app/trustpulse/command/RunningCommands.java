@@ -38,10 +38,20 @@ public final class RunningCommands {
     private final Texts texts;
     private final Language defaultLanguage;
 
-    public RunningCommands(TeamRepository teams, MemberRepository members, AdminList admins,
-                           TeamAdministration administration, TeamStatus status, MemberChoices choices, SendingCheckIns sending,
-                           ClosingWeeks closing, FailedWork failedWork, Doctor doctor, Reply reply, Texts texts,
-                           Language defaultLanguage) {
+    public RunningCommands(
+            TeamRepository teams,
+            MemberRepository members,
+            AdminList admins,
+            TeamAdministration administration,
+            TeamStatus status,
+            MemberChoices choices,
+            SendingCheckIns sending,
+            ClosingWeeks closing,
+            FailedWork failedWork,
+            Doctor doctor,
+            Reply reply,
+            Texts texts,
+            Language defaultLanguage) {
         this.parser = new CommandParser();
         this.teams = teams;
         this.members = members;
@@ -77,8 +87,11 @@ public final class RunningCommands {
                 return reply.text(t.language(), "sendNow.resumed");
             }
             if (sending.isPlanned(ctx.requestKey().get())) {
-                SendingCheckIns.Round round = sending.sendNow(t.id(), ctx.requestKey().get());
-                return round.skippedBecause().filter(SendingCheckIns.WEEK_CLOSED::equals).isPresent()
+                SendingCheckIns.Round round =
+                        sending.sendNow(t.id(), ctx.requestKey().get());
+                return round.skippedBecause()
+                                .filter(SendingCheckIns.WEEK_CLOSED::equals)
+                                .isPresent()
                         ? reply.text(t.language(), "sendNow.weekClosed")
                         : reply.text(t.language(), "sendNow.resumed");
             }
@@ -124,7 +137,12 @@ public final class RunningCommands {
         private final Optional<Member> self;
         private final List<Member> memberships;
 
-        Handlers(CommandContext ctx, Language lang, Optional<Team> team, Optional<Member> self, List<Member> memberships) {
+        Handlers(
+                CommandContext ctx,
+                Language lang,
+                Optional<Team> team,
+                Optional<Member> self,
+                List<Member> memberships) {
             this.ctx = ctx;
             this.lang = lang;
             this.team = team;
@@ -141,7 +159,8 @@ public final class RunningCommands {
          * after a crash finds the notice its first run stored, and nothing is announced twice.
          */
         private RosterNotices.Cause cause() {
-            return RosterNotices.Cause.by(new RosterNoticeRepository.Person(ctx.userId(), ctx.displayName()),
+            return RosterNotices.Cause.by(
+                    new RosterNoticeRepository.Person(ctx.userId(), ctx.displayName()),
                     ctx.requestKey().map(k -> "request:" + k).orElseGet(RosterNotices::onceKey));
         }
 
@@ -283,14 +302,20 @@ public final class RunningCommands {
             if (d.complete()) {
                 return reply.text(t.language(), closedNow ? "closeWeek.done" : "closeWeek.already");
             }
-            String pulse = texts.get(t.language(), d.pulsePosted() ? "closeWeek.pulse.posted" : "closeWeek.pulse.notYet");
-            return reply.text(t.language(), closedNow ? "closeWeek.pending" : "closeWeek.alreadyPending",
-                    pulse, d.digestsSent(), d.digests());
+            String pulse =
+                    texts.get(t.language(), d.pulsePosted() ? "closeWeek.pulse.posted" : "closeWeek.pulse.notYet");
+            return reply.text(
+                    t.language(),
+                    closedNow ? "closeWeek.pending" : "closeWeek.alreadyPending",
+                    pulse,
+                    d.digestsSent(),
+                    d.digests());
         }
 
         @Override
         public ChatMessage giveFeedback(Command.GiveFeedback c) {
-            // Feedback goes to the leaders; a leader's own would count towards the release threshold and be recognisable.
+            // Feedback goes to the leaders; a leader's own would count towards the release threshold and be
+            // recognisable.
             if (self.filter(Member::isLeader).isPresent()) {
                 return reply.text(team().language(), "feedback.leader");
             }
@@ -302,25 +327,37 @@ public final class RunningCommands {
         if (t.paused()) {
             return reply.text(t.language(), "sendNow.paused");
         }
-        SendingCheckIns.Round round = requestKey.isPresent() ? sending.sendNow(t.id(), requestKey.get()) : sending.sendNow(t.id());
-        if (round.skippedBecause().filter(SendingCheckIns.ALREADY_RUNNING::equals).isPresent()) {
+        SendingCheckIns.Round round =
+                requestKey.isPresent() ? sending.sendNow(t.id(), requestKey.get()) : sending.sendNow(t.id());
+        if (round.skippedBecause()
+                .filter(SendingCheckIns.ALREADY_RUNNING::equals)
+                .isPresent()) {
             return reply.text(t.language(), "sendNow.busy");
         }
         if (round.skippedBecause().isPresent()) {
             return reply.text(t.language(), "sendNow.weekClosed");
         }
-        return reply.text(t.language(), round.failed() > 0 ? "sendNow.doneWithFailures" : "sendNow.done",
-                round.sent(), round.alreadySent(), round.failed());
+        return reply.text(
+                t.language(),
+                round.failed() > 0 ? "sendNow.doneWithFailures" : "sendNow.done",
+                round.sent(),
+                round.alreadySent(),
+                round.failed());
     }
 
     /** One line per check of the install: ✓, or what to do. */
     private ChatMessage doctor(CommandContext ctx, Language lang) {
-        Optional<String> workspace = ctx.platform() == Platform.SLACK ? Optional.of(ctx.workspaceId()) : Optional.empty();
+        Optional<String> workspace =
+                ctx.platform() == Platform.SLACK ? Optional.of(ctx.workspaceId()) : Optional.empty();
         List<Doctor.Line> lines = doctor.examine(lang, workspace);
         String title = texts.get(lang, doctor.allOk(lines) ? "doctor.title.ok" : "doctor.title.fix");
-        return new ChatMessage(title, List.of(new Block.Text(title),
-                new Block.Text(String.join("\n", lines.stream().map(Doctor.Line::text).toList())),
-                new Block.Context(texts.get(lang, "doctor.dashboard"))));
+        return new ChatMessage(
+                title,
+                List.of(
+                        new Block.Text(title),
+                        new Block.Text(String.join(
+                                "\n", lines.stream().map(Doctor.Line::text).toList())),
+                        new Block.Context(texts.get(lang, "doctor.dashboard"))));
     }
 
     private boolean allowed(CommandContext ctx, Subcommand sub, Optional<Member> self) {
@@ -334,8 +371,12 @@ public final class RunningCommands {
         };
     }
 
-    /** Admin commands, and in a team's context those for admins or leaders, are refused before their arguments are read. */
-    private boolean refusedBeforeReading(CommandContext ctx, Subcommand sub, Optional<Team> team, Optional<Member> self) {
+    /**
+     * Admin commands, and in a team's context those for admins or leaders, are refused before their arguments are
+     * read.
+     */
+    private boolean refusedBeforeReading(
+            CommandContext ctx, Subcommand sub, Optional<Team> team, Optional<Member> self) {
         return switch (sub.who()) {
             case ADMIN -> !isAdmin(ctx);
             case ADMIN_OR_LEADER -> team.isPresent() && !allowed(ctx, sub, self);
@@ -368,14 +409,19 @@ public final class RunningCommands {
             }
         }
         String title = texts.get(lang, "help.title");
-        return new ChatMessage(title, List.of(new Block.Text(title), new Block.Text(String.join("\n", lines)),
-                new Block.Context(texts.get(lang, "help.answers"))));
+        return new ChatMessage(
+                title,
+                List.of(
+                        new Block.Text(title),
+                        new Block.Text(String.join("\n", lines)),
+                        new Block.Context(texts.get(lang, "help.answers"))));
     }
 
     /** The team bound to the channel; in a direct message, the person's only team (or an admin's only team). */
     Optional<Team> teamInContext(CommandContext ctx) {
         if (ctx.channelId().isPresent()) {
-            return teams.findByChannel(ctx.platform(), ctx.workspaceId(), ctx.channelId().get());
+            return teams.findByChannel(
+                    ctx.platform(), ctx.workspaceId(), ctx.channelId().get());
         }
         List<Member> memberships = members.membershipsOf(ctx.platform(), ctx.workspaceId(), ctx.userId());
         if (memberships.size() == 1) {
@@ -391,7 +437,9 @@ public final class RunningCommands {
     /** In a channel, the membership of that channel's team; in a direct message, all of the person's. */
     private List<Member> memberships(CommandContext ctx, Optional<Team> team) {
         if (ctx.channelId().isPresent()) {
-            return team.flatMap(t -> members.find(t.id(), ctx.userId())).map(List::of).orElse(List.of());
+            return team.flatMap(t -> members.find(t.id(), ctx.userId()))
+                    .map(List::of)
+                    .orElse(List.of());
         }
         return members.membershipsOf(ctx.platform(), ctx.workspaceId(), ctx.userId());
     }
@@ -402,7 +450,8 @@ public final class RunningCommands {
     }
 
     private Language languageOf(List<Member> memberships) {
-        return memberships.stream().findFirst()
+        return memberships.stream()
+                .findFirst()
                 .flatMap(m -> teams.find(m.teamId()))
                 .map(Team::language)
                 .orElse(defaultLanguage);

@@ -31,7 +31,13 @@ public enum Subcommand {
     FORGET_ME("forget-me", Who.MEMBER, false);
 
     /** Who may run a subcommand. MEMBER means anyone in a team, leaders included. */
-    public enum Who { ANYONE, MEMBER, LEADER, ADMIN_OR_LEADER, ADMIN }
+    public enum Who {
+        ANYONE,
+        MEMBER,
+        LEADER,
+        ADMIN_OR_LEADER,
+        ADMIN
+    }
 
     private final String word;
     private final Who who;
@@ -69,6 +75,8 @@ public enum Subcommand {
     }
 
     public static Optional<Subcommand> lookup(String word) {
-        return Arrays.stream(values()).filter(s -> s.word.equalsIgnoreCase(word)).findFirst();
+        return Arrays.stream(values())
+                .filter(s -> s.word.equalsIgnoreCase(word))
+                .findFirst();
     }
 }

@@ -33,8 +33,7 @@ public final class TeamAdministration {
     private static final Logger LOG = LoggerFactory.getLogger(TeamAdministration.class);
 
     /** What a new team starts with. */
-    public record Defaults(ZoneId timezone, Language language, int threshold) {
-    }
+    public record Defaults(ZoneId timezone, Language language, int threshold) {}
 
     private final TeamRepository teams;
     private final MemberRepository members;
@@ -45,8 +44,15 @@ public final class TeamAdministration {
     private final Reply reply;
     private final Defaults defaults;
 
-    public TeamAdministration(TeamRepository teams, MemberRepository members, TeamTriggers triggers, ChatGateways gateways,
-                              Welcoming welcoming, RosterNotices notices, Reply reply, Defaults defaults) {
+    public TeamAdministration(
+            TeamRepository teams,
+            MemberRepository members,
+            TeamTriggers triggers,
+            ChatGateways gateways,
+            Welcoming welcoming,
+            RosterNotices notices,
+            Reply reply,
+            Defaults defaults) {
         this.teams = teams;
         this.members = members;
         this.triggers = triggers;
@@ -62,7 +68,8 @@ public final class TeamAdministration {
         if (channel.isEmpty()) {
             return reply.error(lang, CommandError.of(Subcommand.SETUP, "setup.noChannel"));
         }
-        if (teams.findByChannel(ctx.platform(), ctx.workspaceId(), channel.get()).isPresent()) {
+        if (teams.findByChannel(ctx.platform(), ctx.workspaceId(), channel.get())
+                .isPresent()) {
             return reply.text(lang, "setup.exists", channel.get());
         }
         List<ChatUser> people;
@@ -72,28 +79,50 @@ public final class TeamAdministration {
             people = gateways.of(ctx.platform()).channelMembers(address);
             name = gateways.of(ctx.platform()).channelName(address);
         } catch (ChatDeliveryException e) {
-            LOG.warn("setup could not read the members of channel {} in {}; the admin was told so",
-                    channel.get(), ctx.workspaceId(), e);
+            LOG.warn(
+                    "setup could not read the members of channel {} in {}; the admin was told so",
+                    channel.get(),
+                    ctx.workspaceId(),
+                    e);
             return reply.text(lang, "setup.channelUnreadable", channel.get());
         }
-        Team team = teams.insert(new Team(0, ctx.platform(), ctx.workspaceId(), channel.get(), name, defaults.timezone(),
-                cmd.language().orElse(defaults.language()), defaults.threshold(), TeamSchedule.defaults(), false));
+        Team team = teams.insert(new Team(
+                0,
+                ctx.platform(),
+                ctx.workspaceId(),
+                channel.get(),
+                name,
+                defaults.timezone(),
+                cmd.language().orElse(defaults.language()),
+                defaults.threshold(),
+                TeamSchedule.defaults(),
+                false));
         List<Member> added = new ArrayList<>();
         for (ChatUser u : people) {
             Role role = cmd.leaderId().filter(u.userId()::equals).isPresent() ? Role.LEADER : Role.MEMBER;
             added.add(new Member(team.id(), u.userId(), u.displayName(), role, u.timezone(), false, false));
         }
-        cmd.leaderId().filter(id -> added.stream().noneMatch(m -> m.userId().equals(id))).ifPresent(id ->
-                added.add(new Member(team.id(), id, nameOf(team, id), Role.LEADER, Optional.empty(), false, false)));
-        notices.setUp(team, cause, added.size(), (int) added.stream().filter(Member::isLeader).count());
+        cmd.leaderId()
+                .filter(id -> added.stream().noneMatch(m -> m.userId().equals(id)))
+                .ifPresent(id -> added.add(
+                        new Member(team.id(), id, nameOf(team, id), Role.LEADER, Optional.empty(), false, false)));
+        notices.setUp(team, cause, added.size(), (int)
+                added.stream().filter(Member::isLeader).count());
         added.forEach(members::save);
         triggers.plan(team);
         welcoming.welcomeNewcomers(team);
         long leaders = added.stream().filter(Member::isLeader).count();
         TeamSchedule s = team.schedule();
-        return reply.text(team.language(), leaders == 0 ? "setup.done.noLeader" : "setup.done", team.name(),
-                added.size() - leaders, leaders, TextFormats.days(team.language(), s.checkInDays()),
-                TextFormats.time(s.checkInTime()), team.timezone().getId(), TextFormats.day(team.language(), s.summaryDay()),
+        return reply.text(
+                team.language(),
+                leaders == 0 ? "setup.done.noLeader" : "setup.done",
+                team.name(),
+                added.size() - leaders,
+                leaders,
+                TextFormats.days(team.language(), s.checkInDays()),
+                TextFormats.time(s.checkInTime()),
+                team.timezone().getId(),
+                TextFormats.day(team.language(), s.summaryDay()),
                 TextFormats.time(s.summaryTime()));
     }
 
@@ -103,8 +132,10 @@ public final class TeamAdministration {
             return reply.text(team.language(), "leader.already", name(existing.get()));
         }
         Member m = existing.map(e -> e.withRole(Role.LEADER))
-                .orElseGet(() -> new Member(team.id(), userId, nameOf(team, userId), Role.LEADER, Optional.empty(), false, false));
-        notices.announce(team, cause, existing.isPresent() ? Change.MADE_LEADER : Change.LEADER_ADDED, List.of(person(m)));
+                .orElseGet(() -> new Member(
+                        team.id(), userId, nameOf(team, userId), Role.LEADER, Optional.empty(), false, false));
+        notices.announce(
+                team, cause, existing.isPresent() ? Change.MADE_LEADER : Change.LEADER_ADDED, List.of(person(m)));
         members.save(m);
         if (existing.isEmpty()) {
             welcoming.welcomeNewcomers(team);
@@ -132,7 +163,11 @@ public final class TeamAdministration {
             }
             added.add(new Member(team.id(), id, nameOf(team, id), Role.MEMBER, Optional.empty(), false, false));
         }
-        notices.announce(team, cause, Change.ADDED, added.stream().map(TeamAdministration::person).toList());
+        notices.announce(
+                team,
+                cause,
+                Change.ADDED,
+                added.stream().map(TeamAdministration::person).toList());
         added.forEach(members::save);
         if (!added.isEmpty()) {
             welcoming.welcomeNewcomers(team);
@@ -151,7 +186,11 @@ public final class TeamAdministration {
                 unknown++;
             }
         }
-        notices.announce(team, cause, Change.REMOVED, leaving.stream().map(TeamAdministration::person).toList());
+        notices.announce(
+                team,
+                cause,
+                Change.REMOVED,
+                leaving.stream().map(TeamAdministration::person).toList());
         int removed = 0;
         for (Member m : leaving) {
             if (members.remove(team.id(), m.userId())) {
@@ -166,27 +205,40 @@ public final class TeamAdministration {
 
     ChatMessage schedule(Team team, Command.ScheduleCheckIns c) {
         Language lang = team.language();
-        return reschedule(team, team.schedule().withCheckIns(c.days(), c.time()),
-                reply.text(lang, "schedule.checkins.done", TextFormats.days(lang, c.days()), TextFormats.time(c.time())));
+        return reschedule(
+                team,
+                team.schedule().withCheckIns(c.days(), c.time()),
+                reply.text(
+                        lang, "schedule.checkins.done", TextFormats.days(lang, c.days()), TextFormats.time(c.time())));
     }
 
     ChatMessage schedule(Team team, Command.ScheduleSummary c) {
         Language lang = team.language();
-        return reschedule(team, team.schedule().withSummary(c.day(), c.time()),
+        return reschedule(
+                team,
+                team.schedule().withSummary(c.day(), c.time()),
                 reply.text(lang, "schedule.summary.done", TextFormats.day(lang, c.day()), TextFormats.time(c.time())));
     }
 
     ChatMessage schedule(Team team, Command.ScheduleNudges c) {
         Language lang = team.language();
-        return reschedule(team, team.schedule().withNudges(c.days(), c.time()),
+        return reschedule(
+                team,
+                team.schedule().withNudges(c.days(), c.time()),
                 reply.text(lang, "schedule.nudges.done", TextFormats.days(lang, c.days()), TextFormats.time(c.time())));
     }
 
     ChatMessage schedule(Team team, Command.SetReminder c) {
         Language lang = team.language();
-        return reschedule(team, team.schedule().withReminder(c.delay()), c.delay().isEmpty()
-                ? reply.text(lang, "reminder.off")
-                : reply.text(lang, "reminder.done", reply.texts().duration(lang, c.delay().get())));
+        return reschedule(
+                team,
+                team.schedule().withReminder(c.delay()),
+                c.delay().isEmpty()
+                        ? reply.text(lang, "reminder.off")
+                        : reply.text(
+                                lang,
+                                "reminder.done",
+                                reply.texts().duration(lang, c.delay().get())));
     }
 
     private ChatMessage reschedule(Team team, TeamSchedule schedule, ChatMessage answer) {
@@ -235,10 +287,14 @@ public final class TeamAdministration {
      */
     private String nameOf(Team team, String userId) {
         try {
-            return gateways.of(team.platform()).personName(ChannelAddress.of(team), userId).orElse(userId);
+            return gateways.of(team.platform())
+                    .personName(ChannelAddress.of(team), userId)
+                    .orElse(userId);
         } catch (ChatDeliveryException e) {
-            LOG.warn("the name of a person named in a command in team {} could not be read; the id stands in",
-                    team.id(), e);
+            LOG.warn(
+                    "the name of a person named in a command in team {} could not be read; the id stands in",
+                    team.id(),
+                    e);
             return userId;
         }
     }

@@ -2,10 +2,10 @@ package app.trustpulse.command;
 
 import app.trustpulse.chat.Block;
 import app.trustpulse.chat.ChatDeliveryException;
-import app.trustpulse.chat.DeliveryCutShort;
 import app.trustpulse.chat.ChatGateways;
 import app.trustpulse.chat.ChatMessage;
 import app.trustpulse.chat.Delivery;
+import app.trustpulse.chat.DeliveryCutShort;
 import app.trustpulse.chat.DirectAddress;
 import app.trustpulse.chat.FanOut;
 import app.trustpulse.pulse.DeliveryClaim;
@@ -44,8 +44,7 @@ public final class Welcoming {
     private static final Logger LOG = LoggerFactory.getLogger(Welcoming.class);
 
     /** What a round did; {@code waiting} welcomes are still to go (failed, or held by another sender). */
-    public record Round(int sent, int waiting) {
-    }
+    public record Round(int sent, int waiting) {}
 
     private final TeamRepository teams;
     private final MemberRepository members;
@@ -55,8 +54,14 @@ public final class Welcoming {
     private final Duration claimTimeout;
     private final Clock clock;
 
-    public Welcoming(TeamRepository teams, MemberRepository members, ChatGateways gateways, Texts texts, WorkQueue work,
-                     Duration claimTimeout, Clock clock) {
+    public Welcoming(
+            TeamRepository teams,
+            MemberRepository members,
+            ChatGateways gateways,
+            Texts texts,
+            WorkQueue work,
+            Duration claimTimeout,
+            Clock clock) {
         this.teams = teams;
         this.members = members;
         this.gateways = gateways;
@@ -91,9 +96,12 @@ public final class Welcoming {
         }
         Team team = found.get();
         Instant since = clock.instant().minus(WELCOME_WITHIN);
-        List<Boolean> sent = FanOut.map(members.awaitingWelcome(teamId, since),
-                gateways.of(team.platform()).parallelSends(), userId -> welcome(team, userId));
-        return new Round((int) sent.stream().filter(Boolean::booleanValue).count(),
+        List<Boolean> sent = FanOut.map(
+                members.awaitingWelcome(teamId, since),
+                gateways.of(team.platform()).parallelSends(),
+                userId -> welcome(team, userId));
+        return new Round(
+                (int) sent.stream().filter(Boolean::booleanValue).count(),
                 members.awaitingWelcome(teamId, since).size());
     }
 
@@ -102,14 +110,18 @@ public final class Welcoming {
         long teamId = team.id();
         Optional<Member> member = members.find(teamId, userId);
         Instant now = clock.instant();
-        Optional<DeliveryClaim> claim = member.isEmpty() ? Optional.empty()
+        Optional<DeliveryClaim> claim = member.isEmpty()
+                ? Optional.empty()
                 : members.claimWelcome(teamId, userId, now, now.minus(claimTimeout));
         if (claim.isEmpty()) {
             return false;
         }
         try {
-            gateways.of(team.platform()).sendDirect(new DirectAddress(team.platform(), team.workspaceId(), userId),
-                    message(team, member.get()), new Delivery(claim.get().deliveryId(), claim.get().triedBefore()));
+            gateways.of(team.platform())
+                    .sendDirect(
+                            new DirectAddress(team.platform(), team.workspaceId(), userId),
+                            message(team, member.get()),
+                            new Delivery(claim.get().deliveryId(), claim.get().triedBefore()));
             members.markWelcomed(teamId, userId);
             return true;
         } catch (ChatDeliveryException e) {
@@ -123,11 +135,16 @@ public final class Welcoming {
 
     private ChatMessage message(Team team, Member member) {
         Language lang = team.language();
-        String first = texts.get(lang, member.isLeader() ? "welcome.leader" : "welcome.member",
-                TextFormats.days(lang, team.schedule().checkInDays()), TextFormats.time(team.schedule().checkInTime()),
+        String first = texts.get(
+                lang,
+                member.isLeader() ? "welcome.leader" : "welcome.member",
+                TextFormats.days(lang, team.schedule().checkInDays()),
+                TextFormats.time(team.schedule().checkInTime()),
                 TextFormats.day(lang, team.schedule().summaryDay()));
-        return new ChatMessage(first, List.of(
-                new Block.Text(first),
-                new Block.Context(texts.get(lang, "welcome.privacy", team.threshold()))));
+        return new ChatMessage(
+                first,
+                List.of(
+                        new Block.Text(first),
+                        new Block.Context(texts.get(lang, "welcome.privacy", team.threshold()))));
     }
 }

@@ -1,8 +1,5 @@
 package app.trustpulse.config;
 
-import app.trustpulse.pulse.Leases;
-import app.trustpulse.pulse.Liveness;
-import app.trustpulse.pulse.WorkQueue;
 import app.trustpulse.chat.ChatGateways;
 import app.trustpulse.checkin.CheckInMessages;
 import app.trustpulse.checkin.RecordingAnswers;
@@ -12,6 +9,8 @@ import app.trustpulse.checkin.TypedReplyParser;
 import app.trustpulse.pulse.AnswerRepository;
 import app.trustpulse.pulse.CheckInPlanner;
 import app.trustpulse.pulse.CheckInRepository;
+import app.trustpulse.pulse.Leases;
+import app.trustpulse.pulse.Liveness;
 import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.PersonalAnswers;
 import app.trustpulse.pulse.Pseudonymizer;
@@ -20,6 +19,7 @@ import app.trustpulse.pulse.PulseRepository;
 import app.trustpulse.pulse.TeamRepository;
 import app.trustpulse.pulse.TeamTriggers;
 import app.trustpulse.pulse.Texts;
+import app.trustpulse.pulse.WorkQueue;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,28 +37,90 @@ public class CheckInConfig {
     }
 
     @Bean
-    SendingCheckIns sendingCheckIns(TeamRepository teams, MemberRepository members, CheckInRepository checkIns,
-                                    PulseRepository pulses, CheckInMessages messages, ChatGateways gateways,
-                                    TeamTriggers triggers, WorkQueue work, Leases leases, Liveness liveness,
-                                    PulseProperties properties, Clock clock, PulseMetrics metrics, Pseudonymizer pseudonyms) {
-        return new SendingCheckIns(teams, members, checkIns, pulses, new CheckInPlanner(), messages, gateways,
-                triggers, work, leases, liveness, properties.claimTimeout(), clock, metrics, pseudonyms);
+    SendingCheckIns sendingCheckIns(
+            TeamRepository teams,
+            MemberRepository members,
+            CheckInRepository checkIns,
+            PulseRepository pulses,
+            CheckInMessages messages,
+            ChatGateways gateways,
+            TeamTriggers triggers,
+            WorkQueue work,
+            Leases leases,
+            Liveness liveness,
+            PulseProperties properties,
+            Clock clock,
+            PulseMetrics metrics,
+            Pseudonymizer pseudonyms) {
+        return new SendingCheckIns(
+                teams,
+                members,
+                checkIns,
+                pulses,
+                new CheckInPlanner(),
+                messages,
+                gateways,
+                triggers,
+                work,
+                leases,
+                liveness,
+                properties.claimTimeout(),
+                clock,
+                metrics,
+                pseudonyms);
     }
 
     @Bean
-    Reminding reminding(TeamRepository teams, MemberRepository members, CheckInRepository checkIns, PulseRepository pulses,
-                        CheckInMessages messages, ChatGateways gateways, PulseProperties properties, Clock clock,
-                        PulseMetrics metrics, AnswerRepository answers, Pseudonymizer pseudonyms) {
-        return new Reminding(teams, members, checkIns, pulses, messages, gateways, properties.claimTimeout(), clock,
-                metrics, new PersonalAnswers(answers, pseudonyms));
+    Reminding reminding(
+            TeamRepository teams,
+            MemberRepository members,
+            CheckInRepository checkIns,
+            PulseRepository pulses,
+            CheckInMessages messages,
+            ChatGateways gateways,
+            PulseProperties properties,
+            Clock clock,
+            PulseMetrics metrics,
+            AnswerRepository answers,
+            Pseudonymizer pseudonyms) {
+        return new Reminding(
+                teams,
+                members,
+                checkIns,
+                pulses,
+                messages,
+                gateways,
+                properties.claimTimeout(),
+                clock,
+                metrics,
+                new PersonalAnswers(answers, pseudonyms));
     }
 
     @Bean
-    RecordingAnswers recordingAnswers(TeamRepository teams, MemberRepository members, CheckInRepository checkIns,
-                                      AnswerRepository answers, PulseRepository pulses, Pseudonymizer pseudonyms,
-                                      CheckInMessages messages, ChatGateways gateways, Texts texts, Clock clock,
-                                      PulseMetrics metrics) {
-        return new RecordingAnswers(teams, members, checkIns, answers, pulses, pseudonyms, new TypedReplyParser(), messages,
-                gateways, texts, clock, metrics);
+    RecordingAnswers recordingAnswers(
+            TeamRepository teams,
+            MemberRepository members,
+            CheckInRepository checkIns,
+            AnswerRepository answers,
+            PulseRepository pulses,
+            Pseudonymizer pseudonyms,
+            CheckInMessages messages,
+            ChatGateways gateways,
+            Texts texts,
+            Clock clock,
+            PulseMetrics metrics) {
+        return new RecordingAnswers(
+                teams,
+                members,
+                checkIns,
+                answers,
+                pulses,
+                pseudonyms,
+                new TypedReplyParser(),
+                messages,
+                gateways,
+                texts,
+                clock,
+                metrics);
     }
 }

@@ -24,9 +24,9 @@ import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PulseRepository;
 import app.trustpulse.pulse.RosterNoticeRepository;
 import app.trustpulse.pulse.TeamRepository;
-import app.trustpulse.pulse.WorkQueue;
 import app.trustpulse.pulse.TeamTriggers;
 import app.trustpulse.pulse.Texts;
+import app.trustpulse.pulse.WorkQueue;
 import app.trustpulse.summary.ClosingWeeks;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -47,38 +47,102 @@ public class CommandConfig {
     }
 
     @Bean
-    Welcoming welcoming(TeamRepository teams, MemberRepository members, ChatGateways gateways, Texts texts,
-                        WorkQueue work, PulseProperties properties, Clock clock) {
+    Welcoming welcoming(
+            TeamRepository teams,
+            MemberRepository members,
+            ChatGateways gateways,
+            Texts texts,
+            WorkQueue work,
+            PulseProperties properties,
+            Clock clock) {
         return new Welcoming(teams, members, gateways, texts, work, properties.claimTimeout(), clock);
     }
 
     @Bean
-    RosterNotices rosterNotices(TeamRepository teams, RosterNoticeRepository notices, ChatGateways gateways, Texts texts,
-                                WorkQueue work, PulseProperties properties, Clock clock) {
+    RosterNotices rosterNotices(
+            TeamRepository teams,
+            RosterNoticeRepository notices,
+            ChatGateways gateways,
+            Texts texts,
+            WorkQueue work,
+            PulseProperties properties,
+            Clock clock) {
         return new RosterNotices(teams, notices, gateways, texts, work, properties.claimTimeout(), clock);
     }
 
     @Bean
-    RunningCommands runningCommands(TeamRepository teams, MemberRepository members, CheckInRepository checkIns,
-                                    AnswerRepository answers, PulseRepository pulses, TeamTriggers triggers, ChatGateways gateways,
-                                    Welcoming welcoming, RosterNotices notices, NudgingLeaders nudging, SendingCheckIns sending,
-                                    ClosingWeeks closing, MemberChoices choices, ParkedWork parked, Reply reply, Texts texts,
-                                    Doctor doctor, Clock clock, PulseProperties properties) {
-        TeamAdministration administration = new TeamAdministration(teams, members, triggers, gateways, welcoming, notices, reply,
-                new TeamAdministration.Defaults(properties.defaultTimezone(), properties.defaultLanguage(),
-                        properties.defaultThreshold()));
+    RunningCommands runningCommands(
+            TeamRepository teams,
+            MemberRepository members,
+            CheckInRepository checkIns,
+            AnswerRepository answers,
+            PulseRepository pulses,
+            TeamTriggers triggers,
+            ChatGateways gateways,
+            Welcoming welcoming,
+            RosterNotices notices,
+            NudgingLeaders nudging,
+            SendingCheckIns sending,
+            ClosingWeeks closing,
+            MemberChoices choices,
+            ParkedWork parked,
+            Reply reply,
+            Texts texts,
+            Doctor doctor,
+            Clock clock,
+            PulseProperties properties) {
+        TeamAdministration administration = new TeamAdministration(
+                teams,
+                members,
+                triggers,
+                gateways,
+                welcoming,
+                notices,
+                reply,
+                new TeamAdministration.Defaults(
+                        properties.defaultTimezone(), properties.defaultLanguage(), properties.defaultThreshold()));
         TeamStatus status = new TeamStatus(members, checkIns, answers, pulses, triggers, nudging, texts, clock);
-        return new RunningCommands(teams, members, new AdminList(properties.admins()), administration, status,
-                choices, sending, closing, new FailedWork(parked, reply, texts), doctor, reply, texts,
+        return new RunningCommands(
+                teams,
+                members,
+                new AdminList(properties.admins()),
+                administration,
+                status,
+                choices,
+                sending,
+                closing,
+                new FailedWork(parked, reply, texts),
+                doctor,
+                reply,
+                texts,
                 properties.defaultLanguage());
     }
 
     @Bean
-    MemberChoices memberChoices(TeamRepository teams, MemberRepository members, CheckInRepository checkIns,
-                                AnswerRepository answers, FeedbackRepository feedback, NudgeLog nudgeLog,
-                                Pseudonymizer pseudonyms, Reply reply, Texts texts, Clock clock,
-                                List<PlatformPersonalData> platformData) {
-        return new MemberChoices(teams, members, checkIns, answers, feedback, nudgeLog, pseudonyms, reply, texts, clock,
-                platformData, new SecureRandom());
+    MemberChoices memberChoices(
+            TeamRepository teams,
+            MemberRepository members,
+            CheckInRepository checkIns,
+            AnswerRepository answers,
+            FeedbackRepository feedback,
+            NudgeLog nudgeLog,
+            Pseudonymizer pseudonyms,
+            Reply reply,
+            Texts texts,
+            Clock clock,
+            List<PlatformPersonalData> platformData) {
+        return new MemberChoices(
+                teams,
+                members,
+                checkIns,
+                answers,
+                feedback,
+                nudgeLog,
+                pseudonyms,
+                reply,
+                texts,
+                clock,
+                platformData,
+                new SecureRandom());
     }
 }

@@ -11,15 +11,16 @@ import org.springframework.core.env.Environment;
  */
 public final class ConfiguredPlatforms {
 
-    private static final List<String> SLACK_SETTINGS = List.of("slack.bot-token", "slack.signing-secret", "slack.client-id",
-            "slack.client-secret", "slack.app-token");
+    private static final List<String> SLACK_SETTINGS = List.of(
+            "slack.bot-token", "slack.signing-secret", "slack.client-id", "slack.client-secret", "slack.app-token");
 
-    private ConfiguredPlatforms() {
-    }
+    private ConfiguredPlatforms() {}
 
     public static boolean slack(Environment env) {
         Binder binder = Binder.get(env);
-        return SLACK_SETTINGS.stream().anyMatch(name -> binder.bind(name, String.class).map(v -> !v.isBlank()).orElse(false));
+        return SLACK_SETTINGS.stream()
+                .anyMatch(name ->
+                        binder.bind(name, String.class).map(v -> !v.isBlank()).orElse(false));
     }
 
     public static boolean teams(Environment env) {

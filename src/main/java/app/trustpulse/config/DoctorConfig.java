@@ -23,17 +23,31 @@ public class DoctorConfig {
     @Bean
     PseudonymKeyCheck pseudonymKeyCheck(PulseProperties properties) {
         return () -> properties.pseudonymSecret().filter(s -> !s.isBlank()).isPresent()
-                || properties.pseudonymSecretFile().filter(f -> !f.toString().isBlank()).isPresent()
-                ? Finding.ok("doctor.pseudonymKey.ok") : Finding.fix("doctor.pseudonymKey.generated");
+                        || properties
+                                .pseudonymSecretFile()
+                                .filter(f -> !f.toString().isBlank())
+                                .isPresent()
+                ? Finding.ok("doctor.pseudonymKey.ok")
+                : Finding.fix("doctor.pseudonymKey.generated");
     }
 
     @Bean
-    Doctor doctor(ObjectProvider<SlackCheck> slack, ObjectProvider<TeamsCheck> teams,
-                  ObjectProvider<PublicAddressCheck> publicAddress, ObjectProvider<DatabaseCheck> database,
-                  PseudonymKeyCheck pseudonymKey, ObjectProvider<SchedulerCheck> scheduler, Texts texts) {
+    Doctor doctor(
+            ObjectProvider<SlackCheck> slack,
+            ObjectProvider<TeamsCheck> teams,
+            ObjectProvider<PublicAddressCheck> publicAddress,
+            ObjectProvider<DatabaseCheck> database,
+            PseudonymKeyCheck pseudonymKey,
+            ObjectProvider<SchedulerCheck> scheduler,
+            Texts texts) {
         Finding missing = Finding.fix("doctor.failed", "not part of this service");
-        return new Doctor(slack.getIfAvailable(() -> SlackCheck.OFF), teams.getIfAvailable(() -> TeamsCheck.OFF),
-                publicAddress.getIfAvailable(() -> () -> missing), database.getIfAvailable(() -> () -> missing),
-                pseudonymKey, scheduler.getIfAvailable(() -> () -> missing), texts);
+        return new Doctor(
+                slack.getIfAvailable(() -> SlackCheck.OFF),
+                teams.getIfAvailable(() -> TeamsCheck.OFF),
+                publicAddress.getIfAvailable(() -> () -> missing),
+                database.getIfAvailable(() -> () -> missing),
+                pseudonymKey,
+                scheduler.getIfAvailable(() -> () -> missing),
+                texts);
     }
 }

@@ -23,8 +23,8 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 final class EmptySettingsUnset implements EnvironmentPostProcessor, Ordered {
 
     /** The prefixes of the variables the service reads (see {@code .env.example}), and {@code PORT}. */
-    static final List<String> OWN_PREFIXES = List.of("PULSE_", "SLACK_", "MICROSOFT_APP_", "TEAMS_", "SPRING_",
-            "MANAGEMENT_", "SERVER_", "LOGGING_");
+    static final List<String> OWN_PREFIXES =
+            List.of("PULSE_", "SLACK_", "MICROSOFT_APP_", "TEAMS_", "SPRING_", "MANAGEMENT_", "SERVER_", "LOGGING_");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

@@ -3,8 +3,8 @@ package app.trustpulse.config;
 import app.trustpulse.chat.ChatGateway;
 import app.trustpulse.chat.ChatGateways;
 import app.trustpulse.pulse.Pseudonymizer;
-import app.trustpulse.pulse.Sealer;
 import app.trustpulse.pulse.PulseMetrics;
+import app.trustpulse.pulse.Sealer;
 import app.trustpulse.pulse.SecretStore;
 import app.trustpulse.pulse.Texts;
 import java.time.Clock;
@@ -32,13 +32,16 @@ public class EngineConfig {
     }
 
     /** The one secret every key for personal data is derived from, and the one it replaced, if any. */
-    record PersonalDataSecret(byte[] current, List<byte[]> retired) {
-    }
+    record PersonalDataSecret(byte[] current, List<byte[]> retired) {}
 
     @Bean
     PersonalDataSecret personalDataSecret(PulseProperties properties, SecretStore secrets, Environment environment) {
-        return new PersonalDataSecret(PseudonymKeySource.resolve(properties.pseudonymSecret(),
-                properties.pseudonymSecretFile(), ConfiguredPlatforms.names(environment), secrets),
+        return new PersonalDataSecret(
+                PseudonymKeySource.resolve(
+                        properties.pseudonymSecret(),
+                        properties.pseudonymSecretFile(),
+                        ConfiguredPlatforms.names(environment),
+                        secrets),
                 PseudonymKeySource.retired(properties.pseudonymSecretRetired()));
     }
 

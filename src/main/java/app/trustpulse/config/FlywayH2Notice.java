@@ -39,8 +39,12 @@ public final class FlywayH2Notice implements ApplicationListener<ApplicationEnvi
     static final class DropH2VersionWarning extends TurboFilter {
 
         @Override
-        public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
-            if (level == Level.WARN && LOGGER.equals(logger.getName()) && format != null && format.startsWith("Using H2 ")
+        public FilterReply decide(
+                Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
+            if (level == Level.WARN
+                    && LOGGER.equals(logger.getName())
+                    && format != null
+                    && format.startsWith("Using H2 ")
                     && format.contains("newer than the version Flyway has been verified with")) {
                 return FilterReply.DENY;
             }

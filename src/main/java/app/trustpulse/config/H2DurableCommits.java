@@ -24,8 +24,10 @@ final class H2DurableCommits implements EnvironmentPostProcessor, Ordered {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        durable(environment.getProperty(URL)).ifPresent(url -> environment.getPropertySources()
-                .addFirst(new MapPropertySource("h2DurableCommits", Map.of(URL, url))));
+        durable(environment.getProperty(URL))
+                .ifPresent(url -> environment
+                        .getPropertySources()
+                        .addFirst(new MapPropertySource("h2DurableCommits", Map.of(URL, url))));
     }
 
     /** The URL with {@code WRITE_DELAY=0} added, when it is an embedded H2 file database that does not set it. */
@@ -35,11 +37,14 @@ final class H2DurableCommits implements EnvironmentPostProcessor, Ordered {
         }
         String[] parts = url.substring("jdbc:h2:".length()).split(";");
         String database = parts[0].toLowerCase(Locale.ROOT);
-        if (database.startsWith("mem:") || database.startsWith("tcp:") || database.startsWith("ssl:")
+        if (database.startsWith("mem:")
+                || database.startsWith("tcp:")
+                || database.startsWith("ssl:")
                 || database.startsWith("zip:")) {
             return Optional.empty();
         }
-        boolean set = Arrays.stream(parts).skip(1)
+        boolean set = Arrays.stream(parts)
+                .skip(1)
                 .anyMatch(p -> p.trim().toUpperCase(Locale.ROOT).startsWith("WRITE_DELAY="));
         return set ? Optional.empty() : Optional.of(url + (url.endsWith(";") ? "" : ";") + "WRITE_DELAY=0");
     }

@@ -27,12 +27,36 @@ import org.springframework.context.annotation.Configuration;
 public class InboundConfig {
 
     @Bean
-    InboxService inboxService(RunningCommands commands, RecordingAnswers recording, MemberChoices choices, NudgeLog nudgeLog,
-                              TeamRepository teams, MemberRepository members, PulseRepository pulses, NudgeCatalog catalog,
-                              PulseMessages pulseMessages, Welcoming welcoming, RosterNotices notices, Texts texts,
-                              Clock clock, PulseProperties properties, PulseMetrics metrics) {
+    InboxService inboxService(
+            RunningCommands commands,
+            RecordingAnswers recording,
+            MemberChoices choices,
+            NudgeLog nudgeLog,
+            TeamRepository teams,
+            MemberRepository members,
+            PulseRepository pulses,
+            NudgeCatalog catalog,
+            PulseMessages pulseMessages,
+            Welcoming welcoming,
+            RosterNotices notices,
+            Texts texts,
+            Clock clock,
+            PulseProperties properties,
+            PulseMetrics metrics) {
         HomeView home = new HomeView(teams, members, pulses, nudgeLog, catalog, pulseMessages, texts, clock);
-        return new InboxService(commands, recording, choices, nudgeLog, home, teams, members, welcoming, notices, texts, clock,
-                properties.defaultLanguage(), metrics);
+        return new InboxService(
+                commands,
+                recording,
+                choices,
+                nudgeLog,
+                home,
+                teams,
+                members,
+                welcoming,
+                notices,
+                texts,
+                clock,
+                properties.defaultLanguage(),
+                metrics);
     }
 }

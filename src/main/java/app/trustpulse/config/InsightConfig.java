@@ -20,9 +20,16 @@ import org.springframework.context.annotation.Configuration;
 public class InsightConfig {
 
     @Bean
-    ReadingInsights readingInsights(TeamRepository teams, MemberRepository members, AnswerRepository answers,
-                                    CheckInRepository checkIns, NudgeLog nudgeLog, InsightQueries queries,
-                                    Pseudonymizer pseudonyms, TextScrubber scrubber, Clock clock) {
+    ReadingInsights readingInsights(
+            TeamRepository teams,
+            MemberRepository members,
+            AnswerRepository answers,
+            CheckInRepository checkIns,
+            NudgeLog nudgeLog,
+            InsightQueries queries,
+            Pseudonymizer pseudonyms,
+            TextScrubber scrubber,
+            Clock clock) {
         return new ReadingInsights(teams, members, answers, checkIns, nudgeLog, queries, pseudonyms, scrubber, clock);
     }
 

@@ -37,8 +37,8 @@ class MalformedParameters {
         private static final Logger LOG = LoggerFactory.getLogger(MalformedParameters.class);
 
         @Override
-        public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
-                Exception ex) {
+        public ModelAndView resolveException(
+                HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
             InvalidParameterException invalid = find(ex);
             if (invalid == null) {
                 return null;
@@ -62,7 +62,9 @@ class MalformedParameters {
             return null;
         }
 
-        /** Before Spring MVC's own resolvers, which would not know Tomcat's exception; after Boot's error attributes. */
+        /**
+         * Before Spring MVC's own resolvers, which would not know Tomcat's exception; after Boot's error attributes.
+         */
         @Override
         public int getOrder() {
             return Ordered.HIGHEST_PRECEDENCE + 1;

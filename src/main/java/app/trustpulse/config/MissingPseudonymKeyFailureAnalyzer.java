@@ -9,7 +9,8 @@ final class MissingPseudonymKeyFailureAnalyzer extends AbstractFailureAnalyzer<M
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, MissingPseudonymKeyException cause) {
         return new FailureAnalysis(
-                String.join(" and ", cause.platforms()) + " is configured, but no key for the answer pseudonyms is set. "
+                String.join(" and ", cause.platforms())
+                        + " is configured, but no key for the answer pseudonyms is set. "
                         + "The key must not live in the database beside the answers: with it, anyone holding a copy of "
                         + "the database could tell whose answers are whose.",
                 "Set PULSE_PSEUDONYM_SECRET to a random value of 32 or more characters (e.g. `openssl rand -base64 48`), "

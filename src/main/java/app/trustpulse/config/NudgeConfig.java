@@ -1,6 +1,5 @@
 package app.trustpulse.config;
 
-import app.trustpulse.pulse.WeekStepRepository;
 import app.trustpulse.chat.ChatGateways;
 import app.trustpulse.nudge.MonthlyReviews;
 import app.trustpulse.nudge.NudgeCatalog;
@@ -15,6 +14,7 @@ import app.trustpulse.pulse.PulseMetrics;
 import app.trustpulse.pulse.PulseRepository;
 import app.trustpulse.pulse.TeamRepository;
 import app.trustpulse.pulse.Texts;
+import app.trustpulse.pulse.WeekStepRepository;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,12 +42,37 @@ public class NudgeConfig {
     }
 
     @Bean
-    NudgingLeaders nudgingLeaders(TeamRepository teams, MemberRepository members, PulseRepository pulses, AnswerRepository answers,
-                                  Pseudonymizer pseudonyms, NudgeLog nudgeLog, NudgeSelector selector, NudgeMessages messages,
-                                  ChatGateways gateways, Texts texts, Clock clock, PulseProperties properties,
-                                  PulseMetrics metrics, WeekStepRepository steps, NudgeCatalog catalog) {
-        return new NudgingLeaders(teams, members, pulses, answers, pseudonyms, nudgeLog, selector, messages, gateways, texts, clock,
-                properties.nudgesPerWeek(), metrics).claimedIn(steps, catalog, properties.claimTimeout());
+    NudgingLeaders nudgingLeaders(
+            TeamRepository teams,
+            MemberRepository members,
+            PulseRepository pulses,
+            AnswerRepository answers,
+            Pseudonymizer pseudonyms,
+            NudgeLog nudgeLog,
+            NudgeSelector selector,
+            NudgeMessages messages,
+            ChatGateways gateways,
+            Texts texts,
+            Clock clock,
+            PulseProperties properties,
+            PulseMetrics metrics,
+            WeekStepRepository steps,
+            NudgeCatalog catalog) {
+        return new NudgingLeaders(
+                        teams,
+                        members,
+                        pulses,
+                        answers,
+                        pseudonyms,
+                        nudgeLog,
+                        selector,
+                        messages,
+                        gateways,
+                        texts,
+                        clock,
+                        properties.nudgesPerWeek(),
+                        metrics)
+                .claimedIn(steps, catalog, properties.claimTimeout());
     }
 
     @Bean

@@ -7,25 +7,28 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.env.Environment;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The platforms' endpoints, health (and the management port's actuator), the playground, chart images and public
- * assets pass untouched, exactly as without Spring Security: no sign-in, no session, no CSRF token, no extra headers. Slack and the Bot
+ * assets pass untouched, exactly as without Spring Security: no sign-in, no session, no CSRF token, no extra headers.
+ * Slack and the Bot
  * Framework sign their own requests, and a CSRF filter reading a form body would break Slack's signature check.
  * An auto-configuration (listed in META-INF/spring), so that every application context with a web server has it,
  * the adapters' own slice tests included, and Spring Boot's default "secure everything" chain never applies.
  */
-@AutoConfiguration(beforeName = {
-        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration"})
+@AutoConfiguration(
+        beforeName = {
+            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration"
+        })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(SecurityFilterChain.class)
 public class PlatformEndpointsSecurity {
@@ -33,8 +36,15 @@ public class PlatformEndpointsSecurity {
     @Bean
     @Order(1)
     SecurityFilterChain platformEndpoints(HttpSecurity http, Environment environment) throws Exception {
-        http.securityMatchers(m -> m.requestMatchers("/slack/**", "/api/messages", "/playground", "/playground/**",
-                                "/webjars/**", "/dashboard-assets/**", "/pulse-charts/**", "/error")
+        http.securityMatchers(m -> m.requestMatchers(
+                                "/slack/**",
+                                "/api/messages",
+                                "/playground",
+                                "/playground/**",
+                                "/webjars/**",
+                                "/dashboard-assets/**",
+                                "/pulse-charts/**",
+                                "/error")
                         .requestMatchers(openActuator(environment)))
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .csrf(AbstractHttpConfigurer::disable)

@@ -15,7 +15,9 @@ final class PseudonymKeyRequirement implements EnvironmentPostProcessor, Ordered
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         List<String> platforms = ConfiguredPlatforms.names(environment);
-        if (!platforms.isEmpty() && !isSet(environment, "pulse.pseudonym-secret") && !isSet(environment, "pulse.pseudonym-secret-file")) {
+        if (!platforms.isEmpty()
+                && !isSet(environment, "pulse.pseudonym-secret")
+                && !isSet(environment, "pulse.pseudonym-secret-file")) {
             throw new MissingPseudonymKeyException(platforms);
         }
     }

@@ -24,16 +24,17 @@ final class PseudonymKeySource {
     private static final Logger LOG = LoggerFactory.getLogger(PseudonymKeySource.class);
     private static final String BASE64 = "base64:";
 
-    private PseudonymKeySource() {
-    }
+    private PseudonymKeySource() {}
 
-    static byte[] resolve(Optional<String> secret, Optional<Path> secretFile, List<String> realPlatforms, SecretStore store) {
+    static byte[] resolve(
+            Optional<String> secret, Optional<Path> secretFile, List<String> realPlatforms, SecretStore store) {
         Optional<byte[]> outside = fromOutside(secret, secretFile);
         if (outside.isPresent()) {
             if (store.remove(STORED_NAME)) {
-                LOG.warn("Removed the pseudonym key that an earlier version kept in the database: the key now comes from "
-                        + "the environment. Answers stored under another key no longer match anyone; see docs/privacy.md, "
-                        + "'Rotating the key'.");
+                LOG.warn(
+                        "Removed the pseudonym key that an earlier version kept in the database: the key now comes from "
+                                + "the environment. Answers stored under another key no longer match anyone; see docs/privacy.md, "
+                                + "'Rotating the key'.");
             }
             return outside.get();
         }
@@ -50,7 +51,8 @@ final class PseudonymKeySource {
 
     /** The key before the last rotation, if one is given; an empty variable counts as not set. */
     static java.util.List<byte[]> retired(Optional<String> retired) {
-        return retired.filter(s -> !s.isBlank()).map(String::strip).map(PseudonymKeySource::bytes).stream().toList();
+        return retired.filter(s -> !s.isBlank()).map(String::strip).map(PseudonymKeySource::bytes).stream()
+                .toList();
     }
 
     private static Optional<byte[]> fromOutside(Optional<String> givenSecret, Optional<Path> givenFile) {
@@ -68,7 +70,8 @@ final class PseudonymKeySource {
         try {
             return Files.readString(file, StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
-            throw new IllegalArgumentException("PULSE_PSEUDONYM_SECRET_FILE " + file + " cannot be read: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "PULSE_PSEUDONYM_SECRET_FILE " + file + " cannot be read: " + e.getMessage(), e);
         }
     }
 
@@ -85,7 +88,8 @@ final class PseudonymKeySource {
             key = text.getBytes(StandardCharsets.UTF_8);
         }
         if (key.length < 32) {
-            throw new IllegalArgumentException("the pseudonym key must be at least 32 bytes (e.g. openssl rand -base64 48)");
+            throw new IllegalArgumentException(
+                    "the pseudonym key must be at least 32 bytes (e.g. openssl rand -base64 48)");
         }
         return key;
     }

@@ -43,8 +43,8 @@ public record PulseProperties(
 
     public PulseProperties {
         if (AnonymityPolicy.checkSetting(defaultThreshold).isPresent()) {
-            throw new IllegalArgumentException("pulse.default-threshold must be from " + AnonymityPolicy.MINIMUM_THRESHOLD
-                    + " to " + AnonymityPolicy.MAXIMUM_THRESHOLD);
+            throw new IllegalArgumentException("pulse.default-threshold must be from "
+                    + AnonymityPolicy.MINIMUM_THRESHOLD + " to " + AnonymityPolicy.MAXIMUM_THRESHOLD);
         }
         if (nudgesPerWeek < 0) {
             throw new IllegalArgumentException("pulse.nudges-per-week must not be negative");

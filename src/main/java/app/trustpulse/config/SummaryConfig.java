@@ -1,13 +1,10 @@
 package app.trustpulse.config;
 
-import app.trustpulse.summary.WeekSteps;
-import app.trustpulse.pulse.WorkQueue;
-import app.trustpulse.pulse.WeekStepRepository;
-import app.trustpulse.nudge.NudgeCatalog;
 import app.trustpulse.chat.ChatGateways;
 import app.trustpulse.feedback.FeedbackRelease;
 import app.trustpulse.feedback.TextScrubber;
 import app.trustpulse.nudge.MonthlyReviews;
+import app.trustpulse.nudge.NudgeCatalog;
 import app.trustpulse.nudge.NudgeLog;
 import app.trustpulse.nudge.NudgeMessages;
 import app.trustpulse.nudge.NudgeSelector;
@@ -21,10 +18,13 @@ import app.trustpulse.pulse.PulseMetrics;
 import app.trustpulse.pulse.PulseRepository;
 import app.trustpulse.pulse.TeamRepository;
 import app.trustpulse.pulse.Texts;
+import app.trustpulse.pulse.WeekStepRepository;
+import app.trustpulse.pulse.WorkQueue;
 import app.trustpulse.summary.ClosingWeeks;
 import app.trustpulse.summary.LeaderDigests;
 import app.trustpulse.summary.PulseCharts;
 import app.trustpulse.summary.PulseMessages;
+import app.trustpulse.summary.WeekSteps;
 import java.security.SecureRandom;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
@@ -44,8 +44,14 @@ public class SummaryConfig {
     }
 
     @Bean
-    LeaderDigests leaderDigests(NudgeSelector selector, NudgeCatalog catalog, NudgeLog nudgeLog, PulseMessages pulseMessages,
-                                NudgeMessages nudgeMessages, Texts texts, Clock clock) {
+    LeaderDigests leaderDigests(
+            NudgeSelector selector,
+            NudgeCatalog catalog,
+            NudgeLog nudgeLog,
+            PulseMessages pulseMessages,
+            NudgeMessages nudgeMessages,
+            Texts texts,
+            Clock clock) {
         return new LeaderDigests(selector, catalog, nudgeLog, pulseMessages, nudgeMessages, texts, clock);
     }
 
@@ -55,21 +61,71 @@ public class SummaryConfig {
     }
 
     @Bean
-    WeekSteps weekSteps(TeamRepository teams, MemberRepository members, AnswerRepository answers, PulseRepository pulses,
-                        WeekStepRepository steps, NudgeSelector selector, PulseMessages pulseMessages, LeaderDigests digests,
-                        MonthlyReviews reviews, FeedbackRepository feedback, TextScrubber scrubber, Pseudonymizer pseudonyms,
-                        ChatGateways gateways, Texts texts, WorkQueue work, PulseProperties properties, Clock clock,
-                        PulseMetrics metrics) {
-        return new WeekSteps(teams, members, answers, pulses, steps, selector, pulseMessages, digests, reviews,
-                new FeedbackRelease(feedback, members, pseudonyms, scrubber, new SecureRandom()), scrubber, pseudonyms, gateways, texts, work,
-                properties.claimTimeout(), clock, metrics);
+    WeekSteps weekSteps(
+            TeamRepository teams,
+            MemberRepository members,
+            AnswerRepository answers,
+            PulseRepository pulses,
+            WeekStepRepository steps,
+            NudgeSelector selector,
+            PulseMessages pulseMessages,
+            LeaderDigests digests,
+            MonthlyReviews reviews,
+            FeedbackRepository feedback,
+            TextScrubber scrubber,
+            Pseudonymizer pseudonyms,
+            ChatGateways gateways,
+            Texts texts,
+            WorkQueue work,
+            PulseProperties properties,
+            Clock clock,
+            PulseMetrics metrics) {
+        return new WeekSteps(
+                teams,
+                members,
+                answers,
+                pulses,
+                steps,
+                selector,
+                pulseMessages,
+                digests,
+                reviews,
+                new FeedbackRelease(feedback, members, pseudonyms, scrubber, new SecureRandom()),
+                scrubber,
+                pseudonyms,
+                gateways,
+                texts,
+                work,
+                properties.claimTimeout(),
+                clock,
+                metrics);
     }
 
     @Bean
-    ClosingWeeks closingWeeks(TeamRepository teams, CheckInRepository checkIns, AnswerRepository answers,
-                              PulseRepository pulses, WeekStepRepository steps, WeekSteps weekSteps, Clock clock,
-                              PulseMetrics metrics, MemberRepository members, TextScrubber scrubber, Texts texts) {
-        return new ClosingWeeks(teams, checkIns, answers, pulses, new PulseCalculator(), steps, weekSteps, clock, metrics,
-                members, scrubber, texts);
+    ClosingWeeks closingWeeks(
+            TeamRepository teams,
+            CheckInRepository checkIns,
+            AnswerRepository answers,
+            PulseRepository pulses,
+            WeekStepRepository steps,
+            WeekSteps weekSteps,
+            Clock clock,
+            PulseMetrics metrics,
+            MemberRepository members,
+            TextScrubber scrubber,
+            Texts texts) {
+        return new ClosingWeeks(
+                teams,
+                checkIns,
+                answers,
+                pulses,
+                new PulseCalculator(),
+                steps,
+                weekSteps,
+                clock,
+                metrics,
+                members,
+                scrubber,
+                texts);
     }
 }

@@ -13,8 +13,7 @@ import java.util.Optional;
 public final class Cells {
 
     /** A cell of a table: its text and whether it is withheld, for styling and tests. */
-    public record Shown(String text, boolean withheld) {
-    }
+    public record Shown(String text, boolean withheld) {}
 
     private final Texts texts;
 

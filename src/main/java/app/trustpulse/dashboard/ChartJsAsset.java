@@ -10,8 +10,7 @@ final class ChartJsAsset {
 
     private static final String POM = "META-INF/maven/org.webjars.npm/chart.js/pom.properties";
 
-    private ChartJsAsset() {
-    }
+    private ChartJsAsset() {}
 
     static String path() {
         try (InputStream in = ChartJsAsset.class.getClassLoader().getResourceAsStream(POM)) {

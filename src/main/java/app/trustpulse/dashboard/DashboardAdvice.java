@@ -15,8 +15,13 @@ import org.springframework.web.bind.annotation.ResponseStatus;
  * admin, answer 403 with a page that says settings are for admins and points to the team page. An expired sign-in goes
  * back to the sign-in page.
  */
-@ControllerAdvice(assignableTypes = {DashboardController.class, ExportController.class, SettingsController.class,
-        DoctorController.class})
+@ControllerAdvice(
+        assignableTypes = {
+            DashboardController.class,
+            ExportController.class,
+            SettingsController.class,
+            DoctorController.class
+        })
 class DashboardAdvice {
 
     @ExceptionHandler(NotAllowed.class)

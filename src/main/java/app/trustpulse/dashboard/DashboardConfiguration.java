@@ -18,7 +18,8 @@ public class DashboardConfiguration {
     }
 
     @Bean
-    Viewers viewers(PulseProperties properties, TeamsIdentities identities, ObjectProvider<PlaygroundPeople> playground) {
+    Viewers viewers(
+            PulseProperties properties, TeamsIdentities identities, ObjectProvider<PlaygroundPeople> playground) {
         return new Viewers(new AdminList(properties.admins()), identities, playground);
     }
 

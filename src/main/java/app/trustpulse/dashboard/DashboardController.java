@@ -43,7 +43,8 @@ class DashboardController {
     private final JsonMapper json;
     private final String chartJs = ChartJsAsset.path();
 
-    DashboardController(ReadingInsights insights, SignedIn signedIn, NudgeCatalog catalog, Texts texts, JsonMapper json) {
+    DashboardController(
+            ReadingInsights insights, SignedIn signedIn, NudgeCatalog catalog, Texts texts, JsonMapper json) {
         this.insights = insights;
         this.signedIn = signedIn;
         this.catalog = catalog;
@@ -62,7 +63,11 @@ class DashboardController {
             links.add(new PageParts.TeamLink(a.team().id(), a.team().name(), roleLabel(lang, a), a.admin()));
         }
         model.addAttribute("teams", links);
-        model.addAttribute("dimensions", Dimension.inModelOrder().stream().map(d -> cells.dimension(lang, d)).toList());
+        model.addAttribute(
+                "dimensions",
+                Dimension.inModelOrder().stream()
+                        .map(d -> cells.dimension(lang, d))
+                        .toList());
         if (viewer.admin()) {
             List<PageParts.Row> overview = new ArrayList<>();
             List<String> overviewWeeks = new ArrayList<>();
@@ -73,7 +78,9 @@ class DashboardController {
                     shown.add(cells.of(lang, row.latest(), d));
                 }
                 overview.add(new PageParts.Row(row.team().name(), shown));
-                overviewWeeks.add(row.latest().map(p -> cells.week(lang, p.week())).orElse(texts.get(lang, "dashboard.cell.noPulse")));
+                overviewWeeks.add(row.latest()
+                        .map(p -> cells.week(lang, p.week()))
+                        .orElse(texts.get(lang, "dashboard.cell.noPulse")));
                 overviewIds.add(row.team().id());
             }
             model.addAttribute("overview", overview);
@@ -84,8 +91,11 @@ class DashboardController {
     }
 
     @GetMapping("/dashboard/teams/{teamId}")
-    String team(@PathVariable long teamId, @RequestParam(name = "weeks", defaultValue = "12") int weeks,
-                Authentication auth, Model model) {
+    String team(
+            @PathVariable long teamId,
+            @RequestParam(name = "weeks", defaultValue = "12") int weeks,
+            Authentication auth,
+            Model model) {
         Viewer viewer = signedIn.viewer(auth);
         TeamView view = insights.team(viewer, teamId, weeks);
         Language lang = PageLanguage.current();
@@ -98,31 +108,49 @@ class DashboardController {
         model.addAttribute("threshold", access.team().threshold());
         int shownWeeks = view.range();
         model.addAttribute("weeks", shownWeeks);
-        model.addAttribute("ranges", ReadingInsights.RANGES.stream().map(r -> new PageParts.Range(r, r == shownWeeks)).toList());
+        model.addAttribute(
+                "ranges",
+                ReadingInsights.RANGES.stream()
+                        .map(r -> new PageParts.Range(r, r == shownWeeks))
+                        .toList());
 
         Optional<PublishedWeek> latest = view.latest();
-        model.addAttribute("latestWeek", latest.map(p -> cells.week(lang, p.week())).orElse(""));
+        model.addAttribute(
+                "latestWeek", latest.map(p -> cells.week(lang, p.week())).orElse(""));
         model.addAttribute("latestWithheld", latest.map(PublishedWeek::withheld).orElse(false));
         List<PageParts.Row> latestRows = new ArrayList<>();
         latest.ifPresent(p -> {
             for (Dimension d : Dimension.inModelOrder()) {
-                latestRows.add(new PageParts.Row(cells.dimension(lang, d), List.of(cells.of(lang, latest, d),
-                        new Cells.Shown(cells.answers(lang, p, d, access.team().threshold()), false))));
+                latestRows.add(new PageParts.Row(
+                        cells.dimension(lang, d),
+                        List.of(
+                                cells.of(lang, latest, d),
+                                new Cells.Shown(
+                                        cells.answers(lang, p, d, access.team().threshold()), false))));
             }
         });
         model.addAttribute("latestRows", latestRows);
 
         // A year of published weeks: where the team's first one lies, and the weeks a rolling mean looks back on.
-        Trend trend = new Trend(view.weeks(), insights.export(viewer, teamId, ReadingInsights.RANGES.get(ReadingInsights.RANGES.size() - 1)));
+        Trend trend = new Trend(
+                view.weeks(),
+                insights.export(viewer, teamId, ReadingInsights.RANGES.get(ReadingInsights.RANGES.size() - 1)));
         List<WeekId> trendWeeks = trend.weeks();
-        model.addAttribute("weekLabels", trendWeeks.stream().map(w -> cells.week(lang, w)).toList());
+        model.addAttribute(
+                "weekLabels", trendWeeks.stream().map(w -> cells.week(lang, w)).toList());
         List<PageParts.Row> trendRows = new ArrayList<>();
         List<PageParts.Row> rollingRows = new ArrayList<>();
         for (Dimension d : Dimension.inModelOrder()) {
-            trendRows.add(new PageParts.Row(cells.dimension(lang, d),
-                    trendWeeks.stream().map(w -> cells.of(lang, view.week(w), d)).toList()));
-            rollingRows.add(new PageParts.Row(texts.get(lang, "dashboard.team.trend.rolling", cells.dimension(lang, d)),
-                    trend.rolling(d).stream().map(v -> new Cells.Shown(v == null ? "–" : TextFormats.score(lang, v), false)).toList()));
+            trendRows.add(new PageParts.Row(
+                    cells.dimension(lang, d),
+                    trendWeeks.stream()
+                            .map(w -> cells.of(lang, view.week(w), d))
+                            .toList()));
+            rollingRows.add(new PageParts.Row(
+                    texts.get(lang, "dashboard.team.trend.rolling", cells.dimension(lang, d)),
+                    trend.rolling(d).stream()
+                            .map(v -> new Cells.Shown(v == null ? "–" : TextFormats.score(lang, v), false))
+                            .toList()));
         }
         model.addAttribute("trendRows", trendRows);
         model.addAttribute("rollingRows", rollingRows);
@@ -133,7 +161,8 @@ class DashboardController {
             model.addAttribute("participation", participation(lang, view));
         }
         if (access.membership().isPresent()) {
-            model.addAttribute("ownRows", ownRows(lang, view.ownAnswers(), access.leader() ? Role.LEADER : Role.MEMBER));
+            model.addAttribute(
+                    "ownRows", ownRows(lang, view.ownAnswers(), access.leader() ? Role.LEADER : Role.MEMBER));
         }
         view.leader().ifPresent(part -> leaderModel(lang, view, part, model));
         return "dashboard/team";
@@ -142,11 +171,15 @@ class DashboardController {
     private List<PageParts.Line> participation(Language lang, TeamView view) {
         List<PageParts.Line> lines = new ArrayList<>();
         // The same bands as /pulse status: nothing that moves one answer at a time while the week is open.
-        view.openWeek().ifPresent(open -> lines.add(new PageParts.Line(cells.week(lang, open.week()),
-                texts.get(lang, "status.participation.open." + open.band().name(), open.threshold()))));
+        view.openWeek()
+                .ifPresent(open -> lines.add(new PageParts.Line(
+                        cells.week(lang, open.week()),
+                        texts.get(
+                                lang, "status.participation.open." + open.band().name(), open.threshold()))));
         for (int i = view.published().size() - 1; i >= 0; i--) {
             PublishedWeek p = view.published().get(i);
-            lines.add(new PageParts.Line(cells.week(lang, p.week()),
+            lines.add(new PageParts.Line(
+                    cells.week(lang, p.week()),
                     texts.get(lang, "dashboard.participation.closed", p.answered(), p.asked())));
         }
         return lines;
@@ -156,13 +189,18 @@ class DashboardController {
     private List<PageParts.Row> ownRows(Language lang, List<Answer> own, Role respondent) {
         Map<WeekId, Map<Dimension, String>> byWeek = new TreeMap<>();
         String cantSay = texts.get(lang, "dashboard.cell.cantSay");
-        own.stream().filter(a -> a.respondent() == respondent)
-                .forEach(a -> byWeek.computeIfAbsent(a.week(), w -> new LinkedHashMap<>()).put(a.dimension(),
-                        a.score().isPresent() ? String.valueOf(a.score().getAsInt()) : cantSay));
+        own.stream()
+                .filter(a -> a.respondent() == respondent)
+                .forEach(a -> byWeek.computeIfAbsent(a.week(), w -> new LinkedHashMap<>())
+                        .put(
+                                a.dimension(),
+                                a.score().isPresent() ? String.valueOf(a.score().getAsInt()) : cantSay));
         List<PageParts.Row> rows = new ArrayList<>();
-        byWeek.forEach((week, scores) -> rows.add(new PageParts.Row(cells.week(lang, week), Dimension.inModelOrder().stream()
-                .map(d -> new Cells.Shown(scores.getOrDefault(d, ""), false))
-                .toList())));
+        byWeek.forEach((week, scores) -> rows.add(new PageParts.Row(
+                cells.week(lang, week),
+                Dimension.inModelOrder().stream()
+                        .map(d -> new Cells.Shown(scores.getOrDefault(d, ""), false))
+                        .toList())));
         java.util.Collections.reverse(rows);
         return rows;
     }
@@ -171,21 +209,39 @@ class DashboardController {
         model.addAttribute("leader", true);
         List<PageParts.Row> self = new ArrayList<>();
         for (TeamView.SelfCheckRow r : part.selfCheck()) {
-            self.add(new PageParts.Row(cells.dimension(lang, r.dimension()), List.of(
-                    new Cells.Shown(cells.week(lang, r.week()), false),
-                    new Cells.Shown(String.valueOf(r.self()), false),
-                    r.team().isPresent()
-                            ? new Cells.Shown(TextFormats.score(lang, r.team().getAsDouble()), false)
-                            : new Cells.Shown(texts.get(lang, "dashboard.cell.withheld"), true),
-                    new Cells.Shown(r.team().isPresent() ? TextFormats.difference(lang, r.self(), r.team().getAsDouble()) : "", false))));
+            self.add(new PageParts.Row(
+                    cells.dimension(lang, r.dimension()),
+                    List.of(
+                            new Cells.Shown(cells.week(lang, r.week()), false),
+                            new Cells.Shown(String.valueOf(r.self()), false),
+                            r.team().isPresent()
+                                    ? new Cells.Shown(
+                                            TextFormats.score(lang, r.team().getAsDouble()), false)
+                                    : new Cells.Shown(texts.get(lang, "dashboard.cell.withheld"), true),
+                            new Cells.Shown(
+                                    r.team().isPresent()
+                                            ? TextFormats.difference(
+                                                    lang, r.self(), r.team().getAsDouble())
+                                            : "",
+                                    false))));
         }
         model.addAttribute("selfRows", self);
-        model.addAttribute("nudgeCounts", texts.get(lang, "dashboard.nudges.counts", part.nudges().size(), part.tried(),
-                part.notYet(), part.noReaction()));
+        model.addAttribute(
+                "nudgeCounts",
+                texts.get(
+                        lang,
+                        "dashboard.nudges.counts",
+                        part.nudges().size(),
+                        part.tried(),
+                        part.notYet(),
+                        part.noReaction()));
         // Newest week first, like the other lists of weeks on the page.
-        model.addAttribute("nudges", part.nudges().stream()
-                .sorted(Comparator.comparing(SentNudge::week).reversed())
-                .map(n -> nudgeLine(lang, n)).toList());
+        model.addAttribute(
+                "nudges",
+                part.nudges().stream()
+                        .sorted(Comparator.comparing(SentNudge::week).reversed())
+                        .map(n -> nudgeLine(lang, n))
+                        .toList());
         List<PageParts.Line> reviews = new ArrayList<>();
         for (TeamView.MonthlyReview r : part.reviews()) {
             // In the words of the monthly review in the chat.
@@ -194,24 +250,37 @@ class DashboardController {
                 outcome = texts.get(lang, "review.nothingTried");
             } else if (r.estimate().isPresent()) {
                 NudgeReview.Estimate e = r.estimate().get();
-                outcome = texts.get(lang, "review.effect", TextFormats.change(lang, e.triedChange()), e.triedEpisodes(),
-                        TextFormats.change(lang, e.otherChange()), e.otherEpisodes(),
-                        TextFormats.difference(lang, e.triedChange(), e.otherChange()), TextFormats.score(lang, e.margin()));
+                outcome = texts.get(
+                        lang,
+                        "review.effect",
+                        TextFormats.change(lang, e.triedChange()),
+                        e.triedEpisodes(),
+                        TextFormats.change(lang, e.otherChange()),
+                        e.otherEpisodes(),
+                        TextFormats.difference(lang, e.triedChange(), e.otherChange()),
+                        TextFormats.score(lang, e.margin()));
             } else {
-                outcome = texts.get(lang, "review.tooFew", r.triedEpisodes(), r.otherEpisodes(), NudgeReview.MIN_EPISODES);
+                outcome = texts.get(
+                        lang, "review.tooFew", r.triedEpisodes(), r.otherEpisodes(), NudgeReview.MIN_EPISODES);
             }
-            reviews.add(new PageParts.Line(cells.week(lang, r.from()) + " – " + cells.week(lang, r.to()),
+            reviews.add(new PageParts.Line(
+                    cells.week(lang, r.from()) + " – " + cells.week(lang, r.to()),
                     texts.get(lang, "dashboard.review.counts", r.sent(), r.tried()) + " " + outcome.replace("*", "")));
         }
         model.addAttribute("reviews", reviews);
-        model.addAttribute("feedback", part.feedback().stream()
-                .map(f -> new PageParts.Line(cells.week(lang, f.releasedIn()), f.text())).toList());
+        model.addAttribute(
+                "feedback",
+                part.feedback().stream()
+                        .map(f -> new PageParts.Line(cells.week(lang, f.releasedIn()), f.text()))
+                        .toList());
     }
 
     private PageParts.NudgeLine nudgeLine(Language lang, SentNudge n) {
         String dimension = n.dimension().map(d -> cells.dimension(lang, d)).orElse("");
-        String text = catalog.find(lang, n.nudgeId()).map(x -> x.textFor(dimension)).orElse(n.nudgeId());
-        String reaction = n.reaction().map(r -> texts.get(lang, "dashboard.nudges." + r.name()))
+        String text =
+                catalog.find(lang, n.nudgeId()).map(x -> x.textFor(dimension)).orElse(n.nudgeId());
+        String reaction = n.reaction()
+                .map(r -> texts.get(lang, "dashboard.nudges." + r.name()))
                 .orElse(texts.get(lang, "dashboard.nudges.NONE"));
         return new PageParts.NudgeLine(cells.week(lang, n.week()), text, reaction);
     }
@@ -227,7 +296,10 @@ class DashboardController {
             List<Double> data = new ArrayList<>();
             for (WeekId w : trend.weeks()) {
                 Optional<PublishedWeek> p = view.week(w);
-                data.add(p.isPresent() && !p.get().cell(d).withheld() ? p.get().cell(d).mean().getAsDouble() : null);
+                data.add(
+                        p.isPresent() && !p.get().cell(d).withheld()
+                                ? p.get().cell(d).mean().getAsDouble()
+                                : null);
             }
             Map<String, Object> set = new LinkedHashMap<>();
             set.put("label", cells.dimension(lang, d));

@@ -37,20 +37,22 @@ public class DashboardSecurity {
     @Bean
     @Order(2)
     SecurityFilterChain dashboard(HttpSecurity http, SignInProviders providers, Viewers viewers) throws Exception {
-        http.authorizeHttpRequests(a -> a
-                        .requestMatchers(LOGIN, LOGIN + "/**", "/oauth2/**", "/login/oauth2/**").permitAll()
-                        .requestMatchers("/dashboard", "/dashboard/**").authenticated()
+        http.authorizeHttpRequests(a -> a.requestMatchers(LOGIN, LOGIN + "/**", "/oauth2/**", "/login/oauth2/**")
+                        .permitAll()
+                        .requestMatchers("/dashboard", "/dashboard/**")
+                        .authenticated()
                         // Health has its own chain; build, commit and metrics are for the service's admins.
-                        .requestMatchers(EndpointRequest.toAnyEndpoint()).access(serviceAdmins(viewers))
-                        .anyRequest().permitAll())
-                .headers(h -> h
-                        .contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .requestMatchers(EndpointRequest.toAnyEndpoint())
+                        .access(serviceAdmins(viewers))
+                        .anyRequest()
+                        .permitAll())
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)))
                 .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(LOGIN)))
                 .logout(l -> l.logoutUrl("/dashboard/logout").logoutSuccessUrl(LOGIN + "?signedOut"));
         if (!providers.isEmpty()) {
-            http.oauth2Login(o -> o.loginPage(LOGIN).defaultSuccessUrl("/dashboard", true)
-                    .failureUrl(LOGIN + "?failed"));
+            http.oauth2Login(o ->
+                    o.loginPage(LOGIN).defaultSuccessUrl("/dashboard", true).failureUrl(LOGIN + "?failed"));
         }
         return http.build();
     }
@@ -61,7 +63,7 @@ public class DashboardSecurity {
      */
     private static AuthorizationManager<RequestAuthorizationContext> serviceAdmins(Viewers viewers) {
         return (authentication, context) -> new AuthorizationDecision(viewers.of(authentication.get())
-                .filter(v -> v.admin() && v.platform() != Platform.PLAYGROUND).isPresent());
+                .filter(v -> v.admin() && v.platform() != Platform.PLAYGROUND)
+                .isPresent());
     }
-
 }

@@ -31,7 +31,8 @@ class DoctorController {
         if (!viewer.admin()) {
             throw new NotAllowed("admins only");
         }
-        Optional<String> workspace = viewer.platform() == Platform.SLACK ? Optional.of(viewer.workspaceId()) : Optional.empty();
+        Optional<String> workspace =
+                viewer.platform() == Platform.SLACK ? Optional.of(viewer.workspaceId()) : Optional.empty();
         List<Doctor.Line> lines = doctor.examine(PageLanguage.current(), workspace);
         model.addAttribute("viewer", viewer);
         model.addAttribute("doctorLines", lines);

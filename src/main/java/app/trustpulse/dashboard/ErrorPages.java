@@ -16,7 +16,8 @@ import org.springframework.web.servlet.ModelAndView;
 final class ErrorPages implements ErrorViewResolver {
 
     /** Paths whose errors stay Spring's own: bots, probes and the playground's API get JSON, as they always did. */
-    private static final List<String> LEFT_ALONE = List.of("/slack", "/api", "/actuator", "/playground", "/pulse-charts");
+    private static final List<String> LEFT_ALONE =
+            List.of("/slack", "/api", "/actuator", "/playground", "/pulse-charts");
 
     @Override
     public ModelAndView resolveErrorView(HttpServletRequest request, HttpStatus status, Map<String, Object> model) {
@@ -48,6 +49,8 @@ final class ErrorPages implements ErrorViewResolver {
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String path = uri instanceof String s ? s : request.getRequestURI();
         String context = request.getContextPath();
-        return context != null && !context.isEmpty() && path.startsWith(context) ? path.substring(context.length()) : path;
+        return context != null && !context.isEmpty() && path.startsWith(context)
+                ? path.substring(context.length())
+                : path;
     }
 }

@@ -48,8 +48,10 @@ class ExportController {
     }
 
     @GetMapping("/dashboard/teams/{teamId}/export.csv")
-    ResponseEntity<String> csv(@PathVariable long teamId, @RequestParam(name = "weeks", defaultValue = "52") int weeks,
-                               Authentication auth) {
+    ResponseEntity<String> csv(
+            @PathVariable long teamId,
+            @RequestParam(name = "weeks", defaultValue = "52") int weeks,
+            Authentication auth) {
         Viewer viewer = signedIn.viewer(auth);
         TeamAccess access = insights.access(viewer, teamId);
         List<PublishedWeek> published = insights.export(viewer, teamId, weeks);
@@ -66,27 +68,50 @@ class ExportController {
     static String csv(Team team, List<PublishedWeek> published, Language lang) {
         char sep = lang == Language.NL ? ';' : ',';
         StringBuilder out = new StringBuilder("\uFEFF");
-        out.append(String.join(String.valueOf(sep), "team", "week", "dimension", "mean", "answers", "withheld", "members_asked",
-                "members_answered")).append("\r\n");
+        out.append(String.join(
+                        String.valueOf(sep),
+                        "team",
+                        "week",
+                        "dimension",
+                        "mean",
+                        "answers",
+                        "withheld",
+                        "members_asked",
+                        "members_answered"))
+                .append("\r\n");
         for (PublishedWeek p : published) {
             for (Dimension d : Dimension.inModelOrder()) {
                 Cell c = p.cell(d);
-                out.append(csvField(team.name(), sep)).append(sep)
-                        .append(p.week()).append(sep)
-                        .append(d.name().toLowerCase(Locale.ROOT)).append(sep)
-                        .append(c.withheld() ? "" : String.format(lang.locale(), "%.2f", c.mean().getAsDouble())).append(sep)
-                        .append(c.withheld() ? "" : String.valueOf(c.answers())).append(sep)
-                        .append(c.withheld()).append(sep)
-                        .append(p.asked()).append(sep)
-                        .append(p.answered()).append("\r\n");
+                out.append(csvField(team.name(), sep))
+                        .append(sep)
+                        .append(p.week())
+                        .append(sep)
+                        .append(d.name().toLowerCase(Locale.ROOT))
+                        .append(sep)
+                        .append(
+                                c.withheld()
+                                        ? ""
+                                        : String.format(
+                                                lang.locale(), "%.2f", c.mean().getAsDouble()))
+                        .append(sep)
+                        .append(c.withheld() ? "" : String.valueOf(c.answers()))
+                        .append(sep)
+                        .append(c.withheld())
+                        .append(sep)
+                        .append(p.asked())
+                        .append(sep)
+                        .append(p.answered())
+                        .append("\r\n");
             }
         }
         return out.toString();
     }
 
     @GetMapping("/dashboard/teams/{teamId}/export.json")
-    ResponseEntity<String> json(@PathVariable long teamId, @RequestParam(name = "weeks", defaultValue = "52") int weeks,
-                                Authentication auth) {
+    ResponseEntity<String> json(
+            @PathVariable long teamId,
+            @RequestParam(name = "weeks", defaultValue = "52") int weeks,
+            Authentication auth) {
         Viewer viewer = signedIn.viewer(auth);
         TeamAccess access = insights.access(viewer, teamId);
         List<PublishedWeek> published = insights.export(viewer, teamId, weeks);
@@ -147,9 +172,14 @@ class ExportController {
 
     /** The team name in lower case with dashes between its words; in ASCII, accents are dropped ("Café" becomes "cafe"). */
     static String slug(String name, boolean ascii) {
-        String s = Normalizer.normalize(name, ascii ? Normalizer.Form.NFD : Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+        String s = Normalizer.normalize(name, ascii ? Normalizer.Form.NFD : Normalizer.Form.NFC)
+                .toLowerCase(Locale.ROOT);
         if (ascii) {
-            s = s.replaceAll("\\p{M}+", "").replace("ß", "ss").replace("æ", "ae").replace("ø", "o").replace("œ", "oe")
+            s = s.replaceAll("\\p{M}+", "")
+                    .replace("ß", "ss")
+                    .replace("æ", "ae")
+                    .replace("ø", "o")
+                    .replace("œ", "oe")
                     .replaceAll("[^a-z0-9]+", "-");
         } else {
             s = s.replaceAll("[^\\p{L}\\p{N}]+", "-");
@@ -163,7 +193,10 @@ class ExportController {
         StringBuilder out = new StringBuilder();
         for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xff);
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "!#$&+-.^_`|~".indexOf(c) >= 0) {
+            if ((c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || "!#$&+-.^_`|~".indexOf(c) >= 0) {
                 out.append(c);
             } else {
                 out.append('%').append(String.format("%02X", b & 0xff));

@@ -46,7 +46,8 @@ class LoginController {
     }
 
     @PostMapping(DashboardSecurity.LOGIN + "/playground")
-    String asPlaygroundPerson(@RequestParam("person") String userId, HttpServletRequest request, HttpServletResponse response) {
+    String asPlaygroundPerson(
+            @RequestParam("person") String userId, HttpServletRequest request, HttpServletResponse response) {
         PlaygroundPeople people = playground.getIfAvailable();
         if (people == null) {
             return "redirect:" + DashboardSecurity.LOGIN;
@@ -58,8 +59,8 @@ class LoginController {
         if (request.getSession(false) != null) {
             request.changeSessionId();
         }
-        PreAuthenticatedAuthenticationToken token = new PreAuthenticatedAuthenticationToken(person.get(), "playground",
-                AuthorityUtils.createAuthorityList("ROLE_PLAYGROUND"));
+        PreAuthenticatedAuthenticationToken token = new PreAuthenticatedAuthenticationToken(
+                person.get(), "playground", AuthorityUtils.createAuthorityList("ROLE_PLAYGROUND"));
         SecurityContext context = holder.createEmptyContext();
         context.setAuthentication(token);
         holder.setContext(context);

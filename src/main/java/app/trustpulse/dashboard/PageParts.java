@@ -5,8 +5,7 @@ import java.util.List;
 /** The plain pieces the page templates show: rows of text cells, already formatted and already filtered. */
 public final class PageParts {
 
-    private PageParts() {
-    }
+    private PageParts() {}
 
     /** A row of a table: a label and its cells. */
     public record Row(String label, List<Cells.Shown> cells) {
@@ -16,18 +15,14 @@ public final class PageParts {
     }
 
     /** A line with a label and a value, e.g. a week and its participation. */
-    public record Line(String label, String value) {
-    }
+    public record Line(String label, String value) {}
 
     /** A nudge the leader got: when, what, and how they reacted. */
-    public record NudgeLine(String week, String text, String reaction) {
-    }
+    public record NudgeLine(String week, String text, String reaction) {}
 
     /** A range choice for the trend, e.g. 12 weeks, and whether it is the one shown. */
-    public record Range(int weeks, boolean selected) {
-    }
+    public record Range(int weeks, boolean selected) {}
 
     /** A team in the list: where it links, its name, the viewer's role in it. */
-    public record TeamLink(long id, String name, String role, boolean admin) {
-    }
+    public record TeamLink(long id, String name, String role, boolean admin) {}
 }

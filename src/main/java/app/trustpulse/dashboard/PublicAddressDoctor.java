@@ -25,7 +25,10 @@ final class PublicAddressDoctor implements PublicAddressCheck {
 
     PublicAddressDoctor(Optional<String> publicUrl) {
         this.publicUrl = publicUrl;
-        this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     @Override
@@ -35,12 +38,18 @@ final class PublicAddressDoctor implements PublicAddressCheck {
         }
         String base = publicUrl.get();
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(base + PROBE)).timeout(TIMEOUT).GET().build();
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-            return status == 200 ? Finding.ok("doctor.publicAddress.ok", base)
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + PROBE))
+                    .timeout(TIMEOUT)
+                    .GET()
+                    .build();
+            int status =
+                    http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            return status == 200
+                    ? Finding.ok("doctor.publicAddress.ok", base)
                     : Finding.fix("doctor.publicAddress.unreachable", base, "HTTP " + status + " for " + PROBE);
         } catch (IOException | IllegalArgumentException e) {
-            return Finding.fix("doctor.publicAddress.unreachable", base, e.getClass().getSimpleName());
+            return Finding.fix(
+                    "doctor.publicAddress.unreachable", base, e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Finding.fix("doctor.publicAddress.unreachable", base, "interrupted");

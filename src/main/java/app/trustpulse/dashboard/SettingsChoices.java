@@ -22,20 +22,28 @@ import java.util.stream.Stream;
 final class SettingsChoices {
 
     /** A choice: the value the command takes and its label on the page. */
-    record Option(String value, String label) {
-    }
+    record Option(String value, String label) {}
 
     /** Timezones of one region, e.g. Europe, sorted by name. */
-    record ZoneGroup(String label, List<Option> zones) {
-    }
+    record ZoneGroup(String label, List<Option> zones) {}
 
     /** The regions of the IANA timezone names that stand for places, in the order the list shows them. */
-    static final List<String> REGIONS = List.of("Europe", "America", "Africa", "Asia", "Atlantic", "Australia", "Indian",
-            "Pacific", "Antarctica", "Arctic");
+    static final List<String> REGIONS = List.of(
+            "Europe",
+            "America",
+            "Africa",
+            "Asia",
+            "Atlantic",
+            "Australia",
+            "Indian",
+            "Pacific",
+            "Antarctica",
+            "Arctic");
 
     /** Delays between the shortest and the longest reminder the command takes. */
     static final List<Duration> REMINDERS = Stream.of(30, 60, 90, 120, 180, 240, 360, 480, 720, 1440)
-            .map(Duration::ofMinutes).toList();
+            .map(Duration::ofMinutes)
+            .toList();
 
     private final Texts texts;
     private final Language lang;
@@ -72,11 +80,16 @@ final class SettingsChoices {
             String region = slash < 0 ? "" : id.substring(0, slash);
             if (REGIONS.contains(region)) {
                 byRegion.computeIfAbsent(region, r -> new ArrayList<>())
-                        .add(new Option(id, id.substring(slash + 1).replace('_', ' ').replace("/", " – ")));
+                        .add(new Option(
+                                id, id.substring(slash + 1).replace('_', ' ').replace("/", " – ")));
             }
         }
-        boolean known = current == null || current.isBlank() || current.equals("UTC")
-                || byRegion.values().stream().flatMap(List::stream).anyMatch(o -> o.value().equals(current));
+        boolean known = current == null
+                || current.isBlank()
+                || current.equals("UTC")
+                || byRegion.values().stream()
+                        .flatMap(List::stream)
+                        .anyMatch(o -> o.value().equals(current));
         if (!known) {
             other.add(new Option(current, current));
         }
@@ -111,7 +124,8 @@ final class SettingsChoices {
     }
 
     private static List<Option> withCurrent(List<Option> options, String current) {
-        if (current != null && !current.isBlank()
+        if (current != null
+                && !current.isBlank()
                 && options.stream().noneMatch(o -> o.value().equalsIgnoreCase(current.strip()))) {
             options.add(new Option(current.strip(), current.strip()));
         }

@@ -36,7 +36,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class SettingsController {
 
     /** The days in the words the commands take, Monday first. */
-    static final List<String> DAY_CODES = Arrays.stream(DayOfWeek.values()).map(SettingsController::code).toList();
+    static final List<String> DAY_CODES =
+            Arrays.stream(DayOfWeek.values()).map(SettingsController::code).toList();
 
     /** The form, in the words the commands take: days as "mon", "wed", times as "09:30", a reminder as "4h" or "off". */
     public static final class Form {
@@ -80,63 +81,168 @@ class SettingsController {
             return changes;
         }
 
-        public String getLanguage() { return language; }
-        public void setLanguage(String v) { language = v; }
-        public String getTimezone() { return timezone; }
-        public void setTimezone(String v) { timezone = v; }
-        public String getThreshold() { return threshold; }
-        public void setThreshold(String v) { threshold = v; }
-        public List<String> getCheckinDays() { return checkinDays; }
-        public void setCheckinDays(List<String> v) { checkinDays = v == null ? new ArrayList<>() : new ArrayList<>(v); }
-        public String getCheckinTime() { return checkinTime; }
-        public void setCheckinTime(String v) { checkinTime = v; }
-        public String getSummaryDay() { return summaryDay; }
-        public void setSummaryDay(String v) { summaryDay = v; }
-        public String getSummaryTime() { return summaryTime; }
-        public void setSummaryTime(String v) { summaryTime = v; }
-        public List<String> getNudgeDays() { return nudgeDays; }
-        public void setNudgeDays(List<String> v) { nudgeDays = v == null ? new ArrayList<>() : new ArrayList<>(v); }
-        public String getNudgeTime() { return nudgeTime; }
-        public void setNudgeTime(String v) { nudgeTime = v; }
-        public String getReminder() { return reminder; }
-        public void setReminder(String v) { reminder = v; }
-        public boolean isPaused() { return paused; }
-        public void setPaused(boolean v) { paused = v; }
+        public String getLanguage() {
+            return language;
+        }
+
+        public void setLanguage(String v) {
+            language = v;
+        }
+
+        public String getTimezone() {
+            return timezone;
+        }
+
+        public void setTimezone(String v) {
+            timezone = v;
+        }
+
+        public String getThreshold() {
+            return threshold;
+        }
+
+        public void setThreshold(String v) {
+            threshold = v;
+        }
+
+        public List<String> getCheckinDays() {
+            return checkinDays;
+        }
+
+        public void setCheckinDays(List<String> v) {
+            checkinDays = v == null ? new ArrayList<>() : new ArrayList<>(v);
+        }
+
+        public String getCheckinTime() {
+            return checkinTime;
+        }
+
+        public void setCheckinTime(String v) {
+            checkinTime = v;
+        }
+
+        public String getSummaryDay() {
+            return summaryDay;
+        }
+
+        public void setSummaryDay(String v) {
+            summaryDay = v;
+        }
+
+        public String getSummaryTime() {
+            return summaryTime;
+        }
+
+        public void setSummaryTime(String v) {
+            summaryTime = v;
+        }
+
+        public List<String> getNudgeDays() {
+            return nudgeDays;
+        }
+
+        public void setNudgeDays(List<String> v) {
+            nudgeDays = v == null ? new ArrayList<>() : new ArrayList<>(v);
+        }
+
+        public String getNudgeTime() {
+            return nudgeTime;
+        }
+
+        public void setNudgeTime(String v) {
+            nudgeTime = v;
+        }
+
+        public String getReminder() {
+            return reminder;
+        }
+
+        public void setReminder(String v) {
+            reminder = v;
+        }
+
+        public boolean isPaused() {
+            return paused;
+        }
+
+        public void setPaused(boolean v) {
+            paused = v;
+        }
     }
 
     /** One setting of the form: what it reads in the command's words, and the command that sets it. */
     enum Setting {
         LANGUAGE("language", "dashboard.settings.language") {
-            String value(Form f) { return clean(f.language); }
-            String command(Form f) { return "language " + value(f); }
+            String value(Form f) {
+                return clean(f.language);
+            }
+
+            String command(Form f) {
+                return "language " + value(f);
+            }
         },
         TIMEZONE("timezone", "dashboard.settings.timezone") {
-            String value(Form f) { return clean(f.timezone); }
-            String command(Form f) { return "timezone " + value(f); }
+            String value(Form f) {
+                return clean(f.timezone);
+            }
+
+            String command(Form f) {
+                return "timezone " + value(f);
+            }
         },
         THRESHOLD("threshold", "dashboard.settings.threshold") {
-            String value(Form f) { return clean(f.threshold); }
-            String command(Form f) { return "threshold " + value(f); }
+            String value(Form f) {
+                return clean(f.threshold);
+            }
+
+            String command(Form f) {
+                return "threshold " + value(f);
+            }
         },
         CHECKINS("checkins", "dashboard.settings.checkins") {
-            String value(Form f) { return days(f.checkinDays) + " " + clean(f.checkinTime); }
-            String command(Form f) { return "schedule checkins " + value(f); }
+            String value(Form f) {
+                return days(f.checkinDays) + " " + clean(f.checkinTime);
+            }
+
+            String command(Form f) {
+                return "schedule checkins " + value(f);
+            }
         },
         SUMMARY("summary", "dashboard.settings.summary") {
-            String value(Form f) { return clean(f.summaryDay) + " " + clean(f.summaryTime); }
-            String command(Form f) { return "schedule summary " + value(f); }
+            String value(Form f) {
+                return clean(f.summaryDay) + " " + clean(f.summaryTime);
+            }
+
+            String command(Form f) {
+                return "schedule summary " + value(f);
+            }
         },
         NUDGES("nudges", "dashboard.settings.nudges") {
-            String value(Form f) { return days(f.nudgeDays) + " " + clean(f.nudgeTime); }
-            String command(Form f) { return "schedule nudges " + value(f); }
+            String value(Form f) {
+                return days(f.nudgeDays) + " " + clean(f.nudgeTime);
+            }
+
+            String command(Form f) {
+                return "schedule nudges " + value(f);
+            }
         },
         REMINDER("reminder", "dashboard.settings.reminder") {
-            String value(Form f) { return clean(f.reminder); }
-            String command(Form f) { return "reminder " + value(f); }
+            String value(Form f) {
+                return clean(f.reminder);
+            }
+
+            String command(Form f) {
+                return "reminder " + value(f);
+            }
         },
         PAUSED("paused", "dashboard.settings.pausedLabel") {
-            String value(Form f) { return String.valueOf(f.paused); }
-            String command(Form f) { return f.paused ? "pause" : "resume"; }
+            String value(Form f) {
+                return String.valueOf(f.paused);
+            }
+
+            String command(Form f) {
+                return f.paused ? "pause" : "resume";
+            }
         };
 
         final String field;
@@ -161,12 +267,13 @@ class SettingsController {
     }
 
     /** A change about to run: the setting and its command. */
-    record Pending(Setting setting, EditingTeamSettings.Change change) {
-    }
+    record Pending(Setting setting, EditingTeamSettings.Change change) {}
 
-    /** What became of one change: the setting's name, the command's answer, whether it took, and if not the right form. */
-    public record Result(String field, String label, String reply, boolean ok, String rightForm) {
-    }
+    /**
+     * What became of one change: the setting's name, the command's answer, whether it took, and if not the right
+     * form.
+     */
+    public record Result(String field, String label, String reply, boolean ok, String rightForm) {}
 
     private final ReadingInsights insights;
     private final EditingTeamSettings editing;
@@ -203,13 +310,18 @@ class SettingsController {
     }
 
     @PostMapping("/dashboard/teams/{teamId}/settings")
-    String save(@PathVariable long teamId, @ModelAttribute("form") Form form, Authentication auth, RedirectAttributes redirect) {
+    String save(
+            @PathVariable long teamId,
+            @ModelAttribute("form") Form form,
+            Authentication auth,
+            RedirectAttributes redirect) {
         Viewer viewer = signedIn.viewer(auth);
         Team team = adminAccess(viewer, teamId).team();
         Language lang = PageLanguage.current();
         Form before = Form.of(team);
         List<Pending> changes = form.changesFrom(before);
-        EditingTeamSettings.Outcome outcome = editing.apply(viewer, teamId, changes.stream().map(Pending::change).toList());
+        EditingTeamSettings.Outcome outcome = editing.apply(
+                viewer, teamId, changes.stream().map(Pending::change).toList());
         // A change took when its setting reads differently now: the command refuses a bad value and changes nothing.
         Form after = Form.of(insights.access(viewer, teamId).team());
         List<Result> results = new ArrayList<>();
@@ -217,9 +329,18 @@ class SettingsController {
             Setting s = changes.get(i).setting();
             boolean ok = !s.same(before, after);
             String reply = i < outcome.replies().size() ? outcome.replies().get(i) : "";
-            results.add(new Result(s.field, texts.get(lang, s.labelKey), reply, ok,
-                    ok ? "" : texts.get(lang, s.rightFormKey(), TextFormats.time(TeamSchedule.EARLIEST_PROMPT),
-                            TextFormats.time(TeamSchedule.LATEST_PROMPT))));
+            results.add(new Result(
+                    s.field,
+                    texts.get(lang, s.labelKey),
+                    reply,
+                    ok,
+                    ok
+                            ? ""
+                            : texts.get(
+                                    lang,
+                                    s.rightFormKey(),
+                                    TextFormats.time(TeamSchedule.EARLIEST_PROMPT),
+                                    TextFormats.time(TeamSchedule.LATEST_PROMPT))));
         }
         List<Result> failed = results.stream().filter(r -> !r.ok()).toList();
         redirect.addFlashAttribute("saved", results.stream().filter(Result::ok).toList());
@@ -243,7 +364,9 @@ class SettingsController {
 
     /** Days in the commands' order, Monday first, joined as "mon,wed"; words the form did not offer stay as sent. */
     static String days(Collection<String> days) {
-        return days.stream().map(SettingsController::clean).filter(d -> !d.isEmpty())
+        return days.stream()
+                .map(SettingsController::clean)
+                .filter(d -> !d.isEmpty())
                 .map(d -> d.toLowerCase(Locale.ROOT))
                 .distinct()
                 .sorted((a, b) -> Integer.compare(order(a), order(b)))

@@ -23,40 +23,44 @@ final class SignInProviders implements ClientRegistrationRepository, Iterable<Cl
     SignInProviders(DashboardProperties properties) {
         String redirect = properties.publicUrl().orElse("{baseUrl}") + "/login/oauth2/code/{registrationId}";
         if (properties.slack().configured()) {
-            registrations.put(SLACK, ClientRegistration.withRegistrationId(SLACK)
-                    .clientName("Slack")
-                    .clientId(properties.slack().clientId())
-                    .clientSecret(properties.slack().clientSecret())
-                    .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
-                    .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                    .redirectUri(redirect)
-                    .scope("openid", "profile")
-                    .authorizationUri("https://slack.com/openid/connect/authorize")
-                    .tokenUri("https://slack.com/api/openid.connect.token")
-                    .jwkSetUri("https://slack.com/openid/connect/keys")
-                    .issuerUri("https://slack.com")
-                    .userNameAttributeName("sub")
-                    .build());
+            registrations.put(
+                    SLACK,
+                    ClientRegistration.withRegistrationId(SLACK)
+                            .clientName("Slack")
+                            .clientId(properties.slack().clientId())
+                            .clientSecret(properties.slack().clientSecret())
+                            .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                            .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                            .redirectUri(redirect)
+                            .scope("openid", "profile")
+                            .authorizationUri("https://slack.com/openid/connect/authorize")
+                            .tokenUri("https://slack.com/api/openid.connect.token")
+                            .jwkSetUri("https://slack.com/openid/connect/keys")
+                            .issuerUri("https://slack.com")
+                            .userNameAttributeName("sub")
+                            .build());
         }
         if (properties.microsoft().configured()) {
             String tenant = properties.microsoft().tenantOrOrganizations();
             String base = "https://login.microsoftonline.com/" + tenant;
             // Any-tenant sign-in has one issuer per tenant, so only a single-tenant registration pins it.
             String issuer = tenant.equals("organizations") ? null : base + "/v2.0";
-            registrations.put(MICROSOFT, ClientRegistration.withRegistrationId(MICROSOFT)
-                    .clientName("Microsoft")
-                    .clientId(properties.microsoft().clientId())
-                    .clientSecret(properties.microsoft().clientSecret())
-                    .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
-                    .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                    .redirectUri(redirect)
-                    .scope("openid", "profile")
-                    .authorizationUri(base + "/oauth2/v2.0/authorize")
-                    .tokenUri(base + "/oauth2/v2.0/token")
-                    .jwkSetUri(base + "/discovery/v2.0/keys")
-                    .issuerUri(issuer)
-                    .userNameAttributeName("sub")
-                    .build());
+            registrations.put(
+                    MICROSOFT,
+                    ClientRegistration.withRegistrationId(MICROSOFT)
+                            .clientName("Microsoft")
+                            .clientId(properties.microsoft().clientId())
+                            .clientSecret(properties.microsoft().clientSecret())
+                            .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                            .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                            .redirectUri(redirect)
+                            .scope("openid", "profile")
+                            .authorizationUri(base + "/oauth2/v2.0/authorize")
+                            .tokenUri(base + "/oauth2/v2.0/token")
+                            .jwkSetUri(base + "/discovery/v2.0/keys")
+                            .issuerUri(issuer)
+                            .userNameAttributeName("sub")
+                            .build());
         }
     }
 

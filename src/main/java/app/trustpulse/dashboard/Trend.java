@@ -30,8 +30,11 @@ final class Trend {
      */
     Trend(List<WeekId> range, List<PublishedWeek> history) {
         history.forEach(p -> published.put(p.week(), p));
-        WeekId first = published.isEmpty() ? null : published.keySet().iterator().next();
-        this.weeks = first == null ? List.of() : range.stream().filter(w -> w.compareTo(first) >= 0).toList();
+        WeekId first =
+                published.isEmpty() ? null : published.keySet().iterator().next();
+        this.weeks = first == null
+                ? List.of()
+                : range.stream().filter(w -> w.compareTo(first) >= 0).toList();
     }
 
     List<WeekId> weeks() {

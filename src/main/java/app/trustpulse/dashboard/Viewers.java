@@ -34,13 +34,15 @@ final class Viewers {
 
     /** Empty when the sign-in no longer stands for anyone (a playground person since reset, the playground off). */
     Optional<Viewer> of(Authentication auth) {
-        if (auth instanceof PreAuthenticatedAuthenticationToken local && local.getPrincipal() instanceof PlaygroundPeople.LocalPerson p) {
+        if (auth instanceof PreAuthenticatedAuthenticationToken local
+                && local.getPrincipal() instanceof PlaygroundPeople.LocalPerson p) {
             PlaygroundPeople people = playground.getIfAvailable();
             if (people == null) {
                 return Optional.empty();
             }
             return people.find(p.userId())
-                    .map(now -> new Viewer(Platform.PLAYGROUND, now.workspaceId(), now.userId(), now.displayName(), now.admin()));
+                    .map(now -> new Viewer(
+                            Platform.PLAYGROUND, now.workspaceId(), now.userId(), now.displayName(), now.admin()));
         }
         if (auth instanceof OAuth2AuthenticationToken token && token.getPrincipal() instanceof OidcUser user) {
             return switch (token.getAuthorizedClientRegistrationId()) {
@@ -58,8 +60,8 @@ final class Viewers {
         if (workspace == null || userId == null) {
             return Optional.empty();
         }
-        return Optional.of(new Viewer(Platform.SLACK, workspace, userId, name(user, userId),
-                admins.contains(Platform.SLACK, userId)));
+        return Optional.of(new Viewer(
+                Platform.SLACK, workspace, userId, name(user, userId), admins.contains(Platform.SLACK, userId)));
     }
 
     private Optional<Viewer> microsoft(OidcUser user) {
@@ -70,10 +72,13 @@ final class Viewers {
         }
         // Someone the bot has not met yet has no Teams user id: they see no team until they have.
         String userId = teamsIdentities.userIdOf(tenant, objectId).orElse("aad:" + objectId);
-        return Optional.of(new Viewer(Platform.TEAMS, tenant, userId, name(user, userId), admins.contains(Platform.TEAMS, userId)));
+        return Optional.of(new Viewer(
+                Platform.TEAMS, tenant, userId, name(user, userId), admins.contains(Platform.TEAMS, userId)));
     }
 
     private static String name(OidcUser user, String fallback) {
-        return Optional.ofNullable(user.getFullName()).or(() -> Optional.ofNullable(user.getPreferredUsername())).orElse(fallback);
+        return Optional.ofNullable(user.getFullName())
+                .or(() -> Optional.ofNullable(user.getPreferredUsername()))
+                .orElse(fallback);
     }
 }

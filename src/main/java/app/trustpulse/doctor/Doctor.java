@@ -16,8 +16,7 @@ import java.util.function.Supplier;
 public final class Doctor {
 
     /** One line of the report: the check's name, and ✓ or what to do. */
-    public record Line(boolean ok, String text) {
-    }
+    public record Line(boolean ok, String text) {}
 
     private final SlackCheck slack;
     private final TeamsCheck teams;
@@ -27,8 +26,14 @@ public final class Doctor {
     private final SchedulerCheck scheduler;
     private final Texts texts;
 
-    public Doctor(SlackCheck slack, TeamsCheck teams, PublicAddressCheck publicAddress, DatabaseCheck database,
-                  PseudonymKeyCheck pseudonymKey, SchedulerCheck scheduler, Texts texts) {
+    public Doctor(
+            SlackCheck slack,
+            TeamsCheck teams,
+            PublicAddressCheck publicAddress,
+            DatabaseCheck database,
+            PseudonymKeyCheck pseudonymKey,
+            SchedulerCheck scheduler,
+            Texts texts) {
         this.slack = slack;
         this.teams = teams;
         this.publicAddress = publicAddress;
@@ -64,8 +69,9 @@ public final class Doctor {
         try {
             finding = check.get();
         } catch (RuntimeException e) {
-            finding = Optional.of(Finding.fix("doctor.failed", e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage())));
+            finding = Optional.of(Finding.fix(
+                    "doctor.failed",
+                    e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())));
         }
         return finding.map(f -> {
             String name = texts.get(lang, "doctor." + area);

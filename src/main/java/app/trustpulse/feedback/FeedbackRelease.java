@@ -43,8 +43,12 @@ public final class FeedbackRelease {
     private final TextScrubber scrubber;
     private final RandomGenerator random;
 
-    public FeedbackRelease(FeedbackRepository feedback, MemberRepository members, Pseudonymizer pseudonyms,
-                           TextScrubber scrubber, RandomGenerator random) {
+    public FeedbackRelease(
+            FeedbackRepository feedback,
+            MemberRepository members,
+            Pseudonymizer pseudonyms,
+            TextScrubber scrubber,
+            RandomGenerator random) {
         this.feedback = feedback;
         this.members = members;
         this.pseudonyms = pseudonyms;
@@ -59,10 +63,13 @@ public final class FeedbackRelease {
     public Outcome releasedWith(Team team, WeekId week) {
         List<Feedback> released = feedback.releasedIn(team.id(), week);
         if (released.isEmpty()) {
-            int held = (int) feedback.pending(team.id()).stream().filter(f -> f.week().compareTo(week) <= 0).count();
+            int held = (int) feedback.pending(team.id()).stream()
+                    .filter(f -> f.week().compareTo(week) <= 0)
+                    .count();
             return new Outcome(List.of(), held, 0);
         }
-        List<String> names = members.ofTeam(team.id()).stream().map(Member::displayName).toList();
+        List<String> names =
+                members.ofTeam(team.id()).stream().map(Member::displayName).toList();
         List<String> texts = new ArrayList<>();
         for (Feedback f : released) {
             texts.add(scrubber.scrub(f.text(), names));
@@ -77,11 +84,16 @@ public final class FeedbackRelease {
                 .filter(f -> f.week().compareTo(week) <= 0)
                 .toList();
         Set<String> counting = countingGivers(team, week);
-        long givers = pending.stream().map(Feedback::pseudonym).filter(counting::contains).distinct().count();
+        long givers = pending.stream()
+                .map(Feedback::pseudonym)
+                .filter(counting::contains)
+                .distinct()
+                .count();
         if (!AnonymityPolicy.mayShow(team, givers)) {
             return new Outcome(List.of(), pending.size(), dropped);
         }
-        List<String> names = members.ofTeam(team.id()).stream().map(Member::displayName).toList();
+        List<String> names =
+                members.ofTeam(team.id()).stream().map(Member::displayName).toList();
         List<String> texts = new ArrayList<>();
         for (Feedback f : pending) {
             texts.add(scrubber.scrub(f.text(), names));

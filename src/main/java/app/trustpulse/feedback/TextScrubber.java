@@ -20,7 +20,9 @@ public final class TextScrubber {
         for (String name : names) {
             for (String part : name.split("[\\s()]+")) {
                 if (part.length() >= SHORTEST_NAME) {
-                    result = Pattern.compile("(?iu)\\b" + Pattern.quote(part) + "\\b").matcher(result).replaceAll(REMOVED);
+                    result = Pattern.compile("(?iu)\\b" + Pattern.quote(part) + "\\b")
+                            .matcher(result)
+                            .replaceAll(REMOVED);
                 }
             }
         }

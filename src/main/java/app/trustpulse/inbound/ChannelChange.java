@@ -9,8 +9,8 @@ import java.util.Optional;
  * it was someone else than the people who came or went; {@code key} is the platform's own id of the change, the same
  * when it is handled again (a redelivery, a run cut short by a crash), empty where it is handled only once.
  */
-public record ChannelChange(Platform platform, String workspaceId, String channelId, Optional<ChatUser> by,
-                            Optional<String> key) {
+public record ChannelChange(
+        Platform platform, String workspaceId, String channelId, Optional<ChatUser> by, Optional<String> key) {
 
     /** A change the people made themselves, handled once (e.g. in the playground). */
     public static ChannelChange once(Platform platform, String workspaceId, String channelId) {

@@ -37,8 +37,15 @@ public final class HomeView {
     private final Texts texts;
     private final Clock clock;
 
-    public HomeView(TeamRepository teams, MemberRepository members, PulseRepository pulses, NudgeLog nudgeLog,
-                    NudgeCatalog catalog, PulseMessages pulseMessages, Texts texts, Clock clock) {
+    public HomeView(
+            TeamRepository teams,
+            MemberRepository members,
+            PulseRepository pulses,
+            NudgeLog nudgeLog,
+            NudgeCatalog catalog,
+            PulseMessages pulseMessages,
+            Texts texts,
+            Clock clock) {
         this.teams = teams;
         this.members = members;
         this.pulses = pulses;
@@ -60,22 +67,31 @@ public final class HomeView {
         for (Member m : memberships) {
             Team team = teams.find(m.teamId()).orElseThrow();
             Language tl = team.language();
-            blocks.add(new Block.Text(texts.get(tl, m.isLeader() ? "home.team.leader" : "home.team.member", team.name(),
+            blocks.add(new Block.Text(texts.get(
+                    tl,
+                    m.isLeader() ? "home.team.leader" : "home.team.member",
+                    team.name(),
                     texts.get(tl, m.optedOut() ? "mydata.optedOut" : "mydata.active"))));
             blocks.add(new Block.Buttons(List.of(
-                    m.optedOut() ? Button.primary(texts.get(tl, "home.optin"), Actions.teamCommand(team.id(), "optin"))
+                    m.optedOut()
+                            ? Button.primary(texts.get(tl, "home.optin"), Actions.teamCommand(team.id(), "optin"))
                             : Button.of(texts.get(tl, "home.optout"), Actions.teamCommand(team.id(), "optout")),
                     Button.of(texts.get(tl, "home.mydata"), Actions.command("mydata")))));
             if (m.isLeader()) {
                 pulses.latest(team.id()).ifPresent(p -> {
-                    blocks.add(new Block.Text(texts.get(tl, "home.latestPulse", p.week().week())));
+                    blocks.add(new Block.Text(
+                            texts.get(tl, "home.latestPulse", p.week().week())));
                     blocks.addAll(pulseMessages.body(team, p));
                 });
                 WeekId week = WeekId.of(clock.instant(), team.timezone());
-                for (SentNudge n : nudgeLog.ofLeader(team.id(), m.userId(), clock.instant().minus(Duration.ofDays(8)))) {
+                for (SentNudge n :
+                        nudgeLog.ofLeader(team.id(), m.userId(), clock.instant().minus(Duration.ofDays(8)))) {
                     if (n.week().equals(week) || n.week().equals(week.minus(1))) {
-                        catalog.find(tl, n.nudgeId()).ifPresent(nudge -> blocks.add(new Block.Context(
-                                "• " + nudge.textFor(n.dimension().map(d -> texts.dimensionName(tl, d)).orElse("")))));
+                        catalog.find(tl, n.nudgeId())
+                                .ifPresent(nudge -> blocks.add(new Block.Context("• "
+                                        + nudge.textFor(n.dimension()
+                                                .map(d -> texts.dimensionName(tl, d))
+                                                .orElse("")))));
                     }
                 }
             }
@@ -87,9 +103,14 @@ public final class HomeView {
                 blocks.add(new Block.Context(texts.get(lang, "home.admin.none")));
             }
             for (Team t : all) {
-                blocks.add(new Block.Context(texts.get(lang, t.paused() ? "home.admin.team.paused" : "home.admin.team", t.name(),
-                        TextFormats.days(lang, t.schedule().checkInDays()), TextFormats.time(t.schedule().checkInTime()),
-                        TextFormats.day(lang, t.schedule().summaryDay()), TextFormats.time(t.schedule().summaryTime()),
+                blocks.add(new Block.Context(texts.get(
+                        lang,
+                        t.paused() ? "home.admin.team.paused" : "home.admin.team",
+                        t.name(),
+                        TextFormats.days(lang, t.schedule().checkInDays()),
+                        TextFormats.time(t.schedule().checkInTime()),
+                        TextFormats.day(lang, t.schedule().summaryDay()),
+                        TextFormats.time(t.schedule().summaryTime()),
                         t.timezone().getId())));
             }
         }

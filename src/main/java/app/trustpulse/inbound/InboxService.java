@@ -15,7 +15,6 @@ import app.trustpulse.nudge.SentNudge;
 import app.trustpulse.pulse.Language;
 import app.trustpulse.pulse.Member;
 import app.trustpulse.pulse.MemberRepository;
-import app.trustpulse.pulse.Platform;
 import app.trustpulse.pulse.PulseMetrics;
 import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.RosterNoticeRepository.Change;
@@ -47,9 +46,20 @@ public final class InboxService implements ChatInbox {
     private final Language defaultLanguage;
     private final PulseMetrics metrics;
 
-    public InboxService(RunningCommands commands, RecordingAnswers recording, MemberChoices choices, NudgeLog nudgeLog,
-                        HomeView home, TeamRepository teams, MemberRepository members, Welcoming welcoming,
-                        RosterNotices notices, Texts texts, Clock clock, Language defaultLanguage, PulseMetrics metrics) {
+    public InboxService(
+            RunningCommands commands,
+            RecordingAnswers recording,
+            MemberChoices choices,
+            NudgeLog nudgeLog,
+            HomeView home,
+            TeamRepository teams,
+            MemberRepository members,
+            Welcoming welcoming,
+            RosterNotices notices,
+            Texts texts,
+            Clock clock,
+            Language defaultLanguage,
+            PulseMetrics metrics) {
         this.commands = commands;
         this.recording = recording;
         this.choices = choices;
@@ -122,24 +132,40 @@ public final class InboxService implements ChatInbox {
 
         @Override
         public Optional<ChatMessage> addComment(Actions.AddComment a) {
-            return Optional.of(recording.comment(respondent(s), a.checkInId(), a.dimension(), interaction.input().orElse(""),
-                    interaction.message(), lang));
+            return Optional.of(recording.comment(
+                    respondent(s),
+                    a.checkInId(),
+                    a.dimension(),
+                    interaction.input().orElse(""),
+                    interaction.message(),
+                    lang));
         }
 
         @Override
         public Optional<ChatMessage> nudgeReaction(Actions.NudgeReaction a) {
-            boolean mine = nudgeLog.react(a.sentNudgeId(), s.userId(),
-                    a.tried() ? SentNudge.Reaction.TRIED : SentNudge.Reaction.NOT_YET, clock.instant());
+            boolean mine = nudgeLog.react(
+                    a.sentNudgeId(),
+                    s.userId(),
+                    a.tried() ? SentNudge.Reaction.TRIED : SentNudge.Reaction.NOT_YET,
+                    clock.instant());
             if (mine) {
                 metrics.nudgeReaction(s.platform(), a.tried());
             }
-            return Optional.of(ChatMessage.text(texts.get(lang, !mine ? "nudge.notYours" : a.tried() ? "nudge.thanks.tried" : "nudge.thanks.notYet")));
+            return Optional.of(ChatMessage.text(texts.get(
+                    lang, !mine ? "nudge.notYours" : a.tried() ? "nudge.thanks.tried" : "nudge.thanks.notYet")));
         }
 
         @Override
         public Optional<ChatMessage> sendFeedback(Actions.SendFeedback a) {
-            return Optional.of(choices.giveFeedback(s.platform(), s.workspaceId(), s.userId(), a.teamId(), Optional.of(a.once()),
-                    Optional.empty(), a.text(), lang));
+            return Optional.of(choices.giveFeedback(
+                    s.platform(),
+                    s.workspaceId(),
+                    s.userId(),
+                    a.teamId(),
+                    Optional.of(a.once()),
+                    Optional.empty(),
+                    a.text(),
+                    lang));
         }
 
         @Override
@@ -148,8 +174,15 @@ public final class InboxService implements ChatInbox {
             if (input.isEmpty()) {
                 return Optional.of(ChatMessage.text(texts.get(lang, "command.feedback.empty")));
             }
-            return Optional.of(choices.giveFeedback(s.platform(), s.workspaceId(), s.userId(), a.teamId(), Optional.empty(),
-                    interaction.requestKey(), input, lang));
+            return Optional.of(choices.giveFeedback(
+                    s.platform(),
+                    s.workspaceId(),
+                    s.userId(),
+                    a.teamId(),
+                    Optional.empty(),
+                    interaction.requestKey(),
+                    input,
+                    lang));
         }
 
         @Override
@@ -161,16 +194,18 @@ public final class InboxService implements ChatInbox {
         public Optional<ChatMessage> runTeamCommand(Actions.RunTeamCommand a) {
             Optional<Team> team = teams.find(a.teamId())
                     .filter(t -> t.platform() == s.platform() && t.workspaceId().equals(s.workspaceId()));
-            return Optional.of(team.isEmpty()
-                    ? ChatMessage.text(texts.get(lang, "action.unknown"))
-                    : commands.run(context(s, Optional.of(team.get().channelId())), a.words()));
+            return Optional.of(
+                    team.isEmpty()
+                            ? ChatMessage.text(texts.get(lang, "action.unknown"))
+                            : commands.run(context(s, Optional.of(team.get().channelId())), a.words()));
         }
 
         @Override
         public Optional<ChatMessage> forgetMe(Actions.ForgetMe a) {
-            return Optional.of(a.confirmed()
-                    ? choices.forget(s.platform(), s.workspaceId(), s.userId(), lang)
-                    : ChatMessage.text(texts.get(lang, "forget.cancelled")));
+            return Optional.of(
+                    a.confirmed()
+                            ? choices.forget(s.platform(), s.workspaceId(), s.userId(), lang)
+                            : ChatMessage.text(texts.get(lang, "forget.cancelled")));
         }
 
         @Override
@@ -186,46 +221,63 @@ public final class InboxService implements ChatInbox {
 
     @Override
     public void membersJoined(ChannelChange change, List<ChatUser> people) {
-        teams.findByChannel(change.platform(), change.workspaceId(), change.channelId()).ifPresent(team -> {
-            Map<String, ChatUser> newcomers = new LinkedHashMap<>();
-            for (ChatUser u : people) {
-                if (members.find(team.id(), u.userId()).isEmpty()) {
-                    newcomers.putIfAbsent(u.userId(), u);
-                }
-            }
-            if (newcomers.isEmpty()) {
-                return;
-            }
-            Change kind = change.by().isPresent() ? Change.ADDED : Change.JOINED;
-            notices.announce(team, cause(change, kind), kind, newcomers.values().stream().map(InboxService::person).toList());
-            for (ChatUser u : newcomers.values()) {
-                members.save(new Member(team.id(), u.userId(), u.displayName(), Role.MEMBER, u.timezone(), false, false));
-            }
-            welcoming.welcomeNewcomers(team);
-        });
+        teams.findByChannel(change.platform(), change.workspaceId(), change.channelId())
+                .ifPresent(team -> {
+                    Map<String, ChatUser> newcomers = new LinkedHashMap<>();
+                    for (ChatUser u : people) {
+                        if (members.find(team.id(), u.userId()).isEmpty()) {
+                            newcomers.putIfAbsent(u.userId(), u);
+                        }
+                    }
+                    if (newcomers.isEmpty()) {
+                        return;
+                    }
+                    Change kind = change.by().isPresent() ? Change.ADDED : Change.JOINED;
+                    notices.announce(
+                            team,
+                            cause(change, kind),
+                            kind,
+                            newcomers.values().stream()
+                                    .map(InboxService::person)
+                                    .toList());
+                    for (ChatUser u : newcomers.values()) {
+                        members.save(new Member(
+                                team.id(), u.userId(), u.displayName(), Role.MEMBER, u.timezone(), false, false));
+                    }
+                    welcoming.welcomeNewcomers(team);
+                });
     }
 
     @Override
     public void membersLeft(ChannelChange change, List<String> userIds) {
-        teams.findByChannel(change.platform(), change.workspaceId(), change.channelId()).ifPresent(team -> {
-            // Leaders need not be in the channel (setup and leader add them by name): leaving it ends no leadership.
-            List<Member> leaving = userIds.stream().distinct()
-                    .flatMap(id -> members.find(team.id(), id).stream())
-                    .filter(m -> !m.isLeader())
-                    .toList();
-            if (leaving.isEmpty()) {
-                return;
-            }
-            Change kind = change.by().isPresent() ? Change.REMOVED : Change.LEFT;
-            notices.announce(team, cause(change, kind), kind,
-                    leaving.stream().map(m -> new Person(m.userId(), m.displayName())).toList());
-            leaving.forEach(m -> members.remove(team.id(), m.userId()));
-        });
+        teams.findByChannel(change.platform(), change.workspaceId(), change.channelId())
+                .ifPresent(team -> {
+                    // Leaders need not be in the channel (setup and leader add them by name): leaving it ends no
+                    // leadership.
+                    List<Member> leaving = userIds.stream()
+                            .distinct()
+                            .flatMap(id -> members.find(team.id(), id).stream())
+                            .filter(m -> !m.isLeader())
+                            .toList();
+                    if (leaving.isEmpty()) {
+                        return;
+                    }
+                    Change kind = change.by().isPresent() ? Change.REMOVED : Change.LEFT;
+                    notices.announce(
+                            team,
+                            cause(change, kind),
+                            kind,
+                            leaving.stream()
+                                    .map(m -> new Person(m.userId(), m.displayName()))
+                                    .toList());
+                    leaving.forEach(m -> members.remove(team.id(), m.userId()));
+                });
     }
 
     /** Who made a channel change and its key; one platform event may carry more than one kind of change. */
     private static RosterNotices.Cause cause(ChannelChange change, Change kind) {
-        return new RosterNotices.Cause(change.by().map(InboxService::person),
+        return new RosterNotices.Cause(
+                change.by().map(InboxService::person),
                 change.key().map(k -> "event:" + k + ":" + kind.name()).orElseGet(RosterNotices::onceKey));
     }
 
@@ -235,12 +287,19 @@ public final class InboxService implements ChatInbox {
 
     private CommandContext context(CommandRequest r) {
         Sender s = r.sender();
-        return new CommandContext(s.platform(), s.workspaceId(), s.userId(), s.displayName(), s.workspaceAdmin(),
-                r.channelId(), r.requestKey());
+        return new CommandContext(
+                s.platform(),
+                s.workspaceId(),
+                s.userId(),
+                s.displayName(),
+                s.workspaceAdmin(),
+                r.channelId(),
+                r.requestKey());
     }
 
     private CommandContext context(Sender s, Optional<String> channel) {
-        return new CommandContext(s.platform(), s.workspaceId(), s.userId(), s.displayName(), s.workspaceAdmin(), channel);
+        return new CommandContext(
+                s.platform(), s.workspaceId(), s.userId(), s.displayName(), s.workspaceAdmin(), channel);
     }
 
     private RecordingAnswers.Respondent respondent(Sender s) {
@@ -248,7 +307,8 @@ public final class InboxService implements ChatInbox {
     }
 
     private Language language(Sender s) {
-        return members.membershipsOf(s.platform(), s.workspaceId(), s.userId()).stream().findFirst()
+        return members.membershipsOf(s.platform(), s.workspaceId(), s.userId()).stream()
+                .findFirst()
                 .flatMap(m -> teams.find(m.teamId()))
                 .map(Team::language)
                 .orElse(defaultLanguage);

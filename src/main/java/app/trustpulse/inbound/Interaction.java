@@ -10,8 +10,12 @@ import java.util.Optional;
  * @param requestKey the platform's id of the request, the same when it is handled again (after a crash), so what it
  *                   stores is stored once; empty where the platform gives none
  */
-public record Interaction(Sender sender, String action, Optional<String> input, Optional<MessageRef> message,
-                          Optional<String> requestKey) {
+public record Interaction(
+        Sender sender,
+        String action,
+        Optional<String> input,
+        Optional<MessageRef> message,
+        Optional<String> requestKey) {
 
     public Interaction(Sender sender, String action, Optional<String> input, Optional<MessageRef> message) {
         this(sender, action, input, message, Optional.empty());

@@ -17,8 +17,7 @@ import java.util.stream.Collectors;
 public final class EditingTeamSettings {
 
     /** One changed setting, as the command words the chat would take. */
-    public record Change(String commandText) {
-    }
+    public record Change(String commandText) {}
 
     /** What each command answered, in the team's language: the confirmation or what was wrong. */
     public record Outcome(List<String> replies) {
@@ -41,8 +40,13 @@ public final class EditingTeamSettings {
             throw new NotAllowed("admins only");
         }
         Team team = access.team();
-        CommandContext ctx = new CommandContext(team.platform(), team.workspaceId(), viewer.userId(), viewer.displayName(),
-                true, Optional.of(team.channelId()));
+        CommandContext ctx = new CommandContext(
+                team.platform(),
+                team.workspaceId(),
+                viewer.userId(),
+                viewer.displayName(),
+                true,
+                Optional.of(team.channelId()));
         List<String> replies = new ArrayList<>();
         for (Change c : changes) {
             replies.add(plain(commands.run(ctx, c.commandText())));

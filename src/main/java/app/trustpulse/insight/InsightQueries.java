@@ -12,6 +12,5 @@ public interface InsightQueries {
     /** Feedback released to the leaders in [from, to), by the week of its release, newest first. */
     List<ReleasedFeedback> releasedFeedback(long teamId, WeekId from, WeekId toExclusive);
 
-    record ReleasedFeedback(WeekId releasedIn, String text) {
-    }
+    record ReleasedFeedback(WeekId releasedIn, String text) {}
 }

@@ -52,9 +52,16 @@ public final class ReadingInsights {
     private final Clock clock;
     private final NudgeReview review = new NudgeReview();
 
-    public ReadingInsights(TeamRepository teams, MemberRepository members, AnswerRepository answers, CheckInRepository checkIns,
-                           NudgeLog nudgeLog, InsightQueries queries, Pseudonymizer pseudonyms, TextScrubber scrubber,
-                           Clock clock) {
+    public ReadingInsights(
+            TeamRepository teams,
+            MemberRepository members,
+            AnswerRepository answers,
+            CheckInRepository checkIns,
+            NudgeLog nudgeLog,
+            InsightQueries queries,
+            Pseudonymizer pseudonyms,
+            TextScrubber scrubber,
+            Clock clock) {
         this.teams = teams;
         this.members = members;
         this.answers = answers;
@@ -70,7 +77,8 @@ public final class ReadingInsights {
     public List<TeamAccess> teamsOf(Viewer viewer) {
         Map<Long, TeamAccess> visible = new LinkedHashMap<>();
         for (Member m : members.membershipsOf(viewer.platform(), viewer.workspaceId(), viewer.userId())) {
-            teams.find(m.teamId()).ifPresent(t -> visible.put(t.id(), new TeamAccess(t, Optional.of(m), viewer.admin())));
+            teams.find(m.teamId())
+                    .ifPresent(t -> visible.put(t.id(), new TeamAccess(t, Optional.of(m), viewer.admin())));
         }
         if (viewer.admin()) {
             for (Team t : teams.all()) {
@@ -79,16 +87,19 @@ public final class ReadingInsights {
                 }
             }
         }
-        return visible.values().stream().sorted(Comparator.comparing(a -> a.team().name().toLowerCase(java.util.Locale.ROOT))).toList();
+        return visible.values().stream()
+                .sorted(Comparator.comparing(a -> a.team().name().toLowerCase(java.util.Locale.ROOT)))
+                .toList();
     }
 
     /** The viewer's standing in a team; {@link NotAllowed} when they are neither in it nor its admin. */
     public TeamAccess access(Viewer viewer, long teamId) {
         Team team = teams.find(teamId).orElseThrow(() -> new NotAllowed("no such team"));
         boolean admin = viewer.admin() && team.platform() == viewer.platform();
-        Optional<Member> membership = team.platform() == viewer.platform() && team.workspaceId().equals(viewer.workspaceId())
-                ? members.find(teamId, viewer.userId())
-                : Optional.empty();
+        Optional<Member> membership =
+                team.platform() == viewer.platform() && team.workspaceId().equals(viewer.workspaceId())
+                        ? members.find(teamId, viewer.userId())
+                        : Optional.empty();
         if (membership.isEmpty() && !admin) {
             throw new NotAllowed("not in this team");
         }
@@ -103,7 +114,10 @@ public final class ReadingInsights {
         WeekId from = current.minus(weeksBack - 1);
         List<PublishedWeek> published = published(team, from, current.plus(1));
         // The trend starts at the team's first closed week in the range, not with empty weeks before the team began.
-        WeekId first = published.stream().map(PublishedWeek::week).min(WeekId::compareTo).orElse(current);
+        WeekId first = published.stream()
+                .map(PublishedWeek::week)
+                .min(WeekId::compareTo)
+                .orElse(current);
         List<WeekId> weeks = new ArrayList<>();
         for (WeekId w = first.compareTo(from) > 0 ? first : from; w.compareTo(current) <= 0; w = w.plus(1)) {
             weeks.add(w);
@@ -111,15 +125,17 @@ public final class ReadingInsights {
 
         List<Answer> own = List.of();
         if (access.membership().isPresent()) {
-            own = new PersonalAnswers(answers, pseudonyms).ofAnyWeek(team, viewer.userId()).stream()
-                    .filter(a -> a.week().compareTo(from) >= 0)
-                    .toList();
+            own = new PersonalAnswers(answers, pseudonyms)
+                    .ofAnyWeek(team, viewer.userId()).stream()
+                            .filter(a -> a.week().compareTo(from) >= 0)
+                            .toList();
         }
         Optional<TeamView.OpenWeek> open = Optional.empty();
         boolean closed = published.stream().anyMatch(p -> p.week().equals(current));
         if (access.role().seesLeaderView() && !closed) {
             int asked = checkIns.countAsked(team.id(), current, Role.MEMBER);
-            open = Optional.of(new TeamView.OpenWeek(current,
+            open = Optional.of(new TeamView.OpenWeek(
+                    current,
                     OpenWeekParticipation.of(membersAnswered(team, current), asked, team.threshold()),
                     team.threshold()));
         }
@@ -139,13 +155,13 @@ public final class ReadingInsights {
             Team t = a.team();
             WeekId current = WeekId.of(clock.instant(), t.timezone());
             List<PublishedWeek> recent = published(t, current.minus(51), current.plus(1));
-            rows.add(new OverviewRow(t, recent.isEmpty() ? Optional.empty() : Optional.of(recent.get(recent.size() - 1))));
+            rows.add(new OverviewRow(
+                    t, recent.isEmpty() ? Optional.empty() : Optional.of(recent.get(recent.size() - 1))));
         }
         return rows;
     }
 
-    public record OverviewRow(Team team, Optional<PublishedWeek> latest) {
-    }
+    public record OverviewRow(Team team, Optional<PublishedWeek> latest) {}
 
     /** The published aggregates of a team's closed weeks, for export; never a person's answer. */
     public List<PublishedWeek> export(Viewer viewer, long teamId, int range) {
@@ -161,12 +177,13 @@ public final class ReadingInsights {
                 .toList();
     }
 
-    private TeamView.LeaderPart leaderPart(Team team, String leaderId, List<Answer> own, List<PublishedWeek> published,
-                                           WeekId current, WeekId from) {
+    private TeamView.LeaderPart leaderPart(
+            Team team, String leaderId, List<Answer> own, List<PublishedWeek> published, WeekId current, WeekId from) {
         List<TeamView.SelfCheckRow> selfCheck = new ArrayList<>();
         Map<Dimension, Answer> lastSelf = new EnumMap<>(Dimension.class);
         // A "can't say" self-check has no score to set beside the team's.
-        own.stream().filter(a -> a.respondent() == Role.LEADER && a.score().isPresent())
+        own.stream()
+                .filter(a -> a.respondent() == Role.LEADER && a.score().isPresent())
                 .sorted(Comparator.comparing(Answer::week))
                 .forEach(a -> lastSelf.put(a.dimension(), a));
         for (Dimension d : Dimension.inModelOrder()) {
@@ -174,16 +191,23 @@ public final class ReadingInsights {
             if (a == null) {
                 continue;
             }
-            OptionalDouble teamMean = published.stream().filter(p -> p.week().equals(a.week())).findFirst()
-                    .map(p -> p.cell(d).mean()).orElse(OptionalDouble.empty());
+            OptionalDouble teamMean = published.stream()
+                    .filter(p -> p.week().equals(a.week()))
+                    .findFirst()
+                    .map(p -> p.cell(d).mean())
+                    .orElse(OptionalDouble.empty());
             selfCheck.add(new TeamView.SelfCheckRow(d, a.week(), a.score().getAsInt(), teamMean));
         }
         Instant since = from.monday().atStartOfDay(team.timezone()).toInstant();
         List<SentNudge> nudges = nudgeLog.ofLeader(team.id(), leaderId, since).stream()
                 .sorted(Comparator.comparing(SentNudge::sentAt).reversed())
                 .toList();
-        int tried = (int) nudges.stream().filter(n -> n.reaction().equals(Optional.of(SentNudge.Reaction.TRIED))).count();
-        int notYet = (int) nudges.stream().filter(n -> n.reaction().equals(Optional.of(SentNudge.Reaction.NOT_YET))).count();
+        int tried = (int) nudges.stream()
+                .filter(n -> n.reaction().equals(Optional.of(SentNudge.Reaction.TRIED)))
+                .count();
+        int notYet = (int) nudges.stream()
+                .filter(n -> n.reaction().equals(Optional.of(SentNudge.Reaction.NOT_YET)))
+                .count();
         Map<WeekId, Map<Dimension, Double>> history = new TreeMap<>();
         for (PublishedWeek p : published) {
             Map<Dimension, Double> means = new EnumMap<>(Dimension.class);
@@ -199,18 +223,22 @@ public final class ReadingInsights {
             }
             NudgeReview.Review r = review.review(nudges, history, start, to);
             if (r.sent() > 0) {
-                reviews.add(new TeamView.MonthlyReview(start, to, r.sent(), r.tried(), r.estimate(), r.triedEpisodes(),
-                        r.otherEpisodes()));
+                reviews.add(new TeamView.MonthlyReview(
+                        start, to, r.sent(), r.tried(), r.estimate(), r.triedEpisodes(), r.otherEpisodes()));
             }
         }
         // As in the digest: names removed, and within a week in an order that says nothing about who wrote first.
-        List<String> names = members.ofTeam(team.id()).stream().map(Member::displayName).toList();
-        List<InsightQueries.ReleasedFeedback> feedback = queries.releasedFeedback(team.id(), from, current.plus(1)).stream()
-                .map(f -> new InsightQueries.ReleasedFeedback(f.releasedIn(), scrubber.scrub(f.text(), names)))
-                .sorted(Comparator.comparing(InsightQueries.ReleasedFeedback::releasedIn).reversed()
-                        .thenComparing(InsightQueries.ReleasedFeedback::text))
-                .toList();
-        return new TeamView.LeaderPart(selfCheck, nudges, tried, notYet, nudges.size() - tried - notYet, reviews, feedback);
+        List<String> names =
+                members.ofTeam(team.id()).stream().map(Member::displayName).toList();
+        List<InsightQueries.ReleasedFeedback> feedback =
+                queries.releasedFeedback(team.id(), from, current.plus(1)).stream()
+                        .map(f -> new InsightQueries.ReleasedFeedback(f.releasedIn(), scrubber.scrub(f.text(), names)))
+                        .sorted(Comparator.comparing(InsightQueries.ReleasedFeedback::releasedIn)
+                                .reversed()
+                                .thenComparing(InsightQueries.ReleasedFeedback::text))
+                        .toList();
+        return new TeamView.LeaderPart(
+                selfCheck, nudges, tried, notYet, nudges.size() - tried - notYet, reviews, feedback);
     }
 
     /** People on the team before this week who answered so far; only ever shown as a band. */

@@ -41,11 +41,16 @@ public record TeamView(
     }
 
     /** Participation of the week still open, in bands only (as /pulse status tells it), with the team's threshold. */
-    public record OpenWeek(WeekId week, OpenWeekParticipation band, int threshold) {
-    }
+    public record OpenWeek(WeekId week, OpenWeekParticipation band, int threshold) {}
 
-    public record LeaderPart(List<SelfCheckRow> selfCheck, List<SentNudge> nudges, int tried, int notYet,
-                             int noReaction, List<MonthlyReview> reviews, List<InsightQueries.ReleasedFeedback> feedback) {
+    public record LeaderPart(
+            List<SelfCheckRow> selfCheck,
+            List<SentNudge> nudges,
+            int tried,
+            int notYet,
+            int noReaction,
+            List<MonthlyReview> reviews,
+            List<InsightQueries.ReleasedFeedback> feedback) {
         public LeaderPart {
             selfCheck = List.copyOf(selfCheck);
             nudges = List.copyOf(nudges);
@@ -55,14 +60,18 @@ public record TeamView(
     }
 
     /** The leader's own self-check of a week beside the team's published mean of that week. */
-    public record SelfCheckRow(Dimension dimension, WeekId week, int self, OptionalDouble team) {
-    }
+    public record SelfCheckRow(Dimension dimension, WeekId week, int self, OptionalDouble team) {}
 
     /**
      * Four weeks of nudges, as the monthly review tells them: how many were sent and tried, and, once there are
      * enough episodes on both sides, the estimated effect of trying with its margin.
      */
-    public record MonthlyReview(WeekId from, WeekId to, int sent, int tried, Optional<NudgeReview.Estimate> estimate,
-                                long triedEpisodes, long otherEpisodes) {
-    }
+    public record MonthlyReview(
+            WeekId from,
+            WeekId to,
+            int sent,
+            int tried,
+            Optional<NudgeReview.Estimate> estimate,
+            long triedEpisodes,
+            long otherEpisodes) {}
 }

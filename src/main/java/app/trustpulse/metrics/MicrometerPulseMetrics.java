@@ -25,10 +25,17 @@ final class MicrometerPulseMetrics implements PulseMetrics {
     MicrometerPulseMetrics(MeterRegistry registry) {
         this.registry = registry;
         for (Platform platform : Platform.values()) {
-            for (String name : new String[] {"trustpulse.checkins.sent", "trustpulse.reminders.sent",
-                "trustpulse.answers.recorded", "trustpulse.pulses.posted", "trustpulse.pulse.dimensions.withheld",
-                "trustpulse.digests.sent", "trustpulse.deliveries.failed", "trustpulse.deliveries.retried",
-                "trustpulse.week.close.missed"}) {
+            for (String name : new String[] {
+                "trustpulse.checkins.sent",
+                "trustpulse.reminders.sent",
+                "trustpulse.answers.recorded",
+                "trustpulse.pulses.posted",
+                "trustpulse.pulse.dimensions.withheld",
+                "trustpulse.digests.sent",
+                "trustpulse.deliveries.failed",
+                "trustpulse.deliveries.retried",
+                "trustpulse.week.close.missed"
+            }) {
                 counter(name, platform);
             }
             for (NudgeOccasion occasion : NudgeOccasion.values()) {
@@ -106,10 +113,18 @@ final class MicrometerPulseMetrics implements PulseMetrics {
     public void watchWaiting(Platform platform, String work, Supplier<Waiting> probe) {
         Tags tags = Tags.of("platform", platform.code(), "work", work);
         Gauge.builder("trustpulse.work.waiting", probe, p -> p.get().count())
-                .description("Work that is due and has not started yet").tags(tags).strongReference(true)
+                .description("Work that is due and has not started yet")
+                .tags(tags)
+                .strongReference(true)
                 .register(registry);
-        Gauge.builder("trustpulse.work.waiting.oldest", probe, p -> p.get().oldest().toMillis() / 1000.0)
-                .description("Age of the oldest waiting work").baseUnit("seconds").tags(tags).strongReference(true)
+        Gauge.builder(
+                        "trustpulse.work.waiting.oldest",
+                        probe,
+                        p -> p.get().oldest().toMillis() / 1000.0)
+                .description("Age of the oldest waiting work")
+                .baseUnit("seconds")
+                .tags(tags)
+                .strongReference(true)
                 .register(registry);
     }
 
@@ -117,24 +132,38 @@ final class MicrometerPulseMetrics implements PulseMetrics {
     public void watchQueue(String work, Supplier<Queued> probe) {
         Tags tags = Tags.of("work", work);
         Gauge.builder("trustpulse.queue.due", probe, p -> p.get().due())
-                .description("Queued work that is due and no instance has picked yet").tags(tags).strongReference(true)
+                .description("Queued work that is due and no instance has picked yet")
+                .tags(tags)
+                .strongReference(true)
                 .register(registry);
-        Gauge.builder("trustpulse.queue.due.oldest", probe, p -> p.get().oldestDue().toMillis() / 1000.0)
-                .description("How long the oldest due, unpicked queued work has waited").baseUnit("seconds").tags(tags)
-                .strongReference(true).register(registry);
+        Gauge.builder(
+                        "trustpulse.queue.due.oldest",
+                        probe,
+                        p -> p.get().oldestDue().toMillis() / 1000.0)
+                .description("How long the oldest due, unpicked queued work has waited")
+                .baseUnit("seconds")
+                .tags(tags)
+                .strongReference(true)
+                .register(registry);
         Gauge.builder("trustpulse.queue.retrying", probe, p -> p.get().retrying())
-                .description("Queued work that failed at its last try and waits for a retry").tags(tags)
-                .strongReference(true).register(registry);
+                .description("Queued work that failed at its last try and waits for a retry")
+                .tags(tags)
+                .strongReference(true)
+                .register(registry);
         Gauge.builder("trustpulse.queue.dead.letter", probe, p -> p.get().parked())
-                .description("Work that failed all of its tries and waits for an admin (/pulse work)").tags(tags)
-                .strongReference(true).register(registry);
+                .description("Work that failed all of its tries and waits for an admin (/pulse work)")
+                .tags(tags)
+                .strongReference(true)
+                .register(registry);
     }
 
     @Override
     public void watchConnection(Platform platform, BooleanSupplier connected) {
         Gauge.builder("trustpulse.platform.connected", connected, c -> c.getAsBoolean() ? 1 : 0)
                 .description("1 while the service can reach the platform's API, 0 while it runs degraded without it")
-                .tag("platform", platform.code()).strongReference(true).register(registry);
+                .tag("platform", platform.code())
+                .strongReference(true)
+                .register(registry);
     }
 
     private Counter counter(String name, Platform platform) {
@@ -142,22 +171,30 @@ final class MicrometerPulseMetrics implements PulseMetrics {
     }
 
     private Counter nudgesCounter(Platform platform, NudgeOccasion occasion) {
-        return Counter.builder("trustpulse.nudges.sent").tag("platform", platform.code())
-                .tag("occasion", occasion.name().toLowerCase(Locale.ROOT)).register(registry);
+        return Counter.builder("trustpulse.nudges.sent")
+                .tag("platform", platform.code())
+                .tag("occasion", occasion.name().toLowerCase(Locale.ROOT))
+                .register(registry);
     }
 
     private Counter reactionCounter(Platform platform, boolean tried) {
-        return Counter.builder("trustpulse.nudge.reactions").tag("platform", platform.code())
-                .tag("reaction", tried ? "tried" : "not_yet").register(registry);
+        return Counter.builder("trustpulse.nudge.reactions")
+                .tag("platform", platform.code())
+                .tag("reaction", tried ? "tried" : "not_yet")
+                .register(registry);
     }
 
     private Timer rateLimitTimer(Platform platform) {
-        return Timer.builder("trustpulse.rate.limit.waits").description("Waits the platform asked for (HTTP 429)")
-                .tag("platform", platform.code()).register(registry);
+        return Timer.builder("trustpulse.rate.limit.waits")
+                .description("Waits the platform asked for (HTTP 429)")
+                .tag("platform", platform.code())
+                .register(registry);
     }
 
     private Timer weekCloseTimer(Platform platform) {
-        return Timer.builder("trustpulse.week.close").description("How long closing a team's week took")
-                .tag("platform", platform.code()).register(registry);
+        return Timer.builder("trustpulse.week.close")
+                .description("How long closing a team's week took")
+                .tag("platform", platform.code())
+                .register(registry);
     }
 }

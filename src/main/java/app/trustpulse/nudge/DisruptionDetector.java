@@ -44,11 +44,13 @@ public final class DisruptionDetector {
     public static final int HISTORY_WEEKS = WINDOW_WEEKS + BASELINE_WEEKS;
     /** Weeks before the current one that "lower this week" compares with. */
     static final int WATCH_WEEKS = 4;
+
     public static final double WATCH_DROP = 0.5;
     /** The least fall, in standard errors against its own baseline, that makes a dimension the one falling. */
     static final double FALLING_Z = 1.0;
     /** One-sided 1 % for a single comparison, uncorrected: "lower" is a hint, and says so. */
     static final double Z_WATCH = Quantiles.normalUpper(0.01);
+
     static final double TESTS_PER_YEAR = 52.0 * 6;
     static final double Z_CRITICAL = Quantiles.normalUpper(1 / TESTS_PER_YEAR);
     /**
@@ -56,6 +58,7 @@ public final class DisruptionDetector {
      * noise, and it keeps a run of identical answers from making any small move look certain.
      */
     static final double MIN_SPREAD = 0.5;
+
     private static final double EPSILON = 1e-9;
     /**
      * The least shared week-to-week variation (SD on the 1–5 scale) the test assumes, whatever a few quiet weeks
@@ -126,8 +129,10 @@ public final class DisruptionDetector {
         for (Dimension d : thisWeek.keySet()) {
             Optional<Drop> tested = test(d, 0, weeksBack);
             Optional<Drop> standardised = tested.filter(t -> t.standardised() >= FALLING_Z);
-            if (standardised.isPresent() && !passes(standardised.get())
-                    && (falling.isEmpty() || standardised.get().standardised() > falling.get().standardised())) {
+            if (standardised.isPresent()
+                    && !passes(standardised.get())
+                    && (falling.isEmpty()
+                            || standardised.get().standardised() > falling.get().standardised())) {
                 falling = standardised;
             }
             if (tested.isPresent() && passes(tested.get())) {
@@ -139,8 +144,8 @@ public final class DisruptionDetector {
             }
             watch(d, weeksBack, tested.map(Drop::evidence).orElse(0.0)).ifPresent(lower::add);
         }
-        Comparator<Drop> largestFirst = Comparator.comparingDouble(Drop::fall).reversed()
-                .thenComparing(Drop::dimension);
+        Comparator<Drop> largestFirst =
+                Comparator.comparingDouble(Drop::fall).reversed().thenComparing(Drop::dimension);
         disruptions.sort(Comparator.comparingDouble(Drop::evidence).reversed().thenComparing(Drop::dimension));
         lower.sort(largestFirst);
         return new Assessment(disruptions, lower, falling);
@@ -182,7 +187,9 @@ public final class DisruptionDetector {
         }
         double sd = Math.max(MIN_SPREAD, spread.pooledSpread().orElse(MIN_SPREAD));
         // Sampling error: people differ, different people answer each week, and a person's mood lasts.
-        double sampling = sd * sd * (1.0 / window.answers + 1.0 / baseline.answers)
+        double sampling = sd
+                * sd
+                * (1.0 / window.answers + 1.0 / baseline.answers)
                 * SharedMoods.persistenceFactor(WINDOW_WEEKS, baselineScores.size());
         // Shared error: the whole team's weeks differ too (a deadline, a rumour), and such moods last.
         double weekVariance = Math.max(SHARED_FLOOR * SHARED_FLOOR, sharedWeekVariance(baselineScores, sd));
@@ -194,7 +201,8 @@ public final class DisruptionDetector {
             return Optional.of(new Drop(d, fall, 0));
         }
         // Welch–Satterthwaite: the shared part is known only from the baseline's few weeks.
-        double df = (sampling + shared) * (sampling + shared)
+        double df = (sampling + shared)
+                * (sampling + shared)
                 / (sampling * sampling / samplingDf + shared * shared / sharedDf);
         double critical = Quantiles.studentUpper(Z_CRITICAL, Math.max(1, df));
         double z = fall / standardError;

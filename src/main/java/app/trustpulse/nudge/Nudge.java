@@ -9,9 +9,13 @@ import java.util.Optional;
  * The source names the work the why rests on ("X, via Y" when we know X only through Y), or is
  * {@value #PRACTICE_TIP} for a practice tip that rests on no source.
  */
-public record Nudge(String id, Optional<Dimension> dimension, Audience audience, String text, String why, String source) {
+public record Nudge(
+        String id, Optional<Dimension> dimension, Audience audience, String text, String why, String source) {
 
-    public enum Audience { LEADER, TEAM }
+    public enum Audience {
+        LEADER,
+        TEAM
+    }
 
     public static final String PRACTICE_TIP = "practice";
 

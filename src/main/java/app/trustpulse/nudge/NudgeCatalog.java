@@ -80,8 +80,13 @@ public final class NudgeCatalog {
         String id = required(e, "id", resource);
         String dim = required(e, "dimension", resource);
         Optional<Dimension> dimension = DISRUPTION.equals(dim) ? Optional.empty() : Optional.of(Dimension.valueOf(dim));
-        return new Nudge(id, dimension, Nudge.Audience.valueOf(required(e, "audience", resource)),
-                required(e, "text", resource), required(e, "why", resource), required(e, "source", resource));
+        return new Nudge(
+                id,
+                dimension,
+                Nudge.Audience.valueOf(required(e, "audience", resource)),
+                required(e, "text", resource),
+                required(e, "why", resource),
+                required(e, "source", resource));
     }
 
     private static String required(Map<String, Object> e, String field, String resource) {

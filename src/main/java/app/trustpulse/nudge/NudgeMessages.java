@@ -36,10 +36,15 @@ public final class NudgeMessages {
 
     /** A nudge from an earlier week that the leader has not reacted to yet. */
     public Optional<List<Block>> earlierNudge(Language lang, SentNudge sent) {
-        return catalog.find(lang, sent.nudgeId()).map(n -> List.of(
-                new Block.Text(texts.get(lang, "nudge.earlier",
-                        n.textFor(sent.dimension().map(d -> texts.dimensionName(lang, d)).orElse("")))),
-                reactions(lang, sent.id())));
+        return catalog.find(lang, sent.nudgeId())
+                .map(n -> List.of(
+                        new Block.Text(texts.get(
+                                lang,
+                                "nudge.earlier",
+                                n.textFor(sent.dimension()
+                                        .map(d -> texts.dimensionName(lang, d))
+                                        .orElse("")))),
+                        reactions(lang, sent.id())));
     }
 
     private Block reactions(Language lang, long sentId) {

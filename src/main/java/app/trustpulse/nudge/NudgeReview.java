@@ -28,19 +28,23 @@ public final class NudgeReview {
     static final int PRE_WEEKS = 2;
     /** A nudge tried in the week after it was chosen can show two weeks later. */
     static final int POST_FROM = 2;
+
     static final int POST_TO = 3;
     private static final double Z_95 = Quantiles.normalUpper(0.025);
 
     /** One dimension and anchor week, the change of its score, and whether a nudge for it was tried. */
-    public record Episode(Dimension dimension, WeekId anchor, boolean tried, double change) {
-    }
+    public record Episode(Dimension dimension, WeekId anchor, boolean tried, double change) {}
 
     /**
      * The difference in differences: effect = triedChange - otherChange, plus or minus margin (95 %).
      */
-    public record Estimate(double effect, double margin, int triedEpisodes, int otherEpisodes, double triedChange,
-                           double otherChange) {
-    }
+    public record Estimate(
+            double effect,
+            double margin,
+            int triedEpisodes,
+            int otherEpisodes,
+            double triedChange,
+            double otherChange) {}
 
     /**
      * The weeks of the period, each counted once: with a nudge the leader tried, with nudges but none tried, or
@@ -76,7 +80,8 @@ public final class NudgeReview {
      * @param since   the first week of the period whose nudges are counted as sent and tried
      * @param current the week being closed; an episode counts once its last week after is closed
      */
-    public Review review(List<SentNudge> nudges, Map<WeekId, Map<Dimension, Double>> history, WeekId since, WeekId current) {
+    public Review review(
+            List<SentNudge> nudges, Map<WeekId, Map<Dimension, Double>> history, WeekId since, WeekId current) {
         int sent = 0;
         int tried = 0;
         Map<WeekId, Boolean> triedInWeek = new LinkedHashMap<>();
@@ -115,7 +120,8 @@ public final class NudgeReview {
             OptionalDouble before = mean(history, d, anchor.minus(PRE_WEEKS), anchor.minus(1));
             OptionalDouble after = mean(history, d, anchor.plus(POST_FROM), anchor.plus(POST_TO));
             if (before.isPresent() && after.isPresent()) {
-                episodes.add(new Episode(d, anchor, triedByEpisode.get(e.getKey()), after.getAsDouble() - before.getAsDouble()));
+                episodes.add(new Episode(
+                        d, anchor, triedByEpisode.get(e.getKey()), after.getAsDouble() - before.getAsDouble()));
             }
         }
         return new Review(sent, tried, weeks, episodes, estimate(episodes));
@@ -127,19 +133,28 @@ public final class NudgeReview {
     }
 
     private static Optional<Estimate> estimate(List<Episode> episodes) {
-        double[] tried = episodes.stream().filter(Episode::tried).mapToDouble(Episode::change).toArray();
-        double[] other = episodes.stream().filter(e -> !e.tried()).mapToDouble(Episode::change).toArray();
+        double[] tried = episodes.stream()
+                .filter(Episode::tried)
+                .mapToDouble(Episode::change)
+                .toArray();
+        double[] other = episodes.stream()
+                .filter(e -> !e.tried())
+                .mapToDouble(Episode::change)
+                .toArray();
         if (tried.length < MIN_EPISODES || other.length < MIN_EPISODES) {
             return Optional.empty();
         }
         double triedMean = mean(tried);
         double otherMean = mean(other);
-        double standardError = Math.sqrt(variance(tried, triedMean) / tried.length + variance(other, otherMean) / other.length);
+        double standardError =
+                Math.sqrt(variance(tried, triedMean) / tried.length + variance(other, otherMean) / other.length);
         double margin = Quantiles.studentUpper(Z_95, tried.length + other.length - 2) * standardError;
-        return Optional.of(new Estimate(triedMean - otherMean, margin, tried.length, other.length, triedMean, otherMean));
+        return Optional.of(
+                new Estimate(triedMean - otherMean, margin, tried.length, other.length, triedMean, otherMean));
     }
 
-    private static OptionalDouble mean(Map<WeekId, Map<Dimension, Double>> history, Dimension d, WeekId from, WeekId to) {
+    private static OptionalDouble mean(
+            Map<WeekId, Map<Dimension, Double>> history, Dimension d, WeekId from, WeekId to) {
         double sum = 0;
         int weeks = 0;
         for (WeekId w = from; w.compareTo(to) <= 0; w = w.plus(1)) {

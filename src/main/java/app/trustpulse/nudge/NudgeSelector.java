@@ -35,12 +35,14 @@ public final class NudgeSelector {
         this.catalog = catalog;
     }
 
-    public record Pick(Nudge nudge, Dimension dimension, NudgeReason reason) {
-    }
+    public record Pick(Nudge nudge, Dimension dimension, NudgeReason reason) {}
 
     /** What the latest pulse and the leader's self-check say. */
-    public record Signals(Optional<DisruptionDetector.Drop> drop, List<DisruptionDetector.Drop> lower,
-                          Optional<Dimension> falling, List<Gap> gaps) {
+    public record Signals(
+            Optional<DisruptionDetector.Drop> drop,
+            List<DisruptionDetector.Drop> lower,
+            Optional<Dimension> falling,
+            List<Gap> gaps) {
         public Signals {
             lower = List.copyOf(lower);
             gaps = List.copyOf(gaps);
@@ -66,15 +68,20 @@ public final class NudgeSelector {
     /**
      * @param earlier published scores of at least the {@link DisruptionDetector#HISTORY_WEEKS} weeks before the pulse
      */
-    public Signals signals(Optional<WeeklyPulse> pulse, Map<WeekId, Map<Dimension, PublishedScore>> earlier,
-                           Map<Dimension, Integer> selfCheck) {
+    public Signals signals(
+            Optional<WeeklyPulse> pulse,
+            Map<WeekId, Map<Dimension, PublishedScore>> earlier,
+            Map<Dimension, Integer> selfCheck) {
         if (pulse.isEmpty() || pulse.get().withheld()) {
             return new Signals(Optional.empty(), List.of(), Optional.empty(), List.of());
         }
         WeeklyPulse p = pulse.get();
         DisruptionDetector.Assessment assessment = disruptions.assess(p, earlier);
-        return new Signals(assessment.strongest(), assessment.lower(),
-                assessment.falling().map(DisruptionDetector.Drop::dimension), gaps(p, selfCheck));
+        return new Signals(
+                assessment.strongest(),
+                assessment.lower(),
+                assessment.falling().map(DisruptionDetector.Drop::dimension),
+                gaps(p, selfCheck));
     }
 
     /** Gaps of at least {@link #GAP}, widest first. */
@@ -101,7 +108,9 @@ public final class NudgeSelector {
         signals.drop().ifPresent(d -> wanted.putIfAbsent(d.dimension(), NudgeReason.DROP));
         signals.falling().ifPresent(d -> wanted.putIfAbsent(d, NudgeReason.FALLING));
         // The widest gap on a dimension not chosen already.
-        signals.gaps().stream().filter(g -> !wanted.containsKey(g.dimension())).findFirst()
+        signals.gaps().stream()
+                .filter(g -> !wanted.containsKey(g.dimension()))
+                .findFirst()
                 .ifPresent(g -> wanted.put(g.dimension(), NudgeReason.GAP));
         List<Dimension> all = Dimension.inModelOrder();
         for (int i = 0; i < all.size(); i++) {
@@ -109,7 +118,8 @@ public final class NudgeSelector {
         }
         Set<String> used = new HashSet<>(recentlySent);
         List<Pick> picks = new ArrayList<>();
-        boolean hasSignal = wanted.containsValue(NudgeReason.DROP) || wanted.containsValue(NudgeReason.FALLING)
+        boolean hasSignal = wanted.containsValue(NudgeReason.DROP)
+                || wanted.containsValue(NudgeReason.FALLING)
                 || wanted.containsValue(NudgeReason.GAP);
         // With nothing standing out, one rotating nudge is enough.
         int limit = hasSignal ? max : Math.min(max, 1);
@@ -137,8 +147,10 @@ public final class NudgeSelector {
 
     /** The team reflection question for a week: from the weakest dimension, else rotating. */
     public Optional<Nudge> reflectionQuestion(Language language, WeeklyPulse pulse) {
-        Dimension d = pulse.weakest().orElse(Dimension.byNumber((int) Math.floorMod(pulse.week().ordinal(), 6L) + 1));
-        List<Nudge> questions = NudgeCatalog.rotated(catalog.reflectionQuestions(language, d), pulse.week().ordinal());
+        Dimension d = pulse.weakest()
+                .orElse(Dimension.byNumber((int) Math.floorMod(pulse.week().ordinal(), 6L) + 1));
+        List<Nudge> questions = NudgeCatalog.rotated(
+                catalog.reflectionQuestions(language, d), pulse.week().ordinal());
         return questions.stream().findFirst();
     }
 }

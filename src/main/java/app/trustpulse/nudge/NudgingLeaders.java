@@ -1,6 +1,5 @@
 package app.trustpulse.nudge;
 
-import app.trustpulse.pulse.DeliveryClaim;
 import app.trustpulse.chat.Block;
 import app.trustpulse.chat.ChatDeliveryException;
 import app.trustpulse.chat.ChatGateways;
@@ -8,15 +7,15 @@ import app.trustpulse.chat.ChatMessage;
 import app.trustpulse.chat.Delivery;
 import app.trustpulse.chat.DirectAddress;
 import app.trustpulse.pulse.AnswerRepository;
+import app.trustpulse.pulse.DeliveryClaim;
 import app.trustpulse.pulse.Dimension;
 import app.trustpulse.pulse.Language;
 import app.trustpulse.pulse.Member;
-import app.trustpulse.pulse.PersonalAnswers;
 import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.MissedTriggers;
+import app.trustpulse.pulse.PersonalAnswers;
 import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PublishedScore;
-import app.trustpulse.pulse.PulseCalculator;
 import app.trustpulse.pulse.PulseMetrics;
 import app.trustpulse.pulse.PulseRepository;
 import app.trustpulse.pulse.Role;
@@ -53,8 +52,7 @@ public final class NudgingLeaders {
     private static final Duration NO_REPEAT = Duration.ofDays(7L * NudgeSelector.NO_REPEAT_WEEKS);
 
     /** What a leader's nudging looks like, for status. */
-    public record Stats(int sent, int tried, int perWeek, boolean reduced) {
-    }
+    public record Stats(int sent, int tried, int perWeek, boolean reduced) {}
 
     private final TeamRepository teams;
     private final MemberRepository members;
@@ -82,9 +80,20 @@ public final class NudgingLeaders {
         return this;
     }
 
-    public NudgingLeaders(TeamRepository teams, MemberRepository members, PulseRepository pulses, AnswerRepository answers,
-                          Pseudonymizer pseudonyms, NudgeLog nudgeLog, NudgeSelector selector, NudgeMessages messages,
-                          ChatGateways gateways, Texts texts, Clock clock, int perWeek, PulseMetrics metrics) {
+    public NudgingLeaders(
+            TeamRepository teams,
+            MemberRepository members,
+            PulseRepository pulses,
+            AnswerRepository answers,
+            Pseudonymizer pseudonyms,
+            NudgeLog nudgeLog,
+            NudgeSelector selector,
+            NudgeMessages messages,
+            ChatGateways gateways,
+            Texts texts,
+            Clock clock,
+            int perWeek,
+            PulseMetrics metrics) {
         this.teams = teams;
         this.members = members;
         this.pulses = pulses;
@@ -132,7 +141,8 @@ public final class NudgingLeaders {
         }
         WeekId week = WeekId.of(clock.instant(), team.get().timezone());
         return (int) steps.of(teamId, week).stream()
-                .filter(s -> s.step() == WeekStepRepository.Step.NUDGE && s.recipient().startsWith(round(scheduledAt))
+                .filter(s -> s.step() == WeekStepRepository.Step.NUDGE
+                        && s.recipient().startsWith(round(scheduledAt))
                         && s.status() != WeekStepRepository.Status.DONE)
                 .count();
     }
@@ -151,8 +161,8 @@ public final class NudgingLeaders {
         WeekId week = WeekId.of(now, team.timezone());
         String recipient = round + leader.userId();
         steps.plan(team.id(), week, WeekStepRepository.Step.NUDGE, recipient);
-        Optional<DeliveryClaim> claim = steps.claim(team.id(), week, WeekStepRepository.Step.NUDGE, recipient,
-                now, now.minus(claimTimeout));
+        Optional<DeliveryClaim> claim =
+                steps.claim(team.id(), week, WeekStepRepository.Step.NUDGE, recipient, now, now.minus(claimTimeout));
         if (claim.isEmpty()) {
             return false;
         }
@@ -171,17 +181,28 @@ public final class NudgingLeaders {
     /** The nudge chosen for today by an earlier try, sent again (after a look whether it landed). */
     private Optional<Boolean> again(Team team, Member leader, WeekId week, Instant now, Delivery delivery) {
         java.time.LocalDate today = now.atZone(team.timezone()).toLocalDate();
-        Optional<SentNudge> earlier = nudgeLog.ofLeader(team.id(), leader.userId(), now.minus(Duration.ofDays(1))).stream()
-                .filter(n -> n.occasion() == SentNudge.Occasion.MIDWEEK && n.week().equals(week)
-                        && n.sentAt().atZone(team.timezone()).toLocalDate().equals(today) && n.dimension().isPresent())
-                .findFirst();
+        Optional<SentNudge> earlier =
+                nudgeLog.ofLeader(team.id(), leader.userId(), now.minus(Duration.ofDays(1))).stream()
+                        .filter(n -> n.occasion() == SentNudge.Occasion.MIDWEEK
+                                && n.week().equals(week)
+                                && n.sentAt()
+                                        .atZone(team.timezone())
+                                        .toLocalDate()
+                                        .equals(today)
+                                && n.dimension().isPresent())
+                        .findFirst();
         Optional<Nudge> nudge = earlier.flatMap(n -> catalog.find(team.language(), n.nudgeId()));
         if (nudge.isEmpty()) {
             return Optional.empty();
         }
         SentNudge n = earlier.get();
-        return Optional.of(send(team, leader, new NudgeSelector.Pick(nudge.get(), n.dimension().get(), n.reason()), n.id(),
-                false, Optional.of(delivery)));
+        return Optional.of(send(
+                team,
+                leader,
+                new NudgeSelector.Pick(nudge.get(), n.dimension().get(), n.reason()),
+                n.id(),
+                false,
+                Optional.of(delivery)));
     }
 
     /**
@@ -192,28 +213,42 @@ public final class NudgingLeaders {
         WeekId week = WeekId.of(now, team.timezone());
         List<SentNudge> recent = history(team, leader, now);
         boolean reduced = reduced(recent);
-        long thisWeek = recent.stream().filter(n -> n.occasion() == SentNudge.Occasion.MIDWEEK && n.week().equals(week)).count();
+        long thisWeek = recent.stream()
+                .filter(n ->
+                        n.occasion() == SentNudge.Occasion.MIDWEEK && n.week().equals(week))
+                .count();
         if (thisWeek >= budget(reduced)) {
             return Optional.empty();
         }
         Optional<WeeklyPulse> latest = pulses.latest(team.id());
-        Map<WeekId, Map<Dimension, PublishedScore>> history = latest
-                .map(p -> pulses.publishedScores(team.id(), p.week().minus(DisruptionDetector.HISTORY_WEEKS), p.week()))
+        Map<WeekId, Map<Dimension, PublishedScore>> history = latest.map(p ->
+                        pulses.publishedScores(team.id(), p.week().minus(DisruptionDetector.HISTORY_WEEKS), p.week()))
                 .orElse(Map.of());
-        Map<Dimension, Integer> self = latest.map(p -> selfCheck(team, leader, p.week())).orElse(Map.of());
+        Map<Dimension, Integer> self =
+                latest.map(p -> selfCheck(team, leader, p.week())).orElse(Map.of());
         NudgeSelector.Signals signals = selector.signals(latest, history, self);
         if (alreadyTold(signals, recent, latest)) {
             signals = signals.withoutDrop();
         }
         Set<String> recentIds = recent.stream().map(SentNudge::nudgeId).collect(Collectors.toSet());
-        long rotation = week.ordinal() * 7 + now.atZone(team.timezone()).getDayOfWeek().getValue();
+        long rotation =
+                week.ordinal() * 7 + now.atZone(team.timezone()).getDayOfWeek().getValue();
         List<NudgeSelector.Pick> picks = selector.choose(team.language(), signals, recentIds, 1, rotation);
         if (picks.isEmpty()) {
             return Optional.empty();
         }
         NudgeSelector.Pick pick = picks.get(0);
-        long id = nudgeLog.record(new SentNudge(0, team.id(), leader.userId(), pick.nudge().id(), Optional.of(pick.dimension()),
-                pick.reason(), week, SentNudge.Occasion.MIDWEEK, now, Optional.empty()));
+        long id = nudgeLog.record(new SentNudge(
+                0,
+                team.id(),
+                leader.userId(),
+                pick.nudge().id(),
+                Optional.of(pick.dimension()),
+                pick.reason(),
+                week,
+                SentNudge.Occasion.MIDWEEK,
+                now,
+                Optional.empty()));
         boolean sayReduced = reduced && !reduced(recent.subList(0, Math.max(0, recent.size() - 1)));
         return Optional.of(send(team, leader, pick, id, sayReduced, delivery));
     }
@@ -222,17 +257,24 @@ public final class NudgingLeaders {
      * Whether the leader already heard of this pulse's alarm, in its digest or an earlier mid-week nudge: an alarm
      * is one message, not three.
      */
-    private static boolean alreadyTold(NudgeSelector.Signals signals, List<SentNudge> recent, Optional<WeeklyPulse> latest) {
+    private static boolean alreadyTold(
+            NudgeSelector.Signals signals, List<SentNudge> recent, Optional<WeeklyPulse> latest) {
         if (signals.drop().isEmpty() || latest.isEmpty()) {
             return false;
         }
         Dimension fallen = signals.drop().get().dimension();
-        return recent.stream().anyMatch(n -> n.reason() == NudgeReason.DROP
-                && n.dimension().equals(Optional.of(fallen))
-                && n.week().compareTo(latest.get().week()) >= 0);
+        return recent.stream()
+                .anyMatch(n -> n.reason() == NudgeReason.DROP
+                        && n.dimension().equals(Optional.of(fallen))
+                        && n.week().compareTo(latest.get().week()) >= 0);
     }
 
-    private boolean send(Team team, Member leader, NudgeSelector.Pick pick, long id, boolean sayReduced,
+    private boolean send(
+            Team team,
+            Member leader,
+            NudgeSelector.Pick pick,
+            long id,
+            boolean sayReduced,
             Optional<Delivery> delivery) {
         try {
             DirectAddress to = new DirectAddress(team.platform(), team.workspaceId(), leader.userId());
@@ -254,7 +296,9 @@ public final class NudgingLeaders {
         List<SentNudge> all = nudgeLog.ofLeader(team.id(), leader.userId(), Instant.EPOCH);
         List<SentNudge> recent = history(team, leader, clock.instant());
         boolean reduced = reduced(recent);
-        int tried = (int) all.stream().filter(n -> n.reaction().equals(Optional.of(SentNudge.Reaction.TRIED))).count();
+        int tried = (int) all.stream()
+                .filter(n -> n.reaction().equals(Optional.of(SentNudge.Reaction.TRIED)))
+                .count();
         return new Stats(all.size(), tried, leader.nudgesPaused() ? 0 : budget(reduced), reduced);
     }
 
@@ -294,9 +338,10 @@ public final class NudgingLeaders {
 
     private Map<Dimension, Integer> selfCheck(Team team, Member leader, WeekId week) {
         Map<Dimension, Integer> self = new EnumMap<>(Dimension.class);
-        new PersonalAnswers(answers, pseudonyms).of(team, leader.userId(), week).stream()
-                .filter(a -> a.respondent() == Role.LEADER && !a.cantSay())
-                .forEach(a -> self.put(a.dimension(), a.score().getAsInt()));
+        new PersonalAnswers(answers, pseudonyms)
+                .of(team, leader.userId(), week).stream()
+                        .filter(a -> a.respondent() == Role.LEADER && !a.cantSay())
+                        .forEach(a -> self.put(a.dimension(), a.score().getAsInt()));
         return self;
     }
 }

@@ -18,7 +18,13 @@ public record SentNudge(
         Instant sentAt,
         Optional<Reaction> reaction) {
 
-    public enum Occasion { DIGEST, MIDWEEK }
+    public enum Occasion {
+        DIGEST,
+        MIDWEEK
+    }
 
-    public enum Reaction { TRIED, NOT_YET }
+    public enum Reaction {
+        TRIED,
+        NOT_YET
+    }
 }

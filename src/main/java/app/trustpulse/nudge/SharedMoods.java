@@ -11,8 +11,7 @@ final class SharedMoods {
     /** The persistence the test allows for; moods that last longer would raise more alarms than promised. */
     static final double PERSISTENCE = 0.5;
 
-    private SharedMoods() {
-    }
+    private SharedMoods() {}
 
     /**
      * Var(mean of the window − mean of the baseline) / E[sample variance of the baseline's weekly means], for a

@@ -32,20 +32,26 @@ final class DatabaseDoctor implements DatabaseCheck {
                 return Finding.fix("doctor.database.unreachable", "the connection is not valid");
             }
         } catch (SQLException e) {
-            return Finding.fix("doctor.database.unreachable", e.getClass().getSimpleName()
-                    + (e.getSQLState() == null ? "" : " " + e.getSQLState()));
+            return Finding.fix(
+                    "doctor.database.unreachable",
+                    e.getClass().getSimpleName() + (e.getSQLState() == null ? "" : " " + e.getSQLState()));
         }
         if (flyway.isEmpty()) {
             return Finding.ok("doctor.database.ok", 0);
         }
         MigrationInfoService info = flyway.get().info();
-        Optional<MigrationInfo> failed = Arrays.stream(info.all()).filter(m -> m.getState().isFailed()).findFirst();
+        Optional<MigrationInfo> failed =
+                Arrays.stream(info.all()).filter(m -> m.getState().isFailed()).findFirst();
         if (failed.isPresent()) {
-            return Finding.fix("doctor.database.failed", failed.get().getVersion() + " " + failed.get().getDescription());
+            return Finding.fix(
+                    "doctor.database.failed",
+                    failed.get().getVersion() + " " + failed.get().getDescription());
         }
         MigrationInfo[] pending = info.pending();
         if (pending.length > 0) {
-            return Finding.fix("doctor.database.pending", pending.length,
+            return Finding.fix(
+                    "doctor.database.pending",
+                    pending.length,
                     Arrays.stream(pending).map(m -> "V" + m.getVersion()).collect(Collectors.joining(", ")));
         }
         return Finding.ok("doctor.database.ok", info.applied().length);

@@ -16,8 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class DeliveryClaims {
 
-    private DeliveryClaims() {
-    }
+    private DeliveryClaims() {}
 
     /**
      * SQL that is true when a claim's holder died: another instance took it at least the dead-after time ago and has
@@ -33,13 +32,20 @@ final class DeliveryClaims {
 
     /**
      * @param readId  a query for the row's delivery id as {@code COALESCE(column, '')}, with the row's key parameters
-     * @param claim   the update; it sets the id from {@code :deliveryId}, the claim time from {@code :now} and the holder
+     * @param claim   the update; it sets the id from {@code :deliveryId}, the claim time from {@code :now} and the
+     * holder
      *                from {@code :me}, treats claims before {@code :stale} and those of dead holders
      *                ({@link #holderDead}) as gone, and requires {@code COALESCE(column, '') = :seen}
      * @param key     the row's key parameters, used by both statements
      */
-    static Optional<DeliveryClaim> claim(JdbcClient jdbc, Liveness liveness, String readId, String claim,
-                                         Map<String, ?> key, Instant now, Instant staleBefore) {
+    static Optional<DeliveryClaim> claim(
+            JdbcClient jdbc,
+            Liveness liveness,
+            String readId,
+            String claim,
+            Map<String, ?> key,
+            Instant now,
+            Instant staleBefore) {
         List<String> before = jdbc.sql(readId).params(key).query(String.class).list();
         if (before.isEmpty()) {
             return Optional.empty();

@@ -33,19 +33,26 @@ final class H2Durability implements SmartInitializingSingleton {
         if (!isH2()) {
             return;
         }
-        List<Integer> delay = jdbc.sql("SELECT setting_value FROM information_schema.settings WHERE setting_name = 'WRITE_DELAY'")
+        List<Integer> delay = jdbc.sql(
+                        "SELECT setting_value FROM information_schema.settings WHERE setting_name = 'WRITE_DELAY'")
                 .query(Integer.class)
                 .list();
         if (!delay.isEmpty() && delay.get(0) > 0) {
-            LOG.warn("the H2 database writes commits up to {} ms late (WRITE_DELAY={}): a kill -9 or a crash loses the "
-                    + "last commits, so acknowledged requests can be lost and messages sent twice; add WRITE_DELAY=0 to "
-                    + "the database URL, or use PostgreSQL", delay.get(0), delay.get(0));
+            LOG.warn(
+                    "the H2 database writes commits up to {} ms late (WRITE_DELAY={}): a kill -9 or a crash loses the "
+                            + "last commits, so acknowledged requests can be lost and messages sent twice; add WRITE_DELAY=0 to "
+                            + "the database URL, or use PostgreSQL",
+                    delay.get(0),
+                    delay.get(0));
         }
     }
 
     private boolean isH2() {
         try (Connection c = dataSource.getConnection()) {
-            return c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).equals("h2");
+            return c.getMetaData()
+                    .getDatabaseProductName()
+                    .toLowerCase(Locale.ROOT)
+                    .equals("h2");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot reach the database", e);
         }

@@ -41,7 +41,8 @@ final class JdbcAnswerRepository implements AnswerRepository {
         String token = token(answer.pseudonym(), answer.dimension());
         String sealed = seal(answer, token);
         SqlSupport.updateOrInsert(
-                () -> jdbc.sql("UPDATE answer SET sealed = :sealed WHERE team_id = :teamId AND week = :week AND token = :token")
+                () -> jdbc.sql(
+                                "UPDATE answer SET sealed = :sealed WHERE team_id = :teamId AND week = :week AND token = :token")
                         .param("sealed", sealed)
                         .param("teamId", answer.teamId())
                         .param("week", answer.week().toString())
@@ -73,7 +74,8 @@ final class JdbcAnswerRepository implements AnswerRepository {
         if (tokens.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("SELECT token, sealed FROM answer WHERE team_id = :teamId AND week = :week AND token IN (:tokens)")
+        return jdbc.sql(
+                        "SELECT token, sealed FROM answer WHERE team_id = :teamId AND week = :week AND token IN (:tokens)")
                 .param("teamId", teamId)
                 .param("week", week.toString())
                 .param("tokens", tokens)
@@ -132,7 +134,8 @@ final class JdbcAnswerRepository implements AnswerRepository {
                 .param("week", week.toString())
                 .update();
         for (int i = 0; i < comments.size(); i++) {
-            jdbc.sql("INSERT INTO released_comment (team_id, week, position, sealed) VALUES (:teamId, :week, :position, :sealed)")
+            jdbc.sql(
+                            "INSERT INTO released_comment (team_id, week, position, sealed) VALUES (:teamId, :week, :position, :sealed)")
                     .param("teamId", teamId)
                     .param("week", week.toString())
                     .param("position", i)
@@ -143,10 +146,12 @@ final class JdbcAnswerRepository implements AnswerRepository {
 
     @Override
     public List<String> releasedComments(long teamId, WeekId week) {
-        return jdbc.sql("SELECT position, sealed FROM released_comment WHERE team_id = :teamId AND week = :week ORDER BY position")
+        return jdbc.sql(
+                        "SELECT position, sealed FROM released_comment WHERE team_id = :teamId AND week = :week ORDER BY position")
                 .param("teamId", teamId)
                 .param("week", week.toString())
-                .query((rs, row) -> sealer.open(rs.getString("sealed"), commentContext(teamId, week, rs.getInt("position"))))
+                .query((rs, row) ->
+                        sealer.open(rs.getString("sealed"), commentContext(teamId, week, rs.getInt("position"))))
                 .list();
     }
 
@@ -168,7 +173,8 @@ final class JdbcAnswerRepository implements AnswerRepository {
     static String token(String pseudonym, Dimension dimension) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest((pseudonym + "|" + dimension.name()).getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(sha.digest((pseudonym + "|" + dimension.name()).getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 unavailable", e);
         }
@@ -182,7 +188,8 @@ final class JdbcAnswerRepository implements AnswerRepository {
         // dimension|role|score|counts|pseudonym|comment — the comment last, as it may hold any character.
         String plain = a.dimension().name() + "|" + a.respondent().name() + "|"
                 + (a.score().isPresent() ? Integer.toString(a.score().getAsInt()) : "-") + "|"
-                + (a.counts() ? "1" : "0") + "|" + a.pseudonym() + "|" + a.comment().orElse("\u0000");
+                + (a.counts() ? "1" : "0") + "|" + a.pseudonym() + "|"
+                + a.comment().orElse("\u0000");
         return sealer.seal(plain, context(a.teamId(), a.week(), token), BLOCK);
     }
 
@@ -190,6 +197,7 @@ final class JdbcAnswerRepository implements AnswerRepository {
         String[] f = sealer.open(sealed, context(teamId, week, token)).split("\\|", 6);
         OptionalInt score = f[2].equals("-") ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(f[2]));
         Optional<String> comment = f[5].equals("\u0000") ? Optional.empty() : Optional.of(f[5]);
-        return new Answer(teamId, week, Dimension.valueOf(f[0]), f[4], Role.valueOf(f[1]), score, comment, f[3].equals("1"));
+        return new Answer(
+                teamId, week, Dimension.valueOf(f[0]), f[4], Role.valueOf(f[1]), score, comment, f[3].equals("1"));
     }
 }

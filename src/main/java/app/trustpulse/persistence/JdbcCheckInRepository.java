@@ -1,9 +1,9 @@
 package app.trustpulse.persistence;
 
-import app.trustpulse.pulse.DeliveryClaim;
-import app.trustpulse.pulse.Liveness;
 import app.trustpulse.pulse.CheckIn;
 import app.trustpulse.pulse.CheckInRepository;
+import app.trustpulse.pulse.DeliveryClaim;
+import app.trustpulse.pulse.Liveness;
 import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.Sealer;
 import app.trustpulse.pulse.StatementRef;
@@ -61,8 +61,11 @@ final class JdbcCheckInRepository implements CheckInRepository {
                 .param("week", checkIn.week().toString())
                 .param("slot", checkIn.slot())
                 .param("audience", checkIn.audience().name())
-                .param("statements", sealer.seal(encode(checkIn.statements()), context(checkIn.teamId(), checkIn.userId(),
-                        checkIn.week(), checkIn.slot())))
+                .param(
+                        "statements",
+                        sealer.seal(
+                                encode(checkIn.statements()),
+                                context(checkIn.teamId(), checkIn.userId(), checkIn.week(), checkIn.slot())))
                 .param("status", checkIn.status().name())
                 .param("createdAt", SqlSupport.utc(now))
                 .param("sentAt", SqlSupport.utc(checkIn.sentAt().orElse(null)))
@@ -80,7 +83,10 @@ final class JdbcCheckInRepository implements CheckInRepository {
 
     @Override
     public Optional<CheckIn> find(long id) {
-        return jdbc.sql(SELECT + " WHERE id = :id").param("id", id).query(this::map).optional();
+        return jdbc.sql(SELECT + " WHERE id = :id")
+                .param("id", id)
+                .query(this::map)
+                .optional();
     }
 
     @Override
@@ -104,14 +110,20 @@ final class JdbcCheckInRepository implements CheckInRepository {
 
     @Override
     public Optional<DeliveryClaim> claimForSending(long id, Instant now, Instant staleBefore) {
-        return DeliveryClaims.claim(jdbc, liveness, "SELECT COALESCE(delivery_id, '') FROM check_in WHERE id = :id", """
+        return DeliveryClaims.claim(
+                jdbc,
+                liveness,
+                "SELECT COALESCE(delivery_id, '') FROM check_in WHERE id = :id",
+                """
                 UPDATE check_in SET status = 'SENDING', claimed_at = :now, claimed_by = :me, delivery_id = :deliveryId
                  WHERE id = :id
                    AND (status = 'SCHEDULED' OR (status = 'SENDING' AND (claimed_at IS NULL OR claimed_at < :stale
                         OR %s)))
                    AND COALESCE(delivery_id, '') = :seen
                 """.formatted(DeliveryClaims.holderDead("check_in", "claimed_by", "claimed_at")),
-                Map.of("id", id), now, staleBefore);
+                Map.of("id", id),
+                now,
+                staleBefore);
     }
 
     @Override
@@ -148,15 +160,20 @@ final class JdbcCheckInRepository implements CheckInRepository {
     /** An expired check-in stays expired. No time is kept: it would line the person up with their answers. */
     @Override
     public Optional<DeliveryClaim> claimReminder(long id, Instant now, Instant staleBefore) {
-        return DeliveryClaims.claim(jdbc, liveness,
-                "SELECT COALESCE(reminder_delivery_id, '') FROM check_in WHERE id = :id", """
+        return DeliveryClaims.claim(
+                jdbc,
+                liveness,
+                "SELECT COALESCE(reminder_delivery_id, '') FROM check_in WHERE id = :id",
+                """
                 UPDATE check_in SET reminded_at = :now, reminder_claimed_by = :me, reminder_delivery_id = :deliveryId
                  WHERE id = :id AND status = 'SENT' AND reminder_sent = FALSE
                    AND (reminded_at IS NULL OR reminded_at < :stale
                         OR %s)
                    AND COALESCE(reminder_delivery_id, '') = :seen
                 """.formatted(DeliveryClaims.holderDead("check_in", "reminder_claimed_by", "reminded_at")),
-                Map.of("id", id), now, staleBefore);
+                Map.of("id", id),
+                now,
+                staleBefore);
     }
 
     @Override
@@ -171,10 +188,7 @@ final class JdbcCheckInRepository implements CheckInRepository {
         return jdbc.sql("""
                 SELECT COUNT(*) FROM check_in
                  WHERE id = :id AND status = 'SENT' AND reminded_at IS NOT NULL AND reminder_sent = FALSE
-                """)
-                .param("id", id)
-                .query(Integer.class)
-                .single() > 0;
+                """).param("id", id).query(Integer.class).single() > 0;
     }
 
     @Override
@@ -186,7 +200,8 @@ final class JdbcCheckInRepository implements CheckInRepository {
 
     @Override
     public int expireOpen(long teamId, WeekId week) {
-        return jdbc.sql("UPDATE check_in SET status = 'EXPIRED' WHERE team_id = :teamId AND week = :week AND status = 'SENT'")
+        return jdbc.sql(
+                        "UPDATE check_in SET status = 'EXPIRED' WHERE team_id = :teamId AND week = :week AND status = 'SENT'")
                 .param("teamId", teamId)
                 .param("week", week.toString())
                 .update();
@@ -255,16 +270,25 @@ final class JdbcCheckInRepository implements CheckInRepository {
         }
         CheckIn c = found.get();
         return jdbc.sql("UPDATE check_in SET statements = :sealed WHERE id = :id AND statements NOT LIKE 's1.%'")
-                .param("sealed", sealer.seal(encode(c.statements()), context(c.teamId(), c.userId(), c.week(), c.slot())))
-                .param("id", id)
-                .update() == 1;
+                        .param(
+                                "sealed",
+                                sealer.seal(
+                                        encode(c.statements()), context(c.teamId(), c.userId(), c.week(), c.slot())))
+                        .param("id", id)
+                        .update()
+                == 1;
     }
 
     private CheckIn map(ResultSet rs, int row) throws SQLException {
         String stored = rs.getString("statements");
         String plain = Sealer.isSealed(stored)
-                ? sealer.open(stored, context(rs.getLong("team_id"), rs.getString("user_id"),
-                        WeekId.parse(rs.getString("week")), rs.getInt("slot")))
+                ? sealer.open(
+                        stored,
+                        context(
+                                rs.getLong("team_id"),
+                                rs.getString("user_id"),
+                                WeekId.parse(rs.getString("week")),
+                                rs.getInt("slot")))
                 : stored;
         List<StatementRef> statements = Arrays.stream(plain.split(","))
                 .filter(s -> !s.isBlank())
@@ -300,8 +324,9 @@ final class JdbcCheckInRepository implements CheckInRepository {
     @Override
     public boolean isRoundPlanned(String round) {
         return jdbc.sql("SELECT COUNT(*) FROM send_now_round WHERE round_key = :round")
-                .param("round", round)
-                .query(Integer.class)
-                .single() > 0;
+                        .param("round", round)
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 }

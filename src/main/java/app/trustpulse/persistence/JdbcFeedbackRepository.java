@@ -9,8 +9,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -60,18 +60,22 @@ final class JdbcFeedbackRepository implements FeedbackRepository {
                     .param("teamId", feedback.teamId())
                     .param("week", feedback.week().toString())
                     .param("sealed", seal(id, feedback.teamId(), feedback.pseudonym(), feedback.text()))
-                    .param("releasedWeek", feedback.releasedIn().map(WeekId::toString).orElse(null))
+                    .param(
+                            "releasedWeek",
+                            feedback.releasedIn().map(WeekId::toString).orElse(null))
                     .param("onceKey", onceKey)
                     .update();
             if (inserted == 1) {
                 return OptionalLong.of(id);
             }
             // Either the random id was taken (try another) or the token was used: then it is stored already.
-            if (onceKey != null && jdbc.sql("SELECT COUNT(*) FROM feedback WHERE team_id = :teamId AND once_key = :onceKey")
-                    .param("teamId", feedback.teamId())
-                    .param("onceKey", onceKey)
-                    .query(Integer.class)
-                    .single() > 0) {
+            if (onceKey != null
+                    && jdbc.sql("SELECT COUNT(*) FROM feedback WHERE team_id = :teamId AND once_key = :onceKey")
+                                    .param("teamId", feedback.teamId())
+                                    .param("onceKey", onceKey)
+                                    .query(Integer.class)
+                                    .single()
+                            > 0) {
                 return OptionalLong.empty();
             }
         }
@@ -117,7 +121,8 @@ final class JdbcFeedbackRepository implements FeedbackRepository {
     /** The giver is sealed with the text, so finding someone's feedback opens the team's. */
     @Override
     public List<Feedback> ofPseudonym(long teamId, String pseudonym) {
-        return jdbc.sql(SELECT + " WHERE team_id = :teamId ORDER BY week, id")
+        return jdbc
+                .sql(SELECT + " WHERE team_id = :teamId ORDER BY week, id")
                 .param("teamId", teamId)
                 .query(this::map)
                 .list()
@@ -128,7 +133,8 @@ final class JdbcFeedbackRepository implements FeedbackRepository {
 
     @Override
     public int deleteOfPseudonym(long teamId, String pseudonym) {
-        List<Long> ids = ofPseudonym(teamId, pseudonym).stream().map(Feedback::id).toList();
+        List<Long> ids =
+                ofPseudonym(teamId, pseudonym).stream().map(Feedback::id).toList();
         if (ids.isEmpty()) {
             return 0;
         }
@@ -151,7 +157,8 @@ final class JdbcFeedbackRepository implements FeedbackRepository {
 
     /** Seals the clear feedback an earlier version stored, under the giver the caller found for it. */
     int sealLegacy(long id, long teamId, String giver, String text) {
-        return jdbc.sql("UPDATE feedback SET sealed = :sealed, pseudonym = NULL, body = NULL WHERE id = :id AND sealed IS NULL")
+        return jdbc.sql(
+                        "UPDATE feedback SET sealed = :sealed, pseudonym = NULL, body = NULL WHERE id = :id AND sealed IS NULL")
                 .param("sealed", seal(id, teamId, giver, text))
                 .param("id", id)
                 .update();
@@ -179,7 +186,12 @@ final class JdbcFeedbackRepository implements FeedbackRepository {
             giver = rs.getString("pseudonym");
             text = rs.getString("body");
         }
-        return new Feedback(id, teamId, WeekId.parse(rs.getString("week")), giver, text,
+        return new Feedback(
+                id,
+                teamId,
+                WeekId.parse(rs.getString("week")),
+                giver,
+                text,
                 Optional.ofNullable(rs.getString("released_week")).map(WeekId::parse));
     }
 }

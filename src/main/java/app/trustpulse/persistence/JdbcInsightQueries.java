@@ -27,8 +27,7 @@ final class JdbcInsightQueries implements InsightQueries {
 
     @Override
     public List<PublishedWeek> closedWeeks(long teamId, WeekId from, WeekId toExclusive) {
-        record Header(int asked, int answered, boolean withheld) {
-        }
+        record Header(int asked, int answered, boolean withheld) {}
         Map<WeekId, Header> headers = new TreeMap<>();
         jdbc.sql("""
                         SELECT week, asked, answered, withheld
@@ -39,7 +38,8 @@ final class JdbcInsightQueries implements InsightQueries {
                 .param("from", from.toString())
                 .param("to", toExclusive.toString())
                 .query(rs -> {
-                    headers.put(WeekId.parse(rs.getString("week")),
+                    headers.put(
+                            WeekId.parse(rs.getString("week")),
                             new Header(rs.getInt("asked"), rs.getInt("answered"), rs.getBoolean("withheld")));
                 });
         Map<WeekId, Map<Dimension, Cell>> cells = new TreeMap<>();
@@ -58,8 +58,8 @@ final class JdbcInsightQueries implements InsightQueries {
                             .put(Dimension.valueOf(rs.getString("dimension")), new Cell(m, rs.getInt("answers")));
                 });
         List<PublishedWeek> weeks = new ArrayList<>();
-        headers.forEach((week, h) -> weeks.add(new PublishedWeek(week, h.asked(), h.answered(), h.withheld(),
-                cells.getOrDefault(week, Map.of()))));
+        headers.forEach((week, h) -> weeks.add(
+                new PublishedWeek(week, h.asked(), h.answered(), h.withheld(), cells.getOrDefault(week, Map.of()))));
         return weeks;
     }
 

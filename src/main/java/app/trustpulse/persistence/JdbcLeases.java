@@ -26,9 +26,13 @@ final class JdbcLeases implements Leases {
 
     @Override
     public Acquired acquire(String name, String holder, Instant now, Instant until) {
-        jdbc.sql("INSERT INTO work_lease (name) VALUES (:name) ON CONFLICT DO NOTHING").param("name", name).update();
+        jdbc.sql("INSERT INTO work_lease (name) VALUES (:name) ON CONFLICT DO NOTHING")
+                .param("name", name)
+                .update();
         List<String> before = jdbc.sql("SELECT COALESCE(holder, '') FROM work_lease WHERE name = :name")
-                .param("name", name).query(String.class).list();
+                .param("name", name)
+                .query(String.class)
+                .list();
         String previous = before.isEmpty() ? "" : before.get(0);
         // The holder read above is part of the condition, so of two instances racing only one takes the lease.
         int taken = jdbc.sql("""
@@ -58,9 +62,6 @@ final class JdbcLeases implements Leases {
         jdbc.sql("""
                 UPDATE work_lease SET holder = NULL, held_until = NULL, held_by = NULL, renewed_at = NULL
                  WHERE name = :name AND holder = :holder
-                """)
-                .param("name", name)
-                .param("holder", holder)
-                .update();
+                """).param("name", name).param("holder", holder).update();
     }
 }

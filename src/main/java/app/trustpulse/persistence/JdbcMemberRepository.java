@@ -21,7 +21,8 @@ final class JdbcMemberRepository implements MemberRepository {
     /** The team's first roster: the people who came with its setup. */
     private static final String FOUNDING = "(m.joined_at <= t.created_at + INTERVAL '10' MINUTE)";
 
-    private static final String COLUMNS = "m.team_id, m.user_id, m.display_name, m.role, m.timezone, m.opted_out, m.nudges_paused";
+    private static final String COLUMNS =
+            "m.team_id, m.user_id, m.display_name, m.role, m.timezone, m.opted_out, m.nudges_paused";
 
     private final JdbcClient jdbc;
     private final Liveness liveness;
@@ -45,7 +46,8 @@ final class JdbcMemberRepository implements MemberRepository {
                          WHERE team_id = :teamId AND user_id = :userId
                         """), member).update(),
                 () -> bind(jdbc.sql("""
-                        INSERT INTO team_member (team_id, user_id, display_name, role, timezone, opted_out, nudges_paused)
+                        INSERT INTO team_member (team_id, user_id, display_name, role, timezone, opted_out,
+                            nudges_paused)
                         VALUES (:teamId, :userId, :displayName, :role, :timezone, :optedOut, :nudgesPaused)
                         ON CONFLICT DO NOTHING
                         """), member).update());
@@ -62,7 +64,8 @@ final class JdbcMemberRepository implements MemberRepository {
 
     @Override
     public List<Member> ofTeam(long teamId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM team_member m WHERE m.team_id = :teamId ORDER BY m.joined_at, m.user_id")
+        return jdbc.sql("SELECT " + COLUMNS
+                        + " FROM team_member m WHERE m.team_id = :teamId ORDER BY m.joined_at, m.user_id")
                 .param("teamId", teamId)
                 .query(JdbcMemberRepository::map)
                 .list();
@@ -86,9 +89,10 @@ final class JdbcMemberRepository implements MemberRepository {
     @Override
     public boolean remove(long teamId, String userId) {
         return jdbc.sql("DELETE FROM team_member WHERE team_id = :teamId AND user_id = :userId")
-                .param("teamId", teamId)
-                .param("userId", userId)
-                .update() > 0;
+                        .param("teamId", teamId)
+                        .param("userId", userId)
+                        .update()
+                > 0;
     }
 
     @Override
@@ -104,8 +108,7 @@ final class JdbcMemberRepository implements MemberRepository {
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Member m) {
-        return spec
-                .param("teamId", m.teamId())
+        return spec.param("teamId", m.teamId())
                 .param("userId", m.userId())
                 .param("displayName", m.displayName())
                 .param("role", m.role().name())
@@ -140,7 +143,8 @@ final class JdbcMemberRepository implements MemberRepository {
 
     @Override
     public List<Long> teamsAwaitingWelcomes(Instant joinedAfter) {
-        return jdbc.sql("SELECT DISTINCT team_id FROM team_member WHERE welcomed = FALSE AND joined_at > :after ORDER BY team_id")
+        return jdbc.sql(
+                        "SELECT DISTINCT team_id FROM team_member WHERE welcomed = FALSE AND joined_at > :after ORDER BY team_id")
                 .param("after", SqlSupport.utc(joinedAfter))
                 .query(Long.class)
                 .list();
@@ -148,16 +152,23 @@ final class JdbcMemberRepository implements MemberRepository {
 
     @Override
     public Optional<DeliveryClaim> claimWelcome(long teamId, String userId, Instant now, Instant staleBefore) {
-        return DeliveryClaims.claim(jdbc, liveness, """
+        return DeliveryClaims.claim(
+                jdbc,
+                liveness,
+                """
                 SELECT COALESCE(welcome_delivery_id, '') FROM team_member WHERE team_id = :teamId AND user_id = :userId
-                """, """
-                UPDATE team_member SET welcome_claimed_at = :now, welcome_claimed_by = :me, welcome_delivery_id = :deliveryId
+                """,
+                """
+                UPDATE team_member SET welcome_claimed_at = :now, welcome_claimed_by = :me,
+                    welcome_delivery_id = :deliveryId
                  WHERE team_id = :teamId AND user_id = :userId AND welcomed = FALSE
                    AND (welcome_claimed_at IS NULL OR welcome_claimed_at < :stale
                         OR %s)
                    AND COALESCE(welcome_delivery_id, '') = :seen
                 """.formatted(DeliveryClaims.holderDead("team_member", "welcome_claimed_by", "welcome_claimed_at")),
-                Map.of("teamId", teamId, "userId", userId), now, staleBefore);
+                Map.of("teamId", teamId, "userId", userId),
+                now,
+                staleBefore);
     }
 
     @Override
@@ -170,7 +181,8 @@ final class JdbcMemberRepository implements MemberRepository {
 
     @Override
     public void releaseWelcome(long teamId, String userId) {
-        jdbc.sql("UPDATE team_member SET welcome_claimed_at = NULL WHERE team_id = :teamId AND user_id = :userId AND welcomed = FALSE")
+        jdbc.sql(
+                        "UPDATE team_member SET welcome_claimed_at = NULL WHERE team_id = :teamId AND user_id = :userId AND welcomed = FALSE")
                 .param("teamId", teamId)
                 .param("userId", userId)
                 .update();
@@ -183,10 +195,11 @@ final class JdbcMemberRepository implements MemberRepository {
                          WHERE m.team_id = :teamId AND m.user_id = :userId
                            AND (m.joined_at < :weekStart OR
                         """ + FOUNDING + ")")
-                .param("teamId", teamId)
-                .param("userId", userId)
-                .param("weekStart", SqlSupport.utc(weekStart))
-                .query(Integer.class)
-                .single() > 0;
+                        .param("teamId", teamId)
+                        .param("userId", userId)
+                        .param("weekStart", SqlSupport.utc(weekStart))
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 }

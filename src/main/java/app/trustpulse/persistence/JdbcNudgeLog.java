@@ -29,7 +29,8 @@ final class JdbcNudgeLog implements NudgeLog {
     @Override
     public long record(SentNudge nudge) {
         return SqlSupport.insertReturningId(jdbc.sql("""
-                        INSERT INTO nudge_sent (team_id, leader_id, nudge_id, dimension, reason, week, occasion, sent_at, reaction)
+                        INSERT INTO nudge_sent (team_id, leader_id, nudge_id, dimension, reason, week,
+                            occasion, sent_at, reaction)
                         VALUES (:teamId, :leaderId, :nudgeId, :dimension, :reason, :week, :occasion, :sentAt, :reaction)
                         """)
                 .param("teamId", nudge.teamId())
@@ -40,13 +41,17 @@ final class JdbcNudgeLog implements NudgeLog {
                 .param("week", nudge.week().toString())
                 .param("occasion", nudge.occasion().name())
                 .param("sentAt", SqlSupport.utc(nudge.sentAt()))
-                .param("reaction", nudge.reaction().map(SentNudge.Reaction::name).orElse(null)));
+                .param(
+                        "reaction",
+                        nudge.reaction().map(SentNudge.Reaction::name).orElse(null)));
     }
 
     /** The leader's nudges sent at or after {@code since}, oldest first. */
     @Override
     public List<SentNudge> ofLeader(long teamId, String leaderId, Instant since) {
-        return jdbc.sql(SELECT + " WHERE team_id = :teamId AND leader_id = :leaderId AND sent_at >= :since ORDER BY sent_at, id")
+        return jdbc.sql(
+                        SELECT
+                                + " WHERE team_id = :teamId AND leader_id = :leaderId AND sent_at >= :since ORDER BY sent_at, id")
                 .param("teamId", teamId)
                 .param("leaderId", leaderId)
                 .param("since", SqlSupport.utc(since))
@@ -56,7 +61,10 @@ final class JdbcNudgeLog implements NudgeLog {
 
     @Override
     public Optional<SentNudge> find(long id) {
-        return jdbc.sql(SELECT + " WHERE id = :id").param("id", id).query(JdbcNudgeLog::map).optional();
+        return jdbc.sql(SELECT + " WHERE id = :id")
+                .param("id", id)
+                .query(JdbcNudgeLog::map)
+                .optional();
     }
 
     @Override
@@ -79,12 +87,14 @@ final class JdbcNudgeLog implements NudgeLog {
     /** A later reaction replaces an earlier one (e.g. "not yet", then "tried"). */
     @Override
     public boolean react(long id, String leaderId, SentNudge.Reaction reaction, Instant at) {
-        return jdbc.sql("UPDATE nudge_sent SET reaction = :reaction, reacted_at = :at WHERE id = :id AND leader_id = :leaderId")
-                .param("id", id)
-                .param("leaderId", leaderId)
-                .param("reaction", reaction.name())
-                .param("at", SqlSupport.utc(at))
-                .update() == 1;
+        return jdbc.sql(
+                                "UPDATE nudge_sent SET reaction = :reaction, reacted_at = :at WHERE id = :id AND leader_id = :leaderId")
+                        .param("id", id)
+                        .param("leaderId", leaderId)
+                        .param("reaction", reaction.name())
+                        .param("at", SqlSupport.utc(at))
+                        .update()
+                == 1;
     }
 
     private static SentNudge map(ResultSet rs, int row) throws SQLException {

@@ -22,19 +22,21 @@ final class JdbcProcessedEvents implements ProcessedEvents {
 
     @Override
     public boolean firstTime(String key, Instant now) {
-        return jdbc.sql("INSERT INTO processed_event (event_key, processed_at) VALUES (:key, :at) ON CONFLICT DO NOTHING")
-                .param("key", hash(key))
-                .param("at", SqlSupport.utc(now))
-                .update() == 1;
+        return jdbc.sql(
+                                "INSERT INTO processed_event (event_key, processed_at) VALUES (:key, :at) ON CONFLICT DO NOTHING")
+                        .param("key", hash(key))
+                        .param("at", SqlSupport.utc(now))
+                        .update()
+                == 1;
     }
 
     /** SHA-256 in hex: 64 characters, whatever the key. */
     static String hash(String key) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 unavailable", e);
         }
     }
-
 }

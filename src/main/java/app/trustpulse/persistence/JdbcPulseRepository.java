@@ -52,20 +52,23 @@ final class JdbcPulseRepository implements PulseRepository {
 
     @Override
     public boolean claimClose(long teamId, WeekId week, Instant at) {
-        return jdbc.sql("INSERT INTO weekly_pulse (team_id, week, closed_at) VALUES (:teamId, :week, :at) ON CONFLICT DO NOTHING")
-                .param("teamId", teamId)
-                .param("week", week.toString())
-                .param("at", SqlSupport.utc(at))
-                .update() == 1;
+        return jdbc.sql(
+                                "INSERT INTO weekly_pulse (team_id, week, closed_at) VALUES (:teamId, :week, :at) ON CONFLICT DO NOTHING")
+                        .param("teamId", teamId)
+                        .param("week", week.toString())
+                        .param("at", SqlSupport.utc(at))
+                        .update()
+                == 1;
     }
 
     @Override
     public boolean isClosed(long teamId, WeekId week) {
         return jdbc.sql("SELECT COUNT(*) FROM weekly_pulse WHERE team_id = :teamId AND week = :week")
-                .param("teamId", teamId)
-                .param("week", week.toString())
-                .query(Integer.class)
-                .single() > 0;
+                        .param("teamId", teamId)
+                        .param("week", week.toString())
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     /** Stores the pulse; a week that was not claimed is closed now. */
@@ -93,12 +96,14 @@ final class JdbcPulseRepository implements PulseRepository {
                              WHERE team_id = :teamId AND week = :week AND dimension = :dimension
                             """), pulse, d).update(),
                     () -> bind(jdbc.sql("""
-                            INSERT INTO weekly_pulse_dimension (team_id, week, dimension, mean, answers, spread, change_value)
+                            INSERT INTO weekly_pulse_dimension (team_id, week, dimension, mean, answers,
+                                spread, change_value)
                             VALUES (:teamId, :week, :dimension, :mean, :answers, :spread, :change)
                             ON CONFLICT DO NOTHING
                             """), pulse, d).update());
         }
-        List<String> kept = pulse.dimensions().stream().map(d -> d.dimension().name()).toList();
+        List<String> kept =
+                pulse.dimensions().stream().map(d -> d.dimension().name()).toList();
         jdbc.sql("DELETE FROM weekly_pulse_dimension WHERE team_id = :teamId AND week = :week"
                         + (kept.isEmpty() ? "" : " AND dimension NOT IN (:kept)"))
                 .param("teamId", pulse.teamId())
@@ -110,7 +115,8 @@ final class JdbcPulseRepository implements PulseRepository {
     /** Keeps the moment of the first post. */
     @Override
     public void markPosted(long teamId, WeekId week, Instant at) {
-        jdbc.sql("UPDATE weekly_pulse SET posted_at = :at WHERE team_id = :teamId AND week = :week AND posted_at IS NULL")
+        jdbc.sql(
+                        "UPDATE weekly_pulse SET posted_at = :at WHERE team_id = :teamId AND week = :week AND posted_at IS NULL")
                 .param("teamId", teamId)
                 .param("week", week.toString())
                 .param("at", SqlSupport.utc(at))
@@ -132,7 +138,8 @@ final class JdbcPulseRepository implements PulseRepository {
         if (header.isEmpty()) {
             return Optional.empty();
         }
-        Map<WeekId, Map<Dimension, Double>> history = history(teamId, week.minus(PulseCalculator.TREND_WEEKS - 1), week);
+        Map<WeekId, Map<Dimension, Double>> history =
+                history(teamId, week.minus(PulseCalculator.TREND_WEEKS - 1), week);
         List<DimensionScore> dimensions = new ArrayList<>(jdbc.sql("""
                         SELECT dimension, mean, answers, spread, change_value
                           FROM weekly_pulse_dimension
@@ -144,8 +151,8 @@ final class JdbcPulseRepository implements PulseRepository {
                 .list());
         dimensions.sort(Comparator.comparing(DimensionScore::dimension));
         Header h = header.get();
-        return Optional.of(new WeeklyPulse(teamId, week, h.asked, h.answered, h.threshold, h.withheld, dimensions,
-                h.strongest, h.weakest));
+        return Optional.of(new WeeklyPulse(
+                teamId, week, h.asked, h.answered, h.threshold, h.withheld, dimensions, h.strongest, h.weakest));
     }
 
     /** The saved pulse of the most recent week. */
@@ -194,15 +201,16 @@ final class JdbcPulseRepository implements PulseRepository {
                 .param("to", toExclusive.toString())
                 .query(rs -> {
                     scores.computeIfAbsent(WeekId.parse(rs.getString("week")), w -> new EnumMap<>(Dimension.class))
-                            .put(Dimension.valueOf(rs.getString("dimension")),
-                                    new PublishedScore(rs.getDouble("mean"), rs.getInt("answers"), optionalDouble(rs, "spread")));
+                            .put(
+                                    Dimension.valueOf(rs.getString("dimension")),
+                                    new PublishedScore(
+                                            rs.getDouble("mean"), rs.getInt("answers"), optionalDouble(rs, "spread")));
                 });
         return scores;
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, WeeklyPulse p) {
-        return spec
-                .param("teamId", p.teamId())
+        return spec.param("teamId", p.teamId())
                 .param("week", p.week().toString())
                 .param("asked", p.asked())
                 .param("answered", p.answered())
@@ -213,8 +221,7 @@ final class JdbcPulseRepository implements PulseRepository {
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, WeeklyPulse p, DimensionScore d) {
-        return spec
-                .param("teamId", p.teamId())
+        return spec.param("teamId", p.teamId())
                 .param("week", p.week().toString())
                 .param("dimension", d.dimension().name())
                 .param("mean", d.mean().isPresent() ? d.mean().getAsDouble() : null)
@@ -223,12 +230,20 @@ final class JdbcPulseRepository implements PulseRepository {
                 .param("change", d.change().isPresent() ? d.change().getAsDouble() : null);
     }
 
-    private record Header(int asked, int answered, int threshold, boolean withheld, Optional<Dimension> strongest,
-                          Optional<Dimension> weakest) {
-    }
+    private record Header(
+            int asked,
+            int answered,
+            int threshold,
+            boolean withheld,
+            Optional<Dimension> strongest,
+            Optional<Dimension> weakest) {}
 
     private static Header header(ResultSet rs, int row) throws SQLException {
-        return new Header(rs.getInt("asked"), rs.getInt("answered"), rs.getInt("threshold"), rs.getBoolean("withheld"),
+        return new Header(
+                rs.getInt("asked"),
+                rs.getInt("answered"),
+                rs.getInt("threshold"),
+                rs.getBoolean("withheld"),
                 Optional.ofNullable(rs.getString("strongest")).map(Dimension::valueOf),
                 Optional.ofNullable(rs.getString("weakest")).map(Dimension::valueOf));
     }
@@ -240,7 +255,8 @@ final class JdbcPulseRepository implements PulseRepository {
         OptionalDouble mean = optionalDouble(rs, "mean");
         List<Optional<Double>> trend = new ArrayList<>(PulseCalculator.TREND_WEEKS);
         for (int back = PulseCalculator.TREND_WEEKS - 1; back >= 1; back--) {
-            trend.add(Optional.ofNullable(history.getOrDefault(week.minus(back), Map.of()).get(d)));
+            trend.add(Optional.ofNullable(
+                    history.getOrDefault(week.minus(back), Map.of()).get(d)));
         }
         trend.add(mean.isPresent() ? Optional.of(mean.getAsDouble()) : Optional.empty());
         // A spread is only ever read beside a published mean.

@@ -37,10 +37,14 @@ final class JdbcRetentionStore implements RetentionStore {
     }
 
     private int beforeWeek(String table, WeekId cutoff) {
-        return jdbc.sql("DELETE FROM " + table + " WHERE week < :cutoff").param("cutoff", cutoff.toString()).update();
+        return jdbc.sql("DELETE FROM " + table + " WHERE week < :cutoff")
+                .param("cutoff", cutoff.toString())
+                .update();
     }
 
     private int beforeInstant(String table, String column, Instant cutoff) {
-        return jdbc.sql("DELETE FROM " + table + " WHERE " + column + " < :cutoff").param("cutoff", SqlSupport.utc(cutoff)).update();
+        return jdbc.sql("DELETE FROM " + table + " WHERE " + column + " < :cutoff")
+                .param("cutoff", SqlSupport.utc(cutoff))
+                .update();
     }
 }

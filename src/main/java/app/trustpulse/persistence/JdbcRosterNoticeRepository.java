@@ -33,7 +33,8 @@ final class JdbcRosterNoticeRepository implements RosterNoticeRepository {
         // One transaction: a notice is never seen without the people it names.
         Boolean stored = transactions.execute(status -> {
             int inserted = jdbc.sql("""
-                    INSERT INTO roster_notice (team_id, notice_key, change_kind, by_user_id, by_name, people, leaders, created_at)
+                    INSERT INTO roster_notice (team_id, notice_key, change_kind, by_user_id, by_name, people,
+                        leaders, created_at)
                     VALUES (:teamId, :key, :change, :byId, :byName, :people, :leaders, :createdAt)
                     ON CONFLICT DO NOTHING
                     """)
@@ -86,26 +87,40 @@ final class JdbcRosterNoticeRepository implements RosterNoticeRepository {
                 .query((rs, row) -> {
                     String byId = rs.getString("by_user_id");
                     String byName = rs.getString("by_name");
-                    Optional<Person> by = byId == null ? Optional.empty()
+                    Optional<Person> by = byId == null
+                            ? Optional.empty()
                             : Optional.of(new Person(byId, byName == null ? byId : byName));
-                    return new Notice(teamId, key, Change.valueOf(rs.getString("change_kind")), by, people,
-                            rs.getInt("people"), rs.getInt("leaders"), SqlSupport.instant(rs, "created_at"));
+                    return new Notice(
+                            teamId,
+                            key,
+                            Change.valueOf(rs.getString("change_kind")),
+                            by,
+                            people,
+                            rs.getInt("people"),
+                            rs.getInt("leaders"),
+                            SqlSupport.instant(rs, "created_at"));
                 })
                 .optional();
     }
 
     @Override
     public Optional<DeliveryClaim> claim(long teamId, String key, Instant now, Instant staleBefore) {
-        return DeliveryClaims.claim(jdbc, liveness, """
+        return DeliveryClaims.claim(
+                jdbc,
+                liveness,
+                """
                 SELECT COALESCE(delivery_id, '') FROM roster_notice
                  WHERE team_id = :teamId AND notice_key = :key AND posted_at IS NULL
-                """, """
+                """,
+                """
                 UPDATE roster_notice SET claimed_at = :now, claimed_by = :me, delivery_id = :deliveryId
                  WHERE team_id = :teamId AND notice_key = :key AND posted_at IS NULL
                    AND (claimed_at IS NULL OR claimed_at < :stale OR %s)
                    AND COALESCE(delivery_id, '') = :seen
                 """.formatted(DeliveryClaims.holderDead("roster_notice", "claimed_by", "claimed_at")),
-                Map.of("teamId", teamId, "key", key), now, staleBefore);
+                Map.of("teamId", teamId, "key", key),
+                now,
+                staleBefore);
     }
 
     @Override
@@ -126,7 +141,8 @@ final class JdbcRosterNoticeRepository implements RosterNoticeRepository {
 
     @Override
     public void release(long teamId, String key) {
-        jdbc.sql("UPDATE roster_notice SET claimed_at = NULL WHERE team_id = :teamId AND notice_key = :key AND posted_at IS NULL")
+        jdbc.sql(
+                        "UPDATE roster_notice SET claimed_at = NULL WHERE team_id = :teamId AND notice_key = :key AND posted_at IS NULL")
                 .param("teamId", teamId)
                 .param("key", key)
                 .update();

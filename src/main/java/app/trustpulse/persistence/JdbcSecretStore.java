@@ -19,21 +19,29 @@ final class JdbcSecretStore implements SecretStore {
     public byte[] getOrCreate(String name, Supplier<byte[]> generator) {
         Optional<String> stored = read(name);
         if (stored.isEmpty()) {
-            jdbc.sql("INSERT INTO app_secret (name, secret, created_at) VALUES (:name, :secret, CURRENT_TIMESTAMP) ON CONFLICT DO NOTHING")
+            jdbc.sql(
+                            "INSERT INTO app_secret (name, secret, created_at) VALUES (:name, :secret, CURRENT_TIMESTAMP) ON CONFLICT DO NOTHING")
                     .param("name", name)
                     .param("secret", Base64.getEncoder().encodeToString(generator.get()))
                     .update();
             stored = read(name);
         }
-        return Base64.getDecoder().decode(stored.orElseThrow(() -> new IllegalStateException("secret " + name + " not stored")));
+        return Base64.getDecoder()
+                .decode(stored.orElseThrow(() -> new IllegalStateException("secret " + name + " not stored")));
     }
 
     @Override
     public boolean remove(String name) {
-        return jdbc.sql("DELETE FROM app_secret WHERE name = :name").param("name", name).update() > 0;
+        return jdbc.sql("DELETE FROM app_secret WHERE name = :name")
+                        .param("name", name)
+                        .update()
+                > 0;
     }
 
     private Optional<String> read(String name) {
-        return jdbc.sql("SELECT secret FROM app_secret WHERE name = :name").param("name", name).query(String.class).optional();
+        return jdbc.sql("SELECT secret FROM app_secret WHERE name = :name")
+                .param("name", name)
+                .query(String.class)
+                .optional();
     }
 }

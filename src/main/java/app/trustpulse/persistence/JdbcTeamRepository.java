@@ -49,8 +49,17 @@ final class JdbcTeamRepository implements TeamRepository {
                         :checkinDays, :checkinTime, :summaryDay, :summaryTime, :nudgeDays, :nudgeTime,
                         :reminderMinutes, :paused)
                 """), team));
-        return new Team(id, team.platform(), team.workspaceId(), team.channelId(), team.name(), team.timezone(),
-                team.language(), team.threshold(), team.schedule(), team.paused());
+        return new Team(
+                id,
+                team.platform(),
+                team.workspaceId(),
+                team.channelId(),
+                team.name(),
+                team.timezone(),
+                team.language(),
+                team.threshold(),
+                team.schedule(),
+                team.paused());
     }
 
     /** The other tables refer to the team with ON DELETE CASCADE, so one statement removes it all. */
@@ -70,19 +79,21 @@ final class JdbcTeamRepository implements TeamRepository {
                        nudge_days = :nudgeDays, nudge_time = :nudgeTime,
                        reminder_minutes = :reminderMinutes, paused = :paused
                  WHERE id = :id
-                """), team)
-                .param("id", team.id())
-                .update();
+                """), team).param("id", team.id()).update();
     }
 
     @Override
     public Optional<Team> find(long id) {
-        return jdbc.sql(SELECT + " WHERE id = :id").param("id", id).query(JdbcTeamRepository::map).optional();
+        return jdbc.sql(SELECT + " WHERE id = :id")
+                .param("id", id)
+                .query(JdbcTeamRepository::map)
+                .optional();
     }
 
     @Override
     public Optional<Team> findByChannel(Platform platform, String workspaceId, String channelId) {
-        return jdbc.sql(SELECT + " WHERE platform = :platform AND workspace_id = :workspaceId AND channel_id = :channelId")
+        return jdbc.sql(SELECT
+                        + " WHERE platform = :platform AND workspace_id = :workspaceId AND channel_id = :channelId")
                 .param("platform", platform.name())
                 .param("workspaceId", workspaceId)
                 .param("channelId", channelId)
@@ -106,8 +117,7 @@ final class JdbcTeamRepository implements TeamRepository {
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Team team) {
         TeamSchedule s = team.schedule();
-        return spec
-                .param("platform", team.platform().name())
+        return spec.param("platform", team.platform().name())
                 .param("workspaceId", team.workspaceId())
                 .param("channelId", team.channelId())
                 .param("name", team.name())
@@ -120,7 +130,12 @@ final class JdbcTeamRepository implements TeamRepository {
                 .param("summaryTime", s.summaryTime().toString())
                 .param("nudgeDays", days(s.nudgeDays()))
                 .param("nudgeTime", s.nudgeTime().toString())
-                .param("reminderMinutes", s.reminderDelay().map(Duration::toMinutes).map(Long::intValue).orElse(null))
+                .param(
+                        "reminderMinutes",
+                        s.reminderDelay()
+                                .map(Duration::toMinutes)
+                                .map(Long::intValue)
+                                .orElse(null))
                 .param("paused", team.paused());
     }
 

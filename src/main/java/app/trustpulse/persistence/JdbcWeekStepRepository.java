@@ -41,7 +41,8 @@ final class JdbcWeekStepRepository implements WeekStepRepository {
     }
 
     @Override
-    public Optional<DeliveryClaim> claim(long teamId, WeekId week, Step step, String recipient, Instant now, Instant staleBefore) {
+    public Optional<DeliveryClaim> claim(
+            long teamId, WeekId week, Step step, String recipient, Instant now, Instant staleBefore) {
         List<Object[]> row = jdbc.sql("""
                 SELECT delivery_id, attempts FROM week_step
                  WHERE team_id = :teamId AND week = :week AND step = :step AND recipient = :recipient
@@ -113,8 +114,8 @@ final class JdbcWeekStepRepository implements WeekStepRepository {
                 """)
                 .param("teamId", teamId)
                 .param("week", week.toString())
-                .query((rs, n) -> new State(Step.valueOf(rs.getString(1)), rs.getString(2),
-                        Status.valueOf(rs.getString(3)), rs.getInt(4)))
+                .query((rs, n) -> new State(
+                        Step.valueOf(rs.getString(1)), rs.getString(2), Status.valueOf(rs.getString(3)), rs.getInt(4)))
                 .list();
     }
 

@@ -8,18 +8,18 @@ import app.trustpulse.privacy.RetentionStore;
 import app.trustpulse.pulse.AnswerRepository;
 import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.FeedbackRepository;
-import app.trustpulse.pulse.MemberRepository;
-import app.trustpulse.pulse.PulseRepository;
-import app.trustpulse.pulse.Pseudonymizer;
-import app.trustpulse.pulse.Sealer;
-import app.trustpulse.pulse.SecretStore;
-import app.trustpulse.pulse.RosterNoticeRepository;
-import app.trustpulse.pulse.TeamRepository;
 import app.trustpulse.pulse.Leases;
 import app.trustpulse.pulse.Liveness;
+import app.trustpulse.pulse.MemberRepository;
+import app.trustpulse.pulse.Pseudonymizer;
+import app.trustpulse.pulse.PulseRepository;
+import app.trustpulse.pulse.RosterNoticeRepository;
+import app.trustpulse.pulse.Sealer;
+import app.trustpulse.pulse.SecretStore;
+import app.trustpulse.pulse.TeamRepository;
 import app.trustpulse.pulse.WeekStepRepository;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,7 +35,8 @@ public class PersistenceConfiguration {
     }
 
     @Bean
-    DatabaseDoctor databaseDoctor(DataSource dataSource, org.springframework.beans.factory.ObjectProvider<org.flywaydb.core.Flyway> flyway) {
+    DatabaseDoctor databaseDoctor(
+            DataSource dataSource, org.springframework.beans.factory.ObjectProvider<org.flywaydb.core.Flyway> flyway) {
         return new DatabaseDoctor(dataSource, java.util.Optional.ofNullable(flyway.getIfAvailable()));
     }
 
@@ -85,7 +86,8 @@ public class PersistenceConfiguration {
     }
 
     @Bean
-    RosterNoticeRepository rosterNoticeRepository(JdbcClient jdbc, TransactionTemplate transactions, Liveness liveness) {
+    RosterNoticeRepository rosterNoticeRepository(
+            JdbcClient jdbc, TransactionTemplate transactions, Liveness liveness) {
         return new JdbcRosterNoticeRepository(jdbc, transactions, liveness);
     }
 
@@ -116,9 +118,15 @@ public class PersistenceConfiguration {
 
     /** Before any work or schedule starts, what an earlier version stored in clear is sealed (once). */
     @Bean
-    SmartInitializingSingleton sealEarlierData(JdbcClient jdbc, TransactionTemplate transactions, Pseudonymizer pseudonyms,
-                                               Sealer sealer) {
-        return () -> new SealingEarlierData(jdbc, transactions, pseudonyms, new JdbcAnswerRepository(jdbc, sealer),
-                new JdbcFeedbackRepository(jdbc, sealer), new JdbcCheckInRepository(jdbc, sealer)).run();
+    SmartInitializingSingleton sealEarlierData(
+            JdbcClient jdbc, TransactionTemplate transactions, Pseudonymizer pseudonyms, Sealer sealer) {
+        return () -> new SealingEarlierData(
+                        jdbc,
+                        transactions,
+                        pseudonyms,
+                        new JdbcAnswerRepository(jdbc, sealer),
+                        new JdbcFeedbackRepository(jdbc, sealer),
+                        new JdbcCheckInRepository(jdbc, sealer))
+                .run();
     }
 }

@@ -36,8 +36,13 @@ final class SealingEarlierData {
     private final JdbcCheckInRepository checkIns;
     private final SecureRandom random = new SecureRandom();
 
-    SealingEarlierData(JdbcClient jdbc, TransactionTemplate transactions, Pseudonymizer pseudonyms,
-                       JdbcAnswerRepository answers, JdbcFeedbackRepository feedback, JdbcCheckInRepository checkIns) {
+    SealingEarlierData(
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            Pseudonymizer pseudonyms,
+            JdbcAnswerRepository answers,
+            JdbcFeedbackRepository feedback,
+            JdbcCheckInRepository checkIns) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.pseudonyms = pseudonyms;
@@ -57,15 +62,21 @@ final class SealingEarlierData {
         int[] answerCounts = sealAnswers();
         int sealedFeedback = sealFeedback();
         int sealedCheckIns = 0;
-        for (Long id : jdbc.sql("SELECT id FROM check_in WHERE statements NOT LIKE 's1.%'").query(Long.class).list()) {
+        for (Long id : jdbc.sql("SELECT id FROM check_in WHERE statements NOT LIKE 's1.%'")
+                .query(Long.class)
+                .list()) {
             if (Boolean.TRUE.equals(transactions.execute(s -> checkIns.sealLegacy(id)))) {
                 sealedCheckIns++;
             }
         }
         Sealed sealed = new Sealed(answerCounts[0], answerCounts[1], sealedFeedback, sealedCheckIns);
         if (sealed.total() > 0) {
-            LOG.info("Sealed what an earlier version stored in clear: {} answers, {} feedback, {} check-ins; destroyed {} "
-                    + "members' answers of weeks already published", sealed.answers(), sealed.feedback(), sealed.checkIns(),
+            LOG.info(
+                    "Sealed what an earlier version stored in clear: {} answers, {} feedback, {} check-ins; destroyed {} "
+                            + "members' answers of weeks already published",
+                    sealed.answers(),
+                    sealed.feedback(),
+                    sealed.checkIns(),
                     sealed.answersDestroyed());
         }
         return sealed;
@@ -90,22 +101,31 @@ final class SealingEarlierData {
             Role role = Role.valueOf((String) r.get("respondent"));
             boolean closed = ((Number) r.get("closed")).longValue() > 0;
             Platform platform = Platform.valueOf((String) r.get("platform"));
-            Optional<String> userId = Optional.ofNullable(rosters.computeIfAbsent(teamId, id -> roster(id, platform)).get(legacy));
+            Optional<String> userId = Optional.ofNullable(
+                    rosters.computeIfAbsent(teamId, id -> roster(id, platform)).get(legacy));
             boolean keep = !closed || (role == Role.LEADER && userId.isPresent());
             Optional<Answer> answer = Optional.empty();
             if (keep) {
                 String pseudonym = userId.map(u -> pseudonyms.pseudonym(teamId, platform, u, week))
-                        .orElseGet(() -> standIns.computeIfAbsent(teamId + "|" + week + "|" + legacy, k -> randomPseudonym()));
+                        .orElseGet(() ->
+                                standIns.computeIfAbsent(teamId + "|" + week + "|" + legacy, k -> randomPseudonym()));
                 Object score = r.get("score");
-                answer = Optional.of(new Answer(teamId, week, dimension, pseudonym, role,
+                answer = Optional.of(new Answer(
+                        teamId,
+                        week,
+                        dimension,
+                        pseudonym,
+                        role,
                         score == null ? OptionalInt.empty() : OptionalInt.of(((Number) score).intValue()),
-                        Optional.ofNullable((String) r.get("comment")), true));
+                        Optional.ofNullable((String) r.get("comment")),
+                        true));
             }
             Optional<Answer> toWrite = answer;
             Boolean claimed = transactions.execute(s -> {
                 int deleted = jdbc.sql("""
                                 DELETE FROM answer_legacy
-                                 WHERE team_id = :teamId AND week = :week AND dimension = :dimension AND pseudonym = :pseudonym
+                                 WHERE team_id = :teamId AND week = :week AND dimension = :dimension
+                                   AND pseudonym = :pseudonym
                                 """)
                         .param("teamId", teamId)
                         .param("week", week.toString())
@@ -142,7 +162,8 @@ final class SealingEarlierData {
             long teamId = ((Number) r.get("team_id")).longValue();
             Platform platform = Platform.valueOf((String) r.get("platform"));
             String legacy = (String) r.get("pseudonym");
-            Optional<String> userId = Optional.ofNullable(rosters.computeIfAbsent(teamId, t -> roster(t, platform)).get(legacy));
+            Optional<String> userId = Optional.ofNullable(
+                    rosters.computeIfAbsent(teamId, t -> roster(t, platform)).get(legacy));
             String giver = userId.map(u -> pseudonyms.feedbackGiver(teamId, platform, u))
                     .orElseGet(() -> standIns.computeIfAbsent(teamId + "|" + legacy, k -> randomPseudonym()));
             String body = (String) r.get("body");

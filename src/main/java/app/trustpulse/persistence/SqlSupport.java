@@ -21,8 +21,7 @@ import org.springframework.jdbc.support.KeyHolder;
  */
 final class SqlSupport {
 
-    private SqlSupport() {
-    }
+    private SqlSupport() {}
 
     static OffsetDateTime utc(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);

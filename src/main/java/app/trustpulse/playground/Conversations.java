@@ -8,8 +8,7 @@ final class Conversations {
     private static final String DM = "dm:";
     private static final String CHANNEL = "channel:";
 
-    private Conversations() {
-    }
+    private Conversations() {}
 
     static String dm(String userId) {
         return DM + userId;

@@ -18,15 +18,17 @@ final class Mentions {
     private static final Pattern USER = Pattern.compile("(?<![\\p{L}\\p{N}_<])@(" + WORD + ")");
     private static final Pattern CHANNEL = Pattern.compile("(?<![\\p{L}\\p{N}_<])#(" + WORD + ")");
 
-    private Mentions() {
-    }
+    private Mentions() {}
 
     static String resolve(String text, List<Person> people, Collection<String> channels) {
         String withUsers = replace(USER, text, token -> person(token, people).map(p -> "<@" + p.userId() + ">"));
-        return replace(CHANNEL, withUsers, token -> channels.stream()
-                .filter(c -> c.equalsIgnoreCase(token))
-                .findFirst()
-                .map(c -> "<#" + c + ">"));
+        return replace(
+                CHANNEL,
+                withUsers,
+                token -> channels.stream()
+                        .filter(c -> c.equalsIgnoreCase(token))
+                        .findFirst()
+                        .map(c -> "<#" + c + ">"));
     }
 
     private static Optional<Person> person(String token, List<Person> people) {
@@ -35,11 +37,15 @@ final class Mentions {
                 return Optional.of(p);
             }
         }
-        List<Person> byName = people.stream().filter(p -> p.displayName().equalsIgnoreCase(token)).toList();
+        List<Person> byName = people.stream()
+                .filter(p -> p.displayName().equalsIgnoreCase(token))
+                .toList();
         if (byName.size() == 1) {
             return Optional.of(byName.get(0));
         }
-        List<Person> byFirstWord = people.stream().filter(p -> firstWord(p.displayName()).equals(lower(token))).toList();
+        List<Person> byFirstWord = people.stream()
+                .filter(p -> firstWord(p.displayName()).equals(lower(token)))
+                .toList();
         return byFirstWord.size() == 1 ? Optional.of(byFirstWord.get(0)) : Optional.empty();
     }
 
@@ -52,7 +58,8 @@ final class Mentions {
         return s.toLowerCase(Locale.ROOT);
     }
 
-    private static String replace(Pattern pattern, String text, java.util.function.Function<String, Optional<String>> f) {
+    private static String replace(
+            Pattern pattern, String text, java.util.function.Function<String, Optional<String>> f) {
         Matcher m = pattern.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {

@@ -55,8 +55,7 @@ final class MessageJson {
         return targets;
     }
 
-    record ClickTarget(String action, Optional<Button.InputRequest> input) {
-    }
+    record ClickTarget(String action, Optional<Button.InputRequest> input) {}
 
     ObjectNode toTree(ChatMessage message) {
         ObjectNode root = mapper.createObjectNode();
@@ -77,9 +76,7 @@ final class MessageJson {
         } else if (block instanceof Block.Image i) {
             node.put("type", "Image").put("url", i.url()).put("altText", i.altText());
         } else if (block instanceof Block.Scale s) {
-            node.put("type", "Scale")
-                    .put("statement", s.statement())
-                    .put("actionPrefix", s.actionPrefix());
+            node.put("type", "Scale").put("statement", s.statement()).put("actionPrefix", s.actionPrefix());
             ArrayNode choices = node.putArray("choices");
             s.choices().forEach(c -> choices.addObject().put("value", c.value()).put("label", c.label()));
             s.selected().ifPresentOrElse(v -> node.put("selected", v), () -> node.putNull("selected"));
@@ -101,7 +98,8 @@ final class MessageJson {
                         .put("answers", r.answers());
             }
         } else {
-            throw new IllegalArgumentException("unknown block " + block.getClass().getName());
+            throw new IllegalArgumentException(
+                    "unknown block " + block.getClass().getName());
         }
         return node;
     }
@@ -111,11 +109,14 @@ final class MessageJson {
                 .put("label", b.label())
                 .put("action", b.action())
                 .put("style", b.style().name());
-        b.input().ifPresentOrElse(in -> node.putObject("input")
-                .put("title", in.title())
-                .put("label", in.label())
-                .put("submit", in.submit())
-                .put("maxLength", in.maxLength()), () -> node.putNull("input"));
+        b.input()
+                .ifPresentOrElse(
+                        in -> node.putObject("input")
+                                .put("title", in.title())
+                                .put("label", in.label())
+                                .put("submit", in.submit())
+                                .put("maxLength", in.maxLength()),
+                        () -> node.putNull("input"));
         return node;
     }
 
@@ -142,8 +143,14 @@ final class MessageJson {
             }
             case "ScoreTable" -> {
                 List<Block.ScoreRow> rows = new ArrayList<>();
-                n.path("rows").values().forEach(r -> rows.add(new Block.ScoreRow(text(r, "label"), text(r, "score"),
-                        text(r, "change"), text(r, "trend"), text(r, "answers"))));
+                n.path("rows")
+                        .values()
+                        .forEach(r -> rows.add(new Block.ScoreRow(
+                                text(r, "label"),
+                                text(r, "score"),
+                                text(r, "change"),
+                                text(r, "trend"),
+                                text(r, "answers"))));
                 List<String> headers = new ArrayList<>();
                 n.path("headers").values().forEach(h -> headers.add(h.asString()));
                 yield new Block.ScoreTable(rows, headers);
@@ -159,19 +166,25 @@ final class MessageJson {
             n.path("choices").values().forEach(c -> choices.add(new Block.Choice(text(c, "value"), text(c, "label"))));
         } else {
             for (int score = 1; score <= 5; score++) {
-                String label = score == 1 ? "1 · " + text(n, "lowLabel") : score == 5 ? "5 · " + text(n, "highLabel") : String.valueOf(score);
+                String label = score == 1
+                        ? "1 · " + text(n, "lowLabel")
+                        : score == 5 ? "5 · " + text(n, "highLabel") : String.valueOf(score);
                 choices.add(new Block.Choice(String.valueOf(score), label));
             }
         }
         JsonNode selected = n.path("selected");
-        Optional<String> picked = selected.isNull() || selected.isMissingNode() ? Optional.empty() : Optional.of(selected.asString());
+        Optional<String> picked =
+                selected.isNull() || selected.isMissingNode() ? Optional.empty() : Optional.of(selected.asString());
         return new Block.Scale(text(n, "statement"), text(n, "actionPrefix"), choices, picked);
     }
 
     private Button button(JsonNode n) {
         JsonNode in = n.path("input");
         Optional<Button.InputRequest> input = in.isObject()
-                ? Optional.of(new Button.InputRequest(text(in, "title"), text(in, "label"), text(in, "submit"),
+                ? Optional.of(new Button.InputRequest(
+                        text(in, "title"),
+                        text(in, "label"),
+                        text(in, "submit"),
                         in.path("maxLength").intValue()))
                 : Optional.empty();
         return new Button(text(n, "label"), text(n, "action"), Button.Style.valueOf(text(n, "style")), input);

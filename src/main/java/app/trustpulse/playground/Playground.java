@@ -46,8 +46,14 @@ class Playground {
     private final List<MessagePreview> previews;
     private final int historyLimit;
 
-    Playground(PlaygroundStore store, MessageJson json, ChatInbox inbox, PlaygroundTexts texts, ResettingDemo resetting,
-               List<MessagePreview> previews, int historyLimit) {
+    Playground(
+            PlaygroundStore store,
+            MessageJson json,
+            ChatInbox inbox,
+            PlaygroundTexts texts,
+            ResettingDemo resetting,
+            List<MessagePreview> previews,
+            int historyLimit) {
         this.store = store;
         this.json = json;
         this.inbox = inbox;
@@ -60,7 +66,8 @@ class Playground {
     /** A message as Slack (Block Kit) or Teams (Bot Framework activity with an Adaptive Card) would get it. */
     String preview(long messageId, String platform) {
         StoredMessage message = store.message(WORKSPACE, messageId)
-                .orElseThrow(() -> new PlaygroundRequestException(HttpStatus.NOT_FOUND, "playground.error.unknown-message", messageId));
+                .orElseThrow(() -> new PlaygroundRequestException(
+                        HttpStatus.NOT_FOUND, "playground.error.unknown-message", messageId));
         ChatMessage content = json.read(message.content());
         return previews.stream()
                 .filter(p -> p.platform().code().equals(platform))
@@ -89,7 +96,10 @@ class Playground {
             store.join(WORKSPACE, TEAM_CHANNEL, p.userId());
         }
         // The team starts in the chosen language, so its setup reply and everyone's welcome are in it too.
-        runInChannel(admin, TEAM_CHANNEL, COMMAND + " setup #" + TEAM_CHANNEL + " @" + leader.userId() + " " + language.code());
+        runInChannel(
+                admin,
+                TEAM_CHANNEL,
+                COMMAND + " setup #" + TEAM_CHANNEL + " @" + leader.userId() + " " + language.code());
     }
 
     /** Text typed by a person in their direct message with the bot or in a channel. */
@@ -104,7 +114,8 @@ class Playground {
         } else if ("channel".equals(where)) {
             String channelId = channel == null || channel.isBlank() ? TEAM_CHANNEL : channel.trim();
             if (!store.channelMembers(WORKSPACE, channelId).contains(person)) {
-                throw new PlaygroundRequestException("playground.error.not-in-channel", person.displayName(), channelId);
+                throw new PlaygroundRequestException(
+                        "playground.error.not-in-channel", person.displayName(), channelId);
             }
             if (typed.startsWith("/") && !isCommand(typed)) {
                 throw new PlaygroundRequestException("playground.error.unknown-slash-command", COMMAND);
@@ -112,7 +123,11 @@ class Playground {
             if (isCommand(typed)) {
                 runInChannel(person, channelId, typed);
             } else {
-                store.addMessage(WORKSPACE, Conversations.channel(channelId), person.userId(), Optional.empty(),
+                store.addMessage(
+                        WORKSPACE,
+                        Conversations.channel(channelId),
+                        person.userId(),
+                        Optional.empty(),
                         json.write(ChatMessage.text(typed)));
             }
         } else {
@@ -147,8 +162,8 @@ class Playground {
         }
         MessageRef ref = PlaygroundGateway.ref(message);
         inbox.interaction(new Interaction(person.sender(), chosen, typed, Optional.of(ref)))
-                .ifPresent(reply -> store.addMessage(WORKSPACE, person.dm(), StoredMessage.BOT,
-                        Optional.of(person.userId()), json.write(reply)));
+                .ifPresent(reply -> store.addMessage(
+                        WORKSPACE, person.dm(), StoredMessage.BOT, Optional.of(person.userId()), json.write(reply)));
     }
 
     /** Someone more for the demo team's workspace; they join a channel separately. */
@@ -180,7 +195,8 @@ class Playground {
         Person person = person(as);
         String channelId = channelId(channel);
         if (!store.join(WORKSPACE, channelId, person.userId())) {
-            throw new PlaygroundRequestException("playground.error.already-in-channel", person.displayName(), channelId);
+            throw new PlaygroundRequestException(
+                    "playground.error.already-in-channel", person.displayName(), channelId);
         }
         inbox.memberJoined(Platform.PLAYGROUND, WORKSPACE, channelId, person.chatUser());
     }
@@ -208,27 +224,38 @@ class Playground {
             conversations.add(conversation(p.dm(), "dm", p.userId(), nameOf));
         }
         List<PlaygroundState.PersonView> views = people.stream()
-                .map(p -> new PlaygroundState.PersonView(p.userId(), p.displayName(), p.admin(),
+                .map(p -> new PlaygroundState.PersonView(
+                        p.userId(),
+                        p.displayName(),
+                        p.admin(),
                         p.timezone().map(ZoneId::getId).orElse(null),
-                        channels.entrySet().stream().filter(e -> e.getValue().contains(p)).map(Map.Entry::getKey)
+                        channels.entrySet().stream()
+                                .filter(e -> e.getValue().contains(p))
+                                .map(Map.Entry::getKey)
                                 .toList()))
                 .toList();
         return new PlaygroundState(WORKSPACE, TEAM_CHANNEL, views, conversations);
     }
 
-    private PlaygroundState.ConversationView conversation(String id, String kind, String with,
-            Function<String, String> nameOf) {
+    private PlaygroundState.ConversationView conversation(
+            String id, String kind, String with, Function<String, String> nameOf) {
         List<PlaygroundState.MessageView> messages = store.messages(WORKSPACE, id, historyLimit).stream()
-                .map(m -> new PlaygroundState.MessageView(m.id(), m.author(),
+                .map(m -> new PlaygroundState.MessageView(
+                        m.id(),
+                        m.author(),
                         StoredMessage.BOT.equals(m.author()) ? null : nameOf.apply(m.author()),
-                        m.ephemeralFor().orElse(null), m.createdAt(), m.updatedAt(), json.current(m.content())))
+                        m.ephemeralFor().orElse(null),
+                        m.createdAt(),
+                        m.updatedAt(),
+                        json.current(m.content())))
                 .toList();
         return new PlaygroundState.ConversationView(id, kind, with, messages);
     }
 
     /** Answers and command words alike go to the inbox as a direct message, as on the real platforms. */
     private void sayInDirectMessage(Person person, String typed) {
-        store.addMessage(WORKSPACE, person.dm(), person.userId(), Optional.empty(), json.write(ChatMessage.text(typed)));
+        store.addMessage(
+                WORKSPACE, person.dm(), person.userId(), Optional.empty(), json.write(ChatMessage.text(typed)));
         String text = Mentions.resolve(typed, store.people(WORKSPACE), channels());
         ChatMessage reply = inbox.directMessage(person.sender(), text);
         store.addMessage(WORKSPACE, person.dm(), StoredMessage.BOT, Optional.empty(), json.write(reply));
@@ -240,7 +267,8 @@ class Playground {
         Optional<String> onlyFor = Optional.of(person.userId());
         store.addMessage(WORKSPACE, conversation, person.userId(), onlyFor, json.write(ChatMessage.text(typed)));
         String text = Mentions.resolve(typed, store.people(WORKSPACE), channels());
-        ChatMessage reply = inbox.command(new CommandRequest(person.sender(), Optional.of(channelId), commandText(text)));
+        ChatMessage reply =
+                inbox.command(new CommandRequest(person.sender(), Optional.of(channelId), commandText(text)));
         store.addMessage(WORKSPACE, conversation, StoredMessage.BOT, onlyFor, json.write(reply));
     }
 
@@ -276,7 +304,9 @@ class Playground {
     }
 
     private static String channelId(String channel) {
-        String id = channel == null || channel.isBlank() ? TEAM_CHANNEL : channel.trim().replaceFirst("^#", "");
+        String id = channel == null || channel.isBlank()
+                ? TEAM_CHANNEL
+                : channel.trim().replaceFirst("^#", "");
         if (!CHANNEL_ID.matcher(id).matches()) {
             throw new PlaygroundRequestException("playground.error.bad-channel", id);
         }

@@ -14,10 +14,13 @@ final class PlaygroundAddress implements ApplicationListener<ApplicationReadyEve
     @Override
     public void onApplicationEvent(ApplicationReadyEvent event) {
         if (event.getApplicationContext() instanceof WebServerApplicationContext web && web.getWebServer() != null) {
-            String contextPath = event.getApplicationContext().getEnvironment().getProperty("server.servlet.context-path", "");
+            String contextPath =
+                    event.getApplicationContext().getEnvironment().getProperty("server.servlet.context-path", "");
             String base = contextPath.endsWith("/") ? contextPath.substring(0, contextPath.length() - 1) : contextPath;
-            LOG.info("Playground ready: http://localhost:{}{}/playground (switch it off with PULSE_PLAYGROUND_ENABLED=false)",
-                    web.getWebServer().getPort(), base);
+            LOG.info(
+                    "Playground ready: http://localhost:{}{}/playground (switch it off with PULSE_PLAYGROUND_ENABLED=false)",
+                    web.getWebServer().getPort(),
+                    base);
         }
     }
 }

@@ -1,6 +1,5 @@
 package app.trustpulse.playground;
 
-import org.springframework.context.annotation.Conditional;
 import app.trustpulse.pulse.Language;
 import app.trustpulse.pulse.WeekId;
 import java.time.Clock;
@@ -9,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -41,8 +41,13 @@ class PlaygroundApiController {
     private final PlaygroundCalendar calendar;
     private final Clock clock;
 
-    PlaygroundApiController(Playground playground, PlaygroundCoaching coaching, PlaygroundTexts texts, PlayingTheWeek playing,
-                            PlaygroundCalendar calendar, Clock clock) {
+    PlaygroundApiController(
+            Playground playground,
+            PlaygroundCoaching coaching,
+            PlaygroundTexts texts,
+            PlayingTheWeek playing,
+            PlaygroundCalendar calendar,
+            Clock clock) {
         this.playground = playground;
         this.coaching = coaching;
         this.texts = texts;
@@ -51,26 +56,19 @@ class PlaygroundApiController {
         this.clock = clock;
     }
 
-    record SimulateRequest(Integer weeks) {
-    }
+    record SimulateRequest(Integer weeks) {}
 
-    record DemoRequest(String language) {
-    }
+    record DemoRequest(String language) {}
 
-    record SayRequest(String as, String where, String channel, String text) {
-    }
+    record SayRequest(String as, String where, String channel, String text) {}
 
-    record ActionRequest(String as, Long messageId, String action, String input) {
-    }
+    record ActionRequest(String as, Long messageId, String action, String input) {}
 
-    record PersonRequest(String name, String timezone, Boolean admin) {
-    }
+    record PersonRequest(String name, String timezone, Boolean admin) {}
 
-    record ChannelRequest(String as, String channel) {
-    }
+    record ChannelRequest(String as, String channel) {}
 
-    record Problem(String error, String message) {
-    }
+    record Problem(String error, String message) {}
 
     /** The page asks every moment or two, so a week moved on by another instance is taken over here. */
     @GetMapping("/state")
@@ -172,19 +170,23 @@ class PlaygroundApiController {
 
     private PlaygroundState state() {
         WeekId week = WeekId.of(clock.instant(), coaching.demoTimezone());
-        return playground.state().withWeek(new PlaygroundState.WeekView(week.toString(), week.week(),
-                week.monday().toString(), calendar.weeksAhead(), calendar.movable()));
+        return playground
+                .state()
+                .withWeek(new PlaygroundState.WeekView(
+                        week.toString(),
+                        week.week(),
+                        week.monday().toString(),
+                        calendar.weeksAhead(),
+                        calendar.movable()));
     }
 
     @ExceptionHandler(PlaygroundRequestException.class)
-    ResponseEntity<Problem> refused(PlaygroundRequestException e,
-            WebRequest request) {
+    ResponseEntity<Problem> refused(PlaygroundRequestException e, WebRequest request) {
         return problem(e.status(), e.key(), request, e.args());
     }
 
     @ExceptionHandler({HttpMessageNotReadableException.class, HttpMediaTypeNotSupportedException.class})
-    ResponseEntity<Problem> unreadable(Exception e,
-            WebRequest request) {
+    ResponseEntity<Problem> unreadable(Exception e, WebRequest request) {
         return problem(HttpStatus.BAD_REQUEST, "playground.error.malformed", request);
     }
 
@@ -201,7 +203,8 @@ class PlaygroundApiController {
     }
 
     private static Language language(String code) {
-        return Language.lookup(code).orElseThrow(() -> new PlaygroundRequestException("playground.error.bad-language", code));
+        return Language.lookup(code)
+                .orElseThrow(() -> new PlaygroundRequestException("playground.error.bad-language", code));
     }
 
     private static Language fromHeader(String acceptLanguage) {

@@ -18,8 +18,7 @@ final class PlaygroundBesideRealPlatforms {
                     Anyone who can reach /playground can use it without signing in. It works only on its
                     own demo workspace and can never reach the real teams, but it does write demo teams
                     into this database. Switch it off in production: PULSE_PLAYGROUND_ENABLED=false.
-                    ************************************************************************************""",
-                    String.join(" and ", realPlatforms));
+                    ************************************************************************************""", String.join(" and ", realPlatforms));
         }
     }
 }

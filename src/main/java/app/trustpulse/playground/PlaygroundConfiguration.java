@@ -2,20 +2,20 @@ package app.trustpulse.playground;
 
 import app.trustpulse.chat.ChatGateways;
 import app.trustpulse.chat.MessagePreview;
+import app.trustpulse.checkin.SendingCheckIns;
 import app.trustpulse.config.ConfiguredPlatforms;
 import app.trustpulse.inbound.ChatInbox;
 import app.trustpulse.nudge.MonthlyReviews;
 import app.trustpulse.nudge.NudgeLog;
 import app.trustpulse.nudge.NudgingLeaders;
-import app.trustpulse.checkin.SendingCheckIns;
 import app.trustpulse.pulse.AnswerRepository;
 import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PulseRepository;
 import app.trustpulse.pulse.TeamRepository;
-import app.trustpulse.summary.ClosingWeeks;
 import app.trustpulse.pulse.TeamTriggers;
+import app.trustpulse.summary.ClosingWeeks;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
@@ -68,10 +68,28 @@ public class PlaygroundConfiguration {
     }
 
     @Bean
-    PlayingTheWeek playingTheWeek(PlaygroundStore store, ChatInbox inbox, TeamRepository teams, CheckInRepository checkIns,
-            PulseRepository pulses, SendingCheckIns sending, ClosingWeeks closing, PlaygroundCalendar calendar,
-            PlaygroundTexts texts, PlaygroundProperties properties) {
-        return new PlayingTheWeek(store, new MessageJson(), inbox, teams, checkIns, pulses, sending, closing, calendar, texts,
+    PlayingTheWeek playingTheWeek(
+            PlaygroundStore store,
+            ChatInbox inbox,
+            TeamRepository teams,
+            CheckInRepository checkIns,
+            PulseRepository pulses,
+            SendingCheckIns sending,
+            ClosingWeeks closing,
+            PlaygroundCalendar calendar,
+            PlaygroundTexts texts,
+            PlaygroundProperties properties) {
+        return new PlayingTheWeek(
+                store,
+                new MessageJson(),
+                inbox,
+                teams,
+                checkIns,
+                pulses,
+                sending,
+                closing,
+                calendar,
+                texts,
                 properties.historyLimit());
     }
 
@@ -96,23 +114,44 @@ public class PlaygroundConfiguration {
     }
 
     @Bean
-    Playground playground(PlaygroundStore store, ChatInbox inbox, PlaygroundTexts texts, TeamRepository teams,
-            TeamTriggers triggers, ObjectProvider<MessagePreview> previews, PlaygroundProperties properties) {
-        return new Playground(store, new MessageJson(), inbox, texts, new ResettingDemo(teams, triggers),
+    Playground playground(
+            PlaygroundStore store,
+            ChatInbox inbox,
+            PlaygroundTexts texts,
+            TeamRepository teams,
+            TeamTriggers triggers,
+            ObjectProvider<MessagePreview> previews,
+            PlaygroundProperties properties) {
+        return new Playground(
+                store,
+                new MessageJson(),
+                inbox,
+                texts,
+                new ResettingDemo(teams, triggers),
                 previews.orderedStream().toList(),
                 properties.historyLimit());
     }
 
     /** Made-up past weeks for the demo team: only ever part of the playground, never of a deployment without it. */
     @Bean
-    SimulatingWeeks simulatingWeeks(TeamRepository teams, MemberRepository members, AnswerRepository answers,
-            PulseRepository pulses, NudgeLog nudgeLog, Pseudonymizer pseudonyms, ClosingWeeks closing, MonthlyReviews reviews,
-            ChatGateways gateways, Clock clock) {
-        return new SimulatingWeeks(teams, members, answers, pulses, nudgeLog, pseudonyms, closing, reviews, gateways, clock);
+    SimulatingWeeks simulatingWeeks(
+            TeamRepository teams,
+            MemberRepository members,
+            AnswerRepository answers,
+            PulseRepository pulses,
+            NudgeLog nudgeLog,
+            Pseudonymizer pseudonyms,
+            ClosingWeeks closing,
+            MonthlyReviews reviews,
+            ChatGateways gateways,
+            Clock clock) {
+        return new SimulatingWeeks(
+                teams, members, answers, pulses, nudgeLog, pseudonyms, closing, reviews, gateways, clock);
     }
 
     @Bean
-    PlaygroundCoaching playgroundCoaching(TeamRepository teams, NudgingLeaders nudging, SimulatingWeeks simulating, Clock clock) {
+    PlaygroundCoaching playgroundCoaching(
+            TeamRepository teams, NudgingLeaders nudging, SimulatingWeeks simulating, Clock clock) {
         return new PlaygroundCoaching(teams, nudging, simulating, clock);
     }
 

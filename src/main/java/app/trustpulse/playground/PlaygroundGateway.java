@@ -34,7 +34,8 @@ class PlaygroundGateway implements ChatGateway {
     public MessageRef sendDirect(DirectAddress to, ChatMessage message) {
         requirePlayground(to.platform());
         if (store.person(to.workspaceId(), to.userId()).isEmpty()) {
-            throw new ChatDeliveryException("no person " + to.userId() + " in playground workspace " + to.workspaceId());
+            throw new ChatDeliveryException(
+                    "no person " + to.userId() + " in playground workspace " + to.workspaceId());
         }
         return post(to.workspaceId(), Conversations.dm(to.userId()), message);
     }
@@ -67,7 +68,9 @@ class PlaygroundGateway implements ChatGateway {
     @Override
     public List<ChatUser> channelMembers(ChannelAddress channel) {
         requirePlayground(channel.platform());
-        return store.channelMembers(channel.workspaceId(), channel.channelId()).stream().map(Person::chatUser).toList();
+        return store.channelMembers(channel.workspaceId(), channel.channelId()).stream()
+                .map(Person::chatUser)
+                .toList();
     }
 
     static MessageRef ref(StoredMessage m) {
@@ -75,7 +78,8 @@ class PlaygroundGateway implements ChatGateway {
     }
 
     private MessageRef post(String workspaceId, String conversationId, ChatMessage message) {
-        long id = store.addMessage(workspaceId, conversationId, StoredMessage.BOT, Optional.empty(), json.write(message));
+        long id =
+                store.addMessage(workspaceId, conversationId, StoredMessage.BOT, Optional.empty(), json.write(message));
         return new MessageRef(Platform.PLAYGROUND, workspaceId, conversationId, String.valueOf(id));
     }
 

@@ -7,8 +7,8 @@ import java.util.Optional;
 public final class PlaygroundPeople {
 
     /** Someone in the playground's workspace; an admin there administers every playground team. */
-    public record LocalPerson(String workspaceId, String userId, String displayName, boolean admin) implements java.io.Serializable {
-    }
+    public record LocalPerson(String workspaceId, String userId, String displayName, boolean admin)
+            implements java.io.Serializable {}
 
     private final PlaygroundStore store;
 
@@ -17,7 +17,9 @@ public final class PlaygroundPeople {
     }
 
     public List<LocalPerson> all() {
-        return store.people(Playground.WORKSPACE).stream().map(PlaygroundPeople::local).toList();
+        return store.people(Playground.WORKSPACE).stream()
+                .map(PlaygroundPeople::local)
+                .toList();
     }
 
     public Optional<LocalPerson> find(String userId) {

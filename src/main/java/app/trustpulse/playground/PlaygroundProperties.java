@@ -11,5 +11,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param historyLimit how many of the newest messages of each conversation the page shows
  */
 @ConfigurationProperties("pulse.playground")
-public record PlaygroundProperties(@DefaultValue("true") boolean enabled, @DefaultValue("200") int historyLimit) {
-}
+public record PlaygroundProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("200") int historyLimit) {}

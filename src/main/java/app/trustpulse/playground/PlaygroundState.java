@@ -5,10 +5,15 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /** What the playground page shows: the people and every conversation, newest message last. */
-record PlaygroundState(String workspace, String teamChannel, List<PersonView> people,
-        List<ConversationView> conversations, WeekView week) {
+record PlaygroundState(
+        String workspace,
+        String teamChannel,
+        List<PersonView> people,
+        List<ConversationView> conversations,
+        WeekView week) {
 
-    PlaygroundState(String workspace, String teamChannel, List<PersonView> people, List<ConversationView> conversations) {
+    PlaygroundState(
+            String workspace, String teamChannel, List<PersonView> people, List<ConversationView> conversations) {
         this(workspace, teamChannel, people, conversations, null);
     }
 
@@ -20,18 +25,20 @@ record PlaygroundState(String workspace, String teamChannel, List<PersonView> pe
      * The week the playground is in: its ISO name, its number, its Monday, how many weeks after today's it is, and
      * whether "Next week" can move it (not beside a real platform).
      */
-    record WeekView(String id, int number, String monday, int weeksAhead, boolean movable) {
-    }
+    record WeekView(String id, int number, String monday, int weeksAhead, boolean movable) {}
 
-    record PersonView(String userId, String name, boolean admin, String timezone, List<String> channels) {
-    }
+    record PersonView(String userId, String name, boolean admin, String timezone, List<String> channels) {}
 
     /** {@code kind} is {@code channel} or {@code dm}; {@code with} is the channel id or the person's user id. */
-    record ConversationView(String id, String kind, String with, List<MessageView> messages) {
-    }
+    record ConversationView(String id, String kind, String with, List<MessageView> messages) {}
 
     /** {@code author} is {@code bot} or a user id; {@code ephemeralFor} is set when only that person sees it. */
-    record MessageView(long id, String author, String authorName, String ephemeralFor, OffsetDateTime createdAt,
-            OffsetDateTime updatedAt, JsonNode content) {
-    }
+    record MessageView(
+            long id,
+            String author,
+            String authorName,
+            String ephemeralFor,
+            OffsetDateTime createdAt,
+            OffsetDateTime updatedAt,
+            JsonNode content) {}
 }

@@ -41,9 +41,11 @@ class PlaygroundStore {
 
     /** Forgets the workspace's people, channel memberships and messages. */
     void clear(String workspaceId) {
-        for (String table : List.of("playground_message", "playground_channel_member", "playground_person",
-                "playground_week")) {
-            jdbc.sql("DELETE FROM " + table + " WHERE workspace_id = :ws").param("ws", workspaceId).update();
+        for (String table :
+                List.of("playground_message", "playground_channel_member", "playground_person", "playground_week")) {
+            jdbc.sql("DELETE FROM " + table + " WHERE workspace_id = :ws")
+                    .param("ws", workspaceId)
+                    .update();
         }
     }
 
@@ -70,10 +72,11 @@ class PlaygroundStore {
                 WHERE NOT EXISTS (
                     SELECT 1 FROM playground_channel_member
                     WHERE workspace_id = :ws AND channel_id = :channel AND user_id = :user)""")
-                .param("ws", workspaceId)
-                .param("channel", channelId)
-                .param("user", userId)
-                .update() == 1;
+                        .param("ws", workspaceId)
+                        .param("channel", channelId)
+                        .param("user", userId)
+                        .update()
+                == 1;
     }
 
     /** True when the person was in the channel. */
@@ -81,10 +84,11 @@ class PlaygroundStore {
         return jdbc.sql("""
                 DELETE FROM playground_channel_member
                 WHERE workspace_id = :ws AND channel_id = :channel AND user_id = :user""")
-                .param("ws", workspaceId)
-                .param("channel", channelId)
-                .param("user", userId)
-                .update() == 1;
+                        .param("ws", workspaceId)
+                        .param("channel", channelId)
+                        .param("user", userId)
+                        .update()
+                == 1;
     }
 
     List<Person> channelMembers(String workspaceId, String channelId) {
@@ -103,14 +107,11 @@ class PlaygroundStore {
     List<String> channels(String workspaceId) {
         return jdbc.sql("""
                 SELECT DISTINCT channel_id FROM playground_channel_member
-                WHERE workspace_id = :ws ORDER BY channel_id""")
-                .param("ws", workspaceId)
-                .query(String.class)
-                .list();
+                WHERE workspace_id = :ws ORDER BY channel_id""").param("ws", workspaceId).query(String.class).list();
     }
 
-    long addMessage(String workspaceId, String conversationId, String author, Optional<String> ephemeralFor,
-            String content) {
+    long addMessage(
+            String workspaceId, String conversationId, String author, Optional<String> ephemeralFor, String content) {
         OffsetDateTime now = now();
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
@@ -132,12 +133,13 @@ class PlaygroundStore {
         return jdbc.sql("""
                 UPDATE playground_message SET content = :content, updated_at = :now
                 WHERE id = :id AND workspace_id = :ws AND conversation_id = :conversation""")
-                .param("content", content)
-                .param("now", now())
-                .param("id", id)
-                .param("ws", workspaceId)
-                .param("conversation", conversationId)
-                .update() == 1;
+                        .param("content", content)
+                        .param("now", now())
+                        .param("id", id)
+                        .param("ws", workspaceId)
+                        .param("conversation", conversationId)
+                        .update()
+                == 1;
     }
 
     Optional<StoredMessage> message(String workspaceId, long id) {
@@ -191,13 +193,23 @@ class PlaygroundStore {
 
     private static Person person(ResultSet rs, int row) throws SQLException {
         String tz = rs.getString("timezone");
-        return new Person(rs.getString("workspace_id"), rs.getString("user_id"), rs.getString("display_name"),
-                Optional.ofNullable(tz).map(ZoneId::of), rs.getBoolean("admin"));
+        return new Person(
+                rs.getString("workspace_id"),
+                rs.getString("user_id"),
+                rs.getString("display_name"),
+                Optional.ofNullable(tz).map(ZoneId::of),
+                rs.getBoolean("admin"));
     }
 
     private static StoredMessage message(ResultSet rs, int row) throws SQLException {
-        return new StoredMessage(rs.getLong("id"), rs.getString("workspace_id"), rs.getString("conversation_id"),
-                rs.getString("author"), Optional.ofNullable(rs.getString("ephemeral_for")), rs.getString("content"),
-                rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class));
+        return new StoredMessage(
+                rs.getLong("id"),
+                rs.getString("workspace_id"),
+                rs.getString("conversation_id"),
+                rs.getString("author"),
+                Optional.ofNullable(rs.getString("ephemeral_for")),
+                rs.getString("content"),
+                rs.getObject("created_at", OffsetDateTime.class),
+                rs.getObject("updated_at", OffsetDateTime.class));
     }
 }

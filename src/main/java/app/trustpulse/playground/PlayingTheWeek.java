@@ -45,9 +45,18 @@ final class PlayingTheWeek {
     private final PlaygroundTexts texts;
     private final int historyLimit;
 
-    PlayingTheWeek(PlaygroundStore store, MessageJson json, ChatInbox inbox, TeamRepository teams, CheckInRepository checkIns,
-                   PulseRepository pulses, SendingCheckIns sending, ClosingWeeks closing, PlaygroundCalendar calendar,
-                   PlaygroundTexts texts, int historyLimit) {
+    PlayingTheWeek(
+            PlaygroundStore store,
+            MessageJson json,
+            ChatInbox inbox,
+            TeamRepository teams,
+            CheckInRepository checkIns,
+            PulseRepository pulses,
+            SendingCheckIns sending,
+            ClosingWeeks closing,
+            PlaygroundCalendar calendar,
+            PlaygroundTexts texts,
+            int historyLimit) {
         this.store = store;
         this.json = json;
         this.inbox = inbox;
@@ -68,7 +77,9 @@ final class PlayingTheWeek {
         int sent = 0;
         for (int round = 0; round < team.schedule().checkInDays().size(); round++) {
             SendingCheckIns.Round r = sending.sendNow(team.id());
-            if (r.skippedBecause().filter(SendingCheckIns.ALREADY_RUNNING::equals).isPresent()) {
+            if (r.skippedBecause()
+                    .filter(SendingCheckIns.ALREADY_RUNNING::equals)
+                    .isPresent()) {
                 throw new PlaygroundRequestException(HttpStatus.CONFLICT, "playground.error.sending");
             }
             if (r.skippedBecause().isPresent() || r.sent() == 0) {
@@ -76,7 +87,11 @@ final class PlayingTheWeek {
             }
             sent += r.sent();
         }
-        note(team, sent == 0 ? "playground.note.whole-week-sent-before" : "playground.note.whole-week-sent", week.week(), sent);
+        note(
+                team,
+                sent == 0 ? "playground.note.whole-week-sent-before" : "playground.note.whole-week-sent",
+                week.week(),
+                sent);
         return sent;
     }
 
@@ -100,7 +115,8 @@ final class PlayingTheWeek {
                     continue;
                 }
                 for (Block block : json.read(message.content()).blocks()) {
-                    if (!(block instanceof Block.Scale scale) || scale.selected().isPresent()) {
+                    if (!(block instanceof Block.Scale scale)
+                            || scale.selected().isPresent()) {
                         continue;
                     }
                     Optional<CheckIn> checkIn = checkInOf(scale.actionPrefix()).map(open::get);
@@ -108,11 +124,22 @@ final class PlayingTheWeek {
                     if (checkIn.isEmpty() || dimension.isEmpty()) {
                         continue;
                     }
-                    int score = demoScore(week, person.userId(), dimension.get(), checkIn.get().audience() == Role.LEADER);
-                    inbox.interaction(new Interaction(person.sender(), scale.actionPrefix() + score, Optional.empty(),
+                    int score = demoScore(
+                            week,
+                            person.userId(),
+                            dimension.get(),
+                            checkIn.get().audience() == Role.LEADER);
+                    inbox.interaction(new Interaction(
+                                    person.sender(),
+                                    scale.actionPrefix() + score,
+                                    Optional.empty(),
                                     Optional.of(PlaygroundGateway.ref(message))))
-                            .ifPresent(reply -> store.addMessage(Playground.WORKSPACE, person.dm(), StoredMessage.BOT,
-                                    Optional.of(person.userId()), json.write(reply)));
+                            .ifPresent(reply -> store.addMessage(
+                                    Playground.WORKSPACE,
+                                    person.dm(),
+                                    StoredMessage.BOT,
+                                    Optional.of(person.userId()),
+                                    json.write(reply)));
                     answered++;
                 }
             }
@@ -137,8 +164,12 @@ final class PlayingTheWeek {
         boolean closedNow = closing.closeNow(team.id()) == ClosingWeeks.Outcome.CLOSED;
         calendar.nextWeek();
         WeekId now = closing.currentWeek(team.id());
-        note(team, closedNow ? "playground.note.next-week-closed" : "playground.note.next-week", now.week(),
-                now.monday(), was.week());
+        note(
+                team,
+                closedNow ? "playground.note.next-week-closed" : "playground.note.next-week",
+                now.week(),
+                now.monday(),
+                was.week());
         return now;
     }
 
@@ -152,11 +183,17 @@ final class PlayingTheWeek {
 
     /** A word from the playground to the admin who clicked, in the channel and seen only by them. */
     private void note(Team team, String key, Object... args) {
-        store.people(Playground.WORKSPACE).stream().filter(Person::admin).findFirst().ifPresent(admin -> store.addMessage(
-                Playground.WORKSPACE, Conversations.channel(Playground.TEAM_CHANNEL), StoredMessage.BOT,
-                Optional.of(admin.userId()),
-                json.write(new ChatMessage(texts.get(team.language(), key, args),
-                        List.of(new Block.Context(texts.get(team.language(), key, args)))))));
+        store.people(Playground.WORKSPACE).stream()
+                .filter(Person::admin)
+                .findFirst()
+                .ifPresent(admin -> store.addMessage(
+                        Playground.WORKSPACE,
+                        Conversations.channel(Playground.TEAM_CHANNEL),
+                        StoredMessage.BOT,
+                        Optional.of(admin.userId()),
+                        json.write(new ChatMessage(
+                                texts.get(team.language(), key, args),
+                                List.of(new Block.Context(texts.get(team.language(), key, args)))))));
     }
 
     private Team demoTeam() {
@@ -164,7 +201,10 @@ final class PlayingTheWeek {
                 .orElseThrow(() -> new PlaygroundRequestException("playground.error.no-demo"));
     }
 
-    /** A made-up score, the same for the same person, week and dimension; around a level each week sets per dimension. */
+    /**
+     * A made-up score, the same for the same person, week and dimension; around a level each week sets per
+     * dimension.
+     */
     static int demoScore(WeekId week, String userId, Dimension dimension, boolean leader) {
         double level = 3.0 + new Random(Objects.hash(week.ordinal(), dimension.name())).nextDouble() * 1.3;
         double own = new Random(Objects.hash(week.ordinal(), userId, dimension.name())).nextGaussian() * 0.8;

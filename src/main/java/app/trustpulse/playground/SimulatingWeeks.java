@@ -36,8 +36,7 @@ final class SimulatingWeeks {
 
     public static final int MAX_WEEKS = 12;
 
-    public record Result(int weeksClosed, int weeksSkipped) {
-    }
+    public record Result(int weeksClosed, int weeksSkipped) {}
 
     private final TeamRepository teams;
     private final MemberRepository members;
@@ -50,9 +49,17 @@ final class SimulatingWeeks {
     private final ChatGateways gateways;
     private final Clock clock;
 
-    SimulatingWeeks(TeamRepository teams, MemberRepository members, AnswerRepository answers, PulseRepository pulses,
-                           NudgeLog nudgeLog, Pseudonymizer pseudonyms, ClosingWeeks closing, MonthlyReviews reviews,
-                           ChatGateways gateways, Clock clock) {
+    SimulatingWeeks(
+            TeamRepository teams,
+            MemberRepository members,
+            AnswerRepository answers,
+            PulseRepository pulses,
+            NudgeLog nudgeLog,
+            Pseudonymizer pseudonyms,
+            ClosingWeeks closing,
+            MonthlyReviews reviews,
+            ChatGateways gateways,
+            Clock clock) {
         this.teams = teams;
         this.members = members;
         this.answers = answers;
@@ -79,7 +86,8 @@ final class SimulatingWeeks {
             level.put(d, 2.8 + random.nextDouble() * 1.6);
         }
         WeekId current = WeekId.of(clock.instant(), team.timezone());
-        List<Member> people = members.ofTeam(teamId).stream().filter(m -> !m.optedOut()).toList();
+        List<Member> people =
+                members.ofTeam(teamId).stream().filter(m -> !m.optedOut()).toList();
         // Simulated weeks come before every week the team has closed: once any week from the first simulated one up
         // to this one is closed (simulated before, or played), new ones would be posted after its pulse, so none are.
         int alreadyClosed = 0;
@@ -100,7 +108,13 @@ final class SimulatingWeeks {
                 for (Dimension d : Dimension.values()) {
                     double base = m.isLeader() ? level.get(d) + 0.8 : level.get(d);
                     int score = (int) Math.max(1, Math.min(5, Math.round(base + random.nextGaussian() * 0.7)));
-                    answers.upsert(new Answer(team.id(), week, d, pseudonym, m.isLeader() ? Role.LEADER : Role.MEMBER, score,
+                    answers.upsert(new Answer(
+                            team.id(),
+                            week,
+                            d,
+                            pseudonym,
+                            m.isLeader() ? Role.LEADER : Role.MEMBER,
+                            score,
                             Optional.empty()));
                 }
             }
@@ -109,8 +123,11 @@ final class SimulatingWeeks {
             for (Member leader : people.stream().filter(Member::isLeader).toList()) {
                 for (SentNudge n : nudgeLog.ofLeader(teamId, leader.userId(), Instant.EPOCH)) {
                     if (n.week().equals(week) && n.reaction().isEmpty()) {
-                        nudgeLog.react(n.id(), leader.userId(),
-                                random.nextDouble() < 0.6 ? SentNudge.Reaction.TRIED : SentNudge.Reaction.NOT_YET, clock.instant());
+                        nudgeLog.react(
+                                n.id(),
+                                leader.userId(),
+                                random.nextDouble() < 0.6 ? SentNudge.Reaction.TRIED : SentNudge.Reaction.NOT_YET,
+                                clock.instant());
                     }
                 }
             }
@@ -118,8 +135,10 @@ final class SimulatingWeeks {
         // The review a leader would get at the start of a month, over the weeks just simulated.
         var history = pulses.history(teamId, current.minus(MonthlyReviews.HISTORY_WEEKS), current);
         for (Member leader : people.stream().filter(Member::isLeader).toList()) {
-            reviews.review(team, leader.userId(), current.minus(1), history).ifPresent(review -> gateways.of(team.platform())
-                    .sendDirect(new DirectAddress(team.platform(), team.workspaceId(), leader.userId()), review));
+            reviews.review(team, leader.userId(), current.minus(1), history)
+                    .ifPresent(review -> gateways.of(team.platform())
+                            .sendDirect(
+                                    new DirectAddress(team.platform(), team.workspaceId(), leader.userId()), review));
         }
         return new Result(closed, 0);
     }

@@ -31,9 +31,16 @@ public final class ApplyingRetention {
         WeekId answersBefore = WeekId.of(today.minus(policy.answers()));
         WeekId checkInsBefore = WeekId.of(today.minus(policy.checkIns()));
         RetentionStore.Purged purged = store.purge(answersBefore, checkInsBefore, now.minus(policy.operational()));
-        LOG.info("Retention: deleted {} answers, {} feedback, {} nudge records from before {}; {} check-ins from before {};"
-                        + " {} delivery records", purged.answers(), purged.feedback(), purged.nudges(), answersBefore,
-                purged.checkIns(), checkInsBefore, purged.operational());
+        LOG.info(
+                "Retention: deleted {} answers, {} feedback, {} nudge records from before {}; {} check-ins from before {};"
+                        + " {} delivery records",
+                purged.answers(),
+                purged.feedback(),
+                purged.nudges(),
+                answersBefore,
+                purged.checkIns(),
+                checkInsBefore,
+                purged.operational());
         return purged;
     }
 }

@@ -7,8 +7,7 @@ import java.time.Instant;
 public interface RetentionStore {
 
     /** What one run deleted, per kind. */
-    record Purged(int answers, int feedback, int nudges, int checkIns, int operational) {
-    }
+    record Purged(int answers, int feedback, int nudges, int checkIns, int operational) {}
 
     Purged purge(WeekId answersBefore, WeekId checkInsBefore, Instant operationalBefore);
 }

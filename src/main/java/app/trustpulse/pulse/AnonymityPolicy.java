@@ -14,10 +14,12 @@ public final class AnonymityPolicy {
     public static final int MAXIMUM_THRESHOLD = 50;
 
     /** Why a threshold cannot be set. */
-    public enum ThresholdProblem { TOO_LOW, TOO_HIGH }
-
-    private AnonymityPolicy() {
+    public enum ThresholdProblem {
+        TOO_LOW,
+        TOO_HIGH
     }
+
+    private AnonymityPolicy() {}
 
     /** Whether what this many different people gave may be shown under the threshold. */
     public static boolean mayShow(long distinctPeople, int threshold) {

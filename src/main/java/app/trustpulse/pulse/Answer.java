@@ -31,14 +31,26 @@ public record Answer(
     }
 
     /** An answer of someone who was on the team before the week began. */
-    public Answer(long teamId, WeekId week, Dimension dimension, String pseudonym, Role respondent, OptionalInt score,
-                  Optional<String> comment) {
+    public Answer(
+            long teamId,
+            WeekId week,
+            Dimension dimension,
+            String pseudonym,
+            Role respondent,
+            OptionalInt score,
+            Optional<String> comment) {
         this(teamId, week, dimension, pseudonym, respondent, score, comment, true);
     }
 
     /** A scored answer. */
-    public Answer(long teamId, WeekId week, Dimension dimension, String pseudonym, Role respondent, int score,
-                  Optional<String> comment) {
+    public Answer(
+            long teamId,
+            WeekId week,
+            Dimension dimension,
+            String pseudonym,
+            Role respondent,
+            int score,
+            Optional<String> comment) {
         this(teamId, week, dimension, pseudonym, respondent, OptionalInt.of(score), comment, true);
     }
 

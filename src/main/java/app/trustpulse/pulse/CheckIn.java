@@ -22,7 +22,13 @@ public record CheckIn(
         Optional<String> messageRef) {
 
     /** SENDING is held by the one instance delivering it, so a check-in never goes out twice. */
-    public enum Status { SCHEDULED, SENDING, SENT, ANSWERED, EXPIRED }
+    public enum Status {
+        SCHEDULED,
+        SENDING,
+        SENT,
+        ANSWERED,
+        EXPIRED
+    }
 
     public CheckIn {
         statements = List.copyOf(statements);

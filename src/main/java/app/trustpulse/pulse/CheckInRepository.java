@@ -35,12 +35,16 @@ public interface CheckInRepository {
 
     void markSent(long id, Instant at, String messageRef);
 
-    /** Gives a claimed check-in back when delivery failed, so a later attempt may send it (with the same delivery id). */
+    /**
+     * Gives a claimed check-in back when delivery failed, so a later attempt may send it (with the same delivery
+     * id).
+     */
     void releaseClaim(long id);
 
     /**
      * Claims the reminder of a SENT (unanswered) check-in, or takes back a claim that never went out, of a dead
-     * instance or made before {@code staleBefore}; empty when the reminder went, another sender holds it, or the check-in is no longer open. The
+     * instance or made before {@code staleBefore}; empty when the reminder went, another sender holds it, or the
+     * check-in is no longer open. The
      * claim's time is the check-in's {@code remindedAt}; the delivery id is kept across claims.
      */
     Optional<DeliveryClaim> claimReminder(long id, Instant now, Instant staleBefore);

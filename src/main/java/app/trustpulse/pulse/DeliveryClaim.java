@@ -5,5 +5,4 @@ package app.trustpulse.pulse;
  * tag the message with, made once and kept across claims, and whether it was tried before, in which case the
  * platform adapter first looks whether the earlier try landed.
  */
-public record DeliveryClaim(String deliveryId, boolean triedBefore) {
-}
+public record DeliveryClaim(String deliveryId, boolean triedBefore) {}

@@ -45,7 +45,9 @@ public enum Dimension {
             return Optional.of(byNumber(w.charAt(1) - '0'));
         }
         return Arrays.stream(values())
-                .filter(d -> d.dutchWord.equals(w) || d.englishWord.equals(w) || d.name().toLowerCase(Locale.ROOT).equals(w))
+                .filter(d -> d.dutchWord.equals(w)
+                        || d.englishWord.equals(w)
+                        || d.name().toLowerCase(Locale.ROOT).equals(w))
                 .findFirst();
     }
 }

@@ -23,8 +23,7 @@ public final class Instrument {
             Dimension.CONNECTION, 3,
             Dimension.SAFETY, 3));
 
-    private Instrument() {
-    }
+    private Instrument() {}
 
     public static int items(Dimension dimension) {
         return CURRENT_ITEMS.get(dimension);

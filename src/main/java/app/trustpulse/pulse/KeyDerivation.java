@@ -13,8 +13,7 @@ final class KeyDerivation {
 
     private static final byte[] SALT = "trust-pulse personal data".getBytes(StandardCharsets.UTF_8);
 
-    private KeyDerivation() {
-    }
+    private KeyDerivation() {}
 
     static byte[] derive(byte[] secret, String purpose) {
         byte[] prk = hmac(SALT, secret);

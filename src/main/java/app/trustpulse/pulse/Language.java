@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /** The languages the bot speaks. */
 public enum Language {
-    NL, EN;
+    NL,
+    EN;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

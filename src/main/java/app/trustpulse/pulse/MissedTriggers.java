@@ -9,8 +9,7 @@ import java.time.ZoneId;
  */
 public final class MissedTriggers {
 
-    private MissedTriggers() {
-    }
+    private MissedTriggers() {}
 
     public static boolean stillSameLocalDay(Instant scheduledAt, Instant now, ZoneId zone) {
         return scheduledAt.atZone(zone).toLocalDate().equals(now.atZone(zone).toLocalDate());

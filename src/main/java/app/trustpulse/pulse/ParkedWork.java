@@ -11,10 +11,13 @@ import java.util.List;
 public interface ParkedWork {
 
     /** One piece of set-aside work; {@code id} is the short number an admin refers to it by. */
-    record Parked(long id, String kind, int attempts, Instant parkedAt, String failure) {
-    }
+    record Parked(long id, String kind, int attempts, Instant parkedAt, String failure) {}
 
-    enum Retried { RETRIED, NOT_FOUND, ALREADY_QUEUED }
+    enum Retried {
+        RETRIED,
+        NOT_FOUND,
+        ALREADY_QUEUED
+    }
 
     int count();
 

@@ -29,7 +29,9 @@ public final class PersonalAnswers {
     }
 
     public Optional<Answer> of(Team team, String userId, WeekId week, Dimension dimension) {
-        return of(team, userId, week).stream().filter(a -> a.dimension() == dimension).findFirst();
+        return of(team, userId, week).stream()
+                .filter(a -> a.dimension() == dimension)
+                .findFirst();
     }
 
     /**
@@ -42,8 +44,15 @@ public final class PersonalAnswers {
             // Answers under the retired key move to the current one, so each dimension keeps one answer.
             List<Answer> earlier = answers.ofPseudonyms(team.id(), answer.week(), former);
             for (Answer a : earlier) {
-                answers.upsert(new Answer(a.teamId(), a.week(), a.dimension(), answer.pseudonym(), a.respondent(),
-                        a.score(), a.comment(), a.counts()));
+                answers.upsert(new Answer(
+                        a.teamId(),
+                        a.week(),
+                        a.dimension(),
+                        answer.pseudonym(),
+                        a.respondent(),
+                        a.score(),
+                        a.comment(),
+                        a.counts()));
             }
             answers.deleteOfPseudonyms(team.id(), answer.week(), former);
         }

@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** Where a team lives. Each platform has its own chat adapter. */
 public enum Platform {
-    PLAYGROUND, SLACK, TEAMS;
+    PLAYGROUND,
+    SLACK,
+    TEAMS;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

@@ -30,7 +30,9 @@ public final class Pseudonymizer {
             throw new IllegalArgumentException("pseudonym secret must be at least 32 bytes");
         }
         this.answerKey = KeyDerivation.derive(secret, "answer pseudonym v2");
-        this.retiredAnswerKeys = retired.stream().map(r -> KeyDerivation.derive(r, "answer pseudonym v2")).toList();
+        this.retiredAnswerKeys = retired.stream()
+                .map(r -> KeyDerivation.derive(r, "answer pseudonym v2"))
+                .toList();
         this.rotationKey = KeyDerivation.derive(secret, "statement rotation v1");
         this.giverKey = KeyDerivation.derive(secret, "feedback giver v1");
         this.legacyKey = secret.clone();
@@ -65,8 +67,8 @@ public final class Pseudonymizer {
 
     /** The pseudonym of earlier versions (per team, for every week alike), to seal their data anew once. */
     public String legacyPseudonym(long teamId, Platform platform, String userId) {
-        return hex(KeyDerivation.hmac(legacyKey,
-                (platform.code() + "|" + teamId + "|" + userId).getBytes(StandardCharsets.UTF_8)));
+        return hex(KeyDerivation.hmac(
+                legacyKey, (platform.code() + "|" + teamId + "|" + userId).getBytes(StandardCharsets.UTF_8)));
     }
 
     private static byte[] bytes(Object... parts) {

@@ -12,7 +12,10 @@ import java.util.function.Supplier;
 public interface PulseMetrics {
 
     /** Kinds of nudges a leader gets. */
-    enum NudgeOccasion { DIGEST, MIDWEEK }
+    enum NudgeOccasion {
+        DIGEST,
+        MIDWEEK
+    }
 
     /** Kinds of work that can wait: scheduled rounds that are due, and requests handed to a worker. */
     record Waiting(int count, Duration oldest) {
@@ -67,20 +70,34 @@ public interface PulseMetrics {
 
     /** Counts nothing: for tools and tests that run use cases without a metrics registry. */
     PulseMetrics NONE = new PulseMetrics() {
-        public void checkInSent(Platform platform) { }
-        public void reminderSent(Platform platform) { }
-        public void answersRecorded(Platform platform, int answers) { }
-        public void pulsePosted(Platform platform, int withheldDimensions) { }
-        public void digestSent(Platform platform) { }
-        public void nudgesSent(Platform platform, NudgeOccasion occasion, int nudges) { }
-        public void nudgeReaction(Platform platform, boolean tried) { }
-        public void deliveryFailed(Platform platform) { }
-        public void deliveryRetried(Platform platform) { }
-        public void rateLimitWait(Platform platform, Duration wait) { }
-        public void weekClosed(Platform platform, Duration took) { }
-        public void weekCloseMissed(Platform platform) { }
-        public void watchWaiting(Platform platform, String work, Supplier<Waiting> probe) { }
-        public void watchQueue(String work, Supplier<Queued> probe) { }
-        public void watchConnection(Platform platform, BooleanSupplier connected) { }
+        public void checkInSent(Platform platform) {}
+
+        public void reminderSent(Platform platform) {}
+
+        public void answersRecorded(Platform platform, int answers) {}
+
+        public void pulsePosted(Platform platform, int withheldDimensions) {}
+
+        public void digestSent(Platform platform) {}
+
+        public void nudgesSent(Platform platform, NudgeOccasion occasion, int nudges) {}
+
+        public void nudgeReaction(Platform platform, boolean tried) {}
+
+        public void deliveryFailed(Platform platform) {}
+
+        public void deliveryRetried(Platform platform) {}
+
+        public void rateLimitWait(Platform platform, Duration wait) {}
+
+        public void weekClosed(Platform platform, Duration took) {}
+
+        public void weekCloseMissed(Platform platform) {}
+
+        public void watchWaiting(Platform platform, String work, Supplier<Waiting> probe) {}
+
+        public void watchQueue(String work, Supplier<Queued> probe) {}
+
+        public void watchConnection(Platform platform, BooleanSupplier connected) {}
     };
 }

@@ -32,15 +32,21 @@ public interface RosterNoticeRepository {
     }
 
     /** A person as the notice names them. */
-    record Person(String userId, String displayName) {
-    }
+    record Person(String userId, String displayName) {}
 
     /**
      * One notice. {@code people} are the ones it names (none for a setup, which gives counts: {@code count} people,
      * {@code leaders} of them leaders); {@code by} who made the change, when it was not the people themselves.
      */
-    record Notice(long teamId, String key, Change change, Optional<Person> by, List<Person> people, int count,
-                  int leaders, Instant createdAt) {
+    record Notice(
+            long teamId,
+            String key,
+            Change change,
+            Optional<Person> by,
+            List<Person> people,
+            int count,
+            int leaders,
+            Instant createdAt) {
 
         public Notice {
             people = List.copyOf(people);
@@ -48,8 +54,7 @@ public interface RosterNoticeRepository {
     }
 
     /** A notice that is not posted yet. */
-    record Waiting(long teamId, String key) {
-    }
+    record Waiting(long teamId, String key) {}
 
     /** Stores a notice; false, and nothing changes, when one with its key is stored for the team already. */
     boolean record(Notice notice);

@@ -34,8 +34,7 @@ public final class Sealer {
     /** Short values (a score, a set of statements) all take the same room. */
     public static final int DEFAULT_BLOCK = 128;
 
-    private record Key(byte[] id, SecretKeySpec spec) {
-    }
+    private record Key(byte[] id, SecretKeySpec spec) {}
 
     private final Key current;
     private final List<Key> all;
@@ -77,7 +76,8 @@ public final class Sealer {
             throw new IllegalArgumentException("block must be positive");
         }
         int padded = ((LENGTH_BYTES + value.length + block - 1) / block) * block;
-        byte[] plain = ByteBuffer.allocate(padded).putInt(value.length).put(value).array();
+        byte[] plain =
+                ByteBuffer.allocate(padded).putInt(value.length).put(value).array();
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         try {
@@ -118,7 +118,9 @@ public final class Sealer {
         }
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key.get().spec(),
+            cipher.init(
+                    Cipher.DECRYPT_MODE,
+                    key.get().spec(),
                     new GCMParameterSpec(TAG_BITS, raw, KEY_ID_BYTES, NONCE_BYTES));
             cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
             byte[] plain = cipher.doFinal(raw, KEY_ID_BYTES + NONCE_BYTES, raw.length - KEY_ID_BYTES - NONCE_BYTES);

@@ -9,8 +9,7 @@ public final class Sparkline {
     private static final char[] BARS = {'▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'};
     private static final char GAP = '·';
 
-    private Sparkline() {
-    }
+    private Sparkline() {}
 
     public static String of(List<Optional<Double>> values) {
         StringBuilder sb = new StringBuilder(values.size());

@@ -65,6 +65,7 @@ public record StatementRef(Dimension dimension, Role audience, int item, int ver
             case 'M' -> Role.MEMBER;
             default -> throw new IllegalArgumentException("not a statement: " + text);
         };
-        return new StatementRef(dimension, audience, Integer.parseInt(parts[1].substring(1)), Integer.parseInt(parts[2]));
+        return new StatementRef(
+                dimension, audience, Integer.parseInt(parts[1].substring(1)), Integer.parseInt(parts[2]));
     }
 }

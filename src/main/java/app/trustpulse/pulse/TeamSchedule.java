@@ -61,7 +61,9 @@ public record TeamSchedule(
     public ZonedDateTime nextClose(Instant now, ZoneId zone) {
         LocalDate day = now.atZone(zone).toLocalDate().with(TemporalAdjusters.nextOrSame(summaryDay));
         ZonedDateTime close = day.atTime(summaryTime).atZone(zone);
-        return close.toInstant().isAfter(now) ? close : day.plusWeeks(1).atTime(summaryTime).atZone(zone);
+        return close.toInstant().isAfter(now)
+                ? close
+                : day.plusWeeks(1).atTime(summaryTime).atZone(zone);
     }
 
     /** The position of a day among the check-in days (0-based), or -1 when it is not one. */

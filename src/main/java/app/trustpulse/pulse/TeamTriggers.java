@@ -19,7 +19,8 @@ public interface TeamTriggers {
     /** The next moments the team's recurring triggers fire, for status. */
     NextRuns nextRuns(long teamId);
 
-    record NextRuns(java.util.Optional<Instant> checkIn, java.util.Optional<Instant> summary,
-                    java.util.Optional<Instant> nudges) {
-    }
+    record NextRuns(
+            java.util.Optional<Instant> checkIn,
+            java.util.Optional<Instant> summary,
+            java.util.Optional<Instant> nudges) {}
 }

@@ -14,15 +14,15 @@ public final class TextFormats {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
-    private TextFormats() {
-    }
+    private TextFormats() {}
 
     public static String day(Language language, DayOfWeek day) {
         return day.getDisplayName(TextStyle.FULL, language.locale());
     }
 
     public static String days(Language language, Collection<DayOfWeek> days) {
-        return days.stream().sorted()
+        return days.stream()
+                .sorted()
                 .map(d -> d.getDisplayName(TextStyle.SHORT, language.locale()).replace(".", ""))
                 .collect(Collectors.joining(", "));
     }
@@ -44,7 +44,9 @@ public final class TextFormats {
     /** A delay as typed in a command, such as 4h or 1h30m; for people, see {@link Texts#duration}. */
     public static String duration(java.time.Duration d) {
         long minutes = d.toMinutes();
-        return minutes % 60 == 0 ? (minutes / 60) + "h" : minutes < 60 ? minutes + "m" : (minutes / 60) + "h" + (minutes % 60) + "m";
+        return minutes % 60 == 0
+                ? (minutes / 60) + "h"
+                : minutes < 60 ? minutes + "m" : (minutes / 60) + "h" + (minutes % 60) + "m";
     }
 
     /**
@@ -52,8 +54,11 @@ public final class TextFormats {
      * 5 and a team score shown as 3.8 the gap reads +1.2, whether the team's exact mean was 3.75 or 3.84.
      */
     public static String difference(Language language, double shown, double other) {
-        return change(language, BigDecimal.valueOf(PulseCalculator.oneDecimal(shown))
-                .subtract(BigDecimal.valueOf(PulseCalculator.oneDecimal(other))).doubleValue());
+        return change(
+                language,
+                BigDecimal.valueOf(PulseCalculator.oneDecimal(shown))
+                        .subtract(BigDecimal.valueOf(PulseCalculator.oneDecimal(other)))
+                        .doubleValue());
     }
 
     /** A change with its arrow: ▲ +0.4, ▼ −0.3, or = 0.0. */

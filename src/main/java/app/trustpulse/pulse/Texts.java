@@ -16,7 +16,13 @@ public final class Texts {
 
     private static final Pattern PLURAL = Pattern.compile("\\{(\\d+),plural,([^}]*)}");
 
-    public static final List<String> BUNDLES = List.of("i18n/messages", "i18n/statements", "i18n/playground", "i18n/slack", "i18n/dashboard", "i18n/charts",
+    public static final List<String> BUNDLES = List.of(
+            "i18n/messages",
+            "i18n/statements",
+            "i18n/playground",
+            "i18n/slack",
+            "i18n/dashboard",
+            "i18n/charts",
             "i18n/teams");
 
     private static final ResourceBundle.Control NO_FALLBACK =
@@ -40,7 +46,8 @@ public final class Texts {
         while (m.find()) {
             int index = Integer.parseInt(m.group(1));
             String[] forms = m.group(2).split("\\|", -1);
-            long n = index < args.length && args[index] instanceof Number number ? number.longValue() : forms.length - 1;
+            long n =
+                    index < args.length && args[index] instanceof Number number ? number.longValue() : forms.length - 1;
             String form = forms[(int) Math.min(Math.max(n, 0), forms.length - 1)].replace("#", String.valueOf(n));
             m.appendReplacement(out, Matcher.quoteReplacement(form));
         }
@@ -58,7 +65,10 @@ public final class Texts {
         if (minutes == 0) {
             return get(language, "duration.hours", hours);
         }
-        return get(language, "duration.hoursAndMinutes", get(language, "duration.hours", hours),
+        return get(
+                language,
+                "duration.hoursAndMinutes",
+                get(language, "duration.hours", hours),
                 get(language, "duration.minutes", minutes));
     }
 

@@ -13,21 +13,29 @@ import java.util.Optional;
 public interface WeekStepRepository {
 
     /** NUDGE is a leader's mid-week nudge of a day: recipient "dayOfWeek:leader". */
-    enum Step { PULSE, FEEDBACK, DIGEST, NUDGE }
-
-    enum Status { PENDING, SENDING, DONE }
-
-    record State(Step step, String recipient, Status status, int attempts) {
+    enum Step {
+        PULSE,
+        FEEDBACK,
+        DIGEST,
+        NUDGE
     }
 
-    record TeamWeek(long teamId, WeekId week) {
+    enum Status {
+        PENDING,
+        SENDING,
+        DONE
     }
+
+    record State(Step step, String recipient, Status status, int attempts) {}
+
+    record TeamWeek(long teamId, WeekId week) {}
 
     /** Plans a step unless it is planned already. {@code recipient} is the leader of a digest, "" otherwise. */
     void plan(long teamId, WeekId week, Step step, String recipient);
 
     /** Claims a PENDING step, or a SENDING one of a dead instance or claimed before {@code staleBefore}; else empty. */
-    Optional<DeliveryClaim> claim(long teamId, WeekId week, Step step, String recipient, Instant now, Instant staleBefore);
+    Optional<DeliveryClaim> claim(
+            long teamId, WeekId week, Step step, String recipient, Instant now, Instant staleBefore);
 
     void done(long teamId, WeekId week, Step step, String recipient, Instant at);
 

@@ -15,7 +15,11 @@ class CheckInJob implements Job {
 
     @Override
     public void execute(JobExecutionContext context) {
-        work.enqueue(CheckInRoundWork.KIND, TeamRun.key(context.getMergedJobDataMap().getLong(TeamJobs.TEAM_ID),
-                context.getScheduledFireTime().toInstant()), "");
+        work.enqueue(
+                CheckInRoundWork.KIND,
+                TeamRun.key(
+                        context.getMergedJobDataMap().getLong(TeamJobs.TEAM_ID),
+                        context.getScheduledFireTime().toInstant()),
+                "");
     }
 }

@@ -18,8 +18,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class DueWork {
 
     /** The kinds of team jobs, as their job names. */
-    public static final List<String> KINDS = List.of(TeamJobs.CHECK_IN, TeamJobs.CLOSE, TeamJobs.NUDGES,
-            TeamJobs.REMINDER, TeamJobs.PERSONAL);
+    public static final List<String> KINDS =
+            List.of(TeamJobs.CHECK_IN, TeamJobs.CLOSE, TeamJobs.NUDGES, TeamJobs.REMINDER, TeamJobs.PERSONAL);
+
     private static final Duration FRESH = Duration.ofSeconds(5);
 
     private final JdbcClient jdbc;
@@ -50,8 +51,10 @@ final class DueWork {
                 .param("now", now.toEpochMilli())
                 .query((rs, n) -> {
                     long oldest = rs.getLong("oldest");
-                    waiting.put(rs.getString("platform") + "/" + rs.getString("job_name"),
-                            new PulseMetrics.Waiting(rs.getInt("due"), Duration.ofMillis(Math.max(0, now.toEpochMilli() - oldest))));
+                    waiting.put(
+                            rs.getString("platform") + "/" + rs.getString("job_name"),
+                            new PulseMetrics.Waiting(
+                                    rs.getInt("due"), Duration.ofMillis(Math.max(0, now.toEpochMilli() - oldest))));
                     return null;
                 })
                 .list();
@@ -60,6 +63,5 @@ final class DueWork {
         return fresh;
     }
 
-    private record Snapshot(Instant at, Map<String, PulseMetrics.Waiting> waiting) {
-    }
+    private record Snapshot(Instant at, Map<String, PulseMetrics.Waiting> waiting) {}
 }

@@ -15,7 +15,11 @@ class LeaderNudgeJob implements Job {
 
     @Override
     public void execute(JobExecutionContext context) {
-        work.enqueue(LeaderNudgeWork.KIND, TeamRun.key(context.getMergedJobDataMap().getLong(TeamJobs.TEAM_ID),
-                context.getScheduledFireTime().toInstant()), "");
+        work.enqueue(
+                LeaderNudgeWork.KIND,
+                TeamRun.key(
+                        context.getMergedJobDataMap().getLong(TeamJobs.TEAM_ID),
+                        context.getScheduledFireTime().toInstant()),
+                "");
     }
 }

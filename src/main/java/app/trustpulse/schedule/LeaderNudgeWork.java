@@ -28,7 +28,8 @@ final class LeaderNudgeWork implements WorkHandler {
         nudging.scheduledRound(run.teamId(), run.scheduledAt());
         int pending = nudging.pending(run.teamId(), run.scheduledAt());
         if (pending > 0) {
-            throw new IllegalStateException(pending + " nudge(s) of team " + run.teamId() + " not sent yet; the round runs again");
+            throw new IllegalStateException(
+                    pending + " nudge(s) of team " + run.teamId() + " not sent yet; the round runs again");
         }
     }
 }

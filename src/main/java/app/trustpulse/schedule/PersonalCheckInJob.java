@@ -15,7 +15,8 @@ class PersonalCheckInJob implements Job {
 
     @Override
     public void execute(JobExecutionContext context) {
-        sending.personalRound(context.getMergedJobDataMap().getLong(TeamJobs.TEAM_ID),
+        sending.personalRound(
+                context.getMergedJobDataMap().getLong(TeamJobs.TEAM_ID),
                 context.getMergedJobDataMap().getString(TeamJobs.USER_ID));
     }
 }

@@ -38,12 +38,27 @@ final class QuartzTeamTriggers implements TeamTriggers {
     @Override
     public void plan(Team team) {
         try {
-            schedule(team, TeamJobs.CHECK_IN, CheckInJob.class, team.schedule().checkInDays(), team.schedule().checkInTime());
-            schedule(team, TeamJobs.CLOSE, WeekCloseJob.class, Set.of(team.schedule().summaryDay()), team.schedule().summaryTime());
+            schedule(
+                    team,
+                    TeamJobs.CHECK_IN,
+                    CheckInJob.class,
+                    team.schedule().checkInDays(),
+                    team.schedule().checkInTime());
+            schedule(
+                    team,
+                    TeamJobs.CLOSE,
+                    WeekCloseJob.class,
+                    Set.of(team.schedule().summaryDay()),
+                    team.schedule().summaryTime());
             if (team.schedule().nudgeDays().isEmpty()) {
                 scheduler.deleteJob(TeamJobs.job(team.id(), TeamJobs.NUDGES));
             } else {
-                schedule(team, TeamJobs.NUDGES, LeaderNudgeJob.class, team.schedule().nudgeDays(), team.schedule().nudgeTime());
+                schedule(
+                        team,
+                        TeamJobs.NUDGES,
+                        LeaderNudgeJob.class,
+                        team.schedule().nudgeDays(),
+                        team.schedule().nudgeTime());
             }
         } catch (SchedulerException e) {
             throw new IllegalStateException("could not plan team " + team.id(), e);
@@ -82,7 +97,8 @@ final class QuartzTeamTriggers implements TeamTriggers {
     @Override
     public void drop(long teamId) {
         try {
-            scheduler.deleteJobs(java.util.List.copyOf(scheduler.getJobKeys(GroupMatcher.jobGroupEquals(TeamJobs.group(teamId)))));
+            scheduler.deleteJobs(
+                    java.util.List.copyOf(scheduler.getJobKeys(GroupMatcher.jobGroupEquals(TeamJobs.group(teamId)))));
         } catch (SchedulerException e) {
             throw new IllegalStateException("could not drop team " + teamId, e);
         }
@@ -90,19 +106,42 @@ final class QuartzTeamTriggers implements TeamTriggers {
 
     @Override
     public void planReminder(long teamId, WeekId week, int slot, Instant at) {
-        oneOff(teamId, TeamJobs.REMINDER, ReminderJob.class, TeamJobs.REMINDER + "-" + week + "-" + slot, at,
-                TeamJobs.WEEK, week.toString(), TeamJobs.SLOT, String.valueOf(slot));
+        oneOff(
+                teamId,
+                TeamJobs.REMINDER,
+                ReminderJob.class,
+                TeamJobs.REMINDER + "-" + week + "-" + slot,
+                at,
+                TeamJobs.WEEK,
+                week.toString(),
+                TeamJobs.SLOT,
+                String.valueOf(slot));
     }
 
     @Override
     public void planPersonalCheckIn(long teamId, String userId, Instant at) {
-        oneOff(teamId, TeamJobs.PERSONAL, PersonalCheckInJob.class,
-                TeamJobs.PERSONAL + "-" + Integer.toHexString(userId.hashCode()) + "-" + at.getEpochSecond(), at,
-                TeamJobs.USER_ID, userId, TeamJobs.WEEK, "");
+        oneOff(
+                teamId,
+                TeamJobs.PERSONAL,
+                PersonalCheckInJob.class,
+                TeamJobs.PERSONAL + "-" + Integer.toHexString(userId.hashCode()) + "-" + at.getEpochSecond(),
+                at,
+                TeamJobs.USER_ID,
+                userId,
+                TeamJobs.WEEK,
+                "");
     }
 
-    private void oneOff(long teamId, String jobName, Class<? extends Job> jobClass, String triggerName, Instant at,
-                        String k1, String v1, String k2, String v2) {
+    private void oneOff(
+            long teamId,
+            String jobName,
+            Class<? extends Job> jobClass,
+            String triggerName,
+            Instant at,
+            String k1,
+            String v1,
+            String k2,
+            String v2) {
         try {
             JobDetail job = JobBuilder.newJob(jobClass)
                     .withIdentity(TeamJobs.job(teamId, jobName))
@@ -131,7 +170,8 @@ final class QuartzTeamTriggers implements TeamTriggers {
 
     @Override
     public NextRuns nextRuns(long teamId) {
-        return new NextRuns(next(teamId, TeamJobs.CHECK_IN), next(teamId, TeamJobs.CLOSE), next(teamId, TeamJobs.NUDGES));
+        return new NextRuns(
+                next(teamId, TeamJobs.CHECK_IN), next(teamId, TeamJobs.CLOSE), next(teamId, TeamJobs.NUDGES));
     }
 
     private Optional<Instant> next(long teamId, String name) {

@@ -17,7 +17,12 @@ class ReminderJob implements Job {
     @Override
     public void execute(JobExecutionContext context) {
         JobDataMap data = context.getMergedJobDataMap();
-        work.enqueue(ReminderWork.KIND, ReminderWork.key(data.getLong(TeamJobs.TEAM_ID), data.getString(TeamJobs.WEEK),
-                Integer.parseInt(data.getString(TeamJobs.SLOT))), "");
+        work.enqueue(
+                ReminderWork.KIND,
+                ReminderWork.key(
+                        data.getLong(TeamJobs.TEAM_ID),
+                        data.getString(TeamJobs.WEEK),
+                        Integer.parseInt(data.getString(TeamJobs.SLOT))),
+                "");
     }
 }

@@ -26,6 +26,8 @@ final class SchedulerDoctor implements SchedulerCheck {
         } catch (SchedulerException e) {
             return Finding.fix("doctor.scheduler.quartzStopped");
         }
-        return workQueueRunning.getAsBoolean() ? Finding.ok("doctor.scheduler.ok") : Finding.fix("doctor.scheduler.queueStopped");
+        return workQueueRunning.getAsBoolean()
+                ? Finding.ok("doctor.scheduler.ok")
+                : Finding.fix("doctor.scheduler.queueStopped");
     }
 }

@@ -1,17 +1,16 @@
 package app.trustpulse.schedule;
 
-import app.trustpulse.pulse.WorkQueue;
-import app.trustpulse.nudge.NudgingLeaders;
-import app.trustpulse.summary.WeekSteps;
-import app.trustpulse.summary.ClosingWeeks;
 import app.trustpulse.checkin.Reminding;
+import app.trustpulse.checkin.SendingCheckIns;
 import app.trustpulse.command.RosterNotices;
 import app.trustpulse.command.Welcoming;
-import app.trustpulse.checkin.SendingCheckIns;
-import app.trustpulse.config.RetentionProperties;
+import app.trustpulse.nudge.NudgingLeaders;
 import app.trustpulse.pulse.Platform;
 import app.trustpulse.pulse.PulseMetrics;
 import app.trustpulse.pulse.TeamTriggers;
+import app.trustpulse.pulse.WorkQueue;
+import app.trustpulse.summary.ClosingWeeks;
+import app.trustpulse.summary.WeekSteps;
 import app.trustpulse.work.DurableWork;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -22,7 +21,6 @@ import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.Scheduler;
-import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.springframework.boot.quartz.autoconfigure.QuartzProperties;
@@ -44,7 +42,8 @@ public class SchedulingConfiguration {
     }
 
     @Bean
-    SchedulerDoctor schedulerDoctor(Scheduler scheduler, org.springframework.beans.factory.ObjectProvider<DurableWork> work) {
+    SchedulerDoctor schedulerDoctor(
+            Scheduler scheduler, org.springframework.beans.factory.ObjectProvider<DurableWork> work) {
         return new SchedulerDoctor(scheduler, () -> work.stream().allMatch(DurableWork::isRunning));
     }
 
@@ -67,16 +66,21 @@ public class SchedulingConfiguration {
             // Setting properties replaces those Spring Boot set from spring.quartz.properties, so start from them.
             Properties p = new Properties();
             p.putAll(quartz.getProperties());
-            p.setProperty("org.quartz.jobStore.driverDelegateClass", isPostgres(dataSource)
-                    ? "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate"
-                    : "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
+            p.setProperty(
+                    "org.quartz.jobStore.driverDelegateClass",
+                    isPostgres(dataSource)
+                            ? "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate"
+                            : "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
             factory.setQuartzProperties(p);
         };
     }
 
     private static boolean isPostgres(DataSource dataSource) {
         try (Connection c = dataSource.getConnection()) {
-            return c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+            return c.getMetaData()
+                    .getDatabaseProductName()
+                    .toLowerCase(java.util.Locale.ROOT)
+                    .contains("postgres");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot reach the database", e);
         }
@@ -84,13 +88,18 @@ public class SchedulingConfiguration {
 
     @Bean
     JobDetail retentionJob() {
-        return JobBuilder.newJob(RetentionJob.class).withIdentity("retention", "service").storeDurably().build();
+        return JobBuilder.newJob(RetentionJob.class)
+                .withIdentity("retention", "service")
+                .storeDurably()
+                .build();
     }
 
     /** Daily at 03:17 UTC: off the hour, when few check-ins go out. */
     @Bean
     Trigger retentionTrigger(JobDetail retentionJob) {
-        return TriggerBuilder.newTrigger().forJob(retentionJob).withIdentity("retention", "service")
+        return TriggerBuilder.newTrigger()
+                .forJob(retentionJob)
+                .withIdentity("retention", "service")
                 .withSchedule(CronScheduleBuilder.dailyAtHourAndMinute(3, 17)
                         .inTimeZone(java.util.TimeZone.getTimeZone("UTC"))
                         .withMisfireHandlingInstructionFireAndProceed())

@@ -21,8 +21,7 @@ final class TeamJobs {
     static final String REMINDER = "reminder";
     static final String PERSONAL = "personal-check-in";
 
-    private TeamJobs() {
-    }
+    private TeamJobs() {}
 
     static String group(long teamId) {
         return "team-" + teamId;
@@ -38,9 +37,8 @@ final class TeamJobs {
 
     /** "0 30 9 ? * MON,WED,FRI": at that time on those days. */
     static String cron(Set<DayOfWeek> days, LocalTime time) {
-        String dayList = days.stream().sorted()
-                .map(d -> d.name().substring(0, 3))
-                .collect(Collectors.joining(","));
+        String dayList =
+                days.stream().sorted().map(d -> d.name().substring(0, 3)).collect(Collectors.joining(","));
         return "0 " + time.getMinute() + " " + time.getHour() + " ? * " + dayList;
     }
 }

@@ -11,6 +11,7 @@ record TeamRun(long teamId, Instant scheduledAt) {
 
     static TeamRun parse(String key) {
         int at = key.indexOf('@');
-        return new TeamRun(Long.parseLong(key.substring(0, at)), Instant.ofEpochMilli(Long.parseLong(key.substring(at + 1))));
+        return new TeamRun(
+                Long.parseLong(key.substring(0, at)), Instant.ofEpochMilli(Long.parseLong(key.substring(at + 1))));
     }
 }

@@ -15,7 +15,11 @@ class WeekCloseJob implements Job {
 
     @Override
     public void execute(JobExecutionContext context) {
-        work.enqueue(WeekCloseWork.KIND, TeamRun.key(context.getMergedJobDataMap().getLong(TeamJobs.TEAM_ID),
-                context.getScheduledFireTime().toInstant()), "");
+        work.enqueue(
+                WeekCloseWork.KIND,
+                TeamRun.key(
+                        context.getMergedJobDataMap().getLong(TeamJobs.TEAM_ID),
+                        context.getScheduledFireTime().toInstant()),
+                "");
     }
 }

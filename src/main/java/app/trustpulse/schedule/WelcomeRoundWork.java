@@ -28,8 +28,8 @@ final class WelcomeRoundWork implements WorkHandler, ApplicationListener<Applica
         long teamId = Long.parseLong(key.substring(0, key.indexOf(':')));
         Welcoming.Round round = welcoming.sendWelcomes(teamId);
         if (round.waiting() > 0) {
-            throw new IllegalStateException("welcomes of team " + teamId + ": " + round.waiting()
-                    + " still waiting; the round runs again");
+            throw new IllegalStateException(
+                    "welcomes of team " + teamId + ": " + round.waiting() + " still waiting; the round runs again");
         }
     }
 

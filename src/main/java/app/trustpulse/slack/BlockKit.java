@@ -64,8 +64,7 @@ class BlockKit {
     }
 
     /** What a button with an input request needs to open its modal. */
-    record Ask(String action, String title, String label, String submit, int maxLength) {
-    }
+    record Ask(String action, String title, String label, String submit, int maxLength) {}
 
     /** The blocks of a message; none (null) when it is text only, as Slack refuses an empty block list. */
     List<LayoutBlock> message(ChatMessage message) {
@@ -75,9 +74,12 @@ class BlockKit {
 
     /** The message without the images it shows from uploaded files, for when Slack refuses to show them. */
     static ChatMessage withoutUploadedImages(ChatMessage message) {
-        return new ChatMessage(message.summary(), message.blocks().stream()
-                .filter(b -> !(b instanceof Block.Image i && i.platformFileId().isPresent()))
-                .toList());
+        return new ChatMessage(
+                message.summary(),
+                message.blocks().stream()
+                        .filter(b -> !(b instanceof Block.Image i
+                                && i.platformFileId().isPresent()))
+                        .toList());
     }
 
     /**
@@ -88,7 +90,8 @@ class BlockKit {
         if (blocksJson == null || !blocksJson.contains("slack_file")) {
             return Optional.empty();
         }
-        com.google.gson.JsonArray blocks = com.google.gson.JsonParser.parseString(blocksJson).getAsJsonArray();
+        com.google.gson.JsonArray blocks =
+                com.google.gson.JsonParser.parseString(blocksJson).getAsJsonArray();
         com.google.gson.JsonArray kept = new com.google.gson.JsonArray();
         for (com.google.gson.JsonElement b : blocks) {
             if (!(b.isJsonObject() && b.getAsJsonObject().has("slack_file"))) {
@@ -115,10 +118,12 @@ class BlockKit {
                 .privateMetadata(privateMetadata)
                 .title(viewTitle(t -> t.type("plain_text").text(cut(ask.title(), VIEW_TEXT))))
                 .submit(viewSubmit(s -> s.type("plain_text").text(cut(ask.submit(), VIEW_TEXT))))
-                .close(viewClose(c -> c.type("plain_text").text(cut(texts.get(language, "slack.modal.close"), VIEW_TEXT))))
+                .close(viewClose(
+                        c -> c.type("plain_text").text(cut(texts.get(language, "slack.modal.close"), VIEW_TEXT))))
                 .blocks(List.of(input(i -> i.blockId(INPUT_BLOCK)
                         .label(plainText(cut(ask.label(), 2000)))
-                        .element(plainTextInput(p -> p.actionId(INPUT_ACTION).multiline(true)
+                        .element(plainTextInput(p -> p.actionId(INPUT_ACTION)
+                                .multiline(true)
                                 .maxLength(Math.max(1, Math.min(ask.maxLength(), 3000)))))))));
     }
 
@@ -169,9 +174,13 @@ class BlockKit {
             out.add(context(List.of(markdownText(cut(escape(c.text()), SECTION_TEXT)))));
         } else if (block instanceof Block.Image i) {
             String alt = cut(i.altText(), IMAGE_ALT_TEXT);
-            out.add(i.platformFileId().isPresent()
-                    ? image(b -> b.slackFile(SlackFileObject.builder().id(i.platformFileId().get()).build()).altText(alt))
-                    : image(b -> b.imageUrl(i.url()).altText(alt)));
+            out.add(
+                    i.platformFileId().isPresent()
+                            ? image(b -> b.slackFile(SlackFileObject.builder()
+                                            .id(i.platformFileId().get())
+                                            .build())
+                                    .altText(alt))
+                            : image(b -> b.imageUrl(i.url()).altText(alt)));
         } else if (block instanceof Block.Scale s) {
             out.add(section(b -> b.text(markdownText(cut(escape(s.statement()), SECTION_TEXT)))));
             List<BlockElement> buttons = new ArrayList<>();
@@ -217,7 +226,10 @@ class BlockKit {
             actionId = BUTTON + block + ":" + i;
             value = b.action();
         }
-        return button(x -> x.actionId(actionId).value(value).text(plainText(cut(b.label(), BUTTON_TEXT))).style(style));
+        return button(x -> x.actionId(actionId)
+                .value(value)
+                .text(plainText(cut(b.label(), BUTTON_TEXT)))
+                .style(style));
     }
 
     private static List<TextObject> scoreFields(Block.ScoreRow row) {

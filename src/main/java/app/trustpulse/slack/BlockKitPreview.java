@@ -19,7 +19,10 @@ final class BlockKitPreview implements MessagePreview {
     /** {@code {"text": ..., "blocks": [...]}}, as chat.postMessage would send it. */
     @Override
     public String json(ChatMessage message) {
-        return GsonFactory.createSnakeCase().newBuilder().setPrettyPrinting().create()
+        return GsonFactory.createSnakeCase()
+                .newBuilder()
+                .setPrettyPrinting()
+                .create()
                 .toJson(Map.of("text", BlockKit.text(message), "blocks", BLOCK_KIT.message(message)));
     }
 }

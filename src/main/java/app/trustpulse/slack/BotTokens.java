@@ -20,16 +20,18 @@ interface BotTokens {
     /** Multi-workspace mode: the installed token, rotated first when it is about to expire. */
     static BotTokens installed(JdbcInstallationService installations, TokenRotator rotator) {
         return workspaceId -> {
-            Bot bot = installations.findByWorkspace(workspaceId).orElseThrow(() ->
-                    new ChatDeliveryException("the Slack app is not installed in workspace " + workspaceId));
+            Bot bot = installations
+                    .findByWorkspace(workspaceId)
+                    .orElseThrow(() ->
+                            new ChatDeliveryException("the Slack app is not installed in workspace " + workspaceId));
             if (bot.getBotRefreshToken() == null || bot.getBotTokenExpiresAt() == null) {
                 return bot.getBotAccessToken();
             }
             try {
-                Optional<RefreshedToken> fresh = rotator.performTokenRotation(r -> r
-                        .accessToken(bot.getBotAccessToken())
-                        .refreshToken(bot.getBotRefreshToken())
-                        .expiresAt(bot.getBotTokenExpiresAt()));
+                Optional<RefreshedToken> fresh =
+                        rotator.performTokenRotation(r -> r.accessToken(bot.getBotAccessToken())
+                                .refreshToken(bot.getBotRefreshToken())
+                                .expiresAt(bot.getBotTokenExpiresAt()));
                 if (fresh.isPresent()) {
                     bot.setBotAccessToken(fresh.get().getAccessToken());
                     bot.setBotRefreshToken(fresh.get().getRefreshToken());

@@ -37,12 +37,20 @@ class EventDeduplication implements Middleware {
         }
         String key;
         if (type == RequestType.Event) {
-            JsonElement id = JsonParser.parseString(req.getRequestBodyAsString()).getAsJsonObject().get("event_id");
+            JsonElement id = JsonParser.parseString(req.getRequestBodyAsString())
+                    .getAsJsonObject()
+                    .get("event_id");
             if (id == null || !id.isJsonPrimitive() || !id.getAsJsonPrimitive().isString()) {
-                return Response.builder().statusCode(400).body("event_id missing").build();
+                return Response.builder()
+                        .statusCode(400)
+                        .body("event_id missing")
+                        .build();
             }
             if (id.getAsString().isEmpty() || id.getAsString().length() > MAX_EVENT_ID) {
-                return Response.builder().statusCode(400).body("event_id malformed").build();
+                return Response.builder()
+                        .statusCode(400)
+                        .body("event_id malformed")
+                        .build();
             }
             key = "slack:event:" + id.getAsString();
         } else {

@@ -75,18 +75,36 @@ class JdbcInstallationService implements InstallationService {
         String refresh = bot.getBotRefreshToken() == null ? null : cipher.encrypt(bot.getBotRefreshToken(), ws);
         long installedAt = bot.getInstalledAt() == null ? System.currentTimeMillis() : bot.getInstalledAt();
         tx.executeWithoutResult(status -> {
-            String installer = installerUserId.orElseGet(() -> jdbc
-                    .sql("SELECT installer_user_id FROM slack_installation WHERE workspace_id = ?")
-                    .param(ws).query(String.class).optional().orElse(null));
-            jdbc.sql("DELETE FROM slack_installation WHERE workspace_id = ?").param(ws).update();
+            String installer = installerUserId.orElseGet(
+                    () -> jdbc.sql("SELECT installer_user_id FROM slack_installation WHERE workspace_id = ?")
+                            .param(ws)
+                            .query(String.class)
+                            .optional()
+                            .orElse(null));
+            jdbc.sql("DELETE FROM slack_installation WHERE workspace_id = ?")
+                    .param(ws)
+                    .update();
             jdbc.sql("""
                     INSERT INTO slack_installation (workspace_id, enterprise_id, team_id, enterprise_install, app_id,
                         bot_id, bot_user_id, bot_scope, token_type, enterprise_url, installer_user_id, bot_token_enc,
                         bot_refresh_token_enc, bot_token_expires_at, installed_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(ws, bot.getEnterpriseId(), bot.getTeamId(), Boolean.TRUE.equals(bot.getIsEnterpriseInstall()),
-                            bot.getAppId(), bot.getBotId(), bot.getBotUserId(), bot.getBotScope(), bot.getTokenType(),
-                            bot.getEnterpriseUrl(), installer, token, refresh, bot.getBotTokenExpiresAt(), installedAt)
+                    .params(
+                            ws,
+                            bot.getEnterpriseId(),
+                            bot.getTeamId(),
+                            Boolean.TRUE.equals(bot.getIsEnterpriseInstall()),
+                            bot.getAppId(),
+                            bot.getBotId(),
+                            bot.getBotUserId(),
+                            bot.getBotScope(),
+                            bot.getTokenType(),
+                            bot.getEnterpriseUrl(),
+                            installer,
+                            token,
+                            refresh,
+                            bot.getBotTokenExpiresAt(),
+                            installedAt)
                     .update();
         });
     }
@@ -94,7 +112,9 @@ class JdbcInstallationService implements InstallationService {
     @Override
     public void deleteBot(Bot bot) {
         String ws = workspaceId(bot.getEnterpriseId(), bot.getTeamId(), bot.getIsEnterpriseInstall());
-        jdbc.sql("DELETE FROM slack_installation WHERE workspace_id = ?").param(ws).update();
+        jdbc.sql("DELETE FROM slack_installation WHERE workspace_id = ?")
+                .param(ws)
+                .update();
     }
 
     @Override
@@ -106,24 +126,30 @@ class JdbcInstallationService implements InstallationService {
     @Override
     public void deleteAll(String enterpriseId, String teamId) {
         if (teamId != null) {
-            jdbc.sql("DELETE FROM slack_installation WHERE workspace_id = ? OR team_id = ?").params(teamId, teamId).update();
+            jdbc.sql("DELETE FROM slack_installation WHERE workspace_id = ? OR team_id = ?")
+                    .params(teamId, teamId)
+                    .update();
         } else if (enterpriseId != null) {
             jdbc.sql("DELETE FROM slack_installation WHERE workspace_id = ? AND enterprise_install = TRUE")
-                    .param(enterpriseId).update();
+                    .param(enterpriseId)
+                    .update();
         }
     }
 
     @Override
     public Bot findBot(String enterpriseId, String teamId) {
         if (enterpriseId != null) {
-            Optional<Bot> org = find("SELECT * FROM slack_installation WHERE workspace_id = ? AND enterprise_install = TRUE",
+            Optional<Bot> org = find(
+                    "SELECT * FROM slack_installation WHERE workspace_id = ? AND enterprise_install = TRUE",
                     enterpriseId);
             if (org.isPresent()) {
                 return org.get();
             }
         }
-        return teamId == null ? null
-                : find("SELECT * FROM slack_installation WHERE workspace_id = ?", teamId).orElse(null);
+        return teamId == null
+                ? null
+                : find("SELECT * FROM slack_installation WHERE workspace_id = ?", teamId)
+                        .orElse(null);
     }
 
     /** The bot of a workspace as the rest of the service names it (team id, or enterprise id when org-wide). */
@@ -139,23 +165,35 @@ class JdbcInstallationService implements InstallationService {
         }
         String installer = jdbc.sql("SELECT installer_user_id FROM slack_installation WHERE workspace_id = ?")
                 .param(workspaceId(bot.getEnterpriseId(), bot.getTeamId(), bot.getIsEnterpriseInstall()))
-                .query(String.class).optional().orElse(null);
+                .query(String.class)
+                .optional()
+                .orElse(null);
         if (installer == null || !installer.equals(userId)) {
             return null;
         }
         return DefaultInstaller.builder()
-                .appId(bot.getAppId()).enterpriseId(bot.getEnterpriseId()).teamId(bot.getTeamId())
-                .isEnterpriseInstall(bot.getIsEnterpriseInstall()).enterpriseUrl(bot.getEnterpriseUrl())
-                .tokenType(bot.getTokenType()).installerUserId(installer)
-                .botId(bot.getBotId()).botUserId(bot.getBotUserId()).botScope(bot.getBotScope())
-                .botAccessToken(bot.getBotAccessToken()).botRefreshToken(bot.getBotRefreshToken())
-                .botTokenExpiresAt(bot.getBotTokenExpiresAt()).installedAt(bot.getInstalledAt())
+                .appId(bot.getAppId())
+                .enterpriseId(bot.getEnterpriseId())
+                .teamId(bot.getTeamId())
+                .isEnterpriseInstall(bot.getIsEnterpriseInstall())
+                .enterpriseUrl(bot.getEnterpriseUrl())
+                .tokenType(bot.getTokenType())
+                .installerUserId(installer)
+                .botId(bot.getBotId())
+                .botUserId(bot.getBotUserId())
+                .botScope(bot.getBotScope())
+                .botAccessToken(bot.getBotAccessToken())
+                .botRefreshToken(bot.getBotRefreshToken())
+                .botTokenExpiresAt(bot.getBotTokenExpiresAt())
+                .installedAt(bot.getInstalledAt())
                 .build();
     }
 
     /** Workspaces with a stored installation (for operators and tests). */
     List<String> workspaces() {
-        return jdbc.sql("SELECT workspace_id FROM slack_installation ORDER BY workspace_id").query(String.class).list();
+        return jdbc.sql("SELECT workspace_id FROM slack_installation ORDER BY workspace_id")
+                .query(String.class)
+                .list();
     }
 
     private Optional<Bot> find(String sql, String key) {

@@ -23,16 +23,22 @@ class JdbcOAuthStateService implements OAuthStateService {
     @Override
     public void addNewStateToDatastore(String state) {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        jdbc.sql("DELETE FROM slack_oauth_state WHERE expires_at < ?").param(now).update();
+        jdbc.sql("DELETE FROM slack_oauth_state WHERE expires_at < ?")
+                .param(now)
+                .update();
         jdbc.sql("INSERT INTO slack_oauth_state (state, expires_at) VALUES (?, ?)")
-                .params(state, now.plusSeconds(getExpirationInSeconds())).update();
+                .params(state, now.plusSeconds(getExpirationInSeconds()))
+                .update();
     }
 
     @Override
     public boolean isAvailableInDatabase(String state) {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         return jdbc.sql("SELECT COUNT(*) FROM slack_oauth_state WHERE state = ? AND expires_at >= ?")
-                .params(state, now).query(Integer.class).single() > 0;
+                        .params(state, now)
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     @Override

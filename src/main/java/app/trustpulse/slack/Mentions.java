@@ -8,8 +8,7 @@ final class Mentions {
     private static final Pattern USER = Pattern.compile("<@([UW][A-Z0-9]+)(\\|[^>]*)?>");
     private static final Pattern CHANNEL = Pattern.compile("<#([CGD][A-Z0-9]+)(\\|[^>]*)?>");
 
-    private Mentions() {
-    }
+    private Mentions() {}
 
     /**
      * {@code <@U123|ann>} becomes {@code <@U123>}, {@code <#C123|team>} becomes {@code <#C123>}, and the three

@@ -45,7 +45,12 @@ class SlackCalls {
     private final PulseMetrics metrics;
     private final SlackConnection connection;
 
-    SlackCalls(Slack slack, BotTokens tokens, DeliveryLog deliveries, SlackProperties props, PulseMetrics metrics,
+    SlackCalls(
+            Slack slack,
+            BotTokens tokens,
+            DeliveryLog deliveries,
+            SlackProperties props,
+            PulseMetrics metrics,
             SlackConnection connection) {
         this.slack = slack;
         this.tokens = tokens;
@@ -58,7 +63,10 @@ class SlackCalls {
     }
 
     /** A call that is safe to repeat (reads, opening an IM, updates, views). */
-    <T extends SlackApiTextResponse> T call(String workspaceId, String method, String channelId,
+    <T extends SlackApiTextResponse> T call(
+            String workspaceId,
+            String method,
+            String channelId,
             Function<AsyncMethodsClient, CompletableFuture<T>> request) {
         return run(workspaceId, method, channelId, request, Optional.of(Optional::empty));
     }
@@ -68,13 +76,21 @@ class SlackCalls {
      * failure (Slack may have done the work), {@code alreadyDone} looks for the effect; if it is there, that counts as
      * the result. Without such a check, an ambiguous failure is not retried.
      */
-    <T extends SlackApiTextResponse> T callOnce(String workspaceId, String method, String channelId,
-            Function<AsyncMethodsClient, CompletableFuture<T>> request, Optional<Supplier<Optional<T>>> alreadyDone) {
+    <T extends SlackApiTextResponse> T callOnce(
+            String workspaceId,
+            String method,
+            String channelId,
+            Function<AsyncMethodsClient, CompletableFuture<T>> request,
+            Optional<Supplier<Optional<T>>> alreadyDone) {
         return run(workspaceId, method, channelId, request, alreadyDone);
     }
 
-    private <T extends SlackApiTextResponse> T run(String workspaceId, String method, String channelId,
-            Function<AsyncMethodsClient, CompletableFuture<T>> request, Optional<Supplier<Optional<T>>> alreadyDone) {
+    private <T extends SlackApiTextResponse> T run(
+            String workspaceId,
+            String method,
+            String channelId,
+            Function<AsyncMethodsClient, CompletableFuture<T>> request,
+            Optional<Supplier<Optional<T>>> alreadyDone) {
         long deadline = System.nanoTime() + callTimeout.toNanos();
         int tries = 0;
         String lastError = null;
@@ -83,8 +99,14 @@ class SlackCalls {
             Result<T> result = once(workspaceId, request, deadline);
             if (result.response != null && result.response.isOk()) {
                 if (tries > 1) {
-                    deliveries.record(workspaceId, method, channelId, DeliveryLog.Outcome.DELIVERED, tries,
-                            messageTs(result.response), lastError);
+                    deliveries.record(
+                            workspaceId,
+                            method,
+                            channelId,
+                            DeliveryLog.Outcome.DELIVERED,
+                            tries,
+                            messageTs(result.response),
+                            lastError);
                 }
                 return result.response;
             }
@@ -119,8 +141,14 @@ class SlackCalls {
                     break;
                 }
                 if (done.isPresent()) {
-                    deliveries.record(workspaceId, method, channelId, DeliveryLog.Outcome.DELIVERED, tries,
-                            messageTs(done.get()), lastError);
+                    deliveries.record(
+                            workspaceId,
+                            method,
+                            channelId,
+                            DeliveryLog.Outcome.DELIVERED,
+                            tries,
+                            messageTs(done.get()),
+                            lastError);
                     return done.get();
                 }
             } else {
@@ -136,8 +164,8 @@ class SlackCalls {
         return response instanceof ChatPostMessageResponse r ? r.getTs() : null;
     }
 
-    private <T extends SlackApiTextResponse> Result<T> once(String workspaceId,
-            Function<AsyncMethodsClient, CompletableFuture<T>> request, long deadline) {
+    private <T extends SlackApiTextResponse> Result<T> once(
+            String workspaceId, Function<AsyncMethodsClient, CompletableFuture<T>> request, long deadline) {
         if (Thread.currentThread().isInterrupted()) {
             // Stopping: nothing is sent, so whoever sends it later need not wonder whether this one landed.
             throw new ChatDeliveryException("interrupted before calling Slack");
@@ -154,7 +182,8 @@ class SlackCalls {
             if ("ratelimited".equals(error)) {
                 return new Result<>(response, error, true, false, Duration.ofSeconds(1));
             }
-            return new Result<>(response, error, TRANSIENT_ERRORS.contains(error), TRANSIENT_ERRORS.contains(error), null);
+            return new Result<>(
+                    response, error, TRANSIENT_ERRORS.contains(error), TRANSIENT_ERRORS.contains(error), null);
         } catch (ExecutionException e) {
             outage(e.getCause()).ifPresent(connection::unreachable);
             return failure(e.getCause());
@@ -175,7 +204,8 @@ class SlackCalls {
                 if (code == 429) {
                     return new Result<>(null, "HTTP 429", true, false, retryAfter(api));
                 }
-                String error = "HTTP " + code + (api.getError() != null ? " " + api.getError().getError() : "");
+                String error = "HTTP " + code
+                        + (api.getError() != null ? " " + api.getError().getError() : "");
                 return new Result<>(null, error, code >= 500, code >= 500, null);
             }
             IOException io = mce.getIoException();
@@ -202,7 +232,9 @@ class SlackCalls {
                 return code >= 502 && code <= 504 ? Optional.of("HTTP " + code) : Optional.empty();
             }
             IOException io = mce.getIoException();
-            if (io instanceof ConnectException || io instanceof UnknownHostException || io instanceof NoRouteToHostException) {
+            if (io instanceof ConnectException
+                    || io instanceof UnknownHostException
+                    || io instanceof NoRouteToHostException) {
                 return Optional.of(io.getClass().getSimpleName());
             }
         }
@@ -233,6 +265,5 @@ class SlackCalls {
         }
     }
 
-    private record Result<T>(T response, String error, boolean retryable, boolean ambiguous, Duration rateLimitedFor) {
-    }
+    private record Result<T>(T response, String error, boolean retryable, boolean ambiguous, Duration rateLimitedFor) {}
 }

@@ -3,7 +3,6 @@ package app.trustpulse.slack;
 import app.trustpulse.chat.ImageUploads;
 import app.trustpulse.chat.PlatformPersonalData;
 import app.trustpulse.chat.ProcessedEvents;
-import app.trustpulse.pulse.Platform;
 import app.trustpulse.inbound.ChatInbox;
 import app.trustpulse.pulse.Platform;
 import app.trustpulse.pulse.PulseMetrics;
@@ -58,8 +57,17 @@ public class SlackConfiguration {
     static final String REDIRECT_PATH = "/oauth_redirect";
 
     /** The bot scopes the app uses, no more; the manifest lists the same. */
-    static final List<String> BOT_SCOPES = List.of("commands", "chat:write", "im:write", "im:history", "users:read",
-            "channels:read", "groups:read", "channels:history", "groups:history", "files:write");
+    static final List<String> BOT_SCOPES = List.of(
+            "commands",
+            "chat:write",
+            "im:write",
+            "im:history",
+            "users:read",
+            "channels:read",
+            "groups:read",
+            "channels:history",
+            "groups:history",
+            "files:write");
 
     @Bean
     SlackMode slackMode(SlackProperties props) {
@@ -80,11 +88,13 @@ public class SlackConfiguration {
         MethodsConfig methods = new MethodsConfig();
         // One executor (queues and metrics) per client, so two application contexts never share queues.
         methods.setExecutorName("trust-pulse-" + UUID.randomUUID());
-        methods.setMaxIdleMills((int) Math.min(Integer.MAX_VALUE, props.callTimeout().toMillis()));
+        methods.setMaxIdleMills(
+                (int) Math.min(Integer.MAX_VALUE, props.callTimeout().toMillis()));
         methods.setCustomRateLimitResolver(new SharedRateLimits(props.rateShare()));
         config.setMethodsConfig(methods);
         // The SDK waits out an HTTP 429 and sends again by itself; the HTTP client sees each one go by.
-        OkHttpClient http = SlackHttpClient.buildOkHttpClient(config).newBuilder()
+        OkHttpClient http = SlackHttpClient.buildOkHttpClient(config)
+                .newBuilder()
                 .addInterceptor(new RateLimitWaits(metrics.getIfAvailable(() -> PulseMetrics.NONE)))
                 .build();
         SlackHttpClient client = new SlackHttpClient(http);
@@ -94,11 +104,13 @@ public class SlackConfiguration {
 
     /** Whether Slack answers; tried in the background, so that the service starts without it. */
     @Bean
-    SlackConnection slackConnection(SlackMode mode, SlackProperties props, Slack slack, Clock clock,
-            ObjectProvider<PulseMetrics> metrics) {
-        SlackConnection connection = new SlackConnection(slack,
+    SlackConnection slackConnection(
+            SlackMode mode, SlackProperties props, Slack slack, Clock clock, ObjectProvider<PulseMetrics> metrics) {
+        SlackConnection connection = new SlackConnection(
+                slack,
                 Optional.ofNullable(mode == SlackMode.SINGLE_WORKSPACE ? props.botToken() : null),
-                props.reconnectMaxDelay(), clock);
+                props.reconnectMaxDelay(),
+                clock);
         metrics.getIfAvailable(() -> PulseMetrics.NONE).watchConnection(Platform.SLACK, connection::connected);
         return connection;
     }
@@ -109,7 +121,8 @@ public class SlackConfiguration {
     }
 
     @Bean
-    SlackDoctor slackDoctor(Slack slack, SlackMode mode, BotTokens slackBotTokens, ObjectProvider<SlackSocketMode> socketMode) {
+    SlackDoctor slackDoctor(
+            Slack slack, SlackMode mode, BotTokens slackBotTokens, ObjectProvider<SlackSocketMode> socketMode) {
         // Looked up when asked: the socket comes after the app, whose commands reach the doctor.
         return new SlackDoctor(slack, mode, slackBotTokens, () -> Optional.ofNullable(socketMode.getIfAvailable()));
     }
@@ -122,25 +135,40 @@ public class SlackConfiguration {
     @Bean
     @ConditionalOnProperty(prefix = "slack", name = "client-id")
     JdbcInstallationService slackInstallations(JdbcClient jdbc, TransactionTemplate tx, SlackProperties props) {
-        return new JdbcInstallationService(jdbc, tx, TokenCipher.fromBase64(props.tokenEncryptionKey()), new SlackTexts());
+        return new JdbcInstallationService(
+                jdbc, tx, TokenCipher.fromBase64(props.tokenEncryptionKey()), new SlackTexts());
     }
 
     @Bean
-    BotTokens slackBotTokens(SlackMode mode, SlackProperties props, Slack slack,
-            ObjectProvider<JdbcInstallationService> installations) {
+    BotTokens slackBotTokens(
+            SlackMode mode, SlackProperties props, Slack slack, ObjectProvider<JdbcInstallationService> installations) {
         if (mode == SlackMode.SINGLE_WORKSPACE) {
             return BotTokens.fixed(props.botToken());
         }
-        TokenRotator rotator = new TokenRotator(slack.methods(), TokenRotator.DEFAULT_MILLISECONDS_BEFORE_EXPIRATION,
-                props.clientId(), props.clientSecret());
+        TokenRotator rotator = new TokenRotator(
+                slack.methods(),
+                TokenRotator.DEFAULT_MILLISECONDS_BEFORE_EXPIRATION,
+                props.clientId(),
+                props.clientSecret());
         return BotTokens.installed(installations.getObject(), rotator);
     }
 
     @Bean
-    SlackCalls slackCalls(Slack slack, BotTokens tokens, JdbcClient jdbc, SlackProperties props, Clock clock,
-            ObjectProvider<PulseMetrics> metrics, SlackConnection connection) {
-        return new SlackCalls(slack, tokens, new DeliveryLog(jdbc, clock), props,
-                metrics.getIfAvailable(() -> PulseMetrics.NONE), connection);
+    SlackCalls slackCalls(
+            Slack slack,
+            BotTokens tokens,
+            JdbcClient jdbc,
+            SlackProperties props,
+            Clock clock,
+            ObjectProvider<PulseMetrics> metrics,
+            SlackConnection connection) {
+        return new SlackCalls(
+                slack,
+                tokens,
+                new DeliveryLog(jdbc, clock),
+                props,
+                metrics.getIfAvailable(() -> PulseMetrics.NONE),
+                connection);
     }
 
     @Bean
@@ -176,31 +204,75 @@ public class SlackConfiguration {
     }
 
     @Bean
-    SlackOutbox slackOutbox(ObjectProvider<WorkQueue> work, SlackGateway gateway, DeliveryAttempts attempts,
-            SlackProperties props, SlackConnection connection, Clock clock) {
-        return new SlackOutbox(work::getObject, gateway, new ConversationPacer(props.conversationSpacing(), clock),
-                attempts, connection, clock);
+    SlackOutbox slackOutbox(
+            ObjectProvider<WorkQueue> work,
+            SlackGateway gateway,
+            DeliveryAttempts attempts,
+            SlackProperties props,
+            SlackConnection connection,
+            Clock clock) {
+        return new SlackOutbox(
+                work::getObject,
+                gateway,
+                new ConversationPacer(props.conversationSpacing(), clock),
+                attempts,
+                connection,
+                clock);
     }
 
     @Bean
-    SlackResponses slackResponses(Slack slack, ObjectProvider<WorkQueue> work, SlackOutbox outbox, SlackGateway gateway,
-            SlackRequestCheck check, SlackConnection connection, Clock clock) {
+    SlackResponses slackResponses(
+            Slack slack,
+            ObjectProvider<WorkQueue> work,
+            SlackOutbox outbox,
+            SlackGateway gateway,
+            SlackRequestCheck check,
+            SlackConnection connection,
+            Clock clock) {
         return new SlackResponses(slack, work::getObject, outbox, gateway, check, connection, clock);
     }
 
     @Bean
-    SlackRequests slackRequests(ObjectProvider<ChatInbox> inbox, SlackPeople people, SlackOutbox outbox, SlackCalls calls,
-            BlockKit blockKit, SlackResponses responses, DeliveryAttempts attempts, SlackRequestCheck check,
-            SlackConnection connection, Clock clock) {
-        return new SlackRequests(inbox::getObject, people, outbox, calls, blockKit, new SlackTexts(), responses, attempts,
-                check, connection, clock);
+    SlackRequests slackRequests(
+            ObjectProvider<ChatInbox> inbox,
+            SlackPeople people,
+            SlackOutbox outbox,
+            SlackCalls calls,
+            BlockKit blockKit,
+            SlackResponses responses,
+            DeliveryAttempts attempts,
+            SlackRequestCheck check,
+            SlackConnection connection,
+            Clock clock) {
+        return new SlackRequests(
+                inbox::getObject,
+                people,
+                outbox,
+                calls,
+                blockKit,
+                new SlackTexts(),
+                responses,
+                attempts,
+                check,
+                connection,
+                clock);
     }
 
     @Bean(destroyMethod = "stop")
-    App slackBoltApp(SlackMode mode, SlackProperties props, Slack slack, SlackCalls calls, SlackPeople people,
-            BlockKit blockKit, ObjectProvider<WorkQueue> work, ObjectProvider<ProcessedEvents> processed,
-            ObjectProvider<JdbcInstallationService> installations, ObjectProvider<JdbcClient> jdbc,
-            SlackConnection connection, SlackRequestCheck check, Clock clock) {
+    App slackBoltApp(
+            SlackMode mode,
+            SlackProperties props,
+            Slack slack,
+            SlackCalls calls,
+            SlackPeople people,
+            BlockKit blockKit,
+            ObjectProvider<WorkQueue> work,
+            ObjectProvider<ProcessedEvents> processed,
+            ObjectProvider<JdbcInstallationService> installations,
+            ObjectProvider<JdbcClient> jdbc,
+            SlackConnection connection,
+            SlackRequestCheck check,
+            Clock clock) {
         boolean multi = mode == SlackMode.MULTI_WORKSPACE;
         AppConfig config = AppConfig.builder()
                 .slack(slack)
@@ -225,8 +297,12 @@ public class SlackConfiguration {
                 .authTestCacheEnabled(true)
                 .build();
         // new App(config) switches the OAuth paths off; asOAuthApp switches them on for multi-workspace mode.
-        App app = new SlackHostApp(config, authorizeHost(props),
-                multi ? Optional.empty() : Optional.of(new BotIdentityAuthorization(props.botToken(), connection)))
+        App app = new SlackHostApp(
+                        config,
+                        authorizeHost(props),
+                        multi
+                                ? Optional.empty()
+                                : Optional.of(new BotIdentityAuthorization(props.botToken(), connection)))
                 .asOAuthApp(multi);
         Optional<InstallationService> installed = Optional.empty();
         if (multi) {
@@ -235,13 +311,23 @@ public class SlackConfiguration {
             app.service(new JdbcOAuthStateService(jdbc.getObject(), clock));
         }
         app.use(new EventDeduplication(processed::getObject, clock));
-        new SlackListeners(processed::getObject, people, calls, blockKit, work::getObject, installed, check,
-                new SlackTexts(), clock).register(app);
+        new SlackListeners(
+                        processed::getObject,
+                        people,
+                        calls,
+                        blockKit,
+                        work::getObject,
+                        installed,
+                        check,
+                        new SlackTexts(),
+                        clock)
+                .register(app);
         return app;
     }
 
     /**
-     * The SDK paces every method to its Slack tier per workspace, and chat.postMessage to one a second per conversation;
+     * The SDK paces every method to its Slack tier per workspace, and chat.postMessage to one a second per
+     * conversation;
      * with several instances each takes its share, so together they stay within Slack's limits.
      */
     static final class SharedRateLimits implements MethodsCustomRateLimitResolver {
@@ -268,8 +354,8 @@ public class SlackConfiguration {
         }
 
         @Override
-        public Optional<Integer> getCustomAllowedRequestsForAssistantThreadsSetStatusPerMinute(String teamId,
-                String channel) {
+        public Optional<Integer> getCustomAllowedRequestsForAssistantThreadsSetStatusPerMinute(
+                String teamId, String channel) {
             return Optional.empty();
         }
 
@@ -320,8 +406,8 @@ public class SlackConfiguration {
             }
             list.add(authorization.get());
             if (config.isIgnoringSelfEventsEnabled()) {
-                list.add(new IgnoringSelfEvents(config.getSlack().getConfig(),
-                        config.isIgnoringSelfAssistantMessageEventsEnabled()));
+                list.add(new IgnoringSelfEvents(
+                        config.getSlack().getConfig(), config.isIgnoringSelfAssistantMessageEventsEnabled()));
             }
             return list;
         }
@@ -345,10 +431,10 @@ public class SlackConfiguration {
 
     @Bean
     @Conditional(SlackSocketModeConfigured.Not.class)
-    ServletRegistrationBean<SlackEventsServlet> slackEventsServlet(App slackBoltApp, SlackProperties props, Clock clock) {
+    ServletRegistrationBean<SlackEventsServlet> slackEventsServlet(
+            App slackBoltApp, SlackProperties props, Clock clock) {
         ServletRegistrationBean<SlackEventsServlet> bean = new ServletRegistrationBean<>(
-                new SlackEventsServlet(slackBoltApp, new RequestSignature(props.signingSecret(), clock)),
-                EVENTS_PATH);
+                new SlackEventsServlet(slackBoltApp, new RequestSignature(props.signingSecret(), clock)), EVENTS_PATH);
         bean.setName("slackEvents");
         return bean;
     }

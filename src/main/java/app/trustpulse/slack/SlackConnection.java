@@ -36,14 +36,19 @@ final class SlackConnection implements SmartLifecycle {
     /** auth.test errors that say the token itself is refused; waiting does not mend them, a new token does. */
     private static final Set<String> REFUSALS =
             Set.of("invalid_auth", "not_authed", "account_inactive", "token_revoked", "token_expired");
-    private static final Set<String> FAILING = Set.of("internal_error", "fatal_error", "service_unavailable",
-            "request_timeout");
 
-    enum State { CONNECTING, CONNECTED, UNREACHABLE, REFUSED }
+    private static final Set<String> FAILING =
+            Set.of("internal_error", "fatal_error", "service_unavailable", "request_timeout");
+
+    enum State {
+        CONNECTING,
+        CONNECTED,
+        UNREACHABLE,
+        REFUSED
+    }
 
     /** Where the connection stands, since when, and why when it is not connected. */
-    record Status(State state, Instant since, String reason) {
-    }
+    record Status(State state, Instant since, String reason) {}
 
     private final Slack slack;
     private final Optional<String> botToken;
@@ -99,7 +104,8 @@ final class SlackConnection implements SmartLifecycle {
         Status s = status;
         if (s.state() == State.UNREACHABLE || s.state() == State.REFUSED) {
             Duration untilNextTry = Duration.between(clock.instant(), nextTry);
-            throw new WorkDeferred("Slack is not reachable (" + s.reason() + "); the work waits",
+            throw new WorkDeferred(
+                    "Slack is not reachable (" + s.reason() + "); the work waits",
                     untilNextTry.isNegative() ? FIRST_RETRY : untilNextTry.plus(FIRST_RETRY));
         }
     }
@@ -215,19 +221,27 @@ final class SlackConnection implements SmartLifecycle {
             return;
         }
         switch (state) {
-            case CONNECTED -> LOG.info("Slack: connected to the Web API{}", identity == null ? ""
-                    : " (workspace " + identity.getTeamId() + ")");
-            case UNREACHABLE -> LOG.warn("Slack: the Web API cannot be reached ({}). The service runs on without it: Teams,"
-                    + " the dashboard and the queue go on, Slack's work waits. Trying again in {}.", reason, in);
-            case REFUSED -> LOG.error("Slack: the Web API refuses the bot token ({}); check SLACK_BOT_TOKEN. Slack's work"
-                    + " waits; trying again in {}.", reason, in);
-            case CONNECTING -> {
-            }
+            case CONNECTED ->
+                LOG.info(
+                        "Slack: connected to the Web API{}",
+                        identity == null ? "" : " (workspace " + identity.getTeamId() + ")");
+            case UNREACHABLE ->
+                LOG.warn(
+                        "Slack: the Web API cannot be reached ({}). The service runs on without it: Teams,"
+                                + " the dashboard and the queue go on, Slack's work waits. Trying again in {}.",
+                        reason,
+                        in);
+            case REFUSED ->
+                LOG.error(
+                        "Slack: the Web API refuses the bot token ({}); check SLACK_BOT_TOKEN. Slack's work"
+                                + " waits; trying again in {}.",
+                        reason,
+                        in);
+            case CONNECTING -> {}
         }
     }
 
-    private record Answer(State state, String reason, AuthTestResponse identity) {
-    }
+    private record Answer(State state, String reason, AuthTestResponse identity) {}
 
     private Answer ask() {
         try {
@@ -240,7 +254,8 @@ final class SlackConnection implements SmartLifecycle {
         } catch (SlackApiException e) {
             int code = e.getResponse().code();
             // 429 is Slack asking to slow down: it is there.
-            return code >= 500 ? new Answer(State.UNREACHABLE, "HTTP " + code, null)
+            return code >= 500
+                    ? new Answer(State.UNREACHABLE, "HTTP " + code, null)
                     : new Answer(State.CONNECTED, null, null);
         } catch (IOException | RuntimeException e) {
             return new Answer(State.UNREACHABLE, e.getClass().getSimpleName() + ": " + e.getMessage(), null);

@@ -20,8 +20,13 @@ import java.util.function.Supplier;
 final class SlackDoctor implements SlackCheck {
 
     static final String SCOPES_HEADER = "x-oauth-scopes";
-    private static final Set<String> REFUSALS = Set.of("invalid_auth", "not_authed", "token_revoked", "token_expired",
-            "account_inactive", "not_allowed_token_type");
+    private static final Set<String> REFUSALS = Set.of(
+            "invalid_auth",
+            "not_authed",
+            "token_revoked",
+            "token_expired",
+            "account_inactive",
+            "not_allowed_token_type");
 
     private final Slack slack;
     private final SlackMode mode;
@@ -46,26 +51,33 @@ final class SlackDoctor implements SlackCheck {
         try {
             r = slack.methods().authTest(q -> q.token(token));
         } catch (SlackApiException e) {
-            return Optional.of(Finding.fix("doctor.slackScopes.unknown", "HTTP " + e.getResponse().code()));
+            return Optional.of(Finding.fix(
+                    "doctor.slackScopes.unknown", "HTTP " + e.getResponse().code()));
         } catch (IOException e) {
-            return Optional.of(Finding.fix("doctor.slackScopes.unknown", e.getClass().getSimpleName()));
+            return Optional.of(
+                    Finding.fix("doctor.slackScopes.unknown", e.getClass().getSimpleName()));
         }
         if (!r.isOk()) {
-            return Optional.of(Finding.fix(REFUSALS.contains(r.getError()) ? "doctor.slackScopes.refused"
-                    : "doctor.slackScopes.unknown", r.getError()));
+            return Optional.of(Finding.fix(
+                    REFUSALS.contains(r.getError()) ? "doctor.slackScopes.refused" : "doctor.slackScopes.unknown",
+                    r.getError()));
         }
         Optional<String> granted = header(r.getHttpResponseHeaders(), SCOPES_HEADER);
         if (granted.isEmpty()) {
             return Optional.of(Finding.fix("doctor.slackScopes.unknown", "no " + SCOPES_HEADER));
         }
         Set<String> missing = SlackScopes.missing(granted.get());
-        return Optional.of(missing.isEmpty() ? Finding.ok("doctor.slackScopes.ok")
-                : Finding.fix("doctor.slackScopes.missing", String.join(", ", missing)));
+        return Optional.of(
+                missing.isEmpty()
+                        ? Finding.ok("doctor.slackScopes.ok")
+                        : Finding.fix("doctor.slackScopes.missing", String.join(", ", missing)));
     }
 
     @Override
     public Optional<Finding> socketMode() {
-        return socketMode.get().map(s -> s.connected() ? Finding.ok("doctor.socketMode.ok") : Finding.fix("doctor.socketMode.closed"));
+        return socketMode
+                .get()
+                .map(s -> s.connected() ? Finding.ok("doctor.socketMode.ok") : Finding.fix("doctor.socketMode.closed"));
     }
 
     private static Optional<String> header(Map<String, List<String>> headers, String name) {

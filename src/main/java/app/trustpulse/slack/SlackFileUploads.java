@@ -24,6 +24,7 @@ final class SlackFileUploads implements ImageUploads {
 
     /** Slack's limit on a file's alt text. */
     private static final int ALT_TEXT = 1000;
+
     private static final MediaType PNG = MediaType.get("image/png");
 
     private final SlackCalls calls;
@@ -41,22 +42,34 @@ final class SlackFileUploads implements ImageUploads {
 
     @Override
     public String uploadPng(String workspaceId, String filename, byte[] png, String altText) {
-        FilesGetUploadURLExternalResponse target = calls.call(workspaceId, Methods.FILES_GET_UPLOAD_URL_EXTERNAL, null,
-                c -> c.filesGetUploadURLExternal(r -> r.filename(filename).length(png.length)
+        FilesGetUploadURLExternalResponse target = calls.call(
+                workspaceId,
+                Methods.FILES_GET_UPLOAD_URL_EXTERNAL,
+                null,
+                c -> c.filesGetUploadURLExternal(r -> r.filename(filename)
+                        .length(png.length)
                         .altTxt(altText.length() > ALT_TEXT ? altText.substring(0, ALT_TEXT - 1) + "…" : altText)));
         if (target.getUploadUrl() == null || target.getFileId() == null) {
             throw new ChatDeliveryException("Slack gave no upload address for the file");
         }
-        Request post = new Request.Builder().url(target.getUploadUrl()).post(RequestBody.create(png, PNG)).build();
-        try (Response answer = slack.getHttpClient().getOkHttpClient().newCall(post).execute()) {
+        Request post = new Request.Builder()
+                .url(target.getUploadUrl())
+                .post(RequestBody.create(png, PNG))
+                .build();
+        try (Response answer =
+                slack.getHttpClient().getOkHttpClient().newCall(post).execute()) {
             if (!answer.isSuccessful()) {
                 throw new ChatDeliveryException("Slack's upload address answered HTTP " + answer.code());
             }
         } catch (IOException e) {
             throw new ChatDeliveryException("could not send the file to Slack's upload address: " + e.getMessage(), e);
         }
-        calls.call(workspaceId, Methods.FILES_COMPLETE_UPLOAD_EXTERNAL, null, c -> c.filesCompleteUploadExternal(r -> r
-                .files(List.of(new FilesCompleteUploadExternalRequest.FileDetails(target.getFileId(), filename)))));
+        calls.call(
+                workspaceId,
+                Methods.FILES_COMPLETE_UPLOAD_EXTERNAL,
+                null,
+                c -> c.filesCompleteUploadExternal(r -> r.files(
+                        List.of(new FilesCompleteUploadExternalRequest.FileDetails(target.getFileId(), filename)))));
         return target.getFileId();
     }
 }

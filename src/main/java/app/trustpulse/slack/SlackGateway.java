@@ -11,10 +11,10 @@ import app.trustpulse.chat.MessageRef;
 import app.trustpulse.pulse.Platform;
 import com.google.gson.Gson;
 import com.slack.api.methods.Methods;
-import com.slack.api.util.json.GsonFactory;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
 import com.slack.api.model.Message;
+import com.slack.api.util.json.GsonFactory;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -49,8 +49,7 @@ final class SlackGateway implements ChatGateway {
     }
 
     /** A message as Slack takes it: the notification text and the blocks as JSON, ready to be queued. */
-    record Prepared(String text, String blocks) {
-    }
+    record Prepared(String text, String blocks) {}
 
     Prepared prepare(ChatMessage message) {
         return new Prepared(BlockKit.text(message), SLACK_GSON.toJson(blockKit.message(message)));
@@ -89,11 +88,12 @@ final class SlackGateway implements ChatGateway {
             String im = ims.open(workspaceId, userId);
             Optional<ChatPostMessageResponse> found = findPosted(workspaceId, im, delivery.id());
             if (found.isPresent()) {
-                return new MessageRef(Platform.SLACK, workspaceId, im, found.get().getTs());
+                return new MessageRef(
+                        Platform.SLACK, workspaceId, im, found.get().getTs());
             }
         }
-        MessageRef ref = post(workspaceId, ims.postTarget(workspaceId, userId), message,
-                new Delivery(delivery.id(), false));
+        MessageRef ref =
+                post(workspaceId, ims.postTarget(workspaceId, userId), message, new Delivery(delivery.id(), false));
         ims.remember(workspaceId, userId, ref.conversationId());
         return ref;
     }
@@ -101,11 +101,14 @@ final class SlackGateway implements ChatGateway {
     @Override
     public void update(MessageRef ref, ChatMessage message) {
         requireSlack(ref.platform());
-        calls.call(ref.workspaceId(), Methods.CHAT_UPDATE, ref.conversationId(), c -> c.chatUpdate(r -> r
-                .channel(ref.conversationId())
-                .ts(ref.messageId())
-                .text(BlockKit.text(message))
-                .blocks(blockKit.message(message))));
+        calls.call(
+                ref.workspaceId(),
+                Methods.CHAT_UPDATE,
+                ref.conversationId(),
+                c -> c.chatUpdate(r -> r.channel(ref.conversationId())
+                        .ts(ref.messageId())
+                        .text(BlockKit.text(message))
+                        .blocks(blockKit.message(message))));
     }
 
     @Override
@@ -124,13 +127,14 @@ final class SlackGateway implements ChatGateway {
         if (delivery.mayHaveLanded() && !channel.startsWith("U")) {
             Optional<ChatPostMessageResponse> found = findPosted(workspaceId, channel, deliveryId);
             if (found.isPresent()) {
-                return new MessageRef(Platform.SLACK, workspaceId, channel, found.get().getTs());
+                return new MessageRef(
+                        Platform.SLACK, workspaceId, channel, found.get().getTs());
             }
         }
         // After a lost answer, the message is looked for by its delivery id; a DM to a user id is looked for in
         // their DM channel, opened for that only.
-        Optional<Supplier<Optional<ChatPostMessageResponse>>> check = Optional.of(() -> findPosted(workspaceId,
-                channel.startsWith("U") ? ims.open(workspaceId, channel) : channel, deliveryId));
+        Optional<Supplier<Optional<ChatPostMessageResponse>>> check = Optional.of(() -> findPosted(
+                workspaceId, channel.startsWith("U") ? ims.open(workspaceId, channel) : channel, deliveryId));
         ChatPostMessageResponse r;
         try {
             r = postOnce(workspaceId, channel, message.text(), message.blocks(), deliveryId, check);
@@ -144,11 +148,17 @@ final class SlackGateway implements ChatGateway {
             r = postAgain(workspaceId, channel, message.text(), message.blocks(), deliveryId, check)
                     .orElseGet(() -> postOnce(workspaceId, channel, message.text(), textOnly.get(), deliveryId, check));
         }
-        return new MessageRef(Platform.SLACK, workspaceId, r.getChannel() == null ? channel : r.getChannel(), r.getTs());
+        return new MessageRef(
+                Platform.SLACK, workspaceId, r.getChannel() == null ? channel : r.getChannel(), r.getTs());
     }
 
-    private Optional<ChatPostMessageResponse> postAgain(String workspaceId, String channel, String text, String blocks,
-            String deliveryId, Optional<Supplier<Optional<ChatPostMessageResponse>>> check) {
+    private Optional<ChatPostMessageResponse> postAgain(
+            String workspaceId,
+            String channel,
+            String text,
+            String blocks,
+            String deliveryId,
+            Optional<Supplier<Optional<ChatPostMessageResponse>>> check) {
         try {
             Thread.sleep(FILE_PROCESSING.toMillis());
             return Optional.of(postOnce(workspaceId, channel, text, blocks, deliveryId, check));
@@ -167,24 +177,38 @@ final class SlackGateway implements ChatGateway {
         return e.getMessage() != null && e.getMessage().contains("invalid_blocks");
     }
 
-    private ChatPostMessageResponse postOnce(String workspaceId, String channel, String text, String blocks,
-            String deliveryId, Optional<Supplier<Optional<ChatPostMessageResponse>>> check) {
-        return calls.callOnce(workspaceId, Methods.CHAT_POST_MESSAGE, channel, c -> c.chatPostMessage(q -> q
-                .channel(channel)
-                .text(text)
-                .blocksAsString(blocks)
-                .metadata(new Message.Metadata(METADATA_EVENT, Map.of(METADATA_KEY, deliveryId)))
-                .unfurlLinks(false)
-                .unfurlMedia(false)), check);
+    private ChatPostMessageResponse postOnce(
+            String workspaceId,
+            String channel,
+            String text,
+            String blocks,
+            String deliveryId,
+            Optional<Supplier<Optional<ChatPostMessageResponse>>> check) {
+        return calls.callOnce(
+                workspaceId,
+                Methods.CHAT_POST_MESSAGE,
+                channel,
+                c -> c.chatPostMessage(q -> q.channel(channel)
+                        .text(text)
+                        .blocksAsString(blocks)
+                        .metadata(new Message.Metadata(METADATA_EVENT, Map.of(METADATA_KEY, deliveryId)))
+                        .unfurlLinks(false)
+                        .unfurlMedia(false)),
+                check);
     }
 
     Optional<ChatPostMessageResponse> findPosted(String workspaceId, String channel, String deliveryId) {
-        ConversationsHistoryResponse h = calls.call(workspaceId, Methods.CONVERSATIONS_HISTORY, channel,
+        ConversationsHistoryResponse h = calls.call(
+                workspaceId,
+                Methods.CONVERSATIONS_HISTORY,
+                channel,
                 c -> c.conversationsHistory(q -> q.channel(channel).limit(20).includeAllMetadata(true)));
         return h.getMessages().stream()
-                .filter(m -> m.getMetadata() != null && METADATA_EVENT.equals(m.getMetadata().getEventType()))
+                .filter(m -> m.getMetadata() != null
+                        && METADATA_EVENT.equals(m.getMetadata().getEventType()))
                 .filter(m -> m.getMetadata().getEventPayload() != null
-                        && Objects.equals(deliveryId, m.getMetadata().getEventPayload().get(METADATA_KEY)))
+                        && Objects.equals(
+                                deliveryId, m.getMetadata().getEventPayload().get(METADATA_KEY)))
                 .findFirst()
                 .map(m -> {
                     ChatPostMessageResponse found = new ChatPostMessageResponse();

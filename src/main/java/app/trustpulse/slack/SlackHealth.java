@@ -28,7 +28,8 @@ final class SlackHealth implements HealthIndicator {
             case CONNECTED -> connection.inboundProblem().isPresent() ? Health.status(DEGRADED) : Health.up();
             case UNREACHABLE, REFUSED -> Health.status(DEGRADED);
         };
-        health.withDetail("state", s.state().name().toLowerCase(java.util.Locale.ROOT)).withDetail("since", s.since().toString());
+        health.withDetail("state", s.state().name().toLowerCase(java.util.Locale.ROOT))
+                .withDetail("since", s.since().toString());
         if (s.reason() != null) {
             health.withDetail("reason", s.reason());
         }

@@ -37,7 +37,9 @@ class SlackIms {
             return Optional.of(hit);
         }
         Optional<String> stored = jdbc.sql("SELECT channel_id FROM slack_im WHERE workspace_id = ? AND user_id = ?")
-                .params(workspaceId, userId).query(String.class).optional();
+                .params(workspaceId, userId)
+                .query(String.class)
+                .optional();
         stored.ifPresent(c -> known.put(key, c));
         return stored;
     }
@@ -48,7 +50,10 @@ class SlackIms {
         if (hit.isPresent()) {
             return hit.get();
         }
-        ConversationsOpenResponse r = calls.call(workspaceId, Methods.CONVERSATIONS_OPEN, userId,
+        ConversationsOpenResponse r = calls.call(
+                workspaceId,
+                Methods.CONVERSATIONS_OPEN,
+                userId,
                 c -> c.conversationsOpen(q -> q.users(List.of(userId))));
         remember(workspaceId, userId, r.getChannel().getId());
         return r.getChannel().getId();
@@ -57,20 +62,27 @@ class SlackIms {
     /** Forget-me: the person's DM channel goes with the rest of their data. */
     int forget(String workspaceId, String userId) {
         known.remove(workspaceId + '/' + userId);
-        return jdbc.sql("DELETE FROM slack_im WHERE workspace_id = ? AND user_id = ?").params(workspaceId, userId).update();
+        return jdbc.sql("DELETE FROM slack_im WHERE workspace_id = ? AND user_id = ?")
+                .params(workspaceId, userId)
+                .update();
     }
 
     void remember(String workspaceId, String userId, String channelId) {
-        if (channelId == null || !channelId.startsWith("D") || channelId.equals(known.get(workspaceId + '/' + userId))) {
+        if (channelId == null
+                || !channelId.startsWith("D")
+                || channelId.equals(known.get(workspaceId + '/' + userId))) {
             return;
         }
         known.put(workspaceId + '/' + userId, channelId);
         try {
             int updated = jdbc.sql("UPDATE slack_im SET channel_id = ? WHERE workspace_id = ? AND user_id = ?")
-                    .params(channelId, workspaceId, userId).update();
+                    .params(channelId, workspaceId, userId)
+                    .update();
             if (updated == 0) {
-                jdbc.sql("INSERT INTO slack_im (workspace_id, user_id, channel_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
-                        .params(workspaceId, userId, channelId).update();
+                jdbc.sql(
+                                "INSERT INTO slack_im (workspace_id, user_id, channel_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+                        .params(workspaceId, userId, channelId)
+                        .update();
             }
         } catch (DataAccessException e) {
             // The id is kept in memory still; the table only saves a conversations.open after a restart.

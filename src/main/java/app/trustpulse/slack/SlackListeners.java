@@ -6,7 +6,6 @@ import app.trustpulse.pulse.Language;
 import app.trustpulse.pulse.Platform;
 import app.trustpulse.pulse.WorkQueue;
 import com.google.gson.Gson;
-import com.slack.api.methods.Methods;
 import com.slack.api.app_backend.events.payload.EventsApiPayload;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
@@ -22,6 +21,7 @@ import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.service.InstallationService;
+import com.slack.api.methods.Methods;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.AppUninstalledEvent;
 import com.slack.api.model.event.MemberJoinedChannelEvent;
@@ -53,8 +53,11 @@ class SlackListeners {
     private static final Logger LOG = LoggerFactory.getLogger(SlackListeners.class);
     private static final Gson GSON = new Gson();
     private static final Gson SLACK_GSON = GsonFactory.createSnakeCase();
-    private static final Response BAD_REQUEST = Response.builder().statusCode(400).contentType("text/plain")
-            .body("malformed payload").build();
+    private static final Response BAD_REQUEST = Response.builder()
+            .statusCode(400)
+            .contentType("text/plain")
+            .body("malformed payload")
+            .build();
 
     private final Supplier<ProcessedEvents> processed;
     private final SlackPeople people;
@@ -66,9 +69,16 @@ class SlackListeners {
     private final SlackTexts texts;
     private final Clock clock;
 
-    SlackListeners(Supplier<ProcessedEvents> processed, SlackPeople people, SlackCalls calls, BlockKit blockKit,
-            Supplier<WorkQueue> work, Optional<InstallationService> installations, SlackRequestCheck check,
-            SlackTexts texts, Clock clock) {
+    SlackListeners(
+            Supplier<ProcessedEvents> processed,
+            SlackPeople people,
+            SlackCalls calls,
+            BlockKit blockKit,
+            Supplier<WorkQueue> work,
+            Optional<InstallationService> installations,
+            SlackRequestCheck check,
+            SlackTexts texts,
+            Clock clock) {
         this.processed = processed;
         this.people = people;
         this.calls = calls;
@@ -98,18 +108,18 @@ class SlackListeners {
      */
     private Optional<String> impossible(SlackRequest request) {
         Optional<String> problem = check.problem(request);
-        problem.ifPresent(why -> LOG.warn("Slack: a signed {} request was refused before it was queued: {}",
-                request.type(), why));
+        problem.ifPresent(why ->
+                LOG.warn("Slack: a signed {} request was refused before it was queued: {}", request.type(), why));
         return problem;
     }
 
     /** Where a modal's submission belongs: the action, and the message the button was on (if any). */
-    record ModalContext(String action, String channel, String ts) {
-    }
+    record ModalContext(String action, String channel, String ts) {}
 
     void register(App app) {
         app.command("/pulse", this::command);
-        app.blockAction(Pattern.compile(Pattern.quote(BlockKit.SCALE) + ".+|" + Pattern.quote(BlockKit.BUTTON) + ".+"),
+        app.blockAction(
+                Pattern.compile(Pattern.quote(BlockKit.SCALE) + ".+|" + Pattern.quote(BlockKit.BUTTON) + ".+"),
                 this::click);
         app.blockAction(Pattern.compile(Pattern.quote(BlockKit.ASK) + ".+"), this::ask);
         app.viewSubmission(BlockKit.INPUT_CALLBACK, this::submit);
@@ -141,8 +151,17 @@ class SlackListeners {
         }
         Optional<String> channel = Optional.ofNullable(p.getChannelId()).filter(c -> !c.startsWith("D"));
         String text = Mentions.normalize(p.getText());
-        SlackRequest request = new SlackRequest(SlackRequest.Type.COMMAND, ws, p.getUserId(), channel.orElse(null), text,
-                p.getResponseUrl(), null, null, null, false);
+        SlackRequest request = new SlackRequest(
+                SlackRequest.Type.COMMAND,
+                ws,
+                p.getUserId(),
+                channel.orElse(null),
+                text,
+                p.getResponseUrl(),
+                null,
+                null,
+                null,
+                false);
         if (impossible(request).isPresent()) {
             // The acknowledgement's text is shown to the person ephemerally; it needs neither their id nor the URL.
             return ctx.ack(texts.get(Language.EN, "slack.refused.request"));
@@ -156,16 +175,27 @@ class SlackListeners {
     private Response click(BlockActionRequest req, ActionContext ctx) {
         BlockActionPayload p = req.getPayload();
         String ws = workspaceOf(ctx);
-        if (ws == null || p.getUser() == null || p.getActions() == null || p.getActions().size() != 1
+        if (ws == null
+                || p.getUser() == null
+                || p.getActions() == null
+                || p.getActions().size() != 1
                 || p.getActions().get(0).getValue() == null) {
             return BAD_REQUEST;
         }
         String action = p.getActions().get(0).getValue();
         Optional<MessageRef> ref = messageOf(ws, p);
         boolean onHome = p.getView() != null && "home".equals(p.getView().getType());
-        SlackRequest request = new SlackRequest(SlackRequest.Type.CLICK, ws, p.getUser().getId(), null, null,
-                p.getResponseUrl(), action, ref.map(MessageRef::conversationId).orElse(null),
-                ref.map(MessageRef::messageId).orElse(null), onHome);
+        SlackRequest request = new SlackRequest(
+                SlackRequest.Type.CLICK,
+                ws,
+                p.getUser().getId(),
+                null,
+                null,
+                p.getResponseUrl(),
+                action,
+                ref.map(MessageRef::conversationId).orElse(null),
+                ref.map(MessageRef::messageId).orElse(null),
+                onHome);
         if (impossible(request).isPresent()) {
             return BAD_REQUEST;
         }
@@ -183,8 +213,13 @@ class SlackListeners {
     private boolean firstClick(String ws, BlockActionPayload p, String action) {
         String state;
         if (p.getContainer() != null && p.getContainer().getMessageTs() != null) {
-            state = p.getContainer().getChannelId() + '/' + p.getContainer().getMessageTs() + '/'
-                    + (p.getMessage() == null ? "" : SLACK_GSON.toJson(p.getMessage().getBlocks()));
+            state = p.getContainer().getChannelId()
+                    + '/'
+                    + p.getContainer().getMessageTs()
+                    + '/'
+                    + (p.getMessage() == null
+                            ? ""
+                            : SLACK_GSON.toJson(p.getMessage().getBlocks()));
         } else if (p.getView() != null) {
             state = p.getView().getId() + '/' + p.getView().getHash();
         } else {
@@ -196,9 +231,14 @@ class SlackListeners {
 
     /** The bot message a click was on; ephemeral messages cannot be updated through the Web API, so they have none. */
     private static Optional<MessageRef> messageOf(String ws, BlockActionPayload p) {
-        if (p.getContainer() != null && p.getContainer().getMessageTs() != null && p.getContainer().getChannelId() != null
+        if (p.getContainer() != null
+                && p.getContainer().getMessageTs() != null
+                && p.getContainer().getChannelId() != null
                 && !p.getContainer().isEphemeral()) {
-            return Optional.of(new MessageRef(Platform.SLACK, ws, p.getContainer().getChannelId(),
+            return Optional.of(new MessageRef(
+                    Platform.SLACK,
+                    ws,
+                    p.getContainer().getChannelId(),
                     p.getContainer().getMessageTs()));
         }
         return Optional.empty();
@@ -209,7 +249,10 @@ class SlackListeners {
     private Response ask(BlockActionRequest req, ActionContext ctx) {
         BlockActionPayload p = req.getPayload();
         String ws = workspaceOf(ctx);
-        if (ws == null || p.getUser() == null || p.getTriggerId() == null || p.getActions() == null
+        if (ws == null
+                || p.getUser() == null
+                || p.getTriggerId() == null
+                || p.getActions() == null
                 || p.getActions().size() != 1) {
             return BAD_REQUEST;
         }
@@ -219,18 +262,34 @@ class SlackListeners {
         }
         Optional<MessageRef> ref = messageOf(ws, p);
         // Checked as the submission will be queued, before a modal is opened for it.
-        if (impossible(new SlackRequest(SlackRequest.Type.MODAL, ws, p.getUser().getId(), null, null, null,
-                ask.get().action(), ref.map(MessageRef::conversationId).orElse(null),
-                ref.map(MessageRef::messageId).orElse(null), false)).isPresent()) {
+        if (impossible(new SlackRequest(
+                        SlackRequest.Type.MODAL,
+                        ws,
+                        p.getUser().getId(),
+                        null,
+                        null,
+                        null,
+                        ask.get().action(),
+                        ref.map(MessageRef::conversationId).orElse(null),
+                        ref.map(MessageRef::messageId).orElse(null),
+                        false))
+                .isPresent()) {
             return BAD_REQUEST;
         }
         if (!firstClick(ws, p, ask.get().action())) {
             return ctx.ack();
         }
-        String meta = GSON.toJson(new ModalContext(ask.get().action(),
-                ref.map(MessageRef::conversationId).orElse(null), ref.map(MessageRef::messageId).orElse(null)));
-        View modal = blockKit.modal(ask.get(), meta, people.person(ws, p.getUser().getId()).language());
-        calls.call(ws, Methods.VIEWS_OPEN, null, c -> c.viewsOpen(r -> r.triggerId(p.getTriggerId()).view(modal)));
+        String meta = GSON.toJson(new ModalContext(
+                ask.get().action(),
+                ref.map(MessageRef::conversationId).orElse(null),
+                ref.map(MessageRef::messageId).orElse(null)));
+        View modal = blockKit.modal(
+                ask.get(), meta, people.person(ws, p.getUser().getId()).language());
+        calls.call(
+                ws,
+                Methods.VIEWS_OPEN,
+                null,
+                c -> c.viewsOpen(r -> r.triggerId(p.getTriggerId()).view(modal)));
         return ctx.ack();
     }
 
@@ -257,8 +316,17 @@ class SlackListeners {
                 .map(ViewState.Value::getValue)
                 .map(String::strip)
                 .filter(s -> !s.isEmpty());
-        SlackRequest request = new SlackRequest(SlackRequest.Type.MODAL, ws, p.getUser().getId(), null,
-                text.orElse(null), null, meta.action(), meta.channel(), meta.ts(), false);
+        SlackRequest request = new SlackRequest(
+                SlackRequest.Type.MODAL,
+                ws,
+                p.getUser().getId(),
+                null,
+                text.orElse(null),
+                null,
+                meta.action(),
+                meta.channel(),
+                meta.ts(),
+                false);
         if (impossible(request).isPresent()) {
             return BAD_REQUEST;
         }
@@ -274,7 +342,10 @@ class SlackListeners {
 
     private Response directMessage(EventsApiPayload<MessageEvent> payload, EventContext ctx) {
         MessageEvent e = payload.getEvent();
-        if (!"im".equals(e.getChannelType()) || e.getBotId() != null || e.getUser() == null || e.getText() == null
+        if (!"im".equals(e.getChannelType())
+                || e.getBotId() != null
+                || e.getUser() == null
+                || e.getText() == null
                 || e.getThreadTs() != null) {
             return ctx.ack();
         }
@@ -283,8 +354,19 @@ class SlackListeners {
             return BAD_REQUEST;
         }
         String ws = workspaceOf(ctx);
-        queueEvent(eventKey(payload), new SlackRequest(SlackRequest.Type.DIRECT_MESSAGE, ws, e.getUser(), e.getChannel(),
-                Mentions.normalize(e.getText()), null, null, null, null, false));
+        queueEvent(
+                eventKey(payload),
+                new SlackRequest(
+                        SlackRequest.Type.DIRECT_MESSAGE,
+                        ws,
+                        e.getUser(),
+                        e.getChannel(),
+                        Mentions.normalize(e.getText()),
+                        null,
+                        null,
+                        null,
+                        null,
+                        false));
         return ctx.ack();
     }
 
@@ -295,8 +377,20 @@ class SlackListeners {
         }
         String ws = workspaceOf(ctx);
         String inviter = e.getInviter() == null || e.getInviter().equals(e.getUser()) ? null : e.getInviter();
-        queueEvent(eventKey(payload), new SlackRequest(SlackRequest.Type.MEMBER_JOINED, ws, e.getUser(), e.getChannel(),
-                null, null, null, null, null, false, inviter));
+        queueEvent(
+                eventKey(payload),
+                new SlackRequest(
+                        SlackRequest.Type.MEMBER_JOINED,
+                        ws,
+                        e.getUser(),
+                        e.getChannel(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        false,
+                        inviter));
         return ctx.ack();
     }
 
@@ -306,8 +400,19 @@ class SlackListeners {
             return BAD_REQUEST;
         }
         String ws = workspaceOf(ctx);
-        queueEvent(eventKey(payload), new SlackRequest(SlackRequest.Type.MEMBER_LEFT, ws, e.getUser(), e.getChannel(),
-                null, null, null, null, null, false));
+        queueEvent(
+                eventKey(payload),
+                new SlackRequest(
+                        SlackRequest.Type.MEMBER_LEFT,
+                        ws,
+                        e.getUser(),
+                        e.getChannel(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        false));
         return ctx.ack();
     }
 
@@ -320,8 +425,10 @@ class SlackListeners {
             return ctx.ack();
         }
         String ws = workspaceOf(ctx);
-        queueEvent(eventKey(payload), new SlackRequest(SlackRequest.Type.HOME_OPENED, ws, e.getUser(), null, null, null,
-                null, null, null, false));
+        queueEvent(
+                eventKey(payload),
+                new SlackRequest(
+                        SlackRequest.Type.HOME_OPENED, ws, e.getUser(), null, null, null, null, null, null, false));
         return ctx.ack();
     }
 
@@ -352,12 +459,15 @@ class SlackListeners {
 
     /** The event's id, so a redelivered event is queued once; a random key for the rare payload without one. */
     private static String eventKey(EventsApiPayload<?> payload) {
-        return payload.getEventId() != null ? "event:" + payload.getEventId() : UUID.randomUUID().toString();
+        return payload.getEventId() != null
+                ? "event:" + payload.getEventId()
+                : UUID.randomUUID().toString();
     }
 
     private static String sha256(String s) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -7,7 +7,8 @@ import java.util.List;
 
 /** How the app is installed: one workspace with a fixed bot token, or any number through OAuth. */
 enum SlackMode {
-    SINGLE_WORKSPACE, MULTI_WORKSPACE;
+    SINGLE_WORKSPACE,
+    MULTI_WORKSPACE;
 
     /** The mode the settings describe; a half-finished or mixed configuration stops the service with the reason. */
     static SlackMode of(SlackProperties p) {

@@ -22,8 +22,7 @@ final class SlackOutbox implements WorkHandler {
     private static final Gson GSON = new Gson();
 
     /** A queued post: to a conversation, or to a person's DM when {@code userId} is set. */
-    record Post(String workspaceId, String channel, String userId, String text, String blocks) {
-    }
+    record Post(String workspaceId, String channel, String userId, String text, String blocks) {}
 
     private final Supplier<WorkQueue> work;
     private final SlackGateway gateway;
@@ -32,8 +31,13 @@ final class SlackOutbox implements WorkHandler {
     private final SlackConnection connection;
     private final Clock clock;
 
-    SlackOutbox(Supplier<WorkQueue> work, SlackGateway gateway, ConversationPacer pacer, DeliveryAttempts attempts,
-            SlackConnection connection, Clock clock) {
+    SlackOutbox(
+            Supplier<WorkQueue> work,
+            SlackGateway gateway,
+            ConversationPacer pacer,
+            DeliveryAttempts attempts,
+            SlackConnection connection,
+            Clock clock) {
         this.work = work;
         this.gateway = gateway;
         this.pacer = pacer;

@@ -45,11 +45,13 @@ final class SlackPayloadShape {
     private static final Rule SLACK_ID = string(Pattern.compile("[A-Z][A-Z0-9]{1,49}"), "a Slack id");
     /** Event ids, timestamps, trigger ids, action and callback ids, type names: printable ASCII, no spaces. */
     private static final Rule NAME = string(Pattern.compile("[\\x21-\\x7E]{1,255}"), "a name");
+
     private static final Rule COMMAND_NAME = string(Pattern.compile("/[^\\s\\p{Cntrl}/]{1,31}"), "a slash command");
     private static final Rule FLAG = string(Pattern.compile("true|false"), "true or false");
     private static final Rule TEXT = text(MAX_STRING);
     /** Block Kit's limits: a button's value, a modal's private metadata, a text input's value. */
     private static final Rule BUTTON_VALUE = text(2_000);
+
     private static final Rule METADATA = text(3_000);
     private static final Rule INPUT_VALUE = text(3_000);
     private static final Rule URL = (value, path) -> {
@@ -65,10 +67,10 @@ final class SlackPayloadShape {
             return path + " is not a web address";
         }
     };
-    private static final Rule BOOLEAN = (value, path) -> value.isJsonPrimitive() && value.getAsJsonPrimitive().isBoolean()
-            ? null : path + " is not true or false";
-    private static final Rule NUMBER = (value, path) -> value.isJsonPrimitive() && value.getAsJsonPrimitive().isNumber()
-            ? null : path + " is not a number";
+    private static final Rule BOOLEAN = (value, path) ->
+            value.isJsonPrimitive() && value.getAsJsonPrimitive().isBoolean() ? null : path + " is not true or false";
+    private static final Rule NUMBER = (value, path) ->
+            value.isJsonPrimitive() && value.getAsJsonPrimitive().isNumber() ? null : path + " is not a number";
     private static final Rule ANY_OBJECT = object();
     /** A user as an id, or (in events such as user_change) as an object with one; Bolt reads both. */
     private static final Rule USER = oneOf(SLACK_ID, object(required("id", SLACK_ID)));
@@ -90,60 +92,73 @@ final class SlackPayloadShape {
 
     private static final Rule INNER_MESSAGE = all(USER_CARRIER, object(optional("subtype", NAME)));
 
-    private static final Rule EVENT = all(USER_CARRIER, object(
-            required("type", NAME),
-            nullable("subtype", NAME),
-            optional("channel", oneOf(SLACK_ID, object(required("id", SLACK_ID)))),
-            optional("channel_id", SLACK_ID),
-            optional("channel_type", NAME),
-            optional("text", TEXT),
-            optional("ts", NAME),
-            optional("event_ts", NAME),
-            optional("tab", NAME),
-            optional("bot_access_token", NAME),
-            optional("function_execution_id", NAME),
-            optional("assistant_thread", object(
-                    required("channel_id", SLACK_ID),
-                    required("thread_ts", NAME),
-                    required("context", object(
-                            nullable("enterprise_id", SLACK_ID),
-                            nullable("team_id", SLACK_ID),
-                            nullable("channel_id", SLACK_ID),
-                            nullable("thread_entry_point", NAME)))))),
-            // In a DM Bolt takes the channel as a string (to find an assistant thread); only other events carry objects.
+    private static final Rule EVENT = all(
+            USER_CARRIER,
+            object(
+                    required("type", NAME),
+                    nullable("subtype", NAME),
+                    optional("channel", oneOf(SLACK_ID, object(required("id", SLACK_ID)))),
+                    optional("channel_id", SLACK_ID),
+                    optional("channel_type", NAME),
+                    optional("text", TEXT),
+                    optional("ts", NAME),
+                    optional("event_ts", NAME),
+                    optional("tab", NAME),
+                    optional("bot_access_token", NAME),
+                    optional("function_execution_id", NAME),
+                    optional(
+                            "assistant_thread",
+                            object(
+                                    required("channel_id", SLACK_ID),
+                                    required("thread_ts", NAME),
+                                    required(
+                                            "context",
+                                            object(
+                                                    nullable("enterprise_id", SLACK_ID),
+                                                    nullable("team_id", SLACK_ID),
+                                                    nullable("channel_id", SLACK_ID),
+                                                    nullable("thread_entry_point", NAME)))))),
+            // In a DM Bolt takes the channel as a string (to find an assistant thread); only other events carry
+            // objects.
             (value, path) -> {
                 JsonObject event = value.getAsJsonObject();
                 JsonElement channel = event.get("channel");
-                boolean im = event.get("channel_type") != null && "im".equals(event.get("channel_type").getAsString());
+                boolean im = event.get("channel_type") != null
+                        && "im".equals(event.get("channel_type").getAsString());
                 return im && channel != null && !channel.isJsonPrimitive() ? path + ".channel is not a string" : null;
             });
 
-    private static final Rule EVENT_CALLBACK = all(USER_CARRIER, object(
-            required("type", NAME),
-            optional("token", TEXT),
-            nullable("team_id", SLACK_ID),
-            nullable("enterprise_id", SLACK_ID),
-            nullable("context_team_id", SLACK_ID),
-            nullable("context_enterprise_id", SLACK_ID),
-            optional("api_app_id", SLACK_ID),
-            required("event_id", NAME),
-            optional("event_time", NUMBER),
-            optional("event_context", TEXT),
-            optional("is_ext_shared_channel", BOOLEAN),
-            optional("authed_users", arrayOf(SLACK_ID, 0, 1_000)),
-            optional("authed_teams", arrayOf(SLACK_ID, 0, 1_000)),
-            nullable("authorizations", arrayOf(object(
-                    nullable("enterprise_id", SLACK_ID),
+    private static final Rule EVENT_CALLBACK = all(
+            USER_CARRIER,
+            object(
+                    required("type", NAME),
+                    optional("token", TEXT),
                     nullable("team_id", SLACK_ID),
-                    optional("user_id", SLACK_ID),
-                    optional("is_bot", BOOLEAN),
-                    optional("is_enterprise_install", BOOLEAN)), 0, 100)),
-            required("event", EVENT)));
+                    nullable("enterprise_id", SLACK_ID),
+                    nullable("context_team_id", SLACK_ID),
+                    nullable("context_enterprise_id", SLACK_ID),
+                    optional("api_app_id", SLACK_ID),
+                    required("event_id", NAME),
+                    optional("event_time", NUMBER),
+                    optional("event_context", TEXT),
+                    optional("is_ext_shared_channel", BOOLEAN),
+                    optional("authed_users", arrayOf(SLACK_ID, 0, 1_000)),
+                    optional("authed_teams", arrayOf(SLACK_ID, 0, 1_000)),
+                    nullable(
+                            "authorizations",
+                            arrayOf(
+                                    object(
+                                            nullable("enterprise_id", SLACK_ID),
+                                            nullable("team_id", SLACK_ID),
+                                            optional("user_id", SLACK_ID),
+                                            optional("is_bot", BOOLEAN),
+                                            optional("is_enterprise_install", BOOLEAN)),
+                                    0,
+                                    100)),
+                    required("event", EVENT)));
 
-    private static final Rule URL_VERIFICATION = object(
-            required("type", NAME),
-            required("challenge", NAME),
-            optional("token", TEXT));
+    private static final Rule URL_VERIFICATION =
+            object(required("type", NAME), required("challenge", NAME), optional("token", TEXT));
 
     // ---- interactivity
 
@@ -154,18 +169,20 @@ final class SlackPayloadShape {
             optional("name", TEXT));
 
     private static final Field[] INTERACTION_COMMON = {
-            required("type", NAME),
-            required("user", INTERACTING_USER),
-            nullable("team", object(optional("id", SLACK_ID), optional("domain", TEXT), nullable("enterprise_id", SLACK_ID))),
-            nullable("enterprise", object(required("id", SLACK_ID), optional("name", TEXT))),
-            optional("is_enterprise_install", BOOLEAN),
-            optional("api_app_id", SLACK_ID),
-            optional("token", TEXT),
-            optional("trigger_id", NAME)};
+        required("type", NAME),
+        required("user", INTERACTING_USER),
+        nullable(
+                "team",
+                object(optional("id", SLACK_ID), optional("domain", TEXT), nullable("enterprise_id", SLACK_ID))),
+        nullable("enterprise", object(required("id", SLACK_ID), optional("name", TEXT))),
+        optional("is_enterprise_install", BOOLEAN),
+        optional("api_app_id", SLACK_ID),
+        optional("token", TEXT),
+        optional("trigger_id", NAME)
+    };
 
-    private static final Rule VIEW_STATE = object(optional("values", mapOf(mapOf(object(
-            optional("type", NAME),
-            nullable("value", INPUT_VALUE))))));
+    private static final Rule VIEW_STATE =
+            object(optional("values", mapOf(mapOf(object(optional("type", NAME), nullable("value", INPUT_VALUE))))));
 
     private static final Rule VIEW = object(
             required("id", SLACK_ID),
@@ -180,37 +197,63 @@ final class SlackPayloadShape {
             optional("state", VIEW_STATE),
             optional("blocks", arrayOf(ANY_OBJECT, 0, 100)));
 
-    private static final Rule BLOCK_ACTIONS = all(object(INTERACTION_COMMON), object(
-            optional("response_url", URL),
-            optional("container", object(
-                    optional("type", NAME),
-                    optional("message_ts", NAME),
-                    optional("channel_id", SLACK_ID),
-                    optional("view_id", SLACK_ID),
-                    optional("is_ephemeral", BOOLEAN),
-                    optional("thread_ts", NAME))),
-            nullable("channel", object(required("id", SLACK_ID), optional("name", TEXT))),
-            optional("message", object(optional("ts", NAME), optional("text", TEXT), optional("user", SLACK_ID),
-                    optional("bot_id", SLACK_ID), optional("blocks", arrayOf(ANY_OBJECT, 0, 100)))),
-            optional("view", VIEW),
-            optional("state", VIEW_STATE),
-            // Slack sends the one element that was used; the listeners take exactly one.
-            required("actions", arrayOf(object(
-                    required("action_id", NAME),
-                    optional("block_id", NAME),
-                    optional("value", BUTTON_VALUE),
-                    optional("type", NAME),
-                    optional("action_ts", NAME),
-                    optional("text", object(optional("type", NAME), optional("text", TEXT), optional("emoji", BOOLEAN)))),
-                    1, 1))));
+    private static final Rule BLOCK_ACTIONS = all(
+            object(INTERACTION_COMMON),
+            object(
+                    optional("response_url", URL),
+                    optional(
+                            "container",
+                            object(
+                                    optional("type", NAME),
+                                    optional("message_ts", NAME),
+                                    optional("channel_id", SLACK_ID),
+                                    optional("view_id", SLACK_ID),
+                                    optional("is_ephemeral", BOOLEAN),
+                                    optional("thread_ts", NAME))),
+                    nullable("channel", object(required("id", SLACK_ID), optional("name", TEXT))),
+                    optional(
+                            "message",
+                            object(
+                                    optional("ts", NAME),
+                                    optional("text", TEXT),
+                                    optional("user", SLACK_ID),
+                                    optional("bot_id", SLACK_ID),
+                                    optional("blocks", arrayOf(ANY_OBJECT, 0, 100)))),
+                    optional("view", VIEW),
+                    optional("state", VIEW_STATE),
+                    // Slack sends the one element that was used; the listeners take exactly one.
+                    required(
+                            "actions",
+                            arrayOf(
+                                    object(
+                                            required("action_id", NAME),
+                                            optional("block_id", NAME),
+                                            optional("value", BUTTON_VALUE),
+                                            optional("type", NAME),
+                                            optional("action_ts", NAME),
+                                            optional(
+                                                    "text",
+                                                    object(
+                                                            optional("type", NAME),
+                                                            optional("text", TEXT),
+                                                            optional("emoji", BOOLEAN)))),
+                                    1,
+                                    1))));
 
-    private static final Rule VIEW_SUBMISSION = all(object(INTERACTION_COMMON), object(
-            required("view", all(VIEW, object(required("callback_id", NAME)))),
-            optional("response_urls", arrayOf(object(
-                    optional("block_id", NAME),
-                    optional("action_id", NAME),
-                    optional("channel_id", SLACK_ID),
-                    optional("response_url", URL)), 0, 100))));
+    private static final Rule VIEW_SUBMISSION = all(
+            object(INTERACTION_COMMON),
+            object(
+                    required("view", all(VIEW, object(required("callback_id", NAME)))),
+                    optional(
+                            "response_urls",
+                            arrayOf(
+                                    object(
+                                            optional("block_id", NAME),
+                                            optional("action_id", NAME),
+                                            optional("channel_id", SLACK_ID),
+                                            optional("response_url", URL)),
+                                    0,
+                                    100))));
 
     // ---- slash commands: form fields, every one a string
 
@@ -257,7 +300,8 @@ final class SlackPayloadShape {
         }
         return switch (root.getAsJsonObject().get("type").getAsString()) {
             case "url_verification" -> URL_VERIFICATION.check(root, "");
-            case "event_callback" -> firstProblem(EVENT_CALLBACK.check(root, ""), () -> readsAsEvent(root.getAsJsonObject()));
+            case "event_callback" ->
+                firstProblem(EVENT_CALLBACK.check(root, ""), () -> readsAsEvent(root.getAsJsonObject()));
             default -> "type is not one the app serves";
         };
     }
@@ -317,10 +361,13 @@ final class SlackPayloadShape {
             return "payload: " + problem;
         }
         problem = switch (root.getAsJsonObject().get("type").getAsString()) {
-            case "block_actions" -> firstProblem(BLOCK_ACTIONS.check(root, ""),
-                    () -> readsAs(root, BlockActionPayload.class, "block actions"));
-            case "view_submission" -> firstProblem(VIEW_SUBMISSION.check(root, ""),
-                    () -> readsAs(root, ViewSubmissionPayload.class, "a view submission"));
+            case "block_actions" ->
+                firstProblem(
+                        BLOCK_ACTIONS.check(root, ""), () -> readsAs(root, BlockActionPayload.class, "block actions"));
+            case "view_submission" ->
+                firstProblem(
+                        VIEW_SUBMISSION.check(root, ""),
+                        () -> readsAs(root, ViewSubmissionPayload.class, "a view submission"));
             default -> "type is not one the app serves";
         };
         return problem == null ? null : "payload: " + problem;
@@ -346,8 +393,10 @@ final class SlackPayloadShape {
         private List<String> authedUsers;
         private List<String> authedTeams;
         private List<Authorization> authorizations;
+
         @SerializedName("is_ext_shared_channel")
         private boolean extSharedChannel;
+
         private String eventId;
         private Integer eventTime;
         private String eventContext;
@@ -364,7 +413,9 @@ final class SlackPayloadShape {
         String typeAndSubtype = event.get("type").getAsString()
                 + (subtype == null || subtype.isJsonNull() ? "" : ":" + subtype.getAsString());
         Class<? extends Event> listened = EventsApiPayloadParser.getEventClass(typeAndSubtype);
-        return listened == null ? null : readsAs(event, listened, "a " + event.get("type").getAsString() + " event");
+        return listened == null
+                ? null
+                : readsAs(event, listened, "a " + event.get("type").getAsString() + " event");
     }
 
     private static String readsAs(JsonElement json, Class<?> type, String what) {
@@ -423,8 +474,7 @@ final class SlackPayloadShape {
         String check(JsonElement value, String path);
     }
 
-    private record Field(String name, Rule rule, boolean required, boolean nullable) {
-    }
+    private record Field(String name, Rule rule, boolean required, boolean nullable) {}
 
     private static Field required(String name, Rule rule) {
         return new Field(name, rule, true, false);
@@ -522,12 +572,14 @@ final class SlackPayloadShape {
     }
 
     private static Rule emptyOr(Rule rule) {
-        return (value, path) -> value.isJsonPrimitive() && value.getAsString().isEmpty() ? null : rule.check(value, path);
+        return (value, path) ->
+                value.isJsonPrimitive() && value.getAsString().isEmpty() ? null : rule.check(value, path);
     }
 
     private static Rule oneOf(Rule first, Rule second) {
-        return (value, path) -> first.check(value, path) == null ? null : second.check(value, path) == null ? null
-                : path + " is of the wrong type";
+        return (value, path) -> first.check(value, path) == null
+                ? null
+                : second.check(value, path) == null ? null : path + " is of the wrong type";
     }
 
     private static Rule all(Rule... rules) {

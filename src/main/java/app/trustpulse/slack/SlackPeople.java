@@ -31,6 +31,7 @@ class SlackPeople {
     private static final int PAGE = 1000;
     /** Up to this many people, users.info one by one (Tier 4) is quicker than paging the workspace (Tier 2). */
     private static final int LOOK_UP_ONE_BY_ONE = 20;
+
     private static final String SLACKBOT = "USLACKBOT";
 
     private final SlackCalls calls;
@@ -40,11 +41,9 @@ class SlackPeople {
         this.calls = calls;
     }
 
-    record Person(String id, String name, Optional<ZoneId> timezone, Language language, boolean admin, boolean human) {
-    }
+    record Person(String id, String name, Optional<ZoneId> timezone, Language language, boolean admin, boolean human) {}
 
-    private record Cached(Person person, long until) {
-    }
+    private record Cached(Person person, long until) {}
 
     Person person(String workspaceId, String userId) {
         String key = workspaceId + '/' + userId;
@@ -53,7 +52,10 @@ class SlackPeople {
         if (hit != null && hit.until - now > 0) {
             return hit.person;
         }
-        UsersInfoResponse info = calls.call(workspaceId, Methods.USERS_INFO, null,
+        UsersInfoResponse info = calls.call(
+                workspaceId,
+                Methods.USERS_INFO,
+                null,
                 c -> c.usersInfo(r -> r.user(userId).includeLocale(true)));
         Person person = toPerson(info.getUser());
         if (cache.size() > 10_000) {
@@ -83,8 +85,12 @@ class SlackPeople {
         String cursor = null;
         do {
             String page = cursor;
-            ConversationsMembersResponse r = calls.call(workspaceId, Methods.CONVERSATIONS_MEMBERS, channelId,
-                    c -> c.conversationsMembers(q -> q.channel(channelId).limit(PAGE).cursor(page)));
+            ConversationsMembersResponse r = calls.call(
+                    workspaceId,
+                    Methods.CONVERSATIONS_MEMBERS,
+                    channelId,
+                    c -> c.conversationsMembers(
+                            q -> q.channel(channelId).limit(PAGE).cursor(page)));
             r.getMembers().stream().filter(id -> !SLACKBOT.equals(id)).forEach(ids::add);
             cursor = nextCursor(r.getResponseMetadata());
         } while (cursor != null);
@@ -105,7 +111,10 @@ class SlackPeople {
         long until = System.nanoTime() + KEEP.toNanos();
         do {
             String page = cursor;
-            UsersListResponse r = calls.call(workspaceId, Methods.USERS_LIST, null,
+            UsersListResponse r = calls.call(
+                    workspaceId,
+                    Methods.USERS_LIST,
+                    null,
                     c -> c.usersList(q -> q.limit(PAGE).cursor(page).includeLocale(true)));
             for (User u : r.getMembers()) {
                 if (missing.remove(u.getId())) {
@@ -117,16 +126,28 @@ class SlackPeople {
     }
 
     private static String nextCursor(com.slack.api.model.ResponseMetadata meta) {
-        return meta == null || meta.getNextCursor() == null || meta.getNextCursor().isEmpty() ? null : meta.getNextCursor();
+        return meta == null
+                        || meta.getNextCursor() == null
+                        || meta.getNextCursor().isEmpty()
+                ? null
+                : meta.getNextCursor();
     }
 
     private static Person toPerson(User u) {
-        String name = Optional.ofNullable(u.getProfile()).map(User.Profile::getDisplayName).filter(s -> !s.isBlank())
+        String name = Optional.ofNullable(u.getProfile())
+                .map(User.Profile::getDisplayName)
+                .filter(s -> !s.isBlank())
                 .or(() -> Optional.ofNullable(u.getRealName()).filter(s -> !s.isBlank()))
                 .orElse(u.getName() == null ? u.getId() : u.getName());
-        boolean human = !u.isBot() && !u.isAppUser() && !u.isWorkflowBot() && !u.isDeleted() && !SLACKBOT.equals(u.getId());
-        return new Person(u.getId(), name, zone(u.getTz()), SlackTexts.languageOf(u.getLocale()),
-                u.isAdmin() || u.isOwner() || u.isPrimaryOwner(), human);
+        boolean human =
+                !u.isBot() && !u.isAppUser() && !u.isWorkflowBot() && !u.isDeleted() && !SLACKBOT.equals(u.getId());
+        return new Person(
+                u.getId(),
+                name,
+                zone(u.getTz()),
+                SlackTexts.languageOf(u.getLocale()),
+                u.isAdmin() || u.isOwner() || u.isPrimaryOwner(),
+                human);
     }
 
     private static Optional<ZoneId> zone(String tz) {

@@ -15,13 +15,40 @@ package app.trustpulse.slack;
  * @param onHome      whether a click was on the Home tab
  * @param inviter     who added the member of a member event to the channel, when it was someone else; else null
  */
-record SlackRequest(Type type, String workspaceId, String userId, String channelId, String text, String responseUrl,
-        String action, String refChannel, String refTs, boolean onHome, String inviter) {
+record SlackRequest(
+        Type type,
+        String workspaceId,
+        String userId,
+        String channelId,
+        String text,
+        String responseUrl,
+        String action,
+        String refChannel,
+        String refTs,
+        boolean onHome,
+        String inviter) {
 
-    SlackRequest(Type type, String workspaceId, String userId, String channelId, String text, String responseUrl,
-            String action, String refChannel, String refTs, boolean onHome) {
+    SlackRequest(
+            Type type,
+            String workspaceId,
+            String userId,
+            String channelId,
+            String text,
+            String responseUrl,
+            String action,
+            String refChannel,
+            String refTs,
+            boolean onHome) {
         this(type, workspaceId, userId, channelId, text, responseUrl, action, refChannel, refTs, onHome, null);
     }
 
-    enum Type { COMMAND, CLICK, MODAL, DIRECT_MESSAGE, MEMBER_JOINED, MEMBER_LEFT, HOME_OPENED }
+    enum Type {
+        COMMAND,
+        CLICK,
+        MODAL,
+        DIRECT_MESSAGE,
+        MEMBER_JOINED,
+        MEMBER_LEFT,
+        HOME_OPENED
+    }
 }

@@ -27,7 +27,9 @@ final class SlackRequestCheck {
     private final String apiOrigin;
 
     SlackRequestCheck(SlackProperties props) {
-        URI api = SlackProperties.isSet(props.apiUrl()) ? URI.create(props.apiUrl().trim()) : SLACK_API;
+        URI api = SlackProperties.isSet(props.apiUrl())
+                ? URI.create(props.apiUrl().trim())
+                : SLACK_API;
         String host = api.getHost() == null ? "" : api.getHost().toLowerCase(Locale.ROOT);
         this.hooksHost = "hooks." + (host.startsWith("api.") ? host.substring(4) : host);
         this.apiOrigin = origin(api);
@@ -66,7 +68,8 @@ final class SlackRequestCheck {
         if (!uri.isAbsolute() || uri.getRawUserInfo() != null || uri.getHost() == null) {
             return false;
         }
-        boolean hooks = "https".equalsIgnoreCase(uri.getScheme()) && hooksHost.equalsIgnoreCase(uri.getHost())
+        boolean hooks = "https".equalsIgnoreCase(uri.getScheme())
+                && hooksHost.equalsIgnoreCase(uri.getHost())
                 && (uri.getPort() == -1 || uri.getPort() == 443);
         return hooks || apiOrigin.equals(origin(uri));
     }

@@ -55,9 +55,18 @@ final class SlackRequests implements WorkHandler {
     private final SlackConnection connection;
     private final Clock clock;
 
-    SlackRequests(Supplier<ChatInbox> inbox, SlackPeople people, SlackOutbox outbox, SlackCalls calls, BlockKit blockKit,
-            SlackTexts texts, SlackResponses responses, DeliveryAttempts attempts, SlackRequestCheck check,
-            SlackConnection connection, Clock clock) {
+    SlackRequests(
+            Supplier<ChatInbox> inbox,
+            SlackPeople people,
+            SlackOutbox outbox,
+            SlackCalls calls,
+            BlockKit blockKit,
+            SlackTexts texts,
+            SlackResponses responses,
+            DeliveryAttempts attempts,
+            SlackRequestCheck check,
+            SlackConnection connection,
+            Clock clock) {
         this.inbox = inbox;
         this.people = people;
         this.outbox = outbox;
@@ -98,10 +107,19 @@ final class SlackRequests implements WorkHandler {
             case CLICK -> click(r, key, answerId);
             case MODAL -> modal(r, key, answerId);
             case DIRECT_MESSAGE -> directMessage(r, answerId);
-            case MEMBER_JOINED -> people.human(r.workspaceId(), r.userId()).ifPresent(user ->
-                    // Slack shows a mention by id with the person's current name: the inviter's id is all it takes.
-                    inbox.get().membersJoined(channelChange(key, r, Optional.ofNullable(r.inviter())
-                            .map(id -> new ChatUser(id, id, Optional.empty()))), List.of(user)));
+            case MEMBER_JOINED ->
+                people.human(r.workspaceId(), r.userId())
+                        .ifPresent(user ->
+                                // Slack shows a mention by id with the person's current name: the inviter's id is all
+                                // it takes.
+                                inbox.get()
+                                        .membersJoined(
+                                                channelChange(
+                                                        key,
+                                                        r,
+                                                        Optional.ofNullable(r.inviter())
+                                                                .map(id -> new ChatUser(id, id, Optional.empty()))),
+                                                List.of(user)));
             // Slack does not say who took someone out of a channel: it is announced as them leaving.
             case MEMBER_LEFT -> inbox.get().membersLeft(channelChange(key, r, Optional.empty()), List.of(r.userId()));
             case HOME_OPENED -> publishHome(people.sender(r.workspaceId(), r.userId()), Optional.empty());
@@ -128,20 +146,26 @@ final class SlackRequests implements WorkHandler {
         try {
             Sender sender = people.sender(r.workspaceId(), r.userId());
             // Named by its answer's id, which is derived from the queued request and so the same on every run.
-            CommandRequest request = new CommandRequest(sender, Optional.ofNullable(r.channelId()), r.text(),
-                    Optional.of(answerId));
+            CommandRequest request =
+                    new CommandRequest(sender, Optional.ofNullable(r.channelId()), r.text(), Optional.of(answerId));
             answer = firstRun ? inbox.get().command(request) : inbox.get().commandAgain(request);
         } catch (RuntimeException e) {
             if (Thread.currentThread().isInterrupted()) {
                 throw cutShort(r);
             }
             if (TransientFailures.isTransient(e) && stillRetried(answerId)) {
-                LOG.warn("/pulse {} in {} met a passing database failure ({}); it runs again from the queue",
-                        SlackListeners.subcommandOf(r.text()), r.workspaceId(), e.getClass().getSimpleName());
+                LOG.warn(
+                        "/pulse {} in {} met a passing database failure ({}); it runs again from the queue",
+                        SlackListeners.subcommandOf(r.text()),
+                        r.workspaceId(),
+                        e.getClass().getSimpleName());
                 throw e;
             }
-            LOG.error("/pulse {} in {} failed; the user was told it could not be done",
-                    SlackListeners.subcommandOf(r.text()), r.workspaceId(), e);
+            LOG.error(
+                    "/pulse {} in {} failed; the user was told it could not be done",
+                    SlackListeners.subcommandOf(r.text()),
+                    r.workspaceId(),
+                    e);
             answer = ChatMessage.text(texts.get(Language.EN, "slack.error.generic"));
         }
         if (Thread.currentThread().isInterrupted()) {
@@ -151,8 +175,10 @@ final class SlackRequests implements WorkHandler {
         // its person has their answer already.
         String answered = "answered-" + answerId;
         if (attempts.wasDelivered(answered)) {
-            LOG.info("/pulse {} in {} ran again after it was answered; not answered twice",
-                    SlackListeners.subcommandOf(r.text()), r.workspaceId());
+            LOG.info(
+                    "/pulse {} in {} ran again after it was answered; not answered twice",
+                    SlackListeners.subcommandOf(r.text()),
+                    r.workspaceId());
             return;
         }
         responses.answer(r.workspaceId(), r.userId(), r.responseUrl(), true, answer, answerId);
@@ -178,8 +204,8 @@ final class SlackRequests implements WorkHandler {
     private void click(SlackRequest r, String key, String answerId) {
         Optional<MessageRef> ref = ref(r);
         Sender sender = people.sender(r.workspaceId(), r.userId());
-        Optional<ChatMessage> answer = inbox.get().interaction(
-                new Interaction(sender, r.action(), Optional.empty(), ref, Optional.of(key)));
+        Optional<ChatMessage> answer =
+                inbox.get().interaction(new Interaction(sender, r.action(), Optional.empty(), ref, Optional.of(key)));
         if (r.onHome()) {
             publishHome(sender, answer);
         } else if (answer.isPresent() && r.responseUrl() != null) {
@@ -192,8 +218,8 @@ final class SlackRequests implements WorkHandler {
     private void modal(SlackRequest r, String key, String answerId) {
         Optional<MessageRef> ref = ref(r);
         Sender sender = people.sender(r.workspaceId(), r.userId());
-        Optional<ChatMessage> answer = inbox.get().interaction(
-                new Interaction(sender, r.action(), Optional.ofNullable(r.text()), ref, Optional.of(key)));
+        Optional<ChatMessage> answer = inbox.get()
+                .interaction(new Interaction(sender, r.action(), Optional.ofNullable(r.text()), ref, Optional.of(key)));
         if (answer.isPresent()) {
             if (ref.isPresent()) {
                 ephemeral(r.workspaceId(), Optional.of(r.refChannel()), r.userId(), answer.get(), answerId);
@@ -210,7 +236,8 @@ final class SlackRequests implements WorkHandler {
     }
 
     private static Optional<MessageRef> ref(SlackRequest r) {
-        return r.refChannel() == null || r.refTs() == null ? Optional.empty()
+        return r.refChannel() == null || r.refTs() == null
+                ? Optional.empty()
                 : Optional.of(new MessageRef(Platform.SLACK, r.workspaceId(), r.refChannel(), r.refTs()));
     }
 
@@ -229,7 +256,10 @@ final class SlackRequests implements WorkHandler {
     }
 
     private void publish(Sender sender, View home) {
-        calls.call(sender.workspaceId(), Methods.VIEWS_PUBLISH, null,
+        calls.call(
+                sender.workspaceId(),
+                Methods.VIEWS_PUBLISH,
+                null,
                 c -> c.viewsPublish(q -> q.userId(sender.userId()).view(home)));
     }
 
@@ -238,7 +268,13 @@ final class SlackRequests implements WorkHandler {
             outbox.postToUser(ws, userId, message, answerId);
             return;
         }
-        calls.call(ws, Methods.CHAT_POST_EPHEMERAL, channel.get(), c -> c.chatPostEphemeral(q -> q.channel(channel.get())
-                .user(userId).text(BlockKit.text(message)).blocks(blockKit.message(message))));
+        calls.call(
+                ws,
+                Methods.CHAT_POST_EPHEMERAL,
+                channel.get(),
+                c -> c.chatPostEphemeral(q -> q.channel(channel.get())
+                        .user(userId)
+                        .text(BlockKit.text(message))
+                        .blocks(blockKit.message(message))));
     }
 }

@@ -36,11 +36,21 @@ final class SlackResponses implements WorkHandler {
     private static final Gson GSON = new Gson();
 
     /** An answer waiting to go: to the response URL, else to the DM of {@code userId} in {@code workspaceId}. */
-    record Answer(String workspaceId, String userId, String responseUrl, boolean toCommand, String text, String blocks,
-                  long firstTriedAt) {
-    }
+    record Answer(
+            String workspaceId,
+            String userId,
+            String responseUrl,
+            boolean toCommand,
+            String text,
+            String blocks,
+            long firstTriedAt) {}
 
-    enum Outcome { DELIVERED, NOT_TAKEN, GONE, MAY_HAVE_LANDED }
+    enum Outcome {
+        DELIVERED,
+        NOT_TAKEN,
+        GONE,
+        MAY_HAVE_LANDED
+    }
 
     private final Slack slack;
     private final Supplier<WorkQueue> work;
@@ -50,8 +60,14 @@ final class SlackResponses implements WorkHandler {
     private final SlackConnection connection;
     private final Clock clock;
 
-    SlackResponses(Slack slack, Supplier<WorkQueue> work, SlackOutbox outbox, SlackGateway gateway,
-            SlackRequestCheck check, SlackConnection connection, Clock clock) {
+    SlackResponses(
+            Slack slack,
+            Supplier<WorkQueue> work,
+            SlackOutbox outbox,
+            SlackGateway gateway,
+            SlackRequestCheck check,
+            SlackConnection connection,
+            Clock clock) {
         this.slack = slack;
         this.work = work;
         this.outbox = outbox;
@@ -76,16 +92,25 @@ final class SlackResponses implements WorkHandler {
      * Sends the answer at once; when Slack did not take it, queues it under its delivery id (unique per request, so
      * a request handled again after a crash queues it once).
      */
-    void answer(String workspaceId, String userId, String responseUrl, boolean toCommand, ChatMessage message,
-                String deliveryId) {
+    void answer(
+            String workspaceId,
+            String userId,
+            String responseUrl,
+            boolean toCommand,
+            ChatMessage message,
+            String deliveryId) {
         SlackGateway.Prepared p = gateway.prepare(message);
-        Answer answer = new Answer(workspaceId, userId, responseUrl, toCommand, p.text(), p.blocks(),
-                clock.millis());
+        Answer answer = new Answer(workspaceId, userId, responseUrl, toCommand, p.text(), p.blocks(), clock.millis());
         switch (send(answer)) {
-            case NOT_TAKEN -> work.get().enqueueAt(KIND, deliveryId, GSON.toJson(answer), clock.instant().plusSeconds(2));
+            case NOT_TAKEN ->
+                work.get()
+                        .enqueueAt(
+                                KIND,
+                                deliveryId,
+                                GSON.toJson(answer),
+                                clock.instant().plusSeconds(2));
             case GONE -> toDm(answer, deliveryId);
-            case DELIVERED, MAY_HAVE_LANDED -> {
-            }
+            case DELIVERED, MAY_HAVE_LANDED -> {}
         }
     }
 
@@ -94,7 +119,8 @@ final class SlackResponses implements WorkHandler {
         connection.deferWhileDown();
         Answer answer = GSON.fromJson(data, Answer.class);
         Outcome outcome = send(answer);
-        boolean tooLate = Instant.ofEpochMilli(answer.firstTriedAt()).plus(GIVE_UP_AFTER).isBefore(clock.instant());
+        boolean tooLate =
+                Instant.ofEpochMilli(answer.firstTriedAt()).plus(GIVE_UP_AFTER).isBefore(clock.instant());
         if (outcome == Outcome.GONE || (outcome == Outcome.NOT_TAKEN && tooLate)) {
             toDm(answer, deliveryId);
         } else if (outcome == Outcome.NOT_TAKEN) {
@@ -104,7 +130,10 @@ final class SlackResponses implements WorkHandler {
 
     private void toDm(Answer answer, String deliveryId) {
         LOG.info("Slack: an answer that could not go through its response URL goes to the person's DM");
-        outbox.postPrepared(answer.workspaceId(), answer.userId(), new SlackGateway.Prepared(answer.text(), answer.blocks()),
+        outbox.postPrepared(
+                answer.workspaceId(),
+                answer.userId(),
+                new SlackGateway.Prepared(answer.text(), answer.blocks()),
                 "dm-" + deliveryId);
     }
 
@@ -131,7 +160,10 @@ final class SlackResponses implements WorkHandler {
                 LOG.warn("Slack: the response URL answered {} ({}); the answer is tried again", code, brief(reason));
                 return Outcome.NOT_TAKEN;
             }
-            LOG.warn("Slack: the response URL answered {} ({}); the answer goes to the person's DM", code, brief(reason));
+            LOG.warn(
+                    "Slack: the response URL answered {} ({}); the answer goes to the person's DM",
+                    code,
+                    brief(reason));
             return Outcome.GONE;
         } catch (ConnectException | UnknownHostException | NoRouteToHostException e) {
             LOG.warn("Slack: could not reach the response URL; the answer is tried again", e);

@@ -34,8 +34,7 @@ final class SlackScopes {
     /** The slash command /pulse, and the direct messages people type (event message.im). */
     static final List<String> BESIDE_METHODS = List.of("commands", "im:history");
 
-    private SlackScopes() {
-    }
+    private SlackScopes() {}
 
     static Set<String> required() {
         Set<String> all = new TreeSet<>(BESIDE_METHODS);

@@ -21,6 +21,7 @@ final class SlackSocketMode implements SmartLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(SlackSocketMode.class);
     /** Envelopes handled at once; each listener acknowledges fast and hands the work to SlackWork. */
     private static final int CONCURRENCY = 4;
+
     private static final String NOT_OPEN = "the Socket Mode connection is not open yet";
 
     private final App app;
@@ -64,8 +65,11 @@ final class SlackSocketMode implements SmartLifecycle {
             if (wait.compareTo(maxDelay) > 0) {
                 wait = maxDelay;
             }
-            LOG.warn("Slack: could not open a Socket Mode connection (check SLACK_APP_TOKEN and that the app has Socket"
-                    + " Mode switched on): {}; trying again in {}", e.toString(), wait);
+            LOG.warn(
+                    "Slack: could not open a Socket Mode connection (check SLACK_APP_TOKEN and that the app has Socket"
+                            + " Mode switched on): {}; trying again in {}",
+                    e.toString(),
+                    wait);
             connection.later(this::open, wait);
         }
     }
@@ -96,7 +100,9 @@ final class SlackSocketMode implements SmartLifecycle {
 
     /** Whether the WebSocket to Slack is open now. */
     synchronized boolean connected() {
-        return socketMode != null && socketMode.getClient() != null && socketMode.getClient().verifyConnection();
+        return socketMode != null
+                && socketMode.getClient() != null
+                && socketMode.getClient().verifyConnection();
     }
 
     @Override

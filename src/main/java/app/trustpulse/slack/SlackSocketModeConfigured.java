@@ -10,8 +10,10 @@ class SlackSocketModeConfigured implements Condition {
 
     @Override
     public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-        return Binder.get(context.getEnvironment()).bind("slack.app-token", String.class)
-                .map(SlackProperties::isSet).orElse(false);
+        return Binder.get(context.getEnvironment())
+                .bind("slack.app-token", String.class)
+                .map(SlackProperties::isSet)
+                .orElse(false);
     }
 
     /** The request URL {@code /slack/events}, for when Socket Mode is off. */

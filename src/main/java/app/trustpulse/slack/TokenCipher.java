@@ -25,7 +25,8 @@ final class TokenCipher {
 
     TokenCipher(byte[] key) {
         if (key.length != 32) {
-            throw new IllegalStateException("SLACK_TOKEN_ENCRYPTION_KEY must be 32 bytes, base64-encoded (e.g. openssl rand -base64 32)");
+            throw new IllegalStateException(
+                    "SLACK_TOKEN_ENCRYPTION_KEY must be 32 bytes, base64-encoded (e.g. openssl rand -base64 32)");
         }
         this.key = new SecretKeySpec(key.clone(), "AES");
     }
@@ -67,8 +68,10 @@ final class TokenCipher {
             c.updateAAD(workspaceId.getBytes(StandardCharsets.UTF_8));
             return new String(c.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("cannot decrypt the token of workspace " + workspaceId
-                    + " (was SLACK_TOKEN_ENCRYPTION_KEY changed?)", e);
+            throw new IllegalStateException(
+                    "cannot decrypt the token of workspace " + workspaceId
+                            + " (was SLACK_TOKEN_ENCRYPTION_KEY changed?)",
+                    e);
         }
     }
 }

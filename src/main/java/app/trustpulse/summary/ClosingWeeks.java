@@ -1,19 +1,19 @@
 package app.trustpulse.summary;
 
+import app.trustpulse.feedback.TextScrubber;
 import app.trustpulse.pulse.Answer;
 import app.trustpulse.pulse.AnswerRepository;
 import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.Dimension;
+import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.MissedTriggers;
 import app.trustpulse.pulse.PulseCalculator;
-import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.PulseMetrics;
-import app.trustpulse.pulse.Texts;
-import app.trustpulse.feedback.TextScrubber;
 import app.trustpulse.pulse.PulseRepository;
 import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.Team;
 import app.trustpulse.pulse.TeamRepository;
+import app.trustpulse.pulse.Texts;
 import app.trustpulse.pulse.WeekId;
 import app.trustpulse.pulse.WeekStepRepository;
 import app.trustpulse.pulse.WeeklyPulse;
@@ -41,7 +41,11 @@ public final class ClosingWeeks {
     /** Tries of one step before the look for unfinished weeks stops queuing it (it is logged each time). */
     static final int MAX_STEP_ATTEMPTS = 20;
 
-    public enum Outcome { CLOSED, ALREADY_CLOSED, SKIPPED }
+    public enum Outcome {
+        CLOSED,
+        ALREADY_CLOSED,
+        SKIPPED
+    }
 
     /** What of a closed week went out, so what an admin is told is true. */
     public record Delivered(boolean pulsePosted, int digestsSent, int digests) {
@@ -62,9 +66,19 @@ public final class ClosingWeeks {
     private final MemberRepository members;
     private final ReleasedComments comments;
 
-    public ClosingWeeks(TeamRepository teams, CheckInRepository checkIns, AnswerRepository answers, PulseRepository pulses,
-                        PulseCalculator calculator, WeekStepRepository steps, WeekSteps weekSteps, Clock clock,
-                        PulseMetrics metrics, MemberRepository members, TextScrubber scrubber, Texts texts) {
+    public ClosingWeeks(
+            TeamRepository teams,
+            CheckInRepository checkIns,
+            AnswerRepository answers,
+            PulseRepository pulses,
+            PulseCalculator calculator,
+            WeekStepRepository steps,
+            WeekSteps weekSteps,
+            Clock clock,
+            PulseMetrics metrics,
+            MemberRepository members,
+            TextScrubber scrubber,
+            Texts texts) {
         this.teams = teams;
         this.checkIns = checkIns;
         this.answers = answers;
@@ -84,7 +98,8 @@ public final class ClosingWeeks {
         if (team.isEmpty() || team.get().paused()) {
             return Outcome.SKIPPED;
         }
-        if (!MissedTriggers.stillSameLocalDay(scheduledAt, clock.instant(), team.get().timezone())) {
+        if (!MissedTriggers.stillSameLocalDay(
+                scheduledAt, clock.instant(), team.get().timezone())) {
             metrics.weekCloseMissed(team.get().platform());
             return Outcome.SKIPPED;
         }
@@ -130,8 +145,10 @@ public final class ClosingWeeks {
                 Map<WeekId, Map<Dimension, Double>> history =
                         pulses.history(team.id(), week.minus(PulseCalculator.TREND_WEEKS), week);
                 int asked = checkIns.countAsked(team.id(), week, Role.MEMBER);
-                WeeklyPulse pulse = calculator.calculate(team.id(), week, team.threshold(), weekAnswers, history, asked);
-                answers.keepReleasedComments(team.id(), week, comments.of(team, weekAnswers, members.ofTeam(team.id())));
+                WeeklyPulse pulse =
+                        calculator.calculate(team.id(), week, team.threshold(), weekAnswers, history, asked);
+                answers.keepReleasedComments(
+                        team.id(), week, comments.of(team, weekAnswers, members.ofTeam(team.id())));
                 pulses.save(pulse);
             }
             // Keep less: once the aggregates are stored, the members' answers have done their work.
@@ -143,7 +160,8 @@ public final class ClosingWeeks {
     /** Finishes every recently closed week whose pulse or digests did not all go out; on start and on each close. */
     public int finishUnfinished() {
         int finished = 0;
-        for (WeekStepRepository.TeamWeek tw : steps.unfinished(clock.instant().minus(UNFINISHED_WINDOW), MAX_STEP_ATTEMPTS)) {
+        for (WeekStepRepository.TeamWeek tw :
+                steps.unfinished(clock.instant().minus(UNFINISHED_WINDOW), MAX_STEP_ATTEMPTS)) {
             Optional<Team> team = teams.find(tw.teamId());
             if (team.isEmpty()) {
                 continue;
@@ -160,10 +178,15 @@ public final class ClosingWeeks {
 
     public Delivered delivered(long teamId, WeekId week) {
         List<WeekStepRepository.State> all = steps.of(teamId, week);
-        boolean posted = all.stream().anyMatch(s -> s.step() == WeekStepRepository.Step.PULSE
-                && s.status() == WeekStepRepository.Status.DONE);
-        List<WeekStepRepository.State> digests = all.stream().filter(s -> s.step() == WeekStepRepository.Step.DIGEST).toList();
-        int sent = (int) digests.stream().filter(s -> s.status() == WeekStepRepository.Status.DONE).count();
+        boolean posted = all.stream()
+                .anyMatch(
+                        s -> s.step() == WeekStepRepository.Step.PULSE && s.status() == WeekStepRepository.Status.DONE);
+        List<WeekStepRepository.State> digests = all.stream()
+                .filter(s -> s.step() == WeekStepRepository.Step.DIGEST)
+                .toList();
+        int sent = (int) digests.stream()
+                .filter(s -> s.status() == WeekStepRepository.Status.DONE)
+                .count();
         return new Delivered(posted, sent, digests.size());
     }
 }

@@ -38,9 +38,12 @@ public final class LeaderDigests {
     private static final Duration NO_REPEAT = Duration.ofDays(7L * NudgeSelector.NO_REPEAT_WEEKS);
 
     /** What the week close hands every leader's digest. */
-    public record WeekContext(WeeklyPulse pulse, Map<WeekId, Map<Dimension, PublishedScore>> earlier, List<String> feedback,
-                              int feedbackHeld, List<String> comments) {
-    }
+    public record WeekContext(
+            WeeklyPulse pulse,
+            Map<WeekId, Map<Dimension, PublishedScore>> earlier,
+            List<String> feedback,
+            int feedbackHeld,
+            List<String> comments) {}
 
     private final NudgeSelector selector;
     private final NudgeCatalog catalog;
@@ -50,8 +53,14 @@ public final class LeaderDigests {
     private final Texts texts;
     private final Clock clock;
 
-    public LeaderDigests(NudgeSelector selector, NudgeCatalog catalog, NudgeLog nudgeLog, PulseMessages pulseMessages,
-                         NudgeMessages nudgeMessages, Texts texts, Clock clock) {
+    public LeaderDigests(
+            NudgeSelector selector,
+            NudgeCatalog catalog,
+            NudgeLog nudgeLog,
+            PulseMessages pulseMessages,
+            NudgeMessages nudgeMessages,
+            Texts texts,
+            Clock clock) {
         this.selector = selector;
         this.catalog = catalog;
         this.nudgeLog = nudgeLog;
@@ -64,7 +73,8 @@ public final class LeaderDigests {
     /** How many nudges the leader's digest of that week carries (chosen when it was first composed). */
     public int nudgesIn(Team team, String leaderId, WeekId week) {
         return (int) nudgeLog.ofLeader(team.id(), leaderId, clock.instant().minus(NO_REPEAT)).stream()
-                .filter(n -> n.occasion() == SentNudge.Occasion.DIGEST && n.week().equals(week))
+                .filter(n ->
+                        n.occasion() == SentNudge.Occasion.DIGEST && n.week().equals(week))
                 .count();
     }
 
@@ -73,7 +83,8 @@ public final class LeaderDigests {
         WeeklyPulse pulse = week.pulse();
         Instant now = clock.instant();
         List<Block> blocks = new ArrayList<>();
-        String header = texts.get(lang, "digest.header", team.name(), pulse.week().week());
+        String header =
+                texts.get(lang, "digest.header", team.name(), pulse.week().week());
         blocks.add(new Block.Header(header));
         blocks.addAll(pulseMessages.body(team, pulse));
         blocks.addAll(selfCheckBlocks(lang, pulse, selfCheck, team.threshold()));
@@ -85,25 +96,38 @@ public final class LeaderDigests {
                 .toList();
         NudgeSelector.Signals signals = selector.signals(Optional.of(pulse), week.earlier(), selfCheck);
         if (!signals.lower().isEmpty()) {
-            String names = signals.lower().stream().map(d -> texts.dimensionName(lang, d.dimension()))
+            String names = signals.lower().stream()
+                    .map(d -> texts.dimensionName(lang, d.dimension()))
                     .collect(Collectors.joining(", "));
             blocks.add(new Block.Text(texts.get(lang, "digest.lower", names)));
         }
         // A digest sent again (its first try failed or its sender died) shows the nudges chosen the first time.
         List<SentNudge> chosenBefore = recent.stream()
-                .filter(n -> n.occasion() == SentNudge.Occasion.DIGEST && n.week().equals(pulse.week()))
+                .filter(n ->
+                        n.occasion() == SentNudge.Occasion.DIGEST && n.week().equals(pulse.week()))
                 .toList();
         List<Map.Entry<NudgeSelector.Pick, Long>> picks = new ArrayList<>();
         if (!chosenBefore.isEmpty()) {
             for (SentNudge n : chosenBefore) {
-                catalog.find(lang, n.nudgeId()).filter(nudge -> n.dimension().isPresent()).ifPresent(nudge -> picks.add(
-                        Map.entry(new NudgeSelector.Pick(nudge, n.dimension().get(), n.reason()), n.id())));
+                catalog.find(lang, n.nudgeId())
+                        .filter(nudge -> n.dimension().isPresent())
+                        .ifPresent(nudge -> picks.add(Map.entry(
+                                new NudgeSelector.Pick(nudge, n.dimension().get(), n.reason()), n.id())));
             }
         } else {
             Set<String> recentIds = recent.stream().map(SentNudge::nudgeId).collect(Collectors.toSet());
-            for (NudgeSelector.Pick pick : selector.choose(lang, signals, recentIds, MAX_NUDGES, pulse.week().ordinal())) {
-                long id = nudgeLog.record(new SentNudge(0, team.id(), leader.userId(), pick.nudge().id(),
-                        Optional.of(pick.dimension()), pick.reason(), pulse.week(), SentNudge.Occasion.DIGEST, now,
+            for (NudgeSelector.Pick pick : selector.choose(
+                    lang, signals, recentIds, MAX_NUDGES, pulse.week().ordinal())) {
+                long id = nudgeLog.record(new SentNudge(
+                        0,
+                        team.id(),
+                        leader.userId(),
+                        pick.nudge().id(),
+                        Optional.of(pick.dimension()),
+                        pick.reason(),
+                        pulse.week(),
+                        SentNudge.Occasion.DIGEST,
+                        now,
                         Optional.empty()));
                 picks.add(Map.entry(pick, id));
             }
@@ -122,20 +146,24 @@ public final class LeaderDigests {
             nudgeMessages.earlierNudge(lang, earlier).ifPresent(blocks::addAll);
         }
         if (!week.feedback().isEmpty()) {
-            blocks.add(new Block.Text(texts.get(lang, "digest.feedback.title", week.feedback().size())));
-            blocks.add(new Block.Text(week.feedback().stream().map(f -> "• " + f).collect(Collectors.joining("\n"))));
+            blocks.add(new Block.Text(
+                    texts.get(lang, "digest.feedback.title", week.feedback().size())));
+            blocks.add(
+                    new Block.Text(week.feedback().stream().map(f -> "• " + f).collect(Collectors.joining("\n"))));
         } else if (week.feedbackHeld() > 0) {
             blocks.add(new Block.Context(texts.get(lang, "digest.feedback.held", team.threshold())));
         }
         if (!week.comments().isEmpty()) {
             blocks.add(new Block.Text(texts.get(lang, "digest.comments.title")));
-            blocks.add(new Block.Text(week.comments().stream().map(c -> "• " + c).collect(Collectors.joining("\n"))));
+            blocks.add(
+                    new Block.Text(week.comments().stream().map(c -> "• " + c).collect(Collectors.joining("\n"))));
         }
         blocks.add(new Block.Context(texts.get(lang, "digest.privacy", team.threshold())));
         return new ChatMessage(header, blocks);
     }
 
-    private List<Block> selfCheckBlocks(Language lang, WeeklyPulse pulse, Map<Dimension, Integer> selfCheck, int threshold) {
+    private List<Block> selfCheckBlocks(
+            Language lang, WeeklyPulse pulse, Map<Dimension, Integer> selfCheck, int threshold) {
         List<Block> blocks = new ArrayList<>();
         if (selfCheck.isEmpty()) {
             blocks.add(new Block.Context(texts.get(lang, "digest.selfcheck.none")));
@@ -155,21 +183,29 @@ public final class LeaderDigests {
                 continue;
             }
             boolean gap = gaps.stream().anyMatch(g -> g.dimension() == d);
-            rows.add(new Block.ScoreRow(texts.dimensionName(lang, d),
+            rows.add(new Block.ScoreRow(
+                    texts.dimensionName(lang, d),
                     texts.get(lang, "digest.selfcheck.row", self, TextFormats.score(lang, team.get())),
-                    gap ? TextFormats.difference(lang, self, team.get()) : "", "", ""));
+                    gap ? TextFormats.difference(lang, self, team.get()) : "",
+                    "",
+                    ""));
         }
         if (rows.isEmpty()) {
             blocks.add(new Block.Context(texts.get(lang, "digest.selfcheck.noTeamScore", threshold)));
             return blocks;
         }
         blocks.add(new Block.Text(texts.get(lang, "digest.selfcheck.title")));
-        blocks.add(new Block.ScoreTable(rows, List.of(texts.get(lang, "table.selfcheck.self"),
-                texts.get(lang, "table.selfcheck.gap"), "", "")));
+        blocks.add(new Block.ScoreTable(
+                rows,
+                List.of(texts.get(lang, "table.selfcheck.self"), texts.get(lang, "table.selfcheck.gap"), "", "")));
         if (!gaps.isEmpty()) {
             NudgeSelector.Gap widest = gaps.get(0);
-            blocks.add(new Block.Text(texts.get(lang, widest.self() > widest.team() ? "digest.blindspot.higher" : "digest.blindspot.lower",
-                    texts.dimensionName(lang, widest.dimension()), (int) widest.self(), TextFormats.score(lang, widest.team()))));
+            blocks.add(new Block.Text(texts.get(
+                    lang,
+                    widest.self() > widest.team() ? "digest.blindspot.higher" : "digest.blindspot.lower",
+                    texts.dimensionName(lang, widest.dimension()),
+                    (int) widest.self(),
+                    TextFormats.score(lang, widest.team()))));
         }
         return blocks;
     }

@@ -28,14 +28,16 @@ public final class PulseMessages {
     public ChatMessage channelPost(Team team, WeeklyPulse pulse, Optional<Nudge> reflection) {
         Language lang = team.language();
         List<Block> blocks = new ArrayList<>();
-        String header = texts.get(lang, "pulse.header", pulse.week().week(), pulse.week().year());
+        String header = texts.get(
+                lang, "pulse.header", pulse.week().week(), pulse.week().year());
         blocks.add(new Block.Header(header));
         blocks.addAll(body(team, pulse));
         reflection.ifPresent(q -> {
             blocks.add(new Block.Text(texts.get(lang, "pulse.reflection", q.text())));
-            blocks.add(new Block.Context(q.isPracticeTip()
-                    ? texts.get(lang, "nudge.practiceTip", q.why())
-                    : texts.get(lang, "nudge.source", q.why(), q.source())));
+            blocks.add(new Block.Context(
+                    q.isPracticeTip()
+                            ? texts.get(lang, "nudge.practiceTip", q.why())
+                            : texts.get(lang, "nudge.source", q.why(), q.source())));
         });
         blocks.add(new Block.Context(texts.get(lang, "pulse.privacy", pulse.threshold())));
         return new ChatMessage(header, blocks);
@@ -62,15 +64,23 @@ public final class PulseMessages {
             String score = s.withheld()
                     ? texts.get(lang, "pulse.dimension.withheld")
                     : TextFormats.score(lang, s.mean().getAsDouble());
-            String change = s.change().isPresent() ? TextFormats.change(lang, s.change().getAsDouble()) : "";
-            rows.add(new Block.ScoreRow(texts.dimensionName(lang, s.dimension()), score, change,
-                    Sparkline.of(s.trend()), texts.get(lang, "pulse.answers", s.answers())));
+            String change =
+                    s.change().isPresent() ? TextFormats.change(lang, s.change().getAsDouble()) : "";
+            rows.add(new Block.ScoreRow(
+                    texts.dimensionName(lang, s.dimension()),
+                    score,
+                    change,
+                    Sparkline.of(s.trend()),
+                    texts.get(lang, "pulse.answers", s.answers())));
         }
         blocks.add(new Block.ScoreTable(rows));
         blocks.add(new Block.Text(participation));
         if (pulse.strongest().isPresent() && pulse.weakest().isPresent()) {
-            blocks.add(new Block.Text(texts.get(lang, "pulse.extremes",
-                    texts.dimensionName(lang, pulse.strongest().get()), texts.dimensionName(lang, pulse.weakest().get()))));
+            blocks.add(new Block.Text(texts.get(
+                    lang,
+                    "pulse.extremes",
+                    texts.dimensionName(lang, pulse.strongest().get()),
+                    texts.dimensionName(lang, pulse.weakest().get()))));
         }
         if (pulse.dimensions().stream().anyMatch(DimensionScore::withheld)) {
             blocks.add(new Block.Context(texts.get(lang, "pulse.someWithheld", pulse.threshold())));

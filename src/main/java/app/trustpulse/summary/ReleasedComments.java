@@ -30,15 +30,19 @@ final class ReleasedComments {
 
     List<String> of(Team team, List<Answer> weekAnswers, List<Member> people) {
         List<Answer> withComment = weekAnswers.stream()
-                .filter(a -> a.respondent() == Role.MEMBER && a.counts() && a.comment().isPresent())
+                .filter(a -> a.respondent() == Role.MEMBER
+                        && a.counts()
+                        && a.comment().isPresent())
                 .toList();
-        if (!AnonymityPolicy.mayShow(team, withComment.stream().map(Answer::pseudonym).distinct().count())) {
+        if (!AnonymityPolicy.mayShow(
+                team, withComment.stream().map(Answer::pseudonym).distinct().count())) {
             return List.of();
         }
         List<String> names = people.stream().map(Member::displayName).toList();
         List<String> comments = new ArrayList<>();
         for (Answer a : withComment) {
-            comments.add(texts.dimensionName(team.language(), a.dimension()) + ": " + scrubber.scrub(a.comment().get(), names));
+            comments.add(texts.dimensionName(team.language(), a.dimension()) + ": "
+                    + scrubber.scrub(a.comment().get(), names));
         }
         Collections.shuffle(comments, random);
         return comments;

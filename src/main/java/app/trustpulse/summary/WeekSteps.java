@@ -1,6 +1,5 @@
 package app.trustpulse.summary;
 
-import app.trustpulse.pulse.DeliveryClaim;
 import app.trustpulse.chat.ChannelAddress;
 import app.trustpulse.chat.ChatDeliveryException;
 import app.trustpulse.chat.ChatGateway;
@@ -12,18 +11,16 @@ import app.trustpulse.feedback.TextScrubber;
 import app.trustpulse.nudge.DisruptionDetector;
 import app.trustpulse.nudge.MonthlyReviews;
 import app.trustpulse.nudge.NudgeSelector;
-import app.trustpulse.pulse.Answer;
-import app.trustpulse.pulse.AnonymityPolicy;
-import app.trustpulse.pulse.DimensionScore;
-import app.trustpulse.pulse.PulseMetrics;
 import app.trustpulse.pulse.AnswerRepository;
+import app.trustpulse.pulse.DeliveryClaim;
 import app.trustpulse.pulse.Dimension;
+import app.trustpulse.pulse.DimensionScore;
 import app.trustpulse.pulse.Member;
 import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.PersonalAnswers;
 import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PublishedScore;
-import app.trustpulse.pulse.PulseCalculator;
+import app.trustpulse.pulse.PulseMetrics;
 import app.trustpulse.pulse.PulseRepository;
 import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.Team;
@@ -37,13 +34,10 @@ import app.trustpulse.pulse.WorkQueue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,11 +74,25 @@ public final class WeekSteps {
     private final Clock clock;
     private final PulseMetrics metrics;
 
-    public WeekSteps(TeamRepository teams, MemberRepository members, AnswerRepository answers, PulseRepository pulses,
-                     WeekStepRepository steps, NudgeSelector selector, PulseMessages pulseMessages, LeaderDigests digests,
-                     MonthlyReviews reviews, FeedbackRelease feedbackRelease, TextScrubber scrubber, Pseudonymizer pseudonyms,
-                     ChatGateways gateways, Texts texts, WorkQueue work, Duration claimTimeout, Clock clock,
-                     PulseMetrics metrics) {
+    public WeekSteps(
+            TeamRepository teams,
+            MemberRepository members,
+            AnswerRepository answers,
+            PulseRepository pulses,
+            WeekStepRepository steps,
+            NudgeSelector selector,
+            PulseMessages pulseMessages,
+            LeaderDigests digests,
+            MonthlyReviews reviews,
+            FeedbackRelease feedbackRelease,
+            TextScrubber scrubber,
+            Pseudonymizer pseudonyms,
+            ChatGateways gateways,
+            Texts texts,
+            WorkQueue work,
+            Duration claimTimeout,
+            Clock clock,
+            PulseMetrics metrics) {
         this.teams = teams;
         this.members = members;
         this.answers = answers;
@@ -186,22 +194,32 @@ public final class WeekSteps {
             return true;
         } catch (ChatDeliveryException e) {
             steps.release(teamId, week, step, recipient, e.getMessage());
-            LOG.warn("{} of week {} for team {} not delivered yet, retried later: {}",
-                    step, week, teamId, e.getMessage());
+            LOG.warn(
+                    "{} of week {} for team {} not delivered yet, retried later: {}",
+                    step,
+                    week,
+                    teamId,
+                    e.getMessage());
             return false;
         }
     }
 
     private boolean isDone(long teamId, WeekId week, Step step, String recipient) {
-        return steps.of(teamId, week).stream().anyMatch(s -> s.step() == step && s.recipient().equals(recipient)
-                && s.status() == WeekStepRepository.Status.DONE);
+        return steps.of(teamId, week).stream()
+                .anyMatch(s -> s.step() == step
+                        && s.recipient().equals(recipient)
+                        && s.status() == WeekStepRepository.Status.DONE);
     }
 
     private void postPulse(Team team, WeeklyPulse pulse, Delivery delivery) {
-        gateways.of(team.platform()).postToChannel(ChannelAddress.of(team),
-                pulseMessages.channelPost(team, pulse, selector.reflectionQuestion(team.language(), pulse)), delivery);
+        gateways.of(team.platform())
+                .postToChannel(
+                        ChannelAddress.of(team),
+                        pulseMessages.channelPost(team, pulse, selector.reflectionQuestion(team.language(), pulse)),
+                        delivery);
         pulses.markPosted(team.id(), pulse.week(), clock.instant());
-        metrics.pulsePosted(team.platform(), (int) pulse.dimensions().stream().filter(DimensionScore::withheld).count());
+        metrics.pulsePosted(team.platform(), (int)
+                pulse.dimensions().stream().filter(DimensionScore::withheld).count());
     }
 
     private void sendDigest(Team team, WeeklyPulse pulse, String leaderId, Delivery delivery) {
@@ -214,8 +232,8 @@ public final class WeekSteps {
         Map<WeekId, Map<Dimension, PublishedScore>> earlier =
                 pulses.publishedScores(team.id(), week.minus(DisruptionDetector.HISTORY_WEEKS), week);
         FeedbackRelease.Outcome feedback = feedbackRelease.releasedWith(team, week);
-        LeaderDigests.WeekContext context = new LeaderDigests.WeekContext(pulse, earlier, feedback.released(),
-                feedback.held(), answers.releasedComments(team.id(), week));
+        LeaderDigests.WeekContext context = new LeaderDigests.WeekContext(
+                pulse, earlier, feedback.released(), feedback.held(), answers.releasedComments(team.id(), week));
         DirectAddress to = new DirectAddress(team.platform(), team.workspaceId(), leaderId);
         gateway.sendDirect(to, digests.digest(team, leader.get(), context, selfCheck(team, leaderId, week)), delivery);
         metrics.digestSent(team.platform());
@@ -223,16 +241,18 @@ public final class WeekSteps {
         if (MonthlyReviews.isDue(team, clock.instant().atZone(team.timezone()).toLocalDate())) {
             Map<WeekId, Map<Dimension, Double>> reviewHistory =
                     pulses.history(team.id(), week.minus(MonthlyReviews.HISTORY_WEEKS), week.plus(1));
-            reviews.review(team, leaderId, week, reviewHistory).ifPresent(r ->
-                    gateway.sendDirect(to, r, new Delivery(delivery.id() + "-review", delivery.mayHaveLanded())));
+            reviews.review(team, leaderId, week, reviewHistory)
+                    .ifPresent(r -> gateway.sendDirect(
+                            to, r, new Delivery(delivery.id() + "-review", delivery.mayHaveLanded())));
         }
     }
 
     private Map<Dimension, Integer> selfCheck(Team team, String leaderId, WeekId week) {
         Map<Dimension, Integer> self = new EnumMap<>(Dimension.class);
-        new PersonalAnswers(answers, pseudonyms).of(team, leaderId, week).stream()
-                .filter(a -> a.respondent() == Role.LEADER && !a.cantSay())
-                .forEach(a -> self.put(a.dimension(), a.score().getAsInt()));
+        new PersonalAnswers(answers, pseudonyms)
+                .of(team, leaderId, week).stream()
+                        .filter(a -> a.respondent() == Role.LEADER && !a.cantSay())
+                        .forEach(a -> self.put(a.dimension(), a.score().getAsInt()));
         return self;
     }
 }

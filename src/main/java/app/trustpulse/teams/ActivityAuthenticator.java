@@ -29,10 +29,13 @@ class ActivityAuthenticator {
     /** True when the request may be handled; anything the SDK cannot validate counts as a rejection. */
     boolean authenticated(Activity activity, String authorization) {
         try {
-            JwtTokenValidation.authenticateRequest(activity, authorization, credentials, channels, configuration).join();
+            JwtTokenValidation.authenticateRequest(activity, authorization, credentials, channels, configuration)
+                    .join();
             return true;
         } catch (CompletionException e) {
-            LOG.info("Teams request rejected: {}", e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+            LOG.info(
+                    "Teams request rejected: {}",
+                    e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
             return false;
         } catch (RuntimeException e) {
             LOG.info("Teams request rejected: {}", e.getMessage());

@@ -34,6 +34,7 @@ final class ActivityShape {
     private static final Rule ID = string(Pattern.compile("[^\\s\\p{Cntrl}]{1,300}"), "an id");
     /** Tenants, Entra ID objects and groups: at most the stored 100. */
     private static final Rule GUID = string(Pattern.compile("[\\x21-\\x7E]{1,100}"), "an id");
+
     private static final Rule DISPLAY_NAME = text(300);
     private static final Rule TEXT = text(MAX_STRING);
     private static final Rule BOOLEAN = (value, path) -> value.isBoolean() ? null : path + " is not true or false";
@@ -51,18 +52,22 @@ final class ActivityShape {
         }
     };
 
-    private static final Rule ACCOUNT = all(object(
-            required("id", ID),
-            optional("name", DISPLAY_NAME),
-            optional("aadObjectId", GUID),
-            optional("role", NAME)), small());
+    private static final Rule ACCOUNT = all(
+            object(
+                    required("id", ID),
+                    optional("name", DISPLAY_NAME),
+                    optional("aadObjectId", GUID),
+                    optional("role", NAME)),
+            small());
 
-    private static final Rule CONVERSATION = all(object(
-            required("id", ID),
-            optional("tenantId", GUID),
-            optional("conversationType", NAME),
-            optional("isGroup", BOOLEAN),
-            optional("name", DISPLAY_NAME)), small());
+    private static final Rule CONVERSATION = all(
+            object(
+                    required("id", ID),
+                    optional("tenantId", GUID),
+                    optional("conversationType", NAME),
+                    optional("isGroup", BOOLEAN),
+                    optional("name", DISPLAY_NAME)),
+            small());
 
     private static final Rule CHANNEL_DATA = object(
             optional("tenant", object(required("id", GUID))),
@@ -106,10 +111,8 @@ final class ActivityShape {
     private static final Rule OTHER_ACTIVITY = activity(false);
 
     /** What the token check reads of the activity: its type, service URL and channel. */
-    private static final Rule TOKEN_INPUTS = object(
-            required("type", NAME),
-            required("serviceUrl", SERVICE_URL),
-            required("channelId", NAME));
+    private static final Rule TOKEN_INPUTS =
+            object(required("type", NAME), required("serviceUrl", SERVICE_URL), required("channelId", NAME));
 
     /** Whether the parts the token check reads fit; checked before the token, so that no oversized value reaches it. */
     Optional<String> tokenInputsProblem(JsonNode activity) {
@@ -120,7 +123,8 @@ final class ActivityShape {
     Optional<String> problem(JsonNode activity) {
         String problem = plain(activity);
         if (problem == null) {
-            boolean handled = activity.path("type").isTextual() && HANDLED.contains(activity.path("type").asText());
+            boolean handled = activity.path("type").isTextual()
+                    && HANDLED.contains(activity.path("type").asText());
             problem = (handled ? HANDLED_ACTIVITY : OTHER_ACTIVITY).check(activity, "");
         }
         return Optional.ofNullable(problem);
@@ -168,8 +172,7 @@ final class ActivityShape {
         String check(JsonNode value, String path);
     }
 
-    private record Field(String name, Rule rule, boolean required) {
-    }
+    private record Field(String name, Rule rule, boolean required) {}
 
     private static Field required(String name, Rule rule) {
         return new Field(name, rule, true);

@@ -31,9 +31,11 @@ final class AdaptiveCardPreview implements MessagePreview {
             shown.put("textFormat", "markdown");
             shown.put("text", activity.getText());
         } else {
-            shown.put("attachments", java.util.List.of(Map.of(
-                    "contentType", activity.getAttachments().get(0).getContentType(),
-                    "content", RENDERER.card(message))));
+            shown.put(
+                    "attachments",
+                    java.util.List.of(Map.of(
+                            "contentType", activity.getAttachments().get(0).getContentType(),
+                            "content", RENDERER.card(message))));
         }
         try {
             return MAPPER.writeValueAsString(shown);

@@ -38,7 +38,10 @@ class CardRenderer {
         this.texts = texts;
     }
 
-    /** People the core names as {@code <@id|name>} are shown by their name (a Teams mention would need an entity each). */
+    /**
+     * People the core names as {@code <@id|name>} are shown by their name (a Teams mention would need an entity
+     * each).
+     */
     Activity render(ChatMessage neutral) {
         ChatMessage message = Mentions.byName(neutral);
         Activity activity = Activity.createMessageActivity();
@@ -117,7 +120,9 @@ class CardRenderer {
         input.put("choices", choices);
         s.selected().ifPresent(v -> input.put("value", v));
         body.add(input);
-        s.choices().stream().filter(s::isSelected).findFirst()
+        s.choices().stream()
+                .filter(s::isSelected)
+                .findFirst()
                 .ifPresent(c -> body.add(textBlock("✔ " + c.label(), "Small", null, true)));
     }
 
@@ -143,8 +148,8 @@ class CardRenderer {
                     rowActions.add(show);
                 }
             } else {
-                Map<String, Object> submit = submit(button.label(), Map.of(ACTION_KEY, button.action()),
-                        button.style() == Button.Style.PRIMARY);
+                Map<String, Object> submit = submit(
+                        button.label(), Map.of(ACTION_KEY, button.action()), button.style() == Button.Style.PRIMARY);
                 if (button.style() == Button.Style.DANGER) {
                     submit.put("style", "destructive");
                 }
@@ -224,8 +229,9 @@ class CardRenderer {
         for (Block block : message.blocks()) {
             if (block instanceof Block.Scale scale) {
                 for (Language language : Language.values()) {
-                    if (texts.has(language, "checkin.scale.cantSay") && scale.choices().stream()
-                            .anyMatch(c -> c.label().equals(texts.get(language, "checkin.scale.cantSay")))) {
+                    if (texts.has(language, "checkin.scale.cantSay")
+                            && scale.choices().stream()
+                                    .anyMatch(c -> c.label().equals(texts.get(language, "checkin.scale.cantSay")))) {
                         return language;
                     }
                 }

@@ -14,11 +14,9 @@ import java.util.Optional;
  */
 final class CardSubmit {
 
-    record Click(String action, Optional<String> input) {
-    }
+    record Click(String action, Optional<String> input) {}
 
-    private CardSubmit() {
-    }
+    private CardSubmit() {}
 
     static List<Click> read(JsonNode value) {
         List<Click> scores = new ArrayList<>();
@@ -34,7 +32,8 @@ final class CardSubmit {
             Optional<String> text = text(field.getValue());
             if (key.startsWith(CardRenderer.SCALE_PREFIX)) {
                 text.filter(s -> s.matches("[1-5]") || s.equals(Actions.CANT_SAY))
-                        .ifPresent(s -> scores.add(new Click(key.substring(CardRenderer.SCALE_PREFIX.length()) + s, Optional.empty())));
+                        .ifPresent(s -> scores.add(
+                                new Click(key.substring(CardRenderer.SCALE_PREFIX.length()) + s, Optional.empty())));
             } else if (key.startsWith(CardRenderer.INPUT_PREFIX)) {
                 String action = key.substring(CardRenderer.INPUT_PREFIX.length());
                 if (!action.equals(clicked) && text.isPresent()) {

@@ -10,22 +10,28 @@ final class CommandText {
     private static final Pattern TAG = Pattern.compile("<(?!@)[^>]*>");
     private static final Pattern PULSE = Pattern.compile("^pulse(\\s+|$)", Pattern.CASE_INSENSITIVE);
 
-    private CommandText() {
-    }
+    private CommandText() {}
 
     static String of(Activity activity) {
         String text = activity.getText() == null ? "" : activity.getText();
-        String botId = activity.getRecipient() == null ? null : activity.getRecipient().getId();
+        String botId =
+                activity.getRecipient() == null ? null : activity.getRecipient().getId();
         for (Mention mention : activity.getMentions()) {
-            if (mention.getText() == null || mention.getMentioned() == null || mention.getMentioned().getId() == null) {
+            if (mention.getText() == null
+                    || mention.getMentioned() == null
+                    || mention.getMentioned().getId() == null) {
                 continue;
             }
             String id = mention.getMentioned().getId();
             text = text.replace(mention.getText(), id.equals(botId) ? " " : " <@" + id + "> ");
         }
         text = TAG.matcher(text).replaceAll(" ");
-        text = text.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">")
-                .replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
+        text = text.replace("&nbsp;", " ")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&amp;", "&");
         return text.replace('\u00a0', ' ').replaceAll("\\s+", " ").trim();
     }
 

@@ -27,18 +27,25 @@ class ConversationStore {
     }
 
     /** A stored conversation: a team channel (with its team) or a person's 1:1 chat (with the person). */
-    record Stored(String tenantId, String conversationId, String teamOrUserId, String serviceUrl,
-            ConversationReference reference) {
-    }
+    record Stored(
+            String tenantId,
+            String conversationId,
+            String teamOrUserId,
+            String serviceUrl,
+            ConversationReference reference) {}
 
     void saveTeam(String tenantId, String teamId, String teamName, String serviceUrl) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        int updated = jdbc.sql("UPDATE teams_team SET team_name = ?, service_url = ? WHERE tenant_id = ? AND team_id = ?")
-                .params(teamName, serviceUrl, tenantId, teamId).update();
+        int updated = jdbc.sql(
+                        "UPDATE teams_team SET team_name = ?, service_url = ? WHERE tenant_id = ? AND team_id = ?")
+                .params(teamName, serviceUrl, tenantId, teamId)
+                .update();
         if (updated == 0) {
             try {
-                jdbc.sql("INSERT INTO teams_team (tenant_id, team_id, team_name, service_url, installed_at) VALUES (?, ?, ?, ?, ?)")
-                        .params(tenantId, teamId, teamName, serviceUrl, now).update();
+                jdbc.sql(
+                                "INSERT INTO teams_team (tenant_id, team_id, team_name, service_url, installed_at) VALUES (?, ?, ?, ?, ?)")
+                        .params(tenantId, teamId, teamName, serviceUrl, now)
+                        .update();
             } catch (DuplicateKeyException raced) {
                 saveTeam(tenantId, teamId, teamName, serviceUrl);
             }
@@ -47,13 +54,20 @@ class ConversationStore {
 
     boolean teamInstalled(String tenantId, String teamId) {
         return jdbc.sql("SELECT COUNT(*) FROM teams_team WHERE tenant_id = ? AND team_id = ?")
-                .params(tenantId, teamId).query(Integer.class).single() > 0;
+                        .params(tenantId, teamId)
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     @Transactional
     void removeTeam(String tenantId, String teamId) {
-        jdbc.sql("DELETE FROM teams_channel WHERE tenant_id = ? AND team_id = ?").params(tenantId, teamId).update();
-        jdbc.sql("DELETE FROM teams_team WHERE tenant_id = ? AND team_id = ?").params(tenantId, teamId).update();
+        jdbc.sql("DELETE FROM teams_channel WHERE tenant_id = ? AND team_id = ?")
+                .params(tenantId, teamId)
+                .update();
+        jdbc.sql("DELETE FROM teams_team WHERE tenant_id = ? AND team_id = ?")
+                .params(tenantId, teamId)
+                .update();
     }
 
     void saveChannel(String tenantId, String channelId, String teamId, ConversationReference reference) {
@@ -62,13 +76,16 @@ class ConversationStore {
         int updated = jdbc.sql("""
                 UPDATE teams_channel SET team_id = ?, service_url = ?, reference_json = ?, updated_at = ?
                 WHERE tenant_id = ? AND channel_id = ?""")
-                .params(teamId, reference.getServiceUrl(), json, now, tenantId, channelId).update();
+                .params(teamId, reference.getServiceUrl(), json, now, tenantId, channelId)
+                .update();
         if (updated == 0) {
             try {
                 jdbc.sql("""
-                        INSERT INTO teams_channel (tenant_id, channel_id, team_id, service_url, reference_json, updated_at)
+                        INSERT INTO teams_channel (tenant_id, channel_id, team_id, service_url,
+                            reference_json, updated_at)
                         VALUES (?, ?, ?, ?, ?, ?)""")
-                        .params(tenantId, channelId, teamId, reference.getServiceUrl(), json, now).update();
+                        .params(tenantId, channelId, teamId, reference.getServiceUrl(), json, now)
+                        .update();
             } catch (DuplicateKeyException raced) {
                 saveChannel(tenantId, channelId, teamId, reference);
             }
@@ -78,12 +95,16 @@ class ConversationStore {
     Optional<Stored> channel(String tenantId, String channelId) {
         return jdbc.sql("SELECT tenant_id, channel_id, team_id, service_url, reference_json FROM teams_channel"
                         + " WHERE tenant_id = ? AND channel_id = ?")
-                .params(tenantId, channelId).query(ConversationStore::stored).optional();
+                .params(tenantId, channelId)
+                .query(ConversationStore::stored)
+                .optional();
     }
 
     List<String> channelsOfTeam(String tenantId, String teamId) {
         return jdbc.sql("SELECT channel_id FROM teams_channel WHERE tenant_id = ? AND team_id = ? ORDER BY channel_id")
-                .params(tenantId, teamId).query(String.class).list();
+                .params(tenantId, teamId)
+                .query(String.class)
+                .list();
     }
 
     void saveUser(String tenantId, String userId, ConversationReference reference) {
@@ -93,13 +114,16 @@ class ConversationStore {
         int updated = jdbc.sql("""
                 UPDATE teams_user SET conversation_id = ?, service_url = ?, reference_json = ?, updated_at = ?
                 WHERE tenant_id = ? AND user_id = ?""")
-                .params(conversationId, reference.getServiceUrl(), json, now, tenantId, userId).update();
+                .params(conversationId, reference.getServiceUrl(), json, now, tenantId, userId)
+                .update();
         if (updated == 0) {
             try {
                 jdbc.sql("""
-                        INSERT INTO teams_user (tenant_id, user_id, conversation_id, service_url, reference_json, updated_at)
+                        INSERT INTO teams_user (tenant_id, user_id, conversation_id, service_url,
+                            reference_json, updated_at)
                         VALUES (?, ?, ?, ?, ?, ?)""")
-                        .params(tenantId, userId, conversationId, reference.getServiceUrl(), json, now).update();
+                        .params(tenantId, userId, conversationId, reference.getServiceUrl(), json, now)
+                        .update();
             } catch (DuplicateKeyException raced) {
                 saveUser(tenantId, userId, reference);
             }
@@ -114,32 +138,49 @@ class ConversationStore {
         jdbc.sql("""
                 INSERT INTO teams_identity (tenant_id, aad_object_id, user_id, seen_at) VALUES (?, ?, ?, ?)
                 ON CONFLICT DO NOTHING""")
-                .params(tenantId, aadObjectId.toLowerCase(java.util.Locale.ROOT), userId, OffsetDateTime.now(clock)).update();
+                .params(tenantId, aadObjectId.toLowerCase(java.util.Locale.ROOT), userId, OffsetDateTime.now(clock))
+                .update();
     }
 
     Optional<Stored> user(String tenantId, String userId) {
         return jdbc.sql("SELECT tenant_id, conversation_id, user_id, service_url, reference_json FROM teams_user"
                         + " WHERE tenant_id = ? AND user_id = ?")
-                .params(tenantId, userId).query(ConversationStore::stored).optional();
+                .params(tenantId, userId)
+                .query(ConversationStore::stored)
+                .optional();
     }
 
     /** The person's chat reference and the link from their Entra ID object id go together. */
     int removeUser(String tenantId, String userId) {
-        return jdbc.sql("DELETE FROM teams_user WHERE tenant_id = ? AND user_id = ?").params(tenantId, userId).update()
-                + jdbc.sql("DELETE FROM teams_identity WHERE tenant_id = ? AND user_id = ?").params(tenantId, userId).update();
+        return jdbc.sql("DELETE FROM teams_user WHERE tenant_id = ? AND user_id = ?")
+                        .params(tenantId, userId)
+                        .update()
+                + jdbc.sql("DELETE FROM teams_identity WHERE tenant_id = ? AND user_id = ?")
+                        .params(tenantId, userId)
+                        .update();
     }
 
     /** Any conversation of the tenant: the service URL and the bot's account to start a new chat with. */
     Optional<Stored> anyOfTenant(String tenantId) {
-        Optional<Stored> channel = jdbc.sql("SELECT tenant_id, channel_id, team_id, service_url, reference_json"
+        Optional<Stored> channel = jdbc
+                .sql("SELECT tenant_id, channel_id, team_id, service_url, reference_json"
                         + " FROM teams_channel WHERE tenant_id = ? ORDER BY updated_at DESC FETCH FIRST 1 ROWS ONLY")
-                .params(tenantId).query(ConversationStore::stored).list().stream().findFirst();
+                .params(tenantId)
+                .query(ConversationStore::stored)
+                .list()
+                .stream()
+                .findFirst();
         if (channel.isPresent()) {
             return channel;
         }
-        return jdbc.sql("SELECT tenant_id, conversation_id, user_id, service_url, reference_json"
+        return jdbc
+                .sql("SELECT tenant_id, conversation_id, user_id, service_url, reference_json"
                         + " FROM teams_user WHERE tenant_id = ? ORDER BY updated_at DESC FETCH FIRST 1 ROWS ONLY")
-                .params(tenantId).query(ConversationStore::stored).list().stream().findFirst();
+                .params(tenantId)
+                .query(ConversationStore::stored)
+                .list()
+                .stream()
+                .findFirst();
     }
 
     /** The service URL of a channel or 1:1 conversation the bot knows. */
@@ -153,17 +194,26 @@ class ConversationStore {
     }
 
     Optional<String> serviceUrlOf(String tenantId, String conversationId) {
-        Optional<String> channel = jdbc.sql("SELECT service_url FROM teams_channel WHERE tenant_id = ? AND channel_id = ?")
-                .params(tenantId, conversationId).query(String.class).optional();
+        Optional<String> channel = jdbc.sql(
+                        "SELECT service_url FROM teams_channel WHERE tenant_id = ? AND channel_id = ?")
+                .params(tenantId, conversationId)
+                .query(String.class)
+                .optional();
         if (channel.isPresent()) {
             return channel;
         }
-        return jdbc.sql("SELECT service_url FROM teams_user WHERE tenant_id = ? AND conversation_id = ?")
-                .params(tenantId, conversationId).query(String.class).list().stream().findFirst();
+        return jdbc
+                .sql("SELECT service_url FROM teams_user WHERE tenant_id = ? AND conversation_id = ?")
+                .params(tenantId, conversationId)
+                .query(String.class)
+                .list()
+                .stream()
+                .findFirst();
     }
 
     private static Stored stored(ResultSet rs, int row) throws SQLException {
-        return new Stored(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), fromJson(rs.getString(5)));
+        return new Stored(
+                rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), fromJson(rs.getString(5)));
     }
 
     private static String toJson(ConversationReference reference) {

@@ -35,8 +35,8 @@ interface GraphTokens {
                 return Optional.empty();
             }
             try {
-                MicrosoftAppCredentials credentials = byTenant.computeIfAbsent(tenantId,
-                        t -> new MicrosoftAppCredentials(appId, password, t, GRAPH_SCOPE));
+                MicrosoftAppCredentials credentials = byTenant.computeIfAbsent(
+                        tenantId, t -> new MicrosoftAppCredentials(appId, password, t, GRAPH_SCOPE));
                 return Optional.ofNullable(credentials.getToken().get(20, TimeUnit.SECONDS));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

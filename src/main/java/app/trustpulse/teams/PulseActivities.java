@@ -50,8 +50,15 @@ class PulseActivities {
     private final ThreadLocal<Boolean> again = ThreadLocal.withInitial(() -> false);
     private final ThreadLocal<String> requestKey = new ThreadLocal<>();
 
-    PulseActivities(ChatInbox inbox, ConversationStore store, TeamsGateway gateway, TeamsOutbox outbox,
-            TeamOwners owners, ProcessedEvents processed, Texts texts, Clock clock) {
+    PulseActivities(
+            ChatInbox inbox,
+            ConversationStore store,
+            TeamsGateway gateway,
+            TeamsOutbox outbox,
+            TeamOwners owners,
+            ProcessedEvents processed,
+            Texts texts,
+            Clock clock) {
         this.inbox = inbox;
         this.store = store;
         this.gateway = gateway;
@@ -85,8 +92,10 @@ class PulseActivities {
         Context context = new Context(key, activity, tenantId, channelData(activity));
         this.again.set(again);
         // Teams resends an activity with its id, and the durable queue runs it again with it: one request, one id.
-        this.requestKey.set(activity.getId() == null ? null : "teams-" + UUID.nameUUIDFromBytes(
-                activity.getId().getBytes(StandardCharsets.UTF_8)));
+        this.requestKey.set(
+                activity.getId() == null
+                        ? null
+                        : "teams-" + UUID.nameUUIDFromBytes(activity.getId().getBytes(StandardCharsets.UTF_8)));
         switch (String.valueOf(activity.getType())) {
             case ActivityTypes.CONVERSATION_UPDATE -> conversationUpdate(context);
             case ActivityTypes.INSTALLATION_UPDATE -> installationUpdate(context);
@@ -127,13 +136,17 @@ class PulseActivities {
         }
 
         boolean isBot(ChannelAccount account) {
-            return account != null && activity.getRecipient() != null
-                    && account.getId() != null && account.getId().equals(activity.getRecipient().getId());
+            return account != null
+                    && activity.getRecipient() != null
+                    && account.getId() != null
+                    && account.getId().equals(activity.getRecipient().getId());
         }
 
         Language language() {
             String locale = activity.getLocale();
-            return locale != null && locale.toLowerCase(java.util.Locale.ROOT).startsWith("nl") ? Language.NL : Language.EN;
+            return locale != null && locale.toLowerCase(java.util.Locale.ROOT).startsWith("nl")
+                    ? Language.NL
+                    : Language.EN;
         }
     }
 
@@ -168,7 +181,8 @@ class PulseActivities {
         if (teamId.isEmpty()) {
             return;
         }
-        Optional<ChatUser> by = addedByOther.isEmpty() && removedByOther.isEmpty() ? Optional.empty()
+        Optional<ChatUser> by = addedByOther.isEmpty() && removedByOther.isEmpty()
+                ? Optional.empty()
                 : Optional.of(new ChatUser(from.getId(), nameOf(context, teamId.get(), from), Optional.empty()));
         for (String channel : channelsOf(context, teamId.get())) {
             if (!addedByOther.isEmpty()) {
@@ -193,12 +207,14 @@ class PulseActivities {
 
     /** The change as the core takes it, under the activity's queued key: the same on every run of the activity. */
     private static ChannelChange change(Context context, String channel, Optional<ChatUser> by) {
-        return new ChannelChange(Platform.TEAMS, context.tenantId(), channel, by, Optional.of("teams:" + context.key()));
+        return new ChannelChange(
+                Platform.TEAMS, context.tenantId(), channel, by, Optional.of("teams:" + context.key()));
     }
 
     /** The name an account goes by; roster events often carry only ids, so it is read from the team's roster then. */
     private String nameOf(Context context, String teamId, ChannelAccount account) {
-        return account.getName() != null && !account.getName().isBlank() ? account.getName()
+        return account.getName() != null && !account.getName().isBlank()
+                ? account.getName()
                 : gateway.memberName(context.tenantId(), context.activity().getServiceUrl(), teamId, account.getId());
     }
 
@@ -215,13 +231,19 @@ class PulseActivities {
         Optional<String> teamId = context.teamId();
         if (teamId.isPresent()) {
             boolean first = !store.teamInstalled(context.tenantId(), teamId.get());
-            String name = context.channelData().getTeam() == null ? null : context.channelData().getTeam().getName();
-            store.saveTeam(context.tenantId(), teamId.get(), name, context.activity().getServiceUrl());
-            store.saveChannel(context.tenantId(), context.channelId(), teamId.get(), reference(context, context.channelId()));
+            String name = context.channelData().getTeam() == null
+                    ? null
+                    : context.channelData().getTeam().getName();
+            store.saveTeam(
+                    context.tenantId(), teamId.get(), name, context.activity().getServiceUrl());
+            store.saveChannel(
+                    context.tenantId(), context.channelId(), teamId.get(), reference(context, context.channelId()));
             if (first) {
                 String botName = context.activity().getRecipient().getName();
-                outbox.answer(context.key(), new TeamsOutbox.Destination(context.tenantId(),
-                                context.activity().getServiceUrl(), context.channelId(), null),
+                outbox.answer(
+                        context.key(),
+                        new TeamsOutbox.Destination(
+                                context.tenantId(), context.activity().getServiceUrl(), context.channelId(), null),
                         List.of(ChatMessage.text(texts.get(context.language(), "teams.welcome.team", botName))));
             }
         } else {
@@ -229,8 +251,13 @@ class PulseActivities {
             boolean first = store.user(context.tenantId(), user.getId()).isEmpty();
             store.saveUser(context.tenantId(), user.getId(), reference(context, context.baseConversationId()));
             if (first) {
-                outbox.answer(context.key(), new TeamsOutbox.Destination(context.tenantId(),
-                                context.activity().getServiceUrl(), context.baseConversationId(), null),
+                outbox.answer(
+                        context.key(),
+                        new TeamsOutbox.Destination(
+                                context.tenantId(),
+                                context.activity().getServiceUrl(),
+                                context.baseConversationId(),
+                                null),
                         List.of(ChatMessage.text(texts.get(context.language(), "teams.welcome.personal"))));
             }
         }
@@ -256,10 +283,12 @@ class PulseActivities {
         if (context.personal()) {
             store.saveUser(context.tenantId(), from.getId(), reference(context, context.baseConversationId()));
         } else if (teamId.isPresent()) {
-            store.saveChannel(context.tenantId(), context.channelId(), teamId.get(), reference(context, context.channelId()));
+            store.saveChannel(
+                    context.tenantId(), context.channelId(), teamId.get(), reference(context, context.channelId()));
         }
         boolean owner = context.channelData().getTeam() != null
-                && owners.isOwner(context.tenantId(), context.channelData().getTeam().getAadGroupId(), from.getAadObjectId());
+                && owners.isOwner(
+                        context.tenantId(), context.channelData().getTeam().getAadGroupId(), from.getAadObjectId());
         Sender sender = new Sender(Platform.TEAMS, context.tenantId(), from.getId(), from.getName(), owner);
         if (activity.getValue() != null) {
             cardSubmit(context, sender);
@@ -275,7 +304,8 @@ class PulseActivities {
                     ? command(new CommandRequest(sender, Optional.empty(), CommandText.withoutPulse(words)))
                     : inbox.directMessage(sender, words);
         } else {
-            answer = command(new CommandRequest(sender, Optional.of(context.channelId()), CommandText.withoutPulse(words)));
+            answer = command(
+                    new CommandRequest(sender, Optional.of(context.channelId()), CommandText.withoutPulse(words)));
         }
         answer(context, List.of(answer));
     }
@@ -289,7 +319,11 @@ class PulseActivities {
         List<ChatMessage> answers = new ArrayList<>();
         for (CardSubmit.Click click : clicks) {
             // the activity's id and the action name the click, the same when the activity is handled again
-            inbox.interaction(new Interaction(sender, click.action(), click.input(), card,
+            inbox.interaction(new Interaction(
+                            sender,
+                            click.action(),
+                            click.input(),
+                            card,
                             Optional.ofNullable(activity.getId()).map(id -> id + "/" + click.action())))
                     .filter(a -> said.add(a.summary()))
                     .ifPresent(answers::add);
@@ -301,9 +335,13 @@ class PulseActivities {
     private void answer(Context context, List<ChatMessage> answers) {
         Activity activity = context.activity();
         TeamsOutbox.Destination to = context.personal()
-                ? new TeamsOutbox.Destination(context.tenantId(), activity.getServiceUrl(), context.baseConversationId(), null)
-                : new TeamsOutbox.Destination(context.tenantId(), activity.getServiceUrl(),
-                        activity.getConversation().getId(), activity.getId());
+                ? new TeamsOutbox.Destination(
+                        context.tenantId(), activity.getServiceUrl(), context.baseConversationId(), null)
+                : new TeamsOutbox.Destination(
+                        context.tenantId(),
+                        activity.getServiceUrl(),
+                        activity.getConversation().getId(),
+                        activity.getId());
         outbox.answer(context.key(), to, answers);
     }
 

@@ -55,8 +55,13 @@ class Retrying {
         return run(what, tenantId, conversationId, request, true, SendPacer.Kind.POST);
     }
 
-    private <T> T run(String what, String tenantId, String conversationId, Supplier<CompletableFuture<T>> request,
-            boolean idempotent, SendPacer.Kind kind) {
+    private <T> T run(
+            String what,
+            String tenantId,
+            String conversationId,
+            Supplier<CompletableFuture<T>> request,
+            boolean idempotent,
+            SendPacer.Kind kind) {
         for (int attempt = 1; ; attempt++) {
             SendPacer.Slot slot = pacer.acquire(kind, tenantId, conversationId);
             try {
@@ -70,8 +75,10 @@ class Retrying {
                 boolean network = status.isEmpty() && idempotent && isNetwork(cause);
                 boolean again = network || status.filter(RETRYABLE::contains).isPresent();
                 if (!again || attempt >= settings.maxAttempts()) {
-                    throw new ChatDeliveryException("Teams " + what + " failed"
-                            + status.map(s -> " with HTTP " + s).orElse(": " + cause) + " after " + attempt + " attempt(s)",
+                    throw new ChatDeliveryException(
+                            "Teams " + what + " failed"
+                                    + status.map(s -> " with HTTP " + s).orElse(": " + cause) + " after " + attempt
+                                    + " attempt(s)",
                             cause);
                 }
                 Duration wait = backoff(attempt, retryAfter(cause));
@@ -79,8 +86,12 @@ class Retrying {
                     metrics.rateLimitWait(Platform.TEAMS, wait);
                 }
                 metrics.deliveryRetried(Platform.TEAMS);
-                LOG.info("Teams {} failed ({}); try {} of {} in {} ms", what,
-                        status.map(s -> "HTTP " + s).orElse(String.valueOf(cause)), attempt + 1, settings.maxAttempts(),
+                LOG.info(
+                        "Teams {} failed ({}); try {} of {} in {} ms",
+                        what,
+                        status.map(s -> "HTTP " + s).orElse(String.valueOf(cause)),
+                        attempt + 1,
+                        settings.maxAttempts(),
                         wait.toMillis());
                 sleep(wait);
             }
@@ -102,7 +113,9 @@ class Retrying {
         long ceiling = Math.min(settings.maxBackoff().toMillis(), base << Math.min(attempt - 1, 20));
         long delay = ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1);
         if (retryAfter.isPresent()) {
-            delay = Math.max(delay, Math.min(retryAfter.get().toMillis(), settings.maxBackoff().toMillis()));
+            delay = Math.max(
+                    delay,
+                    Math.min(retryAfter.get().toMillis(), settings.maxBackoff().toMillis()));
         }
         return Duration.ofMillis(delay);
     }
@@ -143,8 +156,8 @@ class Retrying {
                 if (header != null) {
                     // Retry-After may also be an HTTP date
                     try {
-                        java.time.ZonedDateTime at = java.time.ZonedDateTime.parse(header.trim(),
-                                java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME);
+                        java.time.ZonedDateTime at = java.time.ZonedDateTime.parse(
+                                header.trim(), java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME);
                         Duration until = Duration.between(java.time.Instant.now(), at.toInstant());
                         return Optional.of(until.isNegative() ? Duration.ZERO : until);
                     } catch (java.time.format.DateTimeParseException e) {

@@ -23,18 +23,21 @@ final class RosterPages {
 
     interface Service {
         @GET("v3/conversations/{conversationId}/pagedmembers")
-        CompletableFuture<Response<ResponseBody>> page(@Path("conversationId") String conversationId,
-                @Query("pageSize") Integer pageSize, @Query("continuationToken") String continuationToken);
+        CompletableFuture<Response<ResponseBody>> page(
+                @Path("conversationId") String conversationId,
+                @Query("pageSize") Integer pageSize,
+                @Query("continuationToken") String continuationToken);
     }
 
     static final int PAGE_SIZE = 200;
     private static final JacksonAdapter SERIALIZER = new JacksonAdapter();
 
-    private RosterPages() {
-    }
+    private RosterPages() {}
 
-    static CompletableFuture<PagedMembersResult> page(ConnectorClient client, String conversationId, String continuationToken) {
-        Service service = ((RestConnectorClient) client).getRestClient().retrofit().create(Service.class);
+    static CompletableFuture<PagedMembersResult> page(
+            ConnectorClient client, String conversationId, String continuationToken) {
+        Service service =
+                ((RestConnectorClient) client).getRestClient().retrofit().create(Service.class);
         return service.page(conversationId, PAGE_SIZE, continuationToken).thenApply(response -> {
             if (!response.isSuccessful()) {
                 throw new ErrorResponseException("getConversationPagedMembers", response);

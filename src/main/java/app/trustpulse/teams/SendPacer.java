@@ -32,7 +32,10 @@ class SendPacer {
     static final List<Limit> REQUESTS_PER_TENANT = List.of(new Limit(50, Duration.ofSeconds(1)));
 
     /** A post (a message, a reply, an update) or any other request (a read, opening a chat). */
-    enum Kind { POST, REQUEST }
+    enum Kind {
+        POST,
+        REQUEST
+    }
 
     /** Waits; the real one sleeps, tests pass one that moves a clock. */
     interface Sleeper {
@@ -112,13 +115,15 @@ class SendPacer {
                 long now = clock.millis();
                 List<Long> conversation = byConversation.computeIfAbsent(conversationId, k -> new ArrayList<>());
                 List<Long> requests = requestsByTenant.computeIfAbsent(tenant, k -> new ArrayList<>());
-                List<Long> posts = kind == Kind.POST ? postsByTenant.computeIfAbsent(tenant, k -> new ArrayList<>()) : null;
+                List<Long> posts =
+                        kind == Kind.POST ? postsByTenant.computeIfAbsent(tenant, k -> new ArrayList<>()) : null;
                 wait = Math.max(waitFor(conversation, perConversation, now), waitFor(requests, requestsPerTenant, now));
                 if (posts != null) {
                     wait = Math.max(wait, waitFor(posts, postsPerTenant, now));
                 }
                 if (wait <= 0) {
-                    List<List<Long>> counted = posts == null ? List.of(conversation, requests) : List.of(conversation, requests, posts);
+                    List<List<Long>> counted =
+                            posts == null ? List.of(conversation, requests) : List.of(conversation, requests, posts);
                     counted.forEach(entries -> insert(entries, now));
                     if (byConversation.size() > 50_000) {
                         forgetIdle(now);
@@ -168,7 +173,10 @@ class SendPacer {
         long at = entries.isEmpty() ? from : Math.max(from, entries.get(entries.size() - 1));
         for (Limit limit : limits) {
             if (entries.size() >= limit.count()) {
-                at = Math.max(at, entries.get(entries.size() - limit.count()) + limit.window().toMillis());
+                at = Math.max(
+                        at,
+                        entries.get(entries.size() - limit.count())
+                                + limit.window().toMillis());
             }
         }
         return at;

@@ -27,7 +27,8 @@ class TeamOwners {
 
     private final Function<String, Optional<String>> graphTokens;
     private final String graphUrl;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     /**
      * @param graphTokens an access token for Microsoft Graph in the given tenant, if the app can get one
@@ -51,10 +52,15 @@ class TeamOwners {
             return false;
         }
         String filter = "(microsoft.graph.aadUserConversationMember/userId eq '" + aadObjectId + "')";
-        URI uri = URI.create(graphUrl + "teams/" + URLEncoder.encode(groupId, StandardCharsets.UTF_8)
-                + "/members?$filter=" + URLEncoder.encode(filter, StandardCharsets.UTF_8).replace("+", "%20"));
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(15))
-                .header("Authorization", "Bearer " + token.get()).header("Accept", "application/json").GET().build();
+        URI uri = URI.create(
+                graphUrl + "teams/" + URLEncoder.encode(groupId, StandardCharsets.UTF_8) + "/members?$filter="
+                        + URLEncoder.encode(filter, StandardCharsets.UTF_8).replace("+", "%20"));
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(15))
+                .header("Authorization", "Bearer " + token.get())
+                .header("Accept", "application/json")
+                .GET()
+                .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {

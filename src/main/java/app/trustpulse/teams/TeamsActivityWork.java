@@ -40,8 +40,9 @@ final class TeamsActivityWork implements WorkHandler {
             activity.getRecipient().setRole(RoleTypes.BOT);
         }
         // A second run of the same activity means the first was cut short: its command must not start twice.
-        boolean again = !attempts.firstTry("teams-" + java.util.UUID.nameUUIDFromBytes(
-                key.getBytes(java.nio.charset.StandardCharsets.UTF_8)), java.time.Instant.now());
+        boolean again = !attempts.firstTry(
+                "teams-" + java.util.UUID.nameUUIDFromBytes(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                java.time.Instant.now());
         activities.handle(key, activity, again);
     }
 }

@@ -1,13 +1,13 @@
 package app.trustpulse.teams;
 
 import app.trustpulse.chat.PlatformPersonalData;
-import app.trustpulse.work.DeliveryAttempts;
 import app.trustpulse.chat.ProcessedEvents;
-import app.trustpulse.pulse.Platform;
 import app.trustpulse.inbound.ChatInbox;
+import app.trustpulse.pulse.Platform;
 import app.trustpulse.pulse.PulseMetrics;
-import app.trustpulse.pulse.WorkQueue;
 import app.trustpulse.pulse.Texts;
+import app.trustpulse.pulse.WorkQueue;
+import app.trustpulse.work.DeliveryAttempts;
 import com.microsoft.bot.connector.authentication.AppCredentials;
 import com.microsoft.bot.connector.authentication.ChannelValidation;
 import com.microsoft.bot.connector.authentication.CredentialProvider;
@@ -42,7 +42,8 @@ class TeamsConfiguration {
                     *  user. Use this only with the Bot Framework Emulator on your own machine.
                     ************************************************************************""");
         }
-        if (settings.openidMetadataUrl() != null && !settings.openidMetadataUrl().isBlank()) {
+        if (settings.openidMetadataUrl() != null
+                && !settings.openidMetadataUrl().isBlank()) {
             ChannelValidation.setOpenIdMetaDataUrl(settings.openidMetadataUrl());
         }
     }
@@ -58,7 +59,9 @@ class TeamsConfiguration {
         if (!app.hasAppId()) {
             return MicrosoftAppCredentials.empty();
         }
-        return new MicrosoftAppCredentials(app.appIdOrEmpty(), app.passwordOrEmpty(),
+        return new MicrosoftAppCredentials(
+                app.appIdOrEmpty(),
+                app.passwordOrEmpty(),
                 app.singleTenant() ? app.tenantId().trim() : null);
     }
 
@@ -84,7 +87,10 @@ class TeamsConfiguration {
     }
 
     @Bean
-    Retrying teamsRetrying(TeamsSettings settings, SendPacer teamsSendPacer, SendPacer.Sleeper teamsSleeper,
+    Retrying teamsRetrying(
+            TeamsSettings settings,
+            SendPacer teamsSendPacer,
+            SendPacer.Sleeper teamsSleeper,
             ObjectProvider<PulseMetrics> metrics) {
         return new Retrying(teamsSendPacer, teamsSleeper, settings, metrics.getIfAvailable(() -> PulseMetrics.NONE));
     }
@@ -97,14 +103,23 @@ class TeamsConfiguration {
     /** A person's 1:1 conversation reference goes with the rest of their data on forget-me. */
     @Bean
     PlatformPersonalData teamsPersonalData(ConversationStore teamsConversationStore) {
-        return (platform, tenantId, userId) -> platform == Platform.TEAMS ? teamsConversationStore.removeUser(tenantId, userId) : 0;
+        return (platform, tenantId, userId) ->
+                platform == Platform.TEAMS ? teamsConversationStore.removeUser(tenantId, userId) : 0;
     }
 
     @Bean
-    TeamsGateway teamsGateway(ConversationStore teamsConversationStore, AppCredentials teamsAppCredentials,
-            Retrying teamsRetrying, ObjectProvider<Texts> texts, TeamsSettings settings) {
-        return new TeamsGateway(teamsConversationStore, new Connector(teamsAppCredentials), teamsRetrying,
-                new CardRenderer(texts.getIfAvailable(Texts::new)), settings.parallelSends());
+    TeamsGateway teamsGateway(
+            ConversationStore teamsConversationStore,
+            AppCredentials teamsAppCredentials,
+            Retrying teamsRetrying,
+            ObjectProvider<Texts> texts,
+            TeamsSettings settings) {
+        return new TeamsGateway(
+                teamsConversationStore,
+                new Connector(teamsAppCredentials),
+                teamsRetrying,
+                new CardRenderer(texts.getIfAvailable(Texts::new)),
+                settings.parallelSends());
     }
 
     /** Tokens for Microsoft Graph in a team's tenant, with the bot's own app registration; none without one. */
@@ -119,18 +134,39 @@ class TeamsConfiguration {
     }
 
     @Bean
-    TeamsOutbox teamsOutbox(ObjectProvider<WorkQueue> work, TeamsGateway teamsGateway, SendPacer teamsSendPacer,
-            DeliveryAttempts attempts, Clock clock) {
-        return new TeamsOutbox(work::getObject, teamsGateway, new ReplyPacer(teamsSendPacer.perConversation(), clock),
-                attempts, clock);
+    TeamsOutbox teamsOutbox(
+            ObjectProvider<WorkQueue> work,
+            TeamsGateway teamsGateway,
+            SendPacer teamsSendPacer,
+            DeliveryAttempts attempts,
+            Clock clock) {
+        return new TeamsOutbox(
+                work::getObject,
+                teamsGateway,
+                new ReplyPacer(teamsSendPacer.perConversation(), clock),
+                attempts,
+                clock);
     }
 
     @Bean
-    PulseActivities teamsActivities(ChatInbox inbox, ConversationStore teamsConversationStore, TeamsGateway teamsGateway,
-            TeamsOutbox teamsOutbox, TeamOwners teamsOwners, ProcessedEvents processedEvents,
-            ObjectProvider<Texts> texts, Clock clock) {
-        return new PulseActivities(inbox, teamsConversationStore, teamsGateway, teamsOutbox, teamsOwners,
-                processedEvents, texts.getIfAvailable(Texts::new), clock);
+    PulseActivities teamsActivities(
+            ChatInbox inbox,
+            ConversationStore teamsConversationStore,
+            TeamsGateway teamsGateway,
+            TeamsOutbox teamsOutbox,
+            TeamOwners teamsOwners,
+            ProcessedEvents processedEvents,
+            ObjectProvider<Texts> texts,
+            Clock clock) {
+        return new PulseActivities(
+                inbox,
+                teamsConversationStore,
+                teamsGateway,
+                teamsOutbox,
+                teamsOwners,
+                processedEvents,
+                texts.getIfAvailable(Texts::new),
+                clock);
     }
 
     @Bean

@@ -1,10 +1,10 @@
 package app.trustpulse.teams;
 
+import app.trustpulse.pulse.WorkQueue;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.bot.restclient.serializer.JacksonAdapter;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.RoleTypes;
-import app.trustpulse.pulse.WorkQueue;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.UUID;
@@ -44,7 +44,8 @@ class TeamsController {
     }
 
     @PostMapping(path = "/api/messages", consumes = "application/json")
-    public ResponseEntity<String> messages(@RequestBody String body,
+    public ResponseEntity<String> messages(
+            @RequestBody String body,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
         JsonNode tree;
         Activity activity;
@@ -81,7 +82,9 @@ class TeamsController {
         if (!activities.firstTime(activity)) {
             return ResponseEntity.ok().build();
         }
-        String key = activity.getId() != null ? "activity:" + activity.getId() : UUID.randomUUID().toString();
+        String key = activity.getId() != null
+                ? "activity:" + activity.getId()
+                : UUID.randomUUID().toString();
         work.enqueue(TeamsActivityWork.KIND, key, body);
         return ResponseEntity.ok().build();
     }

@@ -28,8 +28,10 @@ final class TeamsDoctor implements TeamsCheck {
         }
         try {
             String token = credentials.getToken().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            return Optional.of(token == null || token.isBlank() ? Finding.fix("doctor.teams.refused", "no token")
-                    : Finding.ok("doctor.teams.ok"));
+            return Optional.of(
+                    token == null || token.isBlank()
+                            ? Finding.fix("doctor.teams.refused", "no token")
+                            : Finding.ok("doctor.teams.ok"));
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             return Optional.of(Finding.fix("doctor.teams.refused", reason(cause)));
@@ -46,7 +48,8 @@ final class TeamsDoctor implements TeamsCheck {
     /** The kind of failure and Microsoft's error code (e.g. AADSTS7000215, an invalid secret), never the secret. */
     private static String reason(Throwable e) {
         String message = e.getMessage() == null ? "" : e.getMessage();
-        java.util.regex.Matcher code = java.util.regex.Pattern.compile("AADSTS\\d+").matcher(message);
+        java.util.regex.Matcher code =
+                java.util.regex.Pattern.compile("AADSTS\\d+").matcher(message);
         return e.getClass().getSimpleName() + (code.find() ? " " + code.group() : "");
     }
 }

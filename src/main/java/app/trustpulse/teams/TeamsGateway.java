@@ -38,8 +38,8 @@ class TeamsGateway implements ChatGateway {
     private final CardRenderer renderer;
     private final int parallelSends;
 
-    TeamsGateway(ConversationStore store, Connector connector, Retrying retrying, CardRenderer renderer,
-            int parallelSends) {
+    TeamsGateway(
+            ConversationStore store, Connector connector, Retrying retrying, CardRenderer renderer, int parallelSends) {
         this.store = store;
         this.connector = connector;
         this.retrying = retrying;
@@ -66,7 +66,8 @@ class TeamsGateway implements ChatGateway {
     @Override
     public MessageRef postToChannel(ChannelAddress to, ChatMessage message) {
         ConversationStore.Stored channel = store.channel(to.workspaceId(), to.channelId())
-                .orElseThrow(() -> new ChatDeliveryException("the Teams bot is not installed for channel " + to.channelId()));
+                .orElseThrow(() ->
+                        new ChatDeliveryException("the Teams bot is not installed for channel " + to.channelId()));
         return send(channel, message);
     }
 
@@ -76,19 +77,28 @@ class TeamsGateway implements ChatGateway {
                 .orElseThrow(() -> new ChatDeliveryException("unknown Teams conversation " + ref.conversationId()));
         Activity activity = renderer.render(message);
         activity.setId(ref.messageId());
-        retrying.callUpdate("update", ref.workspaceId(), ref.conversationId(), () -> connector.at(serviceUrl).getConversations()
-                .updateActivity(ref.conversationId(), ref.messageId(), activity));
+        retrying.callUpdate(
+                "update",
+                ref.workspaceId(),
+                ref.conversationId(),
+                () -> connector
+                        .at(serviceUrl)
+                        .getConversations()
+                        .updateActivity(ref.conversationId(), ref.messageId(), activity));
     }
 
     @Override
     public String channelName(ChannelAddress channel) {
-        return store.teamNameOf(channel.workspaceId(), channel.channelId()).filter(n -> !n.isBlank()).orElse(channel.channelId());
+        return store.teamNameOf(channel.workspaceId(), channel.channelId())
+                .filter(n -> !n.isBlank())
+                .orElse(channel.channelId());
     }
 
     @Override
     public List<ChatUser> channelMembers(ChannelAddress channel) {
         ConversationStore.Stored stored = store.channel(channel.workspaceId(), channel.channelId())
-                .orElseThrow(() -> new ChatDeliveryException("the Teams bot is not installed for channel " + channel.channelId()));
+                .orElseThrow(() ->
+                        new ChatDeliveryException("the Teams bot is not installed for channel " + channel.channelId()));
         return roster(stored.tenantId(), stored.serviceUrl(), stored.teamOrUserId());
     }
 
@@ -107,8 +117,8 @@ class TeamsGateway implements ChatGateway {
         String continuation = null;
         do {
             String token = continuation;
-            PagedMembersResult page = retrying.callIdempotent("roster", tenantId, teamId,
-                    () -> RosterPages.page(connector.at(serviceUrl), teamId, token));
+            PagedMembersResult page = retrying.callIdempotent(
+                    "roster", tenantId, teamId, () -> RosterPages.page(connector.at(serviceUrl), teamId, token));
             if (page.getMembers() != null) {
                 for (ChannelAccount member : page.getMembers()) {
                     store.rememberIdentity(tenantId, member.getAadObjectId(), member.getId());
@@ -123,12 +133,20 @@ class TeamsGateway implements ChatGateway {
     /** A person's display name from the team's roster (join events carry only ids); the id when Teams has none. */
     String memberName(String tenantId, String serviceUrl, String teamId, String userId) {
         try {
-            ChannelAccount member = retrying.callIdempotent("member", tenantId, teamId,
+            ChannelAccount member = retrying.callIdempotent(
+                    "member",
+                    tenantId,
+                    teamId,
                     () -> connector.at(serviceUrl).getConversations().getConversationMember(userId, teamId));
-            return member == null || member.getName() == null || member.getName().isBlank() ? userId : member.getName();
+            return member == null
+                            || member.getName() == null
+                            || member.getName().isBlank()
+                    ? userId
+                    : member.getName();
         } catch (ChatDeliveryException e) {
             // The exception says all there is to say: which call, which status, how many tries.
-            LOG.warn("Teams: the name of a member who joined a team could not be read ({}); their id stands in for it",
+            LOG.warn(
+                    "Teams: the name of a member who joined a team could not be read ({}); their id stands in for it",
                     e.getMessage());
             return userId;
         }
@@ -136,7 +154,11 @@ class TeamsGateway implements ChatGateway {
 
     /** Sends into a known conversation (a reply to a person's message goes here too). */
     MessageRef send(ConversationStore.Stored conversation, ChatMessage message) {
-        return post(conversation.tenantId(), conversation.serviceUrl(), conversation.conversationId(), null,
+        return post(
+                conversation.tenantId(),
+                conversation.serviceUrl(),
+                conversation.conversationId(),
+                null,
                 renderer.render(message));
     }
 
@@ -154,12 +176,21 @@ class TeamsGateway implements ChatGateway {
     MessageRef post(String tenantId, String serviceUrl, String conversationId, String replyToId, Activity activity) {
         ResourceResponse response;
         if (replyToId == null) {
-            response = retrying.call("send", tenantId, conversationId,
+            response = retrying.call(
+                    "send",
+                    tenantId,
+                    conversationId,
                     () -> connector.at(serviceUrl).getConversations().sendToConversation(conversationId, activity));
         } else {
             activity.setReplyToId(replyToId);
-            response = retrying.call("reply", tenantId, conversationId, () -> connector.at(serviceUrl).getConversations()
-                    .replyToActivity(conversationId, replyToId, activity));
+            response = retrying.call(
+                    "reply",
+                    tenantId,
+                    conversationId,
+                    () -> connector
+                            .at(serviceUrl)
+                            .getConversations()
+                            .replyToActivity(conversationId, replyToId, activity));
         }
         return new MessageRef(Platform.TEAMS, tenantId, conversationId, response == null ? "" : response.getId());
     }
@@ -181,12 +212,17 @@ class TeamsGateway implements ChatGateway {
         channelData.setTenant(new TenantInfo(tenantId));
         parameters.setChannelData(channelData);
         String serviceUrl = any.serviceUrl();
-        ConversationResourceResponse created = retrying.callIdempotent("create chat", tenantId, "new-chat:" + userId,
+        ConversationResourceResponse created = retrying.callIdempotent(
+                "create chat",
+                tenantId,
+                "new-chat:" + userId,
                 () -> connector.at(serviceUrl).getConversations().createConversation(parameters));
         ConversationReference reference = new ConversationReference();
         reference.setChannelId("msteams");
-        reference.setServiceUrl(created.getServiceUrl() == null || created.getServiceUrl().isBlank()
-                ? serviceUrl : created.getServiceUrl());
+        reference.setServiceUrl(
+                created.getServiceUrl() == null || created.getServiceUrl().isBlank()
+                        ? serviceUrl
+                        : created.getServiceUrl());
         reference.setBot(bot);
         reference.setUser(new ChannelAccount(userId));
         ConversationAccount conversation = new ConversationAccount(created.getId());

@@ -32,8 +32,7 @@ final class TeamsOutbox implements WorkHandler {
     private static final Logger LOG = LoggerFactory.getLogger(TeamsOutbox.class);
 
     /** Where the answers go: a conversation, or the thread of {@code replyToId} in a channel. */
-    record Destination(String tenantId, String serviceUrl, String conversationId, String replyToId) {
-    }
+    record Destination(String tenantId, String serviceUrl, String conversationId, String replyToId) {}
 
     private final Supplier<WorkQueue> work;
     private final TeamsGateway gateway;
@@ -41,7 +40,8 @@ final class TeamsOutbox implements WorkHandler {
     private final DeliveryAttempts attempts;
     private final Clock clock;
 
-    TeamsOutbox(Supplier<WorkQueue> work, TeamsGateway gateway, ReplyPacer pacer, DeliveryAttempts attempts, Clock clock) {
+    TeamsOutbox(
+            Supplier<WorkQueue> work, TeamsGateway gateway, ReplyPacer pacer, DeliveryAttempts attempts, Clock clock) {
         this.work = work;
         this.gateway = gateway;
         this.pacer = pacer;
@@ -71,15 +71,21 @@ final class TeamsOutbox implements WorkHandler {
             return;
         }
         ObjectNode post = Serialization.createObjectNode();
-        post.put("tenantId", to.tenantId()).put("serviceUrl", to.serviceUrl())
-                .put("conversationId", to.conversationId()).put("replyToId", to.replyToId());
+        post.put("tenantId", to.tenantId())
+                .put("serviceUrl", to.serviceUrl())
+                .put("conversationId", to.conversationId())
+                .put("replyToId", to.replyToId());
         ArrayNode activities = post.putArray("activities");
         for (ChatMessage message : messages) {
             activities.add(Serialization.objectToTree(gateway.render(message)));
         }
         String pace = PulseActivities.stripMessageId(to.conversationId());
-        work.get().enqueueAt(KIND, answerTo(activityKey), post.toString(),
-                pacer.reserve(to.tenantId(), pace, messages.size()));
+        work.get()
+                .enqueueAt(
+                        KIND,
+                        answerTo(activityKey),
+                        post.toString(),
+                        pacer.reserve(to.tenantId(), pace, messages.size()));
     }
 
     @Override
@@ -87,7 +93,8 @@ final class TeamsOutbox implements WorkHandler {
         JsonNode post = Serialization.jsonToTree(data);
         String tenantId = post.path("tenantId").asText();
         String conversationId = post.path("conversationId").asText();
-        String replyToId = post.path("replyToId").isTextual() ? post.path("replyToId").asText() : null;
+        String replyToId =
+                post.path("replyToId").isTextual() ? post.path("replyToId").asText() : null;
         JsonNode activities = post.path("activities");
         for (int i = 0; i < activities.size(); i++) {
             String id = deliveryId + "-" + i;
@@ -99,7 +106,8 @@ final class TeamsOutbox implements WorkHandler {
                 // the one case in which the person sees this answer twice.
                 LOG.info("Teams answer {} is tried again; an earlier try did not finish", id);
             }
-            gateway.post(tenantId, post.path("serviceUrl").asText(), conversationId, replyToId, activity(activities.get(i)));
+            gateway.post(
+                    tenantId, post.path("serviceUrl").asText(), conversationId, replyToId, activity(activities.get(i)));
             attempts.delivered(id, clock.instant());
         }
     }

@@ -2,8 +2,8 @@ package app.trustpulse.teams;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.context.annotation.Conditional;
 
 /**
  * How the Teams adapter behaves.
@@ -36,8 +36,8 @@ record TeamsSettings(
             throw new IllegalArgumentException("teams.max-attempts must be 1 or more");
         }
         if (parallelSends < 1 || parallelSends > 32) {
-            throw new IllegalArgumentException("teams.parallel-sends (TEAMS_PARALLEL_SENDS) must be 1 to 32; it is "
-                    + parallelSends);
+            throw new IllegalArgumentException(
+                    "teams.parallel-sends (TEAMS_PARALLEL_SENDS) must be 1 to 32; it is " + parallelSends);
         }
         if (!(rateShare > 0 && rateShare <= 1)) {
             throw new IllegalArgumentException("teams.rate-share (TEAMS_RATE_SHARE) must be above 0 and at most 1,"

@@ -21,9 +21,10 @@ public final class DeliveryAttempts {
     /** Records a try of the delivery; true when it is the first. */
     public boolean firstTry(String deliveryId, Instant now) {
         return jdbc.sql("INSERT INTO delivery_attempt (delivery_id, first_at) VALUES (:id, :at) ON CONFLICT DO NOTHING")
-                .param("id", deliveryId)
-                .param("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-                .update() == 1;
+                        .param("id", deliveryId)
+                        .param("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                        .update()
+                == 1;
     }
 
     /** When the delivery was first tried, if it was. */
@@ -46,8 +47,10 @@ public final class DeliveryAttempts {
     /** Whether the delivery is known to have landed. */
     public boolean wasDelivered(String deliveryId) {
         return jdbc.sql("SELECT COUNT(*) FROM delivery_attempt WHERE delivery_id = :id AND delivered_at IS NOT NULL")
-                .param("id", deliveryId)
-                .query(Long.class).single() > 0;
+                        .param("id", deliveryId)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /** Forgets tries older than the given moment: their work is long done or given up. */

@@ -56,11 +56,16 @@ public final class DurableWork implements WorkQueue, SmartLifecycle {
 
     /** The handlers are looked up on first use, so handlers may themselves queue work. */
     /** {@code instanceName} names this instance's workers in the queue (unique per start), as its claims do. */
-    DurableWork(DataSource dataSource, Supplier<List<WorkHandler>> handlers, WorkProperties props,
-            DeadLetters deadLetters, Sealer sealer, String instanceName) {
+    DurableWork(
+            DataSource dataSource,
+            Supplier<List<WorkHandler>> handlers,
+            WorkProperties props,
+            DeadLetters deadLetters,
+            Sealer sealer,
+            String instanceName) {
         if (props.maxAttempts() < 1) {
-            throw new IllegalArgumentException("pulse.work.max-attempts (PULSE_WORK_MAX_ATTEMPTS) must be 1 or more, not "
-                    + props.maxAttempts());
+            throw new IllegalArgumentException(
+                    "pulse.work.max-attempts (PULSE_WORK_MAX_ATTEMPTS) must be 1 or more, not " + props.maxAttempts());
         }
         this.dataSource = dataSource;
         this.handlers = handlers;
@@ -91,8 +96,8 @@ public final class DurableWork implements WorkQueue, SmartLifecycle {
                             return new CompletionHandler.OnCompleteRemove<>();
                         } catch (WorkDeferred deferred) {
                             // A completed run, not a failed one: the work waits with all of its tries left.
-                            return (complete, ops) -> ops.reschedule(complete,
-                                    complete.getTimeDone().plus(deferred.retryIn()));
+                            return (complete, ops) -> ops.reschedule(
+                                    complete, complete.getTimeDone().plus(deferred.retryIn()));
                         } catch (RuntimeException e) {
                             throw e;
                         } catch (Exception e) {
@@ -164,13 +169,23 @@ public final class DurableWork implements WorkQueue, SmartLifecycle {
             String kind = execution.taskInstance.getTaskName();
             String key = execution.taskInstance.getId();
             // The kind of error only: its message may quote what the work carries.
-            String failure = complete.getCause().map(c -> c.getClass().getSimpleName()).orElse(null);
+            String failure =
+                    complete.getCause().map(c -> c.getClass().getSimpleName()).orElse(null);
             if (deadLetters.park(kind, key, execution.version, tries, failure)) {
-                LOG.warn("{} {} failed all {} tries ({}) and is parked in work_dead_letter; an admin retries or drops it"
-                        + " with /pulse work", kind, key, tries, failure);
+                LOG.warn(
+                        "{} {} failed all {} tries ({}) and is parked in work_dead_letter; an admin retries or drops it"
+                                + " with /pulse work",
+                        kind,
+                        key,
+                        tries,
+                        failure);
             } else {
                 // Changed or taken back meanwhile: whoever holds it now decides.
-                LOG.warn("{} {} failed all {} tries ({}) but had changed before it could be parked", kind, key, tries,
+                LOG.warn(
+                        "{} {} failed all {} tries ({}) but had changed before it could be parked",
+                        kind,
+                        key,
+                        tries,
                         failure);
             }
         }
@@ -202,7 +217,10 @@ public final class DurableWork implements WorkQueue, SmartLifecycle {
 
     private static boolean isPostgres(DataSource dataSource) {
         try (Connection c = dataSource.getConnection()) {
-            return c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+            return c.getMetaData()
+                    .getDatabaseProductName()
+                    .toLowerCase(Locale.ROOT)
+                    .contains("postgres");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot reach the database", e);
         }
@@ -218,6 +236,7 @@ public final class DurableWork implements WorkQueue, SmartLifecycle {
         private static final String CONTEXT = "work";
         /** Clicks, typed replies and commands all take the same room up to this size. */
         private static final int BLOCK = 1024;
+
         private final Sealer sealer;
 
         Sealed(Sealer sealer) {
@@ -239,9 +258,10 @@ public final class DurableWork implements WorkQueue, SmartLifecycle {
                 return null;
             }
             String stored = new String(bytes, StandardCharsets.UTF_8);
-            return clazz.cast(Sealer.isSealed(stored)
-                    ? new String(sealer.openBytes(stored, CONTEXT), StandardCharsets.UTF_8)
-                    : stored);
+            return clazz.cast(
+                    Sealer.isSealed(stored)
+                            ? new String(sealer.openBytes(stored, CONTEXT), StandardCharsets.UTF_8)
+                            : stored);
         }
     }
 }

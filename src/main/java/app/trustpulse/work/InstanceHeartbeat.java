@@ -94,8 +94,11 @@ public final class InstanceHeartbeat implements Liveness, SmartLifecycle {
         try {
             beat();
         } catch (RuntimeException e) {
-            LOG.warn("heartbeat of instance {} not written; after {} without one, its claims are taken back", name,
-                    deadAfter, e);
+            LOG.warn(
+                    "heartbeat of instance {} not written; after {} without one, its claims are taken back",
+                    name,
+                    deadAfter,
+                    e);
         }
     }
 
@@ -113,8 +116,11 @@ public final class InstanceHeartbeat implements Liveness, SmartLifecycle {
         }
         Instant previous = lastBeat;
         if (previous != null && Duration.between(previous, now).compareTo(deadAfter) > 0) {
-            LOG.warn("instance {} went {} without a heartbeat (a pause, or the database out of reach): other instances "
-                    + "may have taken back its claims and its work", name, Duration.between(previous, now));
+            LOG.warn(
+                    "instance {} went {} without a heartbeat (a pause, or the database out of reach): other instances "
+                            + "may have taken back its claims and its work",
+                    name,
+                    Duration.between(previous, now));
         }
         lastBeat = now;
     }

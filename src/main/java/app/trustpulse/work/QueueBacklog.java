@@ -58,22 +58,27 @@ final class QueueBacklog {
                 .query((rs, n) -> {
                     OffsetDateTime oldest = rs.getObject("oldest", OffsetDateTime.class);
                     Duration age = oldest == null ? Duration.ZERO : Duration.between(oldest.toInstant(), now);
-                    byKind.put(rs.getString("task_name"), new PulseMetrics.Queued(rs.getInt("due"),
-                            age.isNegative() ? Duration.ZERO : age, rs.getInt("retrying"), 0));
+                    byKind.put(
+                            rs.getString("task_name"),
+                            new PulseMetrics.Queued(
+                                    rs.getInt("due"),
+                                    age.isNegative() ? Duration.ZERO : age,
+                                    rs.getInt("retrying"),
+                                    0));
                     return null;
                 })
                 .list();
         jdbc.sql("SELECT task_name, COUNT(*) AS parked FROM work_dead_letter GROUP BY task_name")
-                .query((rs, n) -> byKind.merge(rs.getString("task_name"),
+                .query((rs, n) -> byKind.merge(
+                        rs.getString("task_name"),
                         new PulseMetrics.Queued(0, Duration.ZERO, 0, rs.getInt("parked")),
-                        (queued, dead) -> new PulseMetrics.Queued(queued.due(), queued.oldestDue(), queued.retrying(),
-                                dead.parked())))
+                        (queued, dead) -> new PulseMetrics.Queued(
+                                queued.due(), queued.oldestDue(), queued.retrying(), dead.parked())))
                 .list();
         Snapshot fresh = new Snapshot(now, Map.copyOf(byKind));
         snapshot = fresh;
         return fresh;
     }
 
-    private record Snapshot(Instant at, Map<String, PulseMetrics.Queued> byKind) {
-    }
+    private record Snapshot(Instant at, Map<String, PulseMetrics.Queued> byKind) {}
 }

@@ -13,16 +13,17 @@ import org.springframework.dao.TransientDataAccessException;
  */
 public final class TransientFailures {
 
-    private TransientFailures() {
-    }
+    private TransientFailures() {}
 
     /** Whether the failure, or one of its causes, is a passing database failure. */
     public static boolean isTransient(Throwable failure) {
         Throwable t = failure;
         for (int depth = 0; t != null && depth < 20; t = t.getCause(), depth++) {
             // CannotGetJdbcConnectionException is a DataAccessResourceFailureException.
-            if (t instanceof TransientDataAccessException || t instanceof DataAccessResourceFailureException
-                    || t instanceof RecoverableDataAccessException || t instanceof SQLTransientException
+            if (t instanceof TransientDataAccessException
+                    || t instanceof DataAccessResourceFailureException
+                    || t instanceof RecoverableDataAccessException
+                    || t instanceof SQLTransientException
                     || t instanceof SQLRecoverableException) {
                 return true;
             }

@@ -24,10 +24,15 @@ public class WorkConfig {
 
     /** Its workers carry the instance's name, the one its claims carry. */
     @Bean
-    DurableWork durableWork(DataSource dataSource, ObjectProvider<WorkHandler> handlers, WorkProperties props,
-                            DeadLetters deadLetters, Sealer sealer, InstanceHeartbeat heartbeat) {
-        return new DurableWork(dataSource, () -> handlers.orderedStream().toList(), props, deadLetters, sealer,
-                heartbeat.instance());
+    DurableWork durableWork(
+            DataSource dataSource,
+            ObjectProvider<WorkHandler> handlers,
+            WorkProperties props,
+            DeadLetters deadLetters,
+            Sealer sealer,
+            InstanceHeartbeat heartbeat) {
+        return new DurableWork(
+                dataSource, () -> handlers.orderedStream().toList(), props, deadLetters, sealer, heartbeat.instance());
     }
 
     /** Work that failed all of its tries, for admins to retry or drop. */
@@ -38,10 +43,12 @@ public class WorkConfig {
 
     /** The queue's gauges, one set per kind of work, registered once every handler exists. */
     @Bean
-    SmartInitializingSingleton queuedWorkGauges(JdbcClient jdbc, Clock clock,
-            ObjectProvider<WorkHandler> handlers, ObjectProvider<PulseMetrics> metrics) {
-        return () -> new QueueBacklog(jdbc, clock).watch(
-                handlers.orderedStream().map(WorkHandler::kind).toList(), metrics.getIfAvailable(() -> PulseMetrics.NONE));
+    SmartInitializingSingleton queuedWorkGauges(
+            JdbcClient jdbc, Clock clock, ObjectProvider<WorkHandler> handlers, ObjectProvider<PulseMetrics> metrics) {
+        return () -> new QueueBacklog(jdbc, clock)
+                .watch(
+                        handlers.orderedStream().map(WorkHandler::kind).toList(),
+                        metrics.getIfAvailable(() -> PulseMetrics.NONE));
     }
 
     @Bean

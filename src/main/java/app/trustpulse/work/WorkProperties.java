@@ -24,5 +24,4 @@ public record WorkProperties(
         @DefaultValue("4") int missedHeartbeats,
         @DefaultValue("5s") Duration firstRetryDelay,
         @DefaultValue("10") int maxAttempts,
-        @DefaultValue("20s") Duration shutdownWait) {
-}
+        @DefaultValue("20s") Duration shutdownWait) {}

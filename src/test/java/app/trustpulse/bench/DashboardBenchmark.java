@@ -1,12 +1,12 @@
 package app.trustpulse.bench;
 
 import app.trustpulse.feedback.TextScrubber;
-import app.trustpulse.persistence.JdbcStores;
 import app.trustpulse.insight.ReadingInsights;
 import app.trustpulse.insight.TeamView;
 import app.trustpulse.insight.Viewer;
 import app.trustpulse.nudge.NudgeReason;
 import app.trustpulse.nudge.SentNudge;
+import app.trustpulse.persistence.JdbcStores;
 import app.trustpulse.pulse.Answer;
 import app.trustpulse.pulse.Dimension;
 import app.trustpulse.pulse.DimensionScore;
@@ -69,8 +69,17 @@ class DashboardBenchmark {
         var nudges = stores.nudgeLog();
         var answers = stores.answers();
         Pseudonymizer pseudonyms = new Pseudonymizer(new byte[32]);
-        Team team = teams.insert(new Team(0, Platform.SLACK, "T1", "C1", "big-team", ZoneId.of("Europe/Amsterdam"), Language.EN, 3,
-                TeamSchedule.defaults(), false));
+        Team team = teams.insert(new Team(
+                0,
+                Platform.SLACK,
+                "T1",
+                "C1",
+                "big-team",
+                ZoneId.of("Europe/Amsterdam"),
+                Language.EN,
+                3,
+                TeamSchedule.defaults(),
+                false));
         members.save(new Member(team.id(), "ULEAD", "Lead", Role.LEADER, Optional.empty(), false, false));
         for (int i = 0; i < MEMBERS; i++) {
             members.save(new Member(team.id(), "U" + i, "Member " + i, Role.MEMBER, Optional.empty(), false, false));
@@ -82,18 +91,49 @@ class DashboardBenchmark {
             String leader = pseudonyms.pseudonym(team.id(), Platform.SLACK, "ULEAD", week);
             List<DimensionScore> dims = new ArrayList<>();
             for (Dimension d : Dimension.inModelOrder()) {
-                dims.add(new DimensionScore(d, OptionalDouble.of(2.5 + random.nextDouble() * 2), 400, OptionalDouble.empty(), OptionalDouble.empty(), List.of()));
-                answers.upsert(new Answer(team.id(), week, d, leader, Role.LEADER, java.util.OptionalInt.of(1 + random.nextInt(5)), Optional.empty()));
+                dims.add(new DimensionScore(
+                        d,
+                        OptionalDouble.of(2.5 + random.nextDouble() * 2),
+                        400,
+                        OptionalDouble.empty(),
+                        OptionalDouble.empty(),
+                        List.of()));
+                answers.upsert(new Answer(
+                        team.id(),
+                        week,
+                        d,
+                        leader,
+                        Role.LEADER,
+                        java.util.OptionalInt.of(1 + random.nextInt(5)),
+                        Optional.empty()));
             }
-            pulses.save(new WeeklyPulse(team.id(), week, MEMBERS, 420, 3, false, dims, Optional.empty(), Optional.empty()));
+            pulses.save(
+                    new WeeklyPulse(team.id(), week, MEMBERS, 420, 3, false, dims, Optional.empty(), Optional.empty()));
             for (int n = 0; n < 2; n++) {
-                long id = nudges.record(new SentNudge(0, team.id(), "ULEAD", "TRUST-1", Optional.of(Dimension.TRUST), NudgeReason.WEAKEST,
-                        week, SentNudge.Occasion.DIGEST, week.monday().atStartOfDay(team.timezone()).toInstant(), Optional.empty()));
+                long id = nudges.record(new SentNudge(
+                        0,
+                        team.id(),
+                        "ULEAD",
+                        "TRUST-1",
+                        Optional.of(Dimension.TRUST),
+                        NudgeReason.WEAKEST,
+                        week,
+                        SentNudge.Occasion.DIGEST,
+                        week.monday().atStartOfDay(team.timezone()).toInstant(),
+                        Optional.empty()));
                 nudges.react(id, "ULEAD", SentNudge.Reaction.TRIED, NOW);
             }
         }
-        ReadingInsights insights = new ReadingInsights(teams, members, answers, stores.checkIns(), nudges,
-                stores.insights(), pseudonyms, new TextScrubber(), clock);
+        ReadingInsights insights = new ReadingInsights(
+                teams,
+                members,
+                answers,
+                stores.checkIns(),
+                nudges,
+                stores.insights(),
+                pseudonyms,
+                new TextScrubber(),
+                clock);
         Viewer lead = new Viewer(Platform.SLACK, "T1", "ULEAD", "Lead", false);
         for (int i = 0; i < 10; i++) {
             insights.team(lead, team.id(), 52);
@@ -104,7 +144,8 @@ class DashboardBenchmark {
             view = insights.team(lead, team.id(), 52);
         }
         double ms = (System.nanoTime() - start) / 1e6 / RUNS;
-        REPORT.printf("%s: a leader's team page over %d weeks (%d members, %d nudges): %.1f ms per page (%d weeks read)%n",
+        REPORT.printf(
+                "%s: a leader's team page over %d weeks (%d members, %d nudges): %.1f ms per page (%d weeks read)%n",
                 name, WEEKS, MEMBERS, WEEKS * 2, ms, view.published().size());
     }
 }

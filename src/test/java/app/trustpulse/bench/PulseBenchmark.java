@@ -12,11 +12,11 @@ import app.trustpulse.checkin.SendingCheckIns;
 import app.trustpulse.checkin.TypedReplyParser;
 import app.trustpulse.feedback.FeedbackRelease;
 import app.trustpulse.feedback.TextScrubber;
-import app.trustpulse.persistence.JdbcStores;
 import app.trustpulse.nudge.MonthlyReviews;
 import app.trustpulse.nudge.NudgeCatalog;
 import app.trustpulse.nudge.NudgeMessages;
 import app.trustpulse.nudge.NudgeSelector;
+import app.trustpulse.persistence.JdbcStores;
 import app.trustpulse.pulse.Answer;
 import app.trustpulse.pulse.CheckInPlanner;
 import app.trustpulse.pulse.Dimension;
@@ -32,10 +32,13 @@ import app.trustpulse.pulse.TeamSchedule;
 import app.trustpulse.pulse.TeamTriggers;
 import app.trustpulse.pulse.Texts;
 import app.trustpulse.pulse.WeekId;
+import app.trustpulse.pulse.WorkQueue;
 import app.trustpulse.summary.ClosingWeeks;
 import app.trustpulse.summary.LeaderDigests;
 import app.trustpulse.summary.PulseMessages;
+import app.trustpulse.summary.WeekSteps;
 import app.trustpulse.support.TestDatabases;
+import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,12 +47,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
-import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import app.trustpulse.pulse.WorkQueue;
-import app.trustpulse.summary.WeekSteps;
 
 /**
  * Prints how long the engine's heavy moments take for one large team, on H2 and on PostgreSQL: a check-in
@@ -96,17 +96,13 @@ class PulseBenchmark {
         NudgeSelector selector = new NudgeSelector(catalog);
         PulseMessages pulseMessages = new PulseMessages(texts, app.trustpulse.summary.PulseCharts.none());
         TeamTriggers noTriggers = new TeamTriggers() {
-            public void plan(Team team) {
-            }
+            public void plan(Team team) {}
 
-            public void drop(long teamId) {
-            }
+            public void drop(long teamId) {}
 
-            public void planReminder(long teamId, WeekId week, int slot, Instant at) {
-            }
+            public void planReminder(long teamId, WeekId week, int slot, Instant at) {}
 
-            public void planPersonalCheckIn(long teamId, String userId, Instant at) {
-            }
+            public void planPersonalCheckIn(long teamId, String userId, Instant at) {}
 
             public NextRuns nextRuns(long teamId) {
                 return new NextRuns(Optional.empty(), Optional.empty(), Optional.empty());
@@ -114,22 +110,77 @@ class PulseBenchmark {
         };
         // Nothing fails against the instant platform, so nothing is queued for later: the queue is not needed here.
         WorkQueue noQueue = (kind, key, data, due) -> true;
-        SendingCheckIns sending = new SendingCheckIns(teams, members, checkIns, pulses, new CheckInPlanner(),
-                new CheckInMessages(texts), gateways, noTriggers, noQueue, stores.leases(), app.trustpulse.pulse.Liveness.alone(),
-                Duration.ofMinutes(15), clock, PulseMetrics.NONE, pseudonyms);
+        SendingCheckIns sending = new SendingCheckIns(
+                teams,
+                members,
+                checkIns,
+                pulses,
+                new CheckInPlanner(),
+                new CheckInMessages(texts),
+                gateways,
+                noTriggers,
+                noQueue,
+                stores.leases(),
+                app.trustpulse.pulse.Liveness.alone(),
+                Duration.ofMinutes(15),
+                clock,
+                PulseMetrics.NONE,
+                pseudonyms);
         var steps = stores.weekSteps();
-        WeekSteps weekSteps = new WeekSteps(teams, members, answers, pulses, steps, selector, pulseMessages,
-                new LeaderDigests(selector, catalog, nudgeLog, pulseMessages, new NudgeMessages(catalog, texts), texts, clock),
-                new MonthlyReviews(nudgeLog, texts), new FeedbackRelease(feedback, members, pseudonyms, new TextScrubber(), new Random(1)),
-                new TextScrubber(), pseudonyms, gateways, texts, noQueue, Duration.ofMinutes(15), clock, PulseMetrics.NONE);
-        ClosingWeeks closing = new ClosingWeeks(teams, checkIns, answers, pulses, new PulseCalculator(), steps, weekSteps, clock,
-                PulseMetrics.NONE, members, new TextScrubber(), texts);
+        WeekSteps weekSteps = new WeekSteps(
+                teams,
+                members,
+                answers,
+                pulses,
+                steps,
+                selector,
+                pulseMessages,
+                new LeaderDigests(
+                        selector, catalog, nudgeLog, pulseMessages, new NudgeMessages(catalog, texts), texts, clock),
+                new MonthlyReviews(nudgeLog, texts),
+                new FeedbackRelease(feedback, members, pseudonyms, new TextScrubber(), new Random(1)),
+                new TextScrubber(),
+                pseudonyms,
+                gateways,
+                texts,
+                noQueue,
+                Duration.ofMinutes(15),
+                clock,
+                PulseMetrics.NONE);
+        ClosingWeeks closing = new ClosingWeeks(
+                teams,
+                checkIns,
+                answers,
+                pulses,
+                new PulseCalculator(),
+                steps,
+                weekSteps,
+                clock,
+                PulseMetrics.NONE,
+                members,
+                new TextScrubber(),
+                texts);
 
-        Team team = teams.insert(new Team(0, Platform.PLAYGROUND, "bench", "big-team", "big-team", ZoneId.of("UTC"), Language.EN, 3,
-                TeamSchedule.defaults(), false));
+        Team team = teams.insert(new Team(
+                0,
+                Platform.PLAYGROUND,
+                "bench",
+                "big-team",
+                "big-team",
+                ZoneId.of("UTC"),
+                Language.EN,
+                3,
+                TeamSchedule.defaults(),
+                false));
         for (int i = 0; i < MEMBERS + LEADERS; i++) {
-            members.save(new Member(team.id(), "u" + i, "Person " + i, i < LEADERS ? Role.LEADER : Role.MEMBER, Optional.empty(),
-                    false, false));
+            members.save(new Member(
+                    team.id(),
+                    "u" + i,
+                    "Person " + i,
+                    i < LEADERS ? Role.LEADER : Role.MEMBER,
+                    Optional.empty(),
+                    false,
+                    false));
         }
         WeekId week = WeekId.of(clock.instant(), team.timezone());
 
@@ -142,8 +193,14 @@ class PulseBenchmark {
             parser.parse("4 3 5 2 4 5");
             String pseudonym = pseudonyms.pseudonym(team.id(), team.platform(), "u" + i, week);
             for (Dimension d : Dimension.values()) {
-                answers.upsert(new Answer(team.id(), week, d, pseudonym, i < LEADERS ? Role.LEADER : Role.MEMBER,
-                        1 + random.nextInt(5), Optional.empty()));
+                answers.upsert(new Answer(
+                        team.id(),
+                        week,
+                        d,
+                        pseudonym,
+                        i < LEADERS ? Role.LEADER : Role.MEMBER,
+                        1 + random.nextInt(5),
+                        Optional.empty()));
             }
         }
         long t2 = System.nanoTime();
@@ -152,10 +209,12 @@ class PulseBenchmark {
 
         Runtime rt = Runtime.getRuntime();
         REPORT.printf("%n[benchmark %s] team of %d members and %d leaders%n", database, MEMBERS, LEADERS);
-        REPORT.printf("  check-in round (send-now): %d sent in %d ms (%.2f ms each)%n", round.sent(), ms(t0, t1),
-                ms(t0, t1) / (double) Math.max(1, round.sent()));
-        REPORT.printf("  recording %d answers: %d ms (%.2f ms each)%n", (MEMBERS + LEADERS) * 6, ms(t1, t2),
-                ms(t1, t2) / (double) ((MEMBERS + LEADERS) * 6));
+        REPORT.printf(
+                "  check-in round (send-now): %d sent in %d ms (%.2f ms each)%n",
+                round.sent(), ms(t0, t1), ms(t0, t1) / (double) Math.max(1, round.sent()));
+        REPORT.printf(
+                "  recording %d answers: %d ms (%.2f ms each)%n",
+                (MEMBERS + LEADERS) * 6, ms(t1, t2), ms(t1, t2) / (double) ((MEMBERS + LEADERS) * 6));
         REPORT.printf("  week close (%s): pulse and %d digests in %d ms%n", outcome, LEADERS, ms(t2, t3));
         REPORT.printf("  heap in use after the run: %d MB%n", (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024));
     }
@@ -173,15 +232,16 @@ class PulseBenchmark {
         }
 
         public MessageRef sendDirect(DirectAddress to, ChatMessage message) {
-            return new MessageRef(Platform.PLAYGROUND, to.workspaceId(), "dm:" + to.userId(), String.valueOf(ids.incrementAndGet()));
+            return new MessageRef(
+                    Platform.PLAYGROUND, to.workspaceId(), "dm:" + to.userId(), String.valueOf(ids.incrementAndGet()));
         }
 
         public MessageRef postToChannel(ChannelAddress to, ChatMessage message) {
-            return new MessageRef(Platform.PLAYGROUND, to.workspaceId(), to.channelId(), String.valueOf(ids.incrementAndGet()));
+            return new MessageRef(
+                    Platform.PLAYGROUND, to.workspaceId(), to.channelId(), String.valueOf(ids.incrementAndGet()));
         }
 
-        public void update(MessageRef ref, ChatMessage message) {
-        }
+        public void update(MessageRef ref, ChatMessage message) {}
 
         public List<ChatUser> channelMembers(ChannelAddress channel) {
             return List.of();

@@ -32,6 +32,7 @@ class SignalQualityBenchmark {
     private static final double PARTICIPATION = 0.8;
     /** Shared weekly mood SD and its persistence: none, then modest, then what a reorganisation rumour does. */
     private static final double[][] SHARED = {{0, 0}, {0.1, 0.5}, {0.2, 0.5}};
+
     private static final double DROP = 1.0;
     private static final double SMALL_DROP = 0.5;
     private static final double NUDGE_EFFECT = 0.3;
@@ -47,14 +48,19 @@ class SignalQualityBenchmark {
         for (double[] shared : SHARED) {
             for (int size : SIZES) {
                 for (double noise : NOISE) {
-                    SimulatedTeams.Setting setting = new SimulatedTeams.Setting(size, noise, between, PARTICIPATION,
-                            shared[0], shared[1]);
+                    SimulatedTeams.Setting setting =
+                            new SimulatedTeams.Setting(size, noise, between, PARTICIPATION, shared[0], shared[1]);
                     lines.add(pool.submit(() -> run(setting, catalog, teamYears)));
                 }
             }
         }
-        REPORT.printf(Locale.ROOT, "SIGNAL QUALITY: %d team-years per setting, participation %.0f %%, between-person SD %.1f, %d cores%n",
-                teamYears, PARTICIPATION * 100, between, Runtime.getRuntime().availableProcessors());
+        REPORT.printf(
+                Locale.ROOT,
+                "SIGNAL QUALITY: %d team-years per setting, participation %.0f %%, between-person SD %.1f, %d cores%n",
+                teamYears,
+                PARTICIPATION * 100,
+                between,
+                Runtime.getRuntime().availableProcessors());
         for (Future<String> line : lines) {
             REPORT.println(line.get());
         }
@@ -63,8 +69,12 @@ class SignalQualityBenchmark {
     }
 
     private static String run(SimulatedTeams.Setting setting, NudgeCatalog catalog, int teamYears) {
-        SimulatedTeams teams = new SimulatedTeams(setting, catalog,
-                1_000L * setting.size() + Math.round(setting.noise() * 10) + Math.round(setting.shared() * 100) * 100_000L);
+        SimulatedTeams teams = new SimulatedTeams(
+                setting,
+                catalog,
+                1_000L * setting.size()
+                        + Math.round(setting.noise() * 10)
+                        + Math.round(setting.shared() * 100) * 100_000L);
         int falseAlarms = 0;
         int lowerWeeks = 0;
         int shippedRule = 0;
@@ -98,16 +108,28 @@ class SignalQualityBenchmark {
         for (int y = 0; y < teamYears; y++) {
             trueEffect.add(teams.year(NUDGE_EFFECT).estimate());
         }
-        return String.format(Locale.ROOT,
+        return String.format(
+                Locale.ROOT,
                 "SIGNAL size=%d sd=%.1f shared_sd=%.1f false_alarms_per_team_year=%.2f power_drop_1_0=%.2f power_drop_0_5=%.2f"
                         + " null_effect=%+.2f true_effect_0_3=%+.2f review_false_verdicts_per_year=%.2f"
                         + "%n  DETAIL shared_persistence=%.1f shipped_rule_false_alarms_per_team_year=%.1f shipped_review_null_effect=%+.2f"
                         + " lower_this_week_per_team_year=%.1f reviews_with_a_number=%.2f null_margin=%.2f true_effect_margin=%.2f",
-                setting.size(), setting.noise(), setting.shared(), falseAlarms / (double) teamYears,
-                flagged / (double) teamYears, smallFlagged / (double) teamYears, signed(nullEffect.mean()),
-                signed(trueEffect.mean()), falseVerdicts / (double) teamYears, setting.persistence(),
-                shippedRule / (double) teamYears, shippedReview / shippedReviews, lowerWeeks / (double) teamYears,
-                nullEffect.share(teamYears), nullEffect.margin(), trueEffect.margin());
+                setting.size(),
+                setting.noise(),
+                setting.shared(),
+                falseAlarms / (double) teamYears,
+                flagged / (double) teamYears,
+                smallFlagged / (double) teamYears,
+                signed(nullEffect.mean()),
+                signed(trueEffect.mean()),
+                falseVerdicts / (double) teamYears,
+                setting.persistence(),
+                shippedRule / (double) teamYears,
+                shippedReview / shippedReviews,
+                lowerWeeks / (double) teamYears,
+                nullEffect.share(teamYears),
+                nullEffect.margin(),
+                trueEffect.margin());
     }
 
     /** Rounds first, so that a tiny negative mean prints as +0.00, not -0.00. */

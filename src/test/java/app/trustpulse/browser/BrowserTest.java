@@ -65,10 +65,13 @@ class BrowserTest {
 
     @Autowired
     TeamRepository teams;
+
     @Autowired
     MemberRepository members;
+
     @Autowired
     PulseRepository pulses;
+
     @Autowired
     Clock clock;
 
@@ -87,29 +90,57 @@ class BrowserTest {
     void aDemoTeamWithPastWeeksAndASecondTeam() throws Exception {
         browser = Browser.start();
         // Every page records what its content security policy blocked, from before its own scripts run.
-        browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
-                "window.cspViolations = []; document.addEventListener('securitypolicyviolation',"
-                        + " e => window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));"));
+        browser.executeCdpCommand(
+                "Page.addScriptToEvaluateOnNewDocument",
+                Map.of(
+                        "source",
+                        "window.cspViolations = []; document.addEventListener('securitypolicyviolation',"
+                                + " e => window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));"));
         HttpClient http = HttpClient.newHttpClient();
-        for (String[] call : List.of(new String[] {"/playground/api/demo", "{\"language\":\"en\"}"},
+        for (String[] call : List.of(
+                new String[] {"/playground/api/demo", "{\"language\":\"en\"}"},
                 new String[] {"/playground/api/simulate", "{}"})) {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url(call[0])))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(call[1])).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = http.send(
+                    HttpRequest.newBuilder(URI.create(url(call[0])))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(call[1]))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).as(call[0]).isEqualTo(200);
         }
-        demoTeam = teams.findByChannel(Platform.PLAYGROUND, "demo", "team").orElseThrow().id();
-        Team ops = teams.insert(new Team(0, Platform.PLAYGROUND, "demo", "ops", "#ops", ZoneId.of("Europe/Amsterdam"),
-                Language.EN, 3, TeamSchedule.defaults(), false));
+        demoTeam = teams.findByChannel(Platform.PLAYGROUND, "demo", "team")
+                .orElseThrow()
+                .id();
+        Team ops = teams.insert(new Team(
+                0,
+                Platform.PLAYGROUND,
+                "demo",
+                "ops",
+                "#ops",
+                ZoneId.of("Europe/Amsterdam"),
+                Language.EN,
+                3,
+                TeamSchedule.defaults(),
+                false));
         otherTeam = ops.id();
         members.save(new Member(otherTeam, "lee", "Lee", Role.LEADER, Optional.empty(), false, false));
         List<DimensionScore> dims = new ArrayList<>();
         for (app.trustpulse.pulse.Dimension d : app.trustpulse.pulse.Dimension.inModelOrder()) {
-            OptionalDouble mean = d == app.trustpulse.pulse.Dimension.SAFETY ? OptionalDouble.empty() : OptionalDouble.of(3.5);
-            dims.add(new DimensionScore(d, mean, mean.isPresent() ? 4 : 2, OptionalDouble.empty(), OptionalDouble.empty(), List.of()));
+            OptionalDouble mean =
+                    d == app.trustpulse.pulse.Dimension.SAFETY ? OptionalDouble.empty() : OptionalDouble.of(3.5);
+            dims.add(new DimensionScore(
+                    d, mean, mean.isPresent() ? 4 : 2, OptionalDouble.empty(), OptionalDouble.empty(), List.of()));
         }
-        pulses.save(new WeeklyPulse(otherTeam, WeekId.of(clock.instant(), ops.timezone()).minus(1), 5, 4, 3, false, dims,
-                Optional.empty(), Optional.empty()));
+        pulses.save(new WeeklyPulse(
+                otherTeam,
+                WeekId.of(clock.instant(), ops.timezone()).minus(1),
+                5,
+                4,
+                3,
+                false,
+                dims,
+                Optional.empty(),
+                Optional.empty()));
     }
 
     @BeforeEach
@@ -128,18 +159,26 @@ class BrowserTest {
 
     @Test
     void everyPageAndExportAsksForSignInAndAMemberIsRefusedAnotherTeam() {
-        for (String path : List.of("/dashboard", "/dashboard/teams/" + demoTeam, "/dashboard/teams/" + demoTeam + "/export.csv",
-                "/dashboard/teams/" + demoTeam + "/export.json", "/dashboard/teams/" + demoTeam + "/settings")) {
+        for (String path : List.of(
+                "/dashboard",
+                "/dashboard/teams/" + demoTeam,
+                "/dashboard/teams/" + demoTeam + "/export.csv",
+                "/dashboard/teams/" + demoTeam + "/export.json",
+                "/dashboard/teams/" + demoTeam + "/settings")) {
             browser.get(url(path));
             assertThat(browser.getCurrentUrl()).as(path).endsWith("/dashboard/login");
         }
         signInAs("mia");
-        assertThat(browser.findElements(By.cssSelector("a.team-link"))).extracting(WebElement::getText).containsExactly("#team");
+        assertThat(browser.findElements(By.cssSelector("a.team-link")))
+                .extracting(WebElement::getText)
+                .containsExactly("#team");
 
         browser.get(url("/dashboard/teams/" + otherTeam));
         assertThat(browser.findElement(By.id("forbidden")).getText()).contains("not one of yours");
         browser.get(url("/dashboard/teams/" + demoTeam + "/settings"));
-        assertThat(browser.findElement(By.id("admins-only")).getText()).contains("Only an admin").doesNotContain("not one of yours");
+        assertThat(browser.findElement(By.id("admins-only")).getText())
+                .contains("Only an admin")
+                .doesNotContain("not one of yours");
         browser.findElement(By.id("to-team")).click();
         new WebDriverWait(browser, WAIT).until(ExpectedConditions.urlToBe(url("/dashboard/teams/" + demoTeam)));
         browser.get(url("/dashboard/teams/" + otherTeam + "/export.csv"));
@@ -156,15 +195,25 @@ class BrowserTest {
         WebElement safety = latest.findElement(By.xpath(".//tr[th[normalize-space()='Safety']]/td[1]"));
         assertThat(safety.getText()).isEqualTo("withheld");
         assertThat(safety.getAttribute("class")).contains("withheld");
-        assertThat(latest.findElement(By.xpath(".//tr[th[normalize-space()='Vision']]/td[1]")).getText()).isEqualTo("3.5");
+        assertThat(latest.findElement(By.xpath(".//tr[th[normalize-space()='Vision']]/td[1]"))
+                        .getText())
+                .isEqualTo("3.5");
 
         browser.get(url("/dashboard/teams/" + demoTeam));
-        new WebDriverWait(browser, WAIT).until(d -> script("return typeof Chart === 'function' && Chart.getChart('trend-chart') != null"));
-        assertThat(script("return Chart.getChart('trend-chart').data.datasets.every(d => d.tension === 0)")).as("straight lines").isEqualTo(true);
-        assertThat(((Number) script("return Chart.getChart('trend-chart').data.datasets.filter(d => d.rolling && d.borderDash.length > 0).length"))
-                .intValue()).as("a dashed four-week average per dimension").isEqualTo(6);
+        new WebDriverWait(browser, WAIT)
+                .until(d -> script("return typeof Chart === 'function' && Chart.getChart('trend-chart') != null"));
+        assertThat(script("return Chart.getChart('trend-chart').data.datasets.every(d => d.tension === 0)"))
+                .as("straight lines")
+                .isEqualTo(true);
+        assertThat(((Number)
+                                script(
+                                        "return Chart.getChart('trend-chart').data.datasets.filter(d => d.rolling && d.borderDash.length > 0).length"))
+                        .intValue())
+                .as("a dashed four-week average per dimension")
+                .isEqualTo(6);
         assertThat(((Number) script("return Chart.getChart('trend-chart').legend.legendItems.length")).intValue())
-                .as("one legend entry per dimension").isEqualTo(6);
+                .as("one legend entry per dimension")
+                .isEqualTo(6);
         assertThat(browser.findElement(By.id("participation")).getText()).contains("answered: 5 of 5 members");
         assertThat(browser.findElement(By.id("nudges")).getText()).contains("tried");
     }
@@ -172,16 +221,21 @@ class BrowserTest {
     @Test
     void everyDashboardPageWorksUnderItsContentSecurityPolicy() {
         signInAs("ada");
-        for (String path : List.of("/dashboard", "/dashboard/teams/" + demoTeam, "/dashboard/teams/" + demoTeam + "/settings")) {
+        for (String path :
+                List.of("/dashboard", "/dashboard/teams/" + demoTeam, "/dashboard/teams/" + demoTeam + "/settings")) {
             browser.get(url(path));
             if (path.equals("/dashboard/teams/" + demoTeam)) {
                 new WebDriverWait(browser, WAIT).until(d -> script("return Chart.getChart('trend-chart') != null"));
             }
-            assertThat((List<?>) script("return window.cspViolations")).as("blocked on %s", path).isEmpty();
+            assertThat((List<?>) script("return window.cspViolations"))
+                    .as("blocked on %s", path)
+                    .isEmpty();
         }
         browser.findElement(By.cssSelector("form.inline button")).click();
         new WebDriverWait(browser, WAIT).until(ExpectedConditions.urlContains("/dashboard/login"));
-        assertThat((List<?>) script("return window.cspViolations")).as("blocked on the sign-in page").isEmpty();
+        assertThat((List<?>) script("return window.cspViolations"))
+                .as("blocked on the sign-in page")
+                .isEmpty();
     }
 
     @Test
@@ -193,25 +247,32 @@ class BrowserTest {
             box.click();
         }
         browser.findElement(By.id("save")).click();
-        WebElement failed = new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("failed")));
+        WebElement failed =
+                new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("failed")));
         assertThat(failed.getAttribute("role")).isEqualTo("alert");
         assertThat(failed.getText()).contains("Tick at least one day");
         assertThat(browser.findElements(By.id("saved"))).isEmpty();
         assertThat(teams.find(demoTeam).orElseThrow().schedule().checkInDays()).isNotEmpty();
 
-        browser.findElement(By.cssSelector("input[name=checkinDays][value=tue]")).click();
-        browser.findElement(By.cssSelector("input[name=checkinDays][value=thu]")).click();
+        browser.findElement(By.cssSelector("input[name=checkinDays][value=tue]"))
+                .click();
+        browser.findElement(By.cssSelector("input[name=checkinDays][value=thu]"))
+                .click();
         script("arguments[0].value = '10:45'", browser.findElement(By.id("checkinTime")));
         new Select(browser.findElement(By.id("timezone"))).selectByValue("Europe/Brussels");
         browser.findElement(By.id("save")).click();
-        WebElement saved = new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("saved")));
+        WebElement saved =
+                new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("saved")));
         assertThat(saved.getAttribute("role")).isEqualTo("status");
         assertThat(browser.findElements(By.id("failed"))).isEmpty();
         Team team = teams.find(demoTeam).orElseThrow();
-        assertThat(team.schedule().checkInDays()).containsExactly(java.time.DayOfWeek.TUESDAY, java.time.DayOfWeek.THURSDAY);
+        assertThat(team.schedule().checkInDays())
+                .containsExactly(java.time.DayOfWeek.TUESDAY, java.time.DayOfWeek.THURSDAY);
         assertThat(team.schedule().checkInTime()).isEqualTo(java.time.LocalTime.of(10, 45));
         assertThat(team.timezone()).isEqualTo(ZoneId.of("Europe/Brussels"));
-        assertThat(new Select(browser.findElement(By.id("timezone"))).getFirstSelectedOption().getAttribute("value"))
+        assertThat(new Select(browser.findElement(By.id("timezone")))
+                        .getFirstSelectedOption()
+                        .getAttribute("value"))
                 .isEqualTo("Europe/Brussels");
         assertThat((List<?>) script("return window.cspViolations")).isEmpty();
     }
@@ -228,8 +289,8 @@ class BrowserTest {
     @Test
     void theTeamPageFitsAPhoneAndA1280PixelScreen() {
         signInAs("mia");
-        for (org.openqa.selenium.Dimension size : List.of(new org.openqa.selenium.Dimension(1280, 900),
-                new org.openqa.selenium.Dimension(390, 844))) {
+        for (org.openqa.selenium.Dimension size :
+                List.of(new org.openqa.selenium.Dimension(1280, 900), new org.openqa.selenium.Dimension(390, 844))) {
             browser.manage().window().setSize(size);
             browser.get(url("/dashboard/teams/" + demoTeam));
             new WebDriverWait(browser, WAIT).until(d -> script("return Chart.getChart('trend-chart') != null"));
@@ -244,13 +305,16 @@ class BrowserTest {
         browser.get(url("/playground"));
         WebDriverWait wait = new WebDriverWait(browser, WAIT);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("title"), "playground"));
-        wait.until(d -> !d.findElements(By.cssSelector("#person option[value='mia']")).isEmpty());
+        wait.until(d ->
+                !d.findElements(By.cssSelector("#person option[value='mia']")).isEmpty());
         browser.findElement(By.id("send-now")).click();
-        wait.until(d -> !d.findElements(By.cssSelector(".scale .choices button")).isEmpty());
+        wait.until(
+                d -> !d.findElements(By.cssSelector(".scale .choices button")).isEmpty());
 
         // One member clicks a score, three type their six answers in their direct message.
         int before = recordedScales();
-        browser.findElement(By.cssSelector(".scale .choices button[data-value='4']")).click();
+        browser.findElement(By.cssSelector(".scale .choices button[data-value='4']"))
+                .click();
         wait.until(d -> recordedScales() > before);
         for (String person : List.of("mia", "noah", "sara")) {
             new Select(browser.findElement(By.id("person"))).selectByValue(person);
@@ -266,8 +330,11 @@ class BrowserTest {
         browser.findElement(By.id("close-week")).click();
         wait.until(d -> d.findElements(By.cssSelector("img.blk-image")).size() > charts);
         WebElement chart = lastOf(By.cssSelector("img.blk-image"));
-        wait.until(d -> Boolean.TRUE.equals(script("return arguments[0].complete && arguments[0].naturalWidth > 0", chart)));
-        assertThat(chart.getAttribute("alt")).startsWith("Chart of the pulse of week").contains("Vision");
+        wait.until(d ->
+                Boolean.TRUE.equals(script("return arguments[0].complete && arguments[0].naturalWidth > 0", chart)));
+        assertThat(chart.getAttribute("alt"))
+                .startsWith("Chart of the pulse of week")
+                .contains("Vision");
 
         WebElement pulse = chart.findElement(By.xpath("./ancestor::div[contains(@class,'msg')]"));
         pulse.findElement(By.cssSelector("button[data-preview='slack']")).click();
@@ -276,7 +343,8 @@ class BrowserTest {
     }
 
     private int recordedScales() {
-        return browser.findElements(By.cssSelector(".scale .choices button.selected")).size();
+        return browser.findElements(By.cssSelector(".scale .choices button.selected"))
+                .size();
     }
 
     private WebElement lastOf(By by) {

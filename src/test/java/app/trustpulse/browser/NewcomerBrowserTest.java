@@ -79,7 +79,8 @@ class NewcomerBrowserTest {
         browser.get(url("/playground"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("title"), "playground"));
         click("create-demo");
-        wait.until(d -> !d.findElements(By.cssSelector("#person option[value='tom']")).isEmpty());
+        wait.until(d ->
+                !d.findElements(By.cssSelector("#person option[value='tom']")).isEmpty());
         screenshot("create-demo-team");
 
         // 2. Simulate 6 past weeks: six pulses, each with its chart, before this week.
@@ -95,7 +96,8 @@ class NewcomerBrowserTest {
         // 4. Answer: Mia by hand, everyone else made up for the demo.
         int recorded = selectedScales();
         WebElement mia = dmColumn("Mia");
-        mia.findElement(By.cssSelector(".scale .choices button[data-value='4']")).click();
+        mia.findElement(By.cssSelector(".scale .choices button[data-value='4']"))
+                .click();
         wait.until(d -> selectedScales() > recorded);
         click("answer-all");
         wait.until(d -> openScales() == 0);
@@ -110,10 +112,15 @@ class NewcomerBrowserTest {
         assertChartLoaded(pulse);
         WebElement digest = wait.until(d -> latestDigest());
         assertThat(digest.getText()).contains("Your view beside the team's");
-        WebElement selfCheck = digest.findElement(By.xpath(".//table[contains(@class,'scores')][.//th[normalize-space()='You · team']]"));
-        assertThat(selfCheck.findElements(By.xpath(".//tr[td]"))).as("self-check rows").isNotEmpty();
+        WebElement selfCheck = digest.findElement(
+                By.xpath(".//table[contains(@class,'scores')][.//th[normalize-space()='You · team']]"));
+        assertThat(selfCheck.findElements(By.xpath(".//tr[td]")))
+                .as("self-check rows")
+                .isNotEmpty();
         assertThat(digest.getText()).contains("Something to try this week");
-        assertThat(digest.findElements(By.xpath(".//button[normalize-space()='I tried it']"))).as("nudges").isNotEmpty();
+        assertThat(digest.findElements(By.xpath(".//button[normalize-space()='I tried it']")))
+                .as("nudges")
+                .isNotEmpty();
         scrollIntoView(pulse);
         screenshot("close-week-pulse");
         scrollIntoView(digest);
@@ -126,15 +133,19 @@ class NewcomerBrowserTest {
         browser.findElement(By.cssSelector("a.team-link")).click();
         wait.until(d -> script("return typeof Chart === 'function' && Chart.getChart('trend-chart') != null"));
         long points = ((Number) script("return Chart.getChart('trend-chart').data.datasets"
-                + ".flatMap(d => d.data).filter(v => v !== null && v !== undefined).length")).longValue();
+                        + ".flatMap(d => d.data).filter(v => v !== null && v !== undefined).length"))
+                .longValue();
         long weeks = ((Number) script("return Chart.getChart('trend-chart').data.labels.length")).longValue();
         assertThat(points).as("points in the trend").isGreaterThanOrEqualTo(7 * 6);
-        assertThat(weeks).as("weeks in the trend, from the team's first week on").isEqualTo(7);
+        assertThat(weeks)
+                .as("weeks in the trend, from the team's first week on")
+                .isEqualTo(7);
         screenshot("dashboard-trend");
 
         // 7. Next week, and the same week again: a second real pulse without starting over.
         browser.get(url("/playground"));
-        wait.until(d -> !d.findElements(By.cssSelector("#person option[value='tom']")).isEmpty());
+        wait.until(d ->
+                !d.findElements(By.cssSelector("#person option[value='tom']")).isEmpty());
         String weekBefore = browser.findElement(By.id("week-label")).getText();
         click("next-week");
         wait.until(d -> !d.findElement(By.id("week-label")).getText().equals(weekBefore));
@@ -153,7 +164,9 @@ class NewcomerBrowserTest {
         scrollIntoView(second);
         screenshot("second-week-pulse");
         assertThat((String) script("return document.getElementById('problem').hidden ? '' : "
-                + "document.getElementById('problem').textContent")).as("a refusal on the page").isEmpty();
+                        + "document.getElementById('problem').textContent"))
+                .as("a refusal on the page")
+                .isEmpty();
     }
 
     /** A button of the page's toolbar, once the click before it is done; the page must not refuse it. */
@@ -180,8 +193,11 @@ class NewcomerBrowserTest {
     private void assertChartLoaded(WebElement pulse) {
         WebElement chart = pulse.findElement(By.cssSelector("img.blk-image"));
         scrollIntoView(chart);
-        wait.until(d -> Boolean.TRUE.equals(script("return arguments[0].complete && arguments[0].naturalWidth > 0", chart)));
-        assertThat(chart.getAttribute("alt")).startsWith("Chart of the pulse of week").doesNotContain("withheld");
+        wait.until(d ->
+                Boolean.TRUE.equals(script("return arguments[0].complete && arguments[0].naturalWidth > 0", chart)));
+        assertThat(chart.getAttribute("alt"))
+                .startsWith("Chart of the pulse of week")
+                .doesNotContain("withheld");
     }
 
     private WebElement lastPulse() {
@@ -191,8 +207,10 @@ class NewcomerBrowserTest {
 
     /** The leader's newest digest: a message with nudges in their direct message. */
     private WebElement latestDigest() {
-        List<WebElement> digests = dmColumn("Lee").findElements(By.xpath(
-                ".//div[contains(@class,'msg')][.//*[contains(normalize-space(),'Something to try this week')]]"));
+        List<WebElement> digests = dmColumn("Lee")
+                .findElements(
+                        By.xpath(
+                                ".//div[contains(@class,'msg')][.//*[contains(normalize-space(),'Something to try this week')]]"));
         return digests.isEmpty() ? null : digests.get(digests.size() - 1);
     }
 
@@ -201,20 +219,24 @@ class NewcomerBrowserTest {
     }
 
     private WebElement dmColumn(String name) {
-        return browser.findElement(By.xpath("//section[contains(@class,'dm')][h2[starts-with(normalize-space(),'" + name + "')]]"));
+        return browser.findElement(
+                By.xpath("//section[contains(@class,'dm')][h2[starts-with(normalize-space(),'" + name + "')]]"));
     }
 
     private int channelCharts() {
-        return browser.findElements(By.cssSelector("section.column.channel img.blk-image")).size();
+        return browser.findElements(By.cssSelector("section.column.channel img.blk-image"))
+                .size();
     }
 
     private int openScales() {
         return ((Number) script("return [...document.querySelectorAll('.scale .choices')]"
-                + ".filter(c => !c.querySelector('button.selected')).length")).intValue();
+                        + ".filter(c => !c.querySelector('button.selected')).length"))
+                .intValue();
     }
 
     private int selectedScales() {
-        return browser.findElements(By.cssSelector(".scale .choices button.selected")).size();
+        return browser.findElements(By.cssSelector(".scale .choices button.selected"))
+                .size();
     }
 
     private void scrollIntoView(WebElement element) {
@@ -224,7 +246,10 @@ class NewcomerBrowserTest {
     private void screenshot(String step) throws IOException {
         shots++;
         Path file = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(file, SCREENSHOTS.resolve(String.format("%02d-%s.png", shots, step)), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+                file,
+                SCREENSHOTS.resolve(String.format("%02d-%s.png", shots, step)),
+                StandardCopyOption.REPLACE_EXISTING);
     }
 
     private Object script(String js, Object... args) {

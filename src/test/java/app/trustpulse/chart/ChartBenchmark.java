@@ -21,10 +21,17 @@ class ChartBenchmark {
     void drawingAPulseChart() {
         List<ChartData.Bar> bars = new ArrayList<>();
         for (String d : List.of("Vision", "Trust", "Responsibility", "Freedom", "Connection", "Safety")) {
-            bars.add(new ChartData.Bar(d, d.equals("Safety") ? OptionalDouble.empty() : OptionalDouble.of(3.6), OptionalDouble.of(3.8)));
+            bars.add(new ChartData.Bar(
+                    d, d.equals("Safety") ? OptionalDouble.empty() : OptionalDouble.of(3.6), OptionalDouble.of(3.8)));
         }
-        ChartData data = new ChartData("#team · week 47", "Average score (1 to 5)", "This week", "Average of up to 8 weeks before",
-                "withheld", Locale.ENGLISH, bars);
+        ChartData data = new ChartData(
+                "#team · week 47",
+                "Average score (1 to 5)",
+                "This week",
+                "Average of up to 8 weeks before",
+                "withheld",
+                Locale.ENGLISH,
+                bars);
         ChartDrawing drawing = new ChartDrawing();
         long firstStart = System.nanoTime();
         byte[] png = drawing.png(data);
@@ -37,7 +44,8 @@ class ChartBenchmark {
             png = drawing.png(data);
         }
         double ms = (System.nanoTime() - start) / 1e6 / RUNS;
-        REPORT.printf("pulse chart %dx%d: first %.0f ms (fonts and classes loading), then %.1f ms each; PNG %,d bytes%n",
+        REPORT.printf(
+                "pulse chart %dx%d: first %.0f ms (fonts and classes loading), then %.1f ms each; PNG %,d bytes%n",
                 ChartDrawing.WIDTH, ChartDrawing.HEIGHT, first, ms, png.length);
     }
 }

@@ -53,29 +53,63 @@ class PulseChartsTest {
         var teams = stores.teams();
         pulses = stores.pulses();
         store = new ChartStore(jdbc);
-        slackTeam = teams.insert(new Team(0, Platform.SLACK, "T1", "C1", "team-rocket", ZoneId.of("Europe/Amsterdam"),
-                Language.EN, 3, TeamSchedule.defaults(), false));
-        playgroundTeam = teams.insert(new Team(0, Platform.PLAYGROUND, "demo", "team", "#team", ZoneId.of("Europe/Amsterdam"),
-                Language.NL, 3, TeamSchedule.defaults(), false));
-        teamsTeam = teams.insert(new Team(0, Platform.TEAMS, "tenant", "19:chan", "Team Blue", ZoneId.of("Europe/Amsterdam"),
-                Language.EN, 3, TeamSchedule.defaults(), false));
+        slackTeam = teams.insert(new Team(
+                0,
+                Platform.SLACK,
+                "T1",
+                "C1",
+                "team-rocket",
+                ZoneId.of("Europe/Amsterdam"),
+                Language.EN,
+                3,
+                TeamSchedule.defaults(),
+                false));
+        playgroundTeam = teams.insert(new Team(
+                0,
+                Platform.PLAYGROUND,
+                "demo",
+                "team",
+                "#team",
+                ZoneId.of("Europe/Amsterdam"),
+                Language.NL,
+                3,
+                TeamSchedule.defaults(),
+                false));
+        teamsTeam = teams.insert(new Team(
+                0,
+                Platform.TEAMS,
+                "tenant",
+                "19:chan",
+                "Team Blue",
+                ZoneId.of("Europe/Amsterdam"),
+                Language.EN,
+                3,
+                TeamSchedule.defaults(),
+                false));
         for (int back = 1; back <= 8; back++) {
             pulses.save(pulse(slackTeam, WEEK.minus(back), 3.9, true));
         }
     }
 
     private PublishedPulseCharts charts(Optional<String> publicUrl, Instant now) {
-        return new PublishedPulseCharts(store, new ChartDrawing(), pulses, new Texts(),
-                new ChartProperties(publicUrl, Duration.ofDays(90), 8), Clock.fixed(now, ZoneOffset.UTC));
+        return new PublishedPulseCharts(
+                store,
+                new ChartDrawing(),
+                pulses,
+                new Texts(),
+                new ChartProperties(publicUrl, Duration.ofDays(90), 8),
+                Clock.fixed(now, ZoneOffset.UTC));
     }
 
     /** Vision 3.6, Trust withheld, the others 4.0; earlier weeks all at the given level. */
     private static WeeklyPulse pulse(Team team, WeekId week, double vision, boolean trustPublished) {
         List<DimensionScore> dims = new ArrayList<>();
         for (Dimension d : Dimension.inModelOrder()) {
-            OptionalDouble mean = d == Dimension.VISION ? OptionalDouble.of(vision)
+            OptionalDouble mean = d == Dimension.VISION
+                    ? OptionalDouble.of(vision)
                     : d == Dimension.TRUST && !trustPublished ? OptionalDouble.empty() : OptionalDouble.of(4.0);
-            dims.add(new DimensionScore(d, mean, mean.isPresent() ? 5 : 2, OptionalDouble.empty(), OptionalDouble.empty(), List.of()));
+            dims.add(new DimensionScore(
+                    d, mean, mean.isPresent() ? 5 : 2, OptionalDouble.empty(), OptionalDouble.empty(), List.of()));
         }
         return new WeeklyPulse(team.id(), week, 6, 5, 3, false, dims, Optional.empty(), Optional.empty());
     }
@@ -87,8 +121,13 @@ class PulseChartsTest {
         Block.Image first = charts.chartOf(slackTeam, pulse).orElseThrow();
         Block.Image again = charts.chartOf(slackTeam, pulse).orElseThrow();
         assertThat(first.url()).matches("https://pulse\\.example\\.com/pulse-charts/[A-Za-z0-9_-]{43}\\.png");
-        assertThat(again.url()).as("the digest and the channel carry the same image").isEqualTo(first.url());
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM pulse_chart").query(Integer.class).single()).isEqualTo(1);
+        assertThat(again.url())
+                .as("the digest and the channel carry the same image")
+                .isEqualTo(first.url());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM pulse_chart")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
 
         String token = first.url().replaceAll(".*/pulse-charts/(.*)\\.png", "$1");
         byte[] png = store.png(token, CLOSE).orElseThrow();
@@ -101,7 +140,8 @@ class PulseChartsTest {
     @Test
     void theAltTextSaysTheNumbersAndWithheldNeverANumber() {
         Block.Image image = charts(Optional.of("https://pulse.example.com"), CLOSE)
-                .chartOf(slackTeam, pulse(slackTeam, WEEK, 3.6, false)).orElseThrow();
+                .chartOf(slackTeam, pulse(slackTeam, WEEK, 3.6, false))
+                .orElseThrow();
         assertThat(image.altText())
                 .startsWith("Chart of the pulse of week 47: ")
                 .contains("Vision 3.6 (average of up to 8 weeks before: 3.9)")
@@ -113,7 +153,8 @@ class PulseChartsTest {
     void withoutAPublicAddressOrAnUploadSlackGetsTheTextAloneButThePlaygroundHasItsChart() {
         PublishedPulseCharts charts = charts(Optional.empty(), CLOSE);
         assertThat(charts.chartOf(slackTeam, pulse(slackTeam, WEEK, 3.6, true))).isEmpty();
-        Block.Image local = charts.chartOf(playgroundTeam, pulse(playgroundTeam, WEEK, 3.6, true)).orElseThrow();
+        Block.Image local = charts.chartOf(playgroundTeam, pulse(playgroundTeam, WEEK, 3.6, true))
+                .orElseThrow();
         assertThat(local.url()).startsWith("/pulse-charts/");
         assertThat(local.altText()).startsWith("Grafiek van de puls van week 47");
     }
@@ -139,8 +180,14 @@ class PulseChartsTest {
     }
 
     private PublishedPulseCharts uploading(Uploads uploads) {
-        return new PublishedPulseCharts(store, new ChartDrawing(), pulses, new Texts(),
-                new ChartProperties(Optional.empty(), Duration.ofDays(90), 8), Clock.fixed(CLOSE, ZoneOffset.UTC), List.of(uploads));
+        return new PublishedPulseCharts(
+                store,
+                new ChartDrawing(),
+                pulses,
+                new Texts(),
+                new ChartProperties(Optional.empty(), Duration.ofDays(90), 8),
+                Clock.fixed(CLOSE, ZoneOffset.UTC),
+                List.of(uploads));
     }
 
     @Test
@@ -168,7 +215,8 @@ class PulseChartsTest {
         WeeklyPulse pulse = pulse(slackTeam, WEEK, 3.6, true);
         assertThat(uploading(uploads).chartOf(slackTeam, pulse)).isEmpty();
         uploads.failing = false;
-        assertThat(uploading(uploads).chartOf(slackTeam, pulse).orElseThrow().platformFileId()).contains("F1");
+        assertThat(uploading(uploads).chartOf(slackTeam, pulse).orElseThrow().platformFileId())
+                .contains("F1");
     }
 
     @Test
@@ -178,56 +226,82 @@ class PulseChartsTest {
         PublishedPulseCharts charts = charts(Optional.of("https://pulse.example.com"), CLOSE);
         charts.chartOf(slackTeam, pulse).orElseThrow(); // the week's chart is drawn and stored
         String token = store.tokenOf(slackTeam.id(), WEEK, CLOSE).orElseThrow();
-        assertThat(store.claimUpload(token, CLOSE, CLOSE.minus(PublishedPulseCharts.UPLOAD_CLAIM))).isTrue();
+        assertThat(store.claimUpload(token, CLOSE, CLOSE.minus(PublishedPulseCharts.UPLOAD_CLAIM)))
+                .isTrue();
 
         assertThat(uploading(uploads).chartOf(slackTeam, pulse)).isEmpty();
         assertThat(uploads.uploaded).isEmpty();
         // a claim left behind by a sender that died is taken over after a while
-        PublishedPulseCharts later = new PublishedPulseCharts(store, new ChartDrawing(), pulses, new Texts(),
+        PublishedPulseCharts later = new PublishedPulseCharts(
+                store,
+                new ChartDrawing(),
+                pulses,
+                new Texts(),
                 new ChartProperties(Optional.empty(), Duration.ofDays(90), 8),
-                Clock.fixed(CLOSE.plus(PublishedPulseCharts.UPLOAD_CLAIM).plusSeconds(1), ZoneOffset.UTC), List.of(uploads));
-        assertThat(later.chartOf(slackTeam, pulse).orElseThrow().platformFileId()).contains("F1");
+                Clock.fixed(CLOSE.plus(PublishedPulseCharts.UPLOAD_CLAIM).plusSeconds(1), ZoneOffset.UTC),
+                List.of(uploads));
+        assertThat(later.chartOf(slackTeam, pulse).orElseThrow().platformFileId())
+                .contains("F1");
     }
 
     @Test
     void withoutAPublicAddressTeamsCarriesASmallerChartInsideTheCard() throws Exception {
-        Block.Image inline = charts(Optional.empty(), CLOSE).chartOf(teamsTeam, pulse(teamsTeam, WEEK, 3.6, false)).orElseThrow();
+        Block.Image inline = charts(Optional.empty(), CLOSE)
+                .chartOf(teamsTeam, pulse(teamsTeam, WEEK, 3.6, false))
+                .orElseThrow();
         assertThat(inline.url()).startsWith(PublishedPulseCharts.DATA_URI);
         assertThat(inline.url().length()).isLessThanOrEqualTo(PublishedPulseCharts.INLINE_LIMIT);
-        byte[] png = java.util.Base64.getDecoder().decode(inline.url().substring(PublishedPulseCharts.DATA_URI.length()));
+        byte[] png =
+                java.util.Base64.getDecoder().decode(inline.url().substring(PublishedPulseCharts.DATA_URI.length()));
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
         assertThat(image.getWidth()).isEqualTo(ChartDrawing.Size.COMPACT.width);
         assertThat(image.getHeight()).isEqualTo(ChartDrawing.Size.COMPACT.height);
-        System.out.printf("inline Teams chart: PNG %,d bytes, data URI %,d characters%n", png.length, inline.url().length());
+        System.out.printf(
+                "inline Teams chart: PNG %,d bytes, data URI %,d characters%n",
+                png.length, inline.url().length());
     }
 
     @Test
     void noChartWhenEveryDimensionIsWithheld() {
         List<DimensionScore> none = new ArrayList<>();
         for (Dimension d : Dimension.inModelOrder()) {
-            none.add(new DimensionScore(d, OptionalDouble.empty(), 2, OptionalDouble.empty(), OptionalDouble.empty(), List.of()));
+            none.add(new DimensionScore(
+                    d, OptionalDouble.empty(), 2, OptionalDouble.empty(), OptionalDouble.empty(), List.of()));
         }
-        WeeklyPulse allWithheld = new WeeklyPulse(slackTeam.id(), WEEK, 6, 5, 3, false, none, Optional.empty(), Optional.empty());
-        assertThat(charts(Optional.of("https://pulse.example.com"), CLOSE).chartOf(slackTeam, allWithheld)).isEmpty();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM pulse_chart").query(Integer.class).single()).isZero();
+        WeeklyPulse allWithheld =
+                new WeeklyPulse(slackTeam.id(), WEEK, 6, 5, 3, false, none, Optional.empty(), Optional.empty());
+        assertThat(charts(Optional.of("https://pulse.example.com"), CLOSE).chartOf(slackTeam, allWithheld))
+                .isEmpty();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM pulse_chart")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
 
-        var blocks = new app.trustpulse.summary.PulseMessages(new Texts(), charts(Optional.of("https://pulse.example.com"), CLOSE))
+        var blocks = new app.trustpulse.summary.PulseMessages(
+                        new Texts(), charts(Optional.of("https://pulse.example.com"), CLOSE))
                 .body(slackTeam, allWithheld);
         assertThat(blocks).noneMatch(Block.Image.class::isInstance);
-        assertThat(blocks).anySatisfy(b -> assertThat(b).isEqualTo(new Block.Context(
-                "No chart this week: every dimension had fewer than 3 answers, so there is no average to draw.")));
+        assertThat(blocks)
+                .anySatisfy(
+                        b -> assertThat(b)
+                                .isEqualTo(
+                                        new Block.Context(
+                                                "No chart this week: every dimension had fewer than 3 answers, so there is no average to draw.")));
     }
 
     @Test
     void labelsWrapBetweenWordsOnlyAndALongWordStaysWhole() {
         java.util.function.ToDoubleFunction<String> sevenPerLetter = t -> 7.0 * t.length();
-        assertThat(ChartDrawing.wrap("Verantwoordelijkheid", 100, sevenPerLetter, 2)).containsExactly("Verantwoordelijkheid");
+        assertThat(ChartDrawing.wrap("Verantwoordelijkheid", 100, sevenPerLetter, 2))
+                .containsExactly("Verantwoordelijkheid");
         assertThat(ChartDrawing.wrap("Psychologische veiligheid", 120, sevenPerLetter, 2))
                 .containsExactly("Psychologische", "veiligheid");
         assertThat(ChartDrawing.wrap("Gezien en gehoord worden", 100, sevenPerLetter, 2))
                 .containsExactly("Gezien en", "gehoord worden");
-        for (String name : List.of("Visie", "Vertrouwen", "Verantwoordelijkheid", "Vrijheid", "Verbinding", "Veiligheid")) {
-            assertThat(String.join("", ChartDrawing.wrap(name, 40, sevenPerLetter, 2))).isEqualTo(name);
+        for (String name :
+                List.of("Visie", "Vertrouwen", "Verantwoordelijkheid", "Vrijheid", "Verbinding", "Veiligheid")) {
+            assertThat(String.join("", ChartDrawing.wrap(name, 40, sevenPerLetter, 2)))
+                    .isEqualTo(name);
         }
     }
 
@@ -235,7 +309,8 @@ class PulseChartsTest {
     void theTrendDashStandsBesideTheBarAndNeverCoversItsValue() {
         List<ChartData.Bar> withTrend = new ArrayList<>();
         List<ChartData.Bar> withoutTrend = new ArrayList<>();
-        for (String d : List.of("Visie", "Vertrouwen", "Verantwoordelijkheid", "Vrijheid", "Verbinding", "Veiligheid")) {
+        for (String d :
+                List.of("Visie", "Vertrouwen", "Verantwoordelijkheid", "Vrijheid", "Verbinding", "Veiligheid")) {
             // the average before exactly at this week's value: where the value label sits
             withTrend.add(new ChartData.Bar(d, OptionalDouble.of(3.6), OptionalDouble.of(3.55)));
             withoutTrend.add(new ChartData.Bar(d, OptionalDouble.of(3.6), OptionalDouble.empty()));
@@ -248,7 +323,8 @@ class PulseChartsTest {
                 .createBufferedImage(ChartDrawing.WIDTH, ChartDrawing.HEIGHT);
         List<java.awt.Shape> barAreas = new ArrayList<>();
         for (Object e : info.getEntityCollection().getEntities()) {
-            if (e instanceof org.jfree.chart.entity.CategoryItemEntity item && item.getDataset().getRowCount() > 0
+            if (e instanceof org.jfree.chart.entity.CategoryItemEntity item
+                    && item.getDataset().getRowCount() > 0
                     && item.getDataset().getValue(item.getRowKey(), item.getColumnKey()) != null
                     && item.getRowKey().equals("Deze week")) {
                 barAreas.add(item.getArea());
@@ -261,7 +337,8 @@ class PulseChartsTest {
                 if (marked.getRGB(x, y) != plain.getRGB(x, y)) {
                     int px = x;
                     int py = y;
-                    assertThat(barAreas).as("pixel %d,%d changed by the trend dash", x, y)
+                    assertThat(barAreas)
+                            .as("pixel %d,%d changed by the trend dash", x, y)
                             .noneMatch(a -> a.contains(px + 0.5, py + 0.5));
                     changedOutside++;
                 }
@@ -272,27 +349,50 @@ class PulseChartsTest {
     }
 
     private static ChartData data(List<ChartData.Bar> bars) {
-        return new ChartData("#team · week 47", "Gemiddelde score (1 tot 5)", "Deze week", "Gemiddelde van hooguit 8 weken ervoor",
-                "achtergehouden", java.util.Locale.forLanguageTag("nl"), bars);
+        return new ChartData(
+                "#team · week 47",
+                "Gemiddelde score (1 tot 5)",
+                "Deze week",
+                "Gemiddelde van hooguit 8 weken ervoor",
+                "achtergehouden",
+                java.util.Locale.forLanguageTag("nl"),
+                bars);
     }
 
     @Test
     void aWithheldPulseHasNoChart() {
-        WeeklyPulse withheld = new WeeklyPulse(slackTeam.id(), WEEK, 6, 2, 3, true,
-                pulse(slackTeam, WEEK, 3.6, true).dimensions(), Optional.empty(), Optional.empty());
-        assertThat(charts(Optional.of("https://pulse.example.com"), CLOSE).chartOf(slackTeam, withheld)).isEmpty();
+        WeeklyPulse withheld = new WeeklyPulse(
+                slackTeam.id(),
+                WEEK,
+                6,
+                2,
+                3,
+                true,
+                pulse(slackTeam, WEEK, 3.6, true).dimensions(),
+                Optional.empty(),
+                Optional.empty());
+        assertThat(charts(Optional.of("https://pulse.example.com"), CLOSE).chartOf(slackTeam, withheld))
+                .isEmpty();
     }
 
     @Test
     void anExpiredChartIsGoneAndAFreshOneGetsANewAddress() {
         WeeklyPulse pulse = pulse(slackTeam, WEEK, 3.6, true);
-        Block.Image first = charts(Optional.of("https://pulse.example.com"), CLOSE).chartOf(slackTeam, pulse).orElseThrow();
+        Block.Image first = charts(Optional.of("https://pulse.example.com"), CLOSE)
+                .chartOf(slackTeam, pulse)
+                .orElseThrow();
         String token = first.url().replaceAll(".*/pulse-charts/(.*)\\.png", "$1");
         Instant later = CLOSE.plus(Duration.ofDays(91));
         assertThat(store.png(token, later)).isEmpty();
-        Block.Image second = charts(Optional.of("https://pulse.example.com"), later).chartOf(slackTeam, pulse).orElseThrow();
+        Block.Image second = charts(Optional.of("https://pulse.example.com"), later)
+                .chartOf(slackTeam, pulse)
+                .orElseThrow();
         assertThat(second.url()).isNotEqualTo(first.url());
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM pulse_chart").query(Integer.class).single()).as("the expired one swept").isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM pulse_chart")
+                        .query(Integer.class)
+                        .single())
+                .as("the expired one swept")
+                .isEqualTo(1);
     }
 
     @Test
@@ -303,9 +403,17 @@ class PulseChartsTest {
                 throw new InternalError("Fontconfig head is null");
             }
         };
-        PublishedPulseCharts charts = new PublishedPulseCharts(store, noFonts, pulses, new Texts(),
-                new ChartProperties(Optional.of("https://pulse.example.com"), Duration.ofDays(90), 8), Clock.fixed(CLOSE, ZoneOffset.UTC));
+        PublishedPulseCharts charts = new PublishedPulseCharts(
+                store,
+                noFonts,
+                pulses,
+                new Texts(),
+                new ChartProperties(Optional.of("https://pulse.example.com"), Duration.ofDays(90), 8),
+                Clock.fixed(CLOSE, ZoneOffset.UTC));
         assertThat(charts.chartOf(slackTeam, pulse(slackTeam, WEEK, 3.6, true))).isEmpty();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM pulse_chart").query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM pulse_chart")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 }

@@ -18,15 +18,22 @@ class MentionsTest {
     @Test
     void everyMarkInTheSummaryAndTheTextsIsShownTheAdaptersWayAndNothingElseChanges() {
         String text = Mentions.person("U1", "Ada") + " added " + Mentions.person("U7", "Max") + " to <#C1> & co";
-        ChatMessage message = new ChatMessage(text, List.of(new Block.Header("Roster"), new Block.Text(text),
-                new Block.Context("by " + Mentions.person("U1", "Ada"))));
+        ChatMessage message = new ChatMessage(
+                text,
+                List.of(
+                        new Block.Header("Roster"),
+                        new Block.Text(text),
+                        new Block.Context("by " + Mentions.person("U1", "Ada"))));
 
         ChatMessage slack = Mentions.show(message, (id, name) -> "<@" + id + ">");
         ChatMessage byName = Mentions.byName(message);
 
         assertThat(slack.summary()).isEqualTo("<@U1> added <@U7> to <#C1> & co");
         assertThat(byName.summary()).isEqualTo("Ada added Max to <#C1> & co");
-        assertThat(byName.blocks()).containsExactly(new Block.Header("Roster"),
-                new Block.Text("Ada added Max to <#C1> & co"), new Block.Context("by Ada"));
+        assertThat(byName.blocks())
+                .containsExactly(
+                        new Block.Header("Roster"),
+                        new Block.Text("Ada added Max to <#C1> & co"),
+                        new Block.Context("by Ada"));
     }
 }

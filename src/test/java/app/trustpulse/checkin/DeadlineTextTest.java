@@ -20,7 +20,8 @@ class DeadlineTextTest {
     private final CheckInMessages messages = new CheckInMessages(texts);
 
     private static Team team(Language lang) {
-        return new Team(1, Platform.PLAYGROUND, "demo", "team", "team", AMSTERDAM, lang, 3, TeamSchedule.defaults(), false);
+        return new Team(
+                1, Platform.PLAYGROUND, "demo", "team", "team", AMSTERDAM, lang, 3, TeamSchedule.defaults(), false);
     }
 
     private static Instant at(String localDateTime) {

@@ -42,8 +42,15 @@ class TypedReplyParserTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"vrijheid 4,5|4,5", "freedom 3.5|3.5", "4,5|4,5", "trust 4, safety 2,5|2,5",
-        "vrijheid 4,5 veiligheid 3|4,5"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "vrijheid 4,5|4,5",
+                "freedom 3.5|3.5",
+                "4,5|4,5",
+                "trust 4, safety 2,5|2,5",
+                "vrijheid 4,5 veiligheid 3|4,5"
+            })
     void aDecimalScoreGetsItsOwnExplanation(String text, String decimal) {
         TypedReply.Unreadable problem = problem(text);
 
@@ -53,21 +60,31 @@ class TypedReplyParserTest {
 
     @Test
     void scoresSeparatedByCommasAreNotDecimals() {
-        assertThat(scores("4,3,5,2,4,5")).hasSize(6).containsEntry(Dimension.VISION, 4).containsEntry(Dimension.SAFETY, 5);
-        assertThat(scores("trust 4,safety 5")).containsOnly(Map.entry(Dimension.TRUST, 4), Map.entry(Dimension.SAFETY, 5));
+        assertThat(scores("4,3,5,2,4,5"))
+                .hasSize(6)
+                .containsEntry(Dimension.VISION, 4)
+                .containsEntry(Dimension.SAFETY, 5);
+        assertThat(scores("trust 4,safety 5"))
+                .containsOnly(Map.entry(Dimension.TRUST, 4), Map.entry(Dimension.SAFETY, 5));
     }
 
     @Test
     void readsSeveralPairsInOneMessage() {
-        assertThat(scores("trust 4, safety 5; visie 2")).containsOnly(
-                Map.entry(Dimension.TRUST, 4), Map.entry(Dimension.SAFETY, 5), Map.entry(Dimension.VISION, 2));
+        assertThat(scores("trust 4, safety 5; visie 2"))
+                .containsOnly(
+                        Map.entry(Dimension.TRUST, 4), Map.entry(Dimension.SAFETY, 5), Map.entry(Dimension.VISION, 2));
     }
 
     @Test
     void readsSixNumbersInModelOrder() {
-        assertThat(scores("4 3 5 2 4 5")).containsOnly(
-                Map.entry(Dimension.VISION, 4), Map.entry(Dimension.TRUST, 3), Map.entry(Dimension.RESPONSIBILITY, 5),
-                Map.entry(Dimension.FREEDOM, 2), Map.entry(Dimension.CONNECTION, 4), Map.entry(Dimension.SAFETY, 5));
+        assertThat(scores("4 3 5 2 4 5"))
+                .containsOnly(
+                        Map.entry(Dimension.VISION, 4),
+                        Map.entry(Dimension.TRUST, 3),
+                        Map.entry(Dimension.RESPONSIBILITY, 5),
+                        Map.entry(Dimension.FREEDOM, 2),
+                        Map.entry(Dimension.CONNECTION, 4),
+                        Map.entry(Dimension.SAFETY, 5));
         assertThat(scores("4,3,5,2,4,5")).hasSize(6);
     }
 
@@ -79,10 +96,14 @@ class TypedReplyParserTest {
 
     @Test
     void readsCantSayAmongScores() {
-        assertThat(answers("4 ? 5 2 4 5")).hasSize(6).containsEntry(Dimension.TRUST, OptionalInt.empty())
+        assertThat(answers("4 ? 5 2 4 5"))
+                .hasSize(6)
+                .containsEntry(Dimension.TRUST, OptionalInt.empty())
                 .containsEntry(Dimension.VISION, OptionalInt.of(4));
-        assertThat(answers("trust ?, safety 5")).containsOnly(
-                Map.entry(Dimension.TRUST, OptionalInt.empty()), Map.entry(Dimension.SAFETY, OptionalInt.of(5)));
+        assertThat(answers("trust ?, safety 5"))
+                .containsOnly(
+                        Map.entry(Dimension.TRUST, OptionalInt.empty()),
+                        Map.entry(Dimension.SAFETY, OptionalInt.of(5)));
         assertThat(problem("freedom ? vrijheid 4").problemKey()).isEqualTo("reply.problem.twice");
         assertThat(problem("? 4").problemKey()).isEqualTo("reply.problem.count");
     }
@@ -134,10 +155,13 @@ class TypedReplyParserTest {
         TypedReply r = parser.parse("4 3", open);
 
         assertThat(r).isInstanceOf(TypedReply.Scores.class);
-        assertThat(((TypedReply.Scores) r).scores()).containsOnly(
-                Map.entry(Dimension.SAFETY, OptionalInt.of(4)), Map.entry(Dimension.TRUST, OptionalInt.of(3)));
-        assertThat(((TypedReply.Scores) parser.parse("? 5", open)).scores()).containsOnly(
-                Map.entry(Dimension.SAFETY, OptionalInt.empty()), Map.entry(Dimension.TRUST, OptionalInt.of(5)));
+        assertThat(((TypedReply.Scores) r).scores())
+                .containsOnly(
+                        Map.entry(Dimension.SAFETY, OptionalInt.of(4)), Map.entry(Dimension.TRUST, OptionalInt.of(3)));
+        assertThat(((TypedReply.Scores) parser.parse("? 5", open)).scores())
+                .containsOnly(
+                        Map.entry(Dimension.SAFETY, OptionalInt.empty()),
+                        Map.entry(Dimension.TRUST, OptionalInt.of(5)));
         assertThat(((TypedReply.Scores) parser.parse("2", List.of(Dimension.VISION))).scores())
                 .containsOnly(Map.entry(Dimension.VISION, OptionalInt.of(2)));
     }
@@ -146,7 +170,9 @@ class TypedReplyParserTest {
     void sixNumbersStayInModelOrderBesideAnOpenCheckIn() {
         TypedReply r = parser.parse("4 3 5 2 4 5", List.of(Dimension.SAFETY, Dimension.TRUST));
 
-        assertThat(((TypedReply.Scores) r).scores()).hasSize(6).containsEntry(Dimension.VISION, OptionalInt.of(4))
+        assertThat(((TypedReply.Scores) r).scores())
+                .hasSize(6)
+                .containsEntry(Dimension.VISION, OptionalInt.of(4))
                 .containsEntry(Dimension.SAFETY, OptionalInt.of(5));
     }
 
@@ -163,9 +189,13 @@ class TypedReplyParserTest {
         Texts texts = new Texts();
         CheckInMessages messages = new CheckInMessages(texts);
         assertThat(messages.unreadable(Language.EN, problem).summary())
-                .isEqualTo("Numbers in your reply: 3. Your open check-in asks 2 statements (Safety, Trust): send 2 numbers in "
-                        + "that order, six in model order, or name the dimension.");
-        assertThat(messages.unreadable(Language.NL, (TypedReply.Unreadable) parser.parse("4 3", List.of(Dimension.FREEDOM)))
-                .summary()).startsWith("Getallen in je antwoord: 2. Je open check-in vraagt één stelling (Vrijheid): stuur één getal");
+                .isEqualTo(
+                        "Numbers in your reply: 3. Your open check-in asks 2 statements (Safety, Trust): send 2 numbers in "
+                                + "that order, six in model order, or name the dimension.");
+        assertThat(messages.unreadable(
+                                Language.NL, (TypedReply.Unreadable) parser.parse("4 3", List.of(Dimension.FREEDOM)))
+                        .summary())
+                .startsWith(
+                        "Getallen in je antwoord: 2. Je open check-in vraagt één stelling (Vrijheid): stuur één getal");
     }
 }

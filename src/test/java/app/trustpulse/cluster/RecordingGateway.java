@@ -45,13 +45,15 @@ final class RecordingGateway implements ChatGateway {
     @Override
     public MessageRef sendDirect(DirectAddress to, ChatMessage message) {
         SENT.add(new Sent(instance, to.userId(), false, message));
-        return new MessageRef(Platform.PLAYGROUND, to.workspaceId(), "dm:" + to.userId(), String.valueOf(IDS.incrementAndGet()));
+        return new MessageRef(
+                Platform.PLAYGROUND, to.workspaceId(), "dm:" + to.userId(), String.valueOf(IDS.incrementAndGet()));
     }
 
     @Override
     public MessageRef postToChannel(ChannelAddress to, ChatMessage message) {
         SENT.add(new Sent(instance, to.channelId(), true, message));
-        return new MessageRef(Platform.PLAYGROUND, to.workspaceId(), to.channelId(), String.valueOf(IDS.incrementAndGet()));
+        return new MessageRef(
+                Platform.PLAYGROUND, to.workspaceId(), to.channelId(), String.valueOf(IDS.incrementAndGet()));
     }
 
     @Override

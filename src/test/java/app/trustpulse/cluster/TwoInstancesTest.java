@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.trustpulse.Application;
 import app.trustpulse.Slow;
 import app.trustpulse.chat.ChatGateway;
+import app.trustpulse.checkin.SendingCheckIns;
 import app.trustpulse.command.CommandContext;
 import app.trustpulse.command.RunningCommands;
 import app.trustpulse.pulse.Platform;
 import app.trustpulse.pulse.Team;
 import app.trustpulse.pulse.TeamRepository;
 import app.trustpulse.summary.ClosingWeeks;
-import app.trustpulse.checkin.SendingCheckIns;
 import app.trustpulse.support.TestDatabases;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -23,7 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,13 +69,14 @@ class TwoInstancesTest {
 
     private static ConfigurableApplicationContext start(Class<?> platform, String url) {
         // Command-line arguments, because builder properties rank below application.yml.
-        return new SpringApplicationBuilder(Application.class, platform).run(
-                "--spring.datasource.url=" + url,
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=",
-                "--server.port=0",
-                "--pulse.playground.enabled=false",
-                "--spring.quartz.properties.org.quartz.jobStore.clusterCheckinInterval=2000");
+        return new SpringApplicationBuilder(Application.class, platform)
+                .run(
+                        "--spring.datasource.url=" + url,
+                        "--spring.datasource.username=postgres",
+                        "--spring.datasource.password=",
+                        "--server.port=0",
+                        "--pulse.playground.enabled=false",
+                        "--spring.quartz.properties.org.quartz.jobStore.clusterCheckinInterval=2000");
     }
 
     @AfterAll
@@ -91,9 +91,21 @@ class TwoInstancesTest {
 
     /** A zone where it is now working hours with room to spare, so the schedule can fire in a minute or two. */
     private static ZoneId zoneInWorkingHours() {
-        for (String id : List.of("Europe/Amsterdam", "America/New_York", "America/Los_Angeles", "Asia/Tokyo", "Asia/Kolkata",
-                "Pacific/Auckland", "America/Sao_Paulo", "Asia/Dubai", "Europe/London", "Australia/Sydney", "Pacific/Honolulu",
-                "Asia/Singapore", "Atlantic/Azores", "America/Anchorage")) {
+        for (String id : List.of(
+                "Europe/Amsterdam",
+                "America/New_York",
+                "America/Los_Angeles",
+                "Asia/Tokyo",
+                "Asia/Kolkata",
+                "Pacific/Auckland",
+                "America/Sao_Paulo",
+                "Asia/Dubai",
+                "Europe/London",
+                "Australia/Sydney",
+                "Pacific/Honolulu",
+                "Asia/Singapore",
+                "Atlantic/Azores",
+                "America/Anchorage")) {
             ZonedDateTime now = ZonedDateTime.now(ZoneId.of(id));
             if (now.getHour() >= 9 && now.getHour() <= 16) {
                 return ZoneId.of(id);
@@ -103,7 +115,8 @@ class TwoInstancesTest {
     }
 
     private static String run(ConfigurableApplicationContext app, String text) {
-        CommandContext admin = new CommandContext(Platform.PLAYGROUND, "cluster", "admin", "Admin", true, Optional.of("team-channel"));
+        CommandContext admin =
+                new CommandContext(Platform.PLAYGROUND, "cluster", "admin", "Admin", true, Optional.of("team-channel"));
         return app.getBean(RunningCommands.class).run(admin, text).summary();
     }
 
@@ -113,8 +126,12 @@ class TwoInstancesTest {
 
     @Test
     void eachCheckInAndEachWeekCloseHappensOnceAcrossInstances() throws Exception {
-        RecordingGateway.roster = List.of(RecordingGateway.user("lea"), RecordingGateway.user("m1"), RecordingGateway.user("m2"),
-                RecordingGateway.user("m3"), RecordingGateway.user("m4"));
+        RecordingGateway.roster = List.of(
+                RecordingGateway.user("lea"),
+                RecordingGateway.user("m1"),
+                RecordingGateway.user("m2"),
+                RecordingGateway.user("m3"),
+                RecordingGateway.user("m4"));
         assertThat(run(first, "setup <@lea>")).contains("Pulse team set up");
         ZoneId zone = zoneInWorkingHours();
         assertThat(run(second, "timezone " + zone.getId())).contains(zone.getId());
@@ -122,8 +139,14 @@ class TwoInstancesTest {
         LocalDateTime at = now.toLocalDateTime().plusMinutes(now.getSecond() > 40 ? 2 : 1);
         String time = String.format("%02d:%02d", at.getHour(), at.getMinute());
         String tomorrow = day(now.plusDays(1));
-        assertThat(run(first, "schedule checkins " + day(now) + "," + tomorrow + " " + time)).contains(time);
-        assertThat(run(second, "schedule summary " + day(now) + " " + String.format("%02d:%02d", at.getHour(), at.getMinute() + 1 > 59 ? 59 : at.getMinute() + 1))).isNotBlank();
+        assertThat(run(first, "schedule checkins " + day(now) + "," + tomorrow + " " + time))
+                .contains(time);
+        assertThat(run(
+                        second,
+                        "schedule summary " + day(now) + " "
+                                + String.format(
+                                        "%02d:%02d", at.getHour(), at.getMinute() + 1 > 59 ? 59 : at.getMinute() + 1)))
+                .isNotBlank();
 
         // The scheduled round fires once, on whichever instance holds the trigger.
         waitFor(() -> checkIns().size() >= 5, Duration.ofSeconds(150));
@@ -138,19 +161,26 @@ class TwoInstancesTest {
         List.of(c1.get(), c2.get()).forEach(o -> assertThat(o).isEqualTo(ClosingWeeks.Outcome.ALREADY_CLOSED));
         Thread.sleep(3000);
 
-        Map<String, Long> perPerson = checkIns().stream()
-                .collect(Collectors.groupingBy(RecordingGateway.Sent::to, Collectors.counting()));
+        Map<String, Long> perPerson =
+                checkIns().stream().collect(Collectors.groupingBy(RecordingGateway.Sent::to, Collectors.counting()));
         assertThat(perPerson).containsOnlyKeys("lea", "m1", "m2", "m3", "m4");
         assertThat(perPerson.values()).allMatch(n -> n == 2);
-        assertThat(RecordingGateway.SENT.stream().filter(RecordingGateway.Sent::isPulse)).hasSize(1);
+        assertThat(RecordingGateway.SENT.stream().filter(RecordingGateway.Sent::isPulse))
+                .hasSize(1);
         assertThat(RecordingGateway.SENT.stream().filter(s -> s.channel() && !s.isPulse()))
-                .as("the setup's roster notice, once across instances").singleElement()
+                .as("the setup's roster notice, once across instances")
+                .singleElement()
                 .satisfies(s -> assertThat(s.message().summary()).contains("set up the pulse for 5 people"));
-        assertThat(RecordingGateway.SENT.stream().filter(s -> !s.channel() && s.to().equals("lea")
-                && s.message().summary().startsWith("Your weekly digest"))).hasSize(1);
+        assertThat(RecordingGateway.SENT.stream()
+                        .filter(s -> !s.channel()
+                                && s.to().equals("lea")
+                                && s.message().summary().startsWith("Your weekly digest")))
+                .hasSize(1);
         JdbcClient db = first.getBean(JdbcClient.class);
-        assertThat(db.sql("SELECT COUNT(*) FROM check_in").query(Long.class).single()).isEqualTo(10L);
-        assertThat(db.sql("SELECT COUNT(*) FROM weekly_pulse").query(Long.class).single()).isEqualTo(1L);
+        assertThat(db.sql("SELECT COUNT(*) FROM check_in").query(Long.class).single())
+                .isEqualTo(10L);
+        assertThat(db.sql("SELECT COUNT(*) FROM weekly_pulse").query(Long.class).single())
+                .isEqualTo(1L);
     }
 
     private static SendingCheckIns.Round sendNow(ConfigurableApplicationContext app) {
@@ -162,19 +192,26 @@ class TwoInstancesTest {
     }
 
     private static Team team(ConfigurableApplicationContext app) {
-        return app.getBean(TeamRepository.class).findByChannel(Platform.PLAYGROUND, "cluster", "team-channel").orElseThrow();
+        return app.getBean(TeamRepository.class)
+                .findByChannel(Platform.PLAYGROUND, "cluster", "team-channel")
+                .orElseThrow();
     }
 
     private static List<RecordingGateway.Sent> checkIns() {
-        return RecordingGateway.SENT.stream().filter(RecordingGateway.Sent::isCheckIn).toList();
+        return RecordingGateway.SENT.stream()
+                .filter(RecordingGateway.Sent::isCheckIn)
+                .toList();
     }
 
-    private static void waitFor(java.util.function.BooleanSupplier condition, Duration max) throws InterruptedException {
+    private static void waitFor(java.util.function.BooleanSupplier condition, Duration max)
+            throws InterruptedException {
         long deadline = System.nanoTime() + max.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("condition not met within " + max + "; sent: "
-                        + RecordingGateway.SENT.stream().map(s -> s.instance() + "->" + s.to()).toList());
+                        + RecordingGateway.SENT.stream()
+                                .map(s -> s.instance() + "->" + s.to())
+                                .toList());
             }
             Thread.sleep(250);
         }

@@ -32,11 +32,13 @@ class CommandParserTest {
 
     @Test
     void readsSetupWithChannelAndLeaderInAnyOrder() {
-        assertThat(ok("setup <#C1|general> <@U2|ann>")).isEqualTo(new Command.Setup(Optional.of("C1"), Optional.of("U2")));
+        assertThat(ok("setup <#C1|general> <@U2|ann>"))
+                .isEqualTo(new Command.Setup(Optional.of("C1"), Optional.of("U2")));
         assertThat(ok("setup <@U2>")).isEqualTo(new Command.Setup(Optional.empty(), Optional.of("U2")));
         assertThat(ok("setup")).isEqualTo(new Command.Setup(Optional.empty(), Optional.empty()));
         assertThat(ok("setup <#C1|general> <@U2|ann> NL"))
-                .isEqualTo(new Command.Setup(Optional.of("C1"), Optional.of("U2"), Optional.of(app.trustpulse.pulse.Language.NL)));
+                .isEqualTo(new Command.Setup(
+                        Optional.of("C1"), Optional.of("U2"), Optional.of(app.trustpulse.pulse.Language.NL)));
         assertThat(error("setup general").key()).isEqualTo("command.setup.unexpected");
     }
 
@@ -54,30 +56,38 @@ class CommandParserTest {
 
     @Test
     void readsSchedules() {
-        assertThat(ok("schedule checkins mon,wed,fri 09:30")).isEqualTo(new Command.ScheduleCheckIns(
-                Set.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY), LocalTime.of(9, 30)));
+        assertThat(ok("schedule checkins mon,wed,fri 09:30"))
+                .isEqualTo(new Command.ScheduleCheckIns(
+                        Set.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY), LocalTime.of(9, 30)));
         assertThat(ok("schedule checkins ma, wo, vr 9:30")).isEqualTo(ok("schedule checkins mon,wed,fri 09:30"));
-        assertThat(ok("schedule checkins mon-thu 10:00")).isEqualTo(new Command.ScheduleCheckIns(
-                Set.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY), LocalTime.of(10, 0)));
-        assertThat(ok("schedule summary fri 16:00")).isEqualTo(new Command.ScheduleSummary(DayOfWeek.FRIDAY, LocalTime.of(16, 0)));
-        assertThat(ok("schedule weekpuls vr 16:00")).isEqualTo(new Command.ScheduleSummary(DayOfWeek.FRIDAY, LocalTime.of(16, 0)));
+        assertThat(ok("schedule checkins mon-thu 10:00"))
+                .isEqualTo(new Command.ScheduleCheckIns(
+                        Set.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY),
+                        LocalTime.of(10, 0)));
+        assertThat(ok("schedule summary fri 16:00"))
+                .isEqualTo(new Command.ScheduleSummary(DayOfWeek.FRIDAY, LocalTime.of(16, 0)));
+        assertThat(ok("schedule weekpuls vr 16:00"))
+                .isEqualTo(new Command.ScheduleSummary(DayOfWeek.FRIDAY, LocalTime.of(16, 0)));
         assertThat(ok("schedule tips di,do 10:00")).isEqualTo(ok("schedule nudges tue,thu 10:00"));
-        assertThat(ok("schedule nudges tue,thu 10:00")).isEqualTo(new Command.ScheduleNudges(
-                Set.of(DayOfWeek.TUESDAY, DayOfWeek.THURSDAY), LocalTime.of(10, 0)));
+        assertThat(ok("schedule nudges tue,thu 10:00"))
+                .isEqualTo(
+                        new Command.ScheduleNudges(Set.of(DayOfWeek.TUESDAY, DayOfWeek.THURSDAY), LocalTime.of(10, 0)));
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "schedule checkins mon,funday 09:30|command.schedule.badDay",
-        "schedule checkins mon 25:00|command.schedule.badTime",
-        "schedule checkins mon 9am|command.schedule.badTime",
-        "schedule checkins mon 07:00|command.schedule.promptHours",
-        "schedule checkins mon 19:00|command.schedule.promptHours",
-        "schedule checkins fri-mon 09:00|command.schedule.badRange",
-        "schedule summary mon,fri 16:00|command.schedule.oneDay",
-        "schedule lunch mon 12:00|command.schedule.what",
-        "schedule checkins|command.schedule.incomplete",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "schedule checkins mon,funday 09:30|command.schedule.badDay",
+                "schedule checkins mon 25:00|command.schedule.badTime",
+                "schedule checkins mon 9am|command.schedule.badTime",
+                "schedule checkins mon 07:00|command.schedule.promptHours",
+                "schedule checkins mon 19:00|command.schedule.promptHours",
+                "schedule checkins fri-mon 09:00|command.schedule.badRange",
+                "schedule summary mon,fri 16:00|command.schedule.oneDay",
+                "schedule lunch mon 12:00|command.schedule.what",
+                "schedule checkins|command.schedule.incomplete",
+            })
     void refusesBadSchedulesSayingWhatWasWrong(String text, String key) {
         CommandError e = error(text);
         assertThat(e.key()).isEqualTo(key);
@@ -117,7 +127,8 @@ class CommandParserTest {
         assertThat(ok("close-week")).isEqualTo(new Command.CloseWeek());
         assertThat(ok("nudges off")).isEqualTo(new Command.SetNudges(false));
         assertThat(ok("nudges aan")).isEqualTo(new Command.SetNudges(true));
-        assertThat(ok("feedback More room for focus time, please")).isEqualTo(new Command.GiveFeedback("More room for focus time, please"));
+        assertThat(ok("feedback More room for focus time, please"))
+                .isEqualTo(new Command.GiveFeedback("More room for focus time, please"));
         assertThat(ok("forget-me")).isEqualTo(new Command.ForgetMe());
         assertThat(ok("doctor")).isEqualTo(new Command.Doctor());
         assertThat(error("doctor now").key()).isEqualTo("command.noArguments");

@@ -38,9 +38,16 @@ class EnvExampleStartsTest {
                 .filter(e -> !e.endsWith("test-classes"))
                 .collect(Collectors.joining(File.pathSeparator));
         ProcessBuilder builder = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx320m", "-XX:TieredStopAtLevel=1",
-                "-cp", classpath, "app.trustpulse.Application", "--server.port=" + port, "--logging.level.root=WARN"))
-                .directory(directory.toFile()).redirectErrorStream(true);
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx320m",
+                        "-XX:TieredStopAtLevel=1",
+                        "-cp",
+                        classpath,
+                        "app.trustpulse.Application",
+                        "--server.port=" + port,
+                        "--logging.level.root=WARN"))
+                .directory(directory.toFile())
+                .redirectErrorStream(true);
         Map<String, String> environment = builder.environment();
         // Nothing of the service's own from the machine running the test: only what the example says.
         environment.keySet().removeIf(EmptySettingsUnset::own);
@@ -50,14 +57,20 @@ class EnvExampleStartsTest {
                 environment.put(line.substring(0, eq), line.substring(eq + 1));
             }
         }
-        assertThat(environment).containsEntry("SPRING_DATASOURCE_URL", "").containsEntry("PULSE_PSEUDONYM_SECRET_FILE", "");
+        assertThat(environment)
+                .containsEntry("SPRING_DATASOURCE_URL", "")
+                .containsEntry("PULSE_PSEUDONYM_SECRET_FILE", "");
         Path log = directory.resolve("service.log");
         Process process = builder.redirectOutput(log.toFile()).start();
         try {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+            HttpClient http = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(1))
+                    .build();
             assertThat(awaitReady(process, http, port, log)).as("readiness").isEqualTo(200);
             assertThat(get(http, port, "/playground").statusCode()).isEqualTo(200);
-            assertThat(directory.resolve("data/trust-pulse.mv.db")).as("the default H2 file database").exists();
+            assertThat(directory.resolve("data/trust-pulse.mv.db"))
+                    .as("the default H2 file database")
+                    .exists();
         } finally {
             process.destroyForcibly();
             process.waitFor();
@@ -83,8 +96,11 @@ class EnvExampleStartsTest {
         throw new IllegalStateException("the service was not ready in time:\n" + Files.readString(log));
     }
 
-    private static HttpResponse<String> get(HttpClient http, int port, String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+    private static HttpResponse<String> get(HttpClient http, int port, String path)
+            throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

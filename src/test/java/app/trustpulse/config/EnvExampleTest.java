@@ -43,7 +43,8 @@ class EnvExampleTest {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)");
 
     /** Spring Boot's own settings the install documents, which no class or placeholder of the service names. */
-    private static final org.springframework.boot.SpringApplication NO_APPLICATION = new org.springframework.boot.SpringApplication();
+    private static final org.springframework.boot.SpringApplication NO_APPLICATION =
+            new org.springframework.boot.SpringApplication();
 
     private static final Set<String> SPRING_BOOT_SETTINGS = Set.of("SPRING_PROFILES_ACTIVE", "MANAGEMENT_SERVER_PORT");
 
@@ -59,25 +60,30 @@ class EnvExampleTest {
                 variables.put(line.substring(0, eq), line.substring(eq + 1));
             }
         }
-        assertThat(variables).containsEntry("SPRING_DATASOURCE_URL", "").containsEntry("PULSE_PSEUDONYM_SECRET_FILE", "");
+        assertThat(variables)
+                .containsEntry("SPRING_DATASOURCE_URL", "")
+                .containsEntry("PULSE_PSEUDONYM_SECRET_FILE", "");
         StandardEnvironment environment = environmentOf(variables);
 
         new EmptySettingsUnset().postProcessEnvironment(environment, NO_APPLICATION);
-        new SystemEnvironmentPropertySourceEnvironmentPostProcessor().postProcessEnvironment(environment, NO_APPLICATION);
+        new SystemEnvironmentPropertySourceEnvironmentPostProcessor()
+                .postProcessEnvironment(environment, NO_APPLICATION);
         ConfigDataEnvironmentPostProcessor.applyTo(environment);
         new PseudonymKeyRequirement().postProcessEnvironment(environment, NO_APPLICATION);
         new H2DurableCommits().postProcessEnvironment(environment, NO_APPLICATION);
 
         assertThat(environment.getActiveProfiles()).isEmpty();
         assertThat(environment.getProperty("spring.datasource.url"))
-                .startsWith("jdbc:h2:file:./data/trust-pulse;MODE=PostgreSQL").endsWith("WRITE_DELAY=0");
+                .startsWith("jdbc:h2:file:./data/trust-pulse;MODE=PostgreSQL")
+                .endsWith("WRITE_DELAY=0");
         assertThat(environment.getProperty("server.port")).isEqualTo("8080");
         assertThat(environment.getProperty("pulse.dashboard.slack.client-id")).isEmpty();
         Binder binder = Binder.get(environment);
         for (Class<?> settings : settingsClasses()) {
             String prefix = prefixOf(settings);
             assertThatCode(() -> binder.bindOrCreate(prefix, Bindable.of(settings)))
-                    .as("binding %s (%s)", settings.getSimpleName(), prefix).doesNotThrowAnyException();
+                    .as("binding %s (%s)", settings.getSimpleName(), prefix)
+                    .doesNotThrowAnyException();
         }
         PulseProperties pulse = binder.bindOrCreate("pulse", PulseProperties.class);
         assertThat(pulse.pseudonymSecretFile()).isEmpty();
@@ -87,14 +93,15 @@ class EnvExampleTest {
 
     @Test
     void theServiceDropsEmptyVariablesAtEveryStart() throws IOException {
-        String factories = new ClassPathResource("META-INF/spring.factories").getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        String factories = new ClassPathResource("META-INF/spring.factories")
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(factories).contains(EmptySettingsUnset.class.getName());
     }
 
     @Test
     void onlyTheServicesOwnEmptyVariablesAreDropped() {
-        StandardEnvironment environment = environmentOf(Map.of("SLACK_BOT_TOKEN", "", "PULSE_ADMINS", " ",
-                "PORT", "", "HOME", "", "PULSE_DEFAULT_LANGUAGE", "nl"));
+        StandardEnvironment environment = environmentOf(Map.of(
+                "SLACK_BOT_TOKEN", "", "PULSE_ADMINS", " ", "PORT", "", "HOME", "", "PULSE_DEFAULT_LANGUAGE", "nl"));
         new EmptySettingsUnset().postProcessEnvironment(environment, NO_APPLICATION);
 
         assertThat(environment.containsProperty("slack.bot-token")).isFalse();
@@ -109,13 +116,20 @@ class EnvExampleTest {
         Set<String> read = settingsTheServiceReads();
         Map<String, Boolean> listed = listedWithExplanation();
 
-        assertThat(listed.keySet()).as("settings the service reads but .env.example does not list")
+        assertThat(listed.keySet())
+                .as("settings the service reads but .env.example does not list")
                 .containsAll(read);
         Set<String> unread = new TreeSet<>(listed.keySet());
         unread.removeAll(read);
-        assertThat(unread).as(".env.example lists settings the service does not read").isEmpty();
-        assertThat(listed.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey).toList())
-                .as("settings in .env.example without an explanation above them").isEmpty();
+        assertThat(unread)
+                .as(".env.example lists settings the service does not read")
+                .isEmpty();
+        assertThat(listed.entrySet().stream()
+                        .filter(e -> !e.getValue())
+                        .map(Map.Entry::getKey)
+                        .toList())
+                .as("settings in .env.example without an explanation above them")
+                .isEmpty();
     }
 
     @Test
@@ -129,7 +143,8 @@ class EnvExampleTest {
             }
         }
         assertThat(named).isNotEmpty();
-        assertThat(listedWithExplanation().keySet()).as("docs/configuration.md names settings .env.example lacks")
+        assertThat(listedWithExplanation().keySet())
+                .as("docs/configuration.md names settings .env.example lacks")
                 .containsAll(named);
     }
 
@@ -167,7 +182,8 @@ class EnvExampleTest {
     private static List<String> properties(String prefix, Class<?> type) {
         List<String> names = new ArrayList<>();
         for (RecordComponent component : type.getRecordComponents()) {
-            String name = prefix + "." + component.getName().replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
+            String name = prefix + "."
+                    + component.getName().replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
             Class<?> componentType = component.getType();
             if (componentType.isRecord() && componentType.getName().startsWith("app.trustpulse.")) {
                 names.addAll(properties(name, componentType));
@@ -200,7 +216,8 @@ class EnvExampleTest {
         StandardEnvironment teamsOn = environmentOf(Map.of("MICROSOFT_APP_ID", "app"));
         var scanner = new ClassPathScanningCandidateComponentProvider(false, teamsOn) {
             @Override
-            protected boolean isCandidateComponent(org.springframework.beans.factory.annotation.AnnotatedBeanDefinition d) {
+            protected boolean isCandidateComponent(
+                    org.springframework.beans.factory.annotation.AnnotatedBeanDefinition d) {
                 return true;
             }
         };
@@ -224,9 +241,13 @@ class EnvExampleTest {
     private static StandardEnvironment environmentOf(Map<String, Object> variables) {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
-        environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                        new LinkedHashMap<>(variables)));
+        environment
+                .getPropertySources()
+                .replace(
+                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                        new SystemEnvironmentPropertySource(
+                                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                                new LinkedHashMap<>(variables)));
         return environment;
     }
 }

@@ -20,10 +20,12 @@ class FlywayH2NoticeTest {
         new FlywayH2Notice().onApplicationEvent(mock(ApplicationEnvironmentPreparedEvent.class));
         Logger flyway = LoggerFactory.getLogger(FlywayH2Notice.LOGGER);
 
-        flyway.warn("Using H2 2.4.240 which is newer than the version Flyway has been verified with. The latest verified"
-                + " version of H2 is 2.3.232.");
-        flyway.warn("Flyway upgrade recommended: PostgreSQL 19 is newer than this version of Flyway and support has not been"
-                + " tested.");
+        flyway.warn(
+                "Using H2 2.4.240 which is newer than the version Flyway has been verified with. The latest verified"
+                        + " version of H2 is 2.3.232.");
+        flyway.warn(
+                "Flyway upgrade recommended: PostgreSQL 19 is newer than this version of Flyway and support has not been"
+                        + " tested.");
 
         assertThat(output).doesNotContain("Using H2 2.4.240").contains("Flyway upgrade recommended: PostgreSQL 19");
     }

@@ -16,15 +16,20 @@ class H2DurableCommitsTest {
 
     @Test
     void aWriteDelayTheOperatorSetIsKept() {
-        assertThat(H2DurableCommits.durable("jdbc:h2:file:./data/pulse;write_delay=500")).isEmpty();
-        assertThat(H2DurableCommits.durable("jdbc:h2:file:./data/pulse;MODE=PostgreSQL;WRITE_DELAY=0")).isEmpty();
+        assertThat(H2DurableCommits.durable("jdbc:h2:file:./data/pulse;write_delay=500"))
+                .isEmpty();
+        assertThat(H2DurableCommits.durable("jdbc:h2:file:./data/pulse;MODE=PostgreSQL;WRITE_DELAY=0"))
+                .isEmpty();
     }
 
     @Test
     void otherDatabasesAreLeftAlone() {
-        assertThat(H2DurableCommits.durable("jdbc:h2:mem:pulse;DB_CLOSE_DELAY=-1")).isEmpty();
-        assertThat(H2DurableCommits.durable("jdbc:h2:tcp://db.example.internal/pulse")).isEmpty();
-        assertThat(H2DurableCommits.durable("jdbc:postgresql://localhost:5432/trustpulse")).isEmpty();
+        assertThat(H2DurableCommits.durable("jdbc:h2:mem:pulse;DB_CLOSE_DELAY=-1"))
+                .isEmpty();
+        assertThat(H2DurableCommits.durable("jdbc:h2:tcp://db.example.internal/pulse"))
+                .isEmpty();
+        assertThat(H2DurableCommits.durable("jdbc:postgresql://localhost:5432/trustpulse"))
+                .isEmpty();
         assertThat(H2DurableCommits.durable(null)).isEmpty();
     }
 }

@@ -48,6 +48,9 @@ class InstallStepsTest {
         int start = readme.indexOf("\n## Install");
         assertThat(start).as("README has an Install section").isPositive();
         String section = readme.substring(start, readme.indexOf("\n## ", start + 1));
-        assertThat(section).contains("PULSE_PSEUDONYM_SECRET").contains("docs/slack.md").contains("docs/teams.md");
+        assertThat(section)
+                .contains("PULSE_PSEUDONYM_SECRET")
+                .contains("docs/slack.md")
+                .contains("docs/teams.md");
     }
 }

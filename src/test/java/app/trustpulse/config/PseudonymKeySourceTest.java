@@ -45,7 +45,8 @@ class PseudonymKeySourceTest {
     void withSlackOrTeamsAKeyMustComeFromOutsideTheDatabase() {
         StoredSecrets store = new StoredSecrets();
 
-        assertThatThrownBy(() -> PseudonymKeySource.resolve(Optional.empty(), Optional.empty(), List.of("Slack"), store))
+        assertThatThrownBy(
+                        () -> PseudonymKeySource.resolve(Optional.empty(), Optional.empty(), List.of("Slack"), store))
                 .isInstanceOf(MissingPseudonymKeyException.class);
         assertThat(store.secrets).isEmpty();
     }
@@ -65,8 +66,11 @@ class PseudonymKeySourceTest {
         StoredSecrets store = new StoredSecrets();
         byte[] old = PseudonymKeySource.resolve(Optional.empty(), Optional.empty(), List.of(), store);
 
-        byte[] carriedOver = PseudonymKeySource.resolve(Optional.of("base64:" + Base64.getEncoder().encodeToString(old)),
-                Optional.empty(), List.of("Slack"), store);
+        byte[] carriedOver = PseudonymKeySource.resolve(
+                Optional.of("base64:" + Base64.getEncoder().encodeToString(old)),
+                Optional.empty(),
+                List.of("Slack"),
+                store);
 
         assertThat(carriedOver).isEqualTo(old);
         assertThat(store.secrets).isEmpty();
@@ -76,31 +80,38 @@ class PseudonymKeySourceTest {
     void aKeyCanComeFromAMountedFile(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("pseudonym-key"), KEY + "\n");
 
-        byte[] key = PseudonymKeySource.resolve(Optional.empty(), Optional.of(file), List.of("Microsoft Teams"), new StoredSecrets());
+        byte[] key = PseudonymKeySource.resolve(
+                Optional.empty(), Optional.of(file), List.of("Microsoft Teams"), new StoredSecrets());
 
         assertThat(key).isEqualTo(KEY.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
     void aShortOrUnreadableKeyIsRefusedWithTheReason(@TempDir Path dir) {
-        assertThatThrownBy(() -> PseudonymKeySource.resolve(Optional.of("short"), Optional.empty(), List.of(), new StoredSecrets()))
+        assertThatThrownBy(() -> PseudonymKeySource.resolve(
+                        Optional.of("short"), Optional.empty(), List.of(), new StoredSecrets()))
                 .hasMessageContaining("at least 32 bytes");
-        assertThatThrownBy(() -> PseudonymKeySource.resolve(Optional.empty(), Optional.of(dir.resolve("missing")), List.of(),
-                new StoredSecrets())).hasMessageContaining("PULSE_PSEUDONYM_SECRET_FILE");
-        assertThatThrownBy(() -> PseudonymKeySource.resolve(Optional.of(KEY), Optional.of(dir.resolve("x")), List.of(),
-                new StoredSecrets())).hasMessageContaining("not both");
+        assertThatThrownBy(() -> PseudonymKeySource.resolve(
+                        Optional.empty(), Optional.of(dir.resolve("missing")), List.of(), new StoredSecrets()))
+                .hasMessageContaining("PULSE_PSEUDONYM_SECRET_FILE");
+        assertThatThrownBy(() -> PseudonymKeySource.resolve(
+                        Optional.of(KEY), Optional.of(dir.resolve("x")), List.of(), new StoredSecrets()))
+                .hasMessageContaining("not both");
     }
 
     @Test
     void theServiceRefusesToStartWithSlackButWithoutAKeyAndSaysWhatToSet(CapturedOutput output) {
         SpringApplication app = new SpringApplication(Application.class);
         assertThatThrownBy(() -> app.run(
-                "--spring.datasource.url=jdbc:h2:mem:no-key;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-                "--server.port=0", "--spring.quartz.auto-startup=false",
-                "--slack.bot-token=xoxb-real", "--slack.signing-secret=real-signing-secret",
-                "--slack.api-url=http://127.0.0.1:9/api/"))
+                        "--spring.datasource.url=jdbc:h2:mem:no-key;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+                        "--server.port=0",
+                        "--spring.quartz.auto-startup=false",
+                        "--slack.bot-token=xoxb-real",
+                        "--slack.signing-secret=real-signing-secret",
+                        "--slack.api-url=http://127.0.0.1:9/api/"))
                 .isInstanceOf(MissingPseudonymKeyException.class);
-        assertThat(output.getAll()).contains("APPLICATION FAILED TO START")
+        assertThat(output.getAll())
+                .contains("APPLICATION FAILED TO START")
                 .contains("Set PULSE_PSEUDONYM_SECRET to a random value of 32 or more characters");
     }
 }

@@ -44,14 +44,25 @@ class CsvFieldTest {
 
         Team cafe = team(7, "#Café Noord");
         assertThat(ExportController.attachment(cafe, List.of(), "csv"))
-                .isEqualTo("attachment; filename=\"trust-pulse-cafe-noord.csv\"; filename*=UTF-8''trust-pulse-caf%C3%A9-noord.csv");
+                .isEqualTo(
+                        "attachment; filename=\"trust-pulse-cafe-noord.csv\"; filename*=UTF-8''trust-pulse-caf%C3%A9-noord.csv");
         Team unnamed = team(9, "#研发");
         assertThat(ExportController.attachment(unnamed, List.of(), "json"))
-                .startsWith("attachment; filename=\"trust-pulse-team-9.json\"; filename*=UTF-8''trust-pulse-%E7%A0%94%E5%8F%91.json");
+                .startsWith(
+                        "attachment; filename=\"trust-pulse-team-9.json\"; filename*=UTF-8''trust-pulse-%E7%A0%94%E5%8F%91.json");
     }
 
     private static Team team(long id, String name) {
-        return new Team(id, Platform.PLAYGROUND, "demo", "c" + id, name, ZoneId.of("Europe/Amsterdam"), Language.NL, 3,
-                TeamSchedule.defaults(), false);
+        return new Team(
+                id,
+                Platform.PLAYGROUND,
+                "demo",
+                "c" + id,
+                name,
+                ZoneId.of("Europe/Amsterdam"),
+                Language.NL,
+                3,
+                TeamSchedule.defaults(),
+                false);
     }
 }

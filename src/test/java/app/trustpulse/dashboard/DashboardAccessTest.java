@@ -28,8 +28,6 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +35,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Who sees what on the dashboard, over HTTP against the running service: sign-in first, only one's own teams,
@@ -52,10 +52,13 @@ class DashboardAccessTest {
 
     @Autowired
     TeamRepository teams;
+
     @Autowired
     MemberRepository members;
+
     @Autowired
     PulseRepository pulses;
+
     @Autowired
     Clock clock;
 
@@ -73,14 +76,30 @@ class DashboardAccessTest {
     @BeforeAll
     void aDemoTeamWithSixClosedWeeksAndASecondTeam() throws Exception {
         HttpSession anyone = new HttpSession(port);
-        assertThat(anyone.postJson("/playground/api/demo", "{\"language\":\"en\"}").statusCode()).isEqualTo(200);
-        assertThat(anyone.postJson("/playground/api/simulate", "{}").statusCode()).isEqualTo(200);
-        assertThat(anyone.postJson("/playground/api/people", "{\"name\":\"Zoe\",\"admin\":false}").statusCode()).isEqualTo(200);
-        demoTeam = teams.findByChannel(Platform.PLAYGROUND, "demo", "team").orElseThrow().id();
+        assertThat(anyone.postJson("/playground/api/demo", "{\"language\":\"en\"}")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(anyone.postJson("/playground/api/simulate", "{}").statusCode())
+                .isEqualTo(200);
+        assertThat(anyone.postJson("/playground/api/people", "{\"name\":\"Zoe\",\"admin\":false}")
+                        .statusCode())
+                .isEqualTo(200);
+        demoTeam = teams.findByChannel(Platform.PLAYGROUND, "demo", "team")
+                .orElseThrow()
+                .id();
 
         // A second team, threshold 5 today, whose last week was published when its threshold was 3.
-        Team ops = teams.insert(new Team(0, Platform.PLAYGROUND, "demo", "ops", "#ops", ZoneId.of("Europe/Amsterdam"),
-                Language.EN, 5, TeamSchedule.defaults(), false));
+        Team ops = teams.insert(new Team(
+                0,
+                Platform.PLAYGROUND,
+                "demo",
+                "ops",
+                "#ops",
+                ZoneId.of("Europe/Amsterdam"),
+                Language.EN,
+                5,
+                TeamSchedule.defaults(),
+                false));
         otherTeam = ops.id();
         members.save(new Member(otherTeam, "zoe", "Zoe", Role.MEMBER, Optional.empty(), false, false));
         members.save(new Member(otherTeam, "lee", "Lee", Role.LEADER, Optional.empty(), false, false));
@@ -105,11 +124,17 @@ class DashboardAccessTest {
     @Test
     void everyPageAndExportAsksForSignInFirst() throws Exception {
         HttpSession stranger = new HttpSession(port);
-        for (String path : List.of("/dashboard", "/dashboard/teams/" + demoTeam, "/dashboard/teams/" + demoTeam + "/export.csv",
-                "/dashboard/teams/" + demoTeam + "/export.json", "/dashboard/teams/" + demoTeam + "/settings")) {
+        for (String path : List.of(
+                "/dashboard",
+                "/dashboard/teams/" + demoTeam,
+                "/dashboard/teams/" + demoTeam + "/export.csv",
+                "/dashboard/teams/" + demoTeam + "/export.json",
+                "/dashboard/teams/" + demoTeam + "/settings")) {
             HttpResponse<String> r = stranger.get(path);
             assertThat(r.statusCode()).as(path).isEqualTo(302);
-            assertThat(r.headers().firstValue("Location")).as(path).hasValueSatisfying(l -> assertThat(l).endsWith("/dashboard/login"));
+            assertThat(r.headers().firstValue("Location"))
+                    .as(path)
+                    .hasValueSatisfying(l -> assertThat(l).endsWith("/dashboard/login"));
         }
         assertThat(stranger.get("/dashboard/login").body()).contains("As Mia", "As Lee");
     }
@@ -118,14 +143,20 @@ class DashboardAccessTest {
     void aMemberCannotOpenAnotherTeamsPageOrExport() throws Exception {
         HttpSession mia = new HttpSession(port).signInAs("mia");
         assertThat(mia.get("/dashboard/teams/" + demoTeam).statusCode()).isEqualTo(200);
-        assertThat(mia.get("/dashboard/teams/" + demoTeam + "/export.csv").statusCode()).isEqualTo(200);
+        assertThat(mia.get("/dashboard/teams/" + demoTeam + "/export.csv").statusCode())
+                .isEqualTo(200);
         assertThat(mia.get("/dashboard/teams/" + otherTeam).statusCode()).isEqualTo(403);
-        assertThat(mia.get("/dashboard/teams/" + otherTeam + "/export.csv").statusCode()).isEqualTo(403);
-        assertThat(mia.get("/dashboard/teams/" + otherTeam + "/export.json").statusCode()).isEqualTo(403);
+        assertThat(mia.get("/dashboard/teams/" + otherTeam + "/export.csv").statusCode())
+                .isEqualTo(403);
+        assertThat(mia.get("/dashboard/teams/" + otherTeam + "/export.json").statusCode())
+                .isEqualTo(403);
         HttpResponse<String> settings = mia.get("/dashboard/teams/" + demoTeam + "/settings");
         assertThat(settings.statusCode()).as("settings are for admins").isEqualTo(403);
-        assertThat(settings.body()).as("her own team: not told it is not hers")
-                .contains(texts.get(Language.EN, "dashboard.adminsOnly.title"), "href=\"/dashboard/teams/" + demoTeam + "\"")
+        assertThat(settings.body())
+                .as("her own team: not told it is not hers")
+                .contains(
+                        texts.get(Language.EN, "dashboard.adminsOnly.title"),
+                        "href=\"/dashboard/teams/" + demoTeam + "\"")
                 .doesNotContain("not one of yours");
         assertThat(mia.get("/dashboard/teams/" + otherTeam).body()).contains("not one of yours");
         assertThat(mia.get("/dashboard").body()).doesNotContain("#ops").doesNotContain("id=\"overview\"");
@@ -139,12 +170,16 @@ class DashboardAccessTest {
         String withheld = texts.get(Language.EN, "dashboard.cell.withheld");
         assertThat(row(latest, "Trust")).contains("4.2");
         // Published at a threshold of 3 from four answers; the team's threshold is 5 now.
-        assertThat(row(latest, "Vision")).contains(withheld).doesNotContain("2.8").doesNotContain("2.7");
+        assertThat(row(latest, "Vision"))
+                .contains(withheld)
+                .doesNotContain("2.8")
+                .doesNotContain("2.7");
         assertThat(row(latest, "Safety")).contains(withheld);
         assertThat(page).doesNotContain("2.75").doesNotContain("2.8");
 
         String json = lee.get("/dashboard/teams/" + otherTeam + "/export.json").body();
-        assertThat(json).contains("\"dimension\":\"vision\",\"withheld\":true,\"mean\":null,\"answers\":null")
+        assertThat(json)
+                .contains("\"dimension\":\"vision\",\"withheld\":true,\"mean\":null,\"answers\":null")
                 .contains("\"dimension\":\"trust\",\"withheld\":false,\"mean\":4.17,\"answers\":6")
                 .doesNotContain("2.75");
     }
@@ -155,22 +190,31 @@ class DashboardAccessTest {
         String ops = section(lee.get("/dashboard/teams/" + otherTeam).body(), "trend");
         WeekId last = WeekId.of(clock.instant(), ZoneId.of("Europe/Amsterdam")).minus(1);
         String header = ops.substring(ops.indexOf("<thead>"), ops.indexOf("</thead>"));
-        assertThat(header.split("<th scope=\"col\"", -1)).as("the dimension column, last week and this week").hasSize(4);
+        assertThat(header.split("<th scope=\"col\"", -1))
+                .as("the dimension column, last week and this week")
+                .hasSize(4);
         assertThat(header).contains(texts.get(Language.EN, "dashboard.week.short", last.week(), last.year()));
-        assertThat(ops).contains("&quot;rolling&quot;:true", texts.get(Language.EN, "dashboard.team.trend.rolling", "Trust"));
+        assertThat(ops)
+                .contains("&quot;rolling&quot;:true", texts.get(Language.EN, "dashboard.team.trend.rolling", "Trust"));
 
         String demo = lee.get("/dashboard/teams/" + demoTeam).body();
         List<WeekId> nudgeWeeks = java.util.regex.Pattern.compile("<span class=\"label\">wk (\\d+) (\\d{4})</span>")
-                .matcher(section(demo, "nudges")).results()
-                .map(m -> new WeekId(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)))).toList();
-        assertThat(nudgeWeeks).as("the leader's nudges").isNotEmpty().isSortedAccordingTo(java.util.Comparator.reverseOrder());
+                .matcher(section(demo, "nudges"))
+                .results()
+                .map(m -> new WeekId(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1))))
+                .toList();
+        assertThat(nudgeWeeks)
+                .as("the leader's nudges")
+                .isNotEmpty()
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
     }
 
     @Test
     void aMemberSeesTheirOwnAnswersAndTheTeamsResultsButNothingOfTheLeadersView() throws Exception {
         HttpSession mia = new HttpSession(port).signInAs("mia");
         String page = mia.get("/dashboard/teams/" + demoTeam).body();
-        assertThat(page).contains("id=\"latest\"", "id=\"trend\"", "id=\"own-answers\"")
+        assertThat(page)
+                .contains("id=\"latest\"", "id=\"trend\"", "id=\"own-answers\"")
                 .doesNotContain("id=\"participation\"", "id=\"self-check\"", "id=\"nudges\"", "id=\"feedback\"");
         assertThat(section(page, "own-answers")).contains(texts.get(Language.EN, "dashboard.team.own.title"));
     }
@@ -178,11 +222,14 @@ class DashboardAccessTest {
     @Test
     void whileAWeekIsOpenParticipationShowsOnlyInBands() throws Exception {
         HttpSession anyone = new HttpSession(port);
-        anyone.postJson("/playground/api/say", "{\"as\":\"ada\",\"where\":\"channel\",\"channel\":\"team\",\"text\":\"/pulse send-now\"}");
+        anyone.postJson(
+                "/playground/api/say",
+                "{\"as\":\"ada\",\"where\":\"channel\",\"channel\":\"team\",\"text\":\"/pulse send-now\"}");
         anyone.postJson("/playground/api/say", "{\"as\":\"mia\",\"where\":\"dm\",\"text\":\"4 3 5 2 4 5\"}");
         HttpSession lee = new HttpSession(port).signInAs("lee");
         String participation = section(lee.get("/dashboard/teams/" + demoTeam).body(), "participation");
-        assertThat(participation).contains(texts.get(Language.EN, "status.participation.open.BELOW_THRESHOLD", 3))
+        assertThat(participation)
+                .contains(texts.get(Language.EN, "status.participation.open.BELOW_THRESHOLD", 3))
                 .contains(texts.get(Language.EN, "dashboard.participation.closed", 5, 5))
                 .doesNotContain(texts.get(Language.EN, "dashboard.participation.closed", 1, 5));
     }
@@ -191,27 +238,34 @@ class DashboardAccessTest {
     void exportsCarryOnlyTheTeamsAggregates() throws Exception {
         HttpSession mia = new HttpSession(port).signInAs("mia");
         HttpResponse<String> csv = mia.get("/dashboard/teams/" + demoTeam + "/export.csv");
-        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
-        assertThat(csv.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d)
-                .matches("attachment; filename=\"trust-pulse-team-\\d{4}-W\\d{2}--\\d{4}-W\\d{2}\\.csv\"; "
-                        + "filename\\*=UTF-8''trust-pulse-team-\\d{4}-W\\d{2}--\\d{4}-W\\d{2}\\.csv"));
+        assertThat(csv.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+        assertThat(csv.headers().firstValue("Content-Disposition"))
+                .hasValueSatisfying(d -> assertThat(d)
+                        .matches("attachment; filename=\"trust-pulse-team-\\d{4}-W\\d{2}--\\d{4}-W\\d{2}\\.csv\"; "
+                                + "filename\\*=UTF-8''trust-pulse-team-\\d{4}-W\\d{2}--\\d{4}-W\\d{2}\\.csv"));
         assertThat(csv.body()).as("a byte order mark for Excel").startsWith("\uFEFF");
         List<String> lines = csv.body().substring(1).lines().toList();
         assertThat(lines.get(0)).isEqualTo("team,week,dimension,mean,answers,withheld,members_asked,members_answered");
         assertThat(lines).hasSize(1 + 6 * 6);
-        assertThat(lines.subList(1, lines.size())).allSatisfy(l -> assertThat(l).startsWith("#team,2")
-                .matches("#team,\\d{4}-W\\d{2},[a-z]+,(\\d\\.\\d\\d)?,\\d*,(true|false),\\d+,\\d+"));
+        assertThat(lines.subList(1, lines.size()))
+                .allSatisfy(l -> assertThat(l)
+                        .startsWith("#team,2")
+                        .matches("#team,\\d{4}-W\\d{2},[a-z]+,(\\d\\.\\d\\d)?,\\d*,(true|false),\\d+,\\d+"));
 
         HttpResponse<String> dutch = mia.get("/dashboard/teams/" + demoTeam + "/export.csv", "nl");
         List<String> rows = dutch.body().substring(1).lines().toList();
         assertThat(rows.get(0)).isEqualTo("team;week;dimension;mean;answers;withheld;members_asked;members_answered");
-        assertThat(rows.subList(1, rows.size())).allSatisfy(l -> assertThat(l)
-                .matches("#team;\\d{4}-W\\d{2};[a-z]+;(\\d,\\d\\d)?;\\d*;(true|false);\\d+;\\d+"));
+        assertThat(rows.subList(1, rows.size()))
+                .allSatisfy(l ->
+                        assertThat(l).matches("#team;\\d{4}-W\\d{2};[a-z]+;(\\d,\\d\\d)?;\\d*;(true|false);\\d+;\\d+"));
         assertThat(rows.subList(1, rows.size())).anySatisfy(l -> assertThat(l).containsPattern(";\\d,\\d\\d;"));
 
         HttpResponse<String> json = mia.get("/dashboard/teams/" + demoTeam + "/export.json", "nl");
-        assertThat(json.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d)
-                .startsWith("attachment; filename=\"trust-pulse-team-").contains(".json\"; filename*=UTF-8''trust-pulse-team-"));
+        assertThat(json.headers().firstValue("Content-Disposition"))
+                .hasValueSatisfying(d -> assertThat(d)
+                        .startsWith("attachment; filename=\"trust-pulse-team-")
+                        .contains(".json\"; filename*=UTF-8''trust-pulse-team-"));
         assertThat(json.body()).startsWith("{\"team\":\"#team\"").contains("\"mean\":");
     }
 
@@ -219,22 +273,48 @@ class DashboardAccessTest {
     void anAdminChangesSettingsThroughTheSameCommandsAsTheChat() throws Exception {
         HttpSession ada = new HttpSession(port).signInAs("ada");
         String settings = "/dashboard/teams/" + demoTeam + "/settings";
-        Map<String, String> form = new LinkedHashMap<>(Map.of("language", "en", "timezone", "Europe/Amsterdam", "threshold", "4",
-                "checkinDays", "mon,wed,fri", "checkinTime", "09:30", "summaryDay", "fri", "summaryTime", "16:00",
-                "nudgeDays", "tue,thu", "nudgeTime", "10:00", "reminder", "4h"));
+        Map<String, String> form = new LinkedHashMap<>(Map.of(
+                "language",
+                "en",
+                "timezone",
+                "Europe/Amsterdam",
+                "threshold",
+                "4",
+                "checkinDays",
+                "mon,wed,fri",
+                "checkinTime",
+                "09:30",
+                "summaryDay",
+                "fri",
+                "summaryTime",
+                "16:00",
+                "nudgeDays",
+                "tue,thu",
+                "nudgeTime",
+                "10:00",
+                "reminder",
+                "4h"));
         assertThat(ada.postForm(settings, settings, form).statusCode()).isEqualTo(302);
         assertThat(teams.find(demoTeam).orElseThrow().threshold()).isEqualTo(4);
         assertThat(ada.get(settings).body()).contains(texts.get(Language.EN, "threshold.done", 4));
 
         form.put("threshold", "2");
         ada.postForm(settings, settings, form);
-        assertThat(teams.find(demoTeam).orElseThrow().threshold()).as("a bad value changes nothing").isEqualTo(4);
+        assertThat(teams.find(demoTeam).orElseThrow().threshold())
+                .as("a bad value changes nothing")
+                .isEqualTo(4);
         String refused = ada.get(settings).body();
-        assertThat(refused).contains("2 is too low", texts.get(Language.EN, "dashboard.settings.right.threshold"))
-                .contains("role=\"alert\"").doesNotContain("role=\"status\"");
-        assertThat(refused).as("what was entered stays in the form").containsPattern("id=\"threshold\"[^>]*value=\"2\"");
-        assertThat(refused).as("the refused field is marked").containsPattern("<input[^>]*aria-invalid=\"true\"[^>]*id=\"threshold\"|"
-                + "<input[^>]*id=\"threshold\"[^>]*aria-invalid=\"true\"");
+        assertThat(refused)
+                .contains("2 is too low", texts.get(Language.EN, "dashboard.settings.right.threshold"))
+                .contains("role=\"alert\"")
+                .doesNotContain("role=\"status\"");
+        assertThat(refused)
+                .as("what was entered stays in the form")
+                .containsPattern("id=\"threshold\"[^>]*value=\"2\"");
+        assertThat(refused)
+                .as("the refused field is marked")
+                .containsPattern("<input[^>]*aria-invalid=\"true\"[^>]*id=\"threshold\"|"
+                        + "<input[^>]*id=\"threshold\"[^>]*aria-invalid=\"true\"");
 
         form.put("threshold", "3");
         ada.postForm(settings, settings, form);
@@ -244,31 +324,67 @@ class DashboardAccessTest {
 
     @Test
     void theSettingsFormOffersRealControlsAndPostsThemAsTheCommands() throws Exception {
-        Team team = teams.insert(new Team(0, Platform.PLAYGROUND, "demo", "forms", "#forms", ZoneId.of("America/New_York"),
-                Language.EN, 5, TeamSchedule.defaults(), false));
+        Team team = teams.insert(new Team(
+                0,
+                Platform.PLAYGROUND,
+                "demo",
+                "forms",
+                "#forms",
+                ZoneId.of("America/New_York"),
+                Language.EN,
+                5,
+                TeamSchedule.defaults(),
+                false));
         HttpSession ada = new HttpSession(port).signInAs("ada");
         String settings = "/dashboard/teams/" + team.id() + "/settings";
         String page = ada.get(settings).body();
-        assertThat(page).contains("type=\"checkbox\"", "type=\"time\"", "<optgroup label=\"America\">", "<optgroup label=\"Europe\">")
+        assertThat(page)
+                .contains(
+                        "type=\"checkbox\"",
+                        "type=\"time\"",
+                        "<optgroup label=\"America\">",
+                        "<optgroup label=\"Europe\">")
                 .containsPattern("<option value=\"America/New_York\" selected=\"selected\">New York</option>")
                 .containsPattern("value=\"tue\"[^>]*name=\"checkinDays\"")
                 .doesNotContain("role=\"alert\"");
-        assertThat(ada.getPage(settings, "nl").body()).contains("<optgroup label=\"Europa\">", "maandag", "Geen herinnering");
+        assertThat(ada.getPage(settings, "nl").body())
+                .contains("<optgroup label=\"Europa\">", "maandag", "Geen herinnering");
 
-        Map<String, Object> form = new LinkedHashMap<>(Map.of("language", "en", "timezone", "Europe/Amsterdam", "threshold", "5",
-                "checkinDays", List.of("thu", "mon"), "checkinTime", "10:15", "summaryDay", "thu", "summaryTime", "17:00",
-                "nudgeDays", List.of("wed"), "nudgeTime", "11:00", "reminder", "2h"));
+        Map<String, Object> form = new LinkedHashMap<>(Map.of(
+                "language",
+                "en",
+                "timezone",
+                "Europe/Amsterdam",
+                "threshold",
+                "5",
+                "checkinDays",
+                List.of("thu", "mon"),
+                "checkinTime",
+                "10:15",
+                "summaryDay",
+                "thu",
+                "summaryTime",
+                "17:00",
+                "nudgeDays",
+                List.of("wed"),
+                "nudgeTime",
+                "11:00",
+                "reminder",
+                "2h"));
         form.put("_checkinDays", "on");
         form.put("_nudgeDays", "on");
         assertThat(ada.postForm(settings, settings, form).statusCode()).isEqualTo(302);
         Team changed = teams.find(team.id()).orElseThrow();
         assertThat(changed.timezone()).isEqualTo(ZoneId.of("Europe/Amsterdam"));
-        assertThat(changed.schedule().checkInDays()).containsExactly(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.THURSDAY);
+        assertThat(changed.schedule().checkInDays())
+                .containsExactly(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.THURSDAY);
         assertThat(changed.schedule().checkInTime()).isEqualTo(java.time.LocalTime.of(10, 15));
         assertThat(changed.schedule().nudgeDays()).containsExactly(java.time.DayOfWeek.WEDNESDAY);
         assertThat(changed.schedule().reminderDelay()).hasValue(java.time.Duration.ofHours(2));
         String saved = ada.get(settings).body();
-        assertThat(saved).contains("role=\"status\"", texts.get(Language.EN, "dashboard.settings.saved")).doesNotContain("role=\"alert\"")
+        assertThat(saved)
+                .contains("role=\"status\"", texts.get(Language.EN, "dashboard.settings.saved"))
+                .doesNotContain("role=\"alert\"")
                 .containsPattern("<option value=\"2h\" selected=\"selected\">2 hours</option>");
 
         // No day ticked: the command refuses it, the schedule stays, the error says what is wrong and what is right.
@@ -277,11 +393,16 @@ class DashboardAccessTest {
         form.put("threshold", "6");
         ada.postForm(settings, settings, form);
         Team after = teams.find(team.id()).orElseThrow();
-        assertThat(after.schedule().checkInDays()).containsExactly(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.THURSDAY);
+        assertThat(after.schedule().checkInDays())
+                .containsExactly(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.THURSDAY);
         assertThat(after.threshold()).as("the other change still runs").isEqualTo(6);
         String mixed = ada.get(settings).body();
-        assertThat(mixed).contains("role=\"status\"", "role=\"alert\"", texts.get(Language.EN, "threshold.done", 6),
-                texts.get(Language.EN, "dashboard.settings.right.checkins", "08:00", "18:00"));
+        assertThat(mixed)
+                .contains(
+                        "role=\"status\"",
+                        "role=\"alert\"",
+                        texts.get(Language.EN, "threshold.done", 6),
+                        texts.get(Language.EN, "dashboard.settings.right.checkins", "08:00", "18:00"));
         assertThat(mixed.substring(mixed.indexOf("role=\"alert\""))).contains("data-field=\"checkins\"");
     }
 
@@ -294,21 +415,28 @@ class DashboardAccessTest {
         assertThat(client.get("/actuator/health").statusCode()).isEqualTo(200);
         assertThat(client.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
         assertThat(client.get("/playground").statusCode()).isEqualTo(200);
-        assertThat(client.postJson("/playground/api/say", "{\"as\":\"tom\",\"where\":\"dm\",\"text\":\"help\"}").statusCode()).isEqualTo(200);
+        assertThat(client.postJson("/playground/api/say", "{\"as\":\"tom\",\"where\":\"dm\",\"text\":\"help\"}")
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void theChannelsPulseAndTheLeadersDigestCarryTheSameChartOfTheWeek() throws Exception {
         HttpSession anyone = new HttpSession(port);
-        JsonNode state = JsonMapper.builder().build().readTree(anyone.get("/playground/api/state").body());
+        JsonNode state = JsonMapper.builder()
+                .build()
+                .readTree(anyone.get("/playground/api/state").body());
         String channelChart = lastImage(state, "channel:team", "Team pulse");
         String digestChart = lastImage(state, "dm:lee", "Your weekly digest");
-        assertThat(channelChart).matches("/pulse-charts/[A-Za-z0-9_-]{43}\\.png").isEqualTo(digestChart);
+        assertThat(channelChart)
+                .matches("/pulse-charts/[A-Za-z0-9_-]{43}\\.png")
+                .isEqualTo(digestChart);
         HttpResponse<byte[]> png = anyone.getBytes(channelChart);
         assertThat(png.statusCode()).isEqualTo(200);
         assertThat(png.headers().firstValue("Content-Type")).hasValue("image/png");
         assertThat(png.body()).startsWith(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
-        assertThat(anyone.getBytes("/pulse-charts/" + "A".repeat(43) + ".png").statusCode()).isEqualTo(404);
+        assertThat(anyone.getBytes("/pulse-charts/" + "A".repeat(43) + ".png").statusCode())
+                .isEqualTo(404);
     }
 
     private static String lastImage(JsonNode state, String conversation, String summaryStart) {

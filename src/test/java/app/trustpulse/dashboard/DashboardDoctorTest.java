@@ -31,19 +31,25 @@ class DashboardDoctorTest {
     @Test
     void anAdminSeesTheInstallCheckAndAMemberDoesNot() throws Exception {
         HttpSession anyone = new HttpSession(port);
-        assertThat(anyone.postJson("/playground/api/demo", "{\"language\":\"en\"}").statusCode()).isEqualTo(200);
-        assertThat(anyone.get(DoctorController.PATH).statusCode()).as("signed out").isEqualTo(302);
+        assertThat(anyone.postJson("/playground/api/demo", "{\"language\":\"en\"}")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(anyone.get(DoctorController.PATH).statusCode())
+                .as("signed out")
+                .isEqualTo(302);
 
         HttpSession ada = new HttpSession(port).signInAs("ada");
         assertThat(ada.get("/dashboard").body()).contains("id=\"doctor-link\"", "href=\"/dashboard/doctor\"");
         HttpResponse<String> page = ada.get(DoctorController.PATH);
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("id=\"doctor\"")
+        assertThat(page.body())
+                .contains("id=\"doctor\"")
                 .contains("✓ Database: reachable,")
                 .contains("✗ Public address: not set.")
                 .contains("✗ Key of the personal data: generated and kept in the database")
                 .contains("✗ Scheduler: the scheduler of the weekly rounds (Quartz) does not run")
-                .doesNotContain("Slack permissions").doesNotContain("Microsoft Teams credentials");
+                .doesNotContain("Slack permissions")
+                .doesNotContain("Microsoft Teams credentials");
 
         HttpSession mia = new HttpSession(port).signInAs("mia");
         assertThat(mia.get("/dashboard").body()).doesNotContain("doctor-link");

@@ -56,8 +56,8 @@ class DashboardEdgesTest {
     private static final Pattern ERROR_LINE = Pattern.compile("(?m)^\\S+\\s+ERROR ");
     private static final Pattern STACK_FRAME = Pattern.compile("(?m)^\\s+at [\\w$.]+\\(");
     /** An inline script or style, or an event handler attribute: what the content security policy would block. */
-    private static final Pattern INLINE = Pattern.compile("<script(?![^>]*\\ssrc=)[^>]*>|<style[\\s>]|\\sstyle=|\\son[a-z]+=",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern INLINE = Pattern.compile(
+            "<script(?![^>]*\\ssrc=)[^>]*>|<style[\\s>]|\\sstyle=|\\son[a-z]+=", Pattern.CASE_INSENSITIVE);
 
     @LocalServerPort
     int port;
@@ -68,7 +68,8 @@ class DashboardEdgesTest {
     @Autowired
     TeamRepository teams;
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private long demoTeam;
 
     @DynamicPropertySource
@@ -81,22 +82,40 @@ class DashboardEdgesTest {
     @BeforeAll
     void aDemoTeam() throws Exception {
         HttpSession anyone = new HttpSession(port);
-        assertThat(anyone.postJson("/playground/api/demo", "{\"language\":\"en\"}").statusCode()).isEqualTo(200);
-        assertThat(anyone.postJson("/playground/api/simulate", "{}").statusCode()).isEqualTo(200);
-        demoTeam = teams.findByChannel(Platform.PLAYGROUND, "demo", "team").orElseThrow().id();
+        assertThat(anyone.postJson("/playground/api/demo", "{\"language\":\"en\"}")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(anyone.postJson("/playground/api/simulate", "{}").statusCode())
+                .isEqualTo(200);
+        demoTeam = teams.findByChannel(Platform.PLAYGROUND, "demo", "team")
+                .orElseThrow()
+                .id();
     }
 
     @Test
     void anAddressWhoseQueryStringDoesNotDecodeIsA400AndNoErrorInTheLog(CapturedOutput output) throws Exception {
-        for (String target : List.of("/dashboard/login?x=%ff", "/dashboard/login?lang=%ff", "/dashboard/login?x=%zz",
-                "/dashboard/login?x=%", "/dashboard?x=%ff", "/actuator/health?x=%ff", "/actuator/health/liveness?x=%C3%28",
-                "/actuator/info?x=%ff", "/dashboard/%ff")) {
+        for (String target : List.of(
+                "/dashboard/login?x=%ff",
+                "/dashboard/login?lang=%ff",
+                "/dashboard/login?x=%zz",
+                "/dashboard/login?x=%",
+                "/dashboard?x=%ff",
+                "/actuator/health?x=%ff",
+                "/actuator/health/liveness?x=%C3%28",
+                "/actuator/info?x=%ff",
+                "/dashboard/%ff")) {
             assertThat(statusOf(target)).as(target).isEqualTo(400);
         }
-        assertThat(statusOf("/dashboard/login?lang=nl")).as("a query string that decodes").isEqualTo(200);
+        assertThat(statusOf("/dashboard/login?lang=nl"))
+                .as("a query string that decodes")
+                .isEqualTo(200);
 
-        assertThat(ERROR_LINE.matcher(output.getAll()).find()).as("an ERROR line in the log").isFalse();
-        assertThat(STACK_FRAME.matcher(output.getAll()).find()).as("a stack trace in the log").isFalse();
+        assertThat(ERROR_LINE.matcher(output.getAll()).find())
+                .as("an ERROR line in the log")
+                .isFalse();
+        assertThat(STACK_FRAME.matcher(output.getAll()).find())
+                .as("a stack trace in the log")
+                .isFalse();
     }
 
     @Test
@@ -104,18 +123,25 @@ class DashboardEdgesTest {
         HttpSession ada = new HttpSession(port);
         HttpResponse<String> login = ada.get("/dashboard/login");
         ada.signInAs("ada");
-        List<HttpResponse<String>> pages = List.of(login, ada.get("/dashboard"), ada.get("/dashboard/teams/" + demoTeam),
+        List<HttpResponse<String>> pages = List.of(
+                login,
+                ada.get("/dashboard"),
+                ada.get("/dashboard/teams/" + demoTeam),
                 ada.get("/dashboard/teams/" + demoTeam + "/settings"));
 
         for (HttpResponse<String> page : pages) {
             String path = page.uri().getPath();
             assertThat(page.statusCode()).as(path).isEqualTo(200);
-            assertThat(page.headers().firstValue("Content-Security-Policy")).as(path)
+            assertThat(page.headers().firstValue("Content-Security-Policy"))
+                    .as(path)
                     .hasValue(DashboardSecurity.CONTENT_SECURITY_POLICY);
             assertThat(page.headers().firstValue("Referrer-Policy")).as(path).hasValue("same-origin");
-            assertThat(INLINE.matcher(page.body()).results().map(m -> m.group())).as("inline code on %s", path).isEmpty();
+            assertThat(INLINE.matcher(page.body()).results().map(m -> m.group()))
+                    .as("inline code on %s", path)
+                    .isEmpty();
         }
-        assertThat(DashboardSecurity.CONTENT_SECURITY_POLICY).contains("script-src 'self';", "style-src 'self';")
+        assertThat(DashboardSecurity.CONTENT_SECURITY_POLICY)
+                .contains("script-src 'self';", "style-src 'self';")
                 .doesNotContain("unsafe");
     }
 
@@ -124,20 +150,34 @@ class DashboardEdgesTest {
         HttpSession stranger = new HttpSession(port);
         HttpResponse<String> dutch = stranger.getPage("/no-such-page", "nl-NL,nl;q=0.9");
         assertThat(dutch.statusCode()).isEqualTo(404);
-        assertThat(dutch.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
-        assertThat(dutch.body()).contains("lang=\"nl\"", "Pagina niet gevonden", "Foutcode 404", "href=\"/dashboard\"",
-                "/dashboard-assets/dashboard.css").doesNotContain("Whitelabel", "Not Found");
-        assertThat(INLINE.matcher(dutch.body()).find()).as("inline code on the error page").isFalse();
+        assertThat(dutch.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(dutch.body())
+                .contains(
+                        "lang=\"nl\"",
+                        "Pagina niet gevonden",
+                        "Foutcode 404",
+                        "href=\"/dashboard\"",
+                        "/dashboard-assets/dashboard.css")
+                .doesNotContain("Whitelabel", "Not Found");
+        assertThat(INLINE.matcher(dutch.body()).find())
+                .as("inline code on the error page")
+                .isFalse();
 
         HttpSession ada = new HttpSession(port).signInAs("ada");
         HttpResponse<String> english = ada.getPage("/dashboard/no-such-page", "en");
         assertThat(english.statusCode()).isEqualTo(404);
-        assertThat(english.body()).contains("Page not found", "Back to the dashboard").doesNotContain("Whitelabel");
-        assertThat(english.headers().firstValue("Content-Security-Policy")).hasValue(DashboardSecurity.CONTENT_SECURITY_POLICY);
+        assertThat(english.body())
+                .contains("Page not found", "Back to the dashboard")
+                .doesNotContain("Whitelabel");
+        assertThat(english.headers().firstValue("Content-Security-Policy"))
+                .hasValue(DashboardSecurity.CONTENT_SECURITY_POLICY);
 
         HttpResponse<String> unreadable = ada.getPage("/dashboard/teams/not-a-number", "en");
         assertThat(unreadable.statusCode()).isEqualTo(400);
-        assertThat(unreadable.body()).contains("This request could not be read", "Error 400").doesNotContain("Whitelabel");
+        assertThat(unreadable.body())
+                .contains("This request could not be read", "Error 400")
+                .doesNotContain("Whitelabel");
         HttpResponse<String> badRange = ada.getPage("/dashboard/teams/" + demoTeam + "?weeks=many", "nl");
         assertThat(badRange.statusCode()).isEqualTo(400);
         assertThat(badRange.body()).contains("Dit verzoek kon niet worden gelezen");
@@ -148,9 +188,13 @@ class DashboardEdgesTest {
         for (String path : List.of("/slack/no-such-endpoint", "/api/messages/nothing", "/actuator/no-such-endpoint")) {
             HttpResponse<String> bot = send("GET", path, Map.of());
             assertThat(bot.statusCode()).as(path).isEqualTo(404);
-            assertThat(bot.headers().firstValue("Content-Type")).as(path)
+            assertThat(bot.headers().firstValue("Content-Type"))
+                    .as(path)
                     .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
-            assertThat(bot.body()).as(path).contains("\"status\":404").doesNotContain("<html", "trust-pulse", "Trust Pulse");
+            assertThat(bot.body())
+                    .as(path)
+                    .contains("\"status\":404")
+                    .doesNotContain("<html", "trust-pulse", "Trust Pulse");
             HttpResponse<String> browser = send("GET", path, Map.of("Accept", "text/html"));
             assertThat(browser.body()).as("%s in a browser", path).doesNotContain("Page not found", "dashboard.css");
         }
@@ -164,9 +208,15 @@ class DashboardEdgesTest {
         String plain = sessionCookie(Map.of());
         String behindTls = sessionCookie(Map.of("X-Forwarded-Proto", "https", "X-Forwarded-Host", "pulse.example.com"));
 
-        assertThat(plain).startsWith("JSESSIONID=").containsIgnoringCase("; SameSite=Lax").containsIgnoringCase("; HttpOnly")
+        assertThat(plain)
+                .startsWith("JSESSIONID=")
+                .containsIgnoringCase("; SameSite=Lax")
+                .containsIgnoringCase("; HttpOnly")
                 .doesNotContainIgnoringCase("secure");
-        assertThat(behindTls).startsWith("JSESSIONID=").containsIgnoringCase("; SameSite=Lax").containsIgnoringCase("; Secure");
+        assertThat(behindTls)
+                .startsWith("JSESSIONID=")
+                .containsIgnoringCase("; SameSite=Lax")
+                .containsIgnoringCase("; Secure");
     }
 
     @Test
@@ -178,34 +228,56 @@ class DashboardEdgesTest {
         for (String closed : List.of("/actuator/info", "/actuator/prometheus", "/actuator")) {
             HttpResponse<String> stranger = send("GET", closed, Map.of());
             assertThat(stranger.statusCode()).as(closed).isEqualTo(302);
-            assertThat(stranger.headers().firstValue("Location")).as(closed)
+            assertThat(stranger.headers().firstValue("Location"))
+                    .as(closed)
                     .hasValueSatisfying(l -> assertThat(l).endsWith("/dashboard/login"));
             // Anyone can be a playground admin while the playground is on: that is no admin of the service.
-            assertThat(ada.get(closed).statusCode()).as("%s for a playground admin", closed).isEqualTo(403);
+            assertThat(ada.get(closed).statusCode())
+                    .as("%s for a playground admin", closed)
+                    .isEqualTo(403);
         }
 
-        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
-        assertThat(mvc.perform(get("/actuator/info").with(authentication(slackSignIn("UADMIN")))).andReturn()
-                .getResponse().getStatus()).as("a service admin signed in with Slack").isEqualTo(200);
-        assertThat(mvc.perform(get("/actuator/prometheus").with(authentication(slackSignIn("UADMIN")))).andReturn()
-                .getResponse().getContentAsString()).contains("trustpulse_");
-        assertThat(mvc.perform(get("/actuator/info").with(authentication(slackSignIn("UMEMBER")))).andReturn()
-                .getResponse().getStatus()).as("someone else signed in with Slack").isEqualTo(403);
+        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context)
+                .apply(springSecurity())
+                .build();
+        assertThat(mvc.perform(get("/actuator/info").with(authentication(slackSignIn("UADMIN"))))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .as("a service admin signed in with Slack")
+                .isEqualTo(200);
+        assertThat(mvc.perform(get("/actuator/prometheus").with(authentication(slackSignIn("UADMIN"))))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("trustpulse_");
+        assertThat(mvc.perform(get("/actuator/info").with(authentication(slackSignIn("UMEMBER"))))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .as("someone else signed in with Slack")
+                .isEqualTo(403);
     }
 
     private static OAuth2AuthenticationToken slackSignIn(String userId) {
         Map<String, Object> claims = Map.of("sub", userId, Viewers.SLACK_USER, userId, Viewers.SLACK_TEAM, "T9");
-        OidcIdToken id = new OidcIdToken("id-token", Instant.now(), Instant.now().plusSeconds(60), claims);
-        return new OAuth2AuthenticationToken(new DefaultOidcUser(AuthorityUtils.NO_AUTHORITIES, id, "sub"),
-                AuthorityUtils.NO_AUTHORITIES, SignInProviders.SLACK);
+        OidcIdToken id =
+                new OidcIdToken("id-token", Instant.now(), Instant.now().plusSeconds(60), claims);
+        return new OAuth2AuthenticationToken(
+                new DefaultOidcUser(AuthorityUtils.NO_AUTHORITIES, id, "sub"),
+                AuthorityUtils.NO_AUTHORITIES,
+                SignInProviders.SLACK);
     }
 
     /** The session cookie a stranger gets on a dashboard page (the page is remembered for after the sign-in). */
     private String sessionCookie(Map<String, String> headers) throws Exception {
         HttpResponse<String> r = send("GET", "/dashboard", headers);
         assertThat(r.statusCode()).isEqualTo(302);
-        return r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst()
-                .orElseThrow(() -> new AssertionError("no session cookie: " + r.headers().map()));
+        return r.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("JSESSIONID="))
+                .findFirst()
+                .orElseThrow(() ->
+                        new AssertionError("no session cookie: " + r.headers().map()));
     }
 
     private HttpResponse<String> send(String method, String path, Map<String, String> headers) throws Exception {
@@ -215,7 +287,9 @@ class DashboardEdgesTest {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** The status of a GET sent byte for byte as given: no client library would send {@code %zz} or a lone {@code %}. */
+    /**
+     * The status of a GET sent byte for byte as given: no client library would send {@code %zz} or a lone {@code %}.
+     */
     private int statusOf(String target) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             OutputStream out = socket.getOutputStream();

@@ -35,7 +35,9 @@ class DashboardWithoutPlaygroundTest {
         // The page offers no form, so there is not even a token to post one with.
         HttpResponse<String> attempt = visitor.postUrlEncoded("/dashboard/login/playground", "person=ada");
         assertThat(attempt.statusCode()).isEqualTo(403);
-        assertThat(visitor.get("/dashboard").statusCode()).as("still signed out").isEqualTo(302);
+        assertThat(visitor.get("/dashboard").statusCode())
+                .as("still signed out")
+                .isEqualTo(302);
         assertThat(visitor.get("/playground").statusCode()).isEqualTo(404);
     }
 }

@@ -18,9 +18,19 @@ class ErrorPagesTest {
 
     @Test
     void eachStatusGetsItsExplanationAndKeepsItsStatus() {
-        Map<HttpStatus, String> kinds = Map.of(HttpStatus.NOT_FOUND, "notFound", HttpStatus.BAD_REQUEST, "badRequest",
-                HttpStatus.FORBIDDEN, "forbidden", HttpStatus.INTERNAL_SERVER_ERROR, "serverError",
-                HttpStatus.METHOD_NOT_ALLOWED, "badRequest", HttpStatus.SERVICE_UNAVAILABLE, "serverError");
+        Map<HttpStatus, String> kinds = Map.of(
+                HttpStatus.NOT_FOUND,
+                "notFound",
+                HttpStatus.BAD_REQUEST,
+                "badRequest",
+                HttpStatus.FORBIDDEN,
+                "forbidden",
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "serverError",
+                HttpStatus.METHOD_NOT_ALLOWED,
+                "badRequest",
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "serverError");
         kinds.forEach((status, kind) -> {
             ModelAndView page = pages.resolveErrorView(failed("/dashboard/teams/1"), status, Map.of());
             assertThat(page).as("%s", status).isNotNull();
@@ -35,20 +45,35 @@ class ErrorPagesTest {
         Texts texts = new Texts();
         for (Language lang : Language.values()) {
             for (String kind : new String[] {"notFound", "badRequest", "forbidden", "serverError"}) {
-                assertThat(texts.has(lang, "dashboard.error." + kind + ".title")).as("%s %s", lang, kind).isTrue();
-                assertThat(texts.has(lang, "dashboard.error." + kind + ".text")).as("%s %s", lang, kind).isTrue();
+                assertThat(texts.has(lang, "dashboard.error." + kind + ".title"))
+                        .as("%s %s", lang, kind)
+                        .isTrue();
+                assertThat(texts.has(lang, "dashboard.error." + kind + ".text"))
+                        .as("%s %s", lang, kind)
+                        .isTrue();
             }
         }
     }
 
     @Test
     void theBotsProbesAndThePlaygroundKeepSpringsOwnAnswer() {
-        for (String path : new String[] {"/slack/events", "/slack", "/api/messages", "/actuator/health", "/actuator",
-                "/playground/api/state", "/pulse-charts/x.png"}) {
-            assertThat(pages.resolveErrorView(failed(path), HttpStatus.NOT_FOUND, Map.of())).as(path).isNull();
+        for (String path : new String[] {
+            "/slack/events",
+            "/slack",
+            "/api/messages",
+            "/actuator/health",
+            "/actuator",
+            "/playground/api/state",
+            "/pulse-charts/x.png"
+        }) {
+            assertThat(pages.resolveErrorView(failed(path), HttpStatus.NOT_FOUND, Map.of()))
+                    .as(path)
+                    .isNull();
         }
         for (String path : new String[] {"/", "/slackers", "/apidocs", "/dashboard/x", "/favicon.ico"}) {
-            assertThat(pages.resolveErrorView(failed(path), HttpStatus.NOT_FOUND, Map.of())).as(path).isNotNull();
+            assertThat(pages.resolveErrorView(failed(path), HttpStatus.NOT_FOUND, Map.of()))
+                    .as(path)
+                    .isNotNull();
         }
     }
 

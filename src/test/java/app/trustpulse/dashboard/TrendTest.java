@@ -27,9 +27,13 @@ class TrendTest {
         assertThat(trend.weeks()).last().isEqualTo(W10.plus(11));
 
         Trend older = new Trend(range, List.of(week(W10.minus(3), 3.0), week(W10.plus(7), 4.0)));
-        assertThat(older.weeks()).as("a team older than the range shows the whole range").isEqualTo(range);
+        assertThat(older.weeks())
+                .as("a team older than the range shows the whole range")
+                .isEqualTo(range);
 
-        assertThat(new Trend(range, List.of()).weeks()).as("nothing published, no trend").isEmpty();
+        assertThat(new Trend(range, List.of()).weeks())
+                .as("nothing published, no trend")
+                .isEmpty();
     }
 
     @Test

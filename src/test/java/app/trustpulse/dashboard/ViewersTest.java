@@ -24,24 +24,48 @@ class ViewersTest {
 
     @SuppressWarnings("unchecked")
     private final ObjectProvider<PlaygroundPeople> noPlayground = mock(ObjectProvider.class);
-    private final Viewers viewers = new Viewers(new AdminList(List.of("slack:UADMIN")),
+
+    private final Viewers viewers = new Viewers(
+            new AdminList(List.of("slack:UADMIN")),
             (tenant, oid) -> tenant.equals("tenant-1") && oid.equals("0f0e0d0c-0000-4000-8000-000000000001")
-                    ? Optional.of("29:mia") : Optional.empty(),
+                    ? Optional.of("29:mia")
+                    : Optional.empty(),
             noPlayground);
 
     private static OAuth2AuthenticationToken token(String provider, Map<String, Object> claims) {
-        OidcIdToken id = new OidcIdToken("id-token", Instant.now(), Instant.now().plusSeconds(60), claims);
-        return new OAuth2AuthenticationToken(new DefaultOidcUser(AuthorityUtils.NO_AUTHORITIES, id, "sub"),
-                AuthorityUtils.NO_AUTHORITIES, provider);
+        OidcIdToken id =
+                new OidcIdToken("id-token", Instant.now(), Instant.now().plusSeconds(60), claims);
+        return new OAuth2AuthenticationToken(
+                new DefaultOidcUser(AuthorityUtils.NO_AUTHORITIES, id, "sub"), AuthorityUtils.NO_AUTHORITIES, provider);
     }
 
     @Test
     void aSlackSignInIsTheUserOfItsWorkspaceAndAnAdminOnlyWhenListed() {
-        Viewer v = viewers.of(token("slack", Map.of("sub", "U123", "https://slack.com/user_id", "U123",
-                "https://slack.com/team_id", "T9", "name", "Mia"))).orElseThrow();
+        Viewer v = viewers.of(token(
+                        "slack",
+                        Map.of(
+                                "sub",
+                                "U123",
+                                "https://slack.com/user_id",
+                                "U123",
+                                "https://slack.com/team_id",
+                                "T9",
+                                "name",
+                                "Mia")))
+                .orElseThrow();
         assertThat(v).isEqualTo(new Viewer(Platform.SLACK, "T9", "U123", "Mia", false));
-        assertThat(viewers.of(token("slack", Map.of("sub", "UADMIN", "https://slack.com/user_id", "UADMIN",
-                "https://slack.com/team_id", "T9"))).orElseThrow().admin()).isTrue();
+        assertThat(viewers.of(token(
+                                "slack",
+                                Map.of(
+                                        "sub",
+                                        "UADMIN",
+                                        "https://slack.com/user_id",
+                                        "UADMIN",
+                                        "https://slack.com/team_id",
+                                        "T9")))
+                        .orElseThrow()
+                        .admin())
+                .isTrue();
     }
 
     @Test
@@ -51,15 +75,27 @@ class ViewersTest {
 
     @Test
     void anEntraSignInIsTheTeamsUserTheBotSawWithThatObjectId() {
-        Viewer v = viewers.of(token("microsoft", Map.of("sub", "pairwise-sub", "tid", "tenant-1",
-                "oid", "0f0e0d0c-0000-4000-8000-000000000001", "name", "Mia"))).orElseThrow();
+        Viewer v = viewers.of(token(
+                        "microsoft",
+                        Map.of(
+                                "sub",
+                                "pairwise-sub",
+                                "tid",
+                                "tenant-1",
+                                "oid",
+                                "0f0e0d0c-0000-4000-8000-000000000001",
+                                "name",
+                                "Mia")))
+                .orElseThrow();
         assertThat(v).isEqualTo(new Viewer(Platform.TEAMS, "tenant-1", "29:mia", "Mia", false));
     }
 
     @Test
     void anEntraSignInTheBotHasNotSeenMatchesNoTeamsUser() {
-        Viewer v = viewers.of(token("microsoft", Map.of("sub", "s", "tid", "tenant-2",
-                "oid", "0f0e0d0c-0000-4000-8000-000000000001"))).orElseThrow();
+        Viewer v = viewers.of(token(
+                        "microsoft",
+                        Map.of("sub", "s", "tid", "tenant-2", "oid", "0f0e0d0c-0000-4000-8000-000000000001")))
+                .orElseThrow();
         assertThat(v.userId()).startsWith("aad:").doesNotStartWith("29:");
         assertThat(v.workspaceId()).isEqualTo("tenant-2");
     }
@@ -68,7 +104,9 @@ class ViewersTest {
     void aPlaygroundSignInEndsWithThePlayground() {
         when(noPlayground.getIfAvailable()).thenReturn(null);
         var local = new org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken(
-                new PlaygroundPeople.LocalPerson("demo", "mia", "Mia", false), "playground", AuthorityUtils.NO_AUTHORITIES);
+                new PlaygroundPeople.LocalPerson("demo", "mia", "Mia", false),
+                "playground",
+                AuthorityUtils.NO_AUTHORITIES);
         assertThat(viewers.of(local)).isEmpty();
     }
 }

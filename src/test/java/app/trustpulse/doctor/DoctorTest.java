@@ -36,7 +36,8 @@ class DoctorTest {
                 return Optional.of(socket);
             }
         };
-        return new Doctor(slack, () -> Optional.of(teams), () -> address, () -> database, () -> key, () -> scheduler, texts);
+        return new Doctor(
+                slack, () -> Optional.of(teams), () -> address, () -> database, () -> key, () -> scheduler, texts);
     }
 
     @Test
@@ -44,14 +45,16 @@ class DoctorTest {
         Doctor doctor = doctor();
         List<Doctor.Line> lines = doctor.examine(Language.EN, Optional.of("T1"));
 
-        assertThat(lines).extracting(Doctor.Line::text).containsExactly(
-                "✓ Slack permissions: the token has every scope the service uses",
-                "✓ Slack Socket Mode: connected",
-                "✓ Public address: https://pulse.example.org answers",
-                "✓ Database: reachable, 30 migrations applied",
-                "✓ Key of the personal data: comes from the environment",
-                "✓ Scheduler: running",
-                "✓ Microsoft Teams credentials: Microsoft gives the bot a token");
+        assertThat(lines)
+                .extracting(Doctor.Line::text)
+                .containsExactly(
+                        "✓ Slack permissions: the token has every scope the service uses",
+                        "✓ Slack Socket Mode: connected",
+                        "✓ Public address: https://pulse.example.org answers",
+                        "✓ Database: reachable, 30 migrations applied",
+                        "✓ Key of the personal data: comes from the environment",
+                        "✓ Scheduler: running",
+                        "✓ Microsoft Teams credentials: Microsoft gives the bot a token");
         assertThat(doctor.allOk(lines)).isTrue();
         assertThat(askedWorkspace.get()).contains("T1");
     }
@@ -71,17 +74,28 @@ class DoctorTest {
 
         assertThat(doctor.allOk(lines)).isFalse();
         assertThat(lines).allSatisfy(l -> assertThat(l.ok()).isFalse());
-        assertThat(lines).extracting(Doctor.Line::text).satisfiesExactly(
-                l -> assertThat(l).startsWith("✗ Slack permissions: the Slack app lacks channels:history, groups:history.")
-                        .contains("reinstall the app"),
-                l -> assertThat(l).startsWith("✗ Slack Socket Mode:").contains("SLACK_APP_TOKEN"),
-                l -> assertThat(l).startsWith("✗ Public address: not set.").contains("Set PULSE_PUBLIC_URL"),
-                l -> assertThat(l).startsWith("✗ Database: 2 migrations are not applied yet (V200, V201).")
-                        .contains("Restart the service"),
-                l -> assertThat(l).startsWith("✗ Key of the personal data:").contains("Set PULSE_PSEUDONYM_SECRET"),
-                l -> assertThat(l).startsWith("✗ Scheduler:").contains("restart the service"),
-                l -> assertThat(l).startsWith("✗ Microsoft Teams credentials:").contains("AADSTS7000215")
-                        .contains("client secret"));
+        assertThat(lines)
+                .extracting(Doctor.Line::text)
+                .satisfiesExactly(
+                        l -> assertThat(l)
+                                .startsWith(
+                                        "✗ Slack permissions: the Slack app lacks channels:history, groups:history.")
+                                .contains("reinstall the app"),
+                        l -> assertThat(l).startsWith("✗ Slack Socket Mode:").contains("SLACK_APP_TOKEN"),
+                        l -> assertThat(l)
+                                .startsWith("✗ Public address: not set.")
+                                .contains("Set PULSE_PUBLIC_URL"),
+                        l -> assertThat(l)
+                                .startsWith("✗ Database: 2 migrations are not applied yet (V200, V201).")
+                                .contains("Restart the service"),
+                        l -> assertThat(l)
+                                .startsWith("✗ Key of the personal data:")
+                                .contains("Set PULSE_PSEUDONYM_SECRET"),
+                        l -> assertThat(l).startsWith("✗ Scheduler:").contains("restart the service"),
+                        l -> assertThat(l)
+                                .startsWith("✗ Microsoft Teams credentials:")
+                                .contains("AADSTS7000215")
+                                .contains("client secret"));
     }
 
     @Test
@@ -91,26 +105,41 @@ class DoctorTest {
 
         List<Doctor.Line> lines = doctor().examine(Language.NL, Optional.empty());
 
-        assertThat(lines).extracting(Doctor.Line::text)
+        assertThat(lines)
+                .extracting(Doctor.Line::text)
                 .contains("✓ Planner: draait")
-                .anySatisfy(l -> assertThat(l).startsWith("✗ Database: de database antwoordt niet (SQLTransientConnectionException 08001).")
+                .anySatisfy(l -> assertThat(l)
+                        .startsWith("✗ Database: de database antwoordt niet (SQLTransientConnectionException 08001).")
                         .contains("Controleer SPRING_DATASOURCE_URL"))
-                .anySatisfy(l -> assertThat(l).startsWith("✗ Sleutel van de persoonsgegevens: zelf gemaakt en bewaard in de database"));
+                .anySatisfy(l -> assertThat(l)
+                        .startsWith("✗ Sleutel van de persoonsgegevens: zelf gemaakt en bewaard in de database"));
     }
 
     @Test
     void platformsThatAreOffHaveNoLineAndACheckThatBreaksSaysSo() {
-        Doctor doctor = new Doctor(SlackCheck.OFF, TeamsCheck.OFF, () -> Finding.fix("doctor.publicAddress.unset"),
+        Doctor doctor = new Doctor(
+                SlackCheck.OFF,
+                TeamsCheck.OFF,
+                () -> Finding.fix("doctor.publicAddress.unset"),
                 () -> {
                     throw new IllegalStateException("pool closed");
-                }, () -> Finding.ok("doctor.pseudonymKey.ok"), () -> Finding.ok("doctor.scheduler.ok"), texts);
+                },
+                () -> Finding.ok("doctor.pseudonymKey.ok"),
+                () -> Finding.ok("doctor.scheduler.ok"),
+                texts);
 
         List<Doctor.Line> lines = doctor.examine(Language.EN, Optional.empty());
 
-        assertThat(lines).extracting(Doctor.Line::text).containsExactly(
-                texts.get(Language.EN, "doctor.line.fix", "Public address", texts.get(Language.EN, "doctor.publicAddress.unset")),
-                "✗ Database: the check itself failed (IllegalStateException: pool closed). The log says more.",
-                "✓ Key of the personal data: comes from the environment",
-                "✓ Scheduler: running");
+        assertThat(lines)
+                .extracting(Doctor.Line::text)
+                .containsExactly(
+                        texts.get(
+                                Language.EN,
+                                "doctor.line.fix",
+                                "Public address",
+                                texts.get(Language.EN, "doctor.publicAddress.unset")),
+                        "✗ Database: the check itself failed (IllegalStateException: pool closed). The log says more.",
+                        "✓ Key of the personal data: comes from the environment",
+                        "✓ Scheduler: running");
     }
 }

@@ -13,8 +13,6 @@ import app.trustpulse.pulse.CheckIn;
 import app.trustpulse.pulse.Dimension;
 import app.trustpulse.pulse.Language;
 import app.trustpulse.pulse.Platform;
-import app.trustpulse.pulse.TextFormats;
-import java.time.DayOfWeek;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +44,11 @@ class AnsweringTest extends EngineTest {
             assertThat(shown).extracting(Block.Scale::statement).containsExactly(first.statement(), second.statement());
             assertThat(shown.get(0).selected()).contains("4");
             assertThat(shown.get(1).selected()).isEmpty();
-            assertThat(lines(u.message())).contains(en("checkin.recorded", en("dimension." + dimension + ".name") + " 4"));
-            assertThat(buttons(u.message())).extracting(Button::action).as("a comment only on what was answered")
+            assertThat(lines(u.message()))
+                    .contains(en("checkin.recorded", en("dimension." + dimension + ".name") + " 4"));
+            assertThat(buttons(u.message()))
+                    .extracting(Button::action)
+                    .as("a comment only on what was answered")
                     .contains(Actions.comment(checkInId(u.message()), dimension))
                     .doesNotContain(Actions.comment(checkInId(u.message()), dimensionOf(second)));
         });
@@ -55,14 +56,17 @@ class AnsweringTest extends EngineTest {
             assertThat(a.dimension()).isEqualTo(dimension);
             assertThat(a.score()).hasValue(4);
         });
-        assertThat(checkIns.find(checkInId(checkIn.message()))).as("answering changes no check-in, so no row points at who answered")
+        assertThat(checkIns.find(checkInId(checkIn.message())))
+                .as("answering changes no check-in, so no row points at who answered")
                 .hasValueSatisfying(c -> assertThat(c.status()).isEqualTo(CheckIn.Status.SENT));
 
-        assertThat(ws.click(ws.member(1), first.actionPrefix() + "2", checkIn.ref())).isEmpty();
+        assertThat(ws.click(ws.member(1), first.actionPrefix() + "2", checkIn.ref()))
+                .isEmpty();
 
         assertThat(ws.updates()).hasSize(2);
         assertThat(scales(ws.updates().get(1).message()).get(0).selected()).contains("2");
-        assertThat(answers.ofWeek(ws.team().id(), ws.week())).singleElement()
+        assertThat(answers.ofWeek(ws.team().id(), ws.week()))
+                .singleElement()
                 .satisfies(a -> assertThat(a.score()).as("the latest counts").hasValue(2));
     }
 
@@ -74,22 +78,28 @@ class AnsweringTest extends EngineTest {
         Block.Scale scale = scales(checkIn.message()).get(0);
         Dimension dimension = dimensionOf(scale);
 
-        assertThat(ws.click(ws.member(1), scale.actionPrefix() + Actions.CANT_SAY, checkIn.ref())).isEmpty();
+        assertThat(ws.click(ws.member(1), scale.actionPrefix() + Actions.CANT_SAY, checkIn.ref()))
+                .isEmpty();
 
         assertThat(ws.updates()).singleElement().satisfies(u -> {
             assertThat(scales(u.message()).get(0).selected()).contains(Actions.CANT_SAY);
-            assertThat(lines(u.message())).contains(en("checkin.recorded",
-                    en("dimension." + dimension + ".name") + " " + en("checkin.scale.cantSay.recorded")));
+            assertThat(lines(u.message()))
+                    .contains(en(
+                            "checkin.recorded",
+                            en("dimension." + dimension + ".name") + " " + en("checkin.scale.cantSay.recorded")));
         });
         assertThat(answers.ofWeek(ws.team().id(), ws.week())).singleElement().satisfies(a -> {
             assertThat(a.dimension()).isEqualTo(dimension);
             assertThat(a.cantSay()).isTrue();
         });
-        assertThat(checkIns.find(checkInId(checkIn.message()))).hasValueSatisfying(c ->
-                assertThat(c.status()).as("answering changes no check-in").isEqualTo(CheckIn.Status.SENT));
+        assertThat(checkIns.find(checkInId(checkIn.message())))
+                .hasValueSatisfying(c -> assertThat(c.status())
+                        .as("answering changes no check-in")
+                        .isEqualTo(CheckIn.Status.SENT));
 
         ws.click(ws.member(1), scale.actionPrefix() + "2", checkIn.ref());
-        assertThat(answers.ofWeek(ws.team().id(), ws.week())).singleElement()
+        assertThat(answers.ofWeek(ws.team().id(), ws.week()))
+                .singleElement()
                 .satisfies(a -> assertThat(a.score()).hasValue(2));
     }
 
@@ -100,14 +110,20 @@ class AnsweringTest extends EngineTest {
         String closes = ws.closes(Language.EN);
 
         assertThat(ws.dm(ws.member(1), "safety ?").summary())
-                .isEqualTo(en("answer.typed.recorded", "Safety " + en("checkin.scale.cantSay.recorded"), closes, "16:00"));
-        assertThat(ws.dm(ws.member(2), "4 ? 5 2 4 5").summary()).isEqualTo(en("answer.typed.recorded",
-                "Vision 4, Trust " + en("checkin.scale.cantSay.recorded") + ", Responsibility 5, Freedom 2, Connection 4, Safety 5",
-                closes, "16:00"));
+                .isEqualTo(
+                        en("answer.typed.recorded", "Safety " + en("checkin.scale.cantSay.recorded"), closes, "16:00"));
+        assertThat(ws.dm(ws.member(2), "4 ? 5 2 4 5").summary())
+                .isEqualTo(en(
+                        "answer.typed.recorded",
+                        "Vision 4, Trust " + en("checkin.scale.cantSay.recorded")
+                                + ", Responsibility 5, Freedom 2, Connection 4, Safety 5",
+                        closes,
+                        "16:00"));
 
         assertThat(answers.ofWeek(ws.team().id(), ws.week()))
                 .filteredOn(Answer::cantSay)
-                .extracting(Answer::dimension).containsExactlyInAnyOrder(Dimension.SAFETY, Dimension.TRUST);
+                .extracting(Answer::dimension)
+                .containsExactlyInAnyOrder(Dimension.SAFETY, Dimension.TRUST);
     }
 
     @Test
@@ -134,13 +150,19 @@ class AnsweringTest extends EngineTest {
         long id = checkInId(checkIn.message());
         Dimension dimension = dimensionOf(scale);
 
-        Optional<ChatMessage> tooEarly = inbox.interaction(new Interaction(ws.member(1), Actions.comment(id, dimension),
-                Optional.of("Plenty of room"), Optional.of(checkIn.ref())));
+        Optional<ChatMessage> tooEarly = inbox.interaction(new Interaction(
+                ws.member(1),
+                Actions.comment(id, dimension),
+                Optional.of("Plenty of room"),
+                Optional.of(checkIn.ref())));
         assertThat(tooEarly).hasValueSatisfying(m -> assertThat(m.summary()).isEqualTo(en("comment.scoreFirst")));
 
         ws.click(ws.member(1), scale.actionPrefix() + "3", checkIn.ref());
-        Optional<ChatMessage> saved = inbox.interaction(new Interaction(ws.member(1), Actions.comment(id, dimension),
-                Optional.of("Plenty of room"), Optional.of(checkIn.ref())));
+        Optional<ChatMessage> saved = inbox.interaction(new Interaction(
+                ws.member(1),
+                Actions.comment(id, dimension),
+                Optional.of("Plenty of room"),
+                Optional.of(checkIn.ref())));
 
         assertThat(saved).hasValueSatisfying(m -> assertThat(m.summary()).isEqualTo(en("comment.saved", 3)));
         assertThat(answers.ofWeek(ws.team().id(), ws.week())).singleElement().satisfies(a -> {
@@ -149,23 +171,29 @@ class AnsweringTest extends EngineTest {
         });
         assertThat(buttons(ws.updates().get(ws.updates().size() - 1).message()))
                 .filteredOn(b -> b.action().equals(Actions.comment(id, dimension)))
-                .extracting(Button::label).containsExactly(en("checkin.comment.edit"));
+                .extracting(Button::label)
+                .containsExactly(en("checkin.comment.edit"));
     }
 
     @Test
     void bareNumbersAnswerTheOpenCheckInInItsOrder() {
         Ws ws = new Ws().setUp(3);
         ws.command(ws.admin, "send-now");
-        List<Dimension> asked = checkIns.ofUser(ws.team().id(), ws.member(1).userId(), ws.week()).get(0).dimensions();
+        List<Dimension> asked = checkIns.ofUser(ws.team().id(), ws.member(1).userId(), ws.week())
+                .get(0)
+                .dimensions();
         String typed = String.join(" ", java.util.Collections.nCopies(asked.size(), "4"));
 
-        assertThat(ws.dm(ws.member(1), typed).summary()).startsWith(en("answer.typed.recorded", "", "", "").substring(0, 10));
-        assertThat(answers.ofWeek(ws.team().id(), ws.week())).extracting(Answer::dimension)
+        assertThat(ws.dm(ws.member(1), typed).summary())
+                .startsWith(en("answer.typed.recorded", "", "", "").substring(0, 10));
+        assertThat(answers.ofWeek(ws.team().id(), ws.week()))
+                .extracting(Answer::dimension)
                 .containsExactlyInAnyOrderElementsOf(asked);
 
         String tooMany = typed + " 4";
-        assertThat(ws.dm(ws.member(1), tooMany).summary()).startsWith(en("reply.problem.count.open", asked.size() + 1L,
-                (long) asked.size(), "").substring(0, 40));
+        assertThat(ws.dm(ws.member(1), tooMany).summary())
+                .startsWith(en("reply.problem.count.open", asked.size() + 1L, (long) asked.size(), "")
+                        .substring(0, 40));
     }
 
     @Test
@@ -176,13 +204,18 @@ class AnsweringTest extends EngineTest {
 
         assertThat(ws.dm(ws.member(1), "freedom 4").summary())
                 .isEqualTo(en("answer.typed.recorded", "Freedom 4", closes, "16:00"));
-        assertThat(ws.dm(ws.member(2), "4 3 5 2 4 5").summary()).isEqualTo(en("answer.typed.recorded",
-                "Vision 4, Trust 3, Responsibility 5, Freedom 2, Connection 4, Safety 5", closes, "16:00"));
+        assertThat(ws.dm(ws.member(2), "4 3 5 2 4 5").summary())
+                .isEqualTo(en(
+                        "answer.typed.recorded",
+                        "Vision 4, Trust 3, Responsibility 5, Freedom 2, Connection 4, Safety 5",
+                        closes,
+                        "16:00"));
         assertThat(ws.dm(ws.member(3), "V1 2, trust 3").summary())
                 .isEqualTo(en("answer.typed.recorded", "Vision 2, Trust 3", closes, "16:00"));
 
         Map<Dimension, List<Integer>> stored = answers.ofWeek(ws.team().id(), ws.week()).stream()
-                .collect(Collectors.groupingBy(Answer::dimension, Collectors.mapping(a -> a.score().getAsInt(), Collectors.toList())));
+                .collect(Collectors.groupingBy(
+                        Answer::dimension, Collectors.mapping(a -> a.score().getAsInt(), Collectors.toList())));
         assertThat(stored.get(Dimension.FREEDOM)).containsExactlyInAnyOrder(4, 2);
         assertThat(stored.get(Dimension.VISION)).containsExactlyInAnyOrder(4, 2);
         assertThat(stored.get(Dimension.TRUST)).containsExactlyInAnyOrder(3, 3);
@@ -190,9 +223,12 @@ class AnsweringTest extends EngineTest {
         assertThat(stored.get(Dimension.CONNECTION)).containsExactly(4);
         assertThat(stored.get(Dimension.SAFETY)).containsExactly(5);
 
-        assertThat(ws.dm(ws.member(1), "freedom 2").summary()).isEqualTo(en("answer.typed.recorded", "Freedom 2", closes, "16:00"));
+        assertThat(ws.dm(ws.member(1), "freedom 2").summary())
+                .isEqualTo(en("answer.typed.recorded", "Freedom 2", closes, "16:00"));
         assertThat(answers.ofWeek(ws.team().id(), ws.week()).stream()
-                .filter(a -> a.dimension() == Dimension.FREEDOM).map(a -> a.score().getAsInt())).containsExactlyInAnyOrder(2, 2);
+                        .filter(a -> a.dimension() == Dimension.FREEDOM)
+                        .map(a -> a.score().getAsInt()))
+                .containsExactlyInAnyOrder(2, 2);
     }
 
     @Test
@@ -214,18 +250,23 @@ class AnsweringTest extends EngineTest {
     void anUnreadableReplyExplainsTheAcceptedFormsAndStoresNothing() {
         Ws ws = new Ws().setUp(3);
         ws.command(ws.admin, "send-now");
-        List<Dimension> open = checkIns.ofUser(ws.team().id(), ws.member(1).userId(), ws.week()).get(0).dimensions();
-        String names = open.stream().map(d -> en("dimension." + d.name() + ".name")).collect(Collectors.joining(", "));
+        List<Dimension> open = checkIns.ofUser(ws.team().id(), ws.member(1).userId(), ws.week())
+                .get(0)
+                .dimensions();
+        String names =
+                open.stream().map(d -> en("dimension." + d.name() + ".name")).collect(Collectors.joining(", "));
 
         for (Map.Entry<String, String> bad : Map.of(
-                "I feel great", en("reply.problem.word", "I"),
-                "4 3 5 2", en("reply.problem.count.open", 4L, (long) open.size(), names),
-                "freedom 7", en("reply.problem.score", "7"),
-                "freedom", en("reply.problem.missingScore", "freedom"),
-                "freedom 4 safety 9", en("reply.problem.score", "9"),
-                "trust 4 trust 2", en("reply.problem.twice", "trust")).entrySet()) {
+                        "I feel great", en("reply.problem.word", "I"),
+                        "4 3 5 2", en("reply.problem.count.open", 4L, (long) open.size(), names),
+                        "freedom 7", en("reply.problem.score", "7"),
+                        "freedom", en("reply.problem.missingScore", "freedom"),
+                        "freedom 4 safety 9", en("reply.problem.score", "9"),
+                        "trust 4 trust 2", en("reply.problem.twice", "trust"))
+                .entrySet()) {
             ChatMessage reply = ws.dm(ws.member(1), bad.getKey());
-            assertThat(reply.blocks()).as(bad.getKey())
+            assertThat(reply.blocks())
+                    .as(bad.getKey())
                     .containsExactly(new Block.Text(bad.getValue()), new Block.Context(en("reply.forms")));
         }
         assertThat(answers.ofWeek(ws.team().id(), ws.week())).isEmpty();
@@ -247,8 +288,11 @@ class AnsweringTest extends EngineTest {
         assertThat(ws.dm(ws.member(1), "4 4 4 4 4 4").summary()).isEqualTo(en("answer.weekClosed"));
         assertThat(ws.dm(ws.member(2), "freedom 1").summary()).isEqualTo(en("answer.weekClosed"));
 
-        assertThat(answers.ofWeek(ws.team().id(), ws.week())).as("destroyed once the pulse was stored").isEmpty();
-        assertThat(pulses.find(ws.team().id(), ws.week())).hasValueSatisfying(p -> assertThat(p.answered()).isEqualTo(1));
+        assertThat(answers.ofWeek(ws.team().id(), ws.week()))
+                .as("destroyed once the pulse was stored")
+                .isEmpty();
+        assertThat(pulses.find(ws.team().id(), ws.week()))
+                .hasValueSatisfying(p -> assertThat(p.answered()).isEqualTo(1));
         assertThat(ws.updates()).hasSize(updates);
         assertThat(checkIns.ofWeek(ws.team().id(), ws.week()))
                 .allSatisfy(c -> assertThat(c.status()).isEqualTo(CheckIn.Status.EXPIRED));
@@ -267,8 +311,8 @@ class AnsweringTest extends EngineTest {
                 .hasValueSatisfying(m -> assertThat(m.summary()).isEqualTo(en("answer.unknownCheckIn")));
         Sender sameIdElsewhere = new Sender(Platform.PLAYGROUND, "W-other-" + ws.id, "U1", "Alice", false);
         assertThat(inbox.interaction(new Interaction(sameIdElsewhere, action, Optional.empty(), Optional.empty())))
-                .as("the same user id in another workspace").hasValueSatisfying(m ->
-                        assertThat(m.summary()).isEqualTo(en("answer.unknownCheckIn")));
+                .as("the same user id in another workspace")
+                .hasValueSatisfying(m -> assertThat(m.summary()).isEqualTo(en("answer.unknownCheckIn")));
         assertThat(ws.click(ws.member(1), "answer:999999999:FREEDOM:3"))
                 .hasValueSatisfying(m -> assertThat(m.summary()).isEqualTo(en("answer.unknownCheckIn")));
 
@@ -282,8 +326,13 @@ class AnsweringTest extends EngineTest {
         ws.command(ws.admin, "send-now");
         RecordingGateway.Direct checkIn = ws.checkInsTo(ws.member(1)).get(0);
         long id = checkInId(checkIn.message());
-        List<Dimension> asked = scales(checkIn.message()).stream().map(AnsweringTest::dimensionOf).toList();
-        Dimension notAsked = Arrays.stream(Dimension.values()).filter(d -> !asked.contains(d)).findFirst().orElseThrow();
+        List<Dimension> asked = scales(checkIn.message()).stream()
+                .map(AnsweringTest::dimensionOf)
+                .toList();
+        Dimension notAsked = Arrays.stream(Dimension.values())
+                .filter(d -> !asked.contains(d))
+                .findFirst()
+                .orElseThrow();
 
         assertThat(ws.click(ws.member(1), Actions.answerPrefix(id, notAsked) + "3"))
                 .hasValueSatisfying(m -> assertThat(m.summary()).isEqualTo(en("answer.notAsked")));

@@ -66,20 +66,23 @@ class ChannelMembershipAndHomeTest extends EngineTest {
         assertThat(home.summary()).isEqualTo(en("home.title"));
         assertThat(lines(home)).contains(en("home.team.member", ws.channel, en("mydata.active")));
         long teamId = ws.team().id();
-        assertThat(buttons(home)).extracting(Button::action)
+        assertThat(buttons(home))
+                .extracting(Button::action)
                 .containsExactly(Actions.teamCommand(teamId, "optout"), Actions.command("mydata"));
 
-        assertThat(ws.click(ws.member(1), buttons(home).get(0).action())).hasValueSatisfying(m ->
-                assertThat(m.summary()).isEqualTo(en("optout.done", ws.channel)));
+        assertThat(ws.click(ws.member(1), buttons(home).get(0).action()))
+                .hasValueSatisfying(m -> assertThat(m.summary()).isEqualTo(en("optout.done", ws.channel)));
         ChatMessage after = inbox.home(ws.member(1));
         assertThat(lines(after)).contains(en("home.team.member", ws.channel, en("mydata.optedOut")));
-        assertThat(buttons(after).get(0)).isEqualTo(Button.primary(en("home.optin"), Actions.teamCommand(teamId, "optin")));
-        assertThat(ws.click(ws.member(1), buttons(after).get(0).action())).hasValueSatisfying(m ->
-                assertThat(m.summary()).isEqualTo(en("optin.done", ws.channel)));
-        assertThat(ws.click(ws.member(1), buttons(after).get(1).action())).hasValueSatisfying(m ->
-                assertThat(m.summary()).isEqualTo(en("mydata.title")));
-        assertThat(ws.click(ws.member(1), Actions.teamCommand(teamId + 1_000_000, "optout"))).hasValueSatisfying(m ->
-                assertThat(m.summary()).as("no such team here").isEqualTo(en("action.unknown")));
+        assertThat(buttons(after).get(0))
+                .isEqualTo(Button.primary(en("home.optin"), Actions.teamCommand(teamId, "optin")));
+        assertThat(ws.click(ws.member(1), buttons(after).get(0).action()))
+                .hasValueSatisfying(m -> assertThat(m.summary()).isEqualTo(en("optin.done", ws.channel)));
+        assertThat(ws.click(ws.member(1), buttons(after).get(1).action()))
+                .hasValueSatisfying(m -> assertThat(m.summary()).isEqualTo(en("mydata.title")));
+        assertThat(ws.click(ws.member(1), Actions.teamCommand(teamId + 1_000_000, "optout")))
+                .hasValueSatisfying(
+                        m -> assertThat(m.summary()).as("no such team here").isEqualTo(en("action.unknown")));
     }
 
     @Test
@@ -93,16 +96,30 @@ class ChannelMembershipAndHomeTest extends EngineTest {
 
         ChatMessage leaderHome = inbox.home(ws.leader);
 
-        assertThat(lines(leaderHome)).contains(en("home.team.leader", ws.channel, en("mydata.active")),
-                en("home.latestPulse", ws.week().week()));
+        assertThat(lines(leaderHome))
+                .contains(
+                        en("home.team.leader", ws.channel, en("mydata.active")),
+                        en("home.latestPulse", ws.week().week()));
         assertThat(scoreTable(leaderHome)).isPresent();
-        assertThat(scoreTable(inbox.home(ws.member(1)))).as("members see no pulse in their home").isEmpty();
+        assertThat(scoreTable(inbox.home(ws.member(1))))
+                .as("members see no pulse in their home")
+                .isEmpty();
 
         ChatMessage adminHome = inbox.home(ws.admin);
-        assertThat(lines(adminHome)).contains(en("home.noTeam"), en("home.admin.title"),
-                en("home.admin.team", ws.channel, TextFormats.days(Language.EN,
-                                EnumSet.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY)), "09:30",
-                        TextFormats.day(Language.EN, DayOfWeek.FRIDAY), "16:00", "Europe/Amsterdam"));
+        assertThat(lines(adminHome))
+                .contains(
+                        en("home.noTeam"),
+                        en("home.admin.title"),
+                        en(
+                                "home.admin.team",
+                                ws.channel,
+                                TextFormats.days(
+                                        Language.EN,
+                                        EnumSet.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY)),
+                                "09:30",
+                                TextFormats.day(Language.EN, DayOfWeek.FRIDAY),
+                                "16:00",
+                                "Europe/Amsterdam"));
         assertThat(adminHome.blocks()).noneMatch(Block.ScoreTable.class::isInstance);
     }
 }

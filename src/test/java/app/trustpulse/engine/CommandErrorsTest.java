@@ -24,20 +24,30 @@ class CommandErrorsTest extends EngineTest {
     static Stream<Arguments> badArguments() {
         String tooLong = "x".repeat(1001);
         return Stream.of(
-                Arguments.of("schedule checkins funday 09:30", "command.schedule.badDay", List.of("funday"), "schedule"),
-                Arguments.of("schedule checkins mon,wed 25:00", "command.schedule.badTime", List.of("25:00"), "schedule"),
-                Arguments.of("schedule checkins mon 19:00", "command.schedule.promptHours", List.of("19:00"), "schedule"),
-                Arguments.of("schedule checkins mon 07:59", "command.schedule.promptHours", List.of("07:59"), "schedule"),
-                Arguments.of("schedule checkins fri-mon 09:00", "command.schedule.badRange", List.of("fri-mon"), "schedule"),
+                Arguments.of(
+                        "schedule checkins funday 09:30", "command.schedule.badDay", List.of("funday"), "schedule"),
+                Arguments.of(
+                        "schedule checkins mon,wed 25:00", "command.schedule.badTime", List.of("25:00"), "schedule"),
+                Arguments.of(
+                        "schedule checkins mon 19:00", "command.schedule.promptHours", List.of("19:00"), "schedule"),
+                Arguments.of(
+                        "schedule checkins mon 07:59", "command.schedule.promptHours", List.of("07:59"), "schedule"),
+                Arguments.of(
+                        "schedule checkins fri-mon 09:00", "command.schedule.badRange", List.of("fri-mon"), "schedule"),
                 Arguments.of("schedule checkins mon", "command.schedule.incomplete", List.of(), "schedule"),
-                Arguments.of("schedule summary mon,fri 16:00", "command.schedule.oneDay", List.of("mon,fri"), "schedule"),
+                Arguments.of(
+                        "schedule summary mon,fri 16:00", "command.schedule.oneDay", List.of("mon,fri"), "schedule"),
                 Arguments.of("schedule nudges tue 21:00", "command.schedule.promptHours", List.of("21:00"), "schedule"),
                 Arguments.of("schedule lunch mon 12:00", "command.schedule.what", List.of("lunch"), "schedule"),
                 Arguments.of("reminder 2d", "command.reminder.bad", List.of("2d"), "reminder"),
                 Arguments.of("reminder 10m", "command.reminder.range", List.of("10m"), "reminder"),
                 Arguments.of("reminder 25h", "command.reminder.range", List.of("25h"), "reminder"),
                 Arguments.of("reminder", "command.reminder.bad", List.of(""), "reminder"),
-                Arguments.of("timezone Mars/Olympus_Mons", "command.timezone.unknown", List.of("Mars/Olympus_Mons"), "timezone"),
+                Arguments.of(
+                        "timezone Mars/Olympus_Mons",
+                        "command.timezone.unknown",
+                        List.of("Mars/Olympus_Mons"),
+                        "timezone"),
                 Arguments.of("timezone CET", "command.timezone.unknown", List.of("CET"), "timezone"),
                 Arguments.of("timezone", "command.timezone.missing", List.of(), "timezone"),
                 Arguments.of("language fr", "command.language.unknown", List.of("fr"), "language"),
@@ -66,8 +76,8 @@ class CommandErrorsTest extends EngineTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badArguments")
-    void aBadArgumentSaysWhatWasWrongShowsTheRightFormAndChangesNothing(String command, String key, List<String> args,
-                                                                        String usage) {
+    void aBadArgumentSaysWhatWasWrongShowsTheRightFormAndChangesNothing(
+            String command, String key, List<String> args, String usage) {
         Ws ws = new Ws().setUp(2);
         Snapshot before = snapshot(ws);
 
@@ -75,8 +85,9 @@ class CommandErrorsTest extends EngineTest {
 
         String what = en(key, args.toArray());
         assertThat(reply.summary()).isEqualTo(what);
-        assertThat(reply.blocks()).containsExactly(new Block.Text(what),
-                new Block.Context(en("command.rightForm", en("usage." + usage))));
+        assertThat(reply.blocks())
+                .containsExactly(
+                        new Block.Text(what), new Block.Context(en("command.rightForm", en("usage." + usage))));
         assertThat(snapshot(ws)).isEqualTo(before);
         assertThat(ws.directs()).isEmpty();
         assertThat(ws.posts()).isEmpty();
@@ -99,8 +110,10 @@ class CommandErrorsTest extends EngineTest {
 
         ChatMessage reply = ws.commandInDm(ws.admin, "setup <@UL>");
 
-        assertThat(reply.blocks()).containsExactly(new Block.Text(en("setup.noChannel")),
-                new Block.Context(en("command.rightForm", en("usage.setup"))));
+        assertThat(reply.blocks())
+                .containsExactly(
+                        new Block.Text(en("setup.noChannel")),
+                        new Block.Context(en("command.rightForm", en("usage.setup"))));
         assertThat(ws.maybeTeam()).isEmpty();
         assertThat(ws.directs()).isEmpty();
     }
@@ -116,10 +129,25 @@ class CommandErrorsTest extends EngineTest {
     }
 
     static Stream<Arguments> adminOnly() {
-        return Stream.of("setup", "setup <@U1>", "leader <@U2>", "unleader <@UL>", "add <@U9>", "remove <@U2>",
-                        "schedule checkins tue 10:00", "schedule summary thu 17:00", "schedule nudges mon 11:00", "reminder off",
-                        "timezone Asia/Tokyo", "language nl", "threshold 5", "send-now", "close-week", "work",
-                        "work retry all", "work drop 1")
+        return Stream.of(
+                        "setup",
+                        "setup <@U1>",
+                        "leader <@U2>",
+                        "unleader <@UL>",
+                        "add <@U9>",
+                        "remove <@U2>",
+                        "schedule checkins tue 10:00",
+                        "schedule summary thu 17:00",
+                        "schedule nudges mon 11:00",
+                        "reminder off",
+                        "timezone Asia/Tokyo",
+                        "language nl",
+                        "threshold 5",
+                        "send-now",
+                        "close-week",
+                        "work",
+                        "work retry all",
+                        "work drop 1")
                 .map(Arguments::of);
     }
 
@@ -149,8 +177,8 @@ class CommandErrorsTest extends EngineTest {
 
     @ParameterizedTest(name = "member runs {0}")
     @MethodSource("badArguments")
-    void aMemberTypingAnAdminCommandWithBadArgumentsIsRefusedNotCorrected(String command, String key, List<String> args,
-                                                                          String usage) {
+    void aMemberTypingAnAdminCommandWithBadArgumentsIsRefusedNotCorrected(
+            String command, String key, List<String> args, String usage) {
         Ws ws = new Ws().setUp(2);
         Snapshot before = snapshot(ws);
         String word = command.split(" ")[0];
@@ -159,7 +187,8 @@ class CommandErrorsTest extends EngineTest {
 
         switch (app.trustpulse.command.Subcommand.lookup(word).orElseThrow().who()) {
             case ADMIN -> assertThat(reply.blocks()).containsExactly(new Block.Text(en("refused.admin", word)));
-            case ADMIN_OR_LEADER -> assertThat(reply.blocks()).containsExactly(new Block.Text(en("refused.admin_or_leader", word)));
+            case ADMIN_OR_LEADER ->
+                assertThat(reply.blocks()).containsExactly(new Block.Text(en("refused.admin_or_leader", word)));
             // a member's own commands still say what was wrong with them
             default -> assertThat(reply.summary()).isEqualTo(en(key, args.toArray()));
         }
@@ -223,12 +252,13 @@ class CommandErrorsTest extends EngineTest {
     }
 
     /** What a command could change: the team with its settings, and its people. */
-    record Snapshot(Team team, List<Member> people) {
-    }
+    record Snapshot(Team team, List<Member> people) {}
 
     private Snapshot snapshot(Ws ws) {
         Team team = ws.team();
-        List<Member> people = members.ofTeam(team.id()).stream().sorted(Comparator.comparing(Member::userId)).toList();
+        List<Member> people = members.ofTeam(team.id()).stream()
+                .sorted(Comparator.comparing(Member::userId))
+                .toList();
         return new Snapshot(team, people);
     }
 }

@@ -31,8 +31,10 @@ class DataProtectionTest extends EngineTest {
 
     @Autowired
     Pseudonymizer pseudonyms;
+
     @Autowired
     ApplyingRetention retention;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -59,20 +61,27 @@ class DataProtectionTest extends EngineTest {
         assertThat(done.summary()).isEqualTo(en("forget.done", 6, 1, checkInsSent, 0, 0));
         String pseudonym = pseudonyms.pseudonym(teamId, Platform.PLAYGROUND, "U1", ws.week());
         assertThat(answers.ofPseudonyms(teamId, ws.week(), List.of(pseudonym))).isEmpty();
-        assertThat(feedback.ofPseudonym(teamId, pseudonyms.feedbackGiver(teamId, Platform.PLAYGROUND, "U1"))).isEmpty();
+        assertThat(feedback.ofPseudonym(teamId, pseudonyms.feedbackGiver(teamId, Platform.PLAYGROUND, "U1")))
+                .isEmpty();
         assertThat(checkIns.ofUser(teamId, "U1", ws.week())).isEmpty();
         assertThat(ws.command(ws.member(1), "mydata").summary()).isEqualTo(en("mydata.none"));
-        assertThat(ws.click(ws.member(1), Actions.forgetMe(true)).orElseThrow().summary()).isEqualTo(en("mydata.none"));
+        assertThat(ws.click(ws.member(1), Actions.forgetMe(true)).orElseThrow().summary())
+                .isEqualTo(en("mydata.none"));
         // the others' answers stay
-        assertThat(answers.ofWeek(teamId, ws.week())).singleElement().extracting(Answer::pseudonym)
+        assertThat(answers.ofWeek(teamId, ws.week()))
+                .singleElement()
+                .extracting(Answer::pseudonym)
                 .isEqualTo(pseudonyms.pseudonym(teamId, Platform.PLAYGROUND, "U2", ws.week()));
     }
 
     @Test
     void forgetMeCountsWhatItErasedInPlainWords() {
-        assertThat(en("forget.done", 1, 0, 2, 0, 1)).isEqualTo("Done. I erased one answer, no feedback, 2 check-ins, "
-                + "no nudge records and your membership of one team. Pulses already posted keep their averages.");
-        assertThat(nl("forget.done", 3, 1, 1, 2, 2)).startsWith("Klaar. Ik heb 3 antwoorden, één feedbackbericht, één check-in, 2 tips");
+        assertThat(en("forget.done", 1, 0, 2, 0, 1))
+                .isEqualTo(
+                        "Done. I erased one answer, no feedback, 2 check-ins, "
+                                + "no nudge records and your membership of one team. Pulses already posted keep their averages.");
+        assertThat(nl("forget.done", 3, 1, 1, 2, 2))
+                .startsWith("Klaar. Ik heb 3 antwoorden, één feedbackbericht, één check-in, 2 tips");
     }
 
     @Test
@@ -81,13 +90,16 @@ class DataProtectionTest extends EngineTest {
         ws.command(ws.admin, "send-now");
         String band = en("status.participation.open." + OpenWeekParticipation.BELOW_THRESHOLD, 3);
         ws.dm(ws.member(1), "4 4 4 4 4 4");
-        assertThat(lines(ws.command(ws.leader, "status"))).anySatisfy(l -> assertThat(l).contains(band));
+        assertThat(lines(ws.command(ws.leader, "status")))
+                .anySatisfy(l -> assertThat(l).contains(band));
         ws.dm(ws.member(2), "4 4 4 4 4 4");
         // one more answer does not move what the leader sees
-        assertThat(lines(ws.command(ws.leader, "status"))).anySatisfy(l -> assertThat(l).contains(band));
+        assertThat(lines(ws.command(ws.leader, "status")))
+                .anySatisfy(l -> assertThat(l).contains(band));
         assertThat(text(ws.command(ws.admin, "status"))).doesNotContain(en("status.participation", 2, 6));
         ws.dm(ws.member(3), "4 4 4 4 4 4");
-        assertThat(text(ws.command(ws.leader, "status"))).contains(en("status.participation.open." + OpenWeekParticipation.HALF, 3));
+        assertThat(text(ws.command(ws.leader, "status")))
+                .contains(en("status.participation.open." + OpenWeekParticipation.HALF, 3));
 
         ws.command(ws.admin, "close-week");
         assertThat(text(ws.command(ws.leader, "status"))).contains(en("status.participation", 3, 6));
@@ -113,12 +125,16 @@ class DataProtectionTest extends EngineTest {
         String oldPseudonym = pseudonyms.pseudonym(team.id(), team.platform(), "U1", old);
         String recentPseudonym = pseudonyms.pseudonym(team.id(), team.platform(), "U1", recent);
         String giver = pseudonyms.feedbackGiver(team.id(), team.platform(), "U1");
-        answers.upsert(new Answer(team.id(), old, Dimension.TRUST, oldPseudonym, Role.LEADER, 2, Optional.of("long ago")));
-        answers.upsert(new Answer(team.id(), recent, Dimension.TRUST, recentPseudonym, Role.LEADER, 4, Optional.empty()));
+        answers.upsert(
+                new Answer(team.id(), old, Dimension.TRUST, oldPseudonym, Role.LEADER, 2, Optional.of("long ago")));
+        answers.upsert(
+                new Answer(team.id(), recent, Dimension.TRUST, recentPseudonym, Role.LEADER, 4, Optional.empty()));
         feedback.add(new Feedback(0, team.id(), old, giver, "old feedback", Optional.empty()));
         jdbc.sql("INSERT INTO weekly_pulse (team_id, week, closed_at, asked, answered, threshold, withheld) "
                         + "VALUES (:team, :week, CURRENT_TIMESTAMP, 3, 3, 3, FALSE)")
-                .param("team", team.id()).param("week", old.toString()).update();
+                .param("team", team.id())
+                .param("week", old.toString())
+                .update();
 
         retention.apply();
 
@@ -130,18 +146,38 @@ class DataProtectionTest extends EngineTest {
     @Test
     void aPlaygroundPersonCannotReachATeamOfARealPlatform() {
         Ws ws = new Ws().setUp(3);
-        Team real = teams.insert(new Team(0, Platform.SLACK, ws.id, "C0REAL", "real", ws.team().timezone(),
-                ws.team().language(), 3, ws.team().schedule(), false));
+        Team real = teams.insert(new Team(
+                0,
+                Platform.SLACK,
+                ws.id,
+                "C0REAL",
+                "real",
+                ws.team().timezone(),
+                ws.team().language(),
+                3,
+                ws.team().schedule(),
+                false));
         members.save(new Member(real.id(), "U1", "Alice", Role.MEMBER, Optional.empty(), false, false));
-        CheckIn slackCheckIn = checkIns.createIfAbsent(new CheckIn(0, real.id(), "U1", ws.week(), 0, Role.MEMBER,
-                java.util.List.of(StatementRef.current(Dimension.TRUST, Role.MEMBER, 1)), CheckIn.Status.SENT, Optional.of(clock.instant()),
-                Optional.empty(), Optional.empty()), clock.instant());
+        CheckIn slackCheckIn = checkIns.createIfAbsent(
+                new CheckIn(
+                        0,
+                        real.id(),
+                        "U1",
+                        ws.week(),
+                        0,
+                        Role.MEMBER,
+                        java.util.List.of(StatementRef.current(Dimension.TRUST, Role.MEMBER, 1)),
+                        CheckIn.Status.SENT,
+                        Optional.of(clock.instant()),
+                        Optional.empty(),
+                        Optional.empty()),
+                clock.instant());
 
         // the same user id and workspace id, but coming from the playground
-        assertThat(ws.click(ws.member(1), Actions.answerPrefix(slackCheckIn.id(), Dimension.TRUST) + "1")).hasValueSatisfying(m ->
-                assertThat(m.summary()).isEqualTo(en("answer.unknownCheckIn")));
-        assertThat(ws.click(ws.member(1), Actions.teamCommand(real.id(), "optout"))).hasValueSatisfying(m ->
-                assertThat(m.summary()).isEqualTo(en("action.unknown")));
+        assertThat(ws.click(ws.member(1), Actions.answerPrefix(slackCheckIn.id(), Dimension.TRUST) + "1"))
+                .hasValueSatisfying(m -> assertThat(m.summary()).isEqualTo(en("answer.unknownCheckIn")));
+        assertThat(ws.click(ws.member(1), Actions.teamCommand(real.id(), "optout")))
+                .hasValueSatisfying(m -> assertThat(m.summary()).isEqualTo(en("action.unknown")));
         ws.click(ws.member(1), Actions.sendFeedback(real.id(), previewToken(2), "from the playground"));
 
         assertThat(answers.ofWeek(real.id(), ws.week())).isEmpty();

@@ -24,16 +24,16 @@ import app.trustpulse.pulse.Team;
 import app.trustpulse.pulse.TeamRepository;
 import app.trustpulse.pulse.Texts;
 import app.trustpulse.pulse.WeekId;
+import app.trustpulse.support.QueuedWork;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import app.trustpulse.support.QueuedWork;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -43,7 +43,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * as the playground platform. Everything goes in through {@link ChatInbox}, as an adapter would send it.
  * Tests keep out of each other's way by working in a workspace of their own ({@link Ws}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.NONE,
         classes = {Application.class, EngineTestConfig.class})
 abstract class EngineTest {
 
@@ -63,28 +64,39 @@ abstract class EngineTest {
     }
 
     /** The member names of a standard team; all distinct, none a word that occurs in the bot's texts. */
-    static final List<String> NAMES = List.of("Alice", "Bruno", "Chidi", "Dorota", "Emeka", "Femke", "Gustavo", "Hiroko");
+    static final List<String> NAMES =
+            List.of("Alice", "Bruno", "Chidi", "Dorota", "Emeka", "Femke", "Gustavo", "Hiroko");
 
     @Autowired
     ChatInbox inbox;
+
     @Autowired
     RecordingGateway gateway;
+
     @Autowired
     TeamRepository teams;
+
     @Autowired
     MemberRepository members;
+
     @Autowired
     AnswerRepository answers;
+
     @Autowired
     CheckInRepository checkIns;
+
     @Autowired
     PulseRepository pulses;
+
     @Autowired
     FeedbackRepository feedback;
+
     @Autowired
     Texts texts;
+
     @Autowired
     Clock clock;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -178,7 +190,9 @@ abstract class EngineTest {
         }
 
         Optional<Member> membership(Sender s) {
-            return members(team().id()).stream().filter(m -> m.userId().equals(s.userId())).findFirst();
+            return members(team().id()).stream()
+                    .filter(m -> m.userId().equals(s.userId()))
+                    .findFirst();
         }
 
         List<Member> members(long teamId) {
@@ -191,7 +205,8 @@ abstract class EngineTest {
 
         /** The day and date of the team's next week close, as the chat texts name it. */
         String closes(app.trustpulse.pulse.Language lang) {
-            return app.trustpulse.pulse.TextFormats.dayAndDate(lang, team().schedule().nextClose(clock.instant(), team().timezone()));
+            return app.trustpulse.pulse.TextFormats.dayAndDate(
+                    lang, team().schedule().nextClose(clock.instant(), team().timezone()));
         }
 
         List<RecordingGateway.Direct> directsTo(Sender s) {
@@ -200,14 +215,18 @@ abstract class EngineTest {
 
         /** The check-ins a person got: direct messages with statements to rate. */
         List<RecordingGateway.Direct> checkInsTo(Sender s) {
-            return directsTo(s).stream().filter(d -> !scales(d.message()).isEmpty()).toList();
+            return directsTo(s).stream()
+                    .filter(d -> !scales(d.message()).isEmpty())
+                    .toList();
         }
 
         /** The leader's weekly digests of this week (a monthly review may come with one; it is not a digest). */
         List<ChatMessage> digests() {
             String header = en("digest.header", channel, week().week());
-            return directsTo(leader).stream().map(RecordingGateway.Direct::message)
-                    .filter(m -> m.summary().equals(header)).toList();
+            return directsTo(leader).stream()
+                    .map(RecordingGateway.Direct::message)
+                    .filter(m -> m.summary().equals(header))
+                    .toList();
         }
 
         ChatMessage digest() {
@@ -240,16 +259,25 @@ abstract class EngineTest {
     }
 
     static List<Block.Scale> scales(ChatMessage m) {
-        return m.blocks().stream().filter(Block.Scale.class::isInstance).map(Block.Scale.class::cast).toList();
+        return m.blocks().stream()
+                .filter(Block.Scale.class::isInstance)
+                .map(Block.Scale.class::cast)
+                .toList();
     }
 
     static List<Button> buttons(ChatMessage m) {
-        return m.blocks().stream().filter(Block.Buttons.class::isInstance).map(Block.Buttons.class::cast)
-                .flatMap(b -> b.buttons().stream()).toList();
+        return m.blocks().stream()
+                .filter(Block.Buttons.class::isInstance)
+                .map(Block.Buttons.class::cast)
+                .flatMap(b -> b.buttons().stream())
+                .toList();
     }
 
     static Optional<Block.ScoreTable> scoreTable(ChatMessage m) {
-        return m.blocks().stream().filter(Block.ScoreTable.class::isInstance).map(Block.ScoreTable.class::cast).findFirst();
+        return m.blocks().stream()
+                .filter(Block.ScoreTable.class::isInstance)
+                .map(Block.ScoreTable.class::cast)
+                .findFirst();
     }
 
     /** The check-in id on a check-in message, read from its scales' actions ("answer:<id>:<DIM>:"). */
@@ -269,7 +297,8 @@ abstract class EngineTest {
             } else if (b instanceof Block.Context c) {
                 parts.add(c.text());
             } else if (b instanceof Block.Scale s) {
-                parts.add(s.statement() + " [" + s.choices().stream().map(Block.Choice::label).collect(Collectors.joining(" | ")) + "]"
+                parts.add(s.statement() + " ["
+                        + s.choices().stream().map(Block.Choice::label).collect(Collectors.joining(" | ")) + "]"
                         + s.selected().map(v -> " selected " + v).orElse(""));
             } else if (b instanceof Block.Buttons bs) {
                 parts.add(bs.buttons().stream().map(Button::label).collect(Collectors.joining(" | ")));

@@ -58,7 +58,9 @@ class ExactlyOnceTest extends EngineTest {
 
         assertEverySlotSentOnce(ws);
         for (Sender s : ws.everyone()) {
-            assertThat(ws.checkInsTo(s)).as("all three of %s's check-ins, each once", s.userId()).hasSize(3);
+            assertThat(ws.checkInsTo(s))
+                    .as("all three of %s's check-ins, each once", s.userId())
+                    .hasSize(3);
         }
     }
 
@@ -80,10 +82,12 @@ class ExactlyOnceTest extends EngineTest {
         }
         settle();
 
-        assertThat(outcomes).containsExactlyInAnyOrder(ClosingWeeks.Outcome.CLOSED, ClosingWeeks.Outcome.ALREADY_CLOSED);
+        assertThat(outcomes)
+                .containsExactlyInAnyOrder(ClosingWeeks.Outcome.CLOSED, ClosingWeeks.Outcome.ALREADY_CLOSED);
         assertThat(ws.posts()).hasSize(1);
         assertThat(ws.digests()).hasSize(1);
-        assertThat(pulses.find(teamId, ws.week())).hasValueSatisfying(p -> assertThat(p.answered()).isEqualTo(3));
+        assertThat(pulses.find(teamId, ws.week()))
+                .hasValueSatisfying(p -> assertThat(p.answered()).isEqualTo(3));
     }
 
     @Test
@@ -98,10 +102,15 @@ class ExactlyOnceTest extends EngineTest {
         // going out on the other command's thread, and then it says so rather than claim it was sent.
         List<String> summaries = replies.stream().map(ChatMessage::summary).toList();
         String pulsePosted = en("closeWeek.pulse.posted");
-        assertThat(summaries).filteredOn(s -> s.equals(en("closeWeek.done")) || s.equals(en("closeWeek.pending", pulsePosted, 0, 1)))
-                .as("one closed the week").hasSize(1);
-        assertThat(summaries).filteredOn(s -> s.equals(en("closeWeek.already"))
-                || s.equals(en("closeWeek.alreadyPending", pulsePosted, 0, 1))).as("the other found it closed").hasSize(1);
+        assertThat(summaries)
+                .filteredOn(s -> s.equals(en("closeWeek.done")) || s.equals(en("closeWeek.pending", pulsePosted, 0, 1)))
+                .as("one closed the week")
+                .hasSize(1);
+        assertThat(summaries)
+                .filteredOn(s -> s.equals(en("closeWeek.already"))
+                        || s.equals(en("closeWeek.alreadyPending", pulsePosted, 0, 1)))
+                .as("the other found it closed")
+                .hasSize(1);
         assertThat(ws.posts()).hasSize(1);
         assertThat(ws.digests()).hasSize(1);
         assertThat(checkIns.ofWeek(ws.team().id(), ws.week()))
@@ -111,18 +120,23 @@ class ExactlyOnceTest extends EngineTest {
     @Test
     void aSendNowRunAgainAfterACrashSendsItsRoundOnceWhereverItsFirstRunStopped() {
         Ws ws = new Ws().setUp(4);
-        CommandRequest first = new CommandRequest(ws.admin, Optional.of(ws.channel), "send-now").withRequestKey("re-first");
+        CommandRequest first =
+                new CommandRequest(ws.admin, Optional.of(ws.channel), "send-now").withRequestKey("re-first");
 
         // The first run sent its round and died before it answered: run again, it sends no second round.
         inbox.command(first);
         assertThat(inbox.commandAgain(first).summary()).isEqualTo(en("sendNow.resumed"));
-        assertThat(ws.everyone()).allSatisfy(s -> assertThat(ws.checkInsTo(s)).as(s.userId()).hasSize(1));
+        assertThat(ws.everyone())
+                .allSatisfy(s -> assertThat(ws.checkInsTo(s)).as(s.userId()).hasSize(1));
 
         // The first run of another died before it planned anything (the run again is all there is): it sends its round.
-        CommandRequest second = new CommandRequest(ws.admin, Optional.of(ws.channel), "send-now").withRequestKey("re-second");
-        assertThat(inbox.commandAgain(second).summary()).isEqualTo(en("sendNow.done", ws.everyone().size(), 0, 0));
+        CommandRequest second =
+                new CommandRequest(ws.admin, Optional.of(ws.channel), "send-now").withRequestKey("re-second");
+        assertThat(inbox.commandAgain(second).summary())
+                .isEqualTo(en("sendNow.done", ws.everyone().size(), 0, 0));
         assertThat(inbox.commandAgain(second).summary()).isEqualTo(en("sendNow.resumed"));
-        assertThat(ws.everyone()).allSatisfy(s -> assertThat(ws.checkInsTo(s)).as(s.userId()).hasSize(2));
+        assertThat(ws.everyone())
+                .allSatisfy(s -> assertThat(ws.checkInsTo(s)).as(s.userId()).hasSize(2));
         assertEverySlotSentOnce(ws);
     }
 
@@ -130,13 +144,15 @@ class ExactlyOnceTest extends EngineTest {
     private void assertEverySlotSentOnce(Ws ws) {
         long teamId = ws.team().id();
         for (Sender s : ws.everyone()) {
-            List<Long> sentIds = ws.checkInsTo(s).stream().map(d -> checkInId(d.message())).toList();
+            List<Long> sentIds =
+                    ws.checkInsTo(s).stream().map(d -> checkInId(d.message())).toList();
             assertThat(sentIds).as("%s got no check-in twice", s.userId()).doesNotHaveDuplicates();
             List<CheckIn> stored = checkIns.ofUser(teamId, s.userId(), ws.week());
             assertThat(stored).extracting(CheckIn::slot).doesNotHaveDuplicates();
             assertThat(stored).allSatisfy(c -> assertThat(c.status()).isEqualTo(CheckIn.Status.SENT));
-            assertThat(sentIds).containsExactlyInAnyOrderElementsOf(stored.stream().map(CheckIn::id)
-                    .collect(Collectors.toList()));
+            assertThat(sentIds)
+                    .containsExactlyInAnyOrderElementsOf(
+                            stored.stream().map(CheckIn::id).collect(Collectors.toList()));
         }
     }
 

@@ -34,9 +34,10 @@ class FailedWorkTest extends EngineTest {
         ChatMessage list = ws.command(ws.admin, "work");
 
         assertThat(list.summary()).isEqualTo(en("work.title", 2));
-        assertThat(list.blocks()).contains(new Block.Text(
-                en("work.item", first, "finish-weeks", 10, "2026-11-26 10:15 UTC", "IllegalStateException") + "\n"
-                        + en("work.item", second, "finish-weeks", 10, "2026-11-26 10:15 UTC", "—")));
+        assertThat(list.blocks())
+                .contains(new Block.Text(
+                        en("work.item", first, "finish-weeks", 10, "2026-11-26 10:15 UTC", "IllegalStateException")
+                                + "\n" + en("work.item", second, "finish-weeks", 10, "2026-11-26 10:15 UTC", "—")));
         assertThat(ws.command(ws.admin, "status").blocks()).contains(new Block.Context(en("status.work", 2)));
         assertThat(ws.command(ws.leader, "status").blocks()).doesNotContain(new Block.Context(en("status.work", 2)));
 
@@ -44,27 +45,38 @@ class FailedWorkTest extends EngineTest {
         assertThat(parked()).isEqualTo(1);
         settle();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM scheduled_tasks WHERE task_instance = 'start-parked-1'")
-                .query(Long.class).single()).as("ran and done").isZero();
+                        .query(Long.class)
+                        .single())
+                .as("ran and done")
+                .isZero();
         assertThat(ws.command(ws.admin, "work retry " + first).summary()).isEqualTo(en("work.unknown", first));
 
         assertThat(ws.command(ws.admin, "work drop all").summary()).isEqualTo(en("work.droppedAll", 1));
         assertThat(parked()).isZero();
         assertThat(ws.command(ws.admin, "work").summary()).isEqualTo(en("work.none"));
-        assertThat(ws.command(ws.admin, "status").blocks()).noneMatch(b -> b.toString().contains("/pulse work"));
+        assertThat(ws.command(ws.admin, "status").blocks())
+                .noneMatch(b -> b.toString().contains("/pulse work"));
     }
 
     private long park(String kind, String key, String failure) {
         jdbc.sql("""
                 INSERT INTO work_dead_letter (task_name, task_instance, task_data, attempts, failure, parked_at)
                 VALUES (:kind, :key, :data, 10, :failure, :at)""")
-                .param("kind", kind).param("key", key).param("data", new byte[0]).param("failure", failure)
+                .param("kind", kind)
+                .param("key", key)
+                .param("data", new byte[0])
+                .param("failure", failure)
                 .param("at", OffsetDateTime.ofInstant(PARKED_AT, ZoneOffset.UTC))
                 .update();
-        return jdbc.sql("SELECT id FROM work_dead_letter WHERE task_instance = :key").param("key", key)
-                .query(Long.class).single();
+        return jdbc.sql("SELECT id FROM work_dead_letter WHERE task_instance = :key")
+                .param("key", key)
+                .query(Long.class)
+                .single();
     }
 
     private long parked() {
-        return jdbc.sql("SELECT COUNT(*) FROM work_dead_letter").query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM work_dead_letter")
+                .query(Long.class)
+                .single();
     }
 }

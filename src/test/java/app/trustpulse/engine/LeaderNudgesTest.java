@@ -27,6 +27,7 @@ class LeaderNudgesTest extends EngineTest {
 
     @Autowired
     NudgingLeaders nudging;
+
     @Autowired
     NudgeLog nudgeLog;
 
@@ -35,19 +36,29 @@ class LeaderNudgesTest extends EngineTest {
     }
 
     private List<ChatMessage> nudgesTo(Ws ws) {
-        return ws.directsTo(ws.leader).stream().map(d -> d.message())
-                .filter(m -> m.blocks().stream().anyMatch(b -> b instanceof Block.Buttons bs
-                        && bs.buttons().stream().anyMatch(x -> x.action().startsWith("nudge:"))))
+        return ws.directsTo(ws.leader).stream()
+                .map(d -> d.message())
+                .filter(m -> m.blocks().stream()
+                        .anyMatch(b -> b instanceof Block.Buttons bs
+                                && bs.buttons().stream()
+                                        .anyMatch(x -> x.action().startsWith("nudge:"))))
                 .toList();
     }
 
     private static String triedAction(ChatMessage m) {
-        return m.blocks().stream().filter(b -> b instanceof Block.Buttons).map(b -> (Block.Buttons) b)
-                .flatMap(b -> b.buttons().stream()).map(x -> x.action()).filter(a -> a.endsWith(":tried")).findFirst().orElseThrow();
+        return m.blocks().stream()
+                .filter(b -> b instanceof Block.Buttons)
+                .map(b -> (Block.Buttons) b)
+                .flatMap(b -> b.buttons().stream())
+                .map(x -> x.action())
+                .filter(a -> a.endsWith(":tried"))
+                .findFirst()
+                .orElseThrow();
     }
 
     private boolean says(ChatMessage m, String text) {
-        return m.blocks().stream().anyMatch(b -> b instanceof Block.Context c && c.text().equals(text));
+        return m.blocks().stream()
+                .anyMatch(b -> b instanceof Block.Context c && c.text().equals(text));
     }
 
     @Test
@@ -59,7 +70,8 @@ class LeaderNudgesTest extends EngineTest {
         List<ChatMessage> nudges = nudgesTo(ws);
         assertThat(nudges).hasSize(2);
         assertThat(triedAction(nudges.get(0))).isNotEqualTo(triedAction(nudges.get(1)));
-        assertThat(ws.directsTo(ws.member(1)).stream().map(d -> d.message()).filter(m -> triedActionOrNull(m) != null)).isEmpty();
+        assertThat(ws.directsTo(ws.member(1)).stream().map(d -> d.message()).filter(m -> triedActionOrNull(m) != null))
+                .isEmpty();
     }
 
     private static String triedActionOrNull(ChatMessage m) {
@@ -75,20 +87,34 @@ class LeaderNudgesTest extends EngineTest {
         Ws ws = new Ws().setUp(3);
         long team = ws.team().id();
         for (int back = 3; back >= 1; back--) {
-            nudgeLog.record(new SentNudge(0, team, "UL", "vision-0" + back, Optional.of(Dimension.VISION), NudgeReason.ROTATION,
-                    ws.week().minus(back), SentNudge.Occasion.MIDWEEK, clock.instant().minusSeconds(86_400L * 7 * back),
+            nudgeLog.record(new SentNudge(
+                    0,
+                    team,
+                    "UL",
+                    "vision-0" + back,
+                    Optional.of(Dimension.VISION),
+                    NudgeReason.ROTATION,
+                    ws.week().minus(back),
+                    SentNudge.Occasion.MIDWEEK,
+                    clock.instant().minusSeconds(86_400L * 7 * back),
                     Optional.empty()));
         }
         String reduced = en("midweek.reduced");
 
         assertThat(nudging.nudge(ws.team(), leader(ws))).isTrue();
-        assertThat(nudging.nudge(ws.team(), leader(ws))).as("halved to one a week").isFalse();
+        assertThat(nudging.nudge(ws.team(), leader(ws)))
+                .as("halved to one a week")
+                .isFalse();
         ChatMessage first = nudgesTo(ws).get(0);
         assertThat(says(first, reduced)).isTrue();
         assertThat(ws.command(ws.leader, "status").blocks().toString()).contains(en("status.leader.reduced", 1));
 
-        assertThat(ws.click(ws.leader, triedAction(first))).map(ChatMessage::summary).contains(en("nudge.thanks.tried"));
-        assertThat(nudging.nudge(ws.team(), leader(ws))).as("back to two a week").isTrue();
+        assertThat(ws.click(ws.leader, triedAction(first)))
+                .map(ChatMessage::summary)
+                .contains(en("nudge.thanks.tried"));
+        assertThat(nudging.nudge(ws.team(), leader(ws)))
+                .as("back to two a week")
+                .isTrue();
         ChatMessage second = nudgesTo(ws).get(1);
         assertThat(says(second, reduced)).isFalse();
         assertThat(ws.command(ws.leader, "status").blocks().toString())
@@ -101,7 +127,8 @@ class LeaderNudgesTest extends EngineTest {
         nudging.nudge(ws.team(), leader(ws));
         String tried = triedAction(nudgesTo(ws).get(0));
         assertThat(ws.click(ws.member(1), tried)).map(ChatMessage::summary).contains(en("nudge.notYours"));
-        assertThat(ws.click(ws.leader, tried.replace(":tried", ":notyet"))).map(ChatMessage::summary)
+        assertThat(ws.click(ws.leader, tried.replace(":tried", ":notyet")))
+                .map(ChatMessage::summary)
                 .contains(en("nudge.thanks.notYet"));
         long id = Long.parseLong(tried.split(":")[1]);
         assertThat(nudgeLog.find(id).orElseThrow().reaction()).contains(SentNudge.Reaction.NOT_YET);
@@ -125,7 +152,9 @@ class LeaderNudgesTest extends EngineTest {
         Instant due = Instant.now(clock);
 
         assertThat(nudging.scheduledRound(ws.team().id(), due)).isEqualTo(1);
-        assertThat(nudging.scheduledRound(ws.team().id(), due)).as("the same round again").isZero();
+        assertThat(nudging.scheduledRound(ws.team().id(), due))
+                .as("the same round again")
+                .isZero();
 
         assertThat(nudgesTo(ws)).hasSize(1);
         assertThat(nudging.pending(ws.team().id(), due)).isZero();
@@ -142,11 +171,19 @@ class LeaderNudgesTest extends EngineTest {
             List<DimensionScore> scores = new ArrayList<>();
             for (Dimension d : Dimension.inModelOrder()) {
                 double mean = d == Dimension.SAFETY && back == 0 ? 2.0 : 4.0 + (back % 3 - 1) * 0.1;
-                scores.add(new DimensionScore(d, OptionalDouble.of(mean), 8, OptionalDouble.of(0.7), OptionalDouble.empty(),
-                        List.of()));
+                scores.add(new DimensionScore(
+                        d, OptionalDouble.of(mean), 8, OptionalDouble.of(0.7), OptionalDouble.empty(), List.of()));
             }
             pulses.claimClose(ws.team().id(), week, clock.instant());
-            pulses.save(new WeeklyPulse(ws.team().id(), week, 8, 8, 3, false, scores, Optional.empty(),
+            pulses.save(new WeeklyPulse(
+                    ws.team().id(),
+                    week,
+                    8,
+                    8,
+                    3,
+                    false,
+                    scores,
+                    Optional.empty(),
                     back == 0 ? Optional.of(Dimension.SAFETY) : Optional.empty()));
         }
         return latest;
@@ -154,7 +191,8 @@ class LeaderNudgesTest extends EngineTest {
 
     private List<SentNudge> midWeekNudges(Ws ws) {
         return nudgeLog.ofLeader(ws.team().id(), ws.leader.userId(), Instant.EPOCH).stream()
-                .filter(n -> n.occasion() == SentNudge.Occasion.MIDWEEK).toList();
+                .filter(n -> n.occasion() == SentNudge.Occasion.MIDWEEK)
+                .toList();
     }
 
     @Test
@@ -165,7 +203,8 @@ class LeaderNudgesTest extends EngineTest {
         assertThat(nudging.nudge(ws.team(), leader(ws))).isTrue();
         assertThat(nudging.nudge(ws.team(), leader(ws))).isTrue();
 
-        assertThat(midWeekNudges(ws)).extracting(SentNudge::reason)
+        assertThat(midWeekNudges(ws))
+                .extracting(SentNudge::reason)
                 .containsExactly(NudgeReason.DROP, NudgeReason.ROTATION);
     }
 
@@ -173,8 +212,17 @@ class LeaderNudgesTest extends EngineTest {
     void anAlarmTheDigestCarriedIsNotRepeatedMidWeek() {
         Ws ws = new Ws().setUp(3);
         WeekId latest = closedWeeksWithAFallInSafety(ws);
-        nudgeLog.record(new SentNudge(0, ws.team().id(), ws.leader.userId(), "disruption-01", Optional.of(Dimension.SAFETY),
-                NudgeReason.DROP, latest, SentNudge.Occasion.DIGEST, clock.instant(), Optional.empty()));
+        nudgeLog.record(new SentNudge(
+                0,
+                ws.team().id(),
+                ws.leader.userId(),
+                "disruption-01",
+                Optional.of(Dimension.SAFETY),
+                NudgeReason.DROP,
+                latest,
+                SentNudge.Occasion.DIGEST,
+                clock.instant(),
+                Optional.empty()));
 
         assertThat(nudging.nudge(ws.team(), leader(ws))).isTrue();
         assertThat(nudging.nudge(ws.team(), leader(ws))).isTrue();

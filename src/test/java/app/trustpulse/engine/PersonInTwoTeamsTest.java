@@ -31,8 +31,8 @@ class PersonInTwoTeamsTest extends EngineTest {
         Team second = teams.findByChannel(Platform.PLAYGROUND, ws.id, other).orElseThrow();
         inbox.command(new CommandRequest(ws.admin, Optional.of(other), "send-now"));
 
-        assertThat(ws.dm(ws.member(1), "freedom 4").summary()).startsWith(en("answer.typed.recorded", "Freedom 4", "", "")
-                .substring(0, 20));
+        assertThat(ws.dm(ws.member(1), "freedom 4").summary())
+                .startsWith(en("answer.typed.recorded", "Freedom 4", "", "").substring(0, 20));
 
         assertThat(answers.ofWeek(second.id(), ws.week())).hasSize(1);
         assertThat(answers.ofWeek(ws.team().id(), ws.week())).isEmpty();
@@ -57,8 +57,11 @@ class PersonInTwoTeamsTest extends EngineTest {
 
         ChatMessage data = ws.command(ws.member(1), "mydata");
 
-        List<String> teamLines = lines(data).stream().filter(l -> l.startsWith("*")).toList();
-        assertThat(teamLines).as("both teams, as the footer says this is everything").hasSize(2)
+        List<String> teamLines =
+                lines(data).stream().filter(l -> l.startsWith("*")).toList();
+        assertThat(teamLines)
+                .as("both teams, as the footer says this is everything")
+                .hasSize(2)
                 .anySatisfy(l -> assertThat(l).startsWith("*" + ws.channel + "*"))
                 .anySatisfy(l -> assertThat(l).startsWith("*" + other + "*"));
         assertThat(lines(data)).contains(en("mydata.footer"));
@@ -76,8 +79,8 @@ class PersonInTwoTeamsTest extends EngineTest {
         ChatMessage confirm = ws.command(ws.member(1), "forget-me");
 
         assertThat(confirm.blocks().get(0)).isEqualTo(new Block.Text(en("forget.confirm", ws.channel + ", " + other)));
-        assertThat(ws.click(ws.member(1), buttons(confirm).get(0).action())).hasValueSatisfying(m ->
-                assertThat(m.summary()).isEqualTo(en("forget.done", 6, 0, 1, 0, 2)));
+        assertThat(ws.click(ws.member(1), buttons(confirm).get(0).action()))
+                .hasValueSatisfying(m -> assertThat(m.summary()).isEqualTo(en("forget.done", 6, 0, 1, 0, 2)));
         assertThat(members.membershipsOf(Platform.PLAYGROUND, ws.id, "U1")).isEmpty();
         assertThat(members.find(second.id(), "U2")).isPresent();
     }
@@ -92,8 +95,11 @@ class PersonInTwoTeamsTest extends EngineTest {
 
         assertThat(data.summary()).isEqualTo(en("mydata.title"));
         assertThat(text(data)).contains("*" + other + "*");
-        assertThat(members.membershipsOf(Platform.PLAYGROUND, ws.id, "U5")).extracting(Member::teamId)
-                .containsExactly(teams.findByChannel(Platform.PLAYGROUND, ws.id, other).orElseThrow().id());
+        assertThat(members.membershipsOf(Platform.PLAYGROUND, ws.id, "U5"))
+                .extracting(Member::teamId)
+                .containsExactly(teams.findByChannel(Platform.PLAYGROUND, ws.id, other)
+                        .orElseThrow()
+                        .id());
     }
 
     @Test
@@ -103,16 +109,20 @@ class PersonInTwoTeamsTest extends EngineTest {
         Sender onlyInSecond = new Sender(Platform.PLAYGROUND, ws.id, "U5", "Emeka", false);
         Sender leadsSecond = new Sender(Platform.PLAYGROUND, ws.id, "UM", "Marta", false);
 
-        assertThat(visible(ws.command(onlyInSecond, "help"))).as("a member of the other team, in this channel")
+        assertThat(visible(ws.command(onlyInSecond, "help")))
+                .as("a member of the other team, in this channel")
                 .containsExactlyInAnyOrder(Subcommand.HELP, Subcommand.MYDATA, Subcommand.FORGET_ME);
         assertThat(ws.command(onlyInSecond, "feedback Hello").summary()).isEqualTo(en("refused.member", "feedback"));
-        assertThat(visible(ws.command(leadsSecond, "help"))).as("the other team's leader, in this channel")
+        assertThat(visible(ws.command(leadsSecond, "help")))
+                .as("the other team's leader, in this channel")
                 .containsExactlyInAnyOrder(Subcommand.HELP, Subcommand.MYDATA, Subcommand.FORGET_ME);
         assertThat(ws.command(leadsSecond, "status").summary()).isEqualTo(en("refused.admin_or_leader", "status"));
 
         assertThat(visible(inbox.command(new CommandRequest(leadsSecond, Optional.of(other), "help"))))
-                .as("in the own team's channel").contains(Subcommand.STATUS, Subcommand.NUDGES, Subcommand.FEEDBACK);
-        assertThat(visible(ws.dm(leadsSecond, "help"))).as("in the direct message")
+                .as("in the own team's channel")
+                .contains(Subcommand.STATUS, Subcommand.NUDGES, Subcommand.FEEDBACK);
+        assertThat(visible(ws.dm(leadsSecond, "help")))
+                .as("in the direct message")
                 .contains(Subcommand.STATUS, Subcommand.NUDGES, Subcommand.FEEDBACK);
     }
 
@@ -123,22 +133,32 @@ class PersonInTwoTeamsTest extends EngineTest {
         Team first = ws.team();
         Team second = teams.findByChannel(Platform.PLAYGROUND, ws.id, other).orElseThrow();
         ChatMessage home = inbox.home(ws.member(1));
-        List<Button> optOuts = buttons(home).stream().filter(b -> b.label().equals(en("home.optout"))).toList();
+        List<Button> optOuts = buttons(home).stream()
+                .filter(b -> b.label().equals(en("home.optout")))
+                .toList();
         assertThat(optOuts).hasSize(2);
         assertThat(optOuts.get(0).action()).isNotEqualTo(optOuts.get(1).action());
         int secondsIndex = lines(home).indexOf(en("home.team.member", other, en("mydata.active")));
         assertThat(secondsIndex).isPositive();
-        Button underSecond = home.blocks().stream().skip(secondsIndex + 1).filter(Block.Buttons.class::isInstance)
-                .map(b -> ((Block.Buttons) b).buttons().get(0)).findFirst().orElseThrow();
+        Button underSecond = home.blocks().stream()
+                .skip(secondsIndex + 1)
+                .filter(Block.Buttons.class::isInstance)
+                .map(b -> ((Block.Buttons) b).buttons().get(0))
+                .findFirst()
+                .orElseThrow();
 
-        assertThat(ws.click(ws.member(1), underSecond.action())).hasValueSatisfying(m ->
-                assertThat(m.summary()).isEqualTo(en("optout.done", other)));
-
-        assertThat(members.find(second.id(), "U1")).hasValueSatisfying(m -> assertThat(m.optedOut()).isTrue());
-        assertThat(members.find(first.id(), "U1")).hasValueSatisfying(m -> assertThat(m.optedOut()).isFalse());
-        assertThat(ws.click(ws.member(2), underSecond.action())).as("someone else's click acts on their own membership")
+        assertThat(ws.click(ws.member(1), underSecond.action()))
                 .hasValueSatisfying(m -> assertThat(m.summary()).isEqualTo(en("optout.done", other)));
-        assertThat(members.find(first.id(), "U2")).hasValueSatisfying(m -> assertThat(m.optedOut()).isFalse());
+
+        assertThat(members.find(second.id(), "U1"))
+                .hasValueSatisfying(m -> assertThat(m.optedOut()).isTrue());
+        assertThat(members.find(first.id(), "U1"))
+                .hasValueSatisfying(m -> assertThat(m.optedOut()).isFalse());
+        assertThat(ws.click(ws.member(2), underSecond.action()))
+                .as("someone else's click acts on their own membership")
+                .hasValueSatisfying(m -> assertThat(m.summary()).isEqualTo(en("optout.done", other)));
+        assertThat(members.find(first.id(), "U2"))
+                .hasValueSatisfying(m -> assertThat(m.optedOut()).isFalse());
     }
 
     private Set<Subcommand> visible(ChatMessage help) {
@@ -159,10 +179,17 @@ class PersonInTwoTeamsTest extends EngineTest {
     /** A second team in the workspace, in another channel, with U1, U2 and U5 and the given leader. */
     private String secondTeam(Ws ws, String leaderId) {
         String channel = ws.channel + "-b";
-        gateway.roster(ws.id, channel, List.of(new ChatUser("U1", "Alice", Optional.empty()),
-                new ChatUser("U2", "Bruno", Optional.empty()), new ChatUser("U5", "Emeka", Optional.empty())));
-        ChatMessage reply = inbox.command(new CommandRequest(ws.admin, Optional.of(channel), "setup <@" + leaderId + ">"));
-        assertThat(reply.summary()).startsWith(en("setup.done", channel, 3, 1, "", "", "", "", "").substring(0, 25));
+        gateway.roster(
+                ws.id,
+                channel,
+                List.of(
+                        new ChatUser("U1", "Alice", Optional.empty()),
+                        new ChatUser("U2", "Bruno", Optional.empty()),
+                        new ChatUser("U5", "Emeka", Optional.empty())));
+        ChatMessage reply =
+                inbox.command(new CommandRequest(ws.admin, Optional.of(channel), "setup <@" + leaderId + ">"));
+        assertThat(reply.summary())
+                .startsWith(en("setup.done", channel, 3, 1, "", "", "", "", "").substring(0, 25));
         ws.clear();
         return channel;
     }

@@ -9,11 +9,11 @@ import app.trustpulse.checkin.CheckInMessages;
 import app.trustpulse.checkin.SendingCheckIns;
 import app.trustpulse.pulse.CheckIn;
 import app.trustpulse.pulse.CheckInPlanner;
+import app.trustpulse.pulse.Leases;
 import app.trustpulse.pulse.Platform;
 import app.trustpulse.pulse.TeamTriggers;
-import app.trustpulse.pulse.Leases;
-import app.trustpulse.pulse.WorkQueue;
 import app.trustpulse.pulse.WeekId;
+import app.trustpulse.pulse.WorkQueue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,14 +43,19 @@ class PersonalCheckInsTest extends EngineTest {
 
     @Autowired
     CheckInMessages messages;
+
     @Autowired
     ChatGateways gateways;
+
     @Autowired
     TeamTriggers triggers;
+
     @Autowired
     WorkQueue work;
+
     @Autowired
     Leases leases;
+
     @Autowired
     app.trustpulse.pulse.Pseudonymizer pseudonyms;
 
@@ -62,20 +67,26 @@ class PersonalCheckInsTest extends EngineTest {
 
         SendingCheckIns.Round round = sendingAt(teamRound).scheduledRound(teamId, teamRound);
 
-        assertThat(round.sent()).as("the two members and the leader in the team's zone").isEqualTo(3);
+        assertThat(round.sent())
+                .as("the two members and the leader in the team's zone")
+                .isEqualTo(3);
         assertThat(round.deferred()).isEqualTo(1);
         assertThat(ws.checkInsTo(ws.outsider("UW"))).isEmpty();
 
         Instant ownMorning = MONDAY.atTime(9, 30).atZone(LOS_ANGELES).toInstant();
-        assertThat(ownMorning.atZone(TOKYO).toLocalDate()).as("already Tuesday in Tokyo").isEqualTo(MONDAY.plusDays(1));
+        assertThat(ownMorning.atZone(TOKYO).toLocalDate())
+                .as("already Tuesday in Tokyo")
+                .isEqualTo(MONDAY.plusDays(1));
         SendingCheckIns.Delivery delivery = sendingAt(ownMorning).personalRound(teamId, "UW");
 
         assertThat(delivery).isEqualTo(SendingCheckIns.Delivery.SENT);
         assertThat(ws.checkInsTo(ws.outsider("UW"))).hasSize(1);
-        assertThat(checkIns.ofUser(teamId, "UW", WeekId.of(MONDAY))).singleElement().satisfies(c -> {
-            assertThat(c.slot()).isZero();
-            assertThat(c.status()).isEqualTo(CheckIn.Status.SENT);
-        });
+        assertThat(checkIns.ofUser(teamId, "UW", WeekId.of(MONDAY)))
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(c.slot()).isZero();
+                    assertThat(c.status()).isEqualTo(CheckIn.Status.SENT);
+                });
     }
 
     @Test
@@ -84,14 +95,18 @@ class PersonalCheckInsTest extends EngineTest {
         long teamId = ws.team().id();
         Instant teamRound = MONDAY.atTime(9, 30).atZone(AMSTERDAM).toInstant();
 
-        assertThat(sendingAt(teamRound).scheduledRound(teamId, teamRound).deferred()).isEqualTo(1);
-        SendingCheckIns.Delivery delivery = sendingAt(MONDAY.atTime(9, 30).atZone(NEW_YORK).toInstant()).personalRound(teamId, "UW");
+        assertThat(sendingAt(teamRound).scheduledRound(teamId, teamRound).deferred())
+                .isEqualTo(1);
+        SendingCheckIns.Delivery delivery =
+                sendingAt(MONDAY.atTime(9, 30).atZone(NEW_YORK).toInstant()).personalRound(teamId, "UW");
 
         assertThat(delivery).isEqualTo(SendingCheckIns.Delivery.SENT);
-        assertThat(checkIns.ofUser(teamId, "UW", WeekId.of(MONDAY))).singleElement()
+        assertThat(checkIns.ofUser(teamId, "UW", WeekId.of(MONDAY)))
+                .singleElement()
                 .satisfies(c -> assertThat(c.slot()).isZero());
         assertThat(sendingAt(MONDAY.atTime(9, 40).atZone(NEW_YORK).toInstant()).personalRound(teamId, "UW"))
-                .as("a second firing sends nothing more").isEqualTo(SendingCheckIns.Delivery.ALREADY_SENT);
+                .as("a second firing sends nothing more")
+                .isEqualTo(SendingCheckIns.Delivery.ALREADY_SENT);
         assertThat(ws.checkInsTo(ws.outsider("UW"))).hasSize(1);
     }
 
@@ -100,7 +115,8 @@ class PersonalCheckInsTest extends EngineTest {
         Ws ws = teamWithAMemberElsewhere(TOKYO, LOS_ANGELES);
         long teamId = ws.team().id();
 
-        SendingCheckIns.Delivery delivery = sendingAt(MONDAY.atTime(LocalTime.of(20, 0)).atZone(LOS_ANGELES).toInstant())
+        SendingCheckIns.Delivery delivery = sendingAt(
+                        MONDAY.atTime(LocalTime.of(20, 0)).atZone(LOS_ANGELES).toInstant())
                 .personalRound(teamId, "UW");
 
         assertThat(delivery).isEqualTo(SendingCheckIns.Delivery.NOTHING_LEFT);
@@ -110,21 +126,35 @@ class PersonalCheckInsTest extends EngineTest {
     /** Two members and the leader without a timezone of their own, and UW in another zone; the team in its zone. */
     private Ws teamWithAMemberElsewhere(ZoneId teamZone, ZoneId memberZone) {
         Ws ws = new Ws().withChannelMembers(2, true);
-        List<ChatUser> roster = new ArrayList<>(gateway.channelMembers(
-                new ChannelAddress(Platform.PLAYGROUND, ws.id, ws.channel)));
+        List<ChatUser> roster =
+                new ArrayList<>(gateway.channelMembers(new ChannelAddress(Platform.PLAYGROUND, ws.id, ws.channel)));
         roster.add(new ChatUser("UW", "Wiremu", Optional.of(memberZone)));
         gateway.roster(ws.id, ws.channel, roster);
         ws.command(ws.admin, "setup <@UL>");
         ws.command(ws.admin, "timezone " + teamZone.getId());
-        assertThat(ws.membership(ws.outsider("UW"))).hasValueSatisfying(m -> assertThat(m.timezone()).contains(memberZone));
+        assertThat(ws.membership(ws.outsider("UW")))
+                .hasValueSatisfying(m -> assertThat(m.timezone()).contains(memberZone));
         ws.clear();
         return ws;
     }
 
     /** The use case as the context wires it, on a clock stopped at the given moment. */
     private SendingCheckIns sendingAt(Instant now) {
-        return new SendingCheckIns(teams, members, checkIns, pulses, new CheckInPlanner(), messages, gateways, triggers,
-                work, leases, app.trustpulse.pulse.Liveness.alone(), Duration.ofMinutes(15), Clock.fixed(now, ZoneOffset.UTC),
-                app.trustpulse.pulse.PulseMetrics.NONE, pseudonyms);
+        return new SendingCheckIns(
+                teams,
+                members,
+                checkIns,
+                pulses,
+                new CheckInPlanner(),
+                messages,
+                gateways,
+                triggers,
+                work,
+                leases,
+                app.trustpulse.pulse.Liveness.alone(),
+                Duration.ofMinutes(15),
+                Clock.fixed(now, ZoneOffset.UTC),
+                app.trustpulse.pulse.PulseMetrics.NONE,
+                pseudonyms);
     }
 }

@@ -40,11 +40,13 @@ class PrivacyTest extends EngineTest {
         ChatMessage digest = ws.digest();
         assertThat(lines(digest)).contains(en("pulse.withheld", 2, 3));
         assertThat(digest.blocks()).noneMatch(Block.ScoreTable.class::isInstance);
-        assertThat(text(digest)).doesNotContainPattern(A_MEAN)
+        assertThat(text(digest))
+                .doesNotContainPattern(A_MEAN)
                 .doesNotContain(en("digest.selfcheck.row", 3, "").strip());
         assertThat(text(ws.command(ws.leader, "status"))).doesNotContainPattern(A_MEAN);
-        assertThat(ws.directs()).as("the leader is the only one who got a message").allSatisfy(d ->
-                assertThat(d.to().userId()).isEqualTo("UL"));
+        assertThat(ws.directs())
+                .as("the leader is the only one who got a message")
+                .allSatisfy(d -> assertThat(d.to().userId()).isEqualTo("UL"));
     }
 
     @Test
@@ -74,16 +76,23 @@ class PrivacyTest extends EngineTest {
             assertThat(lines(m)).contains(en("pulse.someWithheld", 3));
         }
         ChatMessage digest = ws.digest();
-        List<Block.ScoreTable> tables = digest.blocks().stream().filter(Block.ScoreTable.class::isInstance)
-                .map(Block.ScoreTable.class::cast).toList();
+        List<Block.ScoreTable> tables = digest.blocks().stream()
+                .filter(Block.ScoreTable.class::isInstance)
+                .map(Block.ScoreTable.class::cast)
+                .toList();
         assertThat(tables).as("the pulse and the self-check").hasSize(2);
-        assertThat(tables.get(1).rows()).as("the self-check only where the team's view is published").singleElement()
+        assertThat(tables.get(1).rows())
+                .as("the self-check only where the team's view is published")
+                .singleElement()
                 .satisfies(r -> {
                     assertThat(r.label()).isEqualTo(en("dimension.TRUST.name"));
                     assertThat(r.score()).isEqualTo(en("digest.selfcheck.row", 5, "2.7"));
                 });
-        assertThat(text(digest)).as("the hidden dimensions' mean, and the two people's own scores")
-                .doesNotContain("2.5").doesNotContain("4.0").doesNotContain("1.0");
+        assertThat(text(digest))
+                .as("the hidden dimensions' mean, and the two people's own scores")
+                .doesNotContain("2.5")
+                .doesNotContain("4.0")
+                .doesNotContain("1.0");
     }
 
     @Test
@@ -107,7 +116,8 @@ class PrivacyTest extends EngineTest {
                         tuple("Freedom", "3.0", en("pulse.answers", 3)),
                         tuple("Connection", "3.0", en("pulse.answers", 3)),
                         tuple("Safety", "5.0", en("pulse.answers", 3)));
-        assertThat(lines(post)).contains(en("pulse.participation", 3, 3), en("pulse.extremes", "Safety", "Vision"))
+        assertThat(lines(post))
+                .contains(en("pulse.participation", 3, 3), en("pulse.extremes", "Safety", "Vision"))
                 .doesNotContain(en("pulse.withheld", 3, 3));
         ChatMessage digest = ws.digest();
         assertThat(scoreTable(digest)).contains(scoreTable(post).orElseThrow());
@@ -126,7 +136,10 @@ class PrivacyTest extends EngineTest {
         few.command(few.admin, "close-week");
 
         String digest = text(few.digest());
-        assertThat(digest).doesNotContain(en("digest.comments.title")).doesNotContain("Great focus").doesNotContain("Too many");
+        assertThat(digest)
+                .doesNotContain(en("digest.comments.title"))
+                .doesNotContain("Great focus")
+                .doesNotContain("Too many");
 
         Ws enough = new Ws().setUp(3);
         enough.command(enough.admin, "send-now");
@@ -139,7 +152,9 @@ class PrivacyTest extends EngineTest {
         ChatMessage released = enough.digest();
         assertThat(lines(released)).contains(en("digest.comments.title"));
         String commentBlock = lines(released).get(lines(released).indexOf(en("digest.comments.title")) + 1);
-        assertThat(commentBlock.lines()).hasSize(3).allSatisfy(line -> assertThat(line).doesNotContainPattern("\\d"));
+        assertThat(commentBlock.lines())
+                .hasSize(3)
+                .allSatisfy(line -> assertThat(line).doesNotContainPattern("\\d"));
         assertThat(commentBlock).contains("Great focus this week", "Too many meetings", "Fine");
     }
 
@@ -152,7 +167,8 @@ class PrivacyTest extends EngineTest {
 
         ws.command(ws.leader, "status");
         ws.command(ws.admin, "status");
-        assertThat(text(ws.command(ws.member(1), "mydata"))).as("while the week is open, the person sees their own answers")
+        assertThat(text(ws.command(ws.member(1), "mydata")))
+                .as("while the week is open, the person sees their own answers")
                 .contains(ws.week() + " · Vision: 1");
         ws.clear();
         ws.command(ws.admin, "close-week");
@@ -163,7 +179,9 @@ class PrivacyTest extends EngineTest {
             assertThat(text(d.message())).doesNotContainPattern(A_MEAN);
         }
         assertThat(text(ws.command(ws.member(2), "mydata"))).contains(en("mydata.noAnswers"));
-        assertThat(text(ws.command(ws.member(1), "mydata"))).as("destroyed at the close").contains(en("mydata.noAnswers"));
+        assertThat(text(ws.command(ws.member(1), "mydata")))
+                .as("destroyed at the close")
+                .contains(en("mydata.noAnswers"));
     }
 
     /** Picks a score on the person's first check-in, and comments on it unless the comment is null. */
@@ -173,9 +191,12 @@ class PrivacyTest extends EngineTest {
         assertThat(ws.click(who, scale.actionPrefix() + score, checkIn.ref())).isEmpty();
         if (comment != null) {
             Dimension d = Dimension.valueOf(scale.actionPrefix().split(":")[2]);
-            assertThat(inbox.interaction(new Interaction(who, Actions.comment(checkInId(checkIn.message()), d),
-                    Optional.of(comment), Optional.of(checkIn.ref())))).hasValueSatisfying(m ->
-                    assertThat(m.summary()).isEqualTo(en("comment.saved", 3)));
+            assertThat(inbox.interaction(new Interaction(
+                            who,
+                            Actions.comment(checkInId(checkIn.message()), d),
+                            Optional.of(comment),
+                            Optional.of(checkIn.ref()))))
+                    .hasValueSatisfying(m -> assertThat(m.summary()).isEqualTo(en("comment.saved", 3)));
         }
     }
 }

@@ -70,7 +70,9 @@ class PuppetAdminTest extends EngineTest {
         ws.command(ws.admin, "close-week");
 
         String digest = text(ws.digest());
-        assertThat(digest).doesNotContain("Only the target wrote this").doesNotContain("Puppet feedback")
+        assertThat(digest)
+                .doesNotContain("Only the target wrote this")
+                .doesNotContain("Puppet feedback")
                 .contains(en("digest.feedback.held", 3));
     }
 
@@ -88,36 +90,49 @@ class PuppetAdminTest extends EngineTest {
         for (Sender puppet : puppets) {
             ws.dm(puppet, PUPPET_SCORES);
         }
-        assertThat(participation(ws)).isEqualTo(en("status.participation.open." + OpenWeekParticipation.BELOW_THRESHOLD, 3));
+        assertThat(participation(ws))
+                .isEqualTo(en("status.participation.open." + OpenWeekParticipation.BELOW_THRESHOLD, 3));
 
         ws.dm(ws.member(1), TARGET_SCORES);
 
-        assertThat(participation(ws)).isNotEqualTo(en("status.participation.open." + OpenWeekParticipation.BELOW_THRESHOLD, 3));
+        assertThat(participation(ws))
+                .isNotEqualTo(en("status.participation.open." + OpenWeekParticipation.BELOW_THRESHOLD, 3));
         ws.clear();
         ws.command(ws.admin, "close-week");
         Block.ScoreTable table = scoreTable(ws.posts().get(0).message()).orElseThrow();
-        assertThat(table.rows()).hasSize(6).allSatisfy(r -> assertThat(r.score()).matches(A_MEAN));
+        assertThat(table.rows())
+                .hasSize(6)
+                .allSatisfy(r -> assertThat(r.score()).matches(A_MEAN));
     }
 
     /** The team, its founding members and its leader are from {@code weeks} weeks ago, so they count this week. */
     private void foundedWeeksAgo(Ws ws, int weeks) {
         OffsetDateTime then = OffsetDateTime.now(ZoneOffset.UTC).minus(Duration.ofDays(7L * weeks));
-        jdbc.sql("UPDATE team SET created_at = :at WHERE id = :team").param("at", then).param("team", ws.team().id()).update();
-        jdbc.sql("UPDATE team_member SET joined_at = :at WHERE team_id = :team").param("at", then)
-                .param("team", ws.team().id()).update();
+        jdbc.sql("UPDATE team SET created_at = :at WHERE id = :team")
+                .param("at", then)
+                .param("team", ws.team().id())
+                .update();
+        jdbc.sql("UPDATE team_member SET joined_at = :at WHERE team_id = :team")
+                .param("at", then)
+                .param("team", ws.team().id())
+                .update();
     }
 
     /** Two accounts of the admin's own, added to the team by command. */
     private List<Sender> addPuppets(Ws ws) {
         assertThat(ws.command(ws.admin, "add <@UP1> <@UP2>").summary()).isEqualTo(en("add.done", 2, 0));
-        return List.of(new Sender(Platform.PLAYGROUND, ws.id, "UP1", "Pia", false),
+        return List.of(
+                new Sender(Platform.PLAYGROUND, ws.id, "UP1", "Pia", false),
                 new Sender(Platform.PLAYGROUND, ws.id, "UP2", "Pim", false));
     }
 
     /** The participation line of {@code status} as the admin sees it. */
     private String participation(Ws ws) {
-        return lines(ws.command(ws.admin, "status")).stream().flatMap(l -> l.lines())
-                .filter(l -> l.startsWith("This week")).findFirst().orElseThrow();
+        return lines(ws.command(ws.admin, "status")).stream()
+                .flatMap(l -> l.lines())
+                .filter(l -> l.startsWith("This week"))
+                .findFirst()
+                .orElseThrow();
     }
 
     private int asked(Ws ws) {

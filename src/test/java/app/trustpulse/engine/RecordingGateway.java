@@ -24,14 +24,11 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class RecordingGateway implements ChatGateway {
 
     /** A direct message that went out, and the reference the gateway handed back for it. */
-    public record Direct(DirectAddress to, ChatMessage message, MessageRef ref) {
-    }
+    public record Direct(DirectAddress to, ChatMessage message, MessageRef ref) {}
 
-    public record Post(ChannelAddress to, ChatMessage message, MessageRef ref) {
-    }
+    public record Post(ChannelAddress to, ChatMessage message, MessageRef ref) {}
 
-    public record Update(MessageRef ref, ChatMessage message) {
-    }
+    public record Update(MessageRef ref, ChatMessage message) {}
 
     private final List<Direct> directs = new CopyOnWriteArrayList<>();
     private final List<Post> posts = new CopyOnWriteArrayList<>();
@@ -45,8 +42,7 @@ public final class RecordingGateway implements ChatGateway {
     }
 
     /** The delivery ids direct messages were sent with, in order, per workspace and person. */
-    public record Tagged(DirectAddress to, Delivery delivery) {
-    }
+    public record Tagged(DirectAddress to, Delivery delivery) {}
 
     private final List<Tagged> tagged = new CopyOnWriteArrayList<>();
     private final Set<String> unreachable = ConcurrentHashMap.newKeySet();
@@ -62,14 +58,14 @@ public final class RecordingGateway implements ChatGateway {
         if (unreachable.contains(key(to.workspaceId(), to.userId()))) {
             throw new ChatDeliveryException("the platform did not take a message to " + to.userId());
         }
-        MessageRef ref = new MessageRef(to.platform(), to.workspaceId(), "D-" + to.userId(), "m" + ids.incrementAndGet());
+        MessageRef ref =
+                new MessageRef(to.platform(), to.workspaceId(), "D-" + to.userId(), "m" + ids.incrementAndGet());
         directs.add(new Direct(to, message, ref));
         return ref;
     }
 
     /** The delivery ids channel posts were made with, in order. */
-    public record ChannelTagged(ChannelAddress to, Delivery delivery) {
-    }
+    public record ChannelTagged(ChannelAddress to, Delivery delivery) {}
 
     private final List<ChannelTagged> channelTagged = new CopyOnWriteArrayList<>();
 
@@ -105,19 +101,27 @@ public final class RecordingGateway implements ChatGateway {
     }
 
     public List<Direct> directs(String workspaceId) {
-        return directs.stream().filter(d -> d.to().workspaceId().equals(workspaceId)).toList();
+        return directs.stream()
+                .filter(d -> d.to().workspaceId().equals(workspaceId))
+                .toList();
     }
 
     public List<Direct> directsTo(String workspaceId, String userId) {
-        return directs(workspaceId).stream().filter(d -> d.to().userId().equals(userId)).toList();
+        return directs(workspaceId).stream()
+                .filter(d -> d.to().userId().equals(userId))
+                .toList();
     }
 
     public List<Post> posts(String workspaceId) {
-        return posts.stream().filter(p -> p.to().workspaceId().equals(workspaceId)).toList();
+        return posts.stream()
+                .filter(p -> p.to().workspaceId().equals(workspaceId))
+                .toList();
     }
 
     public List<Update> updates(String workspaceId) {
-        return updates.stream().filter(u -> u.ref().workspaceId().equals(workspaceId)).toList();
+        return updates.stream()
+                .filter(u -> u.ref().workspaceId().equals(workspaceId))
+                .toList();
     }
 
     /** Direct messages to the person, or posts to the channel, fail until {@link #reachable} is called. */
@@ -140,11 +144,16 @@ public final class RecordingGateway implements ChatGateway {
 
     public List<ChannelTagged> taggedIn(String workspaceId, String channelId) {
         return channelTagged.stream()
-                .filter(t -> t.to().workspaceId().equals(workspaceId) && t.to().channelId().equals(channelId)).toList();
+                .filter(t -> t.to().workspaceId().equals(workspaceId)
+                        && t.to().channelId().equals(channelId))
+                .toList();
     }
 
     public List<Tagged> taggedTo(String workspaceId, String userId) {
-        return tagged.stream().filter(t -> t.to().workspaceId().equals(workspaceId) && t.to().userId().equals(userId)).toList();
+        return tagged.stream()
+                .filter(t -> t.to().workspaceId().equals(workspaceId)
+                        && t.to().userId().equals(userId))
+                .toList();
     }
 
     /** Forgets what was recorded for one workspace, e.g. the welcome messages after a setup. */

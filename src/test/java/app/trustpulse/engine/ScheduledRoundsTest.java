@@ -28,18 +28,40 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ScheduledRoundsTest extends EngineTest {
 
     /** Zones an hour or two apart around the world; one of them is always in the middle of its working day. */
-    private static final List<String> ZONES = List.of("Pacific/Honolulu", "America/Anchorage", "America/Los_Angeles",
-            "America/Denver", "America/Chicago", "America/New_York", "America/Sao_Paulo", "Atlantic/Azores", "Europe/London",
-            "Europe/Amsterdam", "Europe/Athens", "Europe/Moscow", "Asia/Dubai", "Asia/Karachi", "Asia/Dhaka", "Asia/Bangkok",
-            "Asia/Singapore", "Asia/Tokyo", "Australia/Brisbane", "Pacific/Noumea", "Pacific/Auckland", "Pacific/Tongatapu",
+    private static final List<String> ZONES = List.of(
+            "Pacific/Honolulu",
+            "America/Anchorage",
+            "America/Los_Angeles",
+            "America/Denver",
+            "America/Chicago",
+            "America/New_York",
+            "America/Sao_Paulo",
+            "Atlantic/Azores",
+            "Europe/London",
+            "Europe/Amsterdam",
+            "Europe/Athens",
+            "Europe/Moscow",
+            "Asia/Dubai",
+            "Asia/Karachi",
+            "Asia/Dhaka",
+            "Asia/Bangkok",
+            "Asia/Singapore",
+            "Asia/Tokyo",
+            "Australia/Brisbane",
+            "Pacific/Noumea",
+            "Pacific/Auckland",
+            "Pacific/Tongatapu",
             "Pacific/Kiritimati");
 
     @Autowired
     SendingCheckIns sending;
+
     @Autowired
     ClosingWeeks closing;
+
     @Autowired
     Reminding reminding;
+
     @Autowired
     NudgingLeaders nudging;
 
@@ -66,8 +88,12 @@ class ScheduledRoundsTest extends EngineTest {
         assertThat(round.skippedBecause()).isEmpty();
         assertThat(round.sent()).isEqualTo(4);
         for (Sender s : ws.everyone()) {
-            assertThat(ws.checkInsTo(s)).as(s.userId()).singleElement()
-                    .satisfies(d -> assertThat(scales(d.message())).as("one check-in day: three statements").hasSize(3));
+            assertThat(ws.checkInsTo(s))
+                    .as(s.userId())
+                    .singleElement()
+                    .satisfies(d -> assertThat(scales(d.message()))
+                            .as("one check-in day: three statements")
+                            .hasSize(3));
         }
 
         SendingCheckIns.Round again = sending.scheduledRound(ws.team().id(), minutesAgo);
@@ -82,7 +108,8 @@ class ScheduledRoundsTest extends EngineTest {
         Ws ws = teamWorkingNow();
         ws.command(ws.admin, "pause");
 
-        SendingCheckIns.Round round = sending.scheduledRound(ws.team().id(), clock.instant().minus(Duration.ofMinutes(5)));
+        SendingCheckIns.Round round =
+                sending.scheduledRound(ws.team().id(), clock.instant().minus(Duration.ofMinutes(5)));
 
         assertThat(round.skippedBecause()).isPresent();
         assertThat(ws.directs()).isEmpty();
@@ -96,7 +123,8 @@ class ScheduledRoundsTest extends EngineTest {
         ws.clear();
         long teamId = ws.team().id();
 
-        assertThat(closing.scheduledClose(teamId, clock.instant().minus(Duration.ofDays(1)))).isEqualTo(ClosingWeeks.Outcome.SKIPPED);
+        assertThat(closing.scheduledClose(teamId, clock.instant().minus(Duration.ofDays(1))))
+                .isEqualTo(ClosingWeeks.Outcome.SKIPPED);
 
         assertThat(ws.posts()).isEmpty();
         assertThat(ws.directs()).isEmpty();
@@ -105,8 +133,11 @@ class ScheduledRoundsTest extends EngineTest {
         Instant minutesAgo = clock.instant().minus(Duration.ofMinutes(5));
         assertThat(closing.scheduledClose(teamId, minutesAgo)).isEqualTo(ClosingWeeks.Outcome.CLOSED);
 
-        assertThat(ws.posts()).singleElement().satisfies(p ->
-                assertThat(p.message().summary()).isEqualTo(en("pulse.header", ws.week().week(), ws.week().year())));
+        assertThat(ws.posts())
+                .singleElement()
+                .satisfies(p -> assertThat(p.message().summary())
+                        .isEqualTo(
+                                en("pulse.header", ws.week().week(), ws.week().year())));
         assertThat(ws.digests()).hasSize(1);
         assertThat(pulses.isClosed(teamId, ws.week())).isTrue();
         int sent = ws.directs().size();
@@ -121,10 +152,12 @@ class ScheduledRoundsTest extends EngineTest {
         Ws ws = teamWorkingNow();
         long teamId = ws.team().id();
 
-        assertThat(nudging.scheduledRound(teamId, clock.instant().minus(Duration.ofDays(1)))).isZero();
+        assertThat(nudging.scheduledRound(teamId, clock.instant().minus(Duration.ofDays(1))))
+                .isZero();
         assertThat(ws.directs()).isEmpty();
 
-        assertThat(nudging.scheduledRound(teamId, clock.instant().minus(Duration.ofMinutes(5)))).isEqualTo(1);
+        assertThat(nudging.scheduledRound(teamId, clock.instant().minus(Duration.ofMinutes(5))))
+                .isEqualTo(1);
         assertThat(ws.directs()).singleElement().satisfies(d -> {
             assertThat(d.to().userId()).isEqualTo("UL");
             assertThat(d.message().summary()).isEqualTo(en("midweek.intro"));
@@ -141,11 +174,15 @@ class ScheduledRoundsTest extends EngineTest {
 
         assertThat(reminding.remind(ws.team().id(), ws.week(), 0)).isEqualTo(new Reminding.Round(3, 0, 0));
 
-        String reminder = en("reminder.text", ws.closes(Language.EN),
+        String reminder = en(
+                "reminder.text",
+                ws.closes(Language.EN),
                 TextFormats.time(ws.team().schedule().summaryTime()));
         assertThat(ws.directsTo(ws.member(1))).isEmpty();
         for (Sender s : List.of(ws.member(2), ws.member(3), ws.leader)) {
-            assertThat(ws.directsTo(s)).as(s.userId()).singleElement()
+            assertThat(ws.directsTo(s))
+                    .as(s.userId())
+                    .singleElement()
                     .satisfies(d -> assertThat(d.message().summary()).isEqualTo(reminder));
         }
 
@@ -171,7 +208,8 @@ class ScheduledRoundsTest extends EngineTest {
         }
         List<RecordingGateway.Tagged> tries = gateway.taggedTo(ws.id, away.userId());
         assertThat(tries).hasSize(2);
-        assertThat(tries.get(1).delivery().id()).as("the retry carries the first try's delivery id")
+        assertThat(tries.get(1).delivery().id())
+                .as("the retry carries the first try's delivery id")
                 .isEqualTo(tries.get(0).delivery().id());
         assertThat(tries.get(1).delivery().mayHaveLanded()).isTrue();
     }
@@ -181,21 +219,29 @@ class ScheduledRoundsTest extends EngineTest {
         Ws ws = teamWorkingNow();
         sending.scheduledRound(ws.team().id(), clock.instant().minus(Duration.ofMinutes(5)));
         ws.clear();
-        long held = checkIns.ofUser(ws.team().id(), ws.member(1).userId(), ws.week()).get(0).id();
-        long dead = checkIns.ofUser(ws.team().id(), ws.member(2).userId(), ws.week()).get(0).id();
+        long held = checkIns.ofUser(ws.team().id(), ws.member(1).userId(), ws.week())
+                .get(0)
+                .id();
+        long dead = checkIns.ofUser(ws.team().id(), ws.member(2).userId(), ws.week())
+                .get(0)
+                .id();
         Instant now = clock.instant();
         String fresh = checkIns.claimReminder(held, now, now).orElseThrow().deliveryId();
         Instant longAgo = now.minus(Duration.ofHours(1));
-        String lost = checkIns.claimReminder(dead, longAgo, longAgo).orElseThrow().deliveryId();
+        String lost =
+                checkIns.claimReminder(dead, longAgo, longAgo).orElseThrow().deliveryId();
 
-        assertThat(reminding.remind(ws.team().id(), ws.week(), 0)).as("member 1's claim is fresh: still in flight")
+        assertThat(reminding.remind(ws.team().id(), ws.week(), 0))
+                .as("member 1's claim is fresh: still in flight")
                 .isEqualTo(new Reminding.Round(3, 1, 0));
 
         assertThat(ws.directsTo(ws.member(1))).isEmpty();
-        assertThat(gateway.taggedTo(ws.id, ws.member(2).userId())).singleElement().satisfies(t -> {
-            assertThat(t.delivery().id()).isEqualTo(lost);
-            assertThat(t.delivery().mayHaveLanded()).isTrue();
-        });
+        assertThat(gateway.taggedTo(ws.id, ws.member(2).userId()))
+                .singleElement()
+                .satisfies(t -> {
+                    assertThat(t.delivery().id()).isEqualTo(lost);
+                    assertThat(t.delivery().mayHaveLanded()).isTrue();
+                });
         assertThat(fresh).isNotEqualTo(lost);
     }
 
@@ -207,14 +253,18 @@ class ScheduledRoundsTest extends EngineTest {
     private Ws teamWorkingNow() {
         ZoneId zone = zoneInTheMiddleOfItsDay();
         Ws ws = new Ws().setUp(3);
-        String today = clock.instant().atZone(zone).getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ENGLISH)
+        String today = clock.instant()
+                .atZone(zone)
+                .getDayOfWeek()
+                .getDisplayName(TextStyle.SHORT, Locale.ENGLISH)
                 .toLowerCase(Locale.ROOT);
         ws.command(ws.admin, "timezone " + zone.getId());
         ws.command(ws.admin, "schedule checkins " + today + " 08:00");
         ws.command(ws.admin, "schedule summary " + today + " 08:00");
         ws.command(ws.admin, "schedule nudges " + today + " 08:00");
         assertThat(ws.team().timezone()).isEqualTo(zone);
-        assertThat(ws.team().schedule().checkInDays()).containsExactly(clock.instant().atZone(zone).getDayOfWeek());
+        assertThat(ws.team().schedule().checkInDays())
+                .containsExactly(clock.instant().atZone(zone).getDayOfWeek());
         ws.clear();
         return ws;
     }

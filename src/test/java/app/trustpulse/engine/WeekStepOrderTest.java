@@ -33,7 +33,9 @@ class WeekStepOrderTest extends EngineTest {
         long pulseAt = order(ws.posts().get(0).ref().messageId());
         long digestAt = ws.directsTo(ws.leader).stream()
                 .filter(d -> d.message().summary().equals(ws.digests().get(0).summary()))
-                .mapToLong(d -> order(d.ref().messageId())).min().orElseThrow();
+                .mapToLong(d -> order(d.ref().messageId()))
+                .min()
+                .orElseThrow();
         assertThat(digestAt).as("the digest after the pulse").isGreaterThan(pulseAt);
     }
 

@@ -46,7 +46,8 @@ class WelcomesTest extends EngineTest {
         }
         List<RecordingGateway.Tagged> tries = gateway.taggedTo(ws.id, away.userId());
         assertThat(tries).hasSize(2);
-        assertThat(tries.get(1).delivery().id()).isEqualTo(tries.get(0).delivery().id());
+        assertThat(tries.get(1).delivery().id())
+                .isEqualTo(tries.get(0).delivery().id());
         assertThat(tries.get(1).delivery().mayHaveLanded()).isTrue();
     }
 
@@ -57,11 +58,13 @@ class WelcomesTest extends EngineTest {
         members.save(new Member(teamId, "U8", "Hiroko", Role.MEMBER, Optional.empty(), false, false));
         members.save(new Member(teamId, "U9", "Femke", Role.MEMBER, Optional.empty(), false, false));
         Instant now = clock.instant();
-        String lost = members.claimWelcome(teamId, "U8", now.minus(Duration.ofHours(1)), Instant.EPOCH).orElseThrow()
+        String lost = members.claimWelcome(teamId, "U8", now.minus(Duration.ofHours(1)), Instant.EPOCH)
+                .orElseThrow()
                 .deliveryId();
         members.claimWelcome(teamId, "U9", now, now).orElseThrow();
 
-        assertThat(welcoming.sendWelcomes(teamId)).as("U9's claim is fresh: another sender holds it")
+        assertThat(welcoming.sendWelcomes(teamId))
+                .as("U9's claim is fresh: another sender holds it")
                 .isEqualTo(new Welcoming.Round(1, 1));
 
         assertThat(gateway.taggedTo(ws.id, "U8")).singleElement().satisfies(t -> {
@@ -83,6 +86,8 @@ class WelcomesTest extends EngineTest {
 
         assertThat(ws.directsTo(ws.outsider("U7"))).hasSize(1);
         assertThat(members.awaitingWelcome(teamId, Instant.EPOCH)).isEmpty();
-        assertThat(ws.directsTo(ws.member(1))).as("those welcomed before are not welcomed again").isEmpty();
+        assertThat(ws.directsTo(ws.member(1)))
+                .as("those welcomed before are not welcomed again")
+                .isEmpty();
     }
 }

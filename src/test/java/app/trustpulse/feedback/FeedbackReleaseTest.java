@@ -13,7 +13,6 @@ import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.Team;
 import app.trustpulse.pulse.TeamSchedule;
 import app.trustpulse.pulse.WeekId;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,13 +23,23 @@ import org.junit.jupiter.api.Test;
 
 class FeedbackReleaseTest {
 
-    private final Team team = new Team(1, Platform.PLAYGROUND, "demo", "team", "team", ZoneId.of("Europe/Amsterdam"), Language.EN, 3,
-            TeamSchedule.defaults(), false);
+    private final Team team = new Team(
+            1,
+            Platform.PLAYGROUND,
+            "demo",
+            "team",
+            "team",
+            ZoneId.of("Europe/Amsterdam"),
+            Language.EN,
+            3,
+            TeamSchedule.defaults(),
+            false);
     private final WeekId week = new WeekId(2026, 47);
     private final InMemoryFeedback store = new InMemoryFeedback();
     private final Roster roster = new Roster();
     private final Pseudonymizer pseudonyms = new Pseudonymizer(new byte[32]);
-    private final FeedbackRelease release = new FeedbackRelease(store, roster, pseudonyms, new TextScrubber(), new Random(7));
+    private final FeedbackRelease release =
+            new FeedbackRelease(store, roster, pseudonyms, new TextScrubber(), new Random(7));
 
     /** Feedback of the member "a", "b", "c" (U1, U3, U4), or of anyone else by user id. */
     private void give(String who, WeekId w, String text) {
@@ -40,7 +49,8 @@ class FeedbackReleaseTest {
             case "c" -> "U4";
             default -> who;
         };
-        store.add(new Feedback(0, 1, w, pseudonyms.feedbackGiver(1, Platform.PLAYGROUND, userId), text, Optional.empty()));
+        store.add(new Feedback(
+                0, 1, w, pseudonyms.feedbackGiver(1, Platform.PLAYGROUND, userId), text, Optional.empty()));
     }
 
     @Test
@@ -88,9 +98,14 @@ class FeedbackReleaseTest {
 
         give("b", week, "Clearer goals");
         give("c", week, "Say thanks more often");
-        assertThat(release.release(team, week).released()).as("three givers who count, and the others' feedback with them")
-                .containsExactlyInAnyOrder("The one real feedback", "From someone added this week",
-                        "From someone no longer on the team", "Clearer goals", "Say thanks more often");
+        assertThat(release.release(team, week).released())
+                .as("three givers who count, and the others' feedback with them")
+                .containsExactlyInAnyOrder(
+                        "The one real feedback",
+                        "From someone added this week",
+                        "From someone no longer on the team",
+                        "Clearer goals",
+                        "Say thanks more often");
     }
 
     @Test
@@ -99,8 +114,11 @@ class FeedbackReleaseTest {
         give("b", week, "priya Jansen carried the release");
         give("c", week, "fine");
         List<String> released = release.release(team, week).released();
-        assertThat(released).noneMatch(t -> t.toLowerCase().contains("priya") || t.contains("U123") || t.contains("bob")
-                || t.contains("Jansen"));
+        assertThat(released)
+                .noneMatch(t -> t.toLowerCase().contains("priya")
+                        || t.contains("U123")
+                        || t.contains("bob")
+                        || t.contains("Jansen"));
         assertThat(released).anyMatch(t -> t.contains("she knows"));
     }
 
@@ -108,15 +126,15 @@ class FeedbackReleaseTest {
     private static final class Roster implements MemberRepository {
         final java.util.Set<String> newcomers = new java.util.HashSet<>();
 
-        public void save(Member member) {
-        }
+        public void save(Member member) {}
 
         public Optional<Member> find(long teamId, String userId) {
             return Optional.empty();
         }
 
         public List<Member> ofTeam(long teamId) {
-            return List.of(new Member(1, "U1", "Priya Jansen", Role.MEMBER, Optional.empty(), false, false),
+            return List.of(
+                    new Member(1, "U1", "Priya Jansen", Role.MEMBER, Optional.empty(), false, false),
                     new Member(1, "U2", "Lee (leader)", Role.LEADER, Optional.empty(), false, false),
                     new Member(1, "U3", "Robin", Role.MEMBER, Optional.empty(), false, false),
                     new Member(1, "U4", "Sasha", Role.MEMBER, Optional.empty(), false, false),
@@ -148,16 +166,14 @@ class FeedbackReleaseTest {
             return List.of();
         }
 
-        public Optional<app.trustpulse.pulse.DeliveryClaim> claimWelcome(long teamId, String userId, java.time.Instant now,
-                java.time.Instant staleBefore) {
+        public Optional<app.trustpulse.pulse.DeliveryClaim> claimWelcome(
+                long teamId, String userId, java.time.Instant now, java.time.Instant staleBefore) {
             return Optional.empty();
         }
 
-        public void markWelcomed(long teamId, String userId) {
-        }
+        public void markWelcomed(long teamId, String userId) {}
 
-        public void releaseWelcome(long teamId, String userId) {
-        }
+        public void releaseWelcome(long teamId, String userId) {}
     }
 
     private static final class InMemoryFeedback implements FeedbackRepository {
@@ -172,20 +188,27 @@ class FeedbackReleaseTest {
         private final java.util.Set<String> tokens = new java.util.HashSet<>();
 
         public java.util.OptionalLong addOnce(Feedback f, String onceToken) {
-            return tokens.add(f.teamId() + ":" + onceToken) ? java.util.OptionalLong.of(add(f)) : java.util.OptionalLong.empty();
+            return tokens.add(f.teamId() + ":" + onceToken)
+                    ? java.util.OptionalLong.of(add(f))
+                    : java.util.OptionalLong.empty();
         }
 
         public List<Feedback> releasedIn(long teamId, WeekId week) {
-            return all.stream().filter(f -> f.teamId() == teamId && f.releasedIn().equals(Optional.of(week))).toList();
+            return all.stream()
+                    .filter(f -> f.teamId() == teamId && f.releasedIn().equals(Optional.of(week)))
+                    .toList();
         }
 
         public List<Feedback> pending(long teamId) {
-            return all.stream().filter(f -> f.teamId() == teamId && f.releasedIn().isEmpty()).toList();
+            return all.stream()
+                    .filter(f -> f.teamId() == teamId && f.releasedIn().isEmpty())
+                    .toList();
         }
 
         public void markReleased(Collection<Long> ids, WeekId week) {
             all.replaceAll(f -> ids.contains(f.id())
-                    ? new Feedback(f.id(), f.teamId(), f.week(), f.pseudonym(), f.text(), Optional.of(week)) : f);
+                    ? new Feedback(f.id(), f.teamId(), f.week(), f.pseudonym(), f.text(), Optional.of(week))
+                    : f);
         }
 
         public int dropPendingBefore(long teamId, WeekId cutoff) {

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.trustpulse.command.Subcommand;
 import app.trustpulse.pulse.Dimension;
 import app.trustpulse.pulse.Instrument;
+import app.trustpulse.pulse.Language;
 import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.StatementRef;
-import app.trustpulse.pulse.Language;
 import app.trustpulse.pulse.Texts;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +25,8 @@ class BundleSyncTest {
 
     private static Properties load(String bundle, Language lang) throws IOException {
         Properties p = new Properties();
-        try (InputStream in = BundleSyncTest.class.getClassLoader().getResourceAsStream(bundle + "_" + lang.code() + ".properties")) {
+        try (InputStream in =
+                BundleSyncTest.class.getClassLoader().getResourceAsStream(bundle + "_" + lang.code() + ".properties")) {
             assertThat(in).as("%s_%s.properties", bundle, lang.code()).isNotNull();
             p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         }
@@ -46,9 +47,13 @@ class BundleSyncTest {
         for (String bundle : Texts.BUNDLES) {
             Properties en = load(bundle, Language.EN);
             Properties nl = load(bundle, Language.NL);
-            assertThat(nl.stringPropertyNames()).as(bundle).containsExactlyInAnyOrderElementsOf(en.stringPropertyNames());
+            assertThat(nl.stringPropertyNames())
+                    .as(bundle)
+                    .containsExactlyInAnyOrderElementsOf(en.stringPropertyNames());
             for (String key : en.stringPropertyNames()) {
-                assertThat(placeholders(nl.getProperty(key))).as("%s %s", bundle, key).isEqualTo(placeholders(en.getProperty(key)));
+                assertThat(placeholders(nl.getProperty(key)))
+                        .as("%s %s", bundle, key)
+                        .isEqualTo(placeholders(en.getProperty(key)));
                 assertThat(nl.getProperty(key)).as("%s %s", bundle, key).isNotBlank();
             }
         }
@@ -69,7 +74,8 @@ class BundleSyncTest {
                         if (stripped.isEmpty() || stripped.startsWith("#") || !stripped.contains("=")) {
                             continue;
                         }
-                        String key = stripped.substring(0, stripped.indexOf('=')).strip();
+                        String key =
+                                stripped.substring(0, stripped.indexOf('=')).strip();
                         if (!seen.add(key)) {
                             twice.add(key);
                         }
@@ -87,7 +93,8 @@ class BundleSyncTest {
             for (Subcommand s : Subcommand.values()) {
                 assertThat(texts.has(lang, s.usageKey())).as(s.usageKey()).isTrue();
                 assertThat(texts.has(lang, s.helpKey())).as(s.helpKey()).isTrue();
-                assertThat(texts.has(lang, "refused." + s.who().name().toLowerCase(java.util.Locale.ROOT))).isTrue();
+                assertThat(texts.has(lang, "refused." + s.who().name().toLowerCase(java.util.Locale.ROOT)))
+                        .isTrue();
             }
             for (Dimension d : Dimension.values()) {
                 assertThat(texts.has(lang, "dimension." + d.name() + ".name")).isTrue();
@@ -98,12 +105,17 @@ class BundleSyncTest {
                         assertThat(texts.has(lang, key)).as(key).isTrue();
                     }
                 }
-                assertThat(texts.has(lang, "statement." + d.name() + ".member." + (Instrument.items(d) + 1))).isFalse();
+                assertThat(texts.has(lang, "statement." + d.name() + ".member." + (Instrument.items(d) + 1)))
+                        .isFalse();
                 for (int item = 1; item <= 3; item++) {
-                    assertThat(texts.has(lang, new StatementRef(d, Role.MEMBER, item, Instrument.LEGACY_VERSION).messageKey()))
-                            .as("version 1 stays readable").isTrue();
+                    assertThat(texts.has(
+                                    lang,
+                                    new StatementRef(d, Role.MEMBER, item, Instrument.LEGACY_VERSION).messageKey()))
+                            .as("version 1 stays readable")
+                            .isTrue();
                 }
-                assertThat(texts.has(lang, new StatementRef(d, Role.LEADER, 1, Instrument.LEGACY_VERSION).messageKey())).isTrue();
+                assertThat(texts.has(lang, new StatementRef(d, Role.LEADER, 1, Instrument.LEGACY_VERSION).messageKey()))
+                        .isTrue();
             }
             for (int i = 1; i <= 3; i++) {
                 assertThat(texts.has(lang, "checkin.intro." + i)).isTrue();
@@ -116,23 +128,38 @@ class BundleSyncTest {
         Texts texts = new Texts();
         Pattern literal = Pattern.compile("\"([a-z][a-zA-Z]*(?:\\.[a-zA-Z0-9-]+)+)\"");
         try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
-            for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+            for (java.nio.file.Path f :
+                    files.filter(p -> p.toString().endsWith(".java")).toList()) {
                 Matcher m = literal.matcher(java.nio.file.Files.readString(f));
                 while (m.find()) {
                     String key = m.group(1);
-                    if (key.startsWith("org.") || key.startsWith("i18n") || key.startsWith("nudges") || key.contains("/")
-                            || key.startsWith("spring.") || key.startsWith("app.") || key.startsWith("com.") || key.startsWith("slack.")
-                            || key.startsWith("microsoft.") || key.startsWith("teams.") || key.startsWith("pulse.playground")
-                            || key.startsWith("pulse.pseudonym") || key.startsWith("pulse.retention")
-                            || key.startsWith("pulse.dashboard") || key.startsWith("pulse.charts")
-                            || key.startsWith("trustpulse.") || key.startsWith("server.") || key.startsWith("pulse.work")) {
+                    if (key.startsWith("org.")
+                            || key.startsWith("i18n")
+                            || key.startsWith("nudges")
+                            || key.contains("/")
+                            || key.startsWith("spring.")
+                            || key.startsWith("app.")
+                            || key.startsWith("com.")
+                            || key.startsWith("slack.")
+                            || key.startsWith("microsoft.")
+                            || key.startsWith("teams.")
+                            || key.startsWith("pulse.playground")
+                            || key.startsWith("pulse.pseudonym")
+                            || key.startsWith("pulse.retention")
+                            || key.startsWith("pulse.dashboard")
+                            || key.startsWith("pulse.charts")
+                            || key.startsWith("trustpulse.")
+                            || key.startsWith("server.")
+                            || key.startsWith("pulse.work")) {
                         continue;
                     }
                     if (key.matches("[a-z]+\\.[a-z]+\\.[a-z]+\\.[a-z]+") && !texts.has(Language.EN, key)) {
                         continue;
                     }
                     for (Language lang : Language.values()) {
-                        assertThat(texts.has(lang, key)).as("%s in %s (%s)", key, lang, f).isTrue();
+                        assertThat(texts.has(lang, key))
+                                .as("%s in %s (%s)", key, lang, f)
+                                .isTrue();
                     }
                 }
             }

@@ -65,8 +65,7 @@ class DutchGlossaryTest {
     }
 
     /** Phrases the glossary rules out. */
-    static final Map<String, String> FORBIDDEN_PHRASES = Map.of(
-            "weet ik niet", "kan ik niet beoordelen");
+    static final Map<String, String> FORBIDDEN_PHRASES = Map.of("weet ik niet", "kan ik niet beoordelen");
 
     /** Proper names, typed commands and setting names, taken out before the words are checked. */
     private static final List<Pattern> ALLOWED = List.of(
@@ -78,18 +77,20 @@ class DutchGlossaryTest {
             Pattern.compile("(?:/pulse|@\\S*\\s+pulse)(?:\\s+[a-z][a-z-]*)?"));
 
     /** "4h", "30m", "1h30m", "4 hours", "30 min": Dutch says "4 uur", "30 minuten". */
-    private static final Pattern ENGLISH_DURATION =
-            Pattern.compile("\\b\\d+\\s?(?:h|hr|hrs|hours?|m|mins?|minutes?)\\b|\\b\\d+h\\d+m?\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ENGLISH_DURATION = Pattern.compile(
+            "\\b\\d+\\s?(?:h|hr|hrs|hours?|m|mins?|minutes?)\\b|\\b\\d+h\\d+m?\\b", Pattern.CASE_INSENSITIVE);
+
     private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}-]*");
 
     /** Where a text came from and the text. */
-    record Text(String where, String text) {
-    }
+    record Text(String where, String text) {}
 
     static List<Text> dutchTexts() throws IOException {
         List<Text> texts = new ArrayList<>();
         try (Stream<Path> files = Files.list(BUNDLES)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith("_nl.properties")).sorted().toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith("_nl.properties"))
+                    .sorted()
+                    .toList()) {
                 Properties p = new Properties();
                 try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                     p.load(in);
@@ -158,8 +159,10 @@ class DutchGlossaryTest {
 
     @Test
     void commandsAndTheProductNameAreLeftAlone() {
-        assertThat(problems("Typ /pulse nudges uit om te pauzeren; /pulse leader @naam maakt iemand leidinggevende.")).isEmpty();
-        assertThat(problems("Ik ben Trust Pulse. Typ *@{0} pulse setup* of @Trust Pulse pulse help.")).isEmpty();
+        assertThat(problems("Typ /pulse nudges uit om te pauzeren; /pulse leader @naam maakt iemand leidinggevende."))
+                .isEmpty();
+        assertThat(problems("Ik ben Trust Pulse. Typ *@{0} pulse setup* of @Trust Pulse pulse help."))
+                .isEmpty();
         assertThat(problems("Herinnering na 4 uur of 30 minuten, om 09:30")).isEmpty();
     }
 }

@@ -23,17 +23,22 @@ class PublishedWeekTest {
     void aCellFromFewerAnswersThanTodaysThresholdIsWithheld() {
         PublishedWeek shown = week(6, false).under(5);
         assertThat(shown.cell(Dimension.VISION).withheld()).isTrue();
-        assertThat(shown.cell(Dimension.VISION).answers()).as("no count below the threshold either").isZero();
+        assertThat(shown.cell(Dimension.VISION).answers())
+                .as("no count below the threshold either")
+                .isZero();
         assertThat(shown.cell(Dimension.TRUST).mean()).hasValue(4.0);
         assertThat(shown.cell(Dimension.SAFETY).withheld()).isTrue();
-        assertThat(shown.cell(Dimension.FREEDOM).withheld()).as("a dimension nobody answered").isTrue();
+        assertThat(shown.cell(Dimension.FREEDOM).withheld())
+                .as("a dimension nobody answered")
+                .isTrue();
     }
 
     @Test
     void aWeekWithFewerRespondentsThanTodaysThresholdIsWithheldWhole() {
         PublishedWeek shown = week(4, false).under(5);
         assertThat(shown.withheld()).isTrue();
-        assertThat(Dimension.inModelOrder()).allSatisfy(d -> assertThat(shown.cell(d).withheld()).isTrue());
+        assertThat(Dimension.inModelOrder())
+                .allSatisfy(d -> assertThat(shown.cell(d).withheld()).isTrue());
     }
 
     @Test

@@ -34,7 +34,8 @@ class DisruptionDetectorTest {
     }
 
     /** TRUST in the weeks before: {@code lastWeek} one week back, {@code baseline} in all the weeks before that. */
-    private Map<WeekId, Map<Dimension, PublishedScore>> earlier(PublishedScore lastWeek, PublishedScore baseline, int baselineWeeks) {
+    private Map<WeekId, Map<Dimension, PublishedScore>> earlier(
+            PublishedScore lastWeek, PublishedScore baseline, int baselineWeeks) {
         Map<WeekId, Map<Dimension, PublishedScore>> h = new HashMap<>();
         h.put(week.minus(1), Map.of(Dimension.TRUST, lastWeek));
         for (int back = 2; back < 2 + baselineWeeks; back++) {
@@ -56,8 +57,11 @@ class DisruptionDetectorTest {
     @Test
     void aClearFallOverTwoWeeksOnEnoughAnswersIsAPossibleDisruption() {
         // Baseline 4.0 on 6 answers a week for eight weeks; last week and this week 3.0 on 6 answers.
-        DisruptionDetector.Assessment a = detector.assess(pulse(3, 3, 3, 2, 4, 3), earlier(score(3.0, 6, 0.6), score(4.0, 6, 0.6), 8));
-        assertThat(a.disruptions()).extracting(DisruptionDetector.Drop::dimension).containsExactly(Dimension.TRUST);
+        DisruptionDetector.Assessment a =
+                detector.assess(pulse(3, 3, 3, 2, 4, 3), earlier(score(3.0, 6, 0.6), score(4.0, 6, 0.6), 8));
+        assertThat(a.disruptions())
+                .extracting(DisruptionDetector.Drop::dimension)
+                .containsExactly(Dimension.TRUST);
         assertThat(a.strongest().orElseThrow().fall()).isCloseTo(1.0, within(1e-9));
         assertThat(a.strongest().orElseThrow().evidence()).isGreaterThan(1);
         assertThat(a.lower()).isEmpty();
@@ -67,47 +71,54 @@ class DisruptionDetectorTest {
     void aFirstLowWeekIsOnlyLowerUntilTheNextWeekConfirmsIt() {
         // Baseline and last week 4.2, this week 3.0 on six answers: the two-week mean is 0.6 down, about 2.3
         // standard errors once the team's shared weekly moods count; short of the corrected critical value.
-        DisruptionDetector.Assessment first = detector.assess(pulse(3, 3, 3, 3, 3, 3),
-                earlier(score(4.2, 6, 0.8), score(4.2, 6, 0.8), 8));
+        DisruptionDetector.Assessment first =
+                detector.assess(pulse(3, 3, 3, 3, 3, 3), earlier(score(4.2, 6, 0.8), score(4.2, 6, 0.8), 8));
         assertThat(first.disruptions()).isEmpty();
         assertThat(first.lower()).extracting(DisruptionDetector.Drop::dimension).containsExactly(Dimension.TRUST);
         assertThat(first.lower().get(0).evidence()).isBetween(0.5, 1.0);
 
-        DisruptionDetector.Assessment second = detector.assess(pulse(3, 3, 3, 3, 3, 3),
-                earlier(score(3.0, 6, 0.0), score(4.2, 6, 0.8), 8));
-        assertThat(second.disruptions()).extracting(DisruptionDetector.Drop::dimension).containsExactly(Dimension.TRUST);
+        DisruptionDetector.Assessment second =
+                detector.assess(pulse(3, 3, 3, 3, 3, 3), earlier(score(3.0, 6, 0.0), score(4.2, 6, 0.8), 8));
+        assertThat(second.disruptions())
+                .extracting(DisruptionDetector.Drop::dimension)
+                .containsExactly(Dimension.TRUST);
     }
 
     @Test
     void aFallRaisesTheAlarmOnceAndNotAgainTheWeekAfter() {
         // The week of the fall: 2 after ten weeks at 4.0. The two-week mean is a point down: an alarm.
-        DisruptionDetector.Assessment first = detector.assess(pulse(2, 2, 2, 2, 2, 3),
-                earlier(score(4.0, 6, 0.6), score(4.0, 6, 0.6), 9));
-        assertThat(first.disruptions()).extracting(DisruptionDetector.Drop::dimension).containsExactly(Dimension.TRUST);
+        DisruptionDetector.Assessment first =
+                detector.assess(pulse(2, 2, 2, 2, 2, 3), earlier(score(4.0, 6, 0.6), score(4.0, 6, 0.6), 9));
+        assertThat(first.disruptions())
+                .extracting(DisruptionDetector.Drop::dimension)
+                .containsExactly(Dimension.TRUST);
 
         // The week after, still at 2: last week's test passed, so this week stays quiet.
-        DisruptionDetector.Assessment next = detector.assess(pulse(2, 2, 2, 2, 2, 3),
-                earlier(score(2.2, 6, 0.4), score(4.0, 6, 0.6), 9));
+        DisruptionDetector.Assessment next =
+                detector.assess(pulse(2, 2, 2, 2, 2, 3), earlier(score(2.2, 6, 0.4), score(4.0, 6, 0.6), 9));
         assertThat(next.disruptions()).isEmpty();
         assertThat(next.lower()).isEmpty();
     }
 
     @Test
     void fewerThanFiveAnswersThisWeekIsNeverADisruptionHoweverLargeTheFall() {
-        DisruptionDetector.Assessment a = detector.assess(pulse(1, 1, 1, 1), earlier(score(1.0, 6, 0.3), score(4.5, 6, 0.5), 8));
+        DisruptionDetector.Assessment a =
+                detector.assess(pulse(1, 1, 1, 1), earlier(score(1.0, 6, 0.3), score(4.5, 6, 0.5), 8));
         assertThat(a.disruptions()).isEmpty();
         assertThat(a.lower()).extracting(DisruptionDetector.Drop::dimension).containsExactly(Dimension.TRUST);
     }
 
     @Test
     void fewerThanFiveAnswersLastWeekIsNeverADisruptionEither() {
-        DisruptionDetector.Assessment a = detector.assess(pulse(1, 1, 2, 1, 1, 1), earlier(score(1.0, 4, 0.3), score(4.5, 6, 0.5), 8));
+        DisruptionDetector.Assessment a =
+                detector.assess(pulse(1, 1, 2, 1, 1, 1), earlier(score(1.0, 4, 0.3), score(4.5, 6, 0.5), 8));
         assertThat(a.disruptions()).isEmpty();
     }
 
     @Test
     void withoutThreeBaselineWeeksThereIsNoTest() {
-        DisruptionDetector.Assessment a = detector.assess(pulse(1, 1, 2, 1, 1, 1), earlier(score(1.2, 6, 0.4), score(4.5, 6, 0.5), 2));
+        DisruptionDetector.Assessment a =
+                detector.assess(pulse(1, 1, 2, 1, 1, 1), earlier(score(1.2, 6, 0.4), score(4.5, 6, 0.5), 2));
         assertThat(a.disruptions()).isEmpty();
         assertThat(a.lower()).extracting(DisruptionDetector.Drop::dimension).containsExactly(Dimension.TRUST);
     }
@@ -115,7 +126,8 @@ class DisruptionDetectorTest {
     @Test
     void aWeekAlreadyBackAtItsBaselineIsNoDisruption() {
         // Last week fell hard, this week is back: the two-week mean is low, but the fall is no longer there.
-        DisruptionDetector.Assessment a = detector.assess(pulse(4, 4, 4, 4, 4, 5), earlier(score(2.0, 6, 0.5), score(4.0, 6, 0.5), 8));
+        DisruptionDetector.Assessment a =
+                detector.assess(pulse(4, 4, 4, 4, 4, 5), earlier(score(2.0, 6, 0.5), score(4.0, 6, 0.5), 8));
         assertThat(a.disruptions()).isEmpty();
         assertThat(a.lower()).isEmpty();
     }
@@ -123,14 +135,16 @@ class DisruptionDetectorTest {
     @Test
     void identicalAnswersDoNotMakeASmallMoveLookCertain() {
         // Everyone always answered 4, now everyone 3.8 on average: no spread at all, yet too small a move for an alarm.
-        DisruptionDetector.Assessment a = detector.assess(pulse(4, 4, 4, 4, 3), earlier(score(3.8, 5, 0.45), score(4.0, 5, 0.0), 8));
+        DisruptionDetector.Assessment a =
+                detector.assess(pulse(4, 4, 4, 4, 3), earlier(score(3.8, 5, 0.45), score(4.0, 5, 0.0), 8));
         assertThat(a.disruptions()).isEmpty();
         assertThat(a.lower()).isEmpty();
     }
 
     @Test
     void aSmallFallIsNotMentionedAtAll() {
-        DisruptionDetector.Assessment a = detector.assess(pulse(4, 4, 4, 3, 4, 4), earlier(score(3.9, 6, 0.5), score(4.1, 6, 0.5), 8));
+        DisruptionDetector.Assessment a =
+                detector.assess(pulse(4, 4, 4, 3, 4, 4), earlier(score(3.9, 6, 0.5), score(4.1, 6, 0.5), 8));
         assertThat(a.disruptions()).isEmpty();
         assertThat(a.lower()).isEmpty();
     }
@@ -149,8 +163,10 @@ class DisruptionDetectorTest {
     @Test
     void weeksClosedBeforeTheSpreadWasKeptStillCountWithThisWeeksSpread() {
         PublishedScore old = new PublishedScore(4.0, 6, OptionalDouble.empty());
-        DisruptionDetector.Assessment a = detector.assess(pulse(2, 2, 2, 1, 3, 2),
-                earlier(new PublishedScore(2.0, 6, OptionalDouble.empty()), old, 8));
-        assertThat(a.disruptions()).extracting(DisruptionDetector.Drop::dimension).containsExactly(Dimension.TRUST);
+        DisruptionDetector.Assessment a = detector.assess(
+                pulse(2, 2, 2, 1, 3, 2), earlier(new PublishedScore(2.0, 6, OptionalDouble.empty()), old, 8));
+        assertThat(a.disruptions())
+                .extracting(DisruptionDetector.Drop::dimension)
+                .containsExactly(Dimension.TRUST);
     }
 }

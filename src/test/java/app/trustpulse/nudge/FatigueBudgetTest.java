@@ -13,8 +13,17 @@ import org.junit.jupiter.api.Test;
 class FatigueBudgetTest {
 
     private static SentNudge sent(int i, SentNudge.Reaction reaction) {
-        return new SentNudge(i, 1, "lea", "n" + i, Optional.of(Dimension.TRUST), NudgeReason.ROTATION, new WeekId(2026, 40 + i),
-                SentNudge.Occasion.MIDWEEK, Instant.ofEpochSecond(i), Optional.ofNullable(reaction));
+        return new SentNudge(
+                i,
+                1,
+                "lea",
+                "n" + i,
+                Optional.of(Dimension.TRUST),
+                NudgeReason.ROTATION,
+                new WeekId(2026, 40 + i),
+                SentNudge.Occasion.MIDWEEK,
+                Instant.ofEpochSecond(i),
+                Optional.ofNullable(reaction));
     }
 
     @Test
@@ -28,6 +37,7 @@ class FatigueBudgetTest {
         assertThat(NudgingLeaders.reduced(log)).isTrue();
         log.set(3, sent(4, SentNudge.Reaction.NOT_YET));
         assertThat(NudgingLeaders.reduced(log)).isFalse();
-        assertThat(NudgingLeaders.reduced(List.of(sent(1, null), sent(2, null)))).isFalse();
+        assertThat(NudgingLeaders.reduced(List.of(sent(1, null), sent(2, null))))
+                .isFalse();
     }
 }

@@ -13,14 +13,26 @@ public final class InMemoryNudgeLog implements NudgeLog {
     @Override
     public long record(SentNudge n) {
         long id = nudges.size() + 1;
-        nudges.add(new SentNudge(id, n.teamId(), n.leaderId(), n.nudgeId(), n.dimension(), n.reason(), n.week(), n.occasion(),
-                n.sentAt(), n.reaction()));
+        nudges.add(new SentNudge(
+                id,
+                n.teamId(),
+                n.leaderId(),
+                n.nudgeId(),
+                n.dimension(),
+                n.reason(),
+                n.week(),
+                n.occasion(),
+                n.sentAt(),
+                n.reaction()));
         return id;
     }
 
     @Override
     public List<SentNudge> ofLeader(long teamId, String leaderId, Instant since) {
-        return nudges.stream().filter(n -> n.teamId() == teamId && n.leaderId().equals(leaderId) && !n.sentAt().isBefore(since))
+        return nudges.stream()
+                .filter(n -> n.teamId() == teamId
+                        && n.leaderId().equals(leaderId)
+                        && !n.sentAt().isBefore(since))
                 .toList();
     }
 
@@ -31,7 +43,9 @@ public final class InMemoryNudgeLog implements NudgeLog {
 
     @Override
     public int countOfLeader(long teamId, String leaderId) {
-        return (int) nudges.stream().filter(n -> n.teamId() == teamId && n.leaderId().equals(leaderId)).count();
+        return (int) nudges.stream()
+                .filter(n -> n.teamId() == teamId && n.leaderId().equals(leaderId))
+                .count();
     }
 
     @Override
@@ -46,8 +60,19 @@ public final class InMemoryNudgeLog implements NudgeLog {
         for (int i = 0; i < nudges.size(); i++) {
             SentNudge n = nudges.get(i);
             if (n.id() == id && n.leaderId().equals(leaderId)) {
-                nudges.set(i, new SentNudge(n.id(), n.teamId(), n.leaderId(), n.nudgeId(), n.dimension(), n.reason(), n.week(),
-                        n.occasion(), n.sentAt(), Optional.of(reaction)));
+                nudges.set(
+                        i,
+                        new SentNudge(
+                                n.id(),
+                                n.teamId(),
+                                n.leaderId(),
+                                n.nudgeId(),
+                                n.dimension(),
+                                n.reason(),
+                                n.week(),
+                                n.occasion(),
+                                n.sentAt(),
+                                Optional.of(reaction)));
                 return true;
             }
         }

@@ -30,23 +30,44 @@ class MonthlyReviewsTest {
     private final Map<WeekId, Map<Dimension, Double>> history = new TreeMap<>();
 
     private Team team(Language language) {
-        return new Team(1, Platform.PLAYGROUND, "demo", "team", "team", ZoneId.of("Europe/Amsterdam"), language, 3,
-                TeamSchedule.defaults(), false);
+        return new Team(
+                1,
+                Platform.PLAYGROUND,
+                "demo",
+                "team",
+                "team",
+                ZoneId.of("Europe/Amsterdam"),
+                language,
+                3,
+                TeamSchedule.defaults(),
+                false);
     }
 
     private void episode(Dimension d, double change, SentNudge.Reaction reaction) {
         for (int back = 2; back >= 1; back--) {
-            history.computeIfAbsent(anchor.minus(back), w -> new EnumMap<>(Dimension.class)).put(d, 3.0);
+            history.computeIfAbsent(anchor.minus(back), w -> new EnumMap<>(Dimension.class))
+                    .put(d, 3.0);
         }
         for (int after = 2; after <= 3; after++) {
-            history.computeIfAbsent(anchor.plus(after), w -> new EnumMap<>(Dimension.class)).put(d, 3.0 + change);
+            history.computeIfAbsent(anchor.plus(after), w -> new EnumMap<>(Dimension.class))
+                    .put(d, 3.0 + change);
         }
-        log.record(new SentNudge(0, 1, "lea", "n-" + d, Optional.of(d), NudgeReason.WEAKEST, anchor, SentNudge.Occasion.DIGEST,
-                Instant.EPOCH, Optional.ofNullable(reaction)));
+        log.record(new SentNudge(
+                0,
+                1,
+                "lea",
+                "n-" + d,
+                Optional.of(d),
+                NudgeReason.WEAKEST,
+                anchor,
+                SentNudge.Occasion.DIGEST,
+                Instant.EPOCH,
+                Optional.ofNullable(reaction)));
     }
 
     private static List<String> texts(ChatMessage m) {
-        return m.blocks().stream().map(b -> b instanceof Block.Text t ? t.text() : b instanceof Block.Context c ? c.text() : "")
+        return m.blocks().stream()
+                .map(b -> b instanceof Block.Text t ? t.text() : b instanceof Block.Context c ? c.text() : "")
                 .toList();
     }
 
@@ -59,10 +80,12 @@ class MonthlyReviewsTest {
         episode(Dimension.CONNECTION, 0.1, SentNudge.Reaction.NOT_YET);
         episode(Dimension.SAFETY, 0.2, null);
 
-        List<String> lines = texts(reviews.review(team(Language.EN), "lea", now, history).orElseThrow());
+        List<String> lines =
+                texts(reviews.review(team(Language.EN), "lea", now, history).orElseThrow());
 
         assertThat(lines).contains(texts.get(Language.EN, "review.effect", "▲ +0.4", 3, "▲ +0.1", 3, "▲ +0.3", "0.2"));
-        assertThat(lines).contains(texts.get(Language.EN, "review.effect.higher"), texts.get(Language.EN, "review.method"));
+        assertThat(lines)
+                .contains(texts.get(Language.EN, "review.effect.higher"), texts.get(Language.EN, "review.method"));
         assertThat(lines).doesNotContain(texts.get(Language.EN, "review.reflect"));
     }
 
@@ -71,10 +94,13 @@ class MonthlyReviewsTest {
         episode(Dimension.VISION, 0.9, SentNudge.Reaction.TRIED);
         episode(Dimension.TRUST, 0.0, SentNudge.Reaction.NOT_YET);
 
-        List<String> lines = texts(reviews.review(team(Language.NL), "lea", now, history).orElseThrow());
+        List<String> lines =
+                texts(reviews.review(team(Language.NL), "lea", now, history).orElseThrow());
 
-        assertThat(lines).contains(texts.get(Language.NL, "review.tooFew", 1L, 1L, NudgeReview.MIN_EPISODES),
-                texts.get(Language.NL, "review.reflect"));
+        assertThat(lines)
+                .contains(
+                        texts.get(Language.NL, "review.tooFew", 1L, 1L, NudgeReview.MIN_EPISODES),
+                        texts.get(Language.NL, "review.reflect"));
         assertThat(String.join("\n", lines)).doesNotContain("▲").doesNotContain("0,9");
     }
 
@@ -87,7 +113,8 @@ class MonthlyReviewsTest {
         episode(Dimension.CONNECTION, -0.6, SentNudge.Reaction.NOT_YET);
         episode(Dimension.SAFETY, 0.0, SentNudge.Reaction.NOT_YET);
 
-        List<String> lines = texts(reviews.review(team(Language.EN), "lea", now, history).orElseThrow());
+        List<String> lines =
+                texts(reviews.review(team(Language.EN), "lea", now, history).orElseThrow());
 
         assertThat(lines).contains(texts.get(Language.EN, "review.effect.unclear"));
     }
@@ -95,15 +122,26 @@ class MonthlyReviewsTest {
     @Test
     void withoutAnyTriedNudgeTheReviewInvitesToTryOne() {
         episode(Dimension.VISION, 0.3, SentNudge.Reaction.NOT_YET);
-        List<String> lines = texts(reviews.review(team(Language.EN), "lea", now, history).orElseThrow());
+        List<String> lines =
+                texts(reviews.review(team(Language.EN), "lea", now, history).orElseThrow());
         assertThat(lines).contains(texts.get(Language.EN, "review.nothingTried"));
-        assertThat(reviews.review(team(Language.EN), "someone-else", now, history)).isEmpty();
+        assertThat(reviews.review(team(Language.EN), "someone-else", now, history))
+                .isEmpty();
     }
 
     /** Nudges in the review's own four weeks: per week, tried, not tried, or none. */
     private void weekOfPeriod(InMemoryNudgeLog periodLog, int back, SentNudge.Reaction reaction) {
-        periodLog.record(new SentNudge(0, 1, "lea", "w-" + back, Optional.empty(), NudgeReason.WEAKEST, now.minus(back),
-                SentNudge.Occasion.DIGEST, Instant.EPOCH, Optional.ofNullable(reaction)));
+        periodLog.record(new SentNudge(
+                0,
+                1,
+                "lea",
+                "w-" + back,
+                Optional.empty(),
+                NudgeReason.WEAKEST,
+                now.minus(back),
+                SentNudge.Occasion.DIGEST,
+                Instant.EPOCH,
+                Optional.ofNullable(reaction)));
     }
 
     /** "none" 0, "one" 1, "3" 3; Dutch "geen enkele week" 0, "één week" 1, "3 weken" 3. */
@@ -139,7 +177,8 @@ class MonthlyReviewsTest {
                 weekOfPeriod(periodLog, MonthlyReviews.PERIOD_WEEKS + 2, SentNudge.Reaction.TRIED);
                 String label = lang + " tried " + tried + ", untried " + untried + ", none " + none;
 
-                List<String> lines = texts(periodReviews.review(team(lang), "lea", now, history).orElseThrow());
+                List<String> lines = texts(
+                        periodReviews.review(team(lang), "lea", now, history).orElseThrow());
 
                 if (tried + untried == 0) {
                     assertThat(lines).as(label).contains(texts.get(lang, "review.counts.none"));
@@ -154,7 +193,9 @@ class MonthlyReviewsTest {
                 }
                 assertThat(counts).as(label + ": " + weeks).containsExactly(tried, untried, none);
                 assertThat(counts.stream().mapToInt(Integer::intValue).sum()).isEqualTo(MonthlyReviews.PERIOD_WEEKS);
-                assertThat(weeks).as(weeks).doesNotContainPattern("\\b(1 weeks|one weeks|1 weken|één weken|[02-9] week\\b|[02-9] week )");
+                assertThat(weeks)
+                        .as(weeks)
+                        .doesNotContainPattern("\\b(1 weeks|one weeks|1 weken|één weken|[02-9] week\\b|[02-9] week )");
                 assertThat(lines).as(label).contains(texts.get(lang, "review.counts", 2 * (tried + untried), tried));
             }
         }
@@ -163,11 +204,17 @@ class MonthlyReviewsTest {
     @Test
     void theCountsReadRightInEnglish() {
         assertThat(texts.get(Language.EN, "review.weeks", 1, 0, 3))
-                .isEqualTo("Of those four weeks, one had a nudge you tried, none had only nudges you didn't try, and 3 had no nudge.");
-        assertThat(texts.get(Language.NL, "review.weeks", 0, 1, 3)).isEqualTo("Van die vier weken had je in geen enkele week een "
-                + "tip die je probeerde, in één week alleen tips die je niet probeerde, en in 3 weken geen tip.");
-        assertThat(texts.get(Language.EN, "review.counts", 2, 0)).isEqualTo("In the last four weeks you got 2 nudges and tried none of them.");
-        assertThat(texts.get(Language.NL, "review.counts", 1, 1)).isEqualTo("De afgelopen vier weken kreeg je één tip en probeerde je er één.");
-        assertThat(texts.get(Language.EN, "review.tooFew", 1, 5, 3)).contains("one nudge you tried and 5 nudges you didn't try");
+                .isEqualTo(
+                        "Of those four weeks, one had a nudge you tried, none had only nudges you didn't try, and 3 had no nudge.");
+        assertThat(texts.get(Language.NL, "review.weeks", 0, 1, 3))
+                .isEqualTo(
+                        "Van die vier weken had je in geen enkele week een "
+                                + "tip die je probeerde, in één week alleen tips die je niet probeerde, en in 3 weken geen tip.");
+        assertThat(texts.get(Language.EN, "review.counts", 2, 0))
+                .isEqualTo("In the last four weeks you got 2 nudges and tried none of them.");
+        assertThat(texts.get(Language.NL, "review.counts", 1, 1))
+                .isEqualTo("De afgelopen vier weken kreeg je één tip en probeerde je er één.");
+        assertThat(texts.get(Language.EN, "review.tooFew", 1, 5, 3))
+                .contains("one nudge you tried and 5 nudges you didn't try");
     }
 }

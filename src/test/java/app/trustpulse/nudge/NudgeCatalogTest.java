@@ -17,7 +17,9 @@ class NudgeCatalogTest {
     void bothLanguagesHaveTheSameEntriesWithTheSameDimensionAudienceAndSource() {
         List<Nudge> en = catalog.all(Language.EN);
         List<Nudge> nl = catalog.all(Language.NL);
-        assertThat(nl).extracting(Nudge::id).containsExactlyElementsOf(en.stream().map(Nudge::id).toList());
+        assertThat(nl)
+                .extracting(Nudge::id)
+                .containsExactlyElementsOf(en.stream().map(Nudge::id).toList());
         for (Nudge e : en) {
             Nudge n = catalog.find(Language.NL, e.id()).orElseThrow();
             assertThat(n.dimension()).as(e.id()).isEqualTo(e.dimension());
@@ -32,9 +34,12 @@ class NudgeCatalogTest {
         for (Language lang : Language.values()) {
             for (Dimension d : Dimension.values()) {
                 assertThat(catalog.leaderNudges(lang, d)).as("%s %s", lang, d).hasSizeGreaterThanOrEqualTo(8);
-                assertThat(catalog.reflectionQuestions(lang, d)).as("%s %s", lang, d).hasSizeGreaterThanOrEqualTo(3);
+                assertThat(catalog.reflectionQuestions(lang, d))
+                        .as("%s %s", lang, d)
+                        .hasSizeGreaterThanOrEqualTo(3);
             }
-            assertThat(catalog.disruptionNudges(lang)).hasSizeGreaterThanOrEqualTo(4)
+            assertThat(catalog.disruptionNudges(lang))
+                    .hasSizeGreaterThanOrEqualTo(4)
                     .allMatch(n -> n.text().contains("{dimension}"));
         }
     }
@@ -51,11 +56,19 @@ class NudgeCatalogTest {
     }
 
     /** The texts in /work/shared/sources we have read, and Edmondson (1999), which we cite directly. */
-    private static final Set<String> READ = Set.of("Haselhoff (2017)", "Nientied (2012)", "VKW Metena", "Stevens",
-            "Six (slides)", "Edmondson (1999)");
+    private static final Set<String> READ =
+            Set.of("Haselhoff (2017)", "Nientied (2012)", "VKW Metena", "Stevens", "Six (slides)", "Edmondson (1999)");
     /** Works we know only through one of the texts we read: always cited "X, via Y". */
-    private static final Set<String> SECOND_HAND = Set.of("Mayer, Davis & Schoorman (1995)", "Six (2004)", "Weibel (2007)",
-            "Weibel & Six (2013)", "Ryan & Deci (2017)", "Semler", "Droste", "Strikwerda", "KPMG (2009)");
+    private static final Set<String> SECOND_HAND = Set.of(
+            "Mayer, Davis & Schoorman (1995)",
+            "Six (2004)",
+            "Weibel (2007)",
+            "Weibel & Six (2013)",
+            "Ryan & Deci (2017)",
+            "Semler",
+            "Droste",
+            "Strikwerda",
+            "KPMG (2009)");
 
     @Test
     void everyEntryNamesTheWorksItRestsOnOrIsMarkedAsAPracticeTip() {
@@ -66,10 +79,16 @@ class NudgeCatalogTest {
             for (String part : n.source().split("; ")) {
                 int via = part.lastIndexOf(", via ");
                 if (via < 0) {
-                    assertThat(part).as("%s: a work we read, or marked 'via'", n.id()).isIn(READ);
+                    assertThat(part)
+                            .as("%s: a work we read, or marked 'via'", n.id())
+                            .isIn(READ);
                 } else {
-                    assertThat(part.substring(via + ", via ".length())).as("%s: known through", n.id()).isIn(READ);
-                    assertThat(part.substring(0, via)).as("%s: a work known second-hand", n.id()).isIn(SECOND_HAND);
+                    assertThat(part.substring(via + ", via ".length()))
+                            .as("%s: known through", n.id())
+                            .isIn(READ);
+                    assertThat(part.substring(0, via))
+                            .as("%s: a work known second-hand", n.id())
+                            .isIn(SECOND_HAND);
                 }
             }
         }
@@ -80,27 +99,42 @@ class NudgeCatalogTest {
         List<Nudge> all = catalog.all(Language.EN);
         long tips = all.stream().filter(Nudge::isPracticeTip).count();
         assertThat(tips).isPositive().isLessThan(all.size() / 5);
-        assertThat(catalog.find(Language.NL, "safety-03").orElseThrow().isPracticeTip()).isTrue();
+        assertThat(catalog.find(Language.NL, "safety-03").orElseThrow().isPracticeTip())
+                .isTrue();
     }
 
     @Test
     void theCatalogCoversWhatTheDomainBriefAsksFor() {
-        String en = String.join("\n", catalog.all(Language.EN).stream().map(n -> n.text() + " " + n.why()).toList());
-        assertThat(en).contains("trust account", "on foot and leaves on horseback", "intentional, professional and contractual",
-                "Weighed trust", "'Bad luck must be eliminated'", "'Trusting means doing nothing'",
-                "'Trust and control are substitutes' is a misconception", "keep the next promise");
+        String en = String.join(
+                "\n",
+                catalog.all(Language.EN).stream()
+                        .map(n -> n.text() + " " + n.why())
+                        .toList());
+        assertThat(en)
+                .contains(
+                        "trust account",
+                        "on foot and leaves on horseback",
+                        "intentional, professional and contractual",
+                        "Weighed trust",
+                        "'Bad luck must be eliminated'",
+                        "'Trusting means doing nothing'",
+                        "'Trust and control are substitutes' is a misconception",
+                        "keep the next promise");
         assertThat(catalog.leaderNudges(Language.EN, Dimension.RESPONSIBILITY))
                 .anyMatch(n -> n.why().contains("hold people to account"));
         assertThat(catalog.leaderNudges(Language.NL, Dimension.RESPONSIBILITY))
                 .anyMatch(n -> n.text().contains("Spreek hem of haar er deze week op aan"));
-        assertThat(catalog.all(Language.NL)).noneMatch(n -> n.text().toLowerCase(java.util.Locale.ROOT).contains("pulse")
-                || n.why().toLowerCase(java.util.Locale.ROOT).contains("pulse"));
+        assertThat(catalog.all(Language.NL))
+                .noneMatch(n -> n.text().toLowerCase(java.util.Locale.ROOT).contains("pulse")
+                        || n.why().toLowerCase(java.util.Locale.ROOT).contains("pulse"));
     }
 
     @Test
     void disruptionNudgesNeverAskWhoAnswered() {
         assertThat(catalog.find(Language.EN, "disruption-02").orElseThrow().text())
-                .contains("don't try to work out who answered what").doesNotContain("one or two people");
-        assertThat(catalog.find(Language.EN, "disruption-04").orElseThrow().why()).doesNotContain("stronger than before");
+                .contains("don't try to work out who answered what")
+                .doesNotContain("one or two people");
+        assertThat(catalog.find(Language.EN, "disruption-04").orElseThrow().why())
+                .doesNotContain("stronger than before");
     }
 }

@@ -19,12 +19,22 @@ class NudgeReviewTest {
     private final WeekId now = new WeekId(2026, 47);
     /** The pulse the nudges were chosen from: low, as chosen weeks tend to be. */
     private final WeekId anchor = now.minus(5);
+
     private final NudgeReview review = new NudgeReview();
     private final Map<WeekId, Map<Dimension, Double>> history = new TreeMap<>();
 
     private SentNudge nudge(WeekId week, Dimension d, SentNudge.Reaction reaction, SentNudge.Occasion occasion) {
-        return new SentNudge(0, 1, "lea", "x-" + d + week, Optional.of(d), NudgeReason.WEAKEST, week, occasion,
-                Instant.EPOCH, Optional.ofNullable(reaction));
+        return new SentNudge(
+                0,
+                1,
+                "lea",
+                "x-" + d + week,
+                Optional.of(d),
+                NudgeReason.WEAKEST,
+                week,
+                occasion,
+                Instant.EPOCH,
+                Optional.ofNullable(reaction));
     }
 
     private SentNudge digestNudge(Dimension d, SentNudge.Reaction reaction) {
@@ -48,8 +58,8 @@ class NudgeReviewTest {
     @Test
     void measuresFromTheWeeksBeforeTheNudgeWasChosenNotFromTheLowWeekThatChoseIt() {
         scores(Dimension.TRUST, 0.0);
-        NudgeReview.Review r = review.review(List.of(digestNudge(Dimension.TRUST, SentNudge.Reaction.TRIED)), history,
-                now.minus(3), now);
+        NudgeReview.Review r = review.review(
+                List.of(digestNudge(Dimension.TRUST, SentNudge.Reaction.TRIED)), history, now.minus(3), now);
         assertThat(r.episodes()).singleElement().satisfies(e -> {
             assertThat(e.tried()).isTrue();
             // Measured from the low week this would read +1.0; the team did not change at all.
@@ -72,7 +82,8 @@ class NudgeReviewTest {
                 digestNudge(Dimension.FREEDOM, SentNudge.Reaction.NOT_YET),
                 digestNudge(Dimension.CONNECTION, null),
                 digestNudge(Dimension.SAFETY, SentNudge.Reaction.NOT_YET));
-        NudgeReview.Estimate e = review.review(nudges, history, now.minus(3), now).estimate().orElseThrow();
+        NudgeReview.Estimate e =
+                review.review(nudges, history, now.minus(3), now).estimate().orElseThrow();
         assertThat(e.triedEpisodes()).isEqualTo(3);
         assertThat(e.otherEpisodes()).isEqualTo(3);
         assertThat(e.triedChange()).isCloseTo(0.4, within(1e-9));
@@ -85,7 +96,8 @@ class NudgeReviewTest {
     @Test
     void withFewerThanThreeEpisodesOnEitherSideThereIsNoNumber() {
         List<SentNudge> nudges = new ArrayList<>();
-        for (Dimension d : List.of(Dimension.VISION, Dimension.TRUST, Dimension.RESPONSIBILITY, Dimension.FREEDOM, Dimension.CONNECTION)) {
+        for (Dimension d : List.of(
+                Dimension.VISION, Dimension.TRUST, Dimension.RESPONSIBILITY, Dimension.FREEDOM, Dimension.CONNECTION)) {
             scores(d, 0.2);
         }
         nudges.add(digestNudge(Dimension.VISION, SentNudge.Reaction.TRIED));
@@ -104,18 +116,30 @@ class NudgeReviewTest {
         scores(Dimension.TRUST, 0.2);
         List<SentNudge> nudges = List.of(
                 digestNudge(Dimension.TRUST, SentNudge.Reaction.NOT_YET),
-                new SentNudge(0, 1, "lea", "other", Optional.of(Dimension.TRUST), NudgeReason.DROP, anchor,
-                        SentNudge.Occasion.DIGEST, Instant.EPOCH, Optional.of(SentNudge.Reaction.TRIED)));
-        assertThat(review.review(nudges, history, now.minus(3), now).episodes()).singleElement()
+                new SentNudge(
+                        0,
+                        1,
+                        "lea",
+                        "other",
+                        Optional.of(Dimension.TRUST),
+                        NudgeReason.DROP,
+                        anchor,
+                        SentNudge.Occasion.DIGEST,
+                        Instant.EPOCH,
+                        Optional.of(SentNudge.Reaction.TRIED)));
+        assertThat(review.review(nudges, history, now.minus(3), now).episodes())
+                .singleElement()
                 .satisfies(e -> assertThat(e.tried()).isTrue());
     }
 
     @Test
     void aMidWeekNudgeIsAnchoredAtThePulseItWasChosenFromLastWeek() {
         scores(Dimension.TRUST, 0.2);
-        SentNudge midweek = nudge(anchor.plus(1), Dimension.TRUST, SentNudge.Reaction.TRIED, SentNudge.Occasion.MIDWEEK);
+        SentNudge midweek =
+                nudge(anchor.plus(1), Dimension.TRUST, SentNudge.Reaction.TRIED, SentNudge.Occasion.MIDWEEK);
         assertThat(NudgeReview.anchor(midweek)).isEqualTo(anchor);
-        assertThat(review.review(List.of(midweek), history, now.minus(3), now).episodes()).singleElement()
+        assertThat(review.review(List.of(midweek), history, now.minus(3), now).episodes())
+                .singleElement()
                 .satisfies(e -> assertThat(e.change()).isCloseTo(0.2, within(1e-9)));
     }
 
@@ -123,13 +147,19 @@ class NudgeReviewTest {
     void anEpisodeCountsOnlyOnceItsLastWeekAfterIsClosedAndBothSidesHaveAPublishedWeek() {
         scores(Dimension.TRUST, 0.2);
         List<SentNudge> nudges = List.of(digestNudge(Dimension.TRUST, SentNudge.Reaction.TRIED));
-        assertThat(review.review(nudges, history, now.minus(3), anchor.plus(2)).episodes()).isEmpty();
-        assertThat(review.review(nudges, history, now.minus(3), anchor.plus(3)).episodes()).hasSize(1);
+        assertThat(review.review(nudges, history, now.minus(3), anchor.plus(2)).episodes())
+                .isEmpty();
+        assertThat(review.review(nudges, history, now.minus(3), anchor.plus(3)).episodes())
+                .hasSize(1);
 
         history.get(anchor.minus(2)).remove(Dimension.TRUST);
-        assertThat(review.review(nudges, history, now.minus(3), now).episodes()).as("one week before is enough").hasSize(1);
+        assertThat(review.review(nudges, history, now.minus(3), now).episodes())
+                .as("one week before is enough")
+                .hasSize(1);
         history.get(anchor.minus(1)).remove(Dimension.TRUST);
-        assertThat(review.review(nudges, history, now.minus(3), now).episodes()).as("no week before: withheld").isEmpty();
+        assertThat(review.review(nudges, history, now.minus(3), now).episodes())
+                .as("no week before: withheld")
+                .isEmpty();
     }
 
     @Test

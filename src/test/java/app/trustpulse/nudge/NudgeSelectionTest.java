@@ -71,11 +71,21 @@ class NudgeSelectionTest {
         WeeklyPulse p = pulse(s, 6);
         Map<WeekId, Map<Dimension, PublishedScore>> earlier = new HashMap<>();
         for (int back = 2; back <= DisruptionDetector.HISTORY_WEEKS; back++) {
-            earlier.put(week.minus(back), Map.of(Dimension.VISION, new PublishedScore(2.0, 6, OptionalDouble.of(0.6)),
-                    Dimension.SAFETY, new PublishedScore(3.8, 6, OptionalDouble.of(0.6))));
+            earlier.put(
+                    week.minus(back),
+                    Map.of(
+                            Dimension.VISION,
+                            new PublishedScore(2.0, 6, OptionalDouble.of(0.6)),
+                            Dimension.SAFETY,
+                            new PublishedScore(3.8, 6, OptionalDouble.of(0.6))));
         }
-        earlier.put(week.minus(1), Map.of(Dimension.VISION, new PublishedScore(2.0, 6, OptionalDouble.of(0.6)),
-                Dimension.SAFETY, new PublishedScore(3.4, 6, OptionalDouble.of(0.6))));
+        earlier.put(
+                week.minus(1),
+                Map.of(
+                        Dimension.VISION,
+                        new PublishedScore(2.0, 6, OptionalDouble.of(0.6)),
+                        Dimension.SAFETY,
+                        new PublishedScore(3.4, 6, OptionalDouble.of(0.6))));
         NudgeSelector.Signals signals = selector.signals(Optional.of(p), earlier, Map.of());
         List<NudgeSelector.Pick> picks = selector.choose(Language.EN, signals, Set.of(), 3, week.ordinal());
 
@@ -95,18 +105,30 @@ class NudgeSelectionTest {
         // Trust stood at 4.2 on six answers a week, then fell to 3.6 last week and 3 this week.
         Map<WeekId, Map<Dimension, PublishedScore>> earlier = new HashMap<>();
         for (int back = 2; back <= DisruptionDetector.HISTORY_WEEKS; back++) {
-            earlier.put(week.minus(back), Map.of(Dimension.TRUST, new PublishedScore(4.2, 6, OptionalDouble.of(0.6)),
-                    Dimension.SAFETY, new PublishedScore(3.0, 6, OptionalDouble.of(0.6))));
+            earlier.put(
+                    week.minus(back),
+                    Map.of(
+                            Dimension.TRUST,
+                            new PublishedScore(4.2, 6, OptionalDouble.of(0.6)),
+                            Dimension.SAFETY,
+                            new PublishedScore(3.0, 6, OptionalDouble.of(0.6))));
         }
-        earlier.put(week.minus(1), Map.of(Dimension.TRUST, new PublishedScore(3.6, 6, OptionalDouble.of(0.6)),
-                Dimension.SAFETY, new PublishedScore(3.0, 6, OptionalDouble.of(0.6))));
+        earlier.put(
+                week.minus(1),
+                Map.of(
+                        Dimension.TRUST,
+                        new PublishedScore(3.6, 6, OptionalDouble.of(0.6)),
+                        Dimension.SAFETY,
+                        new PublishedScore(3.0, 6, OptionalDouble.of(0.6))));
         Map<Dimension, Integer> self = Map.of(Dimension.FREEDOM, 2);
         NudgeSelector.Signals signals = selector.signals(Optional.of(p), earlier, self);
         List<NudgeSelector.Pick> picks = selector.choose(Language.EN, signals, Set.of(), 3, week.ordinal());
 
-        assertThat(picks).extracting(NudgeSelector.Pick::reason)
+        assertThat(picks)
+                .extracting(NudgeSelector.Pick::reason)
                 .containsExactly(NudgeReason.DROP, NudgeReason.FALLING, NudgeReason.GAP);
-        assertThat(picks).extracting(NudgeSelector.Pick::dimension)
+        assertThat(picks)
+                .extracting(NudgeSelector.Pick::dimension)
                 .containsExactly(Dimension.TRUST, Dimension.SAFETY, Dimension.FREEDOM);
         assertThat(picks.get(0).nudge().isDisruption()).isTrue();
         assertThat(picks.get(0).nudge().textFor("Trust")).contains("Trust").doesNotContain("{dimension}");
@@ -123,17 +145,24 @@ class NudgeSelectionTest {
         }
         NudgeSelector.Signals signals = selector.signals(Optional.of(p), earlier, Map.of());
         assertThat(signals.drop()).isEmpty();
-        assertThat(signals.lower()).extracting(DisruptionDetector.Drop::dimension).containsExactly(Dimension.TRUST);
+        assertThat(signals.lower())
+                .extracting(DisruptionDetector.Drop::dimension)
+                .containsExactly(Dimension.TRUST);
         assertThat(selector.choose(Language.EN, signals, Set.of(), 3, week.ordinal()))
-                .extracting(NudgeSelector.Pick::reason).doesNotContain(NudgeReason.DROP);
+                .extracting(NudgeSelector.Pick::reason)
+                .doesNotContain(NudgeReason.DROP);
     }
 
     @Test
     void rotatesThroughAllSixWhenNothingStandsOut() {
         Set<Dimension> seen = new HashSet<>();
         for (int w = 0; w < 6; w++) {
-            List<NudgeSelector.Pick> picks = selector.choose(Language.EN,
-                    selector.signals(Optional.empty(), Map.of(), Map.of()), Set.of(), 3, week.plus(w).ordinal());
+            List<NudgeSelector.Pick> picks = selector.choose(
+                    Language.EN,
+                    selector.signals(Optional.empty(), Map.of(), Map.of()),
+                    Set.of(),
+                    3,
+                    week.plus(w).ordinal());
             assertThat(picks).hasSize(1);
             assertThat(picks.get(0).reason()).isEqualTo(NudgeReason.ROTATION);
             seen.add(picks.get(0).dimension());
@@ -156,18 +185,20 @@ class NudgeSelectionTest {
     @Test
     void neverRepeatsANudgeSentInTheLastSixWeeks() {
         // Vision is the dimension falling against its own level.
-        NudgeSelector.Signals signals = new NudgeSelector.Signals(Optional.empty(), List.of(), Optional.of(Dimension.VISION),
-                List.of());
+        NudgeSelector.Signals signals =
+                new NudgeSelector.Signals(Optional.empty(), List.of(), Optional.of(Dimension.VISION), List.of());
         Set<String> sent = new HashSet<>();
         int visionNudges = CATALOG.leaderNudges(Language.EN, Dimension.VISION).size();
         for (int i = 0; i < visionNudges; i++) {
-            NudgeSelector.Pick pick = selector.choose(Language.EN, signals, sent, 1, week.ordinal()).get(0);
+            NudgeSelector.Pick pick = selector.choose(Language.EN, signals, sent, 1, week.ordinal())
+                    .get(0);
             assertThat(sent).doesNotContain(pick.nudge().id());
             assertThat(pick.dimension()).isEqualTo(Dimension.VISION);
             sent.add(pick.nudge().id());
         }
         // Vision is used up: the next pick comes from another dimension rather than a repeat.
-        NudgeSelector.Pick next = selector.choose(Language.EN, signals, sent, 1, week.ordinal()).get(0);
+        NudgeSelector.Pick next =
+                selector.choose(Language.EN, signals, sent, 1, week.ordinal()).get(0);
         assertThat(sent).doesNotContain(next.nudge().id());
         assertThat(next.dimension()).isNotEqualTo(Dimension.VISION);
     }
@@ -179,7 +210,8 @@ class NudgeSelectionTest {
         assertThat(selector.gaps(p, Map.of(Dimension.TRUST, 5))).hasSize(1);
         assertThat(selector.gaps(p, Map.of(Dimension.TRUST, 4))).isEmpty();
         assertThat(selector.gaps(p, Map.of(Dimension.TRUST, 2, Dimension.VISION, 5)))
-                .extracting(NudgeSelector.Gap::dimension).containsExactly(Dimension.TRUST, Dimension.VISION);
+                .extracting(NudgeSelector.Gap::dimension)
+                .containsExactly(Dimension.TRUST, Dimension.VISION);
     }
 
     @Test

@@ -37,11 +37,12 @@ public final class SimulatedTeams {
     static final double[] ITEM_OFFSETS = {-0.25, 0, 0.25};
     /** Weeks before the counted year, so the alarm test has its baseline from the first counted week. */
     public static final int WARM_UP_WEEKS = 10;
+
     public static final int YEAR_WEEKS = 52;
     static final WeekId FIRST_WEEK = new WeekId(2024, 1);
 
-    public record Setting(int size, double noise, double between, double participation, double shared,
-                          double persistence) {
+    public record Setting(
+            int size, double noise, double between, double participation, double shared, double persistence) {
 
         /** Independent noise only: no shared weekly mood, no persistence. */
         public Setting(int size, double noise, double between, double participation) {
@@ -61,9 +62,13 @@ public final class SimulatedTeams {
      * @param falseVerdicts monthly reviews of the counted year that said the tried nudges worked (the effect above
      *                      its margin)
      */
-    public record Year(int falseAlarms, int naiveAlarms, int lowerWeeks, Optional<NudgeReview.Estimate> estimate,
-                       double naiveEffect, int falseVerdicts) {
-    }
+    public record Year(
+            int falseAlarms,
+            int naiveAlarms,
+            int lowerWeeks,
+            Optional<NudgeReview.Estimate> estimate,
+            double naiveEffect,
+            int falseVerdicts) {}
 
     private final Setting setting;
     private final Random random;
@@ -113,18 +118,31 @@ public final class SimulatedTeams {
                     recent.add(n.nudgeId());
                 }
             }
-            if (t >= WARM_UP_WEEKS && (t - WARM_UP_WEEKS) % MonthlyReviews.PERIOD_WEEKS == MonthlyReviews.PERIOD_WEEKS - 1) {
-                Optional<NudgeReview.Estimate> look = new NudgeReview().review(nudges,
-                        team.means(week.minus(MonthlyReviews.HISTORY_WEEKS), week.plus(1)),
-                        week.minus(MonthlyReviews.PERIOD_WEEKS - 1), week).estimate();
+            if (t >= WARM_UP_WEEKS
+                    && (t - WARM_UP_WEEKS) % MonthlyReviews.PERIOD_WEEKS == MonthlyReviews.PERIOD_WEEKS - 1) {
+                Optional<NudgeReview.Estimate> look = new NudgeReview()
+                        .review(
+                                nudges,
+                                team.means(week.minus(MonthlyReviews.HISTORY_WEEKS), week.plus(1)),
+                                week.minus(MonthlyReviews.PERIOD_WEEKS - 1),
+                                week)
+                        .estimate();
                 if (look.isPresent() && look.get().effect() > look.get().margin()) {
                     falseVerdicts++;
                 }
             }
             for (NudgeSelector.Pick pick : selector.choose(Language.EN, signals, recent, 3, week.ordinal())) {
                 boolean tried = random.nextBoolean();
-                nudges.add(new SentNudge(nudges.size() + 1, 1, "leader", pick.nudge().id(), Optional.of(pick.dimension()),
-                        pick.reason(), week, SentNudge.Occasion.DIGEST, Instant.EPOCH,
+                nudges.add(new SentNudge(
+                        nudges.size() + 1,
+                        1,
+                        "leader",
+                        pick.nudge().id(),
+                        Optional.of(pick.dimension()),
+                        pick.reason(),
+                        week,
+                        SentNudge.Occasion.DIGEST,
+                        Instant.EPOCH,
                         Optional.of(tried ? SentNudge.Reaction.TRIED : SentNudge.Reaction.NOT_YET)));
                 if (tried && nudgeEffect != 0) {
                     for (int after = NudgeReview.POST_FROM; after <= NudgeReview.POST_FROM + 3; after++) {
@@ -134,15 +152,25 @@ public final class SimulatedTeams {
             }
         }
         WeekId last = FIRST_WEEK.plus(weeks - 1);
-        NudgeReview.Review review = new NudgeReview().review(nudges,
-                team.means(last.minus(MonthlyReviews.HISTORY_WEEKS), last.plus(1)),
-                last.minus(MonthlyReviews.PERIOD_WEEKS - 1), last);
-        Map<WeekId, Map<Dimension, Double>> history = team.means(last.minus(MonthlyReviews.HISTORY_WEEKS), last.plus(1));
-        return new Year(falseAlarms, naiveAlarms, lowerWeeks, review.estimate(), naiveEffect(nudges, history, last),
+        NudgeReview.Review review = new NudgeReview()
+                .review(
+                        nudges,
+                        team.means(last.minus(MonthlyReviews.HISTORY_WEEKS), last.plus(1)),
+                        last.minus(MonthlyReviews.PERIOD_WEEKS - 1),
+                        last);
+        Map<WeekId, Map<Dimension, Double>> history =
+                team.means(last.minus(MonthlyReviews.HISTORY_WEEKS), last.plus(1));
+        return new Year(
+                falseAlarms,
+                naiveAlarms,
+                lowerWeeks,
+                review.estimate(),
+                naiveEffect(nudges, history, last),
                 falseVerdicts);
     }
 
-    private static double naiveEffect(List<SentNudge> nudges, Map<WeekId, Map<Dimension, Double>> history, WeekId last) {
+    private static double naiveEffect(
+            List<SentNudge> nudges, Map<WeekId, Map<Dimension, Double>> history, WeekId last) {
         Set<String> tried = new HashSet<>();
         for (SentNudge n : nudges) {
             if (n.reaction().equals(Optional.of(SentNudge.Reaction.TRIED))) {
@@ -181,14 +209,16 @@ public final class SimulatedTeams {
             if (now.isEmpty()) {
                 continue;
             }
-            PublishedScore last = earlier.getOrDefault(pulse.week().minus(1), Map.of()).get(d);
+            PublishedScore last =
+                    earlier.getOrDefault(pulse.week().minus(1), Map.of()).get(d);
             if (last != null && last.mean() - now.get() >= 1.0 - 1e-9) {
                 return true;
             }
             double sum = 0;
             int weeks = 0;
             for (int back = 1; back <= 4; back++) {
-                PublishedScore s = earlier.getOrDefault(pulse.week().minus(back), Map.of()).get(d);
+                PublishedScore s =
+                        earlier.getOrDefault(pulse.week().minus(back), Map.of()).get(d);
                 if (s != null) {
                     sum += s.mean();
                     weeks++;
@@ -277,7 +307,8 @@ public final class SimulatedTeams {
                     }
                     for (StatementRef s : planner.plan(Role.MEMBER, p, week, slot, CHECK_INS_PER_WEEK)) {
                         int d = s.dimension().ordinal();
-                        // Which statement of the dimension: the planner's rotation, item = (week + person + dimension) mod items.
+                        // Which statement of the dimension: the planner's rotation, item = (week + person + dimension)
+                        // mod items.
                         int item = (int) Math.floorMod(week.ordinal() + p + d, (long) ITEM_OFFSETS.length);
                         double real = level[p][d] + ITEM_OFFSETS[item] + l[d] + mood[p][d] + sharedMood[d];
                         int score = (int) Math.max(Answer.MIN_SCORE, Math.min(Answer.MAX_SCORE, Math.round(real)));
@@ -285,8 +316,13 @@ public final class SimulatedTeams {
                     }
                 }
             }
-            WeeklyPulse pulse = calculator.calculate(1, week, app.trustpulse.pulse.AnonymityPolicy.MINIMUM_THRESHOLD, answers,
-                    means(week.minus(PulseCalculator.TREND_WEEKS), week), setting.size());
+            WeeklyPulse pulse = calculator.calculate(
+                    1,
+                    week,
+                    app.trustpulse.pulse.AnonymityPolicy.MINIMUM_THRESHOLD,
+                    answers,
+                    means(week.minus(PulseCalculator.TREND_WEEKS), week),
+                    setting.size());
             Map<Dimension, PublishedScore> scores = new EnumMap<>(Dimension.class);
             Map<Dimension, Double> weekMeans = new EnumMap<>(Dimension.class);
             for (Dimension d : Dimension.inModelOrder()) {

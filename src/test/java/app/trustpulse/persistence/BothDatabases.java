@@ -12,5 +12,4 @@ import org.junit.jupiter.params.provider.EnumSource;
 @Retention(RetentionPolicy.RUNTIME)
 @ParameterizedTest(name = "{0}")
 @EnumSource(TestDb.class)
-@interface BothDatabases {
-}
+@interface BothDatabases {}

@@ -1,6 +1,5 @@
 package app.trustpulse.persistence;
 
-import app.trustpulse.support.TestDatabases;
 import static app.trustpulse.persistence.Fixtures.WEEK;
 import static app.trustpulse.persistence.Fixtures.insertTeam;
 import static app.trustpulse.persistence.Fixtures.jdbc;
@@ -15,6 +14,7 @@ import app.trustpulse.pulse.Member;
 import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.StatementRef;
 import app.trustpulse.pulse.WeekStepRepository.Step;
+import app.trustpulse.support.TestDatabases;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -52,16 +52,21 @@ class ClaimHoldersTest {
     private static final Instance B = new Instance("instance-b");
 
     private static void beat(JdbcClient jdbc, Instance i, Instant at) {
-        jdbc.sql("DELETE FROM live_instance WHERE name = :name").param("name", i.name()).update();
+        jdbc.sql("DELETE FROM live_instance WHERE name = :name")
+                .param("name", i.name())
+                .update();
         jdbc.sql("INSERT INTO live_instance (name, beat_at) VALUES (:name, :at)")
-                .param("name", i.name()).param("at", at.atOffset(ZoneOffset.UTC)).update();
+                .param("name", i.name())
+                .param("at", at.atOffset(ZoneOffset.UTC))
+                .update();
     }
 
     /**
      * Claims as A a minute ago, then tries as B: while A beats, after A stopped beating 5 s after its claim, and once
      * A's row is gone. {@code claim} claims as the given instance at the given moment.
      */
-    private static void takenBackOnlyOnceTheHolderDied(JdbcClient jdbc, Function<Instance, Function<Instant, Boolean>> claim) {
+    private static void takenBackOnlyOnceTheHolderDied(
+            JdbcClient jdbc, Function<Instance, Function<Instant, Boolean>> claim) {
         Instant now = Instant.now();
         Instant claimedAt = now.minus(Duration.ofMinutes(1));
         beat(jdbc, A, claimedAt);
@@ -71,34 +76,60 @@ class ClaimHoldersTest {
         assertThat(claim.apply(B).apply(now)).as("B while A beats").isFalse();
 
         beat(jdbc, A, claimedAt.plusSeconds(5));
-        assertThat(claim.apply(B).apply(now)).as("B once A's last beat is 55 s old").isTrue();
-        assertThat(claim.apply(A).apply(now)).as("A, its claim taken, while B beats").isFalse();
+        assertThat(claim.apply(B).apply(now))
+                .as("B once A's last beat is 55 s old")
+                .isTrue();
+        assertThat(claim.apply(A).apply(now))
+                .as("A, its claim taken, while B beats")
+                .isFalse();
     }
 
-    private static void neverTakenBackWithinTheDeadAfterTimeOfItsTaking(JdbcClient jdbc,
-            Function<Instance, Function<Instant, Boolean>> claim) {
+    private static void neverTakenBackWithinTheDeadAfterTimeOfItsTaking(
+            JdbcClient jdbc, Function<Instance, Function<Instant, Boolean>> claim) {
         Instant now = Instant.now();
         jdbc.sql("DELETE FROM live_instance").update();
-        assertThat(claim.apply(A).apply(now.minusSeconds(5))).as("A's claim, A not beating yet").isTrue();
+        assertThat(claim.apply(A).apply(now.minusSeconds(5)))
+                .as("A's claim, A not beating yet")
+                .isTrue();
         assertThat(claim.apply(B).apply(now)).as("B, 5 s after A's claim").isFalse();
     }
 
     private static CheckIn checkIn(long teamId, String userId) {
-        return new CheckIn(0, teamId, userId, WEEK, 0, Role.MEMBER, List.of(StatementRef.current(Dimension.FREEDOM, Role.MEMBER, 2)),
-                Status.SCHEDULED, Optional.empty(), Optional.empty(), Optional.empty());
+        return new CheckIn(
+                0,
+                teamId,
+                userId,
+                WEEK,
+                0,
+                Role.MEMBER,
+                List.of(StatementRef.current(Dimension.FREEDOM, Role.MEMBER, 2)),
+                Status.SCHEDULED,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     @BothDatabases
     void aCheckInOfADeadInstanceIsTakenBackAtOnceAndOneOfALiveInstanceIsNot(TestDb db) {
         JdbcClient jdbc = jdbc(db);
         long team = insertTeam(jdbc, "C1");
-        long id = new JdbcCheckInRepository(jdbc, TestDatabases.SEALER, A).createIfAbsent(checkIn(team, "U1"), Instant.now()).id();
-        long other = new JdbcCheckInRepository(jdbc, TestDatabases.SEALER, A).createIfAbsent(checkIn(team, "U2"), Instant.now()).id();
+        long id = new JdbcCheckInRepository(jdbc, TestDatabases.SEALER, A)
+                .createIfAbsent(checkIn(team, "U1"), Instant.now())
+                .id();
+        long other = new JdbcCheckInRepository(jdbc, TestDatabases.SEALER, A)
+                .createIfAbsent(checkIn(team, "U2"), Instant.now())
+                .id();
 
-        takenBackOnlyOnceTheHolderDied(jdbc, i -> at -> new JdbcCheckInRepository(jdbc, TestDatabases.SEALER, i)
-                .claimForSending(id, at, at.minus(TIMEOUT)).isPresent());
-        neverTakenBackWithinTheDeadAfterTimeOfItsTaking(jdbc, i -> at -> new JdbcCheckInRepository(jdbc, TestDatabases.SEALER, i)
-                .claimForSending(other, at, at.minus(TIMEOUT)).isPresent());
+        takenBackOnlyOnceTheHolderDied(
+                jdbc,
+                i -> at -> new JdbcCheckInRepository(jdbc, TestDatabases.SEALER, i)
+                        .claimForSending(id, at, at.minus(TIMEOUT))
+                        .isPresent());
+        neverTakenBackWithinTheDeadAfterTimeOfItsTaking(
+                jdbc,
+                i -> at -> new JdbcCheckInRepository(jdbc, TestDatabases.SEALER, i)
+                        .claimForSending(other, at, at.minus(TIMEOUT))
+                        .isPresent());
     }
 
     @BothDatabases
@@ -109,18 +140,25 @@ class ClaimHoldersTest {
         long id = checkIns.createIfAbsent(checkIn(team, "U1"), Instant.now()).id();
         checkIns.markSent(id, Instant.now(), "ref");
 
-        takenBackOnlyOnceTheHolderDied(jdbc, i -> at -> new JdbcCheckInRepository(jdbc, TestDatabases.SEALER, i)
-                .claimReminder(id, at, at.minus(TIMEOUT)).isPresent());
+        takenBackOnlyOnceTheHolderDied(
+                jdbc,
+                i -> at -> new JdbcCheckInRepository(jdbc, TestDatabases.SEALER, i)
+                        .claimReminder(id, at, at.minus(TIMEOUT))
+                        .isPresent());
     }
 
     @BothDatabases
     void aWelcomeOfADeadInstanceIsTakenBackAtOnce(TestDb db) {
         JdbcClient jdbc = jdbc(db);
         long team = insertTeam(jdbc, "C1");
-        new JdbcMemberRepository(jdbc, A).save(new Member(team, "U1", "Ann", Role.MEMBER, Optional.empty(), false, false));
+        new JdbcMemberRepository(jdbc, A)
+                .save(new Member(team, "U1", "Ann", Role.MEMBER, Optional.empty(), false, false));
 
-        takenBackOnlyOnceTheHolderDied(jdbc, i -> at -> new JdbcMemberRepository(jdbc, i)
-                .claimWelcome(team, "U1", at, at.minus(TIMEOUT)).isPresent());
+        takenBackOnlyOnceTheHolderDied(
+                jdbc,
+                i -> at -> new JdbcMemberRepository(jdbc, i)
+                        .claimWelcome(team, "U1", at, at.minus(TIMEOUT))
+                        .isPresent());
     }
 
     @BothDatabases
@@ -129,14 +167,19 @@ class ClaimHoldersTest {
         long team = insertTeam(jdbc, "C1");
         new JdbcWeekStepRepository(jdbc, A).plan(team, WEEK, Step.PULSE, "");
 
-        takenBackOnlyOnceTheHolderDied(jdbc, i -> at -> new JdbcWeekStepRepository(jdbc, i)
-                .claim(team, WEEK, Step.PULSE, "", at, at.minus(TIMEOUT)).isPresent());
+        takenBackOnlyOnceTheHolderDied(
+                jdbc,
+                i -> at -> new JdbcWeekStepRepository(jdbc, i)
+                        .claim(team, WEEK, Step.PULSE, "", at, at.minus(TIMEOUT))
+                        .isPresent());
     }
 
     @BothDatabases
     void aSendNowLeaseOfADeadInstanceIsTakenOverAtOnce(TestDb db) {
         JdbcClient jdbc = jdbc(db);
-        takenBackOnlyOnceTheHolderDied(jdbc, i -> at -> new JdbcLeases(jdbc, i)
-                .acquire("send-now:1", "round-of-" + i.name(), at, at.plus(TIMEOUT)) != Leases.Acquired.BUSY);
+        takenBackOnlyOnceTheHolderDied(
+                jdbc,
+                i -> at -> new JdbcLeases(jdbc, i).acquire("send-now:1", "round-of-" + i.name(), at, at.plus(TIMEOUT))
+                        != Leases.Acquired.BUSY);
     }
 }

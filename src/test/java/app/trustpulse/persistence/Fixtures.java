@@ -26,8 +26,7 @@ final class Fixtures {
     static final Instant NOW = Instant.parse("2026-11-16T08:30:00Z");
     static final WeekId WEEK = WeekId.parse("2026-W47");
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static JdbcClient jdbc(TestDb db) {
         return JdbcClient.create(db.dataSource());
@@ -39,8 +38,17 @@ final class Fixtures {
     }
 
     static Team team(String workspaceId, String channelId) {
-        return new Team(0, Platform.SLACK, workspaceId, channelId, "Team " + channelId, ZoneId.of("Europe/Amsterdam"),
-                Language.NL, 3, TeamSchedule.defaults(), false);
+        return new Team(
+                0,
+                Platform.SLACK,
+                workspaceId,
+                channelId,
+                "Team " + channelId,
+                ZoneId.of("Europe/Amsterdam"),
+                Language.NL,
+                3,
+                TeamSchedule.defaults(),
+                false);
     }
 
     static long insertTeam(JdbcClient jdbc, String channelId) {

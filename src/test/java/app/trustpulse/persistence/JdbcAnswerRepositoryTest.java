@@ -1,6 +1,5 @@
 package app.trustpulse.persistence;
 
-import app.trustpulse.support.TestDatabases;
 import static app.trustpulse.persistence.Fixtures.WEEK;
 import static app.trustpulse.persistence.Fixtures.concurrently;
 import static app.trustpulse.persistence.Fixtures.count;
@@ -14,6 +13,7 @@ import app.trustpulse.pulse.Dimension;
 import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.Sealer;
 import app.trustpulse.pulse.WeekId;
+import app.trustpulse.support.TestDatabases;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,13 +48,16 @@ class JdbcAnswerRepositoryTest {
         JdbcClient jdbc = jdbc(db);
         long team = insertTeam(jdbc, "C1");
         var answers = new JdbcAnswerRepository(jdbc, TestDatabases.SEALER);
-        Answer cantSay = new Answer(team, WEEK, Dimension.SAFETY, ANN, Role.MEMBER, OptionalInt.empty(), Optional.empty());
+        Answer cantSay =
+                new Answer(team, WEEK, Dimension.SAFETY, ANN, Role.MEMBER, OptionalInt.empty(), Optional.empty());
 
         answers.upsert(cantSay);
         assertThat(answers.ofWeek(team, WEEK)).containsExactly(cantSay);
 
         answers.upsert(answer(team, WEEK, Dimension.SAFETY, ANN, 3));
-        assertThat(answers.ofWeek(team, WEEK)).singleElement().satisfies(a -> assertThat(a.score()).hasValue(3));
+        assertThat(answers.ofWeek(team, WEEK))
+                .singleElement()
+                .satisfies(a -> assertThat(a.score()).hasValue(3));
     }
 
     @BothDatabases
@@ -101,23 +104,31 @@ class JdbcAnswerRepositoryTest {
         JdbcClient jdbc = jdbc(db);
         assertThat(JdbcFeedbackRepositoryTest.columns(jdbc, "answer"))
                 .containsExactlyInAnyOrder("team_id", "week", "token", "sealed");
-        assertThat(JdbcFeedbackRepositoryTest.columns(jdbc, "check_in")).isNotEmpty().doesNotContain("answered_at");
+        assertThat(JdbcFeedbackRepositoryTest.columns(jdbc, "check_in"))
+                .isNotEmpty()
+                .doesNotContain("answered_at");
         long team = insertTeam(jdbc, "C1");
         var answers = new JdbcAnswerRepository(jdbc, TestDatabases.SEALER);
         answers.upsert(new Answer(team, WEEK, Dimension.RESPONSIBILITY, ANN, Role.MEMBER, 5, Optional.of("short")));
         answers.upsert(new Answer(team, WEEK, Dimension.TRUST, ANN, Role.MEMBER, 1, Optional.empty()));
 
-        List<Map<String, Object>> rows = jdbc.sql("SELECT * FROM answer").query().listOfRows();
+        List<Map<String, Object>> rows =
+                jdbc.sql("SELECT * FROM answer").query().listOfRows();
         assertThat(rows).hasSize(2);
         for (Map<String, Object> row : rows) {
             String stored = row.toString();
-            assertThat(stored).doesNotContain(ANN).doesNotContain("RESPONSIBILITY").doesNotContain("TRUST")
-                    .doesNotContain("short").doesNotContain("MEMBER");
+            assertThat(stored)
+                    .doesNotContain(ANN)
+                    .doesNotContain("RESPONSIBILITY")
+                    .doesNotContain("TRUST")
+                    .doesNotContain("short")
+                    .doesNotContain("MEMBER");
         }
         // The two rows of one person share nothing, and answers of any dimension, with or without a short comment,
         // take the same room.
         assertThat(rows.get(0).get("token")).isNotEqualTo(rows.get(1).get("token"));
-        assertThat(((String) rows.get(0).get("sealed")).length()).isEqualTo(((String) rows.get(1).get("sealed")).length());
+        assertThat(((String) rows.get(0).get("sealed")).length())
+                .isEqualTo(((String) rows.get(1).get("sealed")).length());
     }
 
     @BothDatabases
@@ -127,10 +138,14 @@ class JdbcAnswerRepositoryTest {
         var answers = new JdbcAnswerRepository(jdbc, TestDatabases.SEALER);
         answers.upsert(answer(team, WEEK, Dimension.TRUST, ANN, 1));
         answers.upsert(answer(team, WEEK, Dimension.TRUST, BOB, 5));
-        String bobs = jdbc.sql("SELECT sealed FROM answer WHERE token = :t").param("t", JdbcAnswerRepository.token(BOB, Dimension.TRUST))
-                .query(String.class).single();
-        jdbc.sql("UPDATE answer SET sealed = :s WHERE token = :t").param("s", bobs)
-                .param("t", JdbcAnswerRepository.token(ANN, Dimension.TRUST)).update();
+        String bobs = jdbc.sql("SELECT sealed FROM answer WHERE token = :t")
+                .param("t", JdbcAnswerRepository.token(BOB, Dimension.TRUST))
+                .query(String.class)
+                .single();
+        jdbc.sql("UPDATE answer SET sealed = :s WHERE token = :t")
+                .param("s", bobs)
+                .param("t", JdbcAnswerRepository.token(ANN, Dimension.TRUST))
+                .update();
 
         assertThatThrownBy(() -> answers.ofWeek(team, WEEK)).isInstanceOf(Sealer.Unreadable.class);
     }
@@ -142,7 +157,8 @@ class JdbcAnswerRepositoryTest {
         var answers = new JdbcAnswerRepository(jdbc, TestDatabases.SEALER);
         Answer self = new Answer(team, WEEK, Dimension.SAFETY, BOB, Role.LEADER, 4, Optional.empty());
         answers.upsert(answer(team, WEEK, Dimension.SAFETY, ANN, 2));
-        answers.upsert(new Answer(team, WEEK, Dimension.VISION, ANN, Role.MEMBER, OptionalInt.empty(), Optional.of("why")));
+        answers.upsert(
+                new Answer(team, WEEK, Dimension.VISION, ANN, Role.MEMBER, OptionalInt.empty(), Optional.of("why")));
         answers.upsert(self);
         answers.upsert(answer(team, WEEK.plus(1), Dimension.SAFETY, ANN, 3));
 
@@ -162,7 +178,10 @@ class JdbcAnswerRepositoryTest {
         answers.keepReleasedComments(team, WEEK, List.of("Safety: more calm", "Vision: clearer goals"));
 
         assertThat(answers.releasedComments(team, WEEK)).containsExactly("Safety: more calm", "Vision: clearer goals");
-        assertThat(jdbc.sql("SELECT sealed FROM released_comment").query(String.class).list())
-                .hasSize(2).noneMatch(c -> c.contains("calm") || c.contains("goals"));
+        assertThat(jdbc.sql("SELECT sealed FROM released_comment")
+                        .query(String.class)
+                        .list())
+                .hasSize(2)
+                .noneMatch(c -> c.contains("calm") || c.contains("goals"));
     }
 }

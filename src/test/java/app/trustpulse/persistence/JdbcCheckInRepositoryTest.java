@@ -1,7 +1,5 @@
 package app.trustpulse.persistence;
 
-import app.trustpulse.support.TestDatabases;
-import app.trustpulse.pulse.DeliveryClaim;
 import static app.trustpulse.persistence.Fixtures.NOW;
 import static app.trustpulse.persistence.Fixtures.WEEK;
 import static app.trustpulse.persistence.Fixtures.concurrently;
@@ -11,11 +9,12 @@ import static app.trustpulse.persistence.Fixtures.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.trustpulse.pulse.CheckIn;
-import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.CheckIn.Status;
+import app.trustpulse.pulse.DeliveryClaim;
 import app.trustpulse.pulse.Dimension;
 import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.StatementRef;
+import app.trustpulse.support.TestDatabases;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,12 +26,23 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 class JdbcCheckInRepositoryTest {
 
-    private static final List<StatementRef> STATEMENTS =
-            List.of(StatementRef.current(Dimension.FREEDOM, Role.MEMBER, 2), StatementRef.current(Dimension.SAFETY, Role.MEMBER, 1));
+    private static final List<StatementRef> STATEMENTS = List.of(
+            StatementRef.current(Dimension.FREEDOM, Role.MEMBER, 2),
+            StatementRef.current(Dimension.SAFETY, Role.MEMBER, 1));
 
     private static CheckIn checkIn(long teamId, String userId, int slot) {
-        return new CheckIn(0, teamId, userId, WEEK, slot, Role.MEMBER, STATEMENTS, Status.SCHEDULED,
-                Optional.empty(), Optional.empty(), Optional.empty());
+        return new CheckIn(
+                0,
+                teamId,
+                userId,
+                WEEK,
+                slot,
+                Role.MEMBER,
+                STATEMENTS,
+                Status.SCHEDULED,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     @BothDatabases
@@ -42,13 +52,36 @@ class JdbcCheckInRepositoryTest {
         var checkIns = new JdbcCheckInRepository(jdbc, TestDatabases.SEALER);
 
         CheckIn first = checkIns.createIfAbsent(checkIn(team, "U1", 0), NOW);
-        CheckIn again = checkIns.createIfAbsent(new CheckIn(0, team, "U1", WEEK, 0, Role.LEADER,
-                List.of(StatementRef.current(Dimension.VISION, Role.LEADER, 3)), Status.SCHEDULED, Optional.empty(), Optional.empty(), Optional.empty()), NOW);
+        CheckIn again = checkIns.createIfAbsent(
+                new CheckIn(
+                        0,
+                        team,
+                        "U1",
+                        WEEK,
+                        0,
+                        Role.LEADER,
+                        List.of(StatementRef.current(Dimension.VISION, Role.LEADER, 3)),
+                        Status.SCHEDULED,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty()),
+                NOW);
         CheckIn otherSlot = checkIns.createIfAbsent(checkIn(team, "U1", 1), NOW);
 
         assertThat(first.id()).isPositive();
-        assertThat(first).isEqualTo(new CheckIn(first.id(), team, "U1", WEEK, 0, Role.MEMBER, STATEMENTS,
-                Status.SCHEDULED, Optional.empty(), Optional.empty(), Optional.empty()));
+        assertThat(first)
+                .isEqualTo(new CheckIn(
+                        first.id(),
+                        team,
+                        "U1",
+                        WEEK,
+                        0,
+                        Role.MEMBER,
+                        STATEMENTS,
+                        Status.SCHEDULED,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty()));
         assertThat(again).isEqualTo(first);
         assertThat(otherSlot.id()).isNotEqualTo(first.id());
         assertThat(checkIns.find(first.id())).contains(first);
@@ -130,13 +163,16 @@ class JdbcCheckInRepositoryTest {
         checkIns.markSent(id, NOW, "ref");
         Instant at = NOW.plus(Duration.ofHours(4));
 
-        List<Boolean> claims = concurrently(4, () -> checkIns.claimReminder(id, at, NOW).isPresent());
+        List<Boolean> claims =
+                concurrently(4, () -> checkIns.claimReminder(id, at, NOW).isPresent());
 
         assertThat(claims).containsOnlyOnce(true);
         assertThat(checkIns.find(id).orElseThrow().remindedAt()).contains(at);
         checkIns.markReminderSent(id);
         Instant muchLater = at.plus(Duration.ofDays(1));
-        assertThat(checkIns.claimReminder(id, muchLater, muchLater)).as("sent reminders stay sent").isEmpty();
+        assertThat(checkIns.claimReminder(id, muchLater, muchLater))
+                .as("sent reminders stay sent")
+                .isEmpty();
     }
 
     @BothDatabases
@@ -148,13 +184,17 @@ class JdbcCheckInRepositoryTest {
         checkIns.markSent(id, NOW, "ref");
         Instant at = NOW.plus(Duration.ofHours(4));
 
-        DeliveryClaim first = checkIns.claimReminder(id, at, at.minus(Duration.ofMinutes(5))).orElseThrow();
+        DeliveryClaim first =
+                checkIns.claimReminder(id, at, at.minus(Duration.ofMinutes(5))).orElseThrow();
         assertThat(first.triedBefore()).isFalse();
         Instant soon = at.plus(Duration.ofMinutes(1));
-        assertThat(checkIns.claimReminder(id, soon, soon.minus(Duration.ofMinutes(5)))).as("claim still fresh").isEmpty();
+        assertThat(checkIns.claimReminder(id, soon, soon.minus(Duration.ofMinutes(5))))
+                .as("claim still fresh")
+                .isEmpty();
 
         Instant late = at.plus(Duration.ofMinutes(10));
-        DeliveryClaim again = checkIns.claimReminder(id, late, late.minus(Duration.ofMinutes(5))).orElseThrow();
+        DeliveryClaim again = checkIns.claimReminder(id, late, late.minus(Duration.ofMinutes(5)))
+                .orElseThrow();
         assertThat(again.deliveryId()).isEqualTo(first.deliveryId());
         assertThat(again.triedBefore()).isTrue();
     }
@@ -185,13 +225,28 @@ class JdbcCheckInRepositoryTest {
         long sent = checkIns.createIfAbsent(checkIn(team, "U1", 0), NOW).id();
         long answered = checkIns.createIfAbsent(checkIn(team, "U2", 0), NOW).id();
         long scheduled = checkIns.createIfAbsent(checkIn(team, "U3", 0), NOW).id();
-        long nextWeek = checkIns.createIfAbsent(new CheckIn(0, team, "U1", WEEK.plus(1), 0, Role.MEMBER, STATEMENTS,
-                Status.SCHEDULED, Optional.empty(), Optional.empty(), Optional.empty()), NOW).id();
+        long nextWeek = checkIns.createIfAbsent(
+                        new CheckIn(
+                                0,
+                                team,
+                                "U1",
+                                WEEK.plus(1),
+                                0,
+                                Role.MEMBER,
+                                STATEMENTS,
+                                Status.SCHEDULED,
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty()),
+                        NOW)
+                .id();
         for (long id : List.of(sent, answered, nextWeek)) {
             checkIns.markSent(id, NOW, "ref-" + id);
         }
         // A check-in answered under an earlier version kept that state.
-        jdbc.sql("UPDATE check_in SET status = 'ANSWERED' WHERE id = :id").param("id", answered).update();
+        jdbc.sql("UPDATE check_in SET status = 'ANSWERED' WHERE id = :id")
+                .param("id", answered)
+                .update();
 
         assertThat(checkIns.expireOpen(team, WEEK)).isEqualTo(1);
 
@@ -207,12 +262,29 @@ class JdbcCheckInRepositoryTest {
         long team = insertTeam(jdbc, "C1");
         var checkIns = new JdbcCheckInRepository(jdbc, TestDatabases.SEALER);
         for (int slot = 0; slot < 3; slot++) {
-            checkIns.markSent(checkIns.createIfAbsent(checkIn(team, "U1", slot), NOW).id(), NOW, "r");
+            checkIns.markSent(
+                    checkIns.createIfAbsent(checkIn(team, "U1", slot), NOW).id(), NOW, "r");
         }
         checkIns.markSent(checkIns.createIfAbsent(checkIn(team, "U2", 0), NOW).id(), NOW, "r");
         checkIns.createIfAbsent(checkIn(team, "U3", 0), NOW);
-        checkIns.markSent(checkIns.createIfAbsent(new CheckIn(0, team, "L1", WEEK, 0, Role.LEADER, STATEMENTS,
-                Status.SCHEDULED, Optional.empty(), Optional.empty(), Optional.empty()), NOW).id(), NOW, "r");
+        checkIns.markSent(
+                checkIns.createIfAbsent(
+                                new CheckIn(
+                                        0,
+                                        team,
+                                        "L1",
+                                        WEEK,
+                                        0,
+                                        Role.LEADER,
+                                        STATEMENTS,
+                                        Status.SCHEDULED,
+                                        Optional.empty(),
+                                        Optional.empty(),
+                                        Optional.empty()),
+                                NOW)
+                        .id(),
+                NOW,
+                "r");
 
         assertThat(checkIns.countAsked(team, WEEK, Role.MEMBER)).isEqualTo(2);
         assertThat(checkIns.countAsked(team, WEEK, Role.LEADER)).isEqualTo(1);
@@ -228,8 +300,10 @@ class JdbcCheckInRepositoryTest {
         var checkIns = new JdbcCheckInRepository(jdbc, TestDatabases.SEALER);
         long monday = checkIns.createIfAbsent(checkIn(team, "U1", 0), NOW).id();
         long wednesday = checkIns.createIfAbsent(checkIn(team, "U1", 1), NOW).id();
-        long elsewhere = checkIns.createIfAbsent(checkIn(otherTeam, "U1", 0), NOW).id();
-        long notCounted = checkIns.createIfAbsent(checkIn(thirdTeam, "U1", 0), NOW).id();
+        long elsewhere =
+                checkIns.createIfAbsent(checkIn(otherTeam, "U1", 0), NOW).id();
+        long notCounted =
+                checkIns.createIfAbsent(checkIn(thirdTeam, "U1", 0), NOW).id();
         long unsent = checkIns.createIfAbsent(checkIn(team, "U1", 2), NOW).id();
         long someoneElse = checkIns.createIfAbsent(checkIn(team, "U2", 0), NOW).id();
         checkIns.markSent(monday, NOW, "r");
@@ -238,13 +312,18 @@ class JdbcCheckInRepositoryTest {
         checkIns.markSent(notCounted, NOW.plus(Duration.ofDays(3)), "r");
         checkIns.markSent(someoneElse, NOW.plus(Duration.ofDays(4)), "r");
 
-        assertThat(checkIns.recentOf(List.of(team, otherTeam), "U1", 10)).extracting(CheckIn::id)
+        assertThat(checkIns.recentOf(List.of(team, otherTeam), "U1", 10))
+                .extracting(CheckIn::id)
                 .containsExactly(wednesday, elsewhere, monday);
-        assertThat(checkIns.recentOf(List.of(team, otherTeam), "U1", 2)).extracting(CheckIn::id)
+        assertThat(checkIns.recentOf(List.of(team, otherTeam), "U1", 2))
+                .extracting(CheckIn::id)
                 .containsExactly(wednesday, elsewhere);
         assertThat(checkIns.recentOf(List.of(), "U1", 10)).isEmpty();
-        assertThat(checkIns.ofUser(team, "U1", WEEK)).extracting(CheckIn::id).containsExactly(monday, wednesday, unsent);
-        assertThat(checkIns.ofWeek(team, WEEK)).extracting(CheckIn::id)
+        assertThat(checkIns.ofUser(team, "U1", WEEK))
+                .extracting(CheckIn::id)
+                .containsExactly(monday, wednesday, unsent);
+        assertThat(checkIns.ofWeek(team, WEEK))
+                .extracting(CheckIn::id)
                 .containsExactlyInAnyOrder(monday, wednesday, unsent, someoneElse);
         assertThat(checkIns.ofWeek(team, WEEK.plus(1))).isEmpty();
     }

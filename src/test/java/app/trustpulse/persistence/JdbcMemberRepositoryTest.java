@@ -39,12 +39,14 @@ class JdbcMemberRepositoryTest {
         Member ann = member(team, "U1");
         members.save(ann);
 
-        Member changed = new Member(team, "U1", "Ann B.", Role.LEADER, Optional.of(ZoneId.of("Europe/London")), true, true);
+        Member changed =
+                new Member(team, "U1", "Ann B.", Role.LEADER, Optional.of(ZoneId.of("Europe/London")), true, true);
         members.save(changed);
         members.save(changed.withOptedOut(false).withNudgesPaused(false).withRole(Role.MEMBER));
 
-        assertThat(members.ofTeam(team)).containsExactly(
-                new Member(team, "U1", "Ann B.", Role.MEMBER, Optional.of(ZoneId.of("Europe/London")), false, false));
+        assertThat(members.ofTeam(team))
+                .containsExactly(new Member(
+                        team, "U1", "Ann B.", Role.MEMBER, Optional.of(ZoneId.of("Europe/London")), false, false));
     }
 
     @BothDatabases
@@ -88,20 +90,25 @@ class JdbcMemberRepositoryTest {
         JdbcClient jdbc = jdbc(db);
         long team = insertTeam(jdbc, "C1");
         var members = new JdbcMemberRepository(jdbc);
-        jdbc.sql("UPDATE team SET created_at = :at").param("at", SqlSupport.utc(java.time.Instant.parse("2026-11-01T10:00:00Z")))
+        jdbc.sql("UPDATE team SET created_at = :at")
+                .param("at", SqlSupport.utc(java.time.Instant.parse("2026-11-01T10:00:00Z")))
                 .update();
         members.save(member(team, "U1"));
         jdbc.sql("UPDATE team_member SET joined_at = :at WHERE user_id = 'U1'")
-                .param("at", SqlSupport.utc(java.time.Instant.parse("2026-11-09T10:00:00Z"))).update();
+                .param("at", SqlSupport.utc(java.time.Instant.parse("2026-11-09T10:00:00Z")))
+                .update();
         members.save(member(team, "U2"));
         jdbc.sql("UPDATE team_member SET joined_at = :at WHERE user_id = 'U2'")
-                .param("at", SqlSupport.utc(java.time.Instant.parse("2026-11-16T10:00:00Z"))).update();
+                .param("at", SqlSupport.utc(java.time.Instant.parse("2026-11-16T10:00:00Z")))
+                .update();
         members.save(member(team, "U2").withRole(Role.LEADER));
 
         assertThat(members.joinedSince(team, java.time.Instant.parse("2026-11-16T00:00:00Z")))
-                .as("saving again keeps when someone joined").containsExactly(member(team, "U2").withRole(Role.LEADER));
+                .as("saving again keeps when someone joined")
+                .containsExactly(member(team, "U2").withRole(Role.LEADER));
         assertThat(members.joinedSince(team, java.time.Instant.parse("2026-11-01T00:00:00Z")))
-                .extracting(Member::userId).containsExactly("U1", "U2");
+                .extracting(Member::userId)
+                .containsExactly("U1", "U2");
     }
 
     @BothDatabases
@@ -112,9 +119,12 @@ class JdbcMemberRepositoryTest {
         members.save(member(team, "UFIRST"));
         members.save(member(team, "ULATER"));
         // The team was set up a day ago; the first roster came with it, the other one joined today.
-        jdbc.sql("UPDATE team SET created_at = :at").param("at", java.time.OffsetDateTime.now().minusDays(1)).update();
+        jdbc.sql("UPDATE team SET created_at = :at")
+                .param("at", java.time.OffsetDateTime.now().minusDays(1))
+                .update();
         jdbc.sql("UPDATE team_member SET joined_at = :at WHERE user_id = 'UFIRST'")
-                .param("at", java.time.OffsetDateTime.now().minusDays(1).plusMinutes(1)).update();
+                .param("at", java.time.OffsetDateTime.now().minusDays(1).plusMinutes(1))
+                .update();
         java.time.Instant thisWeek = java.time.Instant.now().minus(java.time.Duration.ofHours(2));
         java.time.Instant nextWeek = java.time.Instant.now().plus(java.time.Duration.ofDays(3));
 
@@ -123,6 +133,7 @@ class JdbcMemberRepositoryTest {
         assertThat(members.countsTowardThreshold(team, "ULATER", nextWeek)).isTrue();
         assertThat(members.countsTowardThreshold(team, "UNOBODY", nextWeek)).isFalse();
         assertThat(members.joinedSince(team, java.time.Instant.now().minus(java.time.Duration.ofDays(2))))
-                .extracting(Member::userId).containsExactly("ULATER");
+                .extracting(Member::userId)
+                .containsExactly("ULATER");
     }
 }

@@ -19,8 +19,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class JdbcNudgeLogTest {
 
     private static SentNudge nudge(long teamId, String leaderId, String nudgeId, Instant at) {
-        return new SentNudge(0, teamId, leaderId, nudgeId, Optional.of(Dimension.TRUST), NudgeReason.WEAKEST, WEEK,
-                Occasion.DIGEST, at, Optional.empty());
+        return new SentNudge(
+                0,
+                teamId,
+                leaderId,
+                nudgeId,
+                Optional.of(Dimension.TRUST),
+                NudgeReason.WEAKEST,
+                WEEK,
+                Occasion.DIGEST,
+                at,
+                Optional.empty());
     }
 
     @BothDatabases
@@ -28,15 +37,34 @@ class JdbcNudgeLogTest {
         JdbcClient jdbc = jdbc(db);
         long team = insertTeam(jdbc, "C1");
         var log = new JdbcNudgeLog(jdbc);
-        SentNudge disruption = new SentNudge(0, team, "L1", "disruption-1", Optional.empty(), NudgeReason.DROP, WEEK,
-                Occasion.MIDWEEK, NOW, Optional.empty());
+        SentNudge disruption = new SentNudge(
+                0,
+                team,
+                "L1",
+                "disruption-1",
+                Optional.empty(),
+                NudgeReason.DROP,
+                WEEK,
+                Occasion.MIDWEEK,
+                NOW,
+                Optional.empty());
 
         long id = log.record(disruption);
         long other = log.record(nudge(team, "L1", "trust-2", NOW));
 
         assertThat(id).isPositive().isNotEqualTo(other);
-        assertThat(log.find(id)).contains(new SentNudge(id, team, "L1", "disruption-1", Optional.empty(),
-                NudgeReason.DROP, WEEK, Occasion.MIDWEEK, NOW, Optional.empty()));
+        assertThat(log.find(id))
+                .contains(new SentNudge(
+                        id,
+                        team,
+                        "L1",
+                        "disruption-1",
+                        Optional.empty(),
+                        NudgeReason.DROP,
+                        WEEK,
+                        Occasion.MIDWEEK,
+                        NOW,
+                        Optional.empty()));
         assertThat(log.find(other + 100)).isEmpty();
     }
 
@@ -53,8 +81,12 @@ class JdbcNudgeLogTest {
         log.record(nudge(team, "L2", "other-leader", NOW));
         log.record(nudge(otherTeam, "L1", "other-team", NOW));
 
-        assertThat(log.ofLeader(team, "L1", sixWeeksAgo)).extracting(SentNudge::id).containsExactly(atCutoff, recent);
-        assertThat(log.ofLeader(team, "L1", sixWeeksAgo)).extracting(SentNudge::nudgeId).containsExactly("at-cutoff", "recent");
+        assertThat(log.ofLeader(team, "L1", sixWeeksAgo))
+                .extracting(SentNudge::id)
+                .containsExactly(atCutoff, recent);
+        assertThat(log.ofLeader(team, "L1", sixWeeksAgo))
+                .extracting(SentNudge::nudgeId)
+                .containsExactly("at-cutoff", "recent");
     }
 
     @BothDatabases

@@ -29,8 +29,11 @@ class JdbcProcessedEventsTest {
         var events = new JdbcProcessedEvents(jdbc);
         events.firstTime("teams:activity:29:1abcUSER", NOW);
 
-        assertThat(jdbc.sql("SELECT event_key FROM processed_event").query(String.class).list())
-                .singleElement().satisfies(k -> assertThat(k).matches("[0-9a-f]{64}").doesNotContain("USER"));
+        assertThat(jdbc.sql("SELECT event_key FROM processed_event")
+                        .query(String.class)
+                        .list())
+                .singleElement()
+                .satisfies(k -> assertThat(k).matches("[0-9a-f]{64}").doesNotContain("USER"));
     }
 
     @BothDatabases

@@ -17,10 +17,10 @@ import app.trustpulse.pulse.WeekId;
 import app.trustpulse.pulse.WeeklyPulse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -78,10 +78,21 @@ class JdbcPulseRepositoryTest {
         // Ten weeks: full answers, except one week with too few people and one where two dimensions are withheld.
         for (int i = 9; i >= 0; i--) {
             WeekId week = WEEK.minus(i);
-            List<Answer> answers = i == 4 ? answers(team, week, 2, i, all)
-                    : i == 2 ? merge(answers(team, week, 4, i, Dimension.VISION, Dimension.TRUST, Dimension.FREEDOM,
-                            Dimension.CONNECTION), answers(team, week, 2, i, Dimension.SAFETY))
-                    : answers(team, week, 4 + i % 2, i, all);
+            List<Answer> answers = i == 4
+                    ? answers(team, week, 2, i, all)
+                    : i == 2
+                            ? merge(
+                                    answers(
+                                            team,
+                                            week,
+                                            4,
+                                            i,
+                                            Dimension.VISION,
+                                            Dimension.TRUST,
+                                            Dimension.FREEDOM,
+                                            Dimension.CONNECTION),
+                                    answers(team, week, 2, i, Dimension.SAFETY))
+                            : answers(team, week, 4 + i % 2, i, all);
             saved.add(closeWeek(pulses, team, week, answers));
         }
         WeeklyPulse last = saved.get(saved.size() - 1);
@@ -93,7 +104,8 @@ class JdbcPulseRepositoryTest {
         }
         WeeklyPulse partly = saved.get(7);
         assertThat(partly.score(Dimension.SAFETY).orElseThrow().withheld()).isTrue();
-        assertThat(partly.score(Dimension.RESPONSIBILITY).orElseThrow().withheld()).isTrue();
+        assertThat(partly.score(Dimension.RESPONSIBILITY).orElseThrow().withheld())
+                .isTrue();
         assertThat(partly.score(Dimension.TRUST).orElseThrow().withheld()).isFalse();
         assertThat(saved.get(5).withheld()).isTrue();
         DimensionScore trust = last.score(Dimension.TRUST).orElseThrow();
@@ -116,8 +128,10 @@ class JdbcPulseRepositoryTest {
 
         closeWeek(pulses, team, WEEK, answers);
 
-        assertThat(pulses.find(team, WEEK).orElseThrow().mean(Dimension.FREEDOM)).contains(13.0 / 3);
-        assertThat(pulses.history(team, WEEK, WEEK.plus(1))).isEqualTo(Map.of(WEEK, Map.of(Dimension.FREEDOM, 13.0 / 3)));
+        assertThat(pulses.find(team, WEEK).orElseThrow().mean(Dimension.FREEDOM))
+                .contains(13.0 / 3);
+        assertThat(pulses.history(team, WEEK, WEEK.plus(1)))
+                .isEqualTo(Map.of(WEEK, Map.of(Dimension.FREEDOM, 13.0 / 3)));
     }
 
     @BothDatabases
@@ -127,7 +141,8 @@ class JdbcPulseRepositoryTest {
         long team = insertTeam(jdbc, "C1");
         long otherTeam = insertTeam(jdbc, "C2");
         var pulses = new JdbcPulseRepository(jdbc, transactions(dataSource));
-        WeeklyPulse w45 = closeWeek(pulses, team, WEEK.minus(2), answers(team, WEEK.minus(2), 3, 0, Dimension.VISION, Dimension.TRUST));
+        WeeklyPulse w45 = closeWeek(
+                pulses, team, WEEK.minus(2), answers(team, WEEK.minus(2), 3, 0, Dimension.VISION, Dimension.TRUST));
         closeWeek(pulses, team, WEEK.minus(1), answers(team, WEEK.minus(1), 2, 0, Dimension.VISION));
         WeeklyPulse w47 = closeWeek(pulses, team, WEEK, answers(team, WEEK, 3, 1, Dimension.SAFETY));
         closeWeek(pulses, otherTeam, WEEK, answers(otherTeam, WEEK, 3, 1, Dimension.SAFETY));
@@ -135,11 +150,15 @@ class JdbcPulseRepositoryTest {
         var history = pulses.history(team, WEEK.minus(2), WEEK.plus(1));
 
         assertThat(history).containsOnlyKeys(WEEK.minus(2), WEEK);
-        assertThat(history.get(WEEK.minus(2))).isEqualTo(Map.of(
-                Dimension.VISION, w45.mean(Dimension.VISION).orElseThrow(),
-                Dimension.TRUST, w45.mean(Dimension.TRUST).orElseThrow()));
-        assertThat(history.get(WEEK)).isEqualTo(Map.of(Dimension.SAFETY, w47.mean(Dimension.SAFETY).orElseThrow()));
-        assertThat(pulses.history(team, WEEK.minus(1), WEEK)).as("the end is exclusive; withheld weeks are absent").isEmpty();
+        assertThat(history.get(WEEK.minus(2)))
+                .isEqualTo(Map.of(
+                        Dimension.VISION, w45.mean(Dimension.VISION).orElseThrow(),
+                        Dimension.TRUST, w45.mean(Dimension.TRUST).orElseThrow()));
+        assertThat(history.get(WEEK))
+                .isEqualTo(Map.of(Dimension.SAFETY, w47.mean(Dimension.SAFETY).orElseThrow()));
+        assertThat(pulses.history(team, WEEK.minus(1), WEEK))
+                .as("the end is exclusive; withheld weeks are absent")
+                .isEmpty();
     }
 
     @BothDatabases
@@ -148,20 +167,32 @@ class JdbcPulseRepositoryTest {
         JdbcClient jdbc = JdbcClient.create(dataSource);
         long team = insertTeam(jdbc, "C1");
         var pulses = new JdbcPulseRepository(jdbc, transactions(dataSource));
-        List<Answer> answers = merge(answers(team, WEEK, 5, 0, Dimension.TRUST), answers(team, WEEK, 2, 0, Dimension.SAFETY));
+        List<Answer> answers =
+                merge(answers(team, WEEK, 5, 0, Dimension.TRUST), answers(team, WEEK, 2, 0, Dimension.SAFETY));
         WeeklyPulse pulse = closeWeek(pulses, team, WEEK, answers);
 
         var scores = pulses.publishedScores(team, WEEK, WEEK.plus(1));
         assertThat(scores).containsOnlyKeys(WEEK);
         assertThat(scores.get(WEEK)).containsOnlyKeys(Dimension.TRUST);
         PublishedScore trust = scores.get(WEEK).get(Dimension.TRUST);
-        assertThat(trust).isEqualTo(pulse.score(Dimension.TRUST).orElseThrow().published().orElseThrow());
+        assertThat(trust)
+                .isEqualTo(
+                        pulse.score(Dimension.TRUST).orElseThrow().published().orElseThrow());
         assertThat(trust.answers()).isEqualTo(5);
         assertThat(trust.spread().getAsDouble()).isEqualTo(Math.sqrt(2.5));
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM weekly_pulse_dimension WHERE team_id = :t AND spread IS NOT NULL AND (mean IS NULL OR answers < 3)")
-                .param("t", team).query(Integer.class).single()).as("no spread beside a withheld mean").isZero();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM weekly_pulse_dimension WHERE team_id = :t AND dimension = 'SAFETY' AND spread IS NULL")
-                .param("t", team).query(Integer.class).single()).isOne();
+        assertThat(jdbc.sql(
+                                "SELECT COUNT(*) FROM weekly_pulse_dimension WHERE team_id = :t AND spread IS NOT NULL AND (mean IS NULL OR answers < 3)")
+                        .param("t", team)
+                        .query(Integer.class)
+                        .single())
+                .as("no spread beside a withheld mean")
+                .isZero();
+        assertThat(jdbc.sql(
+                                "SELECT COUNT(*) FROM weekly_pulse_dimension WHERE team_id = :t AND dimension = 'SAFETY' AND spread IS NULL")
+                        .param("t", team)
+                        .query(Integer.class)
+                        .single())
+                .isOne();
     }
 
     @BothDatabases
@@ -172,7 +203,8 @@ class JdbcPulseRepositoryTest {
         var pulses = new JdbcPulseRepository(jdbc, transactions(dataSource));
         closeWeek(pulses, team, WEEK, answers(team, WEEK, 3, 0, Dimension.values()));
 
-        WeeklyPulse redone = calculator.calculate(team, WEEK, 4, answers(team, WEEK, 4, 2, Dimension.values()), Map.of(), 6);
+        WeeklyPulse redone =
+                calculator.calculate(team, WEEK, 4, answers(team, WEEK, 4, 2, Dimension.values()), Map.of(), 6);
         pulses.save(redone);
 
         assertThat(pulses.find(team, WEEK)).contains(redone);
@@ -184,7 +216,8 @@ class JdbcPulseRepositoryTest {
         JdbcClient jdbc = JdbcClient.create(dataSource);
         long team = insertTeam(jdbc, "C1");
         var pulses = new JdbcPulseRepository(jdbc, transactions(dataSource));
-        WeeklyPulse pulse = calculator.calculate(team, WEEK, 3, answers(team, WEEK, 1, 0, Dimension.TRUST), Map.of(), 4);
+        WeeklyPulse pulse =
+                calculator.calculate(team, WEEK, 3, answers(team, WEEK, 1, 0, Dimension.TRUST), Map.of(), 4);
 
         pulses.save(pulse);
         pulses.markPosted(team, WEEK, NOW);
@@ -193,7 +226,9 @@ class JdbcPulseRepositoryTest {
         assertThat(pulses.claimClose(team, WEEK, NOW)).isFalse();
         assertThat(pulses.find(team, WEEK)).contains(pulse);
         assertThat(pulse.withheld()).isTrue();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM weekly_pulse WHERE posted_at IS NOT NULL").query(Integer.class).single())
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM weekly_pulse WHERE posted_at IS NOT NULL")
+                        .query(Integer.class)
+                        .single())
                 .isEqualTo(1);
     }
 
@@ -204,7 +239,8 @@ class JdbcPulseRepositoryTest {
         long team = insertTeam(jdbc, "C1");
         var pulses = new JdbcPulseRepository(jdbc, transactions(dataSource));
         WeekId lastYear = WeekId.parse("2025-W52");
-        closeWeek(pulses, team, WeekId.parse("2025-W09"), answers(team, WeekId.parse("2025-W09"), 3, 0, Dimension.TRUST));
+        closeWeek(
+                pulses, team, WeekId.parse("2025-W09"), answers(team, WeekId.parse("2025-W09"), 3, 0, Dimension.TRUST));
         WeeklyPulse newest = closeWeek(pulses, team, lastYear, answers(team, lastYear, 3, 0, Dimension.TRUST));
         pulses.claimClose(team, WeekId.parse("2026-W01"), NOW);
 

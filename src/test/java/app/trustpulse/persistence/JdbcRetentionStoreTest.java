@@ -18,17 +18,24 @@ class JdbcRetentionStoreTest {
         park(jdbc, "old", NOW.minus(Duration.ofDays(40)));
         park(jdbc, "recent", NOW);
 
-        int operational = new JdbcRetentionStore(jdbc).purge(WEEK.minus(200), WEEK.minus(30), NOW.minus(Duration.ofDays(30)))
+        int operational = new JdbcRetentionStore(jdbc)
+                .purge(WEEK.minus(200), WEEK.minus(30), NOW.minus(Duration.ofDays(30)))
                 .operational();
 
         assertThat(operational).isEqualTo(1);
-        assertThat(jdbc.sql("SELECT task_instance FROM work_dead_letter").query(String.class).list()).containsExactly("recent");
+        assertThat(jdbc.sql("SELECT task_instance FROM work_dead_letter")
+                        .query(String.class)
+                        .list())
+                .containsExactly("recent");
     }
 
     private static void park(JdbcClient jdbc, String key, Instant at) {
         jdbc.sql("""
                 INSERT INTO work_dead_letter (task_name, task_instance, task_data, attempts, parked_at)
                 VALUES ('slack-request', :key, :data, 10, :at)""")
-                .param("key", key).param("data", new byte[] {7}).param("at", SqlSupport.utc(at)).update();
+                .param("key", key)
+                .param("data", new byte[] {7})
+                .param("at", SqlSupport.utc(at))
+                .update();
     }
 }

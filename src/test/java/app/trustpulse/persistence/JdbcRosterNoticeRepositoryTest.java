@@ -25,7 +25,8 @@ class JdbcRosterNoticeRepositoryTest {
     private static final List<Person> TWO = List.of(new Person("U7", "Max"), new Person("U8", "Mo"));
 
     private static JdbcRosterNoticeRepository notices(DataSource db) {
-        return new JdbcRosterNoticeRepository(JdbcClient.create(db), new TransactionTemplate(new DataSourceTransactionManager(db)));
+        return new JdbcRosterNoticeRepository(
+                JdbcClient.create(db), new TransactionTemplate(new DataSourceTransactionManager(db)));
     }
 
     private static Notice added(long team, String key, List<Person> people) {
@@ -41,16 +42,23 @@ class JdbcRosterNoticeRepositoryTest {
         var notices = notices(db);
 
         assertThat(notices.record(added(team, "request:r1", TWO))).isTrue();
-        assertThat(notices.record(added(team, "request:r1", List.of(new Person("U9", "Someone else"))))).isFalse();
-        assertThat(notices.record(added(other, "request:r1", TWO))).as("keys are per team").isTrue();
-        assertThat(notices.record(new Notice(team, "request:r2", Change.LEFT, Optional.empty(), List.of(), 6, 1, NOW))).isTrue();
+        assertThat(notices.record(added(team, "request:r1", List.of(new Person("U9", "Someone else")))))
+                .isFalse();
+        assertThat(notices.record(added(other, "request:r1", TWO)))
+                .as("keys are per team")
+                .isTrue();
+        assertThat(notices.record(new Notice(team, "request:r2", Change.LEFT, Optional.empty(), List.of(), 6, 1, NOW)))
+                .isTrue();
 
         assertThat(notices.waiting(team, "request:r1")).contains(added(team, "request:r1", TWO));
-        assertThat(notices.waiting(team, "request:r2")).contains(
-                new Notice(team, "request:r2", Change.LEFT, Optional.empty(), List.of(), 6, 1, NOW));
+        assertThat(notices.waiting(team, "request:r2"))
+                .contains(new Notice(team, "request:r2", Change.LEFT, Optional.empty(), List.of(), 6, 1, NOW));
         assertThat(notices.waiting(team, "request:none")).isEmpty();
-        assertThat(notices.waitingSince(NOW.minus(Duration.ofDays(1)))).containsExactlyInAnyOrder(
-                new Waiting(team, "request:r1"), new Waiting(other, "request:r1"), new Waiting(team, "request:r2"));
+        assertThat(notices.waitingSince(NOW.minus(Duration.ofDays(1))))
+                .containsExactlyInAnyOrder(
+                        new Waiting(team, "request:r1"),
+                        new Waiting(other, "request:r1"),
+                        new Waiting(team, "request:r2"));
         assertThat(notices.waitingSince(NOW.plusSeconds(1))).isEmpty();
     }
 
@@ -74,16 +82,21 @@ class JdbcRosterNoticeRepositoryTest {
         var notices = notices(db);
         notices.record(added(team, "k", TWO));
 
-        DeliveryClaim first = notices.claim(team, "k", NOW, NOW.minus(Duration.ofMinutes(5))).orElseThrow();
+        DeliveryClaim first =
+                notices.claim(team, "k", NOW, NOW.minus(Duration.ofMinutes(5))).orElseThrow();
         assertThat(first.triedBefore()).isFalse();
-        assertThat(notices.claim(team, "k", NOW.plusSeconds(10), NOW.minus(Duration.ofMinutes(5)))).as("held").isEmpty();
+        assertThat(notices.claim(team, "k", NOW.plusSeconds(10), NOW.minus(Duration.ofMinutes(5))))
+                .as("held")
+                .isEmpty();
 
-        Optional<DeliveryClaim> takenBack = notices.claim(team, "k", NOW.plus(Duration.ofMinutes(10)), NOW.plusSeconds(1));
+        Optional<DeliveryClaim> takenBack =
+                notices.claim(team, "k", NOW.plus(Duration.ofMinutes(10)), NOW.plusSeconds(1));
         assertThat(takenBack).contains(new DeliveryClaim(first.deliveryId(), true));
 
         notices.release(team, "k");
         assertThat(notices.claim(team, "k", NOW.plus(Duration.ofMinutes(11)), NOW))
-                .as("released: free again, same id").contains(new DeliveryClaim(first.deliveryId(), true));
+                .as("released: free again, same id")
+                .contains(new DeliveryClaim(first.deliveryId(), true));
     }
 
     @BothDatabases
@@ -98,11 +111,16 @@ class JdbcRosterNoticeRepositoryTest {
         notices.posted(team, "k", NOW.plusSeconds(1));
 
         assertThat(notices.waiting(team, "k")).isEmpty();
-        assertThat(notices.claim(team, "k", NOW.plus(Duration.ofHours(1)), NOW.plus(Duration.ofHours(1)))).isEmpty();
+        assertThat(notices.claim(team, "k", NOW.plus(Duration.ofHours(1)), NOW.plus(Duration.ofHours(1))))
+                .isEmpty();
         assertThat(notices.waitingSince(NOW.minus(Duration.ofDays(1)))).isEmpty();
-        assertThat(notices.record(added(team, "k", TWO))).as("the key still answers for its request").isFalse();
+        assertThat(notices.record(added(team, "k", TWO)))
+                .as("the key still answers for its request")
+                .isFalse();
         assertThat(count(jdbc, "roster_notice_person")).isZero();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM roster_notice WHERE by_user_id IS NOT NULL OR by_name IS NOT NULL")
-                .query(Integer.class).single()).isZero();
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 }

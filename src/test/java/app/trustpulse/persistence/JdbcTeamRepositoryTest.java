@@ -37,8 +37,7 @@ class JdbcTeamRepositoryTest {
         var teams = new JdbcTeamRepository(jdbc(db));
         Team stored = teams.insert(team("W1", "C1"));
 
-        Team changed = stored
-                .withSchedule(stored.schedule()
+        Team changed = stored.withSchedule(stored.schedule()
                         .withCheckIns(EnumSet.of(DayOfWeek.TUESDAY), LocalTime.of(8, 15))
                         .withSummary(DayOfWeek.THURSDAY, LocalTime.of(17, 45))
                         .withNudges(Set.of(), LocalTime.of(11, 0))
@@ -61,7 +60,8 @@ class JdbcTeamRepositoryTest {
         Team t = team("W1", "C1");
         Team stored = teams.insert(t.withSchedule(t.schedule().withReminder(Optional.of(Duration.ofMinutes(90)))));
 
-        assertThat(teams.find(stored.id()).orElseThrow().schedule().reminderDelay()).contains(Duration.ofMinutes(90));
+        assertThat(teams.find(stored.id()).orElseThrow().schedule().reminderDelay())
+                .contains(Duration.ofMinutes(90));
     }
 
     @BothDatabases
@@ -71,8 +71,17 @@ class JdbcTeamRepositoryTest {
         Team b = teams.insert(team("W1", "C2"));
         Team other = teams.insert(team("W2", "C1"));
         Team t = team("W1", "C1");
-        Team teamsPlatform = teams.insert(new Team(0, Platform.TEAMS, "W1", "C1", "On Teams", t.timezone(),
-                t.language(), t.threshold(), t.schedule(), false));
+        Team teamsPlatform = teams.insert(new Team(
+                0,
+                Platform.TEAMS,
+                "W1",
+                "C1",
+                "On Teams",
+                t.timezone(),
+                t.language(),
+                t.threshold(),
+                t.schedule(),
+                false));
 
         assertThat(teams.findByChannel(Platform.SLACK, "W1", "C1")).contains(a);
         assertThat(teams.findByChannel(Platform.TEAMS, "W1", "C1")).contains(teamsPlatform);
@@ -95,7 +104,9 @@ class JdbcTeamRepositoryTest {
         JdbcClient jdbc = jdbc(db);
         long id = new JdbcTeamRepository(jdbc).insert(team("W1", "C1")).id();
 
-        assertThatThrownBy(() -> jdbc.sql("UPDATE team SET threshold = 2 WHERE id = :id").param("id", id).update())
+        assertThatThrownBy(() -> jdbc.sql("UPDATE team SET threshold = 2 WHERE id = :id")
+                        .param("id", id)
+                        .update())
                 .isInstanceOf(DataIntegrityViolationException.class);
     }
 }

@@ -24,8 +24,7 @@ class QuartzTablesTest {
 
     public static class NoOpJob implements Job {
         @Override
-        public void execute(JobExecutionContext context) {
-        }
+        public void execute(JobExecutionContext context) {}
     }
 
     @BothDatabases
@@ -37,7 +36,8 @@ class QuartzTablesTest {
         factory.setAutoStartup(false);
         factory.setSchedulerName("quartz-tables-test-" + db);
         Properties props = new Properties();
-        props.setProperty("org.quartz.jobStore.driverDelegateClass",
+        props.setProperty(
+                "org.quartz.jobStore.driverDelegateClass",
                 (db == TestDb.POSTGRESQL ? PostgreSQLDelegate.class : StdJDBCDelegate.class).getName());
         props.setProperty("org.quartz.jobStore.isClustered", "true");
         props.setProperty("org.quartz.scheduler.instanceId", "AUTO");
@@ -46,16 +46,22 @@ class QuartzTablesTest {
         factory.afterPropertiesSet();
         try {
             Scheduler scheduler = factory.getObject();
-            JobDetail job = JobBuilder.newJob(NoOpJob.class).withIdentity("check-in", "team-7")
-                    .usingJobData("teamId", 7L).storeDurably().build();
-            Trigger trigger = TriggerBuilder.newTrigger().withIdentity("check-in", "team-7").forJob(job)
+            JobDetail job = JobBuilder.newJob(NoOpJob.class)
+                    .withIdentity("check-in", "team-7")
+                    .usingJobData("teamId", 7L)
+                    .storeDurably()
+                    .build();
+            Trigger trigger = TriggerBuilder.newTrigger()
+                    .withIdentity("check-in", "team-7")
+                    .forJob(job)
                     .withSchedule(CronScheduleBuilder.cronSchedule("0 30 9 ? * MON,WED,FRI")
                             .inTimeZone(TimeZone.getTimeZone("Europe/Amsterdam")))
                     .build();
 
             scheduler.scheduleJob(job, trigger);
 
-            assertThat(scheduler.getJobDetail(job.getKey()).getJobDataMap().getLong("teamId")).isEqualTo(7L);
+            assertThat(scheduler.getJobDetail(job.getKey()).getJobDataMap().getLong("teamId"))
+                    .isEqualTo(7L);
             CronTrigger stored = (CronTrigger) scheduler.getTrigger(trigger.getKey());
             assertThat(stored.getCronExpression()).isEqualTo("0 30 9 ? * MON,WED,FRI");
             assertThat(stored.getTimeZone().getID()).isEqualTo("Europe/Amsterdam");

@@ -5,7 +5,8 @@ import javax.sql.DataSource;
 
 /** The two databases every repository test runs against. */
 enum TestDb {
-    H2, POSTGRESQL;
+    H2,
+    POSTGRESQL;
 
     /** A fresh, migrated database. */
     DataSource dataSource() {

@@ -9,8 +9,11 @@ import org.junit.jupiter.api.Test;
 class MentionsTest {
 
     private final List<Person> people = List.of(
-            person("ada", "Ada (admin)"), person("lee", "Lee (leader)"), person("mia", "Mia"),
-            person("sam1", "Sam Jones"), person("sam2", "Sam Smith"));
+            person("ada", "Ada (admin)"),
+            person("lee", "Lee (leader)"),
+            person("mia", "Mia"),
+            person("sam1", "Sam Jones"),
+            person("sam2", "Sam Smith"));
     private final List<String> channels = List.of("team", "random");
 
     @Test

@@ -25,10 +25,12 @@ class PlaygroundAddressTest {
         WebServer server = mock(WebServer.class);
         when(server.getPort()).thenReturn(18080);
         when(context.getWebServer()).thenReturn(server);
-        when(context.getEnvironment()).thenReturn(new MockEnvironment().withProperty("server.servlet.context-path", "/pulse/"));
+        when(context.getEnvironment())
+                .thenReturn(new MockEnvironment().withProperty("server.servlet.context-path", "/pulse/"));
 
-        new PlaygroundAddress().onApplicationEvent(new ApplicationReadyEvent(new SpringApplication(), new String[0], context,
-                Duration.ofSeconds(3)));
+        new PlaygroundAddress()
+                .onApplicationEvent(new ApplicationReadyEvent(
+                        new SpringApplication(), new String[0], context, Duration.ofSeconds(3)));
 
         assertThat(output).contains("Playground ready: http://localhost:18080/pulse/playground");
     }

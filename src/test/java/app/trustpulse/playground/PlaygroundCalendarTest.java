@@ -59,11 +59,10 @@ class PlaygroundCalendarTest {
         calendar.afterSingletonsInstantiated();
 
         assertThat(calendar.movable()).isFalse();
-        assertThatThrownBy(calendar::nextWeek)
-                .isInstanceOfSatisfying(PlaygroundRequestException.class, e -> {
-                    assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT);
-                    assertThat(e.key()).isEqualTo("playground.error.calendar-fixed");
-                });
+        assertThatThrownBy(calendar::nextWeek).isInstanceOfSatisfying(PlaygroundRequestException.class, e -> {
+            assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT);
+            assertThat(e.key()).isEqualTo("playground.error.calendar-fixed");
+        });
         assertThat(store.weeksAhead(Playground.WORKSPACE)).isZero();
         assertThat(real.instant()).isEqualTo(NOW);
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.trustpulse.chat.Block;
-import app.trustpulse.support.TestScales;
 import app.trustpulse.chat.ChannelAddress;
 import app.trustpulse.chat.ChatDeliveryException;
 import app.trustpulse.chat.ChatMessage;
@@ -12,6 +11,7 @@ import app.trustpulse.chat.ChatUser;
 import app.trustpulse.chat.DirectAddress;
 import app.trustpulse.chat.MessageRef;
 import app.trustpulse.pulse.Platform;
+import app.trustpulse.support.TestScales;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -47,8 +47,11 @@ abstract class PlaygroundGatewayContract {
 
     @Test
     void aDirectMessageIsStoredInThePersonsConversationAsTheBots() {
-        ChatMessage checkIn = new ChatMessage("Check-in", List.of(new Block.Text("Hi Mia"),
-                new Block.Scale("I have room to decide.", "c:1:", TestScales.agreement(), Optional.empty())));
+        ChatMessage checkIn = new ChatMessage(
+                "Check-in",
+                List.of(
+                        new Block.Text("Hi Mia"),
+                        new Block.Scale("I have room to decide.", "c:1:", TestScales.agreement(), Optional.empty())));
 
         MessageRef ref = gateway.sendDirect(new DirectAddress(Platform.PLAYGROUND, "demo", "mia"), checkIn);
 
@@ -65,18 +68,19 @@ abstract class PlaygroundGatewayContract {
 
     @Test
     void aChannelPostIsStoredInTheChannelConversation() {
-        MessageRef ref = gateway.postToChannel(new ChannelAddress(Platform.PLAYGROUND, "demo", "team"),
-                ChatMessage.text("Weekly pulse"));
+        MessageRef ref = gateway.postToChannel(
+                new ChannelAddress(Platform.PLAYGROUND, "demo", "team"), ChatMessage.text("Weekly pulse"));
 
         assertThat(ref.conversationId()).isEqualTo("channel:team");
-        assertThat(store.messages("demo", "channel:team", 10)).singleElement()
+        assertThat(store.messages("demo", "channel:team", 10))
+                .singleElement()
                 .satisfies(m -> assertThat(json.read(m.content())).isEqualTo(ChatMessage.text("Weekly pulse")));
     }
 
     @Test
     void anUpdateReplacesTheMessageInPlaceAndMarksWhenItChanged() {
-        MessageRef ref = gateway.sendDirect(new DirectAddress(Platform.PLAYGROUND, "demo", "mia"),
-                ChatMessage.text("Pick a score"));
+        MessageRef ref = gateway.sendDirect(
+                new DirectAddress(Platform.PLAYGROUND, "demo", "mia"), ChatMessage.text("Pick a score"));
         gateway.sendDirect(new DirectAddress(Platform.PLAYGROUND, "demo", "mia"), ChatMessage.text("Later message"));
         clock.set(Instant.parse("2026-11-16T08:35:00Z"));
 
@@ -93,14 +97,14 @@ abstract class PlaygroundGatewayContract {
 
     @Test
     void updatingAMessageThatDoesNotExistFailsAsADeliveryProblem() {
-        MessageRef ref = gateway.sendDirect(new DirectAddress(Platform.PLAYGROUND, "demo", "mia"),
-                ChatMessage.text("Pick a score"));
+        MessageRef ref = gateway.sendDirect(
+                new DirectAddress(Platform.PLAYGROUND, "demo", "mia"), ChatMessage.text("Pick a score"));
 
         assertThatThrownBy(() -> gateway.update(
-                new MessageRef(Platform.PLAYGROUND, "demo", "dm:lee", ref.messageId()), ChatMessage.text("x")))
+                        new MessageRef(Platform.PLAYGROUND, "demo", "dm:lee", ref.messageId()), ChatMessage.text("x")))
                 .isInstanceOf(ChatDeliveryException.class);
         assertThatThrownBy(() -> gateway.update(
-                new MessageRef(Platform.PLAYGROUND, "demo", "dm:mia", "not-a-number"), ChatMessage.text("x")))
+                        new MessageRef(Platform.PLAYGROUND, "demo", "dm:mia", "not-a-number"), ChatMessage.text("x")))
                 .isInstanceOf(ChatDeliveryException.class);
         assertThat(json.read(store.messages("demo", "dm:mia", 10).get(0).content()))
                 .isEqualTo(ChatMessage.text("Pick a score"));
@@ -108,10 +112,12 @@ abstract class PlaygroundGatewayContract {
 
     @Test
     void aDirectMessageToSomeoneOutsideTheRosterOrToAnotherPlatformIsNotDelivered() {
-        assertThatThrownBy(() -> gateway.sendDirect(new DirectAddress(Platform.PLAYGROUND, "demo", "zed"),
-                ChatMessage.text("hello"))).isInstanceOf(ChatDeliveryException.class);
-        assertThatThrownBy(() -> gateway.sendDirect(new DirectAddress(Platform.SLACK, "demo", "mia"),
-                ChatMessage.text("hello"))).isInstanceOf(ChatDeliveryException.class);
+        assertThatThrownBy(() -> gateway.sendDirect(
+                        new DirectAddress(Platform.PLAYGROUND, "demo", "zed"), ChatMessage.text("hello")))
+                .isInstanceOf(ChatDeliveryException.class);
+        assertThatThrownBy(() ->
+                        gateway.sendDirect(new DirectAddress(Platform.SLACK, "demo", "mia"), ChatMessage.text("hello")))
+                .isInstanceOf(ChatDeliveryException.class);
         assertThat(store.messages("demo", "dm:zed", 10)).isEmpty();
         assertThat(store.messages("demo", "dm:mia", 10)).isEmpty();
     }
@@ -120,16 +126,18 @@ abstract class PlaygroundGatewayContract {
     void channelMembersAreThePeopleWhoJoinedAndNotThoseWhoLeft() {
         ChannelAddress team = new ChannelAddress(Platform.PLAYGROUND, "demo", "team");
 
-        assertThat(gateway.channelMembers(team)).containsExactly(
-                new ChatUser("lee", "Lee (leader)", Optional.of(ZoneId.of("Europe/Amsterdam"))),
-                new ChatUser("mia", "Mia", Optional.empty()));
+        assertThat(gateway.channelMembers(team))
+                .containsExactly(
+                        new ChatUser("lee", "Lee (leader)", Optional.of(ZoneId.of("Europe/Amsterdam"))),
+                        new ChatUser("mia", "Mia", Optional.empty()));
 
         assertThat(store.leave("demo", "team", "mia")).isTrue();
         assertThat(store.join("demo", "team", "tom")).isTrue();
         assertThat(store.join("demo", "team", "tom")).isFalse();
 
         assertThat(gateway.channelMembers(team)).extracting(ChatUser::userId).containsExactly("lee", "tom");
-        assertThat(gateway.channelMembers(new ChannelAddress(Platform.PLAYGROUND, "other", "team"))).isEmpty();
+        assertThat(gateway.channelMembers(new ChannelAddress(Platform.PLAYGROUND, "other", "team")))
+                .isEmpty();
     }
 
     @Test
@@ -138,15 +146,16 @@ abstract class PlaygroundGatewayContract {
             gateway.postToChannel(new ChannelAddress(Platform.PLAYGROUND, "demo", "team"), ChatMessage.text("m" + i));
         }
 
-        assertThat(store.messages("demo", "channel:team", 3)).extracting(m -> json.read(m.content()).summary())
+        assertThat(store.messages("demo", "channel:team", 3))
+                .extracting(m -> json.read(m.content()).summary())
                 .containsExactly("m3", "m4", "m5");
     }
 
     @Test
     void twoGatewaysOnOneDatabaseSeeTheSameMessages() {
         PlaygroundGateway other = new PlaygroundGateway(new PlaygroundStore(JdbcClient.create(db), clock), json);
-        MessageRef ref = gateway.sendDirect(new DirectAddress(Platform.PLAYGROUND, "demo", "mia"),
-                ChatMessage.text("Pick a score"));
+        MessageRef ref = gateway.sendDirect(
+                new DirectAddress(Platform.PLAYGROUND, "demo", "mia"), ChatMessage.text("Pick a score"));
 
         other.update(ref, ChatMessage.text("Recorded"));
 

@@ -37,7 +37,8 @@ final class PlaygroundWeek {
 
     void runsFromSetupToTheLeadersDigest() throws Exception {
         JsonNode state = post("/demo", object().put("language", "en"));
-        assertThat(state.get("people").values()).extracting(p -> p.get("userId").asString())
+        assertThat(state.get("people").values())
+                .extracting(p -> p.get("userId").asString())
                 .containsExactly("ada", "lee", "mia", "noah", "sara", "tom");
         assertThat(lastInChannelFor(state, "ada").toString()).doesNotContain("Exception");
         // The channel is told who set the pulse up and for how many, people named the playground's way.
@@ -65,7 +66,9 @@ final class PlaygroundWeek {
             for (JsonNode message : conversation.get("messages").values()) {
                 for (JsonNode block : message.get("content").get("blocks").values()) {
                     if ("Scale".equals(block.get("type").asString())) {
-                        assertThat(block.get("selected").isNull()).as("scale in %s", conversation.get("id")).isFalse();
+                        assertThat(block.get("selected").isNull())
+                                .as("scale in %s", conversation.get("id"))
+                                .isFalse();
                     }
                 }
             }
@@ -87,8 +90,10 @@ final class PlaygroundWeek {
                 .reduce((a, b) -> b)
                 .orElseThrow(() -> new AssertionError("no digest with nudges in the leader's DM: " + closed));
         assertThat(digest.get("author").asString()).isEqualTo("bot");
-        assertThat(digest.get("content").get("blocks").get(0).get("type").asString()).isEqualTo("Header");
-        assertThat(digest.get("content").get("blocks").values()).anyMatch(b -> "Buttons".equals(b.get("type").asString()));
+        assertThat(digest.get("content").get("blocks").get(0).get("type").asString())
+                .isEqualTo("Header");
+        assertThat(digest.get("content").get("blocks").values())
+                .anyMatch(b -> "Buttons".equals(b.get("type").asString()));
     }
 
     /**
@@ -104,7 +109,8 @@ final class PlaygroundWeek {
         assertThat(answerClosed.statusCode()).as(answerClosed.body()).isEqualTo(409);
 
         JsonNode next = post("/week/next", object());
-        assertThat(next.get("week").get("weeksAhead").asInt()).isEqualTo(before.get("week").get("weeksAhead").asInt() + 1);
+        assertThat(next.get("week").get("weeksAhead").asInt())
+                .isEqualTo(before.get("week").get("weeksAhead").asInt() + 1);
         assertThat(next.get("week").get("id").asString()).isNotEqualTo(closedWeek);
 
         JsonNode sent = post("/week/send", object());
@@ -115,17 +121,23 @@ final class PlaygroundWeek {
         assertThat(open).as("open statements after the whole week was sent").isEqualTo(6 * 6);
         JsonNode answered = post("/week/answer", object());
         for (JsonNode person : answered.get("people").values()) {
-            assertThat(openScales(answered, person.get("userId").asString())).as("open for %s", person.get("userId")).isZero();
+            assertThat(openScales(answered, person.get("userId").asString()))
+                    .as("open for %s", person.get("userId"))
+                    .isZero();
         }
 
         JsonNode closed = adminSays("/pulse close-week");
         JsonNode pulse = lastBotPostInChannel(closed);
-        assertThat(allText(pulse)).contains(next.get("week").get("number").asString()).doesNotContain("withheld");
+        assertThat(allText(pulse))
+                .contains(next.get("week").get("number").asString())
+                .doesNotContain("withheld");
         List<JsonNode> rows = new ArrayList<>();
         pulse.get("content").get("blocks").values().stream()
                 .filter(b -> "ScoreTable".equals(b.get("type").asString()))
                 .forEach(b -> rows.addAll(b.get("rows").values()));
-        assertThat(rows).hasSize(6).allSatisfy(r -> assertThat(r.get("score").asString()).containsPattern(SCORE));
+        assertThat(rows)
+                .hasSize(6)
+                .allSatisfy(r -> assertThat(r.get("score").asString()).containsPattern(SCORE));
         JsonNode digest = last(conversation(closed, "dm:lee").get("messages").values().stream()
                 .filter(m -> allText(m).contains(texts.get(Language.EN, "digest.nudges.title")))
                 .toList());
@@ -134,9 +146,11 @@ final class PlaygroundWeek {
 
     private static int openScales(JsonNode state, String userId) {
         int open = 0;
-        for (JsonNode message : conversation(state, "dm:" + userId).get("messages").values()) {
+        for (JsonNode message :
+                conversation(state, "dm:" + userId).get("messages").values()) {
             for (JsonNode block : message.get("content").get("blocks").values()) {
-                if ("Scale".equals(block.get("type").asString()) && block.get("selected").isNull()) {
+                if ("Scale".equals(block.get("type").asString())
+                        && block.get("selected").isNull()) {
                     open++;
                 }
             }
@@ -155,8 +169,11 @@ final class PlaygroundWeek {
                 for (JsonNode button : block.get("buttons").values()) {
                     String action = button.get("action").asString();
                     if (action.startsWith("nudge:") && action.endsWith(":tried")) {
-                        post("/action", object().put("as", "lee").put("messageId", message.get("id").longValue())
-                                .put("action", action));
+                        post(
+                                "/action",
+                                object().put("as", "lee")
+                                        .put("messageId", message.get("id").longValue())
+                                        .put("action", action));
                         return;
                     }
                 }
@@ -169,12 +186,17 @@ final class PlaygroundWeek {
     private int answerOpenScales(String userId, int round) throws Exception {
         int clicks = 0;
         JsonNode state = get("/state");
-        for (JsonNode message : conversation(state, "dm:" + userId).get("messages").values()) {
+        for (JsonNode message :
+                conversation(state, "dm:" + userId).get("messages").values()) {
             for (JsonNode block : message.get("content").get("blocks").values()) {
-                if ("Scale".equals(block.get("type").asString()) && block.get("selected").isNull()) {
+                if ("Scale".equals(block.get("type").asString())
+                        && block.get("selected").isNull()) {
                     int score = 2 + (userId.length() + round + clicks) % 3;
-                    post("/action", object().put("as", userId).put("messageId", message.get("id").longValue())
-                            .put("action", block.get("actionPrefix").asString() + score));
+                    post(
+                            "/action",
+                            object().put("as", userId)
+                                    .put("messageId", message.get("id").longValue())
+                                    .put("action", block.get("actionPrefix").asString() + score));
                     clicks++;
                 }
             }
@@ -183,7 +205,8 @@ final class PlaygroundWeek {
     }
 
     private JsonNode adminSays(String command) throws Exception {
-        JsonNode state = post("/say", object().put("as", "ada").put("where", "channel").put("text", command));
+        JsonNode state =
+                post("/say", object().put("as", "ada").put("where", "channel").put("text", command));
         JsonNode reply = lastInChannelFor(state, "ada");
         assertThat(reply.get("author").asString()).isEqualTo("bot");
         return state;
@@ -195,12 +218,16 @@ final class PlaygroundWeek {
                 .toList());
     }
 
-    /** The bot's first post in the channel for everyone; channel posts go out from the durable queue, so it is awaited. */
+    /**
+     * The bot's first post in the channel for everyone; channel posts go out from the durable queue, so it is
+     * awaited.
+     */
     private JsonNode firstPublicBotPost() throws Exception {
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
         while (true) {
             List<JsonNode> posts = conversation(get("/state"), "channel:team").get("messages").values().stream()
-                    .filter(m -> "bot".equals(m.get("author").asString()) && m.get("ephemeralFor").isNull())
+                    .filter(m -> "bot".equals(m.get("author").asString())
+                            && m.get("ephemeralFor").isNull())
                     .toList();
             if (!posts.isEmpty()) {
                 return posts.get(0);
@@ -212,7 +239,8 @@ final class PlaygroundWeek {
 
     private static JsonNode lastBotPostInChannel(JsonNode state) {
         return last(conversation(state, "channel:team").get("messages").values().stream()
-                .filter(m -> "bot".equals(m.get("author").asString()) && m.get("ephemeralFor").isNull())
+                .filter(m -> "bot".equals(m.get("author").asString())
+                        && m.get("ephemeralFor").isNull())
                 .toList());
     }
 
@@ -252,15 +280,18 @@ final class PlaygroundWeek {
     }
 
     private HttpResponse<String> postRaw(String path, ObjectNode body) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body)))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private JsonNode send(HttpRequest request) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("%s %s: %s", request.method(), request.uri(), response.body())
+        assertThat(response.statusCode())
+                .as("%s %s: %s", request.method(), request.uri(), response.body())
                 .isEqualTo(200);
         return mapper.readTree(response.body());
     }

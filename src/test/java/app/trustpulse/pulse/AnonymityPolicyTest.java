@@ -19,8 +19,18 @@ class AnonymityPolicyTest {
     @Test
     void noThresholdBelowThreeIsEverUsed() {
         assertThatThrownBy(() -> AnonymityPolicy.mayShow(10, 2)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Team(1, Platform.PLAYGROUND, "w", "c", "t", java.time.ZoneId.of("UTC"), Language.EN, 2,
-                TeamSchedule.defaults(), false)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Team(
+                        1,
+                        Platform.PLAYGROUND,
+                        "w",
+                        "c",
+                        "t",
+                        java.time.ZoneId.of("UTC"),
+                        Language.EN,
+                        2,
+                        TeamSchedule.defaults(),
+                        false))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -26,7 +26,9 @@ class CheckInPlannerTest {
     void withThreeCheckInsEveryPersonMeetsAllSixEveryWeek() {
         for (long person = -50; person < 50; person++) {
             for (int w = 0; w < 60; w++) {
-                assertThat(weekOf(person, week.plus(w), 3)).as("person %d week %d", person, w).hasSize(6);
+                assertThat(weekOf(person, week.plus(w), 3))
+                        .as("person %d week %d", person, w)
+                        .hasSize(6);
             }
         }
     }
@@ -66,10 +68,14 @@ class CheckInPlannerTest {
             List<StatementRef> leader = planner.plan(Role.LEADER, 3, week.plus(w), 0, 3);
             List<StatementRef> member = planner.plan(Role.MEMBER, 3, week.plus(w), 0, 3);
             assertThat(leader).allMatch(s -> s.audience() == Role.LEADER && s.version() == Instrument.CURRENT_VERSION);
-            assertThat(leader).extracting(StatementRef::dimension).containsExactlyElementsOf(
-                    member.stream().map(StatementRef::dimension).toList());
-            assertThat(leader).extracting(StatementRef::item).containsExactlyElementsOf(
-                    member.stream().map(StatementRef::item).toList());
+            assertThat(leader)
+                    .extracting(StatementRef::dimension)
+                    .containsExactlyElementsOf(
+                            member.stream().map(StatementRef::dimension).toList());
+            assertThat(leader)
+                    .extracting(StatementRef::item)
+                    .containsExactlyElementsOf(
+                            member.stream().map(StatementRef::item).toList());
         }
     }
 

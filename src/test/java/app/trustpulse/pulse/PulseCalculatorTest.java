@@ -57,12 +57,16 @@ class PulseCalculatorTest {
 
         WeeklyPulse pulse = calculator.calculate(1, week, 3, answers, Map.of(), 4);
 
-        assertThat(pulse.answered()).as("someone who only said can't say has answered").isEqualTo(4);
+        assertThat(pulse.answered())
+                .as("someone who only said can't say has answered")
+                .isEqualTo(4);
         DimensionScore freedom = pulse.score(Dimension.FREEDOM).orElseThrow();
         assertThat(freedom.mean().getAsDouble()).isEqualTo(3.0);
         assertThat(freedom.answers()).isEqualTo(3);
         DimensionScore safety = pulse.score(Dimension.SAFETY).orElseThrow();
-        assertThat(safety.withheld()).as("two scores and two can't-says stay below a threshold of three").isTrue();
+        assertThat(safety.withheld())
+                .as("two scores and two can't-says stay below a threshold of three")
+                .isTrue();
         assertThat(safety.answers()).isEqualTo(2);
     }
 
@@ -79,7 +83,8 @@ class PulseCalculatorTest {
     }
 
     private static Answer cantSay(String who, Dimension d) {
-        return new Answer(1, new WeekId(2026, 47), d, who, Role.MEMBER, java.util.OptionalInt.empty(), Optional.empty());
+        return new Answer(
+                1, new WeekId(2026, 47), d, who, Role.MEMBER, java.util.OptionalInt.empty(), Optional.empty());
     }
 
     @Test
@@ -118,24 +123,37 @@ class PulseCalculatorTest {
         WeeklyPulse pulse = calculator.calculate(1, week, 3, answers, Map.of(), 4);
 
         // Sample standard deviation of 4, 3, 5, 4: sqrt(2 / 3).
-        assertThat(pulse.score(Dimension.FREEDOM).orElseThrow().spread().getAsDouble()).isEqualTo(Math.sqrt(2.0 / 3));
-        assertThat(pulse.score(Dimension.VISION).orElseThrow().spread()).as("withheld: two answers").isEmpty();
+        assertThat(pulse.score(Dimension.FREEDOM).orElseThrow().spread().getAsDouble())
+                .isEqualTo(Math.sqrt(2.0 / 3));
+        assertThat(pulse.score(Dimension.VISION).orElseThrow().spread())
+                .as("withheld: two answers")
+                .isEmpty();
         assertThat(pulse.score(Dimension.FREEDOM).orElseThrow().published().orElseThrow())
                 .isEqualTo(new PublishedScore(4.0, 4, java.util.OptionalDouble.of(Math.sqrt(2.0 / 3))));
         assertThat(pulse.score(Dimension.VISION).orElseThrow().published()).isEmpty();
 
         WeeklyPulse tooFewPeople = calculator.calculate(1, week, 5, answers, Map.of(), 4);
         assertThat(tooFewPeople.dimensions()).allMatch(d -> d.spread().isEmpty());
-        assertThatThrownBy(() -> new DimensionScore(Dimension.TRUST, java.util.OptionalDouble.empty(), 0,
-                java.util.OptionalDouble.of(1.0), java.util.OptionalDouble.empty(), List.of()))
-                .as("a withheld dimension cannot carry a spread").isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new DimensionScore(
+                        Dimension.TRUST,
+                        java.util.OptionalDouble.empty(),
+                        0,
+                        java.util.OptionalDouble.of(1.0),
+                        java.util.OptionalDouble.empty(),
+                        List.of()))
+                .as("a withheld dimension cannot carry a spread")
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void aCantSayAddsNothingToTheSpread() {
         List<Answer> answers = new ArrayList<>(everyone(4, Dimension.FREEDOM, 4, 3, 5, 4));
-        answers.add(new Answer(1, week, Dimension.FREEDOM, "p9", Role.MEMBER, java.util.OptionalInt.empty(), Optional.empty()));
-        DimensionScore freedom = calculator.calculate(1, week, 3, answers, Map.of(), 5).score(Dimension.FREEDOM).orElseThrow();
+        answers.add(new Answer(
+                1, week, Dimension.FREEDOM, "p9", Role.MEMBER, java.util.OptionalInt.empty(), Optional.empty()));
+        DimensionScore freedom = calculator
+                .calculate(1, week, 3, answers, Map.of(), 5)
+                .score(Dimension.FREEDOM)
+                .orElseThrow();
         assertThat(freedom.answers()).isEqualTo(4);
         assertThat(freedom.spread().getAsDouble()).isEqualTo(Math.sqrt(2.0 / 3));
     }
@@ -143,8 +161,10 @@ class PulseCalculatorTest {
     @Test
     void aHigherThresholdWithholdsWhatALowerOneShows() {
         List<Answer> answers = everyone(4, Dimension.TRUST, 4);
-        assertThat(calculator.calculate(1, week, 3, answers, Map.of(), 4).withheld()).isFalse();
-        assertThat(calculator.calculate(1, week, 5, answers, Map.of(), 4).withheld()).isTrue();
+        assertThat(calculator.calculate(1, week, 3, answers, Map.of(), 4).withheld())
+                .isFalse();
+        assertThat(calculator.calculate(1, week, 5, answers, Map.of(), 4).withheld())
+                .isTrue();
         assertThatThrownBy(() -> calculator.calculate(1, week, 2, answers, Map.of(), 4))
                 .isInstanceOf(IllegalArgumentException.class);
     }
@@ -169,7 +189,8 @@ class PulseCalculatorTest {
             }
         }
         WeeklyPulse pulse = calculator.calculate(1, week, 3, everyone(3, Dimension.TRUST, 4), history, 3);
-        List<Optional<Double>> trend = pulse.score(Dimension.TRUST).orElseThrow().trend();
+        List<Optional<Double>> trend =
+                pulse.score(Dimension.TRUST).orElseThrow().trend();
         assertThat(trend).hasSize(8);
         assertThat(trend.get(0)).contains(7.0);
         assertThat(trend.get(4)).isEmpty();

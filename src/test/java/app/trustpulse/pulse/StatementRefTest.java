@@ -17,8 +17,10 @@ class StatementRefTest {
                 }
             }
         }
-        assertThat(StatementRef.current(Dimension.TRUST, Role.MEMBER, 4).encode()).isEqualTo("TRUST:M4:2");
-        assertThat(StatementRef.current(Dimension.SAFETY, Role.LEADER, 1).itemId()).isEqualTo("SAFETY.L1.v2");
+        assertThat(StatementRef.current(Dimension.TRUST, Role.MEMBER, 4).encode())
+                .isEqualTo("TRUST:M4:2");
+        assertThat(StatementRef.current(Dimension.SAFETY, Role.LEADER, 1).itemId())
+                .isEqualTo("SAFETY.L1.v2");
     }
 
     @Test
@@ -45,6 +47,7 @@ class StatementRefTest {
     void refusesWhatIsNoStatement() {
         assertThatThrownBy(() -> StatementRef.decode("TRUST:X1:2")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> StatementRef.decode("TRUST:M1:9")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> StatementRef.current(Dimension.TRUST, Role.MEMBER, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> StatementRef.current(Dimension.TRUST, Role.MEMBER, 0))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

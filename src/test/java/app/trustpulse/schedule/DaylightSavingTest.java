@@ -24,21 +24,35 @@ class DaylightSavingTest {
     private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
 
     private static Team team() {
-        return new Team(42, Platform.PLAYGROUND, "demo", "team", "team", AMSTERDAM, Language.EN, 3, TeamSchedule.defaults(), false);
+        return new Team(
+                42,
+                Platform.PLAYGROUND,
+                "demo",
+                "team",
+                "team",
+                AMSTERDAM,
+                Language.EN,
+                3,
+                TeamSchedule.defaults(),
+                false);
     }
 
     private static List<ZonedDateTime> fireTimes(Set<DayOfWeek> days, LocalTime time, LocalDate from, LocalDate to) {
-        OperableTrigger trigger = (OperableTrigger) QuartzTeamTriggers.cronTrigger(team(), TeamJobs.CHECK_IN, days, time);
-        List<Date> times = TriggerUtils.computeFireTimesBetween(trigger, null,
-                Date.from(from.atStartOfDay(AMSTERDAM).toInstant()), Date.from(to.atStartOfDay(AMSTERDAM).toInstant()));
+        OperableTrigger trigger =
+                (OperableTrigger) QuartzTeamTriggers.cronTrigger(team(), TeamJobs.CHECK_IN, days, time);
+        List<Date> times = TriggerUtils.computeFireTimesBetween(
+                trigger,
+                null,
+                Date.from(from.atStartOfDay(AMSTERDAM).toInstant()),
+                Date.from(to.atStartOfDay(AMSTERDAM).toInstant()));
         return times.stream().map(d -> d.toInstant().atZone(AMSTERDAM)).toList();
     }
 
     @Test
     void springForwardKeepsCheckInsAtHalfPastNineLocalOncePerDay() {
         // 2027-03-28: 02:00 becomes 03:00.
-        List<ZonedDateTime> times = fireTimes(Set.of(DayOfWeek.values()), LocalTime.of(9, 30),
-                LocalDate.of(2027, 3, 25), LocalDate.of(2027, 4, 1));
+        List<ZonedDateTime> times = fireTimes(
+                Set.of(DayOfWeek.values()), LocalTime.of(9, 30), LocalDate.of(2027, 3, 25), LocalDate.of(2027, 4, 1));
         assertThat(times).hasSize(7);
         assertThat(times).allMatch(t -> t.toLocalTime().equals(LocalTime.of(9, 30)));
         assertThat(times.stream().map(ZonedDateTime::toLocalDate).distinct()).hasSize(7);
@@ -49,8 +63,8 @@ class DaylightSavingTest {
     @Test
     void fallBackKeepsCheckInsAtHalfPastNineLocalOncePerDay() {
         // 2027-10-31: 03:00 becomes 02:00 again.
-        List<ZonedDateTime> times = fireTimes(Set.of(DayOfWeek.values()), LocalTime.of(9, 30),
-                LocalDate.of(2027, 10, 28), LocalDate.of(2027, 11, 4));
+        List<ZonedDateTime> times = fireTimes(
+                Set.of(DayOfWeek.values()), LocalTime.of(9, 30), LocalDate.of(2027, 10, 28), LocalDate.of(2027, 11, 4));
         assertThat(times).hasSize(7);
         assertThat(times).allMatch(t -> t.toLocalTime().equals(LocalTime.of(9, 30)));
         assertThat(times.stream().map(ZonedDateTime::toLocalDate).distinct()).hasSize(7);
@@ -58,20 +72,30 @@ class DaylightSavingTest {
 
     @Test
     void aTimeInsideTheRepeatedAutumnHourFiresOnceAndOneInsideTheSkippedSpringHourIsNotLost() {
-        List<ZonedDateTime> autumn = fireTimes(Set.of(DayOfWeek.SUNDAY), LocalTime.of(2, 30),
-                LocalDate.of(2027, 10, 30), LocalDate.of(2027, 11, 1));
+        List<ZonedDateTime> autumn = fireTimes(
+                Set.of(DayOfWeek.SUNDAY), LocalTime.of(2, 30), LocalDate.of(2027, 10, 30), LocalDate.of(2027, 11, 1));
         assertThat(autumn).hasSize(1);
-        List<ZonedDateTime> spring = fireTimes(Set.of(DayOfWeek.SUNDAY), LocalTime.of(2, 30),
-                LocalDate.of(2027, 3, 27), LocalDate.of(2027, 3, 29));
+        List<ZonedDateTime> spring = fireTimes(
+                Set.of(DayOfWeek.SUNDAY), LocalTime.of(2, 30), LocalDate.of(2027, 3, 27), LocalDate.of(2027, 3, 29));
         assertThat(spring).hasSizeLessThanOrEqualTo(1);
     }
 
     @Test
     void theDefaultScheduleFiresMondayWednesdayFridayAcrossTheAutumnShift() {
-        List<ZonedDateTime> times = fireTimes(TeamSchedule.defaults().checkInDays(), LocalTime.of(9, 30),
-                LocalDate.of(2027, 10, 25), LocalDate.of(2027, 11, 8));
-        assertThat(times).extracting(ZonedDateTime::getDayOfWeek).containsExactly(
-                DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY, DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY);
+        List<ZonedDateTime> times = fireTimes(
+                TeamSchedule.defaults().checkInDays(),
+                LocalTime.of(9, 30),
+                LocalDate.of(2027, 10, 25),
+                LocalDate.of(2027, 11, 8));
+        assertThat(times)
+                .extracting(ZonedDateTime::getDayOfWeek)
+                .containsExactly(
+                        DayOfWeek.MONDAY,
+                        DayOfWeek.WEDNESDAY,
+                        DayOfWeek.FRIDAY,
+                        DayOfWeek.MONDAY,
+                        DayOfWeek.WEDNESDAY,
+                        DayOfWeek.FRIDAY);
         assertThat(times).allMatch(t -> t.toLocalTime().equals(LocalTime.of(9, 30)));
     }
 }

@@ -42,16 +42,17 @@ final class ChildInstance implements AutoCloseable {
      * in the same directory share the H2 file, as a restarted service does.
      */
     enum Db {
-        H2, POSTGRES;
+        H2,
+        POSTGRES;
 
         Database in(Path directory) {
-            return new Database(this == POSTGRES ? app.trustpulse.support.TestDatabases.postgresUrl() : null, directory);
+            return new Database(
+                    this == POSTGRES ? app.trustpulse.support.TestDatabases.postgresUrl() : null, directory);
         }
     }
 
     /** {@code url} null: the service's default database, in {@code directory}. */
-    record Database(String url, Path directory) {
-    }
+    record Database(String url, Path directory) {}
 
     static ChildInstance start(String name, Database db, FakeSlack slack) throws IOException, InterruptedException {
         return start(name, db, slack, TOKEN, Map.of());
@@ -100,27 +101,36 @@ final class ChildInstance implements AutoCloseable {
         // Given once each: Spring joins a repeated command-line setting with commas.
         all.putAll(settings);
         List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx320m", "-XX:TieredStopAtLevel=1",
-                "-cp", classpath, "app.trustpulse.Application"));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx320m",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                classpath,
+                "app.trustpulse.Application"));
         all.forEach((k, v) -> cmd.add("--" + k + "=" + v));
         Path log = Files.createTempFile("trust-pulse-" + name + "-", ".log");
-        Process p = new ProcessBuilder(cmd).directory(db.directory().toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder(cmd)
+                .directory(db.directory().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         ChildInstance child = new ChildInstance(p, port, log);
         child.awaitReady();
         return child;
     }
 
     private void awaitReady() throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("instance exited at start:\n" + Files.readString(log));
             }
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build(),
+                HttpResponse<String> r = http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     return;

@@ -25,7 +25,9 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 // The fake Slack's own HTTP server (the JDK's) logs every path it serves, response URLs included; it is no part of
 // the service.
-@SpringBootTest(classes = Application.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = Application.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"logging.level.root=DEBUG", "logging.level.com.sun.net.httpserver=INFO"})
 @Import(TeamsChat.Credentials.class)
 @ExtendWith(OutputCaptureExtension.class)
@@ -74,16 +76,24 @@ class DebugLogsTellNothingTest {
     @Test
     void aTeamsChatWithTheRootLoggerAtDebugLogsNoBodyAndNothingThePersonTyped(CapturedOutput output) throws Exception {
         TEAMS.failNext(1, 503);
-        assertThat(TEAMS.say(port, QUINN, TYPED_IN_TEAMS)).as("the bot's answer, sent after a refusal").isNotEmpty();
+        assertThat(TEAMS.say(port, QUINN, TYPED_IN_TEAMS))
+                .as("the bot's answer, sent after a refusal")
+                .isNotEmpty();
 
         // A Teams exchange of a few seconds need not bring a framework line at DEBUG of its own (Quartz's cluster
         // check-in, every 10 s, often does): the level is read instead.
-        assertThat(org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).isDebugEnabled())
-                .as("the root logger at DEBUG").isTrue();
+        assertThat(org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
+                        .isDebugEnabled())
+                .as("the root logger at DEBUG")
+                .isTrue();
         String logs = output.getAll();
         assertLoggedAtDebug(logs);
-        assertThat(logs).doesNotContain(TYPED_IN_TEAMS).doesNotContain("Softly").doesNotContain(QUINN)
-                .as("the 1:1 chat").doesNotContain(TeamsChat.chat(""));
+        assertThat(logs)
+                .doesNotContain(TYPED_IN_TEAMS)
+                .doesNotContain("Softly")
+                .doesNotContain(QUINN)
+                .as("the 1:1 chat")
+                .doesNotContain(TeamsChat.chat(""));
         assertNoBodies(logs);
     }
 
@@ -94,9 +104,14 @@ class DebugLogsTellNothingTest {
 
     /** Field names found only in bodies: of Slack's requests and Web API calls, and of Bot Framework activities. */
     private static void assertNoBodies(String logs) {
-        assertThat(logs).as("a request or response body")
-                .doesNotContain("response_url").doesNotContain("trigger_id").doesNotContain("\"blocks\"")
-                .doesNotContain("blocks=").doesNotContain("\"type\":\"message\"").doesNotContain("\"serviceUrl\"")
+        assertThat(logs)
+                .as("a request or response body")
+                .doesNotContain("response_url")
+                .doesNotContain("trigger_id")
+                .doesNotContain("\"blocks\"")
+                .doesNotContain("blocks=")
+                .doesNotContain("\"type\":\"message\"")
+                .doesNotContain("\"serviceUrl\"")
                 .doesNotContain("\"replyToId\"");
     }
 }

@@ -33,7 +33,9 @@ class DeliveryBenchmark {
 
     @Test
     void setupAndACheckInRoundToAThousandPeopleAgainstSlacksLimits() throws Exception {
-        List<String> people = IntStream.range(0, PEOPLE).mapToObj(i -> String.format("U%05d", i)).toList();
+        List<String> people = IntStream.range(0, PEOPLE)
+                .mapToObj(i -> String.format("U%05d", i))
+                .toList();
         try (FakeSlack slack = new FakeSlack().token(ChildInstance.TOKEN, TEAM).memberPages(1000)) {
             slack.user("UADMIN", "Ada", "Europe/Amsterdam", true);
             people.forEach(u -> slack.user(u, "Person " + u, "Europe/Amsterdam", false));
@@ -45,24 +47,30 @@ class DeliveryBenchmark {
             try (ServerSocket s = new ServerSocket(0)) {
                 port = s.getLocalPort();
             }
-            try (ConfigurableApplicationContext app = new SpringApplicationBuilder(Application.class).run(
-                    "--spring.datasource.url=" + TestDatabases.postgresUrl(),
-                    "--spring.datasource.username=postgres",
-                    "--spring.datasource.password=",
-                    "--server.port=" + port,
-                    "--pulse.playground.enabled=false",
-                    "--pulse.pseudonym-secret=delivery-benchmark-pseudonym-secret-0123456789",
-                    "--slack.bot-token=" + ChildInstance.TOKEN,
-                    "--slack.signing-secret=" + ChildInstance.SECRET,
-                    "--slack.api-url=" + slack.apiUrl(),
-                    "--logging.level.root=WARN")) {
+            try (ConfigurableApplicationContext app = new SpringApplicationBuilder(Application.class)
+                    .run(
+                            "--spring.datasource.url=" + TestDatabases.postgresUrl(),
+                            "--spring.datasource.username=postgres",
+                            "--spring.datasource.password=",
+                            "--server.port=" + port,
+                            "--pulse.playground.enabled=false",
+                            "--pulse.pseudonym-secret=delivery-benchmark-pseudonym-secret-0123456789",
+                            "--slack.bot-token=" + ChildInstance.TOKEN,
+                            "--slack.signing-secret=" + ChildInstance.SECRET,
+                            "--slack.api-url=" + slack.apiUrl(),
+                            "--logging.level.root=WARN")) {
                 SlackClientSim client = new SlackClientSim(port, ChildInstance.SECRET, TEAM);
 
                 long start = System.nanoTime();
                 client.postForm(client.slashCommand("UADMIN", CHANNEL, "setup <@U00000|p>", slack.hookUrl("setup")));
-                await(slack, people, p -> p.params().get("text").startsWith("Hi! Your team now runs"), Duration.ofMinutes(10));
+                await(
+                        slack,
+                        people,
+                        p -> p.params().get("text").startsWith("Hi! Your team now runs"),
+                        Duration.ofMinutes(10));
                 double setup = (System.nanoTime() - start) / 1e9;
-                Map<String, Long> welcomes = count(slack, people, p -> p.params().get("text").startsWith("Hi! Your team now runs"));
+                Map<String, Long> welcomes =
+                        count(slack, people, p -> p.params().get("text").startsWith("Hi! Your team now runs"));
                 int posts429 = slack.calls("chat.postMessage").size() - PEOPLE;
 
                 start = System.nanoTime();
@@ -75,27 +83,42 @@ class DeliveryBenchmark {
                 Map<String, Long> checkIns = count(slack, people, checkIn);
 
                 double floor = PEOPLE / 10.0;
-                REPORT.printf("%nDelivery to %,d people against Slack's limits (floor: %,d posts at 600/min = %.0f s)%n",
+                REPORT.printf(
+                        "%nDelivery to %,d people against Slack's limits (floor: %,d posts at 600/min = %.0f s)%n",
                         PEOPLE, PEOPLE, floor);
-                REPORT.printf("setup incl. every welcome DM: %6.1f s (%.2fx the floor; target 1.1x + 30 s = %.0f s)%n",
+                REPORT.printf(
+                        "setup incl. every welcome DM: %6.1f s (%.2fx the floor; target 1.1x + 30 s = %.0f s)%n",
                         setup, setup / floor, floor * 1.1 + 30);
-                REPORT.printf("check-in round (send-now):    %6.1f s (%.2fx the floor; target %.0f s)%n",
+                REPORT.printf(
+                        "check-in round (send-now):    %6.1f s (%.2fx the floor; target %.0f s)%n",
                         round, round / floor, floor * 1.1);
-                REPORT.printf("welcomes: %d people, lost %d, doubled %d; check-ins: lost %d, doubled %d%n",
-                        welcomes.size(), PEOPLE - welcomes.size(), welcomes.values().stream().filter(n -> n > 1).count(),
-                        PEOPLE - checkIns.size(), checkIns.values().stream().filter(n -> n > 1).count());
-                REPORT.printf("Web API calls: %d chat.postMessage (%d answered 429 during setup), %d users.list, "
+                REPORT.printf(
+                        "welcomes: %d people, lost %d, doubled %d; check-ins: lost %d, doubled %d%n",
+                        welcomes.size(),
+                        PEOPLE - welcomes.size(),
+                        welcomes.values().stream().filter(n -> n > 1).count(),
+                        PEOPLE - checkIns.size(),
+                        checkIns.values().stream().filter(n -> n > 1).count());
+                REPORT.printf(
+                        "Web API calls: %d chat.postMessage (%d answered 429 during setup), %d users.list, "
                                 + "%d users.info, %d conversations.members, %d conversations.open%n",
-                        slack.calls("chat.postMessage").size(), posts429, slack.calls("users.list").size(),
-                        slack.calls("users.info").size(), slack.calls("conversations.members").size(),
+                        slack.calls("chat.postMessage").size(),
+                        posts429,
+                        slack.calls("users.list").size(),
+                        slack.calls("users.info").size(),
+                        slack.calls("conversations.members").size(),
                         slack.calls("conversations.open").size());
             }
         }
     }
 
     private static Map<String, Long> count(FakeSlack slack, List<String> people, Predicate<FakeSlack.Posted> what) {
-        return people.stream().collect(Collectors.toMap(u -> u, u -> slack.posted("D" + u).stream().filter(what).count()))
-                .entrySet().stream().filter(e -> e.getValue() > 0)
+        return people.stream()
+                .collect(Collectors.toMap(
+                        u -> u, u -> slack.posted("D" + u).stream().filter(what).count()))
+                .entrySet()
+                .stream()
+                .filter(e -> e.getValue() > 0)
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 

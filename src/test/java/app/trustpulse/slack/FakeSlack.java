@@ -44,13 +44,15 @@ final class FakeSlack implements AutoCloseable {
         }
     }
 
-    record Hook(String path, JsonObject body) {
-    }
+    record Hook(String path, JsonObject body) {}
 
-    record Posted(String channel, String ts, Map<String, String> params) {
-    }
+    record Posted(String channel, String ts, Map<String, String> params) {}
 
-    private enum Trouble { RATE_LIMITED, LOST_RESPONSE, SERVER_ERROR }
+    private enum Trouble {
+        RATE_LIMITED,
+        LOST_RESPONSE,
+        SERVER_ERROR
+    }
 
     private final HttpServer server;
     private final Gson gson = new Gson();
@@ -60,6 +62,7 @@ final class FakeSlack implements AutoCloseable {
     private final List<String> refusedHooks = new CopyOnWriteArrayList<>();
     /** The scopes auth.test names in its x-oauth-scopes header, as Slack does: by default every one the app uses. */
     private volatile String grantedScopes = String.join(",", SlackConfiguration.BOT_SCOPES);
+
     private final Map<String, JsonObject> users = new ConcurrentHashMap<>();
     private final Map<String, List<String>> members = new ConcurrentHashMap<>();
     private final Map<String, List<Posted>> history = new ConcurrentHashMap<>();
@@ -75,6 +78,7 @@ final class FakeSlack implements AutoCloseable {
     private volatile boolean down;
     /** Files by id: the bytes posted to their upload address; completed ones may be shown in messages. */
     private final Map<String, byte[]> uploadedBytes = new ConcurrentHashMap<>();
+
     private final java.util.Set<String> completedFiles = ConcurrentHashMap.newKeySet();
     private volatile boolean refuseSlackFiles;
 
@@ -191,9 +195,24 @@ final class FakeSlack implements AutoCloseable {
     private static final class Limits {
 
         private static final Map<String, Integer> PER_MINUTE = Map.of(
-                "users.list", 20, "conversations.open", 50, "conversations.history", 50, "conversations.info", 50,
-                "conversations.members", 100, "users.info", 100, "chat.update", 100, "chat.postEphemeral", 100,
-                "views.publish", 100);
+                "users.list",
+                20,
+                "conversations.open",
+                50,
+                "conversations.history",
+                50,
+                "conversations.info",
+                50,
+                "conversations.members",
+                100,
+                "users.info",
+                100,
+                "chat.update",
+                100,
+                "chat.postEphemeral",
+                100,
+                "views.publish",
+                100);
 
         private final Map<String, double[]> buckets = new java.util.HashMap<>();
         private final int workspacePosts;
@@ -208,7 +227,8 @@ final class FakeSlack implements AutoCloseable {
         synchronized long take(String method, Map<String, String> p) {
             long now = System.nanoTime();
             if ("chat.postMessage".equals(method)) {
-                long wait = Math.max(take("post:" + p.get("channel"), 60, now, false),
+                long wait = Math.max(
+                        take("post:" + p.get("channel"), 60, now, false),
                         take("post:workspace", workspacePosts, now, false));
                 if (wait == 0) {
                     take("post:" + p.get("channel"), 60, now, true);
@@ -282,7 +302,8 @@ final class FakeSlack implements AutoCloseable {
      * taken (500 or 429: Slack did not take it; 404 with "expired_url": the URL can no longer be used).
      */
     FakeSlack hookAnswers(String name, Integer... statuses) {
-        hookTrouble.computeIfAbsent("/hooks/" + name, k -> new java.util.concurrent.ConcurrentLinkedDeque<>())
+        hookTrouble
+                .computeIfAbsent("/hooks/" + name, k -> new java.util.concurrent.ConcurrentLinkedDeque<>())
                 .addAll(List.of(statuses));
         return this;
     }
@@ -304,7 +325,6 @@ final class FakeSlack implements AutoCloseable {
         return calls.stream().filter(c -> c.method.equals(method)).toList();
     }
 
-
     List<Posted> posted(String channel) {
         return List.copyOf(history.getOrDefault(channel, List.of()));
     }
@@ -321,7 +341,10 @@ final class FakeSlack implements AutoCloseable {
 
     /** Per person, how many check-ins (messages with answer buttons) landed in their DM; people with none left out. */
     Map<String, Long> checkInsPerPerson(java.util.Collection<String> people) {
-        return perPerson(people, p -> p.params().get("blocks") != null && p.params().get("blocks").contains("answer:"));
+        return perPerson(
+                people,
+                p -> p.params().get("blocks") != null
+                        && p.params().get("blocks").contains("answer:"));
     }
 
     /** Per leader, how many weekly digests landed in their DM; leaders with none left out. */
@@ -331,7 +354,9 @@ final class FakeSlack implements AutoCloseable {
 
     /** How many weekly pulses were posted in the channel. */
     long pulsesIn(String channel) {
-        return posted(channel).stream().filter(p -> p.params().get("text").startsWith("Team pulse")).count();
+        return posted(channel).stream()
+                .filter(p -> p.params().get("text").startsWith("Team pulse"))
+                .count();
     }
 
     private Map<String, Long> perPerson(java.util.Collection<String> people, Predicate<Posted> kind) {
@@ -356,13 +381,17 @@ final class FakeSlack implements AutoCloseable {
     }
 
     Call awaitCall(String method, Predicate<Call> match) {
-        return Awaitility.await().atMost(Duration.ofSeconds(30)).until(
-                () -> calls(method).stream().filter(match).findFirst(), Optional::isPresent).get();
+        return Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> calls(method).stream().filter(match).findFirst(), Optional::isPresent)
+                .get();
     }
 
     Hook awaitHook(String path) {
-        return Awaitility.await().atMost(Duration.ofSeconds(30)).until(
-                () -> hooks.stream().filter(h -> h.path.endsWith(path)).findFirst(), Optional::isPresent).get();
+        return Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> hooks.stream().filter(h -> h.path.endsWith(path)).findFirst(), Optional::isPresent)
+                .get();
     }
 
     // ---- HTTP
@@ -380,7 +409,8 @@ final class FakeSlack implements AutoCloseable {
             send(ex, refusal, refusal == 404 ? "expired_url" : "", "text/plain");
             return;
         }
-        hooks.add(new Hook(ex.getRequestURI().getPath(), JsonParser.parseString(body).getAsJsonObject()));
+        hooks.add(new Hook(
+                ex.getRequestURI().getPath(), JsonParser.parseString(body).getAsJsonObject()));
         send(ex, 200, "ok", "text/plain");
     }
 
@@ -519,7 +549,8 @@ final class FakeSlack implements AutoCloseable {
                 r.addProperty("upload_url", base() + "/upload/" + fileId);
             }
             case "files.completeUploadExternal" -> {
-                com.google.gson.JsonArray files = JsonParser.parseString(p.get("files")).getAsJsonArray();
+                com.google.gson.JsonArray files =
+                        JsonParser.parseString(p.get("files")).getAsJsonArray();
                 com.google.gson.JsonArray done = new com.google.gson.JsonArray();
                 for (com.google.gson.JsonElement f : files) {
                     String id = f.getAsJsonObject().get("id").getAsString();
@@ -530,16 +561,24 @@ final class FakeSlack implements AutoCloseable {
                     completedFiles.add(id);
                     JsonObject file = new JsonObject();
                     file.addProperty("id", id);
-                    file.addProperty("title", f.getAsJsonObject().has("title") ? f.getAsJsonObject().get("title").getAsString() : id);
+                    file.addProperty(
+                            "title",
+                            f.getAsJsonObject().has("title")
+                                    ? f.getAsJsonObject().get("title").getAsString()
+                                    : id);
                     done.add(file);
                 }
                 r.add("files", done);
             }
             case "chat.postMessage" -> {
                 if (p.get("blocks") != null && p.get("blocks").contains("slack_file")) {
-                    for (com.google.gson.JsonElement b : JsonParser.parseString(p.get("blocks")).getAsJsonArray()) {
+                    for (com.google.gson.JsonElement b :
+                            JsonParser.parseString(p.get("blocks")).getAsJsonArray()) {
                         JsonObject file = b.getAsJsonObject().getAsJsonObject("slack_file");
-                        if (file != null && (refuseSlackFiles || !completedFiles.contains(file.get("id").getAsString()))) {
+                        if (file != null
+                                && (refuseSlackFiles
+                                        || !completedFiles.contains(
+                                                file.get("id").getAsString()))) {
                             return error("invalid_blocks");
                         }
                     }
@@ -564,7 +603,8 @@ final class FakeSlack implements AutoCloseable {
                     msg.addProperty("type", "message");
                     msg.addProperty("ts", m.ts());
                     msg.addProperty("text", m.params().get("text"));
-                    if (m.params().get("metadata") != null && List.of("1", "true").contains(p.get("include_all_metadata"))) {
+                    if (m.params().get("metadata") != null
+                            && List.of("1", "true").contains(p.get("include_all_metadata"))) {
                         msg.add("metadata", JsonParser.parseString(m.params().get("metadata")));
                     }
                     messages.add(0, msg);
@@ -613,9 +653,14 @@ final class FakeSlack implements AutoCloseable {
         }
         if (body.startsWith("{")) {
             JsonObject o = JsonParser.parseString(body).getAsJsonObject();
-            return o.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
-                    e -> e.getValue().isJsonPrimitive() ? e.getValue().getAsString() : e.getValue().toString(),
-                    (a, b) -> b, LinkedHashMap::new));
+            return o.entrySet().stream()
+                    .collect(Collectors.toMap(
+                            Map.Entry::getKey,
+                            e -> e.getValue().isJsonPrimitive()
+                                    ? e.getValue().getAsString()
+                                    : e.getValue().toString(),
+                            (a, b) -> b,
+                            LinkedHashMap::new));
         }
         Map<String, String> out = new LinkedHashMap<>();
         for (String pair : body.split("&")) {

@@ -76,16 +76,13 @@ final class FakeSocketModeServer extends WebSocketServer implements AutoCloseabl
     }
 
     @Override
-    public void onMessage(WebSocket conn, ByteBuffer message) {
-    }
+    public void onMessage(WebSocket conn, ByteBuffer message) {}
 
     @Override
-    public void onError(WebSocket conn, Exception ex) {
-    }
+    public void onError(WebSocket conn, Exception ex) {}
 
     @Override
-    public void onStart() {
-    }
+    public void onStart() {}
 
     /** Sends an envelope of the given type ({@code events_api}, {@code slash_commands}, {@code interactive}). */
     String send(String type, JsonObject payload) {
@@ -106,13 +103,20 @@ final class FakeSocketModeServer extends WebSocketServer implements AutoCloseabl
     }
 
     WebSocket awaitConnection() {
-        return Awaitility.await().atMost(Duration.ofSeconds(30)).until(
-                () -> open.stream().filter(WebSocket::isOpen).reduce((a, b) -> b).orElse(null), c -> c != null);
+        return Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> open.stream()
+                                .filter(WebSocket::isOpen)
+                                .reduce((a, b) -> b)
+                                .orElse(null),
+                        c -> c != null);
     }
 
     /** Slack's polite way: a {@code disconnect} message, after which the client fetches a new URL. */
     void askToReconnect() {
-        awaitConnection().send("{\"type\":\"disconnect\",\"reason\":\"refresh_requested\",\"debug_info\":{\"host\":\"fake\"}}");
+        awaitConnection()
+                .send("{\"type\":\"disconnect\",\"reason\":\"refresh_requested\",\"debug_info\":{\"host\":\"fake\"}}");
     }
 
     /** The impolite way: the connection is gone without notice. */

@@ -42,8 +42,7 @@ final class HeapPages {
         }
     }
 
-    private HeapPages() {
-    }
+    private HeapPages() {}
 
     static List<Version> versions(Path file) {
         byte[] raw;

@@ -60,7 +60,8 @@ class IngestBenchmark {
     static final int WARM_UP = Integer.getInteger("ingest.warm-up", 3000);
     static final String TEAM = "T0INGEST";
 
-    private final List<String> users = IntStream.range(0, USERS).mapToObj(i -> String.format("UI%04d", i)).toList();
+    private final List<String> users =
+            IntStream.range(0, USERS).mapToObj(i -> String.format("UI%04d", i)).toList();
 
     @Test
     void signedDirectMessagesAcknowledgedBesideABareBoltApp() throws Exception {
@@ -72,14 +73,18 @@ class IngestBenchmark {
             targets.add(new Service("service, PostgreSQL", TestDatabases.postgresUrl(), "postgres", fakeSlack()));
             if (withH2) {
                 Path dir = Files.createTempDirectory("trust-pulse-ingest-");
-                targets.add(new Service("service, H2 file", "jdbc:h2:file:" + dir.resolve("db")
-                        + TestDatabases.H2_FLAGS + ";AUTO_SERVER=FALSE", "sa", fakeSlack()));
+                targets.add(new Service(
+                        "service, H2 file",
+                        "jdbc:h2:file:" + dir.resolve("db") + TestDatabases.H2_FLAGS + ";AUTO_SERVER=FALSE",
+                        "sa",
+                        fakeSlack()));
             }
             for (Target t : targets) {
                 Run warm = drive(t, "warm", WARM_UP);
                 t.awaitAnswered(Duration.ofMinutes(5));
-                REPORT.printf("warm-up %-20s %,d events, %,d acknowledged 200, %.0f events/s%n", t.name(),
-                        WARM_UP, warm.ok(), warm.throughput());
+                REPORT.printf(
+                        "warm-up %-20s %,d events, %,d acknowledged 200, %.0f events/s%n",
+                        t.name(), WARM_UP, warm.ok(), warm.throughput());
             }
             Map<String, List<Run>> runs = new LinkedHashMap<>();
             targets.forEach(t -> runs.put(t.name(), new ArrayList<>()));
@@ -112,15 +117,18 @@ class IngestBenchmark {
 
     // ---- the load
 
-    record Drain(double seconds, long queuedAtLastAck, long answered, long expected, long doubled, long missing) {
-    }
+    record Drain(double seconds, long queuedAtLastAck, long answered, long expected, long doubled, long missing) {}
 
     /** CPU seconds spent while the events were sent: this JVM (load, servers, workers) and the PostgreSQL server. */
     record Cpu(double jvm, double postgres) {
 
         static Cpu now() {
-            return new Cpu(((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                    .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9, postgresCpu());
+            return new Cpu(
+                    ((com.sun.management.OperatingSystemMXBean)
+                                            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                                    .getProcessCpuTime()
+                            / 1e9,
+                    postgresCpu());
         }
 
         Cpu since(Cpu start) {
@@ -150,7 +158,9 @@ class IngestBenchmark {
                         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                         long pid = Long.parseLong(p.getFileName().toString());
                         if (pid == server) {
-                            ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13])
+                            ticks += Long.parseLong(f[11])
+                                    + Long.parseLong(f[12])
+                                    + Long.parseLong(f[13])
                                     + Long.parseLong(f[14]);
                         } else if (Long.parseLong(f[1]) == server) {
                             ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
@@ -191,19 +201,29 @@ class IngestBenchmark {
         }
 
         String line() {
-            String s = String.format("%,6.0f events/s  p50 %5.1f  p95 %5.1f  p99 %5.1f  max %6.1f ms  200: %,d/%,d"
+            String s = String.format(
+                    "%,6.0f events/s  p50 %5.1f  p95 %5.1f  p99 %5.1f  max %6.1f ms  200: %,d/%,d"
                             + "  CPU/event: JVM %.2f ms, PostgreSQL %.2f ms",
                     throughput(), ms(0.50), ms(0.95), ms(0.99), ms(1.0), ok, events, jvmMs(), postgresMs());
             if (drain != null) {
-                s += String.format("  answered %,d/%,d (doubled %d, missing %d), %,d still queued at the last ack, "
-                        + "drained %.1f s after it", drain.answered(), drain.expected(), drain.doubled(), drain.missing(),
-                        drain.queuedAtLastAck(), drain.seconds());
+                s += String.format(
+                        "  answered %,d/%,d (doubled %d, missing %d), %,d still queued at the last ack, "
+                                + "drained %.1f s after it",
+                        drain.answered(),
+                        drain.expected(),
+                        drain.doubled(),
+                        drain.missing(),
+                        drain.queuedAtLastAck(),
+                        drain.seconds());
             }
             return s;
         }
     }
 
-    /** Sends the events, CONCURRENCY at a time, and times each acknowledgement; bodies are signed before the clock starts. */
+    /**
+     * Sends the events, CONCURRENCY at a time, and times each acknowledgement; bodies are signed before the clock
+     * starts.
+     */
     private Run drive(Target target, String batch, int count) throws Exception {
         SlackClientSim sim = new SlackClientSim(target.port(), ChildInstance.SECRET, TEAM);
         String ts = String.valueOf(System.currentTimeMillis() / 1000);
@@ -211,12 +231,13 @@ class IngestBenchmark {
         String[] signatures = new String[count];
         for (int i = 0; i < count; i++) {
             String user = users.get(i % USERS);
-            bodies[i] = sim.event("Ev" + target.tag() + batch + "x" + i,
-                    SlackClientSim.imMessage(user, "D" + user, "status"));
+            bodies[i] = sim.event(
+                    "Ev" + target.tag() + batch + "x" + i, SlackClientSim.imMessage(user, "D" + user, "status"));
             signatures[i] = sim.sign(ts, bodies[i]);
             target.sent(user);
         }
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         URI uri = URI.create("http://127.0.0.1:" + target.port() + "/slack/events");
         long[] nanos = new long[count];
         AtomicInteger next = new AtomicInteger();
@@ -224,27 +245,29 @@ class IngestBenchmark {
         CountDownLatch go = new CountDownLatch(1);
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < CONCURRENCY; t++) {
-            Thread thread = new Thread(() -> {
-                try {
-                    go.await();
-                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                        HttpRequest request = HttpRequest.newBuilder(uri)
-                                .header("Content-Type", "application/json")
-                                .header("X-Slack-Request-Timestamp", ts)
-                                .header("X-Slack-Signature", signatures[i])
-                                .POST(HttpRequest.BodyPublishers.ofString(bodies[i]))
-                                .build();
-                        long start = System.nanoTime();
-                        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-                        nanos[i] = System.nanoTime() - start;
-                        if (r.statusCode() == 200) {
-                            ok.incrementAndGet();
+            Thread thread = new Thread(
+                    () -> {
+                        try {
+                            go.await();
+                            for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                                HttpRequest request = HttpRequest.newBuilder(uri)
+                                        .header("Content-Type", "application/json")
+                                        .header("X-Slack-Request-Timestamp", ts)
+                                        .header("X-Slack-Signature", signatures[i])
+                                        .POST(HttpRequest.BodyPublishers.ofString(bodies[i]))
+                                        .build();
+                                long start = System.nanoTime();
+                                HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+                                nanos[i] = System.nanoTime() - start;
+                                if (r.statusCode() == 200) {
+                                    ok.incrementAndGet();
+                                }
+                            }
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
                         }
-                    }
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }, "ingest-load-" + t);
+                    },
+                    "ingest-load-" + t);
             thread.start();
             threads.add(thread);
         }
@@ -272,12 +295,10 @@ class IngestBenchmark {
         int port();
 
         /** One more DM from this person is on its way. */
-        default void sent(String user) {
-        }
+        default void sent(String user) {}
 
         /** The last event of a run was acknowledged. */
-        default void acknowledged() {
-        }
+        default void acknowledged() {}
 
         /** Waits until every DM sent so far was answered; null when the target answers nothing. */
         default Drain awaitAnswered(Duration max) throws InterruptedException {
@@ -305,8 +326,9 @@ class IngestBenchmark {
                     .authTestCacheEnabled(true)
                     .build());
             app.event(MessageEvent.class, (payload, ctx) -> ctx.ack());
-            server = new TomcatServletWebServerFactory(0).getWebServer(context -> context
-                    .addServlet("bolt", new SlackAppServlet(app)).addMapping("/slack/events"));
+            server = new TomcatServletWebServerFactory(0)
+                    .getWebServer(context ->
+                            context.addServlet("bolt", new SlackAppServlet(app)).addMapping("/slack/events"));
             server.start();
         }
 
@@ -368,10 +390,14 @@ class IngestBenchmark {
             }
             app = new SpringApplicationBuilder(Application.class).run(args.toArray(String[]::new));
             if (url.startsWith("jdbc:postgresql:")) {
-                long backend = app.getBean(JdbcClient.class).sql("SELECT pg_backend_pid()").query(Long.class).single();
+                long backend = app.getBean(JdbcClient.class)
+                        .sql("SELECT pg_backend_pid()")
+                        .query(Long.class)
+                        .single();
                 try {
                     String stat = Files.readString(Path.of("/proc", String.valueOf(backend), "stat"));
-                    Cpu.postmaster = Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1]);
+                    Cpu.postmaster = Long.parseLong(
+                            stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1]);
                 } catch (java.io.IOException notLinux) {
                     Cpu.postmaster = 0;
                 }
@@ -405,7 +431,10 @@ class IngestBenchmark {
         }
 
         private long queued() {
-            return app.getBean(JdbcClient.class).sql("SELECT count(*) FROM scheduled_tasks").query(Long.class).single();
+            return app.getBean(JdbcClient.class)
+                    .sql("SELECT count(*) FROM scheduled_tasks")
+                    .query(Long.class)
+                    .single();
         }
 
         @Override
@@ -430,7 +459,9 @@ class IngestBenchmark {
         }
 
         private long answered() {
-            return sent.keySet().stream().mapToLong(u -> slack.postedCount("D" + u)).sum();
+            return sent.keySet().stream()
+                    .mapToLong(u -> slack.postedCount("D" + u))
+                    .sum();
         }
 
         @Override
@@ -444,27 +475,54 @@ class IngestBenchmark {
 
     private static void print(Map<String, List<Run>> runs, int rounds) {
         List<Run> bare = runs.get("bare Bolt app");
-        REPORT.printf("%nIngest of %,d signed DM events at concurrency %d (%d people), %d rounds, %d cores, Java %s%n",
-                EVENTS, CONCURRENCY, USERS, rounds, Runtime.getRuntime().availableProcessors(),
+        REPORT.printf(
+                "%nIngest of %,d signed DM events at concurrency %d (%d people), %d rounds, %d cores, Java %s%n",
+                EVENTS,
+                CONCURRENCY,
+                USERS,
+                rounds,
+                Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
-        REPORT.println("| target | events/s | × bare (same round) | p50 ms | p95 ms | p99 ms | max ms | CPU ms/event (JVM + PostgreSQL) | 200 | answered | drained after the last ack |");
+        REPORT.println(
+                "| target | events/s | × bare (same round) | p50 ms | p95 ms | p99 ms | max ms | CPU ms/event (JVM + PostgreSQL) | 200 | answered | drained after the last ack |");
         REPORT.println("|---|---|---|---|---|---|---|---|---|---|---|");
         runs.forEach((name, list) -> {
             StringBuilder ratio = new StringBuilder();
             for (int i = 0; i < list.size(); i++) {
                 if (list != bare) {
-                    ratio.append(i == 0 ? "" : ", ").append(String.format("%.2f", list.get(i).throughput() / bare.get(i).throughput()));
+                    ratio.append(i == 0 ? "" : ", ")
+                            .append(String.format(
+                                    "%.2f",
+                                    list.get(i).throughput() / bare.get(i).throughput()));
                 }
             }
-            REPORT.printf("| %s | %s | %s | %s | %s | %s | %s | %s + %s | %s | %s | %s |%n", name,
-                    range(list, Run::throughput, "%,.0f"), list == bare ? "1" : ratio,
-                    range(list, r -> r.ms(0.5), "%.1f"), range(list, r -> r.ms(0.95), "%.1f"),
-                    range(list, r -> r.ms(0.99), "%.1f"), range(list, r -> r.ms(1.0), "%.0f"),
-                    range(list, Run::jvmMs, "%.2f"), range(list, Run::postgresMs, "%.2f"),
-                    list.stream().map(r -> r.ok() + "/" + r.events()).distinct().reduce((a, b) -> a + ", " + b).orElse(""),
-                    list.get(0).drain() == null ? "—" : list.stream().map(r -> String.format("%,d/%,d", r.drain().answered(),
-                            r.drain().expected())).reduce((a, b) -> a + ", " + b).orElse(""),
-                    list.get(0).drain() == null ? "—" : range(list, r -> r.drain().seconds(), "%.1f s"));
+            REPORT.printf(
+                    "| %s | %s | %s | %s | %s | %s | %s | %s + %s | %s | %s | %s |%n",
+                    name,
+                    range(list, Run::throughput, "%,.0f"),
+                    list == bare ? "1" : ratio,
+                    range(list, r -> r.ms(0.5), "%.1f"),
+                    range(list, r -> r.ms(0.95), "%.1f"),
+                    range(list, r -> r.ms(0.99), "%.1f"),
+                    range(list, r -> r.ms(1.0), "%.0f"),
+                    range(list, Run::jvmMs, "%.2f"),
+                    range(list, Run::postgresMs, "%.2f"),
+                    list.stream()
+                            .map(r -> r.ok() + "/" + r.events())
+                            .distinct()
+                            .reduce((a, b) -> a + ", " + b)
+                            .orElse(""),
+                    list.get(0).drain() == null
+                            ? "—"
+                            : list.stream()
+                                    .map(r -> String.format(
+                                            "%,d/%,d",
+                                            r.drain().answered(), r.drain().expected()))
+                                    .reduce((a, b) -> a + ", " + b)
+                                    .orElse(""),
+                    list.get(0).drain() == null
+                            ? "—"
+                            : range(list, r -> r.drain().seconds(), "%.1f s"));
         });
     }
 

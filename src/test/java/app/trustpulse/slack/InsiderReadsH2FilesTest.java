@@ -21,8 +21,11 @@ class InsiderReadsH2FilesTest extends InsiderReadsTheDatabase {
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry r) {
-        FailingSlackWeek.properties(r, SLACK, () -> "jdbc:h2:file:" + DIRECTORY.resolve("trust-pulse")
-                + TestDatabases.H2_FLAGS + ";AUTO_SERVER=FALSE");
+        FailingSlackWeek.properties(
+                r,
+                SLACK,
+                () -> "jdbc:h2:file:" + DIRECTORY.resolve("trust-pulse") + TestDatabases.H2_FLAGS
+                        + ";AUTO_SERVER=FALSE");
     }
 
     @AfterAll

@@ -100,16 +100,22 @@ class InsiderReadsPostgresFilesTest extends InsiderReadsTheDatabase {
         // be close (a check-in sent as someone answered), and they name the right person no more often than chance
         // would: once in as many times as there are people (one such coincidence spared).
         double chance = (double) links / people;
-        assertThat((double) right).as("of %d answer versions, %d linked to a row version naming a person written "
-                + "within 2 transactions, %d of them to their person", answers.size(), links, right)
+        assertThat((double) right)
+                .as(
+                        "of %d answer versions, %d linked to a row version naming a person written "
+                                + "within 2 transactions, %d of them to their person",
+                        answers.size(), links, right)
                 .isLessThanOrEqualTo(chance + 1);
     }
 
     private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("[0-9a-f]{64}");
 
     private Path relationFile(String table) {
-        return databaseFiles().resolve(jdbc.sql("SELECT pg_relation_filepath(:table)").param("table", table)
-                .query(String.class).single());
+        return databaseFiles()
+                .resolve(jdbc.sql("SELECT pg_relation_filepath(:table)")
+                        .param("table", table)
+                        .query(String.class)
+                        .single());
     }
 
     private static EmbeddedPostgres start() {

@@ -60,8 +60,7 @@ import org.springframework.test.annotation.DirtiesContext;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 abstract class InsiderReadsTheDatabase {
 
-    static final Pattern DIMENSION =
-            Pattern.compile("VISION|TRUST|RESPONSIBILITY|FREEDOM|CONNECTION|SAFETY");
+    static final Pattern DIMENSION = Pattern.compile("VISION|TRUST|RESPONSIBILITY|FREEDOM|CONNECTION|SAFETY");
     /** A statement as a check-in stores it ("FREEDOM:M2:2", version 1 "FREEDOM:2"), or a score after a dimension. */
     static final Pattern STATEMENT_OR_SCORE = Pattern.compile("(" + DIMENSION + "):[ML]?[0-9]");
     /** The action of a scale or a comment button: "answer:<check-in>:" and "comment:<check-in>:". */
@@ -71,12 +70,16 @@ abstract class InsiderReadsTheDatabase {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     Pseudonymizer pseudonyms;
+
     @Autowired
     CheckInRepository checkIns;
+
     @Autowired
     TeamRepository teams;
 
@@ -84,6 +87,7 @@ abstract class InsiderReadsTheDatabase {
     WeekId week;
     /** The answer and check-in tables as a dump taken in the middle of the week shows them. */
     List<Map<String, Object>> answerDump;
+
     List<Map<String, Object>> checkInDump;
     /** The check-ins as the service reads them (statements opened): what the insider wants to know. */
     List<CheckIn> plannedCheckIns;
@@ -105,7 +109,9 @@ abstract class InsiderReadsTheDatabase {
         QueuedWork.awaitDone(jdbc, Duration.ofSeconds(60));
 
         teamId = jdbc.sql("SELECT id FROM team").query(Long.class).single();
-        week = WeekId.parse(jdbc.sql("SELECT DISTINCT week FROM check_in").query(String.class).single());
+        week = WeekId.parse(jdbc.sql("SELECT DISTINCT week FROM check_in")
+                .query(String.class)
+                .single());
         answerDump = jdbc.sql("SELECT * FROM answer").query().listOfRows();
         checkInDump = jdbc.sql("SELECT * FROM check_in").query().listOfRows();
         plannedCheckIns = checkIns.ofWeek(teamId, week);
@@ -121,8 +127,12 @@ abstract class InsiderReadsTheDatabase {
         int posts = slack().calls("chat.postMessage").size();
         slackWeek.close();
         // the pulse is stored, the comments released, and the pulse and a digest tried (and failed, so they wait)
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() ->
-                jdbc.sql("SELECT COUNT(*) FROM weekly_pulse").query(Integer.class).single() == 1
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> jdbc.sql("SELECT COUNT(*) FROM weekly_pulse")
+                                        .query(Integer.class)
+                                        .single()
+                                == 1
                         && slack().calls("chat.postMessage").size() >= posts + 2);
         checkpoint();
     }
@@ -131,14 +141,26 @@ abstract class InsiderReadsTheDatabase {
     void theRawFilesHoldNothingAPersonSaidAndNoMemberIdBesideADimension() {
         // Max's six typed answers, Mia's two clicks, Mo's click and typed answer (one row if both are "safety")
         assertThat(answerDump).as("answers given in the week").hasSizeGreaterThanOrEqualTo(9);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM released_comment").query(Integer.class).single())
-                .as("the comments of three people, released at the close").isEqualTo(3);
-        assertThat(FailingSlackWeek.COMMENTS).as("the comments are found by their unique word")
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM released_comment")
+                        .query(Integer.class)
+                        .single())
+                .as("the comments of three people, released at the close")
+                .isEqualTo(3);
+        assertThat(FailingSlackWeek.COMMENTS)
+                .as("the comments are found by their unique word")
                 .allSatisfy(c -> assertThat(c).contains("Gingerly"));
 
         RawFiles raw = new RawFiles()
-                .forbid(FailingSlackWeek.FEEDBACK, "Quietly", "Gingerly", FailingSlackWeek.TYPED_SCORES,
-                        FailingSlackWeek.TYPED_PAIR, "Recorded", "\"action_id\"", "\"response_url\"", "feedback:")
+                .forbid(
+                        FailingSlackWeek.FEEDBACK,
+                        "Quietly",
+                        "Gingerly",
+                        FailingSlackWeek.TYPED_SCORES,
+                        FailingSlackWeek.TYPED_PAIR,
+                        "Recorded",
+                        "\"action_id\"",
+                        "\"response_url\"",
+                        "feedback:")
                 .forbid(STATEMENT_OR_SCORE)
                 .forbid(ANSWER_ACTION)
                 .forbidBeside(FailingSlackWeek.MEMBERS, DIMENSION, BESIDE)
@@ -147,10 +169,14 @@ abstract class InsiderReadsTheDatabase {
                 .scan(databaseFiles());
 
         assertThat(raw.files()).isPositive();
-        assertThat(raw.findings()).as("in %d files, %d bytes", raw.files(), raw.bytes()).isEmpty();
+        assertThat(raw.findings())
+                .as("in %d files, %d bytes", raw.files(), raw.bytes())
+                .isEmpty();
         // the files that were read do hold the rows: who is on the team in clear, what they said sealed
         for (String member : FailingSlackWeek.MEMBERS) {
-            assertThat(raw.count(member)).as("occurrences of the id of %s", member).isPositive();
+            assertThat(raw.count(member))
+                    .as("occurrences of the id of %s", member)
+                    .isPositive();
         }
         assertThat(raw.count("s1.")).as("sealed values").isGreaterThanOrEqualTo(answerDump.size());
     }
@@ -158,41 +184,56 @@ abstract class InsiderReadsTheDatabase {
     @Test
     void aDumpTellsNeitherWhoWasAskedWhatNorWhoseAnAnswerIs() {
         // the statements of every check-in are sealed, all to one length
-        assertThat(checkInDump).isNotEmpty().allSatisfy(row ->
-                assertThat((String) row.get("statements")).startsWith("s1."));
-        assertThat(checkInDump.stream().map(r -> ((String) r.get("statements")).length()).distinct()).hasSize(1);
+        assertThat(checkInDump)
+                .isNotEmpty()
+                .allSatisfy(row -> assertThat((String) row.get("statements")).startsWith("s1."));
+        assertThat(checkInDump.stream()
+                        .map(r -> ((String) r.get("statements")).length())
+                        .distinct())
+                .hasSize(1);
         // an answer row is its team, week, a token and a sealed value of one length; no two rows share a token
         assertThat(answerDump).allSatisfy(row -> {
             assertThat(row.keySet().stream().map(String::toLowerCase))
                     .containsExactlyInAnyOrder("team_id", "week", "token", "sealed");
             assertThat((String) row.get("sealed")).startsWith("s1.");
         });
-        assertThat(answerDump.stream().map(r -> ((String) r.get("sealed")).length()).distinct()).hasSize(1);
+        assertThat(answerDump.stream()
+                        .map(r -> ((String) r.get("sealed")).length())
+                        .distinct())
+                .hasSize(1);
         assertThat(answerDump.stream().map(r -> r.get("token")).distinct()).hasSize(answerDump.size());
 
         // who was asked which dimension: the order anyone could compute from the id is not the one used
         CheckInPlanner planner = new CheckInPlanner();
         int perWeek = teams.find(teamId).orElseThrow().schedule().checkInDays().size();
-        long guessed = plannedCheckIns.stream().filter(c -> planner.plan(c.audience(), c.userId().hashCode(), week,
-                c.slot(), perWeek).equals(c.statements())).count();
+        long guessed = plannedCheckIns.stream()
+                .filter(c -> planner.plan(c.audience(), c.userId().hashCode(), week, c.slot(), perWeek)
+                        .equals(c.statements()))
+                .count();
         assertThat(plannedCheckIns).hasSizeGreaterThanOrEqualTo(4);
-        assertThat(guessed).as("check-ins whose statements the public order foretells (by chance: 1 in 6)")
+        assertThat(guessed)
+                .as("check-ins whose statements the public order foretells (by chance: 1 in 6)")
                 .isLessThan(plannedCheckIns.size());
-        long alike = IntStream.range(0, 600).mapToObj(i -> "U0PEOPLE" + i).filter(id ->
-                planner.plan(Role.MEMBER, id.hashCode(), week, 0, perWeek).equals(planner.plan(Role.MEMBER,
-                        pseudonyms.rotationKey(teamId, Platform.SLACK, id), week, 0, perWeek))).count();
-        assertThat(alike).as("of 600 people, plans the public order foretells (chance: about 100)").isLessThan(180);
+        long alike = IntStream.range(0, 600)
+                .mapToObj(i -> "U0PEOPLE" + i)
+                .filter(id -> planner.plan(Role.MEMBER, id.hashCode(), week, 0, perWeek)
+                        .equals(planner.plan(
+                                Role.MEMBER, pseudonyms.rotationKey(teamId, Platform.SLACK, id), week, 0, perWeek)))
+                .count();
+        assertThat(alike)
+                .as("of 600 people, plans the public order foretells (chance: about 100)")
+                .isLessThan(180);
 
         // the attacker's best use of the dump puts each answer to a person no better than chance
         Attack attack = patternAttack();
         assertThat(attack.rows()).isEqualTo(answerDump.size());
-        assertThat(attack.expectedRight()).as("answers put to the right person, chance being %.2f", attack.chance())
+        assertThat(attack.expectedRight())
+                .as("answers put to the right person, chance being %.2f", attack.chance())
                 .isLessThanOrEqualTo(attack.chance() + 1e-9);
     }
 
     /** What the pattern attack achieves: of {@code rows} answers, how many it puts to the right person on average. */
-    record Attack(int rows, double expectedRight, double chance) {
-    }
+    record Attack(int rows, double expectedRight, double chance) {}
 
     /**
      * The pattern attack on a dump. The attacker knows who was sent a check-in and whether as a member or a leader;
@@ -216,25 +257,40 @@ abstract class InsiderReadsTheDatabase {
             roleOf.put(user, (String) c.get("audience"));
             List<Dimension> dims;
             try {
-                dims = Arrays.stream(((String) c.get("statements")).split(",")).map(StatementRef::decode)
-                        .map(StatementRef::dimension).toList();
+                dims = Arrays.stream(((String) c.get("statements")).split(","))
+                        .map(StatementRef::decode)
+                        .map(StatementRef::dimension)
+                        .toList();
             } catch (RuntimeException sealed) {
-                dims = planner.plan(Role.valueOf((String) c.get("audience")), user.hashCode(), week,
-                        ((Number) c.get("slot")).intValue(), perWeek).stream().map(StatementRef::dimension).toList();
+                dims = planner
+                        .plan(
+                                Role.valueOf((String) c.get("audience")),
+                                user.hashCode(),
+                                week,
+                                ((Number) c.get("slot")).intValue(),
+                                perWeek)
+                        .stream()
+                        .map(StatementRef::dimension)
+                        .toList();
             }
             asked.computeIfAbsent(user, u -> new HashSet<>()).addAll(dims);
         }
         Set<String> people = asked.keySet();
 
         // rows sharing a long value are one person's; any other row is a group of its own
-        Map<String, Long> valueUses = answerDump.stream().flatMap(r -> r.entrySet().stream())
+        Map<String, Long> valueUses = answerDump.stream()
+                .flatMap(r -> r.entrySet().stream())
                 .filter(e -> e.getValue() instanceof String s && s.length() >= 16)
                 .collect(Collectors.groupingBy(e -> e.getKey() + "=" + e.getValue(), Collectors.counting()));
         Map<Object, List<Map<String, Object>>> groups = new LinkedHashMap<>();
         for (Map<String, Object> row : answerDump) {
-            Object group = row.entrySet().stream().filter(e -> e.getValue() instanceof String s && s.length() >= 16
-                            && valueUses.get(e.getKey() + "=" + s) > 1).map(e -> (Object) (e.getKey() + "=" + e.getValue()))
-                    .findFirst().orElse(new Object());
+            Object group = row.entrySet().stream()
+                    .filter(e -> e.getValue() instanceof String s
+                            && s.length() >= 16
+                            && valueUses.get(e.getKey() + "=" + s) > 1)
+                    .map(e -> (Object) (e.getKey() + "=" + e.getValue()))
+                    .findFirst()
+                    .orElse(new Object());
             groups.computeIfAbsent(group, g -> new ArrayList<>()).add(row);
         }
         double right = 0;
@@ -245,14 +301,21 @@ abstract class InsiderReadsTheDatabase {
                 for (Object v : row.values()) {
                     if (v instanceof String s && DIMENSION.matcher(s).matches()) {
                         dims.add(Dimension.valueOf(s));
-                    } else if (v instanceof String s && (s.equals(Role.MEMBER.name()) || s.equals(Role.LEADER.name()))) {
+                    } else if (v instanceof String s
+                            && (s.equals(Role.MEMBER.name()) || s.equals(Role.LEADER.name()))) {
                         roles.add(s);
                     }
                 }
             }
-            List<String> pool = people.stream().filter(p -> roles.size() != 1 || roles.contains(roleOf.get(p))).toList();
-            long best = pool.stream().mapToLong(p -> overlap(asked.get(p), dims)).max().orElse(0);
-            Set<String> candidates = pool.stream().filter(p -> overlap(asked.get(p), dims) == best)
+            List<String> pool = people.stream()
+                    .filter(p -> roles.size() != 1 || roles.contains(roleOf.get(p)))
+                    .toList();
+            long best = pool.stream()
+                    .mapToLong(p -> overlap(asked.get(p), dims))
+                    .max()
+                    .orElse(0);
+            Set<String> candidates = pool.stream()
+                    .filter(p -> overlap(asked.get(p), dims) == best)
                     .collect(Collectors.toSet());
             for (Map<String, Object> row : rows) {
                 if (candidates.contains(owner(row))) {
@@ -276,7 +339,8 @@ abstract class InsiderReadsTheDatabase {
 
     static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -35,12 +35,15 @@ class KillNineTest {
     static final String TEAM = "T0KILL";
     static final String CHANNEL = "C0TEAM";
     static final List<String> LEADERS = List.of("UL1", "UL2", "UL3");
-    static final List<String> MEMBERS = IntStream.rangeClosed(1, 12).mapToObj(i -> String.format("UM%02d", i)).toList();
+    static final List<String> MEMBERS = IntStream.rangeClosed(1, 12)
+            .mapToObj(i -> String.format("UM%02d", i))
+            .toList();
     /** From the kill to the last message the killed instance had begun: a new JVM's start included. */
     static final Duration RECOVERED = Duration.ofSeconds(90);
 
     private final List<ChildInstance> instances = new ArrayList<>();
     private FakeSlack slack;
+
     @TempDir
     Path directory;
 
@@ -62,8 +65,8 @@ class KillNineTest {
 
     @ParameterizedTest
     @EnumSource(Db.class)
-    void killedMidRoundWhileThePulseWaitsOnA429AndMidDigestsEveryoneGetsOneCheckInThenThePulseOnceThenEachDigestOnce(Db kind)
-            throws Exception {
+    void killedMidRoundWhileThePulseWaitsOnA429AndMidDigestsEveryoneGetsOneCheckInThenThePulseOnceThenEachDigestOnce(
+            Db kind) throws Exception {
         slack = new FakeSlack().token(ChildInstance.TOKEN, TEAM).user("UADMIN", "Ada", "Europe/Amsterdam", true);
         List<String> everyone = new ArrayList<>(LEADERS);
         everyone.addAll(MEMBERS);
@@ -82,24 +85,32 @@ class KillNineTest {
 
         // A slow Slack: the round takes seconds, and the instance dies in the middle of it.
         slack.delay("chat.postMessage", 150);
-        first.slack(TEAM).postForm(first.slack(TEAM).slashCommand("UADMIN", CHANNEL, "send-now", slack.hookUrl("send-now")));
+        first.slack(TEAM)
+                .postForm(first.slack(TEAM).slashCommand("UADMIN", CHANNEL, "send-now", slack.hookUrl("send-now")));
         await(() -> checkIns().values().stream().mapToLong(Long::longValue).sum() >= 4, Duration.ofSeconds(60));
         long killed = first.killAt();
-        long beforeRestart = checkIns().values().stream().mapToLong(Long::longValue).sum();
+        long beforeRestart =
+                checkIns().values().stream().mapToLong(Long::longValue).sum();
         assertThat(beforeRestart).isLessThan(everyone.size());
 
         ChildInstance second = start("second", db);
         await(() -> checkIns().keySet().containsAll(everyone), RECOVERED.minus(since(killed)));
         report(kind, "round, every check-in out", killed);
         Thread.sleep(2000);
-        assertThat(checkIns()).as("check-ins per person; to UL1: %s", slack.posted("DUL1").stream()
-                        .map(p -> p.params().get("text") + " " + p.params().get("metadata")).toList())
+        assertThat(checkIns())
+                .as(
+                        "check-ins per person; to UL1: %s",
+                        slack.posted("DUL1").stream()
+                                .map(p -> p.params().get("text") + " "
+                                        + p.params().get("metadata"))
+                                .toList())
                 .containsOnlyKeys(everyone.toArray(String[]::new))
                 .allSatisfy((user, n) -> assertThat(n).as(user).isEqualTo(1L));
 
         // The close: Slack answers the pulse with a 429 and a long Retry-After; the instance dies while it waits.
         slack.rateLimit("chat.postMessage", 1, 100);
-        second.slack(TEAM).postForm(second.slack(TEAM).slashCommand("UADMIN", CHANNEL, "close-week", slack.hookUrl("close")));
+        second.slack(TEAM)
+                .postForm(second.slack(TEAM).slashCommand("UADMIN", CHANNEL, "close-week", slack.hookUrl("close")));
         slack.awaitCall("chat.postMessage", call -> CHANNEL.equals(call.param("channel")));
         Thread.sleep(500);
         killed = second.killAt();
@@ -112,8 +123,9 @@ class KillNineTest {
         ChildInstance third = start("third", db);
         await(() -> pulses() == 1, RECOVERED.minus(since(killed)));
         report(kind, "pulse held by a 429 wait, out", killed);
-        slack.awaitCall("chat.postMessage", call -> call.param("text") != null
-                && call.param("text").startsWith("Your weekly digest"));
+        slack.awaitCall(
+                "chat.postMessage",
+                call -> call.param("text") != null && call.param("text").startsWith("Your weekly digest"));
         killed = third.killAt();
         assertThat(pulses()).as("pulses at the kill").isEqualTo(1);
 
@@ -123,13 +135,21 @@ class KillNineTest {
         report(kind, "digests, every one out", killed);
         Thread.sleep(3000);
         assertThat(pulses()).as("pulse posts").isEqualTo(1);
-        assertThat(digests()).as("digests per leader").containsOnlyKeys(LEADERS.toArray(String[]::new))
+        assertThat(digests())
+                .as("digests per leader")
+                .containsOnlyKeys(LEADERS.toArray(String[]::new))
                 .allSatisfy((user, n) -> assertThat(n).as(user).isEqualTo(1L));
         BigDecimal pulseAt = new BigDecimal(slack.posted(CHANNEL).stream()
-                .filter(p -> p.params().get("text").startsWith("Team pulse")).findFirst().orElseThrow().ts());
-        assertThat(LEADERS).as("each digest after the pulse").allSatisfy(leader -> assertThat(slack.posted("D" + leader).stream()
-                .filter(p -> p.params().get("text").startsWith("Your weekly digest"))
-                .map(p -> new BigDecimal(p.ts()))).allSatisfy(at -> assertThat(at).isGreaterThan(pulseAt)));
+                .filter(p -> p.params().get("text").startsWith("Team pulse"))
+                .findFirst()
+                .orElseThrow()
+                .ts());
+        assertThat(LEADERS)
+                .as("each digest after the pulse")
+                .allSatisfy(leader -> assertThat(slack.posted("D" + leader).stream()
+                                .filter(p -> p.params().get("text").startsWith("Your weekly digest"))
+                                .map(p -> new BigDecimal(p.ts())))
+                        .allSatisfy(at -> assertThat(at).isGreaterThan(pulseAt)));
         assertThat(checkIns()).allSatisfy((user, n) -> assertThat(n).as(user).isEqualTo(1L));
     }
 
@@ -142,7 +162,9 @@ class KillNineTest {
         int people = 20;
         int each = kind == Db.H2 ? 100 : 250;
         slack = new FakeSlack().token(ChildInstance.TOKEN, TEAM);
-        List<String> users = IntStream.range(0, people).mapToObj(i -> String.format("UD%04d", i)).toList();
+        List<String> users = IntStream.range(0, people)
+                .mapToObj(i -> String.format("UD%04d", i))
+                .toList();
         users.forEach(u -> slack.user(u, "Person " + u, "Europe/Amsterdam", false));
         Database db = kind.in(directory);
         ChildInstance first = start("first", db);
@@ -155,8 +177,8 @@ class KillNineTest {
             for (String u : users) {
                 String eventId = "Ev" + u + "x" + n;
                 sent.add(pool.submit(() -> {
-                    HttpResponse<String> r = client.postJson(client.event(eventId,
-                            SlackClientSim.imMessage(u, "D" + u, "status")));
+                    HttpResponse<String> r =
+                            client.postJson(client.event(eventId, SlackClientSim.imMessage(u, "D" + u, "status")));
                     if (r.statusCode() == 200) {
                         acknowledged.incrementAndGet();
                     }
@@ -170,24 +192,29 @@ class KillNineTest {
         pool.shutdown();
         first.kill();
         assertThat(acknowledged.get()).isEqualTo(people * each);
-        long answeredBeforeKill = users.stream().mapToLong(u -> slack.posted("D" + u).size()).sum();
+        long answeredBeforeKill =
+                users.stream().mapToLong(u -> slack.posted("D" + u).size()).sum();
 
         start("second", db);
         await(() -> users.stream().allMatch(u -> slack.posted("D" + u).size() >= each), Duration.ofSeconds(240));
         Thread.sleep(2000);
-        assertThat(users).allSatisfy(u -> assertThat(slack.posted("D" + u)).as(u).hasSize(each));
+        assertThat(users)
+                .allSatisfy(u -> assertThat(slack.posted("D" + u)).as(u).hasSize(each));
         assertThat(answeredBeforeKill).isLessThan((long) people * each);
     }
 
     private void command(ChildInstance i, String text, String hook) throws Exception {
         SlackClientSim c = i.slack(TEAM);
-        assertThat(c.postForm(c.slashCommand("UADMIN", CHANNEL, text, slack.hookUrl(hook))).statusCode()).isEqualTo(200);
+        assertThat(c.postForm(c.slashCommand("UADMIN", CHANNEL, text, slack.hookUrl(hook)))
+                        .statusCode())
+                .isEqualTo(200);
         slack.awaitHook("/" + hook);
     }
 
     /** Check-ins per person that landed: messages with answer buttons in each person's DM. */
     private Map<String, Long> checkIns() {
-        return slack.checkInsPerPerson(java.util.stream.Stream.concat(LEADERS.stream(), MEMBERS.stream()).toList());
+        return slack.checkInsPerPerson(java.util.stream.Stream.concat(LEADERS.stream(), MEMBERS.stream())
+                .toList());
     }
 
     private Map<String, Long> digests() {
@@ -204,7 +231,9 @@ class KillNineTest {
 
     /** The figure the README quotes: how long after the kill the killed instance's work was all out. */
     private static void report(Db kind, String what, long killed) {
-        System.out.printf("KillNineTest %s: %s %.1f s after the kill%n", kind, what, since(killed).toMillis() / 1000.0);
+        System.out.printf(
+                "KillNineTest %s: %s %.1f s after the kill%n",
+                kind, what, since(killed).toMillis() / 1000.0);
     }
 
     private static void await(BooleanSupplier condition, Duration max) throws InterruptedException {

@@ -30,9 +30,12 @@ class OneOfTwoInstancesKilledTest {
     static final String TEAM = "T0TWO";
     static final String CHANNEL = "C0TWO";
     static final List<String> LEADERS = List.of("UL1", "UL2", "UL3", "UL4");
-    static final List<String> MEMBERS = IntStream.rangeClosed(1, 12).mapToObj(i -> String.format("UM%02d", i)).toList();
+    static final List<String> MEMBERS = IntStream.rangeClosed(1, 12)
+            .mapToObj(i -> String.format("UM%02d", i))
+            .toList();
     static final List<String> EVERYONE = IntStream.range(0, LEADERS.size() + MEMBERS.size())
-            .mapToObj(i -> i < LEADERS.size() ? LEADERS.get(i) : MEMBERS.get(i - LEADERS.size())).toList();
+            .mapToObj(i -> i < LEADERS.size() ? LEADERS.get(i) : MEMBERS.get(i - LEADERS.size()))
+            .toList();
 
     /**
      * A dead instance, its work and its claims are noticed after four missed heartbeats (4 s): short, so the test is
@@ -45,6 +48,7 @@ class OneOfTwoInstancesKilledTest {
 
     private final List<ChildInstance> instances = new ArrayList<>();
     private FakeSlack slack;
+
     @TempDir
     Path directory;
 
@@ -98,26 +102,35 @@ class OneOfTwoInstancesKilledTest {
         slack.delay("chat.postMessage", 150);
         a.client().postForm(a.client().slashCommand("UADMIN", CHANNEL, "send-now", slack.hookUrl("send-now")));
         await(() -> checkInCalls().size() >= 4, Duration.ofSeconds(60), "the round to start");
-        Instance roundRunner = instanceThatMade(checkInCalls().get(checkInCalls().size() - 1), a, b);
+        Instance roundRunner =
+                instanceThatMade(checkInCalls().get(checkInCalls().size() - 1), a, b);
         Instance survivor = roundRunner == a ? b : a;
         long killed = roundRunner.child().killAt();
         int callsAtKill = checkInCalls().size();
-        assertThat(checkIns().size()).as("people with a check-in when the runner was killed").isLessThan(EVERYONE.size());
+        assertThat(checkIns().size())
+                .as("people with a check-in when the runner was killed")
+                .isLessThan(EVERYONE.size());
 
         await(() -> checkIns().keySet().containsAll(EVERYONE), Duration.ofSeconds(60), "every check-in");
         report("send-now killed half-way, every check-in out", killed);
         String resumed = slack.awaitHook("/send-now").body().get("text").getAsString();
         Thread.sleep(2000);
-        assertThat(checkIns()).as("check-ins per person").containsOnlyKeys(EVERYONE.toArray(String[]::new))
+        assertThat(checkIns())
+                .as("check-ins per person")
+                .containsOnlyKeys(EVERYONE.toArray(String[]::new))
                 .allSatisfy((user, n) -> assertThat(n).as(user).isEqualTo(1L));
         assertThat(checkInCalls().subList(callsAtKill, checkInCalls().size()))
                 .as("check-ins sent after the kill, all by the instance that lives on")
                 .isNotEmpty()
                 .allSatisfy(c -> assertThat(c.token()).isEqualTo(survivor.token()));
         // No restart took place: the answer says the send-now is being finished, and no more.
-        assertThat(resumed).as("the admin's answer to the interrupted send-now")
-                .contains("is being finished").doesNotContain("restart");
-        assertThat(slack.hooks().stream().filter(h -> h.path().endsWith("/send-now"))).as("answers to the send-now").hasSize(1);
+        assertThat(resumed)
+                .as("the admin's answer to the interrupted send-now")
+                .contains("is being finished")
+                .doesNotContain("restart");
+        assertThat(slack.hooks().stream().filter(h -> h.path().endsWith("/send-now")))
+                .as("answers to the send-now")
+                .hasSize(1);
 
         // A second instance again (a new one: the killed one stays dead); the one that runs the close dies after the
         // pulse and some of the digests.
@@ -125,8 +138,13 @@ class OneOfTwoInstancesKilledTest {
         slack.delay("chat.postMessage", 600);
         c.client().postForm(c.client().slashCommand("UADMIN", CHANNEL, "close-week", slack.hookUrl("close")));
         await(() -> digests().size() >= 1, Duration.ofSeconds(60), "the first digest");
-        Instance closeRunner = instanceThatMade(slack.calls("chat.postMessage").stream()
-                .filter(call -> call.param("text").startsWith("Your weekly digest")).findFirst().orElseThrow(), survivor, c);
+        Instance closeRunner = instanceThatMade(
+                slack.calls("chat.postMessage").stream()
+                        .filter(call -> call.param("text").startsWith("Your weekly digest"))
+                        .findFirst()
+                        .orElseThrow(),
+                survivor,
+                c);
         Instance closeSurvivor = closeRunner == c ? survivor : c;
         killed = closeRunner.child().killAt();
         int digestsAtKill = digests().values().stream().mapToInt(Long::intValue).sum();
@@ -137,22 +155,31 @@ class OneOfTwoInstancesKilledTest {
         await(() -> digests().keySet().containsAll(LEADERS), Duration.ofSeconds(60), "every digest");
         report("close killed mid-digests, every digest out", killed);
         String closeAnswer = slack.awaitHook("/close").body().get("text").getAsString();
-        int digestsAtAnswer = digests().values().stream().mapToInt(Long::intValue).sum();
+        int digestsAtAnswer =
+                digests().values().stream().mapToInt(Long::intValue).sum();
         Thread.sleep(2000);
         assertThat(pulses()).as("pulse posts").isEqualTo(1);
-        assertThat(digests()).as("digests per leader").containsOnlyKeys(LEADERS.toArray(String[]::new))
+        assertThat(digests())
+                .as("digests per leader")
+                .containsOnlyKeys(LEADERS.toArray(String[]::new))
                 .allSatisfy((user, n) -> assertThat(n).as(user).isEqualTo(1L));
         assertThat(checkIns()).allSatisfy((user, n) -> assertThat(n).as(user).isEqualTo(1L));
-        assertThat(slack.hooks().stream().filter(h -> h.path().endsWith("/close"))).as("answers to the close").hasSize(1);
+        assertThat(slack.hooks().stream().filter(h -> h.path().endsWith("/close")))
+                .as("answers to the close")
+                .hasSize(1);
         // The interrupted close-week is answered by the instance that took it over: either all went out, or the
         // numbers it gives were out by then.
         if (closeAnswer.contains("leader digest(s) sent")) {
-            assertThat(closeAnswer).contains("the pulse is in the channel").contains(" of " + LEADERS.size() + " leader digest(s)");
+            assertThat(closeAnswer)
+                    .contains("the pulse is in the channel")
+                    .contains(" of " + LEADERS.size() + " leader digest(s)");
             int said = Integer.parseInt(closeAnswer.replaceAll(".*; (\\d+) of \\d+ leader digest.*", "$1"));
             assertThat(said).isLessThanOrEqualTo(digestsAtAnswer);
         } else {
-            assertThat(closeAnswer).isIn("Week closed: the pulse is in the channel and every leader has their digest.",
-                    "This week was already closed; its pulse has been posted.");
+            assertThat(closeAnswer)
+                    .isIn(
+                            "Week closed: the pulse is in the channel and every leader has their digest.",
+                            "This week was already closed; its pulse has been posted.");
             assertThat(digestsAtAnswer).isEqualTo(LEADERS.size());
         }
 
@@ -165,7 +192,9 @@ class OneOfTwoInstancesKilledTest {
 
     @Test
     void aSendNowKilledBeforeItPlannedItsRoundIsSentInFullByTheInstanceThatLivesOn() throws Exception {
-        slack = new FakeSlack().user("UADMIN", "Ada", "Europe/Amsterdam", true).user("UBO", "Bo", "Europe/Amsterdam", true);
+        slack = new FakeSlack()
+                .user("UADMIN", "Ada", "Europe/Amsterdam", true)
+                .user("UBO", "Bo", "Europe/Amsterdam", true);
         EVERYONE.forEach(u -> slack.user(u, "Person " + u, "Europe/Amsterdam", false));
         List<String> inChannel = new ArrayList<>(EVERYONE);
         inChannel.add("UADMIN");
@@ -181,7 +210,8 @@ class OneOfTwoInstancesKilledTest {
         // first, and dies while it waits for the answer, before a single check-in is planned.
         slack.delay("users.info", 800);
         a.client().postForm(a.client().slashCommand("UBO", CHANNEL, "send-now", slack.hookUrl("send-now")));
-        Instance runner = instanceThatMade(slack.awaitCall("users.info", call -> "UBO".equals(call.param("user"))), a, b);
+        Instance runner =
+                instanceThatMade(slack.awaitCall("users.info", call -> "UBO".equals(call.param("user"))), a, b);
         Instance survivor = runner == a ? b : a;
         long killed = runner.child().killAt();
         assertThat(checkInCalls()).as("check-ins sent before the kill").isEmpty();
@@ -190,11 +220,15 @@ class OneOfTwoInstancesKilledTest {
         report("send-now killed before it planned, every check-in out", killed);
         String answer = slack.awaitHook("/send-now").body().get("text").getAsString();
         Thread.sleep(2000);
-        assertThat(checkIns()).as("check-ins per person").containsOnlyKeys(EVERYONE.toArray(String[]::new))
+        assertThat(checkIns())
+                .as("check-ins per person")
+                .containsOnlyKeys(EVERYONE.toArray(String[]::new))
                 .allSatisfy((user, n) -> assertThat(n).as(user).isEqualTo(1L));
         assertThat(checkInCalls()).allSatisfy(c -> assertThat(c.token()).isEqualTo(survivor.token()));
         assertThat(answer).isEqualTo("Sent " + EVERYONE.size() + " check-ins; nobody already had all of this week's.");
-        assertThat(slack.hooks().stream().filter(h -> h.path().endsWith("/send-now"))).as("answers to the send-now").hasSize(1);
+        assertThat(slack.hooks().stream().filter(h -> h.path().endsWith("/send-now")))
+                .as("answers to the send-now")
+                .hasSize(1);
     }
 
     private Instance startUnchecked(String name, Database db) {
@@ -211,7 +245,9 @@ class OneOfTwoInstancesKilledTest {
 
     private void command(Instance i, String text, String hook) throws Exception {
         SlackClientSim c = i.client();
-        assertThat(c.postForm(c.slashCommand("UADMIN", CHANNEL, text, slack.hookUrl(hook))).statusCode()).isEqualTo(200);
+        assertThat(c.postForm(c.slashCommand("UADMIN", CHANNEL, text, slack.hookUrl(hook)))
+                        .statusCode())
+                .isEqualTo(200);
         slack.awaitHook("/" + hook);
     }
 
@@ -243,8 +279,8 @@ class OneOfTwoInstancesKilledTest {
 
     /** How long after the kill the instance that lives on had finished the killed one's work. */
     private static void report(String what, long killed) {
-        System.out.printf("OneOfTwoInstancesKilledTest: %s %.1f s after the kill%n", what,
-                (System.nanoTime() - killed) / 1e9);
+        System.out.printf(
+                "OneOfTwoInstancesKilledTest: %s %.1f s after the kill%n", what, (System.nanoTime() - killed) / 1e9);
     }
 
     private static void await(BooleanSupplier condition, Duration max, String what) throws InterruptedException {

@@ -8,7 +8,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -27,7 +26,9 @@ class PostgresOutageTest {
 
     static final String TEAM = "T0PGDOWN";
     static final String CHANNEL = "C0TEAM";
-    static final List<String> PEOPLE = IntStream.rangeClosed(1, 20).mapToObj(i -> String.format("UP%02d", i)).toList();
+    static final List<String> PEOPLE = IntStream.rangeClosed(1, 20)
+            .mapToObj(i -> String.format("UP%02d", i))
+            .toList();
 
     @TempDir
     Path dir;
@@ -61,12 +62,17 @@ class PostgresOutageTest {
         slack = new FakeSlack().token(ChildInstance.TOKEN, TEAM).user("UADMIN", "Ada", "Europe/Amsterdam", true);
         PEOPLE.forEach(u -> slack.user(u, "Person " + u, "Europe/Amsterdam", false));
         slack.channel(CHANNEL, PEOPLE.toArray(String[]::new));
-        instance = ChildInstance.start("pg-outage",
-                new ChildInstance.Database(postgres.getJdbcUrl("postgres", "postgres"),
-                        java.nio.file.Files.createTempDirectory("pg-outage")), slack, ChildInstance.TOKEN,
+        instance = ChildInstance.start(
+                "pg-outage",
+                new ChildInstance.Database(
+                        postgres.getJdbcUrl("postgres", "postgres"),
+                        java.nio.file.Files.createTempDirectory("pg-outage")),
+                slack,
+                ChildInstance.TOKEN,
                 Map.of("logging.level.root", "WARN"));
         SlackClientSim client = instance.slack(TEAM);
-        assertThat(client.postForm(client.slashCommand("UADMIN", CHANNEL, "setup", slack.hookUrl("setup"))).statusCode())
+        assertThat(client.postForm(client.slashCommand("UADMIN", CHANNEL, "setup", slack.hookUrl("setup")))
+                        .statusCode())
                 .isEqualTo(200);
         slack.awaitHook("/setup");
 
@@ -83,7 +89,9 @@ class PostgresOutageTest {
         await(() -> slack.checkInsPerPerson(PEOPLE).keySet().containsAll(PEOPLE), Duration.ofSeconds(180));
         Thread.sleep(3000);
         String log = Files.readString(instance.log);
-        assertThat(slack.checkInsPerPerson(PEOPLE)).as("check-ins per person (%d before the outage, %d during it); log:%n%s",
+        assertThat(slack.checkInsPerPerson(PEOPLE))
+                .as(
+                        "check-ins per person (%d before the outage, %d during it); log:%n%s",
                         sentBeforeOutage, sentDuringOutage, log)
                 .containsOnlyKeys(PEOPLE.toArray(String[]::new))
                 .allSatisfy((user, n) -> assertThat(n).as(user).isEqualTo(1L));
@@ -92,25 +100,34 @@ class PostgresOutageTest {
         // The send-now met the outage, and was run again from the queue once the database was back: its admin gets
         // that run's answer, once, and is never told it failed.
         String answer = slack.awaitHook("/send-now").body().get("text").getAsString();
-        assertThat(slack.hooks().stream().filter(h -> h.path().endsWith("/send-now"))
-                .map(h -> h.body().get("text").getAsString()))
-                .as("answers to the send-now").containsExactly(answer);
+        assertThat(slack.hooks().stream()
+                        .filter(h -> h.path().endsWith("/send-now"))
+                        .map(h -> h.body().get("text").getAsString()))
+                .as("answers to the send-now")
+                .containsExactly(answer);
         assertThat(answer).as("the answer to the send-now").doesNotContain("Something went wrong");
         System.out.printf("PostgresOutageTest: the admin's answer to the send-now: %s%n", answer);
         // Still serving: a command after the outage is answered.
         slack.delay("chat.postMessage", 0);
         assertThat(client.postForm(client.slashCommand("UADMIN", CHANNEL, "status", slack.hookUrl("status")))
-                .statusCode()).isEqualTo(200);
+                        .statusCode())
+                .isEqualTo(200);
         slack.awaitHook("/status");
     }
 
     private static EmbeddedPostgres start(int port, Path data) throws Exception {
-        return EmbeddedPostgres.builder().setPort(port).setDataDirectory(data).setCleanDataDirectory(false)
-                .setServerConfig("fsync", "off").start();
+        return EmbeddedPostgres.builder()
+                .setPort(port)
+                .setDataDirectory(data)
+                .setCleanDataDirectory(false)
+                .setServerConfig("fsync", "off")
+                .start();
     }
 
     private long total() {
-        return slack.checkInsPerPerson(PEOPLE).values().stream().mapToLong(Long::longValue).sum();
+        return slack.checkInsPerPerson(PEOPLE).values().stream()
+                .mapToLong(Long::longValue)
+                .sum();
     }
 
     private static void await(BooleanSupplier condition, Duration max) throws InterruptedException {

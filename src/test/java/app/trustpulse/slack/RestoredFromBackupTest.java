@@ -40,7 +40,8 @@ class RestoredFromBackupTest {
     static final String TEAM = "T0BACKUP";
     static final String CHANNEL = "C0TEAM";
     static final String LEADER = "UL1";
-    static final List<String> MEMBERS = IntStream.rangeClosed(1, 5).mapToObj(i -> "UM" + i).toList();
+    static final List<String> MEMBERS =
+            IntStream.rangeClosed(1, 5).mapToObj(i -> "UM" + i).toList();
 
     /** How the backup is taken and restored: both are H2 statements an operator runs over the service's database. */
     enum Backup {
@@ -72,14 +73,16 @@ class RestoredFromBackupTest {
     @EnumSource(Backup.class)
     void aServiceRestoredFromAnOnlineBackupFinishesTheWeekWithNothingLostOrDoubled(Backup how) throws Exception {
         slack = new FakeSlack().token(ChildInstance.TOKEN, TEAM).user("UADMIN", "Ada", "Europe/Amsterdam", true);
-        List<String> everyone = Stream.concat(Stream.of(LEADER), MEMBERS.stream()).toList();
+        List<String> everyone =
+                Stream.concat(Stream.of(LEADER), MEMBERS.stream()).toList();
         everyone.forEach(u -> slack.user(u, "Person " + u, "Europe/Amsterdam", false));
         slack.channel(CHANNEL, everyone.toArray(String[]::new));
 
         if (how == Backup.PG_DUMP) {
             assumeTrue(PG_DUMP.isPresent(), "pg_dump and pg_restore are not installed");
         }
-        String live = how == Backup.PG_DUMP ? TestDatabases.postgresUrl()
+        String live = how == Backup.PG_DUMP
+                ? TestDatabases.postgresUrl()
                 : "jdbc:h2:file:" + dir.resolve("live/trust-pulse") + TestDatabases.H2_FLAGS + ";AUTO_SERVER=TRUE";
         ChildInstance original = start("original", live);
         command(original, "setup <@" + LEADER + "|lea>", "setup");
@@ -97,19 +100,34 @@ class RestoredFromBackupTest {
         // not handled yet or its confirmation not sent yet.
         slack.down(true);
         assertThat(client.postJson(client.event("EvUM3", SlackClientSim.imMessage("UM3", "DUM3", "5 4 4 3 2 5")))
-                .statusCode()).isEqualTo(200);
-        Path backup = dir.resolve(switch (how) {
-            case BACKUP_ZIP -> "trust-pulse.zip";
-            case SQL_SCRIPT -> "trust-pulse.sql";
-            case PG_DUMP -> "trust-pulse.dump";
-        });
+                        .statusCode())
+                .isEqualTo(200);
+        Path backup = dir.resolve(
+                switch (how) {
+                    case BACKUP_ZIP -> "trust-pulse.zip";
+                    case SQL_SCRIPT -> "trust-pulse.sql";
+                    case PG_DUMP -> "trust-pulse.dump";
+                });
         // From this JVM, as an operator's H2 Shell would: AUTO_SERVER connects it to the running service's database.
-        try (Connection c = DriverManager.getConnection(live, "postgres", ""); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(live, "postgres", "");
+                Statement s = c.createStatement()) {
             switch (how) {
                 case BACKUP_ZIP -> s.execute("BACKUP TO '" + backup + "'");
                 case SQL_SCRIPT -> s.execute("SCRIPT TO '" + backup + "'");
-                case PG_DUMP -> run(PG_DUMP.get().resolve("pg_dump").toString(), "-Fc", "-h", "localhost",
-                        "-p", port(live), "-U", "postgres", "-d", database(live), "-f", backup.toString());
+                case PG_DUMP ->
+                    run(
+                            PG_DUMP.get().resolve("pg_dump").toString(),
+                            "-Fc",
+                            "-h",
+                            "localhost",
+                            "-p",
+                            port(live),
+                            "-U",
+                            "postgres",
+                            "-d",
+                            database(live),
+                            "-f",
+                            backup.toString());
             }
         }
         assertThat(Files.size(backup)).isPositive();
@@ -121,11 +139,23 @@ class RestoredFromBackupTest {
         String restored;
         if (how == Backup.PG_DUMP) {
             String name = database(live) + "_restored";
-            try (Connection c = DriverManager.getConnection(live, "postgres", ""); Statement s = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection(live, "postgres", "");
+                    Statement s = c.createStatement()) {
                 s.execute("CREATE DATABASE " + name + " TEMPLATE template0");
             }
-            run(PG_DUMP.get().resolve("pg_restore").toString(), "--no-owner", "--exit-on-error", "-h", "localhost",
-                    "-p", port(live), "-U", "postgres", "-d", name, backup.toString());
+            run(
+                    PG_DUMP.get().resolve("pg_restore").toString(),
+                    "--no-owner",
+                    "--exit-on-error",
+                    "-h",
+                    "localhost",
+                    "-p",
+                    port(live),
+                    "-U",
+                    "postgres",
+                    "-d",
+                    name,
+                    backup.toString());
             restored = live.replace("/" + database(live) + "?", "/" + name + "?");
         } else {
             Path restoredDb = dir.resolve("restored/trust-pulse");
@@ -134,15 +164,17 @@ class RestoredFromBackupTest {
                 Restore.execute(backup.toString(), restoredDb.getParent().toString(), "trust-pulse");
             } else {
                 try (Connection c = DriverManager.getConnection(restored, "postgres", "");
-                     Statement s = c.createStatement()) {
+                        Statement s = c.createStatement()) {
                     s.execute("RUNSCRIPT FROM '" + backup + "'");
                 }
             }
             assertThat(restoredDb.resolveSibling("trust-pulse.mv.db")).exists();
         }
-        try (Connection c = DriverManager.getConnection(restored, "postgres", ""); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(restored, "postgres", "");
+                Statement s = c.createStatement()) {
             // The reply itself, or (handled already) its confirmation to the member.
-            assertThat(queued(s).keySet()).as("work waiting in the restored queue")
+            assertThat(queued(s).keySet())
+                    .as("work waiting in the restored queue")
                     .containsAnyOf("slack-request", "slack-post");
         }
 
@@ -150,26 +182,43 @@ class RestoredFromBackupTest {
         ChildInstance back = start("restored", restored);
         await(() -> recorded("UM3") == 1, Duration.ofSeconds(60));
         command(back, "close-week", "close");
-        await(() -> slack.pulsesIn(CHANNEL) == 1 && slack.digestsPerLeader(List.of(LEADER)).size() == 1,
+        await(
+                () -> slack.pulsesIn(CHANNEL) == 1
+                        && slack.digestsPerLeader(List.of(LEADER)).size() == 1,
                 Duration.ofSeconds(60));
         Thread.sleep(3000);
 
         assertThat(slack.pulsesIn(CHANNEL)).as("pulses posted").isEqualTo(1);
-        String pulse = slack.posted(CHANNEL).stream().filter(p -> p.params().get("text").startsWith("Team pulse"))
-                .findFirst().orElseThrow().params().get("blocks");
+        String pulse = slack.posted(CHANNEL).stream()
+                .filter(p -> p.params().get("text").startsWith("Team pulse"))
+                .findFirst()
+                .orElseThrow()
+                .params()
+                .get("blocks");
         assertThat(pulse).contains("Participation: 3 of 5 took part");
-        assertThat(pulse.split("answers: 3", -1)).as("six dimensions with three answers each").hasSize(7);
+        assertThat(pulse.split("answers: 3", -1))
+                .as("six dimensions with three answers each")
+                .hasSize(7);
         assertThat(slack.digestsPerLeader(List.of(LEADER))).containsExactly(Map.entry(LEADER, 1L));
-        assertThat(checkIns()).as("check-ins per person").containsOnlyKeys(everyone.toArray(String[]::new))
+        assertThat(checkIns())
+                .as("check-ins per person")
+                .containsOnlyKeys(everyone.toArray(String[]::new))
                 .allSatisfy((user, n) -> assertThat(n).as(user).isEqualTo(1L));
-        assertThat(List.of("UM1", "UM2", "UM3")).allSatisfy(u -> assertThat(recorded(u)).as(u).isEqualTo(1));
+        assertThat(List.of("UM1", "UM2", "UM3"))
+                .allSatisfy(u -> assertThat(recorded(u)).as(u).isEqualTo(1));
     }
 
     /** The directory of pg_dump and pg_restore: on the PATH or in Debian's /usr/lib/postgresql/N/bin. */
     static final Optional<Path> PG_DUMP = Stream.concat(
-                    Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)).map(Path::of),
-                    Stream.of(Path.of("/usr/lib/postgresql").toFile().listFiles() == null ? new File[0]
-                            : Path.of("/usr/lib/postgresql").toFile().listFiles()).map(f -> f.toPath().resolve("bin")))
+                    Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                            .map(Path::of),
+                    Stream.of(
+                                    Path.of("/usr/lib/postgresql").toFile().listFiles() == null
+                                            ? new File[0]
+                                            : Path.of("/usr/lib/postgresql")
+                                                    .toFile()
+                                                    .listFiles())
+                            .map(f -> f.toPath().resolve("bin")))
             .filter(d -> Files.isExecutable(d.resolve("pg_dump")) && Files.isExecutable(d.resolve("pg_restore")))
             .findFirst();
 
@@ -188,26 +237,33 @@ class RestoredFromBackupTest {
     }
 
     private ChildInstance start(String name, String db) throws Exception {
-        ChildInstance i = ChildInstance.start(name,
-                new ChildInstance.Database(db, java.nio.file.Files.createTempDirectory("restored-" + name)), slack);
+        ChildInstance i = ChildInstance.start(
+                name,
+                new ChildInstance.Database(db, java.nio.file.Files.createTempDirectory("restored-" + name)),
+                slack);
         instances.add(i);
         return i;
     }
 
     private void command(ChildInstance i, String text, String hook) throws Exception {
         SlackClientSim c = i.slack(TEAM);
-        assertThat(c.postForm(c.slashCommand("UADMIN", CHANNEL, text, slack.hookUrl(hook))).statusCode()).isEqualTo(200);
+        assertThat(c.postForm(c.slashCommand("UADMIN", CHANNEL, text, slack.hookUrl(hook)))
+                        .statusCode())
+                .isEqualTo(200);
         slack.awaitHook("/" + hook);
     }
 
     private Map<String, Long> checkIns() {
-        return slack.checkInsPerPerson(Stream.concat(Stream.of(LEADER), MEMBERS.stream()).toList());
+        return slack.checkInsPerPerson(
+                Stream.concat(Stream.of(LEADER), MEMBERS.stream()).toList());
     }
 
     /** Confirmations of a typed reply in the person's DM. */
     private int recorded(String user) {
         return (int) slack.posted("D" + user).stream()
-                .filter(p -> p.params().get("text") != null && p.params().get("text").startsWith("Recorded:")).count();
+                .filter(p ->
+                        p.params().get("text") != null && p.params().get("text").startsWith("Recorded:"))
+                .count();
     }
 
     private static Map<String, Integer> queued(Statement s) throws SQLException {

@@ -30,8 +30,11 @@ class RollingRestartTest {
     static final String TEAM = "T0ROLL";
     static final String CHANNEL = "C0ROLL";
     static final List<String> LEADERS = List.of("UL1", "UL2");
-    static final List<String> MEMBERS = IntStream.rangeClosed(1, 28).mapToObj(i -> String.format("UM%02d", i)).toList();
-    static final List<String> EVERYONE = Stream.concat(LEADERS.stream(), MEMBERS.stream()).toList();
+    static final List<String> MEMBERS = IntStream.rangeClosed(1, 28)
+            .mapToObj(i -> String.format("UM%02d", i))
+            .toList();
+    static final List<String> EVERYONE =
+            Stream.concat(LEADERS.stream(), MEMBERS.stream()).toList();
 
     /** Each post takes Slack this long. */
     static final long POST_DELAY_MS = 200;
@@ -45,6 +48,7 @@ class RollingRestartTest {
 
     private final List<ChildInstance> instances = new ArrayList<>();
     private FakeSlack slack;
+
     @TempDir
     Path directory;
 
@@ -103,18 +107,25 @@ class RollingRestartTest {
         long lastStopped = System.nanoTime();
         Instance b2 = start("b2", db);
         long restarted = System.nanoTime();
-        System.out.printf("RollingRestartTest: check-ins landed when A was stopped %d, when B was stopped %d, of %d; "
-                + "A took %.1f s to stop, B %.1f s; both restarted %.1f s after the send-now%n",
+        System.out.printf(
+                "RollingRestartTest: check-ins landed when A was stopped %d, when B was stopped %d, of %d; "
+                        + "A took %.1f s to stop, B %.1f s; both restarted %.1f s after the send-now%n",
                 atStopA, atStopB, EVERYONE.size(), stopA, stopB, (restarted - sendNow) / 1e9);
 
         await(() -> checkIns().keySet().containsAll(EVERYONE), Duration.ofSeconds(90), "every check-in");
-        System.out.printf("RollingRestartTest: every check-in out %.1f s after the send-now, %.1f s after the last "
-                + "stop%n", seconds(sendNow), seconds(lastStopped));
+        System.out.printf(
+                "RollingRestartTest: every check-in out %.1f s after the send-now, %.1f s after the last " + "stop%n",
+                seconds(sendNow), seconds(lastStopped));
         Thread.sleep(2000);
-        assertThat(checkIns()).as("check-ins per person").containsOnlyKeys(EVERYONE.toArray(String[]::new))
+        assertThat(checkIns())
+                .as("check-ins per person")
+                .containsOnlyKeys(EVERYONE.toArray(String[]::new))
                 .allSatisfy((user, n) -> assertThat(n).as(user).isEqualTo(1L));
-        assertThat(atStopB).as("check-ins out when the second instance was stopped").isLessThan(EVERYONE.size());
-        assertThat(slack.hooks().stream().filter(h -> h.path().endsWith("/send-now"))).as("answers to the send-now")
+        assertThat(atStopB)
+                .as("check-ins out when the second instance was stopped")
+                .isLessThan(EVERYONE.size());
+        assertThat(slack.hooks().stream().filter(h -> h.path().endsWith("/send-now")))
+                .as("answers to the send-now")
                 .hasSize(1);
         String answer = slack.awaitHook("/send-now").body().get("text").getAsString();
         System.out.printf("RollingRestartTest: the admin's answer to the send-now: %s%n", answer);
@@ -128,7 +139,9 @@ class RollingRestartTest {
         Thread.sleep(2000);
         assertThat(closed).isEqualTo("Week closed: the pulse is in the channel and every leader has their digest.");
         assertThat(pulses()).as("pulse posts").isEqualTo(1);
-        assertThat(digests()).as("digests per leader").containsOnlyKeys(LEADERS.toArray(String[]::new))
+        assertThat(digests())
+                .as("digests per leader")
+                .containsOnlyKeys(LEADERS.toArray(String[]::new))
                 .allSatisfy((user, n) -> assertThat(n).as(user).isEqualTo(1L));
         assertThat(checkIns()).allSatisfy((user, n) -> assertThat(n).as(user).isEqualTo(1L));
         assertThat(ask(a2, "status", "status")).contains("This week: 0 of " + MEMBERS.size() + " took part");
@@ -158,7 +171,9 @@ class RollingRestartTest {
 
     private void command(Instance i, String text, String hook) throws Exception {
         SlackClientSim c = i.client();
-        assertThat(c.postForm(c.slashCommand("UADMIN", CHANNEL, text, slack.hookUrl(hook))).statusCode()).isEqualTo(200);
+        assertThat(c.postForm(c.slashCommand("UADMIN", CHANNEL, text, slack.hookUrl(hook)))
+                        .statusCode())
+                .isEqualTo(200);
         slack.awaitHook("/" + hook);
     }
 

@@ -11,15 +11,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /** Sends requests to the app the way Slack does: real payload shapes, signed with the signing secret. */
 final class SlackClientSim {
@@ -58,26 +58,59 @@ final class SlackClientSim {
     }
 
     /** {@code block_actions} from a button on a bot message in a DM. */
-    String blockAction(String userId, String channelId, String messageTs, String actionId, String value,
-            String responseUrl, JsonArray messageBlocks) {
+    String blockAction(
+            String userId,
+            String channelId,
+            String messageTs,
+            String actionId,
+            String value,
+            String responseUrl,
+            JsonArray messageBlocks) {
         JsonObject p = new JsonObject();
         p.addProperty("type", "block_actions");
-        p.add("user", obj("id", userId, "username", userId.toLowerCase(), "name", userId.toLowerCase(), "team_id", teamId));
+        p.add(
+                "user",
+                obj("id", userId, "username", userId.toLowerCase(), "name", userId.toLowerCase(), "team_id", teamId));
         p.addProperty("api_app_id", "A0APP");
         p.addProperty("token", "legacy-verification-token");
-        p.add("container", obj("type", "message", "message_ts", messageTs, "channel_id", channelId, "is_ephemeral", false));
-        p.addProperty("trigger_id", "12466734323.1395872398.6b8b9d4ef" + UUID.randomUUID().toString().substring(0, 6));
+        p.add(
+                "container",
+                obj("type", "message", "message_ts", messageTs, "channel_id", channelId, "is_ephemeral", false));
+        p.addProperty(
+                "trigger_id",
+                "12466734323.1395872398.6b8b9d4ef"
+                        + UUID.randomUUID().toString().substring(0, 6));
         p.add("team", obj("id", teamId, "domain", "acme"));
         p.addProperty("is_enterprise_install", false);
         p.add("channel", obj("id", channelId, "name", "directmessage"));
-        JsonObject message = obj("bot_id", "BBOT", "type", "message", "text", "check-in", "user", "UBOT", "ts", messageTs,
-                "team", teamId);
+        JsonObject message = obj(
+                "bot_id",
+                "BBOT",
+                "type",
+                "message",
+                "text",
+                "check-in",
+                "user",
+                "UBOT",
+                "ts",
+                messageTs,
+                "team",
+                teamId);
         message.add("blocks", messageBlocks == null ? new JsonArray() : messageBlocks);
         p.add("message", message);
         p.add("state", obj());
         p.addProperty("response_url", responseUrl);
-        JsonObject action = obj("action_id", actionId, "block_id", "tp:b0", "value", value, "type", "button",
-                "action_ts", String.format("%.6f", Instant.now().toEpochMilli() / 1000.0 + Math.random()));
+        JsonObject action = obj(
+                "action_id",
+                actionId,
+                "block_id",
+                "tp:b0",
+                "value",
+                value,
+                "type",
+                "button",
+                "action_ts",
+                String.format("%.6f", Instant.now().toEpochMilli() / 1000.0 + Math.random()));
         action.add("text", obj("type", "plain_text", "text", "x", "emoji", true));
         JsonArray actions = new JsonArray();
         actions.add(action);
@@ -90,13 +123,30 @@ final class SlackClientSim {
         JsonObject p = new JsonObject();
         p.addProperty("type", "view_submission");
         p.add("team", obj("id", teamId, "domain", "acme"));
-        p.add("user", obj("id", userId, "username", userId.toLowerCase(), "name", userId.toLowerCase(), "team_id", teamId));
+        p.add(
+                "user",
+                obj("id", userId, "username", userId.toLowerCase(), "name", userId.toLowerCase(), "team_id", teamId));
         p.addProperty("api_app_id", "A0APP");
         p.addProperty("token", "legacy-verification-token");
         p.addProperty("trigger_id", "1111.2222.3333");
         p.addProperty("is_enterprise_install", false);
-        JsonObject view = obj("id", viewId, "team_id", teamId, "type", "modal", "private_metadata", privateMetadata,
-                "callback_id", BlockKit.INPUT_CALLBACK, "hash", hash, "app_id", "A0APP", "bot_id", "BBOT");
+        JsonObject view = obj(
+                "id",
+                viewId,
+                "team_id",
+                teamId,
+                "type",
+                "modal",
+                "private_metadata",
+                privateMetadata,
+                "callback_id",
+                BlockKit.INPUT_CALLBACK,
+                "hash",
+                hash,
+                "app_id",
+                "A0APP",
+                "bot_id",
+                "BBOT");
         JsonObject value = obj("type", "plain_text_input", "value", text);
         JsonObject block = new JsonObject();
         block.add(BlockKit.INPUT_ACTION, value);
@@ -122,8 +172,17 @@ final class SlackClientSim {
         p.addProperty("event_id", eventId);
         p.addProperty("event_time", Instant.now().getEpochSecond());
         JsonArray auths = new JsonArray();
-        auths.add(obj("enterprise_id", null, "team_id", teamId, "user_id", "UBOT", "is_bot", true,
-                "is_enterprise_install", false));
+        auths.add(obj(
+                "enterprise_id",
+                null,
+                "team_id",
+                teamId,
+                "user_id",
+                "UBOT",
+                "is_bot",
+                true,
+                "is_enterprise_install",
+                false));
         p.add("authorizations", auths);
         p.addProperty("is_ext_shared_channel", false);
         p.addProperty("event_context", "4-eyJldCI6Im1lc3NhZ2UifQ");
@@ -131,14 +190,37 @@ final class SlackClientSim {
     }
 
     static JsonObject imMessage(String userId, String channelId, String text) {
-        return obj("type", "message", "channel", channelId, "user", userId, "text", text,
-                "ts", "1700000100.000100", "event_ts", "1700000100.000100", "channel_type", "im",
-                "client_msg_id", UUID.randomUUID().toString());
+        return obj(
+                "type",
+                "message",
+                "channel",
+                channelId,
+                "user",
+                userId,
+                "text",
+                text,
+                "ts",
+                "1700000100.000100",
+                "event_ts",
+                "1700000100.000100",
+                "channel_type",
+                "im",
+                "client_msg_id",
+                UUID.randomUUID().toString());
     }
 
     static JsonObject memberJoined(String userId, String channelId) {
-        return obj("type", "member_joined_channel", "user", userId, "channel", channelId, "channel_type", "C",
-                "event_ts", "1700000200.000100");
+        return obj(
+                "type",
+                "member_joined_channel",
+                "user",
+                userId,
+                "channel",
+                channelId,
+                "channel_type",
+                "C",
+                "event_ts",
+                "1700000200.000100");
     }
 
     /** Someone added to the channel by another person. */
@@ -149,13 +231,31 @@ final class SlackClientSim {
     }
 
     static JsonObject memberLeft(String userId, String channelId) {
-        return obj("type", "member_left_channel", "user", userId, "channel", channelId, "channel_type", "C",
-                "event_ts", "1700000300.000100");
+        return obj(
+                "type",
+                "member_left_channel",
+                "user",
+                userId,
+                "channel",
+                channelId,
+                "channel_type",
+                "C",
+                "event_ts",
+                "1700000300.000100");
     }
 
     static JsonObject homeOpened(String userId) {
-        return obj("type", "app_home_opened", "user", userId, "channel", "D" + userId, "tab", "home",
-                "event_ts", "1700000400.000100");
+        return obj(
+                "type",
+                "app_home_opened",
+                "user",
+                userId,
+                "channel",
+                "D" + userId,
+                "tab",
+                "home",
+                "event_ts",
+                "1700000400.000100");
     }
 
     // ---- sending
@@ -192,8 +292,9 @@ final class SlackClientSim {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return "v0=" + HexFormat.of().formatHex(mac.doFinal(("v0:" + timestamp + ":" + body)
-                    .getBytes(StandardCharsets.UTF_8)));
+            return "v0="
+                    + HexFormat.of()
+                            .formatHex(mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -218,7 +319,9 @@ final class SlackClientSim {
     }
 
     private static String form(Map<String, String> f) {
-        return f.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+        return f.entrySet().stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
     }
 
     static String enc(String s) {

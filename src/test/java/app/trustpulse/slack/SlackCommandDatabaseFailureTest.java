@@ -50,6 +50,7 @@ class SlackCommandDatabaseFailureTest {
     private final SlackRequestCheck check = mock(SlackRequestCheck.class);
     /** The tries the queue made, as {@link DeliveryAttempts} records them: the first one's time per id. */
     private final ConcurrentMap<String, Instant> tried = new ConcurrentHashMap<>();
+
     private final java.util.Set<String> delivered = ConcurrentHashMap.newKeySet();
     private Instant now = Instant.parse("2025-03-03T09:00:00Z");
     private SlackRequests requests;
@@ -58,9 +59,13 @@ class SlackCommandDatabaseFailureTest {
     void setUp() {
         when(check.problem(any())).thenReturn(Optional.empty());
         when(people.sender("T1", "UADMIN")).thenReturn(new Sender(Platform.SLACK, "T1", "UADMIN", "Ada", true));
-        when(attempts.firstTry(anyString(), any())).thenAnswer(i -> tried.putIfAbsent(i.getArgument(0), i.getArgument(1)) == null);
-        when(attempts.firstTriedAt(anyString())).thenAnswer(i -> Optional.ofNullable(tried.get(i.<String>getArgument(0))));
-        org.mockito.Mockito.doAnswer(i -> delivered.add(i.getArgument(0))).when(attempts).delivered(anyString(), any());
+        when(attempts.firstTry(anyString(), any()))
+                .thenAnswer(i -> tried.putIfAbsent(i.getArgument(0), i.getArgument(1)) == null);
+        when(attempts.firstTriedAt(anyString()))
+                .thenAnswer(i -> Optional.ofNullable(tried.get(i.<String>getArgument(0))));
+        org.mockito.Mockito.doAnswer(i -> delivered.add(i.getArgument(0)))
+                .when(attempts)
+                .delivered(anyString(), any());
         when(attempts.wasDelivered(anyString())).thenAnswer(i -> delivered.contains(i.<String>getArgument(0)));
         Clock clock = new Clock() {
             @Override
@@ -78,14 +83,27 @@ class SlackCommandDatabaseFailureTest {
                 return now;
             }
         };
-        requests = new SlackRequests(() -> inbox, people, mock(SlackOutbox.class), mock(SlackCalls.class),
-                mock(BlockKit.class), new SlackTexts(), responses, attempts, check, mock(SlackConnection.class), clock);
+        requests = new SlackRequests(
+                () -> inbox,
+                people,
+                mock(SlackOutbox.class),
+                mock(SlackCalls.class),
+                mock(BlockKit.class),
+                new SlackTexts(),
+                responses,
+                attempts,
+                check,
+                mock(SlackConnection.class),
+                clock);
     }
 
     @Test
     void aSendNowThatCannotGetAConnectionOnceIsRetriedAndAnsweredOnceWithoutAnApology() {
-        when(inbox.command(any())).thenThrow(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
-                new SQLTransientConnectionException("HikariPool-1 - Connection is not available, request timed out")));
+        when(inbox.command(any()))
+                .thenThrow(new CannotGetJdbcConnectionException(
+                        "Failed to obtain JDBC Connection",
+                        new SQLTransientConnectionException(
+                                "HikariPool-1 - Connection is not available, request timed out")));
         when(inbox.commandAgain(any())).thenReturn(ChatMessage.text("Sent 30 check-ins."));
 
         // The queue's first run: the failure goes back to the queue, and nobody is told anything yet.
@@ -121,7 +139,8 @@ class SlackCommandDatabaseFailureTest {
     @Test
     void aDatabaseFailureThatOutlastsTheRetryWindowIsAnsweredWithAnApology() {
         when(inbox.command(any())).thenThrow(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection"));
-        when(inbox.commandAgain(any())).thenThrow(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection"));
+        when(inbox.commandAgain(any()))
+                .thenThrow(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection"));
 
         assertThatThrownBy(this::runQueued).isInstanceOf(CannotGetJdbcConnectionException.class);
         now = now.plus(SlackRequests.TRANSIENT_RETRY_WINDOW).minusSeconds(1);
@@ -147,15 +166,30 @@ class SlackCommandDatabaseFailureTest {
 
     /** One run of the queued command, as the durable queue makes it: same key, same data, every time. */
     private void runQueued() {
-        SlackRequest r = new SlackRequest(SlackRequest.Type.COMMAND, "T1", "UADMIN", "C1", "send-now",
-                "https://hooks.example/send-now", null, null, null, false);
+        SlackRequest r = new SlackRequest(
+                SlackRequest.Type.COMMAND,
+                "T1",
+                "UADMIN",
+                "C1",
+                "send-now",
+                "https://hooks.example/send-now",
+                null,
+                null,
+                null,
+                false);
         requests.run(KEY, new Gson().toJson(r));
     }
 
     private java.util.List<String> answers() {
         ArgumentCaptor<ChatMessage> answer = ArgumentCaptor.forClass(ChatMessage.class);
-        verify(responses, org.mockito.Mockito.atLeast(0)).answer(eq("T1"), eq("UADMIN"), eq("https://hooks.example/send-now"),
-                eq(true), answer.capture(), eq(SlackOutbox.answerTo(KEY)));
+        verify(responses, org.mockito.Mockito.atLeast(0))
+                .answer(
+                        eq("T1"),
+                        eq("UADMIN"),
+                        eq("https://hooks.example/send-now"),
+                        eq(true),
+                        answer.capture(),
+                        eq(SlackOutbox.answerTo(KEY)));
         return answer.getAllValues().stream().map(BlockKit::text).toList();
     }
 }

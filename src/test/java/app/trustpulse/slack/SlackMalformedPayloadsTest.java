@@ -50,7 +50,9 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  * payload at all. None may get a 5xx or write an error, a stack trace or any of what it carried to the log; each
  * refusal is one warning.
  */
-@SpringBootTest(classes = SlackAdapterTest.AdapterOnly.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        classes = SlackAdapterTest.AdapterOnly.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
 class SlackMalformedPayloadsTest {
 
@@ -65,7 +67,10 @@ class SlackMalformedPayloadsTest {
 
     @DynamicPropertySource
     static void slack(DynamicPropertyRegistry r) {
-        SlackTestSettings.properties(r, "slack-malformed", SLACK,
+        SlackTestSettings.properties(
+                r,
+                "slack-malformed",
+                SLACK,
                 Map.of("bot-token", "xoxb-single", "signing-secret", SlackAdapterTest.SECRET));
     }
 
@@ -121,22 +126,36 @@ class SlackMalformedPayloadsTest {
             under = "/event";
         }
 
-        Map<String, String> command = formFields(slack.slashCommand("UADMIN", "C0TEAM", "status", SLACK.hookUrl("fuzz")));
+        Map<String, String> command =
+                formFields(slack.slashCommand("UADMIN", "C0TEAM", "status", SLACK.hookUrl("fuzz")));
         originals.put("slash command", JsonMutations.form(command));
         for (Mutant m : JsonMutations.everyFormField(command)) {
             sending.add(pool.submit(() -> send("slash command", m, Function.identity(), FORM)));
         }
 
         JsonArray blocks = JsonParser.parseString("[{\"type\":\"section\",\"block_id\":\"s1\",\"text\":"
-                + "{\"type\":\"mrkdwn\",\"text\":\"I have room to decide\"}}]").getAsJsonArray();
+                        + "{\"type\":\"mrkdwn\",\"text\":\"I have room to decide\"}}]")
+                .getAsJsonArray();
         Map<String, String> interactions = Map.of(
-                "block action", slack.blockAction("UMEM", "D0MEM", "1700000000.000200", "tp:btn:0:0", "dismiss",
-                        SLACK.hookUrl("fuzz-click"), blocks),
-                "view submission", slack.viewSubmission("UMEM", "V0MODAL", "1700000000.abc",
-                        "{\"action\":\"comment:7:FREEDOM\",\"channel\":\"D0MEM\",\"ts\":\"1700000000.000300\"}", "More time"));
+                "block action",
+                        slack.blockAction(
+                                "UMEM",
+                                "D0MEM",
+                                "1700000000.000200",
+                                "tp:btn:0:0",
+                                "dismiss",
+                                SLACK.hookUrl("fuzz-click"),
+                                blocks),
+                "view submission",
+                        slack.viewSubmission(
+                                "UMEM",
+                                "V0MODAL",
+                                "1700000000.abc",
+                                "{\"action\":\"comment:7:FREEDOM\",\"channel\":\"D0MEM\",\"ts\":\"1700000000.000300\"}",
+                                "More time"));
         for (Map.Entry<String, String> interaction : interactions.entrySet()) {
-            String json = java.net.URLDecoder.decode(interaction.getValue().substring("payload=".length()),
-                    java.nio.charset.StandardCharsets.UTF_8);
+            String json = java.net.URLDecoder.decode(
+                    interaction.getValue().substring("payload=".length()), java.nio.charset.StandardCharsets.UTF_8);
             originals.put(interaction.getKey(), interaction.getValue());
             for (Mutant m : mutants(json)) {
                 sending.add(pool.submit(() -> send(interaction.getKey(), asForm(m), Function.identity(), FORM)));
@@ -163,27 +182,37 @@ class SlackMalformedPayloadsTest {
         for (Map.Entry<String, String> original : originals.entrySet()) {
             String body = freshEventId(original.getValue());
             assertThat(slack.post(body, body.startsWith("{") ? "application/json" : FORM)
-                    .statusCode()).as("the unchanged %s is accepted", original.getKey()).isEqualTo(200);
+                            .statusCode())
+                    .as("the unchanged %s is accepted", original.getKey())
+                    .isEqualTo(200);
         }
         QueuedWork.awaitDone(jdbc, Duration.ofSeconds(60));
 
         Map<Integer, Integer> statuses = new TreeMap<>();
         sent.forEach(s -> statuses.merge(s.status(), 1, Integer::sum));
         System.out.printf("Slack fuzz: %d signed requests, by status %s%n", sent.size(), statuses);
-        assertThat(sent).as("requests answered with a 5xx (of %s: %s)", sent.size(), statuses)
-                .filteredOn(s -> s.status() >= 500).isEmpty();
+        assertThat(sent)
+                .as("requests answered with a 5xx (of %s: %s)", sent.size(), statuses)
+                .filteredOn(s -> s.status() >= 500)
+                .isEmpty();
         assertThat(statuses.keySet()).as("statuses").isSubsetOf(200, 400);
-        assertThat(statuses.get(200)).as("accepted: the fuzz reaches the listeners too").isGreaterThan(50);
+        assertThat(statuses.get(200))
+                .as("accepted: the fuzz reaches the listeners too")
+                .isGreaterThan(50);
         String log = output.getAll();
-        assertThat(ERROR_LINE.matcher(log).find()).as("an ERROR line in the log").isFalse();
-        assertThat(STACK_FRAME.matcher(log).find()).as("a stack trace in the log").isFalse();
+        assertThat(ERROR_LINE.matcher(log).find())
+                .as("an ERROR line in the log")
+                .isFalse();
+        assertThat(STACK_FRAME.matcher(log).find())
+                .as("a stack trace in the log")
+                .isFalse();
         assertThat(log).as("a mutated value in the log").doesNotContain(JsonMutations.MARKER);
-        assertThat(REFUSAL.matcher(log).results().count()).as("one warning per refusal")
+        assertThat(REFUSAL.matcher(log).results().count())
+                .as("one warning per refusal")
                 .isEqualTo(statuses.getOrDefault(400, 0).longValue());
     }
 
-    private record Sent(String what, String change, int status) {
-    }
+    private record Sent(String what, String change, int status) {}
 
     private static Mutant asForm(Mutant payload) {
         return new Mutant(payload.description(), "payload=" + JsonMutations.enc(payload.payload()));
@@ -213,7 +242,8 @@ class SlackMalformedPayloadsTest {
         Map<String, String> fields = new LinkedHashMap<>();
         for (String pair : form.split("&")) {
             int eq = pair.indexOf('=');
-            fields.put(java.net.URLDecoder.decode(pair.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8),
+            fields.put(
+                    java.net.URLDecoder.decode(pair.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8),
                     java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
         }
         return fields;

@@ -34,7 +34,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /** Multi-workspace mode: OAuth install, encrypted tokens, token rotation, uninstall and revocation. */
-@SpringBootTest(classes = SlackAdapterTest.AdapterOnly.class,
+@SpringBootTest(
+        classes = SlackAdapterTest.AdapterOnly.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SlackMultiWorkspaceTest {
 
@@ -47,7 +48,6 @@ class SlackMultiWorkspaceTest {
             KEY[i] = (byte) (i * 7 + 3);
         }
     }
-
 
     static FakeSlack start() {
         try {
@@ -62,8 +62,19 @@ class SlackMultiWorkspaceTest {
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry r) {
-        SlackTestSettings.properties(r, "slack-multi", SLACK, Map.of("client-id", "1111.2222", "client-secret", "client-secret",
-                "signing-secret", SECRET, "token-encryption-key", Base64.getEncoder().encodeToString(KEY)));
+        SlackTestSettings.properties(
+                r,
+                "slack-multi",
+                SLACK,
+                Map.of(
+                        "client-id",
+                        "1111.2222",
+                        "client-secret",
+                        "client-secret",
+                        "signing-secret",
+                        SECRET,
+                        "token-encryption-key",
+                        Base64.getEncoder().encodeToString(KEY)));
     }
 
     @AfterAll
@@ -94,7 +105,8 @@ class SlackMultiWorkspaceTest {
     void anOAuthInstallStoresTheBotTokenEncrypted() throws Exception {
         install(60 * 60 * 12);
 
-        Map<String, Object> row = jdbc.sql("SELECT * FROM slack_installation").query().singleRow();
+        Map<String, Object> row =
+                jdbc.sql("SELECT * FROM slack_installation").query().singleRow();
         assertThat(row.get("workspace_id")).isEqualTo("T0NEW");
         assertThat(row.get("installer_user_id")).isEqualTo("UINST");
         String stored = (String) row.get("bot_token_enc");
@@ -104,7 +116,10 @@ class SlackMultiWorkspaceTest {
 
         // that workspace can now be reached with its own token
         gateway.postToChannel(new ChannelAddress(Platform.SLACK, "T0NEW", "C0NEW"), ChatMessage.text("hello"));
-        assertThat(SLACK.calls("chat.postMessage")).last().extracting(FakeSlack.Call::token).isEqualTo("xoxe.xoxb-1-FIRST");
+        assertThat(SLACK.calls("chat.postMessage"))
+                .last()
+                .extracting(FakeSlack.Call::token)
+                .isEqualTo("xoxe.xoxb-1-FIRST");
     }
 
     @Test
@@ -113,11 +128,14 @@ class SlackMultiWorkspaceTest {
         String state = cookieState(start);
         SLACK.oauthAccess(access("xoxe.xoxb-1-FIRST", 43_200));
 
-        HttpResponse<String> done = get("/slack/oauth_redirect?code=abc&state=forged-" + state,
-                "slack-app-oauth-state=" + state);
+        HttpResponse<String> done =
+                get("/slack/oauth_redirect?code=abc&state=forged-" + state, "slack-app-oauth-state=" + state);
 
         assertThat(done.body()).doesNotContain("Thank you");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM slack_installation").query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM slack_installation")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -128,9 +146,13 @@ class SlackMultiWorkspaceTest {
         gateway.postToChannel(new ChannelAddress(Platform.SLACK, "T0NEW", "C0NEW"), ChatMessage.text("hello"));
 
         assertThat(SLACK.calls("oauth.v2.access")).anyMatch(c -> "refresh_token".equals(c.param("grant_type")));
-        assertThat(SLACK.calls("chat.postMessage")).last().extracting(FakeSlack.Call::token).isEqualTo("xoxe.xoxb-1-ROTATED");
+        assertThat(SLACK.calls("chat.postMessage"))
+                .last()
+                .extracting(FakeSlack.Call::token)
+                .isEqualTo("xoxe.xoxb-1-ROTATED");
         String stored = jdbc.sql("SELECT bot_token_enc FROM slack_installation WHERE workspace_id = 'T0NEW'")
-                .query(String.class).single();
+                .query(String.class)
+                .single();
         assertThat(new TokenCipher(KEY).decrypt(stored, "T0NEW")).isEqualTo("xoxe.xoxb-1-ROTATED");
     }
 
@@ -140,14 +162,19 @@ class SlackMultiWorkspaceTest {
         when(inbox.command(any())).thenReturn(ChatMessage.text("help text"));
         SlackClientSim slack = new SlackClientSim(port, SECRET, "T0NEW");
 
-        assertThat(slack.postForm(slack.slashCommand("UINST", "C0NEW", "help", SLACK.hookUrl("multi-help"))).statusCode())
+        assertThat(slack.postForm(slack.slashCommand("UINST", "C0NEW", "help", SLACK.hookUrl("multi-help")))
+                        .statusCode())
                 .isEqualTo(200);
 
         ArgumentCaptor<CommandRequest> req = ArgumentCaptor.forClass(CommandRequest.class);
         verify(inbox, timeout(10_000)).command(req.capture());
         assertThat(req.getValue().sender().workspaceId()).isEqualTo("T0NEW");
-        assertThat(SLACK.calls("users.info")).last().extracting(FakeSlack.Call::token).isEqualTo("xoxe.xoxb-1-FIRST");
-        assertThat(SLACK.awaitHook("multi-help").body().get("text").getAsString()).isEqualTo("help text");
+        assertThat(SLACK.calls("users.info"))
+                .last()
+                .extracting(FakeSlack.Call::token)
+                .isEqualTo("xoxe.xoxb-1-FIRST");
+        assertThat(SLACK.awaitHook("multi-help").body().get("text").getAsString())
+                .isEqualTo("help text");
     }
 
     @Test
@@ -155,11 +182,14 @@ class SlackMultiWorkspaceTest {
         install(60 * 60 * 12);
         SlackClientSim slack = new SlackClientSim(port, SECRET, "T0NEW");
 
-        HttpResponse<String> r = slack.postJson(slack.event("Ev0UNINST1", SlackClientSim.obj("type", "app_uninstalled",
-                "event_ts", "1700000500.000100")));
+        HttpResponse<String> r = slack.postJson(slack.event(
+                "Ev0UNINST1", SlackClientSim.obj("type", "app_uninstalled", "event_ts", "1700000500.000100")));
 
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM slack_installation").query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM slack_installation")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -174,31 +204,57 @@ class SlackMultiWorkspaceTest {
         tokens.add("bot", bot);
         event.add("tokens", tokens);
 
-        assertThat(slack.postJson(slack.event("Ev0REVOKE1", event)).statusCode()).isEqualTo(200);
+        assertThat(slack.postJson(slack.event("Ev0REVOKE1", event)).statusCode())
+                .isEqualTo(200);
 
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM slack_installation").query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM slack_installation")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     private void install(int expiresIn) throws Exception {
         HttpResponse<String> start = get("/slack/install", null);
         assertThat(start.statusCode()).isEqualTo(200);
         String state = cookieState(start);
-        assertThat(start.body()).contains(SLACK.apiUrl().replace("/api/", "") + "/oauth/v2/authorize?client_id=1111.2222")
-                .contains("scope=commands%2Cchat%3Awrite%2Cim%3Awrite%2Cim%3Ahistory%2Cusers%3Aread%2Cchannels%3Aread%2Cgroups%3Aread")
+        assertThat(start.body())
+                .contains(SLACK.apiUrl().replace("/api/", "") + "/oauth/v2/authorize?client_id=1111.2222")
+                .contains(
+                        "scope=commands%2Cchat%3Awrite%2Cim%3Awrite%2Cim%3Ahistory%2Cusers%3Aread%2Cchannels%3Aread%2Cgroups%3Aread")
                 .contains("state=" + state);
         SLACK.oauthAccess(access("xoxe.xoxb-1-FIRST", expiresIn));
 
-        HttpResponse<String> done = get("/slack/oauth_redirect?code=abc&state=" + state, "slack-app-oauth-state=" + state);
+        HttpResponse<String> done =
+                get("/slack/oauth_redirect?code=abc&state=" + state, "slack-app-oauth-state=" + state);
 
         assertThat(done.statusCode()).isEqualTo(200);
         assertThat(SLACK.calls("oauth.v2.access")).anyMatch(c -> "abc".equals(c.param("code")));
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM slack_installation").query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM slack_installation")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     private static JsonObject access(String token, int expiresIn) {
-        JsonObject o = SlackClientSim.obj("ok", true, "access_token", token, "token_type", "bot",
-                "scope", String.join(",", SlackConfiguration.BOT_SCOPES), "bot_user_id", "UBOTNEW", "app_id", "A0APP",
-                "is_enterprise_install", false, "refresh_token", "xoxe-1-REFRESH", "expires_in", expiresIn);
+        JsonObject o = SlackClientSim.obj(
+                "ok",
+                true,
+                "access_token",
+                token,
+                "token_type",
+                "bot",
+                "scope",
+                String.join(",", SlackConfiguration.BOT_SCOPES),
+                "bot_user_id",
+                "UBOTNEW",
+                "app_id",
+                "A0APP",
+                "is_enterprise_install",
+                false,
+                "refresh_token",
+                "xoxe-1-REFRESH",
+                "expires_in",
+                expiresIn);
         o.add("team", SlackClientSim.obj("id", "T0NEW", "name", "New Co"));
         o.add("authed_user", SlackClientSim.obj("id", "UINST"));
         return o;
@@ -212,7 +268,8 @@ class SlackMultiWorkspaceTest {
     }
 
     private HttpResponse<String> get(String path, String cookie) throws Exception {
-        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
+        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .GET();
         if (cookie != null) {
             r.header("Cookie", cookie);
         }

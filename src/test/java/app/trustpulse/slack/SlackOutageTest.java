@@ -28,7 +28,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * itself and answers the command.
  */
 // Metrics on a management port of their own, as the Kubernetes manifests run them (no sign-in there).
-@SpringBootTest(classes = Application.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = Application.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "management.server.port=0")
 class SlackOutageTest {
 
@@ -38,7 +40,10 @@ class SlackOutageTest {
 
     static FakeSlack start() {
         try {
-            return new FakeSlack().token("xoxb-down", TEAM).user("UADMIN", "Ada", "Europe/Amsterdam", true).down(true);
+            return new FakeSlack()
+                    .token("xoxb-down", TEAM)
+                    .user("UADMIN", "Ada", "Europe/Amsterdam", true)
+                    .down(true);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -54,8 +59,10 @@ class SlackOutageTest {
         r.add("pulse.work.first-retry-delay", () -> "200ms");
         r.add("pulse.playground.enabled", () -> "true");
         r.add("pulse.pseudonym-secret", () -> TestDatabases.PSEUDONYM_KEY);
-        r.add("spring.datasource.url", () -> "jdbc:h2:mem:slack-outage;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        r.add(
+                "spring.datasource.url",
+                () -> "jdbc:h2:mem:slack-outage;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                        + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
     }
 
     @AfterAll
@@ -72,30 +79,42 @@ class SlackOutageTest {
     @Autowired
     JdbcClient jdbc;
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
 
     @Test
     void startsDegradedWithoutSlackKeepsItsWorkAndConnectsWhenSlackIsBack() throws Exception {
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> "DEGRADED".equals(slackHealth()));
         HttpResponse<String> health = get("/actuator/health");
         assertThat(health.statusCode()).isEqualTo(200);
-        assertThat(JsonParser.parseString(health.body()).getAsJsonObject().get("status").getAsString()).isEqualTo("DEGRADED");
+        assertThat(JsonParser.parseString(health.body())
+                        .getAsJsonObject()
+                        .get("status")
+                        .getAsString())
+                .isEqualTo("DEGRADED");
         assertThat(get("/actuator/health/liveness").body()).contains("\"UP\"");
         assertThat(get("/actuator/health/readiness").body()).contains("\"UP\"");
-        assertThat(get("/actuator/prometheus").body()).contains("trustpulse_platform_connected{platform=\"slack\"} 0.0");
+        assertThat(get("/actuator/prometheus").body())
+                .contains("trustpulse_platform_connected{platform=\"slack\"} 0.0");
         assertThat(get("/playground/api/state").statusCode()).isEqualTo(200);
         HttpResponse<String> dashboard = get("/dashboard");
         assertThat(dashboard.statusCode()).isEqualTo(200);
         assertThat(dashboard.uri().getPath()).isEqualTo("/dashboard/login");
 
         SlackClientSim slack = new SlackClientSim(port, SECRET, TEAM);
-        HttpResponse<String> ack = slack.postForm(slack.slashCommand("UADMIN", "C0TEAM", "help", SLACK.hookUrl("help")));
+        HttpResponse<String> ack =
+                slack.postForm(slack.slashCommand("UADMIN", "C0TEAM", "help", SLACK.hookUrl("help")));
 
         assertThat(ack.statusCode()).isEqualTo(200);
         // queued, waiting for Slack without failing: its tries stay untouched however long the outage lasts
-        Awaitility.await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() ->
-                jdbc.sql("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = 'slack-request'"
-                        + " AND COALESCE(consecutive_failures, 0) = 0").query(Long.class).single() == 1);
+        Awaitility.await()
+                .during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> jdbc.sql("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = 'slack-request'"
+                                        + " AND COALESCE(consecutive_failures, 0) = 0")
+                                .query(Long.class)
+                                .single()
+                        == 1);
         assertThat(SLACK.hooks()).isEmpty();
 
         SLACK.down(false);
@@ -103,20 +122,29 @@ class SlackOutageTest {
         FakeSlack.Hook answer = SLACK.awaitHook("help");
         assertThat(answer.body().get("text").getAsString()).contains("/pulse");
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> "UP".equals(slackHealth()));
-        assertThat(get("/actuator/prometheus").body()).contains("trustpulse_platform_connected{platform=\"slack\"} 1.0");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM work_dead_letter").query(Long.class).single()).isZero();
+        assertThat(get("/actuator/prometheus").body())
+                .contains("trustpulse_platform_connected{platform=\"slack\"} 1.0");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM work_dead_letter")
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     private String slackHealth() throws Exception {
-        JsonObject components = JsonParser.parseString(get("/actuator/health").body()).getAsJsonObject()
+        JsonObject components = JsonParser.parseString(get("/actuator/health").body())
+                .getAsJsonObject()
                 .getAsJsonObject("components");
-        return components == null || !components.has("slack") ? null
+        return components == null || !components.has("slack")
+                ? null
                 : components.getAsJsonObject("slack").get("status").getAsString();
     }
 
     private HttpResponse<String> get(String path) throws Exception {
         int to = path.startsWith("/actuator") ? managementPort : port;
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + to + path)).GET().build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + to + path))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -34,17 +34,23 @@ class SlackPiecesTest {
         Clock then = Clock.fixed(Instant.ofEpochSecond(1531420618), ZoneOffset.UTC);
         RequestSignature signature = new RequestSignature("8f742231b10e8888abcd99yyyzzz85a5", then);
 
-        assertThat(signature.valid("1531420618",
-                "v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503", body)).isTrue();
-        assertThat(signature.valid("1531420618",
-                "v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b504", body)).isFalse();
-        assertThat(signature.valid("1531420618",
-                "v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503", body + " ")).isFalse();
+        assertThat(signature.valid(
+                        "1531420618", "v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503", body))
+                .isTrue();
+        assertThat(signature.valid(
+                        "1531420618", "v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b504", body))
+                .isFalse();
+        assertThat(signature.valid(
+                        "1531420618",
+                        "v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503",
+                        body + " "))
+                .isFalse();
     }
 
     @Test
     void mentionsAreReducedToIdsAndSlackEscapesUndone() {
-        assertThat(Mentions.normalize("setup <#C0123ABC|team-rocket> <@U0LEAD|lea>")).isEqualTo("setup <#C0123ABC> <@U0LEAD>");
+        assertThat(Mentions.normalize("setup <#C0123ABC|team-rocket> <@U0LEAD|lea>"))
+                .isEqualTo("setup <#C0123ABC> <@U0LEAD>");
         assertThat(Mentions.normalize("add <@U1> <@W2|x>")).isEqualTo("add <@U1> <@W2>");
         assertThat(Mentions.normalize("feedback a &lt; b &amp;&amp; c &gt; d")).isEqualTo("feedback a < b && c > d");
         assertThat(Mentions.normalize(null)).isEmpty();
@@ -85,9 +91,13 @@ class SlackPiecesTest {
 
     @Test
     void aScoreTableBecomesOneSectionPerDimensionWithItsTrend() {
-        JsonArray blocks = render(new ChatMessage("pulse", List.of(new Block.Header("Weekly pulse"),
-                new Block.ScoreTable(List.of(new Block.ScoreRow("Freedom", "3.8", "▲ 0.3", "▁▂▃▅▆▇▇█", "5 answers"),
-                        new Block.ScoreRow("Trust", "—", "", "", "withheld"))))));
+        JsonArray blocks = render(new ChatMessage(
+                "pulse",
+                List.of(
+                        new Block.Header("Weekly pulse"),
+                        new Block.ScoreTable(List.of(
+                                new Block.ScoreRow("Freedom", "3.8", "▲ 0.3", "▁▂▃▅▆▇▇█", "5 answers"),
+                                new Block.ScoreRow("Trust", "—", "", "", "withheld"))))));
 
         assertThat(blocks).hasSize(3);
         assertThat(blocks.get(1).toString()).contains("*Freedom*\\n`▁▂▃▅▆▇▇█`").contains("3.8   ▲ 0.3\\n5 answers");
@@ -113,24 +123,35 @@ class SlackPiecesTest {
         assertThat(command.get("command")).isEqualTo("/pulse");
         assertThat(command.get("should_escape")).isEqualTo(true);
         assertThat((List<String>) ((Map<String, Object>) settings.get("event_subscriptions")).get("bot_events"))
-                .containsExactlyInAnyOrder("app_home_opened", "message.im", "member_joined_channel",
-                        "member_left_channel", "app_uninstalled", "tokens_revoked");
+                .containsExactlyInAnyOrder(
+                        "app_home_opened",
+                        "message.im",
+                        "member_joined_channel",
+                        "member_left_channel",
+                        "app_uninstalled",
+                        "tokens_revoked");
         assertThat(settings.get("token_rotation_enabled")).isEqualTo(true);
-        assertThat((List<String>) oauth.get("redirect_urls")).hasSize(2)
+        assertThat((List<String>) oauth.get("redirect_urls"))
+                .hasSize(2)
                 .anySatisfy(u -> assertThat(u).endsWith(SlackConfiguration.APP_PATH + SlackConfiguration.REDIRECT_PATH))
                 .anySatisfy(u -> assertThat(u).endsWith("/login/oauth2/code/slack"));
     }
 
     @Test
     void aChartBecomesAnImageBlockWithItsAltTextBesideTheTable() {
-        JsonArray blocks = render(new ChatMessage("pulse", List.of(new Block.Header("Weekly pulse"),
-                new Block.Image("https://pulse.example.com/pulse-charts/abc.png", "Vision 3.6; Trust withheld"),
-                new Block.ScoreTable(List.of(new Block.ScoreRow("Vision", "3.6", "", "", "5 answers"))))));
+        JsonArray blocks = render(new ChatMessage(
+                "pulse",
+                List.of(
+                        new Block.Header("Weekly pulse"),
+                        new Block.Image("https://pulse.example.com/pulse-charts/abc.png", "Vision 3.6; Trust withheld"),
+                        new Block.ScoreTable(List.of(new Block.ScoreRow("Vision", "3.6", "", "", "5 answers"))))));
 
         assertThat(blocks).hasSize(3);
         assertThat(blocks.get(1).getAsJsonObject().get("type").getAsString()).isEqualTo("image");
-        assertThat(blocks.get(1).getAsJsonObject().get("image_url").getAsString()).isEqualTo("https://pulse.example.com/pulse-charts/abc.png");
-        assertThat(blocks.get(1).getAsJsonObject().get("alt_text").getAsString()).isEqualTo("Vision 3.6; Trust withheld");
+        assertThat(blocks.get(1).getAsJsonObject().get("image_url").getAsString())
+                .isEqualTo("https://pulse.example.com/pulse-charts/abc.png");
+        assertThat(blocks.get(1).getAsJsonObject().get("alt_text").getAsString())
+                .isEqualTo("Vision 3.6; Trust withheld");
         assertThat(blocks.get(2).toString()).contains("*Vision*");
     }
 
@@ -145,21 +166,53 @@ class SlackPiecesTest {
         String hook = "https://hooks.slack.com/commands/T0ACME/1234/abcd";
 
         assertThat(check.problem(command("T0ACME", "U0123ABC", "C0TEAM", hook))).isEmpty();
-        assertThat(check.problem(command("T0ACME", "U0\u0000BC", "C0TEAM", hook))).contains("its user id is not a Slack id");
+        assertThat(check.problem(command("T0ACME", "U0\u0000BC", "C0TEAM", hook)))
+                .contains("its user id is not a Slack id");
         assertThat(check.problem(command("T0ACME", "", "C0TEAM", hook))).contains("its user id is not a Slack id");
-        assertThat(check.problem(command("T0 ACME", "U0123ABC", "C0TEAM", hook))).contains("its workspace id is not a Slack id");
-        assertThat(check.problem(command("T0ACME", "U0123ABC", "C0\rTEAM", hook))).contains("its channel id is not a Slack id");
+        assertThat(check.problem(command("T0 ACME", "U0123ABC", "C0TEAM", hook)))
+                .contains("its workspace id is not a Slack id");
+        assertThat(check.problem(command("T0ACME", "U0123ABC", "C0\rTEAM", hook)))
+                .contains("its channel id is not a Slack id");
         assertThat(check.problem(command("T0ACME", "U0123ABC", "C0TEAM", null))).contains("it has no response URL");
-        assertThat(check.problem(new SlackRequest(SlackRequest.Type.CLICK, "T0ACME", "U0123ABC", null, null, null, "x",
-                "D0MEM", "17000.0\u0000", false))).contains("its message timestamp is not a Slack timestamp");
-        assertThat(check.problem(new SlackRequest(SlackRequest.Type.HOME_OPENED, "T0ACME", "U0123ABC", null, null, null,
-                null, null, null, false))).as("no response URL needed").isEmpty();
+        assertThat(check.problem(new SlackRequest(
+                        SlackRequest.Type.CLICK,
+                        "T0ACME",
+                        "U0123ABC",
+                        null,
+                        null,
+                        null,
+                        "x",
+                        "D0MEM",
+                        "17000.0\u0000",
+                        false)))
+                .contains("its message timestamp is not a Slack timestamp");
+        assertThat(check.problem(new SlackRequest(
+                        SlackRequest.Type.HOME_OPENED,
+                        "T0ACME",
+                        "U0123ABC",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        false)))
+                .as("no response URL needed")
+                .isEmpty();
 
-        assertThat(check.responseUrlAllowed("https://hooks.slack.com/actions/T0ACME/1/x")).isTrue();
-        assertThat(check.responseUrlAllowed("https://HOOKS.slack.com:443/commands/T0ACME/1/x")).isTrue();
-        for (String refused : List.of("http://hooks.slack.com/commands/T0ACME/1/x", "https://hooks.slack.com.evil.example/x",
-                "https://evil.example/hooks.slack.com/commands", "https://user@hooks.slack.com/commands/x",
-                "https://hooks.slack.com:8443/commands/x", "javascript:alert(1)", "not a url", "/commands/x",
+        assertThat(check.responseUrlAllowed("https://hooks.slack.com/actions/T0ACME/1/x"))
+                .isTrue();
+        assertThat(check.responseUrlAllowed("https://HOOKS.slack.com:443/commands/T0ACME/1/x"))
+                .isTrue();
+        for (String refused : List.of(
+                "http://hooks.slack.com/commands/T0ACME/1/x",
+                "https://hooks.slack.com.evil.example/x",
+                "https://evil.example/hooks.slack.com/commands",
+                "https://user@hooks.slack.com/commands/x",
+                "https://hooks.slack.com:8443/commands/x",
+                "javascript:alert(1)",
+                "not a url",
+                "/commands/x",
                 "https://hooks.slack.com/commands/\u0000")) {
             assertThat(check.responseUrlAllowed(refused)).as(refused).isFalse();
         }
@@ -168,8 +221,10 @@ class SlackPiecesTest {
     @Test
     void withAnotherSlackOrATestDoubleItsHooksHostOrTheWebApisHostIsTheOneAllowed() {
         SlackRequestCheck gov = new SlackRequestCheck(settings("https://slack-gov.com/api/"));
-        assertThat(gov.responseUrlAllowed("https://hooks.slack-gov.com/commands/T0/1/x")).isTrue();
-        assertThat(gov.responseUrlAllowed("https://hooks.slack.com/commands/T0/1/x")).isFalse();
+        assertThat(gov.responseUrlAllowed("https://hooks.slack-gov.com/commands/T0/1/x"))
+                .isTrue();
+        assertThat(gov.responseUrlAllowed("https://hooks.slack.com/commands/T0/1/x"))
+                .isFalse();
 
         SlackRequestCheck local = new SlackRequestCheck(settings("http://127.0.0.1:4567/api/"));
         assertThat(local.responseUrlAllowed("http://127.0.0.1:4567/hooks/x")).isTrue();
@@ -178,12 +233,25 @@ class SlackPiecesTest {
     }
 
     private static SlackRequest command(String workspace, String user, String channel, String responseUrl) {
-        return new SlackRequest(SlackRequest.Type.COMMAND, workspace, user, channel, "status", responseUrl, null, null,
-                null, false);
+        return new SlackRequest(
+                SlackRequest.Type.COMMAND, workspace, user, channel, "status", responseUrl, null, null, null, false);
     }
 
     private static SlackProperties settings(String apiUrl) {
-        return new SlackProperties("xoxb-1", "secret", null, null, apiUrl, null, null, null, 4, java.time.Duration.ofSeconds(1),
-                java.time.Duration.ofMinutes(10), java.time.Duration.ofMillis(1100), 1.0, java.time.Duration.ofMinutes(1));
+        return new SlackProperties(
+                "xoxb-1",
+                "secret",
+                null,
+                null,
+                apiUrl,
+                null,
+                null,
+                null,
+                4,
+                java.time.Duration.ofSeconds(1),
+                java.time.Duration.ofMinutes(10),
+                java.time.Duration.ofMillis(1100),
+                1.0,
+                java.time.Duration.ofMinutes(1));
     }
 }

@@ -21,19 +21,28 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.yaml.snakeyaml.Yaml;
 
-/** Every Slack Web API method the adapter calls has the scopes it needs in both manifests, and no manifest asks for more. */
+/**
+ * Every Slack Web API method the adapter calls has the scopes it needs in both manifests, and no manifest asks for
+ * more.
+ */
 class SlackScopesTest {
 
-    private static final Pattern CALL = Pattern.compile("\\.(chat|conversations|users|views|files|auth|reactions|team|bots|apps|pins|usergroups)([A-Z]\\w*)\\(");
+    private static final Pattern CALL = Pattern.compile(
+            "\\.(chat|conversations|users|views|files|auth|reactions|team|bots|apps|pins|usergroups)([A-Z]\\w*)\\(");
     private static final Pattern CONSTANT = Pattern.compile("Methods\\.([A-Z_]+)");
 
     @Test
     void everyMethodTheAdapterCallsHasItsScopesInTheTable() throws Exception {
         Set<String> called = methodsTheAdapterCalls();
 
-        assertThat(called).contains(Methods.CHAT_POST_MESSAGE, Methods.CONVERSATIONS_HISTORY, Methods.USERS_INFO,
-                Methods.AUTH_TEST);
-        assertThat(SlackScopes.BY_METHOD.keySet()).as("methods the adapter calls without a scope in SlackScopes")
+        assertThat(called)
+                .contains(
+                        Methods.CHAT_POST_MESSAGE,
+                        Methods.CONVERSATIONS_HISTORY,
+                        Methods.USERS_INFO,
+                        Methods.AUTH_TEST);
+        assertThat(SlackScopes.BY_METHOD.keySet())
+                .as("methods the adapter calls without a scope in SlackScopes")
                 .containsAll(called);
         assertThat(SlackScopes.required()).containsExactlyInAnyOrderElementsOf(SlackConfiguration.BOT_SCOPES);
     }
@@ -51,7 +60,8 @@ class SlackScopesTest {
 
     @Test
     void theMissingScopesOfAGrantAreNamed() {
-        assertThat(SlackScopes.missing(String.join(",", SlackScopes.required()))).isEmpty();
+        assertThat(SlackScopes.missing(String.join(",", SlackScopes.required())))
+                .isEmpty();
         assertThat(SlackScopes.missing("commands, chat:write,im:write,im:history,users:read,channels:read,groups:read"))
                 .containsExactly("channels:history", "files:write", "groups:history");
         assertThat(SlackScopes.missing(null)).isEqualTo(SlackScopes.required());
@@ -74,7 +84,8 @@ class SlackScopesTest {
                 String text = Files.readString(file);
                 Matcher call = CALL.matcher(text);
                 while (call.find()) {
-                    String method = call.group(1) + "." + Character.toLowerCase(call.group(2).charAt(0))
+                    String method = call.group(1) + "."
+                            + Character.toLowerCase(call.group(2).charAt(0))
                             + call.group(2).substring(1);
                     if (known.contains(method)) {
                         called.add(method);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.trustpulse.chat.Block;
-import app.trustpulse.support.TestScales;
 import app.trustpulse.chat.Button;
 import app.trustpulse.chat.ChannelAddress;
 import app.trustpulse.chat.ChatDeliveryException;
@@ -14,6 +13,7 @@ import app.trustpulse.chat.DirectAddress;
 import app.trustpulse.chat.MessageRef;
 import app.trustpulse.inbound.ChatInbox;
 import app.trustpulse.pulse.Platform;
+import app.trustpulse.support.TestScales;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -37,7 +37,6 @@ class SlackSendingTest {
     static final String TEAM = "T0SEND";
     static final FakeSlack SLACK = start();
 
-
     static FakeSlack start() {
         try {
             FakeSlack f = new FakeSlack().token("xoxb-send", TEAM);
@@ -52,7 +51,8 @@ class SlackSendingTest {
 
     @DynamicPropertySource
     static void slack(DynamicPropertyRegistry r) {
-        SlackTestSettings.properties(r, "slack-sending", SLACK, Map.of("bot-token", "xoxb-send", "signing-secret", "secret-send"));
+        SlackTestSettings.properties(
+                r, "slack-sending", SLACK, Map.of("bot-token", "xoxb-send", "signing-secret", "secret-send"));
     }
 
     @AfterAll
@@ -78,12 +78,19 @@ class SlackSendingTest {
     }
 
     static ChatMessage checkIn() {
-        return new ChatMessage("Your weekly check-in", List.of(
-                new Block.Text("Hi! Two quick questions."),
-                new Block.Scale("I have room to decide how I do my work.", "answer:7:FREEDOM:", TestScales.agreement(),
-                        Optional.empty()),
-                new Block.Buttons(List.of(Button.withInput("Add a comment", "comment:7:FREEDOM",
-                        new Button.InputRequest("Comment", "Anything to add?", "Send", 500))))));
+        return new ChatMessage(
+                "Your weekly check-in",
+                List.of(
+                        new Block.Text("Hi! Two quick questions."),
+                        new Block.Scale(
+                                "I have room to decide how I do my work.",
+                                "answer:7:FREEDOM:",
+                                TestScales.agreement(),
+                                Optional.empty()),
+                        new Block.Buttons(List.of(Button.withInput(
+                                "Add a comment",
+                                "comment:7:FREEDOM",
+                                new Button.InputRequest("Comment", "Anything to add?", "Send", 500))))));
     }
 
     @Test
@@ -102,7 +109,9 @@ class SlackSendingTest {
         gateway.sendDirect(new DirectAddress(Platform.SLACK, TEAM, "U1"), checkIn());
         List<FakeSlack.Call> posts = SLACK.calls("chat.postMessage");
         assertThat(posts.get(posts.size() - 1).param("channel")).isEqualTo("DU1");
-        assertThat(jdbc.sql("SELECT channel_id FROM slack_im WHERE user_id = 'U1'").query(String.class).single())
+        assertThat(jdbc.sql("SELECT channel_id FROM slack_im WHERE user_id = 'U1'")
+                        .query(String.class)
+                        .single())
                 .isEqualTo("DU1");
         assertThat(ref.messageId()).isEqualTo(posted.ts());
         assertThat(posted.params().get("text")).isEqualTo("Your weekly check-in");
@@ -111,10 +120,18 @@ class SlackSendingTest {
         assertThat(scale).hasSize(6);
         for (int i = 0; i < 6; i++) {
             JsonObject b = scale.get(i).getAsJsonObject();
-            assertThat(b.get("value").getAsString()).isEqualTo("answer:7:FREEDOM:" + TestScales.agreement().get(i).value());
-            assertThat(b.getAsJsonObject("text").get("text").getAsString()).isEqualTo(TestScales.agreement().get(i).label());
+            assertThat(b.get("value").getAsString())
+                    .isEqualTo(
+                            "answer:7:FREEDOM:" + TestScales.agreement().get(i).value());
+            assertThat(b.getAsJsonObject("text").get("text").getAsString())
+                    .isEqualTo(TestScales.agreement().get(i).label());
         }
-        assertThat(scale.get(0).getAsJsonObject().getAsJsonObject("text").get("text").getAsString()).isEqualTo("1 · Strongly disagree");
+        assertThat(scale.get(0)
+                        .getAsJsonObject()
+                        .getAsJsonObject("text")
+                        .get("text")
+                        .getAsString())
+                .isEqualTo("1 · Strongly disagree");
         assertThat(scale.get(5).getAsJsonObject().get("value").getAsString()).isEqualTo("answer:7:FREEDOM:?");
         assertThat(blocks.toString()).contains("tp:ask:");
         assertThat(posted.params().get("metadata")).contains(SlackGateway.METADATA_EVENT);
@@ -123,17 +140,31 @@ class SlackSendingTest {
     @Test
     void anUpdateReplacesTheMessageInPlaceShowingWhatWasRecorded() {
         MessageRef ref = gateway.sendDirect(new DirectAddress(Platform.SLACK, TEAM, "U2"), checkIn());
-        ChatMessage answered = new ChatMessage("Your weekly check-in", List.of(new Block.Scale(
-                "I have room to decide how I do my work.", "answer:7:FREEDOM:", TestScales.agreement(), Optional.of("4"))));
+        ChatMessage answered = new ChatMessage(
+                "Your weekly check-in",
+                List.of(new Block.Scale(
+                        "I have room to decide how I do my work.",
+                        "answer:7:FREEDOM:",
+                        TestScales.agreement(),
+                        Optional.of("4"))));
 
         gateway.update(ref, answered);
 
-        FakeSlack.Call update = SLACK.awaitCall("chat.update", c -> ref.messageId().equals(c.param("ts")));
+        FakeSlack.Call update =
+                SLACK.awaitCall("chat.update", c -> ref.messageId().equals(c.param("ts")));
         assertThat(update.param("channel")).isEqualTo("DU2");
-        JsonArray buttons = JsonParser.parseString(update.param("blocks")).getAsJsonArray().get(1).getAsJsonObject()
+        JsonArray buttons = JsonParser.parseString(update.param("blocks"))
+                .getAsJsonArray()
+                .get(1)
+                .getAsJsonObject()
                 .getAsJsonArray("elements");
         assertThat(buttons.get(3).getAsJsonObject().get("style").getAsString()).isEqualTo("primary");
-        assertThat(buttons.get(3).getAsJsonObject().getAsJsonObject("text").get("text").getAsString()).isEqualTo("✓ 4 · Agree");
+        assertThat(buttons.get(3)
+                        .getAsJsonObject()
+                        .getAsJsonObject("text")
+                        .get("text")
+                        .getAsString())
+                .isEqualTo("✓ 4 · Agree");
         assertThat(buttons.get(2).getAsJsonObject().has("style")).isFalse();
     }
 
@@ -153,8 +184,12 @@ class SlackSendingTest {
             assertThat(SLACK.posted("D" + u)).as("DMs to " + u).hasSize(postedBefore.get(u) + 1);
         }
         assertThat(SLACK.calls("chat.postMessage").size() - before).isEqualTo(people.size() + 5);
-        assertThat(meters.get("trustpulse.rate.limit.waits").tag("platform", "slack").timer().count())
-                .as("429 waits counted").isGreaterThanOrEqualTo(5);
+        assertThat(meters.get("trustpulse.rate.limit.waits")
+                        .tag("platform", "slack")
+                        .timer()
+                        .count())
+                .as("429 waits counted")
+                .isGreaterThanOrEqualTo(5);
     }
 
     @Test
@@ -178,11 +213,18 @@ class SlackSendingTest {
     void failedCallsAreRetriedWithBackoffAndRecorded() {
         MessageRef ref = gateway.sendDirect(new DirectAddress(Platform.SLACK, TEAM, "U4"), checkIn());
         SLACK.fail("chat.update", 2);
-        double retriedBefore = meters.get("trustpulse.deliveries.retried").tag("platform", "slack").counter().count();
+        double retriedBefore = meters.get("trustpulse.deliveries.retried")
+                .tag("platform", "slack")
+                .counter()
+                .count();
 
         gateway.update(ref, ChatMessage.text("thanks"));
 
-        assertThat(meters.get("trustpulse.deliveries.retried").tag("platform", "slack").counter().count() - retriedBefore)
+        assertThat(meters.get("trustpulse.deliveries.retried")
+                                .tag("platform", "slack")
+                                .counter()
+                                .count()
+                        - retriedBefore)
                 .isEqualTo(2.0);
         assertThat(deliveries()).singleElement().satisfies(d -> {
             assertThat(d.get("method")).isEqualTo("chat.update");
@@ -197,7 +239,8 @@ class SlackSendingTest {
         SLACK.fail("chat.update", 4);
 
         assertThatThrownBy(() -> gateway.update(ref, ChatMessage.text("thanks")))
-                .isInstanceOf(ChatDeliveryException.class).hasMessageContaining("chat.update");
+                .isInstanceOf(ChatDeliveryException.class)
+                .hasMessageContaining("chat.update");
         assertThat(deliveries()).singleElement().satisfies(d -> {
             assertThat(d.get("outcome")).isEqualTo("FAILED");
             assertThat(((Number) d.get("attempts")).intValue()).isEqualTo(4);
@@ -213,17 +256,26 @@ class SlackSendingTest {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10};
         String fileId = uploads.uploadPng(TEAM, "pulse-2026-W47.png", png, "Chart of the pulse of week 47");
         assertThat(SLACK.uploadedFile(fileId)).isEqualTo(png);
-        assertThat(SLACK.calls("files.getUploadURLExternal")).last()
+        assertThat(SLACK.calls("files.getUploadURLExternal"))
+                .last()
                 .satisfies(c -> assertThat(c.param("length")).isEqualTo(String.valueOf(png.length)));
-        assertThat(SLACK.calls("files.completeUploadExternal")).last()
+        assertThat(SLACK.calls("files.completeUploadExternal"))
+                .last()
                 .satisfies(c -> assertThat(c.param("channel_id")).isNull());
 
         ChannelAddress channel = new ChannelAddress(Platform.SLACK, TEAM, "C0FILES");
-        ChatMessage pulse = new ChatMessage("Team pulse", List.of(new Block.Header("Team pulse"),
-                Block.Image.platformFile(fileId, "Chart of the pulse of week 47: Vision 3.6"), new Block.Text("Vision 3.6")));
+        ChatMessage pulse = new ChatMessage(
+                "Team pulse",
+                List.of(
+                        new Block.Header("Team pulse"),
+                        Block.Image.platformFile(fileId, "Chart of the pulse of week 47: Vision 3.6"),
+                        new Block.Text("Vision 3.6")));
         gateway.postToChannel(channel, pulse);
-        JsonObject image = JsonParser.parseString(SLACK.posted("C0FILES").get(0).params().get("blocks")).getAsJsonArray()
-                .get(1).getAsJsonObject();
+        JsonObject image = JsonParser.parseString(
+                        SLACK.posted("C0FILES").get(0).params().get("blocks"))
+                .getAsJsonArray()
+                .get(1)
+                .getAsJsonObject();
         assertThat(image.get("type").getAsString()).isEqualTo("image");
         assertThat(image.getAsJsonObject("slack_file").get("id").getAsString()).isEqualTo(fileId);
         assertThat(image.get("alt_text").getAsString()).isEqualTo("Chart of the pulse of week 47: Vision 3.6");
@@ -238,7 +290,9 @@ class SlackSendingTest {
         assertThat(SLACK.posted("C0FILES")).hasSize(2);
         String textOnly = SLACK.posted("C0FILES").get(1).params().get("blocks");
         assertThat(textOnly).doesNotContain("slack_file").contains("Vision 3.6").contains("header");
-        assertThat(SLACK.calls("chat.postMessage").stream().filter(c -> "C0FILES".equals(c.param("channel"))).count())
+        assertThat(SLACK.calls("chat.postMessage").stream()
+                        .filter(c -> "C0FILES".equals(c.param("channel")))
+                        .count())
                 .isEqualTo(4);
     }
 
@@ -249,7 +303,9 @@ class SlackSendingTest {
 
         MessageRef ref = gateway.postToChannel(channel, ChatMessage.text("Weekly pulse"));
 
-        assertThat(SLACK.posted("C0PULSE")).singleElement().satisfies(p -> assertThat(p.ts()).isEqualTo(ref.messageId()));
+        assertThat(SLACK.posted("C0PULSE"))
+                .singleElement()
+                .satisfies(p -> assertThat(p.ts()).isEqualTo(ref.messageId()));
         assertThat(SLACK.calls("conversations.history")).anyMatch(c -> "C0PULSE".equals(c.param("channel")));
     }
 
@@ -259,12 +315,13 @@ class SlackSendingTest {
         Delivery delivery = Delivery.fresh();
         MessageRef first = gateway.postToChannel(channel, ChatMessage.text("Weekly pulse"), delivery);
 
-        MessageRef again = gateway.postToChannel(channel, ChatMessage.text("Weekly pulse"),
-                new Delivery(delivery.id(), true));
+        MessageRef again =
+                gateway.postToChannel(channel, ChatMessage.text("Weekly pulse"), new Delivery(delivery.id(), true));
 
         assertThat(again.messageId()).isEqualTo(first.messageId());
         assertThat(SLACK.posted("C0RETRY")).hasSize(1);
-        MessageRef fresh = gateway.postToChannel(channel, ChatMessage.text("Weekly pulse"), new Delivery("other", true));
+        MessageRef fresh =
+                gateway.postToChannel(channel, ChatMessage.text("Weekly pulse"), new Delivery("other", true));
         assertThat(fresh.messageId()).isNotEqualTo(first.messageId());
         assertThat(SLACK.posted("C0RETRY")).hasSize(2);
     }

@@ -21,20 +21,28 @@ class SlackSocketModeOutageTest {
     @Test
     void theAdapterStartsWhileSlackIsDownAndOpensItsSocketOnceSlackAnswers() throws Exception {
         try (FakeSocketModeServer socket = new FakeSocketModeServer().begin();
-             FakeSlack slack = new FakeSlack().token("xoxb-sock", "T0SOCK").socketMode(socket::nextUrl).down(true)) {
+                FakeSlack slack = new FakeSlack()
+                        .token("xoxb-sock", "T0SOCK")
+                        .socketMode(socket::nextUrl)
+                        .down(true)) {
             new ApplicationContextRunner()
                     .withUserConfiguration(SlackConfiguration.class)
                     .withBean(JdbcClient.class, () -> mock(JdbcClient.class))
                     .withBean(java.time.Clock.class, java.time.Clock::systemUTC)
                     .withBean(TransactionTemplate.class, () -> mock(TransactionTemplate.class))
                     .withBean(DeliveryAttempts.class, () -> mock(DeliveryAttempts.class))
-                    .withPropertyValues("slack.bot-token=xoxb-sock", "slack.app-token=xapp-1-A0SOCK-1-x",
-                            "slack.api-url=" + slack.apiUrl(), "slack.reconnect-max-delay=1s")
+                    .withPropertyValues(
+                            "slack.bot-token=xoxb-sock",
+                            "slack.app-token=xapp-1-A0SOCK-1-x",
+                            "slack.api-url=" + slack.apiUrl(),
+                            "slack.reconnect-max-delay=1s")
                     .run(ctx -> {
                         assertThat(ctx).hasNotFailed();
                         SlackHealth health = ctx.getBean(SlackHealth.class);
-                        Awaitility.await().atMost(Duration.ofSeconds(10))
-                                .until(() -> SlackHealth.DEGRADED.equals(health.health().getStatus()));
+                        Awaitility.await()
+                                .atMost(Duration.ofSeconds(10))
+                                .until(() -> SlackHealth.DEGRADED.equals(
+                                        health.health().getStatus()));
                         Thread.sleep(1500);
                         assertThat(socket.connectionsOpened()).isZero();
                         assertThat(health.health().getStatus()).isEqualTo(SlackHealth.DEGRADED);
@@ -42,7 +50,8 @@ class SlackSocketModeOutageTest {
                         slack.down(false);
 
                         socket.awaitConnection();
-                        Awaitility.await().atMost(Duration.ofSeconds(10))
+                        Awaitility.await()
+                                .atMost(Duration.ofSeconds(10))
                                 .until(() -> Status.UP.equals(health.health().getStatus()));
                     });
         }

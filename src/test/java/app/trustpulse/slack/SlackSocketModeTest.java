@@ -49,7 +49,9 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  * WebSocket URL, connects to a fake Socket Mode server, and handles the same commands, clicks and events as over
  * the request URL, acknowledging each envelope; it reconnects by itself when asked to and when the line drops.
  */
-@SpringBootTest(classes = SlackSocketModeTest.AdapterOnly.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        classes = SlackSocketModeTest.AdapterOnly.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SlackSocketModeTest {
 
     static final String TEAM = "T0SOCK";
@@ -79,7 +81,9 @@ class SlackSocketModeTest {
 
     static FakeSlack start() {
         try {
-            return new FakeSlack().token("xoxb-socket", TEAM).token("xapp-1-A0APP-1-abc", TEAM)
+            return new FakeSlack()
+                    .token("xoxb-socket", TEAM)
+                    .token("xapp-1-A0APP-1-abc", TEAM)
                     .user("UADMIN", "Ada", "Europe/Amsterdam", true)
                     .user("UMEM", "Mo", "America/New_York", false)
                     .channel("C0TEAM", "UADMIN", "UMEM")
@@ -91,8 +95,8 @@ class SlackSocketModeTest {
 
     @DynamicPropertySource
     static void slack(DynamicPropertyRegistry r) {
-        SlackTestSettings.properties(r, "slack-socket", SLACK, Map.of("bot-token", "xoxb-socket",
-                "app-token", "xapp-1-A0APP-1-abc"));
+        SlackTestSettings.properties(
+                r, "slack-socket", SLACK, Map.of("bot-token", "xoxb-socket", "app-token", "xapp-1-A0APP-1-abc"));
     }
 
     @AfterAll
@@ -119,25 +123,33 @@ class SlackSocketModeTest {
 
     @Test
     void theDoctorSeesTheSocketOpenAndEveryScopeGranted() {
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
-                .until(() -> doctor.socketMode().filter(app.trustpulse.doctor.Finding::ok).isPresent());
-        assertThat(doctor.scopes(Optional.of(TEAM))).hasValueSatisfying(f -> assertThat(f.ok()).isTrue());
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> doctor.socketMode()
+                        .filter(app.trustpulse.doctor.Finding::ok)
+                        .isPresent());
+        assertThat(doctor.scopes(Optional.of(TEAM)))
+                .hasValueSatisfying(f -> assertThat(f.ok()).isTrue());
     }
 
     @Test
     void aSlashCommandOverTheSocketIsAcknowledgedAndAnsweredLikeOverHttp() {
         when(inbox.command(any())).thenReturn(ChatMessage.text("Mo is now a leader of *team-rocket*."));
 
-        String envelope = SOCKET.send("slash_commands", formAsJson(payloads.slashCommand("UADMIN", "C0TEAM",
-                "leader <@UMEM|mo>", SLACK.hookUrl("sock-cmd"))));
+        String envelope = SOCKET.send(
+                "slash_commands",
+                formAsJson(payloads.slashCommand("UADMIN", "C0TEAM", "leader <@UMEM|mo>", SLACK.hookUrl("sock-cmd"))));
 
         assertThat(SOCKET.awaitAck(envelope).get("envelope_id").getAsString()).isEqualTo(envelope);
         ArgumentCaptor<CommandRequest> req = ArgumentCaptor.forClass(CommandRequest.class);
         verify(inbox, timeout(10_000)).command(req.capture());
         // With the request's id, the same on every run of the request.
-        assertThat(req.getValue()).isEqualTo(new CommandRequest(
-                new Sender(Platform.SLACK, TEAM, "UADMIN", "Ada", true), Optional.of("C0TEAM"), "leader <@UMEM>")
-                .withRequestKey(req.getValue().requestKey().orElseThrow()));
+        assertThat(req.getValue())
+                .isEqualTo(new CommandRequest(
+                                new Sender(Platform.SLACK, TEAM, "UADMIN", "Ada", true),
+                                Optional.of("C0TEAM"),
+                                "leader <@UMEM>")
+                        .withRequestKey(req.getValue().requestKey().orElseThrow()));
         FakeSlack.Hook answer = SLACK.awaitHook("sock-cmd");
         assertThat(answer.body().get("response_type").getAsString()).isEqualTo("ephemeral");
         assertThat(answer.body().get("text").getAsString()).isEqualTo("Mo is now a leader of *team-rocket*.");
@@ -146,15 +158,17 @@ class SlackSocketModeTest {
     @Test
     void anEventSlackDeliversTwiceOverTheSocketIsHandledOnceAndBothAreAcknowledged() {
         when(inbox.directMessage(any(), anyString())).thenReturn(ChatMessage.text("Recorded: freedom 4."));
-        JsonObject event = JsonParser.parseString(payloads.event("Ev0SOCK01",
-                SlackClientSim.imMessage("UMEM", "D0SOCK", "freedom 4"))).getAsJsonObject();
+        JsonObject event = JsonParser.parseString(
+                        payloads.event("Ev0SOCK01", SlackClientSim.imMessage("UMEM", "D0SOCK", "freedom 4")))
+                .getAsJsonObject();
 
         String first = SOCKET.send("events_api", event);
         String retry = SOCKET.send("events_api", event);
 
         SOCKET.awaitAck(first);
         SOCKET.awaitAck(retry);
-        verify(inbox, timeout(10_000)).directMessage(new Sender(Platform.SLACK, TEAM, "UMEM", "Mo", false), "freedom 4");
+        verify(inbox, timeout(10_000))
+                .directMessage(new Sender(Platform.SLACK, TEAM, "UMEM", "Mo", false), "freedom 4");
         SLACK.awaitCall("chat.postMessage", c -> "D0SOCK".equals(c.param("channel")));
         verify(inbox).directMessage(any(), anyString());
         assertThat(SLACK.posted("D0SOCK")).hasSize(1);
@@ -164,15 +178,24 @@ class SlackSocketModeTest {
     void aClickOverTheSocketReachesTheCoreWithItsMessage() {
         when(inbox.interaction(any())).thenReturn(Optional.of(ChatMessage.text("Thanks, 4 recorded.")));
 
-        String envelope = SOCKET.send("interactive", payloadAsJson(payloads.blockAction("UMEM", "D0MEM",
-                "1700000000.000900", "tp:scale:1:4", "answer:9:FREEDOM:4", SLACK.hookUrl("sock-click"), null)));
+        String envelope = SOCKET.send(
+                "interactive",
+                payloadAsJson(payloads.blockAction(
+                        "UMEM",
+                        "D0MEM",
+                        "1700000000.000900",
+                        "tp:scale:1:4",
+                        "answer:9:FREEDOM:4",
+                        SLACK.hookUrl("sock-click"),
+                        null)));
 
         SOCKET.awaitAck(envelope);
         ArgumentCaptor<Interaction> i = ArgumentCaptor.forClass(Interaction.class);
         verify(inbox, timeout(10_000)).interaction(i.capture());
         assertThat(i.getValue().action()).isEqualTo("answer:9:FREEDOM:4");
         assertThat(i.getValue().message()).contains(new MessageRef(Platform.SLACK, TEAM, "D0MEM", "1700000000.000900"));
-        assertThat(SLACK.awaitHook("sock-click").body().get("text").getAsString()).isEqualTo("Thanks, 4 recorded.");
+        assertThat(SLACK.awaitHook("sock-click").body().get("text").getAsString())
+                .isEqualTo("Thanks, 4 recorded.");
     }
 
     @Test
@@ -191,18 +214,24 @@ class SlackSocketModeTest {
 
         // and the new connection carries commands as before
         when(inbox.command(any())).thenReturn(ChatMessage.text("Still here."));
-        String envelope = SOCKET.send("slash_commands", formAsJson(payloads.slashCommand("UADMIN", "C0TEAM", "status",
-                SLACK.hookUrl("sock-after"))));
+        String envelope = SOCKET.send(
+                "slash_commands",
+                formAsJson(payloads.slashCommand("UADMIN", "C0TEAM", "status", SLACK.hookUrl("sock-after"))));
         SOCKET.awaitAck(envelope);
-        assertThat(SLACK.awaitHook("sock-after").body().get("text").getAsString()).isEqualTo("Still here.");
+        assertThat(SLACK.awaitHook("sock-after").body().get("text").getAsString())
+                .isEqualTo("Still here.");
     }
 
     @Test
     void thePublicRequestUrlIsNotServedInSocketMode() throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/slack/events"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"url_verification\",\"challenge\":\"x\"}"))
-                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/slack/events"))
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"type\":\"url_verification\",\"challenge\":\"x\"}"))
+                                .header("Content-Type", "application/json")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
         assertThat(r.statusCode()).isIn(404, 405);
     }
@@ -211,7 +240,8 @@ class SlackSocketModeTest {
         JsonObject o = new JsonObject();
         for (String pair : form.split("&")) {
             int eq = pair.indexOf('=');
-            o.addProperty(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+            o.addProperty(
+                    URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                     URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
         return o;

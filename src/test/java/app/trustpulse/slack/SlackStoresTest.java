@@ -25,17 +25,30 @@ class SlackStoresTest {
     private static JdbcInstallationService installations(DataSource ds) {
         byte[] key = new byte[32];
         key[5] = 9;
-        return new JdbcInstallationService(JdbcClient.create(ds), new TransactionTemplate(new DataSourceTransactionManager(ds)),
-                new TokenCipher(key), new SlackTexts());
+        return new JdbcInstallationService(
+                JdbcClient.create(ds),
+                new TransactionTemplate(new DataSourceTransactionManager(ds)),
+                new TokenCipher(key),
+                new SlackTexts());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
     void anInstallationIsSavedRotatedAndDeleted(String vendor) throws Exception {
         JdbcInstallationService store = installations(db(vendor));
-        store.saveInstallerAndBot(DefaultInstaller.builder().appId("A1").teamId("T1").isEnterpriseInstall(false)
-                .installerUserId("UINST").botUserId("UB").botId("B1").botScope("commands,chat:write")
-                .botAccessToken("xoxe.xoxb-old").botRefreshToken("xoxe-r1").botTokenExpiresAt(1_000L).installedAt(5L).build());
+        store.saveInstallerAndBot(DefaultInstaller.builder()
+                .appId("A1")
+                .teamId("T1")
+                .isEnterpriseInstall(false)
+                .installerUserId("UINST")
+                .botUserId("UB")
+                .botId("B1")
+                .botScope("commands,chat:write")
+                .botAccessToken("xoxe.xoxb-old")
+                .botRefreshToken("xoxe-r1")
+                .botTokenExpiresAt(1_000L)
+                .installedAt(5L)
+                .build());
 
         Bot bot = store.findBot(null, "T1");
         assertThat(bot.getBotAccessToken()).isEqualTo("xoxe.xoxb-old");
@@ -46,8 +59,11 @@ class SlackStoresTest {
         bot.setBotAccessToken("xoxe.xoxb-new");
         bot.setBotTokenExpiresAt(2_000L);
         store.saveBot(bot);
-        assertThat(store.findByWorkspace("T1").orElseThrow().getBotAccessToken()).isEqualTo("xoxe.xoxb-new");
-        assertThat(store.findInstaller(null, "T1", "UINST")).as("installer kept across rotation").isNotNull();
+        assertThat(store.findByWorkspace("T1").orElseThrow().getBotAccessToken())
+                .isEqualTo("xoxe.xoxb-new");
+        assertThat(store.findInstaller(null, "T1", "UINST"))
+                .as("installer kept across rotation")
+                .isNotNull();
 
         store.deleteAll(null, "T1");
         assertThat(store.findBot(null, "T1")).isNull();
@@ -57,8 +73,13 @@ class SlackStoresTest {
     @ValueSource(strings = {"h2", "postgres"})
     void anOrganizationWideInstallServesEveryWorkspaceOfTheOrganization(String vendor) throws Exception {
         JdbcInstallationService store = installations(db(vendor));
-        store.saveInstallerAndBot(DefaultInstaller.builder().enterpriseId("E1").isEnterpriseInstall(true)
-                .installerUserId("UINST").botAccessToken("xoxb-org").installedAt(5L).build());
+        store.saveInstallerAndBot(DefaultInstaller.builder()
+                .enterpriseId("E1")
+                .isEnterpriseInstall(true)
+                .installerUserId("UINST")
+                .botAccessToken("xoxb-org")
+                .installedAt(5L)
+                .build());
 
         assertThat(store.findBot("E1", "T7").getBotAccessToken()).isEqualTo("xoxb-org");
         assertThat(store.workspaces()).containsExactly("E1");
@@ -76,7 +97,8 @@ class SlackStoresTest {
 
         assertThat(states.isAvailableInDatabase("s1")).isTrue();
         assertThat(new JdbcOAuthStateService(JdbcClient.create(ds), Clock.offset(now, java.time.Duration.ofMinutes(11)))
-                .isAvailableInDatabase("s1")).isFalse();
+                        .isAvailableInDatabase("s1"))
+                .isFalse();
         states.deleteStateFromDatastore("s1");
         assertThat(states.isAvailableInDatabase("s1")).isFalse();
     }
@@ -88,7 +110,11 @@ class SlackStoresTest {
         new DeliveryLog(JdbcClient.create(ds), Clock.systemUTC())
                 .record("T1", "chat.postMessage", "D1", DeliveryLog.Outcome.FAILED, 4, null, "x".repeat(900));
 
-        assertThat(JdbcClient.create(ds).sql("SELECT attempts, outcome, last_error FROM slack_delivery").query().singleRow())
-                .containsEntry("outcome", "FAILED").satisfies(r -> assertThat(((String) r.get("last_error"))).hasSize(500));
+        assertThat(JdbcClient.create(ds)
+                        .sql("SELECT attempts, outcome, last_error FROM slack_delivery")
+                        .query()
+                        .singleRow())
+                .containsEntry("outcome", "FAILED")
+                .satisfies(r -> assertThat(((String) r.get("last_error"))).hasSize(500));
     }
 }

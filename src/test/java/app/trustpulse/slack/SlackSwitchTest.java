@@ -29,34 +29,42 @@ class SlackSwitchTest {
 
     @Test
     void singleWorkspaceModeNeedsTheSigningSecret() {
-        runner.withPropertyValues("slack.bot-token=xoxb-1").run(ctx ->
-                assertThat(ctx).getFailure().rootCause().hasMessageContaining("SLACK_SIGNING_SECRET"));
+        runner.withPropertyValues("slack.bot-token=xoxb-1")
+                .run(ctx -> assertThat(ctx).getFailure().rootCause().hasMessageContaining("SLACK_SIGNING_SECRET"));
     }
 
     @Test
     void multiWorkspaceModeRefusesToStartWithoutTheEncryptionKey() {
-        runner.withPropertyValues("slack.client-id=1.2", "slack.client-secret=s", "slack.signing-secret=x").run(ctx ->
-                assertThat(ctx).getFailure().rootCause().hasMessageContaining("SLACK_TOKEN_ENCRYPTION_KEY"));
+        runner.withPropertyValues("slack.client-id=1.2", "slack.client-secret=s", "slack.signing-secret=x")
+                .run(ctx ->
+                        assertThat(ctx).getFailure().rootCause().hasMessageContaining("SLACK_TOKEN_ENCRYPTION_KEY"));
     }
 
     @Test
     void multiWorkspaceModeRefusesAKeyOfTheWrongLength() {
         String shortKey = Base64.getEncoder().encodeToString(new byte[16]);
-        runner.withPropertyValues("slack.client-id=1.2", "slack.client-secret=s", "slack.signing-secret=x",
-                "slack.token-encryption-key=" + shortKey).run(ctx ->
-                assertThat(ctx).getFailure().rootCause().hasMessageContaining("32 bytes"));
+        runner.withPropertyValues(
+                        "slack.client-id=1.2",
+                        "slack.client-secret=s",
+                        "slack.signing-secret=x",
+                        "slack.token-encryption-key=" + shortKey)
+                .run(ctx -> assertThat(ctx).getFailure().rootCause().hasMessageContaining("32 bytes"));
     }
 
     @Test
     void bothModesAtOnceAreRefused() {
-        runner.withPropertyValues("slack.bot-token=xoxb-1", "slack.client-id=1.2", "slack.client-secret=s",
-                "slack.signing-secret=x").run(ctx -> assertThat(ctx).getFailure().rootCause().hasMessageContaining("not both"));
+        runner.withPropertyValues(
+                        "slack.bot-token=xoxb-1",
+                        "slack.client-id=1.2",
+                        "slack.client-secret=s",
+                        "slack.signing-secret=x")
+                .run(ctx -> assertThat(ctx).getFailure().rootCause().hasMessageContaining("not both"));
     }
 
     @Test
     void socketModeNeedsAnAppLevelTokenNotABotToken() {
-        runner.withPropertyValues("slack.bot-token=xoxb-1", "slack.app-token=xoxb-1").run(ctx ->
-                assertThat(ctx).getFailure().rootCause().hasMessageContaining("xapp-"));
+        runner.withPropertyValues("slack.bot-token=xoxb-1", "slack.app-token=xoxb-1")
+                .run(ctx -> assertThat(ctx).getFailure().rootCause().hasMessageContaining("xapp-"));
     }
 
     @Test

@@ -7,13 +7,15 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /** Settings shared by the tests that run the Slack adapter alone (see {@link SlackAdapterTest.AdapterOnly}). */
 final class SlackTestSettings {
 
-    private SlackTestSettings() {
-    }
+    private SlackTestSettings() {}
 
     /** An in-memory database of its own, only the common migrations, and Slack pointed at the fake Web API. */
-    static void properties(DynamicPropertyRegistry r, String database, FakeSlack slack, Map<String, String> slackSettings) {
+    static void properties(
+            DynamicPropertyRegistry r, String database, FakeSlack slack, Map<String, String> slackSettings) {
         r.add("spring.flyway.locations", () -> "classpath:db/migration/common,classpath:db/migration/h2");
-        r.add("spring.datasource.url", () -> "jdbc:h2:mem:" + database + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
+        r.add(
+                "spring.datasource.url",
+                () -> "jdbc:h2:mem:" + database + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
         r.add("slack.api-url", slack::apiUrl);
         r.add("slack.first-retry-delay", () -> "20ms");
         r.add("pulse.work.first-retry-delay", () -> "200ms");

@@ -48,20 +48,32 @@ class AnswerCountsTest {
     @ParameterizedTest
     @EnumSource(Language.class)
     void answersAreScoresAndCantSayCountsOnlyAsTakingPart(Language lang) {
-        Team team = new Team(1, Platform.PLAYGROUND, "demo", "team", "team", ZoneId.of("Europe/Amsterdam"), lang, 3,
-                TeamSchedule.defaults(), false);
+        Team team = new Team(
+                1,
+                Platform.PLAYGROUND,
+                "demo",
+                "team",
+                "team",
+                ZoneId.of("Europe/Amsterdam"),
+                lang,
+                3,
+                TeamSchedule.defaults(),
+                false);
         WeeklyPulse pulse = pulse();
 
         List<Block> body = messages.body(team, pulse);
 
-        List<Block.ScoreRow> rows = body.stream().filter(b -> b instanceof Block.ScoreTable)
-                .flatMap(b -> ((Block.ScoreTable) b).rows().stream()).toList();
+        List<Block.ScoreRow> rows = body.stream()
+                .filter(b -> b instanceof Block.ScoreTable)
+                .flatMap(b -> ((Block.ScoreTable) b).rows().stream())
+                .toList();
         assertThat(rows.get(0).label()).isEqualTo(texts.dimensionName(lang, Dimension.VISION));
         assertThat(rows.get(0).answers()).isEqualTo(texts.get(lang, "pulse.answers", 3));
         assertThat(rows.get(1).answers()).isEqualTo(texts.get(lang, "pulse.answers", 5));
         String participation = texts.get(lang, "pulse.participation", 5, 6);
         assertThat(body).contains(new Block.Text(participation));
-        assertThat(participation.toLowerCase()).as("says where can't say is counted")
+        assertThat(participation.toLowerCase())
+                .as("says where can't say is counted")
                 .contains(texts.get(lang, "checkin.scale.cantSay.recorded"));
     }
 
@@ -71,7 +83,9 @@ class AnswerCountsTest {
         String cantSay = texts.get(lang, "checkin.scale.cantSay.recorded");
         for (String key : List.of("checkin.privacy", "pulse.participation", "welcome.member", "reply.forms")) {
             String text = texts.get(lang, key, 3, 6).toLowerCase();
-            assertThat(text).as(key).doesNotContain(cantSay + "\" counts as an answer")
+            assertThat(text)
+                    .as(key)
+                    .doesNotContain(cantSay + "\" counts as an answer")
                     .doesNotContain(cantSay + "\" telt als antwoord");
         }
     }

@@ -41,10 +41,25 @@ class DigestAlarmsTest {
     private final Texts texts = new Texts();
     private final InMemoryNudgeLog log = new InMemoryNudgeLog();
     private final NudgeCatalog catalog = new NudgeCatalog();
-    private final LeaderDigests digests = new LeaderDigests(new NudgeSelector(catalog), catalog, log, new PulseMessages(texts, PulseCharts.none()),
-            new NudgeMessages(catalog, texts), texts, Clock.fixed(Instant.parse("2026-11-20T16:00:00Z"), ZoneOffset.UTC));
-    private final Team team = new Team(1, Platform.PLAYGROUND, "demo", "team", "team", ZoneId.of("Europe/Amsterdam"),
-            Language.NL, 3, TeamSchedule.defaults(), false);
+    private final LeaderDigests digests = new LeaderDigests(
+            new NudgeSelector(catalog),
+            catalog,
+            log,
+            new PulseMessages(texts, PulseCharts.none()),
+            new NudgeMessages(catalog, texts),
+            texts,
+            Clock.fixed(Instant.parse("2026-11-20T16:00:00Z"), ZoneOffset.UTC));
+    private final Team team = new Team(
+            1,
+            Platform.PLAYGROUND,
+            "demo",
+            "team",
+            "team",
+            ZoneId.of("Europe/Amsterdam"),
+            Language.NL,
+            3,
+            TeamSchedule.defaults(),
+            false);
     private final Member leader = new Member(1, "lea", "Lea", Role.LEADER, Optional.empty(), false, false);
     private final WeekId week = new WeekId(2026, 47);
 
@@ -53,7 +68,8 @@ class DigestAlarmsTest {
         List<Answer> answers = new ArrayList<>();
         for (int p = 0; p < people; p++) {
             for (Dimension d : Dimension.values()) {
-                answers.add(new Answer(1, week, d, "p" + p, Role.MEMBER, d == Dimension.TRUST ? 2 : 4, Optional.empty()));
+                answers.add(
+                        new Answer(1, week, d, "p" + p, Role.MEMBER, d == Dimension.TRUST ? 2 : 4, Optional.empty()));
             }
         }
         return new PulseCalculator().calculate(1, week, 3, answers, Map.of(), people);
@@ -69,17 +85,22 @@ class DigestAlarmsTest {
     }
 
     private static List<String> lines(ChatMessage m) {
-        return m.blocks().stream().filter(b -> b instanceof Block.Text).map(b -> ((Block.Text) b).text()).toList();
+        return m.blocks().stream()
+                .filter(b -> b instanceof Block.Text)
+                .map(b -> ((Block.Text) b).text())
+                .toList();
     }
 
     private List<NudgeReason> reasons() {
-        return log.ofLeader(1, "lea", Instant.EPOCH).stream().map(SentNudge::reason).toList();
+        return log.ofLeader(1, "lea", Instant.EPOCH).stream()
+                .map(SentNudge::reason)
+                .toList();
     }
 
     @Test
     void aFallTheAnswersCanCarryIsNamedAPossibleDisruption() {
-        ChatMessage m = digests.digest(team, leader,
-                new LeaderDigests.WeekContext(pulse(6), earlier(6), List.of(), 0, List.of()), Map.of());
+        ChatMessage m = digests.digest(
+                team, leader, new LeaderDigests.WeekContext(pulse(6), earlier(6), List.of(), 0, List.of()), Map.of());
         String trust = texts.dimensionName(Language.NL, Dimension.TRUST);
         assertThat(lines(m)).contains(texts.get(Language.NL, "digest.drop", trust));
         assertThat(reasons()).contains(NudgeReason.DROP);
@@ -87,8 +108,8 @@ class DigestAlarmsTest {
 
     @Test
     void theSameFallOnFourAnswersIsOnlyLowerThisWeekAndNeverADisruption() {
-        ChatMessage m = digests.digest(team, leader,
-                new LeaderDigests.WeekContext(pulse(4), earlier(4), List.of(), 0, List.of()), Map.of());
+        ChatMessage m = digests.digest(
+                team, leader, new LeaderDigests.WeekContext(pulse(4), earlier(4), List.of(), 0, List.of()), Map.of());
         String trust = texts.dimensionName(Language.NL, Dimension.TRUST);
         assertThat(lines(m)).contains(texts.get(Language.NL, "digest.lower", trust));
         assertThat(lines(m)).doesNotContain(texts.get(Language.NL, "digest.drop", trust));

@@ -39,11 +39,25 @@ class DigestGapsTest {
 
     private final Texts texts = new Texts();
     private final NudgeCatalog catalog = new NudgeCatalog();
-    private final LeaderDigests digests = new LeaderDigests(new NudgeSelector(catalog), catalog, new InMemoryNudgeLog(),
-            new PulseMessages(texts, PulseCharts.none()), new NudgeMessages(catalog, texts), texts,
+    private final LeaderDigests digests = new LeaderDigests(
+            new NudgeSelector(catalog),
+            catalog,
+            new InMemoryNudgeLog(),
+            new PulseMessages(texts, PulseCharts.none()),
+            new NudgeMessages(catalog, texts),
+            texts,
             Clock.fixed(Instant.parse("2026-11-20T16:00:00Z"), ZoneOffset.UTC));
-    private final Team team = new Team(1, Platform.PLAYGROUND, "demo", "team", "team", ZoneId.of("Europe/Amsterdam"),
-            Language.EN, 3, TeamSchedule.defaults(), false);
+    private final Team team = new Team(
+            1,
+            Platform.PLAYGROUND,
+            "demo",
+            "team",
+            "team",
+            ZoneId.of("Europe/Amsterdam"),
+            Language.EN,
+            3,
+            TeamSchedule.defaults(),
+            false);
     private final Member leader = new Member(1, "lea", "Lea", Role.LEADER, Optional.empty(), false, false);
     private final WeekId week = new WeekId(2026, 47);
 
@@ -67,11 +81,17 @@ class DigestGapsTest {
         WeeklyPulse pulse = pulse();
         assertThat(pulse.mean(Dimension.VISION)).hasValue(3.75);
 
-        ChatMessage m = digests.digest(team, leader, new LeaderDigests.WeekContext(pulse, Map.of(), List.of(), 0, List.of()),
+        ChatMessage m = digests.digest(
+                team,
+                leader,
+                new LeaderDigests.WeekContext(pulse, Map.of(), List.of(), 0, List.of()),
                 Map.of(Dimension.VISION, 5, Dimension.TRUST, 5));
 
-        List<Block.ScoreRow> rows = m.blocks().stream().filter(b -> b instanceof Block.ScoreTable)
-                .flatMap(b -> ((Block.ScoreTable) b).rows().stream()).filter(r -> r.score().startsWith("you")).toList();
+        List<Block.ScoreRow> rows = m.blocks().stream()
+                .filter(b -> b instanceof Block.ScoreTable)
+                .flatMap(b -> ((Block.ScoreTable) b).rows().stream())
+                .filter(r -> r.score().startsWith("you"))
+                .toList();
         assertThat(rows).extracting(Block.ScoreRow::score).containsExactly("you 5 · team 3.8", "you 5 · team 3.8");
         assertThat(rows).extracting(Block.ScoreRow::change).containsExactly("▲ +1.2", "▲ +1.2");
     }

@@ -36,11 +36,25 @@ class DigestSelfCheckTest {
 
     private final Texts texts = new Texts();
     private final NudgeCatalog catalog = new NudgeCatalog();
-    private final LeaderDigests digests = new LeaderDigests(new NudgeSelector(catalog), catalog, new InMemoryNudgeLog(),
-            new PulseMessages(texts, PulseCharts.none()), new NudgeMessages(catalog, texts), texts,
+    private final LeaderDigests digests = new LeaderDigests(
+            new NudgeSelector(catalog),
+            catalog,
+            new InMemoryNudgeLog(),
+            new PulseMessages(texts, PulseCharts.none()),
+            new NudgeMessages(catalog, texts),
+            texts,
             Clock.fixed(Instant.parse("2026-11-20T16:00:00Z"), ZoneOffset.UTC));
-    private final Team team = new Team(1, Platform.PLAYGROUND, "demo", "team", "team", ZoneId.of("Europe/Amsterdam"),
-            Language.EN, 3, TeamSchedule.defaults(), false);
+    private final Team team = new Team(
+            1,
+            Platform.PLAYGROUND,
+            "demo",
+            "team",
+            "team",
+            ZoneId.of("Europe/Amsterdam"),
+            Language.EN,
+            3,
+            TeamSchedule.defaults(),
+            false);
     private final Member leader = new Member(1, "lee", "Lee", Role.LEADER, Optional.empty(), false, false);
     private final WeekId week = new WeekId(2026, 47);
 
@@ -63,7 +77,10 @@ class DigestSelfCheckTest {
     }
 
     private ChatMessage digest(int people) {
-        return digests.digest(team, leader, new LeaderDigests.WeekContext(pulse(people), Map.of(), List.of(), 0, List.of()),
+        return digests.digest(
+                team,
+                leader,
+                new LeaderDigests.WeekContext(pulse(people), Map.of(), List.of(), 0, List.of()),
                 selfCheck());
     }
 
@@ -76,16 +93,21 @@ class DigestSelfCheckTest {
     @Test
     void withScoresForTheTeamTheSelfCheckStandsBesideThem() {
         ChatMessage m = digest(5);
-        assertThat(texts(m)).contains(texts.get(Language.EN, "digest.selfcheck.title"))
+        assertThat(texts(m))
+                .contains(texts.get(Language.EN, "digest.selfcheck.title"))
                 .doesNotContain(texts.get(Language.EN, "digest.selfcheck.noTeamScore", 3));
-        assertThat(m.blocks()).filteredOn(b -> b instanceof Block.ScoreTable t && t.rows().size() == 6
-                && t.rows().get(0).score().startsWith("you 5")).hasSize(1);
+        assertThat(m.blocks())
+                .filteredOn(b -> b instanceof Block.ScoreTable t
+                        && t.rows().size() == 6
+                        && t.rows().get(0).score().startsWith("you 5"))
+                .hasSize(1);
     }
 
     @Test
     void withTheTeamsScoresWithheldTheLeaderIsToldWhyTheSelfCheckIsNotShown() {
         ChatMessage m = digest(2);
-        assertThat(texts(m)).contains(texts.get(Language.EN, "digest.selfcheck.noTeamScore", 3))
+        assertThat(texts(m))
+                .contains(texts.get(Language.EN, "digest.selfcheck.noTeamScore", 3))
                 .doesNotContain(texts.get(Language.EN, "digest.selfcheck.title"));
         assertThat(String.join("\n", texts(m))).doesNotContain("you 5");
     }

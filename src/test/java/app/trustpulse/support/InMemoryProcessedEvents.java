@@ -14,5 +14,4 @@ public final class InMemoryProcessedEvents implements ProcessedEvents {
     public boolean firstTime(String key, Instant now) {
         return seen.putIfAbsent(key, now) == null;
     }
-
 }

@@ -34,20 +34,34 @@ public final class JsonMutations {
     private static final String HUGE_TEXT = MARKER.repeat(10_240);
 
     /** One variation: what was changed (paths and kinds, never the values), and the payload. */
-    public record Mutant(String description, String payload) {
-    }
+    public record Mutant(String description, String payload) {}
 
     public enum Kind {
-        OBJECT, ARRAY, NULL, NUMBER, BOOLEAN, NUL_STRING, HUGE_STRING, EMPTY_STRING, MISSING;
+        OBJECT,
+        ARRAY,
+        NULL,
+        NUMBER,
+        BOOLEAN,
+        NUL_STRING,
+        HUGE_STRING,
+        EMPTY_STRING,
+        MISSING;
 
         JsonNode node(Random random) {
             return switch (this) {
-                case OBJECT -> random == null ? NODES.objectNode() : NODES.objectNode().put("id", MARKER);
-                case ARRAY -> random == null ? NODES.arrayNode() : NODES.arrayNode().addNull();
+                case OBJECT ->
+                    random == null ? NODES.objectNode() : NODES.objectNode().put("id", MARKER);
+                case ARRAY ->
+                    random == null ? NODES.arrayNode() : NODES.arrayNode().addNull();
                 case NULL -> NODES.nullNode();
-                case NUMBER -> random == null ? NODES.numberNode(42)
-                        : List.<JsonNode>of(NODES.numberNode(-1), NODES.numberNode(3.5), NODES.numberNode(new java.math.BigInteger(
-                                "1" + "0".repeat(40)))).get(random.nextInt(3));
+                case NUMBER ->
+                    random == null
+                            ? NODES.numberNode(42)
+                            : List.<JsonNode>of(
+                                            NODES.numberNode(-1),
+                                            NODES.numberNode(3.5),
+                                            NODES.numberNode(new java.math.BigInteger("1" + "0".repeat(40))))
+                                    .get(random.nextInt(3));
                 case BOOLEAN -> NODES.booleanNode(true);
                 case NUL_STRING -> NODES.textNode(NUL_TEXT);
                 case HUGE_STRING -> NODES.textNode(HUGE_TEXT);
@@ -71,8 +85,7 @@ public final class JsonMutations {
         }
     }
 
-    private JsonMutations() {
-    }
+    private JsonMutations() {}
 
     /** Each field and item, however deep, as every kind of value and as missing. */
     public static List<Mutant> everyField(String json) {
@@ -144,7 +157,9 @@ public final class JsonMutations {
     }
 
     public static String form(Map<String, String> fields) {
-        return fields.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+        return fields.entrySet().stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
     }
 
     public static String enc(String s) {
@@ -185,7 +200,8 @@ public final class JsonMutations {
         if (node.isObject()) {
             for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
                 String name = names.next();
-                JsonPointer child = at.append(JsonPointer.compile("/" + name.replace("~", "~0").replace("/", "~1")));
+                JsonPointer child = at.append(
+                        JsonPointer.compile("/" + name.replace("~", "~0").replace("/", "~1")));
                 out.add(child);
                 collect(node.get(name), child, out);
             }

@@ -9,8 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class QueuedWork {
 
-    private QueuedWork() {
-    }
+    private QueuedWork() {}
 
     public static void awaitDone(JdbcClient jdbc) {
         awaitDone(jdbc, Duration.ofSeconds(20));
@@ -20,9 +19,11 @@ public final class QueuedWork {
         long deadline = System.nanoTime() + max.toNanos();
         while (pending(jdbc) > 0) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("work still queued after " + max + ": " + jdbc.sql(
-                        "SELECT task_name || ' ' || task_instance FROM scheduled_tasks WHERE picked OR execution_time <= CURRENT_TIMESTAMP")
-                        .query(String.class).list());
+                throw new AssertionError("work still queued after " + max + ": "
+                        + jdbc.sql(
+                                        "SELECT task_name || ' ' || task_instance FROM scheduled_tasks WHERE picked OR execution_time <= CURRENT_TIMESTAMP")
+                                .query(String.class)
+                                .list());
             }
             try {
                 Thread.sleep(20);
@@ -35,6 +36,7 @@ public final class QueuedWork {
 
     public static long pending(JdbcClient jdbc) {
         return jdbc.sql("SELECT COUNT(*) FROM scheduled_tasks WHERE picked OR execution_time <= CURRENT_TIMESTAMP")
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
     }
 }

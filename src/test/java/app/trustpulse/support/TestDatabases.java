@@ -34,8 +34,7 @@ public final class TestDatabases {
     public static final app.trustpulse.pulse.Sealer SEALER =
             new app.trustpulse.pulse.Sealer(PSEUDONYM_KEY.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
-    private TestDatabases() {
-    }
+    private TestDatabases() {}
 
     public static DataSource h2() {
         return H2.INSTANCE.newDatabase();
@@ -45,7 +44,10 @@ public final class TestDatabases {
         return Postgres.INSTANCE.newDatabase();
     }
 
-    /** A fresh migrated PostgreSQL database as a JDBC URL (user postgres, no password), for an application under test. */
+    /**
+     * A fresh migrated PostgreSQL database as a JDBC URL (user postgres, no password), for an application under
+     * test.
+     */
     public static String postgresUrl() {
         return Postgres.INSTANCE.newDatabaseUrl();
     }
@@ -56,7 +58,8 @@ public final class TestDatabases {
      */
     public static DataSource migratedUpTo(String vendor, String version) {
         DataSource ds = vendor.equals("h2")
-                ? new DriverManagerDataSource("jdbc:h2:mem:tp-" + UUID.randomUUID() + H2_FLAGS + ";DB_CLOSE_DELAY=-1", "sa", "")
+                ? new DriverManagerDataSource(
+                        "jdbc:h2:mem:tp-" + UUID.randomUUID() + H2_FLAGS + ";DB_CLOSE_DELAY=-1", "sa", "")
                 : Postgres.INSTANCE.newEmptyDatabase();
         Flyway.configure()
                 .dataSource(ds)
@@ -85,8 +88,9 @@ public final class TestDatabases {
         private H2() {
             DataSource template = newDataSource();
             migrate(template, "h2");
-            try (Connection c = template.getConnection(); Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SCRIPT NOPASSWORDS NOSETTINGS")) {
+            try (Connection c = template.getConnection();
+                    Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SCRIPT NOPASSWORDS NOSETTINGS")) {
                 while (rs.next()) {
                     if (!rs.getString(1).startsWith("--")) {
                         script.add(rs.getString(1));
@@ -100,7 +104,8 @@ public final class TestDatabases {
 
         DataSource newDatabase() {
             DataSource ds = newDataSource();
-            try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            try (Connection c = ds.getConnection();
+                    Statement s = c.createStatement()) {
                 for (String sql : script) {
                     s.execute(sql);
                 }
@@ -112,7 +117,8 @@ public final class TestDatabases {
 
         private static DataSource newDataSource() {
             // DB_CLOSE_DELAY=-1 keeps the in-memory database alive between connections until the JVM ends.
-            return new DriverManagerDataSource("jdbc:h2:mem:tp-" + UUID.randomUUID() + H2_FLAGS + ";DB_CLOSE_DELAY=-1", "sa", "");
+            return new DriverManagerDataSource(
+                    "jdbc:h2:mem:tp-" + UUID.randomUUID() + H2_FLAGS + ";DB_CLOSE_DELAY=-1", "sa", "");
         }
     }
 
@@ -168,7 +174,8 @@ public final class TestDatabases {
         }
 
         private void execute(String sql) {
-            try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            try (Connection c = server.getPostgresDatabase().getConnection();
+                    Statement s = c.createStatement()) {
                 s.execute(sql);
             } catch (SQLException e) {
                 throw new IllegalStateException(sql, e);

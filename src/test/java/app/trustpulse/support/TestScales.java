@@ -6,8 +6,7 @@ import java.util.List;
 /** The scale choices a check-in shows in English, for tests of the renderers. */
 public final class TestScales {
 
-    private TestScales() {
-    }
+    private TestScales() {}
 
     public static List<Block.Choice> agreement() {
         return List.of(

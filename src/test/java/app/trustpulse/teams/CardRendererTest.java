@@ -28,16 +28,32 @@ class CardRendererTest {
 
     @Test
     void aCheckInInDutchGetsADutchSendButtonAndItsCommentFieldInline() {
-        JsonNode card = card(new ChatMessage("check-in", List.of(
-                new Block.Scale("Ik bepaal zelf hoe ik mijn werk aanpak.", "answer:3:FREEDOM:", List.of(
-                        new Block.Choice("1", "1 · Helemaal oneens"), new Block.Choice("2", "2 · Oneens"),
-                        new Block.Choice("3", "3 · Niet eens, niet oneens"), new Block.Choice("4", "4 · Eens"),
-                        new Block.Choice("5", "5 · Helemaal eens"), new Block.Choice("?", "Kan ik niet beoordelen")), Optional.of("2")),
-                new Block.Buttons(List.of(Button.withInput("Opmerking toevoegen", "comment:3:FREEDOM",
-                        new Button.InputRequest("Opmerking", "Wil je iets toevoegen?", "Opslaan", 500)))))));
+        JsonNode card = card(new ChatMessage(
+                "check-in",
+                List.of(
+                        new Block.Scale(
+                                "Ik bepaal zelf hoe ik mijn werk aanpak.",
+                                "answer:3:FREEDOM:",
+                                List.of(
+                                        new Block.Choice("1", "1 · Helemaal oneens"),
+                                                new Block.Choice("2", "2 · Oneens"),
+                                        new Block.Choice("3", "3 · Niet eens, niet oneens"),
+                                                new Block.Choice("4", "4 · Eens"),
+                                        new Block.Choice("5", "5 · Helemaal eens"),
+                                                new Block.Choice("?", "Kan ik niet beoordelen")),
+                                Optional.of("2")),
+                        new Block.Buttons(List.of(Button.withInput(
+                                "Opmerking toevoegen",
+                                "comment:3:FREEDOM",
+                                new Button.InputRequest("Opmerking", "Wil je iets toevoegen?", "Opslaan", 500)))))));
 
         assertThat(card.path("actions").path(0).path("title").asText()).isEqualTo("Versturen");
-        assertThat(card.path("actions").path(0).path("data").path(CardRenderer.SUBMIT_KEY).asText()).isEqualTo("answers");
+        assertThat(card.path("actions")
+                        .path(0)
+                        .path("data")
+                        .path(CardRenderer.SUBMIT_KEY)
+                        .asText())
+                .isEqualTo("answers");
         JsonNode choices = card.path("body").path(1);
         assertThat(choices.path("type").asText()).isEqualTo("Input.ChoiceSet");
         assertThat(choices.path("value").asText()).isEqualTo("2");
@@ -46,36 +62,50 @@ class CardRendererTest {
         assertThat(choices.path("choices").path(4).path("title").asText()).isEqualTo("5 · Helemaal eens");
         assertThat(choices.path("choices").path(5).path("title").asText()).isEqualTo("Kan ik niet beoordelen");
         assertThat(choices.path("choices").path(5).path("value").asText()).isEqualTo("?");
-        assertThat(card.toString()).contains("\"type\":\"Input.Text\"", "\"id\":\"tp_input:comment:3:FREEDOM\"", "\"maxLength\":500")
+        assertThat(card.toString())
+                .contains("\"type\":\"Input.Text\"", "\"id\":\"tp_input:comment:3:FREEDOM\"", "\"maxLength\":500")
                 .doesNotContain("Action.ShowCard");
     }
 
     @Test
     void outsideACheckInButtonsStayBesideTheirTextAndAnInputOpensBehindAShowCard() {
-        JsonNode card = card(new ChatMessage("digest", List.of(
-                new Block.Header("Your weekly digest"),
-                new Block.Text("Ask one open question in your next 1:1."),
-                new Block.Buttons(List.of(Button.primary("I tried it", "nudge:9:tried"), Button.of("Not yet", "nudge:9:notyet"))),
-                new Block.Buttons(List.of(Button.withInput("Give feedback", "feedbackq:4",
-                        new Button.InputRequest("Feedback", "What would help?", "Send", 1000)))))));
+        JsonNode card = card(new ChatMessage(
+                "digest",
+                List.of(
+                        new Block.Header("Your weekly digest"),
+                        new Block.Text("Ask one open question in your next 1:1."),
+                        new Block.Buttons(List.of(
+                                Button.primary("I tried it", "nudge:9:tried"), Button.of("Not yet", "nudge:9:notyet"))),
+                        new Block.Buttons(List.of(Button.withInput(
+                                "Give feedback",
+                                "feedbackq:4",
+                                new Button.InputRequest("Feedback", "What would help?", "Send", 1000)))))));
 
         assertThat(card.has("actions")).isFalse();
         JsonNode nudge = card.path("body").path(2);
         assertThat(nudge.path("type").asText()).isEqualTo("ActionSet");
-        assertThat(nudge.path("actions")).extracting(a -> a.path("data").path(CardRenderer.ACTION_KEY).asText())
+        assertThat(nudge.path("actions"))
+                .extracting(a -> a.path("data").path(CardRenderer.ACTION_KEY).asText())
                 .containsExactly("nudge:9:tried", "nudge:9:notyet");
         JsonNode show = card.path("body").path(3).path("actions").path(0);
         assertThat(show.path("type").asText()).isEqualTo("Action.ShowCard");
         assertThat(show.path("card").path("body").path(0).path("id").asText()).isEqualTo("tp_input:feedbackq:4");
-        assertThat(show.path("card").path("actions").path(0).path("data").path(CardRenderer.ACTION_KEY).asText())
+        assertThat(show.path("card")
+                        .path("actions")
+                        .path(0)
+                        .path("data")
+                        .path(CardRenderer.ACTION_KEY)
+                        .asText())
                 .isEqualTo("feedbackq:4");
     }
 
     private JsonNode card(ChatMessage message) {
         Activity activity = renderer.render(message);
-        assertThat(activity.getAttachments()).singleElement()
+        assertThat(activity.getAttachments())
+                .singleElement()
                 .satisfies(a -> assertThat(a.getContentType()).isEqualTo(CardRenderer.CONTENT_TYPE));
-        JsonNode card = Serialization.objectToTree(activity.getAttachments().get(0).getContent());
+        JsonNode card =
+                Serialization.objectToTree(activity.getAttachments().get(0).getContent());
         assertThat(card.path("version").asText()).isEqualTo("1.5");
         return card;
     }
@@ -83,10 +113,15 @@ class CardRendererTest {
     @Test
     @SuppressWarnings("unchecked")
     void aChartBecomesAnAdaptiveCardImageWithItsAltText() {
-        Map<String, Object> card = renderer.card(new ChatMessage("pulse", List.of(new Block.Header("Weekly pulse"),
-                new Block.Image("https://pulse.example.com/pulse-charts/abc.png", "Vision 3.6; Trust withheld"))));
+        Map<String, Object> card = renderer.card(new ChatMessage(
+                "pulse",
+                List.of(
+                        new Block.Header("Weekly pulse"),
+                        new Block.Image(
+                                "https://pulse.example.com/pulse-charts/abc.png", "Vision 3.6; Trust withheld"))));
         Map<String, Object> image = (Map<String, Object>) ((List<Object>) card.get("body")).get(1);
-        assertThat(image).containsEntry("type", "Image")
+        assertThat(image)
+                .containsEntry("type", "Image")
                 .containsEntry("url", "https://pulse.example.com/pulse-charts/abc.png")
                 .containsEntry("altText", "Vision 3.6; Trust withheld");
     }

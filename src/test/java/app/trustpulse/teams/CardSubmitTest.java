@@ -23,10 +23,11 @@ class CardSubmitTest {
         value.put("tp_input:comment:1:VISION", " ");
         value.put("tp_submit", "answers");
 
-        assertThat(CardSubmit.read(json.valueToTree(value))).containsExactly(
-                new CardSubmit.Click("answer:1:TRUST:4", Optional.empty()),
-                new CardSubmit.Click("answer:1:FREEDOM:?", Optional.empty()),
-                new CardSubmit.Click("comment:1:TRUST", Optional.of("more room")));
+        assertThat(CardSubmit.read(json.valueToTree(value)))
+                .containsExactly(
+                        new CardSubmit.Click("answer:1:TRUST:4", Optional.empty()),
+                        new CardSubmit.Click("answer:1:FREEDOM:?", Optional.empty()),
+                        new CardSubmit.Click("comment:1:TRUST", Optional.of("more room")));
     }
 
     @Test

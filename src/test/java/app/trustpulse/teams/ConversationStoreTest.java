@@ -19,7 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class ConversationStoreTest {
 
     static Stream<Arguments> databases() {
-        return Stream.of(Arguments.of("H2", (Supplier<DataSource>) TestDatabases::h2),
+        return Stream.of(
+                Arguments.of("H2", (Supplier<DataSource>) TestDatabases::h2),
                 Arguments.of("PostgreSQL", (Supplier<DataSource>) TestDatabases::postgres));
     }
 
@@ -29,19 +30,29 @@ class ConversationStoreTest {
         DataSource dataSource = database.get();
         JdbcClient jdbc = JdbcClient.create(dataSource);
         ConversationStore store = new ConversationStore(jdbc, Clock.systemUTC());
-        app.trustpulse.insight.TeamsIdentities identities = app.trustpulse.persistence.JdbcStores.on(dataSource, app.trustpulse.support.TestDatabases.SEALER).identities();
+        app.trustpulse.insight.TeamsIdentities identities = app.trustpulse.persistence.JdbcStores.on(
+                        dataSource, app.trustpulse.support.TestDatabases.SEALER)
+                .identities();
 
         store.rememberIdentity("tenant", "0F0E0D0C-0000-4000-8000-000000000001", "29:mia");
         store.rememberIdentity("tenant", "0f0e0d0c-0000-4000-8000-000000000001", "29:mia");
         store.rememberIdentity("tenant", null, "29:noah");
 
-        assertThat(identities.userIdOf("tenant", "0f0e0d0c-0000-4000-8000-000000000001")).contains("29:mia");
-        assertThat(identities.userIdOf("tenant", "0F0E0D0C-0000-4000-8000-000000000001")).contains("29:mia");
-        assertThat(identities.userIdOf("another-tenant", "0f0e0d0c-0000-4000-8000-000000000001")).isEmpty();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM teams_identity").query(Integer.class).single()).isEqualTo(1);
+        assertThat(identities.userIdOf("tenant", "0f0e0d0c-0000-4000-8000-000000000001"))
+                .contains("29:mia");
+        assertThat(identities.userIdOf("tenant", "0F0E0D0C-0000-4000-8000-000000000001"))
+                .contains("29:mia");
+        assertThat(identities.userIdOf("another-tenant", "0f0e0d0c-0000-4000-8000-000000000001"))
+                .isEmpty();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM teams_identity")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
 
         store.removeUser("tenant", "29:mia");
-        assertThat(identities.userIdOf("tenant", "0f0e0d0c-0000-4000-8000-000000000001")).as("forgotten with the person").isEmpty();
+        assertThat(identities.userIdOf("tenant", "0f0e0d0c-0000-4000-8000-000000000001"))
+                .as("forgotten with the person")
+                .isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")

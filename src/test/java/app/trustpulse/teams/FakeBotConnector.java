@@ -35,7 +35,9 @@ final class FakeBotConnector implements AutoCloseable {
         }
 
         String text() {
-            return body == null || body.get("text") == null ? null : body.get("text").asText();
+            return body == null || body.get("text") == null
+                    ? null
+                    : body.get("text").asText();
         }
 
         JsonNode card() {
@@ -137,11 +139,15 @@ final class FakeBotConnector implements AutoCloseable {
 
     /** Messages and replies that were accepted (posted), in order. */
     List<Call> posted() {
-        return calls.stream().filter(c -> c.method().equals("POST") && c.path().contains("/activities")).toList();
+        return calls.stream()
+                .filter(c -> c.method().equals("POST") && c.path().contains("/activities"))
+                .toList();
     }
 
     List<Call> postedTo(String conversationId) {
-        return posted().stream().filter(c -> c.conversationId().equals(conversationId)).toList();
+        return posted().stream()
+                .filter(c -> c.conversationId().equals(conversationId))
+                .toList();
     }
 
     List<Call> updates() {
@@ -149,7 +155,9 @@ final class FakeBotConnector implements AutoCloseable {
     }
 
     List<Call> createdChats() {
-        return calls.stream().filter(c -> c.method().equals("POST") && c.path().equals("/v3/conversations")).toList();
+        return calls.stream()
+                .filter(c -> c.method().equals("POST") && c.path().equals("/v3/conversations"))
+                .toList();
     }
 
     void reset() {
@@ -184,24 +192,41 @@ final class FakeBotConnector implements AutoCloseable {
                 if (failure != null) {
                     rejected.incrementAndGet();
                     exchange.getResponseHeaders().add("Retry-After", retryAfter);
-                    respond(exchange, failure, JSON.createObjectNode().set("error",
-                            JSON.createObjectNode().put("code", "Throttled").put("message", "slow down")));
+                    respond(
+                            exchange,
+                            failure,
+                            JSON.createObjectNode()
+                                    .set(
+                                            "error",
+                                            JSON.createObjectNode()
+                                                    .put("code", "Throttled")
+                                                    .put("message", "slow down")));
                     return;
                 }
             }
             if (enforceLimits && method.equals("POST") && path.contains("/activities") && overLimit(path)) {
                 throttled.incrementAndGet();
                 exchange.getResponseHeaders().add("Retry-After", "1");
-                respond(exchange, 429, JSON.createObjectNode().set("error",
-                        JSON.createObjectNode().put("code", "Throttled").put("message", "too many requests")));
+                respond(
+                        exchange,
+                        429,
+                        JSON.createObjectNode()
+                                .set(
+                                        "error",
+                                        JSON.createObjectNode()
+                                                .put("code", "Throttled")
+                                                .put("message", "too many requests")));
                 return;
             }
             String[] parts = path.split("/");
             String id = null;
             if (changes && path.contains("/activities")) {
-                id = method.equals("PUT") ? URLDecoder.decode(parts[5], StandardCharsets.UTF_8) : "msg-" + ids.incrementAndGet();
+                id = method.equals("PUT")
+                        ? URLDecoder.decode(parts[5], StandardCharsets.UTF_8)
+                        : "msg-" + ids.incrementAndGet();
             }
-            Call call = new Call(method, path, query, exchange.getRequestHeaders().getFirst("Authorization"), body, id);
+            Call call =
+                    new Call(method, path, query, exchange.getRequestHeaders().getFirst("Authorization"), body, id);
             calls.add(call);
             if (method.equals("POST") && path.equals("/v3/conversations")) {
                 String user = body.path("members").path(0).path("id").asText();
@@ -213,14 +238,20 @@ final class FakeBotConnector implements AutoCloseable {
             } else if (method.equals("GET") && parts.length == 6 && parts[4].equals("members")) {
                 String user = URLDecoder.decode(parts[5], StandardCharsets.UTF_8);
                 Map<String, String> member = rosters.getOrDefault(call.conversationId(), List.of()).stream()
-                        .flatMap(List::stream).filter(m -> user.equals(m.get("id"))).findFirst().orElse(null);
+                        .flatMap(List::stream)
+                        .filter(m -> user.equals(m.get("id")))
+                        .findFirst()
+                        .orElse(null);
                 if (member == null) {
                     respond(exchange, 404, JSON.createObjectNode().put("error", "MemberNotFoundInConversation"));
                 } else {
                     respond(exchange, 200, JSON.valueToTree(member));
                 }
             } else if (method.equals("GET") && path.startsWith("/v1.0/teams/") && path.endsWith("/members")) {
-                respond(exchange, 200, graphMembers(parts[3], exchange.getRequestURI().getQuery(), call.authorization()));
+                respond(
+                        exchange,
+                        200,
+                        graphMembers(parts[3], exchange.getRequestURI().getQuery(), call.authorization()));
             } else {
                 respond(exchange, 404, JSON.createObjectNode().put("error", "no such thing"));
             }
@@ -232,8 +263,8 @@ final class FakeBotConnector implements AutoCloseable {
         long now = System.nanoTime() / 1_000_000;
         String conversation = URLDecoder.decode(path.split("/")[3], StandardCharsets.UTF_8);
         int cut = conversation.indexOf(";messageid=");
-        Deque<Long> mine = postsByConversation.computeIfAbsent(cut < 0 ? conversation : conversation.substring(0, cut),
-                k -> new ArrayDeque<>());
+        Deque<Long> mine = postsByConversation.computeIfAbsent(
+                cut < 0 ? conversation : conversation.substring(0, cut), k -> new ArrayDeque<>());
         for (Deque<Long> sent : List.of(mine, postsOfTenant)) {
             while (!sent.isEmpty() && sent.peekFirst() <= now - 1000) {
                 sent.pollFirst();
@@ -252,8 +283,9 @@ final class FakeBotConnector implements AutoCloseable {
         int index = 0;
         for (String param : query == null ? new String[0] : query.split("&")) {
             if (param.startsWith("continuationToken=")) {
-                index = Integer.parseInt(URLDecoder.decode(param.substring("continuationToken=".length()), StandardCharsets.UTF_8)
-                        .replace("page-", ""));
+                index = Integer.parseInt(
+                        URLDecoder.decode(param.substring("continuationToken=".length()), StandardCharsets.UTF_8)
+                                .replace("page-", ""));
             }
         }
         ObjectNode result = JSON.createObjectNode();
@@ -274,7 +306,8 @@ final class FakeBotConnector implements AutoCloseable {
         if (!("Bearer " + GRAPH_TOKEN).equals(authorization) || query == null) {
             return result;
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("userId eq '([^']+)'").matcher(query);
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("userId eq '([^']+)'").matcher(query);
         if (m.find()) {
             String user = m.group(1);
             ObjectNode member = value.addObject().put("userId", user).put("tenantId", "t");
@@ -292,9 +325,16 @@ final class FakeBotConnector implements AutoCloseable {
         if (signingKey != null) {
             Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
             ObjectNode key = keys.addObject();
-            key.put("kty", "RSA").put("use", "sig").put("kid", keyId)
-                    .put("n", b64.encodeToString(unsigned(signingKey.getModulus().toByteArray())))
-                    .put("e", b64.encodeToString(unsigned(signingKey.getPublicExponent().toByteArray())));
+            key.put("kty", "RSA")
+                    .put("use", "sig")
+                    .put("kid", keyId)
+                    .put(
+                            "n",
+                            b64.encodeToString(unsigned(signingKey.getModulus().toByteArray())))
+                    .put(
+                            "e",
+                            b64.encodeToString(
+                                    unsigned(signingKey.getPublicExponent().toByteArray())));
             key.putArray("endorsements").add("msteams");
         }
         return result;

@@ -22,7 +22,8 @@ class LibraryAlignmentTest {
     void okhttpIsVersionFourTwelveOnly() {
         assertThat(okhttp3.OkHttp.VERSION).startsWith("4.12.");
         assertThat(getClass().getClassLoader().getResource("okhttp3/internal/Version.class"))
-                .as("no okhttp 3 jar beside okhttp 4").isNull();
+                .as("no okhttp 3 jar beside okhttp 4")
+                .isNull();
     }
 
     @Test
@@ -38,7 +39,8 @@ class LibraryAlignmentTest {
     void guavaAndNimbusAreFixedReleases() throws IOException {
         assertThat(major(mavenVersion("com.google.guava", "guava"))).isGreaterThanOrEqualTo(33);
         String nimbus = mavenVersion("com.nimbusds", "nimbus-jose-jwt");
-        assertThat(major(nimbus) * 1000 + Integer.parseInt(nimbus.split("\\.")[1])).isGreaterThanOrEqualTo(9037);
+        assertThat(major(nimbus) * 1000 + Integer.parseInt(nimbus.split("\\.")[1]))
+                .isGreaterThanOrEqualTo(9037);
     }
 
     private static int major(String version) {
@@ -48,7 +50,8 @@ class LibraryAlignmentTest {
     /** The version of the one jar of this artifact on the classpath, from its Maven metadata. */
     private static String mavenVersion(String group, String artifact) throws IOException {
         String name = "META-INF/maven/" + group + "/" + artifact + "/pom.properties";
-        List<URL> found = Collections.list(LibraryAlignmentTest.class.getClassLoader().getResources(name));
+        List<URL> found =
+                Collections.list(LibraryAlignmentTest.class.getClassLoader().getResources(name));
         assertThat(found).as(name).hasSize(1);
         Properties properties = new Properties();
         try (InputStream in = found.get(0).openStream()) {

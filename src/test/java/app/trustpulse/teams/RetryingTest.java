@@ -21,9 +21,10 @@ class RetryingTest {
 
     private final FakeBotConnector connector = start();
     private final List<Duration> waits = new ArrayList<>();
-    private final TeamsSettings settings = new TeamsSettings(false, null, "http://127.0.0.1:9/", 4, Duration.ofMillis(100), Duration.ofSeconds(2), 1.0, 1);
-    private final Retrying retrying = new Retrying(new SendPacer(Clock.systemUTC(), d -> { }), waits::add, settings,
-            app.trustpulse.pulse.PulseMetrics.NONE);
+    private final TeamsSettings settings = new TeamsSettings(
+            false, null, "http://127.0.0.1:9/", 4, Duration.ofMillis(100), Duration.ofSeconds(2), 1.0, 1);
+    private final Retrying retrying = new Retrying(
+            new SendPacer(Clock.systemUTC(), d -> {}), waits::add, settings, app.trustpulse.pulse.PulseMetrics.NONE);
     private final Connector clients = new Connector(new TestBotCredentials("test-app-id"));
 
     @AfterEach
@@ -63,7 +64,9 @@ class RetryingTest {
     void aPermanentErrorIsNotRetried() {
         connector.failNext(1, 403);
 
-        assertThatThrownBy(() -> send("hello")).isInstanceOf(ChatDeliveryException.class).hasMessageContaining("HTTP 403");
+        assertThatThrownBy(() -> send("hello"))
+                .isInstanceOf(ChatDeliveryException.class)
+                .hasMessageContaining("HTTP 403");
         assertThat(connector.rejectedCount()).isEqualTo(1);
         assertThat(waits).isEmpty();
     }
@@ -72,8 +75,10 @@ class RetryingTest {
     void afterTheLastAttemptTheFailureReachesTheCaller() {
         connector.failNext(10, 429);
 
-        assertThatThrownBy(() -> send("hello")).isInstanceOf(ChatDeliveryException.class)
-                .hasMessageContaining("HTTP 429").hasMessageContaining("4 attempt(s)");
+        assertThatThrownBy(() -> send("hello"))
+                .isInstanceOf(ChatDeliveryException.class)
+                .hasMessageContaining("HTTP 429")
+                .hasMessageContaining("4 attempt(s)");
         assertThat(connector.rejectedCount()).isEqualTo(4);
         assertThat(connector.posted()).isEmpty();
     }
@@ -87,15 +92,20 @@ class RetryingTest {
                 assertThat(wait).as("attempt %d", attempt).isBetween(ceiling / 2, ceiling);
             }
         }
-        assertThat(retrying.backoff(1, Optional.of(Duration.ofSeconds(1))).toMillis()).isGreaterThanOrEqualTo(1000);
-        assertThat(retrying.backoff(1, Optional.of(Duration.ofMinutes(5))).toMillis()).isEqualTo(2000);
+        assertThat(retrying.backoff(1, Optional.of(Duration.ofSeconds(1))).toMillis())
+                .isGreaterThanOrEqualTo(1000);
+        assertThat(retrying.backoff(1, Optional.of(Duration.ofMinutes(5))).toMillis())
+                .isEqualTo(2000);
     }
 
     private ResourceResponse send(String text) {
         Activity activity = Activity.createMessageActivity();
         activity.setText(text);
-        return retrying.call("send", "tenant", "a:chat", () -> clients.at(connector.url()).getConversations()
-                .sendToConversation("a:chat", activity));
+        return retrying.call(
+                "send",
+                "tenant",
+                "a:chat",
+                () -> clients.at(connector.url()).getConversations().sendToConversation("a:chat", activity));
     }
 
     private static FakeBotConnector start() {

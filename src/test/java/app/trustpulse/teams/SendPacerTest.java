@@ -57,7 +57,9 @@ class SendPacerTest {
 
         for (SendPacer.Limit limit : SendPacer.PER_CONVERSATION) {
             for (long start : sendTimes) {
-                long inWindow = sendTimes.stream().filter(t -> t >= start && t < start + limit.window().toMillis()).count();
+                long inWindow = sendTimes.stream()
+                        .filter(t -> t >= start && t < start + limit.window().toMillis())
+                        .count();
                 assertThat(inWindow).as("sends in %s from %d", limit, start).isLessThanOrEqualTo(limit.count());
             }
         }
@@ -140,7 +142,9 @@ class SendPacerTest {
         assertThat(planned).isSorted();
         for (SendPacer.Limit limit : SendPacer.PER_CONVERSATION) {
             for (long start : planned) {
-                long inWindow = planned.stream().filter(t -> t >= start && t < start + limit.window().toMillis()).count();
+                long inWindow = planned.stream()
+                        .filter(t -> t >= start && t < start + limit.window().toMillis())
+                        .count();
                 assertThat(inWindow).as("replies in %s from %d", limit, start).isLessThanOrEqualTo(limit.count());
             }
         }

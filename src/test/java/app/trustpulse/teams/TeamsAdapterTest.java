@@ -1,6 +1,5 @@
 package app.trustpulse.teams;
 
-import app.trustpulse.support.InMemoryProcessedEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
@@ -10,7 +9,6 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import app.trustpulse.chat.Block;
-import app.trustpulse.support.TestScales;
 import app.trustpulse.chat.Button;
 import app.trustpulse.chat.ChannelAddress;
 import app.trustpulse.chat.ChatMessage;
@@ -23,7 +21,11 @@ import app.trustpulse.inbound.ChatInbox;
 import app.trustpulse.inbound.CommandRequest;
 import app.trustpulse.inbound.Interaction;
 import app.trustpulse.pulse.Platform;
+import app.trustpulse.support.InMemoryProcessedEvents;
+import app.trustpulse.support.QueuedWork;
 import app.trustpulse.support.TestDatabases;
+import app.trustpulse.support.TestScales;
+import app.trustpulse.work.WorkConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
@@ -34,8 +36,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import app.trustpulse.support.QueuedWork;
-import app.trustpulse.work.WorkConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,13 +56,16 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  * The adapter alone, over HTTP, against a fake Bot Connector: authentication on, the core replaced by a mock
  * inbox, so each test shows exactly what the adapter hands to the core and what it sends to Teams.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "microsoft.app.id=test-app-id",
-        "microsoft.app.password=not-used-in-tests",
-        "pulse.pseudonym-secret=" + TestDatabases.PSEUDONYM_KEY,
-        "teams.initial-backoff=1ms",
-        "teams.max-backoff=5ms",
-        "spring.datasource.url=jdbc:h2:mem:teams-adapter;DB_CLOSE_DELAY=-1" + TestDatabases.H2_FLAGS})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "microsoft.app.id=test-app-id",
+            "microsoft.app.password=not-used-in-tests",
+            "pulse.pseudonym-secret=" + TestDatabases.PSEUDONYM_KEY,
+            "teams.initial-backoff=1ms",
+            "teams.max-backoff=5ms",
+            "spring.datasource.url=jdbc:h2:mem:teams-adapter;DB_CLOSE_DELAY=-1" + TestDatabases.H2_FLAGS
+        })
 class TeamsAdapterTest {
 
     static final FakeBotConnector CONNECTOR = start();
@@ -89,7 +92,6 @@ class TeamsAdapterTest {
         java.time.Clock clock() {
             return java.time.Clock.systemUTC();
         }
-
     }
 
     @DynamicPropertySource
@@ -132,9 +134,15 @@ class TeamsAdapterTest {
         assertThat(post(PAYLOADS.botAddedToTeam("29:olga"))).isEqualTo(200);
 
         assertThat(jdbc.sql("SELECT team_name FROM teams_team WHERE tenant_id = ? AND team_id = ?")
-                .params(TeamsPayloads.TENANT, TeamsPayloads.TEAM).query(String.class).single()).isEqualTo("Design");
-        assertThat(jdbc.sql("SELECT service_url FROM teams_channel WHERE channel_id = ?").params(TeamsPayloads.TEAM)
-                .query(String.class).single()).isEqualTo(CONNECTOR.url());
+                        .params(TeamsPayloads.TENANT, TeamsPayloads.TEAM)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("Design");
+        assertThat(jdbc.sql("SELECT service_url FROM teams_channel WHERE channel_id = ?")
+                        .params(TeamsPayloads.TEAM)
+                        .query(String.class)
+                        .single())
+                .isEqualTo(CONNECTOR.url());
         List<FakeBotConnector.Call> welcome = CONNECTOR.postedTo(TeamsPayloads.TEAM);
         assertThat(welcome).hasSize(1);
         assertThat(welcome.get(0).text()).contains("**@Trust Pulse pulse setup**");
@@ -146,16 +154,25 @@ class TeamsAdapterTest {
         post(PAYLOADS.botAddedToTeam("29:olga"));
         post(PAYLOADS.botRemovedFromTeam("29:olga"));
 
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM teams_team").query(Integer.class).single()).isZero();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM teams_channel").query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM teams_team")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM teams_channel")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test
     void aPersonalInstallStoresTheUsersConversationReference() throws Exception {
         post(PAYLOADS.personalInstall("29:mia", "Mia Member"));
 
-        assertThat(jdbc.sql("SELECT conversation_id FROM teams_user WHERE user_id = ?").params("29:mia")
-                .query(String.class).single()).isEqualTo("a:chat-29:mia");
+        assertThat(jdbc.sql("SELECT conversation_id FROM teams_user WHERE user_id = ?")
+                        .params("29:mia")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("a:chat-29:mia");
         assertThat(CONNECTOR.postedTo("a:chat-29:mia")).hasSize(1);
     }
 
@@ -176,8 +193,9 @@ class TeamsAdapterTest {
         assertThat(request.getValue().sender().workspaceAdmin()).isTrue();
         assertThat(request.getValue().sender().workspaceId()).isEqualTo(TeamsPayloads.TENANT);
         // Named by the activity, so a run of it again after a crash is known as the same request.
-        assertThat(request.getValue().requestKey()).contains("teams-" + java.util.UUID.nameUUIDFromBytes(
-                id.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(request.getValue().requestKey())
+                .contains("teams-"
+                        + java.util.UUID.nameUUIDFromBytes(id.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         FakeBotConnector.Call reply = CONNECTOR.posted().get(0);
         assertThat(reply.path()).endsWith("/activities/" + id);
         assertThat(reply.text()).isEqualTo("Team set up.");
@@ -208,7 +226,8 @@ class TeamsAdapterTest {
         verify(inbox).command(request.capture());
         assertThat(request.getValue().text()).isEqualTo("optout");
         assertThat(request.getValue().channelId()).isEmpty();
-        assertThat(CONNECTOR.postedTo("a:chat-29:mia")).extracting(FakeBotConnector.Call::text)
+        assertThat(CONNECTOR.postedTo("a:chat-29:mia"))
+                .extracting(FakeBotConnector.Call::text)
                 .containsExactly("Recorded: Freedom 4", "Your status");
     }
 
@@ -216,16 +235,23 @@ class TeamsAdapterTest {
     void aCardSubmitBecomesOneInteractionPerChosenScoreAndOneForTheComment() throws Exception {
         when(inbox.interaction(any())).thenReturn(Optional.empty());
 
-        post(PAYLOADS.cardSubmit(TeamsPayloads.nextId(), "29:mia", "Mia Member", "a:chat-29:mia", "msg-card", Map.of(
-                "tp_scale:answer:7:TRUST:", "4",
-                "tp_scale:answer:7:SAFETY:", "2",
-                "tp_scale:answer:7:VISION:", "",
-                "tp_input:comment:7:TRUST", "  more room please ",
-                "tp_submit", "answers")));
+        post(PAYLOADS.cardSubmit(
+                TeamsPayloads.nextId(),
+                "29:mia",
+                "Mia Member",
+                "a:chat-29:mia",
+                "msg-card",
+                Map.of(
+                        "tp_scale:answer:7:TRUST:", "4",
+                        "tp_scale:answer:7:SAFETY:", "2",
+                        "tp_scale:answer:7:VISION:", "",
+                        "tp_input:comment:7:TRUST", "  more room please ",
+                        "tp_submit", "answers")));
 
         ArgumentCaptor<Interaction> clicks = ArgumentCaptor.forClass(Interaction.class);
         verify(inbox, times(3)).interaction(clicks.capture());
-        assertThat(clicks.getAllValues()).extracting(Interaction::action)
+        assertThat(clicks.getAllValues())
+                .extracting(Interaction::action)
                 .containsExactlyInAnyOrder("answer:7:TRUST:4", "answer:7:SAFETY:2", "comment:7:TRUST");
         assertThat(clicks.getAllValues().get(2).action()).isEqualTo("comment:7:TRUST");
         assertThat(clicks.getAllValues().get(2).input()).contains("more room please");
@@ -249,15 +275,18 @@ class TeamsAdapterTest {
     void membersJoiningAndLeavingTheTeamAreHandedToTheCoreWithWhoMadeTheChange() throws Exception {
         post(PAYLOADS.botAddedToTeam("29:olga"));
 
-        CONNECTOR.roster(TeamsPayloads.TEAM, 10, List.of(Map.of("id", "29:noor", "name", "Noor New"),
-                Map.of("id", "29:olga", "name", "Olga Owner")));
+        CONNECTOR.roster(
+                TeamsPayloads.TEAM,
+                10,
+                List.of(Map.of("id", "29:noor", "name", "Noor New"), Map.of("id", "29:olga", "name", "Olga Owner")));
         post(PAYLOADS.memberAdded("29:noor"));
         post(PAYLOADS.memberRemoved("29:mia"));
         post(PAYLOADS.memberLeftThemselves("29:max"));
 
         ChatUser olga = new ChatUser("29:olga", "Olga Owner", Optional.empty());
         ArgumentCaptor<ChannelChange> joined = ArgumentCaptor.forClass(ChannelChange.class);
-        verify(inbox).membersJoined(joined.capture(), eq(List.of(new ChatUser("29:noor", "Noor New", Optional.empty()))));
+        verify(inbox)
+                .membersJoined(joined.capture(), eq(List.of(new ChatUser("29:noor", "Noor New", Optional.empty()))));
         assertThat(joined.getValue().by()).contains(olga);
         ArgumentCaptor<ChannelChange> removed = ArgumentCaptor.forClass(ChannelChange.class);
         verify(inbox).membersLeft(removed.capture(), eq(List.of("29:mia")));
@@ -271,8 +300,12 @@ class TeamsAdapterTest {
             assertThat(c.channelId()).isEqualTo(TeamsPayloads.TEAM);
             assertThat(c.key()).hasValueSatisfying(k -> assertThat(k).startsWith("teams:activity:"));
         }
-        assertThat(List.of(joined.getValue().key(), removed.getValue().key(), left.getValue().key()))
-                .as("one key per activity").doesNotHaveDuplicates();
+        assertThat(List.of(
+                        joined.getValue().key(),
+                        removed.getValue().key(),
+                        left.getValue().key()))
+                .as("one key per activity")
+                .doesNotHaveDuplicates();
     }
 
     @Test
@@ -287,10 +320,13 @@ class TeamsAdapterTest {
         String url = CONNECTOR.url();
         String install = PAYLOADS.botAddedToTeam("29:olga");
 
-        assertThat(post(install, "Bearer " + TOKENS.forgedSignature("test-app-id", url))).isEqualTo(401);
-        assertThat(post(install, "Bearer " + TOKENS.unsigned("test-app-id", url))).isEqualTo(401);
+        assertThat(post(install, "Bearer " + TOKENS.forgedSignature("test-app-id", url)))
+                .isEqualTo(401);
+        assertThat(post(install, "Bearer " + TOKENS.unsigned("test-app-id", url)))
+                .isEqualTo(401);
         assertThat(post(install, "Bearer " + TOKENS.otherAudience(url))).isEqualTo(401);
-        assertThat(post(install, "Bearer " + TOKENS.valid("test-app-id", "https://evil.example/"))).isEqualTo(401);
+        assertThat(post(install, "Bearer " + TOKENS.valid("test-app-id", "https://evil.example/")))
+                .isEqualTo(401);
         assertThat(post(install, "Bearer not-a-token")).isEqualTo(401);
         assertThat(post(install, "Basic dXNlcjpwYXNz")).isEqualTo(401);
 
@@ -301,7 +337,10 @@ class TeamsAdapterTest {
     void theSameRequestWithAValidTokenIsAccepted() throws Exception {
         assertThat(post(PAYLOADS.botAddedToTeam("29:olga"))).isEqualTo(200);
 
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM teams_team").query(Integer.class).single()).isOne();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM teams_team")
+                        .query(Integer.class)
+                        .single())
+                .isOne();
     }
 
     @Test
@@ -309,7 +348,8 @@ class TeamsAdapterTest {
         post(PAYLOADS.botAddedToTeam("29:olga"));
         CONNECTOR.reset();
 
-        MessageRef ref = gateway.sendDirect(new DirectAddress(Platform.TEAMS, TeamsPayloads.TENANT, "29:mia"), checkIn());
+        MessageRef ref =
+                gateway.sendDirect(new DirectAddress(Platform.TEAMS, TeamsPayloads.TENANT, "29:mia"), checkIn());
 
         FakeBotConnector.Call created = CONNECTOR.createdChats().get(0);
         assertThat(created.body().path("tenantId").asText()).isEqualTo(TeamsPayloads.TENANT);
@@ -320,13 +360,17 @@ class TeamsAdapterTest {
         assertThat(card.path("type").asText()).isEqualTo("AdaptiveCard");
         assertThat(card.path("version").asText()).isEqualTo("1.5");
         List<String> inputs = new ArrayList<>();
-        card.path("body").forEach(e -> inputs.add(e.path("type").asText() + " " + e.path("id").asText()));
+        card.path("body")
+                .forEach(e ->
+                        inputs.add(e.path("type").asText() + " " + e.path("id").asText()));
         assertThat(inputs).contains("Input.ChoiceSet tp_scale:answer:7:TRUST:", "Input.Text tp_input:comment:7:TRUST");
         assertThat(card.path("actions").path(0).path("type").asText()).isEqualTo("Action.Submit");
-        assertThat(ref).isEqualTo(new MessageRef(Platform.TEAMS, TeamsPayloads.TENANT, "a:chat-29:mia", ref.messageId()));
+        assertThat(ref)
+                .isEqualTo(new MessageRef(Platform.TEAMS, TeamsPayloads.TENANT, "a:chat-29:mia", ref.messageId()));
 
         gateway.update(ref, checkIn());
-        assertThat(CONNECTOR.updates()).singleElement()
+        assertThat(CONNECTOR.updates())
+                .singleElement()
                 .satisfies(u -> assertThat(u.path()).endsWith("/activities/" + ref.messageId()));
     }
 
@@ -337,40 +381,59 @@ class TeamsAdapterTest {
         CONNECTOR.failNext(4, 429);
 
         for (String user : List.of("29:a", "29:b", "29:c")) {
-            gateway.sendDirect(new DirectAddress(Platform.TEAMS, TeamsPayloads.TENANT, user), ChatMessage.text("hello " + user));
+            gateway.sendDirect(
+                    new DirectAddress(Platform.TEAMS, TeamsPayloads.TENANT, user), ChatMessage.text("hello " + user));
         }
 
         assertThat(CONNECTOR.rejectedCount()).isEqualTo(4);
-        assertThat(CONNECTOR.posted()).extracting(FakeBotConnector.Call::text)
+        assertThat(CONNECTOR.posted())
+                .extracting(FakeBotConnector.Call::text)
                 .containsExactly("hello 29:a", "hello 29:b", "hello 29:c");
     }
 
     @Test
     void channelMembersAreReadFromEveryPageOfTheRoster() throws Exception {
         post(PAYLOADS.botAddedToTeam("29:olga"));
-        CONNECTOR.roster(TeamsPayloads.TEAM, 2, List.of(
-                Map.of("id", "29:olga", "name", "Olga Owner"), Map.of("id", "29:lea", "name", "Lea Leader"),
-                Map.of("id", "29:mia", "name", "Mia Member"), Map.of("id", "29:sam", "name", "Sam Member"),
-                Map.of("id", "29:tom", "name", "Tom Member")));
+        CONNECTOR.roster(
+                TeamsPayloads.TEAM,
+                2,
+                List.of(
+                        Map.of("id", "29:olga", "name", "Olga Owner"),
+                        Map.of("id", "29:lea", "name", "Lea Leader"),
+                        Map.of("id", "29:mia", "name", "Mia Member"),
+                        Map.of("id", "29:sam", "name", "Sam Member"),
+                        Map.of("id", "29:tom", "name", "Tom Member")));
 
-        List<ChatUser> members = gateway.channelMembers(new ChannelAddress(Platform.TEAMS, TeamsPayloads.TENANT, TeamsPayloads.TEAM));
+        List<ChatUser> members =
+                gateway.channelMembers(new ChannelAddress(Platform.TEAMS, TeamsPayloads.TENANT, TeamsPayloads.TEAM));
 
-        assertThat(members).extracting(ChatUser::userId).containsExactly("29:olga", "29:lea", "29:mia", "29:sam", "29:tom");
+        assertThat(members)
+                .extracting(ChatUser::userId)
+                .containsExactly("29:olga", "29:lea", "29:mia", "29:sam", "29:tom");
     }
 
     private void assertRejectedWithoutEffect() {
         verifyNoInteractions(inbox);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM teams_team").query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM teams_team")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
         assertThat(CONNECTOR.calls()).isEmpty();
     }
 
     private static ChatMessage checkIn() {
-        return new ChatMessage("Your check-in", List.of(
-                new Block.Text("Three quick ones this week."),
-                new Block.Scale("My leader lets go.", "answer:7:TRUST:", TestScales.agreement(), Optional.of("4")),
-                new Block.Buttons(List.of(Button.withInput("Add a comment", "comment:7:TRUST",
-                        new Button.InputRequest("Comment", "Anything to add?", "Save", 1000)))),
-                new Block.Scale("I can speak up.", "answer:7:SAFETY:", TestScales.agreement(), Optional.empty())));
+        return new ChatMessage(
+                "Your check-in",
+                List.of(
+                        new Block.Text("Three quick ones this week."),
+                        new Block.Scale(
+                                "My leader lets go.", "answer:7:TRUST:", TestScales.agreement(), Optional.of("4")),
+                        new Block.Buttons(List.of(Button.withInput(
+                                "Add a comment",
+                                "comment:7:TRUST",
+                                new Button.InputRequest("Comment", "Anything to add?", "Save", 1000)))),
+                        new Block.Scale(
+                                "I can speak up.", "answer:7:SAFETY:", TestScales.agreement(), Optional.empty())));
     }
 
     private int post(String body) throws IOException, InterruptedException {
@@ -385,7 +448,8 @@ class TeamsAdapterTest {
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
-        int status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        int status = http.send(request.build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
         QueuedWork.awaitDone(jdbc);
         return status;
     }

@@ -27,17 +27,24 @@ class TeamsAppPackageTest {
         String text = Files.readString(DIR.resolve("manifest.json"));
         JsonNode manifest = new ObjectMapper().readTree(text);
 
-        for (String field : List.of("manifestVersion", "version", "id", "developer", "name", "description", "icons", "accentColor")) {
+        for (String field : List.of(
+                "manifestVersion", "version", "id", "developer", "name", "description", "icons", "accentColor")) {
             assertThat(manifest.has(field)).as(field).isTrue();
         }
-        assertThat(manifest.path("$schema").asText()).endsWith("/v" + manifest.path("manifestVersion").asText()
-                + "/MicrosoftTeams.schema.json");
+        assertThat(manifest.path("$schema").asText())
+                .endsWith("/v" + manifest.path("manifestVersion").asText() + "/MicrosoftTeams.schema.json");
         assertThat(manifest.path("id").asText()).isEqualTo("{{MICROSOFT_APP_ID}}");
         assertThat(manifest.path("bots").path(0).path("botId").asText()).isEqualTo("{{MICROSOFT_APP_ID}}");
         assertThat(manifest.path("webApplicationInfo").path("id").asText()).isEqualTo("{{MICROSOFT_APP_ID}}");
-        assertThat(manifest.path("authorization").path("permissions").path("resourceSpecific").toString())
-                .as("lets the bot ask Microsoft Graph who owns the team").contains("TeamMember.Read.Group");
-        assertThat(manifest.path("bots").path(0).path("scopes")).extracting(JsonNode::asText).containsExactlyInAnyOrder("personal", "team");
+        assertThat(manifest.path("authorization")
+                        .path("permissions")
+                        .path("resourceSpecific")
+                        .toString())
+                .as("lets the bot ask Microsoft Graph who owns the team")
+                .contains("TeamMember.Read.Group");
+        assertThat(manifest.path("bots").path(0).path("scopes"))
+                .extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder("personal", "team");
         assertThat(manifest.path("name").path("short").asText()).hasSizeLessThanOrEqualTo(30);
         assertThat(manifest.path("description").path("short").asText()).hasSizeLessThanOrEqualTo(80);
         List<String> placeholders = new ArrayList<>();
@@ -45,13 +52,22 @@ class TeamsAppPackageTest {
         while (m.find()) {
             placeholders.add(m.group(1));
         }
-        assertThat(placeholders).containsOnly("MICROSOFT_APP_ID", "TEAMS_DEVELOPER_NAME", "TEAMS_WEBSITE_URL",
-                "TEAMS_PRIVACY_URL", "TEAMS_TERMS_URL");
+        assertThat(placeholders)
+                .containsOnly(
+                        "MICROSOFT_APP_ID",
+                        "TEAMS_DEVELOPER_NAME",
+                        "TEAMS_WEBSITE_URL",
+                        "TEAMS_PRIVACY_URL",
+                        "TEAMS_TERMS_URL");
     }
 
     @Test
     void everyListedCommandIsOneTheBotRuns() throws IOException {
-        JsonNode lists = new ObjectMapper().readTree(DIR.resolve("manifest.json").toFile()).path("bots").path(0).path("commandLists");
+        JsonNode lists = new ObjectMapper()
+                .readTree(DIR.resolve("manifest.json").toFile())
+                .path("bots")
+                .path(0)
+                .path("commandLists");
 
         assertThat(lists.size()).isBetween(1, 3);
         for (JsonNode list : lists) {

@@ -24,8 +24,7 @@ public final class TeamsChat implements AutoCloseable {
     /** What a test importing this needs too: credentials that never ask Microsoft for a token. */
     @TestConfiguration(proxyBeanMethods = false)
     @Import(OfflineCredentials.class)
-    public static class Credentials {
-    }
+    public static class Credentials {}
 
     private static final String APP_ID = "test-app-id";
 
@@ -74,9 +73,16 @@ public final class TeamsChat implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(
                         payloads.personalMessage(TeamsPayloads.nextId(), userId, "Quinn", text)))
                 .build();
-        assertThat(http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
-        return Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> connector.postedTo(chat(userId)).stream()
-                .skip(before).map(c -> c.body().toString()).toList(), posts -> !posts.isEmpty());
+        assertThat(http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode())
+                .isEqualTo(200);
+        return Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> connector.postedTo(chat(userId)).stream()
+                                .skip(before)
+                                .map(c -> c.body().toString())
+                                .toList(),
+                        posts -> !posts.isEmpty());
     }
 
     @Override

@@ -38,40 +38,56 @@ class TeamsDeliveryBenchmark {
 
     @Test
     void setupAndACheckInRoundToAThousandPeopleAgainstTeamsLimits() throws Exception {
-        List<String> people = IntStream.range(0, PEOPLE).mapToObj(i -> String.format("29:u%04d", i)).toList();
+        List<String> people = IntStream.range(0, PEOPLE)
+                .mapToObj(i -> String.format("29:u%04d", i))
+                .toList();
         TestTokens tokens = new TestTokens();
         try (FakeBotConnector connector = new FakeBotConnector()) {
             connector.publishKey(TestTokens.KEY_ID, tokens.publishedKey());
             connector.owner(TeamsPayloads.GROUP, TeamsPayloads.aadObjectId(OWNER));
-            connector.roster(TeamsPayloads.TEAM, 200, people.stream()
-                    .map(u -> Map.of("id", u, "name", "Person " + u.substring(3), "aadObjectId", TeamsPayloads.aadObjectId(u)))
-                    .toList());
+            connector.roster(
+                    TeamsPayloads.TEAM,
+                    200,
+                    people.stream()
+                            .map(u -> Map.of(
+                                    "id",
+                                    u,
+                                    "name",
+                                    "Person " + u.substring(3),
+                                    "aadObjectId",
+                                    TeamsPayloads.aadObjectId(u)))
+                            .toList());
             connector.enforceTeamsLimits();
             TeamsPayloads payloads = new TeamsPayloads(connector.url());
             int port;
             try (ServerSocket s = new ServerSocket(0)) {
                 port = s.getLocalPort();
             }
-            try (ConfigurableApplicationContext app = new SpringApplicationBuilder(Application.class, OfflineCredentials.class).run(
-                    "--spring.datasource.url=" + TestDatabases.postgresUrl(),
-                    "--spring.datasource.username=postgres",
-                    "--spring.datasource.password=",
-                    "--server.port=" + port,
-                    "--pulse.playground.enabled=false",
-                    "--pulse.pseudonym-secret=teams-delivery-benchmark-pseudonym-secret-0123456789",
-                    "--microsoft.app.id=test-app-id",
-                    "--microsoft.app.password=not-used",
-                    "--teams.openid-metadata-url=" + connector.openIdUrl(),
-                    "--teams.graph-url=" + connector.graphUrl(),
-                    "--logging.level.root=WARN")) {
+            try (ConfigurableApplicationContext app = new SpringApplicationBuilder(
+                            Application.class, OfflineCredentials.class)
+                    .run(
+                            "--spring.datasource.url=" + TestDatabases.postgresUrl(),
+                            "--spring.datasource.username=postgres",
+                            "--spring.datasource.password=",
+                            "--server.port=" + port,
+                            "--pulse.playground.enabled=false",
+                            "--pulse.pseudonym-secret=teams-delivery-benchmark-pseudonym-secret-0123456789",
+                            "--microsoft.app.id=test-app-id",
+                            "--microsoft.app.password=not-used",
+                            "--teams.openid-metadata-url=" + connector.openIdUrl(),
+                            "--teams.graph-url=" + connector.graphUrl(),
+                            "--logging.level.root=WARN")) {
                 HttpClient http = HttpClient.newHttpClient();
                 java.util.function.Consumer<String> post = body -> {
                     try {
-                        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/messages"))
+                        HttpRequest request = HttpRequest.newBuilder(
+                                        URI.create("http://127.0.0.1:" + port + "/api/messages"))
                                 .header("Content-Type", "application/json; charset=utf-8")
                                 .header("Authorization", "Bearer " + tokens.valid("test-app-id", connector.url()))
-                                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-                        int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build();
+                        int status = http.send(request, HttpResponse.BodyHandlers.discarding())
+                                .statusCode();
                         if (status != 200) {
                             throw new IllegalStateException("activity answered " + status);
                         }
@@ -85,42 +101,60 @@ class TeamsDeliveryBenchmark {
                 post.accept(payloads.botAddedToTeam(OWNER));
                 Thread.sleep(2000);
 
-                Predicate<FakeBotConnector.Call> welcome = c -> c.body().path("summary").asText().startsWith("Hi! Your team now runs");
+                Predicate<FakeBotConnector.Call> welcome =
+                        c -> c.body().path("summary").asText().startsWith("Hi! Your team now runs");
                 long start = System.nanoTime();
-                post.accept(payloads.channelMessage(TeamsPayloads.nextId(), OWNER, "Owner", "pulse setup", Map.of(LEADER, "Leader")));
+                post.accept(payloads.channelMessage(
+                        TeamsPayloads.nextId(), OWNER, "Owner", "pulse setup", Map.of(LEADER, "Leader")));
                 await(connector, people, welcome, Duration.ofMinutes(10));
                 double setup = (System.nanoTime() - start) / 1e9;
                 Thread.sleep(3000);
                 Map<String, Long> welcomes = count(connector, people, welcome);
                 int throttledInSetup = connector.throttledCount();
 
-                Predicate<FakeBotConnector.Call> checkIn = c -> c.card() != null && c.card().toString().contains("Input.ChoiceSet");
+                Predicate<FakeBotConnector.Call> checkIn =
+                        c -> c.card() != null && c.card().toString().contains("Input.ChoiceSet");
                 start = System.nanoTime();
-                post.accept(payloads.channelMessage(TeamsPayloads.nextId(), OWNER, "Owner", "pulse send-now", Map.of()));
+                post.accept(
+                        payloads.channelMessage(TeamsPayloads.nextId(), OWNER, "Owner", "pulse send-now", Map.of()));
                 await(connector, people, checkIn, Duration.ofMinutes(10));
                 double round = (System.nanoTime() - start) / 1e9;
                 Thread.sleep(5000);
                 Map<String, Long> checkIns = count(connector, people, checkIn);
                 Map<String, Long> created = connector.createdChats().stream()
-                        .collect(Collectors.groupingBy(c -> c.body().path("members").path(0).path("id").asText(),
-                                Collectors.counting()));
+                        .collect(Collectors.groupingBy(
+                                c -> c.body().path("members").path(0).path("id").asText(), Collectors.counting()));
 
                 double floor = PEOPLE / 30.0;
-                REPORT.printf("%nDelivery to %,d people against Teams' limits (floor: %,d posts at 30/s = %.1f s)%n",
+                REPORT.printf(
+                        "%nDelivery to %,d people against Teams' limits (floor: %,d posts at 30/s = %.1f s)%n",
                         PEOPLE, PEOPLE, floor);
-                REPORT.printf("setup incl. every welcome:  %6.1f s (%.2fx the floor; target 1.1x + 30 s = %.1f s)%n",
+                REPORT.printf(
+                        "setup incl. every welcome:  %6.1f s (%.2fx the floor; target 1.1x + 30 s = %.1f s)%n",
                         setup, setup / floor, floor * 1.1 + 30);
-                REPORT.printf("check-in round (send-now):  %6.1f s (%.2fx the floor; target %.1f s)%n",
+                REPORT.printf(
+                        "check-in round (send-now):  %6.1f s (%.2fx the floor; target %.1f s)%n",
                         round, round / floor, floor * 1.1);
-                REPORT.printf("welcomes: %d people, lost %d, doubled %d; check-ins: lost %d, doubled %d%n",
-                        welcomes.size(), PEOPLE - welcomes.size(), welcomes.values().stream().filter(n -> n > 1).count(),
-                        PEOPLE - checkIns.size(), checkIns.values().stream().filter(n -> n > 1).count());
-                REPORT.printf("1:1 chats created: %d for %d people, %d created more than once%n",
-                        created.values().stream().mapToLong(Long::longValue).sum(), created.size(),
+                REPORT.printf(
+                        "welcomes: %d people, lost %d, doubled %d; check-ins: lost %d, doubled %d%n",
+                        welcomes.size(),
+                        PEOPLE - welcomes.size(),
+                        welcomes.values().stream().filter(n -> n > 1).count(),
+                        PEOPLE - checkIns.size(),
+                        checkIns.values().stream().filter(n -> n > 1).count());
+                REPORT.printf(
+                        "1:1 chats created: %d for %d people, %d created more than once%n",
+                        created.values().stream().mapToLong(Long::longValue).sum(),
+                        created.size(),
                         created.values().stream().filter(n -> n > 1).count());
-                REPORT.printf("posts accepted: %d; answered 429: %d during setup, %d in all; roster reads: %d%n",
-                        connector.posted().size(), throttledInSetup, connector.throttledCount(),
-                        connector.calls().stream().filter(c -> c.path().endsWith("/pagedmembers")).count());
+                REPORT.printf(
+                        "posts accepted: %d; answered 429: %d during setup, %d in all; roster reads: %d%n",
+                        connector.posted().size(),
+                        throttledInSetup,
+                        connector.throttledCount(),
+                        connector.calls().stream()
+                                .filter(c -> c.path().endsWith("/pagedmembers"))
+                                .count());
             }
         }
     }
@@ -130,7 +164,8 @@ class TeamsDeliveryBenchmark {
             new java.util.IdentityHashMap<>();
 
     /** Per person, how many of their posts match, counting only the people with one or more. */
-    private static Map<String, Long> count(FakeBotConnector connector, List<String> people, Predicate<FakeBotConnector.Call> what) {
+    private static Map<String, Long> count(
+            FakeBotConnector connector, List<String> people, Predicate<FakeBotConnector.Call> what) {
         Map<String, Long> byConversation = new HashMap<>();
         for (FakeBotConnector.Call c : connector.posted()) {
             if (SEEN.computeIfAbsent(c, k -> new java.util.IdentityHashMap<>()).computeIfAbsent(what, w -> w.test(c))) {
@@ -147,8 +182,9 @@ class TeamsDeliveryBenchmark {
         return byPerson;
     }
 
-    private static void await(FakeBotConnector connector, List<String> people, Predicate<FakeBotConnector.Call> what,
-            Duration max) throws InterruptedException {
+    private static void await(
+            FakeBotConnector connector, List<String> people, Predicate<FakeBotConnector.Call> what, Duration max)
+            throws InterruptedException {
         long deadline = System.nanoTime() + max.toNanos();
         while (count(connector, people, what).size() < people.size()) {
             if (System.nanoTime() > deadline) {

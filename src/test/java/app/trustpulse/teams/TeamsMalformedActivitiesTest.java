@@ -52,14 +52,17 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  * fields changed, and bodies that are no activity at all. None may get a 5xx, or write an error, a stack trace or
  * any of what it carried to the log, also not later, when the accepted ones are handled from the queue.
  */
-@SpringBootTest(classes = TeamsAdapterTest.AdapterOnly.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = TeamsAdapterTest.AdapterOnly.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-                "microsoft.app.id=test-app-id",
-                "microsoft.app.password=not-used-in-tests",
-                "pulse.pseudonym-secret=" + TestDatabases.PSEUDONYM_KEY,
-                "teams.initial-backoff=1ms",
-                "teams.max-backoff=5ms",
-                "spring.datasource.url=jdbc:h2:mem:teams-malformed;DB_CLOSE_DELAY=-1" + TestDatabases.H2_FLAGS})
+            "microsoft.app.id=test-app-id",
+            "microsoft.app.password=not-used-in-tests",
+            "pulse.pseudonym-secret=" + TestDatabases.PSEUDONYM_KEY,
+            "teams.initial-backoff=1ms",
+            "teams.max-backoff=5ms",
+            "spring.datasource.url=jdbc:h2:mem:teams-malformed;DB_CLOSE_DELAY=-1" + TestDatabases.H2_FLAGS
+        })
 @ExtendWith(OutputCaptureExtension.class)
 class TeamsMalformedActivitiesTest {
 
@@ -112,18 +115,48 @@ class TeamsMalformedActivitiesTest {
             throws Exception {
         // What every activity shares is changed in the first; of the others, what is their own.
         Map<String, Activity> activities = new LinkedHashMap<>();
-        activities.put("personal message", new Activity(
-                PAYLOADS.personalMessage(TeamsPayloads.nextId(), "29:mia", "Mia Member", "freedom 4"), ""));
-        activities.put("channel command", new Activity(PAYLOADS.channelMessage(TeamsPayloads.nextId(), "29:olga",
-                "Olga Owner", "pulse status", Map.of("29:lea", "Lea Leader")), "/entities", "/channelData", "/text"));
-        activities.put("card submit", new Activity(PAYLOADS.cardSubmit(TeamsPayloads.nextId(), "29:mia", "Mia Member",
-                "a:chat-29:mia", "msg-card", Map.of("tp_scale:answer:7:TRUST:", "4", "tp_input:comment:7:TRUST", "More time",
-                        "tp_action", "comment:7:TRUST")), "/value", "/replyToId", "/channelData"));
-        activities.put("bot added to a team", new Activity(PAYLOADS.botAddedToTeam("29:olga"), "/membersAdded",
-                "/channelData"));
+        activities.put(
+                "personal message",
+                new Activity(
+                        PAYLOADS.personalMessage(TeamsPayloads.nextId(), "29:mia", "Mia Member", "freedom 4"), ""));
+        activities.put(
+                "channel command",
+                new Activity(
+                        PAYLOADS.channelMessage(
+                                TeamsPayloads.nextId(),
+                                "29:olga",
+                                "Olga Owner",
+                                "pulse status",
+                                Map.of("29:lea", "Lea Leader")),
+                        "/entities",
+                        "/channelData",
+                        "/text"));
+        activities.put(
+                "card submit",
+                new Activity(
+                        PAYLOADS.cardSubmit(
+                                TeamsPayloads.nextId(),
+                                "29:mia",
+                                "Mia Member",
+                                "a:chat-29:mia",
+                                "msg-card",
+                                Map.of(
+                                        "tp_scale:answer:7:TRUST:",
+                                        "4",
+                                        "tp_input:comment:7:TRUST",
+                                        "More time",
+                                        "tp_action",
+                                        "comment:7:TRUST")),
+                        "/value",
+                        "/replyToId",
+                        "/channelData"));
+        activities.put(
+                "bot added to a team",
+                new Activity(PAYLOADS.botAddedToTeam("29:olga"), "/membersAdded", "/channelData"));
         activities.put("member joined", new Activity(PAYLOADS.memberAdded("29:noor"), "/membersAdded"));
-        activities.put("personal install", new Activity(PAYLOADS.personalInstall("29:mia", "Mia Member"), "/action",
-                "/conversation"));
+        activities.put(
+                "personal install",
+                new Activity(PAYLOADS.personalInstall("29:mia", "Mia Member"), "/action", "/conversation"));
 
         // Four at a time, as Slack and the Bot Connector send them: side by side.
         ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -149,44 +182,57 @@ class TeamsMalformedActivitiesTest {
         QueuedWork.awaitDone(jdbc, Duration.ofSeconds(60));
 
         for (Map.Entry<String, Activity> a : activities.entrySet()) {
-            assertThat(post(a.getKey(), new Mutant("nothing", a.getValue().json())).status())
-                    .as("the unchanged %s is accepted", a.getKey()).isEqualTo(200);
+            assertThat(post(a.getKey(), new Mutant("nothing", a.getValue().json()))
+                            .status())
+                    .as("the unchanged %s is accepted", a.getKey())
+                    .isEqualTo(200);
         }
         QueuedWork.awaitDone(jdbc, Duration.ofSeconds(60));
 
         Map<Integer, Integer> statuses = new TreeMap<>();
         sent.forEach(s -> statuses.merge(s.status(), 1, Integer::sum));
         System.out.printf("Teams fuzz: %d activities with a valid token, by status %s%n", sent.size(), statuses);
-        assertThat(sent).as("requests answered with a 5xx (of %s: %s)", sent.size(), statuses)
-                .filteredOn(s -> s.status() >= 500).isEmpty();
+        assertThat(sent)
+                .as("requests answered with a 5xx (of %s: %s)", sent.size(), statuses)
+                .filteredOn(s -> s.status() >= 500)
+                .isEmpty();
         assertThat(statuses.keySet()).as("statuses").isSubsetOf(200, 400, 401);
-        assertThat(statuses.get(200)).as("accepted: the fuzz reaches the handling too").isGreaterThan(50);
+        assertThat(statuses.get(200))
+                .as("accepted: the fuzz reaches the handling too")
+                .isGreaterThan(50);
         String log = output.getAll();
-        assertThat(ERROR_LINE.matcher(log).find()).as("an ERROR line in the log").isFalse();
-        assertThat(STACK_FRAME.matcher(log).find()).as("a stack trace in the log").isFalse();
+        assertThat(ERROR_LINE.matcher(log).find())
+                .as("an ERROR line in the log")
+                .isFalse();
+        assertThat(STACK_FRAME.matcher(log).find())
+                .as("a stack trace in the log")
+                .isFalse();
         assertThat(log).as("a mutated value in the log").doesNotContain(JsonMutations.MARKER);
     }
 
     /** A representative activity, and the parts of it whose every field is changed. */
-    private record Activity(String json, String... under) {
-    }
+    private record Activity(String json, String... under) {}
 
-    private record Sent(String what, String change, int status) {
-    }
+    private record Sent(String what, String change, int status) {}
 
     private Sent post(String what, Mutant m) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/messages"))
                 .header("Content-Type", "application/json; charset=utf-8")
                 .header("Authorization", token)
-                .POST(HttpRequest.BodyPublishers.ofString(freshId(m.payload()))).build();
-        return new Sent(what, m.description(), http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode());
+                .POST(HttpRequest.BodyPublishers.ofString(freshId(m.payload())))
+                .build();
+        return new Sent(
+                what,
+                m.description(),
+                http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode());
     }
 
     /** Each activity its own id (unless the id is what was changed), so none is taken for a resend of another. */
     private static String freshId(String json) {
         try {
             JsonNode activity = JSON.readTree(json);
-            if (activity instanceof ObjectNode object && activity.path("id").isTextual()
+            if (activity instanceof ObjectNode object
+                    && activity.path("id").isTextual()
                     && activity.path("id").asText().matches("\\d+")) {
                 object.put("id", TeamsPayloads.nextId());
                 return object.toString();

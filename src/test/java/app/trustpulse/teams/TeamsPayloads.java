@@ -25,7 +25,10 @@ final class TeamsPayloads {
 
     /** A person's Entra ID object id, made up but stable. */
     static String aadObjectId(String userId) {
-        return java.util.UUID.nameUUIDFromBytes(userId.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+        return java.util
+                .UUID
+                .nameUUIDFromBytes(userId.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toString();
     }
 
     static final String GROUP = "2b1d5f6e-8c1a-4a55-9a43-0c3d1e7f9a21";
@@ -74,7 +77,9 @@ final class TeamsPayloads {
     String personalInstall(String userId, String name) {
         ObjectNode a = base("installationUpdate", nextId(), userId, name, personalConversation(userId));
         a.put("action", "add");
-        a.set("channelData", JSON.createObjectNode().set("tenant", JSON.createObjectNode().put("id", TENANT)));
+        a.set(
+                "channelData",
+                JSON.createObjectNode().set("tenant", JSON.createObjectNode().put("id", TENANT)));
         return a.toString();
     }
 
@@ -83,12 +88,18 @@ final class TeamsPayloads {
         ObjectNode a = base("message", id, userId, name, channelConversation(TEAM + ";messageid=" + id));
         StringBuilder text = new StringBuilder("<at>" + BOT_NAME + "</at> " + words);
         ArrayNode entities = a.putArray("entities");
-        entities.addObject().put("type", "mention").put("text", "<at>" + BOT_NAME + "</at>")
+        entities.addObject()
+                .put("type", "mention")
+                .put("text", "<at>" + BOT_NAME + "</at>")
                 .set("mentioned", JSON.createObjectNode().put("id", BOT).put("name", BOT_NAME));
         mentionedPeople.forEach((personId, personName) -> {
             text.append(" <at>").append(personName).append("</at>");
-            entities.addObject().put("type", "mention").put("text", "<at>" + personName + "</at>")
-                    .set("mentioned", JSON.createObjectNode().put("id", personId).put("name", personName));
+            entities.addObject()
+                    .put("type", "mention")
+                    .put("text", "<at>" + personName + "</at>")
+                    .set(
+                            "mentioned",
+                            JSON.createObjectNode().put("id", personId).put("name", personName));
         });
         a.put("text", text.toString());
         a.put("textFormat", "plain");
@@ -103,19 +114,29 @@ final class TeamsPayloads {
         ObjectNode a = base("message", id, userId, name, personalConversation(userId));
         a.put("text", text);
         a.put("textFormat", "plain");
-        a.set("channelData", JSON.createObjectNode().set("tenant", JSON.createObjectNode().put("id", TENANT)));
+        a.set(
+                "channelData",
+                JSON.createObjectNode().set("tenant", JSON.createObjectNode().put("id", TENANT)));
         return a.toString();
     }
 
     /** An Action.Submit on a card the bot sent: Teams posts the inputs merged with the action's data as "value". */
-    String cardSubmit(String id, String userId, String name, String conversationId, String cardActivityId,
+    String cardSubmit(
+            String id,
+            String userId,
+            String name,
+            String conversationId,
+            String cardActivityId,
             Map<String, String> value) {
         ObjectNode a = base("message", id, userId, name, personalConversation(userId));
         ((ObjectNode) a.get("conversation")).put("id", conversationId);
         a.put("replyToId", cardActivityId);
         a.set("value", JSON.valueToTree(value));
-        a.set("channelData", JSON.createObjectNode().put("source", "message")
-                .set("tenant", JSON.createObjectNode().put("id", TENANT)));
+        a.set(
+                "channelData",
+                JSON.createObjectNode()
+                        .put("source", "message")
+                        .set("tenant", JSON.createObjectNode().put("id", TENANT)));
         return a.toString();
     }
 
@@ -127,7 +148,12 @@ final class TeamsPayloads {
         a.put("localTimestamp", "2026-11-16T10:30:00.000+01:00");
         a.put("channelId", "msteams");
         a.put("serviceUrl", serviceUrl);
-        a.set("from", JSON.createObjectNode().put("id", fromId).put("name", fromName).put("aadObjectId", aadObjectId(fromId)));
+        a.set(
+                "from",
+                JSON.createObjectNode()
+                        .put("id", fromId)
+                        .put("name", fromName)
+                        .put("aadObjectId", aadObjectId(fromId)));
         a.set("conversation", conversation);
         a.set("recipient", JSON.createObjectNode().put("id", BOT).put("name", BOT_NAME));
         a.put("locale", "en-US");
@@ -135,18 +161,25 @@ final class TeamsPayloads {
     }
 
     private static ObjectNode channelConversation(String id) {
-        return JSON.createObjectNode().put("isGroup", true).put("conversationType", "channel")
-                .put("tenantId", TENANT).put("id", id);
+        return JSON.createObjectNode()
+                .put("isGroup", true)
+                .put("conversationType", "channel")
+                .put("tenantId", TENANT)
+                .put("id", id);
     }
 
     private static ObjectNode personalConversation(String userId) {
-        return JSON.createObjectNode().put("conversationType", "personal").put("tenantId", TENANT)
+        return JSON.createObjectNode()
+                .put("conversationType", "personal")
+                .put("tenantId", TENANT)
                 .put("id", "a:chat-" + userId);
     }
 
     private static ObjectNode teamData(String eventType) {
         ObjectNode data = JSON.createObjectNode();
-        data.set("team", JSON.createObjectNode().put("id", TEAM).put("name", "Design").put("aadGroupId", GROUP));
+        data.set(
+                "team",
+                JSON.createObjectNode().put("id", TEAM).put("name", "Design").put("aadGroupId", GROUP));
         if (eventType != null) {
             data.put("eventType", eventType);
         }

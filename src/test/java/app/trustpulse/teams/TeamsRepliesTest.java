@@ -29,13 +29,17 @@ import org.springframework.test.context.DynamicPropertySource;
  * application, driven over HTTP as the Bot Connector drives it, against a fake connector that enforces Teams'
  * limits (7 posts a second per conversation, 30 per tenant) with 429.
  */
-@SpringBootTest(classes = Application.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "microsoft.app.id=test-app-id",
-        "microsoft.app.password=not-used-in-tests",
-        "pulse.pseudonym-secret=" + TestDatabases.PSEUDONYM_KEY,
-        "pulse.playground.enabled=false",
-        "pulse.work.polling-interval=500ms",
-        "spring.datasource.url=jdbc:h2:mem:teams-replies;DB_CLOSE_DELAY=-1" + TestDatabases.H2_FLAGS})
+@SpringBootTest(
+        classes = Application.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "microsoft.app.id=test-app-id",
+            "microsoft.app.password=not-used-in-tests",
+            "pulse.pseudonym-secret=" + TestDatabases.PSEUDONYM_KEY,
+            "pulse.playground.enabled=false",
+            "pulse.work.polling-interval=500ms",
+            "spring.datasource.url=jdbc:h2:mem:teams-replies;DB_CLOSE_DELAY=-1" + TestDatabases.H2_FLAGS
+        })
 @Import(OfflineCredentials.class)
 class TeamsRepliesTest {
 
@@ -80,12 +84,14 @@ class TeamsRepliesTest {
         String token = "Bearer " + TOKENS.valid("test-app-id", CONNECTOR.url());
         List<java.util.concurrent.CompletableFuture<HttpResponse<Void>>> acks = new ArrayList<>();
         for (int i = 0; i < messages; i++) {
-            acks.add(http.sendAsync(request(PAYLOADS.personalMessage(TeamsPayloads.nextId(), busy, "Bo Busy", "hello " + i),
-                    token), HttpResponse.BodyHandlers.discarding()));
+            acks.add(http.sendAsync(
+                    request(PAYLOADS.personalMessage(TeamsPayloads.nextId(), busy, "Bo Busy", "hello " + i), token),
+                    HttpResponse.BodyHandlers.discarding()));
         }
         // Every activity is acknowledged at once, within Teams' 15 seconds, whatever waits behind it.
         assertThat(acks).allSatisfy(a -> assertThat(a.join().statusCode()).isEqualTo(200));
-        assertThat(post(PAYLOADS.personalMessage(TeamsPayloads.nextId(), other, "Olli Other", "pulse help"))).isEqualTo(200);
+        assertThat(post(PAYLOADS.personalMessage(TeamsPayloads.nextId(), other, "Olli Other", "pulse help")))
+                .isEqualTo(200);
 
         awaitPosts("a:chat-" + other, 1);
         // Teams takes 7 replies to one conversation in a second and 8 in two: the busy member's 40 need about ten
@@ -93,8 +99,11 @@ class TeamsRepliesTest {
         List<String> order = new ArrayList<>();
         CONNECTOR.posted().forEach(c -> order.add(c.conversationId()));
         long busyBefore = order.subList(0, order.indexOf("a:chat-" + other)).stream()
-                .filter(("a:chat-" + busy)::equals).count();
-        assertThat(busyBefore).as("replies to the busy member before the other person's answer").isLessThanOrEqualTo(20);
+                .filter(("a:chat-" + busy)::equals)
+                .count();
+        assertThat(busyBefore)
+                .as("replies to the busy member before the other person's answer")
+                .isLessThanOrEqualTo(20);
 
         awaitPosts("a:chat-" + busy, messages);
         Thread.sleep(1500);
@@ -127,7 +136,9 @@ class TeamsRepliesTest {
             post(last);
         }
         QueuedWork.awaitDone(jdbc);
-        assertThat(CONNECTOR.postedTo("a:chat-" + sam)).as("answers sent before the ninth's turn").hasSizeLessThan(9);
+        assertThat(CONNECTOR.postedTo("a:chat-" + sam))
+                .as("answers sent before the ninth's turn")
+                .hasSizeLessThan(9);
         work.enqueue(TeamsActivityWork.KIND, "activity:" + lastId, last);
         awaitPosts("a:chat-" + sam, 9);
         Thread.sleep(2500);
@@ -137,14 +148,18 @@ class TeamsRepliesTest {
     private void awaitPosts(String conversation, int count) throws InterruptedException {
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (CONNECTOR.postedTo(conversation).size() < count) {
-            assertThat(System.nanoTime()).as("%d posts to %s in time", count, conversation).isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("%d posts to %s in time", count, conversation)
+                    .isLessThan(deadline);
             Thread.sleep(20);
         }
     }
 
     private int post(String body) throws IOException, InterruptedException {
-        return http.send(request(body, "Bearer " + TOKENS.valid("test-app-id", CONNECTOR.url())),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
+        return http.send(
+                        request(body, "Bearer " + TOKENS.valid("test-app-id", CONNECTOR.url())),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     private HttpRequest request(String body, String authorization) {

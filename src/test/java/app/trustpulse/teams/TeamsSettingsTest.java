@@ -12,7 +12,8 @@ class TeamsSettingsTest {
     @ParameterizedTest
     @ValueSource(doubles = {0, -0.5, 1.5, Double.NaN})
     void aRateShareOutsideZeroToOneIsRefusedWithTheSettingsName(double share) {
-        assertThatThrownBy(() -> settings(share, 4)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> settings(share, 4))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("TEAMS_RATE_SHARE");
     }
 
@@ -25,12 +26,13 @@ class TeamsSettingsTest {
     @ParameterizedTest
     @ValueSource(ints = {0, 33})
     void parallelSendsOutsideOneToThirtyTwoAreRefused(int parallel) {
-        assertThatThrownBy(() -> settings(1, parallel)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> settings(1, parallel))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("TEAMS_PARALLEL_SENDS");
     }
 
     private static TeamsSettings settings(double share, int parallel) {
-        return new TeamsSettings(false, null, "http://127.0.0.1:9/", 5, Duration.ofSeconds(1), Duration.ofSeconds(30),
-                share, parallel);
+        return new TeamsSettings(
+                false, null, "http://127.0.0.1:9/", 5, Duration.ofSeconds(1), Duration.ofSeconds(30), share, parallel);
     }
 }

@@ -2,6 +2,7 @@ package app.trustpulse.teams;
 
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -9,7 +10,6 @@ import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
 import java.util.Base64;
-import java.nio.charset.StandardCharsets;
 
 /** Bot Connector tokens for tests: the real shape, signed with a key the fake connector publishes (or not). */
 final class TestTokens {

@@ -37,17 +37,24 @@ class DurableWorkTest {
     }
 
     private static WorkProperties props() {
-        return new WorkProperties(2, Duration.ofMillis(200), Duration.ofSeconds(5), 4, Duration.ofMillis(100), 3,
-                Duration.ofSeconds(5));
+        return new WorkProperties(
+                2, Duration.ofMillis(200), Duration.ofSeconds(5), 4, Duration.ofMillis(100), 3, Duration.ofSeconds(5));
     }
 
     private static DeadLetters deadLetters(DataSource db) {
-        return new DeadLetters(JdbcClient.create(db), new TransactionTemplate(new DataSourceTransactionManager(db)),
+        return new DeadLetters(
+                JdbcClient.create(db),
+                new TransactionTemplate(new DataSourceTransactionManager(db)),
                 Clock.systemUTC());
     }
 
     private static DurableWork durableWork(DataSource db, List<WorkHandler> handlers) {
-        return new DurableWork(db, () -> handlers, props(), deadLetters(db), app.trustpulse.support.TestDatabases.SEALER,
+        return new DurableWork(
+                db,
+                () -> handlers,
+                props(),
+                deadLetters(db),
+                app.trustpulse.support.TestDatabases.SEALER,
                 "test-" + java.util.UUID.randomUUID());
     }
 
@@ -95,13 +102,20 @@ class DurableWorkTest {
         // Queued before the workers start, so the first row is still there when the same key comes again.
         assertThat(work.enqueue("test-kind", "event:Ev1", "first")).isTrue();
         assertThat(work.enqueue("test-kind", "event:Ev1", "again")).isFalse();
-        assertThat(work.enqueueAt("test-kind", "event:Ev2", "later", Instant.now().plusSeconds(3600))).isTrue();
-        assertThat(JdbcClient.create(db).sql("SELECT count(*) FROM scheduled_tasks").query(Long.class).single())
+        assertThat(work.enqueueAt(
+                        "test-kind", "event:Ev2", "later", Instant.now().plusSeconds(3600)))
+                .isTrue();
+        assertThat(JdbcClient.create(db)
+                        .sql("SELECT count(*) FROM scheduled_tasks")
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(2);
         work.start();
         try {
             Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !runs.isEmpty());
-            Awaitility.await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(5))
+            Awaitility.await()
+                    .during(Duration.ofMillis(800))
+                    .atMost(Duration.ofSeconds(5))
                     .until(() -> runs.size() == 1);
             assertThat(runs).containsExactly("event:Ev1=first");
             // Done work leaves the table; the same key may be queued again (a later, separate piece of work).
@@ -139,31 +153,49 @@ class DurableWorkTest {
 
             // the third try was the last (max-attempts 3): no fourth, and the queue no longer holds it
             assertThat(handler.runsOf("event:Ev9")).isEqualTo(3);
-            assertThat(jdbc.sql("SELECT COUNT(*) FROM scheduled_tasks").query(Long.class).single()).isZero();
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM scheduled_tasks")
+                            .query(Long.class)
+                            .single())
+                    .isZero();
             ParkedWork.Parked p = parked.list(10).get(0);
             assertThat(p.kind()).isEqualTo("failing-kind");
             assertThat(p.attempts()).isEqualTo(3);
             assertThat(p.failure()).isEqualTo("IllegalStateException");
             // the bytes as the queue stored them, untouched: sealed, and opening to what was queued
-            String stored = new String(jdbc.sql("SELECT task_data FROM work_dead_letter").query(byte[].class).single(),
+            String stored = new String(
+                    jdbc.sql("SELECT task_data FROM work_dead_letter")
+                            .query(byte[].class)
+                            .single(),
                     StandardCharsets.US_ASCII);
             assertThat(stored).startsWith(app.trustpulse.pulse.Sealer.PREFIX).doesNotContain("\"n\"");
-            assertThat(app.trustpulse.support.TestDatabases.SEALER.open(stored, "work")).isEqualTo("{\"n\":9}");
-            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> gauges.get("failing-kind").get().parked() == 1);
-            Awaitility.await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(5))
+            assertThat(app.trustpulse.support.TestDatabases.SEALER.open(stored, "work"))
+                    .isEqualTo("{\"n\":9}");
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> gauges.get("failing-kind").get().parked() == 1);
+            Awaitility.await()
+                    .during(Duration.ofMillis(600))
+                    .atMost(Duration.ofSeconds(5))
                     .until(() -> handler.runsOf("event:Ev9") == 3);
 
             handler.mended.set(true);
             assertThat(parked.retry(p.id())).isEqualTo(ParkedWork.Retried.RETRIED);
 
             Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> handler.runsOf("event:Ev9") == 4);
-            Awaitility.await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(5))
+            Awaitility.await()
+                    .during(Duration.ofMillis(800))
+                    .atMost(Duration.ofSeconds(5))
                     .until(() -> handler.runsOf("event:Ev9") == 4);
             assertThat(handler.runs).last().isEqualTo("event:Ev9={\"n\":9}");
             assertThat(parked.count()).isZero();
-            assertThat(jdbc.sql("SELECT COUNT(*) FROM scheduled_tasks").query(Long.class).single()).isZero();
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM scheduled_tasks")
+                            .query(Long.class)
+                            .single())
+                    .isZero();
             assertThat(parked.retry(p.id())).isEqualTo(ParkedWork.Retried.NOT_FOUND);
-            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> gauges.get("failing-kind").get().parked() == 0);
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> gauges.get("failing-kind").get().parked() == 0);
         } finally {
             work.stop();
         }
@@ -190,15 +222,23 @@ class DurableWorkTest {
             assertThat(parked.count()).isEqualTo(1);
 
             // new work under b's key, due later: b cannot go back beside it
-            assertThat(work.enqueueAt("failing-kind", "b", "3", Instant.now().plusSeconds(3600))).isTrue();
+            assertThat(work.enqueueAt("failing-kind", "b", "3", Instant.now().plusSeconds(3600)))
+                    .isTrue();
             assertThat(parked.retry(b)).isEqualTo(ParkedWork.Retried.ALREADY_QUEUED);
             assertThat(parked.retryAll()).isZero();
             assertThat(parked.dropAll()).isEqualTo(1);
             assertThat(parked.count()).isZero();
-            assertThat(app.trustpulse.support.TestDatabases.SEALER.open(new String(
-                    jdbc.sql("SELECT task_data FROM scheduled_tasks WHERE task_instance = 'b'").query(byte[].class).single(),
-                    StandardCharsets.US_ASCII), "work")).isEqualTo("3");
-            Awaitility.await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(5))
+            assertThat(app.trustpulse.support.TestDatabases.SEALER.open(
+                            new String(
+                                    jdbc.sql("SELECT task_data FROM scheduled_tasks WHERE task_instance = 'b'")
+                                            .query(byte[].class)
+                                            .single(),
+                                    StandardCharsets.US_ASCII),
+                            "work"))
+                    .isEqualTo("3");
+            Awaitility.await()
+                    .during(Duration.ofMillis(600))
+                    .atMost(Duration.ofSeconds(5))
                     .until(() -> handler.runsOf("a") == 3);
         } finally {
             work.stop();
@@ -235,14 +275,19 @@ class DurableWorkTest {
             Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> done.size() == 1);
             assertThat(deferrals.get()).isEqualTo(6);
             assertThat(parked.count()).isZero();
-            assertThat(jdbc.sql("SELECT COUNT(*) FROM scheduled_tasks").query(Long.class).single()).isZero();
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM scheduled_tasks")
+                            .query(Long.class)
+                            .single())
+                    .isZero();
         } finally {
             work.stop();
         }
     }
 
     private static long idOf(JdbcClient jdbc, String key) {
-        return jdbc.sql("SELECT id FROM work_dead_letter WHERE task_instance = :key").param("key", key).query(Long.class)
+        return jdbc.sql("SELECT id FROM work_dead_letter WHERE task_instance = :key")
+                .param("key", key)
+                .query(Long.class)
                 .single();
     }
 }

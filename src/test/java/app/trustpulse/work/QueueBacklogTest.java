@@ -40,17 +40,23 @@ class QueueBacklogTest {
         park(jdbc, "teams-activity", "g");
         Map<String, Supplier<PulseMetrics.Queued>> gauges = new HashMap<>();
 
-        new QueueBacklog(jdbc, Clock.fixed(NOW, ZoneOffset.UTC)).watch(List.of("slack-request", "slack-post", "teams-activity"),
-                watching(gauges));
+        new QueueBacklog(jdbc, Clock.fixed(NOW, ZoneOffset.UTC))
+                .watch(List.of("slack-request", "slack-post", "teams-activity"), watching(gauges));
 
-        assertThat(gauges.get("slack-request").get()).isEqualTo(new PulseMetrics.Queued(2, Duration.ofSeconds(120), 1, 0));
-        assertThat(gauges.get("slack-post").get()).as("paced for later: not due yet").isEqualTo(PulseMetrics.Queued.NONE);
-        assertThat(gauges.get("teams-activity").get()).as("parked only").isEqualTo(new PulseMetrics.Queued(0, Duration.ZERO, 0, 2));
+        assertThat(gauges.get("slack-request").get())
+                .isEqualTo(new PulseMetrics.Queued(2, Duration.ofSeconds(120), 1, 0));
+        assertThat(gauges.get("slack-post").get())
+                .as("paced for later: not due yet")
+                .isEqualTo(PulseMetrics.Queued.NONE);
+        assertThat(gauges.get("teams-activity").get())
+                .as("parked only")
+                .isEqualTo(new PulseMetrics.Queued(0, Duration.ZERO, 0, 2));
     }
 
     private static void queue(JdbcClient jdbc, String kind, String id, Instant at, boolean picked, int failures) {
         jdbc.sql("""
-                INSERT INTO scheduled_tasks (task_name, task_instance, execution_time, picked, consecutive_failures, version)
+                INSERT INTO scheduled_tasks (task_name, task_instance, execution_time, picked,
+                    consecutive_failures, version)
                 VALUES (:kind, :id, :at, :picked, :failures, 1)""")
                 .param("kind", kind)
                 .param("id", id)
@@ -73,8 +79,8 @@ class QueueBacklogTest {
 
     /** Metrics that keep the queue's probes by kind of work, and count nothing. */
     static PulseMetrics watching(Map<String, Supplier<PulseMetrics.Queued>> gauges) {
-        return (PulseMetrics) java.lang.reflect.Proxy.newProxyInstance(PulseMetrics.class.getClassLoader(),
-                new Class<?>[] {PulseMetrics.class}, (proxy, method, args) -> {
+        return (PulseMetrics) java.lang.reflect.Proxy.newProxyInstance(
+                PulseMetrics.class.getClassLoader(), new Class<?>[] {PulseMetrics.class}, (proxy, method, args) -> {
                     if (method.getName().equals("watchQueue")) {
                         @SuppressWarnings("unchecked")
                         Supplier<PulseMetrics.Queued> probe = (Supplier<PulseMetrics.Queued>) args[1];
