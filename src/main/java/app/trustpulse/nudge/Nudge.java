@@ -1,6 +1,7 @@
 package app.trustpulse.nudge;
 
 import app.trustpulse.pulse.Dimension;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,8 +20,41 @@ public record Nudge(
 
     public static final String PRACTICE_TIP = "practice";
 
+    /**
+     * What a nudge's why rests on: research (a study or a researcher's account of studies, also second-hand), only
+     * practitioners' texts (books and guides from practice), or nothing but experience.
+     */
+    public enum Evidence {
+        RESEARCH,
+        PRACTITIONER,
+        PRACTICE_TIP
+    }
+
+    /** The works among the sources that are research; every other source is a practitioner's text. */
+    static final List<String> RESEARCH_WORKS = List.of(
+            "Edmondson (1999)",
+            "Mayer, Davis & Schoorman (1995)",
+            "Six (2004)",
+            "Six (slides)",
+            "Ryan & Deci (2017)",
+            "Weibel & Six (2013)",
+            "Weibel (2007)");
+
     public boolean isPracticeTip() {
         return PRACTICE_TIP.equals(source);
+    }
+
+    public Evidence evidence() {
+        if (isPracticeTip()) {
+            return Evidence.PRACTICE_TIP;
+        }
+        for (String cited : source.split(";")) {
+            String work = cited.strip();
+            if (RESEARCH_WORKS.stream().anyMatch(work::startsWith)) {
+                return Evidence.RESEARCH;
+            }
+        }
+        return Evidence.PRACTITIONER;
     }
 
     public boolean isDisruption() {

@@ -27,11 +27,18 @@ public final class NudgeMessages {
                 reactions(lang, sentId));
     }
 
-    /** The why with its source, or marked as a practice tip. */
+    /** The why with what it rests on: research, a practitioner's text, or a practice tip. */
     public String whyLine(Language lang, Nudge nudge) {
-        return nudge.isPracticeTip()
-                ? texts.get(lang, "nudge.practiceTip", nudge.why())
-                : texts.get(lang, "nudge.source", nudge.why(), nudge.source());
+        return whyLine(texts, lang, nudge);
+    }
+
+    /** The same for any nudge or reflection question, wherever it is shown. */
+    public static String whyLine(Texts texts, Language lang, Nudge nudge) {
+        return switch (nudge.evidence()) {
+            case PRACTICE_TIP -> texts.get(lang, "nudge.practiceTip", nudge.why());
+            case RESEARCH -> texts.get(lang, "nudge.research", nudge.why(), nudge.source());
+            case PRACTITIONER -> texts.get(lang, "nudge.practitioner", nudge.why(), nudge.source());
+        };
     }
 
     /** A nudge from an earlier week that the leader has not reacted to yet. */

@@ -3,6 +3,7 @@ package app.trustpulse.summary;
 import app.trustpulse.chat.Block;
 import app.trustpulse.chat.ChatMessage;
 import app.trustpulse.nudge.Nudge;
+import app.trustpulse.nudge.NudgeMessages;
 import app.trustpulse.pulse.DimensionScore;
 import app.trustpulse.pulse.Language;
 import app.trustpulse.pulse.Sparkline;
@@ -34,10 +35,7 @@ public final class PulseMessages {
         blocks.addAll(body(team, pulse));
         reflection.ifPresent(q -> {
             blocks.add(new Block.Text(texts.get(lang, "pulse.reflection", q.text())));
-            blocks.add(new Block.Context(
-                    q.isPracticeTip()
-                            ? texts.get(lang, "nudge.practiceTip", q.why())
-                            : texts.get(lang, "nudge.source", q.why(), q.source())));
+            blocks.add(new Block.Context(NudgeMessages.whyLine(texts, lang, q)));
         });
         blocks.add(new Block.Context(texts.get(lang, "pulse.privacy", pulse.threshold())));
         return new ChatMessage(header, blocks);

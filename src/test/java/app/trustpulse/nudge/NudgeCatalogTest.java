@@ -137,4 +137,56 @@ class NudgeCatalogTest {
         assertThat(catalog.find(Language.EN, "disruption-04").orElseThrow().why())
                 .doesNotContain("stronger than before");
     }
+
+    /** Practitioners' books and guides the catalog cites; every other cited work must be research. */
+    private static final List<String> PRACTITIONER_WORKS = List.of(
+            "Haselhoff (2017)",
+            "VKW Metena",
+            "Stevens",
+            "Nientied (2012)",
+            "Strikwerda",
+            "Semler",
+            "KPMG (2009)",
+            "Droste");
+
+    @Test
+    void everyCitedWorkIsKnownAsResearchOrAsAPractitionersText() {
+        for (Language lang : Language.values()) {
+            for (Nudge n : catalog.all(lang)) {
+                if (n.isPracticeTip()) {
+                    continue;
+                }
+                for (String cited : n.source().split(";")) {
+                    String work = cited.strip();
+                    assertThat(Nudge.RESEARCH_WORKS.stream().anyMatch(work::startsWith)
+                                    || PRACTITIONER_WORKS.stream().anyMatch(work::startsWith))
+                            .as("%s cites %s", n.id(), work)
+                            .isTrue();
+                }
+            }
+        }
+    }
+
+    @Test
+    void eachNudgeSaysWhetherItRestsOnResearchOnPracticeOrOnExperienceAlone() {
+        NudgeMessages messages = new NudgeMessages(catalog, new app.trustpulse.pulse.Texts());
+        Nudge metena = catalog.find(Language.EN, "trust-09").orElseThrow();
+        Nudge edmondson = catalog.find(Language.EN, "safety-02").orElseThrow();
+        Nudge tip = catalog.all(Language.EN).stream()
+                .filter(Nudge::isPracticeTip)
+                .findFirst()
+                .orElseThrow();
+
+        assertThat(metena.evidence()).isEqualTo(Nudge.Evidence.PRACTITIONER);
+        assertThat(edmondson.evidence()).isEqualTo(Nudge.Evidence.RESEARCH);
+        assertThat(tip.evidence()).isEqualTo(Nudge.Evidence.PRACTICE_TIP);
+        assertThat(messages.whyLine(Language.EN, metena)).endsWith("(from practice: VKW Metena)");
+        assertThat(messages.whyLine(Language.EN, edmondson)).endsWith("(research: Edmondson (1999))");
+        assertThat(messages.whyLine(
+                        Language.NL, catalog.find(Language.NL, "trust-09").orElseThrow()))
+                .endsWith("(uit de praktijk: VKW Metena)");
+        assertThat(catalog.all(Language.EN).stream().filter(n -> n.evidence() == Nudge.Evidence.PRACTITIONER))
+                .as("nudges resting on practitioners' texts alone")
+                .isNotEmpty();
+    }
 }
