@@ -66,11 +66,11 @@ class DeliveryBenchmark {
                 await(
                         slack,
                         people,
-                        p -> p.params().get("text").startsWith("Hi! Your team now runs"),
+                        p -> p.params().get("text").startsWith("Hi! Your team now uses"),
                         Duration.ofMinutes(10));
                 double setup = (System.nanoTime() - start) / 1e9;
                 Map<String, Long> welcomes =
-                        count(slack, people, p -> p.params().get("text").startsWith("Hi! Your team now runs"));
+                        count(slack, people, p -> p.params().get("text").startsWith("Hi! Your team now uses"));
                 int posts429 = slack.calls("chat.postMessage").size() - PEOPLE;
 
                 start = System.nanoTime();

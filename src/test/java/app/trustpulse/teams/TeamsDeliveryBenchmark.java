@@ -102,7 +102,7 @@ class TeamsDeliveryBenchmark {
                 Thread.sleep(2000);
 
                 Predicate<FakeBotConnector.Call> welcome =
-                        c -> c.body().path("summary").asText().startsWith("Hi! Your team now runs");
+                        c -> c.body().path("summary").asText().startsWith("Hi! Your team now uses");
                 long start = System.nanoTime();
                 post.accept(payloads.channelMessage(
                         TeamsPayloads.nextId(), OWNER, "Owner", "pulse setup", Map.of(LEADER, "Leader")));
