@@ -4,7 +4,11 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -47,5 +51,32 @@ final class Browser {
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return driver;
+    }
+
+    /**
+     * Keeps the page a failed test ended on (its HTML and a screenshot) in target/browser-failures, so a failure on a
+     * loaded CI machine can be read afterwards instead of guessed at.
+     */
+    record KeepsFailedPages(Supplier<ChromeDriver> browser) implements TestWatcher {
+
+        static final Path FOLDER = Path.of("target", "browser-failures");
+
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            ChromeDriver driver = browser.get();
+            if (driver == null) {
+                return;
+            }
+            String name = context.getRequiredTestClass().getSimpleName() + "." + context.getDisplayName();
+            name = name.replaceAll("[^A-Za-z0-9.]", "");
+            try {
+                Files.createDirectories(FOLDER);
+                Files.writeString(
+                        FOLDER.resolve(name + ".html"), driver.getCurrentUrl() + "\n" + driver.getPageSource());
+                Files.write(FOLDER.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+            } catch (Exception e) {
+                System.err.println("could not keep the failed page of " + name + ": " + e);
+            }
+        }
     }
 }

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -58,7 +59,10 @@ import org.springframework.test.context.DynamicPropertySource;
 @Slow
 class BrowserTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @RegisterExtension
+    final Browser.KeepsFailedPages failedPages = new Browser.KeepsFailedPages(() -> browser);
 
     @LocalServerPort
     int port;
