@@ -29,16 +29,17 @@ public record StatementRef(Dimension dimension, Role audience, int item, int ver
         if (version == Instrument.LEGACY_VERSION) {
             return "statement.v1." + dimension.name() + (audience == Role.LEADER ? ".leader" : ".member." + item);
         }
-        return "statement." + dimension.name() + "." + who + "." + item;
+        String prefix = version == Instrument.SECOND_VERSION ? "statement.v2." : "statement.";
+        return prefix + dimension.name() + "." + who + "." + item;
     }
 
-    /** The id the method document uses, e.g. "TRUST.M4.v2" or "SAFETY.L1.v2". */
+    /** The id the method document uses, e.g. "TRUST.M4.v3" or "SAFETY.L1.v3". */
     public String itemId() {
         return dimension.name() + "." + (audience == Role.LEADER ? "L" : "M") + item + ".v" + version;
     }
 
     /**
-     * Stored as e.g. "FREEDOM:M2:2" or "SAFETY:L1:2". Version 1 was stored as "FREEDOM:2" (member item 2)
+     * Stored as e.g. "FREEDOM:M2:3" or "SAFETY:L1:3". Version 1 was stored as "FREEDOM:2" (member item 2)
      * and "SAFETY:0" (the leader statement); those still decode.
      */
     public String encode() {

@@ -18,9 +18,9 @@ class StatementRefTest {
             }
         }
         assertThat(StatementRef.current(Dimension.TRUST, Role.MEMBER, 4).encode())
-                .isEqualTo("TRUST:M4:2");
+                .isEqualTo("TRUST:M4:3");
         assertThat(StatementRef.current(Dimension.SAFETY, Role.LEADER, 1).itemId())
-                .isEqualTo("SAFETY.L1.v2");
+                .isEqualTo("SAFETY.L1.v3");
     }
 
     @Test
@@ -33,6 +33,17 @@ class StatementRefTest {
         assertThat(leader.messageKey()).isEqualTo("statement.v1.SAFETY.leader");
         assertThat(member.encode()).isEqualTo("FREEDOM:2");
         assertThat(leader.encode()).isEqualTo("SAFETY:0");
+    }
+
+    @Test
+    void checkInsStoredWithVersionTwoStillShowTheVersionTwoWording() {
+        StatementRef stored = StatementRef.decode("SAFETY:M3:2");
+
+        assertThat(stored).isEqualTo(new StatementRef(Dimension.SAFETY, Role.MEMBER, 3, 2));
+        assertThat(stored.messageKey()).isEqualTo("statement.v2.SAFETY.member.3");
+        assertThat(stored.encode()).isEqualTo("SAFETY:M3:2");
+        assertThat(StatementRef.current(Dimension.SAFETY, Role.MEMBER, 3).messageKey())
+                .isEqualTo("statement.SAFETY.member.3");
     }
 
     @Test
