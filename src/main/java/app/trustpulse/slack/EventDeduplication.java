@@ -16,6 +16,11 @@ import java.util.function.Supplier;
  * time (up to 3 retries): the event's {@code event_id} is remembered across instances. A slash command or an
  * interaction is never retried by Slack, so one that arrives twice with the same signature is a replay of a captured
  * request (valid for the five minutes the signature check allows): it is acknowledged and otherwise ignored.
+ *
+ * <p>The mark that a request was seen and the work its listener queues are written in one transaction: a mark
+ * without its work would make Slack's redelivery of a request whose work failed to be stored (a database error, a
+ * kill at that moment) look like a duplicate, and the request would be lost. It also makes an acknowledgement one
+ * commit instead of two or three.
  */
 class EventDeduplication implements Middleware {
 
@@ -23,10 +28,12 @@ class EventDeduplication implements Middleware {
 
     private final Supplier<ProcessedEvents> processed;
     private final Clock clock;
+    private final OneCommit oneCommit;
 
-    EventDeduplication(Supplier<ProcessedEvents> processed, Clock clock) {
+    EventDeduplication(Supplier<ProcessedEvents> processed, Clock clock, OneCommit oneCommit) {
         this.processed = processed;
         this.clock = clock;
+        this.oneCommit = oneCommit;
     }
 
     @Override
@@ -60,9 +67,11 @@ class EventDeduplication implements Middleware {
             }
             key = "slack:request:" + signature;
         }
-        if (!processed.get().firstTime(key, clock.instant())) {
-            return Response.ok();
-        }
-        return chain.next(req);
+        return oneCommit.run(() -> {
+            if (!processed.get().firstTime(key, clock.instant())) {
+                return Response.ok();
+            }
+            return chain.next(req);
+        });
     }
 }

@@ -270,6 +270,7 @@ public class SlackConfiguration {
             ObjectProvider<ProcessedEvents> processed,
             ObjectProvider<JdbcInstallationService> installations,
             ObjectProvider<JdbcClient> jdbc,
+            ObjectProvider<TransactionTemplate> transactions,
             SlackConnection connection,
             SlackRequestCheck check,
             Clock clock) {
@@ -310,7 +311,7 @@ public class SlackConfiguration {
             app.service(installed.get());
             app.service(new JdbcOAuthStateService(jdbc.getObject(), clock));
         }
-        app.use(new EventDeduplication(processed::getObject, clock));
+        app.use(new EventDeduplication(processed::getObject, clock, OneCommit.of(transactions.getIfAvailable())));
         new SlackListeners(
                         processed::getObject,
                         people,

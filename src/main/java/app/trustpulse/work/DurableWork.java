@@ -4,6 +4,7 @@ import app.trustpulse.pulse.Sealer;
 import app.trustpulse.pulse.WorkQueue;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerBuilder;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.exceptions.FailedToScheduleBatchException;
 import com.github.kagkarlsson.scheduler.logging.LogLevel;
@@ -31,6 +32,9 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The durable work queue on db-scheduler: one row per piece of work in {@code scheduled_tasks}, claimed by one worker
@@ -39,6 +43,10 @@ import org.springframework.context.SmartLifecycle;
  * exponential back-off when it fails. A key is queued once per kind, which makes a redelivered request a no-op.
  * Work that fails all of its tries is parked in {@code work_dead_letter} ({@link DeadLetters}); work whose handler
  * says it cannot be done yet ({@link WorkDeferred}) waits without using up its tries.
+ *
+ * <p>Work queued inside a Spring transaction joins it: its row commits or rolls back with what the transaction
+ * wrote, and the workers are woken once it has committed. A request's acknowledgement uses that to store its
+ * "seen" mark and its work in one commit, so neither exists without the other.
  */
 public final class DurableWork implements WorkQueue, SmartLifecycle {
 
@@ -52,6 +60,7 @@ public final class DurableWork implements WorkQueue, SmartLifecycle {
     private final String instanceName;
     private final Map<String, Task<String>> tasks = new HashMap<>();
     private Scheduler scheduler;
+    private SchedulerClient joining;
     private volatile boolean running;
 
     /** The handlers are looked up on first use, so handlers may themselves queue work. */
@@ -78,8 +87,20 @@ public final class DurableWork implements WorkQueue, SmartLifecycle {
     private synchronized Scheduler scheduler() {
         if (scheduler == null) {
             scheduler = build(handlers.get());
+            // The same tasks and table through a data source that hands out the connection of the caller's
+            // transaction; db-scheduler leaves commit and rollback to that transaction (autocommit is off there).
+            joining = SchedulerClient.Builder.create(
+                            new TransactionAwareDataSourceProxy(dataSource), new ArrayList<>(tasks.values()))
+                    .serializer(new Sealed(sealer))
+                    .enablePriority()
+                    .build();
         }
         return scheduler;
+    }
+
+    private synchronized SchedulerClient joining() {
+        scheduler();
+        return joining;
     }
 
     private Scheduler build(List<WorkHandler> handlers) {
@@ -138,6 +159,9 @@ public final class DurableWork implements WorkQueue, SmartLifecycle {
         Instant now = Instant.now();
         Instant at = due.isBefore(now) ? now : due;
         TaskInstance<String> instance = task.instance(key, data);
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return enqueueInTransaction(s, SchedulableInstance.of(instance, at));
+        }
         try {
             // One insert, as a request's acknowledgement waits for it (scheduleIfNotExists reads first, then inserts).
             s.scheduleBatch(List.of(SchedulableInstance.of(instance, at)));
@@ -147,6 +171,22 @@ public final class DurableWork implements WorkQueue, SmartLifecycle {
             // the careful way tells the two apart, and throws in the second case.
             return s.scheduleIfNotExists(instance, at);
         }
+    }
+
+    /**
+     * One insert on the transaction's connection. A key queued already fails the insert, which on PostgreSQL also
+     * fails the transaction; the caller's transaction is then rolled back whole, as it must be when it relied on
+     * queuing new work.
+     */
+    private boolean enqueueInTransaction(Scheduler s, SchedulableInstance<String> instance) {
+        joining().scheduleBatch(List.of(instance));
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                s.triggerCheckForDueExecutions();
+            }
+        });
+        return true;
     }
 
     /**

@@ -366,6 +366,46 @@ class SlackWeekTest {
     }
 
     /** Runs /pulse as Slack would and returns the ephemeral answer that came back through the response URL. */
+    /**
+     * The mark that an event was seen and the work it queues commit together: when the work cannot be stored, the
+     * request fails, nothing is marked, and Slack's redelivery of the same event is queued and answered once.
+     */
+    @Test
+    void aDirectMessageWhoseWorkCouldNotBeStoredIsQueuedWhenSlackSendsItAgain(
+            @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) throws Exception {
+        jdbc.sql("CREATE TRIGGER IF NOT EXISTS refuse_work BEFORE INSERT ON scheduled_tasks FOR EACH ROW CALL \""
+                        + RefusingWork.class.getName() + "\"")
+                .update();
+        int before = SLACK.posted("DUNEW").size();
+        String body = slack.event("Ev0REFUSED1", SlackClientSim.imMessage("UNEW", "DUNEW", "hello"));
+        RefusingWork.refusing = true;
+        try {
+            assertThat(slack.postJson(body).statusCode()).as("not acknowledged").isNotEqualTo(200);
+        } finally {
+            RefusingWork.refusing = false;
+        }
+        assertThat(slack.postJson(body).statusCode()).as("the redelivery").isEqualTo(200);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> SLACK.posted("DUNEW").size() > before);
+        assertThat(slack.postJson(body).statusCode()).as("a third delivery").isEqualTo(200);
+        Thread.sleep(500);
+        assertThat(SLACK.posted("DUNEW")).hasSize(before + 1);
+    }
+
+    /** Refuses every new row of durable work while {@link #refusing} is set, as a failing database would. */
+    public static final class RefusingWork implements org.h2.api.Trigger {
+
+        static volatile boolean refusing;
+
+        @Override
+        public void fire(java.sql.Connection conn, Object[] oldRow, Object[] newRow) throws java.sql.SQLException {
+            if (refusing) {
+                throw new java.sql.SQLException("refused for the test");
+            }
+        }
+    }
+
     private String command(String user, String channel, String text) throws Exception {
         String hook = "cmd-" + hooks.incrementAndGet();
         assertThat(slack.postForm(slack.slashCommand(user, channel, text, SLACK.hookUrl(hook)))
