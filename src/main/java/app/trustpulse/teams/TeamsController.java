@@ -10,10 +10,12 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -34,13 +36,19 @@ class TeamsController {
     private final ActivityAuthenticator authenticator;
     private final PulseActivities activities;
     private final WorkQueue work;
+    private final TransactionTemplate transactions;
     private final JacksonAdapter serializer = new JacksonAdapter();
     private final ActivityShape shape = new ActivityShape();
 
-    TeamsController(ActivityAuthenticator authenticator, PulseActivities activities, WorkQueue work) {
+    TeamsController(
+            ActivityAuthenticator authenticator,
+            PulseActivities activities,
+            WorkQueue work,
+            ObjectProvider<TransactionTemplate> transactions) {
         this.authenticator = authenticator;
         this.activities = activities;
         this.work = work;
+        this.transactions = transactions.getIfAvailable();
     }
 
     @PostMapping(path = "/api/messages", consumes = "application/json")
@@ -79,14 +87,24 @@ class TeamsController {
             return badRequest(problem.get());
         }
         // Stored before the 200, handled from the queue: an activity Teams resends has the same id and is queued once.
+        // The seen-mark and the work commit together, or a resend after a failed store would be taken for a duplicate.
+        Activity seen = activity;
+        if (transactions == null) {
+            queue(seen, body);
+        } else {
+            transactions.executeWithoutResult(status -> queue(seen, body));
+        }
+        return ResponseEntity.ok().build();
+    }
+
+    private void queue(Activity activity, String body) {
         if (!activities.firstTime(activity)) {
-            return ResponseEntity.ok().build();
+            return;
         }
         String key = activity.getId() != null
                 ? "activity:" + activity.getId()
                 : UUID.randomUUID().toString();
         work.enqueue(TeamsActivityWork.KIND, key, body);
-        return ResponseEntity.ok().build();
     }
 
     private static ResponseEntity<String> badRequest(String problem) {

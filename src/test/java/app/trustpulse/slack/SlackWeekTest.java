@@ -8,6 +8,7 @@ import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.Platform;
 import app.trustpulse.pulse.Team;
 import app.trustpulse.pulse.TeamRepository;
+import app.trustpulse.support.RefusingWork;
 import app.trustpulse.support.TestDatabases;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -373,9 +374,7 @@ class SlackWeekTest {
     @Test
     void aDirectMessageWhoseWorkCouldNotBeStoredIsQueuedWhenSlackSendsItAgain(
             @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) throws Exception {
-        jdbc.sql("CREATE TRIGGER IF NOT EXISTS refuse_work BEFORE INSERT ON scheduled_tasks FOR EACH ROW CALL \""
-                        + RefusingWork.class.getName() + "\"")
-                .update();
+        RefusingWork.install(jdbc);
         int before = SLACK.posted("DUNEW").size();
         String body = slack.event("Ev0REFUSED1", SlackClientSim.imMessage("UNEW", "DUNEW", "hello"));
         RefusingWork.refusing = true;
@@ -391,19 +390,6 @@ class SlackWeekTest {
         assertThat(slack.postJson(body).statusCode()).as("a third delivery").isEqualTo(200);
         Thread.sleep(500);
         assertThat(SLACK.posted("DUNEW")).hasSize(before + 1);
-    }
-
-    /** Refuses every new row of durable work while {@link #refusing} is set, as a failing database would. */
-    public static final class RefusingWork implements org.h2.api.Trigger {
-
-        static volatile boolean refusing;
-
-        @Override
-        public void fire(java.sql.Connection conn, Object[] oldRow, Object[] newRow) throws java.sql.SQLException {
-            if (refusing) {
-                throw new java.sql.SQLException("refused for the test");
-            }
-        }
     }
 
     private String command(String user, String channel, String text) throws Exception {

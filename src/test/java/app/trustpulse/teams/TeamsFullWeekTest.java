@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.trustpulse.Application;
 import app.trustpulse.chat.Actions;
 import app.trustpulse.support.QueuedWork;
+import app.trustpulse.support.RefusingWork;
 import app.trustpulse.support.TestDatabases;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -336,6 +337,28 @@ class TeamsFullWeekTest {
                     }
                 }));
         return actions;
+    }
+
+    /**
+     * The mark that an activity was seen and the work it queues commit together: when the work cannot be stored, the
+     * request fails, nothing is marked, and the Bot Connector's resend of the same activity is handled once.
+     */
+    @Test
+    void aMessageWhoseWorkCouldNotBeStoredIsHandledWhenTeamsSendsItAgain() throws Exception {
+        CONNECTOR.publishKey(TestTokens.KEY_ID, TOKENS.publishedKey());
+        RefusingWork.install(jdbc);
+        String zed = "29:zed";
+        String message = PAYLOADS.personalMessage(TeamsPayloads.nextId(), zed, "Zed Zero", "hello");
+        RefusingWork.refusing = true;
+        try {
+            assertThat(post(message)).as("not acknowledged").isNotEqualTo(200);
+        } finally {
+            RefusingWork.refusing = false;
+        }
+        assertThat(CONNECTOR.postedTo("a:chat-" + zed)).isEmpty();
+        assertThat(post(message)).as("the resend").isEqualTo(200);
+        assertThat(post(message)).as("a third delivery").isEqualTo(200);
+        assertThat(CONNECTOR.postedTo("a:chat-" + zed)).hasSize(1);
     }
 
     private int post(String body) throws IOException, InterruptedException {
