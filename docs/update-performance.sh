@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 quick=(PulseBenchmark DashboardBenchmark ChartBenchmark SignalQualityBenchmark)
-slow=(IngestBenchmark DeliveryBenchmark TeamsDeliveryBenchmark)
+slow=(IngestBenchmark DeliveryBenchmark TeamsDeliveryBenchmark StartupBenchmark)
 if [ $# -eq 0 ]; then
   names=("${quick[@]}")
 elif [ "$1" = all ]; then
@@ -37,6 +37,11 @@ for name in "${names[@]}"; do
   echo "== $name"
   ran_on=$(machine)
   rm -f "target/benchmarks/$name.txt"
+  if [ "$name" = StartupBenchmark ]; then
+    # It starts the packaged jar, as the Docker image does.
+    ./mvnw -q package -DskipTests -Dspotless.check.skip=true -Dcheckstyle.skip=true >"target/benchmark-package.log" 2>&1 \
+      || { echo "packaging failed; see target/benchmark-package.log" >&2; exit 1; }
+  fi
   ./mvnw -q test -Dtest="$name" -Dsurefire.failIfNoSpecifiedTests=false \
     >"target/benchmark-$name.log" 2>&1 \
     || { echo "$name failed; see target/benchmark-$name.log" >&2; exit 1; }
