@@ -382,13 +382,14 @@ public final class FeedbackConversations {
                 .findFirst();
     }
 
-    /** Sends to the writer; a failure is logged without a person and never told to the leader. */
+    /** Sends to the writer; a failure is logged without a person or a reason and never told to the leader. */
     private void tellWriter(Team team, String writer, ChatMessage message) {
         try {
             gateways.of(team.platform())
                     .sendDirect(new DirectAddress(team.platform(), team.workspaceId(), writer), message);
         } catch (ChatDeliveryException e) {
-            LOG.warn("Feedback thread: a message to the writer could not be delivered ({})", e.getMessage());
+            // The platform's message may name the person or their DM: not logged, so no log line ties them to a thread.
+            LOG.warn("Feedback thread: a message to the writer could not be delivered");
         }
     }
 
