@@ -127,18 +127,25 @@ class FeedbackConversationEndToEndTest {
                 .single();
     }
 
-    /** The latest button in a conversation whose action matches, on a message that says {@code containing}. */
+    /**
+     * The latest button in a conversation whose action matches, in a row of buttons that follows a text saying
+     * {@code containing} (the feedback it acts on).
+     */
     private static Optional<Click> button(
             JsonNode state, String conversation, Predicate<String> action, String... containing) {
         Optional<Click> found = Optional.empty();
         for (JsonNode m : conversation(state, conversation).get("messages").values()) {
+            String textAbove = "";
             for (JsonNode block : m.get("content").get("blocks").values()) {
+                if ("Text".equals(block.get("type").asString())) {
+                    textAbove = block.get("text").asString();
+                }
                 if (!"Buttons".equals(block.get("type").asString())) {
                     continue;
                 }
                 for (JsonNode b : block.get("buttons").values()) {
                     String a = b.get("action").asString();
-                    if (action.test(a) && (containing.length == 0 || text(m).contains(containing[0]))) {
+                    if (action.test(a) && (containing.length == 0 || textAbove.contains(containing[0]))) {
                         found = Optional.of(new Click(m.get("id").longValue(), a));
                     }
                 }
