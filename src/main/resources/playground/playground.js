@@ -247,9 +247,27 @@
     const list = el('div', 'messages');
     list.dataset.conversation = c.id;
     if (c.messages.length === 0) list.appendChild(el('div', 'empty', escapeHtml(t('noMessages'))));
-    c.messages.forEach((m) => list.appendChild(message(c, m)));
+    threaded(c.messages).forEach((m) => list.appendChild(message(c, m)));
     col.appendChild(list);
     return col;
+  }
+
+  /** Replies in a thread right under the message they answer, in the order they came; the rest as they came. */
+  function threaded(messages) {
+    const ids = new Set(messages.map((m) => m.id));
+    const replies = {};
+    messages.forEach((m) => {
+      const parent = m.content.replyTo;
+      if (parent && ids.has(parent)) (replies[parent] = replies[parent] || []).push(m);
+    });
+    const out = [];
+    messages.forEach((m) => {
+      const parent = m.content.replyTo;
+      if (parent && ids.has(parent)) return;
+      out.push(m);
+      (replies[m.id] || []).forEach((r) => out.push(r));
+    });
+    return out;
   }
 
   /** Who clicks a message: the owner of the DM, the person it is shown to, or the person typing. */
@@ -260,7 +278,11 @@
   }
 
   function message(c, m) {
-    const box = el('div', 'msg' + (m.ephemeralFor ? ' ephemeral' : ''));
+    const box = el('div', 'msg' + (m.ephemeralFor ? ' ephemeral' : '') + (m.content.replyTo ? ' reply' : ''));
+    if (m.content.replyTo) {
+      box.dataset.replyTo = String(m.content.replyTo);
+      box.appendChild(el('div', 'thread-mark', escapeHtml(t('inThread'))));
+    }
     const who = el('div', 'who' + (m.author === 'bot' ? ' bot' : ''));
     who.textContent = m.author === 'bot' ? t('bot') : (m.authorName || m.author);
     let meta = new Date(m.createdAt).toLocaleTimeString(view.lang, { hour: '2-digit', minute: '2-digit' });

@@ -39,6 +39,77 @@ public final class Actions {
         R answerFeedbackQuestion(AnswerFeedbackQuestion action);
 
         R dismiss(Dismiss action);
+
+        R listFeedback(ListFeedback action);
+
+        R answerFeedback(AnswerFeedback action);
+
+        R reactToFeedback(ReactToFeedback action);
+
+        R closeFeedbackThread(CloseFeedbackThread action);
+
+        R replyAsWriter(ReplyAsWriter action);
+    }
+
+    /** A leader asks for the released feedback of a team they can answer, thank, or mark "we're on it". */
+    public record ListFeedback(long teamId) implements Action {
+        @Override
+        public <R> R accept(Handler<R> handler) {
+            return handler.listFeedback(this);
+        }
+    }
+
+    /** A leader's answer to a released feedback; the text comes with the click. */
+    public record AnswerFeedback(long teamId, long feedbackId) implements Action {
+        @Override
+        public <R> R accept(Handler<R> handler) {
+            return handler.answerFeedback(this);
+        }
+    }
+
+    /** A leader's reaction without words to a released feedback. */
+    public record ReactToFeedback(long teamId, long feedbackId, FeedbackReaction reaction) implements Action {
+        @Override
+        public <R> R accept(Handler<R> handler) {
+            return handler.reactToFeedback(this);
+        }
+    }
+
+    /** The reactions a leader can give a feedback without words. */
+    public enum FeedbackReaction {
+        THANKS("thanks"),
+        ON_IT("onit");
+
+        private final String word;
+
+        FeedbackReaction(String word) {
+            this.word = word;
+        }
+
+        static Optional<FeedbackReaction> of(String word) {
+            for (FeedbackReaction r : values()) {
+                if (r.word.equals(word)) {
+                    return Optional.of(r);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** A leader closes the conversation about a feedback. */
+    public record CloseFeedbackThread(long teamId, long feedbackId) implements Action {
+        @Override
+        public <R> R accept(Handler<R> handler) {
+            return handler.closeFeedbackThread(this);
+        }
+    }
+
+    /** The writer of a feedback answers in its conversation, anonymously; the text comes with the click. */
+    public record ReplyAsWriter(long teamId, long feedbackId) implements Action {
+        @Override
+        public <R> R accept(Handler<R> handler) {
+            return handler.replyAsWriter(this);
+        }
     }
 
     /** A score picked on a check-in; an empty score is "can't say". */
@@ -136,6 +207,26 @@ public final class Actions {
         return "feedbackq:" + teamId;
     }
 
+    public static String listFeedback(long teamId) {
+        return "fblist:" + teamId;
+    }
+
+    public static String answerFeedback(long teamId, long feedbackId) {
+        return "fbanswer:" + teamId + ":" + feedbackId;
+    }
+
+    public static String reactToFeedback(long teamId, long feedbackId, FeedbackReaction reaction) {
+        return "fbreact:" + teamId + ":" + feedbackId + ":" + reaction.word;
+    }
+
+    public static String closeFeedbackThread(long teamId, long feedbackId) {
+        return "fbclose:" + teamId + ":" + feedbackId;
+    }
+
+    public static String replyAsWriter(long teamId, long feedbackId) {
+        return "fbwriter:" + teamId + ":" + feedbackId;
+    }
+
     public static String command(String words) {
         return "cmd:" + words;
     }
@@ -182,6 +273,32 @@ public final class Actions {
                 case "feedbackq":
                     if (p.length == 2) {
                         return Optional.of(new AnswerFeedbackQuestion(Long.parseLong(p[1])));
+                    }
+                    break;
+                case "fblist":
+                    if (p.length == 2) {
+                        return Optional.of(new ListFeedback(Long.parseLong(p[1])));
+                    }
+                    break;
+                case "fbanswer":
+                    if (p.length == 3) {
+                        return Optional.of(new AnswerFeedback(Long.parseLong(p[1]), Long.parseLong(p[2])));
+                    }
+                    break;
+                case "fbreact":
+                    if (p.length == 4) {
+                        return FeedbackReaction.of(p[3])
+                                .map(r -> new ReactToFeedback(Long.parseLong(p[1]), Long.parseLong(p[2]), r));
+                    }
+                    break;
+                case "fbclose":
+                    if (p.length == 3) {
+                        return Optional.of(new CloseFeedbackThread(Long.parseLong(p[1]), Long.parseLong(p[2])));
+                    }
+                    break;
+                case "fbwriter":
+                    if (p.length == 3) {
+                        return Optional.of(new ReplyAsWriter(Long.parseLong(p[1]), Long.parseLong(p[2])));
                     }
                     break;
                 case "cmd":

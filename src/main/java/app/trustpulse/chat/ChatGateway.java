@@ -31,6 +31,15 @@ public interface ChatGateway {
 
     void update(MessageRef ref, ChatMessage message);
 
+    /**
+     * Answers under a message the bot posted in a channel: a thread reply in Slack, a reply in Teams, a reply under it
+     * in the playground. Where a platform has no threads, the answer follows in the same conversation.
+     */
+    default MessageRef replyInThread(MessageRef parent, ChatMessage message) {
+        return postToChannel(
+                new ChannelAddress(parent.platform(), parent.workspaceId(), parent.conversationId()), message);
+    }
+
     /** The human, active members of a channel. */
     List<ChatUser> channelMembers(ChannelAddress channel);
 

@@ -68,6 +68,11 @@ public final class ChatGateways {
         }
 
         @Override
+        public MessageRef replyInThread(MessageRef parent, ChatMessage message) {
+            return counted(() -> gateway.replyInThread(parent, message));
+        }
+
+        @Override
         public void update(MessageRef ref, ChatMessage message) {
             counted(() -> {
                 gateway.update(ref, message);

@@ -5,6 +5,7 @@ import app.trustpulse.command.MemberChoices;
 import app.trustpulse.command.RosterNotices;
 import app.trustpulse.command.RunningCommands;
 import app.trustpulse.command.Welcoming;
+import app.trustpulse.feedback.FeedbackConversations;
 import app.trustpulse.inbound.HomeView;
 import app.trustpulse.inbound.InboxService;
 import app.trustpulse.nudge.NudgeCatalog;
@@ -42,7 +43,8 @@ public class InboundConfig {
             Texts texts,
             Clock clock,
             PulseProperties properties,
-            PulseMetrics metrics) {
+            PulseMetrics metrics,
+            FeedbackConversations conversations) {
         HomeView home = new HomeView(teams, members, pulses, nudgeLog, catalog, pulseMessages, texts, clock);
         return new InboxService(
                 commands,
@@ -57,6 +59,7 @@ public class InboundConfig {
                 texts,
                 clock,
                 properties.defaultLanguage(),
-                metrics);
+                metrics,
+                conversations);
     }
 }

@@ -10,6 +10,7 @@ import app.trustpulse.command.RosterNotices;
 import app.trustpulse.command.RunningCommands;
 import app.trustpulse.command.Subcommand;
 import app.trustpulse.command.Welcoming;
+import app.trustpulse.feedback.FeedbackConversations;
 import app.trustpulse.nudge.NudgeLog;
 import app.trustpulse.nudge.SentNudge;
 import app.trustpulse.pulse.Language;
@@ -45,6 +46,7 @@ public final class InboxService implements ChatInbox {
     private final Clock clock;
     private final Language defaultLanguage;
     private final PulseMetrics metrics;
+    private final FeedbackConversations conversations;
 
     public InboxService(
             RunningCommands commands,
@@ -59,7 +61,8 @@ public final class InboxService implements ChatInbox {
             Texts texts,
             Clock clock,
             Language defaultLanguage,
-            PulseMetrics metrics) {
+            PulseMetrics metrics,
+            FeedbackConversations conversations) {
         this.commands = commands;
         this.recording = recording;
         this.choices = choices;
@@ -73,6 +76,7 @@ public final class InboxService implements ChatInbox {
         this.clock = clock;
         this.defaultLanguage = defaultLanguage;
         this.metrics = metrics;
+        this.conversations = conversations;
     }
 
     @Override
@@ -211,6 +215,37 @@ public final class InboxService implements ChatInbox {
         @Override
         public Optional<ChatMessage> dismiss(Actions.Dismiss a) {
             return Optional.of(ChatMessage.text(texts.get(lang, "action.dismissed")));
+        }
+
+        @Override
+        public Optional<ChatMessage> listFeedback(Actions.ListFeedback a) {
+            return Optional.of(conversations.list(person(), a.teamId(), lang));
+        }
+
+        @Override
+        public Optional<ChatMessage> answerFeedback(Actions.AnswerFeedback a) {
+            return Optional.of(conversations.answer(
+                    person(), a.teamId(), a.feedbackId(), interaction.input().orElse(""), lang));
+        }
+
+        @Override
+        public Optional<ChatMessage> reactToFeedback(Actions.ReactToFeedback a) {
+            return Optional.of(conversations.react(person(), a.teamId(), a.feedbackId(), a.reaction(), lang));
+        }
+
+        @Override
+        public Optional<ChatMessage> closeFeedbackThread(Actions.CloseFeedbackThread a) {
+            return Optional.of(conversations.close(person(), a.teamId(), a.feedbackId(), lang));
+        }
+
+        @Override
+        public Optional<ChatMessage> replyAsWriter(Actions.ReplyAsWriter a) {
+            return Optional.of(conversations.reply(
+                    person(), a.teamId(), a.feedbackId(), interaction.input().orElse(""), lang));
+        }
+
+        private FeedbackConversations.Person person() {
+            return new FeedbackConversations.Person(s.platform(), s.workspaceId(), s.userId(), s.displayName());
         }
     }
 

@@ -82,6 +82,24 @@ final class JdbcFeedbackRepository implements FeedbackRepository {
     }
 
     @Override
+    public Optional<Feedback> find(long teamId, long id) {
+        return jdbc.sql(SELECT + " WHERE team_id = :teamId AND id = :id")
+                .param("teamId", teamId)
+                .param("id", id)
+                .query(this::map)
+                .optional();
+    }
+
+    @Override
+    public List<Feedback> releasedSince(long teamId, WeekId from) {
+        return jdbc.sql(SELECT + " WHERE team_id = :teamId AND released_week >= :from ORDER BY released_week DESC, id")
+                .param("teamId", teamId)
+                .param("from", from.toString())
+                .query(this::map)
+                .list();
+    }
+
+    @Override
     public List<Feedback> releasedIn(long teamId, WeekId week) {
         return jdbc.sql(SELECT + " WHERE team_id = :teamId AND released_week = :week ORDER BY id")
                 .param("teamId", teamId)

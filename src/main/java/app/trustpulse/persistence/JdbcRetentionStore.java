@@ -36,6 +36,11 @@ final class JdbcRetentionStore implements RetentionStore {
         return new Purged(answers, feedback, nudges, checkIns, operational);
     }
 
+    @Override
+    public int closeFeedbackThreads(Instant now) {
+        return JdbcFeedbackThreads.closeExpired(jdbc, now);
+    }
+
     private int beforeWeek(String table, WeekId cutoff) {
         return jdbc.sql("DELETE FROM " + table + " WHERE week < :cutoff")
                 .param("cutoff", cutoff.toString())

@@ -8,6 +8,7 @@ import app.trustpulse.privacy.RetentionStore;
 import app.trustpulse.pulse.AnswerRepository;
 import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.FeedbackRepository;
+import app.trustpulse.pulse.FeedbackThreadRepository;
 import app.trustpulse.pulse.Leases;
 import app.trustpulse.pulse.Liveness;
 import app.trustpulse.pulse.MemberRepository;
@@ -73,6 +74,11 @@ public class PersistenceConfiguration {
     @Bean
     FeedbackRepository feedbackRepository(JdbcClient jdbc, Sealer sealer) {
         return new JdbcFeedbackRepository(jdbc, sealer);
+    }
+
+    @Bean
+    FeedbackThreadRepository feedbackThreadRepository(JdbcClient jdbc, Sealer sealer) {
+        return new JdbcFeedbackThreads(jdbc, sealer);
     }
 
     @Bean

@@ -13,14 +13,25 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The playground's own JSON shape of a {@link ChatMessage}: a summary and a list of blocks, each with a
- * {@code type} (Header, Text, Context, Scale, Buttons, ScoreTable). Absent optionals are written as null.
+ * {@code type} (Header, Text, Context, Scale, Buttons, ScoreTable). Absent optionals are written as null. A reply in a
+ * thread also carries {@code replyTo}, the id of the message it answers.
  */
 final class MessageJson {
+
+    /** The field a reply in a thread carries: the id of the message it answers. */
+    static final String REPLY_TO = "replyTo";
 
     private final JsonMapper mapper = JsonMapper.builder().build();
 
     String write(ChatMessage message) {
         return mapper.writeValueAsString(toTree(message));
+    }
+
+    /** A reply under another message of the same conversation: the message with the id it answers. */
+    String writeReply(ChatMessage message, long parentId) {
+        ObjectNode root = toTree(message);
+        root.put(REPLY_TO, parentId);
+        return mapper.writeValueAsString(root);
     }
 
     ChatMessage read(String json) {
@@ -37,7 +48,12 @@ final class MessageJson {
      * Slack and Teams previews show each platform's way.
      */
     JsonNode current(String json) {
-        return toTree(app.trustpulse.chat.Mentions.show(read(json), (id, name) -> "@" + name));
+        ObjectNode current = toTree(app.trustpulse.chat.Mentions.show(read(json), (id, name) -> "@" + name));
+        JsonNode replyTo = tree(json).path(REPLY_TO);
+        if (replyTo.isNumber()) {
+            current.put(REPLY_TO, replyTo.longValue());
+        }
+        return current;
     }
 
     /** Every action a click on this message may send, with whether it asks for text first. */

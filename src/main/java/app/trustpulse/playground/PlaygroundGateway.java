@@ -55,6 +55,20 @@ class PlaygroundGateway implements ChatGateway {
         }
     }
 
+    /** A reply under a channel message: stored in the same conversation, marked with the message it answers. */
+    @Override
+    public MessageRef replyInThread(MessageRef parent, ChatMessage message) {
+        requirePlayground(parent.platform());
+        long parentId = parseId(parent.messageId());
+        long id = store.addMessage(
+                parent.workspaceId(),
+                parent.conversationId(),
+                StoredMessage.BOT,
+                Optional.empty(),
+                json.writeReply(message, parentId));
+        return new MessageRef(Platform.PLAYGROUND, parent.workspaceId(), parent.conversationId(), String.valueOf(id));
+    }
+
     @Override
     public String channelName(ChannelAddress channel) {
         return "#" + channel.channelId();

@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Deletes answers, feedback and nudge records older than the answer retention (the weekly aggregates already
- * published stay), check-ins older than theirs, and delivery bookkeeping older than a few weeks. Runs daily.
+ * published stay), check-ins older than theirs, and delivery bookkeeping older than a few weeks; closes feedback
+ * threads whose time is up, destroying the way back to their writers. Runs daily.
  */
 public final class ApplyingRetention {
 
@@ -31,16 +32,18 @@ public final class ApplyingRetention {
         WeekId answersBefore = WeekId.of(today.minus(policy.answers()));
         WeekId checkInsBefore = WeekId.of(today.minus(policy.checkIns()));
         RetentionStore.Purged purged = store.purge(answersBefore, checkInsBefore, now.minus(policy.operational()));
+        int threads = store.closeFeedbackThreads(now);
         LOG.info(
                 "Retention: deleted {} answers, {} feedback, {} nudge records from before {}; {} check-ins from before {};"
-                        + " {} delivery records",
+                        + " {} delivery records; closed {} feedback threads and destroyed the way back to their writers",
                 purged.answers(),
                 purged.feedback(),
                 purged.nudges(),
                 answersBefore,
                 purged.checkIns(),
                 checkInsBefore,
-                purged.operational());
+                purged.operational(),
+                threads);
         return purged;
     }
 }

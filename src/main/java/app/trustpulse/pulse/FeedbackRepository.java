@@ -20,6 +20,12 @@ public interface FeedbackRepository {
 
     void markReleased(Collection<Long> ids, WeekId week);
 
+    /** One feedback of a team, released or not. */
+    java.util.Optional<Feedback> find(long teamId, long id);
+
+    /** The feedback released with the weeks from {@code from} on, latest release first. */
+    List<Feedback> releasedSince(long teamId, WeekId from);
+
     /** The feedback released with a week's close. */
     List<Feedback> releasedIn(long teamId, WeekId week);
 

@@ -111,6 +111,28 @@ final class SlackGateway implements ChatGateway {
                         .blocks(blockKit.message(message))));
     }
 
+    /**
+     * A reply in the thread of a channel message. An ambiguous failure is not tried again, so a reply never shows
+     * twice; the person who clicked is told it did not go out.
+     */
+    @Override
+    public MessageRef replyInThread(MessageRef parent, ChatMessage message) {
+        requireSlack(parent.platform());
+        Prepared prepared = prepare(message);
+        ChatPostMessageResponse r = calls.callOnce(
+                parent.workspaceId(),
+                Methods.CHAT_POST_MESSAGE,
+                parent.conversationId(),
+                c -> c.chatPostMessage(q -> q.channel(parent.conversationId())
+                        .threadTs(parent.messageId())
+                        .text(prepared.text())
+                        .blocksAsString(prepared.blocks())
+                        .unfurlLinks(false)
+                        .unfurlMedia(false)),
+                Optional.empty());
+        return new MessageRef(Platform.SLACK, parent.workspaceId(), parent.conversationId(), r.getTs());
+    }
+
     @Override
     public List<ChatUser> channelMembers(ChannelAddress channel) {
         requireSlack(channel.platform());

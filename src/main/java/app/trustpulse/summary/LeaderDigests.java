@@ -1,6 +1,8 @@
 package app.trustpulse.summary;
 
+import app.trustpulse.chat.Actions;
 import app.trustpulse.chat.Block;
+import app.trustpulse.chat.Button;
 import app.trustpulse.chat.ChatMessage;
 import app.trustpulse.nudge.NudgeCatalog;
 import app.trustpulse.nudge.NudgeLog;
@@ -150,6 +152,9 @@ public final class LeaderDigests {
                     texts.get(lang, "digest.feedback.title", week.feedback().size())));
             blocks.add(
                     new Block.Text(week.feedback().stream().map(f -> "• " + f).collect(Collectors.joining("\n"))));
+            // Answering happens in the feedback module's own message, one feedback at a time.
+            blocks.add(new Block.Buttons(
+                    List.of(Button.of(texts.get(lang, "digest.feedback.answer"), Actions.listFeedback(team.id())))));
         } else if (week.feedbackHeld() > 0) {
             blocks.add(new Block.Context(texts.get(lang, "digest.feedback.held", team.threshold())));
         }

@@ -87,6 +87,19 @@ class TeamsGateway implements ChatGateway {
                         .updateActivity(ref.conversationId(), ref.messageId(), activity));
     }
 
+    /** A reply under a channel post: Teams shows it in the post's thread. */
+    @Override
+    public MessageRef replyInThread(MessageRef parent, ChatMessage message) {
+        String serviceUrl = store.serviceUrlOf(parent.workspaceId(), parent.conversationId())
+                .orElseThrow(() -> new ChatDeliveryException("unknown Teams conversation " + parent.conversationId()));
+        return post(
+                parent.workspaceId(),
+                serviceUrl,
+                parent.conversationId(),
+                parent.messageId(),
+                renderer.render(message));
+    }
+
     @Override
     public String channelName(ChannelAddress channel) {
         return store.teamNameOf(channel.workspaceId(), channel.channelId())

@@ -3,7 +3,6 @@ package app.trustpulse.feedback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.trustpulse.pulse.Feedback;
-import app.trustpulse.pulse.FeedbackRepository;
 import app.trustpulse.pulse.Language;
 import app.trustpulse.pulse.Member;
 import app.trustpulse.pulse.MemberRepository;
@@ -14,8 +13,6 @@ import app.trustpulse.pulse.Team;
 import app.trustpulse.pulse.TeamSchedule;
 import app.trustpulse.pulse.WeekId;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -174,57 +171,5 @@ class FeedbackReleaseTest {
         public void markWelcomed(long teamId, String userId) {}
 
         public void releaseWelcome(long teamId, String userId) {}
-    }
-
-    private static final class InMemoryFeedback implements FeedbackRepository {
-        private final List<Feedback> all = new ArrayList<>();
-
-        public long add(Feedback f) {
-            long id = all.size() + 1;
-            all.add(new Feedback(id, f.teamId(), f.week(), f.pseudonym(), f.text(), f.releasedIn()));
-            return id;
-        }
-
-        private final java.util.Set<String> tokens = new java.util.HashSet<>();
-
-        public java.util.OptionalLong addOnce(Feedback f, String onceToken) {
-            return tokens.add(f.teamId() + ":" + onceToken)
-                    ? java.util.OptionalLong.of(add(f))
-                    : java.util.OptionalLong.empty();
-        }
-
-        public List<Feedback> releasedIn(long teamId, WeekId week) {
-            return all.stream()
-                    .filter(f -> f.teamId() == teamId && f.releasedIn().equals(Optional.of(week)))
-                    .toList();
-        }
-
-        public List<Feedback> pending(long teamId) {
-            return all.stream()
-                    .filter(f -> f.teamId() == teamId && f.releasedIn().isEmpty())
-                    .toList();
-        }
-
-        public void markReleased(Collection<Long> ids, WeekId week) {
-            all.replaceAll(f -> ids.contains(f.id())
-                    ? new Feedback(f.id(), f.teamId(), f.week(), f.pseudonym(), f.text(), Optional.of(week))
-                    : f);
-        }
-
-        public int dropPendingBefore(long teamId, WeekId cutoff) {
-            int before = all.size();
-            all.removeIf(f -> f.releasedIn().isEmpty() && f.week().compareTo(cutoff) < 0);
-            return before - all.size();
-        }
-
-        public List<Feedback> ofPseudonym(long teamId, String pseudonym) {
-            return all.stream().filter(f -> f.pseudonym().equals(pseudonym)).toList();
-        }
-
-        public int deleteOfPseudonym(long teamId, String pseudonym) {
-            int before = all.size();
-            all.removeIf(f -> f.pseudonym().equals(pseudonym));
-            return before - all.size();
-        }
     }
 }

@@ -154,6 +154,7 @@ class BundleSyncTest {
                             || key.startsWith("pulse.playground")
                             || key.startsWith("pulse.pseudonym")
                             || key.startsWith("pulse.retention")
+                            || key.startsWith("pulse.feedback")
                             || key.startsWith("pulse.dashboard")
                             || key.startsWith("pulse.charts")
                             || key.startsWith("trustpulse.")

@@ -326,6 +326,20 @@ class SlackSendingTest {
         assertThat(SLACK.posted("C0RETRY")).hasSize(2);
     }
 
+    @Test
+    void aReplyUnderAChannelPostGoesIntoItsThread() {
+        ChannelAddress channel = new ChannelAddress(Platform.SLACK, TEAM, "C0THREAD");
+        MessageRef quote = gateway.postToChannel(channel, ChatMessage.text("Anonymous feedback"));
+
+        MessageRef reply = gateway.replyInThread(quote, ChatMessage.text("*Lee:* we're on it."));
+
+        assertThat(reply.conversationId()).isEqualTo("C0THREAD");
+        assertThat(SLACK.calls("chat.postMessage"))
+                .filteredOn(c -> "C0THREAD".equals(c.param("channel")))
+                .extracting(c -> c.param("thread_ts"))
+                .containsExactly(null, quote.messageId());
+    }
+
     private List<Map<String, Object>> deliveries() {
         return jdbc.sql("SELECT * FROM slack_delivery").query().listOfRows();
     }

@@ -150,6 +150,23 @@ class TeamsAdapterTest {
     }
 
     @Test
+    void aReplyUnderAChannelPostGoesIntoItsThreadAsAReplyToThatActivity() throws Exception {
+        post(PAYLOADS.botAddedToTeam("29:olga"));
+        CONNECTOR.reset();
+        MessageRef quote = gateway.postToChannel(
+                new ChannelAddress(Platform.TEAMS, TeamsPayloads.TENANT, TeamsPayloads.TEAM),
+                ChatMessage.text("Anonymous feedback"));
+
+        gateway.replyInThread(quote, ChatMessage.text("**Lee:** we're on it."));
+
+        List<FakeBotConnector.Call> posted = CONNECTOR.postedTo(TeamsPayloads.TEAM);
+        assertThat(posted).hasSize(2);
+        assertThat(quote.messageId()).isNotBlank();
+        assertThat(posted.get(1).path()).endsWith("/activities/" + quote.messageId());
+        assertThat(posted.get(1).body().path("replyToId").asText()).isEqualTo(quote.messageId());
+    }
+
+    @Test
     void removingTheBotFromATeamForgetsTheTeamAndItsChannels() throws Exception {
         post(PAYLOADS.botAddedToTeam("29:olga"));
         post(PAYLOADS.botRemovedFromTeam("29:olga"));
