@@ -15,6 +15,7 @@ import app.trustpulse.command.Welcoming;
 import app.trustpulse.doctor.Doctor;
 import app.trustpulse.nudge.NudgeLog;
 import app.trustpulse.nudge.NudgingLeaders;
+import app.trustpulse.promise.KeepingPromises;
 import app.trustpulse.pulse.AnswerRepository;
 import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.FeedbackRepository;
@@ -90,7 +91,8 @@ public class CommandConfig {
             Texts texts,
             Doctor doctor,
             Clock clock,
-            PulseProperties properties) {
+            PulseProperties properties,
+            KeepingPromises promises) {
         TeamAdministration administration = new TeamAdministration(
                 teams,
                 members,
@@ -115,7 +117,8 @@ public class CommandConfig {
                 doctor,
                 reply,
                 texts,
-                properties.defaultLanguage());
+                properties.defaultLanguage(),
+                promises);
     }
 
     @Bean

@@ -9,6 +9,8 @@ import app.trustpulse.inbound.HomeView;
 import app.trustpulse.inbound.InboxService;
 import app.trustpulse.nudge.NudgeCatalog;
 import app.trustpulse.nudge.NudgeLog;
+import app.trustpulse.promise.KeepingPromises;
+import app.trustpulse.promise.NoticingPromises;
 import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.PulseMetrics;
 import app.trustpulse.pulse.PulseRepository;
@@ -42,7 +44,9 @@ public class InboundConfig {
             Texts texts,
             Clock clock,
             PulseProperties properties,
-            PulseMetrics metrics) {
+            PulseMetrics metrics,
+            KeepingPromises promises,
+            NoticingPromises noticing) {
         HomeView home = new HomeView(teams, members, pulses, nudgeLog, catalog, pulseMessages, texts, clock);
         return new InboxService(
                 commands,
@@ -57,6 +61,8 @@ public class InboundConfig {
                 texts,
                 clock,
                 properties.defaultLanguage(),
-                metrics);
+                metrics,
+                promises,
+                noticing);
     }
 }
