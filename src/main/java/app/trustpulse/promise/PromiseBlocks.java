@@ -124,6 +124,22 @@ public final class PromiseBlocks implements PromiseSections {
         return blocks;
     }
 
+    /** A promise as the team sees it: with its leader's name and the latest count of what the team noticed. */
+    public record Shown(Promise promise, String leaderName, Optional<Tally> latest) {}
+
+    /** Every leader's promise the team sees, for the dashboard; counts nothing, changes nothing. */
+    public List<Shown> board(Team team) {
+        Map<Long, Tally> latest = TrustAccount.latest(promises.tallies(team.id()));
+        return shown(team).stream()
+                .map(p -> new Shown(p, leaderName(team, p.leaderId()), Optional.ofNullable(latest.get(p.id()))))
+                .toList();
+    }
+
+    /** The team's trust account for the quarter that ends with {@code week}. */
+    public TrustAccount account(Team team, WeekId week) {
+        return noticing.account(team, week);
+    }
+
     /** Every leader's promise the team sees: those of people who still lead the team. */
     public List<Promise> shown(Team team) {
         return promises.active(team.id()).stream()
