@@ -16,6 +16,7 @@ import app.trustpulse.doctor.Doctor;
 import app.trustpulse.nudge.NudgeLog;
 import app.trustpulse.nudge.NudgingLeaders;
 import app.trustpulse.promise.KeepingPromises;
+import app.trustpulse.promise.NoticingPromises;
 import app.trustpulse.pulse.AnswerRepository;
 import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.FeedbackRepository;
@@ -133,7 +134,9 @@ public class CommandConfig {
             Reply reply,
             Texts texts,
             Clock clock,
-            List<PlatformPersonalData> platformData) {
+            List<PlatformPersonalData> platformData,
+            KeepingPromises promises,
+            NoticingPromises noticing) {
         return new MemberChoices(
                 teams,
                 members,
@@ -146,6 +149,8 @@ public class CommandConfig {
                 texts,
                 clock,
                 platformData,
-                new SecureRandom());
+                new SecureRandom(),
+                promises,
+                noticing);
     }
 }

@@ -44,6 +44,8 @@ public final class NoticingPromises implements PromiseQuestions {
         }
     }
 
+    private static final int TEN_YEARS_OF_WEEKS = 522;
+
     private final PromiseRepository promises;
     private final TeamRepository teams;
     private final MemberRepository members;
@@ -180,7 +182,8 @@ public final class NoticingPromises implements PromiseQuestions {
         int erased = 0;
         for (WeekId week : promises.weeksWithAnswers(team.id())) {
             List<String> own = own(team, userId, week);
-            for (Promise p : promises.madeSince(team.id(), week.minus(TrustAccount.WEEKS * 4))) {
+            // Every promise that can still be asked about: made before that week, however long ago.
+            for (Promise p : promises.madeSince(team.id(), week.minus(TEN_YEARS_OF_WEEKS))) {
                 erased += promises.deleteAnswers(team.id(), week, p.id(), own);
             }
         }

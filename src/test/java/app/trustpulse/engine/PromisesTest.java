@@ -204,6 +204,23 @@ class PromisesTest extends EngineTest {
         assertThat(blocks.get(1)).isEqualTo(new Block.Text(en("promise.participation.falling", 100, 75, 50)));
     }
 
+    @Test
+    void forgetMeErasesAMembersAnswersAboutPromisesAndALeadersPromises() {
+        Ws ws = new Ws().setUp(4);
+        promiseMadeTwoWeeksAgo(ws);
+        ws.command(ws.admin, "send-now");
+        answer(ws, ws.member(1), "yes");
+        answer(ws, ws.member(2), "no");
+
+        ws.click(ws.member(1), Actions.forgetMe(true));
+
+        assertThat(promises.answers(ws.team().id(), ws.week()))
+                .singleElement()
+                .satisfies(a -> assertThat(a.answer()).isEqualTo(app.trustpulse.promise.Noticed.NO));
+        ws.click(ws.leader, Actions.forgetMe(true));
+        assertThat(promises.active(ws.team().id())).isEmpty();
+    }
+
     private long promiseMadeTwoWeeksAgo(Ws ws) {
         return promises.add(new Promise(
                 0,
