@@ -74,6 +74,22 @@ class PromiseThroughThePlaygroundTest {
                 .get("/dashboard/teams/" + team.group(1))
                 .body();
         assertThat(teamPage).contains("id=\"promises\"").contains(safety).contains("dissenting view");
+
+        // Two weeks on, the members' check-in asks; the demo's made-up answers include that question.
+        assertThat(anyone.postJson("/playground/api/week/next", "{}").statusCode())
+                .isEqualTo(200);
+        assertThat(anyone.postJson("/playground/api/week/next", "{}").statusCode())
+                .isEqualTo(200);
+        assertThat(anyone.postJson("/playground/api/week/send", "{}").statusCode())
+                .isEqualTo(200);
+        String asked = anyone.get("/playground/api/state").body();
+        assertThat(asked).contains("noticed:");
+        assertThat(anyone.postJson("/playground/api/week/answer", "{}").statusCode())
+                .isEqualTo(200);
+        assertThat(anyone.postJson("/playground/api/week/next", "{}").statusCode())
+                .isEqualTo(200);
+        String counted = channel(anyone.get("/playground/api/state").body());
+        assertThat(counted).containsAnyOf("Did the team notice it? Week", "people said whether they noticed it");
     }
 
     /** The id of the last bot message in Lee's direct messages with an own-words promise button, and its action. */
