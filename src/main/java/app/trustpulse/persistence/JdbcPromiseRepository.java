@@ -119,7 +119,8 @@ final class JdbcPromiseRepository implements PromiseRepository {
                         .param("token", token)
                         .update(),
                 () -> jdbc.sql("""
-                        INSERT INTO promise_answer (team_id, week, token, sealed) VALUES (:teamId, :week, :token, :sealed)
+                        INSERT INTO promise_answer (team_id, week, token, sealed)
+                        VALUES (:teamId, :week, :token, :sealed)
                         ON CONFLICT DO NOTHING
                         """)
                         .param("teamId", a.teamId())
