@@ -1,6 +1,7 @@
 package app.trustpulse.chat;
 
 import app.trustpulse.pulse.Dimension;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -39,6 +40,14 @@ public final class Actions {
         R answerFeedbackQuestion(AnswerFeedbackQuestion action);
 
         R dismiss(Dismiss action);
+
+        R promiseTip(PromiseTip action);
+
+        R promiseInOwnWords(PromiseInOwnWords action);
+
+        R endPromise(EndPromise action);
+
+        R answerNoticed(AnswerNoticed action);
 
         R listFeedback(ListFeedback action);
 
@@ -183,6 +192,64 @@ public final class Actions {
         }
     }
 
+    /** A leader makes one of the digest's tips their promise to the team, as it stands. */
+    public record PromiseTip(long teamId, long sentNudgeId) implements Action {
+        @Override
+        public <R> R accept(Handler<R> handler) {
+            return handler.promiseTip(this);
+        }
+    }
+
+    /**
+     * A leader makes or rewords their promise in their own words (the button's input); the focus is the given dimension
+     * unless the words start with another, and empty keeps the current promise's focus.
+     */
+    public record PromiseInOwnWords(long teamId, Optional<Dimension> focus) implements Action {
+        @Override
+        public <R> R accept(Handler<R> handler) {
+            return handler.promiseInOwnWords(this);
+        }
+    }
+
+    public record EndPromise(long teamId) implements Action {
+        @Override
+        public <R> R accept(Handler<R> handler) {
+            return handler.endPromise(this);
+        }
+    }
+
+    /** A member's answer to "did you notice the leader doing this?" on their check-in: one of {@link #NOTICED}. */
+    public record AnswerNoticed(long checkInId, long promiseId, String answer) implements Action {
+        @Override
+        public <R> R accept(Handler<R> handler) {
+            return handler.answerNoticed(this);
+        }
+    }
+
+    /** The values the choices of a "did you notice?" question carry: yes, partly, no, can't say. */
+    public static final List<String> NOTICED = List.of("yes", "partly", "no", CANT_SAY);
+
+    /** Whether a value is one a scale's choice may carry: a score, "can't say", or an answer about a promise. */
+    public static boolean isScaleValue(String value) {
+        return value.matches("[1-5]") || NOTICED.contains(value);
+    }
+
+    public static String promiseTip(long teamId, long sentNudgeId) {
+        return "promise:" + teamId + ":tip:" + sentNudgeId;
+    }
+
+    public static String promiseInOwnWords(long teamId, Optional<Dimension> focus) {
+        return "promise:" + teamId + ":own" + focus.map(d -> ":" + d.name()).orElse("");
+    }
+
+    public static String endPromise(long teamId) {
+        return "promise:" + teamId + ":end";
+    }
+
+    public static String noticedPrefix(long checkInId, long promiseId) {
+        return "noticed:" + checkInId + ":" + promiseId + ":";
+    }
+
     public static String dismiss() {
         return "dismiss";
     }
@@ -308,6 +375,13 @@ public final class Actions {
                         return Optional.of(new RunTeamCommand(Long.parseLong(p[1]), p[2]));
                     }
                     break;
+                case "promise":
+                    return promise(p);
+                case "noticed":
+                    if (p.length == 4 && NOTICED.contains(p[3])) {
+                        return Optional.of(new AnswerNoticed(Long.parseLong(p[1]), Long.parseLong(p[2]), p[3]));
+                    }
+                    break;
                 case "dismiss":
                     return p.length == 1 ? Optional.of(new Dismiss()) : Optional.empty();
                 case "forget":
@@ -322,5 +396,23 @@ public final class Actions {
             return Optional.empty();
         }
         return Optional.empty();
+    }
+
+    private static Optional<Action> promise(String[] p) {
+        if (p.length < 3) {
+            return Optional.empty();
+        }
+        long teamId = Long.parseLong(p[1]);
+        return switch (p[2]) {
+            case "tip" -> p.length == 4 ? Optional.of(new PromiseTip(teamId, Long.parseLong(p[3]))) : Optional.empty();
+            case "own" ->
+                p.length == 3
+                        ? Optional.of(new PromiseInOwnWords(teamId, Optional.empty()))
+                        : p.length == 4
+                                ? Optional.of(new PromiseInOwnWords(teamId, Optional.of(Dimension.valueOf(p[3]))))
+                                : Optional.empty();
+            case "end" -> p.length == 3 ? Optional.of(new EndPromise(teamId)) : Optional.empty();
+            default -> Optional.empty();
+        };
     }
 }

@@ -4,6 +4,7 @@ import app.trustpulse.chat.Actions;
 import app.trustpulse.chat.Block;
 import app.trustpulse.chat.Button;
 import app.trustpulse.chat.ChatMessage;
+import app.trustpulse.promise.PromiseQuestions;
 import app.trustpulse.pulse.Answer;
 import app.trustpulse.pulse.CheckIn;
 import app.trustpulse.pulse.Dimension;
@@ -30,9 +31,16 @@ public final class CheckInMessages {
     static final int COMMENT_MAX = 1000;
 
     private final Texts texts;
+    private final PromiseQuestions promises;
 
     public CheckInMessages(Texts texts) {
+        this(texts, PromiseQuestions.none());
+    }
+
+    /** @param promises what the leaders' promises add to a member's first check-in of the week */
+    public CheckInMessages(Texts texts, PromiseQuestions promises) {
         this.texts = texts;
+        this.promises = promises;
     }
 
     /**
@@ -85,6 +93,7 @@ public final class CheckInMessages {
         if (open && checkIn.audience() == Role.MEMBER && checkIn.slot() == 0) {
             blocks.addAll(openQuestion(team, checkIn));
         }
+        blocks.addAll(promises.forCheckIn(team, checkIn, open));
         if (open) {
             blocks.add(new Block.Context(texts.get(
                     lang,

@@ -286,6 +286,12 @@ public final class RecordingAnswers {
                 team.id(), userId, week.monday().atStartOfDay(team.timezone()).toInstant());
     }
 
+    /** Shows the person's own check-in again with what is recorded now, e.g. after they answered a question on it. */
+    public void refresh(Respondent who, long checkInId, Optional<MessageRef> shownIn) {
+        ownCheckIn(who, checkInId)
+                .ifPresent(c -> teams.find(c.teamId()).ifPresent(team -> refresh(team, c, who.userId(), shownIn)));
+    }
+
     /** Shows the check-in again with what is recorded now, in place. */
     private void refresh(Team team, CheckIn c, String userId, Optional<MessageRef> shownIn) {
         Optional<MessageRef> ref = shownIn.or(() -> c.messageRef().map(MessageRef::decode));

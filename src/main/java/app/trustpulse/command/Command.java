@@ -1,5 +1,6 @@
 package app.trustpulse.command;
 
+import app.trustpulse.pulse.Dimension;
 import app.trustpulse.pulse.Language;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -64,6 +65,8 @@ public sealed interface Command {
         R doctor(Doctor command);
 
         R setNudges(SetNudges command);
+
+        R promise(SetPromise command);
 
         R giveFeedback(GiveFeedback command);
 
@@ -301,6 +304,23 @@ public sealed interface Command {
 
         public <R> R accept(Handler<R> handler) {
             return handler.setNudges(this);
+        }
+    }
+
+    /** A leader's focus and promise: show it, make or change it ("promise safety I will …"), or end it. */
+    record SetPromise(Action action, Optional<Dimension> focus, String text) implements Command {
+        public enum Action {
+            SHOW,
+            MAKE,
+            END
+        }
+
+        public Subcommand subcommand() {
+            return Subcommand.PROMISE;
+        }
+
+        public <R> R accept(Handler<R> handler) {
+            return handler.promise(this);
         }
     }
 

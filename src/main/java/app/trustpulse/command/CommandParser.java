@@ -1,6 +1,8 @@
 package app.trustpulse.command;
 
+import app.trustpulse.promise.Promise;
 import app.trustpulse.pulse.AnonymityPolicy;
+import app.trustpulse.pulse.Dimension;
 import app.trustpulse.pulse.Language;
 import app.trustpulse.pulse.TeamSchedule;
 import java.time.DayOfWeek;
@@ -97,6 +99,7 @@ final class CommandParser {
             case THRESHOLD -> threshold(args);
             case NUDGES -> nudges(args);
             case FEEDBACK -> feedback(rest);
+            case PROMISE -> promise(rest);
             case PAUSE -> noArguments(sub, args, new Command.Pause());
             case RESUME -> noArguments(sub, args, new Command.Resume());
             case STATUS -> noArguments(sub, args, new Command.Status());
@@ -340,6 +343,31 @@ final class CommandParser {
             }
         }
         throw new Invalid(CommandError.of(Subcommand.NUDGES, "command.nudges.bad", String.join(" ", args)));
+    }
+
+    /** "promise", "promise end", "promise safety I will ask for a dissenting view in every planning meeting". */
+    private static Command promise(String rest) {
+        if (rest.isEmpty()) {
+            return new Command.SetPromise(Command.SetPromise.Action.SHOW, Optional.empty(), "");
+        }
+        String[] words = rest.split("\\s+", 2);
+        String first = words[0].replaceFirst(":$", "");
+        if (words.length == 1 && (first.equalsIgnoreCase("end") || first.equalsIgnoreCase("stop"))) {
+            return new Command.SetPromise(Command.SetPromise.Action.END, Optional.empty(), "");
+        }
+        Optional<Dimension> focus = Dimension.lookup(first);
+        if (focus.isEmpty()) {
+            throw new Invalid(CommandError.of(Subcommand.PROMISE, "command.promise.dimension", words[0]));
+        }
+        String text = words.length > 1 ? words[1].strip() : "";
+        if (text.isEmpty()) {
+            throw new Invalid(CommandError.of(Subcommand.PROMISE, "command.promise.empty", words[0]));
+        }
+        if (text.length() > Promise.MAX_LENGTH) {
+            throw new Invalid(
+                    CommandError.of(Subcommand.PROMISE, "command.promise.tooLong", String.valueOf(Promise.MAX_LENGTH)));
+        }
+        return new Command.SetPromise(Command.SetPromise.Action.MAKE, focus, text);
     }
 
     private static Command feedback(String rest) {

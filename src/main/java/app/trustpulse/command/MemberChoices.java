@@ -6,6 +6,8 @@ import app.trustpulse.chat.Button;
 import app.trustpulse.chat.ChatMessage;
 import app.trustpulse.chat.PlatformPersonalData;
 import app.trustpulse.nudge.NudgeLog;
+import app.trustpulse.promise.KeepingPromises;
+import app.trustpulse.promise.NoticingPromises;
 import app.trustpulse.pulse.Answer;
 import app.trustpulse.pulse.AnswerRepository;
 import app.trustpulse.pulse.CheckInRepository;
@@ -51,6 +53,8 @@ public final class MemberChoices {
     private final Clock clock;
     private final List<PlatformPersonalData> platformData;
     private final RandomGenerator random;
+    private final KeepingPromises promises;
+    private final NoticingPromises noticing;
 
     public MemberChoices(
             TeamRepository teams,
@@ -64,7 +68,9 @@ public final class MemberChoices {
             Texts texts,
             Clock clock,
             List<PlatformPersonalData> platformData,
-            RandomGenerator random) {
+            RandomGenerator random,
+            KeepingPromises promises,
+            NoticingPromises noticing) {
         this.teams = teams;
         this.members = members;
         this.checkIns = checkIns;
@@ -77,6 +83,8 @@ public final class MemberChoices {
         this.clock = clock;
         this.platformData = List.copyOf(platformData);
         this.random = random;
+        this.promises = promises;
+        this.noticing = noticing;
     }
 
     ChatMessage optOut(List<Member> memberships, Language lang, boolean out) {
@@ -272,6 +280,9 @@ public final class MemberChoices {
             erasedFeedback += feedback.deleteOfPseudonym(teamId, f.giver());
             erasedCheckIns += checkIns.deleteOfUser(teamId, userId);
             erasedNudges += nudgeLog.deleteOfLeader(teamId, userId);
+            // A leader's promises go with their nudges; a member's answers about promises with their answers.
+            erasedNudges += promises.forget(teamId, userId);
+            erasedAnswers += noticing.forget(f.team(), userId);
             if (members.remove(teamId, userId)) {
                 memberships++;
             }

@@ -4,6 +4,7 @@ import app.trustpulse.chat.Block;
 import app.trustpulse.chat.ChatMessage;
 import app.trustpulse.checkin.SendingCheckIns;
 import app.trustpulse.doctor.Doctor;
+import app.trustpulse.promise.KeepingPromises;
 import app.trustpulse.pulse.Language;
 import app.trustpulse.pulse.Member;
 import app.trustpulse.pulse.MemberRepository;
@@ -37,6 +38,7 @@ public final class RunningCommands {
     private final Reply reply;
     private final Texts texts;
     private final Language defaultLanguage;
+    private final KeepingPromises promises;
 
     public RunningCommands(
             TeamRepository teams,
@@ -51,7 +53,9 @@ public final class RunningCommands {
             Doctor doctor,
             Reply reply,
             Texts texts,
-            Language defaultLanguage) {
+            Language defaultLanguage,
+            KeepingPromises promises) {
+        this.promises = promises;
         this.parser = new CommandParser();
         this.teams = teams;
         this.members = members;
@@ -198,6 +202,16 @@ public final class RunningCommands {
         @Override
         public ChatMessage setNudges(Command.SetNudges c) {
             return choices.nudges(memberships.stream().filter(Member::isLeader).toList(), lang, c.on());
+        }
+
+        @Override
+        public ChatMessage promise(Command.SetPromise c) {
+            String leader = self.orElseThrow().userId();
+            return switch (c.action()) {
+                case SHOW -> promises.show(team(), leader);
+                case END -> promises.end(team(), leader);
+                case MAKE -> promises.make(team(), leader, c.focus().orElseThrow(), c.text());
+            };
         }
 
         @Override

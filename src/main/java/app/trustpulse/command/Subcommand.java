@@ -24,6 +24,7 @@ public enum Subcommand {
     WORK("work", Who.ADMIN, false),
     DOCTOR("doctor", Who.ADMIN, false),
     NUDGES("nudges", Who.LEADER, false),
+    PROMISE("promise", Who.LEADER, true),
     FEEDBACK("feedback", Who.MEMBER, true),
     OPTOUT("optout", Who.MEMBER, false),
     OPTIN("optin", Who.MEMBER, false),

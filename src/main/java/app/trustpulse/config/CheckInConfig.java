@@ -6,6 +6,7 @@ import app.trustpulse.checkin.RecordingAnswers;
 import app.trustpulse.checkin.Reminding;
 import app.trustpulse.checkin.SendingCheckIns;
 import app.trustpulse.checkin.TypedReplyParser;
+import app.trustpulse.promise.NoticingPromises;
 import app.trustpulse.pulse.AnswerRepository;
 import app.trustpulse.pulse.CheckInPlanner;
 import app.trustpulse.pulse.CheckInRepository;
@@ -32,8 +33,8 @@ import org.springframework.context.annotation.Configuration;
 public class CheckInConfig {
 
     @Bean
-    CheckInMessages checkInMessages(Texts texts) {
-        return new CheckInMessages(texts);
+    CheckInMessages checkInMessages(Texts texts, NoticingPromises promises) {
+        return new CheckInMessages(texts, promises);
     }
 
     @Bean

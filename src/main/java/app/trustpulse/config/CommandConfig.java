@@ -15,6 +15,8 @@ import app.trustpulse.command.Welcoming;
 import app.trustpulse.doctor.Doctor;
 import app.trustpulse.nudge.NudgeLog;
 import app.trustpulse.nudge.NudgingLeaders;
+import app.trustpulse.promise.KeepingPromises;
+import app.trustpulse.promise.NoticingPromises;
 import app.trustpulse.pulse.AnswerRepository;
 import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.FeedbackRepository;
@@ -90,7 +92,8 @@ public class CommandConfig {
             Texts texts,
             Doctor doctor,
             Clock clock,
-            PulseProperties properties) {
+            PulseProperties properties,
+            KeepingPromises promises) {
         TeamAdministration administration = new TeamAdministration(
                 teams,
                 members,
@@ -115,7 +118,8 @@ public class CommandConfig {
                 doctor,
                 reply,
                 texts,
-                properties.defaultLanguage());
+                properties.defaultLanguage(),
+                promises);
     }
 
     @Bean
@@ -130,7 +134,9 @@ public class CommandConfig {
             Reply reply,
             Texts texts,
             Clock clock,
-            List<PlatformPersonalData> platformData) {
+            List<PlatformPersonalData> platformData,
+            KeepingPromises promises,
+            NoticingPromises noticing) {
         return new MemberChoices(
                 teams,
                 members,
@@ -143,6 +149,8 @@ public class CommandConfig {
                 texts,
                 clock,
                 platformData,
-                new SecureRandom());
+                new SecureRandom(),
+                promises,
+                noticing);
     }
 }

@@ -10,6 +10,8 @@ import app.trustpulse.inbound.HomeView;
 import app.trustpulse.inbound.InboxService;
 import app.trustpulse.nudge.NudgeCatalog;
 import app.trustpulse.nudge.NudgeLog;
+import app.trustpulse.promise.KeepingPromises;
+import app.trustpulse.promise.NoticingPromises;
 import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.PulseMetrics;
 import app.trustpulse.pulse.PulseRepository;
@@ -44,7 +46,9 @@ public class InboundConfig {
             Clock clock,
             PulseProperties properties,
             PulseMetrics metrics,
-            FeedbackConversations conversations) {
+            FeedbackConversations conversations,
+            KeepingPromises promises,
+            NoticingPromises noticing) {
         HomeView home = new HomeView(teams, members, pulses, nudgeLog, catalog, pulseMessages, texts, clock);
         return new InboxService(
                 commands,
@@ -60,6 +64,8 @@ public class InboundConfig {
                 clock,
                 properties.defaultLanguage(),
                 metrics,
-                conversations);
+                conversations,
+                promises,
+                noticing);
     }
 }

@@ -8,6 +8,7 @@ import app.trustpulse.nudge.NudgeCatalog;
 import app.trustpulse.nudge.NudgeLog;
 import app.trustpulse.nudge.NudgeMessages;
 import app.trustpulse.nudge.NudgeSelector;
+import app.trustpulse.promise.PromiseBlocks;
 import app.trustpulse.pulse.AnswerRepository;
 import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.FeedbackRepository;
@@ -39,8 +40,8 @@ import org.springframework.context.annotation.Configuration;
 public class SummaryConfig {
 
     @Bean
-    PulseMessages pulseMessages(Texts texts, ObjectProvider<PulseCharts> charts) {
-        return new PulseMessages(texts, charts.getIfAvailable(PulseCharts::none));
+    PulseMessages pulseMessages(Texts texts, ObjectProvider<PulseCharts> charts, PromiseBlocks promises) {
+        return new PulseMessages(texts, charts.getIfAvailable(PulseCharts::none), promises);
     }
 
     @Bean
@@ -51,8 +52,9 @@ public class SummaryConfig {
             PulseMessages pulseMessages,
             NudgeMessages nudgeMessages,
             Texts texts,
-            Clock clock) {
-        return new LeaderDigests(selector, catalog, nudgeLog, pulseMessages, nudgeMessages, texts, clock);
+            Clock clock,
+            PromiseBlocks promises) {
+        return new LeaderDigests(selector, catalog, nudgeLog, pulseMessages, nudgeMessages, texts, clock, promises);
     }
 
     @Bean

@@ -8,10 +8,13 @@ import app.trustpulse.insight.Viewer;
 import app.trustpulse.nudge.NudgeCatalog;
 import app.trustpulse.nudge.NudgeReview;
 import app.trustpulse.nudge.SentNudge;
+import app.trustpulse.promise.PromiseBlocks;
+import app.trustpulse.promise.TrustAccount;
 import app.trustpulse.pulse.Answer;
 import app.trustpulse.pulse.Dimension;
 import app.trustpulse.pulse.Language;
 import app.trustpulse.pulse.Role;
+import app.trustpulse.pulse.Team;
 import app.trustpulse.pulse.TextFormats;
 import app.trustpulse.pulse.Texts;
 import app.trustpulse.pulse.WeekId;
@@ -38,13 +41,20 @@ class DashboardController {
     private final ReadingInsights insights;
     private final SignedIn signedIn;
     private final NudgeCatalog catalog;
+    private final PromiseBlocks promises;
     private final Texts texts;
     private final Cells cells;
     private final JsonMapper json;
     private final String chartJs = ChartJsAsset.path();
 
     DashboardController(
-            ReadingInsights insights, SignedIn signedIn, NudgeCatalog catalog, Texts texts, JsonMapper json) {
+            ReadingInsights insights,
+            SignedIn signedIn,
+            NudgeCatalog catalog,
+            Texts texts,
+            JsonMapper json,
+            PromiseBlocks promises) {
+        this.promises = promises;
         this.insights = insights;
         this.signedIn = signedIn;
         this.catalog = catalog;
@@ -130,6 +140,7 @@ class DashboardController {
             }
         });
         model.addAttribute("latestRows", latestRows);
+        promisesModel(lang, access.team(), view.currentWeek(), model);
 
         // A year of published weeks: where the team's first one lies, and the weeks a rolling mean looks back on.
         Trend trend = new Trend(
@@ -273,6 +284,44 @@ class DashboardController {
                 part.feedback().stream()
                         .map(f -> new PageParts.Line(cells.week(lang, f.releasedIn()), f.text()))
                         .toList());
+    }
+
+    /** The leaders' focus and promises as the channel's pulse shows them, to everyone who may see the team. */
+    private void promisesModel(Language lang, Team team, WeekId week, Model model) {
+        List<PageParts.Line> lines = new ArrayList<>();
+        for (PromiseBlocks.Shown s : promises.board(team)) {
+            String noticed = s.latest()
+                    .map(t -> t.counts()
+                            .map(c -> texts.get(
+                                    lang, "promise.noticed", t.week().week(), c.yes(), c.partly(), c.no(), c.cantSay()))
+                            .orElseGet(() -> texts.get(
+                                    lang, "promise.noticed.withheld", t.week().week(), team.threshold())))
+                    .orElse("");
+            lines.add(new PageParts.Line(
+                    cells.dimension(lang, s.promise().focus()),
+                    (texts.get(
+                                            lang,
+                                            "dashboard.promise.line",
+                                            s.leaderName(),
+                                            s.promise().text(),
+                                            s.promise().madeIn().week())
+                                    + " " + noticed)
+                            .strip()));
+        }
+        model.addAttribute("promises", lines);
+        TrustAccount account = promises.account(team, week);
+        model.addAttribute(
+                "promiseLoop",
+                account.empty()
+                        ? ""
+                        : account.asked() == 0
+                                ? texts.get(lang, "promise.loop.notAsked", account.focusAreas(), account.promises())
+                                : texts.get(
+                                        lang,
+                                        "promise.loop",
+                                        account.focusAreas(),
+                                        account.noticed(),
+                                        account.asked()));
     }
 
     private PageParts.NudgeLine nudgeLine(Language lang, SentNudge n) {

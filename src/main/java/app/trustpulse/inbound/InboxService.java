@@ -13,6 +13,9 @@ import app.trustpulse.command.Welcoming;
 import app.trustpulse.feedback.FeedbackConversations;
 import app.trustpulse.nudge.NudgeLog;
 import app.trustpulse.nudge.SentNudge;
+import app.trustpulse.promise.KeepingPromises;
+import app.trustpulse.promise.Noticed;
+import app.trustpulse.promise.NoticingPromises;
 import app.trustpulse.pulse.Language;
 import app.trustpulse.pulse.Member;
 import app.trustpulse.pulse.MemberRepository;
@@ -47,6 +50,8 @@ public final class InboxService implements ChatInbox {
     private final Language defaultLanguage;
     private final PulseMetrics metrics;
     private final FeedbackConversations conversations;
+    private final KeepingPromises promises;
+    private final NoticingPromises noticing;
 
     public InboxService(
             RunningCommands commands,
@@ -62,7 +67,11 @@ public final class InboxService implements ChatInbox {
             Clock clock,
             Language defaultLanguage,
             PulseMetrics metrics,
-            FeedbackConversations conversations) {
+            FeedbackConversations conversations,
+            KeepingPromises promises,
+            NoticingPromises noticing) {
+        this.promises = promises;
+        this.noticing = noticing;
         this.commands = commands;
         this.recording = recording;
         this.choices = choices;
@@ -210,6 +219,47 @@ public final class InboxService implements ChatInbox {
                     a.confirmed()
                             ? choices.forget(s.platform(), s.workspaceId(), s.userId(), lang)
                             : ChatMessage.text(texts.get(lang, "forget.cancelled")));
+        }
+
+        @Override
+        public Optional<ChatMessage> promiseTip(Actions.PromiseTip a) {
+            return Optional.of(
+                    promises.fromTip(s.platform(), s.workspaceId(), s.userId(), a.teamId(), a.sentNudgeId(), lang));
+        }
+
+        @Override
+        public Optional<ChatMessage> promiseInOwnWords(Actions.PromiseInOwnWords a) {
+            return Optional.of(promises.inOwnWords(
+                    s.platform(),
+                    s.workspaceId(),
+                    s.userId(),
+                    a.teamId(),
+                    a.focus(),
+                    interaction.input().orElse(""),
+                    lang));
+        }
+
+        @Override
+        public Optional<ChatMessage> endPromise(Actions.EndPromise a) {
+            return Optional.of(promises.end(s.platform(), s.workspaceId(), s.userId(), a.teamId(), lang));
+        }
+
+        @Override
+        public Optional<ChatMessage> answerNoticed(Actions.AnswerNoticed a) {
+            Optional<NoticingPromises.Refusal> refused = noticing.answer(
+                    s.platform(),
+                    s.workspaceId(),
+                    s.userId(),
+                    a.checkInId(),
+                    a.promiseId(),
+                    Noticed.ofCode(a.answer()).orElseThrow());
+            if (refused.isPresent()) {
+                return Optional.of(
+                        ChatMessage.text(texts.get(lang, refused.get().key())));
+            }
+            // Like a score, the answer shows as picked on the check-in itself, and nothing else is said.
+            recording.refresh(respondent(s), a.checkInId(), interaction.message());
+            return Optional.empty();
         }
 
         @Override

@@ -23,6 +23,11 @@ final class JdbcRetentionStore implements RetentionStore {
         beforeWeek("released_comment", answersBefore);
         int feedback = beforeWeek("feedback", answersBefore);
         int nudges = beforeWeek("nudge_sent", answersBefore);
+        // Answers about promises live only until their week is counted; ended promises go with the other answers.
+        beforeWeek("promise_answer", answersBefore);
+        jdbc.sql("DELETE FROM promise WHERE ended_at IS NOT NULL AND made_week < :cutoff")
+                .param("cutoff", answersBefore.toString())
+                .update();
         int checkIns = beforeWeek("check_in", checkInsBefore);
         beforeWeek("week_step", checkInsBefore);
         beforeWeek("send_now_round", checkInsBefore);

@@ -5,6 +5,7 @@ import app.trustpulse.insight.InsightQueries;
 import app.trustpulse.insight.TeamsIdentities;
 import app.trustpulse.nudge.NudgeLog;
 import app.trustpulse.privacy.RetentionStore;
+import app.trustpulse.promise.PromiseRepository;
 import app.trustpulse.pulse.AnswerRepository;
 import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.FeedbackRepository;
@@ -69,6 +70,11 @@ public class PersistenceConfiguration {
     @Bean
     NudgeLog nudgeLog(JdbcClient jdbc) {
         return new JdbcNudgeLog(jdbc);
+    }
+
+    @Bean
+    PromiseRepository promiseRepository(JdbcClient jdbc, Sealer sealer) {
+        return new JdbcPromiseRepository(jdbc, sealer);
     }
 
     @Bean

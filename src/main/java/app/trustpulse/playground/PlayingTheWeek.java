@@ -1,5 +1,6 @@
 package app.trustpulse.playground;
 
+import app.trustpulse.chat.Actions;
 import app.trustpulse.chat.Block;
 import app.trustpulse.chat.ChatMessage;
 import app.trustpulse.checkin.SendingCheckIns;
@@ -119,6 +120,22 @@ final class PlayingTheWeek {
                             || scale.selected().isPresent()) {
                         continue;
                     }
+                    if (noticedOn(scale.actionPrefix()).map(open::containsKey).orElse(false)) {
+                        // The optional question about a leader's promise gets a made-up answer too.
+                        inbox.interaction(new Interaction(
+                                        person.sender(),
+                                        scale.actionPrefix() + demoNoticed(week, person.userId(), scale.actionPrefix()),
+                                        Optional.empty(),
+                                        Optional.of(PlaygroundGateway.ref(message))))
+                                .ifPresent(reply -> store.addMessage(
+                                        Playground.WORKSPACE,
+                                        person.dm(),
+                                        StoredMessage.BOT,
+                                        Optional.of(person.userId()),
+                                        json.write(reply)));
+                        answered++;
+                        continue;
+                    }
                     Optional<CheckIn> checkIn = checkInOf(scale.actionPrefix()).map(open::get);
                     Optional<Dimension> dimension = dimensionOf(scale.actionPrefix());
                     if (checkIn.isEmpty() || dimension.isEmpty()) {
@@ -210,6 +227,25 @@ final class PlayingTheWeek {
         double own = new Random(Objects.hash(week.ordinal(), userId, dimension.name())).nextGaussian() * 0.8;
         long score = Math.round(level + (leader ? 0.9 : 0) + own);
         return (int) Math.max(1, Math.min(5, score));
+    }
+
+    /** A made-up answer about a promise, the same for the same person, week and question; mostly noticed. */
+    static String demoNoticed(WeekId week, String userId, String question) {
+        List<String> answers = List.of("yes", "yes", "partly", "no", "yes", Actions.CANT_SAY);
+        return answers.get(new Random(Objects.hash(week.ordinal(), userId, question)).nextInt(answers.size()));
+    }
+
+    /** The check-in of a promise question's action prefix, {@code noticed:<check-in>:<promise>:}. */
+    private static Optional<Long> noticedOn(String prefix) {
+        String[] parts = prefix.split(":");
+        if (!prefix.startsWith("noticed:") || parts.length < 3) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Long.parseLong(parts[1]));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     /** The check-in of a scale's action prefix, {@code answer:<check-in>:<dimension>:}. */

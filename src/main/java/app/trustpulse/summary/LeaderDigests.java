@@ -10,6 +10,7 @@ import app.trustpulse.nudge.NudgeMessages;
 import app.trustpulse.nudge.NudgeReason;
 import app.trustpulse.nudge.NudgeSelector;
 import app.trustpulse.nudge.SentNudge;
+import app.trustpulse.promise.PromiseSections;
 import app.trustpulse.pulse.Dimension;
 import app.trustpulse.pulse.Language;
 import app.trustpulse.pulse.Member;
@@ -54,6 +55,7 @@ public final class LeaderDigests {
     private final NudgeMessages nudgeMessages;
     private final Texts texts;
     private final Clock clock;
+    private final PromiseSections promises;
 
     public LeaderDigests(
             NudgeSelector selector,
@@ -63,6 +65,20 @@ public final class LeaderDigests {
             NudgeMessages nudgeMessages,
             Texts texts,
             Clock clock) {
+        this(selector, catalog, nudgeLog, pulseMessages, nudgeMessages, texts, clock, PromiseSections.none());
+    }
+
+    /** @param promises the leader's focus and promise, and what they must hear first (see {@link PromiseSections}) */
+    public LeaderDigests(
+            NudgeSelector selector,
+            NudgeCatalog catalog,
+            NudgeLog nudgeLog,
+            PulseMessages pulseMessages,
+            NudgeMessages nudgeMessages,
+            Texts texts,
+            Clock clock,
+            PromiseSections promises) {
+        this.promises = promises;
         this.selector = selector;
         this.catalog = catalog;
         this.nudgeLog = nudgeLog;
@@ -88,6 +104,7 @@ public final class LeaderDigests {
         String header =
                 texts.get(lang, "digest.header", team.name(), pulse.week().week());
         blocks.add(new Block.Header(header));
+        blocks.addAll(promises.digestFirst(team, pulse));
         blocks.addAll(pulseMessages.body(team, pulse));
         blocks.addAll(selfCheckBlocks(lang, pulse, selfCheck, team.threshold()));
 
@@ -144,6 +161,14 @@ public final class LeaderDigests {
             }
             blocks.addAll(nudgeMessages.nudgeBlocks(lang, pick, entry.getValue()));
         }
+        blocks.addAll(promises.digest(
+                team,
+                leader,
+                pulse,
+                picks.stream()
+                        .map(e ->
+                                new PromiseSections.Tip(e.getValue(), e.getKey().dimension()))
+                        .toList()));
         for (SentNudge earlier : unanswered) {
             nudgeMessages.earlierNudge(lang, earlier).ifPresent(blocks::addAll);
         }

@@ -4,6 +4,7 @@ import app.trustpulse.chat.Block;
 import app.trustpulse.chat.ChatMessage;
 import app.trustpulse.nudge.Nudge;
 import app.trustpulse.nudge.NudgeMessages;
+import app.trustpulse.promise.PromiseSections;
 import app.trustpulse.pulse.DimensionScore;
 import app.trustpulse.pulse.Language;
 import app.trustpulse.pulse.Sparkline;
@@ -20,10 +21,17 @@ public final class PulseMessages {
 
     private final Texts texts;
     private final PulseCharts charts;
+    private final PromiseSections promises;
 
     public PulseMessages(Texts texts, PulseCharts charts) {
+        this(texts, charts, PromiseSections.none());
+    }
+
+    /** @param promises the leaders' focus and promises, and what the team noticed of them, under the pulse */
+    public PulseMessages(Texts texts, PulseCharts charts, PromiseSections promises) {
         this.texts = texts;
         this.charts = charts;
+        this.promises = promises;
     }
 
     public ChatMessage channelPost(Team team, WeeklyPulse pulse, Optional<Nudge> reflection) {
@@ -33,6 +41,7 @@ public final class PulseMessages {
                 lang, "pulse.header", pulse.week().week(), pulse.week().year());
         blocks.add(new Block.Header(header));
         blocks.addAll(body(team, pulse));
+        blocks.addAll(promises.channel(team, pulse));
         reflection.ifPresent(q -> {
             blocks.add(new Block.Text(texts.get(lang, "pulse.reflection", q.text())));
             blocks.add(new Block.Context(NudgeMessages.whyLine(texts, lang, q)));

@@ -31,7 +31,7 @@ final class CardSubmit {
             String key = field.getKey();
             Optional<String> text = text(field.getValue());
             if (key.startsWith(CardRenderer.SCALE_PREFIX)) {
-                text.filter(s -> s.matches("[1-5]") || s.equals(Actions.CANT_SAY))
+                text.filter(Actions::isScaleValue)
                         .ifPresent(s -> scores.add(
                                 new Click(key.substring(CardRenderer.SCALE_PREFIX.length()) + s, Optional.empty())));
             } else if (key.startsWith(CardRenderer.INPUT_PREFIX)) {

@@ -61,6 +61,7 @@ class CheckInsAndMemberCommandsTest extends EngineTest {
                         Subcommand.MYDATA,
                         Subcommand.FORGET_ME,
                         Subcommand.NUDGES,
+                        Subcommand.PROMISE,
                         Subcommand.PAUSE,
                         Subcommand.RESUME,
                         Subcommand.STATUS);
@@ -86,7 +87,7 @@ class CheckInsAndMemberCommandsTest extends EngineTest {
                         Subcommand.WORK);
         assertThat(forAdmin)
                 .as("the admin is in no team and leads none")
-                .doesNotContain(Subcommand.NUDGES, Subcommand.FEEDBACK);
+                .doesNotContain(Subcommand.NUDGES, Subcommand.PROMISE, Subcommand.FEEDBACK);
 
         ChatMessage help = ws.command(ws.member(1), "help");
         assertThat(help.summary()).isEqualTo(en("help.title"));

@@ -37,4 +37,21 @@ class CardSubmitTest {
         assertThat(CardSubmit.read(json.valueToTree(value)))
                 .containsExactly(new CardSubmit.Click("feedbackq:4", Optional.of("Clearer goals")));
     }
+
+    @Test
+    void theAnswerAboutAPromiseTravelsWithTheCardsScoresAndAPromiseFormCarriesItsWords() {
+        Map<String, String> value = new LinkedHashMap<>();
+        value.put("tp_scale:answer:1:TRUST:", "4");
+        value.put("tp_scale:noticed:1:9:", "partly");
+        value.put("tp_scale:noticed:1:10:", "perhaps");
+        value.put("tp_submit", "answers");
+
+        assertThat(CardSubmit.read(json.valueToTree(value)))
+                .containsExactly(
+                        new CardSubmit.Click("answer:1:TRUST:4", Optional.empty()),
+                        new CardSubmit.Click("noticed:1:9:partly", Optional.empty()));
+        assertThat(CardSubmit.read(json.valueToTree(
+                        Map.of("tp_action", "promise:4:own:SAFETY", "tp_input:promise:4:own:SAFETY", "I will listen"))))
+                .containsExactly(new CardSubmit.Click("promise:4:own:SAFETY", Optional.of("I will listen")));
+    }
 }
