@@ -16,13 +16,11 @@ import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PublishedScore;
 import app.trustpulse.pulse.PulseMetrics;
 import app.trustpulse.pulse.PulseRepository;
-import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.Team;
 import app.trustpulse.pulse.WeekId;
 import app.trustpulse.pulse.WeekStepRepository.Step;
 import app.trustpulse.pulse.WeeklyPulse;
 import java.time.Clock;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -95,7 +93,8 @@ final class LeaderDigest implements WeekStep {
         LeaderDigests.WeekContext context = new LeaderDigests.WeekContext(
                 pulse, earlier, feedback.released(), feedback.held(), answers.releasedComments(team.id(), week));
         DirectAddress to = new DirectAddress(team.platform(), team.workspaceId(), leaderId);
-        gateway.sendDirect(to, digests.digest(team, leader.get(), context, selfCheck(team, leaderId, week)), delivery);
+        Map<Dimension, Integer> selfCheck = new PersonalAnswers(answers, pseudonyms).selfCheck(team, leaderId, week);
+        gateway.sendDirect(to, digests.digest(team, leader.get(), context, selfCheck), delivery);
         metrics.digestSent(team.platform());
         metrics.nudgesSent(team.platform(), PulseMetrics.NudgeOccasion.DIGEST, digests.nudgesIn(team, leaderId, week));
         if (MonthlyReviews.isDue(team, clock.instant().atZone(team.timezone()).toLocalDate())) {
@@ -105,14 +104,5 @@ final class LeaderDigest implements WeekStep {
                     .ifPresent(r -> gateway.sendDirect(
                             to, r, new Delivery(delivery.id() + "-review", delivery.mayHaveLanded())));
         }
-    }
-
-    private Map<Dimension, Integer> selfCheck(Team team, String leaderId, WeekId week) {
-        Map<Dimension, Integer> self = new EnumMap<>(Dimension.class);
-        new PersonalAnswers(answers, pseudonyms)
-                .of(team, leaderId, week).stream()
-                        .filter(a -> a.respondent() == Role.LEADER && !a.cantSay())
-                        .forEach(a -> self.put(a.dimension(), a.score().getAsInt()));
-        return self;
     }
 }
