@@ -20,7 +20,7 @@ import java.util.Set;
 /**
  * The shape of the code: the domain and its use cases know nothing of Spring, Quartz, Slack, Teams or a metrics
  * library; the adapters (each platform, the database, the scheduler, metrics) never reach into one another; time
- * comes from the one Clock the configuration makes.
+ * comes from the one Clock the configuration makes; counts are held against a threshold only in AnonymityPolicy.
  */
 @AnalyzeClasses(packages = "app.trustpulse", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -158,6 +158,62 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule oneClock =
             noClasses().that().resideOutsideOfPackage("app.trustpulse.config..").should(makeTheirOwnClock());
+
+    /**
+     * Nothing reads the wall clock itself: tests set the time through the Clock bean, and a class that asks the system
+     * would not see it. The work queue is the exception: db-scheduler keeps its due times and heartbeats in the
+     * system's time, so the queue and its heartbeats must read the same.
+     */
+    @ArchTest
+    static final ArchRule timeOnlyFromTheClock = noClasses()
+            .that()
+            .resideOutsideOfPackages("app.trustpulse.config..", "app.trustpulse.work..")
+            .should(readTheWallClock());
+
+    /** Whether enough people gave something to show it is decided in one place, so it is decided one way. */
+    @ArchTest
+    static final ArchRule thresholdComparedOnlyInTheAnonymityPolicy = noClasses()
+            .that()
+            .doNotHaveFullyQualifiedName("app.trustpulse.pulse.AnonymityPolicy")
+            .should(compareWithAThreshold());
+
+    private static ArchCondition<JavaClass> readTheWallClock() {
+        Set<String> readers = Set.of(
+                "java.time.Instant.now",
+                "java.time.LocalDate.now",
+                "java.time.LocalDateTime.now",
+                "java.time.LocalTime.now",
+                "java.time.ZonedDateTime.now",
+                "java.time.OffsetDateTime.now",
+                "java.lang.System.currentTimeMillis");
+        return new ArchCondition<>("read the wall clock") {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                for (JavaCodeUnit unit : item.getCodeUnits()) {
+                    unit.getMethodCallsFromSelf().stream()
+                            .filter(c -> c.getTarget().getRawParameterTypes().isEmpty()
+                                    && readers.contains(c.getTargetOwner().getName() + "." + c.getName()))
+                            .forEach(c -> events.add(SimpleConditionEvent.satisfied(item, c.getDescription())));
+                    unit.getMethodReferencesFromSelf().stream()
+                            .filter(r -> r.getTarget().getRawParameterTypes().isEmpty()
+                                    && readers.contains(r.getTargetOwner().getName() + "." + r.getName()))
+                            .forEach(r -> events.add(SimpleConditionEvent.satisfied(item, r.getDescription())));
+                }
+            }
+        };
+    }
+
+    private static ArchCondition<JavaClass> compareWithAThreshold() {
+        return new ArchCondition<>("compare a count with a threshold") {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                item.getSource()
+                        .ifPresent(source -> ThresholdComparisons.in(source.getUri())
+                                .forEach(method -> events.add(SimpleConditionEvent.satisfied(
+                                        item, item.getName() + "." + method + " compares with a threshold"))));
+            }
+        };
+    }
 
     private static ArchCondition<JavaClass> writeThroughAPort() {
         java.util.regex.Pattern writes = java.util.regex.Pattern.compile(

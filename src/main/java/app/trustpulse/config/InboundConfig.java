@@ -17,7 +17,7 @@ import app.trustpulse.pulse.PulseMetrics;
 import app.trustpulse.pulse.PulseRepository;
 import app.trustpulse.pulse.TeamRepository;
 import app.trustpulse.pulse.Texts;
-import app.trustpulse.summary.PulseMessages;
+import app.trustpulse.summary.PulseView;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,7 +39,7 @@ public class InboundConfig {
             MemberRepository members,
             PulseRepository pulses,
             NudgeCatalog catalog,
-            PulseMessages pulseMessages,
+            PulseView pulseView,
             Welcoming welcoming,
             RosterNotices notices,
             Texts texts,
@@ -49,7 +49,7 @@ public class InboundConfig {
             FeedbackConversations conversations,
             KeepingPromises promises,
             NoticingPromises noticing) {
-        HomeView home = new HomeView(teams, members, pulses, nudgeLog, catalog, pulseMessages, texts, clock);
+        HomeView home = new HomeView(teams, members, pulses, nudgeLog, catalog, pulseView, texts, clock);
         return new InboxService(
                 commands,
                 recording,

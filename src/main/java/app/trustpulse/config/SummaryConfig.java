@@ -14,7 +14,6 @@ import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.FeedbackRepository;
 import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.Pseudonymizer;
-import app.trustpulse.pulse.PulseCalculator;
 import app.trustpulse.pulse.PulseMetrics;
 import app.trustpulse.pulse.PulseRepository;
 import app.trustpulse.pulse.TeamRepository;
@@ -22,10 +21,9 @@ import app.trustpulse.pulse.Texts;
 import app.trustpulse.pulse.WeekStepRepository;
 import app.trustpulse.pulse.WorkQueue;
 import app.trustpulse.summary.ClosingWeeks;
-import app.trustpulse.summary.LeaderDigests;
 import app.trustpulse.summary.PulseCharts;
-import app.trustpulse.summary.PulseMessages;
-import app.trustpulse.summary.WeekSteps;
+import app.trustpulse.summary.PulseView;
+import app.trustpulse.summary.SummaryModule;
 import java.security.SecureRandom;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
@@ -33,29 +31,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Wiring of the week close: the pulse, feedback release and the leaders' digests.
- * Plain constructors: the core carries no Spring annotations.
+ * Wiring of the week close: the summary module puts itself together ({@link SummaryModule}); this hands it what it
+ * needs and offers its facade and its view of the pulse to the rest of the application.
  */
 @Configuration(proxyBeanMethods = false)
 public class SummaryConfig {
-
-    @Bean
-    PulseMessages pulseMessages(Texts texts, ObjectProvider<PulseCharts> charts, PromiseBlocks promises) {
-        return new PulseMessages(texts, charts.getIfAvailable(PulseCharts::none), promises);
-    }
-
-    @Bean
-    LeaderDigests leaderDigests(
-            NudgeSelector selector,
-            NudgeCatalog catalog,
-            NudgeLog nudgeLog,
-            PulseMessages pulseMessages,
-            NudgeMessages nudgeMessages,
-            Texts texts,
-            Clock clock,
-            PromiseBlocks promises) {
-        return new LeaderDigests(selector, catalog, nudgeLog, pulseMessages, nudgeMessages, texts, clock, promises);
-    }
 
     @Bean
     TextScrubber textScrubber() {
@@ -63,71 +43,59 @@ public class SummaryConfig {
     }
 
     @Bean
-    WeekSteps weekSteps(
-            TeamRepository teams,
-            MemberRepository members,
-            AnswerRepository answers,
-            PulseRepository pulses,
-            WeekStepRepository steps,
-            NudgeSelector selector,
-            PulseMessages pulseMessages,
-            LeaderDigests digests,
-            MonthlyReviews reviews,
-            FeedbackRepository feedback,
-            TextScrubber scrubber,
-            Pseudonymizer pseudonyms,
-            ChatGateways gateways,
-            Texts texts,
-            WorkQueue work,
-            PulseProperties properties,
-            Clock clock,
-            PulseMetrics metrics) {
-        return new WeekSteps(
-                teams,
-                members,
-                answers,
-                pulses,
-                steps,
-                selector,
-                pulseMessages,
-                digests,
-                reviews,
-                new FeedbackRelease(feedback, members, pseudonyms, scrubber, new SecureRandom()),
-                scrubber,
-                pseudonyms,
-                gateways,
-                texts,
-                work,
-                properties.claimTimeout(),
-                clock,
-                metrics);
+    FeedbackRelease feedbackRelease(
+            FeedbackRepository feedback, MemberRepository members, Pseudonymizer pseudonyms, TextScrubber scrubber) {
+        return new FeedbackRelease(feedback, members, pseudonyms, scrubber, new SecureRandom());
     }
 
     @Bean
-    ClosingWeeks closingWeeks(
+    SummaryModule.Stores summaryStores(
             TeamRepository teams,
+            MemberRepository members,
             CheckInRepository checkIns,
             AnswerRepository answers,
             PulseRepository pulses,
             WeekStepRepository steps,
-            WeekSteps weekSteps,
-            Clock clock,
-            PulseMetrics metrics,
-            MemberRepository members,
+            NudgeLog nudgeLog) {
+        return new SummaryModule.Stores(teams, members, checkIns, answers, pulses, steps, nudgeLog);
+    }
+
+    @Bean
+    SummaryModule summaryModule(
+            SummaryModule.Stores stores,
+            NudgeSelector selector,
+            NudgeCatalog catalog,
+            NudgeMessages nudgeMessages,
+            MonthlyReviews reviews,
+            FeedbackRelease feedbackRelease,
             TextScrubber scrubber,
-            Texts texts) {
-        return new ClosingWeeks(
-                teams,
-                checkIns,
-                answers,
-                pulses,
-                new PulseCalculator(),
-                steps,
-                weekSteps,
-                clock,
-                metrics,
-                members,
-                scrubber,
-                texts);
+            PromiseBlocks promises,
+            ChatGateways gateways,
+            WorkQueue work,
+            ObjectProvider<PulseCharts> charts,
+            PulseMetrics metrics,
+            PulseProperties properties,
+            Pseudonymizer pseudonyms,
+            Texts texts,
+            Clock clock) {
+        return new SummaryModule(
+                stores,
+                new SummaryModule.Neighbours(
+                        selector, catalog, nudgeMessages, reviews, feedbackRelease, scrubber, promises),
+                new SummaryModule.Outside(
+                        gateways, work, charts.getIfAvailable(PulseCharts::none), metrics, properties.claimTimeout()),
+                pseudonyms,
+                texts,
+                clock);
+    }
+
+    @Bean
+    ClosingWeeks closingWeeks(SummaryModule summary) {
+        return summary.closingWeeks();
+    }
+
+    @Bean
+    PulseView pulseView(SummaryModule summary) {
+        return summary.pulseView();
     }
 }

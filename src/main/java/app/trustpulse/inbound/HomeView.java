@@ -16,7 +16,7 @@ import app.trustpulse.pulse.TeamRepository;
 import app.trustpulse.pulse.TextFormats;
 import app.trustpulse.pulse.Texts;
 import app.trustpulse.pulse.WeekId;
-import app.trustpulse.summary.PulseMessages;
+import app.trustpulse.summary.PulseView;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,7 +33,7 @@ public final class HomeView {
     private final PulseRepository pulses;
     private final NudgeLog nudgeLog;
     private final NudgeCatalog catalog;
-    private final PulseMessages pulseMessages;
+    private final PulseView pulseView;
     private final Texts texts;
     private final Clock clock;
 
@@ -43,7 +43,7 @@ public final class HomeView {
             PulseRepository pulses,
             NudgeLog nudgeLog,
             NudgeCatalog catalog,
-            PulseMessages pulseMessages,
+            PulseView pulseView,
             Texts texts,
             Clock clock) {
         this.teams = teams;
@@ -51,7 +51,7 @@ public final class HomeView {
         this.pulses = pulses;
         this.nudgeLog = nudgeLog;
         this.catalog = catalog;
-        this.pulseMessages = pulseMessages;
+        this.pulseView = pulseView;
         this.texts = texts;
         this.clock = clock;
     }
@@ -81,7 +81,7 @@ public final class HomeView {
                 pulses.latest(team.id()).ifPresent(p -> {
                     blocks.add(new Block.Text(
                             texts.get(tl, "home.latestPulse", p.week().week())));
-                    blocks.addAll(pulseMessages.body(team, p));
+                    blocks.addAll(pulseView.body(team, p));
                 });
                 WeekId week = WeekId.of(clock.instant(), team.timezone());
                 for (SentNudge n :

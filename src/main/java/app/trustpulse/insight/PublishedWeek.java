@@ -1,5 +1,6 @@
 package app.trustpulse.insight;
 
+import app.trustpulse.pulse.AnonymityPolicy;
 import app.trustpulse.pulse.Dimension;
 import app.trustpulse.pulse.WeekId;
 import java.util.Collections;
@@ -21,11 +22,12 @@ public record PublishedWeek(WeekId week, int asked, int answered, boolean withhe
      * every cell obeys the team's threshold of today.
      */
     public PublishedWeek under(int threshold) {
-        boolean whole = withheld || answered < threshold;
+        boolean whole = withheld || !AnonymityPolicy.mayShow(answered, threshold);
         Map<Dimension, Cell> shown = new EnumMap<>(Dimension.class);
         for (Dimension d : Dimension.inModelOrder()) {
             Cell c = cells.get(d);
-            shown.put(d, whole || c == null || c.withheld() || c.answers() < threshold ? Cell.withheldCell() : c);
+            boolean show = !whole && c != null && !c.withheld() && AnonymityPolicy.mayShow(c.answers(), threshold);
+            shown.put(d, show ? c : Cell.withheldCell());
         }
         return new PublishedWeek(week, asked, answered, whole, shown);
     }

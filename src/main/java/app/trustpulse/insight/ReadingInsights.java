@@ -181,9 +181,8 @@ public final class ReadingInsights {
             Team team, String leaderId, List<Answer> own, List<PublishedWeek> published, WeekId current, WeekId from) {
         List<TeamView.SelfCheckRow> selfCheck = new ArrayList<>();
         Map<Dimension, Answer> lastSelf = new EnumMap<>(Dimension.class);
-        // A "can't say" self-check has no score to set beside the team's.
         own.stream()
-                .filter(a -> a.respondent() == Role.LEADER && a.score().isPresent())
+                .filter(PersonalAnswers::inSelfCheck)
                 .sorted(Comparator.comparing(Answer::week))
                 .forEach(a -> lastSelf.put(a.dimension(), a));
         for (Dimension d : Dimension.inModelOrder()) {

@@ -18,7 +18,6 @@ import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PublishedScore;
 import app.trustpulse.pulse.PulseMetrics;
 import app.trustpulse.pulse.PulseRepository;
-import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.Team;
 import app.trustpulse.pulse.TeamRepository;
 import app.trustpulse.pulse.Texts;
@@ -30,7 +29,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -224,8 +222,9 @@ public final class NudgingLeaders {
         Map<WeekId, Map<Dimension, PublishedScore>> history = latest.map(p ->
                         pulses.publishedScores(team.id(), p.week().minus(DisruptionDetector.HISTORY_WEEKS), p.week()))
                 .orElse(Map.of());
-        Map<Dimension, Integer> self =
-                latest.map(p -> selfCheck(team, leader, p.week())).orElse(Map.of());
+        Map<Dimension, Integer> self = latest.map(
+                        p -> new PersonalAnswers(answers, pseudonyms).selfCheck(team, leader.userId(), p.week()))
+                .orElse(Map.of());
         NudgeSelector.Signals signals = selector.signals(latest, history, self);
         if (alreadyTold(signals, recent, latest)) {
             signals = signals.withoutDrop();
@@ -334,14 +333,5 @@ public final class NudgingLeaders {
         }
         return oldestFirst.subList(oldestFirst.size() - IGNORED_IN_A_ROW, oldestFirst.size()).stream()
                 .allMatch(n -> n.reaction().isEmpty());
-    }
-
-    private Map<Dimension, Integer> selfCheck(Team team, Member leader, WeekId week) {
-        Map<Dimension, Integer> self = new EnumMap<>(Dimension.class);
-        new PersonalAnswers(answers, pseudonyms)
-                .of(team, leader.userId(), week).stream()
-                        .filter(a -> a.respondent() == Role.LEADER && !a.cantSay())
-                        .forEach(a -> self.put(a.dimension(), a.score().getAsInt()));
-        return self;
     }
 }

@@ -120,20 +120,21 @@ final class JdbcWeekStepRepository implements WeekStepRepository {
     }
 
     @Override
-    public List<TeamWeek> unfinished(Instant closedSince, int maxAttempts) {
+    public List<TeamWeek> unfinished(Instant closedSince, int maxAttempts, List<Step> closeSteps) {
         return jdbc.sql("""
                 SELECT p.team_id, p.week FROM weekly_pulse p
                  WHERE p.closed_at >= :since
                    AND (p.asked IS NULL
                         OR NOT EXISTS (SELECT 1 FROM week_step s
-                                        WHERE s.team_id = p.team_id AND s.week = p.week AND s.step = 'PULSE')
+                                        WHERE s.team_id = p.team_id AND s.week = p.week AND s.step IN (:steps))
                         OR EXISTS (SELECT 1 FROM week_step s
                                     WHERE s.team_id = p.team_id AND s.week = p.week AND s.status <> 'DONE'
-                                      AND s.step <> 'NUDGE' AND s.attempts < :max))
+                                      AND s.step IN (:steps) AND s.attempts < :max))
                  ORDER BY p.closed_at
                 """)
                 .param("since", SqlSupport.utc(closedSince))
                 .param("max", maxAttempts)
+                .param("steps", closeSteps.stream().map(Step::name).toList())
                 .query((rs, n) -> new TeamWeek(rs.getLong(1), WeekId.parse(rs.getString(2))))
                 .list();
     }

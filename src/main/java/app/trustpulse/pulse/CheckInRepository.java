@@ -25,11 +25,6 @@ public interface CheckInRepository {
      */
     Optional<DeliveryClaim> claimForSending(long id, Instant now, Instant staleBefore);
 
-    /** Claims a SCHEDULED check-in; false when another delivery holds or finished it. */
-    default boolean claimForSending(long id) {
-        return claimForSending(id, Instant.now(), Instant.EPOCH).isPresent();
-    }
-
     /** How many of the week's check-ins are claimed by a sender and not yet sent. */
     int countSending(long teamId, WeekId week);
 

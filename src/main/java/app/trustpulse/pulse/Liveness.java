@@ -19,9 +19,7 @@ public interface Liveness {
     Duration deadAfter();
 
     /** Instances whose last heartbeat is older than this are dead, and so are their claims. */
-    default Instant deadBefore() {
-        return Instant.now().minus(deadAfter());
-    }
+    Instant deadBefore();
 
     /**
      * One process on its own database, with no heartbeat (tools, and tests of the storage alone): nobody else's claim

@@ -17,7 +17,7 @@ public enum OpenWeekParticipation {
     MOST;
 
     public static OpenWeekParticipation of(long answered, long asked, int threshold) {
-        if (answered < threshold) {
+        if (!AnonymityPolicy.mayShow(answered, threshold)) {
             return BELOW_THRESHOLD;
         }
         long of = Math.max(asked, answered);

@@ -1,7 +1,9 @@
 package app.trustpulse.pulse;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,6 +28,23 @@ public final class PersonalAnswers {
 
     public List<Answer> of(Team team, String userId, WeekId week) {
         return answers.ofPseudonyms(team.id(), week, all(team, userId, week));
+    }
+
+    /**
+     * A leader's self-check of that week: per dimension the score they gave as leader, to set beside the team's (see
+     * {@link #inSelfCheck(Answer)}).
+     */
+    public Map<Dimension, Integer> selfCheck(Team team, String leaderId, WeekId week) {
+        Map<Dimension, Integer> self = new EnumMap<>(Dimension.class);
+        of(team, leaderId, week).stream()
+                .filter(PersonalAnswers::inSelfCheck)
+                .forEach(a -> self.put(a.dimension(), a.score().getAsInt()));
+        return self;
+    }
+
+    /** Whether an answer is part of a self-check: given as leader, with a score ("can't say" has none to compare). */
+    public static boolean inSelfCheck(Answer answer) {
+        return answer.respondent() == Role.LEADER && !answer.cantSay();
     }
 
     public Optional<Answer> of(Team team, String userId, WeekId week, Dimension dimension) {

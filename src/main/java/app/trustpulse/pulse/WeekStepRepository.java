@@ -5,18 +5,22 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The steps that follow a week close, each done once on its own: the channel post, the feedback release and each
- * leader's digest. A step is planned with a delivery id, claimed by one sender, and done; the claim of a sender whose
- * instance died (or one older than the claim timeout) is taken back, and the new sender looks for the delivery id
- * before it sends.
+ * Steps done once each, on their own: those that follow a week close (the channel post, the feedback release and each
+ * leader's digest; their order is declared in {@code summary.WeekSequence}) and each leader's mid-week nudge. A step is
+ * planned with a delivery id, claimed by one sender, and done; the claim of a sender whose instance died (or one older
+ * than the claim timeout) is taken back, and the new sender looks for the delivery id before it sends.
  */
 public interface WeekStepRepository {
 
-    /** NUDGE is a leader's mid-week nudge of a day: recipient "dayOfWeek:leader". */
+    /** The names of the steps, stored as they are spelled here; nothing else spells them. */
     enum Step {
+        /** The week's pulse in the team's channel; recipient "". */
         PULSE,
+        /** The week's feedback released to the leaders; recipient "". */
         FEEDBACK,
+        /** A leader's weekly digest; recipient the leader. */
         DIGEST,
+        /** A leader's mid-week nudge of a scheduled round, not part of the week close; recipient "round:leader". */
         NUDGE
     }
 
@@ -44,6 +48,9 @@ public interface WeekStepRepository {
 
     List<State> of(long teamId, WeekId week);
 
-    /** Weeks closed since the given moment whose close never planned its steps, or with steps not done yet. */
-    List<TeamWeek> unfinished(Instant closedSince, int maxAttempts);
+    /**
+     * Weeks closed since the given moment whose close never planned its steps, or with steps not done yet (tried fewer
+     * than {@code maxAttempts} times); {@code closeSteps} are the steps that follow a close.
+     */
+    List<TeamWeek> unfinished(Instant closedSince, int maxAttempts, List<Step> closeSteps);
 }

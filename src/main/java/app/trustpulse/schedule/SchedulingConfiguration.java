@@ -10,7 +10,6 @@ import app.trustpulse.pulse.PulseMetrics;
 import app.trustpulse.pulse.TeamTriggers;
 import app.trustpulse.pulse.WorkQueue;
 import app.trustpulse.summary.ClosingWeeks;
-import app.trustpulse.summary.WeekSteps;
 import app.trustpulse.work.DurableWork;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -147,8 +146,8 @@ public class SchedulingConfiguration {
     }
 
     @Bean
-    WeekStepWork weekStepWork(WeekSteps steps) {
-        return new WeekStepWork(steps);
+    WeekStepWork weekStepWork(ClosingWeeks closing) {
+        return new WeekStepWork(closing);
     }
 
     @Bean

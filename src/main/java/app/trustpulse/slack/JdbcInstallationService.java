@@ -8,6 +8,7 @@ import com.slack.api.bolt.model.builtin.DefaultInstaller;
 import com.slack.api.bolt.service.InstallationService;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,12 +24,15 @@ class JdbcInstallationService implements InstallationService {
     private final TransactionTemplate tx;
     private final TokenCipher cipher;
     private final SlackTexts texts;
+    private final Clock clock;
 
-    JdbcInstallationService(JdbcClient jdbc, TransactionTemplate tx, TokenCipher cipher, SlackTexts texts) {
+    JdbcInstallationService(
+            JdbcClient jdbc, TransactionTemplate tx, TokenCipher cipher, SlackTexts texts, Clock clock) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.cipher = cipher;
         this.texts = texts;
+        this.clock = clock;
     }
 
     /** Shown by Bolt to someone who runs /pulse in a workspace without an installation. */
@@ -73,7 +77,7 @@ class JdbcInstallationService implements InstallationService {
         }
         String token = cipher.encrypt(bot.getBotAccessToken(), ws);
         String refresh = bot.getBotRefreshToken() == null ? null : cipher.encrypt(bot.getBotRefreshToken(), ws);
-        long installedAt = bot.getInstalledAt() == null ? System.currentTimeMillis() : bot.getInstalledAt();
+        long installedAt = bot.getInstalledAt() == null ? clock.millis() : bot.getInstalledAt();
         tx.executeWithoutResult(status -> {
             String installer = installerUserId.orElseGet(
                     () -> jdbc.sql("SELECT installer_user_id FROM slack_installation WHERE workspace_id = ?")

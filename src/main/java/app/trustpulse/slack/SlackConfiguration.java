@@ -134,9 +134,10 @@ public class SlackConfiguration {
 
     @Bean
     @ConditionalOnProperty(prefix = "slack", name = "client-id")
-    JdbcInstallationService slackInstallations(JdbcClient jdbc, TransactionTemplate tx, SlackProperties props) {
+    JdbcInstallationService slackInstallations(
+            JdbcClient jdbc, TransactionTemplate tx, SlackProperties props, Clock clock) {
         return new JdbcInstallationService(
-                jdbc, tx, TokenCipher.fromBase64(props.tokenEncryptionKey()), new SlackTexts());
+                jdbc, tx, TokenCipher.fromBase64(props.tokenEncryptionKey()), new SlackTexts(), clock);
     }
 
     @Bean

@@ -1,6 +1,5 @@
 package app.trustpulse.summary;
 
-import app.trustpulse.feedback.TextScrubber;
 import app.trustpulse.pulse.Answer;
 import app.trustpulse.pulse.AnswerRepository;
 import app.trustpulse.pulse.CheckInRepository;
@@ -13,7 +12,6 @@ import app.trustpulse.pulse.PulseRepository;
 import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.Team;
 import app.trustpulse.pulse.TeamRepository;
-import app.trustpulse.pulse.Texts;
 import app.trustpulse.pulse.WeekId;
 import app.trustpulse.pulse.WeekStepRepository;
 import app.trustpulse.pulse.WeeklyPulse;
@@ -27,13 +25,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Closes a team's week: the close is claimed in the database (a week closes once, whichever instance or command
- * gets there first), open check-ins expire, the pulse is computed through the anonymity policy and saved, and
- * {@link WeekClosed} is published: posting the pulse, releasing feedback and each digest are steps of their own
- * ({@link WeekSteps}), queued durably and tried at once. A close cut short (a crash, a failed post) is finished by
- * the next close, the next scheduled close of any team, or the start of any instance.
+ * The summary module's facade: closes a team's week. The close is claimed in the database (a week closes once,
+ * whichever instance or command gets there first), open check-ins expire, the pulse is computed through the anonymity
+ * policy and saved, and {@link WeekClosed} is handed to its listeners ({@link WeekClosedListeners}): the steps of the
+ * {@link WeekSequence} (posting the pulse, releasing feedback, each digest) are planned, queued durably and tried at
+ * once. A close cut short (a crash, a failed post) is finished by the next close, the next scheduled close of any team,
+ * or the start of any instance. Made by {@link SummaryModule}.
  */
 public final class ClosingWeeks {
+
+    /** Work kind of one step of a closed week, run by {@link #runStep(String)}; its key is "team:week:STEP:recipient". */
+    public static final String STEP_WORK = "week-step";
 
     private static final Logger LOG = LoggerFactory.getLogger(ClosingWeeks.class);
     /** How far back unfinished weeks are looked for. */
@@ -61,12 +63,13 @@ public final class ClosingWeeks {
     private final PulseCalculator calculator;
     private final WeekStepRepository steps;
     private final WeekSteps weekSteps;
+    private final WeekClosedListeners listeners;
     private final Clock clock;
     private final PulseMetrics metrics;
     private final MemberRepository members;
     private final ReleasedComments comments;
 
-    public ClosingWeeks(
+    ClosingWeeks(
             TeamRepository teams,
             CheckInRepository checkIns,
             AnswerRepository answers,
@@ -74,11 +77,11 @@ public final class ClosingWeeks {
             PulseCalculator calculator,
             WeekStepRepository steps,
             WeekSteps weekSteps,
+            WeekClosedListeners listeners,
             Clock clock,
             PulseMetrics metrics,
             MemberRepository members,
-            TextScrubber scrubber,
-            Texts texts) {
+            ReleasedComments comments) {
         this.teams = teams;
         this.checkIns = checkIns;
         this.answers = answers;
@@ -86,10 +89,11 @@ public final class ClosingWeeks {
         this.calculator = calculator;
         this.steps = steps;
         this.weekSteps = weekSteps;
+        this.listeners = listeners;
         this.clock = clock;
         this.metrics = metrics;
         this.members = members;
-        this.comments = new ReleasedComments(scrubber, texts);
+        this.comments = comments;
     }
 
     /** The team's week-close trigger. A close missed on an earlier day is skipped; "close-week" can do it. */
@@ -154,14 +158,14 @@ public final class ClosingWeeks {
             // Keep less: once the aggregates are stored, the members' answers have done their work.
             answers.destroyMembersAnswers(team.id(), week);
         });
-        weekSteps.weekClosed(new WeekClosed(team.id(), week));
+        listeners.publish(new WeekClosed(team.id(), week));
     }
 
     /** Finishes every recently closed week whose pulse or digests did not all go out; on start and on each close. */
     public int finishUnfinished() {
         int finished = 0;
         for (WeekStepRepository.TeamWeek tw :
-                steps.unfinished(clock.instant().minus(UNFINISHED_WINDOW), MAX_STEP_ATTEMPTS)) {
+                steps.unfinished(clock.instant().minus(UNFINISHED_WINDOW), MAX_STEP_ATTEMPTS, weekSteps.names())) {
             Optional<Team> team = teams.find(tw.teamId());
             if (team.isEmpty()) {
                 continue;
@@ -174,6 +178,11 @@ public final class ClosingWeeks {
             }
         }
         return finished;
+    }
+
+    /** Runs the step of a closed week that a {@link #STEP_WORK} key names; true when it is done (now or before). */
+    public boolean runStep(String key) {
+        return weekSteps.run(key);
     }
 
     public Delivered delivered(long teamId, WeekId week) {

@@ -35,13 +35,13 @@ import java.util.stream.Collectors;
  * nudges chosen from the published answers, last week's nudges to react to, and anonymous feedback
  * when enough people gave some.
  */
-public final class LeaderDigests {
+final class LeaderDigests {
 
-    public static final int MAX_NUDGES = 3;
+    static final int MAX_NUDGES = 3;
     private static final Duration NO_REPEAT = Duration.ofDays(7L * NudgeSelector.NO_REPEAT_WEEKS);
 
     /** What the week close hands every leader's digest. */
-    public record WeekContext(
+    record WeekContext(
             WeeklyPulse pulse,
             Map<WeekId, Map<Dimension, PublishedScore>> earlier,
             List<String> feedback,
@@ -57,7 +57,7 @@ public final class LeaderDigests {
     private final Clock clock;
     private final PromiseSections promises;
 
-    public LeaderDigests(
+    LeaderDigests(
             NudgeSelector selector,
             NudgeCatalog catalog,
             NudgeLog nudgeLog,
@@ -89,14 +89,14 @@ public final class LeaderDigests {
     }
 
     /** How many nudges the leader's digest of that week carries (chosen when it was first composed). */
-    public int nudgesIn(Team team, String leaderId, WeekId week) {
+    int nudgesIn(Team team, String leaderId, WeekId week) {
         return (int) nudgeLog.ofLeader(team.id(), leaderId, clock.instant().minus(NO_REPEAT)).stream()
                 .filter(n ->
                         n.occasion() == SentNudge.Occasion.DIGEST && n.week().equals(week))
                 .count();
     }
 
-    public ChatMessage digest(Team team, Member leader, WeekContext week, Map<Dimension, Integer> selfCheck) {
+    ChatMessage digest(Team team, Member leader, WeekContext week, Map<Dimension, Integer> selfCheck) {
         Language lang = team.language();
         WeeklyPulse pulse = week.pulse();
         Instant now = clock.instant();

@@ -16,25 +16,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The weekly pulse as the channel sees it, and as the top of a leader's digest. */
-public final class PulseMessages {
+/** The weekly pulse as the channel sees it, and as the top of a leader's digest and the home view. */
+final class PulseMessages implements PulseView {
 
     private final Texts texts;
     private final PulseCharts charts;
     private final PromiseSections promises;
 
-    public PulseMessages(Texts texts, PulseCharts charts) {
+    PulseMessages(Texts texts, PulseCharts charts) {
         this(texts, charts, PromiseSections.none());
     }
 
     /** @param promises the leaders' focus and promises, and what the team noticed of them, under the pulse */
-    public PulseMessages(Texts texts, PulseCharts charts, PromiseSections promises) {
+    PulseMessages(Texts texts, PulseCharts charts, PromiseSections promises) {
         this.texts = texts;
         this.charts = charts;
         this.promises = promises;
     }
 
-    public ChatMessage channelPost(Team team, WeeklyPulse pulse, Optional<Nudge> reflection) {
+    ChatMessage channelPost(Team team, WeeklyPulse pulse, Optional<Nudge> reflection) {
         Language lang = team.language();
         List<Block> blocks = new ArrayList<>();
         String header = texts.get(
@@ -50,7 +50,7 @@ public final class PulseMessages {
         return new ChatMessage(header, blocks);
     }
 
-    /** Scores (or the withheld notice), participation, strongest and weakest. */
+    @Override
     public List<Block> body(Team team, WeeklyPulse pulse) {
         Language lang = team.language();
         List<Block> blocks = new ArrayList<>();

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,19 +37,29 @@ class ConversationStore {
 
     void saveTeam(String tenantId, String teamId, String teamName, String serviceUrl) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        int updated = jdbc.sql(
-                        "UPDATE teams_team SET team_name = ?, service_url = ? WHERE tenant_id = ? AND team_id = ?")
-                .params(teamName, serviceUrl, tenantId, teamId)
-                .update();
-        if (updated == 0) {
-            try {
-                jdbc.sql(
+        updateOrInsert(
+                () -> jdbc.sql(
+                                "UPDATE teams_team SET team_name = ?, service_url = ? WHERE tenant_id = ? AND team_id = ?")
+                        .params(teamName, serviceUrl, tenantId, teamId)
+                        .update(),
+                () -> jdbc.sql(
                                 "INSERT INTO teams_team (tenant_id, team_id, team_name, service_url, installed_at) VALUES (?, ?, ?, ?, ?)")
                         .params(tenantId, teamId, teamName, serviceUrl, now)
-                        .update();
-            } catch (DuplicateKeyException raced) {
-                saveTeam(tenantId, teamId, teamName, serviceUrl);
-            }
+                        .update());
+    }
+
+    /**
+     * Updates a row, or inserts it when there is none; an insert that loses the race to another instance's insert
+     * updates the row that one made. Not one statement, as H2 and PostgreSQL have no upsert in common.
+     */
+    private static void updateOrInsert(IntSupplier update, IntSupplier insert) {
+        if (update.getAsInt() > 0) {
+            return;
+        }
+        try {
+            insert.getAsInt();
+        } catch (DuplicateKeyException raced) {
+            update.getAsInt();
         }
     }
 
@@ -73,23 +84,18 @@ class ConversationStore {
     void saveChannel(String tenantId, String channelId, String teamId, ConversationReference reference) {
         String json = toJson(reference);
         OffsetDateTime now = OffsetDateTime.now(clock);
-        int updated = jdbc.sql("""
-                UPDATE teams_channel SET team_id = ?, service_url = ?, reference_json = ?, updated_at = ?
-                WHERE tenant_id = ? AND channel_id = ?""")
-                .params(teamId, reference.getServiceUrl(), json, now, tenantId, channelId)
-                .update();
-        if (updated == 0) {
-            try {
-                jdbc.sql("""
+        updateOrInsert(
+                () -> jdbc.sql("""
+                        UPDATE teams_channel SET team_id = ?, service_url = ?, reference_json = ?, updated_at = ?
+                        WHERE tenant_id = ? AND channel_id = ?""")
+                        .params(teamId, reference.getServiceUrl(), json, now, tenantId, channelId)
+                        .update(),
+                () -> jdbc.sql("""
                         INSERT INTO teams_channel (tenant_id, channel_id, team_id, service_url,
                             reference_json, updated_at)
                         VALUES (?, ?, ?, ?, ?, ?)""")
                         .params(tenantId, channelId, teamId, reference.getServiceUrl(), json, now)
-                        .update();
-            } catch (DuplicateKeyException raced) {
-                saveChannel(tenantId, channelId, teamId, reference);
-            }
-        }
+                        .update());
     }
 
     Optional<Stored> channel(String tenantId, String channelId) {
@@ -111,23 +117,18 @@ class ConversationStore {
         String json = toJson(reference);
         String conversationId = reference.getConversation().getId();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        int updated = jdbc.sql("""
-                UPDATE teams_user SET conversation_id = ?, service_url = ?, reference_json = ?, updated_at = ?
-                WHERE tenant_id = ? AND user_id = ?""")
-                .params(conversationId, reference.getServiceUrl(), json, now, tenantId, userId)
-                .update();
-        if (updated == 0) {
-            try {
-                jdbc.sql("""
+        updateOrInsert(
+                () -> jdbc.sql("""
+                        UPDATE teams_user SET conversation_id = ?, service_url = ?, reference_json = ?, updated_at = ?
+                        WHERE tenant_id = ? AND user_id = ?""")
+                        .params(conversationId, reference.getServiceUrl(), json, now, tenantId, userId)
+                        .update(),
+                () -> jdbc.sql("""
                         INSERT INTO teams_user (tenant_id, user_id, conversation_id, service_url,
                             reference_json, updated_at)
                         VALUES (?, ?, ?, ?, ?, ?)""")
                         .params(tenantId, userId, conversationId, reference.getServiceUrl(), json, now)
-                        .update();
-            } catch (DuplicateKeyException raced) {
-                saveUser(tenantId, userId, reference);
-            }
-        }
+                        .update());
     }
 
     /** Keeps which Bot Framework user an Entra ID object id is, for the dashboard's sign-in with Microsoft. */

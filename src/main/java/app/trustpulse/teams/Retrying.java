@@ -4,6 +4,7 @@ import app.trustpulse.chat.ChatDeliveryException;
 import app.trustpulse.pulse.Platform;
 import app.trustpulse.pulse.PulseMetrics;
 import com.microsoft.bot.restclient.RestException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -29,12 +30,14 @@ class Retrying {
     private final SendPacer.Sleeper sleeper;
     private final TeamsSettings settings;
     private final PulseMetrics metrics;
+    private final Clock clock;
 
-    Retrying(SendPacer pacer, SendPacer.Sleeper sleeper, TeamsSettings settings, PulseMetrics metrics) {
+    Retrying(SendPacer pacer, SendPacer.Sleeper sleeper, TeamsSettings settings, PulseMetrics metrics, Clock clock) {
         this.pacer = pacer;
         this.sleeper = sleeper;
         this.settings = settings;
         this.metrics = metrics;
+        this.clock = clock;
     }
 
     /** A post that must not take effect twice: retried only on the statuses that say it did not. */
@@ -146,7 +149,7 @@ class Retrying {
         return Optional.empty();
     }
 
-    private static Optional<Duration> retryAfter(Throwable t) {
+    private Optional<Duration> retryAfter(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof RestException rest && rest.response() != null) {
                 String header = rest.response().headers().get("Retry-After");
@@ -158,7 +161,7 @@ class Retrying {
                     try {
                         java.time.ZonedDateTime at = java.time.ZonedDateTime.parse(
                                 header.trim(), java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME);
-                        Duration until = Duration.between(java.time.Instant.now(), at.toInstant());
+                        Duration until = Duration.between(clock.instant(), at.toInstant());
                         return Optional.of(until.isNegative() ? Duration.ZERO : until);
                     } catch (java.time.format.DateTimeParseException e) {
                         return Optional.empty();

@@ -5,6 +5,7 @@ import app.trustpulse.work.WorkHandler;
 import com.microsoft.bot.restclient.serializer.JacksonAdapter;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.RoleTypes;
+import java.time.Clock;
 
 /**
  * Handles an authenticated activity taken from the durable queue: Teams got its 200 as soon as the activity was
@@ -16,11 +17,13 @@ final class TeamsActivityWork implements WorkHandler {
 
     private final PulseActivities activities;
     private final DeliveryAttempts attempts;
+    private final Clock clock;
     private final JacksonAdapter serializer = new JacksonAdapter();
 
-    TeamsActivityWork(PulseActivities activities, DeliveryAttempts attempts) {
+    TeamsActivityWork(PulseActivities activities, DeliveryAttempts attempts, Clock clock) {
         this.activities = activities;
         this.attempts = attempts;
+        this.clock = clock;
     }
 
     @Override
@@ -42,7 +45,7 @@ final class TeamsActivityWork implements WorkHandler {
         // A second run of the same activity means the first was cut short: its command must not start twice.
         boolean again = !attempts.firstTry(
                 "teams-" + java.util.UUID.nameUUIDFromBytes(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-                java.time.Instant.now());
+                clock.instant());
         activities.handle(key, activity, again);
     }
 }

@@ -91,8 +91,10 @@ class TeamsConfiguration {
             TeamsSettings settings,
             SendPacer teamsSendPacer,
             SendPacer.Sleeper teamsSleeper,
-            ObjectProvider<PulseMetrics> metrics) {
-        return new Retrying(teamsSendPacer, teamsSleeper, settings, metrics.getIfAvailable(() -> PulseMetrics.NONE));
+            ObjectProvider<PulseMetrics> metrics,
+            Clock clock) {
+        return new Retrying(
+                teamsSendPacer, teamsSleeper, settings, metrics.getIfAvailable(() -> PulseMetrics.NONE), clock);
     }
 
     @Bean
@@ -170,7 +172,7 @@ class TeamsConfiguration {
     }
 
     @Bean
-    TeamsActivityWork teamsActivityWork(PulseActivities teamsActivities, DeliveryAttempts attempts) {
-        return new TeamsActivityWork(teamsActivities, attempts);
+    TeamsActivityWork teamsActivityWork(PulseActivities teamsActivities, DeliveryAttempts attempts, Clock clock) {
+        return new TeamsActivityWork(teamsActivities, attempts, clock);
     }
 }

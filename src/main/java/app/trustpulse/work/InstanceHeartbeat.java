@@ -49,6 +49,12 @@ public final class InstanceHeartbeat implements Liveness, SmartLifecycle {
         return deadAfter;
     }
 
+    /** In the system's time, as the heartbeats are written in it (see {@link #beat()}). */
+    @Override
+    public Instant deadBefore() {
+        return Instant.now().minus(deadAfter());
+    }
+
     @Override
     public synchronized void start() {
         if (beats != null) {

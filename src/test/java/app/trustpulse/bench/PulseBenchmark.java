@@ -24,7 +24,6 @@ import app.trustpulse.pulse.Language;
 import app.trustpulse.pulse.Member;
 import app.trustpulse.pulse.Platform;
 import app.trustpulse.pulse.Pseudonymizer;
-import app.trustpulse.pulse.PulseCalculator;
 import app.trustpulse.pulse.PulseMetrics;
 import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.Team;
@@ -34,9 +33,7 @@ import app.trustpulse.pulse.Texts;
 import app.trustpulse.pulse.WeekId;
 import app.trustpulse.pulse.WorkQueue;
 import app.trustpulse.summary.ClosingWeeks;
-import app.trustpulse.summary.LeaderDigests;
-import app.trustpulse.summary.PulseMessages;
-import app.trustpulse.summary.WeekSteps;
+import app.trustpulse.summary.SummaryModule;
 import app.trustpulse.support.TestDatabases;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
@@ -94,7 +91,6 @@ class PulseBenchmark {
         Pseudonymizer pseudonyms = new Pseudonymizer(new byte[32]);
         NudgeCatalog catalog = new NudgeCatalog();
         NudgeSelector selector = new NudgeSelector(catalog);
-        PulseMessages pulseMessages = new PulseMessages(texts, app.trustpulse.summary.PulseCharts.none());
         TeamTriggers noTriggers = new TeamTriggers() {
             public void plan(Team team) {}
 
@@ -126,40 +122,27 @@ class PulseBenchmark {
                 clock,
                 PulseMetrics.NONE,
                 pseudonyms);
-        var steps = stores.weekSteps();
-        WeekSteps weekSteps = new WeekSteps(
-                teams,
-                members,
-                answers,
-                pulses,
-                steps,
-                selector,
-                pulseMessages,
-                new LeaderDigests(
-                        selector, catalog, nudgeLog, pulseMessages, new NudgeMessages(catalog, texts), texts, clock),
-                new MonthlyReviews(nudgeLog, texts),
-                new FeedbackRelease(feedback, members, pseudonyms, new TextScrubber(), new Random(1)),
-                new TextScrubber(),
-                pseudonyms,
-                gateways,
-                texts,
-                noQueue,
-                Duration.ofMinutes(15),
-                clock,
-                PulseMetrics.NONE);
-        ClosingWeeks closing = new ClosingWeeks(
-                teams,
-                checkIns,
-                answers,
-                pulses,
-                new PulseCalculator(),
-                steps,
-                weekSteps,
-                clock,
-                PulseMetrics.NONE,
-                members,
-                new TextScrubber(),
-                texts);
+        ClosingWeeks closing = new SummaryModule(
+                        new SummaryModule.Stores(
+                                teams, members, checkIns, answers, pulses, stores.weekSteps(), nudgeLog),
+                        new SummaryModule.Neighbours(
+                                selector,
+                                catalog,
+                                new NudgeMessages(catalog, texts),
+                                new MonthlyReviews(nudgeLog, texts),
+                                new FeedbackRelease(feedback, members, pseudonyms, new TextScrubber(), new Random(1)),
+                                new TextScrubber(),
+                                app.trustpulse.promise.PromiseSections.none()),
+                        new SummaryModule.Outside(
+                                gateways,
+                                noQueue,
+                                app.trustpulse.summary.PulseCharts.none(),
+                                PulseMetrics.NONE,
+                                Duration.ofMinutes(15)),
+                        pseudonyms,
+                        texts,
+                        clock)
+                .closingWeeks();
 
         Team team = teams.insert(new Team(
                 0,

@@ -1,6 +1,6 @@
 package app.trustpulse.bench;
 
-import app.trustpulse.bench.bare.BareBoltApplication;
+import baseline.bolt.BareBoltApplication;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;

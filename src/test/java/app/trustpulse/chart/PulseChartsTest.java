@@ -277,7 +277,7 @@ class PulseChartsTest {
                         .single())
                 .isZero();
 
-        var blocks = new app.trustpulse.summary.PulseMessages(
+        var blocks = app.trustpulse.summary.SummaryModule.pulseView(
                         new Texts(), charts(Optional.of("https://pulse.example.com"), CLOSE))
                 .body(slackTeam, allWithheld);
         assertThat(blocks).noneMatch(Block.Image.class::isInstance);

@@ -46,6 +46,11 @@ class ClaimHoldersTest {
         public Duration deadAfter() {
             return DEAD_AFTER;
         }
+
+        @Override
+        public Instant deadBefore() {
+            return Instant.now().minus(DEAD_AFTER);
+        }
     }
 
     private static final Instance A = new Instance("instance-a");

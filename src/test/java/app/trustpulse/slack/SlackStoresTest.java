@@ -29,7 +29,8 @@ class SlackStoresTest {
                 JdbcClient.create(ds),
                 new TransactionTemplate(new DataSourceTransactionManager(ds)),
                 new TokenCipher(key),
-                new SlackTexts());
+                new SlackTexts(),
+                java.time.Clock.systemUTC());
     }
 
     @ParameterizedTest

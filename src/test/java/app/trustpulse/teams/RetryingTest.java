@@ -24,7 +24,11 @@ class RetryingTest {
     private final TeamsSettings settings = new TeamsSettings(
             false, null, "http://127.0.0.1:9/", 4, Duration.ofMillis(100), Duration.ofSeconds(2), 1.0, 1);
     private final Retrying retrying = new Retrying(
-            new SendPacer(Clock.systemUTC(), d -> {}), waits::add, settings, app.trustpulse.pulse.PulseMetrics.NONE);
+            new SendPacer(Clock.systemUTC(), d -> {}),
+            waits::add,
+            settings,
+            app.trustpulse.pulse.PulseMetrics.NONE,
+            Clock.systemUTC());
     private final Connector clients = new Connector(new TestBotCredentials("test-app-id"));
 
     @AfterEach

@@ -1,4 +1,4 @@
-package app.trustpulse.bench.bare;
+package baseline.bolt;
 
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
@@ -12,7 +12,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * The baseline {@code StartupBenchmark} compares the service with: a Bolt app on Spring Boot as its own guide shows
  * one, with Spring MVC, the embedded Tomcat and the actuator's health endpoint, whose only handler acknowledges DMs.
- * Started in a JVM of its own on a class path without the service's libraries (databases, scheduler, security).
+ * Started in a JVM of its own on a class path without the service's libraries (databases, scheduler, security). It
+ * lives outside the {@code app.trustpulse} packages so that the service's component scan never finds it in a test.
  */
 @SpringBootApplication
 public class BareBoltApplication {

@@ -1,0 +1,131 @@
+package app.trustpulse.summary;
+
+import app.trustpulse.chat.ChatGateways;
+import app.trustpulse.feedback.FeedbackRelease;
+import app.trustpulse.feedback.TextScrubber;
+import app.trustpulse.nudge.MonthlyReviews;
+import app.trustpulse.nudge.NudgeCatalog;
+import app.trustpulse.nudge.NudgeLog;
+import app.trustpulse.nudge.NudgeMessages;
+import app.trustpulse.nudge.NudgeSelector;
+import app.trustpulse.promise.PromiseSections;
+import app.trustpulse.pulse.AnswerRepository;
+import app.trustpulse.pulse.CheckInRepository;
+import app.trustpulse.pulse.MemberRepository;
+import app.trustpulse.pulse.Pseudonymizer;
+import app.trustpulse.pulse.PulseCalculator;
+import app.trustpulse.pulse.PulseMetrics;
+import app.trustpulse.pulse.PulseRepository;
+import app.trustpulse.pulse.TeamRepository;
+import app.trustpulse.pulse.Texts;
+import app.trustpulse.pulse.WeekStepRepository;
+import app.trustpulse.pulse.WorkQueue;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The summary module put together, in plain Java: what it needs comes in, and out come only what the rest of the
+ * application may use ({@link ClosingWeeks}, the facade, and {@link PulseView}); the steps and their helpers stay
+ * inside the package. The application's configuration calls it; tests and benchmarks that run without the application
+ * call it too.
+ */
+public final class SummaryModule {
+
+    /** The storage the module reads and writes. */
+    public record Stores(
+            TeamRepository teams,
+            MemberRepository members,
+            CheckInRepository checkIns,
+            AnswerRepository answers,
+            PulseRepository pulses,
+            WeekStepRepository steps,
+            NudgeLog nudgeLog) {}
+
+    /** What it uses of the nudge, feedback and promise modules. */
+    public record Neighbours(
+            NudgeSelector selector,
+            NudgeCatalog catalog,
+            NudgeMessages nudgeMessages,
+            MonthlyReviews reviews,
+            FeedbackRelease feedbackRelease,
+            TextScrubber scrubber,
+            PromiseSections promises) {}
+
+    /** How it reaches people and the rest of the world. */
+    public record Outside(
+            ChatGateways gateways, WorkQueue work, PulseCharts charts, PulseMetrics metrics, Duration claimTimeout) {}
+
+    private final ClosingWeeks closingWeeks;
+    private final PulseView pulseView;
+
+    public SummaryModule(
+            Stores stores, Neighbours neighbours, Outside outside, Pseudonymizer pseudonyms, Texts texts, Clock clock) {
+        PulseMessages pulseMessages = new PulseMessages(texts, outside.charts(), neighbours.promises());
+        LeaderDigests digests = new LeaderDigests(
+                neighbours.selector(),
+                neighbours.catalog(),
+                stores.nudgeLog(),
+                pulseMessages,
+                neighbours.nudgeMessages(),
+                texts,
+                clock,
+                neighbours.promises());
+        WeekSequence sequence = new WeekSequence(
+                new ChannelPulse(
+                        outside.gateways(),
+                        pulseMessages,
+                        neighbours.selector(),
+                        stores.pulses(),
+                        clock,
+                        outside.metrics()),
+                new ReleasingFeedback(neighbours.feedbackRelease()),
+                new LeaderDigest(
+                        stores.members(),
+                        stores.answers(),
+                        stores.pulses(),
+                        pseudonyms,
+                        neighbours.feedbackRelease(),
+                        digests,
+                        neighbours.reviews(),
+                        outside.gateways(),
+                        clock,
+                        outside.metrics()));
+        WeekSteps weekSteps = new WeekSteps(
+                sequence,
+                stores.teams(),
+                stores.members(),
+                stores.pulses(),
+                stores.steps(),
+                outside.work(),
+                outside.claimTimeout(),
+                clock);
+        this.closingWeeks = new ClosingWeeks(
+                stores.teams(),
+                stores.checkIns(),
+                stores.answers(),
+                stores.pulses(),
+                new PulseCalculator(),
+                stores.steps(),
+                weekSteps,
+                new WeekClosedListeners(List.of(weekSteps)),
+                clock,
+                outside.metrics(),
+                stores.members(),
+                new ReleasedComments(neighbours.scrubber(), texts));
+        this.pulseView = pulseMessages;
+    }
+
+    /** The pulse as the home view shows it, without the rest of the module. */
+    public static PulseView pulseView(Texts texts, PulseCharts charts) {
+        return new PulseMessages(texts, charts);
+    }
+
+    public ClosingWeeks closingWeeks() {
+        return closingWeeks;
+    }
+
+    public PulseView pulseView() {
+        return pulseView;
+    }
+}
