@@ -62,7 +62,7 @@ class BrowserTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     @RegisterExtension
-    final Browser.KeepsFailedPages failedPages = new Browser.KeepsFailedPages(() -> browser);
+    final Browser.KeepsFailedPages failedPages = new Browser.KeepsFailedPages(() -> this.browser);
 
     @LocalServerPort
     int port;
