@@ -3,11 +3,12 @@ package app.trustpulse.config;
 import app.trustpulse.chat.ChatGateways;
 import app.trustpulse.feedback.FeedbackRelease;
 import app.trustpulse.feedback.TextScrubber;
-import app.trustpulse.nudge.MonthlyReviews;
 import app.trustpulse.nudge.NudgeCatalog;
 import app.trustpulse.nudge.NudgeLog;
 import app.trustpulse.nudge.NudgeMessages;
 import app.trustpulse.nudge.NudgeSelector;
+import app.trustpulse.nudge.NudgeTrial;
+import app.trustpulse.nudge.QuarterlyReviews;
 import app.trustpulse.pulse.AnswerRepository;
 import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.FeedbackRepository;
@@ -51,8 +52,10 @@ public class SummaryConfig {
             PulseMessages pulseMessages,
             NudgeMessages nudgeMessages,
             Texts texts,
-            Clock clock) {
-        return new LeaderDigests(selector, catalog, nudgeLog, pulseMessages, nudgeMessages, texts, clock);
+            Clock clock,
+            NudgeTrial trial) {
+        return new LeaderDigests(selector, catalog, nudgeLog, pulseMessages, nudgeMessages, texts, clock)
+                .randomisedBy(trial);
     }
 
     @Bean
@@ -70,7 +73,7 @@ public class SummaryConfig {
             NudgeSelector selector,
             PulseMessages pulseMessages,
             LeaderDigests digests,
-            MonthlyReviews reviews,
+            QuarterlyReviews reviews,
             FeedbackRepository feedback,
             TextScrubber scrubber,
             Pseudonymizer pseudonyms,

@@ -3,6 +3,7 @@ package app.trustpulse.persistence;
 import app.trustpulse.chat.ProcessedEvents;
 import app.trustpulse.insight.InsightQueries;
 import app.trustpulse.insight.TeamsIdentities;
+import app.trustpulse.nudge.DecisionLog;
 import app.trustpulse.nudge.NudgeLog;
 import app.trustpulse.privacy.RetentionStore;
 import app.trustpulse.pulse.AnswerRepository;
@@ -68,6 +69,11 @@ public class PersistenceConfiguration {
     @Bean
     NudgeLog nudgeLog(JdbcClient jdbc) {
         return new JdbcNudgeLog(jdbc);
+    }
+
+    @Bean
+    DecisionLog decisionLog(JdbcClient jdbc) {
+        return new JdbcDecisionLog(jdbc);
     }
 
     @Bean

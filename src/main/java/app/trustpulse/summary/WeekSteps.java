@@ -9,8 +9,8 @@ import app.trustpulse.chat.DirectAddress;
 import app.trustpulse.feedback.FeedbackRelease;
 import app.trustpulse.feedback.TextScrubber;
 import app.trustpulse.nudge.DisruptionDetector;
-import app.trustpulse.nudge.MonthlyReviews;
 import app.trustpulse.nudge.NudgeSelector;
+import app.trustpulse.nudge.QuarterlyReviews;
 import app.trustpulse.pulse.AnswerRepository;
 import app.trustpulse.pulse.DeliveryClaim;
 import app.trustpulse.pulse.Dimension;
@@ -63,7 +63,7 @@ public final class WeekSteps {
     private final NudgeSelector selector;
     private final PulseMessages pulseMessages;
     private final LeaderDigests digests;
-    private final MonthlyReviews reviews;
+    private final QuarterlyReviews reviews;
     private final FeedbackRelease feedbackRelease;
     private final TextScrubber scrubber;
     private final Pseudonymizer pseudonyms;
@@ -83,7 +83,7 @@ public final class WeekSteps {
             NudgeSelector selector,
             PulseMessages pulseMessages,
             LeaderDigests digests,
-            MonthlyReviews reviews,
+            QuarterlyReviews reviews,
             FeedbackRelease feedbackRelease,
             TextScrubber scrubber,
             Pseudonymizer pseudonyms,
@@ -238,9 +238,9 @@ public final class WeekSteps {
         gateway.sendDirect(to, digests.digest(team, leader.get(), context, selfCheck(team, leaderId, week)), delivery);
         metrics.digestSent(team.platform());
         metrics.nudgesSent(team.platform(), PulseMetrics.NudgeOccasion.DIGEST, digests.nudgesIn(team, leaderId, week));
-        if (MonthlyReviews.isDue(team, clock.instant().atZone(team.timezone()).toLocalDate())) {
+        if (QuarterlyReviews.isDue(team, clock.instant().atZone(team.timezone()).toLocalDate())) {
             Map<WeekId, Map<Dimension, Double>> reviewHistory =
-                    pulses.history(team.id(), week.minus(MonthlyReviews.HISTORY_WEEKS), week.plus(1));
+                    pulses.history(team.id(), week.minus(QuarterlyReviews.HISTORY_WEEKS), week.plus(1));
             reviews.review(team, leaderId, week, reviewHistory)
                     .ifPresent(r -> gateway.sendDirect(
                             to, r, new Delivery(delivery.id() + "-review", delivery.mayHaveLanded())));
