@@ -6,6 +6,7 @@
 #   docs/update-performance.sh                      the quick ones (a few minutes)
 #   docs/update-performance.sh IngestBenchmark      named ones
 #   docs/update-performance.sh all                  every benchmark (about 15 minutes more)
+#   BENCH_ARGS=-Dsignal.teamYears=300 docs/update-performance.sh SignalQualityBenchmark   with settings passed on
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -42,7 +43,8 @@ for name in "${names[@]}"; do
     ./mvnw -q package -DskipTests -Dspotless.check.skip=true -Dcheckstyle.skip=true >"target/benchmark-package.log" 2>&1 \
       || { echo "packaging failed; see target/benchmark-package.log" >&2; exit 1; }
   fi
-  ./mvnw -q test -Dtest="$name" -Dsurefire.failIfNoSpecifiedTests=false \
+  # shellcheck disable=SC2086 # BENCH_ARGS holds several arguments on purpose
+  ./mvnw -q test -Dtest="$name" -Dsurefire.failIfNoSpecifiedTests=false ${BENCH_ARGS:-} \
     >"target/benchmark-$name.log" 2>&1 \
     || { echo "$name failed; see target/benchmark-$name.log" >&2; exit 1; }
   report="target/benchmarks/$name.txt"

@@ -149,7 +149,7 @@ class ArchitectureTest {
             .that()
             .haveSimpleNameEndingWith("Messages")
             .or()
-            .haveSimpleName("MonthlyReviews")
+            .haveSimpleName("QuarterlyReviews")
             .or()
             .haveSimpleName("HomeView")
             .should(writeThroughAPort());

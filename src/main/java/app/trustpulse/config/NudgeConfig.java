@@ -1,12 +1,16 @@
 package app.trustpulse.config;
 
 import app.trustpulse.chat.ChatGateways;
-import app.trustpulse.nudge.MonthlyReviews;
+import app.trustpulse.nudge.DecisionLog;
+import app.trustpulse.nudge.DeploymentEstimates;
+import app.trustpulse.nudge.LearnedProbabilities;
 import app.trustpulse.nudge.NudgeCatalog;
 import app.trustpulse.nudge.NudgeLog;
 import app.trustpulse.nudge.NudgeMessages;
 import app.trustpulse.nudge.NudgeSelector;
+import app.trustpulse.nudge.NudgeTrial;
 import app.trustpulse.nudge.NudgingLeaders;
+import app.trustpulse.nudge.QuarterlyReviews;
 import app.trustpulse.pulse.AnswerRepository;
 import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.Pseudonymizer;
@@ -15,12 +19,14 @@ import app.trustpulse.pulse.PulseRepository;
 import app.trustpulse.pulse.TeamRepository;
 import app.trustpulse.pulse.Texts;
 import app.trustpulse.pulse.WeekStepRepository;
+import java.security.SecureRandom;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Wiring of nudges: the catalog, choosing them, the mid-week round and the monthly review.
+ * Wiring of nudges: the catalog, choosing them, the mid-week round, the randomised decisions and the
+ * quarterly review.
  * Plain constructors: the core carries no Spring annotations.
  */
 @Configuration(proxyBeanMethods = false)
@@ -57,7 +63,8 @@ public class NudgeConfig {
             PulseProperties properties,
             PulseMetrics metrics,
             WeekStepRepository steps,
-            NudgeCatalog catalog) {
+            NudgeCatalog catalog,
+            NudgeTrial trial) {
         return new NudgingLeaders(
                         teams,
                         members,
@@ -72,11 +79,22 @@ public class NudgeConfig {
                         clock,
                         properties.nudgesPerWeek(),
                         metrics)
-                .claimedIn(steps, catalog, properties.claimTimeout());
+                .claimedIn(steps, catalog, properties.claimTimeout())
+                .randomisedBy(trial);
     }
 
     @Bean
-    MonthlyReviews monthlyReviews(NudgeLog nudgeLog, Texts texts) {
-        return new MonthlyReviews(nudgeLog, texts);
+    DeploymentEstimates deploymentEstimates(DecisionLog decisions, PulseRepository pulses) {
+        return new DeploymentEstimates(decisions, pulses);
+    }
+
+    @Bean
+    NudgeTrial nudgeTrial(DecisionLog decisions, DeploymentEstimates estimates, Clock clock) {
+        return new NudgeTrial(decisions, new LearnedProbabilities(estimates, clock), new SecureRandom(), clock);
+    }
+
+    @Bean
+    QuarterlyReviews quarterlyReviews(NudgeLog nudgeLog, DecisionLog decisions, Texts texts) {
+        return new QuarterlyReviews(nudgeLog, decisions, texts);
     }
 }

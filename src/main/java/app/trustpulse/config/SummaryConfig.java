@@ -3,11 +3,12 @@ package app.trustpulse.config;
 import app.trustpulse.chat.ChatGateways;
 import app.trustpulse.feedback.FeedbackRelease;
 import app.trustpulse.feedback.TextScrubber;
-import app.trustpulse.nudge.MonthlyReviews;
 import app.trustpulse.nudge.NudgeCatalog;
 import app.trustpulse.nudge.NudgeLog;
 import app.trustpulse.nudge.NudgeMessages;
 import app.trustpulse.nudge.NudgeSelector;
+import app.trustpulse.nudge.NudgeTrial;
+import app.trustpulse.nudge.QuarterlyReviews;
 import app.trustpulse.promise.PromiseBlocks;
 import app.trustpulse.pulse.AnswerRepository;
 import app.trustpulse.pulse.CheckInRepository;
@@ -66,10 +67,11 @@ public class SummaryConfig {
             NudgeSelector selector,
             NudgeCatalog catalog,
             NudgeMessages nudgeMessages,
-            MonthlyReviews reviews,
+            QuarterlyReviews reviews,
             FeedbackRelease feedbackRelease,
             TextScrubber scrubber,
             PromiseBlocks promises,
+            NudgeTrial trial,
             ChatGateways gateways,
             WorkQueue work,
             ObjectProvider<PulseCharts> charts,
@@ -81,7 +83,14 @@ public class SummaryConfig {
         return new SummaryModule(
                 stores,
                 new SummaryModule.Neighbours(
-                        selector, catalog, nudgeMessages, reviews, feedbackRelease, scrubber, promises),
+                        selector,
+                        catalog,
+                        nudgeMessages,
+                        reviews,
+                        feedbackRelease,
+                        scrubber,
+                        promises,
+                        java.util.Optional.of(trial)),
                 new SummaryModule.Outside(
                         gateways, work, charts.getIfAvailable(PulseCharts::none), metrics, properties.claimTimeout()),
                 pseudonyms,

@@ -20,7 +20,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
             DashboardController.class,
             ExportController.class,
             SettingsController.class,
-            DoctorController.class
+            DoctorController.class,
+            NudgeEffectsController.class
         })
 class DashboardAdvice {
 

@@ -6,7 +6,6 @@ import app.trustpulse.insight.TeamAccess;
 import app.trustpulse.insight.TeamView;
 import app.trustpulse.insight.Viewer;
 import app.trustpulse.nudge.NudgeCatalog;
-import app.trustpulse.nudge.NudgeReview;
 import app.trustpulse.nudge.SentNudge;
 import app.trustpulse.promise.PromiseBlocks;
 import app.trustpulse.promise.TrustAccount;
@@ -255,28 +254,12 @@ class DashboardController {
                         .toList());
         List<PageParts.Line> reviews = new ArrayList<>();
         for (TeamView.MonthlyReview r : part.reviews()) {
-            // In the words of the monthly review in the chat.
-            String outcome;
-            if (r.tried() == 0) {
-                outcome = texts.get(lang, "review.nothingTried");
-            } else if (r.estimate().isPresent()) {
-                NudgeReview.Estimate e = r.estimate().get();
-                outcome = texts.get(
-                        lang,
-                        "review.effect",
-                        TextFormats.change(lang, e.triedChange()),
-                        e.triedEpisodes(),
-                        TextFormats.change(lang, e.otherChange()),
-                        e.otherEpisodes(),
-                        TextFormats.difference(lang, e.triedChange(), e.otherChange()),
-                        TextFormats.score(lang, e.margin()));
-            } else {
-                outcome = texts.get(
-                        lang, "review.tooFew", r.triedEpisodes(), r.otherEpisodes(), NudgeReview.MIN_EPISODES);
-            }
+            // Counts only: what the nudges did is the randomised quarterly review's verdict, not a comparison of
+            // nudges a leader chose to try.
+            String outcome = r.tried() == 0 ? texts.get(lang, "review.nothingTried") : "";
             reviews.add(new PageParts.Line(
                     cells.week(lang, r.from()) + " – " + cells.week(lang, r.to()),
-                    texts.get(lang, "dashboard.review.counts", r.sent(), r.tried()) + " " + outcome.replace("*", "")));
+                    (texts.get(lang, "dashboard.review.counts", r.sent(), r.tried()) + " " + outcome).strip()));
         }
         model.addAttribute("reviews", reviews);
         model.addAttribute(

@@ -63,8 +63,8 @@ public record TeamView(
     public record SelfCheckRow(Dimension dimension, WeekId week, int self, OptionalDouble team) {}
 
     /**
-     * Four weeks of nudges, as the monthly review tells them: how many were sent and tried, and, once there are
-     * enough episodes on both sides, the estimated effect of trying with its margin.
+     * Four weeks of nudges: how many were sent and tried (with the comparison of tried and untried nudges, which the
+     * dashboard no longer shows: what worked is the randomised quarterly review's to say).
      */
     public record MonthlyReview(
             WeekId from,

@@ -104,17 +104,34 @@ public final class NudgeSelector {
      * @param rotation     a number that changes every time (e.g. week ordinal and occasion), for rotation
      */
     public List<Pick> choose(Language language, Signals signals, Set<String> recentlySent, int max, long rotation) {
+        return choose(language, signals, recentlySent, max, rotation, Set.of());
+    }
+
+    /**
+     * As {@link #choose(Language, Signals, Set, int, long)}, but no nudge on the dimensions in {@code withheld} other
+     * than an alarm's: a randomised decision withheld them this week (see {@link NudgeTrial}).
+     */
+    public List<Pick> choose(
+            Language language,
+            Signals signals,
+            Set<String> recentlySent,
+            int max,
+            long rotation,
+            Set<Dimension> withheld) {
         Map<Dimension, NudgeReason> wanted = new LinkedHashMap<>();
         signals.drop().ifPresent(d -> wanted.putIfAbsent(d.dimension(), NudgeReason.DROP));
-        signals.falling().ifPresent(d -> wanted.putIfAbsent(d, NudgeReason.FALLING));
+        signals.falling().filter(d -> !withheld.contains(d)).ifPresent(d -> wanted.putIfAbsent(d, NudgeReason.FALLING));
         // The widest gap on a dimension not chosen already.
         signals.gaps().stream()
-                .filter(g -> !wanted.containsKey(g.dimension()))
+                .filter(g -> !wanted.containsKey(g.dimension()) && !withheld.contains(g.dimension()))
                 .findFirst()
                 .ifPresent(g -> wanted.put(g.dimension(), NudgeReason.GAP));
         List<Dimension> all = Dimension.inModelOrder();
         for (int i = 0; i < all.size(); i++) {
-            wanted.putIfAbsent(all.get((int) Math.floorMod(rotation + i, 6L)), NudgeReason.ROTATION);
+            Dimension d = all.get((int) Math.floorMod(rotation + i, 6L));
+            if (!withheld.contains(d)) {
+                wanted.putIfAbsent(d, NudgeReason.ROTATION);
+            }
         }
         Set<String> used = new HashSet<>(recentlySent);
         List<Pick> picks = new ArrayList<>();

@@ -69,6 +69,13 @@ public final class NudgingLeaders {
     private WeekStepRepository steps;
     private NudgeCatalog catalog;
     private Duration claimTimeout = Duration.ofMinutes(15);
+    private Optional<NudgeTrial> trial = Optional.empty();
+
+    /** Keeps to the week's randomised decision: no nudge on a focus withheld on purpose (see {@link NudgeTrial}). */
+    public NudgingLeaders randomisedBy(NudgeTrial trial) {
+        this.trial = Optional.of(trial);
+        return this;
+    }
 
     /** Makes each nudge a claimed step (see the class comment); without it, nudges are sent as they are chosen. */
     public NudgingLeaders claimedIn(WeekStepRepository steps, NudgeCatalog catalog, Duration claimTimeout) {
@@ -232,7 +239,20 @@ public final class NudgingLeaders {
         Set<String> recentIds = recent.stream().map(SentNudge::nudgeId).collect(Collectors.toSet());
         long rotation =
                 week.ordinal() * 7 + now.atZone(team.timezone()).getDayOfWeek().getValue();
-        List<NudgeSelector.Pick> picks = selector.choose(team.language(), signals, recentIds, 1, rotation);
+        List<NudgeSelector.Pick> picks = latest.isPresent() && trial.isPresent()
+                ? trial.get()
+                        .choose(
+                                selector,
+                                team.id(),
+                                leader.userId(),
+                                latest.get().week(),
+                                team.language(),
+                                signals,
+                                recentIds,
+                                1,
+                                rotation)
+                        .picks()
+                : selector.choose(team.language(), signals, recentIds, 1, rotation);
         if (picks.isEmpty()) {
             return Optional.empty();
         }

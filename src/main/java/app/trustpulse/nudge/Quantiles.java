@@ -1,6 +1,6 @@
 package app.trustpulse.nudge;
 
-/** The few distribution quantiles the alarm test and the monthly review need. */
+/** The few distribution quantiles the alarm test and the reviews need. */
 final class Quantiles {
 
     private Quantiles() {}

@@ -76,8 +76,10 @@ final class JdbcNudgeLog implements NudgeLog {
                 .single();
     }
 
+    /** The leader's randomised decisions go too: they say which weeks a nudge was sent or withheld. */
     @Override
     public int deleteOfLeader(long teamId, String leaderId) {
+        new JdbcDecisionLog(jdbc).deleteOfLeader(teamId, leaderId);
         return jdbc.sql("DELETE FROM nudge_sent WHERE team_id = :teamId AND leader_id = :leaderId")
                 .param("teamId", teamId)
                 .param("leaderId", leaderId)

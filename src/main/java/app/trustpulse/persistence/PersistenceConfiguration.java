@@ -3,6 +3,7 @@ package app.trustpulse.persistence;
 import app.trustpulse.chat.ProcessedEvents;
 import app.trustpulse.insight.InsightQueries;
 import app.trustpulse.insight.TeamsIdentities;
+import app.trustpulse.nudge.DecisionLog;
 import app.trustpulse.nudge.NudgeLog;
 import app.trustpulse.privacy.RetentionStore;
 import app.trustpulse.promise.PromiseRepository;
@@ -75,6 +76,11 @@ public class PersistenceConfiguration {
     @Bean
     PromiseRepository promiseRepository(JdbcClient jdbc, Sealer sealer) {
         return new JdbcPromiseRepository(jdbc, sealer);
+    }
+
+    @Bean
+    DecisionLog decisionLog(JdbcClient jdbc) {
+        return new JdbcDecisionLog(jdbc);
     }
 
     @Bean

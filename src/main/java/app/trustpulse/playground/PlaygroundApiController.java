@@ -143,7 +143,7 @@ class PlaygroundApiController {
         return state();
     }
 
-    /** Past weeks with made-up answers for the demo team, closed one by one, then a monthly review. */
+    /** Past weeks with made-up answers for the demo team, closed one by one, then a quarterly review. */
     @PostMapping("/simulate")
     PlaygroundState simulate(@RequestBody(required = false) SimulateRequest request) {
         coaching.simulate(request == null ? null : request.weeks());

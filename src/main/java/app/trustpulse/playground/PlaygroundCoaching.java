@@ -11,7 +11,7 @@ import org.springframework.http.HttpStatus;
 
 /**
  * What the playground does to show coaching without waiting for the calendar: the leaders' mid-week nudge
- * round now, and past weeks simulated for the demo team so trends, digests and a monthly review appear.
+ * round now, and past weeks simulated for the demo team so trends, digests and a quarterly review appear.
  */
 final class PlaygroundCoaching {
 

@@ -5,9 +5,9 @@ import app.trustpulse.chat.MessagePreview;
 import app.trustpulse.checkin.SendingCheckIns;
 import app.trustpulse.config.ConfiguredPlatforms;
 import app.trustpulse.inbound.ChatInbox;
-import app.trustpulse.nudge.MonthlyReviews;
 import app.trustpulse.nudge.NudgeLog;
 import app.trustpulse.nudge.NudgingLeaders;
+import app.trustpulse.nudge.QuarterlyReviews;
 import app.trustpulse.pulse.AnswerRepository;
 import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.MemberRepository;
@@ -142,7 +142,7 @@ public class PlaygroundConfiguration {
             NudgeLog nudgeLog,
             Pseudonymizer pseudonyms,
             ClosingWeeks closing,
-            MonthlyReviews reviews,
+            QuarterlyReviews reviews,
             ChatGateways gateways,
             Clock clock) {
         return new SimulatingWeeks(

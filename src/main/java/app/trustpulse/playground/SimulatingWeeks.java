@@ -2,8 +2,8 @@ package app.trustpulse.playground;
 
 import app.trustpulse.chat.ChatGateways;
 import app.trustpulse.chat.DirectAddress;
-import app.trustpulse.nudge.MonthlyReviews;
 import app.trustpulse.nudge.NudgeLog;
+import app.trustpulse.nudge.QuarterlyReviews;
 import app.trustpulse.nudge.SentNudge;
 import app.trustpulse.pulse.Answer;
 import app.trustpulse.pulse.AnswerRepository;
@@ -28,7 +28,7 @@ import java.util.Random;
 
 /**
  * Fills the weeks before this one with made-up answers and closes them, so a playground team shows trends,
- * digests, reactions to nudges and a monthly review without waiting weeks. Only while none of those weeks, nor this
+ * digests, reactions to nudges and a quarterly review without waiting weeks. Only while none of those weeks, nor this
  * one, is closed: the simulated pulses never appear in the channel after a real one. Only for playground teams: real
  * teams never get invented answers.
  */
@@ -45,7 +45,7 @@ final class SimulatingWeeks {
     private final NudgeLog nudgeLog;
     private final Pseudonymizer pseudonyms;
     private final ClosingWeeks closing;
-    private final MonthlyReviews reviews;
+    private final QuarterlyReviews reviews;
     private final ChatGateways gateways;
     private final Clock clock;
 
@@ -57,7 +57,7 @@ final class SimulatingWeeks {
             NudgeLog nudgeLog,
             Pseudonymizer pseudonyms,
             ClosingWeeks closing,
-            MonthlyReviews reviews,
+            QuarterlyReviews reviews,
             ChatGateways gateways,
             Clock clock) {
         this.teams = teams;
@@ -132,8 +132,8 @@ final class SimulatingWeeks {
                 }
             }
         }
-        // The review a leader would get at the start of a month, over the weeks just simulated.
-        var history = pulses.history(teamId, current.minus(MonthlyReviews.HISTORY_WEEKS), current);
+        // The review a leader would get at the start of a quarter, over the weeks just simulated.
+        var history = pulses.history(teamId, current.minus(QuarterlyReviews.HISTORY_WEEKS), current);
         for (Member leader : people.stream().filter(Member::isLeader).toList()) {
             reviews.review(team, leader.userId(), current.minus(1), history)
                     .ifPresent(review -> gateways.of(team.platform())

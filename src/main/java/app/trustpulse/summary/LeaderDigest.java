@@ -6,7 +6,7 @@ import app.trustpulse.chat.Delivery;
 import app.trustpulse.chat.DirectAddress;
 import app.trustpulse.feedback.FeedbackRelease;
 import app.trustpulse.nudge.DisruptionDetector;
-import app.trustpulse.nudge.MonthlyReviews;
+import app.trustpulse.nudge.QuarterlyReviews;
 import app.trustpulse.pulse.AnswerRepository;
 import app.trustpulse.pulse.Dimension;
 import app.trustpulse.pulse.Member;
@@ -37,7 +37,7 @@ final class LeaderDigest implements WeekStep {
     private final Pseudonymizer pseudonyms;
     private final FeedbackRelease feedbackRelease;
     private final LeaderDigests digests;
-    private final MonthlyReviews reviews;
+    private final QuarterlyReviews reviews;
     private final ChatGateways gateways;
     private final Clock clock;
     private final PulseMetrics metrics;
@@ -49,7 +49,7 @@ final class LeaderDigest implements WeekStep {
             Pseudonymizer pseudonyms,
             FeedbackRelease feedbackRelease,
             LeaderDigests digests,
-            MonthlyReviews reviews,
+            QuarterlyReviews reviews,
             ChatGateways gateways,
             Clock clock,
             PulseMetrics metrics) {
@@ -97,9 +97,9 @@ final class LeaderDigest implements WeekStep {
         gateway.sendDirect(to, digests.digest(team, leader.get(), context, selfCheck), delivery);
         metrics.digestSent(team.platform());
         metrics.nudgesSent(team.platform(), PulseMetrics.NudgeOccasion.DIGEST, digests.nudgesIn(team, leaderId, week));
-        if (MonthlyReviews.isDue(team, clock.instant().atZone(team.timezone()).toLocalDate())) {
+        if (QuarterlyReviews.isDue(team, clock.instant().atZone(team.timezone()).toLocalDate())) {
             Map<WeekId, Map<Dimension, Double>> reviewHistory =
-                    pulses.history(team.id(), week.minus(MonthlyReviews.HISTORY_WEEKS), week.plus(1));
+                    pulses.history(team.id(), week.minus(QuarterlyReviews.HISTORY_WEEKS), week.plus(1));
             reviews.review(team, leaderId, week, reviewHistory)
                     .ifPresent(r -> gateway.sendDirect(
                             to, r, new Delivery(delivery.id() + "-review", delivery.mayHaveLanded())));

@@ -9,6 +9,7 @@ import app.trustpulse.nudge.NudgeLog;
 import app.trustpulse.nudge.NudgeMessages;
 import app.trustpulse.nudge.NudgeReason;
 import app.trustpulse.nudge.NudgeSelector;
+import app.trustpulse.nudge.NudgeTrial;
 import app.trustpulse.nudge.SentNudge;
 import app.trustpulse.promise.PromiseSections;
 import app.trustpulse.pulse.Dimension;
@@ -56,6 +57,13 @@ final class LeaderDigests {
     private final Texts texts;
     private final Clock clock;
     private final PromiseSections promises;
+    private Optional<NudgeTrial> trial = Optional.empty();
+
+    /** Nudges on the team's focus go out as the randomised decision says (see {@link NudgeTrial}). */
+    public LeaderDigests randomisedBy(NudgeTrial trial) {
+        this.trial = Optional.of(trial);
+        return this;
+    }
 
     LeaderDigests(
             NudgeSelector selector,
@@ -126,6 +134,7 @@ final class LeaderDigests {
                         n.occasion() == SentNudge.Occasion.DIGEST && n.week().equals(pulse.week()))
                 .toList();
         List<Map.Entry<NudgeSelector.Pick, Long>> picks = new ArrayList<>();
+        boolean withheld = false;
         if (!chosenBefore.isEmpty()) {
             for (SentNudge n : chosenBefore) {
                 catalog.find(lang, n.nudgeId())
@@ -135,8 +144,26 @@ final class LeaderDigests {
             }
         } else {
             Set<String> recentIds = recent.stream().map(SentNudge::nudgeId).collect(Collectors.toSet());
-            for (NudgeSelector.Pick pick : selector.choose(
-                    lang, signals, recentIds, MAX_NUDGES, pulse.week().ordinal())) {
+            List<NudgeSelector.Pick> chosen;
+            if (trial.isPresent()) {
+                NudgeTrial.Choice choice = trial.get()
+                        .choose(
+                                selector,
+                                team.id(),
+                                leader.userId(),
+                                pulse.week(),
+                                lang,
+                                signals,
+                                recentIds,
+                                MAX_NUDGES,
+                                pulse.week().ordinal());
+                chosen = choice.picks();
+                withheld = choice.withheld();
+            } else {
+                chosen = selector.choose(
+                        lang, signals, recentIds, MAX_NUDGES, pulse.week().ordinal());
+            }
+            for (NudgeSelector.Pick pick : chosen) {
                 long id = nudgeLog.record(new SentNudge(
                         0,
                         team.id(),
@@ -160,6 +187,9 @@ final class LeaderDigests {
                 blocks.add(new Block.Text(texts.get(lang, "digest.drop", texts.dimensionName(lang, pick.dimension()))));
             }
             blocks.addAll(nudgeMessages.nudgeBlocks(lang, pick, entry.getValue()));
+        }
+        if (withheld) {
+            blocks.add(new Block.Context(texts.get(lang, "digest.randomised")));
         }
         blocks.addAll(promises.digest(
                 team,

@@ -3,11 +3,12 @@ package app.trustpulse.summary;
 import app.trustpulse.chat.ChatGateways;
 import app.trustpulse.feedback.FeedbackRelease;
 import app.trustpulse.feedback.TextScrubber;
-import app.trustpulse.nudge.MonthlyReviews;
 import app.trustpulse.nudge.NudgeCatalog;
 import app.trustpulse.nudge.NudgeLog;
 import app.trustpulse.nudge.NudgeMessages;
 import app.trustpulse.nudge.NudgeSelector;
+import app.trustpulse.nudge.NudgeTrial;
+import app.trustpulse.nudge.QuarterlyReviews;
 import app.trustpulse.promise.PromiseSections;
 import app.trustpulse.pulse.AnswerRepository;
 import app.trustpulse.pulse.CheckInRepository;
@@ -23,6 +24,7 @@ import app.trustpulse.pulse.WorkQueue;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The summary module put together, in plain Java: what it needs comes in, and out come only what the rest of the
@@ -47,10 +49,11 @@ public final class SummaryModule {
             NudgeSelector selector,
             NudgeCatalog catalog,
             NudgeMessages nudgeMessages,
-            MonthlyReviews reviews,
+            QuarterlyReviews reviews,
             FeedbackRelease feedbackRelease,
             TextScrubber scrubber,
-            PromiseSections promises) {}
+            PromiseSections promises,
+            Optional<NudgeTrial> trial) {}
 
     /** How it reaches people and the rest of the world. */
     public record Outside(
@@ -71,6 +74,7 @@ public final class SummaryModule {
                 texts,
                 clock,
                 neighbours.promises());
+        neighbours.trial().ifPresent(digests::randomisedBy);
         WeekSequence sequence = new WeekSequence(
                 new ChannelPulse(
                         outside.gateways(),

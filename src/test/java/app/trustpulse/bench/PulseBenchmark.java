@@ -12,10 +12,11 @@ import app.trustpulse.checkin.SendingCheckIns;
 import app.trustpulse.checkin.TypedReplyParser;
 import app.trustpulse.feedback.FeedbackRelease;
 import app.trustpulse.feedback.TextScrubber;
-import app.trustpulse.nudge.MonthlyReviews;
+import app.trustpulse.nudge.InMemoryDecisionLog;
 import app.trustpulse.nudge.NudgeCatalog;
 import app.trustpulse.nudge.NudgeMessages;
 import app.trustpulse.nudge.NudgeSelector;
+import app.trustpulse.nudge.QuarterlyReviews;
 import app.trustpulse.persistence.JdbcStores;
 import app.trustpulse.pulse.Answer;
 import app.trustpulse.pulse.CheckInPlanner;
@@ -129,10 +130,11 @@ class PulseBenchmark {
                                 selector,
                                 catalog,
                                 new NudgeMessages(catalog, texts),
-                                new MonthlyReviews(nudgeLog, texts),
+                                new QuarterlyReviews(nudgeLog, new InMemoryDecisionLog(), texts),
                                 new FeedbackRelease(feedback, members, pseudonyms, new TextScrubber(), new Random(1)),
                                 new TextScrubber(),
-                                app.trustpulse.promise.PromiseSections.none()),
+                                app.trustpulse.promise.PromiseSections.none(),
+                                java.util.Optional.empty()),
                         new SummaryModule.Outside(
                                 gateways,
                                 noQueue,

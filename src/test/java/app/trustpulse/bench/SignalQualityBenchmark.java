@@ -1,7 +1,7 @@
 package app.trustpulse.bench;
 
 import app.trustpulse.nudge.NudgeCatalog;
-import app.trustpulse.nudge.NudgeReview;
+import app.trustpulse.nudge.RandomisedEffect;
 import app.trustpulse.nudge.SimulatedTeams;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,14 +13,15 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
- * How far a leader can trust the alarms and the monthly review: simulated teams (see {@link SimulatedTeams})
- * driven through the real pulse calculator, alarm test, nudge choice and review, per team size and noise level.
- * Settings: team sizes, each person's week-to-week mood (SD), and the team's shared weekly mood (SD; with it,
- * moods last: AR(1) with correlation 0.5). Per setting it prints false alarms per team-year (real scores never
- * change), the share of real drops of 1.0 and of 0.5 flagged within two weeks, the review's mean reported effect
- * when nudges do nothing and when a tried nudge adds +0.3 from two weeks later, and how many monthly reviews a year
- * say "it worked" when nudges do nothing. Not part of the normal run; start it with
- * {@code ./mvnw test -Dtest=SignalQualityBenchmark} (optionally {@code -Dsignal.teamYears=...},
+ * How far a leader can trust the alarms and the randomised nudges' review: simulated teams (see
+ * {@link SimulatedTeams}) driven through the real pulse calculator, alarm test, nudge choice, randomised decision and
+ * estimator, per team size and noise level. Settings: team sizes, each person's week-to-week mood (SD), and the
+ * team's shared weekly mood (SD; with it, moods last: AR(1) with correlation 0.5). Per setting it prints false alarms
+ * per team-year (real scores never change), the share of real drops of 1.0 and of 0.5 flagged within two weeks, the
+ * quarterly review's mean estimate when nudges do nothing (its bias), how many quarterly reviews a year say "it
+ * worked" when nudges do nothing, and the deployment-wide estimate (all team-years of the setting pooled) when a
+ * nudge sent on the focus adds +0.3, with probabilities that lean on the scores. Not part of the normal run; start it
+ * with {@code ./mvnw test -Dtest=SignalQualityBenchmark} (optionally {@code -Dsignal.teamYears=...},
  * {@code -Dsignal.between=...} for the SD of people's own levels, default 0.3). Figures are printed, never asserted.
  */
 class SignalQualityBenchmark {
@@ -78,21 +79,19 @@ class SignalQualityBenchmark {
         int falseAlarms = 0;
         int lowerWeeks = 0;
         int shippedRule = 0;
-        double shippedReview = 0;
-        int shippedReviews = 0;
         int falseVerdicts = 0;
-        Mean nullEffect = new Mean();
+        int yearsWithAFalseVerdict = 0;
+        Mean nullReviews = new Mean();
+        List<RandomisedEffect.Observation> nullDeployment = new ArrayList<>();
         for (int y = 0; y < teamYears; y++) {
-            SimulatedTeams.Year year = teams.year(0);
+            SimulatedTeams.Year year = teams.year(0, SimulatedTeams.Probabilities.EVEN, "team-year " + y);
             falseAlarms += year.falseAlarms();
-            falseVerdicts += year.falseVerdicts();
+            falseVerdicts += year.saidItWorked();
+            yearsWithAFalseVerdict += year.saidItWorked() > 0 ? 1 : 0;
             lowerWeeks += year.lowerWeeks();
             shippedRule += year.naiveAlarms();
-            if (!Double.isNaN(year.naiveEffect())) {
-                shippedReview += year.naiveEffect();
-                shippedReviews++;
-            }
-            nullEffect.add(year.estimate());
+            year.reviews().forEach(nullReviews::add);
+            nullDeployment.addAll(year.decisions());
         }
         int flagged = 0;
         int smallFlagged = 0;
@@ -104,41 +103,72 @@ class SignalQualityBenchmark {
                 smallFlagged++;
             }
         }
-        Mean trueEffect = new Mean();
+        // The true effect with probabilities that lean on the scores (0.2 to 0.8, higher the further the focus
+        // fell), as preferring what works would: the weighting has to undo it.
+        Mean effectReviews = new Mean();
+        List<RandomisedEffect.Observation> effectDeployment = new ArrayList<>();
         for (int y = 0; y < teamYears; y++) {
-            trueEffect.add(teams.year(NUDGE_EFFECT).estimate());
+            SimulatedTeams.Year year = teams.year(NUDGE_EFFECT, SimulatedTeams.Probabilities.BY_FALL, "team-year " + y);
+            year.reviews().forEach(effectReviews::add);
+            effectDeployment.addAll(year.decisions());
         }
+        RandomisedEffect.Estimate nullEstimate = deployment(nullDeployment);
+        RandomisedEffect.Estimate trueEstimate = deployment(effectDeployment);
+        RandomisedEffect.Counts counts = RandomisedEffect.counts(nullDeployment);
         return String.format(
                 Locale.ROOT,
                 "SIGNAL size=%d sd=%.1f shared_sd=%.1f false_alarms_per_team_year=%.2f power_drop_1_0=%.2f power_drop_0_5=%.2f"
-                        + " null_effect=%+.2f true_effect_0_3=%+.2f review_false_verdicts_per_year=%.2f"
-                        + "%n  DETAIL shared_persistence=%.1f shipped_rule_false_alarms_per_team_year=%.1f shipped_review_null_effect=%+.2f"
-                        + " lower_this_week_per_team_year=%.1f reviews_with_a_number=%.2f null_margin=%.2f true_effect_margin=%.2f",
+                        + " null_effect=%+.3f true_effect_0_3=%+.3f review_false_verdicts_per_year=%.3f"
+                        + "%n  DETAIL shared_persistence=%.1f shipped_rule_false_alarms_per_team_year=%.1f"
+                        + " lower_this_week_per_team_year=%.1f years_with_a_false_verdict=%.3f"
+                        + " reviews_with_a_number=%.2f review_margin=%.2f review_effect_0_3=%+.2f"
+                        + " deployment_null=%+.3f±%.3f deployment_0_3=%+.3f±%.3f unweighted_0_3=%+.3f"
+                        + " decisions_per_team_year=%.1f missing_outcomes=%.3f",
                 setting.size(),
                 setting.noise(),
                 setting.shared(),
                 falseAlarms / (double) teamYears,
                 flagged / (double) teamYears,
                 smallFlagged / (double) teamYears,
-                signed(nullEffect.mean()),
-                signed(trueEffect.mean()),
+                nullReviews.mean(),
+                trueEstimate.effect(),
                 falseVerdicts / (double) teamYears,
                 setting.persistence(),
                 shippedRule / (double) teamYears,
-                shippedReview / shippedReviews,
                 lowerWeeks / (double) teamYears,
-                nullEffect.share(teamYears),
-                nullEffect.margin(),
-                trueEffect.margin());
+                yearsWithAFalseVerdict / (double) teamYears,
+                nullReviews.share(),
+                nullReviews.margin(),
+                effectReviews.mean(),
+                nullEstimate.effect(),
+                nullEstimate.margin(),
+                trueEstimate.effect(),
+                trueEstimate.margin(),
+                unweighted(effectDeployment),
+                nullDeployment.size() / (double) teamYears,
+                nullDeployment.isEmpty()
+                        ? Double.NaN
+                        : (counts.missingSent() + counts.missingWithheld()) / (double) nullDeployment.size());
     }
 
-    /** Rounds first, so that a tiny negative mean prints as +0.00, not -0.00. */
-    private static double signed(double value) {
-        if (Double.isNaN(value)) {
-            return value;
+    /** NaN when the setting had no decisions on a side (teams too small for a focus). */
+    private static RandomisedEffect.Estimate deployment(List<RandomisedEffect.Observation> observations) {
+        return RandomisedEffect.estimate(observations, 1, 0.05)
+                .orElse(new RandomisedEffect.Estimate(Double.NaN, Double.NaN, Double.NaN, 0, 0, 0, 0, 0, 0));
+    }
+
+    /** Sent weeks against withheld weeks without the weights, for contrast: what ignoring p would report. */
+    private static double unweighted(List<RandomisedEffect.Observation> observations) {
+        double[] sum = new double[2];
+        int[] count = new int[2];
+        for (RandomisedEffect.Observation o : observations) {
+            if (o.outcome().isPresent()) {
+                int side = o.sent() ? 1 : 0;
+                sum[side] += o.outcome().getAsDouble();
+                count[side]++;
+            }
         }
-        double rounded = Math.round(value * 100) / 100.0;
-        return rounded == 0 ? 0.0 : rounded;
+        return count[0] == 0 || count[1] == 0 ? Double.NaN : sum[1] / count[1] - sum[0] / count[0];
     }
 
     /** Mean of the reviews that gave a number. */
@@ -146,8 +176,10 @@ class SignalQualityBenchmark {
         private double sum;
         private double margins;
         private int count;
+        private int looks;
 
-        void add(Optional<NudgeReview.Estimate> estimate) {
+        void add(Optional<RandomisedEffect.Estimate> estimate) {
+            looks++;
             estimate.ifPresent(e -> {
                 sum += e.effect();
                 margins += e.margin();
@@ -163,8 +195,8 @@ class SignalQualityBenchmark {
             return count == 0 ? Double.NaN : margins / count;
         }
 
-        double share(int of) {
-            return count / (double) of;
+        double share() {
+            return looks == 0 ? Double.NaN : count / (double) looks;
         }
     }
 }

@@ -220,7 +220,7 @@ abstract class EngineTest {
                     .toList();
         }
 
-        /** The leader's weekly digests of this week (a monthly review may come with one; it is not a digest). */
+        /** The leader's weekly digests of this week (a quarterly review may come with one; it is not a digest). */
         List<ChatMessage> digests() {
             String header = en("digest.header", channel, week().week());
             return directsTo(leader).stream()

@@ -2,12 +2,13 @@ package app.trustpulse.nudge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Pins the alarm test and the review to their simulated behaviour at fixed seeds, for a team of eight at
- * per-person noise SD 0.6 and 80 % participation (the full table comes from SignalQualityBenchmark).
+ * Pins the alarm test and the randomised nudges' estimate to their simulated behaviour at fixed seeds, for a team of
+ * eight at per-person noise SD 0.6 and 80 % participation (the full table comes from SignalQualityBenchmark).
  */
 class SignalRulesSimulationTest {
 
@@ -50,13 +51,16 @@ class SignalRulesSimulationTest {
     }
 
     @Test
-    void nudgesThatDoNothingShowNoEffectOnAverage() {
-        assertThat(meanEffect(0, 13)).isBetween(-0.05, 0.05);
+    void nudgesThatDoNothingShowNoEffectAcrossTheDeployment() {
+        RandomisedEffect.Estimate e = deploymentEstimate(0, SimulatedTeams.Probabilities.EVEN, 13);
+        assertThat(e.effect()).isBetween(-0.05, 0.05);
     }
 
     @Test
-    void nudgesThatHelpShowAPositiveEffectOnAverage() {
-        assertThat(meanEffect(0.3, 14)).isGreaterThan(0.1);
+    void nudgesThatHelpShowTheirEffectAcrossTheDeploymentAlsoWhenTheProbabilityLeansOnTheScores() {
+        RandomisedEffect.Estimate e = deploymentEstimate(0.3, SimulatedTeams.Probabilities.BY_FALL, 14);
+        assertThat(e.effect()).isBetween(0.2, 0.4);
+        assertThat(Math.abs(e.effect() - 0.3)).isLessThanOrEqualTo(e.margin());
     }
 
     @Test
@@ -73,18 +77,13 @@ class SignalRulesSimulationTest {
         assertThat(naive).isGreaterThan(5 * Math.max(1, alarms));
     }
 
-    private static double meanEffect(double effect, long seed) {
+    private static RandomisedEffect.Estimate deploymentEstimate(
+            double effect, SimulatedTeams.Probabilities probabilities, long seed) {
         SimulatedTeams teams = new SimulatedTeams(EIGHT, CATALOG, seed);
-        double sum = 0;
-        int count = 0;
+        List<RandomisedEffect.Observation> all = new ArrayList<>();
         for (int y = 0; y < TEAM_YEARS; y++) {
-            Optional<NudgeReview.Estimate> e = teams.year(effect).estimate();
-            if (e.isPresent()) {
-                sum += e.get().effect();
-                count++;
-            }
+            all.addAll(teams.year(effect, probabilities, "team " + y).decisions());
         }
-        assertThat(count).isGreaterThan(TEAM_YEARS / 2);
-        return sum / count;
+        return RandomisedEffect.estimate(all, 5, 0.05).orElseThrow();
     }
 }

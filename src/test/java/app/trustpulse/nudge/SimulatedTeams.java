@@ -50,25 +50,38 @@ public final class SimulatedTeams {
         }
     }
 
-    /** What one simulated year of a team gave. */
     /**
+     * What one simulated year of a team gave.
+     *
      * @param naiveAlarms  weeks the rule this test replaced (a fall of 1.0 on last week, or 0.7 on the mean of
      *                     the four weeks before, on any published dimension) would have alarmed, for contrast
-     * @param naiveEffect  what the review this one replaced would have shown: the two-week change from a week a
-     *                     nudge was tried for, minus the two-week change from other weeks (NaN when it had no
-     *                     weeks on a side), for contrast
-     */
-    /**
-     * @param falseVerdicts monthly reviews of the counted year that said the tried nudges worked (the effect above
-     *                      its margin)
+     * @param decisions    the year's randomised decisions with their outcomes (clustered by {@code cluster})
+     * @param reviews      the four quarterly reviews of the year: an estimate, or empty when the weeks were too few
      */
     public record Year(
             int falseAlarms,
             int naiveAlarms,
             int lowerWeeks,
-            Optional<NudgeReview.Estimate> estimate,
-            double naiveEffect,
-            int falseVerdicts) {}
+            List<RandomisedEffect.Observation> decisions,
+            List<Optional<RandomisedEffect.Estimate>> reviews) {
+
+        /** Quarterly reviews of the year that said the nudges worked (the effect above its margin). */
+        public int saidItWorked() {
+            return (int) reviews.stream()
+                    .filter(r -> r.isPresent() && r.get().higher())
+                    .count();
+        }
+    }
+
+    /**
+     * How the probability of sending is set: even (1/2), or leaning on the week's own scores (more likely to send the
+     * further the focus fell, between the floor and the ceiling), which an unweighted comparison would confuse with an
+     * effect.
+     */
+    public enum Probabilities {
+        EVEN,
+        BY_FALL
+    }
 
     private final Setting setting;
     private final Random random;
@@ -83,124 +96,100 @@ public final class SimulatedTeams {
         this.selector = new NudgeSelector(catalog);
     }
 
-    /**
-     * A year of a team whose real scores never change except through nudges: counts the weeks with an alarm,
-     * lets the leader try each chosen nudge with probability one half, and ends with the monthly review's
-     * estimate over its usual history.
-     *
-     * @param nudgeEffect what a tried nudge adds to its dimension from the second to the fifth week after the
-     *                    pulse it was chosen from
-     */
+    /** A year with even probabilities. */
     public Year year(double nudgeEffect) {
+        return year(nudgeEffect, Probabilities.EVEN, "team");
+    }
+
+    /**
+     * A year of a team whose real scores never change except through nudges, driven through the real alarm test,
+     * nudge choice and randomised decision ({@link NudgeTrial}): counts the weeks with an alarm, and ends with the
+     * year's decisions and its four quarterly reviews.
+     *
+     * @param nudgeEffect what a nudge sent on the focus adds to its dimension from the second week after the pulse it
+     *                    was decided on to the {@code lastLiftedWeek} (effects of several nudges add up)
+     * @param cluster     names the team-year among the observations of many
+     */
+    public Year year(double nudgeEffect, Probabilities probabilities, String cluster) {
+        return year(nudgeEffect, RandomisedEffect.POST_TO, probabilities, cluster);
+    }
+
+    public Year year(double nudgeEffect, int lastLiftedWeek, Probabilities probabilities, String cluster) {
         Simulated team = new Simulated(random);
-        List<SentNudge> nudges = new ArrayList<>();
+        InMemoryDecisionLog log = new InMemoryDecisionLog();
+        double[] fall = new double[1];
+        NudgeTrial.Probabilities p =
+                probabilities == Probabilities.EVEN ? NudgeTrial.Probabilities.even() : (d, n) -> 0.2 + 0.2 * fall[0];
+        NudgeTrial trial =
+                new NudgeTrial(log, p, random, java.time.Clock.fixed(Instant.EPOCH, java.time.ZoneOffset.UTC));
+        List<String> sent = new ArrayList<>();
+        List<WeekId> sentWeeks = new ArrayList<>();
+        List<Optional<RandomisedEffect.Estimate>> reviews = new ArrayList<>();
         int falseAlarms = 0;
         int lowerWeeks = 0;
         int naiveAlarms = 0;
-        int falseVerdicts = 0;
-        int weeks = WARM_UP_WEEKS + YEAR_WEEKS;
+        int weeks = WARM_UP_WEEKS + YEAR_WEEKS + RandomisedEffect.POST_TO;
         for (int t = 0; t < weeks; t++) {
             WeekId week = FIRST_WEEK.plus(t);
             WeeklyPulse pulse = team.close(week);
             NudgeSelector.Signals signals = selector.signals(Optional.of(pulse), team.earlier(week), Map.of());
-            if (t >= WARM_UP_WEEKS && signals.drop().isPresent()) {
+            boolean counted = t >= WARM_UP_WEEKS && t < WARM_UP_WEEKS + YEAR_WEEKS;
+            if (counted && signals.drop().isPresent()) {
                 falseAlarms++;
             }
-            if (t >= WARM_UP_WEEKS && !signals.lower().isEmpty()) {
+            if (counted && !signals.lower().isEmpty()) {
                 lowerWeeks++;
             }
-            if (t >= WARM_UP_WEEKS && naiveAlarm(pulse, team.earlier(week))) {
+            if (counted && naiveAlarm(pulse, team.earlier(week))) {
                 naiveAlarms++;
             }
-            Set<String> recent = new HashSet<>();
-            for (SentNudge n : nudges) {
-                if (n.week().compareTo(week.minus(NudgeSelector.NO_REPEAT_WEEKS)) > 0) {
-                    recent.add(n.nudgeId());
-                }
+            int sinceStart = t - WARM_UP_WEEKS - RandomisedEffect.POST_TO;
+            if (sinceStart >= 0 && sinceStart % QuarterlyReviews.QUARTER_WEEKS == QuarterlyReviews.QUARTER_WEEKS - 1) {
+                List<NudgeDecision> quarter = log.ofLeader(
+                        1, "leader", QuarterlyReviews.firstDecisionWeek(week), QuarterlyReviews.lastDecisionWeek(week));
+                reviews.add(RandomisedEffect.estimateForOneLeader(
+                        QuarterlyReviews.observations(quarter, team.means(FIRST_WEEK, week.plus(1))),
+                        QuarterlyReviews.MIN_EACH,
+                        QuarterlyReviews.ALPHA));
             }
-            if (t >= WARM_UP_WEEKS
-                    && (t - WARM_UP_WEEKS) % MonthlyReviews.PERIOD_WEEKS == MonthlyReviews.PERIOD_WEEKS - 1) {
-                Optional<NudgeReview.Estimate> look = new NudgeReview()
-                        .review(
-                                nudges,
-                                team.means(week.minus(MonthlyReviews.HISTORY_WEEKS), week.plus(1)),
-                                week.minus(MonthlyReviews.PERIOD_WEEKS - 1),
-                                week)
-                        .estimate();
-                if (look.isPresent() && look.get().effect() > look.get().margin()) {
-                    falseVerdicts++;
-                }
-            }
-            for (NudgeSelector.Pick pick : selector.choose(Language.EN, signals, recent, 3, week.ordinal())) {
-                boolean tried = random.nextBoolean();
-                nudges.add(new SentNudge(
-                        nudges.size() + 1,
-                        1,
-                        "leader",
-                        pick.nudge().id(),
-                        Optional.of(pick.dimension()),
-                        pick.reason(),
-                        week,
-                        SentNudge.Occasion.DIGEST,
-                        Instant.EPOCH,
-                        Optional.of(tried ? SentNudge.Reaction.TRIED : SentNudge.Reaction.NOT_YET)));
-                if (tried && nudgeEffect != 0) {
-                    for (int after = NudgeReview.POST_FROM; after <= NudgeReview.POST_FROM + 3; after++) {
-                        team.lift(pick.dimension(), t + after, nudgeEffect);
-                    }
-                }
-            }
-        }
-        WeekId last = FIRST_WEEK.plus(weeks - 1);
-        NudgeReview.Review review = new NudgeReview()
-                .review(
-                        nudges,
-                        team.means(last.minus(MonthlyReviews.HISTORY_WEEKS), last.plus(1)),
-                        last.minus(MonthlyReviews.PERIOD_WEEKS - 1),
-                        last);
-        Map<WeekId, Map<Dimension, Double>> history =
-                team.means(last.minus(MonthlyReviews.HISTORY_WEEKS), last.plus(1));
-        return new Year(
-                falseAlarms,
-                naiveAlarms,
-                lowerWeeks,
-                review.estimate(),
-                naiveEffect(nudges, history, last),
-                falseVerdicts);
-    }
-
-    private static double naiveEffect(
-            List<SentNudge> nudges, Map<WeekId, Map<Dimension, Double>> history, WeekId last) {
-        Set<String> tried = new HashSet<>();
-        for (SentNudge n : nudges) {
-            if (n.reaction().equals(Optional.of(SentNudge.Reaction.TRIED))) {
-                tried.add(n.dimension().orElseThrow() + "@" + n.week());
-            }
-        }
-        double triedSum = 0;
-        int triedWeeks = 0;
-        double otherSum = 0;
-        int otherWeeks = 0;
-        for (Map.Entry<WeekId, Map<Dimension, Double>> e : history.entrySet()) {
-            WeekId after = e.getKey().plus(2);
-            if (after.compareTo(last) > 0) {
+            if (t >= WARM_UP_WEEKS + YEAR_WEEKS) {
                 continue;
             }
-            for (Map.Entry<Dimension, Double> start : e.getValue().entrySet()) {
-                Double end = history.getOrDefault(after, Map.of()).get(start.getKey());
-                if (end == null) {
-                    continue;
+            Set<String> recent = new HashSet<>();
+            for (int i = 0; i < sent.size(); i++) {
+                if (sentWeeks.get(i).compareTo(week.minus(NudgeSelector.NO_REPEAT_WEEKS)) > 0) {
+                    recent.add(sent.get(i));
                 }
-                if (tried.contains(start.getKey() + "@" + e.getKey())) {
-                    triedSum += end - start.getValue();
-                    triedWeeks++;
-                } else {
-                    otherSum += end - start.getValue();
-                    otherWeeks++;
+            }
+            fall[0] = detector.assess(pulse, team.earlier(week))
+                    .falling()
+                    .map(DisruptionDetector.Drop::standardised)
+                    .orElse(0.0);
+            NudgeTrial.Choice choice =
+                    trial.choose(selector, 1, "leader", week, Language.EN, signals, recent, 3, week.ordinal());
+            for (NudgeSelector.Pick pick : choice.picks()) {
+                sent.add(pick.nudge().id());
+                sentWeeks.add(week);
+            }
+            if (choice.decision().isPresent() && choice.decision().get().sent() && nudgeEffect != 0) {
+                for (int after = RandomisedEffect.POST_FROM; after <= lastLiftedWeek; after++) {
+                    team.lift(choice.decision().get().dimension(), t + after, nudgeEffect);
                 }
             }
         }
-        return triedWeeks == 0 || otherWeeks == 0 ? Double.NaN : triedSum / triedWeeks - otherSum / otherWeeks;
+        Map<WeekId, Map<Dimension, Double>> history = team.means(FIRST_WEEK, FIRST_WEEK.plus(weeks));
+        List<RandomisedEffect.Observation> observations = new ArrayList<>();
+        for (NudgeDecision d : log.all()) {
+            if (d.week().compareTo(FIRST_WEEK.plus(WARM_UP_WEEKS)) >= 0) {
+                observations.add(new RandomisedEffect.Observation(
+                        cluster,
+                        cluster,
+                        d.probability(),
+                        d.sent(),
+                        RandomisedEffect.outcome(history, d.dimension(), d.week())));
+            }
+        }
+        return new Year(falseAlarms, naiveAlarms, lowerWeeks, observations, reviews);
     }
 
     private static boolean naiveAlarm(WeeklyPulse pulse, Map<WeekId, Map<Dimension, PublishedScore>> earlier) {
@@ -289,10 +278,10 @@ public final class SimulatedTeams {
             }
         }
 
-        /** Adds to the real score of a dimension in one week; lifts of nudges do not stack beyond one. */
+        /** Adds to the real score of a dimension in one week; lifts of several nudges add up. */
         void lift(Dimension d, int weekIndex, double amount) {
             double[] l = lift.computeIfAbsent(weekIndex, w -> new double[6]);
-            l[d.ordinal()] = amount < 0 ? l[d.ordinal()] + amount : Math.max(l[d.ordinal()], amount);
+            l[d.ordinal()] += amount;
         }
 
         WeeklyPulse close(WeekId week) {
