@@ -110,7 +110,9 @@ class BundleSyncTest {
                 for (int item = 1; item <= Instrument.items(d); item++) {
                     for (Role who : Role.values()) {
                         String key = new StatementRef(d, who, item, 2).messageKey();
-                        assertThat(texts.has(lang, key)).as("version 2 stays readable: " + key).isTrue();
+                        assertThat(texts.has(lang, key))
+                                .as("version 2 stays readable: " + key)
+                                .isTrue();
                     }
                 }
                 for (int item = 1; item <= 3; item++) {
