@@ -6,11 +6,13 @@
 #   docs/update-performance.sh                      the quick ones (a few minutes)
 #   docs/update-performance.sh IngestBenchmark      named ones
 #   docs/update-performance.sh all                  every benchmark (about 15 minutes more)
+#   BENCH_ARGS="-Dbench.teams=100" docs/update-performance.sh OrganisationScaleBenchmark
+#                                                   with settings for the benchmark, named in the block
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 quick=(PulseBenchmark DashboardBenchmark ChartBenchmark SignalQualityBenchmark)
-slow=(IngestBenchmark DeliveryBenchmark TeamsDeliveryBenchmark)
+slow=(IngestBenchmark DeliveryBenchmark TeamsDeliveryBenchmark OrganisationScaleBenchmark HostScaleBenchmark)
 if [ $# -eq 0 ]; then
   names=("${quick[@]}")
 elif [ "$1" = all ]; then
@@ -37,7 +39,8 @@ for name in "${names[@]}"; do
   echo "== $name"
   ran_on=$(machine)
   rm -f "target/benchmarks/$name.txt"
-  ./mvnw -q test -Dtest="$name" -Dsurefire.failIfNoSpecifiedTests=false \
+  # shellcheck disable=SC2086
+  ./mvnw -q test -Dtest="$name" -Dsurefire.failIfNoSpecifiedTests=false ${BENCH_ARGS:-} \
     >"target/benchmark-$name.log" 2>&1 \
     || { echo "$name failed; see target/benchmark-$name.log" >&2; exit 1; }
   report="target/benchmarks/$name.txt"
@@ -45,7 +48,7 @@ for name in "${names[@]}"; do
   block=$(mktemp)
   {
     echo "<!-- benchmark:$name -->"
-    echo "Latest run: $ran_on."
+    echo "Latest run: $ran_on${BENCH_ARGS:+, with $BENCH_ARGS}."
     echo
     echo '```'
     sed -e '/^[[:space:]]*$/d' "$report"
