@@ -300,9 +300,16 @@ final class ScaleWeek implements AutoCloseable {
             }
             floor = Math.max(floor, ScaleProbe.floorSeconds(arrivals, ofWorkspace, 10 * speed));
         }
-        long deadline = t0 + (long) ((floor * 3 + 120) * 1e9);
-        while (landed(postKind, t0, teamOf).size() < expectedPosts && System.nanoTime() < deadline) {
+        // Waits until everything landed, or nothing more landed for two minutes (what is missing then counts as lost).
+        int seen = 0;
+        long lastProgress = System.nanoTime();
+        while (seen < expectedPosts && System.nanoTime() - lastProgress < 120_000_000_000L) {
             Thread.sleep(500);
+            int now = landed(postKind, t0, teamOf).size();
+            if (now > seen) {
+                seen = now;
+                lastProgress = System.nanoTime();
+            }
         }
         List<FakeSlack.Posted> landed = landed(postKind, t0, teamOf);
         double seconds =
