@@ -7,11 +7,13 @@
 #   docs/update-performance.sh IngestBenchmark      named ones
 #   docs/update-performance.sh all                  every benchmark (about 15 minutes more)
 #   BENCH_ARGS=-Dsignal.teamYears=300 docs/update-performance.sh SignalQualityBenchmark   with settings passed on
+#   BENCH_ARGS="-Dbench.teams=100" docs/update-performance.sh OrganisationScaleBenchmark
+#                                                   with settings for the benchmark, named in the block
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 quick=(PulseBenchmark DashboardBenchmark ChartBenchmark SignalQualityBenchmark)
-slow=(IngestBenchmark DeliveryBenchmark TeamsDeliveryBenchmark StartupBenchmark)
+slow=(IngestBenchmark DeliveryBenchmark TeamsDeliveryBenchmark StartupBenchmark OrganisationScaleBenchmark HostScaleBenchmark)
 if [ $# -eq 0 ]; then
   names=("${quick[@]}")
 elif [ "$1" = all ]; then
@@ -52,7 +54,7 @@ for name in "${names[@]}"; do
   block=$(mktemp)
   {
     echo "<!-- benchmark:$name -->"
-    echo "Latest run: $ran_on."
+    echo "Latest run: $ran_on${BENCH_ARGS:+, with $BENCH_ARGS}."
     echo
     echo '```'
     sed -e '/^[[:space:]]*$/d' "$report"

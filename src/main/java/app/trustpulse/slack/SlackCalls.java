@@ -6,6 +6,7 @@ import app.trustpulse.pulse.Platform;
 import app.trustpulse.pulse.PulseMetrics;
 import com.slack.api.Slack;
 import com.slack.api.methods.AsyncMethodsClient;
+import com.slack.api.methods.Methods;
 import com.slack.api.methods.MethodsCompletionException;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
@@ -44,6 +45,7 @@ class SlackCalls {
     private final Duration callTimeout;
     private final PulseMetrics metrics;
     private final SlackConnection connection;
+    private final WorkspacePostPace postPace;
 
     SlackCalls(
             Slack slack,
@@ -60,6 +62,7 @@ class SlackCalls {
         this.callTimeout = props.callTimeout();
         this.metrics = metrics;
         this.connection = connection;
+        this.postPace = new WorkspacePostPace(props.rateShare(), System::nanoTime);
     }
 
     /** A call that is safe to repeat (reads, opening an IM, updates, views). */
@@ -96,6 +99,9 @@ class SlackCalls {
         String lastError = null;
         while (true) {
             tries++;
+            if (Methods.CHAT_POST_MESSAGE.equals(method)) {
+                sleep(postPace.reserve(workspaceId));
+            }
             Result<T> result = once(workspaceId, request, deadline);
             if (result.response != null && result.response.isOk()) {
                 if (tries > 1) {

@@ -27,6 +27,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -132,6 +137,7 @@ public final class DurableWork implements WorkQueue, SmartLifecycle {
         }
         SchedulerBuilder builder = Scheduler.create(dataSource, all)
                 .threads(props.threads())
+                .executorService(workers(props.threads(), instanceName))
                 .pollingInterval(props.pollingInterval())
                 .heartbeatInterval(props.heartbeatInterval())
                 .missedHeartbeatsLimit(props.missedHeartbeats())
@@ -147,6 +153,23 @@ public final class DurableWork implements WorkQueue, SmartLifecycle {
             builder.pollUsingLockAndFetch(0.5, 3.0);
         }
         return builder.build();
+    }
+
+    /**
+     * Up to {@code threads} workers, started when work comes and ended after a minute without any. A delivery round
+     * holds its worker while its workspace's rate limit paces it, so workspaces served at once need a worker each:
+     * with too few, one workspace's rounds wait behind another's backlog. Idle, none of them is kept.
+     */
+    private static ExecutorService workers(int threads, String instanceName) {
+        AtomicInteger n = new AtomicInteger();
+        ThreadPoolExecutor pool =
+                new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "work-" + instanceName + "-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     @Override

@@ -7,7 +7,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of the durable work queue (prefix "pulse.work", e.g. env PULSE_WORK_THREADS).
  *
- * @param threads            workers per instance
+ * @param threads            workers per instance, started as work comes and ended when idle; a delivery round holds
+ *                           one while its workspace's rate limit paces it, so this is also how many workspaces (or
+ *                           tenants) are served at once before one's rounds wait behind another's
  * @param pollingInterval    how often an instance looks for work queued by another one
  * @param heartbeatInterval  how often a worker marks the work it holds as alive
  * @param missedHeartbeats   heartbeats missed before another instance takes the work back (4 or more)
@@ -18,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("pulse.work")
 public record WorkProperties(
-        @DefaultValue("8") int threads,
+        @DefaultValue("128") int threads,
         @DefaultValue("2s") Duration pollingInterval,
         @DefaultValue("5s") Duration heartbeatInterval,
         @DefaultValue("4") int missedHeartbeats,

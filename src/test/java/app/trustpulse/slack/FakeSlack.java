@@ -46,7 +46,8 @@ final class FakeSlack implements AutoCloseable {
 
     record Hook(String path, JsonObject body) {}
 
-    record Posted(String channel, String ts, Map<String, String> params) {}
+    /** A posted message; {@code nanos} is when it landed ({@link System#nanoTime()}). */
+    record Posted(String channel, String ts, Map<String, String> params, long nanos) {}
 
     private enum Trouble {
         RATE_LIMITED,
@@ -81,6 +82,10 @@ final class FakeSlack implements AutoCloseable {
 
     private final java.util.Set<String> completedFiles = ConcurrentHashMap.newKeySet();
     private volatile boolean refuseSlackFiles;
+    /** Keeps only what a benchmark counts of each post, and no record of calls, so that it holds little memory. */
+    private volatile boolean lean;
+
+    private final Map<String, AtomicLong> callCounts = new ConcurrentHashMap<>();
 
     FakeSlack() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -178,8 +183,38 @@ final class FakeSlack implements AutoCloseable {
      * per workspace, each as a steady rate.
      */
     FakeSlack enforceSlackLimits() {
-        this.limits = new Limits(600, true);
+        this.limits = new Limits(600, true, 1.0);
         return this;
+    }
+
+    /**
+     * Slack's limits as {@link #enforceSlackLimits()}, each per workspace (the workspace of the token), every rate
+     * multiplied by {@code speed}: a benchmark that compresses time by that factor.
+     */
+    FakeSlack enforceSlackLimits(double speed) {
+        this.limits = new Limits(600, true, speed);
+        return this;
+    }
+
+    /**
+     * Keeps of each post only its conversation, the first 60 characters of its text, its metadata and whether it
+     * carried answer buttons (as a {@code blocks} of {@code "answer:"}); counts calls per method instead of keeping
+     * them.
+     */
+    FakeSlack lean() {
+        this.lean = true;
+        return this;
+    }
+
+    /** How many calls of the method came in (also in lean mode). */
+    long callCount(String method) {
+        AtomicLong n = callCounts.get(method);
+        return n == null ? 0 : n.get();
+    }
+
+    /** Every conversation with posts, and its posts. */
+    Map<String, List<Posted>> allPosted() {
+        return Map.copyOf(history);
     }
 
     /**
@@ -187,7 +222,7 @@ final class FakeSlack implements AutoCloseable {
      * other limit is enforced. A pace no number of senders can beat: a round takes as long as its posts at that rate.
      */
     FakeSlack postsPerMinute(int perMinute) {
-        this.limits = new Limits(perMinute, false);
+        this.limits = new Limits(perMinute, false, 1.0);
         return this;
     }
 
@@ -217,22 +252,24 @@ final class FakeSlack implements AutoCloseable {
         private final Map<String, double[]> buckets = new java.util.HashMap<>();
         private final int workspacePosts;
         private final boolean allMethods;
+        private final double speed;
 
-        Limits(int workspacePosts, boolean allMethods) {
+        Limits(int workspacePosts, boolean allMethods, double speed) {
             this.workspacePosts = workspacePosts;
             this.allMethods = allMethods;
+            this.speed = speed;
         }
 
-        /** Seconds to wait, or 0 when the call may go now. */
-        synchronized long take(String method, Map<String, String> p) {
+        /** Seconds to wait, or 0 when the call may go now; every limit is per workspace. */
+        synchronized long take(String workspace, String method, Map<String, String> p) {
             long now = System.nanoTime();
             if ("chat.postMessage".equals(method)) {
                 long wait = Math.max(
-                        take("post:" + p.get("channel"), 60, now, false),
-                        take("post:workspace", workspacePosts, now, false));
+                        take(workspace + "/post:" + p.get("channel"), 60, now, false),
+                        take(workspace + "/post:workspace", workspacePosts, now, false));
                 if (wait == 0) {
-                    take("post:" + p.get("channel"), 60, now, true);
-                    take("post:workspace", workspacePosts, now, true);
+                    take(workspace + "/post:" + p.get("channel"), 60, now, true);
+                    take(workspace + "/post:workspace", workspacePosts, now, true);
                 }
                 return wait;
             }
@@ -240,15 +277,15 @@ final class FakeSlack implements AutoCloseable {
             if (perMinute == null) {
                 return 0;
             }
-            long wait = take(method, perMinute, now, false);
+            long wait = take(workspace + "/" + method, perMinute, now, false);
             if (wait == 0) {
-                take(method, perMinute, now, true);
+                take(workspace + "/" + method, perMinute, now, true);
             }
             return wait;
         }
 
         private long take(String key, int perMinute, long now, boolean consume) {
-            double rate = perMinute / 60.0;
+            double rate = perMinute * speed / 60.0;
             double capacity = Math.max(1, rate);
             double[] b = buckets.computeIfAbsent(key, k -> new double[] {capacity, now});
             double tokens = Math.min(capacity, b[0] + (now - b[1]) / 1e9 * rate);
@@ -441,7 +478,10 @@ final class FakeSlack implements AutoCloseable {
             send(ex, 503, "<html>Service Unavailable</html>", "text/html");
             return;
         }
-        calls.add(new Call(method, params, token));
+        callCounts.computeIfAbsent(method, m -> new AtomicLong()).incrementAndGet();
+        if (!lean) {
+            calls.add(new Call(method, params, token));
+        }
         Long delay = delays.get(method);
         if (delay != null) {
             try {
@@ -451,7 +491,8 @@ final class FakeSlack implements AutoCloseable {
             }
         }
         Limits l = limits;
-        long limited = l == null ? 0 : l.take(method, params);
+        String workspace = token == null ? "" : teamOfToken.getOrDefault(token, "");
+        long limited = l == null ? 0 : l.take(workspace, method, params);
         if (limited > 0) {
             ex.getResponseHeaders().add("Retry-After", String.valueOf(limited));
             send(ex, 429, "{\"ok\":false,\"error\":\"ratelimited\"}", "application/json");
@@ -587,7 +628,7 @@ final class FakeSlack implements AutoCloseable {
                 // A post to a user id lands in the app's DM with that person, as in Slack.
                 String channel = p.get("channel").startsWith("U") ? "D" + p.get("channel") : p.get("channel");
                 history.computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>())
-                        .add(new Posted(channel, ts, p));
+                        .add(new Posted(channel, ts, lean ? leanCopy(p) : p, System.nanoTime()));
                 r.addProperty("channel", channel);
                 r.addProperty("ts", ts);
             }
@@ -633,6 +674,19 @@ final class FakeSlack implements AutoCloseable {
             }
         }
         return r;
+    }
+
+    private static Map<String, String> leanCopy(Map<String, String> p) {
+        Map<String, String> kept = new java.util.HashMap<>(4);
+        String text = p.getOrDefault("text", "");
+        kept.put("text", text.length() > 60 ? text.substring(0, 60) : text);
+        if (p.get("metadata") != null) {
+            kept.put("metadata", p.get("metadata"));
+        }
+        if (p.get("blocks") != null && p.get("blocks").contains("answer:")) {
+            kept.put("blocks", "answer:");
+        }
+        return kept;
     }
 
     private String nextTs() {

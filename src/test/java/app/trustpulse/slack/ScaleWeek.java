@@ -1,0 +1,441 @@
+package app.trustpulse.slack;
+
+import app.trustpulse.Application;
+import app.trustpulse.bench.BenchmarkReport;
+import app.trustpulse.bench.ScaleProbe;
+import app.trustpulse.bench.ScaledClock;
+import app.trustpulse.pulse.Language;
+import app.trustpulse.pulse.Member;
+import app.trustpulse.pulse.MemberRepository;
+import app.trustpulse.pulse.Platform;
+import app.trustpulse.pulse.Role;
+import app.trustpulse.pulse.Team;
+import app.trustpulse.pulse.TeamRepository;
+import app.trustpulse.pulse.TeamSchedule;
+import app.trustpulse.pulse.WeekId;
+import app.trustpulse.pulse.WorkQueue;
+import app.trustpulse.support.TestDatabases;
+import com.slack.api.bolt.model.builtin.DefaultBot;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The whole service with its real durable work queue on H2 (a file, as the default) or PostgreSQL, against a fake Slack
+ * that enforces Slack's limits per workspace with time compressed by a factor ({@link ScaledClock}: every limit and
+ * the service's clock run that much faster), with many teams in one or many workspaces, and the steps of a week run
+ * as their schedule fires them: each team's check-in round, reminder round and week close at the team's own time. The
+ * calendar's triggers (Quartz) are not started: the benchmark queues the durable work each trigger queues, at the
+ * real moment that trigger would fire. Members never answer, so reminders go to everyone.
+ */
+final class ScaleWeek implements AutoCloseable {
+
+    static final String ROUND = "check-in-round";
+    static final String REMINDERS = "reminder-round";
+    static final String CLOSE = "week-close";
+
+    static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
+    /** A Monday in the past, so nothing the service queues by its own clock waits beyond the real present. */
+    static final LocalDate MONDAY = LocalDate.of(2026, 11, 23);
+
+    static final LocalTime CHECK_IN = LocalTime.of(9, 0);
+    static final LocalTime CLOSE_AT = LocalTime.of(16, 0);
+    static final Duration REMINDER_DELAY = Duration.ofHours(4);
+
+    /** One team: its workspace, channel, leader and members (the leader among them), and its minutes past the hour. */
+    record PulseTeam(
+            long id, String workspace, String channel, String leader, List<String> people, int offsetMinutes) {}
+
+    /** What a step did, for the report. */
+    record StepResult(
+            String name,
+            int posts,
+            double seconds,
+            double floor,
+            double worstLateMinutes,
+            int lateOverFiveMinutes,
+            int lost,
+            int doubled,
+            ScaleProbe.Queue queue,
+            long dbBytes,
+            double cpuSeconds,
+            double heapMiB,
+            Map<String, Double> finishByWorkspace) {}
+
+    final String database;
+    final double speed;
+    final ScaledClock clock;
+    final FakeSlack slack;
+    final ConfigurableApplicationContext app;
+    final List<PulseTeam> teams = new ArrayList<>();
+    final ScaleProbe probe;
+    final WorkQueue work;
+    private final Path h2File;
+
+    /**
+     * @param workspaces  how many workspaces; one runs in single-workspace mode (a bot token), more in multi-workspace
+     *                    mode (an installation each)
+     * @param spreadMinutes the teams' times are spread over this many minutes past the hour (0: all at once)
+     */
+    ScaleWeek(
+            String database,
+            int workspaces,
+            int teamsPerWorkspace,
+            int membersPerTeam,
+            int spreadMinutes,
+            double speed,
+            String name)
+            throws Exception {
+        this.database = database;
+        this.speed = speed;
+        this.clock = new ScaledClock(speed, MONDAY.atTime(8, 0).atZone(ZONE).toInstant());
+        this.slack = new FakeSlack().lean();
+        List<String> workspaceIds = new ArrayList<>();
+        for (int w = 0; w < workspaces; w++) {
+            String ws = String.format("TW%03d", w);
+            workspaceIds.add(ws);
+            slack.token(token(ws), ws);
+        }
+        if (workspaces == 1) {
+            slack.token(ChildInstance.TOKEN, workspaceIds.get(0));
+        }
+        slack.enforceSlackLimits(speed);
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=" + port,
+                "--pulse.playground.enabled=false",
+                "--pulse.pseudonym-secret=scale-benchmark-pseudonym-secret-0123456789",
+                "--slack.signing-secret=" + ChildInstance.SECRET,
+                "--slack.api-url=" + slack.apiUrl(),
+                "--slack.rate-share=" + speed,
+                "--spring.quartz.auto-startup=false",
+                "--logging.level.root=WARN"));
+        if (database.equals("postgres")) {
+            h2File = null;
+            args.add("--spring.datasource.url=" + TestDatabases.postgresUrl());
+            args.add("--spring.datasource.username=postgres");
+            args.add("--spring.datasource.password=");
+        } else {
+            h2File = Path.of("target", "bench-db", name + "-" + System.nanoTime(), "trust-pulse")
+                    .toAbsolutePath();
+            args.add("--spring.datasource.url=jdbc:h2:file:" + h2File
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE;"
+                    + "WRITE_DELAY=0");
+        }
+        if (workspaces == 1) {
+            args.add("--slack.bot-token=" + ChildInstance.TOKEN);
+        } else {
+            byte[] key = new byte[32];
+            for (int i = 0; i < key.length; i++) {
+                key[i] = (byte) (i * 7 + 3);
+            }
+            args.add("--slack.client-id=1111.2222");
+            args.add("--slack.client-secret=client-secret");
+            args.add("--slack.token-encryption-key=" + Base64.getEncoder().encodeToString(key));
+        }
+        app = new SpringApplicationBuilder(Application.class)
+                .initializers(clock.initializer())
+                .run(args.toArray(String[]::new));
+        if (workspaces > 1) {
+            JdbcInstallationService installations = app.getBean(JdbcInstallationService.class);
+            for (String ws : workspaceIds) {
+                DefaultBot bot = new DefaultBot();
+                bot.setTeamId(ws);
+                bot.setBotAccessToken(token(ws));
+                bot.setBotUserId("UBOT");
+                bot.setBotId("BBOT");
+                bot.setScope(String.join(",", SlackConfiguration.BOT_SCOPES));
+                installations.saveBot(bot);
+            }
+        }
+        TeamRepository teamRepository = app.getBean(TeamRepository.class);
+        MemberRepository members = app.getBean(MemberRepository.class);
+        int n = 0;
+        for (String ws : workspaceIds) {
+            for (int t = 0; t < teamsPerWorkspace; t++, n++) {
+                int offset = spreadMinutes == 0 ? 0 : n % spreadMinutes;
+                String channel = String.format("C%sX%04d", ws, t);
+                TeamSchedule schedule = TeamSchedule.defaults()
+                        .withCheckIns(
+                                java.util.EnumSet.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY),
+                                CHECK_IN.plusMinutes(offset))
+                        .withSummary(DayOfWeek.FRIDAY, CLOSE_AT.plusMinutes(offset))
+                        .withNudges(java.util.Set.of(), LocalTime.of(10, 0))
+                        .withReminder(Optional.of(REMINDER_DELAY));
+                Team team = teamRepository.insert(new Team(
+                        0, Platform.SLACK, ws, channel, "Team " + channel, ZONE, Language.EN, 3, schedule, false));
+                List<String> people = new ArrayList<>();
+                for (int m = 0; m < membersPerTeam; m++) {
+                    String user = String.format("U%sX%04dM%03d", ws, t, m);
+                    people.add(user);
+                    slack.user(user, "Person " + user, ZONE.getId(), false);
+                    members.save(new Member(
+                            team.id(),
+                            user,
+                            "Person " + user,
+                            m == 0 ? Role.LEADER : Role.MEMBER,
+                            Optional.empty(),
+                            false,
+                            false));
+                }
+                slack.channel(channel, people.toArray(String[]::new));
+                teams.add(new PulseTeam(team.id(), ws, channel, people.get(0), List.copyOf(people), offset));
+            }
+        }
+        work = app.getBean(WorkQueue.class);
+        probe = new ScaleProbe(app.getBean(JdbcClient.class), h2File);
+    }
+
+    static String token(String workspace) {
+        return "xoxb-" + workspace.toLowerCase(Locale.ROOT);
+    }
+
+    int members() {
+        return teams.stream().mapToInt(t -> t.people().size()).sum();
+    }
+
+    /** A check-in round (slot 0, 1, 2 on Monday, Wednesday, Friday) at each team's time. */
+    StepResult checkIns(int slot) throws InterruptedException {
+        LocalDate day = MONDAY.plusDays(2L * slot);
+        return step(
+                day.getDayOfWeek() + " check-ins",
+                day.atTime(CHECK_IN),
+                ROUND,
+                t -> t.id() + "@" + at(day, CHECK_IN, t).toEpochMilli(),
+                t -> at(day, CHECK_IN, t),
+                "check-in",
+                t -> t.people(),
+                slot + 1);
+    }
+
+    /** The reminder round after each team's check-in round, {@link #REMINDER_DELAY} later. */
+    StepResult reminders(int slot) throws InterruptedException {
+        LocalDate day = MONDAY.plusDays(2L * slot);
+        LocalTime time = CHECK_IN.plus(REMINDER_DELAY);
+        WeekId week = WeekId.of(day);
+        return step(
+                day.getDayOfWeek() + " reminders",
+                day.atTime(time),
+                REMINDERS,
+                t -> t.id() + ":" + week + ":" + slot,
+                t -> at(day, time, t),
+                "reminder",
+                t -> t.people(),
+                1);
+    }
+
+    /** Friday's week close at each team's time: the pulse in the channel and the leader's digest. */
+    StepResult weekClose() throws InterruptedException {
+        LocalDate day = MONDAY.plusDays(4);
+        return step(
+                "FRIDAY close + digest",
+                day.atTime(CLOSE_AT),
+                CLOSE,
+                t -> t.id() + "@" + at(day, CLOSE_AT, t).toEpochMilli(),
+                t -> at(day, CLOSE_AT, t),
+                "close",
+                t -> List.of(t.channel(), t.leader()),
+                1);
+    }
+
+    private static Instant at(LocalDate day, LocalTime time, PulseTeam t) {
+        return day.atTime(time.plusMinutes(t.offsetMinutes())).atZone(ZONE).toInstant();
+    }
+
+    private StepResult step(
+            String name,
+            java.time.LocalDateTime start,
+            String kind,
+            java.util.function.Function<PulseTeam, String> key,
+            java.util.function.Function<PulseTeam, Instant> due,
+            String postKind,
+            java.util.function.Function<PulseTeam, List<String>> recipients,
+            int expectedEach)
+            throws InterruptedException {
+        Instant startApp = start.atZone(ZONE).toInstant();
+        double cpuBefore = ScaleProbe.cpuSeconds();
+        probe.reset();
+        long t0 = System.nanoTime();
+        clock.set(startApp);
+        Instant realStart = Instant.now();
+        double[] arrivals = new double[teams.size()];
+        int[] posts = new int[teams.size()];
+        Map<String, PulseTeam> teamOf = new HashMap<>();
+        int expectedPosts = 0;
+        for (int i = 0; i < teams.size(); i++) {
+            PulseTeam t = teams.get(i);
+            Duration offset = clock.real(Duration.between(startApp, due.apply(t)));
+            arrivals[i] = offset.toNanos() / 1e9;
+            posts[i] = recipients.apply(t).size();
+            expectedPosts += posts[i];
+            work.enqueueAt(kind, key.apply(t), "", realStart.plus(offset));
+            for (String r : recipients.apply(t)) {
+                teamOf.put(r.startsWith("C") ? r : "D" + r, t);
+            }
+        }
+        // Slack's limits are per workspace: the floor is that of the workspace that takes longest.
+        double floor = 0;
+        for (String ws : teams.stream().map(PulseTeam::workspace).distinct().toList()) {
+            int[] ofWorkspace = new int[teams.size()];
+            for (int i = 0; i < teams.size(); i++) {
+                ofWorkspace[i] = teams.get(i).workspace().equals(ws) ? posts[i] : 0;
+            }
+            floor = Math.max(floor, ScaleProbe.floorSeconds(arrivals, ofWorkspace, 10 * speed));
+        }
+        // Waits until everything landed, or nothing more landed for two minutes (what is missing then counts as lost).
+        int seen = 0;
+        long lastProgress = System.nanoTime();
+        while (seen < expectedPosts && System.nanoTime() - lastProgress < 120_000_000_000L) {
+            Thread.sleep(500);
+            int now = landed(postKind, t0, teamOf).size();
+            if (now > seen) {
+                seen = now;
+                lastProgress = System.nanoTime();
+            }
+        }
+        List<FakeSlack.Posted> landed = landed(postKind, t0, teamOf);
+        double seconds =
+                landed.stream().mapToLong(FakeSlack.Posted::nanos).max().orElse(t0) / 1e9 - t0 / 1e9;
+        Thread.sleep(3000);
+        landed = landed(postKind, t0, teamOf);
+        // lateness of each team's last post of the step after its own time, in the service's (compressed) time
+        Map<Long, Long> lastByTeam = new HashMap<>();
+        Map<String, Double> finishByWorkspace = new java.util.TreeMap<>();
+        for (FakeSlack.Posted p : landed) {
+            PulseTeam t = teamOf.get(p.channel());
+            lastByTeam.merge(t.id(), p.nanos(), Math::max);
+            finishByWorkspace.merge(t.workspace(), (p.nanos() - t0) / 1e9, Math::max);
+        }
+        double worstLate = 0;
+        int overFive = 0;
+        for (int i = 0; i < teams.size(); i++) {
+            Long last = lastByTeam.get(teams.get(i).id());
+            double lateReal = last == null ? Double.POSITIVE_INFINITY : (last - t0) / 1e9 - arrivals[i];
+            double lateMinutes = lateReal * speed / 60;
+            worstLate = Math.max(worstLate, lateMinutes);
+            if (lateMinutes > 5) {
+                overFive++;
+            }
+        }
+        // lost and doubled: everyone's count of this kind over the whole week so far
+        int lost = 0;
+        int doubled = 0;
+        for (Map.Entry<String, PulseTeam> e : teamOf.entrySet()) {
+            long count = slack.posted(e.getKey()).stream()
+                    .filter(p -> kindOf(p).equals(postKind))
+                    .count();
+            if (count < expectedEach) {
+                lost++;
+            } else if (count > expectedEach) {
+                doubled++;
+            }
+        }
+        ScaleProbe.Queue queue = probe.reset();
+        return new StepResult(
+                name,
+                landed.size(),
+                seconds,
+                floor,
+                worstLate,
+                overFive,
+                lost,
+                doubled,
+                queue,
+                probe.databaseBytes(),
+                ScaleProbe.cpuSeconds() - cpuBefore,
+                ScaleProbe.heapMiB(),
+                finishByWorkspace);
+    }
+
+    private List<FakeSlack.Posted> landed(String postKind, long since, Map<String, PulseTeam> teamOf) {
+        List<FakeSlack.Posted> out = new ArrayList<>();
+        for (Map.Entry<String, List<FakeSlack.Posted>> e : slack.allPosted().entrySet()) {
+            if (!teamOf.containsKey(e.getKey())) {
+                continue;
+            }
+            for (FakeSlack.Posted p : e.getValue()) {
+                if (p.nanos() >= since && kindOf(p).equals(postKind)) {
+                    out.add(p);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** What a post is: a check-in, a reminder, or part of a close (the pulse or a digest). */
+    static String kindOf(FakeSlack.Posted p) {
+        String text = p.params().getOrDefault("text", "");
+        if (text.startsWith("A gentle reminder")) {
+            return "reminder";
+        }
+        if (text.startsWith("Team pulse") || text.startsWith("Your weekly digest")) {
+            return "close";
+        }
+        if ("answer:".equals(p.params().get("blocks"))) {
+            return "check-in";
+        }
+        return "other";
+    }
+
+    static void header(BenchmarkReport report) {
+        report.printf(
+                "%-24s %7s %8s %8s %6s %9s %5s %5s %8s %9s %8s %8s %8s%n",
+                "step",
+                "posts",
+                "time s",
+                "floor s",
+                "x",
+                "late min",
+                "lost",
+                "dbl",
+                "q depth",
+                "q age s",
+                "db MiB",
+                "CPU s",
+                "heap MiB");
+    }
+
+    static void print(BenchmarkReport report, StepResult r) {
+        report.printf(
+                Locale.ROOT,
+                "%-24s %7d %8.1f %8.1f %6.2f %9.1f %5d %5d %8d %9.1f %8.1f %8.1f %8.0f%n",
+                r.name(),
+                r.posts(),
+                r.seconds(),
+                r.floor(),
+                r.floor() == 0 ? 0 : r.seconds() / r.floor(),
+                r.worstLateMinutes(),
+                r.lost(),
+                r.doubled(),
+                r.queue().maxDue(),
+                r.queue().maxAge().toMillis() / 1000.0,
+                r.dbBytes() / 1048576.0,
+                r.cpuSeconds(),
+                r.heapMiB());
+    }
+
+    @Override
+    public void close() {
+        probe.close();
+        app.close();
+        slack.close();
+    }
+}
