@@ -20,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("pulse.work")
 public record WorkProperties(
-        @DefaultValue("128") int threads,
+        @DefaultValue("16") int threads,
         @DefaultValue("2s") Duration pollingInterval,
         @DefaultValue("5s") Duration heartbeatInterval,
         @DefaultValue("4") int missedHeartbeats,

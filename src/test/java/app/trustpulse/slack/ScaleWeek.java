@@ -126,6 +126,8 @@ final class ScaleWeek implements AutoCloseable {
                 "--slack.signing-secret=" + ChildInstance.SECRET,
                 "--slack.api-url=" + slack.apiUrl(),
                 "--slack.rate-share=" + speed,
+                // As a host serving this many workspaces at once would set it (the default, 16, suits one company).
+                "--pulse.work.threads=" + Integer.getInteger("bench.work-threads", 128),
                 "--spring.quartz.auto-startup=false",
                 "--logging.level.root=WARN"));
         if (database.equals("postgres")) {
