@@ -530,13 +530,54 @@ class DashboardAccessTest {
                 .doesNotContain(texts.get(Language.EN, "dashboard.feedback.conversation.closed"));
     }
 
+    @Test
+    void aPossibleDisruptionLeadsTheLeadersPageAndAMemberSeesOnlyTheChange() throws Exception {
+        Team fall = teams.insert(new Team(
+                0,
+                Platform.PLAYGROUND,
+                "demo",
+                "fall",
+                "#fall",
+                ZoneId.of("Europe/Amsterdam"),
+                Language.EN,
+                3,
+                TeamSchedule.defaults(),
+                false));
+        members.save(new Member(fall.id(), "lee", "Lee", Role.LEADER, Optional.empty(), false, false));
+        members.save(new Member(fall.id(), "mia", "Mia", Role.MEMBER, Optional.empty(), false, false));
+        WeekId last = WeekId.of(clock.instant(), fall.timezone()).minus(1);
+        // Nine steady weeks of Safety at 4.2, then one at 1.0: the digest's alarm test calls that a disruption.
+        for (int back = 9; back >= 0; back--) {
+            pulses.save(pulse(fall.id(), last.minus(back), Map.of(Dimension.SAFETY, back >= 1 ? 4.2 : 1.0), Map.of()));
+        }
+        String alarm = texts.get(Language.EN, "dashboard.changes.alarm", "Safety");
+
+        String leader = section(
+                new HttpSession(port)
+                        .signInAs("lee")
+                        .get("/dashboard/teams/" + fall.id())
+                        .body(),
+                "changes");
+        assertThat(leader).contains("role=\"alert\"", alarm);
+        assertThat(leader.indexOf(alarm)).as("the alarm first").isLessThan(leader.indexOf(">Safety</span>"));
+
+        String member = section(
+                new HttpSession(port)
+                        .signInAs("mia")
+                        .get("/dashboard/teams/" + fall.id())
+                        .body(),
+                "changes");
+        assertThat(member).doesNotContain(alarm).contains(">Safety</span>");
+    }
+
     private static WeeklyPulse pulse(
             long teamId, WeekId week, Map<Dimension, Double> means, Map<Dimension, Integer> answers) {
         List<DimensionScore> dims = new ArrayList<>();
         for (Dimension d : Dimension.inModelOrder()) {
             OptionalDouble mean = means.containsKey(d) ? OptionalDouble.of(means.get(d)) : OptionalDouble.empty();
             int n = answers.getOrDefault(d, means.containsKey(d) ? 5 : 0);
-            dims.add(new DimensionScore(d, mean, n, OptionalDouble.empty(), OptionalDouble.empty(), List.of()));
+            OptionalDouble spread = mean.isPresent() && n >= 3 ? OptionalDouble.of(0.6) : OptionalDouble.empty();
+            dims.add(new DimensionScore(d, mean, n, spread, OptionalDouble.empty(), List.of()));
         }
         return new WeeklyPulse(teamId, week, 5, 5, 3, false, dims, Optional.empty(), Optional.empty());
     }
