@@ -2,6 +2,7 @@ package app.trustpulse.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.trustpulse.pulse.AnswerRepository;
 import app.trustpulse.pulse.Dimension;
 import app.trustpulse.pulse.DimensionScore;
 import app.trustpulse.pulse.Feedback;
@@ -69,6 +70,9 @@ class DashboardAccessTest {
 
     @Autowired
     FeedbackRepository feedback;
+
+    @Autowired
+    AnswerRepository answers;
 
     @Autowired
     FeedbackThreadRepository threads;
@@ -528,6 +532,45 @@ class DashboardAccessTest {
                 .doesNotContain("id=\"feedback\"", "More quiet time to think", "Plans change too often")
                 .doesNotContain("Thursday afternoons", "The writer")
                 .doesNotContain(texts.get(Language.EN, "dashboard.feedback.conversation.closed"));
+    }
+
+    @Test
+    void aLeaderSeesTheCommentsReleasedWithRecentWeeksOnlyWhereEnoughPeopleCommentedAndAMemberNone() throws Exception {
+        Team said = teams.insert(new Team(
+                0,
+                Platform.PLAYGROUND,
+                "demo",
+                "said",
+                "#said",
+                ZoneId.of("Europe/Amsterdam"),
+                Language.EN,
+                3,
+                TeamSchedule.defaults(),
+                false));
+        members.save(new Member(said.id(), "lee", "Lee", Role.LEADER, Optional.empty(), false, false));
+        members.save(new Member(said.id(), "mia", "Mia", Role.MEMBER, Optional.empty(), false, false));
+        WeekId last = WeekId.of(clock.instant(), said.timezone()).minus(1);
+        pulses.save(pulse(said.id(), last.minus(1), Map.of(Dimension.TRUST, 3.0), Map.of()));
+        pulses.save(pulse(said.id(), last, Map.of(Dimension.TRUST, 3.4), Map.of()));
+        answers.keepReleasedComments(
+                said.id(), last, List.of("Trust: good retro", "Safety: calmer week", "Vision: roadmap helps"));
+        // Kept when the threshold was lower: fewer comments than today's threshold asks for people.
+        answers.keepReleasedComments(said.id(), last.minus(1), List.of("Trust: one", "Vision: two"));
+
+        String leader = section(
+                new HttpSession(port)
+                        .signInAs("lee")
+                        .get("/dashboard/teams/" + said.id())
+                        .body(),
+                "comments");
+        assertThat(leader)
+                .contains("Trust: good retro", "Safety: calmer week", "Vision: roadmap helps")
+                .doesNotContain("Trust: one", "Vision: two");
+        String member = new HttpSession(port)
+                .signInAs("mia")
+                .get("/dashboard/teams/" + said.id())
+                .body();
+        assertThat(member).doesNotContain("id=\"comments\"", "good retro");
     }
 
     @Test
