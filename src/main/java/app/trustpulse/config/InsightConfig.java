@@ -10,6 +10,7 @@ import app.trustpulse.pulse.AnswerRepository;
 import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.Pseudonymizer;
+import app.trustpulse.pulse.PulseRepository;
 import app.trustpulse.pulse.TeamRepository;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -27,10 +28,12 @@ public class InsightConfig {
             CheckInRepository checkIns,
             NudgeLog nudgeLog,
             InsightQueries queries,
+            PulseRepository pulses,
             Pseudonymizer pseudonyms,
             TextScrubber scrubber,
             Clock clock) {
-        return new ReadingInsights(teams, members, answers, checkIns, nudgeLog, queries, pseudonyms, scrubber, clock);
+        return new ReadingInsights(
+                teams, members, answers, checkIns, nudgeLog, queries, pulses, pseudonyms, scrubber, clock);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package app.trustpulse.dashboard;
 
+import app.trustpulse.insight.InsightQueries;
 import app.trustpulse.insight.PublishedWeek;
 import app.trustpulse.insight.ReadingInsights;
 import app.trustpulse.insight.TeamAccess;
@@ -17,6 +18,7 @@ import app.trustpulse.pulse.Team;
 import app.trustpulse.pulse.TextFormats;
 import app.trustpulse.pulse.Texts;
 import app.trustpulse.pulse.WeekId;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -44,6 +46,7 @@ class DashboardController {
     private final Texts texts;
     private final Cells cells;
     private final JsonMapper json;
+    private final Clock clock;
     private final String chartJs = ChartJsAsset.path();
 
     DashboardController(
@@ -52,7 +55,9 @@ class DashboardController {
             NudgeCatalog catalog,
             Texts texts,
             JsonMapper json,
-            PromiseBlocks promises) {
+            PromiseBlocks promises,
+            Clock clock) {
+        this.clock = clock;
         this.promises = promises;
         this.insights = insights;
         this.signedIn = signedIn;
@@ -142,9 +147,10 @@ class DashboardController {
         promisesModel(lang, access.team(), view.currentWeek(), model);
 
         // A year of published weeks: where the team's first one lies, and the weeks a rolling mean looks back on.
-        Trend trend = new Trend(
-                view.weeks(),
-                insights.export(viewer, teamId, ReadingInsights.RANGES.get(ReadingInsights.RANGES.size() - 1)));
+        List<PublishedWeek> year =
+                insights.export(viewer, teamId, ReadingInsights.RANGES.get(ReadingInsights.RANGES.size() - 1));
+        changesModel(lang, access.team(), WeekChanges.of(year), view.alarm(), model);
+        Trend trend = new Trend(view.weeks(), year);
         List<WeekId> trendWeeks = trend.weeks();
         model.addAttribute(
                 "weekLabels", trendWeeks.stream().map(w -> cells.week(lang, w)).toList());
@@ -262,11 +268,107 @@ class DashboardController {
                     (texts.get(lang, "dashboard.review.counts", r.sent(), r.tried()) + " " + outcome).strip()));
         }
         model.addAttribute("reviews", reviews);
+        Team team = view.access().team();
         model.addAttribute(
                 "feedback",
                 part.feedback().stream()
-                        .map(f -> new PageParts.Line(cells.week(lang, f.releasedIn()), f.text()))
+                        .map(f -> new PageParts.FeedbackLine(
+                                cells.week(lang, f.releasedIn()),
+                                f.text(),
+                                conversation(lang, team, f),
+                                // As the channel shows them, without the chat's bold marks.
+                                f.conversation()
+                                        .map(c -> c.replies().stream()
+                                                .map(r -> r.replace("*", ""))
+                                                .toList())
+                                        .orElse(List.of())))
                         .toList());
+        model.addAttribute(
+                "comments",
+                part.comments().stream()
+                        .map(c -> new PageParts.Comments(cells.week(lang, c.week()), c.comments()))
+                        .toList());
+    }
+
+    /** Where a released feedback's conversation stands; never whether its writer read or answered. */
+    private String conversation(Language lang, Team team, InsightQueries.ReleasedFeedback f) {
+        if (f.conversation().isEmpty()) {
+            return texts.get(lang, "dashboard.feedback.conversation.none");
+        }
+        InsightQueries.Conversation c = f.conversation().get();
+        if (!c.openAt(clock.instant())) {
+            return texts.get(lang, "dashboard.feedback.conversation.closed");
+        }
+        return texts.get(
+                lang,
+                "dashboard.feedback.conversation.open",
+                TextFormats.dayAndDate(lang, c.closesAt().atZone(team.timezone())));
+    }
+
+    /**
+     * The week's changes in words: the dimensions that moved against last week and the four weeks before, the largest
+     * first, then the steady ones in one line; withheld cells only as withheld. The alarm comes first, when there is
+     * one for this viewer.
+     */
+    private void changesModel(
+            Language lang, Team team, WeekChanges.Result changes, List<Dimension> alarm, Model model) {
+        model.addAttribute(
+                "alarms",
+                alarm.stream()
+                        .map(d -> texts.get(lang, "dashboard.changes.alarm", cells.dimension(lang, d)))
+                        .toList());
+        model.addAttribute(
+                "changesIntro",
+                changes.week()
+                        .map(w -> changes.withheld()
+                                ? texts.get(lang, "dashboard.changes.withheld", team.threshold(), cells.week(lang, w))
+                                : texts.get(lang, "dashboard.changes.intro", cells.week(lang, w)))
+                        .orElse(texts.get(lang, "dashboard.changes.none")));
+        String move = TextFormats.score(lang, WeekChanges.MOVE);
+        List<PageParts.Line> moved = new ArrayList<>();
+        for (WeekChanges.Move m : changes.moved()) {
+            List<String> parts = new ArrayList<>();
+            m.sinceLastWeek()
+                    .ifPresent(x -> parts.add(texts.get(
+                            lang,
+                            "dashboard.changes." + direction(x) + ".last",
+                            TextFormats.score(lang, Math.abs(x)),
+                            TextFormats.score(lang, m.lastWeek().getAsDouble()),
+                            TextFormats.score(lang, m.now()))));
+            m.againstRolling()
+                    .ifPresent(x -> parts.add(texts.get(
+                            lang,
+                            "dashboard.changes." + direction(x) + ".rolling",
+                            TextFormats.score(lang, Math.abs(x)),
+                            TextFormats.score(lang, m.rolling().getAsDouble()))));
+            moved.add(new PageParts.Line(cells.dimension(lang, m.dimension()), String.join("; ", parts)));
+        }
+        model.addAttribute("changes", moved);
+        List<String> notes = new ArrayList<>();
+        if (changes.week().isPresent() && !changes.withheld()) {
+            if (moved.isEmpty() && !changes.steady().isEmpty()) {
+                notes.add(texts.get(lang, "dashboard.changes.nothingMoved", move));
+            }
+            if (!moved.isEmpty() && !changes.steady().isEmpty()) {
+                notes.add(texts.get(lang, "dashboard.changes.steady", move, names(lang, changes.steady())));
+            }
+            if (!changes.unchecked().isEmpty()) {
+                notes.add(texts.get(lang, "dashboard.changes.unchecked", names(lang, changes.unchecked())));
+            }
+            if (!changes.hidden().isEmpty()) {
+                notes.add(texts.get(lang, "dashboard.changes.hidden", team.threshold(), names(lang, changes.hidden())));
+            }
+        }
+        model.addAttribute("changesNotes", notes);
+    }
+
+    private static String direction(double change) {
+        return change > 0 ? "up" : change < 0 ? "down" : "same";
+    }
+
+    private String names(Language lang, List<Dimension> dimensions) {
+        return String.join(
+                ", ", dimensions.stream().map(d -> cells.dimension(lang, d)).toList());
     }
 
     /** The leaders' focus and promises as the channel's pulse shows them, to everyone who may see the team. */

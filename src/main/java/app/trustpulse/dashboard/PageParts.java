@@ -20,6 +20,23 @@ public final class PageParts {
     /** A nudge the leader got: when, what, and how they reacted. */
     public record NudgeLine(String week, String text, String reaction) {}
 
+    /**
+     * A released feedback: the week of its release, its text (names removed), where its conversation stands, and the
+     * lines of its thread (leaders by name, the writer as "the writer").
+     */
+    public record FeedbackLine(String week, String text, String conversation, List<String> replies) {
+        public FeedbackLine {
+            replies = List.copyOf(replies);
+        }
+    }
+
+    /** The comments a week released, names removed. */
+    public record Comments(String week, List<String> comments) {
+        public Comments {
+            comments = List.copyOf(comments);
+        }
+    }
+
     /** A range choice for the trend, e.g. 12 weeks, and whether it is the one shown. */
     public record Range(int weeks, boolean selected) {}
 

@@ -195,7 +195,8 @@ public final class FeedbackConversations {
             return ChatMessage.text(texts.get(lang, "conversation.error.closed"));
         }
         Optional<MessageRef> post = thread.get().postRef().map(MessageRef::decode);
-        post.ifPresent(p -> tryReply(team, p, texts.get(lang, "conversation.reply.closed", leader.displayName())));
+        post.ifPresent(p -> tryReply(
+                team, thread.get().id(), p, texts.get(lang, "conversation.reply.closed", leader.displayName())));
         threads.writer(thread.get())
                 .ifPresent(writer -> tellWriter(
                         team, writer, ChatMessage.text(texts.get(lang, "conversation.writer.closed", team.name()))));
@@ -233,7 +234,7 @@ public final class FeedbackConversations {
             return ChatMessage.text(texts.get(lang, "conversation.error.busy"));
         }
         String scrubbed = scrubber.scrub(text.strip(), names(team));
-        if (!tryReply(team, post.get(), texts.get(lang, "conversation.reply.writer", scrubbed))) {
+        if (!tryReply(team, thread.get().id(), post.get(), texts.get(lang, "conversation.reply.writer", scrubbed))) {
             return ChatMessage.text(texts.get(lang, "conversation.error.channel"));
         }
         ChatMessage toLeaders = new ChatMessage(
@@ -321,7 +322,7 @@ public final class FeedbackConversations {
         if (post.isEmpty()) {
             return ChatMessage.text(texts.get(lang, "conversation.error.busy"));
         }
-        if (!tryReply(team, post.get(), inChannel)) {
+        if (!tryReply(team, thread.get().id(), post.get(), inChannel)) {
             return ChatMessage.text(texts.get(lang, "conversation.error.channel"));
         }
         FeedbackThread current = thread.get();
@@ -393,9 +394,11 @@ public final class FeedbackConversations {
         }
     }
 
-    private boolean tryReply(Team team, MessageRef post, String text) {
+    /** Posts a line in the thread and keeps it, so the leaders' page shows the conversation as the channel does. */
+    private boolean tryReply(Team team, long threadId, MessageRef post, String text) {
         try {
             gateways.of(team.platform()).replyInThread(post, ChatMessage.text(text));
+            threads.keepReply(threadId, text);
             return true;
         } catch (ChatDeliveryException e) {
             LOG.warn("Feedback thread: a reply could not be posted in the channel ({})", e.getMessage());

@@ -1,9 +1,11 @@
 package app.trustpulse.insight;
 
 import app.trustpulse.feedback.TextScrubber;
+import app.trustpulse.nudge.DisruptionDetector;
 import app.trustpulse.nudge.NudgeLog;
 import app.trustpulse.nudge.NudgeReview;
 import app.trustpulse.nudge.SentNudge;
+import app.trustpulse.pulse.AnonymityPolicy;
 import app.trustpulse.pulse.Answer;
 import app.trustpulse.pulse.AnswerRepository;
 import app.trustpulse.pulse.CheckInRepository;
@@ -13,6 +15,7 @@ import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.OpenWeekParticipation;
 import app.trustpulse.pulse.PersonalAnswers;
 import app.trustpulse.pulse.Pseudonymizer;
+import app.trustpulse.pulse.PulseRepository;
 import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.Team;
 import app.trustpulse.pulse.TeamRepository;
@@ -40,6 +43,8 @@ public final class ReadingInsights {
     public static final List<Integer> RANGES = List.of(4, 8, 12, 26, 52);
     public static final int DEFAULT_RANGE = 12;
     private static final int REVIEW_PERIODS = 6;
+    /** How many weeks of released comments the page shows, newest first. */
+    static final int COMMENT_WEEKS = 4;
 
     private final TeamRepository teams;
     private final MemberRepository members;
@@ -47,10 +52,12 @@ public final class ReadingInsights {
     private final CheckInRepository checkIns;
     private final NudgeLog nudgeLog;
     private final InsightQueries queries;
+    private final PulseRepository pulses;
     private final Pseudonymizer pseudonyms;
     private final TextScrubber scrubber;
     private final Clock clock;
     private final NudgeReview review = new NudgeReview();
+    private final DisruptionDetector detector = new DisruptionDetector();
 
     public ReadingInsights(
             TeamRepository teams,
@@ -59,6 +66,7 @@ public final class ReadingInsights {
             CheckInRepository checkIns,
             NudgeLog nudgeLog,
             InsightQueries queries,
+            PulseRepository pulses,
             Pseudonymizer pseudonyms,
             TextScrubber scrubber,
             Clock clock) {
@@ -68,6 +76,7 @@ public final class ReadingInsights {
         this.checkIns = checkIns;
         this.nudgeLog = nudgeLog;
         this.queries = queries;
+        this.pulses = pulses;
         this.pseudonyms = pseudonyms;
         this.scrubber = scrubber;
         this.clock = clock;
@@ -142,7 +151,29 @@ public final class ReadingInsights {
         Optional<TeamView.LeaderPart> leader = access.leader()
                 ? Optional.of(leaderPart(team, viewer.userId(), own, published, current, from))
                 : Optional.empty();
-        return new TeamView(access, current, weeksBack, weeks, published, own, open, leader);
+        List<Dimension> alarm = access.role().seesLeaderView() ? alarm(team, published) : List.of();
+        return new TeamView(access, current, weeksBack, weeks, published, own, open, leader, alarm);
+    }
+
+    /**
+     * The dimensions of the latest closed week that the digest called a possible disruption, by the same test on the
+     * stored published scores; only those the team's threshold of today still shows.
+     */
+    private List<Dimension> alarm(Team team, List<PublishedWeek> published) {
+        if (published.isEmpty()) {
+            return List.of();
+        }
+        PublishedWeek latest = published.get(published.size() - 1);
+        return pulses.find(team.id(), latest.week())
+                .map(p -> detector.assess(
+                        p,
+                        pulses.publishedScores(
+                                team.id(), latest.week().minus(DisruptionDetector.HISTORY_WEEKS), latest.week())))
+                .map(a -> a.disruptions().stream()
+                        .map(DisruptionDetector.Drop::dimension)
+                        .filter(d -> !latest.cell(d).withheld())
+                        .toList())
+                .orElse(List.of());
     }
 
     /** Every team of an admin's platform with its latest closed week, each cell under its own team's threshold. */
@@ -231,13 +262,24 @@ public final class ReadingInsights {
                 members.ofTeam(team.id()).stream().map(Member::displayName).toList();
         List<InsightQueries.ReleasedFeedback> feedback =
                 queries.releasedFeedback(team.id(), from, current.plus(1)).stream()
-                        .map(f -> new InsightQueries.ReleasedFeedback(f.releasedIn(), scrubber.scrub(f.text(), names)))
+                        .map(f -> f.withText(scrubber.scrub(f.text(), names)))
                         .sorted(Comparator.comparing(InsightQueries.ReleasedFeedback::releasedIn)
                                 .reversed()
                                 .thenComparing(InsightQueries.ReleasedFeedback::text))
                         .toList();
+        // Released with the weeks shown, newest first; a week that released none has no entry. A threshold raised
+        // since the close holds back a week now withheld, and one with fewer comments than it asks for people.
+        List<TeamView.WeekComments> comments = new ArrayList<>();
+        for (int i = published.size() - 1; i >= 0 && comments.size() < COMMENT_WEEKS; i--) {
+            PublishedWeek p = published.get(i);
+            List<String> released = p.withheld() ? List.of() : answers.releasedComments(team.id(), p.week());
+            WeekId week = p.week();
+            if (AnonymityPolicy.mayShow(team, released.size())) {
+                comments.add(new TeamView.WeekComments(week, released));
+            }
+        }
         return new TeamView.LeaderPart(
-                selfCheck, nudges, tried, notYet, nudges.size() - tried - notYet, reviews, feedback);
+                selfCheck, nudges, tried, notYet, nudges.size() - tried - notYet, reviews, feedback, comments);
     }
 
     /** People on the team before this week who answered so far; only ever shown as a band. */

@@ -14,7 +14,8 @@ import java.util.OptionalDouble;
  * One team's page for one viewer. Published weeks obey the team's threshold; own answers are the viewer's
  * alone; the leader part is there only for a leader of the team, participation of the open week only for a
  * leader or an admin. {@code range} is the number of weeks asked for; {@code weeks} are those shown of it, from the
- * team's first closed week on.
+ * team's first closed week on. {@code alarm} holds the dimensions of the latest closed week that the leaders' digest
+ * called a possible disruption, for a leader or an admin only.
  */
 public record TeamView(
         TeamAccess access,
@@ -24,9 +25,11 @@ public record TeamView(
         List<PublishedWeek> published,
         List<Answer> ownAnswers,
         Optional<OpenWeek> openWeek,
-        Optional<LeaderPart> leader) {
+        Optional<LeaderPart> leader,
+        List<Dimension> alarm) {
 
     public TeamView {
+        alarm = List.copyOf(alarm);
         weeks = List.copyOf(weeks);
         published = List.copyOf(published);
         ownAnswers = List.copyOf(ownAnswers);
@@ -50,12 +53,21 @@ public record TeamView(
             int notYet,
             int noReaction,
             List<MonthlyReview> reviews,
-            List<InsightQueries.ReleasedFeedback> feedback) {
+            List<InsightQueries.ReleasedFeedback> feedback,
+            List<WeekComments> comments) {
         public LeaderPart {
+            comments = List.copyOf(comments);
             selfCheck = List.copyOf(selfCheck);
             nudges = List.copyOf(nudges);
             reviews = List.copyOf(reviews);
             feedback = List.copyOf(feedback);
+        }
+    }
+
+    /** The comments a closed week released to its leaders, names removed, in the random order kept at the close. */
+    public record WeekComments(WeekId week, List<String> comments) {
+        public WeekComments {
+            comments = List.copyOf(comments);
         }
     }
 

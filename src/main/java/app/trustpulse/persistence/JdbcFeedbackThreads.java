@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -23,6 +24,8 @@ final class JdbcFeedbackThreads implements FeedbackThreadRepository {
     private final JdbcClient jdbc;
     private final Sealer sealer;
     private final SecureRandom random = new SecureRandom();
+    /** Replies are padded like released comments, so their stored length says little. */
+    private static final int REPLY_BLOCK = 256;
 
     JdbcFeedbackThreads(JdbcClient jdbc, Sealer sealer) {
         this.jdbc = jdbc;
@@ -98,6 +101,51 @@ final class JdbcFeedbackThreads implements FeedbackThreadRepository {
     }
 
     @Override
+    public void keepReply(long threadId, String text) {
+        Long team = jdbc.sql("SELECT team_id FROM feedback_thread WHERE id = :id")
+                .param("id", threadId)
+                .query(Long.class)
+                .optional()
+                .orElse(null);
+        if (team == null) {
+            return;
+        }
+        for (int attempt = 0; attempt < 5; attempt++) {
+            int position = jdbc.sql(
+                            "SELECT COALESCE(MAX(position), 0) + 1 FROM feedback_thread_reply WHERE thread_id = :id")
+                    .param("id", threadId)
+                    .query(Integer.class)
+                    .single();
+            int inserted = jdbc.sql("""
+                            INSERT INTO feedback_thread_reply (thread_id, position, sealed)
+                            VALUES (:id, :position, :sealed)
+                            ON CONFLICT DO NOTHING
+                            """)
+                    .param("id", threadId)
+                    .param("position", position)
+                    .param("sealed", sealer.seal(text, replyContext(team, threadId, position), REPLY_BLOCK))
+                    .update();
+            if (inserted == 1) {
+                return;
+            }
+            // Someone else's reply took the place: take the next one.
+        }
+    }
+
+    @Override
+    public List<String> replies(long threadId) {
+        return jdbc.sql("""
+                        SELECT t.team_id, r.position, r.sealed FROM feedback_thread_reply r
+                          JOIN feedback_thread t ON t.id = r.thread_id
+                         WHERE r.thread_id = :id ORDER BY r.position
+                        """)
+                .param("id", threadId)
+                .query((rs, row) -> sealer.open(
+                        rs.getString("sealed"), replyContext(rs.getLong("team_id"), threadId, rs.getInt("position"))))
+                .list();
+    }
+
+    @Override
     public boolean close(long threadId) {
         int closed = jdbc.sql("UPDATE feedback_thread SET closed = TRUE WHERE id = :id AND closed = FALSE")
                 .param("id", threadId)
@@ -123,6 +171,10 @@ final class JdbcFeedbackThreads implements FeedbackThreadRepository {
                          WHERE thread_id IN (SELECT id FROM feedback_thread WHERE closed = TRUE)
                         """).update();
         return closed;
+    }
+
+    private static String replyContext(long teamId, long threadId, int position) {
+        return "feedback_thread_reply|" + teamId + "|" + threadId + "|" + position;
     }
 
     private static String context(long teamId, long threadId) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,10 +20,13 @@ final class JdbcInsightQueries implements InsightQueries {
     private final JdbcClient jdbc;
     /** Released feedback is sealed like any other: read through the repository that opens it. */
     private final JdbcFeedbackRepository feedback;
+    /** What was said in a feedback's thread is sealed too. */
+    private final JdbcFeedbackThreads threads;
 
-    JdbcInsightQueries(JdbcClient jdbc, JdbcFeedbackRepository feedback) {
+    JdbcInsightQueries(JdbcClient jdbc, JdbcFeedbackRepository feedback, JdbcFeedbackThreads threads) {
         this.jdbc = jdbc;
         this.feedback = feedback;
+        this.threads = threads;
     }
 
     @Override
@@ -66,7 +70,22 @@ final class JdbcInsightQueries implements InsightQueries {
     @Override
     public List<ReleasedFeedback> releasedFeedback(long teamId, WeekId from, WeekId toExclusive) {
         return feedback.releasedBetween(teamId, from, toExclusive).stream()
-                .map(f -> new ReleasedFeedback(f.releasedIn().orElseThrow(), f.text()))
+                .map(f -> new ReleasedFeedback(f.releasedIn().orElseThrow(), f.text(), conversation(teamId, f.id())))
                 .toList();
+    }
+
+    /** A thread counts once its quote is in the channel; one still being posted is no conversation yet. */
+    private Optional<InsightQueries.Conversation> conversation(long teamId, long feedbackId) {
+        return jdbc.sql("""
+                        SELECT id, closes_at, closed FROM feedback_thread
+                         WHERE team_id = :teamId AND feedback_id = :feedbackId AND post_ref IS NOT NULL
+                        """)
+                .param("teamId", teamId)
+                .param("feedbackId", feedbackId)
+                .query((rs, row) -> new InsightQueries.Conversation(
+                        SqlSupport.instant(rs, "closes_at"),
+                        rs.getBoolean("closed"),
+                        threads.replies(rs.getLong("id"))))
+                .optional();
     }
 }

@@ -42,7 +42,8 @@ public record JdbcStores(
                 new JdbcPulseRepository(jdbc, transactions),
                 new JdbcNudgeLog(jdbc),
                 new JdbcFeedbackRepository(jdbc, sealer),
-                new JdbcInsightQueries(jdbc, new JdbcFeedbackRepository(jdbc, sealer)),
+                new JdbcInsightQueries(
+                        jdbc, new JdbcFeedbackRepository(jdbc, sealer), new JdbcFeedbackThreads(jdbc, sealer)),
                 new JdbcTeamsIdentities(jdbc),
                 new JdbcLeases(jdbc),
                 new JdbcWeekStepRepository(jdbc));

@@ -126,7 +126,8 @@ public class PersistenceConfiguration {
 
     @Bean
     InsightQueries insightQueries(JdbcClient jdbc, Sealer sealer) {
-        return new JdbcInsightQueries(jdbc, new JdbcFeedbackRepository(jdbc, sealer));
+        return new JdbcInsightQueries(
+                jdbc, new JdbcFeedbackRepository(jdbc, sealer), new JdbcFeedbackThreads(jdbc, sealer));
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package app.trustpulse.pulse;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,6 +26,12 @@ public interface FeedbackThreadRepository {
 
     /** The writer's platform id, opened from its seal; empty when the thread is closed or the writer was not found. */
     Optional<String> writer(FeedbackThread thread);
+
+    /** Keeps a line as it was posted in the thread in the channel, after the ones before it. */
+    void keepReply(long threadId, String text);
+
+    /** The lines posted in the thread, in the order they were posted; never who wrote them beyond what they say. */
+    List<String> replies(long threadId);
 
     /** Closes a thread and destroys the way back to its writer; false when it was closed already. */
     boolean close(long threadId);

@@ -131,6 +131,7 @@ class DashboardBenchmark {
                 stores.checkIns(),
                 nudges,
                 stores.insights(),
+                pulses,
                 pseudonyms,
                 new TextScrubber(),
                 clock);

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.trustpulse.Slow;
 import app.trustpulse.pulse.DimensionScore;
+import app.trustpulse.pulse.Feedback;
+import app.trustpulse.pulse.FeedbackRepository;
+import app.trustpulse.pulse.FeedbackThread;
+import app.trustpulse.pulse.FeedbackThreadRepository;
 import app.trustpulse.pulse.Language;
 import app.trustpulse.pulse.Member;
 import app.trustpulse.pulse.MemberRepository;
@@ -78,6 +82,12 @@ class BrowserTest {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    FeedbackRepository feedback;
+
+    @Autowired
+    FeedbackThreadRepository threads;
 
     private ChromeDriver browser;
     private long demoTeam;
@@ -220,6 +230,45 @@ class BrowserTest {
                 .isEqualTo(6);
         assertThat(browser.findElement(By.id("participation")).getText()).contains("answered: 5 of 5 members");
         assertThat(browser.findElement(By.id("nudges")).getText()).contains("tried");
+    }
+
+    @Test
+    void aLeadersPageLeadsWithTheChangesThenThePromisesAndShowsAReleasedFeedbacksConversation() {
+        WeekId last = WeekId.of(clock.instant(), ZoneId.of("Europe/Amsterdam")).minus(1);
+        long given = feedback.add(
+                new Feedback(0, otherTeam, last, "browser-writer", "Fewer meetings on Fridays", Optional.empty()));
+        feedback.markReleased(List.of(given), last);
+        FeedbackThread thread = threads.open(otherTeam, given, clock.instant().plus(Duration.ofDays(14)), "")
+                .orElseThrow();
+        threads.posted(thread.id(), "ref");
+        threads.keepReply(thread.id(), "*Lee:* Fridays stay free of meetings from next week");
+        threads.keepReply(thread.id(), "*The writer:* Thank you");
+
+        signInAs("lee");
+        browser.get(url("/dashboard/teams/" + otherTeam));
+        assertThat(script("return [...document.querySelectorAll('main section.card')].map(s => s.id).slice(0, 5)"))
+                .as("what changed first, then the promises, feedback, the latest week and the trend")
+                .isEqualTo(List.of("changes", "promises", "feedback", "latest", "trend"));
+        assertThat(browser.findElement(By.id("changes")).getText())
+                .contains("What changed")
+                .contains("Withheld this week, fewer than 3 answers, so no change is shown: Safety");
+        WebElement item = browser.findElement(By.cssSelector("#feedback .feedback-item"));
+        assertThat(item.findElement(By.tagName("blockquote")).getText()).isEqualTo("Fewer meetings on Fridays");
+        assertThat(item.findElements(By.cssSelector(".thread li")))
+                .extracting(WebElement::getText)
+                .containsExactly("Lee: Fridays stay free of meetings from next week", "The writer: Thank you");
+        assertThat(item.findElement(By.cssSelector(".conversation")).getText())
+                .startsWith("Answered in the team channel, under this feedback.")
+                .contains("The writer can answer back anonymously until");
+
+        browser.manage().deleteAllCookies();
+        signInAs("mia");
+        browser.get(url("/dashboard/teams/" + demoTeam));
+        assertThat(script("return document.querySelector('main section.card').id"))
+                .isEqualTo("changes");
+        assertThat(browser.findElements(By.id("feedback")))
+                .as("feedback is for leaders")
+                .isEmpty();
     }
 
     @Test

@@ -140,6 +140,11 @@ class NewcomerBrowserTest {
         assertThat(weeks)
                 .as("weeks in the trend, from the team's first week on")
                 .isEqualTo(7);
+        assertThat(script("return document.querySelector('main section.card').id"))
+                .as("the page leads with what changed")
+                .isEqualTo("changes");
+        assertThat(browser.findElement(By.id("changes")).getText())
+                .contains("What changed", "against last week and against the average of the four weeks before");
         screenshot("dashboard-trend");
 
         // 7. Next week, and the same week again: a second real pulse without starting over.

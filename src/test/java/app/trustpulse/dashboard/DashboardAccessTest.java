@@ -2,8 +2,13 @@ package app.trustpulse.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.trustpulse.pulse.AnswerRepository;
 import app.trustpulse.pulse.Dimension;
 import app.trustpulse.pulse.DimensionScore;
+import app.trustpulse.pulse.Feedback;
+import app.trustpulse.pulse.FeedbackRepository;
+import app.trustpulse.pulse.FeedbackThread;
+import app.trustpulse.pulse.FeedbackThreadRepository;
 import app.trustpulse.pulse.Language;
 import app.trustpulse.pulse.Member;
 import app.trustpulse.pulse.MemberRepository;
@@ -13,6 +18,7 @@ import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.Team;
 import app.trustpulse.pulse.TeamRepository;
 import app.trustpulse.pulse.TeamSchedule;
+import app.trustpulse.pulse.TextFormats;
 import app.trustpulse.pulse.Texts;
 import app.trustpulse.pulse.WeekId;
 import app.trustpulse.pulse.WeeklyPulse;
@@ -61,6 +67,15 @@ class DashboardAccessTest {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    FeedbackRepository feedback;
+
+    @Autowired
+    AnswerRepository answers;
+
+    @Autowired
+    FeedbackThreadRepository threads;
 
     private final Texts texts = new Texts();
     private long demoTeam;
@@ -214,8 +229,14 @@ class DashboardAccessTest {
         HttpSession mia = new HttpSession(port).signInAs("mia");
         String page = mia.get("/dashboard/teams/" + demoTeam).body();
         assertThat(page)
-                .contains("id=\"latest\"", "id=\"trend\"", "id=\"own-answers\"")
-                .doesNotContain("id=\"participation\"", "id=\"self-check\"", "id=\"nudges\"", "id=\"feedback\"");
+                .contains("id=\"changes\"", "id=\"latest\"", "id=\"trend\"", "id=\"own-answers\"")
+                .doesNotContain(
+                        "id=\"participation\"",
+                        "id=\"self-check\"",
+                        "id=\"nudges\"",
+                        "id=\"feedback\"",
+                        "id=\"comments\"",
+                        "feedback-item");
         assertThat(section(page, "own-answers")).contains(texts.get(Language.EN, "dashboard.team.own.title"));
     }
 
@@ -404,6 +425,204 @@ class DashboardAccessTest {
                         texts.get(Language.EN, "threshold.done", 6),
                         texts.get(Language.EN, "dashboard.settings.right.checkins", "08:00", "18:00"));
         assertThat(mixed.substring(mixed.indexOf("role=\"alert\""))).contains("data-field=\"checkins\"");
+    }
+
+    @Test
+    void thePageLeadsWithTheWeeksChangesAndNeverShowsAChangeOfAWithheldDimension() throws Exception {
+        Team moves = teams.insert(new Team(
+                0,
+                Platform.PLAYGROUND,
+                "demo",
+                "moves",
+                "#moves",
+                ZoneId.of("Europe/Amsterdam"),
+                Language.EN,
+                3,
+                TeamSchedule.defaults(),
+                false));
+        members.save(new Member(moves.id(), "lee", "Lee", Role.LEADER, Optional.empty(), false, false));
+        members.save(new Member(moves.id(), "mia", "Mia", Role.MEMBER, Optional.empty(), false, false));
+        WeekId last = WeekId.of(clock.instant(), moves.timezone()).minus(1);
+        // Trust rises from 3.0 to 4.0; Vision falls from 3.0 to 2.0 on two answers, under the threshold of 3.
+        pulses.save(pulse(moves.id(), last.minus(1), Map.of(Dimension.TRUST, 3.0, Dimension.VISION, 3.0), Map.of()));
+        pulses.save(pulse(
+                moves.id(), last, Map.of(Dimension.TRUST, 4.0, Dimension.VISION, 2.0), Map.of(Dimension.VISION, 2)));
+
+        for (String who : List.of("lee", "mia")) {
+            String page = new HttpSession(port)
+                    .signInAs(who)
+                    .get("/dashboard/teams/" + moves.id())
+                    .body();
+            assertThat(page.indexOf("id=\"changes\""))
+                    .as("%s: the changes first, then the promises, the latest week and the trend", who)
+                    .isPositive()
+                    .isLessThan(page.indexOf("id=\"promises\""));
+            assertThat(page.indexOf("id=\"promises\"")).isLessThan(page.indexOf("id=\"latest\""));
+            assertThat(page.indexOf("id=\"latest\"")).isLessThan(page.indexOf("id=\"trend\""));
+            String changes = section(page, "changes");
+            assertThat(changes)
+                    .contains(">Trust</span>", texts.get(Language.EN, "dashboard.changes.up.last", "1.0", "3.0", "4.0"))
+                    .contains(texts.get(
+                            Language.EN,
+                            "dashboard.changes.hidden",
+                            3,
+                            "Vision, Responsibility, Freedom, Connection, Safety"))
+                    .doesNotContain(">Vision</span>", "2.0", "down");
+        }
+    }
+
+    @Test
+    void aLeaderSeesReleasedFeedbackWithWhereItsConversationStandsAndAMemberSeesNone() throws Exception {
+        Team talk = teams.insert(new Team(
+                0,
+                Platform.PLAYGROUND,
+                "demo",
+                "talk",
+                "#talk",
+                ZoneId.of("Europe/Amsterdam"),
+                Language.EN,
+                3,
+                TeamSchedule.defaults(),
+                false));
+        members.save(new Member(talk.id(), "lee", "Lee", Role.LEADER, Optional.empty(), false, false));
+        members.save(new Member(talk.id(), "mia", "Mia", Role.MEMBER, Optional.empty(), false, false));
+        WeekId last = WeekId.of(clock.instant(), talk.timezone()).minus(1);
+        long answered =
+                feedback.add(new Feedback(0, talk.id(), last, "p1", "More quiet time to think", Optional.empty()));
+        long waiting = feedback.add(new Feedback(0, talk.id(), last, "p2", "Plans change too often", Optional.empty()));
+        feedback.markReleased(List.of(answered, waiting), last);
+        java.time.Instant closes = clock.instant().plus(java.time.Duration.ofDays(14));
+        FeedbackThread thread = threads.open(talk.id(), answered, closes, "mia").orElseThrow();
+        threads.posted(thread.id(), "ref");
+        threads.keepReply(thread.id(), "*Lee:* We keep Thursday afternoons free from now on");
+        threads.keepReply(thread.id(), "*The writer:* Thank you, that helps");
+
+        String leader = section(
+                new HttpSession(port)
+                        .signInAs("lee")
+                        .get("/dashboard/teams/" + talk.id())
+                        .body(),
+                "feedback");
+        assertThat(leader)
+                .contains("More quiet time to think", "Plans change too often")
+                .contains(texts.get(
+                        Language.EN,
+                        "dashboard.feedback.conversation.open",
+                        TextFormats.dayAndDate(Language.EN, closes.atZone(talk.timezone()))))
+                .contains(texts.get(Language.EN, "dashboard.feedback.conversation.none"))
+                .contains(
+                        "<li>Lee: We keep Thursday afternoons free from now on</li>",
+                        "<li>The writer: Thank you, that helps</li>")
+                .doesNotContain("Mia", "mia");
+
+        threads.close(thread.id());
+        assertThat(section(
+                        new HttpSession(port)
+                                .signInAs("lee")
+                                .get("/dashboard/teams/" + talk.id())
+                                .body(),
+                        "feedback"))
+                .contains(texts.get(Language.EN, "dashboard.feedback.conversation.closed"));
+
+        String member = new HttpSession(port)
+                .signInAs("mia")
+                .get("/dashboard/teams/" + talk.id())
+                .body();
+        assertThat(member)
+                .doesNotContain("id=\"feedback\"", "More quiet time to think", "Plans change too often")
+                .doesNotContain("Thursday afternoons", "The writer")
+                .doesNotContain(texts.get(Language.EN, "dashboard.feedback.conversation.closed"));
+    }
+
+    @Test
+    void aLeaderSeesTheCommentsReleasedWithRecentWeeksOnlyWhereEnoughPeopleCommentedAndAMemberNone() throws Exception {
+        Team said = teams.insert(new Team(
+                0,
+                Platform.PLAYGROUND,
+                "demo",
+                "said",
+                "#said",
+                ZoneId.of("Europe/Amsterdam"),
+                Language.EN,
+                3,
+                TeamSchedule.defaults(),
+                false));
+        members.save(new Member(said.id(), "lee", "Lee", Role.LEADER, Optional.empty(), false, false));
+        members.save(new Member(said.id(), "mia", "Mia", Role.MEMBER, Optional.empty(), false, false));
+        WeekId last = WeekId.of(clock.instant(), said.timezone()).minus(1);
+        pulses.save(pulse(said.id(), last.minus(1), Map.of(Dimension.TRUST, 3.0), Map.of()));
+        pulses.save(pulse(said.id(), last, Map.of(Dimension.TRUST, 3.4), Map.of()));
+        answers.keepReleasedComments(
+                said.id(), last, List.of("Trust: good retro", "Safety: calmer week", "Vision: roadmap helps"));
+        // Kept when the threshold was lower: fewer comments than today's threshold asks for people.
+        answers.keepReleasedComments(said.id(), last.minus(1), List.of("Trust: one", "Vision: two"));
+
+        String leader = section(
+                new HttpSession(port)
+                        .signInAs("lee")
+                        .get("/dashboard/teams/" + said.id())
+                        .body(),
+                "comments");
+        assertThat(leader)
+                .contains("Trust: good retro", "Safety: calmer week", "Vision: roadmap helps")
+                .doesNotContain("Trust: one", "Vision: two");
+        String member = new HttpSession(port)
+                .signInAs("mia")
+                .get("/dashboard/teams/" + said.id())
+                .body();
+        assertThat(member).doesNotContain("id=\"comments\"", "good retro");
+    }
+
+    @Test
+    void aPossibleDisruptionLeadsTheLeadersPageAndAMemberSeesOnlyTheChange() throws Exception {
+        Team fall = teams.insert(new Team(
+                0,
+                Platform.PLAYGROUND,
+                "demo",
+                "fall",
+                "#fall",
+                ZoneId.of("Europe/Amsterdam"),
+                Language.EN,
+                3,
+                TeamSchedule.defaults(),
+                false));
+        members.save(new Member(fall.id(), "lee", "Lee", Role.LEADER, Optional.empty(), false, false));
+        members.save(new Member(fall.id(), "mia", "Mia", Role.MEMBER, Optional.empty(), false, false));
+        WeekId last = WeekId.of(clock.instant(), fall.timezone()).minus(1);
+        // Nine steady weeks of Safety at 4.2, then one at 1.0: the digest's alarm test calls that a disruption.
+        for (int back = 9; back >= 0; back--) {
+            pulses.save(pulse(fall.id(), last.minus(back), Map.of(Dimension.SAFETY, back >= 1 ? 4.2 : 1.0), Map.of()));
+        }
+        String alarm = texts.get(Language.EN, "dashboard.changes.alarm", "Safety");
+
+        String leader = section(
+                new HttpSession(port)
+                        .signInAs("lee")
+                        .get("/dashboard/teams/" + fall.id())
+                        .body(),
+                "changes");
+        assertThat(leader).contains("role=\"alert\"", alarm);
+        assertThat(leader.indexOf(alarm)).as("the alarm first").isLessThan(leader.indexOf(">Safety</span>"));
+
+        String member = section(
+                new HttpSession(port)
+                        .signInAs("mia")
+                        .get("/dashboard/teams/" + fall.id())
+                        .body(),
+                "changes");
+        assertThat(member).doesNotContain(alarm).contains(">Safety</span>");
+    }
+
+    private static WeeklyPulse pulse(
+            long teamId, WeekId week, Map<Dimension, Double> means, Map<Dimension, Integer> answers) {
+        List<DimensionScore> dims = new ArrayList<>();
+        for (Dimension d : Dimension.inModelOrder()) {
+            OptionalDouble mean = means.containsKey(d) ? OptionalDouble.of(means.get(d)) : OptionalDouble.empty();
+            int n = answers.getOrDefault(d, means.containsKey(d) ? 5 : 0);
+            OptionalDouble spread = mean.isPresent() && n >= 3 ? OptionalDouble.of(0.6) : OptionalDouble.empty();
+            dims.add(new DimensionScore(d, mean, n, spread, OptionalDouble.empty(), List.of()));
+        }
+        return new WeeklyPulse(teamId, week, 5, 5, 3, false, dims, Optional.empty(), Optional.empty());
     }
 
     @Test

@@ -182,6 +182,11 @@ class FeedbackConversationsTest {
                 .doesNotContain("Robin")
                 .doesNotContain("Sasha");
         assertThat(text(toWriter)).contains("as “the writer”").contains("until Monday 7 December");
+        assertThat(threads.replies(threads.find(1, id).orElseThrow().id()))
+                .as("kept for the leaders' page, as the channel shows them")
+                .containsExactly(
+                        text(gateway.replies.get(0).message()),
+                        "*The writer:* … and I would like mornings without meetings.");
     }
 
     @Test
@@ -328,7 +333,18 @@ class FeedbackConversationsTest {
     static final class Threads implements FeedbackThreadRepository {
         final Map<Long, FeedbackThread> byId = new HashMap<>();
         final Map<Long, String> sealed = new HashMap<>();
+        final Map<Long, List<String>> replies = new HashMap<>();
         private long next = 100;
+
+        @Override
+        public void keepReply(long threadId, String text) {
+            replies.computeIfAbsent(threadId, id -> new ArrayList<>()).add(text);
+        }
+
+        @Override
+        public List<String> replies(long threadId) {
+            return List.copyOf(replies.getOrDefault(threadId, List.of()));
+        }
 
         @Override
         public Optional<FeedbackThread> find(long teamId, long feedbackId) {

@@ -155,6 +155,32 @@ class JdbcFeedbackThreadsTest {
         assertThat(linkRows(jdbc)).isZero();
     }
 
+    @BothDatabases
+    void aThreadKeepsWhatWasPostedInItInOrderSealedAndGoesWithItsFeedback(TestDb db) {
+        JdbcClient jdbc = jdbc(db);
+        long team = insertTeam(jdbc, "C1");
+        long feedbackId = releasedFeedback(jdbc, team, "More focus time");
+        var threads = new JdbcFeedbackThreads(jdbc, TestDatabases.SEALER);
+        FeedbackThread opened = threads.open(team, feedbackId, CLOSES, WRITER).orElseThrow();
+
+        threads.keepReply(opened.id(), "*Lee:* We will try quiet mornings");
+        threads.keepReply(opened.id(), "*The writer:* Thank you, that helps");
+        threads.close(opened.id());
+
+        assertThat(threads.replies(opened.id()))
+                .as("closing the thread keeps what the channel shows")
+                .containsExactly("*Lee:* We will try quiet mornings", "*The writer:* Thank you, that helps");
+        assertThat(jdbc.sql("SELECT sealed FROM feedback_thread_reply")
+                        .query(String.class)
+                        .list())
+                .allSatisfy(v -> assertThat(v).startsWith("s1.").doesNotContain("quiet"));
+        jdbc.sql("DELETE FROM feedback WHERE id = :id").param("id", feedbackId).update();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM feedback_thread_reply")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+    }
+
     /** What an insider reads in the thread tables: no platform id, nothing that opens without the service's secret. */
     @BothDatabases
     void noColumnHoldsTheWritersIdOrAReversibleLinkInClear(TestDb db) {
