@@ -47,8 +47,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * drain time is the service's own; against Slack, one workspace's posts are capped at several hundred a minute.
  *
  * <p>Run: {@code ./mvnw test -Dtest=IngestBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
- * (-Dingest.rounds=3; -Dingest.h2=false leaves out the service on H2, -Dingest.postgres=false the one on PostgreSQL; -Dingest.events= and -Dingest.warm-up= change
- * the load; -Dingest.service-args="--pulse.work.threads=4 ..." passes settings to the service)
+ * (-Dingest.rounds=3; -Dingest.h2=false leaves out the service on H2, -Dingest.postgres=false the one on
+ * PostgreSQL; -Dingest.events= and -Dingest.warm-up= change the load; -Dingest.service-args="--pulse.work.threads=4
+ * ..." passes settings to the service)
  */
 class IngestBenchmark {
 
@@ -124,8 +125,8 @@ class IngestBenchmark {
 
     /**
      * CPU seconds spent while the events were sent: this JVM (load, servers, workers), the PostgreSQL server, and the
-     * servers' request threads alone (Tomcat's {@code -exec-} threads, which do nothing but acknowledge; only one target
-     * is driven at a time), per thread id so threads started meanwhile count too.
+     * servers' request threads alone (Tomcat's {@code -exec-} threads, which do nothing but acknowledge; only one
+     * target is driven at a time), per thread id so threads started meanwhile count too.
      */
     record Cpu(double jvm, double postgres, Map<Long, Long> requestThreads, double acknowledging) {
 
