@@ -311,8 +311,9 @@ public final class RecordingAnswers {
         try {
             gateways.of(team.platform()).update(ref.get(), messages.checkIn(team, c, recorded, commented, true));
         } catch (ChatDeliveryException e) {
-            // Which check-in is left out: its person just answered, and the log keeps the time.
-            LOG.warn("a check-in message was not updated in place after an answer: {}", e.getMessage());
+            // Which check-in is left out: its person just answered, and the log keeps the time. So is the platform's
+            // message, which may quote the check-in with the answer it now shows.
+            LOG.warn("a check-in message was not updated in place after an answer");
         }
     }
 }

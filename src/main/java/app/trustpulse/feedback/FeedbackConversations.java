@@ -248,7 +248,8 @@ public final class FeedbackConversations {
                 try {
                     gateway.sendDirect(new DirectAddress(team.platform(), team.workspaceId(), m.userId()), toLeaders);
                 } catch (ChatDeliveryException e) {
-                    LOG.warn("Feedback thread: a leader could not be told of a reply ({})", e.getMessage());
+                    // Not the platform's message: it may quote what was sent.
+                    LOG.warn("Feedback thread: a leader could not be told of a reply");
                 }
             }
         }
@@ -312,8 +313,8 @@ public final class FeedbackConversations {
                         opened.get().closesAt(),
                         false));
             } catch (ChatDeliveryException e) {
-                LOG.warn(
-                        "Feedback thread: the quoted feedback could not be posted in the channel ({})", e.getMessage());
+                // Not the platform's message: it may quote the feedback.
+                LOG.warn("Feedback thread: the quoted feedback could not be posted in the channel");
                 threads.abandon(opened.get().id());
                 return ChatMessage.text(texts.get(lang, "conversation.error.channel"));
             }
@@ -401,7 +402,8 @@ public final class FeedbackConversations {
             threads.keepReply(threadId, text);
             return true;
         } catch (ChatDeliveryException e) {
-            LOG.warn("Feedback thread: a reply could not be posted in the channel ({})", e.getMessage());
+            // Not the platform's message: it may quote the reply.
+            LOG.warn("Feedback thread: a reply could not be posted in the channel");
             return false;
         }
     }
