@@ -52,13 +52,14 @@ public class CheckInConfig {
             PulseProperties properties,
             Clock clock,
             PulseMetrics metrics,
-            Pseudonymizer pseudonyms) {
+            Pseudonymizer pseudonyms,
+            CheckInPlanner planner) {
         return new SendingCheckIns(
                 teams,
                 members,
                 checkIns,
                 pulses,
-                new CheckInPlanner(),
+                planner,
                 messages,
                 gateways,
                 triggers,

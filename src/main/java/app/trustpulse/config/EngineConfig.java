@@ -2,8 +2,10 @@ package app.trustpulse.config;
 
 import app.trustpulse.chat.ChatGateway;
 import app.trustpulse.chat.ChatGateways;
+import app.trustpulse.pulse.CheckInPlanner;
 import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PulseMetrics;
+import app.trustpulse.pulse.PulseModule;
 import app.trustpulse.pulse.Sealer;
 import app.trustpulse.pulse.SecretStore;
 import app.trustpulse.pulse.Texts;
@@ -14,7 +16,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * What every module of the core shares: the one clock, the texts, the pseudonyms and the platforms' gateways. Each
+ * What every module of the core shares: the one clock, the texts, the platforms' gateways, and what the pulse module
+ * makes ({@link PulseModule}: the pseudonyms, the sealer and the check-in planner). Each
  * module's own use cases are wired beside it ({@link CheckInConfig}, {@link NudgeConfig}, {@link SummaryConfig},
  * {@link CommandConfig}, {@link InboundConfig}), with plain constructors, so the core carries no Spring annotations.
  */
@@ -46,13 +49,23 @@ public class EngineConfig {
     }
 
     @Bean
-    Pseudonymizer pseudonymizer(PersonalDataSecret secret) {
-        return new Pseudonymizer(secret.current(), secret.retired());
+    PulseModule pulseModule(PersonalDataSecret secret) {
+        return new PulseModule(secret.current(), secret.retired());
     }
 
     @Bean
-    Sealer sealer(PersonalDataSecret secret) {
-        return new Sealer(secret.current(), secret.retired());
+    Pseudonymizer pseudonymizer(PulseModule pulse) {
+        return pulse.pseudonyms();
+    }
+
+    @Bean
+    Sealer sealer(PulseModule pulse) {
+        return pulse.sealer();
+    }
+
+    @Bean
+    CheckInPlanner checkInPlanner(PulseModule pulse) {
+        return pulse.checkInPlanner();
     }
 
     @Bean

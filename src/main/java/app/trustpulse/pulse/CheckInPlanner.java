@@ -18,12 +18,12 @@ public final class CheckInPlanner {
     private final int uniformItems;
 
     /** Plans the current questionnaire. */
-    public CheckInPlanner() {
+    CheckInPlanner() {
         this.uniformItems = 0;
     }
 
     /** Plans a questionnaire with the same number of items in every dimension. */
-    public CheckInPlanner(int itemsPerDimension) {
+    CheckInPlanner(int itemsPerDimension) {
         if (itemsPerDimension < 1) {
             throw new IllegalArgumentException("at least one statement per dimension");
         }

@@ -25,7 +25,7 @@ public final class Pseudonymizer {
     private final byte[] legacyKey;
 
     /** @param retired earlier secrets, so answers given under them this week are still found and replaced */
-    public Pseudonymizer(byte[] secret, List<byte[]> retired) {
+    Pseudonymizer(byte[] secret, List<byte[]> retired) {
         if (secret.length < 32) {
             throw new IllegalArgumentException("pseudonym secret must be at least 32 bytes");
         }
@@ -36,10 +36,6 @@ public final class Pseudonymizer {
         this.rotationKey = KeyDerivation.derive(secret, "statement rotation v1");
         this.giverKey = KeyDerivation.derive(secret, "feedback giver v1");
         this.legacyKey = secret.clone();
-    }
-
-    public Pseudonymizer(byte[] secret) {
-        this(secret, List.of());
     }
 
     /** The person's pseudonym for their answers in one team and one week. */

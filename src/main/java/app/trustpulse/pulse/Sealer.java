@@ -41,16 +41,12 @@ public final class Sealer {
     private final SecureRandom random = new SecureRandom();
 
     /** @param secret the current secret; {@code retired} secrets only open what they sealed before */
-    public Sealer(byte[] secret, List<byte[]> retired) {
+    Sealer(byte[] secret, List<byte[]> retired) {
         this.current = key(secret);
         List<Key> keys = new ArrayList<>();
         keys.add(current);
         retired.stream().map(Sealer::key).forEach(keys::add);
         this.all = List.copyOf(keys);
-    }
-
-    public Sealer(byte[] secret) {
-        this(secret, List.of());
     }
 
     private static Key key(byte[] secret) {

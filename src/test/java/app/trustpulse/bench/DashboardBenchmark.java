@@ -14,6 +14,7 @@ import app.trustpulse.pulse.Language;
 import app.trustpulse.pulse.Member;
 import app.trustpulse.pulse.Platform;
 import app.trustpulse.pulse.Pseudonymizer;
+import app.trustpulse.pulse.PulseModule;
 import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.Team;
 import app.trustpulse.pulse.TeamSchedule;
@@ -68,7 +69,7 @@ class DashboardBenchmark {
         var pulses = stores.pulses();
         var nudges = stores.nudgeLog();
         var answers = stores.answers();
-        Pseudonymizer pseudonyms = new Pseudonymizer(new byte[32]);
+        Pseudonymizer pseudonyms = new PulseModule(new byte[32]).pseudonyms();
         Team team = teams.insert(new Team(
                 0,
                 Platform.SLACK,

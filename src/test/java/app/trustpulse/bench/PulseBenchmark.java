@@ -19,13 +19,13 @@ import app.trustpulse.nudge.NudgeSelector;
 import app.trustpulse.nudge.QuarterlyReviews;
 import app.trustpulse.persistence.JdbcStores;
 import app.trustpulse.pulse.Answer;
-import app.trustpulse.pulse.CheckInPlanner;
 import app.trustpulse.pulse.Dimension;
 import app.trustpulse.pulse.Language;
 import app.trustpulse.pulse.Member;
 import app.trustpulse.pulse.Platform;
 import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PulseMetrics;
+import app.trustpulse.pulse.PulseModule;
 import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.Team;
 import app.trustpulse.pulse.TeamSchedule;
@@ -89,7 +89,8 @@ class PulseBenchmark {
         var nudgeLog = stores.nudgeLog();
         var feedback = stores.feedback();
         ChatGateways gateways = new ChatGateways(List.of(new CountingGateway()));
-        Pseudonymizer pseudonyms = new Pseudonymizer(new byte[32]);
+        PulseModule pulse = new PulseModule(new byte[32]);
+        Pseudonymizer pseudonyms = pulse.pseudonyms();
         NudgeCatalog catalog = new NudgeCatalog();
         NudgeSelector selector = new NudgeSelector(catalog);
         TeamTriggers noTriggers = new TeamTriggers() {
@@ -112,7 +113,7 @@ class PulseBenchmark {
                 members,
                 checkIns,
                 pulses,
-                new CheckInPlanner(),
+                pulse.checkInPlanner(),
                 new CheckInMessages(texts),
                 gateways,
                 noTriggers,

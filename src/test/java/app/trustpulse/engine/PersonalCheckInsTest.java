@@ -59,6 +59,9 @@ class PersonalCheckInsTest extends EngineTest {
     @Autowired
     app.trustpulse.pulse.Pseudonymizer pseudonyms;
 
+    @Autowired
+    CheckInPlanner planner;
+
     @Test
     void aMemberFarWestOfTheTeamGetsTheCheckInOfTheTeamsDayOnTheirOwnMorning() {
         Ws ws = teamWithAMemberElsewhere(TOKYO, LOS_ANGELES);
@@ -145,7 +148,7 @@ class PersonalCheckInsTest extends EngineTest {
                 members,
                 checkIns,
                 pulses,
-                new CheckInPlanner(),
+                planner,
                 messages,
                 gateways,
                 triggers,

@@ -24,6 +24,7 @@ import app.trustpulse.pulse.Member;
 import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.Platform;
 import app.trustpulse.pulse.Pseudonymizer;
+import app.trustpulse.pulse.PulseModule;
 import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.Team;
 import app.trustpulse.pulse.TeamRepository;
@@ -65,7 +66,7 @@ class FeedbackConversationsTest {
             new Member(1, "U1", "Priya Jansen", Role.MEMBER, Optional.empty(), false, false),
             new Member(1, "U3", "Robin", Role.MEMBER, Optional.empty(), false, false),
             new Member(1, "U4", "Sasha", Role.MEMBER, Optional.empty(), false, false)));
-    private final Pseudonymizer pseudonyms = new Pseudonymizer(new byte[32]);
+    private final Pseudonymizer pseudonyms = new PulseModule(new byte[32]).pseudonyms();
     private final InMemoryFeedback feedback = new InMemoryFeedback();
     private final Threads threads = new Threads();
     private final Recording gateway = new Recording();

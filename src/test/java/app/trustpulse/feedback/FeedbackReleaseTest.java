@@ -8,6 +8,7 @@ import app.trustpulse.pulse.Member;
 import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.Platform;
 import app.trustpulse.pulse.Pseudonymizer;
+import app.trustpulse.pulse.PulseModule;
 import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.Team;
 import app.trustpulse.pulse.TeamSchedule;
@@ -34,7 +35,7 @@ class FeedbackReleaseTest {
     private final WeekId week = new WeekId(2026, 47);
     private final InMemoryFeedback store = new InMemoryFeedback();
     private final Roster roster = new Roster();
-    private final Pseudonymizer pseudonyms = new Pseudonymizer(new byte[32]);
+    private final Pseudonymizer pseudonyms = new PulseModule(new byte[32]).pseudonyms();
     private final FeedbackRelease release =
             new FeedbackRelease(store, roster, pseudonyms, new TextScrubber(), new Random(7));
 

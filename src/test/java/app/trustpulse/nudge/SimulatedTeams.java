@@ -8,6 +8,7 @@ import app.trustpulse.pulse.PublishedScore;
 import app.trustpulse.pulse.PulseCalculator;
 import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.StatementRef;
+import app.trustpulse.pulse.UniformQuestionnaire;
 import app.trustpulse.pulse.WeekId;
 import app.trustpulse.pulse.WeeklyPulse;
 import java.time.Instant;
@@ -86,7 +87,7 @@ public final class SimulatedTeams {
     private final Setting setting;
     private final Random random;
     private final PulseCalculator calculator = new PulseCalculator();
-    private final CheckInPlanner planner = new CheckInPlanner(ITEM_OFFSETS.length);
+    private final CheckInPlanner planner = UniformQuestionnaire.planner(ITEM_OFFSETS.length);
     private final DisruptionDetector detector = new DisruptionDetector();
     private final NudgeSelector selector;
 

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.trustpulse.pulse.Feedback;
 import app.trustpulse.pulse.FeedbackThread;
 import app.trustpulse.pulse.Platform;
-import app.trustpulse.pulse.Pseudonymizer;
+import app.trustpulse.pulse.PulseModule;
 import app.trustpulse.support.TestDatabases;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,7 +27,8 @@ class JdbcFeedbackThreadsTest {
 
     private static long releasedFeedback(JdbcClient jdbc, long team, String text) {
         var feedback = new JdbcFeedbackRepository(jdbc, TestDatabases.SEALER);
-        String giver = new Pseudonymizer(TestDatabases.PSEUDONYM_KEY.getBytes(StandardCharsets.UTF_8))
+        String giver = new PulseModule(TestDatabases.PSEUDONYM_KEY.getBytes(StandardCharsets.UTF_8))
+                .pseudonyms()
                 .feedbackGiver(team, Platform.SLACK, WRITER);
         long id = feedback.add(new Feedback(0, team, WEEK, giver, text, Optional.empty()));
         feedback.markReleased(List.of(id), WEEK);
@@ -146,7 +147,8 @@ class JdbcFeedbackThreadsTest {
         long feedbackId = releasedFeedback(jdbc, team, "a");
         var threads = new JdbcFeedbackThreads(jdbc, TestDatabases.SEALER);
         threads.open(team, feedbackId, CLOSES, WRITER).orElseThrow();
-        String giver = new Pseudonymizer(TestDatabases.PSEUDONYM_KEY.getBytes(StandardCharsets.UTF_8))
+        String giver = new PulseModule(TestDatabases.PSEUDONYM_KEY.getBytes(StandardCharsets.UTF_8))
+                .pseudonyms()
                 .feedbackGiver(team, Platform.SLACK, WRITER);
 
         new JdbcFeedbackRepository(jdbc, TestDatabases.SEALER).deleteOfPseudonym(team, giver);
@@ -198,7 +200,8 @@ class JdbcFeedbackThreadsTest {
                 row.values().forEach(v -> values.add(String.valueOf(v)));
             }
         }
-        String giver = new Pseudonymizer(TestDatabases.PSEUDONYM_KEY.getBytes(StandardCharsets.UTF_8))
+        String giver = new PulseModule(TestDatabases.PSEUDONYM_KEY.getBytes(StandardCharsets.UTF_8))
+                .pseudonyms()
                 .feedbackGiver(team, Platform.SLACK, WRITER);
         assertThat(values)
                 .noneMatch(v -> v.contains(WRITER))

@@ -7,6 +7,7 @@ import app.trustpulse.pulse.Answer;
 import app.trustpulse.pulse.Dimension;
 import app.trustpulse.pulse.Platform;
 import app.trustpulse.pulse.Pseudonymizer;
+import app.trustpulse.pulse.PulseModule;
 import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.WeekId;
 import app.trustpulse.support.TestDatabases;
@@ -28,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class UpgradeSealsEarlierDataTest {
 
     private static final Pseudonymizer PSEUDONYMS =
-            new Pseudonymizer(TestDatabases.PSEUDONYM_KEY.getBytes(StandardCharsets.UTF_8));
+            new PulseModule(TestDatabases.PSEUDONYM_KEY.getBytes(StandardCharsets.UTF_8)).pseudonyms();
     private static final WeekId PUBLISHED = WEEK;
     private static final WeekId OPEN = WEEK.plus(1);
 

@@ -78,6 +78,9 @@ abstract class InsiderReadsTheDatabase {
     Pseudonymizer pseudonyms;
 
     @Autowired
+    CheckInPlanner planner;
+
+    @Autowired
     CheckInRepository checkIns;
 
     @Autowired
@@ -204,7 +207,6 @@ abstract class InsiderReadsTheDatabase {
         assertThat(answerDump.stream().map(r -> r.get("token")).distinct()).hasSize(answerDump.size());
 
         // who was asked which dimension: the order anyone could compute from the id is not the one used
-        CheckInPlanner planner = new CheckInPlanner();
         int perWeek = teams.find(teamId).orElseThrow().schedule().checkInDays().size();
         long guessed = plannedCheckIns.stream()
                 .filter(c -> planner.plan(c.audience(), c.userId().hashCode(), week, c.slot(), perWeek)
@@ -245,7 +247,6 @@ abstract class InsiderReadsTheDatabase {
      * its owner is one of them.
      */
     Attack patternAttack() {
-        CheckInPlanner planner = new CheckInPlanner();
         int perWeek = teams.find(teamId).orElseThrow().schedule().checkInDays().size();
         Map<String, Set<Dimension>> asked = new LinkedHashMap<>();
         Map<String, String> roleOf = new HashMap<>();

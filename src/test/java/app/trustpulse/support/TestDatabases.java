@@ -31,8 +31,9 @@ public final class TestDatabases {
     /** The pseudonym key of tests that run the application with a real platform, which then insists on one. */
     public static final String PSEUDONYM_KEY = "test-pseudonym-key-of-at-least-32-characters";
     /** Seals as the service does with {@link #PSEUDONYM_KEY}. */
-    public static final app.trustpulse.pulse.Sealer SEALER =
-            new app.trustpulse.pulse.Sealer(PSEUDONYM_KEY.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    public static final app.trustpulse.pulse.Sealer SEALER = new app.trustpulse.pulse.PulseModule(
+                    PSEUDONYM_KEY.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+            .sealer();
 
     private TestDatabases() {}
 
