@@ -5,9 +5,9 @@ import java.util.List;
 /**
  * The pulse module put together, in plain Java. Most of the module is what the others share and pass around (the
  * model, the storage ports they implement or call, the anonymity rule); what only this module may make comes out of
- * here: the pseudonyms and the sealer, both keyed from the one secret for personal data, so no other key can ever
- * pseudonymise or seal, and the planner of the current questionnaire. The application's configuration calls it; tests
- * and benchmarks that run without the application call it too.
+ * here: the pseudonyms and the sealer, both keyed from the one secret for personal data, so nothing else makes one
+ * under a key of its own, and the planner of the current questionnaire. The application's configuration calls it;
+ * tests and benchmarks that run without the application call it too.
  */
 public final class PulseModule {
 
