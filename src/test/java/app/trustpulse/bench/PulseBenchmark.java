@@ -9,7 +9,7 @@ import app.trustpulse.chat.DirectAddress;
 import app.trustpulse.chat.MessageRef;
 import app.trustpulse.checkin.CheckInModule;
 import app.trustpulse.checkin.SendingCheckIns;
-import app.trustpulse.feedback.FeedbackRelease;
+import app.trustpulse.feedback.FeedbackModule;
 import app.trustpulse.feedback.TextScrubber;
 import app.trustpulse.nudge.InMemoryDecisionLog;
 import app.trustpulse.nudge.NudgeCatalog;
@@ -127,7 +127,7 @@ class PulseBenchmark {
                                 catalog,
                                 new NudgeMessages(catalog, texts),
                                 new QuarterlyReviews(nudgeLog, new InMemoryDecisionLog(), texts),
-                                new FeedbackRelease(feedback, members, pseudonyms, new TextScrubber(), new Random(1)),
+                                FeedbackModule.release(feedback, members, pseudonyms, new Random(1)),
                                 new TextScrubber(),
                                 app.trustpulse.promise.PromiseSections.none(),
                                 java.util.Optional.empty()),
