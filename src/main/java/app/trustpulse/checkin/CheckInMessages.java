@@ -25,7 +25,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The check-in message as a person sees it, before and after answering. */
-public final class CheckInMessages {
+final class CheckInMessages {
 
     static final int INTRO_VARIANTS = 3;
     static final int COMMENT_MAX = 1000;
@@ -33,12 +33,12 @@ public final class CheckInMessages {
     private final Texts texts;
     private final PromiseQuestions promises;
 
-    public CheckInMessages(Texts texts) {
+    CheckInMessages(Texts texts) {
         this(texts, PromiseQuestions.none());
     }
 
     /** @param promises what the leaders' promises add to a member's first check-in of the week */
-    public CheckInMessages(Texts texts, PromiseQuestions promises) {
+    CheckInMessages(Texts texts, PromiseQuestions promises) {
         this.texts = texts;
         this.promises = promises;
     }

@@ -59,7 +59,7 @@ public final class RecordingAnswers {
     private final Clock clock;
     private final PulseMetrics metrics;
 
-    public RecordingAnswers(
+    RecordingAnswers(
             TeamRepository teams,
             MemberRepository members,
             CheckInRepository checkIns,

@@ -57,7 +57,7 @@ public final class Reminding {
     private final PulseMetrics metrics;
     private final PersonalAnswers answers;
 
-    public Reminding(
+    Reminding(
             TeamRepository teams,
             MemberRepository members,
             CheckInRepository checkIns,

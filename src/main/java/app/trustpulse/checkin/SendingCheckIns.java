@@ -93,7 +93,7 @@ public final class SendingCheckIns {
     private final PulseMetrics metrics;
     private final Pseudonymizer pseudonyms;
 
-    public SendingCheckIns(
+    SendingCheckIns(
             TeamRepository teams,
             MemberRepository members,
             CheckInRepository checkIns,

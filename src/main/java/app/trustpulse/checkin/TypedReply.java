@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 
 /** What a typed reply said: scores by dimension (an empty score is "can't say"), or why it could not be read. */
-public sealed interface TypedReply {
+sealed interface TypedReply {
 
     record Scores(Map<Dimension, OptionalInt> scores) implements TypedReply {
         public Scores {

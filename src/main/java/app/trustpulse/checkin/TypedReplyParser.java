@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * statements), or six scores in model order ("4 3 5 2 4 5"). A question mark in place of a score
  * ("freedom ?", "4 ? 5 2 4 5") is "can't say", the same in every language.
  */
-public final class TypedReplyParser {
+final class TypedReplyParser {
 
     public static final int MAX_LENGTH = 500;
     static final String CANT_SAY = "?";

@@ -12,7 +12,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /** A parsed command. Users and channels are platform ids. */
-public sealed interface Command {
+sealed interface Command {
 
     Subcommand subcommand();
 

@@ -14,7 +14,7 @@ import java.util.List;
  * "work": the service's queued work that failed all of its tries and was parked, for admins: the list (kind, tries,
  * when, the kind of error, never what the work carries), and retrying or dropping one piece or all of them.
  */
-public final class FailedWork {
+final class FailedWork {
 
     /** A chat message has room for this many lines; the rest is counted. */
     static final int LISTED = 20;
@@ -26,7 +26,7 @@ public final class FailedWork {
     private final Reply reply;
     private final Texts texts;
 
-    public FailedWork(ParkedWork parked, Reply reply, Texts texts) {
+    FailedWork(ParkedWork parked, Reply reply, Texts texts) {
         this.parked = parked;
         this.reply = reply;
         this.texts = texts;

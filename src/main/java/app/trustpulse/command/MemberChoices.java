@@ -56,7 +56,7 @@ public final class MemberChoices {
     private final KeepingPromises promises;
     private final NoticingPromises noticing;
 
-    public MemberChoices(
+    MemberChoices(
             TeamRepository teams,
             MemberRepository members,
             CheckInRepository checkIns,

@@ -7,11 +7,11 @@ import app.trustpulse.pulse.Texts;
 import java.util.List;
 
 /** Short replies to the person who ran a command. */
-public final class Reply {
+final class Reply {
 
     private final Texts texts;
 
-    public Reply(Texts texts) {
+    Reply(Texts texts) {
         this.texts = texts;
     }
 

@@ -68,7 +68,7 @@ public final class RosterNotices {
     private final Duration claimTimeout;
     private final Clock clock;
 
-    public RosterNotices(
+    RosterNotices(
             TeamRepository teams,
             RosterNoticeRepository notices,
             ChatGateways gateways,

@@ -40,7 +40,7 @@ public final class RunningCommands {
     private final Language defaultLanguage;
     private final KeepingPromises promises;
 
-    public RunningCommands(
+    RunningCommands(
             TeamRepository teams,
             MemberRepository members,
             AdminList admins,

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * announced in its channel ({@link RosterNotices}), recorded before the change is made, so a run cut short in between
  * is announced all the same when the request is run again.
  */
-public final class TeamAdministration {
+final class TeamAdministration {
 
     private static final Logger LOG = LoggerFactory.getLogger(TeamAdministration.class);
 
@@ -44,7 +44,7 @@ public final class TeamAdministration {
     private final Reply reply;
     private final Defaults defaults;
 
-    public TeamAdministration(
+    TeamAdministration(
             TeamRepository teams,
             MemberRepository members,
             TeamTriggers triggers,

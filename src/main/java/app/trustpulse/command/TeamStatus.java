@@ -30,7 +30,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** "status": the team's settings, next runs and this week's participation (never scores; counts once closed). */
-public final class TeamStatus {
+final class TeamStatus {
 
     private final MemberRepository members;
     private final CheckInRepository checkIns;
@@ -41,7 +41,7 @@ public final class TeamStatus {
     private final Texts texts;
     private final Clock clock;
 
-    public TeamStatus(
+    TeamStatus(
             MemberRepository members,
             CheckInRepository checkIns,
             AnswerRepository answers,

@@ -54,7 +54,7 @@ public final class Welcoming {
     private final Duration claimTimeout;
     private final Clock clock;
 
-    public Welcoming(
+    Welcoming(
             TeamRepository teams,
             MemberRepository members,
             ChatGateways gateways,

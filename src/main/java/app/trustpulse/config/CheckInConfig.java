@@ -1,11 +1,10 @@
 package app.trustpulse.config;
 
 import app.trustpulse.chat.ChatGateways;
-import app.trustpulse.checkin.CheckInMessages;
+import app.trustpulse.checkin.CheckInModule;
 import app.trustpulse.checkin.RecordingAnswers;
 import app.trustpulse.checkin.Reminding;
 import app.trustpulse.checkin.SendingCheckIns;
-import app.trustpulse.checkin.TypedReplyParser;
 import app.trustpulse.promise.NoticingPromises;
 import app.trustpulse.pulse.AnswerRepository;
 import app.trustpulse.pulse.CheckInPlanner;
@@ -13,7 +12,6 @@ import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.Leases;
 import app.trustpulse.pulse.Liveness;
 import app.trustpulse.pulse.MemberRepository;
-import app.trustpulse.pulse.PersonalAnswers;
 import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PulseMetrics;
 import app.trustpulse.pulse.PulseRepository;
@@ -26,103 +24,59 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Wiring of check-ins: sending them and their reminders, recording answers.
- * Plain constructors: the core carries no Spring annotations.
+ * Wiring of check-ins: the check-in module puts itself together ({@link CheckInModule}); this hands it what it needs
+ * and offers its use cases (sending check-ins and their reminders, recording answers) to the rest of the application.
  */
 @Configuration(proxyBeanMethods = false)
 public class CheckInConfig {
 
     @Bean
-    CheckInMessages checkInMessages(Texts texts, NoticingPromises promises) {
-        return new CheckInMessages(texts, promises);
-    }
-
-    @Bean
-    SendingCheckIns sendingCheckIns(
+    CheckInModule.Stores checkInStores(
             TeamRepository teams,
             MemberRepository members,
             CheckInRepository checkIns,
+            AnswerRepository answers,
             PulseRepository pulses,
-            CheckInMessages messages,
+            Leases leases) {
+        return new CheckInModule.Stores(teams, members, checkIns, answers, pulses, leases);
+    }
+
+    @Bean
+    CheckInModule checkInModule(
+            CheckInModule.Stores stores,
+            NoticingPromises promises,
             ChatGateways gateways,
             TeamTriggers triggers,
             WorkQueue work,
-            Leases leases,
             Liveness liveness,
-            PulseProperties properties,
-            Clock clock,
             PulseMetrics metrics,
-            Pseudonymizer pseudonyms,
-            CheckInPlanner planner) {
-        return new SendingCheckIns(
-                teams,
-                members,
-                checkIns,
-                pulses,
-                planner,
-                messages,
-                gateways,
-                triggers,
-                work,
-                leases,
-                liveness,
-                properties.claimTimeout(),
-                clock,
-                metrics,
-                pseudonyms);
-    }
-
-    @Bean
-    Reminding reminding(
-            TeamRepository teams,
-            MemberRepository members,
-            CheckInRepository checkIns,
-            PulseRepository pulses,
-            CheckInMessages messages,
-            ChatGateways gateways,
             PulseProperties properties,
-            Clock clock,
-            PulseMetrics metrics,
-            AnswerRepository answers,
-            Pseudonymizer pseudonyms) {
-        return new Reminding(
-                teams,
-                members,
-                checkIns,
-                pulses,
-                messages,
-                gateways,
-                properties.claimTimeout(),
-                clock,
-                metrics,
-                new PersonalAnswers(answers, pseudonyms));
-    }
-
-    @Bean
-    RecordingAnswers recordingAnswers(
-            TeamRepository teams,
-            MemberRepository members,
-            CheckInRepository checkIns,
-            AnswerRepository answers,
-            PulseRepository pulses,
             Pseudonymizer pseudonyms,
-            CheckInMessages messages,
-            ChatGateways gateways,
+            CheckInPlanner planner,
             Texts texts,
-            Clock clock,
-            PulseMetrics metrics) {
-        return new RecordingAnswers(
-                teams,
-                members,
-                checkIns,
-                answers,
-                pulses,
+            Clock clock) {
+        return new CheckInModule(
+                stores,
+                new CheckInModule.Neighbours(promises),
+                new CheckInModule.Outside(gateways, triggers, work, liveness, metrics, properties.claimTimeout()),
                 pseudonyms,
-                new TypedReplyParser(),
-                messages,
-                gateways,
+                planner,
                 texts,
-                clock,
-                metrics);
+                clock);
+    }
+
+    @Bean
+    SendingCheckIns sendingCheckIns(CheckInModule checkIns) {
+        return checkIns.sendingCheckIns();
+    }
+
+    @Bean
+    Reminding reminding(CheckInModule checkIns) {
+        return checkIns.reminding();
+    }
+
+    @Bean
+    RecordingAnswers recordingAnswers(CheckInModule checkIns) {
+        return checkIns.recordingAnswers();
     }
 }

@@ -3,14 +3,10 @@ package app.trustpulse.config;
 import app.trustpulse.chat.ChatGateways;
 import app.trustpulse.chat.PlatformPersonalData;
 import app.trustpulse.checkin.SendingCheckIns;
-import app.trustpulse.command.AdminList;
-import app.trustpulse.command.FailedWork;
+import app.trustpulse.command.CommandModule;
 import app.trustpulse.command.MemberChoices;
-import app.trustpulse.command.Reply;
 import app.trustpulse.command.RosterNotices;
 import app.trustpulse.command.RunningCommands;
-import app.trustpulse.command.TeamAdministration;
-import app.trustpulse.command.TeamStatus;
 import app.trustpulse.command.Welcoming;
 import app.trustpulse.doctor.Doctor;
 import app.trustpulse.nudge.NudgeLog;
@@ -37,120 +33,80 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Wiring of the command language and what members decide for themselves.
- * Plain constructors: the core carries no Spring annotations.
+ * Wiring of the command language and what members decide for themselves: the command module puts itself together
+ * ({@link CommandModule}); this hands it what it needs and offers its facade and the work the scheduler resumes.
  */
 @Configuration(proxyBeanMethods = false)
 public class CommandConfig {
 
     @Bean
-    Reply reply(Texts texts) {
-        return new Reply(texts);
-    }
-
-    @Bean
-    Welcoming welcoming(
-            TeamRepository teams,
-            MemberRepository members,
-            ChatGateways gateways,
-            Texts texts,
-            WorkQueue work,
-            PulseProperties properties,
-            Clock clock) {
-        return new Welcoming(teams, members, gateways, texts, work, properties.claimTimeout(), clock);
-    }
-
-    @Bean
-    RosterNotices rosterNotices(
-            TeamRepository teams,
-            RosterNoticeRepository notices,
-            ChatGateways gateways,
-            Texts texts,
-            WorkQueue work,
-            PulseProperties properties,
-            Clock clock) {
-        return new RosterNotices(teams, notices, gateways, texts, work, properties.claimTimeout(), clock);
-    }
-
-    @Bean
-    RunningCommands runningCommands(
+    CommandModule.Stores commandStores(
             TeamRepository teams,
             MemberRepository members,
             CheckInRepository checkIns,
             AnswerRepository answers,
             PulseRepository pulses,
-            TeamTriggers triggers,
-            ChatGateways gateways,
-            Welcoming welcoming,
-            RosterNotices notices,
-            NudgingLeaders nudging,
-            SendingCheckIns sending,
-            ClosingWeeks closing,
-            MemberChoices choices,
-            ParkedWork parked,
-            Reply reply,
-            Texts texts,
-            Doctor doctor,
-            Clock clock,
-            PulseProperties properties,
-            KeepingPromises promises) {
-        TeamAdministration administration = new TeamAdministration(
-                teams,
-                members,
-                triggers,
-                gateways,
-                welcoming,
-                notices,
-                reply,
-                new TeamAdministration.Defaults(
-                        properties.defaultTimezone(), properties.defaultLanguage(), properties.defaultThreshold()));
-        TeamStatus status = new TeamStatus(members, checkIns, answers, pulses, triggers, nudging, texts, clock);
-        return new RunningCommands(
-                teams,
-                members,
-                new AdminList(properties.admins()),
-                administration,
-                status,
-                choices,
-                sending,
-                closing,
-                new FailedWork(parked, reply, texts),
-                doctor,
-                reply,
-                texts,
-                properties.defaultLanguage(),
-                promises);
+            FeedbackRepository feedback,
+            NudgeLog nudgeLog,
+            RosterNoticeRepository rosterNotices,
+            ParkedWork parked) {
+        return new CommandModule.Stores(
+                teams, members, checkIns, answers, pulses, feedback, nudgeLog, rosterNotices, parked);
     }
 
     @Bean
-    MemberChoices memberChoices(
-            TeamRepository teams,
-            MemberRepository members,
-            CheckInRepository checkIns,
-            AnswerRepository answers,
-            FeedbackRepository feedback,
-            NudgeLog nudgeLog,
-            Pseudonymizer pseudonyms,
-            Reply reply,
-            Texts texts,
-            Clock clock,
-            List<PlatformPersonalData> platformData,
+    CommandModule commandModule(
+            CommandModule.Stores stores,
+            SendingCheckIns sending,
+            ClosingWeeks closing,
+            NudgingLeaders nudging,
             KeepingPromises promises,
-            NoticingPromises noticing) {
-        return new MemberChoices(
-                teams,
-                members,
-                checkIns,
-                answers,
-                feedback,
-                nudgeLog,
+            NoticingPromises noticing,
+            Doctor doctor,
+            ChatGateways gateways,
+            TeamTriggers triggers,
+            WorkQueue work,
+            List<PlatformPersonalData> platformData,
+            PulseProperties properties,
+            Pseudonymizer pseudonyms,
+            Texts texts,
+            Clock clock) {
+        return new CommandModule(
+                stores,
+                new CommandModule.Neighbours(sending, closing, nudging, promises, noticing, doctor),
+                new CommandModule.Outside(
+                        gateways,
+                        triggers,
+                        work,
+                        platformData,
+                        new SecureRandom(),
+                        properties.claimTimeout(),
+                        properties.admins(),
+                        properties.defaultTimezone(),
+                        properties.defaultLanguage(),
+                        properties.defaultThreshold()),
                 pseudonyms,
-                reply,
                 texts,
-                clock,
-                platformData,
-                new SecureRandom(),
-                promises,
-                noticing);
+                clock);
+    }
+
+    @Bean
+    RunningCommands runningCommands(CommandModule commands) {
+        return commands.runningCommands();
+    }
+
+    @Bean
+    MemberChoices memberChoices(CommandModule commands) {
+        return commands.memberChoices();
+    }
+
+    @Bean
+    Welcoming welcoming(CommandModule commands) {
+        return commands.welcoming();
+    }
+
+    @Bean
+    RosterNotices rosterNotices(CommandModule commands) {
+        return commands.rosterNotices();
     }
 }

@@ -3,6 +3,7 @@ package app.trustpulse.config;
 import app.trustpulse.command.RunningCommands;
 import app.trustpulse.feedback.TextScrubber;
 import app.trustpulse.insight.EditingTeamSettings;
+import app.trustpulse.insight.InsightModule;
 import app.trustpulse.insight.InsightQueries;
 import app.trustpulse.insight.ReadingInsights;
 import app.trustpulse.nudge.NudgeLog;
@@ -16,12 +17,15 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The dashboard's use cases and their storage. */
+/**
+ * The dashboard's use cases: the insight module puts itself together ({@link InsightModule}); this hands it its
+ * storage and neighbours and offers reading insights and editing team settings.
+ */
 @Configuration(proxyBeanMethods = false)
 public class InsightConfig {
 
     @Bean
-    ReadingInsights readingInsights(
+    InsightModule insightModule(
             TeamRepository teams,
             MemberRepository members,
             AnswerRepository answers,
@@ -29,15 +33,24 @@ public class InsightConfig {
             NudgeLog nudgeLog,
             InsightQueries queries,
             PulseRepository pulses,
-            Pseudonymizer pseudonyms,
             TextScrubber scrubber,
+            RunningCommands commands,
+            Pseudonymizer pseudonyms,
             Clock clock) {
-        return new ReadingInsights(
-                teams, members, answers, checkIns, nudgeLog, queries, pulses, pseudonyms, scrubber, clock);
+        return new InsightModule(
+                new InsightModule.Stores(teams, members, answers, checkIns, nudgeLog, queries, pulses),
+                new InsightModule.Neighbours(scrubber, commands),
+                pseudonyms,
+                clock);
     }
 
     @Bean
-    EditingTeamSettings editingTeamSettings(ReadingInsights insights, RunningCommands commands) {
-        return new EditingTeamSettings(insights, commands);
+    ReadingInsights readingInsights(InsightModule insight) {
+        return insight.readingInsights();
+    }
+
+    @Bean
+    EditingTeamSettings editingTeamSettings(InsightModule insight) {
+        return insight.editingTeamSettings();
     }
 }

@@ -12,7 +12,6 @@ import app.trustpulse.nudge.QuarterlyReviews;
 import app.trustpulse.promise.PromiseBlocks;
 import app.trustpulse.pulse.AnswerRepository;
 import app.trustpulse.pulse.CheckInRepository;
-import app.trustpulse.pulse.FeedbackRepository;
 import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PulseMetrics;
@@ -25,7 +24,6 @@ import app.trustpulse.summary.ClosingWeeks;
 import app.trustpulse.summary.PulseCharts;
 import app.trustpulse.summary.PulseView;
 import app.trustpulse.summary.SummaryModule;
-import java.security.SecureRandom;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -37,17 +35,6 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 public class SummaryConfig {
-
-    @Bean
-    TextScrubber textScrubber() {
-        return new TextScrubber();
-    }
-
-    @Bean
-    FeedbackRelease feedbackRelease(
-            FeedbackRepository feedback, MemberRepository members, Pseudonymizer pseudonyms, TextScrubber scrubber) {
-        return new FeedbackRelease(feedback, members, pseudonyms, scrubber, new SecureRandom());
-    }
 
     @Bean
     SummaryModule.Stores summaryStores(

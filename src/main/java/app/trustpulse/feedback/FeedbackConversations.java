@@ -68,7 +68,7 @@ public final class FeedbackConversations {
     private final Clock clock;
     private final Duration open;
 
-    public FeedbackConversations(
+    FeedbackConversations(
             TeamRepository teams,
             MemberRepository members,
             FeedbackRepository feedback,

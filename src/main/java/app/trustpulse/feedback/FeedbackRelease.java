@@ -43,7 +43,7 @@ public final class FeedbackRelease {
     private final TextScrubber scrubber;
     private final RandomGenerator random;
 
-    public FeedbackRelease(
+    FeedbackRelease(
             FeedbackRepository feedback,
             MemberRepository members,
             Pseudonymizer pseudonyms,

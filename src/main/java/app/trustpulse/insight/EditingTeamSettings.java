@@ -29,7 +29,7 @@ public final class EditingTeamSettings {
     private final ReadingInsights insights;
     private final RunningCommands commands;
 
-    public EditingTeamSettings(ReadingInsights insights, RunningCommands commands) {
+    EditingTeamSettings(ReadingInsights insights, RunningCommands commands) {
         this.insights = insights;
         this.commands = commands;
     }

@@ -59,7 +59,7 @@ public final class ReadingInsights {
     private final NudgeReview review = new NudgeReview();
     private final DisruptionDetector detector = new DisruptionDetector();
 
-    public ReadingInsights(
+    ReadingInsights(
             TeamRepository teams,
             MemberRepository members,
             AnswerRepository answers,

@@ -1,6 +1,7 @@
 package app.trustpulse.bench;
 
 import app.trustpulse.feedback.TextScrubber;
+import app.trustpulse.insight.InsightModule;
 import app.trustpulse.insight.ReadingInsights;
 import app.trustpulse.insight.TeamView;
 import app.trustpulse.insight.Viewer;
@@ -125,16 +126,10 @@ class DashboardBenchmark {
                 nudges.react(id, "ULEAD", SentNudge.Reaction.TRIED, NOW);
             }
         }
-        ReadingInsights insights = new ReadingInsights(
-                teams,
-                members,
-                answers,
-                stores.checkIns(),
-                nudges,
-                stores.insights(),
-                pulses,
-                pseudonyms,
+        ReadingInsights insights = InsightModule.readingInsights(
+                new InsightModule.Stores(teams, members, answers, stores.checkIns(), nudges, stores.insights(), pulses),
                 new TextScrubber(),
+                pseudonyms,
                 clock);
         Viewer lead = new Viewer(Platform.SLACK, "T1", "ULEAD", "Lead", false);
         for (int i = 0; i < 10; i++) {

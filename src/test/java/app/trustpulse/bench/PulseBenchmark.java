@@ -7,10 +7,9 @@ import app.trustpulse.chat.ChatMessage;
 import app.trustpulse.chat.ChatUser;
 import app.trustpulse.chat.DirectAddress;
 import app.trustpulse.chat.MessageRef;
-import app.trustpulse.checkin.CheckInMessages;
+import app.trustpulse.checkin.CheckInModule;
 import app.trustpulse.checkin.SendingCheckIns;
-import app.trustpulse.checkin.TypedReplyParser;
-import app.trustpulse.feedback.FeedbackRelease;
+import app.trustpulse.feedback.FeedbackModule;
 import app.trustpulse.feedback.TextScrubber;
 import app.trustpulse.nudge.InMemoryDecisionLog;
 import app.trustpulse.nudge.NudgeCatalog;
@@ -108,22 +107,21 @@ class PulseBenchmark {
         };
         // Nothing fails against the instant platform, so nothing is queued for later: the queue is not needed here.
         WorkQueue noQueue = (kind, key, data, due) -> true;
-        SendingCheckIns sending = new SendingCheckIns(
-                teams,
-                members,
-                checkIns,
-                pulses,
-                pulse.checkInPlanner(),
-                new CheckInMessages(texts),
-                gateways,
-                noTriggers,
-                noQueue,
-                stores.leases(),
-                app.trustpulse.pulse.Liveness.alone(),
-                Duration.ofMinutes(15),
-                clock,
-                PulseMetrics.NONE,
-                pseudonyms);
+        SendingCheckIns sending = new CheckInModule(
+                        new CheckInModule.Stores(teams, members, checkIns, answers, pulses, stores.leases()),
+                        new CheckInModule.Neighbours(app.trustpulse.promise.PromiseQuestions.none()),
+                        new CheckInModule.Outside(
+                                gateways,
+                                noTriggers,
+                                noQueue,
+                                app.trustpulse.pulse.Liveness.alone(),
+                                PulseMetrics.NONE,
+                                Duration.ofMinutes(15)),
+                        pseudonyms,
+                        pulse.checkInPlanner(),
+                        texts,
+                        clock)
+                .sendingCheckIns();
         ClosingWeeks closing = new SummaryModule(
                         new SummaryModule.Stores(
                                 teams, members, checkIns, answers, pulses, stores.weekSteps(), nudgeLog),
@@ -132,7 +130,7 @@ class PulseBenchmark {
                                 catalog,
                                 new NudgeMessages(catalog, texts),
                                 new QuarterlyReviews(nudgeLog, new InMemoryDecisionLog(), texts),
-                                new FeedbackRelease(feedback, members, pseudonyms, new TextScrubber(), new Random(1)),
+                                FeedbackModule.release(feedback, members, pseudonyms, new Random(1)),
                                 new TextScrubber(),
                                 app.trustpulse.promise.PromiseSections.none(),
                                 java.util.Optional.empty()),
@@ -174,9 +172,7 @@ class PulseBenchmark {
         SendingCheckIns.Round round = sending.sendNow(team.id());
         long t1 = System.nanoTime();
         Random random = new Random(3);
-        TypedReplyParser parser = new TypedReplyParser();
         for (int i = 0; i < MEMBERS + LEADERS; i++) {
-            parser.parse("4 3 5 2 4 5");
             String pseudonym = pseudonyms.pseudonym(team.id(), team.platform(), "u" + i, week);
             for (Dimension d : Dimension.values()) {
                 answers.upsert(new Answer(

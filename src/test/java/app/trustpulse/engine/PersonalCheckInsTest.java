@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.trustpulse.chat.ChannelAddress;
 import app.trustpulse.chat.ChatGateways;
 import app.trustpulse.chat.ChatUser;
-import app.trustpulse.checkin.CheckInMessages;
+import app.trustpulse.checkin.CheckInModule;
 import app.trustpulse.checkin.SendingCheckIns;
 import app.trustpulse.pulse.CheckIn;
 import app.trustpulse.pulse.CheckInPlanner;
-import app.trustpulse.pulse.Leases;
 import app.trustpulse.pulse.Platform;
 import app.trustpulse.pulse.TeamTriggers;
 import app.trustpulse.pulse.WeekId;
@@ -42,7 +41,10 @@ class PersonalCheckInsTest extends EngineTest {
     private static final LocalDate MONDAY = LocalDate.of(2027, 3, 1);
 
     @Autowired
-    CheckInMessages messages;
+    CheckInModule.Stores stores;
+
+    @Autowired
+    app.trustpulse.promise.NoticingPromises promises;
 
     @Autowired
     ChatGateways gateways;
@@ -52,9 +54,6 @@ class PersonalCheckInsTest extends EngineTest {
 
     @Autowired
     WorkQueue work;
-
-    @Autowired
-    Leases leases;
 
     @Autowired
     app.trustpulse.pulse.Pseudonymizer pseudonyms;
@@ -143,21 +142,20 @@ class PersonalCheckInsTest extends EngineTest {
 
     /** The use case as the context wires it, on a clock stopped at the given moment. */
     private SendingCheckIns sendingAt(Instant now) {
-        return new SendingCheckIns(
-                teams,
-                members,
-                checkIns,
-                pulses,
-                planner,
-                messages,
-                gateways,
-                triggers,
-                work,
-                leases,
-                app.trustpulse.pulse.Liveness.alone(),
-                Duration.ofMinutes(15),
-                Clock.fixed(now, ZoneOffset.UTC),
-                app.trustpulse.pulse.PulseMetrics.NONE,
-                pseudonyms);
+        return new CheckInModule(
+                        stores,
+                        new CheckInModule.Neighbours(promises),
+                        new CheckInModule.Outside(
+                                gateways,
+                                triggers,
+                                work,
+                                app.trustpulse.pulse.Liveness.alone(),
+                                app.trustpulse.pulse.PulseMetrics.NONE,
+                                Duration.ofMinutes(15)),
+                        pseudonyms,
+                        planner,
+                        texts,
+                        Clock.fixed(now, ZoneOffset.UTC))
+                .sendingCheckIns();
     }
 }

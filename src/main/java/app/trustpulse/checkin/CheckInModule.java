@@ -1,0 +1,118 @@
+package app.trustpulse.checkin;
+
+import app.trustpulse.chat.ChatGateways;
+import app.trustpulse.promise.PromiseQuestions;
+import app.trustpulse.pulse.AnswerRepository;
+import app.trustpulse.pulse.CheckInPlanner;
+import app.trustpulse.pulse.CheckInRepository;
+import app.trustpulse.pulse.Leases;
+import app.trustpulse.pulse.Liveness;
+import app.trustpulse.pulse.MemberRepository;
+import app.trustpulse.pulse.PersonalAnswers;
+import app.trustpulse.pulse.Pseudonymizer;
+import app.trustpulse.pulse.PulseMetrics;
+import app.trustpulse.pulse.PulseRepository;
+import app.trustpulse.pulse.TeamRepository;
+import app.trustpulse.pulse.TeamTriggers;
+import app.trustpulse.pulse.Texts;
+import app.trustpulse.pulse.WorkQueue;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The check-in module put together, in plain Java: what it needs comes in, and out come only the use cases the rest of
+ * the application calls ({@link SendingCheckIns} for the scheduler, commands and the playground; {@link Reminding} for
+ * the scheduler; {@link RecordingAnswers} for the inbox). The messages and the typed-reply parser stay inside the
+ * package. The application's configuration calls it; tests and benchmarks that run without the application call it
+ * too.
+ */
+public final class CheckInModule {
+
+    /** The storage the module reads and writes. */
+    public record Stores(
+            TeamRepository teams,
+            MemberRepository members,
+            CheckInRepository checkIns,
+            AnswerRepository answers,
+            PulseRepository pulses,
+            Leases leases) {}
+
+    /** What it uses of the promise module: the questions promises add to a member's first check-in of the week. */
+    public record Neighbours(PromiseQuestions promises) {}
+
+    /** How it reaches people, plans its triggers and queues its retries, and its settings. */
+    public record Outside(
+            ChatGateways gateways,
+            TeamTriggers triggers,
+            WorkQueue work,
+            Liveness liveness,
+            PulseMetrics metrics,
+            Duration claimTimeout) {}
+
+    private final SendingCheckIns sendingCheckIns;
+    private final Reminding reminding;
+    private final RecordingAnswers recordingAnswers;
+
+    public CheckInModule(
+            Stores stores,
+            Neighbours neighbours,
+            Outside outside,
+            Pseudonymizer pseudonyms,
+            CheckInPlanner planner,
+            Texts texts,
+            Clock clock) {
+        CheckInMessages messages = new CheckInMessages(texts, neighbours.promises());
+        this.sendingCheckIns = new SendingCheckIns(
+                stores.teams(),
+                stores.members(),
+                stores.checkIns(),
+                stores.pulses(),
+                planner,
+                messages,
+                outside.gateways(),
+                outside.triggers(),
+                outside.work(),
+                stores.leases(),
+                outside.liveness(),
+                outside.claimTimeout(),
+                clock,
+                outside.metrics(),
+                pseudonyms);
+        this.reminding = new Reminding(
+                stores.teams(),
+                stores.members(),
+                stores.checkIns(),
+                stores.pulses(),
+                messages,
+                outside.gateways(),
+                outside.claimTimeout(),
+                clock,
+                outside.metrics(),
+                new PersonalAnswers(stores.answers(), pseudonyms));
+        this.recordingAnswers = new RecordingAnswers(
+                stores.teams(),
+                stores.members(),
+                stores.checkIns(),
+                stores.answers(),
+                stores.pulses(),
+                pseudonyms,
+                new TypedReplyParser(),
+                messages,
+                outside.gateways(),
+                texts,
+                clock,
+                outside.metrics());
+    }
+
+    public SendingCheckIns sendingCheckIns() {
+        return sendingCheckIns;
+    }
+
+    public Reminding reminding() {
+        return reminding;
+    }
+
+    public RecordingAnswers recordingAnswers() {
+        return recordingAnswers;
+    }
+}
