@@ -11,6 +11,8 @@ import app.trustpulse.nudge.NudgeSelector;
 import app.trustpulse.nudge.NudgeTrial;
 import app.trustpulse.nudge.NudgingLeaders;
 import app.trustpulse.nudge.QuarterlyReviews;
+import app.trustpulse.promise.PromiseRepository;
+import app.trustpulse.promise.PromisedFocus;
 import app.trustpulse.pulse.AnswerRepository;
 import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.Pseudonymizer;
@@ -89,8 +91,14 @@ public class NudgeConfig {
     }
 
     @Bean
-    NudgeTrial nudgeTrial(DecisionLog decisions, DeploymentEstimates estimates, Clock clock) {
-        return new NudgeTrial(decisions, new LearnedProbabilities(estimates, clock), new SecureRandom(), clock);
+    NudgeTrial nudgeTrial(
+            DecisionLog decisions, DeploymentEstimates estimates, Clock clock, PromiseRepository promises) {
+        return new NudgeTrial(
+                decisions,
+                new LearnedProbabilities(estimates, clock),
+                new SecureRandom(),
+                clock,
+                new PromisedFocus(promises));
     }
 
     @Bean
