@@ -31,7 +31,7 @@ public final class NudgeSelector {
     private final NudgeCatalog catalog;
     private final DisruptionDetector disruptions = new DisruptionDetector();
 
-    public NudgeSelector(NudgeCatalog catalog) {
+    NudgeSelector(NudgeCatalog catalog) {
         this.catalog = catalog;
     }
 

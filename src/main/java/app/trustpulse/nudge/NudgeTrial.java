@@ -55,12 +55,12 @@ public final class NudgeTrial {
     private final Clock clock;
     private final LeaderFocus focuses;
 
-    public NudgeTrial(DecisionLog decisions, Probabilities probabilities, RandomGenerator random, Clock clock) {
+    NudgeTrial(DecisionLog decisions, Probabilities probabilities, RandomGenerator random, Clock clock) {
         this(decisions, probabilities, random, clock, LeaderFocus.none());
     }
 
     /** @param focuses the focus each leader chose, which the week's decision is on when there is one */
-    public NudgeTrial(
+    NudgeTrial(
             DecisionLog decisions,
             Probabilities probabilities,
             RandomGenerator random,

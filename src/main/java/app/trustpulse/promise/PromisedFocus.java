@@ -5,11 +5,11 @@ import app.trustpulse.pulse.Dimension;
 import java.util.Optional;
 
 /** The focus of the leader's promise in the team, while it lasts: what the randomised nudges aim at. */
-public final class PromisedFocus implements LeaderFocus {
+final class PromisedFocus implements LeaderFocus {
 
     private final PromiseRepository promises;
 
-    public PromisedFocus(PromiseRepository promises) {
+    PromisedFocus(PromiseRepository promises) {
         this.promises = promises;
     }
 

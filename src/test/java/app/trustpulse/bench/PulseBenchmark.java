@@ -13,10 +13,7 @@ import app.trustpulse.checkin.TypedReplyParser;
 import app.trustpulse.feedback.FeedbackRelease;
 import app.trustpulse.feedback.TextScrubber;
 import app.trustpulse.nudge.InMemoryDecisionLog;
-import app.trustpulse.nudge.NudgeCatalog;
-import app.trustpulse.nudge.NudgeMessages;
-import app.trustpulse.nudge.NudgeSelector;
-import app.trustpulse.nudge.QuarterlyReviews;
+import app.trustpulse.nudge.NudgeModule;
 import app.trustpulse.persistence.JdbcStores;
 import app.trustpulse.pulse.Answer;
 import app.trustpulse.pulse.CheckInPlanner;
@@ -90,8 +87,6 @@ class PulseBenchmark {
         var feedback = stores.feedback();
         ChatGateways gateways = new ChatGateways(List.of(new CountingGateway()));
         Pseudonymizer pseudonyms = new Pseudonymizer(new byte[32]);
-        NudgeCatalog catalog = new NudgeCatalog();
-        NudgeSelector selector = new NudgeSelector(catalog);
         TeamTriggers noTriggers = new TeamTriggers() {
             public void plan(Team team) {}
 
@@ -127,14 +122,10 @@ class PulseBenchmark {
                         new SummaryModule.Stores(
                                 teams, members, checkIns, answers, pulses, stores.weekSteps(), nudgeLog),
                         new SummaryModule.Neighbours(
-                                selector,
-                                catalog,
-                                new NudgeMessages(catalog, texts),
-                                new QuarterlyReviews(nudgeLog, new InMemoryDecisionLog(), texts),
+                                NudgeModule.digestNudges(nudgeLog, new InMemoryDecisionLog(), texts),
                                 new FeedbackRelease(feedback, members, pseudonyms, new TextScrubber(), new Random(1)),
                                 new TextScrubber(),
-                                app.trustpulse.promise.PromiseSections.none(),
-                                java.util.Optional.empty()),
+                                app.trustpulse.promise.PromiseSections.none()),
                         new SummaryModule.Outside(
                                 gateways,
                                 noQueue,

@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.trustpulse.nudge.InMemoryDecisionLog;
 import app.trustpulse.nudge.InMemoryNudgeLog;
-import app.trustpulse.nudge.NudgeCatalog;
 import app.trustpulse.nudge.NudgeDecision;
-import app.trustpulse.nudge.NudgeMessages;
+import app.trustpulse.nudge.NudgeModule;
 import app.trustpulse.nudge.NudgeReason;
-import app.trustpulse.nudge.NudgeSelector;
-import app.trustpulse.nudge.NudgeTrial;
 import app.trustpulse.nudge.SentNudge;
 import app.trustpulse.pulse.Answer;
 import app.trustpulse.pulse.Dimension;
@@ -42,7 +39,6 @@ class DigestFocusTest {
     private final Texts texts = new Texts();
     private final InMemoryNudgeLog log = new InMemoryNudgeLog();
     private final InMemoryDecisionLog decisions = new InMemoryDecisionLog();
-    private final NudgeCatalog catalog = new NudgeCatalog();
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-20T16:00:00Z"), ZoneOffset.UTC);
     private final Team team = new Team(
             1,
@@ -60,17 +56,12 @@ class DigestFocusTest {
 
     /** A draw of 0: the nudge is sent. */
     private LeaderDigests digests(Optional<Dimension> chosen) {
-        NudgeTrial trial =
-                new NudgeTrial(decisions, NudgeTrial.Probabilities.even(), () -> 0L, clock, (t, l) -> chosen);
         return new LeaderDigests(
-                        new NudgeSelector(catalog),
-                        catalog,
-                        log,
-                        new PulseMessages(texts, PulseCharts.none()),
-                        new NudgeMessages(catalog, texts),
-                        texts,
-                        clock)
-                .randomisedBy(trial);
+                NudgeModule.digestNudges(log, decisions, texts, () -> 0L, (t, l) -> chosen, clock),
+                log,
+                new PulseMessages(texts, PulseCharts.none()),
+                texts,
+                clock);
     }
 
     /** Six people answer 4, except TRUST: 2. */
