@@ -3,14 +3,14 @@ package app.trustpulse.config;
 import app.trustpulse.chat.ChatGateways;
 import app.trustpulse.nudge.DecisionLog;
 import app.trustpulse.nudge.DeploymentEstimates;
-import app.trustpulse.nudge.LearnedProbabilities;
+import app.trustpulse.nudge.DigestNudges;
 import app.trustpulse.nudge.NudgeCatalog;
 import app.trustpulse.nudge.NudgeLog;
-import app.trustpulse.nudge.NudgeMessages;
-import app.trustpulse.nudge.NudgeSelector;
-import app.trustpulse.nudge.NudgeTrial;
+import app.trustpulse.nudge.NudgeModule;
 import app.trustpulse.nudge.NudgingLeaders;
 import app.trustpulse.nudge.QuarterlyReviews;
+import app.trustpulse.promise.PromiseModule;
+import app.trustpulse.promise.PromiseRepository;
 import app.trustpulse.pulse.AnswerRepository;
 import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.Pseudonymizer;
@@ -25,76 +25,60 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Wiring of nudges: the catalog, choosing them, the mid-week round, the randomised decisions and the
- * quarterly review.
- * Plain constructors: the core carries no Spring annotations.
+ * Wiring of nudges: the nudge module puts itself together ({@link NudgeModule}); this hands it what it needs and
+ * offers its facade and ports to the rest of the application.
  */
 @Configuration(proxyBeanMethods = false)
 public class NudgeConfig {
 
     @Bean
-    NudgeCatalog nudgeCatalog() {
-        return new NudgeCatalog();
-    }
-
-    @Bean
-    NudgeSelector nudgeSelector(NudgeCatalog catalog) {
-        return new NudgeSelector(catalog);
-    }
-
-    @Bean
-    NudgeMessages nudgeMessages(NudgeCatalog catalog, Texts texts) {
-        return new NudgeMessages(catalog, texts);
-    }
-
-    @Bean
-    NudgingLeaders nudgingLeaders(
+    NudgeModule nudgeModule(
+            NudgeLog nudgeLog,
+            DecisionLog decisions,
             TeamRepository teams,
             MemberRepository members,
             PulseRepository pulses,
             AnswerRepository answers,
-            Pseudonymizer pseudonyms,
-            NudgeLog nudgeLog,
-            NudgeSelector selector,
-            NudgeMessages messages,
-            ChatGateways gateways,
-            Texts texts,
-            Clock clock,
-            PulseProperties properties,
-            PulseMetrics metrics,
             WeekStepRepository steps,
-            NudgeCatalog catalog,
-            NudgeTrial trial) {
-        return new NudgingLeaders(
-                        teams,
-                        members,
-                        pulses,
-                        answers,
-                        pseudonyms,
-                        nudgeLog,
-                        selector,
-                        messages,
-                        gateways,
-                        texts,
-                        clock,
-                        properties.nudgesPerWeek(),
-                        metrics)
-                .claimedIn(steps, catalog, properties.claimTimeout())
-                .randomisedBy(trial);
+            PromiseRepository promises,
+            ChatGateways gateways,
+            PulseMetrics metrics,
+            PulseProperties properties,
+            Pseudonymizer pseudonyms,
+            Texts texts,
+            Clock clock) {
+        return new NudgeModule(
+                new NudgeModule.Stores(nudgeLog, decisions, teams, members, pulses, answers, steps),
+                new NudgeModule.Neighbours(PromiseModule.focusOf(promises)),
+                new NudgeModule.Outside(
+                        gateways, metrics, properties.nudgesPerWeek(), properties.claimTimeout(), new SecureRandom()),
+                pseudonyms,
+                texts,
+                clock);
     }
 
     @Bean
-    DeploymentEstimates deploymentEstimates(DecisionLog decisions, PulseRepository pulses) {
-        return new DeploymentEstimates(decisions, pulses);
+    NudgeCatalog nudgeCatalog(NudgeModule nudges) {
+        return nudges.catalog();
     }
 
     @Bean
-    NudgeTrial nudgeTrial(DecisionLog decisions, DeploymentEstimates estimates, Clock clock) {
-        return new NudgeTrial(decisions, new LearnedProbabilities(estimates, clock), new SecureRandom(), clock);
+    NudgingLeaders nudgingLeaders(NudgeModule nudges) {
+        return nudges.nudgingLeaders();
     }
 
     @Bean
-    QuarterlyReviews quarterlyReviews(NudgeLog nudgeLog, DecisionLog decisions, Texts texts) {
-        return new QuarterlyReviews(nudgeLog, decisions, texts);
+    DigestNudges digestNudges(NudgeModule nudges) {
+        return nudges.digestNudges();
+    }
+
+    @Bean
+    DeploymentEstimates deploymentEstimates(NudgeModule nudges) {
+        return nudges.deploymentEstimates();
+    }
+
+    @Bean
+    QuarterlyReviews quarterlyReviews(NudgeModule nudges) {
+        return nudges.quarterlyReviews();
     }
 }

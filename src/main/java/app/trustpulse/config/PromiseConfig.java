@@ -5,8 +5,8 @@ import app.trustpulse.nudge.NudgeLog;
 import app.trustpulse.promise.KeepingPromises;
 import app.trustpulse.promise.NoticingPromises;
 import app.trustpulse.promise.PromiseBlocks;
+import app.trustpulse.promise.PromiseModule;
 import app.trustpulse.promise.PromiseRepository;
-import app.trustpulse.promise.PromiseTexts;
 import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.Pseudonymizer;
@@ -18,48 +18,44 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Wiring of the leaders' focus and promises and the members' "did you notice?".
- * Plain constructors: the core carries no Spring annotations.
+ * Wiring of the leaders' focus and promises and the members' "did you notice?": the promise module puts itself
+ * together ({@link PromiseModule}); this hands it what it needs and offers its facade and ports as beans.
  */
 @Configuration(proxyBeanMethods = false)
 public class PromiseConfig {
 
     @Bean
-    PromiseTexts promiseTexts(Texts texts) {
-        return new PromiseTexts(texts);
-    }
-
-    @Bean
-    NoticingPromises noticingPromises(
+    PromiseModule promiseModule(
             PromiseRepository promises,
             TeamRepository teams,
             MemberRepository members,
             CheckInRepository checkIns,
             PulseRepository pulses,
-            Pseudonymizer pseudonyms,
-            PromiseTexts texts) {
-        return new NoticingPromises(promises, teams, members, checkIns, pulses, pseudonyms, texts);
-    }
-
-    @Bean
-    PromiseBlocks promiseBlocks(
-            PromiseRepository promises,
-            MemberRepository members,
-            PulseRepository pulses,
-            NoticingPromises noticing,
-            PromiseTexts texts) {
-        return new PromiseBlocks(promises, members, pulses, noticing, texts);
-    }
-
-    @Bean
-    KeepingPromises keepingPromises(
-            TeamRepository teams,
-            MemberRepository members,
-            PromiseRepository promises,
             NudgeLog nudgeLog,
             NudgeCatalog catalog,
-            PromiseTexts texts,
+            Pseudonymizer pseudonyms,
+            Texts texts,
             Clock clock) {
-        return new KeepingPromises(teams, members, promises, nudgeLog, catalog, texts, clock);
+        return new PromiseModule(
+                new PromiseModule.Stores(promises, teams, members, checkIns, pulses, nudgeLog),
+                new PromiseModule.Neighbours(catalog),
+                pseudonyms,
+                texts,
+                clock);
+    }
+
+    @Bean
+    NoticingPromises noticingPromises(PromiseModule module) {
+        return module.noticingPromises();
+    }
+
+    @Bean
+    PromiseBlocks promiseBlocks(PromiseModule module) {
+        return module.promiseBlocks();
+    }
+
+    @Bean
+    KeepingPromises keepingPromises(PromiseModule module) {
+        return module.keepingPromises();
     }
 }

@@ -3,12 +3,8 @@ package app.trustpulse.config;
 import app.trustpulse.chat.ChatGateways;
 import app.trustpulse.feedback.FeedbackRelease;
 import app.trustpulse.feedback.TextScrubber;
-import app.trustpulse.nudge.NudgeCatalog;
+import app.trustpulse.nudge.DigestNudges;
 import app.trustpulse.nudge.NudgeLog;
-import app.trustpulse.nudge.NudgeMessages;
-import app.trustpulse.nudge.NudgeSelector;
-import app.trustpulse.nudge.NudgeTrial;
-import app.trustpulse.nudge.QuarterlyReviews;
 import app.trustpulse.promise.PromiseBlocks;
 import app.trustpulse.pulse.AnswerRepository;
 import app.trustpulse.pulse.CheckInRepository;
@@ -51,14 +47,10 @@ public class SummaryConfig {
     @Bean
     SummaryModule summaryModule(
             SummaryModule.Stores stores,
-            NudgeSelector selector,
-            NudgeCatalog catalog,
-            NudgeMessages nudgeMessages,
-            QuarterlyReviews reviews,
+            DigestNudges nudges,
             FeedbackRelease feedbackRelease,
             TextScrubber scrubber,
             PromiseBlocks promises,
-            NudgeTrial trial,
             ChatGateways gateways,
             WorkQueue work,
             ObjectProvider<PulseCharts> charts,
@@ -69,15 +61,7 @@ public class SummaryConfig {
             Clock clock) {
         return new SummaryModule(
                 stores,
-                new SummaryModule.Neighbours(
-                        selector,
-                        catalog,
-                        nudgeMessages,
-                        reviews,
-                        feedbackRelease,
-                        scrubber,
-                        promises,
-                        java.util.Optional.of(trial)),
+                new SummaryModule.Neighbours(nudges, feedbackRelease, scrubber, promises),
                 new SummaryModule.Outside(
                         gateways, work, charts.getIfAvailable(PulseCharts::none), metrics, properties.claimTimeout()),
                 pseudonyms,

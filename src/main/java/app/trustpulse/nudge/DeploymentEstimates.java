@@ -51,7 +51,7 @@ public final class DeploymentEstimates {
     private final DecisionLog decisions;
     private final PulseRepository pulses;
 
-    public DeploymentEstimates(DecisionLog decisions, PulseRepository pulses) {
+    DeploymentEstimates(DecisionLog decisions, PulseRepository pulses) {
         this.decisions = decisions;
         this.pulses = pulses;
     }

@@ -13,7 +13,7 @@ import java.time.ZoneOffset;
  * the floor and the ceiling of {@link NudgeTrial}; 1/2 until the nudge has an estimate from at least
  * {@link #MIN_LEADERS} leaders. The estimates are recomputed at most once a day.
  */
-public final class LearnedProbabilities implements NudgeTrial.Probabilities {
+final class LearnedProbabilities implements NudgeTrial.Probabilities {
 
     public static final double STEP = 0.1;
     public static final int MIN_LEADERS = 10;
@@ -27,7 +27,7 @@ public final class LearnedProbabilities implements NudgeTrial.Probabilities {
     private DeploymentEstimates.Report report;
     private Instant computedAt = Instant.MIN;
 
-    public LearnedProbabilities(DeploymentEstimates estimates, Clock clock) {
+    LearnedProbabilities(DeploymentEstimates estimates, Clock clock) {
         this.estimates = estimates;
         this.clock = clock;
     }

@@ -23,7 +23,7 @@ public final class NudgeCatalog {
 
     private final Map<Language, Map<String, Nudge>> byLanguage = new EnumMap<>(Language.class);
 
-    public NudgeCatalog() {
+    NudgeCatalog() {
         for (Language language : Language.values()) {
             byLanguage.put(language, load("nudges/" + language.code() + "/nudges.yml"));
         }

@@ -14,7 +14,7 @@ public final class NudgeMessages {
     private final NudgeCatalog catalog;
     private final Texts texts;
 
-    public NudgeMessages(NudgeCatalog catalog, Texts texts) {
+    NudgeMessages(NudgeCatalog catalog, Texts texts) {
         this.catalog = catalog;
         this.texts = texts;
     }

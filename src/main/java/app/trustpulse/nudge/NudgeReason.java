@@ -14,6 +14,11 @@ public enum NudgeReason {
      * it: where the team is moving, not where the wording sits lowest.
      */
     FALLING,
+    /**
+     * The focus the leader chose with their promise: while they have one, it takes the place of {@link #FALLING}
+     * (an alarm still goes to the dimension that fell).
+     */
+    FOCUS,
     /** The widest gap between the leader's self-check and the team's view. */
     GAP,
     /** Nothing stood out (or too little was published): rotating through the six. */

@@ -14,13 +14,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Chooses nudges for a leader from what the team's published pulse shows: a drop that passes the alarm
- * test first (as a possible disruption, see {@link DisruptionDetector}), then the dimension that fell most against its
- * own usual level (in the alarm test's standard errors; raw means of different dimensions are never compared, since
- * their statements differ in how easy they are to agree with), then the widest gap between the leader's self-check
- * and the team's view; when nothing stands out, it rotates through the six. A nudge a leader got in the
- * last six weeks is never chosen again. Only published (non-withheld) scores are used, so the choice
- * itself reveals nothing the channel does not see.
+ * Chooses nudges for a leader from what the team's published pulse shows: a drop that passes the alarm test first (as
+ * a possible disruption, see {@link DisruptionDetector}), then the focus the leader chose with their promise or,
+ * without one, the dimension that fell most against its own usual level (in the alarm test's standard errors; raw
+ * means of different dimensions are never compared, since their statements differ in how easy they are to agree
+ * with), then the widest gap between the leader's self-check and the team's view; when nothing stands out, it rotates
+ * through the six. A nudge a leader got in the last six weeks is never chosen again. Only published (non-withheld)
+ * scores are used, so the choice itself reveals nothing the channel does not see.
  */
 public final class NudgeSelector {
 
@@ -31,7 +31,7 @@ public final class NudgeSelector {
     private final NudgeCatalog catalog;
     private final DisruptionDetector disruptions = new DisruptionDetector();
 
-    public NudgeSelector(NudgeCatalog catalog) {
+    NudgeSelector(NudgeCatalog catalog) {
         this.catalog = catalog;
     }
 
@@ -118,9 +118,31 @@ public final class NudgeSelector {
             int max,
             long rotation,
             Set<Dimension> withheld) {
+        return choose(language, signals, recentlySent, max, rotation, withheld, Optional.empty());
+    }
+
+    /**
+     * As {@link #choose(Language, Signals, Set, int, long, Set)}, with the focus the leader chose: when present it
+     * takes the place of the dimension that fell most ({@link NudgeReason#FOCUS} instead of {@link
+     * NudgeReason#FALLING}); an alarm still goes first, to the dimension that fell.
+     */
+    public List<Pick> choose(
+            Language language,
+            Signals signals,
+            Set<String> recentlySent,
+            int max,
+            long rotation,
+            Set<Dimension> withheld,
+            Optional<Dimension> chosenFocus) {
         Map<Dimension, NudgeReason> wanted = new LinkedHashMap<>();
         signals.drop().ifPresent(d -> wanted.putIfAbsent(d.dimension(), NudgeReason.DROP));
-        signals.falling().filter(d -> !withheld.contains(d)).ifPresent(d -> wanted.putIfAbsent(d, NudgeReason.FALLING));
+        if (chosenFocus.isPresent()) {
+            chosenFocus.filter(d -> !withheld.contains(d)).ifPresent(d -> wanted.putIfAbsent(d, NudgeReason.FOCUS));
+        } else {
+            signals.falling()
+                    .filter(d -> !withheld.contains(d))
+                    .ifPresent(d -> wanted.putIfAbsent(d, NudgeReason.FALLING));
+        }
         // The widest gap on a dimension not chosen already.
         signals.gaps().stream()
                 .filter(g -> !wanted.containsKey(g.dimension()) && !withheld.contains(g.dimension()))
@@ -137,6 +159,7 @@ public final class NudgeSelector {
         List<Pick> picks = new ArrayList<>();
         boolean hasSignal = wanted.containsValue(NudgeReason.DROP)
                 || wanted.containsValue(NudgeReason.FALLING)
+                || wanted.containsValue(NudgeReason.FOCUS)
                 || wanted.containsValue(NudgeReason.GAP);
         // With nothing standing out, one rotating nudge is enough.
         int limit = hasSignal ? max : Math.min(max, 1);

@@ -16,9 +16,10 @@ import java.util.random.RandomGenerator;
  * and mid-week), except an alarm's, which is never withheld. p lies between {@link #FLOOR} and {@link #CEILING}, so
  * every nudge keeps weeks on both sides and weighting by p keeps the estimate unbiased (see {@link RandomisedEffect}).
  *
- * <p>How the focus is chosen is not this class's business: {@link #decide} takes any dimension. Today the focus is the
- * dimension that fell most against its own level ({@link NudgeReason#FALLING}); a focus the leader chooses can call
- * {@link #decide} the same way.
+ * <p>How the focus is chosen happens before the draw and is stored with it ({@link NudgeDecision.FocusRule}): when the
+ * leader has chosen a focus with their promise ({@link LeaderFocus}), the decision point is a nudge on that dimension
+ * ({@link NudgeReason#FOCUS}); without one it is the dimension that fell most against its own level ({@link
+ * NudgeReason#FALLING}). Either way p is drawn and logged the same, so the weighted estimate stays unbiased.
  */
 public final class NudgeTrial {
 
@@ -52,12 +53,24 @@ public final class NudgeTrial {
     private final Probabilities probabilities;
     private final RandomGenerator random;
     private final Clock clock;
+    private final LeaderFocus focuses;
 
-    public NudgeTrial(DecisionLog decisions, Probabilities probabilities, RandomGenerator random, Clock clock) {
+    NudgeTrial(DecisionLog decisions, Probabilities probabilities, RandomGenerator random, Clock clock) {
+        this(decisions, probabilities, random, clock, LeaderFocus.none());
+    }
+
+    /** @param focuses the focus each leader chose, which the week's decision is on when there is one */
+    NudgeTrial(
+            DecisionLog decisions,
+            Probabilities probabilities,
+            RandomGenerator random,
+            Clock clock,
+            LeaderFocus focuses) {
         this.decisions = decisions;
         this.probabilities = probabilities;
         this.random = random;
         this.clock = clock;
+        this.focuses = focuses;
     }
 
     /** p within the floor and the ceiling. */
@@ -69,10 +82,16 @@ public final class NudgeTrial {
     }
 
     /**
-     * The leader's decision for the pulse of {@code week} on {@code focus}: the stored one if the week has one, else a
-     * new draw, stored before anything is sent.
+     * The leader's decision for the pulse of {@code week} on {@code focus}, chosen as the dimension that fell most: the
+     * stored one if the week has one, else a new draw, stored before anything is sent.
      */
     public NudgeDecision decide(long teamId, String leaderId, WeekId week, Dimension focus, String nudgeId) {
+        return decide(teamId, leaderId, week, focus, nudgeId, NudgeDecision.FocusRule.FELL_MOST);
+    }
+
+    /** As {@link #decide(long, String, WeekId, Dimension, String)}, recording which rule chose the dimension. */
+    public NudgeDecision decide(
+            long teamId, String leaderId, WeekId week, Dimension focus, String nudgeId, NudgeDecision.FocusRule rule) {
         Optional<NudgeDecision> earlier = decisions.find(teamId, leaderId, week);
         if (earlier.isPresent()) {
             return earlier.get();
@@ -80,13 +99,14 @@ public final class NudgeTrial {
         double p = bounded(probabilities.of(focus, nudgeId));
         boolean sent = random.nextDouble() < p;
         return decisions.decideOnce(
-                new NudgeDecision(0, teamId, leaderId, week, focus, nudgeId, p, sent, clock.instant()));
+                new NudgeDecision(0, teamId, leaderId, week, focus, nudgeId, p, sent, clock.instant(), rule));
     }
 
     /**
      * Chooses a leader's nudges from the pulse of {@code week} (see {@link NudgeSelector#choose}) under the week's
-     * decision: the focus is today's {@link NudgeReason#FALLING} pick; when it is withheld, the nudges are chosen
-     * again without its dimension.
+     * decision: the focus is the leader's chosen one ({@link NudgeReason#FOCUS}) if they have one, else the dimension
+     * that fell most ({@link NudgeReason#FALLING}); when it is withheld, the nudges are chosen again without its
+     * dimension. A week already decided keeps the rule it was decided by, also if the leader's focus changed since.
      */
     public Choice choose(
             NudgeSelector selector,
@@ -99,10 +119,15 @@ public final class NudgeTrial {
             int max,
             long rotation) {
         Optional<NudgeDecision> decision = decisions.find(teamId, leaderId, week);
+        Optional<Dimension> chosen = decision.isPresent()
+                ? decision.filter(d -> d.rule() == NudgeDecision.FocusRule.LEADER_CHOSE)
+                        .map(NudgeDecision::dimension)
+                : focuses.of(teamId, leaderId);
         if (decision.isEmpty()) {
-            List<NudgeSelector.Pick> picks = selector.choose(language, signals, recentlySent, max, rotation);
+            List<NudgeSelector.Pick> picks =
+                    selector.choose(language, signals, recentlySent, max, rotation, Set.of(), chosen);
             Optional<NudgeSelector.Pick> focus = picks.stream()
-                    .filter(p -> p.reason() == NudgeReason.FALLING)
+                    .filter(p -> p.reason() == NudgeReason.FALLING || p.reason() == NudgeReason.FOCUS)
                     .findFirst();
             if (focus.isEmpty()) {
                 return new Choice(picks, Optional.empty());
@@ -112,7 +137,10 @@ public final class NudgeTrial {
                     leaderId,
                     week,
                     focus.get().dimension(),
-                    focus.get().nudge().id());
+                    focus.get().nudge().id(),
+                    focus.get().reason() == NudgeReason.FOCUS
+                            ? NudgeDecision.FocusRule.LEADER_CHOSE
+                            : NudgeDecision.FocusRule.FELL_MOST);
             if (made.sent()) {
                 return new Choice(picks, Optional.of(made));
             }
@@ -120,6 +148,9 @@ public final class NudgeTrial {
         }
         NudgeDecision d = decision.get();
         Set<Dimension> withheld = d.sent() ? Set.of() : Set.of(d.dimension());
-        return new Choice(selector.choose(language, signals, recentlySent, max, rotation, withheld), decision);
+        Optional<Dimension> focusOfWeek =
+                d.rule() == NudgeDecision.FocusRule.LEADER_CHOSE ? Optional.of(d.dimension()) : Optional.empty();
+        return new Choice(
+                selector.choose(language, signals, recentlySent, max, rotation, withheld, focusOfWeek), decision);
     }
 }

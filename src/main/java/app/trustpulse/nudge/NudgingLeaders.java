@@ -72,20 +72,20 @@ public final class NudgingLeaders {
     private Optional<NudgeTrial> trial = Optional.empty();
 
     /** Keeps to the week's randomised decision: no nudge on a focus withheld on purpose (see {@link NudgeTrial}). */
-    public NudgingLeaders randomisedBy(NudgeTrial trial) {
+    NudgingLeaders randomisedBy(NudgeTrial trial) {
         this.trial = Optional.of(trial);
         return this;
     }
 
     /** Makes each nudge a claimed step (see the class comment); without it, nudges are sent as they are chosen. */
-    public NudgingLeaders claimedIn(WeekStepRepository steps, NudgeCatalog catalog, Duration claimTimeout) {
+    NudgingLeaders claimedIn(WeekStepRepository steps, NudgeCatalog catalog, Duration claimTimeout) {
         this.steps = steps;
         this.catalog = catalog;
         this.claimTimeout = claimTimeout;
         return this;
     }
 
-    public NudgingLeaders(
+    NudgingLeaders(
             TeamRepository teams,
             MemberRepository members,
             PulseRepository pulses,

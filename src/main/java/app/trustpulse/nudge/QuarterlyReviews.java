@@ -46,7 +46,7 @@ public final class QuarterlyReviews {
     private final DecisionLog decisions;
     private final Texts texts;
 
-    public QuarterlyReviews(NudgeLog nudgeLog, DecisionLog decisions, Texts texts) {
+    QuarterlyReviews(NudgeLog nudgeLog, DecisionLog decisions, Texts texts) {
         this.nudgeLog = nudgeLog;
         this.decisions = decisions;
         this.texts = texts;

@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class JdbcDecisionLog implements DecisionLog {
 
     private static final String SELECT = """
-            SELECT id, team_id, leader_id, week, dimension, nudge_id, probability, sent, decided_at
+            SELECT id, team_id, leader_id, week, dimension, nudge_id, probability, sent, decided_at, focus_rule
               FROM nudge_decision
             """;
 
@@ -31,8 +31,9 @@ final class JdbcDecisionLog implements DecisionLog {
         try {
             jdbc.sql("""
                             INSERT INTO nudge_decision (team_id, leader_id, week, dimension, nudge_id, probability,
-                                sent, decided_at)
-                            VALUES (:teamId, :leaderId, :week, :dimension, :nudgeId, :probability, :sent, :decidedAt)
+                                sent, decided_at, focus_rule)
+                            VALUES (:teamId, :leaderId, :week, :dimension, :nudgeId, :probability, :sent, :decidedAt,
+                                :rule)
                             """)
                     .param("teamId", d.teamId())
                     .param("leaderId", d.leaderId())
@@ -42,6 +43,7 @@ final class JdbcDecisionLog implements DecisionLog {
                     .param("probability", d.probability())
                     .param("sent", d.sent())
                     .param("decidedAt", SqlSupport.utc(d.decidedAt()))
+                    .param("rule", d.rule().name())
                     .update();
         } catch (DataIntegrityViolationException alreadyDecided) {
             // Another run decided this week first; its draw stands.
@@ -98,6 +100,7 @@ final class JdbcDecisionLog implements DecisionLog {
                 rs.getString("nudge_id"),
                 rs.getDouble("probability"),
                 rs.getBoolean("sent"),
-                SqlSupport.instant(rs, "decided_at"));
+                SqlSupport.instant(rs, "decided_at"),
+                NudgeDecision.FocusRule.valueOf(rs.getString("focus_rule")));
     }
 }

@@ -34,7 +34,7 @@ public final class KeepingPromises {
     private final PromiseTexts texts;
     private final Clock clock;
 
-    public KeepingPromises(
+    KeepingPromises(
             TeamRepository teams,
             MemberRepository members,
             PromiseRepository promises,

@@ -54,7 +54,7 @@ public final class NoticingPromises implements PromiseQuestions {
     private final Pseudonymizer pseudonyms;
     private final PromiseTexts texts;
 
-    public NoticingPromises(
+    NoticingPromises(
             PromiseRepository promises,
             TeamRepository teams,
             MemberRepository members,

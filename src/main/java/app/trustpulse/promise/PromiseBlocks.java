@@ -27,7 +27,7 @@ public final class PromiseBlocks implements PromiseSections {
     private final NoticingPromises noticing;
     private final PromiseTexts texts;
 
-    public PromiseBlocks(
+    PromiseBlocks(
             PromiseRepository promises,
             MemberRepository members,
             PulseRepository pulses,

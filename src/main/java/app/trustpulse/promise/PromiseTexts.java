@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.Optional;
 
 /** How promises read, in the team's language: in the pulse, the digest, the check-in and the replies to a leader. */
-public final class PromiseTexts {
+final class PromiseTexts {
 
     private final Texts texts;
 
-    public PromiseTexts(Texts texts) {
+    PromiseTexts(Texts texts) {
         this.texts = texts;
     }
 

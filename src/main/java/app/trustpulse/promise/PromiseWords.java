@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * meeting" sets the focus, words without "dimension:" keep the focus offered. Only a dimension followed by a colon
  * counts, so "Trust me, I will …" is read as words.
  */
-public final class PromiseWords {
+final class PromiseWords {
 
     private static final Pattern PREFIX = Pattern.compile("^\\s*([\\p{L}\\d]+)\\s*:\\s*(.*)$", Pattern.DOTALL);
 

@@ -14,21 +14,8 @@ public final class CheckInPlanner {
 
     static final int MIN_PER_CHECK_IN = 2;
     static final int MAX_PER_CHECK_IN = 3;
-    /** Items per dimension; empty for the current questionnaire. */
-    private final int uniformItems;
-
-    /** Plans the current questionnaire. */
-    CheckInPlanner() {
-        this.uniformItems = 0;
-    }
-
-    /** Plans a questionnaire with the same number of items in every dimension. */
-    CheckInPlanner(int itemsPerDimension) {
-        if (itemsPerDimension < 1) {
-            throw new IllegalArgumentException("at least one statement per dimension");
-        }
-        this.uniformItems = itemsPerDimension;
-    }
+    /** Plans the current questionnaire; only {@link PulseModule} makes one. */
+    CheckInPlanner() {}
 
     public static int statementsPerCheckIn(int checkInsPerWeek) {
         int per = (int) Math.ceil(6.0 / Math.max(1, checkInsPerWeek));
@@ -65,7 +52,7 @@ public final class CheckInPlanner {
     }
 
     private int item(Dimension d, long personKey, WeekId week) {
-        int items = uniformItems > 0 ? uniformItems : Instrument.items(d);
+        int items = Instrument.items(d);
         return (int) Math.floorMod(week.ordinal() + personKey + d.ordinal(), (long) items) + 1;
     }
 }

@@ -3,7 +3,7 @@ package app.trustpulse.summary;
 import app.trustpulse.chat.ChannelAddress;
 import app.trustpulse.chat.ChatGateways;
 import app.trustpulse.chat.Delivery;
-import app.trustpulse.nudge.NudgeSelector;
+import app.trustpulse.nudge.DigestNudges;
 import app.trustpulse.pulse.DimensionScore;
 import app.trustpulse.pulse.Member;
 import app.trustpulse.pulse.PulseMetrics;
@@ -19,7 +19,7 @@ final class ChannelPulse implements WeekStep {
 
     private final ChatGateways gateways;
     private final PulseMessages messages;
-    private final NudgeSelector selector;
+    private final DigestNudges nudges;
     private final PulseRepository pulses;
     private final Clock clock;
     private final PulseMetrics metrics;
@@ -27,13 +27,13 @@ final class ChannelPulse implements WeekStep {
     ChannelPulse(
             ChatGateways gateways,
             PulseMessages messages,
-            NudgeSelector selector,
+            DigestNudges nudges,
             PulseRepository pulses,
             Clock clock,
             PulseMetrics metrics) {
         this.gateways = gateways;
         this.messages = messages;
-        this.selector = selector;
+        this.nudges = nudges;
         this.pulses = pulses;
         this.clock = clock;
         this.metrics = metrics;
@@ -54,7 +54,7 @@ final class ChannelPulse implements WeekStep {
         gateways.of(team.platform())
                 .postToChannel(
                         ChannelAddress.of(team),
-                        messages.channelPost(team, pulse, selector.reflectionQuestion(team.language(), pulse)),
+                        messages.channelPost(team, pulse, nudges.reflectionQuestion(team.language(), pulse)),
                         delivery);
         pulses.markPosted(team.id(), pulse.week(), clock.instant());
         metrics.pulsePosted(team.platform(), (int)

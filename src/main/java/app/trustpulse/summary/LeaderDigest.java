@@ -5,6 +5,7 @@ import app.trustpulse.chat.ChatGateways;
 import app.trustpulse.chat.Delivery;
 import app.trustpulse.chat.DirectAddress;
 import app.trustpulse.feedback.FeedbackRelease;
+import app.trustpulse.nudge.DigestNudges;
 import app.trustpulse.nudge.DisruptionDetector;
 import app.trustpulse.nudge.QuarterlyReviews;
 import app.trustpulse.pulse.AnswerRepository;
@@ -37,7 +38,7 @@ final class LeaderDigest implements WeekStep {
     private final Pseudonymizer pseudonyms;
     private final FeedbackRelease feedbackRelease;
     private final LeaderDigests digests;
-    private final QuarterlyReviews reviews;
+    private final DigestNudges nudges;
     private final ChatGateways gateways;
     private final Clock clock;
     private final PulseMetrics metrics;
@@ -49,7 +50,7 @@ final class LeaderDigest implements WeekStep {
             Pseudonymizer pseudonyms,
             FeedbackRelease feedbackRelease,
             LeaderDigests digests,
-            QuarterlyReviews reviews,
+            DigestNudges nudges,
             ChatGateways gateways,
             Clock clock,
             PulseMetrics metrics) {
@@ -59,7 +60,7 @@ final class LeaderDigest implements WeekStep {
         this.pseudonyms = pseudonyms;
         this.feedbackRelease = feedbackRelease;
         this.digests = digests;
-        this.reviews = reviews;
+        this.nudges = nudges;
         this.gateways = gateways;
         this.clock = clock;
         this.metrics = metrics;
@@ -97,10 +98,10 @@ final class LeaderDigest implements WeekStep {
         gateway.sendDirect(to, digests.digest(team, leader.get(), context, selfCheck), delivery);
         metrics.digestSent(team.platform());
         metrics.nudgesSent(team.platform(), PulseMetrics.NudgeOccasion.DIGEST, digests.nudgesIn(team, leaderId, week));
-        if (QuarterlyReviews.isDue(team, clock.instant().atZone(team.timezone()).toLocalDate())) {
+        if (nudges.reviewDue(team, clock.instant().atZone(team.timezone()).toLocalDate())) {
             Map<WeekId, Map<Dimension, Double>> reviewHistory =
                     pulses.history(team.id(), week.minus(QuarterlyReviews.HISTORY_WEEKS), week.plus(1));
-            reviews.review(team, leaderId, week, reviewHistory)
+            nudges.quarterlyReview(team, leaderId, week, reviewHistory)
                     .ifPresent(r -> gateway.sendDirect(
                             to, r, new Delivery(delivery.id() + "-review", delivery.mayHaveLanded())));
         }

@@ -4,9 +4,8 @@ import app.trustpulse.chat.Actions;
 import app.trustpulse.chat.Block;
 import app.trustpulse.chat.Button;
 import app.trustpulse.chat.ChatMessage;
-import app.trustpulse.nudge.NudgeCatalog;
+import app.trustpulse.nudge.DigestNudges;
 import app.trustpulse.nudge.NudgeLog;
-import app.trustpulse.nudge.NudgeMessages;
 import app.trustpulse.nudge.NudgeReason;
 import app.trustpulse.nudge.NudgeSelector;
 import app.trustpulse.nudge.NudgeTrial;
@@ -49,49 +48,33 @@ final class LeaderDigests {
             int feedbackHeld,
             List<String> comments) {}
 
-    private final NudgeSelector selector;
-    private final NudgeCatalog catalog;
+    private final DigestNudges nudges;
     private final NudgeLog nudgeLog;
     private final PulseMessages pulseMessages;
-    private final NudgeMessages nudgeMessages;
     private final Texts texts;
     private final Clock clock;
     private final PromiseSections promises;
-    private Optional<NudgeTrial> trial = Optional.empty();
 
-    /** Nudges on the team's focus go out as the randomised decision says (see {@link NudgeTrial}). */
-    public LeaderDigests randomisedBy(NudgeTrial trial) {
-        this.trial = Optional.of(trial);
-        return this;
-    }
-
-    LeaderDigests(
-            NudgeSelector selector,
-            NudgeCatalog catalog,
-            NudgeLog nudgeLog,
-            PulseMessages pulseMessages,
-            NudgeMessages nudgeMessages,
-            Texts texts,
-            Clock clock) {
-        this(selector, catalog, nudgeLog, pulseMessages, nudgeMessages, texts, clock, PromiseSections.none());
+    /**
+     * @param nudges what the digest uses of nudges; nudges on the team's focus go out as the week's randomised
+     *     decision says (see {@link NudgeTrial}) when they are randomised
+     */
+    LeaderDigests(DigestNudges nudges, NudgeLog nudgeLog, PulseMessages pulseMessages, Texts texts, Clock clock) {
+        this(nudges, nudgeLog, pulseMessages, texts, clock, PromiseSections.none());
     }
 
     /** @param promises the leader's focus and promise, and what they must hear first (see {@link PromiseSections}) */
-    public LeaderDigests(
-            NudgeSelector selector,
-            NudgeCatalog catalog,
+    LeaderDigests(
+            DigestNudges nudges,
             NudgeLog nudgeLog,
             PulseMessages pulseMessages,
-            NudgeMessages nudgeMessages,
             Texts texts,
             Clock clock,
             PromiseSections promises) {
         this.promises = promises;
-        this.selector = selector;
-        this.catalog = catalog;
+        this.nudges = nudges;
         this.nudgeLog = nudgeLog;
         this.pulseMessages = pulseMessages;
-        this.nudgeMessages = nudgeMessages;
         this.texts = texts;
         this.clock = clock;
     }
@@ -121,7 +104,7 @@ final class LeaderDigests {
                 .filter(n -> n.reaction().isEmpty() && n.week().compareTo(pulse.week()) < 0)
                 .limit(2)
                 .toList();
-        NudgeSelector.Signals signals = selector.signals(Optional.of(pulse), week.earlier(), selfCheck);
+        NudgeSelector.Signals signals = nudges.signals(Optional.of(pulse), week.earlier(), selfCheck);
         if (!signals.lower().isEmpty()) {
             String names = signals.lower().stream()
                     .map(d -> texts.dimensionName(lang, d.dimension()))
@@ -137,32 +120,24 @@ final class LeaderDigests {
         boolean withheld = false;
         if (!chosenBefore.isEmpty()) {
             for (SentNudge n : chosenBefore) {
-                catalog.find(lang, n.nudgeId())
+                nudges.find(lang, n.nudgeId())
                         .filter(nudge -> n.dimension().isPresent())
                         .ifPresent(nudge -> picks.add(Map.entry(
                                 new NudgeSelector.Pick(nudge, n.dimension().get(), n.reason()), n.id())));
             }
         } else {
             Set<String> recentIds = recent.stream().map(SentNudge::nudgeId).collect(Collectors.toSet());
-            List<NudgeSelector.Pick> chosen;
-            if (trial.isPresent()) {
-                NudgeTrial.Choice choice = trial.get()
-                        .choose(
-                                selector,
-                                team.id(),
-                                leader.userId(),
-                                pulse.week(),
-                                lang,
-                                signals,
-                                recentIds,
-                                MAX_NUDGES,
-                                pulse.week().ordinal());
-                chosen = choice.picks();
-                withheld = choice.withheld();
-            } else {
-                chosen = selector.choose(
-                        lang, signals, recentIds, MAX_NUDGES, pulse.week().ordinal());
-            }
+            NudgeTrial.Choice choice = nudges.choose(
+                    team.id(),
+                    leader.userId(),
+                    pulse.week(),
+                    lang,
+                    signals,
+                    recentIds,
+                    MAX_NUDGES,
+                    pulse.week().ordinal());
+            List<NudgeSelector.Pick> chosen = choice.picks();
+            withheld = choice.withheld();
             for (NudgeSelector.Pick pick : chosen) {
                 long id = nudgeLog.record(new SentNudge(
                         0,
@@ -186,7 +161,7 @@ final class LeaderDigests {
             if (pick.reason() == NudgeReason.DROP) {
                 blocks.add(new Block.Text(texts.get(lang, "digest.drop", texts.dimensionName(lang, pick.dimension()))));
             }
-            blocks.addAll(nudgeMessages.nudgeBlocks(lang, pick, entry.getValue()));
+            blocks.addAll(nudges.nudgeBlocks(lang, pick, entry.getValue()));
         }
         if (withheld) {
             blocks.add(new Block.Context(texts.get(lang, "digest.randomised")));
@@ -200,7 +175,7 @@ final class LeaderDigests {
                                 new PromiseSections.Tip(e.getValue(), e.getKey().dimension()))
                         .toList()));
         for (SentNudge earlier : unanswered) {
-            nudgeMessages.earlierNudge(lang, earlier).ifPresent(blocks::addAll);
+            nudges.earlierNudge(lang, earlier).ifPresent(blocks::addAll);
         }
         if (!week.feedback().isEmpty()) {
             blocks.add(new Block.Text(
@@ -234,7 +209,7 @@ final class LeaderDigests {
             blocks.add(new Block.Context(texts.get(lang, "digest.selfcheck.noTeamScore", threshold)));
             return blocks;
         }
-        List<NudgeSelector.Gap> gaps = selector.gaps(pulse, selfCheck);
+        List<NudgeSelector.Gap> gaps = nudges.gaps(pulse, selfCheck);
         List<Block.ScoreRow> rows = new ArrayList<>();
         for (Dimension d : Dimension.inModelOrder()) {
             Integer self = selfCheck.get(d);

@@ -3,12 +3,8 @@ package app.trustpulse.summary;
 import app.trustpulse.chat.ChatGateways;
 import app.trustpulse.feedback.FeedbackRelease;
 import app.trustpulse.feedback.TextScrubber;
-import app.trustpulse.nudge.NudgeCatalog;
+import app.trustpulse.nudge.DigestNudges;
 import app.trustpulse.nudge.NudgeLog;
-import app.trustpulse.nudge.NudgeMessages;
-import app.trustpulse.nudge.NudgeSelector;
-import app.trustpulse.nudge.NudgeTrial;
-import app.trustpulse.nudge.QuarterlyReviews;
 import app.trustpulse.promise.PromiseSections;
 import app.trustpulse.pulse.AnswerRepository;
 import app.trustpulse.pulse.CheckInRepository;
@@ -24,7 +20,6 @@ import app.trustpulse.pulse.WorkQueue;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The summary module put together, in plain Java: what it needs comes in, and out come only what the rest of the
@@ -44,16 +39,12 @@ public final class SummaryModule {
             WeekStepRepository steps,
             NudgeLog nudgeLog) {}
 
-    /** What it uses of the nudge, feedback and promise modules. */
+    /**
+     * What it uses of the nudge, feedback and promise modules: of nudges only their facade for the week close
+     * ({@link DigestNudges}).
+     */
     public record Neighbours(
-            NudgeSelector selector,
-            NudgeCatalog catalog,
-            NudgeMessages nudgeMessages,
-            QuarterlyReviews reviews,
-            FeedbackRelease feedbackRelease,
-            TextScrubber scrubber,
-            PromiseSections promises,
-            Optional<NudgeTrial> trial) {}
+            DigestNudges nudges, FeedbackRelease feedbackRelease, TextScrubber scrubber, PromiseSections promises) {}
 
     /** How it reaches people and the rest of the world. */
     public record Outside(
@@ -66,20 +57,12 @@ public final class SummaryModule {
             Stores stores, Neighbours neighbours, Outside outside, Pseudonymizer pseudonyms, Texts texts, Clock clock) {
         PulseMessages pulseMessages = new PulseMessages(texts, outside.charts(), neighbours.promises());
         LeaderDigests digests = new LeaderDigests(
-                neighbours.selector(),
-                neighbours.catalog(),
-                stores.nudgeLog(),
-                pulseMessages,
-                neighbours.nudgeMessages(),
-                texts,
-                clock,
-                neighbours.promises());
-        neighbours.trial().ifPresent(digests::randomisedBy);
+                neighbours.nudges(), stores.nudgeLog(), pulseMessages, texts, clock, neighbours.promises());
         WeekSequence sequence = new WeekSequence(
                 new ChannelPulse(
                         outside.gateways(),
                         pulseMessages,
-                        neighbours.selector(),
+                        neighbours.nudges(),
                         stores.pulses(),
                         clock,
                         outside.metrics()),
@@ -91,7 +74,7 @@ public final class SummaryModule {
                         pseudonyms,
                         neighbours.feedbackRelease(),
                         digests,
-                        neighbours.reviews(),
+                        neighbours.nudges(),
                         outside.gateways(),
                         clock,
                         outside.metrics()));

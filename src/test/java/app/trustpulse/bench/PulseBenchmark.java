@@ -12,10 +12,7 @@ import app.trustpulse.checkin.SendingCheckIns;
 import app.trustpulse.feedback.FeedbackModule;
 import app.trustpulse.feedback.TextScrubber;
 import app.trustpulse.nudge.InMemoryDecisionLog;
-import app.trustpulse.nudge.NudgeCatalog;
-import app.trustpulse.nudge.NudgeMessages;
-import app.trustpulse.nudge.NudgeSelector;
-import app.trustpulse.nudge.QuarterlyReviews;
+import app.trustpulse.nudge.NudgeModule;
 import app.trustpulse.persistence.JdbcStores;
 import app.trustpulse.pulse.Answer;
 import app.trustpulse.pulse.Dimension;
@@ -90,8 +87,6 @@ class PulseBenchmark {
         ChatGateways gateways = new ChatGateways(List.of(new CountingGateway()));
         PulseModule pulse = new PulseModule(new byte[32]);
         Pseudonymizer pseudonyms = pulse.pseudonyms();
-        NudgeCatalog catalog = new NudgeCatalog();
-        NudgeSelector selector = new NudgeSelector(catalog);
         TeamTriggers noTriggers = new TeamTriggers() {
             public void plan(Team team) {}
 
@@ -126,14 +121,10 @@ class PulseBenchmark {
                         new SummaryModule.Stores(
                                 teams, members, checkIns, answers, pulses, stores.weekSteps(), nudgeLog),
                         new SummaryModule.Neighbours(
-                                selector,
-                                catalog,
-                                new NudgeMessages(catalog, texts),
-                                new QuarterlyReviews(nudgeLog, new InMemoryDecisionLog(), texts),
+                                NudgeModule.digestNudges(nudgeLog, new InMemoryDecisionLog(), texts),
                                 FeedbackModule.release(feedback, members, pseudonyms, new Random(1)),
                                 new TextScrubber(),
-                                app.trustpulse.promise.PromiseSections.none(),
-                                java.util.Optional.empty()),
+                                app.trustpulse.promise.PromiseSections.none()),
                         new SummaryModule.Outside(
                                 gateways,
                                 noQueue,

@@ -14,15 +14,18 @@ import org.junit.jupiter.api.Test;
 
 /**
  * How far a leader can trust the alarms and the randomised nudges' review: simulated teams (see
- * {@link SimulatedTeams}) driven through the real pulse calculator, alarm test, nudge choice, randomised decision and
- * estimator, per team size and noise level. Settings: team sizes, each person's week-to-week mood (SD), and the
- * team's shared weekly mood (SD; with it, moods last: AR(1) with correlation 0.5). Per setting it prints false alarms
- * per team-year (real scores never change), the share of real drops of 1.0 and of 0.5 flagged within two weeks, the
- * quarterly review's mean estimate when nudges do nothing (its bias), how many quarterly reviews a year say "it
- * worked" when nudges do nothing, and the deployment-wide estimate (all team-years of the setting pooled) when a
- * nudge sent on the focus adds +0.3, with probabilities that lean on the scores. Not part of the normal run; start it
- * with {@code ./mvnw test -Dtest=SignalQualityBenchmark} (optionally {@code -Dsignal.teamYears=...},
- * {@code -Dsignal.between=...} for the SD of people's own levels, default 0.3). Figures are printed, never asserted.
+ * {@link SimulatedTeams}) driven through the shipped instrument (six TRUST statements, three for each other
+ * dimension), the product's statement rotation keyed by each person's rotation key from the real pseudonymizer, the
+ * real pulse calculator, alarm test, nudge choice, randomised decision (the digest's and both mid-week nudges', one
+ * message per alarm) and estimator, per team size and noise level. Settings: team sizes, each person's week-to-week
+ * mood (SD), and the team's shared weekly mood (SD; with it, moods last: AR(1) with correlation 0.5). Per setting it
+ * prints false alarms per team-year (real scores never change), the share of real drops of 1.0 and of 0.5 flagged
+ * within two weeks, the quarterly review's mean estimate when nudges do nothing (its bias), how many quarterly reviews
+ * a year say "it worked" when nudges do nothing, and the deployment-wide estimate (all team-years of the setting
+ * pooled) when a nudge sent on the focus adds +0.3, with probabilities that lean on the scores. Not part of the normal
+ * run; start it with {@code ./mvnw test -Dtest=SignalQualityBenchmark} (optionally {@code -Dsignal.teamYears=...},
+ * {@code -Dsignal.between=...} for the SD of people's own levels, default 0.3). Figures are printed, never asserted;
+ * the last lines say which of the method's targets the run met.
  */
 class SignalQualityBenchmark {
 
@@ -37,15 +40,17 @@ class SignalQualityBenchmark {
     private static final double DROP = 1.0;
     private static final double SMALL_DROP = 0.5;
     private static final double NUDGE_EFFECT = 0.3;
+    /** Enough for the pooled figures, within a few minutes on two cores. */
+    private static final int DEFAULT_TEAM_YEARS = 100;
 
     @Test
     void printsSignalQualityPerSetting() throws Exception {
-        int teamYears = Integer.getInteger("signal.teamYears", 500);
+        int teamYears = Integer.getInteger("signal.teamYears", DEFAULT_TEAM_YEARS);
         double between = Double.parseDouble(System.getProperty("signal.between", "0.3"));
-        NudgeCatalog catalog = new NudgeCatalog();
+        NudgeCatalog catalog = SimulatedTeams.catalog();
         long started = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
-        List<Future<String>> lines = new ArrayList<>();
+        List<Future<Result>> lines = new ArrayList<>();
         for (double[] shared : SHARED) {
             for (int size : SIZES) {
                 for (double noise : NOISE) {
@@ -62,14 +67,107 @@ class SignalQualityBenchmark {
                 PARTICIPATION * 100,
                 between,
                 Runtime.getRuntime().availableProcessors());
-        for (Future<String> line : lines) {
-            REPORT.println(line.get());
+        List<Result> results = new ArrayList<>();
+        for (Future<Result> line : lines) {
+            results.add(line.get());
+            REPORT.println(results.get(results.size() - 1).line());
         }
         pool.shutdown();
+        targets(results, teamYears);
         REPORT.printf(Locale.ROOT, "SIGNAL QUALITY took %.1f s%n", (System.nanoTime() - started) / 1e9);
     }
 
-    private static String run(SimulatedTeams.Setting setting, NudgeCatalog catalog, int teamYears) {
+    /** One setting's line, and what the targets are checked on. */
+    private record Result(
+            String line,
+            double falseAlarms,
+            double reviewSum,
+            int reviews,
+            double reviewBias,
+            double falseVerdicts,
+            double yearsWithAFalseVerdict,
+            double trueEffect,
+            int alarms,
+            int alarmMessages) {}
+
+    /**
+     * The issue's targets: at most one false alarm per team-year everywhere; the review's bias within ±0.03 and at most
+     * 5 % of years with a false "it worked"; a true +0.3 within ±0.05 at the deployment level; one message per alarm.
+     */
+    private static void targets(List<Result> results, int teamYears) {
+        double maxFalse =
+                results.stream().mapToDouble(Result::falseAlarms).max().orElse(Double.NaN);
+        double pooledSum = results.stream().mapToDouble(Result::reviewSum).sum();
+        int pooledCount = results.stream().mapToInt(Result::reviews).sum();
+        double pooled = pooledSum / pooledCount;
+        List<Result> withReviews =
+                results.stream().filter(r -> !Double.isNaN(r.reviewBias())).toList();
+        double minBias =
+                withReviews.stream().mapToDouble(Result::reviewBias).min().orElse(Double.NaN);
+        double maxBias =
+                withReviews.stream().mapToDouble(Result::reviewBias).max().orElse(Double.NaN);
+        long biasOutside = withReviews.stream()
+                .filter(r -> Math.abs(r.reviewBias()) > 0.03)
+                .count();
+        double maxVerdicts =
+                results.stream().mapToDouble(Result::falseVerdicts).max().orElse(Double.NaN);
+        double maxYears = results.stream()
+                .mapToDouble(Result::yearsWithAFalseVerdict)
+                .max()
+                .orElse(Double.NaN);
+        List<Result> withEffect =
+                results.stream().filter(r -> !Double.isNaN(r.trueEffect())).toList();
+        double minEffect =
+                withEffect.stream().mapToDouble(Result::trueEffect).min().orElse(Double.NaN);
+        double maxEffect =
+                withEffect.stream().mapToDouble(Result::trueEffect).max().orElse(Double.NaN);
+        long effectOutside = withEffect.stream()
+                .filter(r -> Math.abs(r.trueEffect() - NUDGE_EFFECT) > 0.05)
+                .count();
+        int alarms = results.stream().mapToInt(Result::alarms).sum();
+        int messages = results.stream().mapToInt(Result::alarmMessages).sum();
+        REPORT.printf(
+                Locale.ROOT,
+                "TARGET false_alarms_per_team_year<=1.0 %s: at most %.2f in %d settings%n",
+                maxFalse <= 1.0 ? "MET" : "NOT MET",
+                maxFalse,
+                results.size());
+        REPORT.printf(
+                Locale.ROOT,
+                "TARGET review_bias_within_0_03 %s pooled, %s in every setting: pooled %+.3f over %d reviews with a"
+                        + " number; per setting %+.3f to %+.3f, %d of %d settings outside%n",
+                Math.abs(pooled) <= 0.03 ? "MET" : "NOT MET",
+                biasOutside == 0 ? "MET" : "NOT MET",
+                pooled,
+                pooledCount,
+                minBias,
+                maxBias,
+                biasOutside,
+                withReviews.size());
+        REPORT.printf(
+                Locale.ROOT,
+                "TARGET false_it_worked<=5%%_a_year %s: at most %.3f false verdicts a team-year, at most %.1f %% of"
+                        + " team-years with one%n",
+                maxYears <= 0.05 ? "MET" : "NOT MET",
+                maxVerdicts,
+                maxYears * 100);
+        REPORT.printf(
+                Locale.ROOT,
+                "TARGET deployment_true_0_3_within_0_05 %s: %+.3f to %+.3f, %d of %d settings outside%n",
+                effectOutside == 0 ? "MET" : "NOT MET",
+                minEffect,
+                maxEffect,
+                effectOutside,
+                withEffect.size());
+        REPORT.printf(
+                Locale.ROOT,
+                "TARGET one_message_per_alarm %s: %d messages for %d alarms (digest and mid-week nudges together)%n",
+                messages == alarms ? "MET" : "NOT MET",
+                messages,
+                alarms);
+    }
+
+    private static Result run(SimulatedTeams.Setting setting, NudgeCatalog catalog, int teamYears) {
         SimulatedTeams teams = new SimulatedTeams(
                 setting,
                 catalog,
@@ -81,11 +179,13 @@ class SignalQualityBenchmark {
         int shippedRule = 0;
         int falseVerdicts = 0;
         int yearsWithAFalseVerdict = 0;
+        int alarmMessages = 0;
         Mean nullReviews = new Mean();
         List<RandomisedEffect.Observation> nullDeployment = new ArrayList<>();
         for (int y = 0; y < teamYears; y++) {
             SimulatedTeams.Year year = teams.year(0, SimulatedTeams.Probabilities.EVEN, "team-year " + y);
             falseAlarms += year.falseAlarms();
+            alarmMessages += year.alarmMessages();
             falseVerdicts += year.saidItWorked();
             yearsWithAFalseVerdict += year.saidItWorked() > 0 ? 1 : 0;
             lowerWeeks += year.lowerWeeks();
@@ -115,7 +215,7 @@ class SignalQualityBenchmark {
         RandomisedEffect.Estimate nullEstimate = deployment(nullDeployment);
         RandomisedEffect.Estimate trueEstimate = deployment(effectDeployment);
         RandomisedEffect.Counts counts = RandomisedEffect.counts(nullDeployment);
-        return String.format(
+        String line = String.format(
                 Locale.ROOT,
                 "SIGNAL size=%d sd=%.1f shared_sd=%.1f false_alarms_per_team_year=%.2f power_drop_1_0=%.2f power_drop_0_5=%.2f"
                         + " null_effect=%+.3f true_effect_0_3=%+.3f review_false_verdicts_per_year=%.3f"
@@ -123,7 +223,7 @@ class SignalQualityBenchmark {
                         + " lower_this_week_per_team_year=%.1f years_with_a_false_verdict=%.3f"
                         + " reviews_with_a_number=%.2f review_margin=%.2f review_effect_0_3=%+.2f"
                         + " deployment_null=%+.3f±%.3f deployment_0_3=%+.3f±%.3f unweighted_0_3=%+.3f"
-                        + " decisions_per_team_year=%.1f missing_outcomes=%.3f",
+                        + " decisions_per_team_year=%.1f missing_outcomes=%.3f alarm_messages_per_alarm=%.2f",
                 setting.size(),
                 setting.noise(),
                 setting.shared(),
@@ -148,7 +248,19 @@ class SignalQualityBenchmark {
                 nullDeployment.size() / (double) teamYears,
                 nullDeployment.isEmpty()
                         ? Double.NaN
-                        : (counts.missingSent() + counts.missingWithheld()) / (double) nullDeployment.size());
+                        : (counts.missingSent() + counts.missingWithheld()) / (double) nullDeployment.size(),
+                falseAlarms == 0 ? Double.NaN : alarmMessages / (double) falseAlarms);
+        return new Result(
+                line,
+                falseAlarms / (double) teamYears,
+                nullReviews.sum(),
+                nullReviews.count(),
+                nullReviews.mean(),
+                falseVerdicts / (double) teamYears,
+                yearsWithAFalseVerdict / (double) teamYears,
+                trueEstimate.effect(),
+                falseAlarms,
+                alarmMessages);
     }
 
     /** NaN when the setting had no decisions on a side (teams too small for a focus). */
@@ -189,6 +301,14 @@ class SignalQualityBenchmark {
 
         double mean() {
             return count == 0 ? Double.NaN : sum / count;
+        }
+
+        double sum() {
+            return sum;
+        }
+
+        int count() {
+            return count;
         }
 
         double margin() {

@@ -25,7 +25,8 @@ public final class InMemoryDecisionLog implements DecisionLog {
                 d.nudgeId(),
                 d.probability(),
                 d.sent(),
-                d.decidedAt());
+                d.decidedAt(),
+                d.rule());
         decisions.add(stored);
         return stored;
     }

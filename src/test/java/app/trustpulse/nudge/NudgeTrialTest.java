@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
@@ -124,6 +125,115 @@ class NudgeTrialTest {
         assertThat(choice.decision()).isEmpty();
         assertThat(choice.picks()).hasSize(1);
         assertThat(log.all()).isEmpty();
+    }
+
+    private NudgeTrial.Choice choose(NudgeTrial trial, NudgeSelector.Signals signals, int max, long rotation) {
+        return trial.choose(selector, 1, "lea", week, Language.EN, signals, Set.of(), max, rotation);
+    }
+
+    @Test
+    void withoutAChosenFocusTheDecisionIsOnTheDimensionThatFellMostAndSaysSo() {
+        NudgeTrial trial =
+                new NudgeTrial(log, NudgeTrial.Probabilities.even(), new Draws(0.3), clock, LeaderFocus.none());
+
+        NudgeTrial.Choice choice = choose(trial, safetyFalling(false));
+
+        NudgeDecision d = choice.decision().orElseThrow();
+        assertThat(d.dimension()).isEqualTo(Dimension.SAFETY);
+        assertThat(d.rule()).isEqualTo(NudgeDecision.FocusRule.FELL_MOST);
+        assertThat(choice.picks()).noneMatch(p -> p.reason() == NudgeReason.FOCUS);
+    }
+
+    @Test
+    void theLeadersChosenFocusIsTheDecisionPointInsteadOfTheDimensionThatFell() {
+        LeaderFocus vision =
+                (team, leader) -> team == 1 && leader.equals("lea") ? Optional.of(Dimension.VISION) : Optional.empty();
+        NudgeTrial trial = new NudgeTrial(log, NudgeTrial.Probabilities.even(), new Draws(0.3), clock, vision);
+
+        NudgeTrial.Choice choice = choose(trial, safetyFalling(false));
+
+        NudgeDecision d = choice.decision().orElseThrow();
+        assertThat(d.dimension()).isEqualTo(Dimension.VISION);
+        assertThat(d.rule()).isEqualTo(NudgeDecision.FocusRule.LEADER_CHOSE);
+        assertThat(d.sent()).isTrue();
+        NudgeSelector.Pick focus = choice.picks().get(0);
+        assertThat(focus.reason()).isEqualTo(NudgeReason.FOCUS);
+        assertThat(focus.dimension()).isEqualTo(Dimension.VISION);
+        assertThat(focus.nudge().id()).isEqualTo(d.nudgeId());
+        assertThat(choice.picks()).noneMatch(p -> p.reason() == NudgeReason.FALLING);
+    }
+
+    @Test
+    void aWithheldChosenFocusCarriesNoNudgeOnItButTheAlarmStillGoesToTheDimensionThatFell() {
+        LeaderFocus vision = (team, leader) -> Optional.of(Dimension.VISION);
+        NudgeTrial trial = new NudgeTrial(log, NudgeTrial.Probabilities.even(), new Draws(0.7), clock, vision);
+
+        NudgeTrial.Choice choice = choose(trial, safetyFalling(true));
+
+        assertThat(choice.withheld()).isTrue();
+        assertThat(choice.decision().orElseThrow().rule()).isEqualTo(NudgeDecision.FocusRule.LEADER_CHOSE);
+        assertThat(choice.picks()).extracting(NudgeSelector.Pick::dimension).doesNotContain(Dimension.VISION);
+        assertThat(choice.picks().get(0).reason()).isEqualTo(NudgeReason.DROP);
+        assertThat(choice.picks().get(0).dimension()).isEqualTo(Dimension.TRUST);
+    }
+
+    @Test
+    void aChosenFocusOnTheDimensionOfTheAlarmMakesNoDecisionPointSinceAnAlarmIsNeverWithheld() {
+        LeaderFocus trust = (team, leader) -> Optional.of(Dimension.TRUST);
+        NudgeTrial trial = new NudgeTrial(log, NudgeTrial.Probabilities.even(), new Draws(), clock, trust);
+
+        NudgeTrial.Choice choice = choose(trial, safetyFalling(true));
+
+        assertThat(choice.decision()).isEmpty();
+        assertThat(choice.picks().get(0).reason()).isEqualTo(NudgeReason.DROP);
+        assertThat(log.all()).isEmpty();
+    }
+
+    @Test
+    void aQuietWeekIsADecisionPointWhenTheLeaderChoseAFocus() {
+        LeaderFocus vision = (team, leader) -> Optional.of(Dimension.VISION);
+        NudgeTrial trial = new NudgeTrial(log, NudgeTrial.Probabilities.even(), new Draws(0.1), clock, vision);
+        NudgeSelector.Signals quiet =
+                new NudgeSelector.Signals(Optional.empty(), List.of(), Optional.empty(), List.of());
+
+        NudgeTrial.Choice choice = choose(trial, quiet);
+
+        assertThat(choice.decision().orElseThrow().dimension()).isEqualTo(Dimension.VISION);
+        assertThat(choice.picks()).extracting(NudgeSelector.Pick::reason).containsExactly(NudgeReason.FOCUS);
+    }
+
+    @Test
+    void aDecidedWeekKeepsItsRuleWhenTheLeaderChoosesAFocusAfterwards() {
+        AtomicReference<Optional<Dimension>> focus = new AtomicReference<>(Optional.empty());
+        Draws draws = new Draws(0.7);
+        NudgeTrial trial = new NudgeTrial(log, NudgeTrial.Probabilities.even(), draws, clock, (t, l) -> focus.get());
+
+        choose(trial, safetyFalling(false));
+        focus.set(Optional.of(Dimension.VISION));
+        NudgeTrial.Choice midweek = choose(trial, safetyFalling(false), 1, 99);
+
+        assertThat(draws.drawn).isEqualTo(1);
+        assertThat(midweek.decision().orElseThrow().rule()).isEqualTo(NudgeDecision.FocusRule.FELL_MOST);
+        assertThat(midweek.withheld()).isTrue();
+        assertThat(midweek.picks()).extracting(NudgeSelector.Pick::dimension).doesNotContain(Dimension.SAFETY);
+        assertThat(midweek.picks()).noneMatch(p -> p.reason() == NudgeReason.FOCUS);
+    }
+
+    @Test
+    void aLeadersChangedFocusDoesNotMoveAWeekAlreadyDecidedOnTheOldOne() {
+        AtomicReference<Optional<Dimension>> focus = new AtomicReference<>(Optional.of(Dimension.VISION));
+        Draws draws = new Draws(0.7);
+        NudgeTrial trial = new NudgeTrial(log, NudgeTrial.Probabilities.even(), draws, clock, (t, l) -> focus.get());
+
+        choose(trial, safetyFalling(false));
+        focus.set(Optional.of(Dimension.CONNECTION));
+        NudgeTrial.Choice midweek = choose(trial, safetyFalling(false), 3, 99);
+
+        assertThat(draws.drawn).isEqualTo(1);
+        assertThat(midweek.decision().orElseThrow().dimension()).isEqualTo(Dimension.VISION);
+        assertThat(midweek.picks())
+                .extracting(NudgeSelector.Pick::dimension)
+                .doesNotContain(Dimension.VISION, Dimension.CONNECTION);
     }
 
     @Test

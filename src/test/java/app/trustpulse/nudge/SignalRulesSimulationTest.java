@@ -38,6 +38,20 @@ class SignalRulesSimulationTest {
     }
 
     @Test
+    void everyAlarmReachesTheLeaderInOneMessageAcrossTheDigestAndTheMidWeekNudges() {
+        SimulatedTeams teams = new SimulatedTeams(new SimulatedTeams.Setting(8, 0.8, 0.3, 0.8, 0.2, 0.5), CATALOG, 17);
+        int alarms = 0;
+        int messages = 0;
+        for (int y = 0; y < 50; y++) {
+            SimulatedTeams.Year year = teams.year(0);
+            alarms += year.falseAlarms();
+            messages += year.alarmMessages();
+        }
+        assertThat(alarms).isPositive();
+        assertThat(messages).isEqualTo(alarms);
+    }
+
+    @Test
     void aRealDropOfOnePointIsFlaggedWithinTwoWeeksAtLeastHalfTheTime() {
         SimulatedTeams teams = new SimulatedTeams(EIGHT, CATALOG, 12);
         int flagged = 0;

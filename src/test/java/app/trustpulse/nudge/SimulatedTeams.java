@@ -3,12 +3,15 @@ package app.trustpulse.nudge;
 import app.trustpulse.pulse.Answer;
 import app.trustpulse.pulse.CheckInPlanner;
 import app.trustpulse.pulse.Dimension;
+import app.trustpulse.pulse.Instrument;
 import app.trustpulse.pulse.Language;
+import app.trustpulse.pulse.Platform;
+import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PublishedScore;
 import app.trustpulse.pulse.PulseCalculator;
+import app.trustpulse.pulse.PulseModule;
 import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.StatementRef;
-import app.trustpulse.pulse.UniformQuestionnaire;
 import app.trustpulse.pulse.WeekId;
 import app.trustpulse.pulse.WeeklyPulse;
 import java.time.Instant;
@@ -25,17 +28,25 @@ import java.util.TreeMap;
 /**
  * Simulated teams answering check-ins, driven through the real pulse calculator, planner, alarm test, nudge
  * choice and review. The model: each person has a stable level per dimension (team level uniform in 3.0..4.0
- * plus a personal offset with SD {@code between}); each week each answer adds the item's own offset (three
- * rotating statements per dimension at -0.25, 0, +0.25), the person's mood with SD {@code noise} and the team's
- * shared mood of that week with SD {@code shared} (a deadline week, a rumour: everyone a little lower at once), and
- * is rounded to a whole point in 1..5. Both moods persist from week to week as AR(1) processes with correlation
- * {@code persistence} (0: independent every week). Each of the week's three check-ins is answered with probability
- * {@code participation}. The team's threshold is the minimum, 3.
+ * plus a personal offset with SD {@code between}); each week each answer adds the item's own offset (the shipped
+ * instrument's statements, six for TRUST and three for the others, spread evenly from -0.25 to +0.25 in how easy
+ * they are to agree with; which one a person gets in a week is the product's own rotation, keyed by the person's
+ * rotation key from the {@link Pseudonymizer} under a secret of the team-year), the person's mood with SD
+ * {@code noise} and the team's shared mood of that week with SD {@code shared} (a deadline week, a rumour: everyone a
+ * little lower at once), and is rounded to a whole point in 1..5. Both moods persist from week to week as AR(1)
+ * processes with correlation {@code persistence} (0: independent every week). Each of the week's three check-ins is
+ * answered with probability {@code participation}. The team's threshold is the minimum, 3. After each week's digest
+ * come the two mid-week nudges of the default schedule, chosen as the product chooses them.
  */
 public final class SimulatedTeams {
 
     public static final int CHECK_INS_PER_WEEK = 3;
-    static final double[] ITEM_OFFSETS = {-0.25, 0, 0.25};
+    /** How much easier (+) or harder (−) the easiest and the hardest statement of a dimension are to agree with. */
+    static final double ITEM_SPREAD = 0.25;
+    /** The days of the week of the mid-week nudges (the default schedule: Tuesday and Thursday). */
+    static final int[] NUDGE_DAYS = {2, 4};
+    /** Mid-week nudges per leader per week (the default budget; the simulated leader reacts, so it never halves). */
+    static final int NUDGES_PER_WEEK = 2;
     /** Weeks before the counted year, so the alarm test has its baseline from the first counted week. */
     public static final int WARM_UP_WEEKS = 10;
 
@@ -58,13 +69,15 @@ public final class SimulatedTeams {
      *                     the four weeks before, on any published dimension) would have alarmed, for contrast
      * @param decisions    the year's randomised decisions with their outcomes (clustered by {@code cluster})
      * @param reviews      the four quarterly reviews of the year: an estimate, or empty when the weeks were too few
+     * @param alarmMessages the digests and mid-week nudges of the year that told the leader of an alarm
      */
     public record Year(
             int falseAlarms,
             int naiveAlarms,
             int lowerWeeks,
             List<RandomisedEffect.Observation> decisions,
-            List<Optional<RandomisedEffect.Estimate>> reviews) {
+            List<Optional<RandomisedEffect.Estimate>> reviews,
+            int alarmMessages) {
 
         /** Quarterly reviews of the year that said the nudges worked (the effect above its margin). */
         public int saidItWorked() {
@@ -87,9 +100,14 @@ public final class SimulatedTeams {
     private final Setting setting;
     private final Random random;
     private final PulseCalculator calculator = new PulseCalculator();
-    private final CheckInPlanner planner = UniformQuestionnaire.planner(ITEM_OFFSETS.length);
+    private final CheckInPlanner planner = new PulseModule(new byte[32]).checkInPlanner();
     private final DisruptionDetector detector = new DisruptionDetector();
     private final NudgeSelector selector;
+
+    /** The shipped catalog, for simulations run from outside the module. */
+    public static NudgeCatalog catalog() {
+        return new NudgeCatalog();
+    }
 
     public SimulatedTeams(Setting setting, NudgeCatalog catalog, long seed) {
         this.setting = setting;
@@ -123,12 +141,12 @@ public final class SimulatedTeams {
                 probabilities == Probabilities.EVEN ? NudgeTrial.Probabilities.even() : (d, n) -> 0.2 + 0.2 * fall[0];
         NudgeTrial trial =
                 new NudgeTrial(log, p, random, java.time.Clock.fixed(Instant.EPOCH, java.time.ZoneOffset.UTC));
-        List<String> sent = new ArrayList<>();
-        List<WeekId> sentWeeks = new ArrayList<>();
+        List<Sent> sent = new ArrayList<>();
         List<Optional<RandomisedEffect.Estimate>> reviews = new ArrayList<>();
         int falseAlarms = 0;
         int lowerWeeks = 0;
         int naiveAlarms = 0;
+        int alarmMessages = 0;
         int weeks = WARM_UP_WEEKS + YEAR_WEEKS + RandomisedEffect.POST_TO;
         for (int t = 0; t < weeks; t++) {
             WeekId week = FIRST_WEEK.plus(t);
@@ -156,21 +174,38 @@ public final class SimulatedTeams {
             if (t >= WARM_UP_WEEKS + YEAR_WEEKS) {
                 continue;
             }
-            Set<String> recent = new HashSet<>();
-            for (int i = 0; i < sent.size(); i++) {
-                if (sentWeeks.get(i).compareTo(week.minus(NudgeSelector.NO_REPEAT_WEEKS)) > 0) {
-                    recent.add(sent.get(i));
-                }
+            if (probabilities == Probabilities.BY_FALL) {
+                fall[0] = detector.assess(pulse, team.earlier(week))
+                        .falling()
+                        .map(DisruptionDetector.Drop::standardised)
+                        .orElse(0.0);
             }
-            fall[0] = detector.assess(pulse, team.earlier(week))
-                    .falling()
-                    .map(DisruptionDetector.Drop::standardised)
-                    .orElse(0.0);
-            NudgeTrial.Choice choice =
-                    trial.choose(selector, 1, "leader", week, Language.EN, signals, recent, 3, week.ordinal());
-            for (NudgeSelector.Pick pick : choice.picks()) {
-                sent.add(pick.nudge().id());
-                sentWeeks.add(week);
+            NudgeTrial.Choice choice = trial.choose(
+                    selector, 1, "leader", week, Language.EN, signals, recent(sent, week), 3, week.ordinal());
+            sent.addAll(sentNudges(choice.picks(), week, week));
+            // The mid-week nudges of the next week, as NudgingLeaders sends them: one each, from the same pulse under
+            // the same decision; an alarm the leader already heard of is not told again.
+            WeekId next = week.plus(1);
+            for (int day : NUDGE_DAYS) {
+                if (midweekIn(sent, next) >= NUDGES_PER_WEEK) {
+                    break;
+                }
+                NudgeSelector.Signals midweek = alreadyTold(signals, sent, week) ? signals.withoutDrop() : signals;
+                List<NudgeSelector.Pick> picks = trial.choose(
+                                selector,
+                                1,
+                                "leader",
+                                week,
+                                Language.EN,
+                                midweek,
+                                recent(sent, next),
+                                1,
+                                next.ordinal() * 7 + day)
+                        .picks();
+                sent.addAll(sentNudges(picks.stream().limit(1).toList(), next, week));
+            }
+            if (counted) {
+                alarmMessages += alarmMessages(sent, week);
             }
             if (choice.decision().isPresent() && choice.decision().get().sent() && nudgeEffect != 0) {
                 for (int after = RandomisedEffect.POST_FROM; after <= lastLiftedWeek; after++) {
@@ -190,7 +225,68 @@ public final class SimulatedTeams {
                         RandomisedEffect.outcome(history, d.dimension(), d.week())));
             }
         }
-        return new Year(falseAlarms, naiveAlarms, lowerWeeks, observations, reviews);
+        return new Year(falseAlarms, naiveAlarms, lowerWeeks, observations, reviews, alarmMessages);
+    }
+
+    /** A nudge the simulated leader got: in the week it went out, chosen from the pulse of {@code pulse}. */
+    private record Sent(
+            String nudgeId, Dimension dimension, NudgeReason reason, WeekId week, WeekId pulse, boolean midweek) {}
+
+    private static List<Sent> sentNudges(List<NudgeSelector.Pick> picks, WeekId week, WeekId pulse) {
+        return picks.stream()
+                .map(p -> new Sent(p.nudge().id(), p.dimension(), p.reason(), week, pulse, !week.equals(pulse)))
+                .toList();
+    }
+
+    /** The nudges of the last {@link NudgeSelector#NO_REPEAT_WEEKS} weeks, never chosen again (oldest first). */
+    private static Set<String> recent(List<Sent> sent, WeekId week) {
+        WeekId cutoff = week.minus(NudgeSelector.NO_REPEAT_WEEKS);
+        Set<String> recent = new HashSet<>();
+        for (int i = sent.size() - 1; i >= 0 && sent.get(i).week().compareTo(cutoff) > 0; i--) {
+            recent.add(sent.get(i).nudgeId());
+        }
+        return recent;
+    }
+
+    /** The mid-week nudges that went out in {@code week} (oldest first). */
+    private static int midweekIn(List<Sent> sent, WeekId week) {
+        int count = 0;
+        for (int i = sent.size() - 1; i >= 0 && sent.get(i).week().compareTo(week) >= 0; i--) {
+            count += sent.get(i).midweek() && sent.get(i).week().equals(week) ? 1 : 0;
+        }
+        return count;
+    }
+
+    /** As NudgingLeaders asks it: whether the leader already heard of this pulse's alarm. */
+    private static boolean alreadyTold(NudgeSelector.Signals signals, List<Sent> sent, WeekId pulse) {
+        if (signals.drop().isEmpty()) {
+            return false;
+        }
+        for (int i = sent.size() - 1; i >= 0 && sent.get(i).week().compareTo(pulse) >= 0; i--) {
+            Sent n = sent.get(i);
+            if (n.reason() == NudgeReason.DROP
+                    && n.dimension() == signals.drop().get().dimension()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The alarms told from the pulse of {@code pulse} (oldest first). */
+    private static int alarmMessages(List<Sent> sent, WeekId pulse) {
+        int count = 0;
+        for (int i = sent.size() - 1; i >= 0 && sent.get(i).pulse().compareTo(pulse) >= 0; i--) {
+            count += sent.get(i).reason() == NudgeReason.DROP
+                            && sent.get(i).pulse().equals(pulse)
+                    ? 1
+                    : 0;
+        }
+        return count;
+    }
+
+    /** The statement's offset: the items of a dimension spread evenly over ±{@link #ITEM_SPREAD}. */
+    static double itemOffset(int item, int items) {
+        return items == 1 ? 0 : -ITEM_SPREAD + 2 * ITEM_SPREAD * (item - 1) / (items - 1);
     }
 
     private static boolean naiveAlarm(WeeklyPulse pulse, Map<WeekId, Map<Dimension, PublishedScore>> earlier) {
@@ -252,9 +348,18 @@ public final class SimulatedTeams {
         private final Map<WeekId, Map<Dimension, PublishedScore>> published = new TreeMap<>();
         private final Map<WeekId, Map<Dimension, Double>> means = new TreeMap<>();
         private final Random random;
+        private final long[] personKeys;
 
         Simulated(Random random) {
             this.random = random;
+            // The product's rotation keys: a secret of the team-year, the person's key derived from it as in sending.
+            byte[] secret = new byte[32];
+            random.nextBytes(secret);
+            Pseudonymizer pseudonyms = new PulseModule(secret).pseudonyms();
+            personKeys = new long[setting.size()];
+            for (int p = 0; p < setting.size(); p++) {
+                personKeys[p] = pseudonyms.rotationKey(1, Platform.PLAYGROUND, "member-" + p);
+            }
             level = new double[setting.size()][6];
             mood = new double[setting.size()][6];
             for (int d = 0; d < 6; d++) {
@@ -295,12 +400,10 @@ public final class SimulatedTeams {
                     if (random.nextDouble() >= setting.participation()) {
                         continue;
                     }
-                    for (StatementRef s : planner.plan(Role.MEMBER, p, week, slot, CHECK_INS_PER_WEEK)) {
+                    for (StatementRef s : planner.plan(Role.MEMBER, personKeys[p], week, slot, CHECK_INS_PER_WEEK)) {
                         int d = s.dimension().ordinal();
-                        // Which statement of the dimension: the planner's rotation, item = (week + person + dimension)
-                        // mod items.
-                        int item = (int) Math.floorMod(week.ordinal() + p + d, (long) ITEM_OFFSETS.length);
-                        double real = level[p][d] + ITEM_OFFSETS[item] + l[d] + mood[p][d] + sharedMood[d];
+                        double offset = itemOffset(s.item(), Instrument.items(s.dimension()));
+                        double real = level[p][d] + offset + l[d] + mood[p][d] + sharedMood[d];
                         int score = (int) Math.max(Answer.MIN_SCORE, Math.min(Answer.MAX_SCORE, Math.round(real)));
                         answers.add(new Answer(1, week, s.dimension(), "p" + p, Role.MEMBER, score, Optional.empty()));
                     }

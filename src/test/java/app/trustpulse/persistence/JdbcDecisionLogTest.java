@@ -36,6 +36,31 @@ class JdbcDecisionLogTest {
     }
 
     @BothDatabases
+    void keepsWhichRuleChoseTheDimension(TestDb db) {
+        JdbcClient jdbc = jdbc(db);
+        long team = insertTeam(jdbc, "C1");
+        var log = new JdbcDecisionLog(jdbc);
+
+        NudgeDecision fell = log.decideOnce(decision(team, "L1", WEEK, 0.5, true));
+        NudgeDecision chosen = log.decideOnce(new NudgeDecision(
+                0,
+                team,
+                "L1",
+                WEEK.plus(1),
+                Dimension.VISION,
+                "vision-01",
+                0.5,
+                false,
+                NOW,
+                NudgeDecision.FocusRule.LEADER_CHOSE));
+
+        assertThat(fell.rule()).isEqualTo(NudgeDecision.FocusRule.FELL_MOST);
+        assertThat(log.find(team, "L1", WEEK.plus(1)).orElseThrow().rule())
+                .isEqualTo(NudgeDecision.FocusRule.LEADER_CHOSE);
+        assertThat(chosen.dimension()).isEqualTo(Dimension.VISION);
+    }
+
+    @BothDatabases
     void aWeekIsDecidedOnceTheFirstDrawStands(TestDb db) {
         JdbcClient jdbc = jdbc(db);
         long team = insertTeam(jdbc, "C1");

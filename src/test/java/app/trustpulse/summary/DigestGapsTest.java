@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.trustpulse.chat.Block;
 import app.trustpulse.chat.ChatMessage;
+import app.trustpulse.nudge.InMemoryDecisionLog;
 import app.trustpulse.nudge.InMemoryNudgeLog;
-import app.trustpulse.nudge.NudgeCatalog;
-import app.trustpulse.nudge.NudgeMessages;
-import app.trustpulse.nudge.NudgeSelector;
+import app.trustpulse.nudge.NudgeModule;
 import app.trustpulse.pulse.Answer;
 import app.trustpulse.pulse.Dimension;
 import app.trustpulse.pulse.Language;
@@ -38,13 +37,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DigestGapsTest {
 
     private final Texts texts = new Texts();
-    private final NudgeCatalog catalog = new NudgeCatalog();
     private final LeaderDigests digests = new LeaderDigests(
-            new NudgeSelector(catalog),
-            catalog,
+            NudgeModule.digestNudges(new InMemoryNudgeLog(), new InMemoryDecisionLog(), texts),
             new InMemoryNudgeLog(),
             new PulseMessages(texts, PulseCharts.none()),
-            new NudgeMessages(catalog, texts),
             texts,
             Clock.fixed(Instant.parse("2026-11-20T16:00:00Z"), ZoneOffset.UTC));
     private final Team team = new Team(
