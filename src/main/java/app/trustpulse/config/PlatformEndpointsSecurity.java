@@ -1,5 +1,6 @@
 package app.trustpulse.config;
 
+import io.micrometer.observation.ObservationPredicate;
 import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -9,6 +10,7 @@ import org.springframework.boot.security.autoconfigure.actuate.web.servlet.Endpo
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -32,6 +34,29 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(SecurityFilterChain.class)
 public class PlatformEndpointsSecurity {
+
+    /**
+     * The two paths the platforms call with every message, click and event, signed (Slack) or token-checked (the Bot
+     * Framework) by their adapters: a chain of their own without a filter, as an acknowledgement's CPU is the service's
+     * cost per request.
+     */
+    static final String[] PLATFORM_CALLS = {"/slack/events", "/api/messages"};
+
+    @Bean
+    @Order(0)
+    SecurityFilterChain platformCalls(HttpSecurity http) throws Exception {
+        http.securityMatchers(m -> m.requestMatchers(PLATFORM_CALLS))
+                .csrf(AbstractHttpConfigurer::disable)
+                .headers(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .securityContext(AbstractHttpConfigurer::disable)
+                .anonymous(AbstractHttpConfigurer::disable)
+                .servletApi(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .exceptionHandling(AbstractHttpConfigurer::disable)
+                .sessionManagement(AbstractHttpConfigurer::disable);
+        return http.build();
+    }
 
     @Bean
     @Order(1)
@@ -76,5 +101,25 @@ public class PlatformEndpointsSecurity {
     @Bean
     SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /**
+     * The platforms' calls are not timed as HTTP requests ({@code http.server.requests}): timing one took about a tenth
+     * of an acknowledgement's CPU (profiled with IngestBenchmark, see docs/performance.md), and what they lead to is
+     * counted where it happens (the queue's gauges, messages sent, answers recorded). Every other request still is.
+     */
+    @Bean
+    ObservationPredicate platformCallsUntimed() {
+        return (name, context) -> !(context instanceof ServerRequestObservationContext request
+                && isPlatformCall(request.getCarrier().getRequestURI()));
+    }
+
+    static boolean isPlatformCall(String uri) {
+        for (String path : PLATFORM_CALLS) {
+            if (path.equals(uri)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
