@@ -235,8 +235,7 @@ class TeamsHostScaleBenchmark {
             tenantOfTeam.put(team.id(), tenant);
             for (int m = 0; m < size; m++) {
                 String user = person(t, m);
-                store.saveUser(
-                        tenant, user, reference(connector, bot, "a:chat-" + user, tenant, "personal", user));
+                store.saveUser(tenant, user, reference(connector, bot, "a:chat-" + user, tenant, "personal", user));
                 members.save(new Member(
                         team.id(),
                         user,
