@@ -1,6 +1,5 @@
 package app.trustpulse.config;
 
-import io.micrometer.observation.ObservationPredicate;
 import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -10,7 +9,6 @@ import org.springframework.boot.security.autoconfigure.actuate.web.servlet.Endpo
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
-import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -101,25 +99,5 @@ public class PlatformEndpointsSecurity {
     @Bean
     SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();
-    }
-
-    /**
-     * The platforms' calls are not timed as HTTP requests ({@code http.server.requests}): timing one took about a tenth
-     * of an acknowledgement's CPU (profiled with IngestBenchmark, see docs/performance.md), and what they lead to is
-     * counted where it happens (the queue's gauges, messages sent, answers recorded). Every other request still is.
-     */
-    @Bean
-    ObservationPredicate platformCallsUntimed() {
-        return (name, context) -> !(context instanceof ServerRequestObservationContext request
-                && isPlatformCall(request.getCarrier().getRequestURI()));
-    }
-
-    static boolean isPlatformCall(String uri) {
-        for (String path : PLATFORM_CALLS) {
-            if (path.equals(uri)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -32,12 +32,12 @@ class EventDeduplication implements Middleware {
 
     static final int MAX_EVENT_ID = 300;
 
-    private final Supplier<ProcessedEvents> processed;
-    private final Clock clock;
     /** The events whose listeners ({@link SlackListeners}) do nothing but queue work or acknowledge. */
     static final Set<String> ONLY_QUEUING =
             Set.of("message", "member_joined_channel", "member_left_channel", "app_home_opened");
 
+    private final Supplier<ProcessedEvents> processed;
+    private final Clock clock;
     private final OneCommit oneCommit;
     private final Optional<GroupCommit> group;
 
