@@ -13,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 quick=(PulseBenchmark DashboardBenchmark ChartBenchmark SignalQualityBenchmark)
-slow=(IngestBenchmark DeliveryBenchmark TeamsDeliveryBenchmark StartupBenchmark OrganisationScaleBenchmark HostScaleBenchmark)
+slow=(IngestBenchmark DeliveryBenchmark TeamsDeliveryBenchmark StartupBenchmark OrganisationScaleBenchmark HostScaleBenchmark TeamsHostScaleBenchmark)
 if [ $# -eq 0 ]; then
   names=("${quick[@]}")
 elif [ "$1" = all ]; then

@@ -1,6 +1,7 @@
 package app.trustpulse.pulse;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Durable work: written to the database at once and done later by whichever instance claims it, retried with
@@ -15,4 +16,17 @@ public interface WorkQueue {
 
     /** The same, due at a given moment (at once when it has passed). */
     boolean enqueueAt(String kind, String key, String data, Instant due);
+
+    /** One piece of work to queue. */
+    record Item(String kind, String key, String data, Instant due) {}
+
+    /**
+     * Queues several pieces at once, each under a key not queued yet: inside a transaction they commit or roll back
+     * with it, and a key queued already fails the whole (as {@link #enqueueAt} does there).
+     */
+    default void enqueueAll(List<Item> items) {
+        for (Item item : items) {
+            enqueueAt(item.kind(), item.key(), item.data(), item.due());
+        }
+    }
 }

@@ -7,8 +7,11 @@ import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.bolt.middleware.MiddlewareChain;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestType;
+import com.slack.api.bolt.request.builtin.EventRequest;
 import com.slack.api.bolt.response.Response;
 import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -21,19 +24,29 @@ import java.util.function.Supplier;
  * without its work would make Slack's redelivery of a request whose work failed to be stored (a database error, a
  * kill at that moment) look like a duplicate, and the request would be lost. It also makes an acknowledgement one
  * commit instead of two or three.
+ *
+ * <p>With a {@link GroupCommit}, the events whose listeners only queue work (a DM, someone joining or leaving a
+ * channel, the Home tab opened) share their commit with the other requests acknowledged at the same moment.
  */
 class EventDeduplication implements Middleware {
 
     static final int MAX_EVENT_ID = 300;
 
+    /** The events whose listeners ({@link SlackListeners}) do nothing but queue work or acknowledge. */
+    static final Set<String> ONLY_QUEUING =
+            Set.of("message", "member_joined_channel", "member_left_channel", "app_home_opened");
+
     private final Supplier<ProcessedEvents> processed;
     private final Clock clock;
     private final OneCommit oneCommit;
+    private final Optional<GroupCommit> group;
 
-    EventDeduplication(Supplier<ProcessedEvents> processed, Clock clock, OneCommit oneCommit) {
+    EventDeduplication(
+            Supplier<ProcessedEvents> processed, Clock clock, OneCommit oneCommit, Optional<GroupCommit> group) {
         this.processed = processed;
         this.clock = clock;
         this.oneCommit = oneCommit;
+        this.group = group;
     }
 
     @Override
@@ -60,6 +73,10 @@ class EventDeduplication implements Middleware {
                         .build();
             }
             key = "slack:event:" + id.getAsString();
+            if (group.isPresent() && req instanceof EventRequest event && ONLY_QUEUING.contains(event.getEventType())) {
+                GroupCommit.Recorded<Response> listened = group.get().record(() -> chain.next(req));
+                return group.get().commit(key, listened.work()) ? listened.result() : Response.ok();
+            }
         } else {
             String signature = req.getHeaders().getFirstValue("X-Slack-Signature");
             if (signature == null) {

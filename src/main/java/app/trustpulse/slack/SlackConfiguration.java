@@ -312,13 +312,17 @@ public class SlackConfiguration {
             app.service(installed.get());
             app.service(new JdbcOAuthStateService(jdbc.getObject(), clock));
         }
-        app.use(new EventDeduplication(processed::getObject, clock, OneCommit.of(transactions.getIfAvailable())));
+        TransactionTemplate tx = transactions.getIfAvailable();
+        Optional<GroupCommit> group =
+                Optional.ofNullable(tx).map(t -> new GroupCommit(t, processed::getObject, work::getObject, clock));
+        app.use(new EventDeduplication(processed::getObject, clock, OneCommit.of(tx), group));
+        WorkQueue listenersQueue = group.map(GroupCommit::queue).orElse(null);
         new SlackListeners(
                         processed::getObject,
                         people,
                         calls,
                         blockKit,
-                        work::getObject,
+                        listenersQueue == null ? work::getObject : () -> listenersQueue,
                         installed,
                         check,
                         new SlackTexts(),

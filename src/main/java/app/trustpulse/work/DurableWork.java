@@ -196,6 +196,28 @@ public final class DurableWork implements WorkQueue, SmartLifecycle {
         }
     }
 
+    /** Inside a transaction one batch of inserts for all of them; otherwise one by one. */
+    @Override
+    public void enqueueAll(List<Item> items) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            WorkQueue.super.enqueueAll(items);
+            return;
+        }
+        Scheduler s = scheduler();
+        Instant now = Instant.now();
+        List<SchedulableInstance<?>> instances = new ArrayList<>(items.size());
+        for (Item item : items) {
+            Task<String> task = tasks.get(item.kind());
+            if (task == null) {
+                throw new IllegalArgumentException("no handler for work of kind " + item.kind());
+            }
+            instances.add(SchedulableInstance.of(
+                    task.instance(item.key(), item.data()), item.due().isBefore(now) ? now : item.due()));
+        }
+        joining().scheduleBatch(instances);
+        wakeAfterCommit(s);
+    }
+
     /**
      * One insert on the transaction's connection. A key queued already fails the insert, which on PostgreSQL also
      * fails the transaction; the caller's transaction is then rolled back whole, as it must be when it relied on
@@ -203,13 +225,17 @@ public final class DurableWork implements WorkQueue, SmartLifecycle {
      */
     private boolean enqueueInTransaction(Scheduler s, SchedulableInstance<String> instance) {
         joining().scheduleBatch(List.of(instance));
+        wakeAfterCommit(s);
+        return true;
+    }
+
+    private static void wakeAfterCommit(Scheduler s) {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
                 s.triggerCheckForDueExecutions();
             }
         });
-        return true;
     }
 
     /**

@@ -125,8 +125,9 @@ class IngestBenchmark {
 
     /**
      * CPU seconds spent while the events were sent: this JVM (load, servers, workers), the PostgreSQL server, and the
-     * servers' request threads alone (Tomcat's {@code -exec-} threads, which do nothing but acknowledge; only one
-     * target is driven at a time), per thread id so threads started meanwhile count too.
+     * servers' request threads alone (Tomcat's {@code -exec-} threads, which do nothing but acknowledge, and the
+     * service's {@link GroupCommit} committer, which writes their acknowledgements; only one target is driven at a
+     * time), per thread id so threads started meanwhile count too.
      */
     record Cpu(double jvm, double postgres, Map<Long, Long> requestThreads, double acknowledging) {
 
@@ -153,7 +154,7 @@ class IngestBenchmark {
             java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
             Map<Long, Long> cpu = new HashMap<>();
             for (Thread t : Thread.getAllStackTraces().keySet()) {
-                if (t.getName().contains("-exec-")) {
+                if (t.getName().contains("-exec-") || t.getName().equals(GroupCommit.THREAD)) {
                     long nanos = threads.getThreadCpuTime(t.getId());
                     if (nanos >= 0) {
                         cpu.put(t.getId(), nanos);

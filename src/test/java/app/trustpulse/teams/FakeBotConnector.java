@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class FakeBotConnector implements AutoCloseable {
 
-    record Call(String method, String path, String query, String authorization, JsonNode body, String id) {
+    /** One call; {@code nanos} is when it was taken ({@link System#nanoTime()}). */
+    record Call(String method, String path, String query, String authorization, JsonNode body, String id, long nanos) {
 
         String conversationId() {
             String[] parts = path.split("/");
@@ -49,7 +50,7 @@ final class FakeBotConnector implements AutoCloseable {
     static final String GRAPH_TOKEN = "graph-token-for-tests";
 
     private final HttpServer server;
-    private final java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newFixedThreadPool(4);
+    private final java.util.concurrent.ExecutorService executor;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Deque<Integer> failures = new ArrayDeque<>();
     private final AtomicInteger rejected = new AtomicInteger();
@@ -61,10 +62,17 @@ final class FakeBotConnector implements AutoCloseable {
     private volatile boolean enforceLimits;
     private volatile String retryAfter = "0";
     private final Map<String, Deque<Long>> postsByConversation = new java.util.HashMap<>();
-    private final Deque<Long> postsOfTenant = new ArrayDeque<>();
+    private final Map<String, Deque<Long>> postsByTenant = new java.util.HashMap<>();
+    private volatile java.util.function.Function<String, String> tenantOf = conversation -> "";
     private final AtomicInteger throttled = new AtomicInteger();
 
     FakeBotConnector() throws IOException {
+        this(4);
+    }
+
+    /** Taking {@code threads} requests at once. */
+    FakeBotConnector(int threads) throws IOException {
+        executor = java.util.concurrent.Executors.newFixedThreadPool(threads);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::serve);
         // Several requests at once, as the real connector takes them.
@@ -113,9 +121,15 @@ final class FakeBotConnector implements AutoCloseable {
     /**
      * From now on posts beyond Teams' limits for a bot are answered 429 with Retry-After: 1, as Teams does: more than
      * 7 in a second to one conversation (a channel's threads count as the channel), or more than 30 in a second to
-     * the tenant (the fake serves one tenant).
+     * the tenant (here every conversation is of one tenant).
      */
     void enforceTeamsLimits() {
+        enforceLimits = true;
+    }
+
+    /** The same, for many tenants: {@code tenantOf} says which tenant a conversation (its id) belongs to. */
+    void enforceTeamsLimits(java.util.function.Function<String, String> tenantOf) {
+        this.tenantOf = tenantOf;
         enforceLimits = true;
     }
 
@@ -225,8 +239,14 @@ final class FakeBotConnector implements AutoCloseable {
                         ? URLDecoder.decode(parts[5], StandardCharsets.UTF_8)
                         : "msg-" + ids.incrementAndGet();
             }
-            Call call =
-                    new Call(method, path, query, exchange.getRequestHeaders().getFirst("Authorization"), body, id);
+            Call call = new Call(
+                    method,
+                    path,
+                    query,
+                    exchange.getRequestHeaders().getFirst("Authorization"),
+                    body,
+                    id,
+                    System.nanoTime());
             calls.add(call);
             if (method.equals("POST") && path.equals("/v3/conversations")) {
                 String user = body.path("members").path(0).path("id").asText();
@@ -263,8 +283,9 @@ final class FakeBotConnector implements AutoCloseable {
         long now = System.nanoTime() / 1_000_000;
         String conversation = URLDecoder.decode(path.split("/")[3], StandardCharsets.UTF_8);
         int cut = conversation.indexOf(";messageid=");
-        Deque<Long> mine = postsByConversation.computeIfAbsent(
-                cut < 0 ? conversation : conversation.substring(0, cut), k -> new ArrayDeque<>());
+        String base = cut < 0 ? conversation : conversation.substring(0, cut);
+        Deque<Long> mine = postsByConversation.computeIfAbsent(base, k -> new ArrayDeque<>());
+        Deque<Long> postsOfTenant = postsByTenant.computeIfAbsent(tenantOf.apply(base), k -> new ArrayDeque<>());
         for (Deque<Long> sent : List.of(mine, postsOfTenant)) {
             while (!sent.isEmpty() && sent.peekFirst() <= now - 1000) {
                 sent.pollFirst();

@@ -1,0 +1,205 @@
+package app.trustpulse.slack;
+
+import app.trustpulse.chat.ProcessedEvents;
+import app.trustpulse.pulse.WorkQueue;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Stores the acknowledgements of requests that arrive together in one transaction: each request's "seen" mark and the
+ * work its listener queued, for every request waiting when the committer is free, and each request's thread is
+ * released (and Slack gets its 200) only once that transaction has committed. Under load one commit (and one
+ * connection, one round of statements) serves many requests; alone, a request waits no longer than for its own
+ * commit. Exactly once holds as with one transaction per request: a mark never commits without its request's work, and
+ * a request whose mark was there already (a redelivery) queues nothing.
+ *
+ * <p>The listener runs before its request's mark is written, so only requests whose listener does nothing but queue
+ * work may come this way ({@link EventDeduplication} picks them); its work is recorded on the request's thread by
+ * {@link #queue} and written by the committer.
+ */
+final class GroupCommit {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
+    /** Requests in one transaction at most: a burst is committed in a few steps, none of them long. */
+    static final int MAX_BATCH = 200;
+    /** The committer's name; {@code IngestBenchmark} counts its CPU with the acknowledging threads'. */
+    static final String THREAD = "ack-commit";
+    /** How long the committer waits for the next request before it ends. */
+    static final Duration IDLE = Duration.ofSeconds(30);
+
+    /** A piece of work a listener queued, not written yet. */
+    record Queued(String kind, String key, String data, Instant due) {}
+
+    private record Pending(String seenKey, List<Queued> work, CompletableFuture<Boolean> done) {}
+
+    private final TransactionTemplate transactions;
+    private final Supplier<ProcessedEvents> processed;
+    private final Supplier<WorkQueue> work;
+    private final Clock clock;
+    private final BlockingQueue<Pending> waiting = new LinkedBlockingQueue<>();
+    private final ThreadLocal<List<Queued>> recording = new ThreadLocal<>();
+    private Thread committer;
+
+    GroupCommit(
+            TransactionTemplate transactions,
+            Supplier<ProcessedEvents> processed,
+            Supplier<WorkQueue> work,
+            Clock clock) {
+        this.transactions = transactions;
+        this.processed = processed;
+        this.work = work;
+        this.clock = clock;
+    }
+
+    /**
+     * The queue the listeners use: while this thread records a request's work, work is kept for the committer;
+     * otherwise it goes to the real queue at once.
+     */
+    WorkQueue queue() {
+        return recordingQueue;
+    }
+
+    private final WorkQueue recordingQueue = new WorkQueue() {
+        @Override
+        public boolean enqueueAt(String kind, String key, String data, Instant due) {
+            List<Queued> recorded = recording.get();
+            if (recorded == null) {
+                return work.get().enqueueAt(kind, key, data, due);
+            }
+            recorded.add(new Queued(kind, key, data, due));
+            return true;
+        }
+    };
+
+    /** What a request's listener does while its work is recorded. */
+    @FunctionalInterface
+    interface Listening<T> {
+        T run() throws Exception;
+    }
+
+    /** Runs the listener with this thread's queued work recorded; returns its result and what it queued. */
+    <T> Recorded<T> record(Listening<T> listening) throws Exception {
+        List<Queued> recorded = new ArrayList<>(1);
+        recording.set(recorded);
+        try {
+            return new Recorded<>(listening.run(), List.copyOf(recorded));
+        } finally {
+            recording.remove();
+        }
+    }
+
+    record Recorded<T>(T result, List<Queued> work) {}
+
+    /**
+     * Writes the request's mark and (the first time only) its work, in the next transaction of the committer, and
+     * waits for that to commit. True when the request was seen for the first time; throws when it could not be
+     * stored, so the request is not acknowledged and Slack sends it again.
+     */
+    boolean commit(String seenKey, List<Queued> queued) throws InterruptedException {
+        Pending pending = new Pending(seenKey, queued, new CompletableFuture<>());
+        waiting.add(pending);
+        start();
+        try {
+            return pending.done().get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    /** A committer while requests wait; it ends after a while without any, so an idle service holds no thread. */
+    private synchronized void start() {
+        if (committer == null) {
+            committer = new Thread(this::commitWhatWaits, THREAD);
+            committer.setDaemon(true);
+            committer.start();
+        }
+    }
+
+    private synchronized boolean idleEnd() {
+        if (!waiting.isEmpty()) {
+            return false;
+        }
+        committer = null;
+        return true;
+    }
+
+    private void commitWhatWaits() {
+        List<Pending> batch = new ArrayList<>();
+        while (true) {
+            try {
+                Pending next = waiting.poll(IDLE.toMillis(), TimeUnit.MILLISECONDS);
+                if (next == null) {
+                    if (idleEnd()) {
+                        return;
+                    }
+                    continue;
+                }
+                batch.add(next);
+            } catch (InterruptedException e) {
+                synchronized (this) {
+                    committer = null;
+                }
+                // whatever waits gets a committer of its own with the next request
+                Thread.currentThread().interrupt();
+                return;
+            }
+            waiting.drainTo(batch, MAX_BATCH - 1);
+            try {
+                List<Boolean> first = transactions.execute(status -> write(batch));
+                for (int i = 0; i < batch.size(); i++) {
+                    batch.get(i).done().complete(first.get(i));
+                }
+            } catch (RuntimeException | Error together) {
+                // One request's write can fail the whole transaction (on PostgreSQL any failed statement does):
+                // each is tried on its own, so only the one that fails again goes unacknowledged.
+                LOG.debug("a group commit of {} requests failed; committing them one by one", batch.size());
+                for (Pending p : batch) {
+                    try {
+                        p.done()
+                                .complete(transactions.execute(
+                                        status -> write(List.of(p)).get(0)));
+                    } catch (RuntimeException | Error alone) {
+                        p.done().completeExceptionally(alone);
+                    }
+                }
+            }
+            batch.clear();
+        }
+    }
+
+    /** Every mark first (a key twice in one batch is first only once), then the work of those seen the first time. */
+    private List<Boolean> write(List<Pending> batch) {
+        Instant now = clock.instant();
+        List<Boolean> first = new ArrayList<>(batch.size());
+        List<WorkQueue.Item> items = new ArrayList<>();
+        for (Pending p : batch) {
+            boolean isFirst = processed.get().firstTime(p.seenKey(), now);
+            first.add(isFirst);
+            if (isFirst) {
+                for (Queued q : p.work()) {
+                    items.add(new WorkQueue.Item(q.kind(), q.key(), q.data(), q.due()));
+                }
+            }
+        }
+        if (!items.isEmpty()) {
+            work.get().enqueueAll(items);
+        }
+        return first;
+    }
+}
