@@ -17,6 +17,8 @@ import app.trustpulse.pulse.PersonalAnswers;
 import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PulseMetrics;
 import app.trustpulse.pulse.PulseRepository;
+import app.trustpulse.pulse.RatedLeaderRepository;
+import app.trustpulse.pulse.RatedLeaders;
 import app.trustpulse.pulse.TeamRepository;
 import app.trustpulse.pulse.TeamTriggers;
 import app.trustpulse.pulse.Texts;
@@ -32,9 +34,15 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class CheckInConfig {
 
+    /** The leader each team's statements name, week by week. */
     @Bean
-    CheckInMessages checkInMessages(Texts texts, NoticingPromises promises) {
-        return new CheckInMessages(texts, promises);
+    RatedLeaders ratedLeaders(RatedLeaderRepository store, MemberRepository members) {
+        return new RatedLeaders(store, members);
+    }
+
+    @Bean
+    CheckInMessages checkInMessages(Texts texts, NoticingPromises promises, RatedLeaders ratedLeaders) {
+        return new CheckInMessages(texts, promises, ratedLeaders);
     }
 
     @Bean
@@ -52,23 +60,25 @@ public class CheckInConfig {
             PulseProperties properties,
             Clock clock,
             PulseMetrics metrics,
-            Pseudonymizer pseudonyms) {
+            Pseudonymizer pseudonyms,
+            RatedLeaders ratedLeaders) {
         return new SendingCheckIns(
-                teams,
-                members,
-                checkIns,
-                pulses,
-                new CheckInPlanner(),
-                messages,
-                gateways,
-                triggers,
-                work,
-                leases,
-                liveness,
-                properties.claimTimeout(),
-                clock,
-                metrics,
-                pseudonyms);
+                        teams,
+                        members,
+                        checkIns,
+                        pulses,
+                        new CheckInPlanner(),
+                        messages,
+                        gateways,
+                        triggers,
+                        work,
+                        leases,
+                        liveness,
+                        properties.claimTimeout(),
+                        clock,
+                        metrics,
+                        pseudonyms)
+                .namingLeaders(ratedLeaders);
     }
 
     @Bean

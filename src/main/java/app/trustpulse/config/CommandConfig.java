@@ -24,6 +24,7 @@ import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.ParkedWork;
 import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PulseRepository;
+import app.trustpulse.pulse.RatedLeaders;
 import app.trustpulse.pulse.RosterNoticeRepository;
 import app.trustpulse.pulse.TeamRepository;
 import app.trustpulse.pulse.TeamTriggers;
@@ -93,7 +94,8 @@ public class CommandConfig {
             Doctor doctor,
             Clock clock,
             PulseProperties properties,
-            KeepingPromises promises) {
+            KeepingPromises promises,
+            RatedLeaders ratedLeaders) {
         TeamAdministration administration = new TeamAdministration(
                 teams,
                 members,
@@ -103,7 +105,9 @@ public class CommandConfig {
                 notices,
                 reply,
                 new TeamAdministration.Defaults(
-                        properties.defaultTimezone(), properties.defaultLanguage(), properties.defaultThreshold()));
+                        properties.defaultTimezone(), properties.defaultLanguage(), properties.defaultThreshold()),
+                ratedLeaders,
+                clock);
         TeamStatus status = new TeamStatus(members, checkIns, answers, pulses, triggers, nudging, texts, clock);
         return new RunningCommands(
                 teams,

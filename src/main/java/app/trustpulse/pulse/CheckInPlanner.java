@@ -64,6 +64,11 @@ public final class CheckInPlanner {
         return order;
     }
 
+    /** The item of a dimension the person is asked in a week, in every check-in of that week. */
+    public int itemOf(Dimension d, long personKey, WeekId week) {
+        return item(d, personKey, week);
+    }
+
     private int item(Dimension d, long personKey, WeekId week) {
         int items = uniformItems > 0 ? uniformItems : Instrument.items(d);
         return (int) Math.floorMod(week.ordinal() + personKey + d.ordinal(), (long) items) + 1;
