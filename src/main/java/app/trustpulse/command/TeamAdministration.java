@@ -49,28 +49,6 @@ public final class TeamAdministration {
     private final RatedLeaders ratedLeaders;
     private final Clock clock;
 
-    public TeamAdministration(
-            TeamRepository teams,
-            MemberRepository members,
-            TeamTriggers triggers,
-            ChatGateways gateways,
-            Welcoming welcoming,
-            RosterNotices notices,
-            Reply reply,
-            Defaults defaults) {
-        this(
-                teams,
-                members,
-                triggers,
-                gateways,
-                welcoming,
-                notices,
-                reply,
-                defaults,
-                RatedLeaders.none(),
-                Clock.systemUTC());
-    }
-
     /** @param ratedLeaders the leader each team's statements name; {@code leader rated} changes it from next week */
     public TeamAdministration(
             TeamRepository teams,
@@ -141,6 +119,7 @@ public final class TeamAdministration {
         notices.setUp(team, cause, added.size(), (int)
                 added.stream().filter(Member::isLeader).count());
         added.forEach(members::save);
+        cmd.leaderId().ifPresent(id -> ratedLeaders.firstLeader(team.id(), id));
         triggers.plan(team);
         welcoming.welcomeNewcomers(team);
         long leaders = added.stream().filter(Member::isLeader).count();
@@ -168,7 +147,11 @@ public final class TeamAdministration {
                         team.id(), userId, nameOf(team, userId), Role.LEADER, Optional.empty(), false, false));
         notices.announce(
                 team, cause, existing.isPresent() ? Change.MADE_LEADER : Change.LEADER_ADDED, List.of(person(m)));
+        boolean first = ratedLeaders.next(team.id()).isEmpty();
         members.save(m);
+        if (first) {
+            ratedLeaders.firstLeader(team.id(), userId);
+        }
         if (existing.isEmpty()) {
             welcoming.welcomeNewcomers(team);
         }

@@ -89,6 +89,14 @@ public final class RatedLeaders {
                 closed, store.trustInLeader(teamId, from, from.plus(TrustInLeaderPool.WEEKS - 1)), threshold);
     }
 
+    /**
+     * A team's first leader (named at setup, or the first made leader of a team without one) is its rated leader
+     * until an admin chooses another; kept as a choice, since people set up together have no order among them.
+     */
+    public void firstLeader(long teamId, String userId) {
+        store.choose(teamId, userId);
+    }
+
     /** A store in memory, for tests and runs without a database. */
     public static RatedLeaderRepository inMemory() {
         return new InMemory();
