@@ -170,11 +170,7 @@ public final class TeamAdministration {
         }
         WeekId thisWeek = WeekId.of(clock.instant(), team.timezone());
         WeekId from = thisWeek.plus(1);
-        if (ratedLeaders.next(team.id()).map(n -> n.userId().equals(userId)).orElse(false)
-                && ratedLeaders
-                        .of(team.id(), thisWeek)
-                        .map(n -> n.userId().equals(userId))
-                        .orElse(true)) {
+        if (ratedLeaders.next(team.id()).map(n -> n.userId().equals(userId)).orElse(false)) {
             return reply.text(team.language(), "leader.rated.already", name(leader.get()));
         }
         notices.announce(team, cause, Change.RATED_LEADER, List.of(person(leader.get())));
