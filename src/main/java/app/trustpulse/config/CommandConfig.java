@@ -140,7 +140,8 @@ public class CommandConfig {
             Clock clock,
             List<PlatformPersonalData> platformData,
             KeepingPromises promises,
-            NoticingPromises noticing) {
+            NoticingPromises noticing,
+            RatedLeaders ratedLeaders) {
         return new MemberChoices(
                 teams,
                 members,
@@ -155,6 +156,7 @@ public class CommandConfig {
                 platformData,
                 new SecureRandom(),
                 promises,
-                noticing);
+                noticing,
+                ratedLeaders);
     }
 }

@@ -83,6 +83,19 @@ final class JdbcRatedLeaders implements RatedLeaderRepository {
     }
 
     @Override
+    public void forget(long teamId, String userId) {
+        jdbc.sql("DELETE FROM rated_leader_choice WHERE team_id = :teamId AND user_id = :userId")
+                .param("teamId", teamId)
+                .param("userId", userId)
+                .update();
+        jdbc.sql("UPDATE rated_leader_week SET user_id = NULL, display_name = NULL"
+                        + " WHERE team_id = :teamId AND user_id = :userId")
+                .param("teamId", teamId)
+                .param("userId", userId)
+                .update();
+    }
+
+    @Override
     public void saveTrustInLeader(long teamId, WeekId week, int sum, int scores, int counted) {
         jdbc.sql("""
                         INSERT INTO trust_in_leader_week (team_id, week, score_sum, scores, counted)

@@ -37,6 +37,9 @@ public interface RatedLeaderRepository {
     /** Pins the week to a leader (or to none) unless it is pinned already; returns what the week is pinned to. */
     PinnedWeek pin(long teamId, WeekId week, Optional<Named> leader);
 
+    /** Erases a leader who asked to be forgotten: no choice of them, and the weeks that named them keep no name. */
+    void forget(long teamId, String userId);
+
     /** Stores a closed week's aggregate once; a close run again keeps the first. */
     void saveTrustInLeader(long teamId, WeekId week, int sum, int scores, int counted);
 

@@ -97,6 +97,11 @@ public final class RatedLeaders {
         store.choose(teamId, userId);
     }
 
+    /** Erases a leader who asked to be forgotten (see {@link RatedLeaderRepository#forget}). */
+    public void forget(long teamId, String userId) {
+        store.forget(teamId, userId);
+    }
+
     /** A store in memory, for tests and runs without a database. */
     public static RatedLeaderRepository inMemory() {
         return new InMemory();
@@ -125,6 +130,15 @@ public final class RatedLeaders {
         @Override
         public synchronized PinnedWeek pin(long teamId, WeekId week, Optional<Named> leader) {
             return weeks.computeIfAbsent(teamId + ":" + week, k -> new PinnedWeek(week, leader));
+        }
+
+        @Override
+        public synchronized void forget(long teamId, String userId) {
+            choices.remove(teamId, userId);
+            weeks.replaceAll((k, w) -> k.startsWith(teamId + ":")
+                            && w.leader().map(n -> n.userId().equals(userId)).orElse(false)
+                    ? new PinnedWeek(w.week(), Optional.empty())
+                    : w);
         }
 
         @Override

@@ -81,4 +81,14 @@ class RatedLeadersTest {
         assertThat(LeaderItems.forTeamWithoutLeader(StatementRef.current(Dimension.VISION, Role.MEMBER, 1)))
                 .isEqualTo(StatementRef.current(Dimension.VISION, Role.MEMBER, 1));
     }
+
+    @Test
+    void aLeaderWhoAskedToBeForgottenIsNamedInNoWeek() {
+        roster.add(person("ann", Role.LEADER));
+        leaders.pin(TEAM, week);
+
+        leaders.forget(TEAM, "ann");
+
+        assertThat(leaders.of(TEAM, week)).isEmpty();
+    }
 }
