@@ -16,6 +16,7 @@ import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PulseMetrics;
 import app.trustpulse.pulse.PulseRepository;
+import app.trustpulse.pulse.RatedLeaders;
 import app.trustpulse.pulse.TeamRepository;
 import app.trustpulse.pulse.Texts;
 import app.trustpulse.pulse.WeekStepRepository;
@@ -64,7 +65,8 @@ public class NudgeConfig {
             PulseMetrics metrics,
             WeekStepRepository steps,
             NudgeCatalog catalog,
-            NudgeTrial trial) {
+            NudgeTrial trial,
+            RatedLeaders ratedLeaders) {
         return new NudgingLeaders(
                         teams,
                         members,
@@ -80,7 +82,8 @@ public class NudgeConfig {
                         properties.nudgesPerWeek(),
                         metrics)
                 .claimedIn(steps, catalog, properties.claimTimeout())
-                .randomisedBy(trial);
+                .randomisedBy(trial)
+                .namingLeaders(ratedLeaders);
     }
 
     @Bean

@@ -54,6 +54,24 @@ public final class LeaderItems {
         return dimension == Dimension.TRUST && item >= FIRST_TRUST_IN_LEADER_ITEM;
     }
 
+    /**
+     * The self-check answers a leader may see beside the team's view: on the dimensions about the leader only the
+     * rated leader's, and TRUST only when their mirror this week was about felt trust (the weekly TRUST mean).
+     *
+     * @param trustItem the TRUST mirror the leader was asked this week
+     */
+    public static Map<Dimension, Integer> comparable(Map<Dimension, Integer> answered, boolean rated, int trustItem) {
+        Map<Dimension, Integer> compared = new EnumMap<>(Dimension.class);
+        answered.forEach((d, score) -> {
+            boolean otherLeaders = !rated && dimensionAboutTheLeader(d);
+            boolean trustInThem = d == Dimension.TRUST && trustInLeader(d, trustItem);
+            if (!otherLeaders && !trustInThem) {
+                compared.put(d, score);
+            }
+        });
+        return compared;
+    }
+
     /** The statement as a team without a leader to name is asked it: the version-3 wording of a leader statement. */
     public static StatementRef forTeamWithoutLeader(StatementRef statement) {
         return namesTheLeader(statement)

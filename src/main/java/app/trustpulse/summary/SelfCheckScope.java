@@ -3,7 +3,6 @@ package app.trustpulse.summary;
 import app.trustpulse.pulse.Dimension;
 import app.trustpulse.pulse.LeaderItems;
 import app.trustpulse.pulse.RatedLeaderRepository.Named;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
@@ -32,18 +31,13 @@ record SelfCheckScope(
     /** @param trustItem the TRUST mirror the leader was asked this week */
     static SelfCheckScope of(Map<Dimension, Integer> answered, Optional<Named> rated, String leaderId, int trustItem) {
         boolean isRated = rated.map(n -> n.userId().equals(leaderId)).orElse(false);
-        Map<Dimension, Integer> compared = new EnumMap<>(Dimension.class);
+        Map<Dimension, Integer> compared = LeaderItems.comparable(answered, isRated, trustItem);
         Set<Dimension> notCompared = EnumSet.noneOf(Dimension.class);
-        answered.forEach((d, score) -> {
-            if (!isRated && LeaderItems.dimensionAboutTheLeader(d)) {
-                notCompared.add(d);
-            } else if (d == Dimension.TRUST && LeaderItems.trustInLeader(d, trustItem)) {
-                // Trust in the leader is pooled over four weeks, not in the weekly TRUST mean: nothing to compare.
-                return;
-            } else {
-                compared.put(d, score);
-            }
-        });
+        if (!isRated) {
+            answered.keySet().stream()
+                    .filter(LeaderItems::dimensionAboutTheLeader)
+                    .forEach(notCompared::add);
+        }
         return new SelfCheckScope(Map.copyOf(compared), Set.copyOf(notCompared), rated, isRated);
     }
 }
