@@ -11,6 +11,7 @@ import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PulseRepository;
+import app.trustpulse.pulse.RatedLeaders;
 import app.trustpulse.pulse.TeamRepository;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -31,9 +32,11 @@ public class InsightConfig {
             PulseRepository pulses,
             Pseudonymizer pseudonyms,
             TextScrubber scrubber,
-            Clock clock) {
+            Clock clock,
+            RatedLeaders ratedLeaders) {
         return new ReadingInsights(
-                teams, members, answers, checkIns, nudgeLog, queries, pulses, pseudonyms, scrubber, clock);
+                        teams, members, answers, checkIns, nudgeLog, queries, pulses, pseudonyms, scrubber, clock)
+                .namingLeaders(ratedLeaders);
     }
 
     @Bean

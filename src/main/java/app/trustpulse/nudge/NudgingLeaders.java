@@ -246,7 +246,7 @@ public final class NudgingLeaders {
         // rated leader is compared with nobody.
         Map<Dimension, Integer> self = latest.map(p -> LeaderItems.comparable(
                         new PersonalAnswers(answers, pseudonyms).selfCheck(team, leader.userId(), p.week()),
-                        ratedLeaders.isRated(team.id(), p.week(), leader.userId()),
+                        !ratedLeaders.namedSomeoneElse(team.id(), p.week(), leader.userId()),
                         new CheckInPlanner()
                                 .itemOf(
                                         Dimension.TRUST,

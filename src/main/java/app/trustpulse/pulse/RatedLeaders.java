@@ -53,6 +53,16 @@ public final class RatedLeaders {
         return of(teamId, week).map(n -> n.userId().equals(userId)).orElse(false);
     }
 
+    /**
+     * Whether the week's statements were about someone other than this leader (another leader, or no one named). A
+     * week never pinned (closed before one leader was rated) is about nobody else: it is read as it always was.
+     */
+    public boolean namedSomeoneElse(long teamId, WeekId week, String userId) {
+        return store.pinned(teamId, week)
+                .map(p -> p.leader().map(n -> !n.userId().equals(userId)).orElse(true))
+                .orElse(false);
+    }
+
     /** The leader the next week to be pinned will name: the admin's choice while a leader, else the first leader. */
     public Optional<Named> next(long teamId) {
         List<Member> leaders =

@@ -128,7 +128,7 @@ final class LeaderDigest implements WeekStep {
         SelfCheckScope scope = SelfCheckScope.of(
                 answered,
                 ratedLeaders.of(team.id(), week),
-                leaderId,
+                ratedLeaders.namedSomeoneElse(team.id(), week, leaderId),
                 planner.itemOf(Dimension.TRUST, pseudonyms.rotationKey(team.id(), team.platform(), leaderId), week));
         gateway.sendDirect(to, digests.digest(team, leader.get(), context, scope), delivery);
         metrics.digestSent(team.platform());

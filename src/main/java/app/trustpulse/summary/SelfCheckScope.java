@@ -28,9 +28,23 @@ record SelfCheckScope(
         return new SelfCheckScope(answered, Set.of(), Optional.empty(), true);
     }
 
-    /** @param trustItem the TRUST mirror the leader was asked this week */
+    /**
+     * For a week whose statements named {@code rated} (empty: no one).
+     *
+     * @param trustItem the TRUST mirror the leader was asked this week
+     */
     static SelfCheckScope of(Map<Dimension, Integer> answered, Optional<Named> rated, String leaderId, int trustItem) {
-        boolean isRated = rated.map(n -> n.userId().equals(leaderId)).orElse(false);
+        return of(answered, rated, rated.map(n -> !n.userId().equals(leaderId)).orElse(true), trustItem);
+    }
+
+    /**
+     * @param namedSomeoneElse whether the week's statements were about someone else than this leader (a week never
+     *                         tied to one leader was not)
+     * @param trustItem        the TRUST mirror the leader was asked this week
+     */
+    static SelfCheckScope of(
+            Map<Dimension, Integer> answered, Optional<Named> rated, boolean namedSomeoneElse, int trustItem) {
+        boolean isRated = !namedSomeoneElse;
         Map<Dimension, Integer> compared = LeaderItems.comparable(answered, isRated, trustItem);
         Set<Dimension> notCompared = EnumSet.noneOf(Dimension.class);
         if (!isRated) {

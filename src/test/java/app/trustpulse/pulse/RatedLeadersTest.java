@@ -29,6 +29,11 @@ class RatedLeadersTest {
         assertThat(leaders.pin(TEAM, week)).contains(new Named("ann", "ANN"));
         assertThat(leaders.isRated(TEAM, week, "ann")).isTrue();
         assertThat(leaders.isRated(TEAM, week, "bob")).isFalse();
+        assertThat(leaders.namedSomeoneElse(TEAM, week, "bob")).isTrue();
+        assertThat(leaders.namedSomeoneElse(TEAM, week, "ann")).isFalse();
+        assertThat(leaders.namedSomeoneElse(TEAM, week.minus(1), "bob"))
+                .as("a week never pinned is read as before")
+                .isFalse();
     }
 
     @Test
