@@ -9,6 +9,9 @@ import app.trustpulse.pulse.Answer;
 import app.trustpulse.pulse.CheckIn;
 import app.trustpulse.pulse.Dimension;
 import app.trustpulse.pulse.Language;
+import app.trustpulse.pulse.LeaderItems;
+import app.trustpulse.pulse.RatedLeaderRepository;
+import app.trustpulse.pulse.RatedLeaders;
 import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.StatementRef;
 import app.trustpulse.pulse.Team;
@@ -32,6 +35,7 @@ final class CheckInMessages {
 
     private final Texts texts;
     private final PromiseQuestions promises;
+    private final RatedLeaders ratedLeaders;
 
     CheckInMessages(Texts texts) {
         this(texts, PromiseQuestions.none());
@@ -39,8 +43,14 @@ final class CheckInMessages {
 
     /** @param promises what the leaders' promises add to a member's first check-in of the week */
     CheckInMessages(Texts texts, PromiseQuestions promises) {
+        this(texts, promises, RatedLeaders.none());
+    }
+
+    /** @param ratedLeaders the leader each week's statements name */
+    CheckInMessages(Texts texts, PromiseQuestions promises, RatedLeaders ratedLeaders) {
         this.texts = texts;
         this.promises = promises;
+        this.ratedLeaders = ratedLeaders;
     }
 
     /**
@@ -62,7 +72,7 @@ final class CheckInMessages {
         List<Block.Choice> choices = choices(lang);
         for (StatementRef s : checkIn.statements()) {
             Optional<OptionalInt> selected = Optional.ofNullable(recorded.get(s.dimension()));
-            String statement = texts.get(lang, s.messageKey());
+            String statement = statement(team, checkIn, s);
             if (open) {
                 blocks.add(new Block.Scale(
                         statement,
@@ -101,6 +111,21 @@ final class CheckInMessages {
                     team.threshold())));
         }
         return new ChatMessage(intro, blocks);
+    }
+
+    /**
+     * A statement as the person reads it. A statement about the leader names the leader its week is pinned to, the
+     * same in every language and on every platform (the name as the team's roster has it, plain text, no mention);
+     * without one (the week names no leader, or its leader asked to be forgotten) it says "my leader" as version 3 did.
+     */
+    String statement(Team team, CheckIn checkIn, StatementRef s) {
+        if (!LeaderItems.namesTheLeader(s)) {
+            return texts.get(team.language(), s.messageKey());
+        }
+        Optional<RatedLeaderRepository.Named> leader = ratedLeaders.of(team.id(), checkIn.week());
+        return leader.isPresent()
+                ? texts.get(team.language(), s.messageKey(), leader.get().displayName())
+                : texts.get(team.language(), LeaderItems.forTeamWithoutLeader(s).messageKey());
     }
 
     /**

@@ -12,6 +12,7 @@ import app.trustpulse.pulse.PersonalAnswers;
 import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PulseMetrics;
 import app.trustpulse.pulse.PulseRepository;
+import app.trustpulse.pulse.RatedLeaders;
 import app.trustpulse.pulse.TeamRepository;
 import app.trustpulse.pulse.TeamTriggers;
 import app.trustpulse.pulse.Texts;
@@ -37,8 +38,11 @@ public final class CheckInModule {
             PulseRepository pulses,
             Leases leases) {}
 
-    /** What it uses of the promise module: the questions promises add to a member's first check-in of the week. */
-    public record Neighbours(PromiseQuestions promises) {}
+    /**
+     * What it uses of its neighbours: the questions promises add to a member's first check-in of the week, and the
+     * leader each week's statements name.
+     */
+    public record Neighbours(PromiseQuestions promises, RatedLeaders ratedLeaders) {}
 
     /** How it reaches people, plans its triggers and queues its retries, and its settings. */
     public record Outside(
@@ -61,23 +65,24 @@ public final class CheckInModule {
             CheckInPlanner planner,
             Texts texts,
             Clock clock) {
-        CheckInMessages messages = new CheckInMessages(texts, neighbours.promises());
+        CheckInMessages messages = new CheckInMessages(texts, neighbours.promises(), neighbours.ratedLeaders());
         this.sendingCheckIns = new SendingCheckIns(
-                stores.teams(),
-                stores.members(),
-                stores.checkIns(),
-                stores.pulses(),
-                planner,
-                messages,
-                outside.gateways(),
-                outside.triggers(),
-                outside.work(),
-                stores.leases(),
-                outside.liveness(),
-                outside.claimTimeout(),
-                clock,
-                outside.metrics(),
-                pseudonyms);
+                        stores.teams(),
+                        stores.members(),
+                        stores.checkIns(),
+                        stores.pulses(),
+                        planner,
+                        messages,
+                        outside.gateways(),
+                        outside.triggers(),
+                        outside.work(),
+                        stores.leases(),
+                        outside.liveness(),
+                        outside.claimTimeout(),
+                        clock,
+                        outside.metrics(),
+                        pseudonyms)
+                .namingLeaders(neighbours.ratedLeaders());
         this.reminding = new Reminding(
                 stores.teams(),
                 stores.members(),

@@ -10,6 +10,7 @@ import app.trustpulse.pulse.CheckIn;
 import app.trustpulse.pulse.CheckInPlanner;
 import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.DeliveryClaim;
+import app.trustpulse.pulse.LeaderItems;
 import app.trustpulse.pulse.Leases;
 import app.trustpulse.pulse.Liveness;
 import app.trustpulse.pulse.Member;
@@ -18,6 +19,8 @@ import app.trustpulse.pulse.MissedTriggers;
 import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PulseMetrics;
 import app.trustpulse.pulse.PulseRepository;
+import app.trustpulse.pulse.RatedLeaders;
+import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.StatementRef;
 import app.trustpulse.pulse.Team;
 import app.trustpulse.pulse.TeamRepository;
@@ -92,6 +95,7 @@ public final class SendingCheckIns {
     private final Clock clock;
     private final PulseMetrics metrics;
     private final Pseudonymizer pseudonyms;
+    private RatedLeaders ratedLeaders = RatedLeaders.none();
 
     SendingCheckIns(
             TeamRepository teams,
@@ -398,6 +402,15 @@ public final class SendingCheckIns {
     }
 
     /**
+     * Statements about the leader name the leader each week is pinned to; without this, and in a week with no leader
+     * to name, they say "my leader" (version 3).
+     */
+    public SendingCheckIns namingLeaders(RatedLeaders leaders) {
+        this.ratedLeaders = leaders;
+        return this;
+    }
+
+    /**
      * The person's first check-in of the week, up to the given slot, that has not gone out: a planned one, or (with
      * {@code planNew}) a new one stored as SCHEDULED.
      */
@@ -425,6 +438,11 @@ public final class SendingCheckIns {
                 week,
                 slot.get(),
                 team.schedule().checkInDays().size());
+        // The week is pinned to its rated leader with its first check-in, so all its statements name one person.
+        if (member.role() == Role.MEMBER && ratedLeaders.pin(team.id(), week).isEmpty()) {
+            statements =
+                    statements.stream().map(LeaderItems::forTeamWithoutLeader).toList();
+        }
         CheckIn plan = new CheckIn(
                 0,
                 team.id(),

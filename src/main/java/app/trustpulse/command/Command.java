@@ -32,6 +32,8 @@ sealed interface Command {
 
         R removeLeader(RemoveLeader command);
 
+        R rateLeader(RateLeader command);
+
         R addMembers(AddMembers command);
 
         R removeMembers(RemoveMembers command);
@@ -112,6 +114,17 @@ sealed interface Command {
 
         public <R> R accept(Handler<R> handler) {
             return handler.makeLeader(this);
+        }
+    }
+
+    /** Makes a leader the one the team's statements name, from the next week. */
+    record RateLeader(String userId) implements Command {
+        public Subcommand subcommand() {
+            return Subcommand.LEADER;
+        }
+
+        public <R> R accept(Handler<R> handler) {
+            return handler.rateLeader(this);
         }
     }
 

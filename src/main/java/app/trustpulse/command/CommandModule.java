@@ -16,6 +16,7 @@ import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.ParkedWork;
 import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PulseRepository;
+import app.trustpulse.pulse.RatedLeaders;
 import app.trustpulse.pulse.RosterNoticeRepository;
 import app.trustpulse.pulse.TeamRepository;
 import app.trustpulse.pulse.TeamTriggers;
@@ -57,7 +58,8 @@ public final class CommandModule {
             NudgingLeaders nudging,
             KeepingPromises promises,
             NoticingPromises noticing,
-            Doctor doctor) {}
+            Doctor doctor,
+            RatedLeaders ratedLeaders) {}
 
     /**
      * How it reaches people and plans and queues work, and its settings.
@@ -116,7 +118,8 @@ public final class CommandModule {
                 outside.platformData(),
                 outside.random(),
                 neighbours.promises(),
-                neighbours.noticing());
+                neighbours.noticing(),
+                neighbours.ratedLeaders());
         TeamAdministration administration = new TeamAdministration(
                 stores.teams(),
                 stores.members(),
@@ -126,7 +129,9 @@ public final class CommandModule {
                 rosterNotices,
                 reply,
                 new TeamAdministration.Defaults(
-                        outside.defaultTimezone(), outside.defaultLanguage(), outside.defaultThreshold()));
+                        outside.defaultTimezone(), outside.defaultLanguage(), outside.defaultThreshold()),
+                neighbours.ratedLeaders(),
+                clock);
         TeamStatus status = new TeamStatus(
                 stores.members(),
                 stores.checkIns(),

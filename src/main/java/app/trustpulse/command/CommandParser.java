@@ -36,6 +36,7 @@ final class CommandParser {
             Pattern.compile("(\\d{1,2})[hu](?:(\\d{1,2})(?:m|min)?)?|(\\d{1,4})(?:m|min)");
 
     private static final Map<String, DayOfWeek> DAYS = days();
+    private static final Set<String> RATED = Set.of("rated", "beoordeeld");
 
     /** Either a command or an error. */
     public record Result(Optional<Command> command, Optional<CommandError> error) {
@@ -88,7 +89,7 @@ final class CommandParser {
         return switch (sub) {
             case HELP -> new Command.Help();
             case SETUP -> setup(args);
-            case LEADER -> new Command.MakeLeader(oneUser(sub, args));
+            case LEADER -> leader(args);
             case UNLEADER -> new Command.RemoveLeader(oneUser(sub, args));
             case ADD -> new Command.AddMembers(users(sub, args));
             case REMOVE -> new Command.RemoveMembers(users(sub, args));
@@ -140,6 +141,14 @@ final class CommandParser {
             }
         }
         return new Command.Setup(channel, leader, language);
+    }
+
+    /** "leader @ann" makes Ann a leader; "leader rated @ann" (Dutch: "beoordeeld") makes her the rated leader. */
+    private static Command leader(List<String> args) {
+        if (!args.isEmpty() && RATED.contains(args.get(0).toLowerCase(Locale.ROOT))) {
+            return new Command.RateLeader(oneUser(Subcommand.LEADER, args.subList(1, args.size())));
+        }
+        return new Command.MakeLeader(oneUser(Subcommand.LEADER, args));
     }
 
     private static String oneUser(Subcommand sub, List<String> args) {

@@ -19,6 +19,7 @@ import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.PersonalAnswers;
 import app.trustpulse.pulse.Platform;
 import app.trustpulse.pulse.Pseudonymizer;
+import app.trustpulse.pulse.RatedLeaders;
 import app.trustpulse.pulse.Team;
 import app.trustpulse.pulse.TeamRepository;
 import app.trustpulse.pulse.Texts;
@@ -55,6 +56,7 @@ public final class MemberChoices {
     private final RandomGenerator random;
     private final KeepingPromises promises;
     private final NoticingPromises noticing;
+    private final RatedLeaders ratedLeaders;
 
     MemberChoices(
             TeamRepository teams,
@@ -70,7 +72,9 @@ public final class MemberChoices {
             List<PlatformPersonalData> platformData,
             RandomGenerator random,
             KeepingPromises promises,
-            NoticingPromises noticing) {
+            NoticingPromises noticing,
+            RatedLeaders ratedLeaders) {
+        this.ratedLeaders = ratedLeaders;
         this.teams = teams;
         this.members = members;
         this.checkIns = checkIns;
@@ -283,6 +287,8 @@ public final class MemberChoices {
             // A leader's promises go with their nudges; a member's answers about promises with their answers.
             erasedNudges += promises.forget(teamId, userId);
             erasedAnswers += noticing.forget(f.team(), userId);
+            // A leader the statements named: the weeks keep no name, and their statements say "my leader".
+            ratedLeaders.forget(teamId, userId);
             if (members.remove(teamId, userId)) {
                 memberships++;
             }

@@ -174,6 +174,7 @@ public final class RosterNotices {
             case LEADER_ADDED -> texts.get(lang, "roster.leaderAdded", by, people);
             case MADE_LEADER -> texts.get(lang, "roster.madeLeader", by, people);
             case MADE_MEMBER -> texts.get(lang, "roster.madeMember", by, people);
+            case RATED_LEADER -> texts.get(lang, "roster.ratedLeader", by, people, countsFrom);
         };
         return ChatMessage.text(text);
     }

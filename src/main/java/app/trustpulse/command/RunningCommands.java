@@ -220,6 +220,11 @@ public final class RunningCommands {
         }
 
         @Override
+        public ChatMessage rateLeader(Command.RateLeader c) {
+            return administration.rateLeader(team(), c.userId(), cause());
+        }
+
+        @Override
         public ChatMessage removeLeader(Command.RemoveLeader c) {
             return administration.removeLeader(team(), c.userId(), cause());
         }

@@ -8,6 +8,7 @@ import app.trustpulse.chat.ChatUser;
 import app.trustpulse.pulse.Language;
 import app.trustpulse.pulse.Member;
 import app.trustpulse.pulse.MemberRepository;
+import app.trustpulse.pulse.RatedLeaders;
 import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.RosterNoticeRepository.Change;
 import app.trustpulse.pulse.RosterNoticeRepository.Person;
@@ -16,6 +17,8 @@ import app.trustpulse.pulse.TeamRepository;
 import app.trustpulse.pulse.TeamSchedule;
 import app.trustpulse.pulse.TeamTriggers;
 import app.trustpulse.pulse.TextFormats;
+import app.trustpulse.pulse.WeekId;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +46,10 @@ final class TeamAdministration {
     private final RosterNotices notices;
     private final Reply reply;
     private final Defaults defaults;
+    private final RatedLeaders ratedLeaders;
+    private final Clock clock;
 
+    /** @param ratedLeaders the leader each team's statements name; {@code leader rated} changes it from next week */
     TeamAdministration(
             TeamRepository teams,
             MemberRepository members,
@@ -52,7 +58,11 @@ final class TeamAdministration {
             Welcoming welcoming,
             RosterNotices notices,
             Reply reply,
-            Defaults defaults) {
+            Defaults defaults,
+            RatedLeaders ratedLeaders,
+            Clock clock) {
+        this.ratedLeaders = ratedLeaders;
+        this.clock = clock;
         this.teams = teams;
         this.members = members;
         this.triggers = triggers;
@@ -109,6 +119,7 @@ final class TeamAdministration {
         notices.setUp(team, cause, added.size(), (int)
                 added.stream().filter(Member::isLeader).count());
         added.forEach(members::save);
+        cmd.leaderId().ifPresent(id -> ratedLeaders.firstLeader(team.id(), id));
         triggers.plan(team);
         welcoming.welcomeNewcomers(team);
         long leaders = added.stream().filter(Member::isLeader).count();
@@ -136,11 +147,35 @@ final class TeamAdministration {
                         team.id(), userId, nameOf(team, userId), Role.LEADER, Optional.empty(), false, false));
         notices.announce(
                 team, cause, existing.isPresent() ? Change.MADE_LEADER : Change.LEADER_ADDED, List.of(person(m)));
+        boolean first = ratedLeaders.next(team.id()).isEmpty();
         members.save(m);
+        if (first) {
+            ratedLeaders.firstLeader(team.id(), userId);
+        }
         if (existing.isEmpty()) {
             welcoming.welcomeNewcomers(team);
         }
         return reply.text(team.language(), "leader.done", name(m));
+    }
+
+    /**
+     * Makes a leader of the team the one its member statements name, from the next week: this week's statements keep
+     * naming whom they named, so a week's answers are all about one person. Announced in the channel like every roster
+     * change, since it changes whom the team's answers are about.
+     */
+    ChatMessage rateLeader(Team team, String userId, RosterNotices.Cause cause) {
+        Optional<Member> leader = members.find(team.id(), userId).filter(Member::isLeader);
+        if (leader.isEmpty()) {
+            return reply.error(team.language(), CommandError.of(Subcommand.LEADER, "leader.rated.notLeader"));
+        }
+        WeekId thisWeek = WeekId.of(clock.instant(), team.timezone());
+        WeekId from = thisWeek.plus(1);
+        if (ratedLeaders.next(team.id()).map(n -> n.userId().equals(userId)).orElse(false)) {
+            return reply.text(team.language(), "leader.rated.already", name(leader.get()));
+        }
+        notices.announce(team, cause, Change.RATED_LEADER, List.of(person(leader.get())));
+        ratedLeaders.choose(team.id(), thisWeek, userId);
+        return reply.text(team.language(), "leader.rated.done", name(leader.get()), from.week());
     }
 
     ChatMessage removeLeader(Team team, String userId, RosterNotices.Cause cause) {

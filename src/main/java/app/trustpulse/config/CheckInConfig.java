@@ -15,6 +15,8 @@ import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PulseMetrics;
 import app.trustpulse.pulse.PulseRepository;
+import app.trustpulse.pulse.RatedLeaderRepository;
+import app.trustpulse.pulse.RatedLeaders;
 import app.trustpulse.pulse.TeamRepository;
 import app.trustpulse.pulse.TeamTriggers;
 import app.trustpulse.pulse.Texts;
@@ -29,6 +31,12 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 public class CheckInConfig {
+
+    /** The leader each team's statements name, week by week. */
+    @Bean
+    RatedLeaders ratedLeaders(RatedLeaderRepository store, MemberRepository members) {
+        return new RatedLeaders(store, members);
+    }
 
     @Bean
     CheckInModule.Stores checkInStores(
@@ -45,6 +53,7 @@ public class CheckInConfig {
     CheckInModule checkInModule(
             CheckInModule.Stores stores,
             NoticingPromises promises,
+            RatedLeaders ratedLeaders,
             ChatGateways gateways,
             TeamTriggers triggers,
             WorkQueue work,
@@ -57,7 +66,7 @@ public class CheckInConfig {
             Clock clock) {
         return new CheckInModule(
                 stores,
-                new CheckInModule.Neighbours(promises),
+                new CheckInModule.Neighbours(promises, ratedLeaders),
                 new CheckInModule.Outside(gateways, triggers, work, liveness, metrics, properties.claimTimeout()),
                 pseudonyms,
                 planner,

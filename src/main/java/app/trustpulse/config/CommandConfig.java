@@ -20,6 +20,7 @@ import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.ParkedWork;
 import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PulseRepository;
+import app.trustpulse.pulse.RatedLeaders;
 import app.trustpulse.pulse.RosterNoticeRepository;
 import app.trustpulse.pulse.TeamRepository;
 import app.trustpulse.pulse.TeamTriggers;
@@ -63,6 +64,7 @@ public class CommandConfig {
             KeepingPromises promises,
             NoticingPromises noticing,
             Doctor doctor,
+            RatedLeaders ratedLeaders,
             ChatGateways gateways,
             TeamTriggers triggers,
             WorkQueue work,
@@ -73,7 +75,7 @@ public class CommandConfig {
             Clock clock) {
         return new CommandModule(
                 stores,
-                new CommandModule.Neighbours(sending, closing, nudging, promises, noticing, doctor),
+                new CommandModule.Neighbours(sending, closing, nudging, promises, noticing, doctor, ratedLeaders),
                 new CommandModule.Outside(
                         gateways,
                         triggers,

@@ -12,6 +12,7 @@ import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PulseRepository;
+import app.trustpulse.pulse.RatedLeaders;
 import app.trustpulse.pulse.TeamRepository;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -35,11 +36,12 @@ public class InsightConfig {
             PulseRepository pulses,
             TextScrubber scrubber,
             RunningCommands commands,
+            RatedLeaders ratedLeaders,
             Pseudonymizer pseudonyms,
             Clock clock) {
         return new InsightModule(
                 new InsightModule.Stores(teams, members, answers, checkIns, nudgeLog, queries, pulses),
-                new InsightModule.Neighbours(scrubber, commands),
+                new InsightModule.Neighbours(scrubber, commands, ratedLeaders),
                 pseudonyms,
                 clock);
     }

@@ -16,6 +16,7 @@ import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PulseMetrics;
 import app.trustpulse.pulse.PulseRepository;
+import app.trustpulse.pulse.RatedLeaders;
 import app.trustpulse.pulse.TeamRepository;
 import app.trustpulse.pulse.Texts;
 import app.trustpulse.pulse.WeekStepRepository;
@@ -41,6 +42,7 @@ public class NudgeConfig {
             AnswerRepository answers,
             WeekStepRepository steps,
             PromiseRepository promises,
+            RatedLeaders ratedLeaders,
             ChatGateways gateways,
             PulseMetrics metrics,
             PulseProperties properties,
@@ -49,7 +51,7 @@ public class NudgeConfig {
             Clock clock) {
         return new NudgeModule(
                 new NudgeModule.Stores(nudgeLog, decisions, teams, members, pulses, answers, steps),
-                new NudgeModule.Neighbours(PromiseModule.focusOf(promises)),
+                new NudgeModule.Neighbours(PromiseModule.focusOf(promises), ratedLeaders),
                 new NudgeModule.Outside(
                         gateways, metrics, properties.nudgesPerWeek(), properties.claimTimeout(), new SecureRandom()),
                 pseudonyms,

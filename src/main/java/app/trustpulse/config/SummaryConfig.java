@@ -12,6 +12,7 @@ import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PulseMetrics;
 import app.trustpulse.pulse.PulseRepository;
+import app.trustpulse.pulse.RatedLeaderRepository;
 import app.trustpulse.pulse.TeamRepository;
 import app.trustpulse.pulse.Texts;
 import app.trustpulse.pulse.WeekStepRepository;
@@ -40,8 +41,9 @@ public class SummaryConfig {
             AnswerRepository answers,
             PulseRepository pulses,
             WeekStepRepository steps,
-            NudgeLog nudgeLog) {
-        return new SummaryModule.Stores(teams, members, checkIns, answers, pulses, steps, nudgeLog);
+            NudgeLog nudgeLog,
+            RatedLeaderRepository ratedLeaders) {
+        return new SummaryModule.Stores(teams, members, checkIns, answers, pulses, steps, nudgeLog, ratedLeaders);
     }
 
     @Bean

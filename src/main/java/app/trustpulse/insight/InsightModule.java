@@ -8,6 +8,7 @@ import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PulseRepository;
+import app.trustpulse.pulse.RatedLeaders;
 import app.trustpulse.pulse.TeamRepository;
 import java.time.Clock;
 
@@ -28,14 +29,18 @@ public final class InsightModule {
             InsightQueries queries,
             PulseRepository pulses) {}
 
-    /** What it uses of the feedback and command modules: names out of comments; settings changed as commands. */
-    public record Neighbours(TextScrubber scrubber, RunningCommands commands) {}
+    /**
+     * What it uses of its neighbours: names out of comments; settings changed as commands; the leader each week's
+     * statements named, so a self-check is compared only where they were about that leader.
+     */
+    public record Neighbours(TextScrubber scrubber, RunningCommands commands, RatedLeaders ratedLeaders) {}
 
     private final ReadingInsights readingInsights;
     private final EditingTeamSettings editingTeamSettings;
 
     public InsightModule(Stores stores, Neighbours neighbours, Pseudonymizer pseudonyms, Clock clock) {
-        this.readingInsights = readingInsights(stores, neighbours.scrubber(), pseudonyms, clock);
+        this.readingInsights = readingInsights(stores, neighbours.scrubber(), pseudonyms, clock)
+                .namingLeaders(neighbours.ratedLeaders());
         this.editingTeamSettings = new EditingTeamSettings(readingInsights, neighbours.commands());
     }
 

@@ -10,12 +10,14 @@ import app.trustpulse.pulse.Answer;
 import app.trustpulse.pulse.AnswerRepository;
 import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.Dimension;
+import app.trustpulse.pulse.LeaderItems;
 import app.trustpulse.pulse.Member;
 import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.OpenWeekParticipation;
 import app.trustpulse.pulse.PersonalAnswers;
 import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PulseRepository;
+import app.trustpulse.pulse.RatedLeaders;
 import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.Team;
 import app.trustpulse.pulse.TeamRepository;
@@ -57,6 +59,7 @@ public final class ReadingInsights {
     private final TextScrubber scrubber;
     private final Clock clock;
     private final NudgeReview review = new NudgeReview();
+    private RatedLeaders ratedLeaders = RatedLeaders.none();
     private final DisruptionDetector detector = new DisruptionDetector();
 
     ReadingInsights(
@@ -208,6 +211,15 @@ public final class ReadingInsights {
                 .toList();
     }
 
+    /**
+     * A leader's self-check is set beside the team's mean on the dimensions about the leader only in weeks whose
+     * statements named that leader (see {@link RatedLeaders}); otherwise the row shows the self-check alone.
+     */
+    public ReadingInsights namingLeaders(RatedLeaders leaders) {
+        this.ratedLeaders = leaders;
+        return this;
+    }
+
     private TeamView.LeaderPart leaderPart(
             Team team, String leaderId, List<Answer> own, List<PublishedWeek> published, WeekId current, WeekId from) {
         List<TeamView.SelfCheckRow> selfCheck = new ArrayList<>();
@@ -221,11 +233,15 @@ public final class ReadingInsights {
             if (a == null) {
                 continue;
             }
-            OptionalDouble teamMean = published.stream()
-                    .filter(p -> p.week().equals(a.week()))
-                    .findFirst()
-                    .map(p -> p.cell(d).mean())
-                    .orElse(OptionalDouble.empty());
+            boolean aboutAnother = LeaderItems.dimensionAboutTheLeader(d)
+                    && ratedLeaders.namedSomeoneElse(team.id(), a.week(), leaderId);
+            OptionalDouble teamMean = aboutAnother
+                    ? OptionalDouble.empty()
+                    : published.stream()
+                            .filter(p -> p.week().equals(a.week()))
+                            .findFirst()
+                            .map(p -> p.cell(d).mean())
+                            .orElse(OptionalDouble.empty());
             selfCheck.add(new TeamView.SelfCheckRow(d, a.week(), a.score().getAsInt(), teamMean));
         }
         Instant since = from.monday().atStartOfDay(team.timezone()).toInstant();

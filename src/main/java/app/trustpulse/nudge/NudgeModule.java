@@ -6,6 +6,7 @@ import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PulseMetrics;
 import app.trustpulse.pulse.PulseRepository;
+import app.trustpulse.pulse.RatedLeaders;
 import app.trustpulse.pulse.TeamRepository;
 import app.trustpulse.pulse.Texts;
 import app.trustpulse.pulse.WeekStepRepository;
@@ -34,7 +35,7 @@ public final class NudgeModule {
             WeekStepRepository steps) {}
 
     /** What it uses of other core modules: the focus each leader chose (the promise module's). */
-    public record Neighbours(LeaderFocus focus) {}
+    public record Neighbours(LeaderFocus focus, RatedLeaders ratedLeaders) {}
 
     /**
      * How it reaches people and the rest of the world.
@@ -79,7 +80,8 @@ public final class NudgeModule {
                         outside.perWeek(),
                         outside.metrics())
                 .claimedIn(stores.steps(), catalog, outside.claimTimeout())
-                .randomisedBy(trial);
+                .randomisedBy(trial)
+                .namingLeaders(neighbours.ratedLeaders());
         this.digestNudges = new DigestNudges(selector, catalog, messages, reviews, Optional.of(trial));
     }
 

@@ -7,9 +7,11 @@ import app.trustpulse.chat.ChatMessage;
 import app.trustpulse.chat.Delivery;
 import app.trustpulse.chat.DirectAddress;
 import app.trustpulse.pulse.AnswerRepository;
+import app.trustpulse.pulse.CheckInPlanner;
 import app.trustpulse.pulse.DeliveryClaim;
 import app.trustpulse.pulse.Dimension;
 import app.trustpulse.pulse.Language;
+import app.trustpulse.pulse.LeaderItems;
 import app.trustpulse.pulse.Member;
 import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.MissedTriggers;
@@ -18,6 +20,7 @@ import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PublishedScore;
 import app.trustpulse.pulse.PulseMetrics;
 import app.trustpulse.pulse.PulseRepository;
+import app.trustpulse.pulse.RatedLeaders;
 import app.trustpulse.pulse.Team;
 import app.trustpulse.pulse.TeamRepository;
 import app.trustpulse.pulse.Texts;
@@ -62,6 +65,7 @@ public final class NudgingLeaders {
     private final NudgeMessages messages;
     private final ChatGateways gateways;
     private final Texts texts;
+    private RatedLeaders ratedLeaders = RatedLeaders.none();
     private final Clock clock;
     private final int perWeek;
     private final PulseMetrics metrics;
@@ -213,6 +217,15 @@ public final class NudgingLeaders {
     /**
      * Chooses and sends a nudge if the budget allows: empty when none is due, else whether it went out.
      */
+    /**
+     * Self/team gaps count only where the week's statements were about this leader (see {@link RatedLeaders}); without
+     * this, only the dimensions whose statements are not about the leader.
+     */
+    public NudgingLeaders namingLeaders(RatedLeaders leaders) {
+        this.ratedLeaders = leaders;
+        return this;
+    }
+
     private Optional<Boolean> choose(Team team, Member leader, Optional<Delivery> delivery) {
         Instant now = clock.instant();
         WeekId week = WeekId.of(now, team.timezone());
@@ -229,8 +242,15 @@ public final class NudgingLeaders {
         Map<WeekId, Map<Dimension, PublishedScore>> history = latest.map(p ->
                         pulses.publishedScores(team.id(), p.week().minus(DisruptionDetector.HISTORY_WEEKS), p.week()))
                 .orElse(Map.of());
-        Map<Dimension, Integer> self = latest.map(
-                        p -> new PersonalAnswers(answers, pseudonyms).selfCheck(team, leader.userId(), p.week()))
+        // Only what the digest set beside the team's view: a co-leader's self-check on the dimensions about the
+        // rated leader is compared with nobody.
+        Map<Dimension, Integer> self = latest.map(p -> LeaderItems.comparable(
+                        new PersonalAnswers(answers, pseudonyms).selfCheck(team, leader.userId(), p.week()),
+                        !ratedLeaders.namedSomeoneElse(team.id(), p.week(), leader.userId()),
+                        CheckInPlanner.itemOf(
+                                Dimension.TRUST,
+                                pseudonyms.rotationKey(team.id(), team.platform(), leader.userId()),
+                                p.week())))
                 .orElse(Map.of());
         NudgeSelector.Signals signals = selector.signals(latest, history, self);
         if (alreadyTold(signals, recent, latest)) {

@@ -16,6 +16,7 @@ import app.trustpulse.pulse.Liveness;
 import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PulseRepository;
+import app.trustpulse.pulse.RatedLeaderRepository;
 import app.trustpulse.pulse.RosterNoticeRepository;
 import app.trustpulse.pulse.Sealer;
 import app.trustpulse.pulse.SecretStore;
@@ -76,6 +77,11 @@ public class PersistenceConfiguration {
     @Bean
     PromiseRepository promiseRepository(JdbcClient jdbc, Sealer sealer) {
         return new JdbcPromiseRepository(jdbc, sealer);
+    }
+
+    @Bean
+    RatedLeaderRepository ratedLeaderRepository(JdbcClient jdbc) {
+        return new JdbcRatedLeaders(jdbc);
     }
 
     @Bean

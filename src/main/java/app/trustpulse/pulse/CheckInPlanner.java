@@ -51,7 +51,12 @@ public final class CheckInPlanner {
         return order;
     }
 
-    private int item(Dimension d, long personKey, WeekId week) {
+    /** The item of a dimension the person is asked in a week, in every check-in of that week. */
+    public static int itemOf(Dimension d, long personKey, WeekId week) {
+        return item(d, personKey, week);
+    }
+
+    private static int item(Dimension d, long personKey, WeekId week) {
         int items = Instrument.items(d);
         return (int) Math.floorMod(week.ordinal() + personKey + d.ordinal(), (long) items) + 1;
     }

@@ -28,7 +28,9 @@ public interface RosterNoticeRepository {
         /** Someone made a member a leader, whose answers then no longer count in the team's pulse. */
         MADE_LEADER,
         /** Someone made a leader a member, whose answers then count in the team's pulse. */
-        MADE_MEMBER
+        MADE_MEMBER,
+        /** Someone made a leader the one the team's statements name, from the next week. */
+        RATED_LEADER
     }
 
     /** A person as the notice names them. */

@@ -29,11 +29,15 @@ public record StatementRef(Dimension dimension, Role audience, int item, int ver
         if (version == Instrument.LEGACY_VERSION) {
             return "statement.v1." + dimension.name() + (audience == Role.LEADER ? ".leader" : ".member." + item);
         }
-        String prefix = version == Instrument.SECOND_VERSION ? "statement.v2." : "statement.";
+        String prefix = switch (version) {
+            case Instrument.SECOND_VERSION -> "statement.v2.";
+            case Instrument.THIRD_VERSION -> "statement.v3.";
+            default -> "statement.";
+        };
         return prefix + dimension.name() + "." + who + "." + item;
     }
 
-    /** The id the method document uses, e.g. "TRUST.M4.v3" or "SAFETY.L1.v3". */
+    /** The id the method document uses, e.g. "TRUST.M4.v4" or "SAFETY.L1.v4". */
     public String itemId() {
         return dimension.name() + "." + (audience == Role.LEADER ? "L" : "M") + item + ".v" + version;
     }

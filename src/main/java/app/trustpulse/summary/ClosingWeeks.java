@@ -2,25 +2,32 @@ package app.trustpulse.summary;
 
 import app.trustpulse.pulse.Answer;
 import app.trustpulse.pulse.AnswerRepository;
+import app.trustpulse.pulse.CheckInPlanner;
 import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.Dimension;
+import app.trustpulse.pulse.Member;
 import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.MissedTriggers;
+import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PulseCalculator;
 import app.trustpulse.pulse.PulseMetrics;
 import app.trustpulse.pulse.PulseRepository;
+import app.trustpulse.pulse.RatedLeaders;
 import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.Team;
 import app.trustpulse.pulse.TeamRepository;
+import app.trustpulse.pulse.TrustInLeaderSplit;
 import app.trustpulse.pulse.WeekId;
 import app.trustpulse.pulse.WeekStepRepository;
 import app.trustpulse.pulse.WeeklyPulse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,6 +75,8 @@ public final class ClosingWeeks {
     private final PulseMetrics metrics;
     private final MemberRepository members;
     private final ReleasedComments comments;
+    private final Pseudonymizer pseudonyms;
+    private final RatedLeaders ratedLeaders;
 
     ClosingWeeks(
             TeamRepository teams,
@@ -81,7 +90,11 @@ public final class ClosingWeeks {
             Clock clock,
             PulseMetrics metrics,
             MemberRepository members,
-            ReleasedComments comments) {
+            ReleasedComments comments,
+            Pseudonymizer pseudonyms,
+            RatedLeaders ratedLeaders) {
+        this.pseudonyms = pseudonyms;
+        this.ratedLeaders = ratedLeaders;
         this.teams = teams;
         this.checkIns = checkIns;
         this.answers = answers;
@@ -146,19 +159,47 @@ public final class ClosingWeeks {
             if (pulses.find(team.id(), week).isEmpty()) {
                 checkIns.expireOpen(team.id(), week);
                 List<Answer> weekAnswers = answers.ofWeek(team.id(), week);
+                List<Member> people = members.ofTeam(team.id());
                 Map<WeekId, Map<Dimension, Double>> history =
                         pulses.history(team.id(), week.minus(PulseCalculator.TREND_WEEKS), week);
                 int asked = checkIns.countAsked(team.id(), week, Role.MEMBER);
+                // A week that never sent a check-in is pinned now, so its pool is about one named leader too.
+                ratedLeaders.pin(team.id(), week);
+                TrustInLeaderSplit split = TrustInLeaderSplit.of(weekAnswers, trustItems(team, week, people)::get);
                 WeeklyPulse pulse =
-                        calculator.calculate(team.id(), week, team.threshold(), weekAnswers, history, asked);
-                answers.keepReleasedComments(
-                        team.id(), week, comments.of(team, weekAnswers, members.ofTeam(team.id())));
+                        calculator.calculate(team.id(), week, team.threshold(), split.weekly(), history, asked);
+                answers.keepReleasedComments(team.id(), week, comments.of(team, weekAnswers, people));
+                ratedLeaders.keep(team.id(), week, split);
                 pulses.save(pulse);
             }
             // Keep less: once the aggregates are stored, the members' answers have done their work.
             answers.destroyMembersAnswers(team.id(), week);
         });
         listeners.publish(new WeekClosed(team.id(), week));
+    }
+
+    /**
+     * The TRUST item each week pseudonym of the team's people was asked this week, worked out in memory from the
+     * rotation (answers carry no item) and never stored.
+     */
+    private TrustItems trustItems(Team team, WeekId week, List<Member> people) {
+        Map<String, Integer> items = new HashMap<>();
+        for (Member m : people) {
+            long key = pseudonyms.rotationKey(team.id(), team.platform(), m.userId());
+            int item = CheckInPlanner.itemOf(Dimension.TRUST, key, week);
+            items.put(pseudonyms.pseudonym(team.id(), team.platform(), m.userId(), week), item);
+            pseudonyms
+                    .formerPseudonyms(team.id(), team.platform(), m.userId(), week)
+                    .forEach(p -> items.put(p, item));
+        }
+        return new TrustItems(items);
+    }
+
+    private record TrustItems(Map<String, Integer> items) {
+        OptionalInt get(String pseudonym) {
+            Integer item = items.get(pseudonym);
+            return item == null ? OptionalInt.empty() : OptionalInt.of(item);
+        }
     }
 
     /** Finishes every recently closed week whose pulse or digests did not all go out; on start and on each close. */

@@ -9,6 +9,7 @@ import app.trustpulse.nudge.DigestNudges;
 import app.trustpulse.nudge.DisruptionDetector;
 import app.trustpulse.nudge.QuarterlyReviews;
 import app.trustpulse.pulse.AnswerRepository;
+import app.trustpulse.pulse.CheckInPlanner;
 import app.trustpulse.pulse.Dimension;
 import app.trustpulse.pulse.Member;
 import app.trustpulse.pulse.MemberRepository;
@@ -17,6 +18,7 @@ import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PublishedScore;
 import app.trustpulse.pulse.PulseMetrics;
 import app.trustpulse.pulse.PulseRepository;
+import app.trustpulse.pulse.RatedLeaders;
 import app.trustpulse.pulse.Team;
 import app.trustpulse.pulse.WeekId;
 import app.trustpulse.pulse.WeekStepRepository.Step;
@@ -42,6 +44,7 @@ final class LeaderDigest implements WeekStep {
     private final ChatGateways gateways;
     private final Clock clock;
     private final PulseMetrics metrics;
+    private final RatedLeaders ratedLeaders;
 
     LeaderDigest(
             MemberRepository members,
@@ -54,6 +57,33 @@ final class LeaderDigest implements WeekStep {
             ChatGateways gateways,
             Clock clock,
             PulseMetrics metrics) {
+        this(
+                members,
+                answers,
+                pulses,
+                pseudonyms,
+                feedbackRelease,
+                digests,
+                nudges,
+                gateways,
+                clock,
+                metrics,
+                RatedLeaders.none());
+    }
+
+    LeaderDigest(
+            MemberRepository members,
+            AnswerRepository answers,
+            PulseRepository pulses,
+            Pseudonymizer pseudonyms,
+            FeedbackRelease feedbackRelease,
+            LeaderDigests digests,
+            DigestNudges nudges,
+            ChatGateways gateways,
+            Clock clock,
+            PulseMetrics metrics,
+            RatedLeaders ratedLeaders) {
+        this.ratedLeaders = ratedLeaders;
         this.members = members;
         this.answers = answers;
         this.pulses = pulses;
@@ -94,8 +124,14 @@ final class LeaderDigest implements WeekStep {
         LeaderDigests.WeekContext context = new LeaderDigests.WeekContext(
                 pulse, earlier, feedback.released(), feedback.held(), answers.releasedComments(team.id(), week));
         DirectAddress to = new DirectAddress(team.platform(), team.workspaceId(), leaderId);
-        Map<Dimension, Integer> selfCheck = new PersonalAnswers(answers, pseudonyms).selfCheck(team, leaderId, week);
-        gateway.sendDirect(to, digests.digest(team, leader.get(), context, selfCheck), delivery);
+        Map<Dimension, Integer> answered = new PersonalAnswers(answers, pseudonyms).selfCheck(team, leaderId, week);
+        SelfCheckScope scope = SelfCheckScope.of(
+                answered,
+                ratedLeaders.of(team.id(), week),
+                ratedLeaders.namedSomeoneElse(team.id(), week, leaderId),
+                CheckInPlanner.itemOf(
+                        Dimension.TRUST, pseudonyms.rotationKey(team.id(), team.platform(), leaderId), week));
+        gateway.sendDirect(to, digests.digest(team, leader.get(), context, scope), delivery);
         metrics.digestSent(team.platform());
         metrics.nudgesSent(team.platform(), PulseMetrics.NudgeOccasion.DIGEST, digests.nudgesIn(team, leaderId, week));
         if (nudges.reviewDue(team, clock.instant().atZone(team.timezone()).toLocalDate())) {

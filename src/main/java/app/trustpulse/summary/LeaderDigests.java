@@ -88,6 +88,12 @@ final class LeaderDigests {
     }
 
     ChatMessage digest(Team team, Member leader, WeekContext week, Map<Dimension, Integer> selfCheck) {
+        return digest(team, leader, week, SelfCheckScope.all(selfCheck));
+    }
+
+    /** @param scope the leader's self-check, and which of it is set beside the team's view */
+    ChatMessage digest(Team team, Member leader, WeekContext week, SelfCheckScope scope) {
+        Map<Dimension, Integer> selfCheck = scope.compared();
         Language lang = team.language();
         WeeklyPulse pulse = week.pulse();
         Instant now = clock.instant();
@@ -97,7 +103,10 @@ final class LeaderDigests {
         blocks.add(new Block.Header(header));
         blocks.addAll(promises.digestFirst(team, pulse));
         blocks.addAll(pulseMessages.body(team, pulse));
-        blocks.addAll(selfCheckBlocks(lang, pulse, selfCheck, team.threshold()));
+        if (!selfCheck.isEmpty() || scope.notCompared().isEmpty()) {
+            blocks.addAll(selfCheckBlocks(lang, pulse, selfCheck, team.threshold()));
+        }
+        notComparedBlock(lang, scope).ifPresent(blocks::add);
 
         List<SentNudge> recent = nudgeLog.ofLeader(team.id(), leader.userId(), now.minus(NO_REPEAT));
         List<SentNudge> unanswered = recent.stream()
@@ -195,6 +204,25 @@ final class LeaderDigests {
         }
         blocks.add(new Block.Context(texts.get(lang, "digest.privacy", team.threshold())));
         return new ChatMessage(header, blocks);
+    }
+
+    /** Says, in plain words, why a leader who is not the rated one sees no comparison on the leader's dimensions. */
+    private Optional<Block> notComparedBlock(Language lang, SelfCheckScope scope) {
+        if (scope.notCompared().isEmpty()) {
+            return Optional.empty();
+        }
+        String names = Dimension.inModelOrder().stream()
+                .filter(scope.notCompared()::contains)
+                .map(d -> texts.dimensionName(lang, d))
+                .collect(Collectors.joining(", "));
+        return Optional.of(new Block.Context(
+                scope.rated().isPresent()
+                        ? texts.get(
+                                lang,
+                                "digest.selfcheck.otherLeader",
+                                scope.rated().get().displayName(),
+                                names)
+                        : texts.get(lang, "digest.selfcheck.noLeaderNamed", names)));
     }
 
     private List<Block> selfCheckBlocks(

@@ -7,10 +7,12 @@ import app.trustpulse.nudge.NudgeMessages;
 import app.trustpulse.promise.PromiseSections;
 import app.trustpulse.pulse.DimensionScore;
 import app.trustpulse.pulse.Language;
+import app.trustpulse.pulse.RatedLeaders;
 import app.trustpulse.pulse.Sparkline;
 import app.trustpulse.pulse.Team;
 import app.trustpulse.pulse.TextFormats;
 import app.trustpulse.pulse.Texts;
+import app.trustpulse.pulse.TrustInLeaderPool;
 import app.trustpulse.pulse.WeeklyPulse;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +24,7 @@ final class PulseMessages implements PulseView {
     private final Texts texts;
     private final PulseCharts charts;
     private final PromiseSections promises;
+    private RatedLeaders ratedLeaders = RatedLeaders.none();
 
     PulseMessages(Texts texts, PulseCharts charts) {
         this(texts, charts, PromiseSections.none());
@@ -32,6 +35,12 @@ final class PulseMessages implements PulseView {
         this.texts = texts;
         this.charts = charts;
         this.promises = promises;
+    }
+
+    /** The pulse says whom the week's statements about the leader named, and shows trust in that leader pooled. */
+    PulseMessages naming(RatedLeaders leaders) {
+        this.ratedLeaders = leaders;
+        return this;
     }
 
     ChatMessage channelPost(Team team, WeeklyPulse pulse, Optional<Nudge> reflection) {
@@ -48,6 +57,43 @@ final class PulseMessages implements PulseView {
         });
         blocks.add(new Block.Context(texts.get(lang, "pulse.privacy", pulse.threshold())));
         return new ChatMessage(header, blocks);
+    }
+
+    /**
+     * Whom the week's statements about the leader named, and trust in the leader over the latest complete block of
+     * four weeks, beside TRUST in the table, which is felt trust.
+     */
+    private List<Block> aboutTheLeader(Team team, WeeklyPulse pulse) {
+        Language lang = team.language();
+        List<Block> blocks = new ArrayList<>();
+        Optional<TrustInLeaderPool.Pooled> pool = ratedLeaders.pool(team.id(), pulse.week(), pulse.threshold());
+        pool.filter(p -> p.leader().isPresent()).ifPresent(p -> {
+            String name = p.leader().get().displayName();
+            blocks.add(new Block.Text(
+                    p.withheld()
+                            ? texts.get(
+                                    lang,
+                                    "pulse.trustInLeader.withheld",
+                                    name,
+                                    p.from().week(),
+                                    p.to().week(),
+                                    pulse.threshold())
+                            : texts.get(
+                                    lang,
+                                    "pulse.trustInLeader",
+                                    name,
+                                    p.from().week(),
+                                    p.to().week(),
+                                    TextFormats.score(lang, p.mean().getAsDouble()),
+                                    p.scores())));
+        });
+        ratedLeaders
+                .of(team.id(), pulse.week())
+                .ifPresent(leader -> blocks.add(new Block.Context(texts.get(
+                        lang,
+                        pool.isPresent() ? "pulse.ratedLeader.pooled" : "pulse.ratedLeader",
+                        leader.displayName()))));
+        return blocks;
     }
 
     @Override
@@ -81,6 +127,7 @@ final class PulseMessages implements PulseView {
                     texts.get(lang, "pulse.answers", s.answers())));
         }
         blocks.add(new Block.ScoreTable(rows));
+        blocks.addAll(aboutTheLeader(team, pulse));
         blocks.add(new Block.Text(participation));
         if (pulse.strongest().isPresent() && pulse.weakest().isPresent()) {
             blocks.add(new Block.Text(texts.get(

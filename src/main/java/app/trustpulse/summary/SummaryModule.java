@@ -13,6 +13,8 @@ import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PulseCalculator;
 import app.trustpulse.pulse.PulseMetrics;
 import app.trustpulse.pulse.PulseRepository;
+import app.trustpulse.pulse.RatedLeaderRepository;
+import app.trustpulse.pulse.RatedLeaders;
 import app.trustpulse.pulse.TeamRepository;
 import app.trustpulse.pulse.Texts;
 import app.trustpulse.pulse.WeekStepRepository;
@@ -37,7 +39,21 @@ public final class SummaryModule {
             AnswerRepository answers,
             PulseRepository pulses,
             WeekStepRepository steps,
-            NudgeLog nudgeLog) {}
+            NudgeLog nudgeLog,
+            RatedLeaderRepository ratedLeaders) {
+
+        /** Without a store of rated leaders: one in memory. */
+        public Stores(
+                TeamRepository teams,
+                MemberRepository members,
+                CheckInRepository checkIns,
+                AnswerRepository answers,
+                PulseRepository pulses,
+                WeekStepRepository steps,
+                NudgeLog nudgeLog) {
+            this(teams, members, checkIns, answers, pulses, steps, nudgeLog, RatedLeaders.inMemory());
+        }
+    }
 
     /**
      * What it uses of the nudge, feedback and promise modules: of nudges only their facade for the week close
@@ -55,7 +71,9 @@ public final class SummaryModule {
 
     public SummaryModule(
             Stores stores, Neighbours neighbours, Outside outside, Pseudonymizer pseudonyms, Texts texts, Clock clock) {
-        PulseMessages pulseMessages = new PulseMessages(texts, outside.charts(), neighbours.promises());
+        RatedLeaders ratedLeaders = new RatedLeaders(stores.ratedLeaders(), stores.members());
+        PulseMessages pulseMessages =
+                new PulseMessages(texts, outside.charts(), neighbours.promises()).naming(ratedLeaders);
         LeaderDigests digests = new LeaderDigests(
                 neighbours.nudges(), stores.nudgeLog(), pulseMessages, texts, clock, neighbours.promises());
         WeekSequence sequence = new WeekSequence(
@@ -77,7 +95,8 @@ public final class SummaryModule {
                         neighbours.nudges(),
                         outside.gateways(),
                         clock,
-                        outside.metrics()));
+                        outside.metrics(),
+                        ratedLeaders));
         WeekSteps weekSteps = new WeekSteps(
                 sequence,
                 stores.teams(),
@@ -99,7 +118,9 @@ public final class SummaryModule {
                 clock,
                 outside.metrics(),
                 stores.members(),
-                new ReleasedComments(neighbours.scrubber(), texts));
+                new ReleasedComments(neighbours.scrubber(), texts),
+                pseudonyms,
+                ratedLeaders);
         this.pulseView = pulseMessages;
     }
 

@@ -104,7 +104,9 @@ class PulseBenchmark {
         WorkQueue noQueue = (kind, key, data, due) -> true;
         SendingCheckIns sending = new CheckInModule(
                         new CheckInModule.Stores(teams, members, checkIns, answers, pulses, stores.leases()),
-                        new CheckInModule.Neighbours(app.trustpulse.promise.PromiseQuestions.none()),
+                        new CheckInModule.Neighbours(
+                                app.trustpulse.promise.PromiseQuestions.none(),
+                                app.trustpulse.pulse.RatedLeaders.none()),
                         new CheckInModule.Outside(
                                 gateways,
                                 noTriggers,

@@ -45,6 +45,8 @@ class CommandParserTest {
     @Test
     void readsPeople() {
         assertThat(ok("leader <@U1>")).isEqualTo(new Command.MakeLeader("U1"));
+        assertThat(ok("leader rated <@U1>")).isEqualTo(new Command.RateLeader("U1"));
+        assertThat(ok("leader Beoordeeld <@U1|ann>")).isEqualTo(new Command.RateLeader("U1"));
         assertThat(ok("unleader <@U1|bob>")).isEqualTo(new Command.RemoveLeader("U1"));
         assertThat(ok("add <@U1> <@U2> <@U1>")).isEqualTo(new Command.AddMembers(List.of("U1", "U2")));
         assertThat(ok("remove <@29:abc>")).isEqualTo(new Command.RemoveMembers(List.of("29:abc")));

@@ -13,12 +13,16 @@ import app.trustpulse.inbound.CommandRequest;
 import app.trustpulse.inbound.Interaction;
 import app.trustpulse.inbound.Sender;
 import app.trustpulse.pulse.AnswerRepository;
+import app.trustpulse.pulse.CheckInPlanner;
 import app.trustpulse.pulse.CheckInRepository;
+import app.trustpulse.pulse.Dimension;
 import app.trustpulse.pulse.FeedbackRepository;
 import app.trustpulse.pulse.Language;
+import app.trustpulse.pulse.LeaderItems;
 import app.trustpulse.pulse.Member;
 import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.Platform;
+import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PulseRepository;
 import app.trustpulse.pulse.Team;
 import app.trustpulse.pulse.TeamRepository;
@@ -99,6 +103,19 @@ abstract class EngineTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Pseudonymizer pseudonymizer;
+
+    /**
+     * Whether the person's TRUST statement this week is on felt trust (items 1-3), which the weekly TRUST mean shows;
+     * trust in the leader (items 4-6) is pooled over four weeks instead. It follows from the rotation.
+     */
+    boolean asksFeltTrust(Ws ws, Sender s) {
+        Team t = ws.team();
+        long key = pseudonymizer.rotationKey(t.id(), t.platform(), s.userId());
+        return CheckInPlanner.itemOf(Dimension.TRUST, key, ws.week()) < LeaderItems.FIRST_TRUST_IN_LEADER_ITEM;
+    }
 
     /** A message key rendered in English, as the bot would say it. */
     String en(String key, Object... args) {

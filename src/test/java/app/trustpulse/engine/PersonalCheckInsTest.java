@@ -144,7 +144,7 @@ class PersonalCheckInsTest extends EngineTest {
     private SendingCheckIns sendingAt(Instant now) {
         return new CheckInModule(
                         stores,
-                        new CheckInModule.Neighbours(promises),
+                        new CheckInModule.Neighbours(promises, app.trustpulse.pulse.RatedLeaders.none()),
                         new CheckInModule.Outside(
                                 gateways,
                                 triggers,

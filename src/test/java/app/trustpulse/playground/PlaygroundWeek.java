@@ -82,7 +82,11 @@ final class PlaygroundWeek {
                 .filter(b -> "ScoreTable".equals(b.get("type").asString()))
                 .forEach(b -> rows.addAll(b.get("rows").values()));
         assertThat(rows).as("pulse rows").hasSize(6);
-        assertThat(rows).allSatisfy(r -> assertThat(r.get("score").asString()).containsPattern(SCORE));
+        // The weekly TRUST mean is felt trust alone; in a small team it may have fewer answers than the threshold.
+        assertThat(rows)
+                .filteredOn(r -> !r.get("label").asString().equals(texts.get(Language.EN, "dimension.TRUST.name")))
+                .hasSize(5)
+                .allSatisfy(r -> assertThat(r.get("score").asString()).containsPattern(SCORE));
         assertThat(pulse.get("ephemeralFor").isNull()).isTrue();
 
         JsonNode digest = conversation(closed, "dm:lee").get("messages").values().stream()
@@ -130,13 +134,16 @@ final class PlaygroundWeek {
         JsonNode pulse = lastBotPostInChannel(closed);
         assertThat(allText(pulse))
                 .contains(next.get("week").get("number").asString())
-                .doesNotContain("withheld");
+                .as("the pulse itself is not withheld (a dimension may be)")
+                .doesNotContain("Scores withheld");
         List<JsonNode> rows = new ArrayList<>();
         pulse.get("content").get("blocks").values().stream()
                 .filter(b -> "ScoreTable".equals(b.get("type").asString()))
                 .forEach(b -> rows.addAll(b.get("rows").values()));
+        assertThat(rows).hasSize(6);
+        // The weekly TRUST mean is felt trust alone; in a small team it may have fewer answers than the threshold.
         assertThat(rows)
-                .hasSize(6)
+                .filteredOn(r -> !r.get("label").asString().equals(texts.get(Language.EN, "dimension.TRUST.name")))
                 .allSatisfy(r -> assertThat(r.get("score").asString()).containsPattern(SCORE));
         JsonNode digest = last(conversation(closed, "dm:lee").get("messages").values().stream()
                 .filter(m -> allText(m).contains(texts.get(Language.EN, "digest.nudges.title")))

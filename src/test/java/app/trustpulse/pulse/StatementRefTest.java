@@ -18,9 +18,9 @@ class StatementRefTest {
             }
         }
         assertThat(StatementRef.current(Dimension.TRUST, Role.MEMBER, 4).encode())
-                .isEqualTo("TRUST:M4:3");
+                .isEqualTo("TRUST:M4:4");
         assertThat(StatementRef.current(Dimension.SAFETY, Role.LEADER, 1).itemId())
-                .isEqualTo("SAFETY.L1.v3");
+                .isEqualTo("SAFETY.L1.v4");
     }
 
     @Test
@@ -44,6 +44,29 @@ class StatementRefTest {
         assertThat(stored.encode()).isEqualTo("SAFETY:M3:2");
         assertThat(StatementRef.current(Dimension.SAFETY, Role.MEMBER, 3).messageKey())
                 .isEqualTo("statement.SAFETY.member.3");
+    }
+
+    @Test
+    void checkInsStoredWithVersionThreeStillSayMyLeader() {
+        StatementRef stored = StatementRef.decode("TRUST:M4:3");
+
+        assertThat(stored.messageKey()).isEqualTo("statement.v3.TRUST.member.4");
+        assertThat(new Texts().get(Language.EN, stored.messageKey()))
+                .isEqualTo("My leader is capable of leading our team well.");
+        assertThat(new Texts()
+                        .get(
+                                Language.EN,
+                                StatementRef.current(Dimension.TRUST, Role.MEMBER, 4)
+                                        .messageKey(),
+                                "Ada"))
+                .isEqualTo("Ada is capable of leading our team well.");
+        assertThat(new Texts()
+                        .get(
+                                Language.NL,
+                                StatementRef.current(Dimension.SAFETY, Role.MEMBER, 2)
+                                        .messageKey(),
+                                "Ada"))
+                .isEqualTo("Ik durf het oneens te zijn met Ada.");
     }
 
     @Test

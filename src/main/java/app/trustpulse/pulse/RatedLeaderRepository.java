@@ -1,0 +1,48 @@
+package app.trustpulse.pulse;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Who the member statements of a team name (the rated leader), week by week, and what a closed week's members said on
+ * the trust-in-the-leader statements, as one sum and two counts. Nothing here names a member.
+ */
+public interface RatedLeaderRepository {
+
+    /** A leader as the statements name them. */
+    record Named(String userId, String displayName) {}
+
+    /** The leader a week's statements name; empty for a week without a leader to name. */
+    record PinnedWeek(WeekId week, Optional<Named> leader) {}
+
+    /**
+     * A closed week's members' scores on the trust-in-the-leader statements: their sum, how many were averaged, how
+     * many count towards the threshold; and the leader that week's statements named.
+     */
+    record TrustInLeaderWeek(WeekId week, Optional<Named> leader, int sum, int scores, int counted) {
+        public TrustInLeaderWeek {
+            if (scores < 0 || counted < 0 || counted > scores) {
+                throw new IllegalArgumentException("counts must satisfy 0 <= counted <= scores");
+            }
+        }
+    }
+
+    /** The leader an admin chose to be rated, if any. */
+    Optional<String> choice(long teamId);
+
+    void choose(long teamId, String userId);
+
+    Optional<PinnedWeek> pinned(long teamId, WeekId week);
+
+    /** Pins the week to a leader (or to none) unless it is pinned already; returns what the week is pinned to. */
+    PinnedWeek pin(long teamId, WeekId week, Optional<Named> leader);
+
+    /** Erases a leader who asked to be forgotten: no choice of them, and the weeks that named them keep no name. */
+    void forget(long teamId, String userId);
+
+    /** Stores a closed week's aggregate once; a close run again keeps the first. */
+    void saveTrustInLeader(long teamId, WeekId week, int sum, int scores, int counted);
+
+    /** The stored weeks from {@code from} to {@code to}, both included, oldest first, with the leader each named. */
+    List<TrustInLeaderWeek> trustInLeader(long teamId, WeekId from, WeekId to);
+}

@@ -1,0 +1,70 @@
+package app.trustpulse.persistence;
+
+import static app.trustpulse.persistence.Fixtures.WEEK;
+import static app.trustpulse.persistence.Fixtures.insertTeam;
+import static app.trustpulse.persistence.Fixtures.jdbc;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.trustpulse.pulse.RatedLeaderRepository.Named;
+import app.trustpulse.pulse.RatedLeaderRepository.PinnedWeek;
+import app.trustpulse.pulse.RatedLeaderRepository.TrustInLeaderWeek;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+class JdbcRatedLeadersTest {
+
+    private static final Named ANN = new Named("UA", "Ann");
+    private static final Named BOB = new Named("UB", "Bob");
+
+    @BothDatabases
+    void aWeekIsPinnedOnceTheFirstLeaderStands(TestDb db) {
+        JdbcClient jdbc = jdbc(db);
+        long team = insertTeam(jdbc, "C1");
+        var store = new JdbcRatedLeaders(jdbc);
+
+        PinnedWeek first = store.pin(team, WEEK, Optional.of(ANN));
+        PinnedWeek again = store.pin(team, WEEK, Optional.of(BOB));
+        PinnedWeek none = store.pin(team, WEEK.plus(1), Optional.empty());
+
+        assertThat(first.leader()).contains(ANN);
+        assertThat(again.leader()).contains(ANN);
+        assertThat(store.pinned(team, WEEK)).contains(first);
+        assertThat(none.leader()).isEmpty();
+        assertThat(store.pinned(team, WEEK.plus(2))).isEmpty();
+    }
+
+    @BothDatabases
+    void keepsTheAdminsChoiceAndForgetsALeader(TestDb db) {
+        JdbcClient jdbc = jdbc(db);
+        long team = insertTeam(jdbc, "C1");
+        var store = new JdbcRatedLeaders(jdbc);
+        store.choose(team, "UA");
+        store.choose(team, "UB");
+        store.pin(team, WEEK, Optional.of(BOB));
+
+        assertThat(store.choice(team)).contains("UB");
+
+        store.forget(team, "UB");
+
+        assertThat(store.choice(team)).isEmpty();
+        assertThat(store.pinned(team, WEEK))
+                .hasValueSatisfying(p -> assertThat(p.leader()).isEmpty());
+    }
+
+    @BothDatabases
+    void keepsAWeeksTrustInTheLeaderOnceWithTheLeaderItNamed(TestDb db) {
+        JdbcClient jdbc = jdbc(db);
+        long team = insertTeam(jdbc, "C1");
+        var store = new JdbcRatedLeaders(jdbc);
+        store.pin(team, WEEK, Optional.of(ANN));
+        store.saveTrustInLeader(team, WEEK, 11, 3, 2);
+        store.saveTrustInLeader(team, WEEK, 99, 9, 9);
+        store.saveTrustInLeader(team, WEEK.plus(1), 4, 1, 1);
+
+        assertThat(store.trustInLeader(team, WEEK, WEEK.plus(3)))
+                .containsExactly(
+                        new TrustInLeaderWeek(WEEK, Optional.of(ANN), 11, 3, 2),
+                        new TrustInLeaderWeek(WEEK.plus(1), Optional.empty(), 4, 1, 1));
+        assertThat(store.trustInLeader(team, WEEK.plus(1), WEEK.plus(1))).hasSize(1);
+    }
+}
