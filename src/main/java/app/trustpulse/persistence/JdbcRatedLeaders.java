@@ -1,6 +1,7 @@
 package app.trustpulse.persistence;
 
 import app.trustpulse.pulse.RatedLeaderRepository;
+import app.trustpulse.pulse.Sealer;
 import app.trustpulse.pulse.WeekId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,10 +16,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class JdbcRatedLeaders implements RatedLeaderRepository {
 
-    private final JdbcClient jdbc;
+    /** Sealed sizes are padded to this, so a row's length does not tell a small sum from a large one. */
+    private static final int BLOCK = 64;
 
-    JdbcRatedLeaders(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final Sealer sealer;
+
+    JdbcRatedLeaders(JdbcClient jdbc, Sealer sealer) {
         this.jdbc = jdbc;
+        this.sealer = sealer;
     }
 
     @Override
@@ -98,22 +104,20 @@ final class JdbcRatedLeaders implements RatedLeaderRepository {
     @Override
     public void saveTrustInLeader(long teamId, WeekId week, int sum, int scores, int counted) {
         jdbc.sql("""
-                        INSERT INTO trust_in_leader_week (team_id, week, score_sum, scores, counted)
-                        VALUES (:teamId, :week, :sum, :scores, :counted)
+                        INSERT INTO trust_in_leader_week (team_id, week, sealed)
+                        VALUES (:teamId, :week, :sealed)
                         ON CONFLICT DO NOTHING
                         """)
                 .param("teamId", teamId)
                 .param("week", week.toString())
-                .param("sum", sum)
-                .param("scores", scores)
-                .param("counted", counted)
+                .param("sealed", sealer.seal(sum + "|" + scores + "|" + counted, context(teamId, week), BLOCK))
                 .update();
     }
 
     @Override
     public List<TrustInLeaderWeek> trustInLeader(long teamId, WeekId from, WeekId to) {
         return jdbc.sql("""
-                        SELECT t.week, r.user_id, r.display_name, t.score_sum, t.scores, t.counted
+                        SELECT t.week, r.user_id, r.display_name, t.sealed
                           FROM trust_in_leader_week t
                           LEFT JOIN rated_leader_week r ON r.team_id = t.team_id AND r.week = t.week
                          WHERE t.team_id = :teamId AND t.week >= :from AND t.week <= :to
@@ -122,12 +126,18 @@ final class JdbcRatedLeaders implements RatedLeaderRepository {
                 .param("teamId", teamId)
                 .param("from", from.toString())
                 .param("to", to.toString())
-                .query((rs, n) -> new TrustInLeaderWeek(
-                        WeekId.parse(rs.getString("week")),
-                        named(rs),
-                        rs.getInt("score_sum"),
-                        rs.getInt("scores"),
-                        rs.getInt("counted")))
+                .query((rs, n) -> {
+                    WeekId week = WeekId.parse(rs.getString("week"));
+                    String[] f = sealer.open(rs.getString("sealed"), context(teamId, week))
+                            .split("\\|");
+                    return new TrustInLeaderWeek(
+                            week, named(rs), Integer.parseInt(f[0]), Integer.parseInt(f[1]), Integer.parseInt(f[2]));
+                })
                 .list();
+    }
+
+    /** Bound into the seal, so a value moved to another team's or week's row does not open. */
+    private static String context(long teamId, WeekId week) {
+        return "trust_in_leader|" + teamId + "|" + week;
     }
 }

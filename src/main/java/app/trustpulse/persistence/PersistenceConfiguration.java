@@ -80,8 +80,8 @@ public class PersistenceConfiguration {
     }
 
     @Bean
-    RatedLeaderRepository ratedLeaderRepository(JdbcClient jdbc) {
-        return new JdbcRatedLeaders(jdbc);
+    RatedLeaderRepository ratedLeaderRepository(JdbcClient jdbc, Sealer sealer) {
+        return new JdbcRatedLeaders(jdbc, sealer);
     }
 
     @Bean

@@ -19,16 +19,14 @@ CREATE TABLE rated_leader_week (
     CONSTRAINT rated_leader_week_team_fk FOREIGN KEY (team_id) REFERENCES team (id) ON DELETE CASCADE
 );
 
--- What a closed week's members said on the trust-in-the-leader statements (TRUST items 4-6), as one sum and two
--- counts: the scores averaged, and those that count towards the threshold (people who joined this week do not).
--- Pooled over four weeks before anything is shown; no row per person, no pseudonym.
+-- What a closed week's members said on the trust-in-the-leader statements (TRUST items 4-6): one sum and two counts
+-- (the scores averaged, and those that count towards the threshold; people who joined this week do not), sealed
+-- together like every personal value, because one week alone may hold the score of a single person. Pooled over four
+-- weeks before anything is shown; no row per person, no pseudonym.
 CREATE TABLE trust_in_leader_week (
-    team_id   BIGINT     NOT NULL,
-    week      VARCHAR(8) NOT NULL,
-    score_sum INTEGER    NOT NULL,
-    scores    INTEGER    NOT NULL,
-    counted   INTEGER    NOT NULL,
+    team_id BIGINT        NOT NULL,
+    week    VARCHAR(8)    NOT NULL,
+    sealed  VARCHAR(4000) NOT NULL,
     CONSTRAINT trust_in_leader_week_pk PRIMARY KEY (team_id, week),
-    CONSTRAINT trust_in_leader_week_team_fk FOREIGN KEY (team_id) REFERENCES team (id) ON DELETE CASCADE,
-    CONSTRAINT trust_in_leader_week_counts CHECK (scores >= 0 AND counted >= 0 AND counted <= scores)
+    CONSTRAINT trust_in_leader_week_team_fk FOREIGN KEY (team_id) REFERENCES team (id) ON DELETE CASCADE
 );

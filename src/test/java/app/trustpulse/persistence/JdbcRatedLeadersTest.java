@@ -4,10 +4,13 @@ import static app.trustpulse.persistence.Fixtures.WEEK;
 import static app.trustpulse.persistence.Fixtures.insertTeam;
 import static app.trustpulse.persistence.Fixtures.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.trustpulse.pulse.RatedLeaderRepository.Named;
 import app.trustpulse.pulse.RatedLeaderRepository.PinnedWeek;
 import app.trustpulse.pulse.RatedLeaderRepository.TrustInLeaderWeek;
+import app.trustpulse.pulse.Sealer;
+import app.trustpulse.support.TestDatabases;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -20,7 +23,7 @@ class JdbcRatedLeadersTest {
     void aWeekIsPinnedOnceTheFirstLeaderStands(TestDb db) {
         JdbcClient jdbc = jdbc(db);
         long team = insertTeam(jdbc, "C1");
-        var store = new JdbcRatedLeaders(jdbc);
+        var store = new JdbcRatedLeaders(jdbc, TestDatabases.SEALER);
 
         PinnedWeek first = store.pin(team, WEEK, Optional.of(ANN));
         PinnedWeek again = store.pin(team, WEEK, Optional.of(BOB));
@@ -37,7 +40,7 @@ class JdbcRatedLeadersTest {
     void keepsTheAdminsChoiceAndForgetsALeader(TestDb db) {
         JdbcClient jdbc = jdbc(db);
         long team = insertTeam(jdbc, "C1");
-        var store = new JdbcRatedLeaders(jdbc);
+        var store = new JdbcRatedLeaders(jdbc, TestDatabases.SEALER);
         store.choose(team, "UA");
         store.choose(team, "UB");
         store.pin(team, WEEK, Optional.of(BOB));
@@ -55,7 +58,7 @@ class JdbcRatedLeadersTest {
     void keepsAWeeksTrustInTheLeaderOnceWithTheLeaderItNamed(TestDb db) {
         JdbcClient jdbc = jdbc(db);
         long team = insertTeam(jdbc, "C1");
-        var store = new JdbcRatedLeaders(jdbc);
+        var store = new JdbcRatedLeaders(jdbc, TestDatabases.SEALER);
         store.pin(team, WEEK, Optional.of(ANN));
         store.saveTrustInLeader(team, WEEK, 11, 3, 2);
         store.saveTrustInLeader(team, WEEK, 99, 9, 9);
@@ -66,5 +69,26 @@ class JdbcRatedLeadersTest {
                         new TrustInLeaderWeek(WEEK, Optional.of(ANN), 11, 3, 2),
                         new TrustInLeaderWeek(WEEK.plus(1), Optional.empty(), 4, 1, 1));
         assertThat(store.trustInLeader(team, WEEK.plus(1), WEEK.plus(1))).hasSize(1);
+    }
+
+    @BothDatabases
+    void aWeeksTrustInTheLeaderIsSealedAndOpensOnlyInItsOwnRow(TestDb db) {
+        JdbcClient jdbc = jdbc(db);
+        long team = insertTeam(jdbc, "C1");
+        var store = new JdbcRatedLeaders(jdbc, TestDatabases.SEALER);
+        // One person's score alone: what an insider must not read.
+        store.saveTrustInLeader(team, WEEK, 2, 1, 1);
+
+        String stored = jdbc.sql("SELECT sealed FROM trust_in_leader_week WHERE team_id = :team")
+                .param("team", team)
+                .query(String.class)
+                .single();
+        assertThat(stored).doesNotContain("2|1|1");
+
+        jdbc.sql("UPDATE trust_in_leader_week SET week = :week WHERE team_id = :team")
+                .param("week", WEEK.plus(1).toString())
+                .param("team", team)
+                .update();
+        assertThatThrownBy(() -> store.trustInLeader(team, WEEK, WEEK.plus(3))).isInstanceOf(Sealer.Unreadable.class);
     }
 }
