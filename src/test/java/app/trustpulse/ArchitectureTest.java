@@ -108,10 +108,7 @@ class ArchitectureTest {
             .beAnnotatedWith(org.springframework.boot.context.properties.ConfigurationProperties.class)
             // the storage ports on one database, for the benchmarks and tests that run without the application
             .orShould()
-            .haveFullyQualifiedName("app.trustpulse.persistence.JdbcStores")
-            // the playground's people, for signing in to the dashboard as one of them in the playground
-            .orShould()
-            .haveFullyQualifiedName("app.trustpulse.playground.PlaygroundPeople");
+            .haveFullyQualifiedName("app.trustpulse.persistence.JdbcStores");
 
     @ArchTest
     static final ArchRule noPackageCycles =

@@ -1,9 +1,9 @@
 package app.trustpulse.dashboard;
 
+import app.trustpulse.chat.LocalPeople;
 import app.trustpulse.command.AdminList;
 import app.trustpulse.config.PulseProperties;
 import app.trustpulse.insight.TeamsIdentities;
-import app.trustpulse.playground.PlaygroundPeople;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,9 +18,8 @@ public class DashboardConfiguration {
     }
 
     @Bean
-    Viewers viewers(
-            PulseProperties properties, TeamsIdentities identities, ObjectProvider<PlaygroundPeople> playground) {
-        return new Viewers(new AdminList(properties.admins()), identities, playground);
+    Viewers viewers(PulseProperties properties, TeamsIdentities identities, ObjectProvider<LocalPeople> localPeople) {
+        return new Viewers(new AdminList(properties.admins()), identities, localPeople);
     }
 
     @Bean

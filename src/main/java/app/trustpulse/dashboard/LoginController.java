@@ -1,6 +1,6 @@
 package app.trustpulse.dashboard;
 
-import app.trustpulse.playground.PlaygroundPeople;
+import app.trustpulse.chat.LocalPeople;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -27,18 +27,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 class LoginController {
 
     private final SignInProviders providers;
-    private final ObjectProvider<PlaygroundPeople> playground;
+    private final ObjectProvider<LocalPeople> localPeople;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
     private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
 
-    LoginController(SignInProviders providers, ObjectProvider<PlaygroundPeople> playground) {
+    LoginController(SignInProviders providers, ObjectProvider<LocalPeople> localPeople) {
         this.providers = providers;
-        this.playground = playground;
+        this.localPeople = localPeople;
     }
 
     @GetMapping(DashboardSecurity.LOGIN)
     String page(Model model) {
-        PlaygroundPeople people = playground.getIfAvailable();
+        LocalPeople people = localPeople.getIfAvailable();
         model.addAttribute("providers", providers.ids());
         model.addAttribute("playgroundOn", people != null);
         model.addAttribute("playgroundPeople", people == null ? List.of() : people.all());
@@ -48,11 +48,11 @@ class LoginController {
     @PostMapping(DashboardSecurity.LOGIN + "/playground")
     String asPlaygroundPerson(
             @RequestParam("person") String userId, HttpServletRequest request, HttpServletResponse response) {
-        PlaygroundPeople people = playground.getIfAvailable();
+        LocalPeople people = localPeople.getIfAvailable();
         if (people == null) {
             return "redirect:" + DashboardSecurity.LOGIN;
         }
-        Optional<PlaygroundPeople.LocalPerson> person = people.find(userId);
+        Optional<LocalPeople.LocalPerson> person = people.find(userId);
         if (person.isEmpty()) {
             return "redirect:" + DashboardSecurity.LOGIN + "?unknown";
         }

@@ -1,9 +1,9 @@
 package app.trustpulse.dashboard;
 
+import app.trustpulse.chat.LocalPeople;
 import app.trustpulse.command.AdminList;
 import app.trustpulse.insight.TeamsIdentities;
 import app.trustpulse.insight.Viewer;
-import app.trustpulse.playground.PlaygroundPeople;
 import app.trustpulse.pulse.Platform;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,19 +24,19 @@ final class Viewers {
 
     private final AdminList admins;
     private final TeamsIdentities teamsIdentities;
-    private final ObjectProvider<PlaygroundPeople> playground;
+    private final ObjectProvider<LocalPeople> localPeople;
 
-    Viewers(AdminList admins, TeamsIdentities teamsIdentities, ObjectProvider<PlaygroundPeople> playground) {
+    Viewers(AdminList admins, TeamsIdentities teamsIdentities, ObjectProvider<LocalPeople> localPeople) {
         this.admins = admins;
         this.teamsIdentities = teamsIdentities;
-        this.playground = playground;
+        this.localPeople = localPeople;
     }
 
     /** Empty when the sign-in no longer stands for anyone (a playground person since reset, the playground off). */
     Optional<Viewer> of(Authentication auth) {
         if (auth instanceof PreAuthenticatedAuthenticationToken local
-                && local.getPrincipal() instanceof PlaygroundPeople.LocalPerson p) {
-            PlaygroundPeople people = playground.getIfAvailable();
+                && local.getPrincipal() instanceof LocalPeople.LocalPerson p) {
+            LocalPeople people = localPeople.getIfAvailable();
             if (people == null) {
                 return Optional.empty();
             }

@@ -1,6 +1,7 @@
 package app.trustpulse.playground;
 
 import app.trustpulse.chat.ChatGateways;
+import app.trustpulse.chat.LocalPeople;
 import app.trustpulse.chat.MessagePreview;
 import app.trustpulse.checkin.SendingCheckIns;
 import app.trustpulse.config.ConfiguredPlatforms;
@@ -104,7 +105,7 @@ public class PlaygroundConfiguration {
     }
 
     @Bean
-    PlaygroundPeople playgroundPeople(PlaygroundStore store) {
+    LocalPeople playgroundPeople(PlaygroundStore store) {
         return new PlaygroundPeople(store);
     }
 

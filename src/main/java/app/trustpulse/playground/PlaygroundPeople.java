@@ -1,14 +1,11 @@
 package app.trustpulse.playground;
 
+import app.trustpulse.chat.LocalPeople;
 import java.util.List;
 import java.util.Optional;
 
 /** The playground's people, for the dashboard's local sign-in (which exists only while the playground does). */
-public final class PlaygroundPeople {
-
-    /** Someone in the playground's workspace; an admin there administers every playground team. */
-    public record LocalPerson(String workspaceId, String userId, String displayName, boolean admin)
-            implements java.io.Serializable {}
+final class PlaygroundPeople implements LocalPeople {
 
     private final PlaygroundStore store;
 
@@ -16,12 +13,14 @@ public final class PlaygroundPeople {
         this.store = store;
     }
 
+    @Override
     public List<LocalPerson> all() {
         return store.people(Playground.WORKSPACE).stream()
                 .map(PlaygroundPeople::local)
                 .toList();
     }
 
+    @Override
     public Optional<LocalPerson> find(String userId) {
         return store.person(Playground.WORKSPACE, userId).map(PlaygroundPeople::local);
     }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import app.trustpulse.chat.LocalPeople;
 import app.trustpulse.command.AdminList;
 import app.trustpulse.insight.Viewer;
-import app.trustpulse.playground.PlaygroundPeople;
 import app.trustpulse.pulse.Platform;
 import java.time.Instant;
 import java.util.List;
@@ -23,7 +23,7 @@ import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 class ViewersTest {
 
     @SuppressWarnings("unchecked")
-    private final ObjectProvider<PlaygroundPeople> noPlayground = mock(ObjectProvider.class);
+    private final ObjectProvider<LocalPeople> noPlayground = mock(ObjectProvider.class);
 
     private final Viewers viewers = new Viewers(
             new AdminList(List.of("slack:UADMIN")),
@@ -104,9 +104,7 @@ class ViewersTest {
     void aPlaygroundSignInEndsWithThePlayground() {
         when(noPlayground.getIfAvailable()).thenReturn(null);
         var local = new org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken(
-                new PlaygroundPeople.LocalPerson("demo", "mia", "Mia", false),
-                "playground",
-                AuthorityUtils.NO_AUTHORITIES);
+                new LocalPeople.LocalPerson("demo", "mia", "Mia", false), "playground", AuthorityUtils.NO_AUTHORITIES);
         assertThat(viewers.of(local)).isEmpty();
     }
 }
