@@ -296,9 +296,14 @@ class BrowserTest {
         signInAs("ada");
         String settings = url("/dashboard/teams/" + demoTeam + "/settings");
         browser.get(settings);
-        for (WebElement box : browser.findElements(By.cssSelector("input[name=checkinDays]:checked"))) {
-            box.click();
-        }
+        // Untick every day; on a loaded machine a click can land before the page takes it, so look again until none is
+        // ticked.
+        new WebDriverWait(browser, WAIT).until(d -> {
+            List<WebElement> ticked = d.findElements(By.cssSelector("input[name=checkinDays]:checked"));
+            ticked.forEach(WebElement::click);
+            return d.findElements(By.cssSelector("input[name=checkinDays]:checked"))
+                    .isEmpty();
+        });
         browser.findElement(By.id("save")).click();
         WebElement failed =
                 new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("failed")));
