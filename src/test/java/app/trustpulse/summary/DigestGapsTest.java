@@ -4,27 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.trustpulse.chat.Block;
 import app.trustpulse.chat.ChatMessage;
-import app.trustpulse.nudge.InMemoryDecisionLog;
-import app.trustpulse.nudge.InMemoryNudgeLog;
-import app.trustpulse.nudge.NudgeModule;
 import app.trustpulse.pulse.Answer;
 import app.trustpulse.pulse.Dimension;
 import app.trustpulse.pulse.Language;
 import app.trustpulse.pulse.Member;
-import app.trustpulse.pulse.Platform;
 import app.trustpulse.pulse.PulseCalculator;
 import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.Team;
-import app.trustpulse.pulse.TeamSchedule;
 import app.trustpulse.pulse.TextFormats;
 import app.trustpulse.pulse.Texts;
 import app.trustpulse.pulse.WeekId;
 import app.trustpulse.pulse.WeeklyPulse;
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,23 +28,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DigestGapsTest {
 
     private final Texts texts = new Texts();
-    private final LeaderDigests digests = new LeaderDigests(
-            NudgeModule.digestNudges(new InMemoryNudgeLog(), new InMemoryDecisionLog(), texts),
-            new InMemoryNudgeLog(),
-            new PulseMessages(texts, PulseCharts.none()),
-            texts,
-            Clock.fixed(Instant.parse("2026-11-20T16:00:00Z"), ZoneOffset.UTC));
-    private final Team team = new Team(
-            1,
-            Platform.PLAYGROUND,
-            "demo",
-            "team",
-            "team",
-            ZoneId.of("Europe/Amsterdam"),
-            Language.EN,
-            3,
-            TeamSchedule.defaults(),
-            false);
+    private final LeaderDigests digests = DigestFixtures.digests(texts);
+    private final Team team = DigestFixtures.TEAM;
     private final Member leader = new Member(1, "lea", "Lea", Role.LEADER, Optional.empty(), false, false);
     private final WeekId week = new WeekId(2026, 47);
 

@@ -4,26 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.trustpulse.chat.Block;
 import app.trustpulse.chat.ChatMessage;
-import app.trustpulse.nudge.InMemoryDecisionLog;
-import app.trustpulse.nudge.InMemoryNudgeLog;
-import app.trustpulse.nudge.NudgeModule;
 import app.trustpulse.pulse.Answer;
 import app.trustpulse.pulse.Dimension;
 import app.trustpulse.pulse.Language;
 import app.trustpulse.pulse.Member;
-import app.trustpulse.pulse.Platform;
 import app.trustpulse.pulse.PulseCalculator;
 import app.trustpulse.pulse.RatedLeaderRepository.Named;
 import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.Team;
-import app.trustpulse.pulse.TeamSchedule;
 import app.trustpulse.pulse.Texts;
 import app.trustpulse.pulse.WeekId;
 import app.trustpulse.pulse.WeeklyPulse;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -39,23 +30,8 @@ import org.junit.jupiter.api.Test;
 class RatedLeaderDigestTest {
 
     private final Texts texts = new Texts();
-    private final LeaderDigests digests = new LeaderDigests(
-            NudgeModule.digestNudges(new InMemoryNudgeLog(), new InMemoryDecisionLog(), texts),
-            new InMemoryNudgeLog(),
-            new PulseMessages(texts, PulseCharts.none()),
-            texts,
-            Clock.fixed(Instant.parse("2026-11-20T16:00:00Z"), ZoneOffset.UTC));
-    private final Team team = new Team(
-            1,
-            Platform.PLAYGROUND,
-            "demo",
-            "team",
-            "team",
-            ZoneId.of("Europe/Amsterdam"),
-            Language.EN,
-            3,
-            TeamSchedule.defaults(),
-            false);
+    private final LeaderDigests digests = DigestFixtures.digests(texts);
+    private final Team team = DigestFixtures.TEAM;
     private final WeekId week = new WeekId(2026, 47);
     private final Named ann = new Named("ann", "Ann");
     private static final int FELT_TRUST_ITEM = 2;
