@@ -95,6 +95,7 @@ public final class SendingCheckIns {
     private final Clock clock;
     private final PulseMetrics metrics;
     private final Pseudonymizer pseudonyms;
+    private final PoolWeeks poolWeeks;
     private RatedLeaders ratedLeaders = RatedLeaders.none();
 
     SendingCheckIns(
@@ -128,6 +129,7 @@ public final class SendingCheckIns {
         this.clock = clock;
         this.metrics = metrics;
         this.pseudonyms = pseudonyms;
+        this.poolWeeks = new PoolWeeks(members, pseudonyms, clock);
     }
 
     /** A round fired by the team's check-in trigger. A round missed on an earlier day is skipped. */
@@ -435,6 +437,7 @@ public final class SendingCheckIns {
         List<StatementRef> statements = planner.plan(
                 member.role(),
                 personKey,
+                poolWeeks.of(team, member),
                 week,
                 slot.get(),
                 team.schedule().checkInDays().size());

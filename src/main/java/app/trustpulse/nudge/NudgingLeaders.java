@@ -21,6 +21,7 @@ import app.trustpulse.pulse.PublishedScore;
 import app.trustpulse.pulse.PulseMetrics;
 import app.trustpulse.pulse.PulseRepository;
 import app.trustpulse.pulse.RatedLeaders;
+import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.Team;
 import app.trustpulse.pulse.TeamRepository;
 import app.trustpulse.pulse.Texts;
@@ -248,8 +249,10 @@ public final class NudgingLeaders {
                         new PersonalAnswers(answers, pseudonyms).selfCheck(team, leader.userId(), p.week()),
                         !ratedLeaders.namedSomeoneElse(team.id(), p.week(), leader.userId()),
                         CheckInPlanner.itemOf(
+                                Role.LEADER,
                                 Dimension.TRUST,
                                 pseudonyms.rotationKey(team.id(), team.platform(), leader.userId()),
+                                0,
                                 p.week())))
                 .orElse(Map.of());
         NudgeSelector.Signals signals = selector.signals(latest, history, self);

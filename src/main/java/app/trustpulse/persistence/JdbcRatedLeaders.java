@@ -2,22 +2,27 @@ package app.trustpulse.persistence;
 
 import app.trustpulse.pulse.RatedLeaderRepository;
 import app.trustpulse.pulse.Sealer;
+import app.trustpulse.pulse.TrustInLeaderPool;
 import app.trustpulse.pulse.WeekId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The rated leader of each team and week, and the trust-in-the-leader aggregates of closed weeks, in tables
- * {@code rated_leader_choice}, {@code rated_leader_week} and {@code trust_in_leader_week}; weeks compare as text
- * ("2026-W05").
+ * {@code rated_leader_choice}, {@code rated_leader_week}, {@code trust_in_leader_week} and the one-way giver tokens
+ * of each block in {@code trust_in_leader_giver}; weeks compare as text ("2026-W05").
  */
 final class JdbcRatedLeaders implements RatedLeaderRepository {
 
     /** Sealed sizes are padded to this, so a row's length does not tell a small sum from a large one. */
     private static final int BLOCK = 64;
+
+    private static final String DISTINCT_GIVERS = "g";
 
     private final JdbcClient jdbc;
     private final Sealer sealer;
@@ -102,7 +107,9 @@ final class JdbcRatedLeaders implements RatedLeaderRepository {
     }
 
     @Override
-    public void saveTrustInLeader(long teamId, WeekId week, int sum, int scores, int counted) {
+    public void saveTrustInLeader(
+            long teamId, WeekId week, int sum, int scores, int counted, Collection<String> givers) {
+        // The fourth field marks a week whose givers were kept apart; rows without it pooled givers unchecked.
         jdbc.sql("""
                         INSERT INTO trust_in_leader_week (team_id, week, sealed)
                         VALUES (:teamId, :week, :sealed)
@@ -110,8 +117,34 @@ final class JdbcRatedLeaders implements RatedLeaderRepository {
                         """)
                 .param("teamId", teamId)
                 .param("week", week.toString())
-                .param("sealed", sealer.seal(sum + "|" + scores + "|" + counted, context(teamId, week), BLOCK))
+                .param(
+                        "sealed",
+                        sealer.seal(
+                                sum + "|" + scores + "|" + counted + "|" + DISTINCT_GIVERS,
+                                context(teamId, week),
+                                BLOCK))
                 .update();
+        WeekId block = TrustInLeaderPool.blockStart(week);
+        for (String token : givers) {
+            jdbc.sql("""
+                            INSERT INTO trust_in_leader_giver (team_id, block, token)
+                            VALUES (:teamId, :block, :token)
+                            ON CONFLICT DO NOTHING
+                            """)
+                    .param("teamId", teamId)
+                    .param("block", block.toString())
+                    .param("token", token)
+                    .update();
+        }
+    }
+
+    @Override
+    public Set<String> poolGivers(long teamId, WeekId blockStart) {
+        return Set.copyOf(jdbc.sql("SELECT token FROM trust_in_leader_giver WHERE team_id = :teamId AND block = :block")
+                .param("teamId", teamId)
+                .param("block", blockStart.toString())
+                .query(String.class)
+                .list());
     }
 
     @Override
@@ -131,7 +164,12 @@ final class JdbcRatedLeaders implements RatedLeaderRepository {
                     String[] f = sealer.open(rs.getString("sealed"), context(teamId, week))
                             .split("\\|");
                     return new TrustInLeaderWeek(
-                            week, named(rs), Integer.parseInt(f[0]), Integer.parseInt(f[1]), Integer.parseInt(f[2]));
+                            week,
+                            named(rs),
+                            Integer.parseInt(f[0]),
+                            Integer.parseInt(f[1]),
+                            Integer.parseInt(f[2]),
+                            f.length > 3 && f[3].equals(DISTINCT_GIVERS));
                 })
                 .list();
     }

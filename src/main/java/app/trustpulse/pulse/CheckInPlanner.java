@@ -9,6 +9,12 @@ import java.util.List;
  * each week with three or more check-in days, and the load of each dimension is spread across the days.
  * Within a dimension the item asked rotates per person and per week, so every week's answers mix the items
  * evenly. Leaders get the mirrors of the members' items, in the same rotation.
+ *
+ * <p>TRUST is the exception. Its weekly statement is about felt trust (items 1-3), so that mean is as well answered
+ * as any other dimension's. Trust in the leader (items 4-6) is asked of each member once per four-week block, in the
+ * TRUST place of the week the {@link TrustInLeaderPool#poolWeeks pool week} gives them; the pool weeks spread the team
+ * evenly over the block, so each week loses at most a quarter of its felt-trust answers. Leaders always get the
+ * felt-trust mirror, so their self-check on TRUST has a weekly team mean beside it.
  */
 public final class CheckInPlanner {
 
@@ -24,15 +30,18 @@ public final class CheckInPlanner {
 
     /**
      * @param personKey a stable number for the person in the team (e.g. a hash), so people differ in order
+     * @param poolWeek  the member's week (0-3) of each four-week block for the trust-in-the-leader statement; a
+     *                  leader's is ignored
      * @param slot      the check-in's place in the week, 0-based
      */
-    public List<StatementRef> plan(Role audience, long personKey, WeekId week, int slot, int checkInsPerWeek) {
+    public List<StatementRef> plan(
+            Role audience, long personKey, int poolWeek, WeekId week, int slot, int checkInsPerWeek) {
         int per = statementsPerCheckIn(checkInsPerWeek);
         List<Dimension> order = rotation(personKey, week, checkInsPerWeek, per);
         List<StatementRef> result = new ArrayList<>(per);
         for (int i = 0; i < per; i++) {
             Dimension d = order.get(Math.floorMod(slot * per + i, order.size()));
-            result.add(StatementRef.current(d, audience, item(d, personKey, week)));
+            result.add(StatementRef.current(d, audience, itemOf(audience, d, personKey, poolWeek, week)));
         }
         return result;
     }
@@ -52,12 +61,16 @@ public final class CheckInPlanner {
     }
 
     /** The item of a dimension the person is asked in a week, in every check-in of that week. */
-    public static int itemOf(Dimension d, long personKey, WeekId week) {
-        return item(d, personKey, week);
-    }
-
-    private static int item(Dimension d, long personKey, WeekId week) {
-        int items = Instrument.items(d);
-        return (int) Math.floorMod(week.ordinal() + personKey + d.ordinal(), (long) items) + 1;
+    public static int itemOf(Role audience, Dimension d, long personKey, int poolWeek, WeekId week) {
+        if (d != Dimension.TRUST) {
+            return (int) Math.floorMod(week.ordinal() + personKey + d.ordinal(), (long) Instrument.items(d)) + 1;
+        }
+        int felt = LeaderItems.FIRST_TRUST_IN_LEADER_ITEM - 1;
+        int inLeader = Instrument.items(Dimension.TRUST) - felt;
+        if (audience == Role.MEMBER && TrustInLeaderPool.weekInBlock(week) == poolWeek) {
+            long block = Math.floorDiv(week.ordinal(), (long) TrustInLeaderPool.WEEKS);
+            return LeaderItems.FIRST_TRUST_IN_LEADER_ITEM + (int) Math.floorMod(block + personKey, (long) inLeader);
+        }
+        return (int) Math.floorMod(week.ordinal() + personKey + d.ordinal(), (long) felt) + 1;
     }
 }

@@ -13,7 +13,9 @@ import java.util.List;
  *       nothing, and the rows of one week are found again by a token derived from it per dimension;</li>
  *   <li>the order in which a person meets the dimensions is drawn from a key of its own, so knowing who was asked
  *       what tells nothing about which answer is whose;</li>
- *   <li>the giver of feedback is stored only inside the sealed feedback, to count different givers.</li>
+ *   <li>the giver of feedback is stored only inside the sealed feedback, to count different givers;</li>
+ *   <li>a giver token marks who is already in a four-week block's trust-in-the-leader pool; it holds for one team and
+ *       one block, and matches no answer's token.</li>
  * </ul>
  */
 public final class Pseudonymizer {
@@ -22,6 +24,8 @@ public final class Pseudonymizer {
     private final List<byte[]> retiredAnswerKeys;
     private final byte[] rotationKey;
     private final byte[] giverKey;
+    private final byte[] poolGiverKey;
+    private final List<byte[]> retiredPoolGiverKeys;
     private final byte[] legacyKey;
 
     /** @param retired earlier secrets, so answers given under them this week are still found and replaced */
@@ -35,6 +39,10 @@ public final class Pseudonymizer {
                 .toList();
         this.rotationKey = KeyDerivation.derive(secret, "statement rotation v1");
         this.giverKey = KeyDerivation.derive(secret, "feedback giver v1");
+        this.poolGiverKey = KeyDerivation.derive(secret, "trust in leader giver v1");
+        this.retiredPoolGiverKeys = retired.stream()
+                .map(r -> KeyDerivation.derive(r, "trust in leader giver v1"))
+                .toList();
         this.legacyKey = secret.clone();
     }
 
@@ -59,6 +67,18 @@ public final class Pseudonymizer {
     /** Who gave a feedback, for counting different givers; stored only inside the sealed feedback. */
     public String feedbackGiver(long teamId, Platform platform, String userId) {
         return hex(KeyDerivation.hmac(giverKey, bytes(platform.code(), teamId, userId)));
+    }
+
+    /**
+     * The person's giver tokens for a four-week block's trust-in-the-leader pool: the current one first, then one per
+     * retired secret, so a person pooled before a key rotation is still known to be in the block.
+     */
+    public List<String> poolGivers(long teamId, Platform platform, String userId, WeekId blockStart) {
+        List<String> tokens = new java.util.ArrayList<>();
+        tokens.add(hex(KeyDerivation.hmac(poolGiverKey, bytes(platform.code(), teamId, userId, blockStart))));
+        retiredPoolGiverKeys.forEach(k ->
+                tokens.add(hex(KeyDerivation.hmac(k, bytes(platform.code(), teamId, userId, blockStart)))));
+        return tokens;
     }
 
     /** The pseudonym of earlier versions (per team, for every week alike), to seal their data anew once. */

@@ -1,7 +1,9 @@
 package app.trustpulse.pulse;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Who the member statements of a team name (the rated leader), week by week, and what a closed week's members said on
@@ -17,9 +19,11 @@ public interface RatedLeaderRepository {
 
     /**
      * A closed week's members' scores on the trust-in-the-leader statements: their sum, how many were averaged, how
-     * many count towards the threshold; and the leader that week's statements named.
+     * many count towards the threshold; and the leader that week's statements named. {@code distinctGivers} says the
+     * week pooled only givers not yet pooled in its block (see {@link #poolGivers}).
      */
-    record TrustInLeaderWeek(WeekId week, Optional<Named> leader, int sum, int scores, int counted) {
+    record TrustInLeaderWeek(
+            WeekId week, Optional<Named> leader, int sum, int scores, int counted, boolean distinctGivers) {
         public TrustInLeaderWeek {
             if (scores < 0 || counted < 0 || counted > scores) {
                 throw new IllegalArgumentException("counts must satisfy 0 <= counted <= scores");
@@ -40,8 +44,14 @@ public interface RatedLeaderRepository {
     /** Erases a leader who asked to be forgotten: no choice of them, and the weeks that named them keep no name. */
     void forget(long teamId, String userId);
 
-    /** Stores a closed week's aggregate once; a close run again keeps the first. */
-    void saveTrustInLeader(long teamId, WeekId week, int sum, int scores, int counted);
+    /**
+     * Stores a closed week's aggregate once (a close run again keeps the first), with its givers kept apart: the
+     * one-way tokens of the people it pooled join its block's, so no one is pooled twice in a block.
+     */
+    void saveTrustInLeader(long teamId, WeekId week, int sum, int scores, int counted, Collection<String> givers);
+
+    /** The one-way giver tokens of the people already pooled in the block that starts with {@code blockStart}. */
+    Set<String> poolGivers(long teamId, WeekId blockStart);
 
     /** The stored weeks from {@code from} to {@code to}, both included, oldest first, with the leader each named. */
     List<TrustInLeaderWeek> trustInLeader(long teamId, WeekId from, WeekId to);

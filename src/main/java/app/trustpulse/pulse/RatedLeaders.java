@@ -2,10 +2,13 @@ package app.trustpulse.pulse;
 
 import app.trustpulse.pulse.RatedLeaderRepository.Named;
 import app.trustpulse.pulse.RatedLeaderRepository.PinnedWeek;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.LongFunction;
 
 /**
@@ -86,7 +89,12 @@ public final class RatedLeaders {
 
     /** Keeps a closed week's trust-in-the-leader aggregate (a close run again keeps the first). */
     public void keep(long teamId, WeekId week, TrustInLeaderSplit split) {
-        store.saveTrustInLeader(teamId, week, split.sum(), split.scores(), split.counted());
+        store.saveTrustInLeader(teamId, week, split.sum(), split.scores(), split.counted(), split.givers());
+    }
+
+    /** The giver tokens already pooled in the block of {@code week} (see {@link TrustInLeaderSplit}). */
+    public Set<String> pooledGivers(long teamId, WeekId week) {
+        return store.poolGivers(teamId, TrustInLeaderPool.blockStart(week));
     }
 
     /**
@@ -121,6 +129,7 @@ public final class RatedLeaders {
         private final Map<Long, String> choices = new HashMap<>();
         private final Map<String, PinnedWeek> weeks = new HashMap<>();
         private final Map<String, int[]> trust = new HashMap<>();
+        private final Map<String, Set<String>> givers = new HashMap<>();
 
         @Override
         public synchronized Optional<String> choice(long teamId) {
@@ -152,8 +161,16 @@ public final class RatedLeaders {
         }
 
         @Override
-        public synchronized void saveTrustInLeader(long teamId, WeekId week, int sum, int scores, int counted) {
+        public synchronized void saveTrustInLeader(
+                long teamId, WeekId week, int sum, int scores, int counted, Collection<String> pooled) {
             trust.putIfAbsent(teamId + ":" + week, new int[] {sum, scores, counted});
+            givers.computeIfAbsent(teamId + ":" + TrustInLeaderPool.blockStart(week), k -> new HashSet<>())
+                    .addAll(pooled);
+        }
+
+        @Override
+        public synchronized Set<String> poolGivers(long teamId, WeekId blockStart) {
+            return Set.copyOf(givers.getOrDefault(teamId + ":" + blockStart, Set.of()));
         }
 
         @Override
@@ -169,7 +186,8 @@ public final class RatedLeaders {
                             pinned(teamId, e.getKey()).flatMap(PinnedWeek::leader),
                             e.getValue()[0],
                             e.getValue()[1],
-                            e.getValue()[2]))
+                            e.getValue()[2],
+                            true))
                     .toList();
         }
     }

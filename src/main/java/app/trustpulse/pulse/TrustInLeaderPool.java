@@ -1,26 +1,30 @@
 package app.trustpulse.pulse;
 
 import app.trustpulse.pulse.RatedLeaderRepository.TrustInLeaderWeek;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * Trust in the leader over a four-week pool. About half a week's TRUST answers are on the trust-in-the-leader
- * statements, too few in a small team to pass the threshold in one week; four weeks together usually do. The pools
- * are fixed blocks of four ISO weeks (by {@link WeekId#ordinal()}), never a rolling window: two overlapping windows
- * would give away the difference between their first and last weeks, a figure from fewer people than the threshold.
- * A block is shown once its last week has closed, and only for weeks that named the same leader as its last week.
+ * Trust in the leader over a four-week pool. Each member is asked a trust-in-the-leader statement once per block, in
+ * their {@link #poolWeeks pool week}, so one week holds about a quarter of the team's scores, too few to pass the
+ * threshold; four weeks together do. The pools are fixed blocks of four ISO weeks (by {@link WeekId#ordinal()}), never
+ * a rolling window: two overlapping windows would give away the difference between their first and last weeks, a
+ * figure from fewer people than the threshold. A block is shown once its last week has closed, and only for weeks that
+ * named the same leader as its last week.
  *
- * <p>The threshold is about different people, and the weekly counts cannot tell who answered twice: a person's TRUST
- * statement moves one item each week, so they meet items 4-6 in at most {@link #MOST_WEEKS_PER_PERSON} of four
- * consecutive weeks. A pool therefore counts at least max(the largest weekly count, counted / 3 rounded up) different
- * people, and only that sure number is held against the threshold.
+ * <p>The threshold is about different people. A week closed with its givers kept apart ({@link
+ * TrustInLeaderWeek#distinctGivers()}) pooled only people whose one-way giver token was not yet in the block, so the
+ * counts of such weeks add up to different people. Weeks closed before that (or in a block that mixes both) are held
+ * to what is sure whatever the rotation was: nobody answers twice in one week, so a pool counts at least the largest
+ * weekly count and at least a quarter of all its counts.
  */
 public final class TrustInLeaderPool {
 
     public static final int WEEKS = 4;
-    static final int MOST_WEEKS_PER_PERSON = 3;
 
     /**
      * One pool: the weeks it covers, the leader they named, and its mean (empty when withheld) over {@code scores}
@@ -34,6 +38,28 @@ public final class TrustInLeaderPool {
     }
 
     private TrustInLeaderPool() {}
+
+    /** The week's place (0-3) in its block. */
+    public static int weekInBlock(WeekId week) {
+        return (int) Math.floorMod(week.ordinal(), (long) WEEKS);
+    }
+
+    /**
+     * Each member's pool week (0-3): the members in the order of their keys, dealt over the block's weeks in turn, so
+     * every week of the block has a quarter of the team (rounded up) on trust in the leader and the rest on felt trust.
+     * A member whose place moves with the roster mid-block may be asked twice or not at all; their giver token keeps a
+     * second answer out of the pool.
+     *
+     * @param memberKeys the keys of the members who get check-ins
+     */
+    public static Map<Long, Integer> poolWeeks(Collection<Long> memberKeys) {
+        List<Long> ordered = memberKeys.stream().distinct().sorted().toList();
+        Map<Long, Integer> weeks = new HashMap<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            weeks.put(ordered.get(i), i % WEEKS);
+        }
+        return weeks;
+    }
 
     /** The first week of the block the week belongs to. */
     public static WeekId blockStart(WeekId week) {
@@ -81,7 +107,11 @@ public final class TrustInLeaderPool {
         int largestWeek =
                 weeks.stream().mapToInt(TrustInLeaderWeek::counted).max().orElse(0);
         int counted = weeks.stream().mapToInt(TrustInLeaderWeek::counted).sum();
-        int spread = (counted + MOST_WEEKS_PER_PERSON - 1) / MOST_WEEKS_PER_PERSON;
-        return Math.max(largestWeek, spread);
+        int quarter = (counted + WEEKS - 1) / WEEKS;
+        int keptApart = weeks.stream()
+                .filter(TrustInLeaderWeek::distinctGivers)
+                .mapToInt(TrustInLeaderWeek::counted)
+                .sum();
+        return Math.max(Math.max(largestWeek, quarter), keptApart);
     }
 }

@@ -2,6 +2,7 @@ package app.trustpulse.summary;
 
 import app.trustpulse.pulse.Answer;
 import app.trustpulse.pulse.AnswerRepository;
+import app.trustpulse.pulse.CheckIn;
 import app.trustpulse.pulse.CheckInPlanner;
 import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.Dimension;
@@ -16,6 +17,7 @@ import app.trustpulse.pulse.RatedLeaders;
 import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.Team;
 import app.trustpulse.pulse.TeamRepository;
+import app.trustpulse.pulse.TrustInLeaderPool;
 import app.trustpulse.pulse.TrustInLeaderSplit;
 import app.trustpulse.pulse.WeekId;
 import app.trustpulse.pulse.WeekStepRepository;
@@ -27,7 +29,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -165,7 +166,8 @@ public final class ClosingWeeks {
                 int asked = checkIns.countAsked(team.id(), week, Role.MEMBER);
                 // A week that never sent a check-in is pinned now, so its pool is about one named leader too.
                 ratedLeaders.pin(team.id(), week);
-                TrustInLeaderSplit split = TrustInLeaderSplit.of(weekAnswers, trustItems(team, week, people)::get);
+                TrustInLeaderSplit split = TrustInLeaderSplit.of(
+                        weekAnswers, givers(team, week, people)::get, ratedLeaders.pooledGivers(team.id(), week));
                 WeeklyPulse pulse =
                         calculator.calculate(team.id(), week, team.threshold(), split.weekly(), history, asked);
                 answers.keepReleasedComments(team.id(), week, comments.of(team, weekAnswers, people));
@@ -179,26 +181,48 @@ public final class ClosingWeeks {
     }
 
     /**
-     * The TRUST item each week pseudonym of the team's people was asked this week, worked out in memory from the
-     * rotation (answers carry no item) and never stored.
+     * The person behind each week pseudonym of the team's members, as the trust split needs them: the TRUST item
+     * their check-ins asked this week (for answers without a check-in, as the playground's simulated weeks give, the
+     * item the planner gives them) and their giver tokens for its block. Worked out in memory, never stored.
      */
-    private TrustItems trustItems(Team team, WeekId week, List<Member> people) {
-        Map<String, Integer> items = new HashMap<>();
+    private Givers givers(Team team, WeekId week, List<Member> people) {
+        Map<String, Integer> trustItems = new HashMap<>();
+        for (CheckIn c : checkIns.ofWeek(team.id(), week)) {
+            c.statements().stream()
+                    .filter(s -> s.audience() == Role.MEMBER && s.dimension() == Dimension.TRUST)
+                    .forEach(s -> trustItems.put(c.userId(), s.item()));
+        }
+        Map<String, Long> keys = new HashMap<>();
         for (Member m : people) {
-            long key = pseudonyms.rotationKey(team.id(), team.platform(), m.userId());
-            int item = CheckInPlanner.itemOf(Dimension.TRUST, key, week);
-            items.put(pseudonyms.pseudonym(team.id(), team.platform(), m.userId(), week), item);
+            if (m.role() == Role.MEMBER && !m.optedOut()) {
+                keys.put(m.userId(), pseudonyms.rotationKey(team.id(), team.platform(), m.userId()));
+            }
+        }
+        Map<Long, Integer> poolWeeks = TrustInLeaderPool.poolWeeks(keys.values());
+        WeekId block = TrustInLeaderPool.blockStart(week);
+        Map<String, TrustInLeaderSplit.Giver> givers = new HashMap<>();
+        for (Member m : people) {
+            Integer item = trustItems.get(m.userId());
+            if (item == null && keys.containsKey(m.userId())) {
+                long key = keys.get(m.userId());
+                item = CheckInPlanner.itemOf(Role.MEMBER, Dimension.TRUST, key, poolWeeks.get(key), week);
+            }
+            if (item == null) {
+                continue;
+            }
+            TrustInLeaderSplit.Giver giver = new TrustInLeaderSplit.Giver(
+                    item, pseudonyms.poolGivers(team.id(), team.platform(), m.userId(), block));
+            givers.put(pseudonyms.pseudonym(team.id(), team.platform(), m.userId(), week), giver);
             pseudonyms
                     .formerPseudonyms(team.id(), team.platform(), m.userId(), week)
-                    .forEach(p -> items.put(p, item));
+                    .forEach(p -> givers.put(p, giver));
         }
-        return new TrustItems(items);
+        return new Givers(givers);
     }
 
-    private record TrustItems(Map<String, Integer> items) {
-        OptionalInt get(String pseudonym) {
-            Integer item = items.get(pseudonym);
-            return item == null ? OptionalInt.empty() : OptionalInt.of(item);
+    private record Givers(Map<String, TrustInLeaderSplit.Giver> byPseudonym) {
+        Optional<TrustInLeaderSplit.Giver> get(String pseudonym) {
+            return Optional.ofNullable(byPseudonym.get(pseudonym));
         }
     }
 

@@ -19,6 +19,7 @@ import app.trustpulse.pulse.PublishedScore;
 import app.trustpulse.pulse.PulseMetrics;
 import app.trustpulse.pulse.PulseRepository;
 import app.trustpulse.pulse.RatedLeaders;
+import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.Team;
 import app.trustpulse.pulse.WeekId;
 import app.trustpulse.pulse.WeekStepRepository.Step;
@@ -130,7 +131,11 @@ final class LeaderDigest implements WeekStep {
                 ratedLeaders.of(team.id(), week),
                 ratedLeaders.namedSomeoneElse(team.id(), week, leaderId),
                 CheckInPlanner.itemOf(
-                        Dimension.TRUST, pseudonyms.rotationKey(team.id(), team.platform(), leaderId), week));
+                        Role.LEADER,
+                        Dimension.TRUST,
+                        pseudonyms.rotationKey(team.id(), team.platform(), leaderId),
+                        0,
+                        week));
         gateway.sendDirect(to, digests.digest(team, leader.get(), context, scope), delivery);
         metrics.digestSent(team.platform());
         metrics.nudgesSent(team.platform(), PulseMetrics.NudgeOccasion.DIGEST, digests.nudgesIn(team, leaderId, week));

@@ -13,7 +13,6 @@ import app.trustpulse.inbound.CommandRequest;
 import app.trustpulse.inbound.Interaction;
 import app.trustpulse.inbound.Sender;
 import app.trustpulse.pulse.AnswerRepository;
-import app.trustpulse.pulse.CheckInPlanner;
 import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.Dimension;
 import app.trustpulse.pulse.FeedbackRepository;
@@ -109,12 +108,13 @@ abstract class EngineTest {
 
     /**
      * Whether the person's TRUST statement this week is on felt trust (items 1-3), which the weekly TRUST mean shows;
-     * trust in the leader (items 4-6) is pooled over four weeks instead. It follows from the rotation.
+     * trust in the leader (items 4-6) is pooled over four weeks instead. Read from the check-ins planned this week.
      */
     boolean asksFeltTrust(Ws ws, Sender s) {
-        Team t = ws.team();
-        long key = pseudonymizer.rotationKey(t.id(), t.platform(), s.userId());
-        return CheckInPlanner.itemOf(Dimension.TRUST, key, ws.week()) < LeaderItems.FIRST_TRUST_IN_LEADER_ITEM;
+        return checkIns.ofUser(ws.team().id(), s.userId(), ws.week()).stream()
+                .flatMap(c -> c.statements().stream())
+                .filter(st -> st.dimension() == Dimension.TRUST)
+                .allMatch(st -> st.item() < LeaderItems.FIRST_TRUST_IN_LEADER_ITEM);
     }
 
     /** A message key rendered in English, as the bot would say it. */

@@ -5,6 +5,7 @@ import app.trustpulse.pulse.CheckInPlanner;
 import app.trustpulse.pulse.Dimension;
 import app.trustpulse.pulse.Instrument;
 import app.trustpulse.pulse.Language;
+import app.trustpulse.pulse.LeaderItems;
 import app.trustpulse.pulse.Platform;
 import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PublishedScore;
@@ -12,6 +13,7 @@ import app.trustpulse.pulse.PulseCalculator;
 import app.trustpulse.pulse.PulseModule;
 import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.StatementRef;
+import app.trustpulse.pulse.TrustInLeaderPool;
 import app.trustpulse.pulse.WeekId;
 import app.trustpulse.pulse.WeeklyPulse;
 import java.time.Instant;
@@ -21,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
@@ -349,6 +352,7 @@ public final class SimulatedTeams {
         private final Map<WeekId, Map<Dimension, Double>> means = new TreeMap<>();
         private final Random random;
         private final long[] personKeys;
+        private final Map<Long, Integer> poolWeeks;
 
         Simulated(Random random) {
             this.random = random;
@@ -360,6 +364,11 @@ public final class SimulatedTeams {
             for (int p = 0; p < setting.size(); p++) {
                 personKeys[p] = pseudonyms.rotationKey(1, Platform.PLAYGROUND, "member-" + p);
             }
+            List<Long> keys = new ArrayList<>();
+            for (long k : personKeys) {
+                keys.add(k);
+            }
+            poolWeeks = TrustInLeaderPool.poolWeeks(keys);
             level = new double[setting.size()][6];
             mood = new double[setting.size()][6];
             for (int d = 0; d < 6; d++) {
@@ -400,11 +409,24 @@ public final class SimulatedTeams {
                     if (random.nextDouble() >= setting.participation()) {
                         continue;
                     }
-                    for (StatementRef s : planner.plan(Role.MEMBER, personKeys[p], week, slot, CHECK_INS_PER_WEEK)) {
+                    for (StatementRef s : planner.plan(
+                            Role.MEMBER, personKeys[p], poolWeeks.get(personKeys[p]), week, slot, CHECK_INS_PER_WEEK)) {
                         int d = s.dimension().ordinal();
                         double offset = itemOffset(s.item(), Instrument.items(s.dimension()));
                         double real = level[p][d] + offset + l[d] + mood[p][d] + sharedMood[d];
                         int score = (int) Math.max(Answer.MIN_SCORE, Math.min(Answer.MAX_SCORE, Math.round(real)));
+                        if (LeaderItems.trustInLeader(s.dimension(), s.item())) {
+                            // As the close does: trust in the leader leaves the weekly mean for its four-week pool.
+                            answers.add(new Answer(
+                                    1,
+                                    week,
+                                    s.dimension(),
+                                    "p" + p,
+                                    Role.MEMBER,
+                                    OptionalInt.empty(),
+                                    Optional.empty()));
+                            continue;
+                        }
                         answers.add(new Answer(1, week, s.dimension(), "p" + p, Role.MEMBER, score, Optional.empty()));
                     }
                 }

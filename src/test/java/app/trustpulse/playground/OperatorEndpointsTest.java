@@ -71,9 +71,9 @@ class OperatorEndpointsTest {
                 .isGreaterThanOrEqualTo(6 * 6 + 6.0);
         assertThat(after.get("trustpulse_pulses_posted_total{platform=\"playground\"}"))
                 .isEqualTo(1.0);
-        // Five members answered all six; only the weekly felt trust (half of them by the rotation) may fall short.
+        // Five members answered all six, felt trust included: nothing withheld.
         assertThat(after.get("trustpulse_pulse_dimensions_withheld_total{platform=\"playground\"}"))
-                .isLessThanOrEqualTo(1.0);
+                .isZero();
         assertThat(after.get("trustpulse_digests_sent_total{platform=\"playground\"}"))
                 .isEqualTo(1.0);
         assertThat(after.get("trustpulse_nudges_sent_total{occasion=\"digest\",platform=\"playground\"}"))

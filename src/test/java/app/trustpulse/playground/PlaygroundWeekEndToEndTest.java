@@ -22,9 +22,10 @@ class PlaygroundWeekEndToEndTest {
     }
 
     @Test
-    void aDemoTeamGoesThroughAWholeWeekToThePulseAndTheLeadersDigest() throws Exception {
+    void aDemoTeamGoesThroughAWholeWeekToThePulseAndTheLeadersDigestAndPlaysOnThroughAWholeBlock() throws Exception {
         PlaygroundWeek week = new PlaygroundWeek(port);
         week.runsFromSetupToTheLeadersDigest();
         week.playsTheNextWeekWithTheWholeWeekButtons();
+        week.playsAWholeBlockAndShowsTrustInTheLeaderFromEveryMemberOnce();
     }
 }

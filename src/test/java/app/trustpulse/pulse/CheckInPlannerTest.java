@@ -14,10 +14,16 @@ class CheckInPlannerTest {
     private final CheckInPlanner planner = new CheckInPlanner();
     private final WeekId week = new WeekId(2026, 47);
 
+    /** A spread of pool weeks over the people, as a roster would deal them. */
+    private static int poolWeek(long person) {
+        return (int) Math.floorMod(person, 4L);
+    }
+
     private Set<Dimension> weekOf(long person, WeekId w, int checkIns) {
         Set<Dimension> seen = EnumSet.noneOf(Dimension.class);
         for (int slot = 0; slot < checkIns; slot++) {
-            planner.plan(Role.MEMBER, person, w, slot, checkIns).forEach(s -> seen.add(s.dimension()));
+            planner.plan(Role.MEMBER, person, poolWeek(person), w, slot, checkIns)
+                    .forEach(s -> seen.add(s.dimension()));
         }
         return seen;
     }
@@ -37,7 +43,7 @@ class CheckInPlannerTest {
     @ValueSource(ints = {2, 3, 4, 5, 7})
     void everyCheckInAsksTwoOrThreeDifferentStatements(int perWeek) {
         for (int slot = 0; slot < perWeek; slot++) {
-            List<StatementRef> plan = planner.plan(Role.MEMBER, 7, week, slot, perWeek);
+            List<StatementRef> plan = planner.plan(Role.MEMBER, 7, poolWeek(7), week, slot, perWeek);
             assertThat(plan).hasSizeBetween(2, 3);
             assertThat(plan.stream().map(StatementRef::dimension).distinct()).hasSize(plan.size());
         }
@@ -55,9 +61,9 @@ class CheckInPlannerTest {
 
     @Test
     void orderRotatesBetweenPeopleAndWeeks() {
-        List<StatementRef> a = planner.plan(Role.MEMBER, 1, week, 0, 3);
-        List<StatementRef> b = planner.plan(Role.MEMBER, 2, week, 0, 3);
-        List<StatementRef> nextWeek = planner.plan(Role.MEMBER, 1, week.plus(1), 0, 3);
+        List<StatementRef> a = planner.plan(Role.MEMBER, 1, poolWeek(1), week, 0, 3);
+        List<StatementRef> b = planner.plan(Role.MEMBER, 2, poolWeek(2), week, 0, 3);
+        List<StatementRef> nextWeek = planner.plan(Role.MEMBER, 1, poolWeek(1), week.plus(1), 0, 3);
         assertThat(a).isNotEqualTo(b);
         assertThat(a.get(0).dimension()).isNotEqualTo(nextWeek.get(0).dimension());
     }
@@ -65,23 +71,86 @@ class CheckInPlannerTest {
     @Test
     void leadersGetTheMirrorsOfTheItemsMembersGetInTheSameRotation() {
         for (int w = 0; w < 12; w++) {
-            List<StatementRef> leader = planner.plan(Role.LEADER, 3, week.plus(w), 0, 3);
-            List<StatementRef> member = planner.plan(Role.MEMBER, 3, week.plus(w), 0, 3);
+            List<StatementRef> leader = planner.plan(Role.LEADER, 3, poolWeek(3), week.plus(w), 0, 3);
+            List<StatementRef> member = planner.plan(Role.MEMBER, 3, poolWeek(3), week.plus(w), 0, 3);
             assertThat(leader).allMatch(s -> s.audience() == Role.LEADER && s.version() == Instrument.CURRENT_VERSION);
             assertThat(leader)
                     .extracting(StatementRef::dimension)
                     .containsExactlyElementsOf(
                             member.stream().map(StatementRef::dimension).toList());
-            assertThat(leader)
-                    .extracting(StatementRef::item)
-                    .containsExactlyElementsOf(
-                            member.stream().map(StatementRef::item).toList());
+            for (int i = 0; i < leader.size(); i++) {
+                if (leader.get(i).dimension() != Dimension.TRUST) {
+                    assertThat(leader.get(i).item()).isEqualTo(member.get(i).item());
+                }
+            }
+        }
+    }
+
+    @Test
+    void leadersAlwaysGetAFeltTrustMirrorSoTheirSelfCheckHasAWeeklyTeamMean() {
+        for (long leader = 0; leader < 20; leader++) {
+            for (int w = 0; w < 16; w++) {
+                int item = CheckInPlanner.itemOf(Role.LEADER, Dimension.TRUST, leader, poolWeek(leader), week.plus(w));
+                assertThat(item).isBetween(1, LeaderItems.FIRST_TRUST_IN_LEADER_ITEM - 1);
+            }
+        }
+    }
+
+    @Test
+    void aMemberMeetsTrustInTheLeaderOnceABlockInTheirPoolWeekAndFeltTrustTheOtherWeeks() {
+        WeekId blockStart = TrustInLeaderPool.blockStart(week);
+        for (long person = 0; person < 40; person++) {
+            for (int block = 0; block < 6; block++) {
+                int inLeader = 0;
+                for (int w = 0; w < TrustInLeaderPool.WEEKS; w++) {
+                    WeekId wk = blockStart.plus(block * TrustInLeaderPool.WEEKS + w);
+                    int item = itemAsked(person, wk, Dimension.TRUST);
+                    if (LeaderItems.trustInLeader(Dimension.TRUST, item)) {
+                        inLeader++;
+                        assertThat(w).as("person %d block %d", person, block).isEqualTo(poolWeek(person));
+                    }
+                }
+                assertThat(inLeader).as("person %d block %d", person, block).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void feltTrustAndTrustInTheLeaderEachRotateOverTheirThreeItems() {
+        WeekId blockStart = TrustInLeaderPool.blockStart(week);
+        Set<Integer> felt = new java.util.HashSet<>();
+        Set<Integer> inLeader = new java.util.HashSet<>();
+        for (int w = 0; w < 12 * TrustInLeaderPool.WEEKS; w++) {
+            int item = itemAsked(5, blockStart.plus(w), Dimension.TRUST);
+            (LeaderItems.trustInLeader(Dimension.TRUST, item) ? inLeader : felt).add(item);
+        }
+        assertThat(felt).containsExactlyInAnyOrder(1, 2, 3);
+        assertThat(inLeader).containsExactlyInAnyOrder(4, 5, 6);
+    }
+
+    @Test
+    void poolWeeksDealTheTeamEvenlySoEachWeekKeepsThreeQuartersOnFeltTrust() {
+        for (int n = 1; n < 30; n++) {
+            int size = n;
+            java.util.List<Long> keys = new java.util.ArrayList<>();
+            java.util.Random random = new java.util.Random(size);
+            for (int i = 0; i < size; i++) {
+                keys.add(random.nextLong() & Long.MAX_VALUE);
+            }
+            java.util.Map<Long, Integer> weeks = TrustInLeaderPool.poolWeeks(keys);
+            assertThat(weeks).hasSize(size);
+            java.util.Map<Integer, Long> perWeek = weeks.values().stream()
+                    .collect(java.util.stream.Collectors.groupingBy(w -> w, java.util.stream.Collectors.counting()));
+            assertThat(perWeek.values()).allMatch(count -> count <= (size + 3) / 4);
         }
     }
 
     @Test
     void everyItemOfADimensionComesRoundAndEachWeekMixesThemEvenly() {
         for (Dimension d : Dimension.values()) {
+            if (d == Dimension.TRUST) {
+                continue; // felt trust weekly, trust in the leader once a block: tested on their own
+            }
             Set<Integer> overWeeks = new java.util.HashSet<>();
             for (int w = 0; w < 12; w++) {
                 overWeeks.add(itemAsked(3, week.plus(w), d));
@@ -103,7 +172,7 @@ class CheckInPlannerTest {
 
     private int itemAsked(long person, WeekId w, Dimension d) {
         for (int slot = 0; slot < 3; slot++) {
-            for (StatementRef s : planner.plan(Role.MEMBER, person, w, slot, 3)) {
+            for (StatementRef s : planner.plan(Role.MEMBER, person, poolWeek(person), w, slot, 3)) {
                 if (s.dimension() == d) {
                     return s.item();
                 }

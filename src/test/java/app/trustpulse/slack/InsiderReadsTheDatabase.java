@@ -209,7 +209,7 @@ abstract class InsiderReadsTheDatabase {
         // who was asked which dimension: the order anyone could compute from the id is not the one used
         int perWeek = teams.find(teamId).orElseThrow().schedule().checkInDays().size();
         long guessed = plannedCheckIns.stream()
-                .filter(c -> planner.plan(c.audience(), c.userId().hashCode(), week, c.slot(), perWeek)
+                .filter(c -> planner.plan(c.audience(), c.userId().hashCode(), 0, week, c.slot(), perWeek)
                         .equals(c.statements()))
                 .count();
         assertThat(plannedCheckIns).hasSizeGreaterThanOrEqualTo(4);
@@ -218,9 +218,9 @@ abstract class InsiderReadsTheDatabase {
                 .isLessThan(plannedCheckIns.size());
         long alike = IntStream.range(0, 600)
                 .mapToObj(i -> "U0PEOPLE" + i)
-                .filter(id -> planner.plan(Role.MEMBER, id.hashCode(), week, 0, perWeek)
+                .filter(id -> planner.plan(Role.MEMBER, id.hashCode(), 0, week, 0, perWeek)
                         .equals(planner.plan(
-                                Role.MEMBER, pseudonyms.rotationKey(teamId, Platform.SLACK, id), week, 0, perWeek)))
+                                Role.MEMBER, pseudonyms.rotationKey(teamId, Platform.SLACK, id), 0, week, 0, perWeek)))
                 .count();
         assertThat(alike)
                 .as("of 600 people, plans the public order foretells (chance: about 100)")
@@ -267,6 +267,7 @@ abstract class InsiderReadsTheDatabase {
                         .plan(
                                 Role.valueOf((String) c.get("audience")),
                                 user.hashCode(),
+                                0,
                                 week,
                                 ((Number) c.get("slot")).intValue(),
                                 perWeek)

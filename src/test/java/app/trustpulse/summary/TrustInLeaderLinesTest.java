@@ -66,7 +66,7 @@ class TrustInLeaderLinesTest {
     void aCompleteBlockShowsTrustInTheNamedLeaderBesideFeltTrust() {
         for (int i = 0; i < 4; i++) {
             leaders.pin(1, from.plus(i));
-            store.saveTrustInLeader(1, from.plus(i), 12, 3, 3);
+            store.saveTrustInLeader(1, from.plus(i), 12, 3, 3, List.of(i + "a", i + "b", i + "c"));
         }
 
         assertThat(lines(last))
@@ -97,8 +97,8 @@ class TrustInLeaderLinesTest {
         for (int i = 0; i < 4; i++) {
             leaders.pin(1, from.plus(i));
         }
-        store.saveTrustInLeader(1, from, 8, 2, 2);
-        store.saveTrustInLeader(1, from.plus(1), 8, 2, 2);
+        // Two different people in the whole block.
+        store.saveTrustInLeader(1, from, 8, 2, 2, List.of("a", "b"));
 
         assertThat(lines(last))
                 .contains(texts.get(Language.EN, "pulse.trustInLeader.withheld", "Ann", from.week(), last.week(), 3))
