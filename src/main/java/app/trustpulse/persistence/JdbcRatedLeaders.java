@@ -139,6 +139,14 @@ final class JdbcRatedLeaders implements RatedLeaderRepository {
     }
 
     @Override
+    public int forgetPoolGiversBefore(long teamId, WeekId blockStart) {
+        return jdbc.sql("DELETE FROM trust_in_leader_giver WHERE team_id = :teamId AND block < :block")
+                .param("teamId", teamId)
+                .param("block", blockStart.toString())
+                .update();
+    }
+
+    @Override
     public Set<String> poolGivers(long teamId, WeekId blockStart) {
         return Set.copyOf(jdbc.sql("SELECT token FROM trust_in_leader_giver WHERE team_id = :teamId AND block = :block")
                 .param("teamId", teamId)

@@ -53,6 +53,9 @@ public interface RatedLeaderRepository {
     /** The one-way giver tokens of the people already pooled in the block that starts with {@code blockStart}. */
     Set<String> poolGivers(long teamId, WeekId blockStart);
 
+    /** Erases the giver tokens of the blocks that start before {@code blockStart}; returns how many. */
+    int forgetPoolGiversBefore(long teamId, WeekId blockStart);
+
     /** The stored weeks from {@code from} to {@code to}, both included, oldest first, with the leader each named. */
     List<TrustInLeaderWeek> trustInLeader(long teamId, WeekId from, WeekId to);
 }

@@ -90,6 +90,9 @@ public final class RatedLeaders {
     /** Keeps a closed week's trust-in-the-leader aggregate (a close run again keeps the first). */
     public void keep(long teamId, WeekId week, TrustInLeaderSplit split) {
         store.saveTrustInLeader(teamId, week, split.sum(), split.scores(), split.counted(), split.givers());
+        // Keep less: a block's tokens are needed while its weeks can still close. The block before stays, for a close
+        // that comes late; older ones go, so a token outlives its block by four to eight weeks.
+        store.forgetPoolGiversBefore(teamId, TrustInLeaderPool.blockStart(week).minus(TrustInLeaderPool.WEEKS));
     }
 
     /** The giver tokens already pooled in the block of {@code week} (see {@link TrustInLeaderSplit}). */
@@ -166,6 +169,21 @@ public final class RatedLeaders {
             trust.putIfAbsent(teamId + ":" + week, new int[] {sum, scores, counted});
             givers.computeIfAbsent(teamId + ":" + TrustInLeaderPool.blockStart(week), k -> new HashSet<>())
                     .addAll(pooled);
+        }
+
+        @Override
+        public synchronized int forgetPoolGiversBefore(long teamId, WeekId blockStart) {
+            int[] forgotten = {0};
+            givers.entrySet().removeIf(e -> {
+                String[] key = e.getKey().split(":");
+                boolean old =
+                        Long.parseLong(key[0]) == teamId && WeekId.parse(key[1]).compareTo(blockStart) < 0;
+                if (old) {
+                    forgotten[0] += e.getValue().size();
+                }
+                return old;
+            });
+            return forgotten[0];
         }
 
         @Override

@@ -86,6 +86,10 @@ class JdbcRatedLeadersTest {
 
         assertThat(store.poolGivers(team, block)).containsExactlyInAnyOrder("a", "b", "c");
         assertThat(store.poolGivers(team, block.plus(4))).containsExactly("a");
+
+        assertThat(store.forgetPoolGiversBefore(team, block.plus(4))).isEqualTo(3);
+        assertThat(store.poolGivers(team, block)).isEmpty();
+        assertThat(store.poolGivers(team, block.plus(4))).containsExactly("a");
     }
 
     @BothDatabases
