@@ -13,6 +13,7 @@ import app.trustpulse.inbound.CommandRequest;
 import app.trustpulse.inbound.Interaction;
 import app.trustpulse.inbound.Sender;
 import app.trustpulse.pulse.AnswerRepository;
+import app.trustpulse.pulse.CheckInPlanner;
 import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.Dimension;
 import app.trustpulse.pulse.FeedbackRepository;
@@ -23,9 +24,11 @@ import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.Platform;
 import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PulseRepository;
+import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.Team;
 import app.trustpulse.pulse.TeamRepository;
 import app.trustpulse.pulse.Texts;
+import app.trustpulse.pulse.TrustInLeaderPool;
 import app.trustpulse.pulse.WeekId;
 import app.trustpulse.support.QueuedWork;
 import java.time.Clock;
@@ -108,13 +111,20 @@ abstract class EngineTest {
 
     /**
      * Whether the person's TRUST statement this week is on felt trust (items 1-3), which the weekly TRUST mean shows;
-     * trust in the leader (items 4-6) is pooled over four weeks instead. Read from the check-ins planned this week.
+     * trust in the leader (items 4-6) is pooled over four weeks instead, in each member's own week of the block, dealt
+     * from the roster as sending and the close deal it.
      */
     boolean asksFeltTrust(Ws ws, Sender s) {
-        return checkIns.ofUser(ws.team().id(), s.userId(), ws.week()).stream()
-                .flatMap(c -> c.statements().stream())
-                .filter(st -> st.dimension() == Dimension.TRUST)
-                .allMatch(st -> st.item() < LeaderItems.FIRST_TRUST_IN_LEADER_ITEM);
+        Team t = ws.team();
+        List<Long> keys = members.ofTeam(t.id()).stream()
+                .filter(m -> m.role() == Role.MEMBER && !m.optedOut())
+                .map(m -> pseudonymizer.rotationKey(t.id(), t.platform(), m.userId()))
+                .toList();
+        long key = pseudonymizer.rotationKey(t.id(), t.platform(), s.userId());
+        Role role = members.find(t.id(), s.userId()).map(Member::role).orElse(Role.MEMBER);
+        int poolWeek = TrustInLeaderPool.poolWeeks(keys).getOrDefault(key, 0);
+        return CheckInPlanner.itemOf(role, Dimension.TRUST, key, poolWeek, ws.week())
+                < LeaderItems.FIRST_TRUST_IN_LEADER_ITEM;
     }
 
     /** A message key rendered in English, as the bot would say it. */
