@@ -12,6 +12,7 @@ import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PulseRepository;
+import app.trustpulse.pulse.RatedLeaderRepository;
 import app.trustpulse.pulse.RatedLeaders;
 import app.trustpulse.pulse.TeamRepository;
 import java.time.Clock;
@@ -37,10 +38,12 @@ public class InsightConfig {
             TextScrubber scrubber,
             RunningCommands commands,
             RatedLeaders ratedLeaders,
+            RatedLeaderRepository ratedLeaderWeeks,
             Pseudonymizer pseudonyms,
             Clock clock) {
         return new InsightModule(
-                new InsightModule.Stores(teams, members, answers, checkIns, nudgeLog, queries, pulses),
+                new InsightModule.Stores(
+                        teams, members, answers, checkIns, nudgeLog, queries, pulses, ratedLeaderWeeks),
                 new InsightModule.Neighbours(scrubber, commands, ratedLeaders),
                 pseudonyms,
                 clock);

@@ -8,6 +8,7 @@ import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PulseRepository;
+import app.trustpulse.pulse.RatedLeaderRepository;
 import app.trustpulse.pulse.RatedLeaders;
 import app.trustpulse.pulse.TeamRepository;
 import java.time.Clock;
@@ -19,7 +20,10 @@ import java.time.Clock;
  */
 public final class InsightModule {
 
-    /** The storage the module reads, with the dashboard's own queries ({@link InsightQueries}). */
+    /**
+     * The storage the module reads, with the dashboard's own queries ({@link InsightQueries}) and the weeks' sealed
+     * sums of trust in the rated leader ({@code ratedLeaderWeeks}), which the page pools by block.
+     */
     public record Stores(
             TeamRepository teams,
             MemberRepository members,
@@ -27,7 +31,8 @@ public final class InsightModule {
             CheckInRepository checkIns,
             NudgeLog nudgeLog,
             InsightQueries queries,
-            PulseRepository pulses) {}
+            PulseRepository pulses,
+            RatedLeaderRepository ratedLeaderWeeks) {}
 
     /**
      * What it uses of its neighbours: names out of comments; settings changed as commands; the leader each week's
@@ -55,6 +60,7 @@ public final class InsightModule {
                 stores.nudgeLog(),
                 stores.queries(),
                 stores.pulses(),
+                stores.ratedLeaderWeeks(),
                 pseudonyms,
                 scrubber,
                 clock);

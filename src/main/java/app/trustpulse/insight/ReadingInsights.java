@@ -17,10 +17,12 @@ import app.trustpulse.pulse.OpenWeekParticipation;
 import app.trustpulse.pulse.PersonalAnswers;
 import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PulseRepository;
+import app.trustpulse.pulse.RatedLeaderRepository;
 import app.trustpulse.pulse.RatedLeaders;
 import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.Team;
 import app.trustpulse.pulse.TeamRepository;
+import app.trustpulse.pulse.TrustInLeaderPool;
 import app.trustpulse.pulse.WeekId;
 import java.time.Clock;
 import java.time.Instant;
@@ -57,6 +59,7 @@ public final class ReadingInsights {
     private final PulseRepository pulses;
     private final Pseudonymizer pseudonyms;
     private final TextScrubber scrubber;
+    private final LeaderTrustPools trustInLeader;
     private final Clock clock;
     private final NudgeReview review = new NudgeReview();
     private RatedLeaders ratedLeaders = RatedLeaders.none();
@@ -70,6 +73,7 @@ public final class ReadingInsights {
             NudgeLog nudgeLog,
             InsightQueries queries,
             PulseRepository pulses,
+            RatedLeaderRepository ratedLeaderWeeks,
             Pseudonymizer pseudonyms,
             TextScrubber scrubber,
             Clock clock) {
@@ -82,6 +86,7 @@ public final class ReadingInsights {
         this.pulses = pulses;
         this.pseudonyms = pseudonyms;
         this.scrubber = scrubber;
+        this.trustInLeader = new LeaderTrustPools(ratedLeaderWeeks, queries);
         this.clock = clock;
     }
 
@@ -155,7 +160,10 @@ public final class ReadingInsights {
                 ? Optional.of(leaderPart(team, viewer.userId(), own, published, current, from))
                 : Optional.empty();
         List<Dimension> alarm = access.role().seesLeaderView() ? alarm(team, published) : List.of();
-        return new TeamView(access, current, weeksBack, weeks, published, own, open, leader, alarm);
+        // Like the pulse it came with, trust in the leader is for everyone who may see the team.
+        TeamView.TrustInLeader trust = trustInLeader.read(
+                team, published.stream().map(PublishedWeek::week).toList(), weeks.get(0));
+        return new TeamView(access, current, weeksBack, weeks, published, own, open, leader, alarm, trust);
     }
 
     /**
@@ -203,6 +211,21 @@ public final class ReadingInsights {
         int weeksBack = RANGES.contains(range) ? range : RANGES.get(RANGES.size() - 1);
         WeekId current = WeekId.of(clock.instant(), team.timezone());
         return published(team, current.minus(weeksBack - 1), current.plus(1));
+    }
+
+    /**
+     * Trust in the rated leader per complete block of four weeks, for export: the pools the team's pulses carried
+     * whose block ended within the range, oldest first, under the same thresholds as on the page.
+     */
+    public List<TrustInLeaderPool.Pooled> exportTrustInLeader(Viewer viewer, long teamId, int range) {
+        Team team = access(viewer, teamId).team();
+        int weeksBack = RANGES.contains(range) ? range : RANGES.get(RANGES.size() - 1);
+        WeekId current = WeekId.of(clock.instant(), team.timezone());
+        WeekId from = current.minus(weeksBack - 1);
+        List<WeekId> closed = published(team, from, current.plus(1)).stream()
+                .map(PublishedWeek::week)
+                .toList();
+        return trustInLeader.read(team, closed, from).blocks();
     }
 
     private List<PublishedWeek> published(Team team, WeekId from, WeekId toExclusive) {

@@ -127,7 +127,15 @@ class DashboardBenchmark {
             }
         }
         ReadingInsights insights = InsightModule.readingInsights(
-                new InsightModule.Stores(teams, members, answers, stores.checkIns(), nudges, stores.insights(), pulses),
+                new InsightModule.Stores(
+                        teams,
+                        members,
+                        answers,
+                        stores.checkIns(),
+                        nudges,
+                        stores.insights(),
+                        pulses,
+                        app.trustpulse.pulse.RatedLeaders.inMemory()),
                 new TextScrubber(),
                 pseudonyms,
                 clock);
