@@ -17,6 +17,7 @@ import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.Team;
 import app.trustpulse.pulse.TextFormats;
 import app.trustpulse.pulse.Texts;
+import app.trustpulse.pulse.TrustInLeaderPool;
 import app.trustpulse.pulse.WeekId;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -144,6 +145,7 @@ class DashboardController {
             }
         });
         model.addAttribute("latestRows", latestRows);
+        trustInLeaderModel(lang, access.team(), view.trustInLeader(), model);
         promisesModel(lang, access.team(), view.currentWeek(), model);
 
         // A year of published weeks: where the team's first one lies, and the weeks a rolling mean looks back on.
@@ -182,6 +184,56 @@ class DashboardController {
         }
         view.leader().ifPresent(part -> leaderModel(lang, view, part, model));
         return "dashboard/team";
+    }
+
+    /**
+     * Trust in the rated leader as the channel's pulse carried it: the latest complete block of four weeks beside the
+     * latest pulse, and each complete block as a row of its own; a withheld block says so, with no number.
+     */
+    private void trustInLeaderModel(Language lang, Team team, TeamView.TrustInLeader trust, Model model) {
+        model.addAttribute(
+                "trustInLeader",
+                trust.latest().map(p -> poolLine(lang, team, p)).orElse(""));
+        model.addAttribute(
+                "trustInLeaderWithheld",
+                trust.latest().map(TrustInLeaderPool.Pooled::withheld).orElse(false));
+        List<PageParts.Row> blocks = new ArrayList<>();
+        for (TrustInLeaderPool.Pooled p : trust.blocks()) {
+            blocks.add(new PageParts.Row(
+                    cells.week(lang, p.from()) + " – " + cells.week(lang, p.to()),
+                    List.of(
+                            new Cells.Shown(leaderName(p), false),
+                            p.withheld()
+                                    ? new Cells.Shown(texts.get(lang, "dashboard.cell.withheld"), true)
+                                    : new Cells.Shown(
+                                            TextFormats.score(lang, p.mean().getAsDouble()), false),
+                            new Cells.Shown(p.withheld() ? "" : String.valueOf(p.scores()), p.withheld()))));
+        }
+        java.util.Collections.reverse(blocks);
+        model.addAttribute("trustInLeaderBlocks", blocks);
+    }
+
+    private String poolLine(Language lang, Team team, TrustInLeaderPool.Pooled p) {
+        return p.withheld()
+                ? texts.get(
+                        lang,
+                        "dashboard.trustInLeader.withheld",
+                        leaderName(p),
+                        p.from().week(),
+                        p.to().week(),
+                        team.threshold())
+                : texts.get(
+                        lang,
+                        "dashboard.trustInLeader.shown",
+                        leaderName(p),
+                        p.from().week(),
+                        p.to().week(),
+                        TextFormats.score(lang, p.mean().getAsDouble()),
+                        p.scores());
+    }
+
+    private static String leaderName(TrustInLeaderPool.Pooled p) {
+        return p.leader().map(n -> n.displayName()).orElse("");
     }
 
     private List<PageParts.Line> participation(Language lang, TeamView view) {
@@ -421,7 +473,7 @@ class DashboardController {
 
     /**
      * The chart's data: per dimension its weekly means (a gap where a week has no published score) and, dashed beside
-     * it, its rolling mean over four weeks.
+     * it, its rolling mean over four weeks; and trust in the leader per complete block of four weeks.
      */
     private String chartJson(Language lang, TeamView view, Trend trend) {
         List<Map<String, Object>> datasets = new ArrayList<>();
@@ -448,6 +500,27 @@ class DashboardController {
             rolling.put("rolling", true);
             datasets.add(rolling);
             index++;
+        }
+        // Trust in the leader: one point per complete block, at its last week, only where the block is shown. Points
+        // four weeks apart are joined; a block withheld or missing leaves a gap.
+        List<Map<String, Object>> pooled = new ArrayList<>();
+        for (TrustInLeaderPool.Pooled p : view.trustInLeader().blocks()) {
+            if (!p.withheld() && trend.weeks().contains(p.to())) {
+                Map<String, Object> point = new LinkedHashMap<>();
+                point.put("x", cells.week(lang, p.to()));
+                point.put("y", p.mean().getAsDouble());
+                pooled.add(point);
+            }
+        }
+        if (!view.trustInLeader().blocks().isEmpty()) {
+            Map<String, Object> pool = new LinkedHashMap<>();
+            pool.put("label", texts.get(lang, "dashboard.trustInLeader.series"));
+            pool.put("data", pooled);
+            pool.put("dimension", "trust-in-leader");
+            pool.put("rolling", false);
+            pool.put("pool", true);
+            pool.put("gap", TrustInLeaderPool.WEEKS);
+            datasets.add(pool);
         }
         Map<String, Object> chart = new LinkedHashMap<>();
         chart.put("labels", trend.weeks().stream().map(w -> cells.week(lang, w)).toList());
