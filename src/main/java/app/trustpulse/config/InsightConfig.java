@@ -2,10 +2,9 @@ package app.trustpulse.config;
 
 import app.trustpulse.command.RunningCommands;
 import app.trustpulse.feedback.TextScrubber;
-import app.trustpulse.insight.EditingTeamSettings;
 import app.trustpulse.insight.InsightModule;
 import app.trustpulse.insight.InsightQueries;
-import app.trustpulse.insight.ReadingInsights;
+import app.trustpulse.insight.Insights;
 import app.trustpulse.nudge.NudgeLog;
 import app.trustpulse.pulse.AnswerRepository;
 import app.trustpulse.pulse.CheckInRepository;
@@ -21,7 +20,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The dashboard's use cases: the insight module puts itself together ({@link InsightModule}); this hands it its
- * storage and neighbours and offers reading insights and editing team settings.
+ * storage and neighbours and offers its facade, {@link Insights}.
  */
 @Configuration(proxyBeanMethods = false)
 public class InsightConfig {
@@ -50,12 +49,7 @@ public class InsightConfig {
     }
 
     @Bean
-    ReadingInsights readingInsights(InsightModule insight) {
-        return insight.readingInsights();
-    }
-
-    @Bean
-    EditingTeamSettings editingTeamSettings(InsightModule insight) {
-        return insight.editingTeamSettings();
+    Insights insights(InsightModule insight) {
+        return insight.insights();
     }
 }

@@ -1,8 +1,8 @@
 package app.trustpulse.dashboard;
 
 import app.trustpulse.insight.InsightQueries;
+import app.trustpulse.insight.Insights;
 import app.trustpulse.insight.PublishedWeek;
-import app.trustpulse.insight.ReadingInsights;
 import app.trustpulse.insight.TeamAccess;
 import app.trustpulse.insight.TeamView;
 import app.trustpulse.insight.Viewer;
@@ -40,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Controller
 class DashboardController {
 
-    private final ReadingInsights insights;
+    private final Insights insights;
     private final SignedIn signedIn;
     private final NudgeCatalog catalog;
     private final PromiseBlocks promises;
@@ -51,7 +51,7 @@ class DashboardController {
     private final String chartJs = ChartJsAsset.path();
 
     DashboardController(
-            ReadingInsights insights,
+            Insights insights,
             SignedIn signedIn,
             NudgeCatalog catalog,
             Texts texts,
@@ -87,7 +87,7 @@ class DashboardController {
             List<PageParts.Row> overview = new ArrayList<>();
             List<String> overviewWeeks = new ArrayList<>();
             List<Long> overviewIds = new ArrayList<>();
-            for (ReadingInsights.OverviewRow row : insights.overview(viewer)) {
+            for (Insights.OverviewRow row : insights.overview(viewer)) {
                 List<Cells.Shown> shown = new ArrayList<>();
                 for (Dimension d : Dimension.inModelOrder()) {
                     shown.add(cells.of(lang, row.latest(), d));
@@ -125,7 +125,7 @@ class DashboardController {
         model.addAttribute("weeks", shownWeeks);
         model.addAttribute(
                 "ranges",
-                ReadingInsights.RANGES.stream()
+                Insights.RANGES.stream()
                         .map(r -> new PageParts.Range(r, r == shownWeeks))
                         .toList());
 
@@ -149,8 +149,7 @@ class DashboardController {
         promisesModel(lang, access.team(), view.currentWeek(), model);
 
         // A year of published weeks: where the team's first one lies, and the weeks a rolling mean looks back on.
-        List<PublishedWeek> year =
-                insights.export(viewer, teamId, ReadingInsights.RANGES.get(ReadingInsights.RANGES.size() - 1));
+        List<PublishedWeek> year = insights.export(viewer, teamId, Insights.RANGES.get(Insights.RANGES.size() - 1));
         changesModel(lang, access.team(), WeekChanges.of(year), view.alarm(), model);
         Trend trend = new Trend(view.weeks(), year);
         List<WeekId> trendWeeks = trend.weeks();

@@ -1,8 +1,8 @@
 package app.trustpulse.dashboard;
 
 import app.trustpulse.insight.Cell;
+import app.trustpulse.insight.Insights;
 import app.trustpulse.insight.PublishedWeek;
-import app.trustpulse.insight.ReadingInsights;
 import app.trustpulse.insight.TeamAccess;
 import app.trustpulse.insight.Viewer;
 import app.trustpulse.pulse.Dimension;
@@ -40,11 +40,11 @@ class ExportController {
 
     private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
-    private final ReadingInsights insights;
+    private final Insights insights;
     private final SignedIn signedIn;
     private final JsonMapper json;
 
-    ExportController(ReadingInsights insights, SignedIn signedIn, JsonMapper json) {
+    ExportController(Insights insights, SignedIn signedIn, JsonMapper json) {
         this.insights = insights;
         this.signedIn = signedIn;
         this.json = json;

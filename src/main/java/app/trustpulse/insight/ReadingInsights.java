@@ -42,10 +42,10 @@ import java.util.TreeMap;
  * their nudges and reviews, and released feedback; an admin every team's aggregates and settings. Nobody sees
  * another person's answers, and every aggregate obeys the team's threshold of today.
  */
-public final class ReadingInsights {
+final class ReadingInsights {
 
-    public static final List<Integer> RANGES = List.of(4, 8, 12, 26, 52);
-    public static final int DEFAULT_RANGE = 12;
+    static final List<Integer> RANGES = List.of(4, 8, 12, 26, 52);
+    static final int DEFAULT_RANGE = 12;
     private static final int REVIEW_PERIODS = 6;
     /** How many weeks of released comments the page shows, newest first. */
     static final int COMMENT_WEEKS = 4;
@@ -91,7 +91,7 @@ public final class ReadingInsights {
     }
 
     /** The teams a viewer may open: their own, and for an admin every team of their platform. */
-    public List<TeamAccess> teamsOf(Viewer viewer) {
+    List<TeamAccess> teamsOf(Viewer viewer) {
         Map<Long, TeamAccess> visible = new LinkedHashMap<>();
         for (Member m : members.membershipsOf(viewer.platform(), viewer.workspaceId(), viewer.userId())) {
             teams.find(m.teamId())
@@ -110,7 +110,7 @@ public final class ReadingInsights {
     }
 
     /** The viewer's standing in a team; {@link NotAllowed} when they are neither in it nor its admin. */
-    public TeamAccess access(Viewer viewer, long teamId) {
+    TeamAccess access(Viewer viewer, long teamId) {
         Team team = teams.find(teamId).orElseThrow(() -> new NotAllowed("no such team"));
         boolean admin = viewer.admin() && team.platform() == viewer.platform();
         Optional<Member> membership =
@@ -123,7 +123,7 @@ public final class ReadingInsights {
         return new TeamAccess(team, membership, admin);
     }
 
-    public TeamView team(Viewer viewer, long teamId, int range) {
+    TeamView team(Viewer viewer, long teamId, int range) {
         TeamAccess access = access(viewer, teamId);
         Team team = access.team();
         int weeksBack = RANGES.contains(range) ? range : DEFAULT_RANGE;
@@ -188,25 +188,23 @@ public final class ReadingInsights {
     }
 
     /** Every team of an admin's platform with its latest closed week, each cell under its own team's threshold. */
-    public List<OverviewRow> overview(Viewer viewer) {
+    List<Insights.OverviewRow> overview(Viewer viewer) {
         if (!viewer.admin()) {
             throw new NotAllowed("admins only");
         }
-        List<OverviewRow> rows = new ArrayList<>();
+        List<Insights.OverviewRow> rows = new ArrayList<>();
         for (TeamAccess a : teamsOf(viewer)) {
             Team t = a.team();
             WeekId current = WeekId.of(clock.instant(), t.timezone());
             List<PublishedWeek> recent = published(t, current.minus(51), current.plus(1));
-            rows.add(new OverviewRow(
+            rows.add(new Insights.OverviewRow(
                     t, recent.isEmpty() ? Optional.empty() : Optional.of(recent.get(recent.size() - 1))));
         }
         return rows;
     }
 
-    public record OverviewRow(Team team, Optional<PublishedWeek> latest) {}
-
     /** The published aggregates of a team's closed weeks, for export; never a person's answer. */
-    public List<PublishedWeek> export(Viewer viewer, long teamId, int range) {
+    List<PublishedWeek> export(Viewer viewer, long teamId, int range) {
         Team team = access(viewer, teamId).team();
         int weeksBack = RANGES.contains(range) ? range : RANGES.get(RANGES.size() - 1);
         WeekId current = WeekId.of(clock.instant(), team.timezone());
@@ -217,7 +215,7 @@ public final class ReadingInsights {
      * Trust in the rated leader per complete block of four weeks, for export: the pools the team's pulses carried
      * whose block ended within the range, oldest first, under the same thresholds as on the page.
      */
-    public List<TrustInLeaderPool.Pooled> exportTrustInLeader(Viewer viewer, long teamId, int range) {
+    List<TrustInLeaderPool.Pooled> exportTrustInLeader(Viewer viewer, long teamId, int range) {
         Team team = access(viewer, teamId).team();
         int weeksBack = RANGES.contains(range) ? range : RANGES.get(RANGES.size() - 1);
         WeekId current = WeekId.of(clock.instant(), team.timezone());
@@ -238,7 +236,7 @@ public final class ReadingInsights {
      * A leader's self-check is set beside the team's mean on the dimensions about the leader only in weeks whose
      * statements named that leader (see {@link RatedLeaders}); otherwise the row shows the self-check alone.
      */
-    public ReadingInsights namingLeaders(RatedLeaders leaders) {
+    ReadingInsights namingLeaders(RatedLeaders leaders) {
         this.ratedLeaders = leaders;
         return this;
     }
