@@ -9,6 +9,7 @@ import app.trustpulse.pulse.WeekId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
@@ -55,7 +56,7 @@ final class LeaderTrustPools {
         for (List<WeekId> carried : carriers.values()) {
             List<Integer> under = new ArrayList<>();
             under.add(team.threshold());
-            carried.stream().map(published::get).filter(t -> t != null).forEach(under::add);
+            carried.stream().map(published::get).filter(Objects::nonNull).forEach(under::add);
             Optional<Pooled> pool = shown(carried.get(0), weeks, under);
             if (pool.isPresent() && pool.get().to().compareTo(shownFrom) >= 0) {
                 blocks.add(pool.get());
