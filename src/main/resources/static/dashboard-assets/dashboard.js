@@ -1,5 +1,6 @@
 // Draws the trend chart from the data the page carries: per dimension its weekly means as straight segments, with
-// gaps where a week has no published score, and its four-week average dashed in the same colour.
+// gaps where a week has no published score, and its four-week average dashed in the same colour; and trust in the
+// leader as one point per complete block of four weeks, joined only to the block next to it.
 (function () {
   var canvas = document.getElementById('trend-chart');
   if (!canvas || typeof Chart === 'undefined') {
@@ -14,6 +15,12 @@
     data: {
       labels: data.labels,
       datasets: data.datasets.map(function (set) {
+        if (set.pool) {
+          // Points given as {x: week, y: mean}; a gap wider than one block (a block withheld or missing) breaks the line.
+          return { label: set.label, data: set.data, rolling: false, pool: true, dimension: set.dimension,
+            borderColor: '#000000', backgroundColor: '#000000', borderWidth: 3, pointStyle: 'rect', pointRadius: 6,
+            spanGaps: set.gap, tension: 0 };
+        }
         var color = colors[set.dimension % colors.length];
         if (set.rolling) {
           return { label: set.label, data: set.data, rolling: true, dimension: set.dimension, borderColor: color,
@@ -36,7 +43,7 @@
           position: 'bottom',
           labels: {
             usePointStyle: true,
-            // One entry per dimension; its average goes with it.
+            // One entry per dimension, its average going with it, and one for trust in the leader.
             filter: function (item, legendData) { return !legendData.datasets[item.datasetIndex].rolling; }
           },
           onClick: function (event, item, legend) {

@@ -2,16 +2,16 @@ package app.trustpulse.config;
 
 import app.trustpulse.command.RunningCommands;
 import app.trustpulse.feedback.TextScrubber;
-import app.trustpulse.insight.EditingTeamSettings;
 import app.trustpulse.insight.InsightModule;
 import app.trustpulse.insight.InsightQueries;
-import app.trustpulse.insight.ReadingInsights;
+import app.trustpulse.insight.Insights;
 import app.trustpulse.nudge.NudgeLog;
 import app.trustpulse.pulse.AnswerRepository;
 import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PulseRepository;
+import app.trustpulse.pulse.RatedLeaderRepository;
 import app.trustpulse.pulse.RatedLeaders;
 import app.trustpulse.pulse.TeamRepository;
 import java.time.Clock;
@@ -20,7 +20,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The dashboard's use cases: the insight module puts itself together ({@link InsightModule}); this hands it its
- * storage and neighbours and offers reading insights and editing team settings.
+ * storage and neighbours and offers its facade, {@link Insights}.
  */
 @Configuration(proxyBeanMethods = false)
 public class InsightConfig {
@@ -37,22 +37,19 @@ public class InsightConfig {
             TextScrubber scrubber,
             RunningCommands commands,
             RatedLeaders ratedLeaders,
+            RatedLeaderRepository ratedLeaderWeeks,
             Pseudonymizer pseudonyms,
             Clock clock) {
         return new InsightModule(
-                new InsightModule.Stores(teams, members, answers, checkIns, nudgeLog, queries, pulses),
+                new InsightModule.Stores(
+                        teams, members, answers, checkIns, nudgeLog, queries, pulses, ratedLeaderWeeks),
                 new InsightModule.Neighbours(scrubber, commands, ratedLeaders),
                 pseudonyms,
                 clock);
     }
 
     @Bean
-    ReadingInsights readingInsights(InsightModule insight) {
-        return insight.readingInsights();
-    }
-
-    @Bean
-    EditingTeamSettings editingTeamSettings(InsightModule insight) {
-        return insight.editingTeamSettings();
+    Insights insights(InsightModule insight) {
+        return insight.insights();
     }
 }

@@ -1,8 +1,8 @@
 package app.trustpulse.dashboard;
 
 import app.trustpulse.insight.InsightQueries;
+import app.trustpulse.insight.Insights;
 import app.trustpulse.insight.PublishedWeek;
-import app.trustpulse.insight.ReadingInsights;
 import app.trustpulse.insight.TeamAccess;
 import app.trustpulse.insight.TeamView;
 import app.trustpulse.insight.Viewer;
@@ -17,6 +17,7 @@ import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.Team;
 import app.trustpulse.pulse.TextFormats;
 import app.trustpulse.pulse.Texts;
+import app.trustpulse.pulse.TrustInLeaderPool;
 import app.trustpulse.pulse.WeekId;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Controller
 class DashboardController {
 
-    private final ReadingInsights insights;
+    private final Insights insights;
     private final SignedIn signedIn;
     private final NudgeCatalog catalog;
     private final PromiseBlocks promises;
@@ -50,7 +51,7 @@ class DashboardController {
     private final String chartJs = ChartJsAsset.path();
 
     DashboardController(
-            ReadingInsights insights,
+            Insights insights,
             SignedIn signedIn,
             NudgeCatalog catalog,
             Texts texts,
@@ -86,7 +87,7 @@ class DashboardController {
             List<PageParts.Row> overview = new ArrayList<>();
             List<String> overviewWeeks = new ArrayList<>();
             List<Long> overviewIds = new ArrayList<>();
-            for (ReadingInsights.OverviewRow row : insights.overview(viewer)) {
+            for (Insights.OverviewRow row : insights.overview(viewer)) {
                 List<Cells.Shown> shown = new ArrayList<>();
                 for (Dimension d : Dimension.inModelOrder()) {
                     shown.add(cells.of(lang, row.latest(), d));
@@ -124,7 +125,7 @@ class DashboardController {
         model.addAttribute("weeks", shownWeeks);
         model.addAttribute(
                 "ranges",
-                ReadingInsights.RANGES.stream()
+                Insights.RANGES.stream()
                         .map(r -> new PageParts.Range(r, r == shownWeeks))
                         .toList());
 
@@ -144,11 +145,11 @@ class DashboardController {
             }
         });
         model.addAttribute("latestRows", latestRows);
+        trustInLeaderModel(lang, access.team(), view.trustInLeader(), model);
         promisesModel(lang, access.team(), view.currentWeek(), model);
 
         // A year of published weeks: where the team's first one lies, and the weeks a rolling mean looks back on.
-        List<PublishedWeek> year =
-                insights.export(viewer, teamId, ReadingInsights.RANGES.get(ReadingInsights.RANGES.size() - 1));
+        List<PublishedWeek> year = insights.export(viewer, teamId, Insights.RANGES.get(Insights.RANGES.size() - 1));
         changesModel(lang, access.team(), WeekChanges.of(year), view.alarm(), model);
         Trend trend = new Trend(view.weeks(), year);
         List<WeekId> trendWeeks = trend.weeks();
@@ -182,6 +183,56 @@ class DashboardController {
         }
         view.leader().ifPresent(part -> leaderModel(lang, view, part, model));
         return "dashboard/team";
+    }
+
+    /**
+     * Trust in the rated leader as the channel's pulse carried it: the latest complete block of four weeks beside the
+     * latest pulse, and each complete block as a row of its own; a withheld block says so, with no number.
+     */
+    private void trustInLeaderModel(Language lang, Team team, TeamView.TrustInLeader trust, Model model) {
+        model.addAttribute(
+                "trustInLeader",
+                trust.latest().map(p -> poolLine(lang, team, p)).orElse(""));
+        model.addAttribute(
+                "trustInLeaderWithheld",
+                trust.latest().map(TrustInLeaderPool.Pooled::withheld).orElse(false));
+        List<PageParts.Row> blocks = new ArrayList<>();
+        for (TrustInLeaderPool.Pooled p : trust.blocks()) {
+            blocks.add(new PageParts.Row(
+                    cells.week(lang, p.from()) + " – " + cells.week(lang, p.to()),
+                    List.of(
+                            new Cells.Shown(leaderName(p), false),
+                            p.withheld()
+                                    ? new Cells.Shown(texts.get(lang, "dashboard.cell.withheld"), true)
+                                    : new Cells.Shown(
+                                            TextFormats.score(lang, p.mean().getAsDouble()), false),
+                            new Cells.Shown(p.withheld() ? "" : String.valueOf(p.scores()), p.withheld()))));
+        }
+        java.util.Collections.reverse(blocks);
+        model.addAttribute("trustInLeaderBlocks", blocks);
+    }
+
+    private String poolLine(Language lang, Team team, TrustInLeaderPool.Pooled p) {
+        return p.withheld()
+                ? texts.get(
+                        lang,
+                        "dashboard.trustInLeader.withheld",
+                        leaderName(p),
+                        p.from().week(),
+                        p.to().week(),
+                        team.threshold())
+                : texts.get(
+                        lang,
+                        "dashboard.trustInLeader.shown",
+                        leaderName(p),
+                        p.from().week(),
+                        p.to().week(),
+                        TextFormats.score(lang, p.mean().getAsDouble()),
+                        p.scores());
+    }
+
+    private static String leaderName(TrustInLeaderPool.Pooled p) {
+        return p.leader().map(n -> n.displayName()).orElse("");
     }
 
     private List<PageParts.Line> participation(Language lang, TeamView view) {
@@ -421,7 +472,7 @@ class DashboardController {
 
     /**
      * The chart's data: per dimension its weekly means (a gap where a week has no published score) and, dashed beside
-     * it, its rolling mean over four weeks.
+     * it, its rolling mean over four weeks; and trust in the leader per complete block of four weeks.
      */
     private String chartJson(Language lang, TeamView view, Trend trend) {
         List<Map<String, Object>> datasets = new ArrayList<>();
@@ -448,6 +499,27 @@ class DashboardController {
             rolling.put("rolling", true);
             datasets.add(rolling);
             index++;
+        }
+        // Trust in the leader: one point per complete block, at its last week, only where the block is shown. Points
+        // four weeks apart are joined; a block withheld or missing leaves a gap.
+        List<Map<String, Object>> pooled = new ArrayList<>();
+        for (TrustInLeaderPool.Pooled p : view.trustInLeader().blocks()) {
+            if (!p.withheld() && trend.weeks().contains(p.to())) {
+                Map<String, Object> point = new LinkedHashMap<>();
+                point.put("x", cells.week(lang, p.to()));
+                point.put("y", p.mean().getAsDouble());
+                pooled.add(point);
+            }
+        }
+        if (!view.trustInLeader().blocks().isEmpty()) {
+            Map<String, Object> pool = new LinkedHashMap<>();
+            pool.put("label", texts.get(lang, "dashboard.trustInLeader.series"));
+            pool.put("data", pooled);
+            pool.put("dimension", "trust-in-leader");
+            pool.put("rolling", false);
+            pool.put("pool", true);
+            pool.put("gap", TrustInLeaderPool.WEEKS);
+            datasets.add(pool);
         }
         Map<String, Object> chart = new LinkedHashMap<>();
         chart.put("labels", trend.weeks().stream().map(w -> cells.week(lang, w)).toList());

@@ -1,13 +1,15 @@
 package app.trustpulse.dashboard;
 
 import app.trustpulse.insight.Cell;
+import app.trustpulse.insight.Insights;
 import app.trustpulse.insight.PublishedWeek;
-import app.trustpulse.insight.ReadingInsights;
 import app.trustpulse.insight.TeamAccess;
 import app.trustpulse.insight.Viewer;
 import app.trustpulse.pulse.Dimension;
 import app.trustpulse.pulse.Language;
+import app.trustpulse.pulse.RatedLeaderRepository;
 import app.trustpulse.pulse.Team;
+import app.trustpulse.pulse.TrustInLeaderPool;
 import app.trustpulse.pulse.WeekId;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
@@ -29,19 +31,20 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A team's published aggregates per closed week and dimension, as CSV or JSON, for whoever may see the team's
- * page. Withheld cells carry no mean and no count; nothing in it is one person's answer. The CSV is written for the
- * spreadsheet of the page's language; the JSON is the same in every language.
+ * page, and trust in the rated leader per complete block of four weeks, as the page shows it. Withheld cells and
+ * blocks carry no mean and no count; nothing in it is one person's answer. The CSV is written for the spreadsheet of
+ * the page's language; the JSON is the same in every language.
  */
 @RestController
 class ExportController {
 
     private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
-    private final ReadingInsights insights;
+    private final Insights insights;
     private final SignedIn signedIn;
     private final JsonMapper json;
 
-    ExportController(ReadingInsights insights, SignedIn signedIn, JsonMapper json) {
+    ExportController(Insights insights, SignedIn signedIn, JsonMapper json) {
         this.insights = insights;
         this.signedIn = signedIn;
         this.json = json;
@@ -55,17 +58,21 @@ class ExportController {
         Viewer viewer = signedIn.viewer(auth);
         TeamAccess access = insights.access(viewer, teamId);
         List<PublishedWeek> published = insights.export(viewer, teamId, weeks);
+        List<TrustInLeaderPool.Pooled> pools = insights.exportTrustInLeader(viewer, teamId, weeks);
         return ResponseEntity.ok()
                 .contentType(CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, attachment(access.team(), published, "csv"))
-                .body(csv(access.team(), published, PageLanguage.current()));
+                .body(csv(access.team(), published, pools, PageLanguage.current()));
     }
 
     /**
      * The rows as a spreadsheet in the page's language opens them: Dutch Excel reads ";" between fields and a decimal
-     * comma, English Excel "," and a decimal point. The byte order mark tells Excel the file is UTF-8.
+     * comma, English Excel "," and a decimal point. The byte order mark tells Excel the file is UTF-8. Trust in the leader
+     * follows the weeks, one row per block of four weeks with dimension {@code trust_in_leader}, its week the block's
+     * last, and the block's first and last week and the leader it names in columns of their own, empty on the weekly
+     * rows; a block has no members asked or answered.
      */
-    static String csv(Team team, List<PublishedWeek> published, Language lang) {
+    static String csv(Team team, List<PublishedWeek> published, List<TrustInLeaderPool.Pooled> pools, Language lang) {
         char sep = lang == Language.NL ? ';' : ',';
         StringBuilder out = new StringBuilder("\uFEFF");
         out.append(String.join(
@@ -77,7 +84,10 @@ class ExportController {
                         "answers",
                         "withheld",
                         "members_asked",
-                        "members_answered"))
+                        "members_answered",
+                        "pool_first_week",
+                        "pool_last_week",
+                        "rated_leader"))
                 .append("\r\n");
         for (PublishedWeek p : published) {
             for (Dimension d : Dimension.inModelOrder()) {
@@ -101,8 +111,39 @@ class ExportController {
                         .append(p.asked())
                         .append(sep)
                         .append(p.answered())
+                        .append(String.valueOf(sep).repeat(3))
                         .append("\r\n");
             }
+        }
+        for (TrustInLeaderPool.Pooled p : pools) {
+            out.append(csvField(team.name(), sep))
+                    .append(sep)
+                    .append(p.to())
+                    .append(sep)
+                    .append("trust_in_leader")
+                    .append(sep)
+                    .append(
+                            p.withheld()
+                                    ? ""
+                                    : String.format(
+                                            lang.locale(), "%.2f", p.mean().getAsDouble()))
+                    .append(sep)
+                    .append(p.withheld() ? "" : String.valueOf(p.scores()))
+                    .append(sep)
+                    .append(p.withheld())
+                    .append(sep)
+                    .append(sep)
+                    .append(sep)
+                    .append(p.from())
+                    .append(sep)
+                    .append(p.to())
+                    .append(sep)
+                    .append(csvField(
+                            p.leader()
+                                    .map(RatedLeaderRepository.Named::displayName)
+                                    .orElse(""),
+                            sep))
+                    .append("\r\n");
         }
         return out.toString();
     }
@@ -135,10 +176,24 @@ class ExportController {
             w.put("dimensions", dims);
             weekList.add(w);
         }
+        List<Map<String, Object>> poolList = new ArrayList<>();
+        for (TrustInLeaderPool.Pooled p : insights.exportTrustInLeader(viewer, teamId, weeks)) {
+            Map<String, Object> pool = new LinkedHashMap<>();
+            pool.put("firstWeek", p.from().toString());
+            pool.put("lastWeek", p.to().toString());
+            pool.put(
+                    "leader",
+                    p.leader().map(RatedLeaderRepository.Named::displayName).orElse(null));
+            pool.put("withheld", p.withheld());
+            pool.put("mean", p.withheld() ? null : Math.round(p.mean().getAsDouble() * 100) / 100.0);
+            pool.put("answers", p.withheld() ? null : p.scores());
+            poolList.add(pool);
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("team", access.team().name());
         body.put("threshold", access.team().threshold());
         body.put("weeks", weekList);
+        body.put("trustInLeader", poolList);
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.CONTENT_DISPOSITION, attachment(access.team(), published, "json"))

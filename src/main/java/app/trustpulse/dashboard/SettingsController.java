@@ -1,7 +1,6 @@
 package app.trustpulse.dashboard;
 
-import app.trustpulse.insight.EditingTeamSettings;
-import app.trustpulse.insight.ReadingInsights;
+import app.trustpulse.insight.Insights;
 import app.trustpulse.insight.TeamAccess;
 import app.trustpulse.insight.Viewer;
 import app.trustpulse.pulse.Language;
@@ -75,7 +74,7 @@ class SettingsController {
             List<Pending> changes = new ArrayList<>();
             for (Setting s : Setting.values()) {
                 if (!s.same(current, this)) {
-                    changes.add(new Pending(s, new EditingTeamSettings.Change(s.command(this))));
+                    changes.add(new Pending(s, new Insights.SettingChange(s.command(this))));
                 }
             }
             return changes;
@@ -267,7 +266,7 @@ class SettingsController {
     }
 
     /** A change about to run: the setting and its command. */
-    record Pending(Setting setting, EditingTeamSettings.Change change) {}
+    record Pending(Setting setting, Insights.SettingChange change) {}
 
     /**
      * What became of one change: the setting's name, the command's answer, whether it took, and if not the right
@@ -275,14 +274,12 @@ class SettingsController {
      */
     public record Result(String field, String label, String reply, boolean ok, String rightForm) {}
 
-    private final ReadingInsights insights;
-    private final EditingTeamSettings editing;
+    private final Insights insights;
     private final SignedIn signedIn;
     private final Texts texts;
 
-    SettingsController(ReadingInsights insights, EditingTeamSettings editing, SignedIn signedIn, Texts texts) {
+    SettingsController(Insights insights, SignedIn signedIn, Texts texts) {
         this.insights = insights;
-        this.editing = editing;
         this.signedIn = signedIn;
         this.texts = texts;
     }
@@ -320,7 +317,7 @@ class SettingsController {
         Language lang = PageLanguage.current();
         Form before = Form.of(team);
         List<Pending> changes = form.changesFrom(before);
-        EditingTeamSettings.Outcome outcome = editing.apply(
+        Insights.SettingsOutcome outcome = insights.changeSettings(
                 viewer, teamId, changes.stream().map(Pending::change).toList());
         // A change took when its setting reads differently now: the command refuses a bad value and changes nothing.
         Form after = Form.of(insights.access(viewer, teamId).team());

@@ -14,17 +14,7 @@ import java.util.stream.Collectors;
  * An admin's changes to a team's settings, carried out as the slash commands they stand for ("threshold 5",
  * "schedule checkins mon,wed 09:30", ...), so the dashboard checks and applies them exactly as the chat does.
  */
-public final class EditingTeamSettings {
-
-    /** One changed setting, as the command words the chat would take. */
-    public record Change(String commandText) {}
-
-    /** What each command answered, in the team's language: the confirmation or what was wrong. */
-    public record Outcome(List<String> replies) {
-        public Outcome {
-            replies = List.copyOf(replies);
-        }
-    }
+final class EditingTeamSettings {
 
     private final ReadingInsights insights;
     private final RunningCommands commands;
@@ -34,7 +24,7 @@ public final class EditingTeamSettings {
         this.commands = commands;
     }
 
-    public Outcome apply(Viewer viewer, long teamId, List<Change> changes) {
+    Insights.SettingsOutcome apply(Viewer viewer, long teamId, List<Insights.SettingChange> changes) {
         TeamAccess access = insights.access(viewer, teamId);
         if (!access.admin()) {
             throw new NotAllowed("admins only");
@@ -48,10 +38,10 @@ public final class EditingTeamSettings {
                 true,
                 Optional.of(team.channelId()));
         List<String> replies = new ArrayList<>();
-        for (Change c : changes) {
+        for (Insights.SettingChange c : changes) {
             replies.add(plain(commands.run(ctx, c.commandText())));
         }
-        return new Outcome(replies);
+        return new Insights.SettingsOutcome(replies);
     }
 
     private static String plain(ChatMessage m) {

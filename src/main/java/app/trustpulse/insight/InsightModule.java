@@ -8,18 +8,23 @@ import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PulseRepository;
+import app.trustpulse.pulse.RatedLeaderRepository;
 import app.trustpulse.pulse.RatedLeaders;
 import app.trustpulse.pulse.TeamRepository;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
- * The insight module put together, in plain Java: what it needs comes in, and out come the dashboard's two use cases,
- * {@link ReadingInsights} and {@link EditingTeamSettings}. The application's configuration calls it; tests and
- * benchmarks that run without the application call it too.
+ * The insight module put together, in plain Java: what it needs comes in, and out comes the dashboard's one facade,
+ * {@link Insights}, over reading insights and editing team settings, which stay inside. The application's
+ * configuration calls it; tests and benchmarks that run without the application call it too.
  */
 public final class InsightModule {
 
-    /** The storage the module reads, with the dashboard's own queries ({@link InsightQueries}). */
+    /**
+     * The storage the module reads, with the dashboard's own queries ({@link InsightQueries}) and the weeks' sealed
+     * sums of trust in the rated leader ({@code ratedLeaderWeeks}), which the page pools by block.
+     */
     public record Stores(
             TeamRepository teams,
             MemberRepository members,
@@ -27,7 +32,8 @@ public final class InsightModule {
             CheckInRepository checkIns,
             NudgeLog nudgeLog,
             InsightQueries queries,
-            PulseRepository pulses) {}
+            PulseRepository pulses,
+            RatedLeaderRepository ratedLeaderWeeks) {}
 
     /**
      * What it uses of its neighbours: names out of comments; settings changed as commands; the leader each week's
@@ -35,17 +41,23 @@ public final class InsightModule {
      */
     public record Neighbours(TextScrubber scrubber, RunningCommands commands, RatedLeaders ratedLeaders) {}
 
-    private final ReadingInsights readingInsights;
-    private final EditingTeamSettings editingTeamSettings;
+    private final Insights insights;
 
     public InsightModule(Stores stores, Neighbours neighbours, Pseudonymizer pseudonyms, Clock clock) {
-        this.readingInsights = readingInsights(stores, neighbours.scrubber(), pseudonyms, clock)
-                .namingLeaders(neighbours.ratedLeaders());
-        this.editingTeamSettings = new EditingTeamSettings(readingInsights, neighbours.commands());
+        ReadingInsights reading =
+                reading(stores, neighbours.scrubber(), pseudonyms, clock).namingLeaders(neighbours.ratedLeaders());
+        this.insights = new Insights(reading, Optional.of(new EditingTeamSettings(reading, neighbours.commands())));
     }
 
-    /** Reading alone, without the settings that run commands, for tools that only read (the benchmarks). */
-    public static ReadingInsights readingInsights(
+    /**
+     * Reading alone, without the settings that run commands, for tools that only read (the benchmarks): changing a
+     * setting through it is refused.
+     */
+    public static Insights readingOnly(Stores stores, TextScrubber scrubber, Pseudonymizer pseudonyms, Clock clock) {
+        return new Insights(reading(stores, scrubber, pseudonyms, clock), Optional.empty());
+    }
+
+    private static ReadingInsights reading(
             Stores stores, TextScrubber scrubber, Pseudonymizer pseudonyms, Clock clock) {
         return new ReadingInsights(
                 stores.teams(),
@@ -55,16 +67,14 @@ public final class InsightModule {
                 stores.nudgeLog(),
                 stores.queries(),
                 stores.pulses(),
+                stores.ratedLeaderWeeks(),
                 pseudonyms,
                 scrubber,
                 clock);
     }
 
-    public ReadingInsights readingInsights() {
-        return readingInsights;
-    }
-
-    public EditingTeamSettings editingTeamSettings() {
-        return editingTeamSettings;
+    /** The dashboard's facade. */
+    public Insights insights() {
+        return insights;
     }
 }

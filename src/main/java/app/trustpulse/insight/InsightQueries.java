@@ -3,6 +3,7 @@ package app.trustpulse.insight;
 import app.trustpulse.pulse.WeekId;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Read-only queries the dashboard needs beyond the engine's repositories. */
@@ -10,6 +11,12 @@ public interface InsightQueries {
 
     /** Closed weeks of a team in [from, to), oldest first, as stored at their close. */
     List<PublishedWeek> closedWeeks(long teamId, WeekId from, WeekId toExclusive);
+
+    /**
+     * The threshold each closed week in [from, to) was published under, by week; a week stored without one is left
+     * out.
+     */
+    Map<WeekId, Integer> thresholdsAtClose(long teamId, WeekId from, WeekId toExclusive);
 
     /**
      * Feedback released to the leaders in [from, to), by the week of its release, newest first, each with its

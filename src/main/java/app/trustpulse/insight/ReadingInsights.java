@@ -17,10 +17,12 @@ import app.trustpulse.pulse.OpenWeekParticipation;
 import app.trustpulse.pulse.PersonalAnswers;
 import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PulseRepository;
+import app.trustpulse.pulse.RatedLeaderRepository;
 import app.trustpulse.pulse.RatedLeaders;
 import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.Team;
 import app.trustpulse.pulse.TeamRepository;
+import app.trustpulse.pulse.TrustInLeaderPool;
 import app.trustpulse.pulse.WeekId;
 import java.time.Clock;
 import java.time.Instant;
@@ -40,10 +42,10 @@ import java.util.TreeMap;
  * their nudges and reviews, and released feedback; an admin every team's aggregates and settings. Nobody sees
  * another person's answers, and every aggregate obeys the team's threshold of today.
  */
-public final class ReadingInsights {
+final class ReadingInsights {
 
-    public static final List<Integer> RANGES = List.of(4, 8, 12, 26, 52);
-    public static final int DEFAULT_RANGE = 12;
+    static final List<Integer> RANGES = List.of(4, 8, 12, 26, 52);
+    static final int DEFAULT_RANGE = 12;
     private static final int REVIEW_PERIODS = 6;
     /** How many weeks of released comments the page shows, newest first. */
     static final int COMMENT_WEEKS = 4;
@@ -57,6 +59,7 @@ public final class ReadingInsights {
     private final PulseRepository pulses;
     private final Pseudonymizer pseudonyms;
     private final TextScrubber scrubber;
+    private final LeaderTrustPools trustInLeader;
     private final Clock clock;
     private final NudgeReview review = new NudgeReview();
     private RatedLeaders ratedLeaders = RatedLeaders.none();
@@ -70,6 +73,7 @@ public final class ReadingInsights {
             NudgeLog nudgeLog,
             InsightQueries queries,
             PulseRepository pulses,
+            RatedLeaderRepository ratedLeaderWeeks,
             Pseudonymizer pseudonyms,
             TextScrubber scrubber,
             Clock clock) {
@@ -82,11 +86,12 @@ public final class ReadingInsights {
         this.pulses = pulses;
         this.pseudonyms = pseudonyms;
         this.scrubber = scrubber;
+        this.trustInLeader = new LeaderTrustPools(ratedLeaderWeeks, queries);
         this.clock = clock;
     }
 
     /** The teams a viewer may open: their own, and for an admin every team of their platform. */
-    public List<TeamAccess> teamsOf(Viewer viewer) {
+    List<TeamAccess> teamsOf(Viewer viewer) {
         Map<Long, TeamAccess> visible = new LinkedHashMap<>();
         for (Member m : members.membershipsOf(viewer.platform(), viewer.workspaceId(), viewer.userId())) {
             teams.find(m.teamId())
@@ -105,7 +110,7 @@ public final class ReadingInsights {
     }
 
     /** The viewer's standing in a team; {@link NotAllowed} when they are neither in it nor its admin. */
-    public TeamAccess access(Viewer viewer, long teamId) {
+    TeamAccess access(Viewer viewer, long teamId) {
         Team team = teams.find(teamId).orElseThrow(() -> new NotAllowed("no such team"));
         boolean admin = viewer.admin() && team.platform() == viewer.platform();
         Optional<Member> membership =
@@ -118,7 +123,7 @@ public final class ReadingInsights {
         return new TeamAccess(team, membership, admin);
     }
 
-    public TeamView team(Viewer viewer, long teamId, int range) {
+    TeamView team(Viewer viewer, long teamId, int range) {
         TeamAccess access = access(viewer, teamId);
         Team team = access.team();
         int weeksBack = RANGES.contains(range) ? range : DEFAULT_RANGE;
@@ -155,7 +160,10 @@ public final class ReadingInsights {
                 ? Optional.of(leaderPart(team, viewer.userId(), own, published, current, from))
                 : Optional.empty();
         List<Dimension> alarm = access.role().seesLeaderView() ? alarm(team, published) : List.of();
-        return new TeamView(access, current, weeksBack, weeks, published, own, open, leader, alarm);
+        // Like the pulse it came with, trust in the leader is for everyone who may see the team.
+        TeamView.TrustInLeader trust = trustInLeader.read(
+                team, published.stream().map(PublishedWeek::week).toList(), weeks.get(0));
+        return new TeamView(access, current, weeksBack, weeks, published, own, open, leader, alarm, trust);
     }
 
     /**
@@ -180,29 +188,42 @@ public final class ReadingInsights {
     }
 
     /** Every team of an admin's platform with its latest closed week, each cell under its own team's threshold. */
-    public List<OverviewRow> overview(Viewer viewer) {
+    List<Insights.OverviewRow> overview(Viewer viewer) {
         if (!viewer.admin()) {
             throw new NotAllowed("admins only");
         }
-        List<OverviewRow> rows = new ArrayList<>();
+        List<Insights.OverviewRow> rows = new ArrayList<>();
         for (TeamAccess a : teamsOf(viewer)) {
             Team t = a.team();
             WeekId current = WeekId.of(clock.instant(), t.timezone());
             List<PublishedWeek> recent = published(t, current.minus(51), current.plus(1));
-            rows.add(new OverviewRow(
+            rows.add(new Insights.OverviewRow(
                     t, recent.isEmpty() ? Optional.empty() : Optional.of(recent.get(recent.size() - 1))));
         }
         return rows;
     }
 
-    public record OverviewRow(Team team, Optional<PublishedWeek> latest) {}
-
     /** The published aggregates of a team's closed weeks, for export; never a person's answer. */
-    public List<PublishedWeek> export(Viewer viewer, long teamId, int range) {
+    List<PublishedWeek> export(Viewer viewer, long teamId, int range) {
         Team team = access(viewer, teamId).team();
         int weeksBack = RANGES.contains(range) ? range : RANGES.get(RANGES.size() - 1);
         WeekId current = WeekId.of(clock.instant(), team.timezone());
         return published(team, current.minus(weeksBack - 1), current.plus(1));
+    }
+
+    /**
+     * Trust in the rated leader per complete block of four weeks, for export: the pools the team's pulses carried
+     * whose block ended within the range, oldest first, under the same thresholds as on the page.
+     */
+    List<TrustInLeaderPool.Pooled> exportTrustInLeader(Viewer viewer, long teamId, int range) {
+        Team team = access(viewer, teamId).team();
+        int weeksBack = RANGES.contains(range) ? range : RANGES.get(RANGES.size() - 1);
+        WeekId current = WeekId.of(clock.instant(), team.timezone());
+        WeekId from = current.minus(weeksBack - 1);
+        List<WeekId> closed = published(team, from, current.plus(1)).stream()
+                .map(PublishedWeek::week)
+                .toList();
+        return trustInLeader.read(team, closed, from).blocks();
     }
 
     private List<PublishedWeek> published(Team team, WeekId from, WeekId toExclusive) {
@@ -215,7 +236,7 @@ public final class ReadingInsights {
      * A leader's self-check is set beside the team's mean on the dimensions about the leader only in weeks whose
      * statements named that leader (see {@link RatedLeaders}); otherwise the row shows the self-check alone.
      */
-    public ReadingInsights namingLeaders(RatedLeaders leaders) {
+    ReadingInsights namingLeaders(RatedLeaders leaders) {
         this.ratedLeaders = leaders;
         return this;
     }

@@ -5,6 +5,7 @@ import app.trustpulse.nudge.SentNudge;
 import app.trustpulse.pulse.Answer;
 import app.trustpulse.pulse.Dimension;
 import app.trustpulse.pulse.OpenWeekParticipation;
+import app.trustpulse.pulse.TrustInLeaderPool;
 import app.trustpulse.pulse.WeekId;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +16,8 @@ import java.util.OptionalDouble;
  * alone; the leader part is there only for a leader of the team, participation of the open week only for a
  * leader or an admin. {@code range} is the number of weeks asked for; {@code weeks} are those shown of it, from the
  * team's first closed week on. {@code alarm} holds the dimensions of the latest closed week that the leaders' digest
- * called a possible disruption, for a leader or an admin only.
+ * called a possible disruption, for a leader or an admin only. {@code trustInLeader} is trust in the rated leader as
+ * the channel's pulse carried it, over fixed blocks of four weeks, for everyone who may see the team, as the pulse is.
  */
 public record TeamView(
         TeamAccess access,
@@ -26,7 +28,8 @@ public record TeamView(
         List<Answer> ownAnswers,
         Optional<OpenWeek> openWeek,
         Optional<LeaderPart> leader,
-        List<Dimension> alarm) {
+        List<Dimension> alarm,
+        TrustInLeader trustInLeader) {
 
     public TeamView {
         alarm = List.copyOf(alarm);
@@ -41,6 +44,20 @@ public record TeamView(
 
     public Optional<PublishedWeek> week(WeekId week) {
         return published.stream().filter(p -> p.week().equals(week)).findFirst();
+    }
+
+    /**
+     * Trust in the rated leader: the pool the latest closed week's pulse carried (the latest complete block of four
+     * weeks), and the pool of each complete block whose last week is among the weeks shown, oldest first. A withheld
+     * pool has no mean and no count.
+     */
+    public record TrustInLeader(Optional<TrustInLeaderPool.Pooled> latest, List<TrustInLeaderPool.Pooled> blocks) {
+
+        public static final TrustInLeader NONE = new TrustInLeader(Optional.empty(), List.of());
+
+        public TrustInLeader {
+            blocks = List.copyOf(blocks);
+        }
     }
 
     /** Participation of the week still open, in bands only (as /pulse status tells it), with the team's threshold. */

@@ -14,7 +14,10 @@ import java.util.OptionalDouble;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The dashboard's reads: closed weeks with their dimensions in two queries, participation, released feedback. */
+/**
+ * The dashboard's reads: closed weeks with their dimensions in two queries, the thresholds they were published under,
+ * released feedback.
+ */
 final class JdbcInsightQueries implements InsightQueries {
 
     private final JdbcClient jdbc;
@@ -65,6 +68,24 @@ final class JdbcInsightQueries implements InsightQueries {
         headers.forEach((week, h) -> weeks.add(
                 new PublishedWeek(week, h.asked(), h.answered(), h.withheld(), cells.getOrDefault(week, Map.of()))));
         return weeks;
+    }
+
+    @Override
+    public Map<WeekId, Integer> thresholdsAtClose(long teamId, WeekId from, WeekId toExclusive) {
+        Map<WeekId, Integer> thresholds = new TreeMap<>();
+        jdbc.sql("""
+                        SELECT week, threshold
+                          FROM weekly_pulse
+                         WHERE team_id = :teamId AND week >= :from AND week < :to
+                           AND asked IS NOT NULL AND threshold IS NOT NULL
+                        """)
+                .param("teamId", teamId)
+                .param("from", from.toString())
+                .param("to", toExclusive.toString())
+                .query(rs -> {
+                    thresholds.put(WeekId.parse(rs.getString("week")), rs.getInt("threshold"));
+                });
+        return thresholds;
     }
 
     @Override

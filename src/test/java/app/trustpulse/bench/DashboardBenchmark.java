@@ -2,7 +2,7 @@ package app.trustpulse.bench;
 
 import app.trustpulse.feedback.TextScrubber;
 import app.trustpulse.insight.InsightModule;
-import app.trustpulse.insight.ReadingInsights;
+import app.trustpulse.insight.Insights;
 import app.trustpulse.insight.TeamView;
 import app.trustpulse.insight.Viewer;
 import app.trustpulse.nudge.NudgeReason;
@@ -126,8 +126,16 @@ class DashboardBenchmark {
                 nudges.react(id, "ULEAD", SentNudge.Reaction.TRIED, NOW);
             }
         }
-        ReadingInsights insights = InsightModule.readingInsights(
-                new InsightModule.Stores(teams, members, answers, stores.checkIns(), nudges, stores.insights(), pulses),
+        Insights insights = InsightModule.readingOnly(
+                new InsightModule.Stores(
+                        teams,
+                        members,
+                        answers,
+                        stores.checkIns(),
+                        nudges,
+                        stores.insights(),
+                        pulses,
+                        app.trustpulse.pulse.RatedLeaders.inMemory()),
                 new TextScrubber(),
                 pseudonyms,
                 clock);

@@ -13,10 +13,12 @@ import app.trustpulse.pulse.Member;
 import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.Platform;
 import app.trustpulse.pulse.PulseRepository;
+import app.trustpulse.pulse.RatedLeaderRepository;
 import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.Team;
 import app.trustpulse.pulse.TeamRepository;
 import app.trustpulse.pulse.TeamSchedule;
+import app.trustpulse.pulse.TrustInLeaderPool;
 import app.trustpulse.pulse.WeekId;
 import app.trustpulse.pulse.WeeklyPulse;
 import app.trustpulse.support.TestDatabases;
@@ -88,6 +90,9 @@ class BrowserTest {
 
     @Autowired
     FeedbackThreadRepository threads;
+
+    @Autowired
+    RatedLeaderRepository ratedLeaders;
 
     private ChromeDriver browser;
     private long demoTeam;
@@ -225,11 +230,68 @@ class BrowserTest {
                         .intValue())
                 .as("a dashed four-week average per dimension")
                 .isEqualTo(6);
+        // The simulated weeks hold a complete block of four or not, depending on where the weeks fall.
+        int pools = ((Number) script("return Chart.getChart('trend-chart').data.datasets.filter(d => d.pool).length"))
+                .intValue();
         assertThat(((Number) script("return Chart.getChart('trend-chart').legend.legendItems.length")).intValue())
-                .as("one legend entry per dimension")
-                .isEqualTo(6);
+                .as("one legend entry per dimension, and one for trust in the leader when there is a complete block")
+                .isEqualTo(6 + pools);
         assertThat(browser.findElement(By.id("participation")).getText()).contains("answered: 5 of 5 members");
         assertThat(browser.findElement(By.id("nudges")).getText()).contains("tried");
+    }
+
+    @Test
+    void trustInTheLeaderIsDrawnAsOnePointPerCompleteBlockJoinedOnlyToTheBlockNextToIt() {
+        Team lead = teams.insert(new Team(
+                0,
+                Platform.PLAYGROUND,
+                "demo",
+                "lead",
+                "#lead",
+                ZoneId.of("Europe/Amsterdam"),
+                Language.EN,
+                3,
+                TeamSchedule.defaults(),
+                false));
+        members.save(new Member(lead.id(), "lee", "Lee", Role.LEADER, Optional.empty(), false, false));
+        WeekId last = WeekId.of(clock.instant(), lead.timezone()).minus(1);
+        WeekId latest = TrustInLeaderPool.latestCompleteStart(last);
+        WeekId first = latest.minus(3 * TrustInLeaderPool.WEEKS);
+        WeekId withheld = latest.minus(TrustInLeaderPool.WEEKS);
+        List<DimensionScore> dims = new ArrayList<>();
+        for (app.trustpulse.pulse.Dimension d : app.trustpulse.pulse.Dimension.inModelOrder()) {
+            dims.add(new DimensionScore(
+                    d, OptionalDouble.of(3.0), 5, OptionalDouble.empty(), OptionalDouble.empty(), List.of()));
+        }
+        for (WeekId w = first; w.compareTo(last) <= 0; w = w.plus(1)) {
+            pulses.save(new WeeklyPulse(lead.id(), w, 5, 5, 3, false, dims, Optional.empty(), Optional.empty()));
+            ratedLeaders.pin(lead.id(), w, Optional.of(new RatedLeaderRepository.Named("lee", "Lee")));
+            boolean few = TrustInLeaderPool.blockStart(w).equals(withheld);
+            // Three scores a week from people who count, or one: at least four different people in a block, or two.
+            ratedLeaders.saveTrustInLeader(lead.id(), w, few ? 4 : 12, few ? 1 : 3, few ? 1 : 3);
+        }
+
+        signInAs("lee");
+        browser.get(url("/dashboard/teams/" + lead.id() + "?weeks=26"));
+        new WebDriverWait(browser, WAIT).until(d -> script("return Chart.getChart('trend-chart') != null"));
+        assertThat(browser.findElement(By.id("trust-in-leader")).getText())
+                .isEqualTo("Trust in Lee, weeks " + latest.week() + "–"
+                        + latest.plus(3).week() + ": 4.0 (12 answers)");
+        String pool = "Chart.getChart('trend-chart').data.datasets.findIndex(d => d.pool)";
+        assertThat(script("return Chart.getChart('trend-chart').getDatasetMeta(" + pool + ")._parsed.map(p => p.y)"))
+                .as("the three blocks shown, not the withheld one")
+                .isEqualTo(List.of(4L, 4L, 4L));
+        assertThat(((Number) script("return Chart.getChart('trend-chart').getDatasetMeta(" + pool
+                                + ").dataset.segments.length"))
+                        .intValue())
+                .as("the first two blocks joined; the withheld block breaks the line before the latest")
+                .isEqualTo(2);
+        assertThat(((Number) script("return Chart.getChart('trend-chart').legend.legendItems.length")).intValue())
+                .as("one legend entry per dimension and one for trust in the leader")
+                .isEqualTo(7);
+        assertThat(browser.findElements(By.cssSelector("#trust-in-leader-blocks tbody tr")))
+                .extracting(r -> r.findElements(By.tagName("td")).get(1).getAttribute("textContent"))
+                .containsExactly("4.0", "withheld", "4.0", "4.0");
     }
 
     @Test

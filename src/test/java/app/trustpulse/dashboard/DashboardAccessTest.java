@@ -14,12 +14,14 @@ import app.trustpulse.pulse.Member;
 import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.Platform;
 import app.trustpulse.pulse.PulseRepository;
+import app.trustpulse.pulse.RatedLeaderRepository;
 import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.Team;
 import app.trustpulse.pulse.TeamRepository;
 import app.trustpulse.pulse.TeamSchedule;
 import app.trustpulse.pulse.TextFormats;
 import app.trustpulse.pulse.Texts;
+import app.trustpulse.pulse.TrustInLeaderPool;
 import app.trustpulse.pulse.WeekId;
 import app.trustpulse.pulse.WeeklyPulse;
 import app.trustpulse.support.TestDatabases;
@@ -76,6 +78,9 @@ class DashboardAccessTest {
 
     @Autowired
     FeedbackThreadRepository threads;
+
+    @Autowired
+    RatedLeaderRepository ratedLeaders;
 
     private final Texts texts = new Texts();
     private long demoTeam;
@@ -267,19 +272,33 @@ class DashboardAccessTest {
                                 + "filename\\*=UTF-8''trust-pulse-team-\\d{4}-W\\d{2}--\\d{4}-W\\d{2}\\.csv"));
         assertThat(csv.body()).as("a byte order mark for Excel").startsWith("\uFEFF");
         List<String> lines = csv.body().substring(1).lines().toList();
-        assertThat(lines.get(0)).isEqualTo("team,week,dimension,mean,answers,withheld,members_asked,members_answered");
-        assertThat(lines).hasSize(1 + 6 * 6);
-        assertThat(lines.subList(1, lines.size()))
+        assertThat(lines.get(0))
+                .isEqualTo("team,week,dimension,mean,answers,withheld,members_asked,members_answered,"
+                        + "pool_first_week,pool_last_week,rated_leader");
+        List<String> weekly = lines.stream()
+                .skip(1)
+                .filter(l -> !l.contains(",trust_in_leader,"))
+                .toList();
+        assertThat(weekly).hasSize(6 * 6);
+        assertThat(weekly)
                 .allSatisfy(l -> assertThat(l)
                         .startsWith("#team,2")
-                        .matches("#team,\\d{4}-W\\d{2},[a-z]+,(\\d\\.\\d\\d)?,\\d*,(true|false),\\d+,\\d+"));
+                        .matches("#team,\\d{4}-W\\d{2},[a-z]+,(\\d\\.\\d\\d)?,\\d*,(true|false),\\d+,\\d+,,,"));
+        assertThat(lines.subList(1 + weekly.size(), lines.size()))
+                .as("trust in the leader after the weeks, one row per complete block")
+                .allSatisfy(l -> assertThat(l)
+                        .matches("#team,\\d{4}-W\\d{2},trust_in_leader,(\\d\\.\\d\\d)?,\\d*,(true|false),,,"
+                                + "\\d{4}-W\\d{2},\\d{4}-W\\d{2},.+"));
 
         HttpResponse<String> dutch = mia.get("/dashboard/teams/" + demoTeam + "/export.csv", "nl");
         List<String> rows = dutch.body().substring(1).lines().toList();
-        assertThat(rows.get(0)).isEqualTo("team;week;dimension;mean;answers;withheld;members_asked;members_answered");
+        assertThat(rows.get(0))
+                .isEqualTo("team;week;dimension;mean;answers;withheld;members_asked;members_answered;"
+                        + "pool_first_week;pool_last_week;rated_leader");
         assertThat(rows.subList(1, rows.size()))
-                .allSatisfy(l ->
-                        assertThat(l).matches("#team;\\d{4}-W\\d{2};[a-z]+;(\\d,\\d\\d)?;\\d*;(true|false);\\d+;\\d+"));
+                .allSatisfy(l -> assertThat(l)
+                        .matches("#team;\\d{4}-W\\d{2};[a-z_]+;(\\d,\\d\\d)?;\\d*;(true|false);\\d*;\\d*;"
+                                + "(\\d{4}-W\\d{2};\\d{4}-W\\d{2};.+|;;)"));
         assertThat(rows.subList(1, rows.size())).anySatisfy(l -> assertThat(l).containsPattern(";\\d,\\d\\d;"));
 
         HttpResponse<String> json = mia.get("/dashboard/teams/" + demoTeam + "/export.json", "nl");
@@ -288,6 +307,126 @@ class DashboardAccessTest {
                         .startsWith("attachment; filename=\"trust-pulse-team-")
                         .contains(".json\"; filename*=UTF-8''trust-pulse-team-"));
         assertThat(json.body()).startsWith("{\"team\":\"#team\"").contains("\"mean\":");
+    }
+
+    @Test
+    void everyoneWhoSeesTheTeamSeesTrustInTheLeaderPerCompleteBlockAndNoNumberWhereItIsWithheld() throws Exception {
+        Team trust = teams.insert(new Team(
+                0,
+                Platform.PLAYGROUND,
+                "demo",
+                "trust",
+                "#trust",
+                ZoneId.of("Europe/Amsterdam"),
+                Language.EN,
+                3,
+                TeamSchedule.defaults(),
+                false));
+        members.save(new Member(trust.id(), "zoe", "Zoe", Role.MEMBER, Optional.empty(), false, false));
+        members.save(new Member(trust.id(), "lee", "Lee", Role.LEADER, Optional.empty(), false, false));
+        WeekId last = WeekId.of(clock.instant(), trust.timezone()).minus(1);
+        WeekId latest = TrustInLeaderPool.latestCompleteStart(last);
+        WeekId earlier = latest.minus(TrustInLeaderPool.WEEKS);
+        RatedLeaderRepository.Named lee = new RatedLeaderRepository.Named("lee", "Lee");
+        for (WeekId w = earlier; w.compareTo(last) <= 0; w = w.plus(1)) {
+            pulses.save(new WeeklyPulse(trust.id(), w, 6, 6, 3, false, scores(), Optional.empty(), Optional.empty()));
+            ratedLeaders.pin(trust.id(), w, Optional.of(lee));
+            if (w.compareTo(latest) < 0) {
+                // One score a week: at least two different people in the block, too few for a threshold of 3.
+                ratedLeaders.saveTrustInLeader(trust.id(), w, 2, 1, 1);
+            } else if (w.compareTo(latest.plus(3)) <= 0) {
+                // Three scores a week: 44 over 12, from at least four different people.
+                ratedLeaders.saveTrustInLeader(trust.id(), w, 11, 3, 3);
+            } else {
+                // The block still filling: not complete, so never shown.
+                ratedLeaders.saveTrustInLeader(trust.id(), w, 9, 9, 9);
+            }
+        }
+        String shown = texts.get(
+                Language.EN,
+                "dashboard.trustInLeader.shown",
+                "Lee",
+                latest.week(),
+                latest.plus(3).week(),
+                "3.7",
+                12);
+        String withheld = texts.get(Language.EN, "dashboard.cell.withheld");
+
+        for (String person : List.of("zoe", "lee")) {
+            String page = new HttpSession(port)
+                    .signInAs(person)
+                    .get("/dashboard/teams/" + trust.id())
+                    .body();
+            assertThat(paragraph(page, "trust-in-leader")).as(person).isEqualTo(shown);
+            String blocks = table(page, "trust-in-leader-blocks");
+            assertThat(row(blocks, week(latest) + " – " + week(latest.plus(3)))).contains(">Lee<", ">3.7<", ">12<");
+            assertThat(row(blocks, week(earlier) + " – " + week(earlier.plus(3))))
+                    .contains(">Lee<", withheld)
+                    .doesNotContain("1.0", ">2<", ">4<");
+            assertThat(blocks).as("only complete blocks").doesNotContain(week(latest.plus(4)) + " – ");
+            assertThat(page)
+                    .as("one point per shown block in the trend")
+                    .contains("&quot;pool&quot;:true")
+                    .contains("{&quot;x&quot;:&quot;" + week(latest.plus(3)) + "&quot;,&quot;y&quot;:3.6666")
+                    .doesNotContain("&quot;x&quot;:&quot;" + week(earlier.plus(3)) + "&quot;");
+        }
+
+        List<String> csv = new HttpSession(port)
+                .signInAs("zoe")
+                .get("/dashboard/teams/" + trust.id() + "/export.csv")
+                .body()
+                .lines()
+                .filter(l -> l.contains(",trust_in_leader,"))
+                .toList();
+        assertThat(csv)
+                .containsExactly(
+                        "#trust," + earlier.plus(3) + ",trust_in_leader,,,true,,," + earlier + "," + earlier.plus(3)
+                                + ",Lee",
+                        "#trust," + latest.plus(3) + ",trust_in_leader,3.67,12,false,,," + latest + "," + latest.plus(3)
+                                + ",Lee");
+
+        // The team's threshold raised to 5: at least four different people are no longer enough.
+        teams.update(trust.withThreshold(5));
+        String page = new HttpSession(port)
+                .signInAs("zoe")
+                .get("/dashboard/teams/" + trust.id())
+                .body();
+        assertThat(paragraph(page, "trust-in-leader"))
+                .isEqualTo(texts.get(
+                        Language.EN,
+                        "dashboard.trustInLeader.withheld",
+                        "Lee",
+                        latest.week(),
+                        latest.plus(3).week(),
+                        5));
+        assertThat(page).doesNotContain("3.7").doesNotContain("&quot;pool&quot;:true,&quot;data&quot;:[{");
+    }
+
+    private static List<DimensionScore> scores() {
+        List<DimensionScore> dims = new ArrayList<>();
+        for (Dimension d : Dimension.inModelOrder()) {
+            dims.add(new DimensionScore(
+                    d, OptionalDouble.of(3.0), 6, OptionalDouble.empty(), OptionalDouble.empty(), List.of()));
+        }
+        return dims;
+    }
+
+    private String week(WeekId w) {
+        return texts.get(Language.EN, "dashboard.week.short", w.week(), w.year());
+    }
+
+    /** The text of the paragraph with this id. */
+    private static String paragraph(String page, String id) {
+        int start = page.indexOf("id=\"" + id + "\"");
+        assertThat(start).as("paragraph %s", id).isNotNegative();
+        return page.substring(page.indexOf('>', start) + 1, page.indexOf("</p>", start));
+    }
+
+    /** The table with this id. */
+    private static String table(String page, String id) {
+        int start = page.indexOf("id=\"" + id + "\"");
+        assertThat(start).as("table %s", id).isNotNegative();
+        return page.substring(start, page.indexOf("</table>", start));
     }
 
     @Test
