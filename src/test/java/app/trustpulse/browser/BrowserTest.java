@@ -267,8 +267,19 @@ class BrowserTest {
             pulses.save(new WeeklyPulse(lead.id(), w, 5, 5, 3, false, dims, Optional.empty(), Optional.empty()));
             ratedLeaders.pin(lead.id(), w, Optional.of(new RatedLeaderRepository.Named("lee", "Lee")));
             boolean few = TrustInLeaderPool.blockStart(w).equals(withheld);
-            // Three scores a week from people who count, or one: at least four different people in a block, or two.
-            ratedLeaders.saveTrustInLeader(lead.id(), w, few ? 4 : 12, few ? 1 : 3, few ? 1 : 3);
+            // Three scores a week from people who count, each pooled once; or one score a week, from someone who counts
+            // in two weeks of the block: twelve different people in a block, or two.
+            int counted = few ? (TrustInLeaderPool.weekInBlock(w) < 2 ? 1 : 0) : 3;
+            WeekId week = w;
+            ratedLeaders.saveTrustInLeader(
+                    lead.id(),
+                    w,
+                    few ? 4 : 12,
+                    few ? 1 : 3,
+                    counted,
+                    java.util.stream.IntStream.range(0, counted)
+                            .mapToObj(i -> week + "-" + i)
+                            .toList());
         }
 
         signInAs("lee");

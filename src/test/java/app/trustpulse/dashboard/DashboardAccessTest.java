@@ -332,14 +332,16 @@ class DashboardAccessTest {
             pulses.save(new WeeklyPulse(trust.id(), w, 6, 6, 3, false, scores(), Optional.empty(), Optional.empty()));
             ratedLeaders.pin(trust.id(), w, Optional.of(lee));
             if (w.compareTo(latest) < 0) {
-                // One score a week: at least two different people in the block, too few for a threshold of 3.
-                ratedLeaders.saveTrustInLeader(trust.id(), w, 2, 1, 1);
+                // One score a week, from someone who counts in two weeks of each block: two different people, too few
+                // for a threshold of 3.
+                int counted = TrustInLeaderPool.weekInBlock(w) < 2 ? 1 : 0;
+                ratedLeaders.saveTrustInLeader(trust.id(), w, 2, 1, counted, givers(w, counted));
             } else if (w.compareTo(latest.plus(3)) <= 0) {
-                // Three scores a week: 44 over 12, from at least four different people.
-                ratedLeaders.saveTrustInLeader(trust.id(), w, 11, 3, 3);
+                // Three scores a week: 44 over 12, from 12 different people.
+                ratedLeaders.saveTrustInLeader(trust.id(), w, 11, 3, 3, givers(w, 3));
             } else {
                 // The block still filling: not complete, so never shown.
-                ratedLeaders.saveTrustInLeader(trust.id(), w, 9, 9, 9);
+                ratedLeaders.saveTrustInLeader(trust.id(), w, 9, 9, 9, givers(w, 9));
             }
         }
         String shown = texts.get(
@@ -831,5 +833,10 @@ class DashboardAccessTest {
         int start = html.indexOf(">" + label + "</th>");
         assertThat(start).as("row %s", label).isNotNegative();
         return html.substring(start, html.indexOf("</tr>", start));
+    }
+
+    /** One giver token per person a week pooled, none of them pooled in another week. */
+    private static List<String> givers(WeekId week, int people) {
+        return java.util.stream.IntStream.range(0, people).mapToObj(i -> week + "-" + i).toList();
     }
 }

@@ -39,7 +39,7 @@ class LeaderTrustPoolsTest {
 
     @Test
     void aCompleteBlockWithEnoughPeopleShowsItsWeeksItsLeaderAndItsMean() {
-        // Three scores a week from three people who count: 12 scores, at least 4 different people.
+        // Three scores a week from three people who count, each pooled once: 12 scores from 12 different people.
         List<WeekId> closed = weeks(START, 4, ANN, 12, 3, 3);
 
         TeamView.TrustInLeader shown = pools.read(team(3), closed, START);
@@ -55,8 +55,8 @@ class LeaderTrustPoolsTest {
 
     @Test
     void aBlockFromFewerPeopleThanTheThresholdIsWithheldWithNoMeanAndNoCount() {
-        // 12 scores, sure to come from 4 different people: not enough for a threshold of 5.
-        List<WeekId> closed = weeks(START, 4, ANN, 12, 3, 3);
+        // One score a week: 4 different people, not enough for a threshold of 5.
+        List<WeekId> closed = weeks(START, 4, ANN, 4, 1, 1);
 
         Pooled latest = pools.read(team(5), closed, START).latest().orElseThrow();
 
@@ -120,7 +120,7 @@ class LeaderTrustPoolsTest {
 
     @Test
     void aPoolWithheldWhenItsPulseWentOutStaysWithheldUnderALowerThresholdToday() {
-        List<WeekId> closed = weeks(START, 4, ANN, 12, 3, 3);
+        List<WeekId> closed = weeks(START, 4, ANN, 4, 1, 1);
         publishedUnder.put(START.plus(3), 5);
 
         assertThat(pools.read(team(3), closed, START).latest().orElseThrow().withheld())
@@ -129,7 +129,7 @@ class LeaderTrustPoolsTest {
 
     @Test
     void aThresholdRaisedSinceWithholdsAPoolThatWasShown() {
-        List<WeekId> closed = weeks(START, 4, ANN, 12, 3, 3);
+        List<WeekId> closed = weeks(START, 4, ANN, 4, 1, 1);
         closed.forEach(w -> publishedUnder.put(w, 3));
 
         assertThat(pools.read(team(5), closed, START).latest().orElseThrow().withheld())
@@ -143,7 +143,7 @@ class LeaderTrustPoolsTest {
         List<WeekId> closed = weeksFrom(START, 4);
         for (WeekId w : closed) {
             store.pin(TEAM, w, Optional.empty());
-            store.saveTrustInLeader(TEAM, w, 12, 3, 3);
+            store.saveTrustInLeader(TEAM, w, 12, 3, 3, givers(w, 3));
         }
 
         TeamView.TrustInLeader shown = pools.read(team(3), closed, START);
@@ -173,9 +173,14 @@ class LeaderTrustPoolsTest {
         List<WeekId> weeks = weeksFrom(first, count);
         for (WeekId w : weeks) {
             store.pin(TEAM, w, Optional.of(leader));
-            store.saveTrustInLeader(TEAM, w, sum, scores, counted);
+            store.saveTrustInLeader(TEAM, w, sum, scores, counted, givers(w, counted));
         }
         return weeks;
+    }
+
+    /** One giver token per person the week pooled, none of them pooled in another week. */
+    private static List<String> givers(WeekId week, int people) {
+        return java.util.stream.IntStream.range(0, people).mapToObj(i -> week + "-" + i).toList();
     }
 
     private static List<WeekId> weeksFrom(WeekId first, int count) {
