@@ -837,6 +837,8 @@ class DashboardAccessTest {
 
     /** One giver token per person a week pooled, none of them pooled in another week. */
     private static List<String> givers(WeekId week, int people) {
-        return java.util.stream.IntStream.range(0, people).mapToObj(i -> week + "-" + i).toList();
+        return java.util.stream.IntStream.range(0, people)
+                .mapToObj(i -> week + "-" + i)
+                .toList();
     }
 }

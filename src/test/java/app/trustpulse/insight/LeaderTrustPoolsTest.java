@@ -180,7 +180,9 @@ class LeaderTrustPoolsTest {
 
     /** One giver token per person the week pooled, none of them pooled in another week. */
     private static List<String> givers(WeekId week, int people) {
-        return java.util.stream.IntStream.range(0, people).mapToObj(i -> week + "-" + i).toList();
+        return java.util.stream.IntStream.range(0, people)
+                .mapToObj(i -> week + "-" + i)
+                .toList();
     }
 
     private static List<WeekId> weeksFrom(WeekId first, int count) {
