@@ -387,8 +387,8 @@ class DashboardAccessTest {
                         "#trust," + latest.plus(3) + ",trust_in_leader,3.67,12,false,,," + latest + "," + latest.plus(3)
                                 + ",Lee");
 
-        // The team's threshold raised to 5: at least four different people are no longer enough.
-        teams.update(trust.withThreshold(5));
+        // The team's threshold raised to 13: twelve different people are no longer enough.
+        teams.update(trust.withThreshold(13));
         String page = new HttpSession(port)
                 .signInAs("zoe")
                 .get("/dashboard/teams/" + trust.id())
@@ -400,7 +400,7 @@ class DashboardAccessTest {
                         "Lee",
                         latest.week(),
                         latest.plus(3).week(),
-                        5));
+                        13));
         assertThat(page).doesNotContain("3.7").doesNotContain("&quot;pool&quot;:true,&quot;data&quot;:[{");
     }
 
