@@ -2,7 +2,6 @@ package app.trustpulse.checkin;
 
 import app.trustpulse.chat.ChatGateways;
 import app.trustpulse.promise.PromiseQuestions;
-import app.trustpulse.pulse.AnswerRepository;
 import app.trustpulse.pulse.CheckInPlanner;
 import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.Leases;
@@ -34,15 +33,14 @@ public final class CheckInModule {
             TeamRepository teams,
             MemberRepository members,
             CheckInRepository checkIns,
-            AnswerRepository answers,
             PulseRepository pulses,
             Leases leases) {}
 
     /**
-     * What it uses of its neighbours: the questions promises add to a member's first check-in of the week, and the
-     * leader each week's statements name.
+     * What it uses of its neighbours: the questions promises add to a member's first check-in of the week, the leader
+     * each week's statements name, and a person's own answers (the pulse module's), to show, replace and remind.
      */
-    public record Neighbours(PromiseQuestions promises, RatedLeaders ratedLeaders) {}
+    public record Neighbours(PromiseQuestions promises, RatedLeaders ratedLeaders, PersonalAnswers personalAnswers) {}
 
     /** How it reaches people, plans its triggers and queues its retries, and its settings. */
     public record Outside(
@@ -93,14 +91,13 @@ public final class CheckInModule {
                 outside.claimTimeout(),
                 clock,
                 outside.metrics(),
-                new PersonalAnswers(stores.answers(), pseudonyms));
+                neighbours.personalAnswers());
         this.recordingAnswers = new RecordingAnswers(
                 stores.teams(),
                 stores.members(),
                 stores.checkIns(),
-                stores.answers(),
                 stores.pulses(),
-                pseudonyms,
+                neighbours.personalAnswers(),
                 new TypedReplyParser(),
                 messages,
                 outside.gateways(),

@@ -5,7 +5,6 @@ import app.trustpulse.chat.ChatGateways;
 import app.trustpulse.chat.ChatMessage;
 import app.trustpulse.chat.MessageRef;
 import app.trustpulse.pulse.Answer;
-import app.trustpulse.pulse.AnswerRepository;
 import app.trustpulse.pulse.CheckIn;
 import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.Dimension;
@@ -14,7 +13,6 @@ import app.trustpulse.pulse.Member;
 import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.PersonalAnswers;
 import app.trustpulse.pulse.Platform;
-import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PulseMetrics;
 import app.trustpulse.pulse.PulseRepository;
 import app.trustpulse.pulse.Team;
@@ -63,9 +61,8 @@ public final class RecordingAnswers {
             TeamRepository teams,
             MemberRepository members,
             CheckInRepository checkIns,
-            AnswerRepository answers,
             PulseRepository pulses,
-            Pseudonymizer pseudonyms,
+            PersonalAnswers own,
             TypedReplyParser parser,
             CheckInMessages messages,
             ChatGateways gateways,
@@ -76,7 +73,7 @@ public final class RecordingAnswers {
         this.members = members;
         this.checkIns = checkIns;
         this.pulses = pulses;
-        this.own = new PersonalAnswers(answers, pseudonyms);
+        this.own = own;
         this.parser = parser;
         this.messages = messages;
         this.gateways = gateways;

@@ -14,6 +14,7 @@ import app.trustpulse.pulse.FeedbackRepository;
 import app.trustpulse.pulse.Language;
 import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.ParkedWork;
+import app.trustpulse.pulse.PersonalAnswers;
 import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PulseRepository;
 import app.trustpulse.pulse.RatedLeaders;
@@ -51,7 +52,10 @@ public final class CommandModule {
             RosterNoticeRepository rosterNotices,
             ParkedWork parked) {}
 
-    /** What it uses of other modules: what commands start there. */
+    /**
+     * What it uses of other modules: what commands start there, and a person's own answers (the pulse module's), for
+     * "my data" and "forget me".
+     */
     public record Neighbours(
             SendingCheckIns sending,
             ClosingWeeks closing,
@@ -59,7 +63,8 @@ public final class CommandModule {
             KeepingPromises promises,
             NoticingPromises noticing,
             Doctor doctor,
-            RatedLeaders ratedLeaders) {}
+            RatedLeaders ratedLeaders,
+            PersonalAnswers personalAnswers) {}
 
     /**
      * How it reaches people and plans and queues work, and its settings.
@@ -108,7 +113,7 @@ public final class CommandModule {
                 stores.teams(),
                 stores.members(),
                 stores.checkIns(),
-                stores.answers(),
+                neighbours.personalAnswers(),
                 stores.feedback(),
                 stores.nudgeLog(),
                 pseudonyms,

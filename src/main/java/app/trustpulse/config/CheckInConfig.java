@@ -6,12 +6,12 @@ import app.trustpulse.checkin.RecordingAnswers;
 import app.trustpulse.checkin.Reminding;
 import app.trustpulse.checkin.SendingCheckIns;
 import app.trustpulse.promise.NoticingPromises;
-import app.trustpulse.pulse.AnswerRepository;
 import app.trustpulse.pulse.CheckInPlanner;
 import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.Leases;
 import app.trustpulse.pulse.Liveness;
 import app.trustpulse.pulse.MemberRepository;
+import app.trustpulse.pulse.PersonalAnswers;
 import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PulseMetrics;
 import app.trustpulse.pulse.PulseRepository;
@@ -43,10 +43,9 @@ public class CheckInConfig {
             TeamRepository teams,
             MemberRepository members,
             CheckInRepository checkIns,
-            AnswerRepository answers,
             PulseRepository pulses,
             Leases leases) {
-        return new CheckInModule.Stores(teams, members, checkIns, answers, pulses, leases);
+        return new CheckInModule.Stores(teams, members, checkIns, pulses, leases);
     }
 
     @Bean
@@ -54,6 +53,7 @@ public class CheckInConfig {
             CheckInModule.Stores stores,
             NoticingPromises promises,
             RatedLeaders ratedLeaders,
+            PersonalAnswers personalAnswers,
             ChatGateways gateways,
             TeamTriggers triggers,
             WorkQueue work,
@@ -66,7 +66,7 @@ public class CheckInConfig {
             Clock clock) {
         return new CheckInModule(
                 stores,
-                new CheckInModule.Neighbours(promises, ratedLeaders),
+                new CheckInModule.Neighbours(promises, ratedLeaders, personalAnswers),
                 new CheckInModule.Outside(gateways, triggers, work, liveness, metrics, properties.claimTimeout()),
                 pseudonyms,
                 planner,

@@ -18,6 +18,7 @@ import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.FeedbackRepository;
 import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.ParkedWork;
+import app.trustpulse.pulse.PersonalAnswers;
 import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PulseRepository;
 import app.trustpulse.pulse.RatedLeaders;
@@ -65,6 +66,7 @@ public class CommandConfig {
             NoticingPromises noticing,
             Doctor doctor,
             RatedLeaders ratedLeaders,
+            PersonalAnswers personalAnswers,
             ChatGateways gateways,
             TeamTriggers triggers,
             WorkQueue work,
@@ -75,7 +77,8 @@ public class CommandConfig {
             Clock clock) {
         return new CommandModule(
                 stores,
-                new CommandModule.Neighbours(sending, closing, nudging, promises, noticing, doctor, ratedLeaders),
+                new CommandModule.Neighbours(
+                        sending, closing, nudging, promises, noticing, doctor, ratedLeaders, personalAnswers),
                 new CommandModule.Outside(
                         gateways,
                         triggers,

@@ -10,7 +10,7 @@ import app.trustpulse.nudge.NudgeLog;
 import app.trustpulse.pulse.AnswerRepository;
 import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.MemberRepository;
-import app.trustpulse.pulse.Pseudonymizer;
+import app.trustpulse.pulse.PersonalAnswers;
 import app.trustpulse.pulse.PulseRepository;
 import app.trustpulse.pulse.RatedLeaders;
 import app.trustpulse.pulse.TeamRepository;
@@ -37,12 +37,12 @@ public class InsightConfig {
             TextScrubber scrubber,
             RunningCommands commands,
             RatedLeaders ratedLeaders,
-            Pseudonymizer pseudonyms,
+            PersonalAnswers personalAnswers,
             Clock clock) {
         return new InsightModule(
                 new InsightModule.Stores(teams, members, answers, checkIns, nudgeLog, queries, pulses),
                 new InsightModule.Neighbours(scrubber, commands, ratedLeaders),
-                pseudonyms,
+                personalAnswers,
                 clock);
     }
 

@@ -6,7 +6,7 @@ import app.trustpulse.nudge.NudgeLog;
 import app.trustpulse.pulse.AnswerRepository;
 import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.MemberRepository;
-import app.trustpulse.pulse.Pseudonymizer;
+import app.trustpulse.pulse.PersonalAnswers;
 import app.trustpulse.pulse.PulseRepository;
 import app.trustpulse.pulse.RatedLeaders;
 import app.trustpulse.pulse.TeamRepository;
@@ -38,15 +38,15 @@ public final class InsightModule {
     private final ReadingInsights readingInsights;
     private final EditingTeamSettings editingTeamSettings;
 
-    public InsightModule(Stores stores, Neighbours neighbours, Pseudonymizer pseudonyms, Clock clock) {
-        this.readingInsights = readingInsights(stores, neighbours.scrubber(), pseudonyms, clock)
+    public InsightModule(Stores stores, Neighbours neighbours, PersonalAnswers personalAnswers, Clock clock) {
+        this.readingInsights = readingInsights(stores, neighbours.scrubber(), personalAnswers, clock)
                 .namingLeaders(neighbours.ratedLeaders());
         this.editingTeamSettings = new EditingTeamSettings(readingInsights, neighbours.commands());
     }
 
     /** Reading alone, without the settings that run commands, for tools that only read (the benchmarks). */
     public static ReadingInsights readingInsights(
-            Stores stores, TextScrubber scrubber, Pseudonymizer pseudonyms, Clock clock) {
+            Stores stores, TextScrubber scrubber, PersonalAnswers personalAnswers, Clock clock) {
         return new ReadingInsights(
                 stores.teams(),
                 stores.members(),
@@ -55,7 +55,7 @@ public final class InsightModule {
                 stores.nudgeLog(),
                 stores.queries(),
                 stores.pulses(),
-                pseudonyms,
+                personalAnswers,
                 scrubber,
                 clock);
     }

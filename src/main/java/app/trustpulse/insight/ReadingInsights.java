@@ -15,7 +15,6 @@ import app.trustpulse.pulse.Member;
 import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.OpenWeekParticipation;
 import app.trustpulse.pulse.PersonalAnswers;
-import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PulseRepository;
 import app.trustpulse.pulse.RatedLeaders;
 import app.trustpulse.pulse.Role;
@@ -55,7 +54,7 @@ public final class ReadingInsights {
     private final NudgeLog nudgeLog;
     private final InsightQueries queries;
     private final PulseRepository pulses;
-    private final Pseudonymizer pseudonyms;
+    private final PersonalAnswers personalAnswers;
     private final TextScrubber scrubber;
     private final Clock clock;
     private final NudgeReview review = new NudgeReview();
@@ -70,7 +69,7 @@ public final class ReadingInsights {
             NudgeLog nudgeLog,
             InsightQueries queries,
             PulseRepository pulses,
-            Pseudonymizer pseudonyms,
+            PersonalAnswers personalAnswers,
             TextScrubber scrubber,
             Clock clock) {
         this.teams = teams;
@@ -80,7 +79,7 @@ public final class ReadingInsights {
         this.nudgeLog = nudgeLog;
         this.queries = queries;
         this.pulses = pulses;
-        this.pseudonyms = pseudonyms;
+        this.personalAnswers = personalAnswers;
         this.scrubber = scrubber;
         this.clock = clock;
     }
@@ -137,10 +136,9 @@ public final class ReadingInsights {
 
         List<Answer> own = List.of();
         if (access.membership().isPresent()) {
-            own = new PersonalAnswers(answers, pseudonyms)
-                    .ofAnyWeek(team, viewer.userId()).stream()
-                            .filter(a -> a.week().compareTo(from) >= 0)
-                            .toList();
+            own = personalAnswers.ofAnyWeek(team, viewer.userId()).stream()
+                    .filter(a -> a.week().compareTo(from) >= 0)
+                    .toList();
         }
         Optional<TeamView.OpenWeek> open = Optional.empty();
         boolean closed = published.stream().anyMatch(p -> p.week().equals(current));

@@ -38,6 +38,7 @@ final class LeaderDigest implements WeekStep {
     private final AnswerRepository answers;
     private final PulseRepository pulses;
     private final Pseudonymizer pseudonyms;
+    private final PersonalAnswers own;
     private final FeedbackRelease feedbackRelease;
     private final LeaderDigests digests;
     private final DigestNudges nudges;
@@ -51,6 +52,7 @@ final class LeaderDigest implements WeekStep {
             AnswerRepository answers,
             PulseRepository pulses,
             Pseudonymizer pseudonyms,
+            PersonalAnswers own,
             FeedbackRelease feedbackRelease,
             LeaderDigests digests,
             DigestNudges nudges,
@@ -62,6 +64,7 @@ final class LeaderDigest implements WeekStep {
                 answers,
                 pulses,
                 pseudonyms,
+                own,
                 feedbackRelease,
                 digests,
                 nudges,
@@ -76,6 +79,7 @@ final class LeaderDigest implements WeekStep {
             AnswerRepository answers,
             PulseRepository pulses,
             Pseudonymizer pseudonyms,
+            PersonalAnswers own,
             FeedbackRelease feedbackRelease,
             LeaderDigests digests,
             DigestNudges nudges,
@@ -88,6 +92,7 @@ final class LeaderDigest implements WeekStep {
         this.answers = answers;
         this.pulses = pulses;
         this.pseudonyms = pseudonyms;
+        this.own = own;
         this.feedbackRelease = feedbackRelease;
         this.digests = digests;
         this.nudges = nudges;
@@ -124,7 +129,7 @@ final class LeaderDigest implements WeekStep {
         LeaderDigests.WeekContext context = new LeaderDigests.WeekContext(
                 pulse, earlier, feedback.released(), feedback.held(), answers.releasedComments(team.id(), week));
         DirectAddress to = new DirectAddress(team.platform(), team.workspaceId(), leaderId);
-        Map<Dimension, Integer> answered = new PersonalAnswers(answers, pseudonyms).selfCheck(team, leaderId, week);
+        Map<Dimension, Integer> answered = own.selfCheck(team, leaderId, week);
         SelfCheckScope scope = SelfCheckScope.of(
                 answered,
                 ratedLeaders.of(team.id(), week),

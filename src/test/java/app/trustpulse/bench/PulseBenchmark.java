@@ -103,10 +103,11 @@ class PulseBenchmark {
         // Nothing fails against the instant platform, so nothing is queued for later: the queue is not needed here.
         WorkQueue noQueue = (kind, key, data, due) -> true;
         SendingCheckIns sending = new CheckInModule(
-                        new CheckInModule.Stores(teams, members, checkIns, answers, pulses, stores.leases()),
+                        new CheckInModule.Stores(teams, members, checkIns, pulses, stores.leases()),
                         new CheckInModule.Neighbours(
                                 app.trustpulse.promise.PromiseQuestions.none(),
-                                app.trustpulse.pulse.RatedLeaders.none()),
+                                app.trustpulse.pulse.RatedLeaders.none(),
+                                pulse.personalAnswers(answers)),
                         new CheckInModule.Outside(
                                 gateways,
                                 noTriggers,
@@ -126,7 +127,8 @@ class PulseBenchmark {
                                 NudgeModule.digestNudges(nudgeLog, new InMemoryDecisionLog(), texts),
                                 FeedbackModule.release(feedback, members, pseudonyms, new Random(1)),
                                 new TextScrubber(),
-                                app.trustpulse.promise.PromiseSections.none()),
+                                app.trustpulse.promise.PromiseSections.none(),
+                                pulse.personalAnswers(answers)),
                         new SummaryModule.Outside(
                                 gateways,
                                 noQueue,

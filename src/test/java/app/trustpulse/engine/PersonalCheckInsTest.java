@@ -61,6 +61,9 @@ class PersonalCheckInsTest extends EngineTest {
     @Autowired
     CheckInPlanner planner;
 
+    @Autowired
+    app.trustpulse.pulse.PersonalAnswers personalAnswers;
+
     @Test
     void aMemberFarWestOfTheTeamGetsTheCheckInOfTheTeamsDayOnTheirOwnMorning() {
         Ws ws = teamWithAMemberElsewhere(TOKYO, LOS_ANGELES);
@@ -144,7 +147,8 @@ class PersonalCheckInsTest extends EngineTest {
     private SendingCheckIns sendingAt(Instant now) {
         return new CheckInModule(
                         stores,
-                        new CheckInModule.Neighbours(promises, app.trustpulse.pulse.RatedLeaders.none()),
+                        new CheckInModule.Neighbours(
+                                promises, app.trustpulse.pulse.RatedLeaders.none(), personalAnswers),
                         new CheckInModule.Outside(
                                 gateways,
                                 triggers,
