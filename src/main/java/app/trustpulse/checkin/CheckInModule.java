@@ -20,11 +20,10 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * The check-in module put together, in plain Java: what it needs comes in, and out come only the use cases the rest of
- * the application calls ({@link SendingCheckIns} for the scheduler, commands and the playground; {@link Reminding} for
- * the scheduler; {@link RecordingAnswers} for the inbox). The messages and the typed-reply parser stay inside the
- * package. The application's configuration calls it; tests and benchmarks that run without the application call it
- * too.
+ * The check-in module put together, in plain Java: what it needs comes in, and out comes only its facade,
+ * {@link CheckIns}, for the scheduler, commands, the playground and the inbox. Sending, reminding, recording answers,
+ * the messages and the typed-reply parser stay inside the package. The application's configuration calls it; tests and
+ * benchmarks that run without the application call it too.
  */
 public final class CheckInModule {
 
@@ -51,9 +50,7 @@ public final class CheckInModule {
             PulseMetrics metrics,
             Duration claimTimeout) {}
 
-    private final SendingCheckIns sendingCheckIns;
-    private final Reminding reminding;
-    private final RecordingAnswers recordingAnswers;
+    private final CheckIns checkIns;
 
     public CheckInModule(
             Stores stores,
@@ -64,7 +61,7 @@ public final class CheckInModule {
             Texts texts,
             Clock clock) {
         CheckInMessages messages = new CheckInMessages(texts, neighbours.promises(), neighbours.ratedLeaders());
-        this.sendingCheckIns = new SendingCheckIns(
+        SendingCheckIns sending = new SendingCheckIns(
                         stores.teams(),
                         stores.members(),
                         stores.checkIns(),
@@ -81,7 +78,7 @@ public final class CheckInModule {
                         outside.metrics(),
                         pseudonyms)
                 .namingLeaders(neighbours.ratedLeaders());
-        this.reminding = new Reminding(
+        Reminding reminding = new Reminding(
                 stores.teams(),
                 stores.members(),
                 stores.checkIns(),
@@ -92,7 +89,7 @@ public final class CheckInModule {
                 clock,
                 outside.metrics(),
                 neighbours.personalAnswers());
-        this.recordingAnswers = new RecordingAnswers(
+        RecordingAnswers recording = new RecordingAnswers(
                 stores.teams(),
                 stores.members(),
                 stores.checkIns(),
@@ -104,17 +101,10 @@ public final class CheckInModule {
                 texts,
                 clock,
                 outside.metrics());
+        this.checkIns = new CheckIns(sending, reminding, recording);
     }
 
-    public SendingCheckIns sendingCheckIns() {
-        return sendingCheckIns;
-    }
-
-    public Reminding reminding() {
-        return reminding;
-    }
-
-    public RecordingAnswers recordingAnswers() {
-        return recordingAnswers;
+    public CheckIns checkIns() {
+        return checkIns;
     }
 }

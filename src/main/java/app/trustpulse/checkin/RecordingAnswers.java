@@ -4,6 +4,7 @@ import app.trustpulse.chat.ChatDeliveryException;
 import app.trustpulse.chat.ChatGateways;
 import app.trustpulse.chat.ChatMessage;
 import app.trustpulse.chat.MessageRef;
+import app.trustpulse.checkin.CheckIns.Respondent;
 import app.trustpulse.pulse.Answer;
 import app.trustpulse.pulse.CheckIn;
 import app.trustpulse.pulse.CheckInRepository;
@@ -12,7 +13,6 @@ import app.trustpulse.pulse.Language;
 import app.trustpulse.pulse.Member;
 import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.PersonalAnswers;
-import app.trustpulse.pulse.Platform;
 import app.trustpulse.pulse.PulseMetrics;
 import app.trustpulse.pulse.PulseRepository;
 import app.trustpulse.pulse.Team;
@@ -38,12 +38,9 @@ import org.slf4j.LoggerFactory;
  * place to show what was recorded. Nothing else is written when someone answers — no check-in changes state — so no
  * row written at the same moment points at the person who answered.
  */
-public final class RecordingAnswers {
+final class RecordingAnswers {
 
     private static final Logger LOG = LoggerFactory.getLogger(RecordingAnswers.class);
-
-    /** Who is answering, as the platform told us. */
-    public record Respondent(Platform platform, String workspaceId, String userId) {}
 
     private final TeamRepository teams;
     private final MemberRepository members;

@@ -2,7 +2,7 @@ package app.trustpulse.command;
 
 import app.trustpulse.chat.ChatGateways;
 import app.trustpulse.chat.PlatformPersonalData;
-import app.trustpulse.checkin.SendingCheckIns;
+import app.trustpulse.checkin.CheckIns;
 import app.trustpulse.doctor.Doctor;
 import app.trustpulse.nudge.NudgeLog;
 import app.trustpulse.nudge.NudgingLeaders;
@@ -57,7 +57,7 @@ public final class CommandModule {
      * "my data" and "forget me".
      */
     public record Neighbours(
-            SendingCheckIns sending,
+            CheckIns sending,
             ClosingWeeks closing,
             NudgingLeaders nudging,
             KeepingPromises promises,

@@ -2,7 +2,7 @@ package app.trustpulse.command;
 
 import app.trustpulse.chat.Block;
 import app.trustpulse.chat.ChatMessage;
-import app.trustpulse.checkin.SendingCheckIns;
+import app.trustpulse.checkin.CheckIns;
 import app.trustpulse.doctor.Doctor;
 import app.trustpulse.promise.KeepingPromises;
 import app.trustpulse.pulse.Language;
@@ -31,7 +31,7 @@ public final class RunningCommands {
     private final TeamAdministration administration;
     private final TeamStatus status;
     private final MemberChoices choices;
-    private final SendingCheckIns sending;
+    private final CheckIns sending;
     private final ClosingWeeks closing;
     private final FailedWork failedWork;
     private final Doctor doctor;
@@ -47,7 +47,7 @@ public final class RunningCommands {
             TeamAdministration administration,
             TeamStatus status,
             MemberChoices choices,
-            SendingCheckIns sending,
+            CheckIns sending,
             ClosingWeeks closing,
             FailedWork failedWork,
             Doctor doctor,
@@ -91,10 +91,9 @@ public final class RunningCommands {
                 return reply.text(t.language(), "sendNow.resumed");
             }
             if (sending.isPlanned(ctx.requestKey().get())) {
-                SendingCheckIns.Round round =
-                        sending.sendNow(t.id(), ctx.requestKey().get());
+                CheckIns.Round round = sending.sendNow(t.id(), ctx.requestKey().get());
                 return round.skippedBecause()
-                                .filter(SendingCheckIns.WEEK_CLOSED::equals)
+                                .filter(CheckIns.WEEK_CLOSED::equals)
                                 .isPresent()
                         ? reply.text(t.language(), "sendNow.weekClosed")
                         : reply.text(t.language(), "sendNow.resumed");
@@ -346,11 +345,9 @@ public final class RunningCommands {
         if (t.paused()) {
             return reply.text(t.language(), "sendNow.paused");
         }
-        SendingCheckIns.Round round =
+        CheckIns.Round round =
                 requestKey.isPresent() ? sending.sendNow(t.id(), requestKey.get()) : sending.sendNow(t.id());
-        if (round.skippedBecause()
-                .filter(SendingCheckIns.ALREADY_RUNNING::equals)
-                .isPresent()) {
+        if (round.skippedBecause().filter(CheckIns.ALREADY_RUNNING::equals).isPresent()) {
             return reply.text(t.language(), "sendNow.busy");
         }
         if (round.skippedBecause().isPresent()) {

@@ -2,9 +2,7 @@ package app.trustpulse.config;
 
 import app.trustpulse.chat.ChatGateways;
 import app.trustpulse.checkin.CheckInModule;
-import app.trustpulse.checkin.RecordingAnswers;
-import app.trustpulse.checkin.Reminding;
-import app.trustpulse.checkin.SendingCheckIns;
+import app.trustpulse.checkin.CheckIns;
 import app.trustpulse.promise.NoticingPromises;
 import app.trustpulse.pulse.CheckInPlanner;
 import app.trustpulse.pulse.CheckInRepository;
@@ -27,7 +25,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Wiring of check-ins: the check-in module puts itself together ({@link CheckInModule}); this hands it what it needs
- * and offers its use cases (sending check-ins and their reminders, recording answers) to the rest of the application.
+ * and offers its facade ({@link CheckIns}: sending check-ins and their reminders, recording answers) to the rest of the
+ * application.
  */
 @Configuration(proxyBeanMethods = false)
 public class CheckInConfig {
@@ -75,17 +74,7 @@ public class CheckInConfig {
     }
 
     @Bean
-    SendingCheckIns sendingCheckIns(CheckInModule checkIns) {
-        return checkIns.sendingCheckIns();
-    }
-
-    @Bean
-    Reminding reminding(CheckInModule checkIns) {
-        return checkIns.reminding();
-    }
-
-    @Bean
-    RecordingAnswers recordingAnswers(CheckInModule checkIns) {
-        return checkIns.recordingAnswers();
+    CheckIns checkIns(CheckInModule module) {
+        return module.checkIns();
     }
 }

@@ -2,7 +2,7 @@ package app.trustpulse.config;
 
 import app.trustpulse.chat.ChatGateways;
 import app.trustpulse.chat.PlatformPersonalData;
-import app.trustpulse.checkin.SendingCheckIns;
+import app.trustpulse.checkin.CheckIns;
 import app.trustpulse.command.CommandModule;
 import app.trustpulse.command.MemberChoices;
 import app.trustpulse.command.RosterNotices;
@@ -59,7 +59,7 @@ public class CommandConfig {
     @Bean
     CommandModule commandModule(
             CommandModule.Stores stores,
-            SendingCheckIns sending,
+            CheckIns sending,
             ClosingWeeks closing,
             NudgingLeaders nudging,
             KeepingPromises promises,

@@ -1,6 +1,6 @@
 package app.trustpulse.config;
 
-import app.trustpulse.checkin.RecordingAnswers;
+import app.trustpulse.checkin.CheckIns;
 import app.trustpulse.command.MemberChoices;
 import app.trustpulse.command.RosterNotices;
 import app.trustpulse.command.RunningCommands;
@@ -32,7 +32,7 @@ public class InboundConfig {
     @Bean
     InboxService inboxService(
             RunningCommands commands,
-            RecordingAnswers recording,
+            CheckIns checkIns,
             MemberChoices choices,
             NudgeLog nudgeLog,
             TeamRepository teams,
@@ -52,7 +52,7 @@ public class InboundConfig {
         HomeView home = new HomeView(teams, members, pulses, nudgeLog, catalog, pulseView, texts, clock);
         return new InboxService(
                 commands,
-                recording,
+                checkIns,
                 choices,
                 nudgeLog,
                 home,

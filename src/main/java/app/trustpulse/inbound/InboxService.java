@@ -3,7 +3,7 @@ package app.trustpulse.inbound;
 import app.trustpulse.chat.Actions;
 import app.trustpulse.chat.ChatMessage;
 import app.trustpulse.chat.ChatUser;
-import app.trustpulse.checkin.RecordingAnswers;
+import app.trustpulse.checkin.CheckIns;
 import app.trustpulse.command.CommandContext;
 import app.trustpulse.command.MemberChoices;
 import app.trustpulse.command.RosterNotices;
@@ -37,7 +37,7 @@ import java.util.Optional;
 public final class InboxService implements ChatInbox {
 
     private final RunningCommands commands;
-    private final RecordingAnswers recording;
+    private final CheckIns checkIns;
     private final MemberChoices choices;
     private final NudgeLog nudgeLog;
     private final HomeView home;
@@ -55,7 +55,7 @@ public final class InboxService implements ChatInbox {
 
     public InboxService(
             RunningCommands commands,
-            RecordingAnswers recording,
+            CheckIns checkIns,
             MemberChoices choices,
             NudgeLog nudgeLog,
             HomeView home,
@@ -73,7 +73,7 @@ public final class InboxService implements ChatInbox {
         this.promises = promises;
         this.noticing = noticing;
         this.commands = commands;
-        this.recording = recording;
+        this.checkIns = checkIns;
         this.choices = choices;
         this.nudgeLog = nudgeLog;
         this.home = home;
@@ -111,7 +111,7 @@ public final class InboxService implements ChatInbox {
         if (Subcommand.lookup(first).isPresent()) {
             return commands.run(context(sender, Optional.empty()), words);
         }
-        return recording.typed(respondent(sender), words, language(sender));
+        return checkIns.typed(respondent(sender), words, language(sender));
     }
 
     @Override
@@ -140,12 +140,12 @@ public final class InboxService implements ChatInbox {
 
         @Override
         public Optional<ChatMessage> answerScore(Actions.AnswerScore a) {
-            return recording.score(respondent(s), a.checkInId(), a.dimension(), a.score(), interaction.message(), lang);
+            return checkIns.score(respondent(s), a.checkInId(), a.dimension(), a.score(), interaction.message(), lang);
         }
 
         @Override
         public Optional<ChatMessage> addComment(Actions.AddComment a) {
-            return Optional.of(recording.comment(
+            return Optional.of(checkIns.comment(
                     respondent(s),
                     a.checkInId(),
                     a.dimension(),
@@ -258,7 +258,7 @@ public final class InboxService implements ChatInbox {
                         ChatMessage.text(texts.get(lang, refused.get().key())));
             }
             // Like a score, the answer shows as picked on the check-in itself, and nothing else is said.
-            recording.refresh(respondent(s), a.checkInId(), interaction.message());
+            checkIns.refresh(respondent(s), a.checkInId(), interaction.message());
             return Optional.empty();
         }
 
@@ -387,8 +387,8 @@ public final class InboxService implements ChatInbox {
                 s.platform(), s.workspaceId(), s.userId(), s.displayName(), s.workspaceAdmin(), channel);
     }
 
-    private RecordingAnswers.Respondent respondent(Sender s) {
-        return new RecordingAnswers.Respondent(s.platform(), s.workspaceId(), s.userId());
+    private CheckIns.Respondent respondent(Sender s) {
+        return new CheckIns.Respondent(s.platform(), s.workspaceId(), s.userId());
     }
 
     private Language language(Sender s) {

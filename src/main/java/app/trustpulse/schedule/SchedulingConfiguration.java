@@ -1,7 +1,6 @@
 package app.trustpulse.schedule;
 
-import app.trustpulse.checkin.Reminding;
-import app.trustpulse.checkin.SendingCheckIns;
+import app.trustpulse.checkin.CheckIns;
 import app.trustpulse.command.RosterNotices;
 import app.trustpulse.command.Welcoming;
 import app.trustpulse.nudge.NudgingLeaders;
@@ -106,7 +105,7 @@ public class SchedulingConfiguration {
     }
 
     @Bean
-    CheckInRoundWork checkInRoundWork(SendingCheckIns sending) {
+    CheckInRoundWork checkInRoundWork(CheckIns sending) {
         return new CheckInRoundWork(sending);
     }
 
@@ -121,12 +120,12 @@ public class SchedulingConfiguration {
     }
 
     @Bean
-    ReminderWork reminderWork(Reminding reminding) {
-        return new ReminderWork(reminding);
+    ReminderWork reminderWork(CheckIns checkIns) {
+        return new ReminderWork(checkIns);
     }
 
     @Bean
-    CheckInRetryWork checkInRetryWork(SendingCheckIns sending) {
+    CheckInRetryWork checkInRetryWork(CheckIns sending) {
         return new CheckInRetryWork(sending);
     }
 
@@ -136,7 +135,7 @@ public class SchedulingConfiguration {
     }
 
     @Bean
-    SendNowResumeWork sendNowResumeWork(SendingCheckIns sending) {
+    SendNowResumeWork sendNowResumeWork(CheckIns sending) {
         return new SendNowResumeWork(sending);
     }
 
