@@ -32,11 +32,11 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
- * The command module put together, in plain Java: what it needs comes in, and out come only what the rest of the
- * application calls: {@link RunningCommands}, the facade for typed commands; {@link MemberChoices}, what members
- * decide for themselves with a button; {@link Welcoming} and {@link RosterNotices}, the work the scheduler resumes.
- * Team administration, the team's status, failed work and the replies stay inside the package. The application's
- * configuration calls it; tests that run without the application call it too.
+ * The command module put together, in plain Java: what it needs comes in, and out comes only its facade,
+ * {@link RunningCommands}: the typed commands, what members decide for themselves with a button, and the welcomes and
+ * roster notices that changes to a team bring, with the work the scheduler resumes. What members choose, welcoming,
+ * roster notices, team administration, the team's status, failed work and the replies stay inside the package. The
+ * application's configuration calls it; tests that run without the application call it too.
  */
 public final class CommandModule {
 
@@ -85,15 +85,12 @@ public final class CommandModule {
             Language defaultLanguage,
             int defaultThreshold) {}
 
-    private final Welcoming welcoming;
-    private final RosterNotices rosterNotices;
-    private final MemberChoices memberChoices;
     private final RunningCommands runningCommands;
 
     public CommandModule(
             Stores stores, Neighbours neighbours, Outside outside, Pseudonymizer pseudonyms, Texts texts, Clock clock) {
         Reply reply = new Reply(texts);
-        this.welcoming = new Welcoming(
+        Welcoming welcoming = new Welcoming(
                 stores.teams(),
                 stores.members(),
                 outside.gateways(),
@@ -101,7 +98,7 @@ public final class CommandModule {
                 outside.work(),
                 outside.claimTimeout(),
                 clock);
-        this.rosterNotices = new RosterNotices(
+        RosterNotices rosterNotices = new RosterNotices(
                 stores.teams(),
                 stores.rosterNotices(),
                 outside.gateways(),
@@ -109,7 +106,7 @@ public final class CommandModule {
                 outside.work(),
                 outside.claimTimeout(),
                 clock);
-        this.memberChoices = new MemberChoices(
+        MemberChoices memberChoices = new MemberChoices(
                 stores.teams(),
                 stores.members(),
                 stores.checkIns(),
@@ -153,6 +150,8 @@ public final class CommandModule {
                 administration,
                 status,
                 memberChoices,
+                welcoming,
+                rosterNotices,
                 neighbours.sending(),
                 neighbours.closing(),
                 new FailedWork(stores.parked(), reply, texts),
@@ -165,17 +164,5 @@ public final class CommandModule {
 
     public RunningCommands runningCommands() {
         return runningCommands;
-    }
-
-    public MemberChoices memberChoices() {
-        return memberChoices;
-    }
-
-    public Welcoming welcoming() {
-        return welcoming;
-    }
-
-    public RosterNotices rosterNotices() {
-        return rosterNotices;
     }
 }

@@ -36,7 +36,7 @@ import java.util.random.RandomGenerator;
  * What members decide for themselves: opting out and in, leaders' own nudges, anonymous feedback,
  * seeing their own data and erasing it.
  */
-public final class MemberChoices {
+final class MemberChoices {
 
     /** How long a feedback preview's "send" works; then the person sends /pulse feedback again. */
     static final Duration PREVIEW_VALID = Duration.ofDays(1);

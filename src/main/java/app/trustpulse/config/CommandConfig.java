@@ -4,10 +4,7 @@ import app.trustpulse.chat.ChatGateways;
 import app.trustpulse.chat.PlatformPersonalData;
 import app.trustpulse.checkin.CheckIns;
 import app.trustpulse.command.CommandModule;
-import app.trustpulse.command.MemberChoices;
-import app.trustpulse.command.RosterNotices;
 import app.trustpulse.command.RunningCommands;
-import app.trustpulse.command.Welcoming;
 import app.trustpulse.doctor.Doctor;
 import app.trustpulse.nudge.NudgeLog;
 import app.trustpulse.nudge.NudgingLeaders;
@@ -36,7 +33,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Wiring of the command language and what members decide for themselves: the command module puts itself together
- * ({@link CommandModule}); this hands it what it needs and offers its facade and the work the scheduler resumes.
+ * ({@link CommandModule}); this hands it what it needs and offers its facade, {@link RunningCommands}.
  */
 @Configuration(proxyBeanMethods = false)
 public class CommandConfig {
@@ -98,20 +95,5 @@ public class CommandConfig {
     @Bean
     RunningCommands runningCommands(CommandModule commands) {
         return commands.runningCommands();
-    }
-
-    @Bean
-    MemberChoices memberChoices(CommandModule commands) {
-        return commands.memberChoices();
-    }
-
-    @Bean
-    Welcoming welcoming(CommandModule commands) {
-        return commands.welcoming();
-    }
-
-    @Bean
-    RosterNotices rosterNotices(CommandModule commands) {
-        return commands.rosterNotices();
     }
 }

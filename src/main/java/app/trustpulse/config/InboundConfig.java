@@ -1,10 +1,7 @@
 package app.trustpulse.config;
 
 import app.trustpulse.checkin.CheckIns;
-import app.trustpulse.command.MemberChoices;
-import app.trustpulse.command.RosterNotices;
 import app.trustpulse.command.RunningCommands;
-import app.trustpulse.command.Welcoming;
 import app.trustpulse.feedback.FeedbackConversations;
 import app.trustpulse.inbound.HomeView;
 import app.trustpulse.inbound.InboxService;
@@ -33,15 +30,12 @@ public class InboundConfig {
     InboxService inboxService(
             RunningCommands commands,
             CheckIns checkIns,
-            MemberChoices choices,
             NudgeLog nudgeLog,
             TeamRepository teams,
             MemberRepository members,
             PulseRepository pulses,
             NudgeCatalog catalog,
             PulseView pulseView,
-            Welcoming welcoming,
-            RosterNotices notices,
             Texts texts,
             Clock clock,
             PulseProperties properties,
@@ -53,13 +47,10 @@ public class InboundConfig {
         return new InboxService(
                 commands,
                 checkIns,
-                choices,
                 nudgeLog,
                 home,
                 teams,
                 members,
-                welcoming,
-                notices,
                 texts,
                 clock,
                 properties.defaultLanguage(),

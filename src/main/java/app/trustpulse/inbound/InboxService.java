@@ -5,11 +5,8 @@ import app.trustpulse.chat.ChatMessage;
 import app.trustpulse.chat.ChatUser;
 import app.trustpulse.checkin.CheckIns;
 import app.trustpulse.command.CommandContext;
-import app.trustpulse.command.MemberChoices;
-import app.trustpulse.command.RosterNotices;
 import app.trustpulse.command.RunningCommands;
 import app.trustpulse.command.Subcommand;
-import app.trustpulse.command.Welcoming;
 import app.trustpulse.feedback.FeedbackConversations;
 import app.trustpulse.nudge.NudgeLog;
 import app.trustpulse.nudge.SentNudge;
@@ -38,13 +35,10 @@ public final class InboxService implements ChatInbox {
 
     private final RunningCommands commands;
     private final CheckIns checkIns;
-    private final MemberChoices choices;
     private final NudgeLog nudgeLog;
     private final HomeView home;
     private final TeamRepository teams;
     private final MemberRepository members;
-    private final Welcoming welcoming;
-    private final RosterNotices notices;
     private final Texts texts;
     private final Clock clock;
     private final Language defaultLanguage;
@@ -56,13 +50,10 @@ public final class InboxService implements ChatInbox {
     public InboxService(
             RunningCommands commands,
             CheckIns checkIns,
-            MemberChoices choices,
             NudgeLog nudgeLog,
             HomeView home,
             TeamRepository teams,
             MemberRepository members,
-            Welcoming welcoming,
-            RosterNotices notices,
             Texts texts,
             Clock clock,
             Language defaultLanguage,
@@ -74,13 +65,10 @@ public final class InboxService implements ChatInbox {
         this.noticing = noticing;
         this.commands = commands;
         this.checkIns = checkIns;
-        this.choices = choices;
         this.nudgeLog = nudgeLog;
         this.home = home;
         this.teams = teams;
         this.members = members;
-        this.welcoming = welcoming;
-        this.notices = notices;
         this.texts = texts;
         this.clock = clock;
         this.defaultLanguage = defaultLanguage;
@@ -170,7 +158,7 @@ public final class InboxService implements ChatInbox {
 
         @Override
         public Optional<ChatMessage> sendFeedback(Actions.SendFeedback a) {
-            return Optional.of(choices.giveFeedback(
+            return Optional.of(commands.giveFeedback(
                     s.platform(),
                     s.workspaceId(),
                     s.userId(),
@@ -187,7 +175,7 @@ public final class InboxService implements ChatInbox {
             if (input.isEmpty()) {
                 return Optional.of(ChatMessage.text(texts.get(lang, "command.feedback.empty")));
             }
-            return Optional.of(choices.giveFeedback(
+            return Optional.of(commands.giveFeedback(
                     s.platform(),
                     s.workspaceId(),
                     s.userId(),
@@ -217,7 +205,7 @@ public final class InboxService implements ChatInbox {
         public Optional<ChatMessage> forgetMe(Actions.ForgetMe a) {
             return Optional.of(
                     a.confirmed()
-                            ? choices.forget(s.platform(), s.workspaceId(), s.userId(), lang)
+                            ? commands.forget(s.platform(), s.workspaceId(), s.userId(), lang)
                             : ChatMessage.text(texts.get(lang, "forget.cancelled")));
         }
 
@@ -318,9 +306,10 @@ public final class InboxService implements ChatInbox {
                         return;
                     }
                     Change kind = change.by().isPresent() ? Change.ADDED : Change.JOINED;
-                    notices.announce(
+                    commands.announce(
                             team,
-                            cause(change, kind),
+                            change.by().map(InboxService::person),
+                            key(change, kind),
                             kind,
                             newcomers.values().stream()
                                     .map(InboxService::person)
@@ -329,7 +318,7 @@ public final class InboxService implements ChatInbox {
                         members.save(new Member(
                                 team.id(), u.userId(), u.displayName(), Role.MEMBER, u.timezone(), false, false));
                     }
-                    welcoming.welcomeNewcomers(team);
+                    commands.welcomeNewcomers(team);
                 });
     }
 
@@ -348,9 +337,10 @@ public final class InboxService implements ChatInbox {
                         return;
                     }
                     Change kind = change.by().isPresent() ? Change.REMOVED : Change.LEFT;
-                    notices.announce(
+                    commands.announce(
                             team,
-                            cause(change, kind),
+                            change.by().map(InboxService::person),
+                            key(change, kind),
                             kind,
                             leaving.stream()
                                     .map(m -> new Person(m.userId(), m.displayName()))
@@ -359,11 +349,9 @@ public final class InboxService implements ChatInbox {
                 });
     }
 
-    /** Who made a channel change and its key; one platform event may carry more than one kind of change. */
-    private static RosterNotices.Cause cause(ChannelChange change, Change kind) {
-        return new RosterNotices.Cause(
-                change.by().map(InboxService::person),
-                change.key().map(k -> "event:" + k + ":" + kind.name()).orElseGet(RosterNotices::onceKey));
+    /** The key of a channel change; one platform event may carry more than one kind of change. */
+    private static String key(ChannelChange change, Change kind) {
+        return change.key().map(k -> "event:" + k + ":" + kind.name()).orElseGet(RunningCommands::onceKey);
     }
 
     private static Person person(ChatUser u) {

@@ -1,8 +1,7 @@
 package app.trustpulse.schedule;
 
 import app.trustpulse.checkin.CheckIns;
-import app.trustpulse.command.RosterNotices;
-import app.trustpulse.command.Welcoming;
+import app.trustpulse.command.RunningCommands;
 import app.trustpulse.nudge.NudgingLeaders;
 import app.trustpulse.pulse.Platform;
 import app.trustpulse.pulse.PulseMetrics;
@@ -110,13 +109,13 @@ public class SchedulingConfiguration {
     }
 
     @Bean
-    WelcomeRoundWork welcomeRoundWork(Welcoming welcoming) {
-        return new WelcomeRoundWork(welcoming);
+    WelcomeRoundWork welcomeRoundWork(RunningCommands commands) {
+        return new WelcomeRoundWork(commands);
     }
 
     @Bean
-    RosterNoticeWork rosterNoticeWork(RosterNotices notices) {
-        return new RosterNoticeWork(notices);
+    RosterNoticeWork rosterNoticeWork(RunningCommands commands) {
+        return new RosterNoticeWork(commands);
     }
 
     @Bean
