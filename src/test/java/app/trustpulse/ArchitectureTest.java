@@ -126,7 +126,7 @@ class ArchitectureTest {
             .should()
             .haveNameMatching("app\\.trustpulse\\.checkin\\.(CheckIns|CheckInModule)");
 
-    /** As {@link #checkInShowsItsFacadeOnly}; the values are who runs a command, its words, and the service's admins. */
+    /** As {@link #checkInShowsItsFacadeOnly}; its values: who runs a command, its words, and the service's admins. */
     @ArchTest
     static final ArchRule commandShowsItsFacadeAndValuesOnly = classes()
             .that()

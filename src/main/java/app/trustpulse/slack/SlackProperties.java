@@ -20,8 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param callTimeout how long one Web API call may take in all, 429 waits included
  * @param conversationSpacing the pace of queued replies to one conversation (Slack takes about one a second)
  * @param rateShare the share of Slack's published limits (per workspace and method, and one post a second per
- *                  conversation) this instance paces itself to: 1 for one instance, 1/N to split them between N; above 0
- *                  and at most 1 ({@link RateShare}, as for Teams)
+ *                  conversation) this instance paces itself to: 1 for one instance, 1/N to split them between N;
+ *                  above 0 and at most 1 ({@link RateShare}, as for Teams)
  * @param benchmarkTimeCompression benchmarks and tests only: how many times faster than real time they run the fake
  *                  Slack's limits, so the service paces itself that much faster too; 1 (the default) in every install
  * @param reconnectMaxDelay while Slack cannot be reached, the longest wait between two tries to reach it again (the
