@@ -110,6 +110,35 @@ class ArchitectureTest {
             .orShould()
             .haveFullyQualifiedName("app.trustpulse.persistence.JdbcStores");
 
+    /**
+     * A core module with an inside shows its facade, the values the facade answers in and its assembly (the
+     * {@code *Module} class), nothing more: its use cases and helpers are package-private, so no other module reaches
+     * past the facade. Nested values of the facade are public with it.
+     */
+    @ArchTest
+    static final ArchRule checkInShowsItsFacadeOnly = classes()
+            .that()
+            .resideInAPackage("app.trustpulse.checkin")
+            .and()
+            .arePublic()
+            .and()
+            .areTopLevelClasses()
+            .should()
+            .haveNameMatching("app\\.trustpulse\\.checkin\\.(CheckIns|CheckInModule)");
+
+    /** As {@link #checkInShowsItsFacadeOnly}; its values: who runs a command, its words, and the service's admins. */
+    @ArchTest
+    static final ArchRule commandShowsItsFacadeAndValuesOnly = classes()
+            .that()
+            .resideInAPackage("app.trustpulse.command")
+            .and()
+            .arePublic()
+            .and()
+            .areTopLevelClasses()
+            .should()
+            .haveNameMatching(
+                    "app\\.trustpulse\\.command\\.(RunningCommands|CommandModule|CommandContext|Subcommand|AdminList)");
+
     @ArchTest
     static final ArchRule noPackageCycles =
             slices().matching("app.trustpulse.(*)..").should().beFreeOfCycles();

@@ -2,7 +2,6 @@ package app.trustpulse.checkin;
 
 import app.trustpulse.chat.ChatGateways;
 import app.trustpulse.promise.PromiseQuestions;
-import app.trustpulse.pulse.AnswerRepository;
 import app.trustpulse.pulse.CheckInPlanner;
 import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.Leases;
@@ -21,11 +20,10 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * The check-in module put together, in plain Java: what it needs comes in, and out come only the use cases the rest of
- * the application calls ({@link SendingCheckIns} for the scheduler, commands and the playground; {@link Reminding} for
- * the scheduler; {@link RecordingAnswers} for the inbox). The messages and the typed-reply parser stay inside the
- * package. The application's configuration calls it; tests and benchmarks that run without the application call it
- * too.
+ * The check-in module put together, in plain Java: what it needs comes in, and out comes only its facade,
+ * {@link CheckIns}, for the scheduler, commands, the playground and the inbox. Sending, reminding, recording answers,
+ * the messages and the typed-reply parser stay inside the package. The application's configuration calls it; tests and
+ * benchmarks that run without the application call it too.
  */
 public final class CheckInModule {
 
@@ -34,15 +32,14 @@ public final class CheckInModule {
             TeamRepository teams,
             MemberRepository members,
             CheckInRepository checkIns,
-            AnswerRepository answers,
             PulseRepository pulses,
             Leases leases) {}
 
     /**
-     * What it uses of its neighbours: the questions promises add to a member's first check-in of the week, and the
-     * leader each week's statements name.
+     * What it uses of its neighbours: the questions promises add to a member's first check-in of the week, the leader
+     * each week's statements name, and a person's own answers (the pulse module's), to show, replace and remind.
      */
-    public record Neighbours(PromiseQuestions promises, RatedLeaders ratedLeaders) {}
+    public record Neighbours(PromiseQuestions promises, RatedLeaders ratedLeaders, PersonalAnswers personalAnswers) {}
 
     /** How it reaches people, plans its triggers and queues its retries, and its settings. */
     public record Outside(
@@ -53,9 +50,7 @@ public final class CheckInModule {
             PulseMetrics metrics,
             Duration claimTimeout) {}
 
-    private final SendingCheckIns sendingCheckIns;
-    private final Reminding reminding;
-    private final RecordingAnswers recordingAnswers;
+    private final CheckIns checkIns;
 
     public CheckInModule(
             Stores stores,
@@ -66,7 +61,7 @@ public final class CheckInModule {
             Texts texts,
             Clock clock) {
         CheckInMessages messages = new CheckInMessages(texts, neighbours.promises(), neighbours.ratedLeaders());
-        this.sendingCheckIns = new SendingCheckIns(
+        SendingCheckIns sending = new SendingCheckIns(
                         stores.teams(),
                         stores.members(),
                         stores.checkIns(),
@@ -83,7 +78,7 @@ public final class CheckInModule {
                         outside.metrics(),
                         pseudonyms)
                 .namingLeaders(neighbours.ratedLeaders());
-        this.reminding = new Reminding(
+        Reminding reminding = new Reminding(
                 stores.teams(),
                 stores.members(),
                 stores.checkIns(),
@@ -93,31 +88,23 @@ public final class CheckInModule {
                 outside.claimTimeout(),
                 clock,
                 outside.metrics(),
-                new PersonalAnswers(stores.answers(), pseudonyms));
-        this.recordingAnswers = new RecordingAnswers(
+                neighbours.personalAnswers());
+        RecordingAnswers recording = new RecordingAnswers(
                 stores.teams(),
                 stores.members(),
                 stores.checkIns(),
-                stores.answers(),
                 stores.pulses(),
-                pseudonyms,
+                neighbours.personalAnswers(),
                 new TypedReplyParser(),
                 messages,
                 outside.gateways(),
                 texts,
                 clock,
                 outside.metrics());
+        this.checkIns = new CheckIns(sending, reminding, recording);
     }
 
-    public SendingCheckIns sendingCheckIns() {
-        return sendingCheckIns;
-    }
-
-    public Reminding reminding() {
-        return reminding;
-    }
-
-    public RecordingAnswers recordingAnswers() {
-        return recordingAnswers;
+    public CheckIns checkIns() {
+        return checkIns;
     }
 }

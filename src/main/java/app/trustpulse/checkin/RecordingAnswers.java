@@ -4,8 +4,8 @@ import app.trustpulse.chat.ChatDeliveryException;
 import app.trustpulse.chat.ChatGateways;
 import app.trustpulse.chat.ChatMessage;
 import app.trustpulse.chat.MessageRef;
+import app.trustpulse.checkin.CheckIns.Respondent;
 import app.trustpulse.pulse.Answer;
-import app.trustpulse.pulse.AnswerRepository;
 import app.trustpulse.pulse.CheckIn;
 import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.Dimension;
@@ -13,8 +13,6 @@ import app.trustpulse.pulse.Language;
 import app.trustpulse.pulse.Member;
 import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.PersonalAnswers;
-import app.trustpulse.pulse.Platform;
-import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PulseMetrics;
 import app.trustpulse.pulse.PulseRepository;
 import app.trustpulse.pulse.Team;
@@ -40,12 +38,9 @@ import org.slf4j.LoggerFactory;
  * place to show what was recorded. Nothing else is written when someone answers — no check-in changes state — so no
  * row written at the same moment points at the person who answered.
  */
-public final class RecordingAnswers {
+final class RecordingAnswers {
 
     private static final Logger LOG = LoggerFactory.getLogger(RecordingAnswers.class);
-
-    /** Who is answering, as the platform told us. */
-    public record Respondent(Platform platform, String workspaceId, String userId) {}
 
     private final TeamRepository teams;
     private final MemberRepository members;
@@ -63,9 +58,8 @@ public final class RecordingAnswers {
             TeamRepository teams,
             MemberRepository members,
             CheckInRepository checkIns,
-            AnswerRepository answers,
             PulseRepository pulses,
-            Pseudonymizer pseudonyms,
+            PersonalAnswers own,
             TypedReplyParser parser,
             CheckInMessages messages,
             ChatGateways gateways,
@@ -76,7 +70,7 @@ public final class RecordingAnswers {
         this.members = members;
         this.checkIns = checkIns;
         this.pulses = pulses;
-        this.own = new PersonalAnswers(answers, pseudonyms);
+        this.own = own;
         this.parser = parser;
         this.messages = messages;
         this.gateways = gateways;

@@ -5,6 +5,7 @@ import app.trustpulse.chat.ChatGateways;
 import app.trustpulse.chat.Delivery;
 import app.trustpulse.chat.DeliveryCutShort;
 import app.trustpulse.chat.DirectAddress;
+import app.trustpulse.checkin.CheckIns.ReminderRound;
 import app.trustpulse.pulse.CheckIn;
 import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.DeliveryClaim;
@@ -30,21 +31,9 @@ import org.slf4j.LoggerFactory;
  * person, never outside 08:00–18:00 of their own day. Each reminder is claimed on its check-in and sent with its
  * delivery id, so a round run again after a crash or a failure sends what is missing and nothing twice.
  */
-public final class Reminding {
+final class Reminding {
 
     private static final Logger LOG = LoggerFactory.getLogger(Reminding.class);
-
-    /**
-     * What a reminder round did. {@code inFlight} reminders are claimed by another sender (perhaps a dead one, whose
-     * claim is taken back once its instance is found dead); {@code failed} ones could not be delivered and were given
-     * back.
-     */
-    public record Round(int sent, int inFlight, int failed) {
-
-        public boolean finished() {
-            return inFlight == 0 && failed == 0;
-        }
-    }
 
     private final TeamRepository teams;
     private final MemberRepository members;
@@ -86,10 +75,10 @@ public final class Reminding {
     }
 
     /** Reminds everyone of the slot who has not answered; safe to run again. */
-    public Round remind(long teamId, WeekId week, int slot) {
+    public ReminderRound remind(long teamId, WeekId week, int slot) {
         Optional<Team> found = teams.find(teamId);
         if (found.isEmpty() || found.get().paused() || pulses.isClosed(teamId, week)) {
-            return new Round(0, 0, 0);
+            return new ReminderRound(0, 0, 0);
         }
         Team team = found.get();
         List<CheckIn> ofWeek = checkIns.ofWeek(teamId, week);
@@ -140,6 +129,6 @@ public final class Reminding {
                 LOG.warn("reminder for check-in {} not delivered, tried again later: {}", c.id(), e.getMessage());
             }
         }
-        return new Round(sent, inFlight, failed);
+        return new ReminderRound(sent, inFlight, failed);
     }
 }

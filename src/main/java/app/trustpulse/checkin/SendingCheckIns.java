@@ -1,11 +1,18 @@
 package app.trustpulse.checkin;
 
+import static app.trustpulse.checkin.CheckIns.ALREADY_RUNNING;
+import static app.trustpulse.checkin.CheckIns.RESUME_KIND;
+import static app.trustpulse.checkin.CheckIns.RETRY_KIND;
+import static app.trustpulse.checkin.CheckIns.WEEK_CLOSED;
+
 import app.trustpulse.chat.ChatDeliveryException;
 import app.trustpulse.chat.ChatGateways;
 import app.trustpulse.chat.DeliveryCutShort;
 import app.trustpulse.chat.DirectAddress;
 import app.trustpulse.chat.FanOut;
 import app.trustpulse.chat.MessageRef;
+import app.trustpulse.checkin.CheckIns.Delivery;
+import app.trustpulse.checkin.CheckIns.Round;
 import app.trustpulse.pulse.CheckIn;
 import app.trustpulse.pulse.CheckInPlanner;
 import app.trustpulse.pulse.CheckInRepository;
@@ -46,39 +53,11 @@ import org.slf4j.LoggerFactory;
  * and "send-now". A check-in is stored before it is sent and claimed by one sender, so however often
  * a round runs, and on however many instances, nobody gets the same check-in twice.
  */
-public final class SendingCheckIns {
+final class SendingCheckIns {
 
     private static final Logger LOG = LoggerFactory.getLogger(SendingCheckIns.class);
     /** A personal check-in due less than this after the team's round goes out with the round. */
     private static final Duration PERSONAL_SLACK = Duration.ofMinutes(5);
-
-    public enum Delivery {
-        SENT,
-        ALREADY_SENT,
-        FAILED,
-        IN_FLIGHT,
-        WEEK_CLOSED,
-        NOTHING_LEFT
-    }
-
-    /** Why a round sent nothing. */
-    public static final String WEEK_CLOSED = "week closed";
-
-    public static final String ALREADY_RUNNING = "a send-now for this team is already running";
-
-    /**
-     * What a round did. {@code inFlight} counts check-ins another sender holds; their claims are taken back once that
-     * sender's instance is found dead, so a round that saw some is run again later.
-     */
-    public record Round(
-            int sent, int alreadySent, int failed, int deferred, int inFlight, Optional<String> skippedBecause) {
-        static Round skipped(String why) {
-            return new Round(0, 0, 0, 0, 0, Optional.of(why));
-        }
-    }
-
-    /** Work kind of a check-in whose delivery failed and is tried again with back-off. */
-    public static final String RETRY_KIND = "check-in-retry";
 
     private final TeamRepository teams;
     private final MemberRepository members;
@@ -220,7 +199,7 @@ public final class SendingCheckIns {
      * "send-now": everyone gets their next check-in of this week that they have not had yet. One send-now per team
      * runs at a time across all instances (a lease); a second one at the same moment is told so instead of sending a
      * second round. The round is planned first (a SCHEDULED check-in per person), marked planned, and then sent, and
-     * a durable {@link #RESUME_KIND} work item finishes it if this instance dies.
+     * a durable {@link CheckIns#RESUME_KIND} work item finishes it if this instance dies.
      *
      * <p>{@code round} names the request and stays the same when the request is run again after its instance died:
      * that run holds the lease as its own, plans only if the first run had not marked the round planned (planning
@@ -264,9 +243,6 @@ public final class SendingCheckIns {
     public boolean isPlanned(String round) {
         return checkIns.isRoundPlanned(round);
     }
-
-    /** Work kind that finishes a send-now whose instance died. */
-    public static final String RESUME_KIND = "send-now-resume";
 
     /**
      * Queues {@link #resumeSendNow}, due once this instance would count as dead: it matters only if this instance
@@ -407,7 +383,7 @@ public final class SendingCheckIns {
      * Statements about the leader name the leader each week is pinned to; without this, and in a week with no leader
      * to name, they say "my leader" (version 3).
      */
-    public SendingCheckIns namingLeaders(RatedLeaders leaders) {
+    SendingCheckIns namingLeaders(RatedLeaders leaders) {
         this.ratedLeaders = leaders;
         return this;
     }

@@ -2,7 +2,7 @@ package app.trustpulse.command;
 
 import app.trustpulse.chat.ChatGateways;
 import app.trustpulse.chat.PlatformPersonalData;
-import app.trustpulse.checkin.SendingCheckIns;
+import app.trustpulse.checkin.CheckIns;
 import app.trustpulse.doctor.Doctor;
 import app.trustpulse.nudge.NudgeLog;
 import app.trustpulse.nudge.NudgingLeaders;
@@ -14,6 +14,7 @@ import app.trustpulse.pulse.FeedbackRepository;
 import app.trustpulse.pulse.Language;
 import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.ParkedWork;
+import app.trustpulse.pulse.PersonalAnswers;
 import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PulseRepository;
 import app.trustpulse.pulse.RatedLeaders;
@@ -31,11 +32,11 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
- * The command module put together, in plain Java: what it needs comes in, and out come only what the rest of the
- * application calls: {@link RunningCommands}, the facade for typed commands; {@link MemberChoices}, what members
- * decide for themselves with a button; {@link Welcoming} and {@link RosterNotices}, the work the scheduler resumes.
- * Team administration, the team's status, failed work and the replies stay inside the package. The application's
- * configuration calls it; tests that run without the application call it too.
+ * The command module put together, in plain Java: what it needs comes in, and out comes only its facade,
+ * {@link RunningCommands}: the typed commands, what members decide for themselves with a button, and the welcomes and
+ * roster notices that changes to a team bring, with the work the scheduler resumes. What members choose, welcoming,
+ * roster notices, team administration, the team's status, failed work and the replies stay inside the package. The
+ * application's configuration calls it; tests that run without the application call it too.
  */
 public final class CommandModule {
 
@@ -51,15 +52,19 @@ public final class CommandModule {
             RosterNoticeRepository rosterNotices,
             ParkedWork parked) {}
 
-    /** What it uses of other modules: what commands start there. */
+    /**
+     * What it uses of other modules: what commands start there, and a person's own answers (the pulse module's), for
+     * "my data" and "forget me".
+     */
     public record Neighbours(
-            SendingCheckIns sending,
+            CheckIns sending,
             ClosingWeeks closing,
             NudgingLeaders nudging,
             KeepingPromises promises,
             NoticingPromises noticing,
             Doctor doctor,
-            RatedLeaders ratedLeaders) {}
+            RatedLeaders ratedLeaders,
+            PersonalAnswers personalAnswers) {}
 
     /**
      * How it reaches people and plans and queues work, and its settings.
@@ -80,15 +85,12 @@ public final class CommandModule {
             Language defaultLanguage,
             int defaultThreshold) {}
 
-    private final Welcoming welcoming;
-    private final RosterNotices rosterNotices;
-    private final MemberChoices memberChoices;
     private final RunningCommands runningCommands;
 
     public CommandModule(
             Stores stores, Neighbours neighbours, Outside outside, Pseudonymizer pseudonyms, Texts texts, Clock clock) {
         Reply reply = new Reply(texts);
-        this.welcoming = new Welcoming(
+        Welcoming welcoming = new Welcoming(
                 stores.teams(),
                 stores.members(),
                 outside.gateways(),
@@ -96,7 +98,7 @@ public final class CommandModule {
                 outside.work(),
                 outside.claimTimeout(),
                 clock);
-        this.rosterNotices = new RosterNotices(
+        RosterNotices rosterNotices = new RosterNotices(
                 stores.teams(),
                 stores.rosterNotices(),
                 outside.gateways(),
@@ -104,11 +106,11 @@ public final class CommandModule {
                 outside.work(),
                 outside.claimTimeout(),
                 clock);
-        this.memberChoices = new MemberChoices(
+        MemberChoices memberChoices = new MemberChoices(
                 stores.teams(),
                 stores.members(),
                 stores.checkIns(),
-                stores.answers(),
+                neighbours.personalAnswers(),
                 stores.feedback(),
                 stores.nudgeLog(),
                 pseudonyms,
@@ -148,6 +150,8 @@ public final class CommandModule {
                 administration,
                 status,
                 memberChoices,
+                welcoming,
+                rosterNotices,
                 neighbours.sending(),
                 neighbours.closing(),
                 new FailedWork(stores.parked(), reply, texts),
@@ -160,17 +164,5 @@ public final class CommandModule {
 
     public RunningCommands runningCommands() {
         return runningCommands;
-    }
-
-    public MemberChoices memberChoices() {
-        return memberChoices;
-    }
-
-    public Welcoming welcoming() {
-        return welcoming;
-    }
-
-    public RosterNotices rosterNotices() {
-        return rosterNotices;
     }
 }

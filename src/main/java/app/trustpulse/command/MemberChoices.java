@@ -9,7 +9,6 @@ import app.trustpulse.nudge.NudgeLog;
 import app.trustpulse.promise.KeepingPromises;
 import app.trustpulse.promise.NoticingPromises;
 import app.trustpulse.pulse.Answer;
-import app.trustpulse.pulse.AnswerRepository;
 import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.Feedback;
 import app.trustpulse.pulse.FeedbackRepository;
@@ -37,7 +36,7 @@ import java.util.random.RandomGenerator;
  * What members decide for themselves: opting out and in, leaders' own nudges, anonymous feedback,
  * seeing their own data and erasing it.
  */
-public final class MemberChoices {
+final class MemberChoices {
 
     /** How long a feedback preview's "send" works; then the person sends /pulse feedback again. */
     static final Duration PREVIEW_VALID = Duration.ofDays(1);
@@ -62,7 +61,7 @@ public final class MemberChoices {
             TeamRepository teams,
             MemberRepository members,
             CheckInRepository checkIns,
-            AnswerRepository answers,
+            PersonalAnswers own,
             FeedbackRepository feedback,
             NudgeLog nudgeLog,
             Pseudonymizer pseudonyms,
@@ -78,7 +77,7 @@ public final class MemberChoices {
         this.teams = teams;
         this.members = members;
         this.checkIns = checkIns;
-        this.own = new PersonalAnswers(answers, pseudonyms);
+        this.own = own;
         this.feedback = feedback;
         this.nudgeLog = nudgeLog;
         this.pseudonyms = pseudonyms;

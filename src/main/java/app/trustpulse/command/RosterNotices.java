@@ -1,5 +1,7 @@
 package app.trustpulse.command;
 
+import static app.trustpulse.command.RunningCommands.ROSTER_NOTICE_KIND;
+
 import app.trustpulse.chat.ChannelAddress;
 import app.trustpulse.chat.ChatDeliveryException;
 import app.trustpulse.chat.ChatGateways;
@@ -36,10 +38,7 @@ import org.slf4j.LoggerFactory;
  * durable queue like a week step: claimed with a delivery id kept across claims, so a crash or a failed post neither
  * loses nor doubles it.
  */
-public final class RosterNotices {
-
-    /** Work kind of posting one notice; its key is "teamId:noticeKey". */
-    public static final String KIND = "roster-notice";
+final class RosterNotices {
 
     /**
      * A notice still goes out this long after the change (the service was down, the platform kept refusing); not
@@ -113,7 +112,7 @@ public final class RosterNotices {
     }
 
     private void queue(long teamId, String key) {
-        work.enqueue(KIND, teamId + ":" + key, "");
+        work.enqueue(ROSTER_NOTICE_KIND, teamId + ":" + key, "");
     }
 
     /** On start: queues every notice left unposted (the instance died before or while it posted one). */

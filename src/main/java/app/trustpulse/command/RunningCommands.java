@@ -2,7 +2,7 @@ package app.trustpulse.command;
 
 import app.trustpulse.chat.Block;
 import app.trustpulse.chat.ChatMessage;
-import app.trustpulse.checkin.SendingCheckIns;
+import app.trustpulse.checkin.CheckIns;
 import app.trustpulse.doctor.Doctor;
 import app.trustpulse.promise.KeepingPromises;
 import app.trustpulse.pulse.Language;
@@ -10,6 +10,7 @@ import app.trustpulse.pulse.Member;
 import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.Platform;
 import app.trustpulse.pulse.RosterNoticeRepository;
+import app.trustpulse.pulse.RosterNoticeRepository.Person;
 import app.trustpulse.pulse.Team;
 import app.trustpulse.pulse.TeamRepository;
 import app.trustpulse.pulse.Texts;
@@ -19,10 +20,21 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Runs a command: reads it, finds the team it is about, checks that the person may run it, and hands it
- * to the use case. A refusal or a bad argument changes nothing and says why.
+ * The command module's facade. Runs a command: reads it, finds the team it is about, checks that the person may run
+ * it, and hands it to the use case; a refusal or a bad argument changes nothing and says why. Beside the typed
+ * commands, it takes what members decide for themselves with a button (feedback, "forget me") and the changes to who is
+ * in a team the platforms report (welcomes, roster notices), and the scheduler resumes their durable work here.
  */
 public final class RunningCommands {
+
+    /** Work kind of a team's round of welcomes. */
+    public static final String WELCOME_ROUND_KIND = "welcome-round";
+
+    /** Work kind of posting one roster notice; its key is "teamId:noticeKey". */
+    public static final String ROSTER_NOTICE_KIND = "roster-notice";
+
+    /** What a round of welcomes did; {@code waiting} welcomes are still to go (failed, or held by another sender). */
+    public record WelcomeRound(int sent, int waiting) {}
 
     private final CommandParser parser;
     private final TeamRepository teams;
@@ -31,7 +43,9 @@ public final class RunningCommands {
     private final TeamAdministration administration;
     private final TeamStatus status;
     private final MemberChoices choices;
-    private final SendingCheckIns sending;
+    private final Welcoming welcoming;
+    private final RosterNotices notices;
+    private final CheckIns sending;
     private final ClosingWeeks closing;
     private final FailedWork failedWork;
     private final Doctor doctor;
@@ -47,7 +61,9 @@ public final class RunningCommands {
             TeamAdministration administration,
             TeamStatus status,
             MemberChoices choices,
-            SendingCheckIns sending,
+            Welcoming welcoming,
+            RosterNotices notices,
+            CheckIns sending,
             ClosingWeeks closing,
             FailedWork failedWork,
             Doctor doctor,
@@ -63,6 +79,8 @@ public final class RunningCommands {
         this.administration = administration;
         this.status = status;
         this.choices = choices;
+        this.welcoming = welcoming;
+        this.notices = notices;
         this.sending = sending;
         this.closing = closing;
         this.failedWork = failedWork;
@@ -91,10 +109,9 @@ public final class RunningCommands {
                 return reply.text(t.language(), "sendNow.resumed");
             }
             if (sending.isPlanned(ctx.requestKey().get())) {
-                SendingCheckIns.Round round =
-                        sending.sendNow(t.id(), ctx.requestKey().get());
+                CheckIns.Round round = sending.sendNow(t.id(), ctx.requestKey().get());
                 return round.skippedBecause()
-                                .filter(SendingCheckIns.WEEK_CLOSED::equals)
+                                .filter(CheckIns.WEEK_CLOSED::equals)
                                 .isPresent()
                         ? reply.text(t.language(), "sendNow.weekClosed")
                         : reply.text(t.language(), "sendNow.resumed");
@@ -130,6 +147,67 @@ public final class RunningCommands {
             return refuse(lang, sub);
         }
         return cmd.accept(new Handlers(ctx, lang, team, self, memberships));
+    }
+
+    /**
+     * Stores feedback a member confirmed with a button: with the preview's token ({@code preview}) the first time only,
+     * and a form sent in ({@code request}, the platform's id of it) once however often it is handled.
+     */
+    public ChatMessage giveFeedback(
+            Platform platform,
+            String workspaceId,
+            String userId,
+            long teamId,
+            Optional<String> preview,
+            Optional<String> request,
+            String text,
+            Language fallback) {
+        return choices.giveFeedback(platform, workspaceId, userId, teamId, preview, request, text, fallback);
+    }
+
+    /** "Forget me", confirmed: erases everything stored about the person in every team of the workspace. */
+    public ChatMessage forget(Platform platform, String workspaceId, String userId, Language fallback) {
+        return choices.forget(platform, workspaceId, userId, fallback);
+    }
+
+    /**
+     * A change to who is in the team, about to be made, announced in its channel: by whom (empty when the platform
+     * does not say) and under the key of the event that makes it, the same when it is handled again (else
+     * {@link #onceKey()}), so nothing is announced twice.
+     */
+    public void announce(
+            Team team, Optional<Person> by, String key, RosterNoticeRepository.Change change, List<Person> people) {
+        notices.announce(team, new RosterNotices.Cause(by, key), change, people);
+    }
+
+    /** A key for a change that comes with no request or event id: it is handled only once. */
+    public static String onceKey() {
+        return RosterNotices.onceKey();
+    }
+
+    /** Posts the roster notice a work key names; true when it is posted (now or before), false to try again later. */
+    public boolean postRosterNotice(String workKey) {
+        return notices.post(workKey);
+    }
+
+    /** On start: queues every roster notice left unposted. */
+    public void resumeRosterNotices() {
+        notices.resumeAll();
+    }
+
+    /** Queues the welcomes of everyone in the team whose new membership is stored and who has not had one. */
+    public void welcomeNewcomers(Team team) {
+        welcoming.welcomeNewcomers(team);
+    }
+
+    /** Sends every welcome the team's newcomers are waiting for; safe to run again, and beside another round. */
+    public WelcomeRound sendWelcomes(long teamId) {
+        return welcoming.sendWelcomes(teamId);
+    }
+
+    /** On start: queues a round for every team with welcomes left over. */
+    public void resumeWelcomes() {
+        welcoming.resumeAll();
     }
 
     /** One handler per command; commands that need a team get here only with one, and only when allowed. */
@@ -346,11 +424,9 @@ public final class RunningCommands {
         if (t.paused()) {
             return reply.text(t.language(), "sendNow.paused");
         }
-        SendingCheckIns.Round round =
+        CheckIns.Round round =
                 requestKey.isPresent() ? sending.sendNow(t.id(), requestKey.get()) : sending.sendNow(t.id());
-        if (round.skippedBecause()
-                .filter(SendingCheckIns.ALREADY_RUNNING::equals)
-                .isPresent()) {
+        if (round.skippedBecause().filter(CheckIns.ALREADY_RUNNING::equals).isPresent()) {
             return reply.text(t.language(), "sendNow.busy");
         }
         if (round.skippedBecause().isPresent()) {

@@ -1,5 +1,7 @@
 package app.trustpulse.command;
 
+import static app.trustpulse.command.RunningCommands.WELCOME_ROUND_KIND;
+
 import app.trustpulse.chat.Block;
 import app.trustpulse.chat.ChatDeliveryException;
 import app.trustpulse.chat.ChatGateways;
@@ -8,6 +10,7 @@ import app.trustpulse.chat.Delivery;
 import app.trustpulse.chat.DeliveryCutShort;
 import app.trustpulse.chat.DirectAddress;
 import app.trustpulse.chat.FanOut;
+import app.trustpulse.command.RunningCommands.WelcomeRound;
 import app.trustpulse.pulse.DeliveryClaim;
 import app.trustpulse.pulse.Language;
 import app.trustpulse.pulse.Member;
@@ -33,18 +36,12 @@ import org.slf4j.LoggerFactory;
  * platform takes at once go side by side), each claimed with its delivery id, so a crash or a failed send neither
  * loses nor doubles one.
  */
-public final class Welcoming {
-
-    /** Work kind of a team's round of welcomes. */
-    public static final String ROUND_KIND = "welcome-round";
+final class Welcoming {
 
     /** A welcome still goes out this long after joining (the service was down, a platform kept refusing); not later. */
     static final Duration WELCOME_WITHIN = Duration.ofDays(7);
 
     private static final Logger LOG = LoggerFactory.getLogger(Welcoming.class);
-
-    /** What a round did; {@code waiting} welcomes are still to go (failed, or held by another sender). */
-    public record Round(int sent, int waiting) {}
 
     private final TeamRepository teams;
     private final MemberRepository members;
@@ -82,17 +79,17 @@ public final class Welcoming {
     }
 
     private void queueRound(long teamId) {
-        work.enqueue(ROUND_KIND, teamId + ":" + UUID.randomUUID(), "");
+        work.enqueue(WELCOME_ROUND_KIND, teamId + ":" + UUID.randomUUID(), "");
     }
 
     /**
      * Sends every welcome the team's newcomers are waiting for, as many side by side as the platform takes; safe to
      * run again, and beside another round.
      */
-    public Round sendWelcomes(long teamId) {
+    public WelcomeRound sendWelcomes(long teamId) {
         Optional<Team> found = teams.find(teamId);
         if (found.isEmpty()) {
-            return new Round(0, 0);
+            return new WelcomeRound(0, 0);
         }
         Team team = found.get();
         Instant since = clock.instant().minus(WELCOME_WITHIN);
@@ -100,7 +97,7 @@ public final class Welcoming {
                 members.awaitingWelcome(teamId, since),
                 gateways.of(team.platform()).parallelSends(),
                 userId -> welcome(team, userId));
-        return new Round(
+        return new WelcomeRound(
                 (int) sent.stream().filter(Boolean::booleanValue).count(),
                 members.awaitingWelcome(teamId, since).size());
     }

@@ -2,16 +2,14 @@ package app.trustpulse.config;
 
 import app.trustpulse.chat.ChatGateways;
 import app.trustpulse.checkin.CheckInModule;
-import app.trustpulse.checkin.RecordingAnswers;
-import app.trustpulse.checkin.Reminding;
-import app.trustpulse.checkin.SendingCheckIns;
+import app.trustpulse.checkin.CheckIns;
 import app.trustpulse.promise.NoticingPromises;
-import app.trustpulse.pulse.AnswerRepository;
 import app.trustpulse.pulse.CheckInPlanner;
 import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.Leases;
 import app.trustpulse.pulse.Liveness;
 import app.trustpulse.pulse.MemberRepository;
+import app.trustpulse.pulse.PersonalAnswers;
 import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PulseMetrics;
 import app.trustpulse.pulse.PulseRepository;
@@ -27,7 +25,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Wiring of check-ins: the check-in module puts itself together ({@link CheckInModule}); this hands it what it needs
- * and offers its use cases (sending check-ins and their reminders, recording answers) to the rest of the application.
+ * and offers its facade ({@link CheckIns}: sending check-ins and their reminders, recording answers) to the rest of the
+ * application.
  */
 @Configuration(proxyBeanMethods = false)
 public class CheckInConfig {
@@ -43,10 +42,9 @@ public class CheckInConfig {
             TeamRepository teams,
             MemberRepository members,
             CheckInRepository checkIns,
-            AnswerRepository answers,
             PulseRepository pulses,
             Leases leases) {
-        return new CheckInModule.Stores(teams, members, checkIns, answers, pulses, leases);
+        return new CheckInModule.Stores(teams, members, checkIns, pulses, leases);
     }
 
     @Bean
@@ -54,6 +52,7 @@ public class CheckInConfig {
             CheckInModule.Stores stores,
             NoticingPromises promises,
             RatedLeaders ratedLeaders,
+            PersonalAnswers personalAnswers,
             ChatGateways gateways,
             TeamTriggers triggers,
             WorkQueue work,
@@ -66,7 +65,7 @@ public class CheckInConfig {
             Clock clock) {
         return new CheckInModule(
                 stores,
-                new CheckInModule.Neighbours(promises, ratedLeaders),
+                new CheckInModule.Neighbours(promises, ratedLeaders, personalAnswers),
                 new CheckInModule.Outside(gateways, triggers, work, liveness, metrics, properties.claimTimeout()),
                 pseudonyms,
                 planner,
@@ -75,17 +74,7 @@ public class CheckInConfig {
     }
 
     @Bean
-    SendingCheckIns sendingCheckIns(CheckInModule checkIns) {
-        return checkIns.sendingCheckIns();
-    }
-
-    @Bean
-    Reminding reminding(CheckInModule checkIns) {
-        return checkIns.reminding();
-    }
-
-    @Bean
-    RecordingAnswers recordingAnswers(CheckInModule checkIns) {
-        return checkIns.recordingAnswers();
+    CheckIns checkIns(CheckInModule module) {
+        return module.checkIns();
     }
 }

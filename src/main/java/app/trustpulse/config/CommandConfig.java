@@ -2,12 +2,9 @@ package app.trustpulse.config;
 
 import app.trustpulse.chat.ChatGateways;
 import app.trustpulse.chat.PlatformPersonalData;
-import app.trustpulse.checkin.SendingCheckIns;
+import app.trustpulse.checkin.CheckIns;
 import app.trustpulse.command.CommandModule;
-import app.trustpulse.command.MemberChoices;
-import app.trustpulse.command.RosterNotices;
 import app.trustpulse.command.RunningCommands;
-import app.trustpulse.command.Welcoming;
 import app.trustpulse.doctor.Doctor;
 import app.trustpulse.nudge.NudgeLog;
 import app.trustpulse.nudge.NudgingLeaders;
@@ -18,6 +15,7 @@ import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.FeedbackRepository;
 import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.ParkedWork;
+import app.trustpulse.pulse.PersonalAnswers;
 import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PulseRepository;
 import app.trustpulse.pulse.RatedLeaders;
@@ -35,7 +33,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Wiring of the command language and what members decide for themselves: the command module puts itself together
- * ({@link CommandModule}); this hands it what it needs and offers its facade and the work the scheduler resumes.
+ * ({@link CommandModule}); this hands it what it needs and offers its facade, {@link RunningCommands}.
  */
 @Configuration(proxyBeanMethods = false)
 public class CommandConfig {
@@ -58,13 +56,14 @@ public class CommandConfig {
     @Bean
     CommandModule commandModule(
             CommandModule.Stores stores,
-            SendingCheckIns sending,
+            CheckIns sending,
             ClosingWeeks closing,
             NudgingLeaders nudging,
             KeepingPromises promises,
             NoticingPromises noticing,
             Doctor doctor,
             RatedLeaders ratedLeaders,
+            PersonalAnswers personalAnswers,
             ChatGateways gateways,
             TeamTriggers triggers,
             WorkQueue work,
@@ -75,7 +74,8 @@ public class CommandConfig {
             Clock clock) {
         return new CommandModule(
                 stores,
-                new CommandModule.Neighbours(sending, closing, nudging, promises, noticing, doctor, ratedLeaders),
+                new CommandModule.Neighbours(
+                        sending, closing, nudging, promises, noticing, doctor, ratedLeaders, personalAnswers),
                 new CommandModule.Outside(
                         gateways,
                         triggers,
@@ -95,20 +95,5 @@ public class CommandConfig {
     @Bean
     RunningCommands runningCommands(CommandModule commands) {
         return commands.runningCommands();
-    }
-
-    @Bean
-    MemberChoices memberChoices(CommandModule commands) {
-        return commands.memberChoices();
-    }
-
-    @Bean
-    Welcoming welcoming(CommandModule commands) {
-        return commands.welcoming();
-    }
-
-    @Bean
-    RosterNotices rosterNotices(CommandModule commands) {
-        return commands.rosterNotices();
     }
 }

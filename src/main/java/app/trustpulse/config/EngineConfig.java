@@ -2,7 +2,9 @@ package app.trustpulse.config;
 
 import app.trustpulse.chat.ChatGateway;
 import app.trustpulse.chat.ChatGateways;
+import app.trustpulse.pulse.AnswerRepository;
 import app.trustpulse.pulse.CheckInPlanner;
+import app.trustpulse.pulse.PersonalAnswers;
 import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PulseMetrics;
 import app.trustpulse.pulse.PulseModule;
@@ -17,7 +19,7 @@ import org.springframework.core.env.Environment;
 
 /**
  * What every module of the core shares: the one clock, the texts, the platforms' gateways, and what the pulse module
- * makes ({@link PulseModule}: the pseudonyms, the sealer and the check-in planner). Each
+ * makes ({@link PulseModule}: the pseudonyms, the sealer, a person's own answers and the check-in planner). Each
  * module's own use cases are wired beside it ({@link CheckInConfig}, {@link NudgeConfig}, {@link SummaryConfig},
  * {@link CommandConfig}, {@link InboundConfig}), with plain constructors, so the core carries no Spring annotations.
  */
@@ -61,6 +63,11 @@ public class EngineConfig {
     @Bean
     Sealer sealer(PulseModule pulse) {
         return pulse.sealer();
+    }
+
+    @Bean
+    PersonalAnswers personalAnswers(PulseModule pulse, AnswerRepository answers) {
+        return pulse.personalAnswers(answers);
     }
 
     @Bean

@@ -1,10 +1,7 @@
 package app.trustpulse.config;
 
-import app.trustpulse.checkin.RecordingAnswers;
-import app.trustpulse.command.MemberChoices;
-import app.trustpulse.command.RosterNotices;
+import app.trustpulse.checkin.CheckIns;
 import app.trustpulse.command.RunningCommands;
-import app.trustpulse.command.Welcoming;
 import app.trustpulse.feedback.FeedbackConversations;
 import app.trustpulse.inbound.HomeView;
 import app.trustpulse.inbound.InboxService;
@@ -32,16 +29,13 @@ public class InboundConfig {
     @Bean
     InboxService inboxService(
             RunningCommands commands,
-            RecordingAnswers recording,
-            MemberChoices choices,
+            CheckIns checkIns,
             NudgeLog nudgeLog,
             TeamRepository teams,
             MemberRepository members,
             PulseRepository pulses,
             NudgeCatalog catalog,
             PulseView pulseView,
-            Welcoming welcoming,
-            RosterNotices notices,
             Texts texts,
             Clock clock,
             PulseProperties properties,
@@ -52,14 +46,11 @@ public class InboundConfig {
         HomeView home = new HomeView(teams, members, pulses, nudgeLog, catalog, pulseView, texts, clock);
         return new InboxService(
                 commands,
-                recording,
-                choices,
+                checkIns,
                 nudgeLog,
                 home,
                 teams,
                 members,
-                welcoming,
-                notices,
                 texts,
                 clock,
                 properties.defaultLanguage(),

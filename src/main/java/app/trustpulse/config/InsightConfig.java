@@ -9,7 +9,7 @@ import app.trustpulse.nudge.NudgeLog;
 import app.trustpulse.pulse.AnswerRepository;
 import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.MemberRepository;
-import app.trustpulse.pulse.Pseudonymizer;
+import app.trustpulse.pulse.PersonalAnswers;
 import app.trustpulse.pulse.PulseRepository;
 import app.trustpulse.pulse.RatedLeaderRepository;
 import app.trustpulse.pulse.RatedLeaders;
@@ -38,13 +38,13 @@ public class InsightConfig {
             RunningCommands commands,
             RatedLeaders ratedLeaders,
             RatedLeaderRepository ratedLeaderWeeks,
-            Pseudonymizer pseudonyms,
+            PersonalAnswers personalAnswers,
             Clock clock) {
         return new InsightModule(
                 new InsightModule.Stores(
                         teams, members, answers, checkIns, nudgeLog, queries, pulses, ratedLeaderWeeks),
                 new InsightModule.Neighbours(scrubber, commands, ratedLeaders),
-                pseudonyms,
+                personalAnswers,
                 clock);
     }
 

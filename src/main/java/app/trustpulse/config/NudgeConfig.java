@@ -11,8 +11,8 @@ import app.trustpulse.nudge.NudgingLeaders;
 import app.trustpulse.nudge.QuarterlyReviews;
 import app.trustpulse.promise.PromiseModule;
 import app.trustpulse.promise.PromiseRepository;
-import app.trustpulse.pulse.AnswerRepository;
 import app.trustpulse.pulse.MemberRepository;
+import app.trustpulse.pulse.PersonalAnswers;
 import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PulseMetrics;
 import app.trustpulse.pulse.PulseRepository;
@@ -39,10 +39,10 @@ public class NudgeConfig {
             TeamRepository teams,
             MemberRepository members,
             PulseRepository pulses,
-            AnswerRepository answers,
             WeekStepRepository steps,
             PromiseRepository promises,
             RatedLeaders ratedLeaders,
+            PersonalAnswers personalAnswers,
             ChatGateways gateways,
             PulseMetrics metrics,
             PulseProperties properties,
@@ -50,8 +50,8 @@ public class NudgeConfig {
             Texts texts,
             Clock clock) {
         return new NudgeModule(
-                new NudgeModule.Stores(nudgeLog, decisions, teams, members, pulses, answers, steps),
-                new NudgeModule.Neighbours(PromiseModule.focusOf(promises), ratedLeaders),
+                new NudgeModule.Stores(nudgeLog, decisions, teams, members, pulses, steps),
+                new NudgeModule.Neighbours(PromiseModule.focusOf(promises), ratedLeaders, personalAnswers),
                 new NudgeModule.Outside(
                         gateways, metrics, properties.nudgesPerWeek(), properties.claimTimeout(), new SecureRandom()),
                 pseudonyms,

@@ -9,6 +9,7 @@ import app.trustpulse.promise.PromiseBlocks;
 import app.trustpulse.pulse.AnswerRepository;
 import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.MemberRepository;
+import app.trustpulse.pulse.PersonalAnswers;
 import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PulseMetrics;
 import app.trustpulse.pulse.PulseRepository;
@@ -53,6 +54,7 @@ public class SummaryConfig {
             FeedbackRelease feedbackRelease,
             TextScrubber scrubber,
             PromiseBlocks promises,
+            PersonalAnswers personalAnswers,
             ChatGateways gateways,
             WorkQueue work,
             ObjectProvider<PulseCharts> charts,
@@ -63,7 +65,7 @@ public class SummaryConfig {
             Clock clock) {
         return new SummaryModule(
                 stores,
-                new SummaryModule.Neighbours(nudges, feedbackRelease, scrubber, promises),
+                new SummaryModule.Neighbours(nudges, feedbackRelease, scrubber, promises, personalAnswers),
                 new SummaryModule.Outside(
                         gateways, work, charts.getIfAvailable(PulseCharts::none), metrics, properties.claimTimeout()),
                 pseudonyms,

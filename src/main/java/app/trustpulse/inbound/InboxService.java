@@ -3,13 +3,10 @@ package app.trustpulse.inbound;
 import app.trustpulse.chat.Actions;
 import app.trustpulse.chat.ChatMessage;
 import app.trustpulse.chat.ChatUser;
-import app.trustpulse.checkin.RecordingAnswers;
+import app.trustpulse.checkin.CheckIns;
 import app.trustpulse.command.CommandContext;
-import app.trustpulse.command.MemberChoices;
-import app.trustpulse.command.RosterNotices;
 import app.trustpulse.command.RunningCommands;
 import app.trustpulse.command.Subcommand;
-import app.trustpulse.command.Welcoming;
 import app.trustpulse.feedback.FeedbackConversations;
 import app.trustpulse.nudge.NudgeLog;
 import app.trustpulse.nudge.SentNudge;
@@ -37,14 +34,11 @@ import java.util.Optional;
 public final class InboxService implements ChatInbox {
 
     private final RunningCommands commands;
-    private final RecordingAnswers recording;
-    private final MemberChoices choices;
+    private final CheckIns checkIns;
     private final NudgeLog nudgeLog;
     private final HomeView home;
     private final TeamRepository teams;
     private final MemberRepository members;
-    private final Welcoming welcoming;
-    private final RosterNotices notices;
     private final Texts texts;
     private final Clock clock;
     private final Language defaultLanguage;
@@ -55,14 +49,11 @@ public final class InboxService implements ChatInbox {
 
     public InboxService(
             RunningCommands commands,
-            RecordingAnswers recording,
-            MemberChoices choices,
+            CheckIns checkIns,
             NudgeLog nudgeLog,
             HomeView home,
             TeamRepository teams,
             MemberRepository members,
-            Welcoming welcoming,
-            RosterNotices notices,
             Texts texts,
             Clock clock,
             Language defaultLanguage,
@@ -73,14 +64,11 @@ public final class InboxService implements ChatInbox {
         this.promises = promises;
         this.noticing = noticing;
         this.commands = commands;
-        this.recording = recording;
-        this.choices = choices;
+        this.checkIns = checkIns;
         this.nudgeLog = nudgeLog;
         this.home = home;
         this.teams = teams;
         this.members = members;
-        this.welcoming = welcoming;
-        this.notices = notices;
         this.texts = texts;
         this.clock = clock;
         this.defaultLanguage = defaultLanguage;
@@ -111,7 +99,7 @@ public final class InboxService implements ChatInbox {
         if (Subcommand.lookup(first).isPresent()) {
             return commands.run(context(sender, Optional.empty()), words);
         }
-        return recording.typed(respondent(sender), words, language(sender));
+        return checkIns.typed(respondent(sender), words, language(sender));
     }
 
     @Override
@@ -140,12 +128,12 @@ public final class InboxService implements ChatInbox {
 
         @Override
         public Optional<ChatMessage> answerScore(Actions.AnswerScore a) {
-            return recording.score(respondent(s), a.checkInId(), a.dimension(), a.score(), interaction.message(), lang);
+            return checkIns.score(respondent(s), a.checkInId(), a.dimension(), a.score(), interaction.message(), lang);
         }
 
         @Override
         public Optional<ChatMessage> addComment(Actions.AddComment a) {
-            return Optional.of(recording.comment(
+            return Optional.of(checkIns.comment(
                     respondent(s),
                     a.checkInId(),
                     a.dimension(),
@@ -170,7 +158,7 @@ public final class InboxService implements ChatInbox {
 
         @Override
         public Optional<ChatMessage> sendFeedback(Actions.SendFeedback a) {
-            return Optional.of(choices.giveFeedback(
+            return Optional.of(commands.giveFeedback(
                     s.platform(),
                     s.workspaceId(),
                     s.userId(),
@@ -187,7 +175,7 @@ public final class InboxService implements ChatInbox {
             if (input.isEmpty()) {
                 return Optional.of(ChatMessage.text(texts.get(lang, "command.feedback.empty")));
             }
-            return Optional.of(choices.giveFeedback(
+            return Optional.of(commands.giveFeedback(
                     s.platform(),
                     s.workspaceId(),
                     s.userId(),
@@ -217,7 +205,7 @@ public final class InboxService implements ChatInbox {
         public Optional<ChatMessage> forgetMe(Actions.ForgetMe a) {
             return Optional.of(
                     a.confirmed()
-                            ? choices.forget(s.platform(), s.workspaceId(), s.userId(), lang)
+                            ? commands.forget(s.platform(), s.workspaceId(), s.userId(), lang)
                             : ChatMessage.text(texts.get(lang, "forget.cancelled")));
         }
 
@@ -258,7 +246,7 @@ public final class InboxService implements ChatInbox {
                         ChatMessage.text(texts.get(lang, refused.get().key())));
             }
             // Like a score, the answer shows as picked on the check-in itself, and nothing else is said.
-            recording.refresh(respondent(s), a.checkInId(), interaction.message());
+            checkIns.refresh(respondent(s), a.checkInId(), interaction.message());
             return Optional.empty();
         }
 
@@ -318,9 +306,10 @@ public final class InboxService implements ChatInbox {
                         return;
                     }
                     Change kind = change.by().isPresent() ? Change.ADDED : Change.JOINED;
-                    notices.announce(
+                    commands.announce(
                             team,
-                            cause(change, kind),
+                            change.by().map(InboxService::person),
+                            key(change, kind),
                             kind,
                             newcomers.values().stream()
                                     .map(InboxService::person)
@@ -329,7 +318,7 @@ public final class InboxService implements ChatInbox {
                         members.save(new Member(
                                 team.id(), u.userId(), u.displayName(), Role.MEMBER, u.timezone(), false, false));
                     }
-                    welcoming.welcomeNewcomers(team);
+                    commands.welcomeNewcomers(team);
                 });
     }
 
@@ -348,9 +337,10 @@ public final class InboxService implements ChatInbox {
                         return;
                     }
                     Change kind = change.by().isPresent() ? Change.REMOVED : Change.LEFT;
-                    notices.announce(
+                    commands.announce(
                             team,
-                            cause(change, kind),
+                            change.by().map(InboxService::person),
+                            key(change, kind),
                             kind,
                             leaving.stream()
                                     .map(m -> new Person(m.userId(), m.displayName()))
@@ -359,11 +349,9 @@ public final class InboxService implements ChatInbox {
                 });
     }
 
-    /** Who made a channel change and its key; one platform event may carry more than one kind of change. */
-    private static RosterNotices.Cause cause(ChannelChange change, Change kind) {
-        return new RosterNotices.Cause(
-                change.by().map(InboxService::person),
-                change.key().map(k -> "event:" + k + ":" + kind.name()).orElseGet(RosterNotices::onceKey));
+    /** The key of a channel change; one platform event may carry more than one kind of change. */
+    private static String key(ChannelChange change, Change kind) {
+        return change.key().map(k -> "event:" + k + ":" + kind.name()).orElseGet(RunningCommands::onceKey);
     }
 
     private static Person person(ChatUser u) {
@@ -387,8 +375,8 @@ public final class InboxService implements ChatInbox {
                 s.platform(), s.workspaceId(), s.userId(), s.displayName(), s.workspaceAdmin(), channel);
     }
 
-    private RecordingAnswers.Respondent respondent(Sender s) {
-        return new RecordingAnswers.Respondent(s.platform(), s.workspaceId(), s.userId());
+    private CheckIns.Respondent respondent(Sender s) {
+        return new CheckIns.Respondent(s.platform(), s.workspaceId(), s.userId());
     }
 
     private Language language(Sender s) {

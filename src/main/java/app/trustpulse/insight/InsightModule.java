@@ -6,7 +6,7 @@ import app.trustpulse.nudge.NudgeLog;
 import app.trustpulse.pulse.AnswerRepository;
 import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.MemberRepository;
-import app.trustpulse.pulse.Pseudonymizer;
+import app.trustpulse.pulse.PersonalAnswers;
 import app.trustpulse.pulse.PulseRepository;
 import app.trustpulse.pulse.RatedLeaderRepository;
 import app.trustpulse.pulse.RatedLeaders;
@@ -43,9 +43,9 @@ public final class InsightModule {
 
     private final Insights insights;
 
-    public InsightModule(Stores stores, Neighbours neighbours, Pseudonymizer pseudonyms, Clock clock) {
+    public InsightModule(Stores stores, Neighbours neighbours, PersonalAnswers personalAnswers, Clock clock) {
         ReadingInsights reading =
-                reading(stores, neighbours.scrubber(), pseudonyms, clock).namingLeaders(neighbours.ratedLeaders());
+                reading(stores, neighbours.scrubber(), personalAnswers, clock).namingLeaders(neighbours.ratedLeaders());
         this.insights = new Insights(reading, Optional.of(new EditingTeamSettings(reading, neighbours.commands())));
     }
 
@@ -53,12 +53,12 @@ public final class InsightModule {
      * Reading alone, without the settings that run commands, for tools that only read (the benchmarks): changing a
      * setting through it is refused.
      */
-    public static Insights readingOnly(Stores stores, TextScrubber scrubber, Pseudonymizer pseudonyms, Clock clock) {
-        return new Insights(reading(stores, scrubber, pseudonyms, clock), Optional.empty());
+    public static Insights readingOnly(Stores stores, TextScrubber scrubber, PersonalAnswers personalAnswers, Clock clock) {
+        return new Insights(reading(stores, scrubber, personalAnswers, clock), Optional.empty());
     }
 
     private static ReadingInsights reading(
-            Stores stores, TextScrubber scrubber, Pseudonymizer pseudonyms, Clock clock) {
+            Stores stores, TextScrubber scrubber, PersonalAnswers personalAnswers, Clock clock) {
         return new ReadingInsights(
                 stores.teams(),
                 stores.members(),
@@ -68,7 +68,7 @@ public final class InsightModule {
                 stores.queries(),
                 stores.pulses(),
                 stores.ratedLeaderWeeks(),
-                pseudonyms,
+                personalAnswers,
                 scrubber,
                 clock);
     }

@@ -15,7 +15,6 @@ import app.trustpulse.pulse.Member;
 import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.OpenWeekParticipation;
 import app.trustpulse.pulse.PersonalAnswers;
-import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PulseRepository;
 import app.trustpulse.pulse.RatedLeaderRepository;
 import app.trustpulse.pulse.RatedLeaders;
@@ -57,7 +56,7 @@ final class ReadingInsights {
     private final NudgeLog nudgeLog;
     private final InsightQueries queries;
     private final PulseRepository pulses;
-    private final Pseudonymizer pseudonyms;
+    private final PersonalAnswers personalAnswers;
     private final TextScrubber scrubber;
     private final LeaderTrustPools trustInLeader;
     private final Clock clock;
@@ -74,7 +73,7 @@ final class ReadingInsights {
             InsightQueries queries,
             PulseRepository pulses,
             RatedLeaderRepository ratedLeaderWeeks,
-            Pseudonymizer pseudonyms,
+            PersonalAnswers personalAnswers,
             TextScrubber scrubber,
             Clock clock) {
         this.teams = teams;
@@ -84,7 +83,7 @@ final class ReadingInsights {
         this.nudgeLog = nudgeLog;
         this.queries = queries;
         this.pulses = pulses;
-        this.pseudonyms = pseudonyms;
+        this.personalAnswers = personalAnswers;
         this.scrubber = scrubber;
         this.trustInLeader = new LeaderTrustPools(ratedLeaderWeeks, queries);
         this.clock = clock;
@@ -142,10 +141,9 @@ final class ReadingInsights {
 
         List<Answer> own = List.of();
         if (access.membership().isPresent()) {
-            own = new PersonalAnswers(answers, pseudonyms)
-                    .ofAnyWeek(team, viewer.userId()).stream()
-                            .filter(a -> a.week().compareTo(from) >= 0)
-                            .toList();
+            own = personalAnswers.ofAnyWeek(team, viewer.userId()).stream()
+                    .filter(a -> a.week().compareTo(from) >= 0)
+                    .toList();
         }
         Optional<TeamView.OpenWeek> open = Optional.empty();
         boolean closed = published.stream().anyMatch(p -> p.week().equals(current));

@@ -1,8 +1,8 @@
 package app.trustpulse.nudge;
 
 import app.trustpulse.chat.ChatGateways;
-import app.trustpulse.pulse.AnswerRepository;
 import app.trustpulse.pulse.MemberRepository;
+import app.trustpulse.pulse.PersonalAnswers;
 import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PulseMetrics;
 import app.trustpulse.pulse.PulseRepository;
@@ -31,11 +31,13 @@ public final class NudgeModule {
             TeamRepository teams,
             MemberRepository members,
             PulseRepository pulses,
-            AnswerRepository answers,
             WeekStepRepository steps) {}
 
-    /** What it uses of other core modules: the focus each leader chose (the promise module's). */
-    public record Neighbours(LeaderFocus focus, RatedLeaders ratedLeaders) {}
+    /**
+     * What it uses of other core modules: the focus each leader chose (the promise module's), the leader each week's
+     * statements name, and a leader's own answers (the pulse module's), for their self-check.
+     */
+    public record Neighbours(LeaderFocus focus, RatedLeaders ratedLeaders, PersonalAnswers personalAnswers) {}
 
     /**
      * How it reaches people and the rest of the world.
@@ -69,7 +71,7 @@ public final class NudgeModule {
                         stores.teams(),
                         stores.members(),
                         stores.pulses(),
-                        stores.answers(),
+                        neighbours.personalAnswers(),
                         pseudonyms,
                         stores.nudgeLog(),
                         selector,

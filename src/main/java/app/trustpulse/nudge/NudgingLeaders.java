@@ -6,7 +6,6 @@ import app.trustpulse.chat.ChatGateways;
 import app.trustpulse.chat.ChatMessage;
 import app.trustpulse.chat.Delivery;
 import app.trustpulse.chat.DirectAddress;
-import app.trustpulse.pulse.AnswerRepository;
 import app.trustpulse.pulse.CheckInPlanner;
 import app.trustpulse.pulse.DeliveryClaim;
 import app.trustpulse.pulse.Dimension;
@@ -59,7 +58,7 @@ public final class NudgingLeaders {
     private final TeamRepository teams;
     private final MemberRepository members;
     private final PulseRepository pulses;
-    private final AnswerRepository answers;
+    private final PersonalAnswers own;
     private final Pseudonymizer pseudonyms;
     private final NudgeLog nudgeLog;
     private final NudgeSelector selector;
@@ -94,7 +93,7 @@ public final class NudgingLeaders {
             TeamRepository teams,
             MemberRepository members,
             PulseRepository pulses,
-            AnswerRepository answers,
+            PersonalAnswers own,
             Pseudonymizer pseudonyms,
             NudgeLog nudgeLog,
             NudgeSelector selector,
@@ -107,7 +106,7 @@ public final class NudgingLeaders {
         this.teams = teams;
         this.members = members;
         this.pulses = pulses;
-        this.answers = answers;
+        this.own = own;
         this.pseudonyms = pseudonyms;
         this.nudgeLog = nudgeLog;
         this.selector = selector;
@@ -246,7 +245,7 @@ public final class NudgingLeaders {
         // Only what the digest set beside the team's view: a co-leader's self-check on the dimensions about the
         // rated leader is compared with nobody.
         Map<Dimension, Integer> self = latest.map(p -> LeaderItems.comparable(
-                        new PersonalAnswers(answers, pseudonyms).selfCheck(team, leader.userId(), p.week()),
+                        own.selfCheck(team, leader.userId(), p.week()),
                         !ratedLeaders.namedSomeoneElse(team.id(), p.week(), leader.userId()),
                         CheckInPlanner.itemOf(
                                 Role.LEADER,

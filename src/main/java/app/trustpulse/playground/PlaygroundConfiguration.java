@@ -3,7 +3,7 @@ package app.trustpulse.playground;
 import app.trustpulse.chat.ChatGateways;
 import app.trustpulse.chat.LocalPeople;
 import app.trustpulse.chat.MessagePreview;
-import app.trustpulse.checkin.SendingCheckIns;
+import app.trustpulse.checkin.CheckIns;
 import app.trustpulse.config.ConfiguredPlatforms;
 import app.trustpulse.inbound.ChatInbox;
 import app.trustpulse.nudge.NudgeLog;
@@ -75,7 +75,7 @@ public class PlaygroundConfiguration {
             TeamRepository teams,
             CheckInRepository checkIns,
             PulseRepository pulses,
-            SendingCheckIns sending,
+            CheckIns sending,
             ClosingWeeks closing,
             PlaygroundCalendar calendar,
             PlaygroundTexts texts,

@@ -3,7 +3,7 @@ package app.trustpulse.playground;
 import app.trustpulse.chat.Actions;
 import app.trustpulse.chat.Block;
 import app.trustpulse.chat.ChatMessage;
-import app.trustpulse.checkin.SendingCheckIns;
+import app.trustpulse.checkin.CheckIns;
 import app.trustpulse.inbound.ChatInbox;
 import app.trustpulse.inbound.Interaction;
 import app.trustpulse.pulse.CheckIn;
@@ -40,7 +40,7 @@ final class PlayingTheWeek {
     private final TeamRepository teams;
     private final CheckInRepository checkIns;
     private final PulseRepository pulses;
-    private final SendingCheckIns sending;
+    private final CheckIns sending;
     private final ClosingWeeks closing;
     private final PlaygroundCalendar calendar;
     private final PlaygroundTexts texts;
@@ -53,7 +53,7 @@ final class PlayingTheWeek {
             TeamRepository teams,
             CheckInRepository checkIns,
             PulseRepository pulses,
-            SendingCheckIns sending,
+            CheckIns sending,
             ClosingWeeks closing,
             PlaygroundCalendar calendar,
             PlaygroundTexts texts,
@@ -77,10 +77,8 @@ final class PlayingTheWeek {
         WeekId week = openWeek(team);
         int sent = 0;
         for (int round = 0; round < team.schedule().checkInDays().size(); round++) {
-            SendingCheckIns.Round r = sending.sendNow(team.id());
-            if (r.skippedBecause()
-                    .filter(SendingCheckIns.ALREADY_RUNNING::equals)
-                    .isPresent()) {
+            CheckIns.Round r = sending.sendNow(team.id());
+            if (r.skippedBecause().filter(CheckIns.ALREADY_RUNNING::equals).isPresent()) {
                 throw new PlaygroundRequestException(HttpStatus.CONFLICT, "playground.error.sending");
             }
             if (r.skippedBecause().isPresent() || r.sent() == 0) {

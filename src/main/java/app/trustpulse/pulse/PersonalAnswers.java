@@ -9,14 +9,15 @@ import java.util.Optional;
 /**
  * One person's own answers of one week in one team, found by their week pseudonym (and those from before a key
  * rotation): for showing them what they answered, replacing an answer, and forgetting them. Nothing else can find a
- * person's answers, as nothing stored names the person.
+ * person's answers, as nothing stored names the person. Only the pulse module makes one ({@link PulseModule}), under
+ * its pseudonyms.
  */
 public final class PersonalAnswers {
 
     private final AnswerRepository answers;
     private final Pseudonymizer pseudonyms;
 
-    public PersonalAnswers(AnswerRepository answers, Pseudonymizer pseudonyms) {
+    PersonalAnswers(AnswerRepository answers, Pseudonymizer pseudonyms) {
         this.answers = answers;
         this.pseudonyms = pseudonyms;
     }

@@ -1,6 +1,6 @@
 package app.trustpulse.schedule;
 
-import app.trustpulse.checkin.SendingCheckIns;
+import app.trustpulse.checkin.CheckIns;
 import app.trustpulse.work.WorkHandler;
 
 /**
@@ -11,9 +11,9 @@ final class CheckInRoundWork implements WorkHandler {
 
     static final String KIND = "check-in-round";
 
-    private final SendingCheckIns sending;
+    private final CheckIns sending;
 
-    CheckInRoundWork(SendingCheckIns sending) {
+    CheckInRoundWork(CheckIns sending) {
         this.sending = sending;
     }
 
@@ -25,7 +25,7 @@ final class CheckInRoundWork implements WorkHandler {
     @Override
     public void run(String key, String data) {
         TeamRun run = TeamRun.parse(key);
-        SendingCheckIns.Round round = sending.scheduledRound(run.teamId(), run.scheduledAt());
+        CheckIns.Round round = sending.scheduledRound(run.teamId(), run.scheduledAt());
         if (round.inFlight() > 0 || round.failed() > 0) {
             throw new IllegalStateException("round of team " + run.teamId() + ": " + round.inFlight()
                     + " check-in(s) held by another sender, " + round.failed() + " failed; the round runs again");

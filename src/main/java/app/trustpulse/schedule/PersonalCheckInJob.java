@@ -1,15 +1,15 @@
 package app.trustpulse.schedule;
 
-import app.trustpulse.checkin.SendingCheckIns;
+import app.trustpulse.checkin.CheckIns;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 
 /** One person's check-in, at the team's check-in time on their own clock. */
 class PersonalCheckInJob implements Job {
 
-    private final SendingCheckIns sending;
+    private final CheckIns sending;
 
-    public PersonalCheckInJob(SendingCheckIns sending) {
+    public PersonalCheckInJob(CheckIns sending) {
         this.sending = sending;
     }
 

@@ -1,6 +1,6 @@
 package app.trustpulse.schedule;
 
-import app.trustpulse.checkin.Reminding;
+import app.trustpulse.checkin.CheckIns;
 import app.trustpulse.pulse.WeekId;
 import app.trustpulse.work.WorkHandler;
 
@@ -13,10 +13,10 @@ final class ReminderWork implements WorkHandler {
 
     static final String KIND = "reminder-round";
 
-    private final Reminding reminding;
+    private final CheckIns checkIns;
 
-    ReminderWork(Reminding reminding) {
-        this.reminding = reminding;
+    ReminderWork(CheckIns checkIns) {
+        this.checkIns = checkIns;
     }
 
     /** "team:week:slot", e.g. "42:2026-W48:0". */
@@ -33,7 +33,7 @@ final class ReminderWork implements WorkHandler {
     public void run(String key, String data) {
         String[] parts = key.split(":");
         long teamId = Long.parseLong(parts[0]);
-        Reminding.Round round = reminding.remind(teamId, WeekId.parse(parts[1]), Integer.parseInt(parts[2]));
+        CheckIns.ReminderRound round = checkIns.remind(teamId, WeekId.parse(parts[1]), Integer.parseInt(parts[2]));
         if (!round.finished()) {
             throw new IllegalStateException("reminders of team " + teamId + ": " + round.inFlight()
                     + " held by another sender, " + round.failed() + " failed; the round runs again");

@@ -1,6 +1,6 @@
 package app.trustpulse.schedule;
 
-import app.trustpulse.command.RosterNotices;
+import app.trustpulse.command.RunningCommands;
 import app.trustpulse.work.WorkHandler;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
@@ -12,26 +12,26 @@ import org.springframework.context.ApplicationListener;
  */
 final class RosterNoticeWork implements WorkHandler, ApplicationListener<ApplicationReadyEvent> {
 
-    private final RosterNotices notices;
+    private final RunningCommands commands;
 
-    RosterNoticeWork(RosterNotices notices) {
-        this.notices = notices;
+    RosterNoticeWork(RunningCommands commands) {
+        this.commands = commands;
     }
 
     @Override
     public String kind() {
-        return RosterNotices.KIND;
+        return RunningCommands.ROSTER_NOTICE_KIND;
     }
 
     @Override
     public void run(String key, String data) {
-        if (!notices.post(key)) {
+        if (!commands.postRosterNotice(key)) {
             throw new IllegalStateException("roster notice " + key + " not posted yet; tried again later");
         }
     }
 
     @Override
     public void onApplicationEvent(ApplicationReadyEvent event) {
-        notices.resumeAll();
+        commands.resumeRosterNotices();
     }
 }

@@ -1,9 +1,7 @@
 package app.trustpulse.schedule;
 
-import app.trustpulse.checkin.Reminding;
-import app.trustpulse.checkin.SendingCheckIns;
-import app.trustpulse.command.RosterNotices;
-import app.trustpulse.command.Welcoming;
+import app.trustpulse.checkin.CheckIns;
+import app.trustpulse.command.RunningCommands;
 import app.trustpulse.nudge.NudgingLeaders;
 import app.trustpulse.pulse.Platform;
 import app.trustpulse.pulse.PulseMetrics;
@@ -106,27 +104,27 @@ public class SchedulingConfiguration {
     }
 
     @Bean
-    CheckInRoundWork checkInRoundWork(SendingCheckIns sending) {
+    CheckInRoundWork checkInRoundWork(CheckIns sending) {
         return new CheckInRoundWork(sending);
     }
 
     @Bean
-    WelcomeRoundWork welcomeRoundWork(Welcoming welcoming) {
-        return new WelcomeRoundWork(welcoming);
+    WelcomeRoundWork welcomeRoundWork(RunningCommands commands) {
+        return new WelcomeRoundWork(commands);
     }
 
     @Bean
-    RosterNoticeWork rosterNoticeWork(RosterNotices notices) {
-        return new RosterNoticeWork(notices);
+    RosterNoticeWork rosterNoticeWork(RunningCommands commands) {
+        return new RosterNoticeWork(commands);
     }
 
     @Bean
-    ReminderWork reminderWork(Reminding reminding) {
-        return new ReminderWork(reminding);
+    ReminderWork reminderWork(CheckIns checkIns) {
+        return new ReminderWork(checkIns);
     }
 
     @Bean
-    CheckInRetryWork checkInRetryWork(SendingCheckIns sending) {
+    CheckInRetryWork checkInRetryWork(CheckIns sending) {
         return new CheckInRetryWork(sending);
     }
 
@@ -136,7 +134,7 @@ public class SchedulingConfiguration {
     }
 
     @Bean
-    SendNowResumeWork sendNowResumeWork(SendingCheckIns sending) {
+    SendNowResumeWork sendNowResumeWork(CheckIns sending) {
         return new SendNowResumeWork(sending);
     }
 

@@ -1,6 +1,6 @@
 package app.trustpulse.schedule;
 
-import app.trustpulse.checkin.SendingCheckIns;
+import app.trustpulse.checkin.CheckIns;
 import app.trustpulse.pulse.WeekId;
 import app.trustpulse.work.WorkHandler;
 
@@ -10,15 +10,15 @@ import app.trustpulse.work.WorkHandler;
  */
 final class SendNowResumeWork implements WorkHandler {
 
-    private final SendingCheckIns sending;
+    private final CheckIns sending;
 
-    SendNowResumeWork(SendingCheckIns sending) {
+    SendNowResumeWork(CheckIns sending) {
         this.sending = sending;
     }
 
     @Override
     public String kind() {
-        return SendingCheckIns.RESUME_KIND;
+        return CheckIns.RESUME_KIND;
     }
 
     @Override

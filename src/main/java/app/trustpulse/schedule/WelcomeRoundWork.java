@@ -1,6 +1,6 @@
 package app.trustpulse.schedule;
 
-import app.trustpulse.command.Welcoming;
+import app.trustpulse.command.RunningCommands;
 import app.trustpulse.work.WorkHandler;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
@@ -12,21 +12,21 @@ import org.springframework.context.ApplicationListener;
  */
 final class WelcomeRoundWork implements WorkHandler, ApplicationListener<ApplicationReadyEvent> {
 
-    private final Welcoming welcoming;
+    private final RunningCommands commands;
 
-    WelcomeRoundWork(Welcoming welcoming) {
-        this.welcoming = welcoming;
+    WelcomeRoundWork(RunningCommands commands) {
+        this.commands = commands;
     }
 
     @Override
     public String kind() {
-        return Welcoming.ROUND_KIND;
+        return RunningCommands.WELCOME_ROUND_KIND;
     }
 
     @Override
     public void run(String key, String data) {
         long teamId = Long.parseLong(key.substring(0, key.indexOf(':')));
-        Welcoming.Round round = welcoming.sendWelcomes(teamId);
+        RunningCommands.WelcomeRound round = commands.sendWelcomes(teamId);
         if (round.waiting() > 0) {
             throw new IllegalStateException(
                     "welcomes of team " + teamId + ": " + round.waiting() + " still waiting; the round runs again");
@@ -35,6 +35,6 @@ final class WelcomeRoundWork implements WorkHandler, ApplicationListener<Applica
 
     @Override
     public void onApplicationEvent(ApplicationReadyEvent event) {
-        welcoming.resumeAll();
+        commands.resumeWelcomes();
     }
 }

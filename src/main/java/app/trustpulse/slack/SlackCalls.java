@@ -62,7 +62,7 @@ class SlackCalls {
         this.callTimeout = props.callTimeout();
         this.metrics = metrics;
         this.connection = connection;
-        this.postPace = new WorkspacePostPace(props.rateShare(), System::nanoTime);
+        this.postPace = new WorkspacePostPace(props.pace(), System::nanoTime);
     }
 
     /** A call that is safe to repeat (reads, opening an IM, updates, views). */

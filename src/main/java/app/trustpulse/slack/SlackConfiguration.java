@@ -30,6 +30,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -50,6 +52,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Conditional(SlackConfigured.class)
 @EnableConfigurationProperties(SlackProperties.class)
 public class SlackConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SlackConfiguration.class);
 
     static final String EVENTS_PATH = "/slack/events";
     static final String APP_PATH = "/slack";
@@ -90,7 +94,15 @@ public class SlackConfiguration {
         methods.setExecutorName("trust-pulse-" + UUID.randomUUID());
         methods.setMaxIdleMills(
                 (int) Math.min(Integer.MAX_VALUE, props.callTimeout().toMillis()));
-        methods.setCustomRateLimitResolver(new SharedRateLimits(props.rateShare()));
+        if (props.benchmarkTimeCompression() != 1) {
+            // Said once at start, so an install that set it by mistake sees why Slack answers with 429s.
+            LOG.info(
+                    "slack.benchmark-time-compression is {}: Slack's limits are paced {} times faster than Slack takes;"
+                            + " for benchmarks against a fake Slack only",
+                    props.benchmarkTimeCompression(),
+                    props.benchmarkTimeCompression());
+        }
+        methods.setCustomRateLimitResolver(new SharedRateLimits(props.pace()));
         config.setMethodsConfig(methods);
         // The SDK waits out an HTTP 429 and sends again by itself; the HTTP client sees each one go by.
         OkHttpClient http = SlackHttpClient.buildOkHttpClient(config)
@@ -340,10 +352,8 @@ public class SlackConfiguration {
 
         private final double share;
 
+        /** {@code share}: this instance's share of the limits (see {@link SlackProperties#pace()}). */
         SharedRateLimits(double share) {
-            if (share <= 0) {
-                throw new IllegalArgumentException("slack.rate-share must be above 0");
-            }
             this.share = share;
         }
 

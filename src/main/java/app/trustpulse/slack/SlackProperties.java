@@ -1,5 +1,6 @@
 package app.trustpulse.slack;
 
+import app.trustpulse.chat.RateShare;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -19,7 +20,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param callTimeout how long one Web API call may take in all, 429 waits included
  * @param conversationSpacing the pace of queued replies to one conversation (Slack takes about one a second)
  * @param rateShare the share of Slack's published limits (per workspace and method, and one post a second per
- *                  conversation) this instance paces itself to: 1 for one instance, 1/N to split them between N
+ *                  conversation) this instance paces itself to: 1 for one instance, 1/N to split them between N;
+ *                  above 0 and at most 1 ({@link RateShare}, as for Teams)
+ * @param benchmarkTimeCompression benchmarks and tests only: how many times faster than real time they run the fake
+ *                  Slack's limits, so the service paces itself that much faster too; 1 (the default) in every install
  * @param reconnectMaxDelay while Slack cannot be reached, the longest wait between two tries to reach it again (the
  *                  waits double from one second up to this); Slack's queued work waits as long
  */
@@ -38,7 +42,25 @@ public record SlackProperties(
         @DefaultValue("10m") Duration callTimeout,
         @DefaultValue("1100ms") Duration conversationSpacing,
         @DefaultValue("1.0") double rateShare,
+        @DefaultValue("1") double benchmarkTimeCompression,
         @DefaultValue("1m") Duration reconnectMaxDelay) {
+
+    public SlackProperties {
+        rateShare = RateShare.checked("slack.rate-share", rateShare);
+        if (!(benchmarkTimeCompression > 0 && Double.isFinite(benchmarkTimeCompression))) {
+            throw new IllegalArgumentException("slack.benchmark-time-compression (SLACK_BENCHMARK_TIME_COMPRESSION) is"
+                    + " for benchmarks only and must be above 0; leave it unset (1) in an install; it is "
+                    + benchmarkTimeCompression);
+        }
+    }
+
+    /**
+     * The factor Slack's published limits are paced at: this instance's share of them, times the benchmarks' time
+     * compression (1 outside benchmarks).
+     */
+    double pace() {
+        return rateShare * benchmarkTimeCompression;
+    }
 
     boolean socketMode() {
         return isSet(appToken);

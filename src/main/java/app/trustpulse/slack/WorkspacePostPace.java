@@ -7,7 +7,7 @@ import java.util.function.LongSupplier;
 
 /**
  * Spaces the posts to one workspace at its share of Slack's workspace-wide limit for {@code chat.postMessage} (600 a
- * minute, times {@code slack.rate-share}). The SDK paces posts per conversation only, so many rounds in one
+ * minute, times {@link SlackProperties#pace()}). The SDK paces posts per conversation only, so many rounds in one
  * workspace at once (a thousand teams) would otherwise send faster than Slack takes, and each would wait out a 429 and
  * send again; here each post waits for its own moment instead, and the workspace's limit is used without being
  * overrun.

@@ -39,6 +39,7 @@ final class LeaderDigest implements WeekStep {
     private final AnswerRepository answers;
     private final PulseRepository pulses;
     private final Pseudonymizer pseudonyms;
+    private final PersonalAnswers own;
     private final FeedbackRelease feedbackRelease;
     private final LeaderDigests digests;
     private final DigestNudges nudges;
@@ -52,6 +53,7 @@ final class LeaderDigest implements WeekStep {
             AnswerRepository answers,
             PulseRepository pulses,
             Pseudonymizer pseudonyms,
+            PersonalAnswers own,
             FeedbackRelease feedbackRelease,
             LeaderDigests digests,
             DigestNudges nudges,
@@ -63,6 +65,7 @@ final class LeaderDigest implements WeekStep {
                 answers,
                 pulses,
                 pseudonyms,
+                own,
                 feedbackRelease,
                 digests,
                 nudges,
@@ -77,6 +80,7 @@ final class LeaderDigest implements WeekStep {
             AnswerRepository answers,
             PulseRepository pulses,
             Pseudonymizer pseudonyms,
+            PersonalAnswers own,
             FeedbackRelease feedbackRelease,
             LeaderDigests digests,
             DigestNudges nudges,
@@ -89,6 +93,7 @@ final class LeaderDigest implements WeekStep {
         this.answers = answers;
         this.pulses = pulses;
         this.pseudonyms = pseudonyms;
+        this.own = own;
         this.feedbackRelease = feedbackRelease;
         this.digests = digests;
         this.nudges = nudges;
@@ -125,7 +130,7 @@ final class LeaderDigest implements WeekStep {
         LeaderDigests.WeekContext context = new LeaderDigests.WeekContext(
                 pulse, earlier, feedback.released(), feedback.held(), answers.releasedComments(team.id(), week));
         DirectAddress to = new DirectAddress(team.platform(), team.workspaceId(), leaderId);
-        Map<Dimension, Integer> answered = new PersonalAnswers(answers, pseudonyms).selfCheck(team, leaderId, week);
+        Map<Dimension, Integer> answered = own.selfCheck(team, leaderId, week);
         SelfCheckScope scope = SelfCheckScope.of(
                 answered,
                 ratedLeaders.of(team.id(), week),

@@ -9,6 +9,7 @@ import app.trustpulse.promise.PromiseSections;
 import app.trustpulse.pulse.AnswerRepository;
 import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.MemberRepository;
+import app.trustpulse.pulse.PersonalAnswers;
 import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PulseCalculator;
 import app.trustpulse.pulse.PulseMetrics;
@@ -56,11 +57,15 @@ public final class SummaryModule {
     }
 
     /**
-     * What it uses of the nudge, feedback and promise modules: of nudges only their facade for the week close
-     * ({@link DigestNudges}).
+     * What it uses of the nudge, feedback, promise and pulse modules: of nudges only their facade for the week close
+     * ({@link DigestNudges}); of the pulse module a leader's own answers, for their self-check.
      */
     public record Neighbours(
-            DigestNudges nudges, FeedbackRelease feedbackRelease, TextScrubber scrubber, PromiseSections promises) {}
+            DigestNudges nudges,
+            FeedbackRelease feedbackRelease,
+            TextScrubber scrubber,
+            PromiseSections promises,
+            PersonalAnswers personalAnswers) {}
 
     /** How it reaches people and the rest of the world. */
     public record Outside(
@@ -90,6 +95,7 @@ public final class SummaryModule {
                         stores.answers(),
                         stores.pulses(),
                         pseudonyms,
+                        neighbours.personalAnswers(),
                         neighbours.feedbackRelease(),
                         digests,
                         neighbours.nudges(),

@@ -1,5 +1,6 @@
 package app.trustpulse.teams;
 
+import app.trustpulse.chat.RateShare;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -15,7 +16,7 @@ import org.springframework.context.annotation.Conditional;
  * @param initialBackoff the wait before the first retry; it doubles with every further retry
  * @param maxBackoff the longest wait between two tries
  * @param rateShare the share of Teams' limits (per conversation and per tenant) this instance paces itself to: 1 for
- *                  one instance, 1/N to split them between N
+ *                  one instance, 1/N to split them between N; above 0 and at most 1 ({@link RateShare}, as for Slack)
  * @param parallelSends how many messages to different people a round (check-ins, welcomes) sends side by side: one
  *                      sender alone, at some tens of milliseconds a message, stays below Teams' 30 posts a second
  */
@@ -39,9 +40,6 @@ record TeamsSettings(
             throw new IllegalArgumentException(
                     "teams.parallel-sends (TEAMS_PARALLEL_SENDS) must be 1 to 32; it is " + parallelSends);
         }
-        if (!(rateShare > 0 && rateShare <= 1)) {
-            throw new IllegalArgumentException("teams.rate-share (TEAMS_RATE_SHARE) must be above 0 and at most 1,"
-                    + " e.g. 0.5 with two instances; it is " + rateShare);
-        }
+        rateShare = RateShare.checked("teams.rate-share", rateShare);
     }
 }

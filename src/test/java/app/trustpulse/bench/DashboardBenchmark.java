@@ -70,7 +70,8 @@ class DashboardBenchmark {
         var pulses = stores.pulses();
         var nudges = stores.nudgeLog();
         var answers = stores.answers();
-        Pseudonymizer pseudonyms = new PulseModule(new byte[32]).pseudonyms();
+        PulseModule pulse = new PulseModule(new byte[32]);
+        Pseudonymizer pseudonyms = pulse.pseudonyms();
         Team team = teams.insert(new Team(
                 0,
                 Platform.SLACK,
@@ -137,7 +138,7 @@ class DashboardBenchmark {
                         pulses,
                         app.trustpulse.pulse.RatedLeaders.inMemory()),
                 new TextScrubber(),
-                pseudonyms,
+                pulse.personalAnswers(answers),
                 clock);
         Viewer lead = new Viewer(Platform.SLACK, "T1", "ULEAD", "Lead", false);
         for (int i = 0; i < 10; i++) {

@@ -8,7 +8,7 @@ import app.trustpulse.chat.ChatUser;
 import app.trustpulse.chat.DirectAddress;
 import app.trustpulse.chat.MessageRef;
 import app.trustpulse.checkin.CheckInModule;
-import app.trustpulse.checkin.SendingCheckIns;
+import app.trustpulse.checkin.CheckIns;
 import app.trustpulse.feedback.FeedbackModule;
 import app.trustpulse.feedback.TextScrubber;
 import app.trustpulse.nudge.InMemoryDecisionLog;
@@ -102,11 +102,12 @@ class PulseBenchmark {
         };
         // Nothing fails against the instant platform, so nothing is queued for later: the queue is not needed here.
         WorkQueue noQueue = (kind, key, data, due) -> true;
-        SendingCheckIns sending = new CheckInModule(
-                        new CheckInModule.Stores(teams, members, checkIns, answers, pulses, stores.leases()),
+        CheckIns sending = new CheckInModule(
+                        new CheckInModule.Stores(teams, members, checkIns, pulses, stores.leases()),
                         new CheckInModule.Neighbours(
                                 app.trustpulse.promise.PromiseQuestions.none(),
-                                app.trustpulse.pulse.RatedLeaders.none()),
+                                app.trustpulse.pulse.RatedLeaders.none(),
+                                pulse.personalAnswers(answers)),
                         new CheckInModule.Outside(
                                 gateways,
                                 noTriggers,
@@ -118,7 +119,7 @@ class PulseBenchmark {
                         pulse.checkInPlanner(),
                         texts,
                         clock)
-                .sendingCheckIns();
+                .checkIns();
         ClosingWeeks closing = new SummaryModule(
                         new SummaryModule.Stores(
                                 teams, members, checkIns, answers, pulses, stores.weekSteps(), nudgeLog),
@@ -126,7 +127,8 @@ class PulseBenchmark {
                                 NudgeModule.digestNudges(nudgeLog, new InMemoryDecisionLog(), texts),
                                 FeedbackModule.release(feedback, members, pseudonyms, new Random(1)),
                                 new TextScrubber(),
-                                app.trustpulse.promise.PromiseSections.none()),
+                                app.trustpulse.promise.PromiseSections.none(),
+                                pulse.personalAnswers(answers)),
                         new SummaryModule.Outside(
                                 gateways,
                                 noQueue,
@@ -162,7 +164,7 @@ class PulseBenchmark {
         WeekId week = WeekId.of(clock.instant(), team.timezone());
 
         long t0 = System.nanoTime();
-        SendingCheckIns.Round round = sending.sendNow(team.id());
+        CheckIns.Round round = sending.sendNow(team.id());
         long t1 = System.nanoTime();
         Random random = new Random(3);
         for (int i = 0; i < MEMBERS + LEADERS; i++) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.trustpulse.Application;
 import app.trustpulse.Slow;
 import app.trustpulse.chat.ChatGateway;
-import app.trustpulse.checkin.SendingCheckIns;
+import app.trustpulse.checkin.CheckIns;
 import app.trustpulse.command.CommandContext;
 import app.trustpulse.command.RunningCommands;
 import app.trustpulse.pulse.Platform;
@@ -151,8 +151,8 @@ class TwoInstancesTest {
         // The scheduled round fires once, on whichever instance holds the trigger.
         waitFor(() -> checkIns().size() >= 5, Duration.ofSeconds(150));
         // Then both instances are asked to send the next check-in at the same moment.
-        CompletableFuture<SendingCheckIns.Round> a = CompletableFuture.supplyAsync(() -> sendNow(first));
-        CompletableFuture<SendingCheckIns.Round> b = CompletableFuture.supplyAsync(() -> sendNow(second));
+        CompletableFuture<CheckIns.Round> a = CompletableFuture.supplyAsync(() -> sendNow(first));
+        CompletableFuture<CheckIns.Round> b = CompletableFuture.supplyAsync(() -> sendNow(second));
         assertThat(a.get().sent() + b.get().sent()).isEqualTo(5);
         waitFor(() -> RecordingGateway.SENT.stream().anyMatch(RecordingGateway.Sent::isPulse), Duration.ofSeconds(150));
         // And both close the week at once, after the scheduler may already have.
@@ -183,8 +183,8 @@ class TwoInstancesTest {
                 .isEqualTo(1L);
     }
 
-    private static SendingCheckIns.Round sendNow(ConfigurableApplicationContext app) {
-        return app.getBean(SendingCheckIns.class).sendNow(team(app).id());
+    private static CheckIns.Round sendNow(ConfigurableApplicationContext app) {
+        return app.getBean(CheckIns.class).sendNow(team(app).id());
     }
 
     private static ClosingWeeks.Outcome closeNow(ConfigurableApplicationContext app) {

@@ -6,7 +6,7 @@ import app.trustpulse.chat.ChannelAddress;
 import app.trustpulse.chat.ChatGateways;
 import app.trustpulse.chat.ChatUser;
 import app.trustpulse.checkin.CheckInModule;
-import app.trustpulse.checkin.SendingCheckIns;
+import app.trustpulse.checkin.CheckIns;
 import app.trustpulse.pulse.CheckIn;
 import app.trustpulse.pulse.CheckInPlanner;
 import app.trustpulse.pulse.Platform;
@@ -61,13 +61,16 @@ class PersonalCheckInsTest extends EngineTest {
     @Autowired
     CheckInPlanner planner;
 
+    @Autowired
+    app.trustpulse.pulse.PersonalAnswers personalAnswers;
+
     @Test
     void aMemberFarWestOfTheTeamGetsTheCheckInOfTheTeamsDayOnTheirOwnMorning() {
         Ws ws = teamWithAMemberElsewhere(TOKYO, LOS_ANGELES);
         long teamId = ws.team().id();
         Instant teamRound = MONDAY.atTime(9, 30).atZone(TOKYO).toInstant();
 
-        SendingCheckIns.Round round = sendingAt(teamRound).scheduledRound(teamId, teamRound);
+        CheckIns.Round round = sendingAt(teamRound).scheduledRound(teamId, teamRound);
 
         assertThat(round.sent())
                 .as("the two members and the leader in the team's zone")
@@ -79,9 +82,9 @@ class PersonalCheckInsTest extends EngineTest {
         assertThat(ownMorning.atZone(TOKYO).toLocalDate())
                 .as("already Tuesday in Tokyo")
                 .isEqualTo(MONDAY.plusDays(1));
-        SendingCheckIns.Delivery delivery = sendingAt(ownMorning).personalRound(teamId, "UW");
+        CheckIns.Delivery delivery = sendingAt(ownMorning).personalRound(teamId, "UW");
 
-        assertThat(delivery).isEqualTo(SendingCheckIns.Delivery.SENT);
+        assertThat(delivery).isEqualTo(CheckIns.Delivery.SENT);
         assertThat(ws.checkInsTo(ws.outsider("UW"))).hasSize(1);
         assertThat(checkIns.ofUser(teamId, "UW", WeekId.of(MONDAY)))
                 .singleElement()
@@ -99,16 +102,16 @@ class PersonalCheckInsTest extends EngineTest {
 
         assertThat(sendingAt(teamRound).scheduledRound(teamId, teamRound).deferred())
                 .isEqualTo(1);
-        SendingCheckIns.Delivery delivery =
+        CheckIns.Delivery delivery =
                 sendingAt(MONDAY.atTime(9, 30).atZone(NEW_YORK).toInstant()).personalRound(teamId, "UW");
 
-        assertThat(delivery).isEqualTo(SendingCheckIns.Delivery.SENT);
+        assertThat(delivery).isEqualTo(CheckIns.Delivery.SENT);
         assertThat(checkIns.ofUser(teamId, "UW", WeekId.of(MONDAY)))
                 .singleElement()
                 .satisfies(c -> assertThat(c.slot()).isZero());
         assertThat(sendingAt(MONDAY.atTime(9, 40).atZone(NEW_YORK).toInstant()).personalRound(teamId, "UW"))
                 .as("a second firing sends nothing more")
-                .isEqualTo(SendingCheckIns.Delivery.ALREADY_SENT);
+                .isEqualTo(CheckIns.Delivery.ALREADY_SENT);
         assertThat(ws.checkInsTo(ws.outsider("UW"))).hasSize(1);
     }
 
@@ -117,11 +120,11 @@ class PersonalCheckInsTest extends EngineTest {
         Ws ws = teamWithAMemberElsewhere(TOKYO, LOS_ANGELES);
         long teamId = ws.team().id();
 
-        SendingCheckIns.Delivery delivery = sendingAt(
+        CheckIns.Delivery delivery = sendingAt(
                         MONDAY.atTime(LocalTime.of(20, 0)).atZone(LOS_ANGELES).toInstant())
                 .personalRound(teamId, "UW");
 
-        assertThat(delivery).isEqualTo(SendingCheckIns.Delivery.NOTHING_LEFT);
+        assertThat(delivery).isEqualTo(CheckIns.Delivery.NOTHING_LEFT);
         assertThat(ws.checkInsTo(ws.outsider("UW"))).isEmpty();
     }
 
@@ -141,10 +144,11 @@ class PersonalCheckInsTest extends EngineTest {
     }
 
     /** The use case as the context wires it, on a clock stopped at the given moment. */
-    private SendingCheckIns sendingAt(Instant now) {
+    private CheckIns sendingAt(Instant now) {
         return new CheckInModule(
                         stores,
-                        new CheckInModule.Neighbours(promises, app.trustpulse.pulse.RatedLeaders.none()),
+                        new CheckInModule.Neighbours(
+                                promises, app.trustpulse.pulse.RatedLeaders.none(), personalAnswers),
                         new CheckInModule.Outside(
                                 gateways,
                                 triggers,
@@ -156,6 +160,6 @@ class PersonalCheckInsTest extends EngineTest {
                         planner,
                         texts,
                         Clock.fixed(now, ZoneOffset.UTC))
-                .sendingCheckIns();
+                .checkIns();
     }
 }

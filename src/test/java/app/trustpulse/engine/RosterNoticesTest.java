@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.trustpulse.chat.ChatUser;
 import app.trustpulse.chat.Mentions;
-import app.trustpulse.command.RosterNotices;
+import app.trustpulse.command.RunningCommands;
 import app.trustpulse.inbound.ChannelChange;
 import app.trustpulse.inbound.CommandRequest;
 import app.trustpulse.inbound.Sender;
@@ -21,7 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class RosterNoticesTest extends EngineTest {
 
     @Autowired
-    RosterNotices notices;
+    RunningCommands commands;
 
     @Test
     void setupIsAnnouncedOnceAsASummaryNamingWhoSetItUp() {
@@ -198,8 +198,8 @@ class RosterNoticesTest extends EngineTest {
 
         gateway.channelReachable(ws.id, ws.channel);
         String workKey = ws.team().id() + ":request:re-refused";
-        assertThat(notices.post(workKey)).isTrue();
-        assertThat(notices.post(workKey))
+        assertThat(commands.postRosterNotice(workKey)).isTrue();
+        assertThat(commands.postRosterNotice(workKey))
                 .as("posted already: nothing more to do")
                 .isTrue();
         settled(inbox.commandAgain(add));

@@ -2,8 +2,7 @@ package app.trustpulse.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.trustpulse.checkin.Reminding;
-import app.trustpulse.checkin.SendingCheckIns;
+import app.trustpulse.checkin.CheckIns;
 import app.trustpulse.inbound.Sender;
 import app.trustpulse.nudge.NudgingLeaders;
 import app.trustpulse.pulse.Language;
@@ -54,13 +53,10 @@ class ScheduledRoundsTest extends EngineTest {
             "Pacific/Kiritimati");
 
     @Autowired
-    SendingCheckIns sending;
+    CheckIns rounds;
 
     @Autowired
     ClosingWeeks closing;
-
-    @Autowired
-    Reminding reminding;
 
     @Autowired
     NudgingLeaders nudging;
@@ -70,7 +66,7 @@ class ScheduledRoundsTest extends EngineTest {
         Ws ws = teamWorkingNow();
         Instant yesterday = clock.instant().minus(Duration.ofDays(1));
 
-        SendingCheckIns.Round round = sending.scheduledRound(ws.team().id(), yesterday);
+        CheckIns.Round round = rounds.scheduledRound(ws.team().id(), yesterday);
 
         assertThat(round.skippedBecause()).isPresent();
         assertThat(round.sent()).isZero();
@@ -83,7 +79,7 @@ class ScheduledRoundsTest extends EngineTest {
         Ws ws = teamWorkingNow();
         Instant minutesAgo = clock.instant().minus(Duration.ofMinutes(5));
 
-        SendingCheckIns.Round round = sending.scheduledRound(ws.team().id(), minutesAgo);
+        CheckIns.Round round = rounds.scheduledRound(ws.team().id(), minutesAgo);
 
         assertThat(round.skippedBecause()).isEmpty();
         assertThat(round.sent()).isEqualTo(4);
@@ -96,7 +92,7 @@ class ScheduledRoundsTest extends EngineTest {
                             .hasSize(3));
         }
 
-        SendingCheckIns.Round again = sending.scheduledRound(ws.team().id(), minutesAgo);
+        CheckIns.Round again = rounds.scheduledRound(ws.team().id(), minutesAgo);
 
         assertThat(again.sent()).isZero();
         assertThat(again.alreadySent()).isEqualTo(4);
@@ -108,8 +104,8 @@ class ScheduledRoundsTest extends EngineTest {
         Ws ws = teamWorkingNow();
         ws.command(ws.admin, "pause");
 
-        SendingCheckIns.Round round =
-                sending.scheduledRound(ws.team().id(), clock.instant().minus(Duration.ofMinutes(5)));
+        CheckIns.Round round =
+                rounds.scheduledRound(ws.team().id(), clock.instant().minus(Duration.ofMinutes(5)));
 
         assertThat(round.skippedBecause()).isPresent();
         assertThat(ws.directs()).isEmpty();
@@ -118,7 +114,7 @@ class ScheduledRoundsTest extends EngineTest {
     @Test
     void aWeekCloseMissedOnAnEarlierDayIsSkippedAndOneOfTheSameDayPostsOnce() {
         Ws ws = teamWorkingNow();
-        sending.scheduledRound(ws.team().id(), clock.instant().minus(Duration.ofMinutes(5)));
+        rounds.scheduledRound(ws.team().id(), clock.instant().minus(Duration.ofMinutes(5)));
         ws.dm(ws.member(1), "4 3 5 2 4 5");
         ws.clear();
         long teamId = ws.team().id();
@@ -167,12 +163,12 @@ class ScheduledRoundsTest extends EngineTest {
     @Test
     void theReminderGoesOnceAndOnlyToThoseWhoHaveNotAnswered() {
         Ws ws = teamWorkingNow();
-        sending.scheduledRound(ws.team().id(), clock.instant().minus(Duration.ofMinutes(5)));
+        rounds.scheduledRound(ws.team().id(), clock.instant().minus(Duration.ofMinutes(5)));
         RecordingGateway.Direct checkIn = ws.checkInsTo(ws.member(1)).get(0);
         ws.click(ws.member(1), scales(checkIn.message()).get(0).actionPrefix() + "4", checkIn.ref());
         ws.clear();
 
-        assertThat(reminding.remind(ws.team().id(), ws.week(), 0)).isEqualTo(new Reminding.Round(3, 0, 0));
+        assertThat(rounds.remind(ws.team().id(), ws.week(), 0)).isEqualTo(new CheckIns.ReminderRound(3, 0, 0));
 
         String reminder = en(
                 "reminder.text",
@@ -186,22 +182,22 @@ class ScheduledRoundsTest extends EngineTest {
                     .satisfies(d -> assertThat(d.message().summary()).isEqualTo(reminder));
         }
 
-        assertThat(reminding.remind(ws.team().id(), ws.week(), 0)).isEqualTo(new Reminding.Round(0, 0, 0));
+        assertThat(rounds.remind(ws.team().id(), ws.week(), 0)).isEqualTo(new CheckIns.ReminderRound(0, 0, 0));
         assertThat(ws.directs()).hasSize(3);
     }
 
     @Test
     void aReminderThatCouldNotBeDeliveredGoesOutWhenTheRoundRunsAgainAndNobodyGetsTwo() {
         Ws ws = teamWorkingNow();
-        sending.scheduledRound(ws.team().id(), clock.instant().minus(Duration.ofMinutes(5)));
+        rounds.scheduledRound(ws.team().id(), clock.instant().minus(Duration.ofMinutes(5)));
         ws.clear();
         Sender away = ws.member(2);
         gateway.unreachable(ws.id, away.userId());
 
-        assertThat(reminding.remind(ws.team().id(), ws.week(), 0)).isEqualTo(new Reminding.Round(3, 0, 1));
+        assertThat(rounds.remind(ws.team().id(), ws.week(), 0)).isEqualTo(new CheckIns.ReminderRound(3, 0, 1));
         gateway.reachable(ws.id, away.userId());
-        assertThat(reminding.remind(ws.team().id(), ws.week(), 0)).isEqualTo(new Reminding.Round(1, 0, 0));
-        assertThat(reminding.remind(ws.team().id(), ws.week(), 0)).isEqualTo(new Reminding.Round(0, 0, 0));
+        assertThat(rounds.remind(ws.team().id(), ws.week(), 0)).isEqualTo(new CheckIns.ReminderRound(1, 0, 0));
+        assertThat(rounds.remind(ws.team().id(), ws.week(), 0)).isEqualTo(new CheckIns.ReminderRound(0, 0, 0));
 
         for (Sender s : List.of(ws.member(1), ws.member(2), ws.member(3), ws.leader)) {
             assertThat(ws.directsTo(s)).as(s.userId()).hasSize(1);
@@ -217,7 +213,7 @@ class ScheduledRoundsTest extends EngineTest {
     @Test
     void aReminderClaimLeftByADeadSenderWaitsForTheClaimTimeoutAndIsThenSentWithItsDeliveryId() {
         Ws ws = teamWorkingNow();
-        sending.scheduledRound(ws.team().id(), clock.instant().minus(Duration.ofMinutes(5)));
+        rounds.scheduledRound(ws.team().id(), clock.instant().minus(Duration.ofMinutes(5)));
         ws.clear();
         long held = checkIns.ofUser(ws.team().id(), ws.member(1).userId(), ws.week())
                 .get(0)
@@ -231,9 +227,9 @@ class ScheduledRoundsTest extends EngineTest {
         String lost =
                 checkIns.claimReminder(dead, longAgo, longAgo).orElseThrow().deliveryId();
 
-        assertThat(reminding.remind(ws.team().id(), ws.week(), 0))
+        assertThat(rounds.remind(ws.team().id(), ws.week(), 0))
                 .as("member 1's claim is fresh: still in flight")
-                .isEqualTo(new Reminding.Round(3, 1, 0));
+                .isEqualTo(new CheckIns.ReminderRound(3, 1, 0));
 
         assertThat(ws.directsTo(ws.member(1))).isEmpty();
         assertThat(gateway.taggedTo(ws.id, ws.member(2).userId()))

@@ -2,7 +2,7 @@ package app.trustpulse.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.trustpulse.command.Welcoming;
+import app.trustpulse.command.RunningCommands;
 import app.trustpulse.inbound.Sender;
 import app.trustpulse.pulse.Member;
 import app.trustpulse.pulse.Role;
@@ -21,7 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class WelcomesTest extends EngineTest {
 
     @Autowired
-    Welcoming welcoming;
+    RunningCommands commands;
 
     @Test
     void aWelcomeThatCouldNotBeDeliveredGoesOutLaterAndEveryoneIsWelcomedOnce() {
@@ -38,7 +38,7 @@ class WelcomesTest extends EngineTest {
         assertThat(members.awaitingWelcome(ws.team().id(), Instant.EPOCH)).containsExactly(away.userId());
 
         gateway.reachable(ws.id, away.userId());
-        assertThat(welcoming.sendWelcomes(ws.team().id())).isEqualTo(new Welcoming.Round(1, 0));
+        assertThat(commands.sendWelcomes(ws.team().id())).isEqualTo(new RunningCommands.WelcomeRound(1, 0));
         settle();
 
         for (Sender s : ws.everyone()) {
@@ -63,9 +63,9 @@ class WelcomesTest extends EngineTest {
                 .deliveryId();
         members.claimWelcome(teamId, "U9", now, now).orElseThrow();
 
-        assertThat(welcoming.sendWelcomes(teamId))
+        assertThat(commands.sendWelcomes(teamId))
                 .as("U9's claim is fresh: another sender holds it")
-                .isEqualTo(new Welcoming.Round(1, 1));
+                .isEqualTo(new RunningCommands.WelcomeRound(1, 1));
 
         assertThat(gateway.taggedTo(ws.id, "U8")).singleElement().satisfies(t -> {
             assertThat(t.delivery().id()).isEqualTo(lost);
@@ -81,7 +81,7 @@ class WelcomesTest extends EngineTest {
         // stored, but the instance died before it queued the welcomes
         members.save(new Member(teamId, "U7", "Gustavo", Role.MEMBER, Optional.empty(), false, false));
 
-        welcoming.resumeAll();
+        commands.resumeWelcomes();
         settle();
 
         assertThat(ws.directsTo(ws.outsider("U7"))).hasSize(1);

@@ -46,9 +46,7 @@ class PlaygroundSwitchTest {
             .withBean(
                     app.trustpulse.pulse.CheckInRepository.class,
                     () -> mock(app.trustpulse.pulse.CheckInRepository.class))
-            .withBean(
-                    app.trustpulse.checkin.SendingCheckIns.class,
-                    () -> mock(app.trustpulse.checkin.SendingCheckIns.class))
+            .withBean(app.trustpulse.checkin.CheckIns.class, () -> mock(app.trustpulse.checkin.CheckIns.class))
             .withBean("clock", Clock.class, Clock::systemUTC)
             .withUserConfiguration(
                     PlaygroundConfiguration.class, PlaygroundApiController.class, PlaygroundPageController.class);

@@ -89,7 +89,8 @@ final class ChildInstance implements AutoCloseable {
         all.put("slack.call-timeout", "2m");
         // The fake answers any pace; Slack's limits would only slow the tests down.
         all.put("slack.conversation-spacing", "20ms");
-        all.put("slack.rate-share", "50");
+        // Paced as if time ran 50 times faster: the share of Slack's limits stays at most 1.
+        all.put("slack.benchmark-time-compression", "50");
         // The claim timeout stays at its default (15 minutes): what a killed instance held comes back with its
         // heartbeat, 4 × 2 s after it stopped beating, or the tests' time bounds fail.
         all.put("pulse.work.heartbeat-interval", "2s");

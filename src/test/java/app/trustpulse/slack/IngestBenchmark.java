@@ -417,7 +417,7 @@ class IngestBenchmark {
                     "--slack.api-url=" + slack.apiUrl(),
                     // The fake answers any pace; Slack's limits would make the drain Slack's, not the service's.
                     "--slack.conversation-spacing=20ms",
-                    "--slack.rate-share=50"));
+                    "--slack.benchmark-time-compression=50"));
             String extra = System.getProperty("ingest.service-args", "");
             if (!extra.isBlank()) {
                 args.addAll(List.of(extra.trim().split("\\s+")));

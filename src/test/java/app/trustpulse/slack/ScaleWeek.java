@@ -125,7 +125,8 @@ final class ScaleWeek implements AutoCloseable {
                 "--pulse.pseudonym-secret=scale-benchmark-pseudonym-secret-0123456789",
                 "--slack.signing-secret=" + ChildInstance.SECRET,
                 "--slack.api-url=" + slack.apiUrl(),
-                "--slack.rate-share=" + speed,
+                // The service paces itself to Slack's limits as fast as the fake enforces them.
+                "--slack.benchmark-time-compression=" + speed,
                 // As a host serving this many workspaces at once would set it (the default, 16, suits one company).
                 "--pulse.work.threads=" + Integer.getInteger("bench.work-threads", 128),
                 "--spring.quartz.auto-startup=false",

@@ -252,6 +252,7 @@ class SlackPiecesTest {
                 java.time.Duration.ofMinutes(10),
                 java.time.Duration.ofMillis(1100),
                 1.0,
+                1.0,
                 java.time.Duration.ofMinutes(1));
     }
 }

@@ -54,8 +54,12 @@ class RetryingTest {
         connector.retryAfter("1");
         connector.failNext(1, 429);
         send("hello");
+        // An HTTP date has whole seconds: three from the start of this one are more than two from now, however late in
+        // this second the test runs (two from now, cut to the second, could be less than one when the call comes).
         connector.retryAfter(java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
-                java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(2)));
+                java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC)
+                        .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                        .plusSeconds(3)));
         connector.failNext(1, 429);
         send("again");
 
