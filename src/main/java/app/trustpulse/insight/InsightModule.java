@@ -53,7 +53,8 @@ public final class InsightModule {
      * Reading alone, without the settings that run commands, for tools that only read (the benchmarks): changing a
      * setting through it is refused.
      */
-    public static Insights readingOnly(Stores stores, TextScrubber scrubber, PersonalAnswers personalAnswers, Clock clock) {
+    public static Insights readingOnly(
+            Stores stores, TextScrubber scrubber, PersonalAnswers personalAnswers, Clock clock) {
         return new Insights(reading(stores, scrubber, personalAnswers, clock), Optional.empty());
     }
 
