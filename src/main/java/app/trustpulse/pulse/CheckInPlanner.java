@@ -38,10 +38,17 @@ public final class CheckInPlanner {
             Role audience, long personKey, int poolWeek, WeekId week, int slot, int checkInsPerWeek) {
         int per = statementsPerCheckIn(checkInsPerWeek);
         List<Dimension> order = rotation(personKey, week, checkInsPerWeek, per);
+        int askedPoolWeek = poolWeek;
+        int inBlock = TrustInLeaderPool.weekInBlock(week);
+        if (per * checkInsPerWeek < 6 && (inBlock | 1) == (poolWeek | 1)) {
+            // Fewer than six statements a week: TRUST comes every other week, so exactly one week of the pool week's
+            // pair (weeks 0-1 or 2-3 of the block) has it, and that one asks about the leader.
+            askedPoolWeek = inBlock;
+        }
         List<StatementRef> result = new ArrayList<>(per);
         for (int i = 0; i < per; i++) {
             Dimension d = order.get(Math.floorMod(slot * per + i, order.size()));
-            result.add(StatementRef.current(d, audience, itemOf(audience, d, personKey, poolWeek, week)));
+            result.add(StatementRef.current(d, audience, itemOf(audience, d, personKey, askedPoolWeek, week)));
         }
         return result;
     }

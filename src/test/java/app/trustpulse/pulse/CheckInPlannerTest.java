@@ -116,6 +116,30 @@ class CheckInPlannerTest {
     }
 
     @Test
+    void withOneCheckInAWeekEveryMemberStillMeetsTrustInTheLeaderOnceABlock() {
+        WeekId blockStart = TrustInLeaderPool.blockStart(week);
+        for (long person = 0; person < 40; person++) {
+            for (int block = 0; block < 6; block++) {
+                int inLeader = 0;
+                for (int w = 0; w < TrustInLeaderPool.WEEKS; w++) {
+                    for (StatementRef s : planner.plan(
+                            Role.MEMBER,
+                            person,
+                            poolWeek(person),
+                            blockStart.plus(block * TrustInLeaderPool.WEEKS + w),
+                            0,
+                            1)) {
+                        if (LeaderItems.trustInLeader(s.dimension(), s.item())) {
+                            inLeader++;
+                        }
+                    }
+                }
+                assertThat(inLeader).as("person %d block %d", person, block).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
     void feltTrustAndTrustInTheLeaderEachRotateOverTheirThreeItems() {
         WeekId blockStart = TrustInLeaderPool.blockStart(week);
         Set<Integer> felt = new java.util.HashSet<>();
