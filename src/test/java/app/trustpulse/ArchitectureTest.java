@@ -139,6 +139,27 @@ class ArchitectureTest {
             .haveNameMatching(
                     "app\\.trustpulse\\.command\\.(RunningCommands|CommandModule|CommandContext|Subcommand|AdminList)");
 
+    /**
+     * As {@link #checkInShowsItsFacadeOnly}, with the facades of nudges' audiences: the week close and the dashboard's
+     * team view ({@code DigestNudges}), the mid-week round ({@code NudgingLeaders}), the operators' report
+     * ({@code DeploymentEstimates}) and the catalog; the ports others implement or fill ({@code NudgeLog},
+     * {@code DecisionLog}, {@code LeaderFocus}); the values they answer in ({@code Nudge}, {@code SentNudge},
+     * {@code NudgeDecision}, {@code NudgeReason}); and the estimator whose counts and estimates the report shows
+     * ({@code RandomisedEffect}). Choosing, drawing, the alarm test, the reviews and the composer stay inside.
+     */
+    @ArchTest
+    static final ArchRule nudgeShowsItsFacadesPortsAndValuesOnly = classes()
+            .that()
+            .resideInAPackage("app.trustpulse.nudge")
+            .and()
+            .arePublic()
+            .and()
+            .areTopLevelClasses()
+            .should()
+            .haveNameMatching("app\\.trustpulse\\.nudge\\.(DigestNudges|NudgingLeaders|DeploymentEstimates|NudgeCatalog"
+                    + "|NudgeModule|NudgeLog|DecisionLog|LeaderFocus|Nudge|SentNudge|NudgeDecision|NudgeReason"
+                    + "|RandomisedEffect)");
+
     @ArchTest
     static final ArchRule noPackageCycles =
             slices().matching("app.trustpulse.(*)..").should().beFreeOfCycles();

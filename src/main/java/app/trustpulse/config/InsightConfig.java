@@ -5,6 +5,7 @@ import app.trustpulse.feedback.TextScrubber;
 import app.trustpulse.insight.InsightModule;
 import app.trustpulse.insight.InsightQueries;
 import app.trustpulse.insight.Insights;
+import app.trustpulse.nudge.DigestNudges;
 import app.trustpulse.nudge.NudgeLog;
 import app.trustpulse.pulse.AnswerRepository;
 import app.trustpulse.pulse.CheckInRepository;
@@ -37,13 +38,14 @@ public class InsightConfig {
             TextScrubber scrubber,
             RunningCommands commands,
             RatedLeaders ratedLeaders,
+            DigestNudges nudges,
             RatedLeaderRepository ratedLeaderWeeks,
             PersonalAnswers personalAnswers,
             Clock clock) {
         return new InsightModule(
                 new InsightModule.Stores(
                         teams, members, answers, checkIns, nudgeLog, queries, pulses, ratedLeaderWeeks),
-                new InsightModule.Neighbours(scrubber, commands, ratedLeaders),
+                new InsightModule.Neighbours(scrubber, commands, ratedLeaders, nudges),
                 personalAnswers,
                 clock);
     }

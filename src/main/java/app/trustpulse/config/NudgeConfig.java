@@ -8,7 +8,6 @@ import app.trustpulse.nudge.NudgeCatalog;
 import app.trustpulse.nudge.NudgeLog;
 import app.trustpulse.nudge.NudgeModule;
 import app.trustpulse.nudge.NudgingLeaders;
-import app.trustpulse.nudge.QuarterlyReviews;
 import app.trustpulse.promise.PromiseModule;
 import app.trustpulse.promise.PromiseRepository;
 import app.trustpulse.pulse.MemberRepository;
@@ -77,10 +76,5 @@ public class NudgeConfig {
     @Bean
     DeploymentEstimates deploymentEstimates(NudgeModule nudges) {
         return nudges.deploymentEstimates();
-    }
-
-    @Bean
-    QuarterlyReviews quarterlyReviews(NudgeModule nudges) {
-        return nudges.quarterlyReviews();
     }
 }

@@ -2,6 +2,7 @@ package app.trustpulse.insight;
 
 import app.trustpulse.command.RunningCommands;
 import app.trustpulse.feedback.TextScrubber;
+import app.trustpulse.nudge.DigestNudges;
 import app.trustpulse.nudge.NudgeLog;
 import app.trustpulse.pulse.AnswerRepository;
 import app.trustpulse.pulse.CheckInRepository;
@@ -37,15 +38,17 @@ public final class InsightModule {
 
     /**
      * What it uses of its neighbours: names out of comments; settings changed as commands; the leader each week's
-     * statements named, so a self-check is compared only where they were about that leader.
+     * statements named, so a self-check is compared only where they were about that leader; of nudges only their
+     * facade ({@link DigestNudges}), for the alarm the digest gave and a leader's nudges by month.
      */
-    public record Neighbours(TextScrubber scrubber, RunningCommands commands, RatedLeaders ratedLeaders) {}
+    public record Neighbours(
+            TextScrubber scrubber, RunningCommands commands, RatedLeaders ratedLeaders, DigestNudges nudges) {}
 
     private final Insights insights;
 
     public InsightModule(Stores stores, Neighbours neighbours, PersonalAnswers personalAnswers, Clock clock) {
-        ReadingInsights reading =
-                reading(stores, neighbours.scrubber(), personalAnswers, clock).namingLeaders(neighbours.ratedLeaders());
+        ReadingInsights reading = reading(stores, neighbours.scrubber(), neighbours.nudges(), personalAnswers, clock)
+                .namingLeaders(neighbours.ratedLeaders());
         this.insights = new Insights(reading, Optional.of(new EditingTeamSettings(reading, neighbours.commands())));
     }
 
@@ -54,18 +57,19 @@ public final class InsightModule {
      * setting through it is refused.
      */
     public static Insights readingOnly(
-            Stores stores, TextScrubber scrubber, PersonalAnswers personalAnswers, Clock clock) {
-        return new Insights(reading(stores, scrubber, personalAnswers, clock), Optional.empty());
+            Stores stores, TextScrubber scrubber, DigestNudges nudges, PersonalAnswers personalAnswers, Clock clock) {
+        return new Insights(reading(stores, scrubber, nudges, personalAnswers, clock), Optional.empty());
     }
 
     private static ReadingInsights reading(
-            Stores stores, TextScrubber scrubber, PersonalAnswers personalAnswers, Clock clock) {
+            Stores stores, TextScrubber scrubber, DigestNudges nudges, PersonalAnswers personalAnswers, Clock clock) {
         return new ReadingInsights(
                 stores.teams(),
                 stores.members(),
                 stores.answers(),
                 stores.checkIns(),
                 stores.nudgeLog(),
+                nudges,
                 stores.queries(),
                 stores.pulses(),
                 stores.ratedLeaderWeeks(),

@@ -1,9 +1,8 @@
 package app.trustpulse.insight;
 
 import app.trustpulse.feedback.TextScrubber;
-import app.trustpulse.nudge.DisruptionDetector;
+import app.trustpulse.nudge.DigestNudges;
 import app.trustpulse.nudge.NudgeLog;
-import app.trustpulse.nudge.NudgeReview;
 import app.trustpulse.nudge.SentNudge;
 import app.trustpulse.pulse.AnonymityPolicy;
 import app.trustpulse.pulse.Answer;
@@ -33,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.TreeMap;
 
 /**
  * What the dashboard shows, by the same rules as the chat: a member sees the team's published aggregates and
@@ -54,15 +52,14 @@ final class ReadingInsights {
     private final AnswerRepository answers;
     private final CheckInRepository checkIns;
     private final NudgeLog nudgeLog;
+    private final DigestNudges digestNudges;
     private final InsightQueries queries;
     private final PulseRepository pulses;
     private final PersonalAnswers personalAnswers;
     private final TextScrubber scrubber;
     private final LeaderTrustPools trustInLeader;
     private final Clock clock;
-    private final NudgeReview review = new NudgeReview();
     private RatedLeaders ratedLeaders = RatedLeaders.none();
-    private final DisruptionDetector detector = new DisruptionDetector();
 
     ReadingInsights(
             TeamRepository teams,
@@ -70,6 +67,7 @@ final class ReadingInsights {
             AnswerRepository answers,
             CheckInRepository checkIns,
             NudgeLog nudgeLog,
+            DigestNudges digestNudges,
             InsightQueries queries,
             PulseRepository pulses,
             RatedLeaderRepository ratedLeaderWeeks,
@@ -81,6 +79,7 @@ final class ReadingInsights {
         this.answers = answers;
         this.checkIns = checkIns;
         this.nudgeLog = nudgeLog;
+        this.digestNudges = digestNudges;
         this.queries = queries;
         this.pulses = pulses;
         this.personalAnswers = personalAnswers;
@@ -174,12 +173,11 @@ final class ReadingInsights {
         }
         PublishedWeek latest = published.get(published.size() - 1);
         return pulses.find(team.id(), latest.week())
-                .map(p -> detector.assess(
+                .map(p -> digestNudges.disruptions(
                         p,
                         pulses.publishedScores(
-                                team.id(), latest.week().minus(DisruptionDetector.HISTORY_WEEKS), latest.week())))
-                .map(a -> a.disruptions().stream()
-                        .map(DisruptionDetector.Drop::dimension)
+                                team.id(), latest.week().minus(DigestNudges.EARLIER_WEEKS), latest.week())))
+                .map(disruptions -> disruptions.stream()
                         .filter(d -> !latest.cell(d).withheld())
                         .toList())
                 .orElse(List.of());
@@ -273,12 +271,6 @@ final class ReadingInsights {
         int notYet = (int) nudges.stream()
                 .filter(n -> n.reaction().equals(Optional.of(SentNudge.Reaction.NOT_YET)))
                 .count();
-        Map<WeekId, Map<Dimension, Double>> history = new TreeMap<>();
-        for (PublishedWeek p : published) {
-            Map<Dimension, Double> means = new EnumMap<>(Dimension.class);
-            p.cells().forEach((d, c) -> c.mean().ifPresent(m -> means.put(d, m)));
-            history.put(p.week(), means);
-        }
         List<TeamView.MonthlyReview> reviews = new ArrayList<>();
         for (int i = 0; i < REVIEW_PERIODS; i++) {
             WeekId to = current.minus(i * 4);
@@ -286,10 +278,9 @@ final class ReadingInsights {
             if (to.compareTo(from) < 0) {
                 break;
             }
-            NudgeReview.Review r = review.review(nudges, history, start, to);
-            if (r.sent() > 0) {
-                reviews.add(new TeamView.MonthlyReview(
-                        start, to, r.sent(), r.tried(), r.estimate(), r.triedEpisodes(), r.otherEpisodes()));
+            DigestNudges.Period period = digestNudges.period(nudges, start, to);
+            if (period.sent() > 0) {
+                reviews.add(new TeamView.MonthlyReview(start, to, period.sent(), period.tried()));
             }
         }
         // As in the digest: names removed, and within a week in an order that says nothing about who wrote first.

@@ -1,6 +1,5 @@
 package app.trustpulse.insight;
 
-import app.trustpulse.nudge.NudgeReview;
 import app.trustpulse.nudge.SentNudge;
 import app.trustpulse.pulse.Answer;
 import app.trustpulse.pulse.Dimension;
@@ -92,15 +91,8 @@ public record TeamView(
     public record SelfCheckRow(Dimension dimension, WeekId week, int self, OptionalDouble team) {}
 
     /**
-     * Four weeks of nudges: how many were sent and tried (with the comparison of tried and untried nudges, which the
-     * dashboard no longer shows: what worked is the randomised quarterly review's to say).
+     * Four weeks of nudges: how many were sent and tried (counts only: what worked is the randomised quarterly review's
+     * to say).
      */
-    public record MonthlyReview(
-            WeekId from,
-            WeekId to,
-            int sent,
-            int tried,
-            Optional<NudgeReview.Estimate> estimate,
-            long triedEpisodes,
-            long otherEpisodes) {}
+    public record MonthlyReview(WeekId from, WeekId to, int sent, int tried) {}
 }

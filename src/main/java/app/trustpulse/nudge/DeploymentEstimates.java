@@ -87,7 +87,7 @@ public final class DeploymentEstimates {
     }
 
     /** A decision as an observation: clustered by team, counted by leader. */
-    public static RandomisedEffect.Observation observation(NudgeDecision d, OptionalDouble outcome) {
+    static RandomisedEffect.Observation observation(NudgeDecision d, OptionalDouble outcome) {
         return new RandomisedEffect.Observation(
                 "team " + d.teamId(), d.teamId() + "/" + d.leaderId(), d.probability(), d.sent(), outcome);
     }

@@ -34,7 +34,7 @@ import java.util.Optional;
  *
  * <p>Only published scores (at least the team's threshold of answers) are ever looked at.
  */
-public final class DisruptionDetector {
+final class DisruptionDetector {
 
     public static final int MIN_ANSWERS = 5;
     static final int WINDOW_WEEKS = 2;

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** How a nudge reads: the act, one line on why with its source, and "I tried it" / "not yet". */
-public final class NudgeMessages {
+final class NudgeMessages {
 
     private final NudgeCatalog catalog;
     private final Texts texts;

@@ -17,10 +17,11 @@ import java.util.random.RandomGenerator;
 
 /**
  * The nudge module put together, in plain Java: what it needs comes in, and out come only what the rest of the
- * application may use: the catalog, the mid-week round ({@link NudgingLeaders}), what the week close uses
- * ({@link DigestNudges}), the quarterly review and the deployment's estimates. Choosing, drawing and learning the
- * probabilities stay inside the package. The application's configuration calls it; tests and benchmarks that run
- * without the application call it too.
+ * application may use: the catalog, the mid-week round ({@link NudgingLeaders}), what the week close, the
+ * playground and the dashboard's team view use ({@link DigestNudges}, with the quarterly review), and the deployment's
+ * estimates for the operators ({@link DeploymentEstimates}). Choosing, drawing, the alarm test, the reviews, the
+ * composer and learning the probabilities stay inside the package. The application's configuration calls it; tests
+ * and benchmarks that run without the application call it too.
  */
 public final class NudgeModule {
 
@@ -51,7 +52,6 @@ public final class NudgeModule {
     private final NudgeCatalog catalog;
     private final NudgingLeaders nudgingLeaders;
     private final DigestNudges digestNudges;
-    private final QuarterlyReviews reviews;
     private final DeploymentEstimates estimates;
 
     public NudgeModule(
@@ -66,7 +66,7 @@ public final class NudgeModule {
                 outside.random(),
                 clock,
                 neighbours.focus());
-        this.reviews = new QuarterlyReviews(stores.nudgeLog(), stores.decisions(), texts);
+        QuarterlyReviews reviews = new QuarterlyReviews(stores.nudgeLog(), stores.decisions(), texts);
         this.nudgingLeaders = new NudgingLeaders(
                         stores.teams(),
                         stores.members(),
@@ -128,14 +128,12 @@ public final class NudgeModule {
         return nudgingLeaders;
     }
 
-    /** What the week close uses: signals, the digest's nudges under the week's decision, the quarterly review. */
+    /**
+     * What the week close uses (signals, the digest's nudges under the week's decision, the quarterly review), and the
+     * dashboard's team view (the digest's alarm, a leader's nudges by month).
+     */
     public DigestNudges digestNudges() {
         return digestNudges;
-    }
-
-    /** The quarterly review, also for the playground's simulated weeks. */
-    public QuarterlyReviews quarterlyReviews() {
-        return reviews;
     }
 
     /** The deployment's estimates per nudge and per dimension, for the dashboard. */

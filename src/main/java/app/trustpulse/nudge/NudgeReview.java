@@ -22,7 +22,7 @@ import java.util.OptionalDouble;
  * the scores cancels out. It comes with a 95 % margin and is only given with at least {@link #MIN_EPISODES}
  * episodes on each side.
  */
-public final class NudgeReview {
+final class NudgeReview {
 
     public static final int MIN_EPISODES = 3;
     static final int PRE_WEEKS = 2;

@@ -22,7 +22,7 @@ import java.util.Set;
  * through the six. A nudge a leader got in the last six weeks is never chosen again. Only published (non-withheld)
  * scores are used, so the choice itself reveals nothing the channel does not see.
  */
-public final class NudgeSelector {
+final class NudgeSelector {
 
     public static final int NO_REPEAT_WEEKS = 6;
     /** A self-check differing from the team's view by this much or more is a gap worth naming. */

@@ -21,7 +21,7 @@ import java.util.random.RandomGenerator;
  * ({@link NudgeReason#FOCUS}); without one it is the dimension that fell most against its own level ({@link
  * NudgeReason#FALLING}). Either way p is drawn and logged the same, so the weighted estimate stays unbiased.
  */
-public final class NudgeTrial {
+final class NudgeTrial {
 
     public static final double FLOOR = 0.2;
     public static final double CEILING = 0.8;

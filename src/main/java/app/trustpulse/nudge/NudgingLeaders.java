@@ -44,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * Mid-week micro-nudges for leaders, within a fatigue budget: at most the configured number a week;
  * after three nudges in a row without a reaction the budget halves (and the bot says so once), and any
  * reaction restores it. A leader can switch their own nudges off. Each leader's nudge of a day is a claimed step with
- * a delivery id, so a round that runs again (a crash, a retry) never nudges anyone twice that day.
+ * a delivery id, so a round that runs again (a crash, a retry) never nudges anyone twice that day. The module's facade
+ * for the mid-week round, which the scheduler, commands and the playground start; choosing and drawing stay inside.
  */
 public final class NudgingLeaders {
 
@@ -215,17 +216,15 @@ public final class NudgingLeaders {
     }
 
     /**
-     * Chooses and sends a nudge if the budget allows: empty when none is due, else whether it went out.
-     */
-    /**
      * Self/team gaps count only where the week's statements were about this leader (see {@link RatedLeaders}); without
      * this, only the dimensions whose statements are not about the leader.
      */
-    public NudgingLeaders namingLeaders(RatedLeaders leaders) {
+    NudgingLeaders namingLeaders(RatedLeaders leaders) {
         this.ratedLeaders = leaders;
         return this;
     }
 
+    /** Chooses and sends a nudge if the budget allows: empty when none is due, else whether it went out. */
     private Optional<Boolean> choose(Team team, Member leader, Optional<Delivery> delivery) {
         Instant now = clock.instant();
         WeekId week = WeekId.of(now, team.timezone());

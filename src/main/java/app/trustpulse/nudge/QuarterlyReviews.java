@@ -22,7 +22,7 @@ import java.util.Set;
  * {@link #DECISION_WEEKS} weeks whose outcomes have closed; where they are too few for a number, a question to reflect
  * on instead.
  */
-public final class QuarterlyReviews {
+final class QuarterlyReviews {
 
     public static final int QUARTER_WEEKS = 13;
     /**

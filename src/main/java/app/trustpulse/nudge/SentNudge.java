@@ -18,6 +18,11 @@ public record SentNudge(
         Instant sentAt,
         Optional<Reaction> reaction) {
 
+    /** The same nudge under the id it was stored with. */
+    public SentNudge withId(long storedId) {
+        return new SentNudge(storedId, teamId, leaderId, nudgeId, dimension, reason, week, occasion, sentAt, reaction);
+    }
+
     public enum Occasion {
         DIGEST,
         MIDWEEK

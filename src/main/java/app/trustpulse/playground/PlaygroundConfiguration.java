@@ -6,9 +6,9 @@ import app.trustpulse.chat.MessagePreview;
 import app.trustpulse.checkin.CheckIns;
 import app.trustpulse.config.ConfiguredPlatforms;
 import app.trustpulse.inbound.ChatInbox;
+import app.trustpulse.nudge.DigestNudges;
 import app.trustpulse.nudge.NudgeLog;
 import app.trustpulse.nudge.NudgingLeaders;
-import app.trustpulse.nudge.QuarterlyReviews;
 import app.trustpulse.pulse.AnswerRepository;
 import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.MemberRepository;
@@ -143,11 +143,11 @@ public class PlaygroundConfiguration {
             NudgeLog nudgeLog,
             Pseudonymizer pseudonyms,
             ClosingWeeks closing,
-            QuarterlyReviews reviews,
+            DigestNudges nudges,
             ChatGateways gateways,
             Clock clock) {
         return new SimulatingWeeks(
-                teams, members, answers, pulses, nudgeLog, pseudonyms, closing, reviews, gateways, clock);
+                teams, members, answers, pulses, nudgeLog, pseudonyms, closing, nudges, gateways, clock);
     }
 
     @Bean

@@ -2,8 +2,8 @@ package app.trustpulse.playground;
 
 import app.trustpulse.chat.ChatGateways;
 import app.trustpulse.chat.DirectAddress;
+import app.trustpulse.nudge.DigestNudges;
 import app.trustpulse.nudge.NudgeLog;
-import app.trustpulse.nudge.QuarterlyReviews;
 import app.trustpulse.nudge.SentNudge;
 import app.trustpulse.pulse.Answer;
 import app.trustpulse.pulse.AnswerRepository;
@@ -45,7 +45,7 @@ final class SimulatingWeeks {
     private final NudgeLog nudgeLog;
     private final Pseudonymizer pseudonyms;
     private final ClosingWeeks closing;
-    private final QuarterlyReviews reviews;
+    private final DigestNudges nudges;
     private final ChatGateways gateways;
     private final Clock clock;
 
@@ -57,7 +57,7 @@ final class SimulatingWeeks {
             NudgeLog nudgeLog,
             Pseudonymizer pseudonyms,
             ClosingWeeks closing,
-            QuarterlyReviews reviews,
+            DigestNudges nudges,
             ChatGateways gateways,
             Clock clock) {
         this.teams = teams;
@@ -67,7 +67,7 @@ final class SimulatingWeeks {
         this.nudgeLog = nudgeLog;
         this.pseudonyms = pseudonyms;
         this.closing = closing;
-        this.reviews = reviews;
+        this.nudges = nudges;
         this.gateways = gateways;
         this.clock = clock;
     }
@@ -133,9 +133,9 @@ final class SimulatingWeeks {
             }
         }
         // The review a leader would get at the start of a quarter, over the weeks just simulated.
-        var history = pulses.history(teamId, current.minus(QuarterlyReviews.HISTORY_WEEKS), current);
+        var history = pulses.history(teamId, current.minus(DigestNudges.REVIEW_WEEKS), current);
         for (Member leader : people.stream().filter(Member::isLeader).toList()) {
-            reviews.review(team, leader.userId(), current.minus(1), history)
+            nudges.quarterlyReview(team, leader.userId(), current.minus(1), history)
                     .ifPresent(review -> gateways.of(team.platform())
                             .sendDirect(
                                     new DirectAddress(team.platform(), team.workspaceId(), leader.userId()), review));

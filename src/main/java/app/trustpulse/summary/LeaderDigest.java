@@ -6,8 +6,6 @@ import app.trustpulse.chat.Delivery;
 import app.trustpulse.chat.DirectAddress;
 import app.trustpulse.feedback.FeedbackRelease;
 import app.trustpulse.nudge.DigestNudges;
-import app.trustpulse.nudge.DisruptionDetector;
-import app.trustpulse.nudge.QuarterlyReviews;
 import app.trustpulse.pulse.AnswerRepository;
 import app.trustpulse.pulse.CheckInPlanner;
 import app.trustpulse.pulse.Dimension;
@@ -125,7 +123,7 @@ final class LeaderDigest implements WeekStep {
         WeekId week = pulse.week();
         ChatGateway gateway = gateways.of(team.platform());
         Map<WeekId, Map<Dimension, PublishedScore>> earlier =
-                pulses.publishedScores(team.id(), week.minus(DisruptionDetector.HISTORY_WEEKS), week);
+                pulses.publishedScores(team.id(), week.minus(DigestNudges.EARLIER_WEEKS), week);
         FeedbackRelease.Outcome feedback = feedbackRelease.releasedWith(team, week);
         LeaderDigests.WeekContext context = new LeaderDigests.WeekContext(
                 pulse, earlier, feedback.released(), feedback.held(), answers.releasedComments(team.id(), week));
@@ -146,7 +144,7 @@ final class LeaderDigest implements WeekStep {
         metrics.nudgesSent(team.platform(), PulseMetrics.NudgeOccasion.DIGEST, digests.nudgesIn(team, leaderId, week));
         if (nudges.reviewDue(team, clock.instant().atZone(team.timezone()).toLocalDate())) {
             Map<WeekId, Map<Dimension, Double>> reviewHistory =
-                    pulses.history(team.id(), week.minus(QuarterlyReviews.HISTORY_WEEKS), week.plus(1));
+                    pulses.history(team.id(), week.minus(DigestNudges.REVIEW_WEEKS), week.plus(1));
             nudges.quarterlyReview(team, leaderId, week, reviewHistory)
                     .ifPresent(r -> gateway.sendDirect(
                             to, r, new Delivery(delivery.id() + "-review", delivery.mayHaveLanded())));

@@ -7,8 +7,6 @@ import app.trustpulse.chat.ChatMessage;
 import app.trustpulse.nudge.DigestNudges;
 import app.trustpulse.nudge.NudgeLog;
 import app.trustpulse.nudge.NudgeReason;
-import app.trustpulse.nudge.NudgeSelector;
-import app.trustpulse.nudge.NudgeTrial;
 import app.trustpulse.nudge.SentNudge;
 import app.trustpulse.promise.PromiseSections;
 import app.trustpulse.pulse.Dimension;
@@ -38,7 +36,7 @@ import java.util.stream.Collectors;
 final class LeaderDigests {
 
     static final int MAX_NUDGES = 3;
-    private static final Duration NO_REPEAT = Duration.ofDays(7L * NudgeSelector.NO_REPEAT_WEEKS);
+    private static final Duration NO_REPEAT = Duration.ofDays(7L * DigestNudges.NO_REPEAT_WEEKS);
 
     /** What the week close hands every leader's digest. */
     record WeekContext(
@@ -57,7 +55,7 @@ final class LeaderDigests {
 
     /**
      * @param nudges what the digest uses of nudges; nudges on the team's focus go out as the week's randomised
-     *     decision says (see {@link NudgeTrial}) when they are randomised
+     *     decision says when they are randomised
      */
     LeaderDigests(DigestNudges nudges, NudgeLog nudgeLog, PulseMessages pulseMessages, Texts texts, Clock clock) {
         this(nudges, nudgeLog, pulseMessages, texts, clock, PromiseSections.none());
@@ -113,30 +111,22 @@ final class LeaderDigests {
                 .filter(n -> n.reaction().isEmpty() && n.week().compareTo(pulse.week()) < 0)
                 .limit(2)
                 .toList();
-        NudgeSelector.Signals signals = nudges.signals(Optional.of(pulse), week.earlier(), selfCheck);
+        DigestNudges.Signals signals = nudges.signals(pulse, week.earlier(), selfCheck);
         if (!signals.lower().isEmpty()) {
             String names = signals.lower().stream()
-                    .map(d -> texts.dimensionName(lang, d.dimension()))
+                    .map(d -> texts.dimensionName(lang, d))
                     .collect(Collectors.joining(", "));
             blocks.add(new Block.Text(texts.get(lang, "digest.lower", names)));
         }
         // A digest sent again (its first try failed or its sender died) shows the nudges chosen the first time.
-        List<SentNudge> chosenBefore = recent.stream()
+        List<SentNudge> chosen = recent.stream()
                 .filter(n ->
                         n.occasion() == SentNudge.Occasion.DIGEST && n.week().equals(pulse.week()))
                 .toList();
-        List<Map.Entry<NudgeSelector.Pick, Long>> picks = new ArrayList<>();
         boolean withheld = false;
-        if (!chosenBefore.isEmpty()) {
-            for (SentNudge n : chosenBefore) {
-                nudges.find(lang, n.nudgeId())
-                        .filter(nudge -> n.dimension().isPresent())
-                        .ifPresent(nudge -> picks.add(Map.entry(
-                                new NudgeSelector.Pick(nudge, n.dimension().get(), n.reason()), n.id())));
-            }
-        } else {
+        if (chosen.isEmpty()) {
             Set<String> recentIds = recent.stream().map(SentNudge::nudgeId).collect(Collectors.toSet());
-            NudgeTrial.Choice choice = nudges.choose(
+            DigestNudges.Choice choice = nudges.choose(
                     team.id(),
                     leader.userId(),
                     pulse.week(),
@@ -145,32 +135,40 @@ final class LeaderDigests {
                     recentIds,
                     MAX_NUDGES,
                     pulse.week().ordinal());
-            List<NudgeSelector.Pick> chosen = choice.picks();
             withheld = choice.withheld();
-            for (NudgeSelector.Pick pick : chosen) {
-                long id = nudgeLog.record(new SentNudge(
+            List<SentNudge> recorded = new ArrayList<>();
+            for (DigestNudges.Chosen c : choice.nudges()) {
+                SentNudge sent = new SentNudge(
                         0,
                         team.id(),
                         leader.userId(),
-                        pick.nudge().id(),
-                        Optional.of(pick.dimension()),
-                        pick.reason(),
+                        c.nudgeId(),
+                        Optional.of(c.dimension()),
+                        c.reason(),
                         pulse.week(),
                         SentNudge.Occasion.DIGEST,
                         now,
-                        Optional.empty()));
-                picks.add(Map.entry(pick, id));
+                        Optional.empty());
+                recorded.add(sent.withId(nudgeLog.record(sent)));
             }
+            chosen = recorded;
         }
-        if (!picks.isEmpty()) {
+        List<Map.Entry<SentNudge, List<Block>>> shown = new ArrayList<>();
+        for (SentNudge n : chosen) {
+            nudges.nudgeBlocks(lang, n).ifPresent(nudgeBlocks -> shown.add(Map.entry(n, nudgeBlocks)));
+        }
+        if (!shown.isEmpty()) {
             blocks.add(new Block.Text(texts.get(lang, "digest.nudges.title")));
         }
-        for (Map.Entry<NudgeSelector.Pick, Long> entry : picks) {
-            NudgeSelector.Pick pick = entry.getKey();
-            if (pick.reason() == NudgeReason.DROP) {
-                blocks.add(new Block.Text(texts.get(lang, "digest.drop", texts.dimensionName(lang, pick.dimension()))));
+        for (Map.Entry<SentNudge, List<Block>> entry : shown) {
+            SentNudge n = entry.getKey();
+            if (n.reason() == NudgeReason.DROP) {
+                blocks.add(new Block.Text(texts.get(
+                        lang,
+                        "digest.drop",
+                        texts.dimensionName(lang, n.dimension().get()))));
             }
-            blocks.addAll(nudges.nudgeBlocks(lang, pick, entry.getValue()));
+            blocks.addAll(entry.getValue());
         }
         if (withheld) {
             blocks.add(new Block.Context(texts.get(lang, "digest.randomised")));
@@ -179,9 +177,9 @@ final class LeaderDigests {
                 team,
                 leader,
                 pulse,
-                picks.stream()
-                        .map(e ->
-                                new PromiseSections.Tip(e.getValue(), e.getKey().dimension()))
+                shown.stream()
+                        .map(e -> new PromiseSections.Tip(
+                                e.getKey().id(), e.getKey().dimension().get()))
                         .toList()));
         for (SentNudge earlier : unanswered) {
             nudges.earlierNudge(lang, earlier).ifPresent(blocks::addAll);
@@ -237,7 +235,7 @@ final class LeaderDigests {
             blocks.add(new Block.Context(texts.get(lang, "digest.selfcheck.noTeamScore", threshold)));
             return blocks;
         }
-        List<NudgeSelector.Gap> gaps = nudges.gaps(pulse, selfCheck);
+        List<DigestNudges.Gap> gaps = nudges.gaps(pulse, selfCheck);
         List<Block.ScoreRow> rows = new ArrayList<>();
         for (Dimension d : Dimension.inModelOrder()) {
             Integer self = selfCheck.get(d);
@@ -262,7 +260,7 @@ final class LeaderDigests {
                 rows,
                 List.of(texts.get(lang, "table.selfcheck.self"), texts.get(lang, "table.selfcheck.gap"), "", "")));
         if (!gaps.isEmpty()) {
-            NudgeSelector.Gap widest = gaps.get(0);
+            DigestNudges.Gap widest = gaps.get(0);
             blocks.add(new Block.Text(texts.get(
                     lang,
                     widest.self() > widest.team() ? "digest.blindspot.higher" : "digest.blindspot.lower",

@@ -2,8 +2,7 @@ package app.trustpulse.summary;
 
 import app.trustpulse.chat.Block;
 import app.trustpulse.chat.ChatMessage;
-import app.trustpulse.nudge.Nudge;
-import app.trustpulse.nudge.NudgeMessages;
+import app.trustpulse.nudge.DigestNudges;
 import app.trustpulse.promise.PromiseSections;
 import app.trustpulse.pulse.DimensionScore;
 import app.trustpulse.pulse.Language;
@@ -43,7 +42,7 @@ final class PulseMessages implements PulseView {
         return this;
     }
 
-    ChatMessage channelPost(Team team, WeeklyPulse pulse, Optional<Nudge> reflection) {
+    ChatMessage channelPost(Team team, WeeklyPulse pulse, Optional<DigestNudges.Reflection> reflection) {
         Language lang = team.language();
         List<Block> blocks = new ArrayList<>();
         String header = texts.get(
@@ -52,8 +51,8 @@ final class PulseMessages implements PulseView {
         blocks.addAll(body(team, pulse));
         blocks.addAll(promises.channel(team, pulse));
         reflection.ifPresent(q -> {
-            blocks.add(new Block.Text(texts.get(lang, "pulse.reflection", q.text())));
-            blocks.add(new Block.Context(NudgeMessages.whyLine(texts, lang, q)));
+            blocks.add(new Block.Text(texts.get(lang, "pulse.reflection", q.question())));
+            blocks.add(new Block.Context(q.why()));
         });
         blocks.add(new Block.Context(texts.get(lang, "pulse.privacy", pulse.threshold())));
         return new ChatMessage(header, blocks);

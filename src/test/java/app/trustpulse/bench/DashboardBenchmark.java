@@ -5,6 +5,8 @@ import app.trustpulse.insight.InsightModule;
 import app.trustpulse.insight.Insights;
 import app.trustpulse.insight.TeamView;
 import app.trustpulse.insight.Viewer;
+import app.trustpulse.nudge.InMemoryDecisionLog;
+import app.trustpulse.nudge.NudgeModule;
 import app.trustpulse.nudge.NudgeReason;
 import app.trustpulse.nudge.SentNudge;
 import app.trustpulse.persistence.JdbcStores;
@@ -19,6 +21,7 @@ import app.trustpulse.pulse.PulseModule;
 import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.Team;
 import app.trustpulse.pulse.TeamSchedule;
+import app.trustpulse.pulse.Texts;
 import app.trustpulse.pulse.WeekId;
 import app.trustpulse.pulse.WeeklyPulse;
 import app.trustpulse.support.TestDatabases;
@@ -138,6 +141,7 @@ class DashboardBenchmark {
                         pulses,
                         app.trustpulse.pulse.RatedLeaders.inMemory()),
                 new TextScrubber(),
+                NudgeModule.digestNudges(nudges, new InMemoryDecisionLog(), new Texts()),
                 pulse.personalAnswers(answers),
                 clock);
         Viewer lead = new Viewer(Platform.SLACK, "T1", "ULEAD", "Lead", false);

@@ -36,9 +36,7 @@ class PlaygroundSwitchTest {
             .withBean(app.trustpulse.nudge.NudgeLog.class, () -> mock(app.trustpulse.nudge.NudgeLog.class))
             .withBean(app.trustpulse.pulse.Pseudonymizer.class, () -> mock(app.trustpulse.pulse.Pseudonymizer.class))
             .withBean(app.trustpulse.summary.ClosingWeeks.class, () -> mock(app.trustpulse.summary.ClosingWeeks.class))
-            .withBean(
-                    app.trustpulse.nudge.QuarterlyReviews.class,
-                    () -> mock(app.trustpulse.nudge.QuarterlyReviews.class))
+            .withBean(app.trustpulse.nudge.DigestNudges.class, () -> mock(app.trustpulse.nudge.DigestNudges.class))
             .withBean(
                     app.trustpulse.chat.ChatGateways.class,
                     () -> new app.trustpulse.chat.ChatGateways(java.util.List.of()))
