@@ -6,16 +6,11 @@ import app.trustpulse.Slow;
 import app.trustpulse.slack.ChildInstance.Database;
 import app.trustpulse.slack.ChildInstance.Db;
 import java.math.BigDecimal;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -27,7 +22,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * The service killed with SIGKILL in the middle of its work, then started again on the same database, once on the
  * embedded H2 default and once on PostgreSQL: nothing that was acknowledged or begun is lost, nothing goes out twice,
  * and what the killed instance had in flight goes out within {@link #RECOVERED} of the kill, its claims ending with
- * its heartbeat (the claim timeout stays at its 15 minutes).
+ * its heartbeat (the claim timeout stays at its 15 minutes). Acknowledged requests after a kill:
+ * {@link KilledAfterAcknowledgingTest}.
  */
 @Slow
 class KillNineTest {
@@ -151,56 +147,6 @@ class KillNineTest {
                                 .map(p -> new BigDecimal(p.ts())))
                         .allSatisfy(at -> assertThat(at).isGreaterThan(pulseAt)));
         assertThat(checkIns()).allSatisfy((user, n) -> assertThat(n).as(user).isEqualTo(1L));
-    }
-
-    @ParameterizedTest
-    @EnumSource(Db.class)
-    void acknowledgedDirectMessagesAreAllAnsweredAfterAKillAndARestart(Db kind) throws Exception {
-        // 20 people, so users.info (Tier 4, paced by the SDK) takes seconds; each sends many messages, whose replies
-        // are paced per conversation at the fake's pace (see ChildInstance). Fewer on H2, which writes each commit to
-        // its file before it acknowledges: enough to have lost some with commits written late.
-        int people = 20;
-        int each = kind == Db.H2 ? 100 : 250;
-        slack = new FakeSlack().token(ChildInstance.TOKEN, TEAM);
-        List<String> users = IntStream.range(0, people)
-                .mapToObj(i -> String.format("UD%04d", i))
-                .toList();
-        users.forEach(u -> slack.user(u, "Person " + u, "Europe/Amsterdam", false));
-        Database db = kind.in(directory);
-        ChildInstance first = start("first", db);
-        SlackClientSim client = first.slack(TEAM);
-
-        AtomicInteger acknowledged = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        List<Future<?>> sent = new ArrayList<>();
-        for (int n = 0; n < each; n++) {
-            for (String u : users) {
-                String eventId = "Ev" + u + "x" + n;
-                sent.add(pool.submit(() -> {
-                    HttpResponse<String> r =
-                            client.postJson(client.event(eventId, SlackClientSim.imMessage(u, "D" + u, "status")));
-                    if (r.statusCode() == 200) {
-                        acknowledged.incrementAndGet();
-                    }
-                    return null;
-                }));
-            }
-        }
-        for (Future<?> f : sent) {
-            f.get();
-        }
-        pool.shutdown();
-        first.kill();
-        assertThat(acknowledged.get()).isEqualTo(people * each);
-        long answeredBeforeKill =
-                users.stream().mapToLong(u -> slack.posted("D" + u).size()).sum();
-
-        start("second", db);
-        await(() -> users.stream().allMatch(u -> slack.posted("D" + u).size() >= each), Duration.ofSeconds(240));
-        Thread.sleep(2000);
-        assertThat(users)
-                .allSatisfy(u -> assertThat(slack.posted("D" + u)).as(u).hasSize(each));
-        assertThat(answeredBeforeKill).isLessThan((long) people * each);
     }
 
     private void command(ChildInstance i, String text, String hook) throws Exception {
