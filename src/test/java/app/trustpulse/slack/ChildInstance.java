@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 /**
@@ -176,6 +177,22 @@ final class ChildInstance implements AutoCloseable {
     public void close() throws InterruptedException {
         if (process.isAlive()) {
             kill();
+        }
+    }
+
+    /** Waits until the condition holds, failing after {@code max}. */
+    static void await(BooleanSupplier condition, Duration max) throws InterruptedException {
+        await(condition, max, "condition");
+    }
+
+    /** Waits until the condition holds, failing after {@code max} with what was awaited. */
+    static void await(BooleanSupplier condition, Duration max, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(what + ": not reached within " + max);
+            }
+            Thread.sleep(20);
         }
     }
 }

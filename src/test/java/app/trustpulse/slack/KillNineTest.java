@@ -1,5 +1,6 @@
 package app.trustpulse.slack;
 
+import static app.trustpulse.slack.ChildInstance.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.trustpulse.Slow;
@@ -11,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -180,15 +180,5 @@ class KillNineTest {
         System.out.printf(
                 "KillNineTest %s: %s %.1f s after the kill%n",
                 kind, what, since(killed).toMillis() / 1000.0);
-    }
-
-    private static void await(BooleanSupplier condition, Duration max) throws InterruptedException {
-        long deadline = System.nanoTime() + max.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not reached within " + max);
-            }
-            Thread.sleep(20);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package app.trustpulse.slack;
 
+import static app.trustpulse.slack.ChildInstance.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.trustpulse.Slow;
@@ -14,7 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,15 +101,5 @@ class KilledAfterAcknowledgingTest {
         assertThat(users)
                 .allSatisfy(u -> assertThat(slack.posted("D" + u)).as(u).hasSize(each));
         assertThat(answeredBeforeKill).isLessThan((long) people * each);
-    }
-
-    private static void await(BooleanSupplier condition, Duration max) throws InterruptedException {
-        long deadline = System.nanoTime() + max.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not reached within " + max);
-            }
-            Thread.sleep(20);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package app.trustpulse.slack;
 
+import static app.trustpulse.slack.ChildInstance.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.trustpulse.Slow;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -281,15 +281,5 @@ class OneOfTwoInstancesKilledTest {
     private static void report(String what, long killed) {
         System.out.printf(
                 "OneOfTwoInstancesKilledTest: %s %.1f s after the kill%n", what, (System.nanoTime() - killed) / 1e9);
-    }
-
-    private static void await(BooleanSupplier condition, Duration max, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + max.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(what + ": not reached within " + max);
-            }
-            Thread.sleep(20);
-        }
     }
 }

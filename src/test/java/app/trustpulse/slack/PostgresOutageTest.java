@@ -1,5 +1,6 @@
 package app.trustpulse.slack;
 
+import static app.trustpulse.slack.ChildInstance.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.trustpulse.Slow;
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -128,15 +128,5 @@ class PostgresOutageTest {
         return slack.checkInsPerPerson(PEOPLE).values().stream()
                 .mapToLong(Long::longValue)
                 .sum();
-    }
-
-    private static void await(BooleanSupplier condition, Duration max) throws InterruptedException {
-        long deadline = System.nanoTime() + max.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not reached within " + max);
-            }
-            Thread.sleep(50);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package app.trustpulse.slack;
 
+import static app.trustpulse.slack.ChildInstance.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.h2.tools.Restore;
@@ -274,15 +274,5 @@ class RestoredFromBackupTest {
             }
         }
         return out;
-    }
-
-    private static void await(BooleanSupplier condition, Duration max) throws InterruptedException {
-        long deadline = System.nanoTime() + max.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not reached within " + max);
-            }
-            Thread.sleep(50);
-        }
     }
 }
