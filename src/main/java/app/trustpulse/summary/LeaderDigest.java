@@ -57,33 +57,6 @@ final class LeaderDigest implements WeekStep {
             DigestNudges nudges,
             ChatGateways gateways,
             Clock clock,
-            PulseMetrics metrics) {
-        this(
-                members,
-                answers,
-                pulses,
-                pseudonyms,
-                own,
-                feedbackRelease,
-                digests,
-                nudges,
-                gateways,
-                clock,
-                metrics,
-                RatedLeaders.none());
-    }
-
-    LeaderDigest(
-            MemberRepository members,
-            AnswerRepository answers,
-            PulseRepository pulses,
-            Pseudonymizer pseudonyms,
-            PersonalAnswers own,
-            FeedbackRelease feedbackRelease,
-            LeaderDigests digests,
-            DigestNudges nudges,
-            ChatGateways gateways,
-            Clock clock,
             PulseMetrics metrics,
             RatedLeaders ratedLeaders) {
         this.ratedLeaders = ratedLeaders;

@@ -7,19 +7,16 @@ import app.trustpulse.pulse.Answer;
 import app.trustpulse.pulse.Dimension;
 import app.trustpulse.pulse.Language;
 import app.trustpulse.pulse.Member;
-import app.trustpulse.pulse.Platform;
 import app.trustpulse.pulse.PulseCalculator;
 import app.trustpulse.pulse.RatedLeaderRepository;
 import app.trustpulse.pulse.RatedLeaders;
 import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.Team;
-import app.trustpulse.pulse.TeamSchedule;
 import app.trustpulse.pulse.TextFormats;
 import app.trustpulse.pulse.Texts;
 import app.trustpulse.pulse.TrustInLeaderPool;
 import app.trustpulse.pulse.WeekId;
 import app.trustpulse.pulse.WeeklyPulse;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,17 +27,7 @@ import org.junit.jupiter.api.Test;
 class TrustInLeaderLinesTest {
 
     private final Texts texts = new Texts();
-    private final Team team = new Team(
-            1,
-            Platform.PLAYGROUND,
-            "demo",
-            "team",
-            "team",
-            ZoneId.of("Europe/Amsterdam"),
-            Language.EN,
-            3,
-            TeamSchedule.defaults(),
-            false);
+    private final Team team = DigestFixtures.TEAM;
     private final RatedLeaderRepository store = RatedLeaders.inMemory();
     private final RatedLeaders leaders = new RatedLeaders(
             store, teamId -> List.of(new Member(1, "ann", "Ann", Role.LEADER, Optional.empty(), false, false)));

@@ -19,7 +19,7 @@ class WeekSequenceTest {
         WeekSequence week = new WeekSequence(
                 new ChannelPulse(null, null, null, null, null, null),
                 new ReleasingFeedback(null),
-                new LeaderDigest(null, null, null, null, null, null, null, null, null, null, null));
+                new LeaderDigest(null, null, null, null, null, null, null, null, null, null, null, null));
 
         assertThat(week.names()).containsExactly(Step.PULSE, Step.FEEDBACK, Step.DIGEST);
         assertThat(week.entry(Step.DIGEST).after()).containsExactlyInAnyOrder(Step.PULSE, Step.FEEDBACK);
