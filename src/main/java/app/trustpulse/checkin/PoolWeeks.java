@@ -9,7 +9,6 @@ import app.trustpulse.pulse.TrustInLeaderPool;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -54,14 +53,6 @@ final class PoolWeeks {
     }
 
     private Dealt deal(Team team, Instant now) {
-        Map<Long, String> byKey = new HashMap<>();
-        for (Member m : members.ofTeam(team.id())) {
-            if (m.role() == Role.MEMBER && !m.optedOut()) {
-                byKey.put(pseudonyms.rotationKey(team.id(), team.platform(), m.userId()), m.userId());
-            }
-        }
-        Map<String, Integer> byUser = new HashMap<>();
-        TrustInLeaderPool.poolWeeks(byKey.keySet()).forEach((key, week) -> byUser.put(byKey.get(key), week));
-        return new Dealt(now, Map.copyOf(byUser));
+        return new Dealt(now, Map.copyOf(TrustInLeaderPool.poolWeeksOf(team, members.ofTeam(team.id()), pseudonyms)));
     }
 }

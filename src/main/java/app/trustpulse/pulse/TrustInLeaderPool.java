@@ -61,6 +61,22 @@ public final class TrustInLeaderPool {
         return weeks;
     }
 
+    /**
+     * Each member's pool week by user id, dealt from the team's roster: the members who get check-ins (not leaders, not
+     * those who opted out), by their secret-keyed rotation keys (see {@link #poolWeeks(Collection)}).
+     */
+    public static Map<String, Integer> poolWeeksOf(Team team, List<Member> roster, Pseudonymizer pseudonyms) {
+        Map<Long, String> byKey = new HashMap<>();
+        for (Member m : roster) {
+            if (m.role() == Role.MEMBER && !m.optedOut()) {
+                byKey.put(pseudonyms.rotationKey(team.id(), team.platform(), m.userId()), m.userId());
+            }
+        }
+        Map<String, Integer> byUser = new HashMap<>();
+        poolWeeks(byKey.keySet()).forEach((key, week) -> byUser.put(byKey.get(key), week));
+        return byUser;
+    }
+
     /** The first week of the block the week belongs to. */
     public static WeekId blockStart(WeekId week) {
         return week.minus((int) Math.floorMod(week.ordinal(), (long) WEEKS));

@@ -192,20 +192,14 @@ public final class ClosingWeeks {
                     .filter(s -> s.audience() == Role.MEMBER && s.dimension() == Dimension.TRUST)
                     .forEach(s -> trustItems.put(c.userId(), s.item()));
         }
-        Map<String, Long> keys = new HashMap<>();
-        for (Member m : people) {
-            if (m.role() == Role.MEMBER && !m.optedOut()) {
-                keys.put(m.userId(), pseudonyms.rotationKey(team.id(), team.platform(), m.userId()));
-            }
-        }
-        Map<Long, Integer> poolWeeks = TrustInLeaderPool.poolWeeks(keys.values());
+        Map<String, Integer> poolWeeks = TrustInLeaderPool.poolWeeksOf(team, people, pseudonyms);
         WeekId block = TrustInLeaderPool.blockStart(week);
         Map<String, TrustInLeaderSplit.Giver> givers = new HashMap<>();
         for (Member m : people) {
             Integer item = trustItems.get(m.userId());
-            if (item == null && keys.containsKey(m.userId())) {
-                long key = keys.get(m.userId());
-                item = CheckInPlanner.itemOf(Role.MEMBER, Dimension.TRUST, key, poolWeeks.get(key), week);
+            if (item == null && poolWeeks.containsKey(m.userId())) {
+                long key = pseudonyms.rotationKey(team.id(), team.platform(), m.userId());
+                item = CheckInPlanner.itemOf(Role.MEMBER, Dimension.TRUST, key, poolWeeks.get(m.userId()), week);
             }
             if (item == null) {
                 continue;

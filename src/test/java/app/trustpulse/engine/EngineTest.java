@@ -116,13 +116,10 @@ abstract class EngineTest {
      */
     boolean asksFeltTrust(Ws ws, Sender s) {
         Team t = ws.team();
-        List<Long> keys = members.ofTeam(t.id()).stream()
-                .filter(m -> m.role() == Role.MEMBER && !m.optedOut())
-                .map(m -> pseudonymizer.rotationKey(t.id(), t.platform(), m.userId()))
-                .toList();
         long key = pseudonymizer.rotationKey(t.id(), t.platform(), s.userId());
         Role role = members.find(t.id(), s.userId()).map(Member::role).orElse(Role.MEMBER);
-        int poolWeek = TrustInLeaderPool.poolWeeks(keys).getOrDefault(key, 0);
+        int poolWeek = TrustInLeaderPool.poolWeeksOf(t, members.ofTeam(t.id()), pseudonymizer)
+                .getOrDefault(s.userId(), 0);
         return CheckInPlanner.itemOf(role, Dimension.TRUST, key, poolWeek, ws.week())
                 < LeaderItems.FIRST_TRUST_IN_LEADER_ITEM;
     }
