@@ -57,22 +57,20 @@ class EventDeduplication implements Middleware {
         }
         String key;
         if (type == RequestType.Event) {
-            JsonElement id = JsonParser.parseString(req.getRequestBodyAsString())
-                    .getAsJsonObject()
-                    .get("event_id");
-            if (id == null || !id.isJsonPrimitive() || !id.getAsJsonPrimitive().isString()) {
+            Optional<String> id = eventId(req);
+            if (id.isEmpty()) {
                 return Response.builder()
                         .statusCode(400)
                         .body("event_id missing")
                         .build();
             }
-            if (id.getAsString().isEmpty() || id.getAsString().length() > MAX_EVENT_ID) {
+            if (id.get().isEmpty() || id.get().length() > MAX_EVENT_ID) {
                 return Response.builder()
                         .statusCode(400)
                         .body("event_id malformed")
                         .build();
             }
-            key = "slack:event:" + id.getAsString();
+            key = "slack:event:" + id.get();
             if (group.isPresent() && req instanceof EventRequest event && ONLY_QUEUING.contains(event.getEventType())) {
                 GroupCommit.Recorded<Response> listened = group.get().record(() -> chain.next(req));
                 return group.get().commit(key, listened.work()) ? listened.result() : Response.ok();
@@ -90,5 +88,18 @@ class EventDeduplication implements Middleware {
             }
             return chain.next(req);
         });
+    }
+
+    /** The event id: as the request check read it, or (over Socket Mode, which has no such check) from the body. */
+    private static Optional<String> eventId(Request<?> req) {
+        if (req instanceof CheckedEventRequest checked) {
+            return Optional.of(checked.eventId());
+        }
+        JsonElement id = JsonParser.parseString(req.getRequestBodyAsString())
+                .getAsJsonObject()
+                .get("event_id");
+        return id == null || !id.isJsonPrimitive() || !id.getAsJsonPrimitive().isString()
+                ? Optional.empty()
+                : Optional.of(id.getAsString());
     }
 }

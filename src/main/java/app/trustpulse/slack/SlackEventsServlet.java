@@ -13,6 +13,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,20 +56,14 @@ final class SlackEventsServlet extends HttpServlet {
             plain(resp, 401, "invalid signature");
             return;
         }
-        Optional<String> problem = shape.problem(body);
-        if (problem.isPresent()) {
-            refuse(resp, problem.get());
+        SlackPayloadShape.Checked checked = shape.check(body);
+        if (checked.problem().isPresent()) {
+            refuse(resp, checked.problem().get());
             return;
         }
         Request<?> slackRequest;
         try {
-            slackRequest = parser.parse(SlackRequestParser.HttpRequest.builder()
-                    .requestUri(req.getRequestURI())
-                    .queryString(QueryStringParser.toMap(req.getQueryString()))
-                    .headers(new RequestHeaders(ServletAdapterOps.toHeaderMap(req)))
-                    .requestBody(body)
-                    .remoteAddress(req.getRemoteAddr())
-                    .build());
+            slackRequest = request(req, body, checked.event());
         } catch (RuntimeException e) {
             slackRequest = null;
         }
@@ -88,6 +84,22 @@ final class SlackEventsServlet extends HttpServlet {
             LOG.warn("Slack request refused (400): incomplete for its listener");
         }
         ServletAdapterOps.writeResponse(resp, slackResponse);
+    }
+
+    /** An event callback the check has read is built without parsing it again; anything else as Bolt parses it. */
+    private Request<?> request(HttpServletRequest req, String body, Optional<SlackPayloadShape.EventCallback> event) {
+        RequestHeaders headers = new RequestHeaders(ServletAdapterOps.toHeaderMap(req));
+        Map<String, List<String>> queryString = QueryStringParser.toMap(req.getQueryString());
+        if (event.isPresent() && CheckedEventRequest.builds(event.get())) {
+            return CheckedEventRequest.of(event.get(), body, headers, queryString, req.getRemoteAddr(), app.config());
+        }
+        return parser.parse(SlackRequestParser.HttpRequest.builder()
+                .requestUri(req.getRequestURI())
+                .queryString(queryString)
+                .headers(headers)
+                .requestBody(body)
+                .remoteAddress(req.getRemoteAddr())
+                .build());
     }
 
     /** One line, naming fields only: the payload may hold what a person wrote, which stays out of the log. */

@@ -269,27 +269,64 @@ final class SlackPayloadShape {
             optional("is_enterprise_install", FLAG),
             optional("text", TEXT));
 
+    /**
+     * What the check found: the problem (field names only), or none; for an event callback also its event id and the
+     * event's type, read once here so that neither the request's building nor its deduplication parse the body again.
+     */
+    record Checked(Optional<String> problem, Optional<EventCallback> event) {
+
+        static Checked refused(String problem) {
+            return new Checked(Optional.of(problem), Optional.empty());
+        }
+
+        static final Checked SERVED = new Checked(Optional.empty(), Optional.empty());
+    }
+
+    /** An event callback that passed the check: its {@code event_id} and its event's {@code type}. */
+    record EventCallback(String eventId, String eventType) {}
+
     /** Why the body is no Slack request the app serves, in field names only; empty when it is one. */
     Optional<String> problem(String body) {
+        return check(body).problem();
+    }
+
+    /** The check, with what it read of an event callback. */
+    Checked check(String body) {
         String trimmed = body.trim();
         if (trimmed.isEmpty()) {
-            return Optional.of("the body is empty");
+            return Checked.refused("the body is empty");
         }
         // Bolt tells JSON from a form by the first character, and so does this.
         char first = trimmed.charAt(0);
-        return Optional.ofNullable(first == '{' || first == '[' ? eventsApi(trimmed) : form(body));
-    }
-
-    private static String eventsApi(String json) {
+        if (first != '{' && first != '[') {
+            String problem = form(body);
+            return problem == null ? Checked.SERVED : Checked.refused(problem);
+        }
         JsonElement root;
         try {
-            root = SLACK_GSON.fromJson(json, JsonElement.class);
+            root = SLACK_GSON.fromJson(trimmed, JsonElement.class);
         } catch (RuntimeException e) {
-            return "the body is not JSON";
+            return Checked.refused("the body is not JSON");
         }
         if (root == null) {
-            return "the body is not JSON";
+            return Checked.refused("the body is not JSON");
         }
+        String problem = eventsApi(root);
+        if (problem != null) {
+            return Checked.refused(problem);
+        }
+        JsonObject payload = root.getAsJsonObject();
+        if (!"event_callback".equals(payload.get("type").getAsString())) {
+            return Checked.SERVED;
+        }
+        return new Checked(
+                Optional.empty(),
+                Optional.of(new EventCallback(
+                        payload.get("event_id").getAsString(),
+                        payload.getAsJsonObject("event").get("type").getAsString())));
+    }
+
+    private static String eventsApi(JsonElement root) {
         String problem = plain(root);
         if (problem != null) {
             return problem;
