@@ -23,6 +23,7 @@ import com.slack.api.methods.MethodsRateLimitTier;
 import com.slack.api.methods.MethodsRateLimits;
 import com.slack.api.token_rotation.TokenRotator;
 import com.slack.api.util.http.SlackHttpClient;
+import jakarta.servlet.DispatcherType;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -35,10 +36,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -447,10 +450,12 @@ public class SlackConfiguration {
 
     @Bean
     @Conditional(SlackSocketModeConfigured.Not.class)
-    ServletRegistrationBean<SlackEventsServlet> slackEventsServlet(
-            App slackBoltApp, SlackProperties props, Clock clock) {
-        ServletRegistrationBean<SlackEventsServlet> bean = new ServletRegistrationBean<>(
-                new SlackEventsServlet(slackBoltApp, new RequestSignature(props.signingSecret(), clock)), EVENTS_PATH);
+    FilterRegistrationBean<SlackEventsFilter> slackEventsFilter(App slackBoltApp, SlackProperties props, Clock clock) {
+        FilterRegistrationBean<SlackEventsFilter> bean = new FilterRegistrationBean<>(new SlackEventsFilter(
+                new SlackEventsServlet(slackBoltApp, new RequestSignature(props.signingSecret(), clock))));
+        bean.addUrlPatterns(EVENTS_PATH);
+        bean.setDispatcherTypes(DispatcherType.REQUEST);
+        bean.setOrder(Ordered.HIGHEST_PRECEDENCE);
         bean.setName("slackEvents");
         return bean;
     }

@@ -23,7 +23,7 @@ class SlackSwitchTest {
         runner.run(ctx -> {
             assertThat(ctx).hasNotFailed();
             assertThat(ctx).doesNotHaveBean(SlackGateway.class);
-            assertThat(ctx).doesNotHaveBean("slackEventsServlet");
+            assertThat(ctx).doesNotHaveBean("slackEventsFilter");
         });
     }
 
