@@ -100,8 +100,8 @@ public class PersistenceConfiguration {
     }
 
     @Bean
-    ProcessedEvents processedEvents(JdbcClient jdbc) {
-        return new JdbcProcessedEvents(jdbc);
+    ProcessedEvents processedEvents(DataSource dataSource) {
+        return new JdbcProcessedEvents(dataSource);
     }
 
     @Bean

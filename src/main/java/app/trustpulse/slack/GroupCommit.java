@@ -185,14 +185,15 @@ final class GroupCommit {
 
     /** Every mark first (a key twice in one batch is first only once), then the work of those seen the first time. */
     private List<Boolean> write(List<Pending> batch) {
-        Instant now = clock.instant();
-        List<Boolean> first = new ArrayList<>(batch.size());
-        List<WorkQueue.Item> items = new ArrayList<>();
+        List<String> keys = new ArrayList<>(batch.size());
         for (Pending p : batch) {
-            boolean isFirst = processed.get().firstTime(p.seenKey(), now);
-            first.add(isFirst);
-            if (isFirst) {
-                for (Queued q : p.work()) {
+            keys.add(p.seenKey());
+        }
+        List<Boolean> first = processed.get().firstTimes(keys, clock.instant());
+        List<WorkQueue.Item> items = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            if (first.get(i)) {
+                for (Queued q : batch.get(i).work()) {
                     items.add(new WorkQueue.Item(q.kind(), q.key(), q.data(), q.due()));
                 }
             }

@@ -3,18 +3,18 @@ package app.trustpulse.persistence;
 import static app.trustpulse.persistence.Fixtures.NOW;
 import static app.trustpulse.persistence.Fixtures.WEEK;
 import static app.trustpulse.persistence.Fixtures.concurrently;
-import static app.trustpulse.persistence.Fixtures.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 class JdbcProcessedEventsTest {
 
     @BothDatabases
     void aKeyIsNewOnlyOnce(TestDb db) throws Exception {
-        var events = new JdbcProcessedEvents(jdbc(db));
+        var events = new JdbcProcessedEvents(db.dataSource());
 
         List<Boolean> first = concurrently(6, () -> events.firstTime("slack:Ev123", NOW));
 
@@ -25,8 +25,9 @@ class JdbcProcessedEventsTest {
 
     @BothDatabases
     void keysAreStoredAsHashesSoTheTableNamesNoOne(TestDb db) {
-        JdbcClient jdbc = jdbc(db);
-        var events = new JdbcProcessedEvents(jdbc);
+        DataSource dataSource = db.dataSource();
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        var events = new JdbcProcessedEvents(dataSource);
         events.firstTime("teams:activity:29:1abcUSER", NOW);
 
         assertThat(jdbc.sql("SELECT event_key FROM processed_event")
@@ -38,8 +39,9 @@ class JdbcProcessedEventsTest {
 
     @BothDatabases
     void theRetentionForgetsKeysOlderThanItsCutoff(TestDb db) {
-        JdbcClient jdbc = jdbc(db);
-        var events = new JdbcProcessedEvents(jdbc);
+        DataSource dataSource = db.dataSource();
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        var events = new JdbcProcessedEvents(dataSource);
         events.firstTime("old", NOW.minus(Duration.ofDays(40)));
         events.firstTime("recent", NOW);
 
@@ -47,5 +49,19 @@ class JdbcProcessedEventsTest {
 
         assertThat(events.firstTime("old", NOW)).as("forgotten").isTrue();
         assertThat(events.firstTime("recent", NOW)).isFalse();
+    }
+
+    @BothDatabases
+    void aBatchOfKeysIsNewInOrderAndAKeyTwiceInItIsNewOnce(TestDb db) {
+        var events = new JdbcProcessedEvents(db.dataSource());
+        events.firstTime("slack:Ev1", NOW);
+
+        List<Boolean> first =
+                events.firstTimes(List.of("slack:Ev1", "slack:Ev2", "slack:Ev3", "slack:Ev2", "slack:Ev4"), NOW);
+
+        assertThat(first).containsExactly(false, true, true, false, true);
+        assertThat(events.firstTimes(List.of("slack:Ev4", "slack:Ev5"), NOW)).containsExactly(false, true);
+        assertThat(events.firstTimes(List.of("slack:Ev5"), NOW)).containsExactly(false);
+        assertThat(events.firstTimes(List.of(), NOW)).isEmpty();
     }
 }
