@@ -20,15 +20,19 @@ import java.util.function.LongSupplier;
  * process (about half a kilobyte for each person and channel, so the memory grew with every person the service ever
  * wrote to); this one lets a conversation's entry go once its last call is a minute old, nothing waits and no 429 holds
  * it, which is all the rate limiter looks at. The calls per method and workspace are counted as the SDK's store counts
- * them. It needs no thread of its own: what is idle is let go by the calls themselves, at most every ten seconds.
+ * them. It needs no thread of its own: what is idle is let go by the calls themselves, at most every ten seconds. It
+ * reads no clock of its own either: the SDK stamps each call with the wall clock's milliseconds, and the time in
+ * between is carried forward from the latest stamp by the monotonic clock.
  */
 final class RecentCallsDatastore implements MetricsDatastore {
 
     static final long MINUTE_MILLIS = 60_000;
     private static final long SWEEP_EVERY_MILLIS = 10_000;
 
-    /** Milliseconds of the wall clock, as the SDK stamps its calls ({@link System#currentTimeMillis()}). */
-    private final LongSupplier millis;
+    /** The monotonic clock, in nanoseconds ({@link System#nanoTime()}). */
+    private final LongSupplier nanoTime;
+    /** The SDK's wall-clock milliseconds less the monotonic clock's, as of its latest stamp. */
+    private volatile long offsetMillis;
 
     private final ConcurrentMap<Key, Recent> recent = new ConcurrentHashMap<>();
     private final ConcurrentMap<Team, Counts> counts = new ConcurrentHashMap<>();
@@ -40,13 +44,22 @@ final class RecentCallsDatastore implements MetricsDatastore {
     private volatile long backgroundJobIntervalMillis = SWEEP_EVERY_MILLIS;
     private volatile boolean closed;
 
-    RecentCallsDatastore(LongSupplier millis) {
-        this.millis = millis;
-        lastSweep.set(millis.getAsLong());
+    RecentCallsDatastore(LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
+        lastSweep.set(now());
     }
 
     RecentCallsDatastore() {
-        this(System::currentTimeMillis);
+        this(System::nanoTime);
+    }
+
+    /** The time in the SDK's stamps' terms: the wall clock's milliseconds as of the latest stamp, carried forward. */
+    long now() {
+        return nanoTime.getAsLong() / 1_000_000 + offsetMillis;
+    }
+
+    private void stamped(long millis) {
+        offsetMillis = millis - nanoTime.getAsLong() / 1_000_000;
     }
 
     private record Team(String executor, String team) {}
@@ -90,7 +103,7 @@ final class RecentCallsDatastore implements MetricsDatastore {
     }
 
     private void sweepNowAndThen() {
-        long now = millis.getAsLong();
+        long now = now();
         long last = lastSweep.get();
         if (now - last >= SWEEP_EVERY_MILLIS && lastSweep.compareAndSet(last, now)) {
             forgetIdle(now);
@@ -107,7 +120,7 @@ final class RecentCallsDatastore implements MetricsDatastore {
 
     private Counts counts(String executor, String team) {
         Counts c = counts.computeIfAbsent(new Team(executor, team == null ? "-" : team), t -> new Counts());
-        c.lastRequestMillis = millis.getAsLong();
+        c.lastRequestMillis = now();
         return c;
     }
 
@@ -147,6 +160,7 @@ final class RecentCallsDatastore implements MetricsDatastore {
 
     @Override
     public void addToLastMinuteRequests(String executorName, String teamId, String methodName, Long currentMillis) {
+        stamped(currentMillis);
         long minuteAgo = currentMillis - MINUTE_MILLIS;
         recent.compute(key(executorName, teamId, methodName), (k, r) -> {
             Recent kept = r == null ? new Recent() : r;
@@ -164,7 +178,7 @@ final class RecentCallsDatastore implements MetricsDatastore {
         if (r == null) {
             return new LastMinuteRequests();
         }
-        long minuteAgo = millis.getAsLong() - MINUTE_MILLIS;
+        long minuteAgo = now() - MINUTE_MILLIS;
         r.requests.removeIf(at -> at < minuteAgo);
         return r.requests;
     }
@@ -189,7 +203,7 @@ final class RecentCallsDatastore implements MetricsDatastore {
     public Long getRateLimitedMethodRetryEpochMillis(String executorName, String teamId, String methodName) {
         Recent r = existing(executorName, teamId, methodName);
         Long retry = r == null ? null : r.retryAt;
-        return retry == null || retry < millis.getAsLong() ? null : retry;
+        return retry == null || retry < now() ? null : retry;
     }
 
     @Override
@@ -255,7 +269,7 @@ final class RecentCallsDatastore implements MetricsDatastore {
             c.unsuccessful.forEach((m, n) -> stats.getUnsuccessfulCalls().put(m, n.get()));
             c.failed.forEach((m, n) -> stats.getFailedCalls().put(m, n.get()));
         }
-        long now = millis.getAsLong();
+        long now = now();
         recent.forEach((k, r) -> {
             if (k.executor().equals(executorName) && k.team().equals(team)) {
                 stats.getLastMinuteRequests()

@@ -21,8 +21,11 @@ class RecentCallsDatastoreTest {
 
     private static final String EXECUTOR = "trust-pulse-test";
 
+    /** The wall clock's milliseconds, which the SDK stamps its calls with; the monotonic clock runs along. */
     private final AtomicLong now = new AtomicLong(1_800_000_000_000L);
-    private final RecentCallsDatastore store = new RecentCallsDatastore(now::get);
+
+    private final RecentCallsDatastore store =
+            new RecentCallsDatastore(() -> (now.get() - 1_700_000_000_000L) * 1_000_000 + 12_345);
 
     @Test
     void aConversationCountsItsCallsOfTheLastMinuteAndIsLetGoOnceTheLastIsAMinuteOld() {
@@ -51,6 +54,7 @@ class RecentCallsDatastoreTest {
 
     @Test
     void aCallWaitingInTheQueueOrARetryAfterInForceKeepsItsKey() {
+        store.addToLastMinuteRequests(EXECUTOR, "T1", "users.list", now.get());
         store.addToWaitingMessageIds(EXECUTOR, "T1", "chat.postMessage_C1", "m1");
         store.setRateLimitedMethodRetryEpochMillis(EXECUTOR, "T1", "users.list", now.get() + 90_000);
         now.addAndGet(80_000);
