@@ -11,12 +11,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Each member's week of the four-week block for the trust-in-the-leader statement ({@link
  * TrustInLeaderPool#poolWeeks}), from the team's roster. A round plans every member's check-in one after the other, so
  * the team's weeks are kept for a minute rather than worked out again for each person; a roster change inside that
- * minute at worst asks someone twice in a block, which the pool's giver tokens absorb.
+ * minute at worst asks someone twice in a block, which the pool's giver tokens absorb. Teams dealt longer ago are let
+ * go, so the memory holds the teams of the rounds under way rather than every team ever dealt.
  */
 final class PoolWeeks {
 
@@ -28,11 +30,18 @@ final class PoolWeeks {
     private final Pseudonymizer pseudonyms;
     private final Clock clock;
     private final Map<Long, Dealt> dealt = new ConcurrentHashMap<>();
+    private final AtomicReference<Instant> lastSweep;
 
     PoolWeeks(MemberRepository members, Pseudonymizer pseudonyms, Clock clock) {
         this.members = members;
         this.pseudonyms = pseudonyms;
         this.clock = clock;
+        this.lastSweep = new AtomicReference<>(clock.instant());
+    }
+
+    /** How many teams' weeks are held. */
+    int teamsHeld() {
+        return dealt.size();
     }
 
     /** The member's pool week (0-3); a leader's is 0 and never used. */
@@ -48,8 +57,17 @@ final class PoolWeeks {
                 || !d.byUser().containsKey(member.userId())) {
             d = deal(team, now);
             dealt.put(team.id(), d);
+            forgetOld(now);
         }
         return d.byUser().getOrDefault(member.userId(), 0);
+    }
+
+    /** Lets go of the teams dealt more than {@link #KEPT} ago, looking them over at most once in that time. */
+    private void forgetOld(Instant now) {
+        Instant last = lastSweep.get();
+        if ((now.isAfter(last.plus(KEPT)) || now.isBefore(last)) && lastSweep.compareAndSet(last, now)) {
+            dealt.values().removeIf(d -> now.isAfter(d.at().plus(KEPT)) || now.isBefore(d.at()));
+        }
     }
 
     private Dealt deal(Team team, Instant now) {

@@ -106,6 +106,7 @@ public class SlackConfiguration {
                     props.benchmarkTimeCompression());
         }
         methods.setCustomRateLimitResolver(new SharedRateLimits(props.pace()));
+        forgetIdleConversations(methods);
         config.setMethodsConfig(methods);
         // The SDK waits out an HTTP 429 and sends again by itself; the HTTP client sees each one go by.
         OkHttpClient http = SlackHttpClient.buildOkHttpClient(config)
@@ -115,6 +116,20 @@ public class SlackConfiguration {
         SlackHttpClient client = new SlackHttpClient(http);
         client.setConfig(config);
         return Slack.getInstance(config, client);
+    }
+
+    /**
+     * The SDK's rate limiter keeps what it knows of the calls in a store that never lets a conversation go; this one
+     * keeps a conversation only while its calls of the last minute matter ({@link RecentCallsDatastore}). The store the
+     * SDK made for the config is closed, which ends its thread.
+     */
+    static void forgetIdleConversations(MethodsConfig methods) {
+        try {
+            methods.getMetricsDatastore().close();
+        } catch (Exception e) {
+            LOG.debug("closing the Slack SDK's own call statistics failed: {}", e.toString());
+        }
+        methods.setMetricsDatastore(new RecentCallsDatastore());
     }
 
     /** Whether Slack answers; tried in the background, so that the service starts without it. */

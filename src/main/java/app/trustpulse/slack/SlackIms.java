@@ -2,27 +2,50 @@ package app.trustpulse.slack;
 
 import com.slack.api.methods.Methods;
 import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Each person's DM channel with the bot. Posts go to the user id (Slack delivers them to the app's DM) and the channel
- * id in Slack's answer is kept, in memory and in {@code slack_im}; {@code conversations.open} (Tier 3, about 50 a
- * minute) is called only when a retry must look into a DM whose id is not known yet.
+ * id in Slack's answer is kept in {@code slack_im}, and in memory for {@link #KEEP} after its last use (a round and
+ * its retries), so that the memory holds the people written to lately rather than everyone ever written to; {@code
+ * conversations.open} (Tier 3, about 50 a minute) is called only when a retry must look into a DM whose id is not
+ * known yet.
  */
 class SlackIms {
 
+    static final Duration KEEP = Duration.ofMinutes(10);
+
     private final JdbcClient jdbc;
     private final SlackCalls calls;
-    private final Map<String, String> known = new ConcurrentHashMap<>();
+    private final LongSupplier nanoTime;
+    private final Map<String, Known> known = new ConcurrentHashMap<>();
+    private final AtomicLong lastSweep;
+
+    /** A DM channel and when it was last used ({@link System#nanoTime()}). */
+    private record Known(String channelId, long usedAt) {}
 
     SlackIms(JdbcClient jdbc, SlackCalls calls) {
+        this(jdbc, calls, System::nanoTime);
+    }
+
+    SlackIms(JdbcClient jdbc, SlackCalls calls, LongSupplier nanoTime) {
         this.jdbc = jdbc;
         this.calls = calls;
+        this.nanoTime = nanoTime;
+        this.lastSweep = new AtomicLong(nanoTime.getAsLong());
+    }
+
+    /** How many DM channels are held in memory. */
+    int inMemory() {
+        return known.size();
     }
 
     /** The DM channel if known, else the user id, which Slack accepts as a post's channel. */
@@ -32,16 +55,29 @@ class SlackIms {
 
     Optional<String> known(String workspaceId, String userId) {
         String key = workspaceId + '/' + userId;
-        String hit = known.get(key);
-        if (hit != null) {
-            return Optional.of(hit);
+        long now = nanoTime.getAsLong();
+        Known hit = known.get(key);
+        if (hit != null && now - hit.usedAt() <= KEEP.toNanos()) {
+            if (now - hit.usedAt() > KEEP.toNanos() / 10) {
+                known.put(key, new Known(hit.channelId(), now));
+            }
+            return Optional.of(hit.channelId());
         }
         Optional<String> stored = jdbc.sql("SELECT channel_id FROM slack_im WHERE workspace_id = ? AND user_id = ?")
                 .params(workspaceId, userId)
                 .query(String.class)
                 .optional();
-        stored.ifPresent(c -> known.put(key, c));
+        stored.ifPresent(c -> keep(key, c, now));
         return stored;
+    }
+
+    /** Keeps the channel in memory; those unused for {@link #KEEP} go, looked over at most once in that time. */
+    private void keep(String key, String channelId, long now) {
+        known.put(key, new Known(channelId, now));
+        long last = lastSweep.get();
+        if (now - last > KEEP.toNanos() && lastSweep.compareAndSet(last, now)) {
+            known.values().removeIf(k -> now - k.usedAt() > KEEP.toNanos());
+        }
     }
 
     /** The DM channel, opened if need be. */
@@ -68,12 +104,12 @@ class SlackIms {
     }
 
     void remember(String workspaceId, String userId, String channelId) {
-        if (channelId == null
-                || !channelId.startsWith("D")
-                || channelId.equals(known.get(workspaceId + '/' + userId))) {
+        String key = workspaceId + '/' + userId;
+        Known hit = known.get(key);
+        if (channelId == null || !channelId.startsWith("D") || (hit != null && channelId.equals(hit.channelId()))) {
             return;
         }
-        known.put(workspaceId + '/' + userId, channelId);
+        keep(key, channelId, nanoTime.getAsLong());
         try {
             int updated = jdbc.sql("UPDATE slack_im SET channel_id = ? WHERE workspace_id = ? AND user_id = ?")
                     .params(channelId, workspaceId, userId)

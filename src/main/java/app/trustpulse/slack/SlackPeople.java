@@ -19,10 +19,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * People as Slack describes them ({@code users.info}, {@code users.list}): name, timezone, locale, admin or owner, bot
- * or deactivated. Lookups are kept for a minute, so one click or command costs at most one call per person.
+ * or deactivated. Lookups are kept for a minute, so one click or command costs at most one call per person; those
+ * older are let go (looked over at most once a minute), and one person looked up when {@link #MOST} are held clears
+ * them all.
  */
 class SlackPeople {
 
@@ -34,11 +38,27 @@ class SlackPeople {
 
     private static final String SLACKBOT = "USLACKBOT";
 
+    /** The most lookups held: one more clears them all. */
+    static final int MOST = 10_000;
+
     private final SlackCalls calls;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final LongSupplier nanoTime;
+    private final AtomicLong lastSweep;
 
     SlackPeople(SlackCalls calls) {
+        this(calls, System::nanoTime);
+    }
+
+    SlackPeople(SlackCalls calls, LongSupplier nanoTime) {
         this.calls = calls;
+        this.nanoTime = nanoTime;
+        this.lastSweep = new AtomicLong(nanoTime.getAsLong());
+    }
+
+    /** How many people are held. */
+    int held() {
+        return cache.size();
     }
 
     record Person(String id, String name, Optional<ZoneId> timezone, Language language, boolean admin, boolean human) {}
@@ -47,7 +67,7 @@ class SlackPeople {
 
     Person person(String workspaceId, String userId) {
         String key = workspaceId + '/' + userId;
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         Cached hit = cache.get(key);
         if (hit != null && hit.until - now > 0) {
             return hit.person;
@@ -58,11 +78,21 @@ class SlackPeople {
                 null,
                 c -> c.usersInfo(r -> r.user(userId).includeLocale(true)));
         Person person = toPerson(info.getUser());
-        if (cache.size() > 10_000) {
+        forgetOld();
+        if (cache.size() >= MOST) {
             cache.clear();
         }
         cache.put(key, new Cached(person, now + KEEP.toNanos()));
         return person;
+    }
+
+    /** Lets go of the lookups older than {@link #KEEP}, looking them over at most once in that time. */
+    private void forgetOld() {
+        long now = nanoTime.getAsLong();
+        long last = lastSweep.get();
+        if (now - last > KEEP.toNanos() && lastSweep.compareAndSet(last, now)) {
+            cache.values().removeIf(c -> c.until - now <= 0);
+        }
     }
 
     Sender sender(String workspaceId, String userId) {
@@ -104,11 +134,15 @@ class SlackPeople {
         return members;
     }
 
-    /** Reads the workspace's people page by page into the cache, until all the wanted ones were seen. */
+    /**
+     * Reads the workspace's people page by page into the cache, until all the wanted ones were seen; all of a channel's
+     * people are held for the minute however many, so that none is looked up again one by one.
+     */
     private void readWorkspace(String workspaceId, Set<String> wanted) {
+        forgetOld();
         Set<String> missing = new HashSet<>(wanted);
         String cursor = null;
-        long until = System.nanoTime() + KEEP.toNanos();
+        long until = nanoTime.getAsLong() + KEEP.toNanos();
         do {
             String page = cursor;
             UsersListResponse r = calls.call(

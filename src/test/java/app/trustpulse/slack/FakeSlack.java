@@ -29,8 +29,9 @@ import org.awaitility.Awaitility;
 
 /**
  * A Slack Web API on loopback: answers the methods the adapter uses from what a test registered (users, channel
- * members), keeps the messages posted per conversation, records every call and every response-URL post, and can
- * answer with 429 + Retry-After or with a 500 after it did the work (a lost response).
+ * members), keeps the messages posted per conversation (a benchmark only counts them: {@link #counting}), records every
+ * call and every response-URL post, and can answer with 429 + Retry-After or with a 500 after it did the work (a lost
+ * response).
  */
 final class FakeSlack implements AutoCloseable {
 
@@ -54,6 +55,11 @@ final class FakeSlack implements AutoCloseable {
         LOST_RESPONSE,
         SERVER_ERROR
     }
+
+    /** How many of the last posts counting mode keeps, for conversations.history. */
+    private static final int RECENT = 512;
+    /** In counting mode an uploaded file's bytes are not kept, only that it came. */
+    private static final byte[] UPLOADED = new byte[1];
 
     private final HttpServer server;
     private final Gson gson = new Gson();
@@ -82,8 +88,17 @@ final class FakeSlack implements AutoCloseable {
 
     private final java.util.Set<String> completedFiles = ConcurrentHashMap.newKeySet();
     private volatile boolean refuseSlackFiles;
-    /** Keeps only what a benchmark counts of each post, and no record of calls, so that it holds little memory. */
-    private volatile boolean lean;
+    /**
+     * When set, posts are counted here instead of kept (and calls counted instead of recorded), so that a benchmark
+     * measures the service's memory and not the fake's; see {@link #counting}.
+     */
+    private volatile PostCounts counts;
+
+    private volatile java.util.function.ToIntFunction<Map<String, String>> kindOf;
+    /** In counting mode, the last {@link #RECENT} posts, for conversations.history; the oldest is overwritten. */
+    private final Posted[] recent = new Posted[RECENT];
+
+    private long recentNext;
 
     private final Map<String, AtomicLong> callCounts = new ConcurrentHashMap<>();
 
@@ -197,24 +212,55 @@ final class FakeSlack implements AutoCloseable {
     }
 
     /**
-     * Keeps of each post only its conversation, the first 60 characters of its text, its metadata and whether it
-     * carried answer buttons (as a {@code blocks} of {@code "answer:"}); counts calls per method instead of keeping
-     * them.
+     * Keeps no posts, only their counts per conversation and kind ({@code kindOf} gives a post's kind, from 0 to
+     * {@code kinds - 1}, from its parameters) and when the last of each kind landed, in {@link PostCounts}; keeps of
+     * the last {@value #RECENT} posts their conversation, ts and metadata, for conversations.history (the service
+     * looks there, after a lost answer, for a message it may have posted); counts calls per method instead of keeping
+     * them, and keeps no uploaded file's bytes. Its memory then grows with the conversations, not with the posts.
      */
-    FakeSlack lean() {
-        this.lean = true;
+    FakeSlack counting(java.util.function.ToIntFunction<Map<String, String>> kindOf, int kinds) {
+        this.kindOf = kindOf;
+        this.counts = new PostCounts(kinds);
         return this;
     }
 
-    /** How many calls of the method came in (also in lean mode). */
+    /** What {@link #counting} counted. */
+    PostCounts counts() {
+        return counts;
+    }
+
+    /**
+     * In counting mode, about how many bytes it keeps of what came in since it was set up: the post counts, the recent
+     * posts and the uploaded files' ids.
+     */
+    long countingBytes() {
+        long bytes = counts.bytes() + 16 + RECENT * 4L;
+        synchronized (recent) {
+            for (Posted p : recent) {
+                if (p != null) {
+                    bytes += 24 + 16 + stringBytes(p.channel()) + stringBytes(p.ts()) + 32;
+                    bytes += p.params().values().stream()
+                            .mapToLong(FakeSlack::stringBytes)
+                            .sum();
+                }
+            }
+        }
+        for (String id : uploadedBytes.keySet()) {
+            // an entry of each of the two maps, and the id
+            bytes += 2 * (32 + stringBytes(id)) + 24;
+        }
+        return bytes;
+    }
+
+    /** A string of Latin-1 characters: its object, its array's header and its characters, padded to 8 bytes. */
+    private static long stringBytes(String s) {
+        return 24 + ((16 + s.length() + 7) / 8 * 8);
+    }
+
+    /** How many calls of the method came in (also in counting mode). */
     long callCount(String method) {
         AtomicLong n = callCounts.get(method);
         return n == null ? 0 : n.get();
-    }
-
-    /** Every conversation with posts, and its posts. */
-    Map<String, List<Posted>> allPosted() {
-        return Map.copyOf(history);
     }
 
     /**
@@ -362,12 +408,28 @@ final class FakeSlack implements AutoCloseable {
         return calls.stream().filter(c -> c.method.equals(method)).toList();
     }
 
+    /** The posts in the conversation; in counting mode only those among the last {@value #RECENT} posts. */
     List<Posted> posted(String channel) {
+        if (counts != null) {
+            List<Posted> found = new ArrayList<>();
+            synchronized (recent) {
+                for (long i = Math.max(0, recentNext - RECENT); i < recentNext; i++) {
+                    Posted p = recent[(int) (i % RECENT)];
+                    if (p.channel().equals(channel)) {
+                        found.add(p);
+                    }
+                }
+            }
+            return found;
+        }
         return List.copyOf(history.getOrDefault(channel, List.of()));
     }
 
     /** How many messages were posted to the conversation, without copying them. */
     int postedCount(String channel) {
+        if (counts != null) {
+            return counts.total(channel);
+        }
         List<Posted> posted = history.get(channel);
         return posted == null ? 0 : posted.size();
     }
@@ -463,6 +525,11 @@ final class FakeSlack implements AutoCloseable {
             send(ex, 404, "", "text/plain");
             return;
         }
+        if (counts != null) {
+            uploadedBytes.put(fileId, UPLOADED);
+            send(ex, 200, "OK - " + body.length, "text/plain");
+            return;
+        }
         uploadedBytes.put(fileId, body);
         calls.add(new Call("upload", Map.of("file", fileId, "length", String.valueOf(body.length)), null));
         send(ex, 200, "OK - " + body.length, "text/plain");
@@ -479,7 +546,7 @@ final class FakeSlack implements AutoCloseable {
             return;
         }
         callCounts.computeIfAbsent(method, m -> new AtomicLong()).incrementAndGet();
-        if (!lean) {
+        if (counts == null) {
             calls.add(new Call(method, params, token));
         }
         Long delay = delays.get(method);
@@ -627,8 +694,21 @@ final class FakeSlack implements AutoCloseable {
                 String ts = nextTs();
                 // A post to a user id lands in the app's DM with that person, as in Slack.
                 String channel = p.get("channel").startsWith("U") ? "D" + p.get("channel") : p.get("channel");
-                history.computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>())
-                        .add(new Posted(channel, ts, lean ? leanCopy(p) : p, System.nanoTime()));
+                PostCounts counting = counts;
+                if (counting != null) {
+                    counting.landed(channel, kindOf.applyAsInt(p), System.nanoTime());
+                    Posted kept = new Posted(
+                            channel,
+                            ts,
+                            p.get("metadata") == null ? Map.of() : Map.of("metadata", p.get("metadata")),
+                            System.nanoTime());
+                    synchronized (recent) {
+                        recent[(int) (recentNext++ % RECENT)] = kept;
+                    }
+                } else {
+                    history.computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>())
+                            .add(new Posted(channel, ts, p, System.nanoTime()));
+                }
                 r.addProperty("channel", channel);
                 r.addProperty("ts", ts);
             }
@@ -674,19 +754,6 @@ final class FakeSlack implements AutoCloseable {
             }
         }
         return r;
-    }
-
-    private static Map<String, String> leanCopy(Map<String, String> p) {
-        Map<String, String> kept = new java.util.HashMap<>(4);
-        String text = p.getOrDefault("text", "");
-        kept.put("text", text.length() > 60 ? text.substring(0, 60) : text);
-        if (p.get("metadata") != null) {
-            kept.put("metadata", p.get("metadata"));
-        }
-        if (p.get("blocks") != null && p.get("blocks").contains("answer:")) {
-            kept.put("blocks", "answer:");
-        }
-        return kept;
     }
 
     private String nextTs() {

@@ -41,7 +41,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the service's clock run that much faster), with many teams in one or many workspaces, and the steps of a week run
  * as their schedule fires them: each team's check-in round, reminder round and week close at the team's own time. The
  * calendar's triggers (Quartz) are not started: the benchmark queues the durable work each trigger queues, at the
- * real moment that trigger would fire. Members never answer, so reminders go to everyone.
+ * real moment that trigger would fire. Members never answer, so reminders go to everyone. The fake only counts the
+ * posts ({@link FakeSlack#counting}), and the heap it and its directory take is measured before the service starts
+ * ({@link Baseline}), so that the heap after each step can be told apart from the service's share of it.
  */
 final class ScaleWeek implements AutoCloseable {
 
@@ -56,6 +58,14 @@ final class ScaleWeek implements AutoCloseable {
     static final LocalTime CHECK_IN = LocalTime.of(9, 0);
     static final LocalTime CLOSE_AT = LocalTime.of(16, 0);
     static final Duration REMINDER_DELAY = Duration.ofHours(4);
+
+    /** The kinds of post the fake counts: {@link #kindOf}. */
+    static final int KIND_CHECK_IN = 0;
+
+    static final int KIND_REMINDER = 1;
+    static final int KIND_CLOSE = 2;
+    static final int KIND_OTHER = 3;
+    static final int KINDS = 4;
 
     /** One team: its workspace, channel, leader and members (the leader among them), and its minutes past the hour. */
     record PulseTeam(
@@ -75,7 +85,26 @@ final class ScaleWeek implements AutoCloseable {
             long dbBytes,
             double cpuSeconds,
             double heapMiB,
+            double serviceMiB,
             Map<String, Double> finishByWorkspace) {}
+
+    /** What a step measured of the posts, before the heap is measured (so that none of its lists is counted). */
+    private record Landing(
+            int posts,
+            double seconds,
+            double floor,
+            double worstLateMinutes,
+            int lateOverFiveMinutes,
+            int lost,
+            int doubled,
+            Map<String, Double> finishByWorkspace) {}
+
+    /**
+     * The heap after a collection, in MiB: before the fake Slack and the service started ({@code jvm}), and what the
+     * fake Slack took with its directory of users and channels and the benchmark's lists of names ({@code fake}),
+     * measured before the service started.
+     */
+    record Baseline(double jvmMiB, double fakeMiB) {}
 
     final String database;
     final double speed;
@@ -85,6 +114,7 @@ final class ScaleWeek implements AutoCloseable {
     final List<PulseTeam> teams = new ArrayList<>();
     final ScaleProbe probe;
     final WorkQueue work;
+    final Baseline baseline;
     private final Path h2File;
 
     /**
@@ -104,7 +134,8 @@ final class ScaleWeek implements AutoCloseable {
         this.database = database;
         this.speed = speed;
         this.clock = new ScaledClock(speed, MONDAY.atTime(8, 0).atZone(ZONE).toInstant());
-        this.slack = new FakeSlack().lean();
+        double jvm = ScaleProbe.heapMiB();
+        this.slack = new FakeSlack().counting(ScaleWeek::kindOf, KINDS);
         List<String> workspaceIds = new ArrayList<>();
         for (int w = 0; w < workspaces; w++) {
             String ws = String.format("TW%03d", w);
@@ -115,6 +146,21 @@ final class ScaleWeek implements AutoCloseable {
             slack.token(ChildInstance.TOKEN, workspaceIds.get(0));
         }
         slack.enforceSlackLimits(speed);
+        // The fake's directory first, so that the heap it takes is measured before the service starts.
+        List<List<String>> peopleOf = new ArrayList<>();
+        for (String ws : workspaceIds) {
+            for (int t = 0; t < teamsPerWorkspace; t++) {
+                List<String> people = new ArrayList<>();
+                for (int m = 0; m < membersPerTeam; m++) {
+                    String user = String.format("U%sX%04dM%03d", ws, t, m);
+                    people.add(user);
+                    slack.user(user, "Person " + user, ZONE.getId(), false);
+                }
+                slack.channel(channel(ws, t), people.toArray(String[]::new));
+                peopleOf.add(List.copyOf(people));
+            }
+        }
+        this.baseline = new Baseline(jvm, ScaleProbe.heapMiB() - jvm);
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -175,7 +221,7 @@ final class ScaleWeek implements AutoCloseable {
         for (String ws : workspaceIds) {
             for (int t = 0; t < teamsPerWorkspace; t++, n++) {
                 int offset = spreadMinutes == 0 ? 0 : n % spreadMinutes;
-                String channel = String.format("C%sX%04d", ws, t);
+                String channel = channel(ws, t);
                 TeamSchedule schedule = TeamSchedule.defaults()
                         .withCheckIns(
                                 java.util.EnumSet.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY),
@@ -185,11 +231,9 @@ final class ScaleWeek implements AutoCloseable {
                         .withReminder(Optional.of(REMINDER_DELAY));
                 Team team = teamRepository.insert(new Team(
                         0, Platform.SLACK, ws, channel, "Team " + channel, ZONE, Language.EN, 3, schedule, false));
-                List<String> people = new ArrayList<>();
-                for (int m = 0; m < membersPerTeam; m++) {
-                    String user = String.format("U%sX%04dM%03d", ws, t, m);
-                    people.add(user);
-                    slack.user(user, "Person " + user, ZONE.getId(), false);
+                List<String> people = peopleOf.get(n);
+                for (int m = 0; m < people.size(); m++) {
+                    String user = people.get(m);
                     members.save(new Member(
                             team.id(),
                             user,
@@ -199,12 +243,15 @@ final class ScaleWeek implements AutoCloseable {
                             false,
                             false));
                 }
-                slack.channel(channel, people.toArray(String[]::new));
-                teams.add(new PulseTeam(team.id(), ws, channel, people.get(0), List.copyOf(people), offset));
+                teams.add(new PulseTeam(team.id(), ws, channel, people.get(0), people, offset));
             }
         }
         work = app.getBean(WorkQueue.class);
         probe = new ScaleProbe(app.getBean(JdbcClient.class), h2File);
+    }
+
+    private static String channel(String workspace, int team) {
+        return String.format("C%sX%04d", workspace, team);
     }
 
     static String token(String workspace) {
@@ -215,48 +262,61 @@ final class ScaleWeek implements AutoCloseable {
         return teams.stream().mapToInt(t -> t.people().size()).sum();
     }
 
-    /** A check-in round (slot 0, 1, 2 on Monday, Wednesday, Friday) at each team's time. */
+    /** A check-in round (slot 0, 1, 2 on Monday, Wednesday, Friday) at each team's time, in the first week. */
     StepResult checkIns(int slot) throws InterruptedException {
-        LocalDate day = MONDAY.plusDays(2L * slot);
+        return checkIns(0, slot);
+    }
+
+    /**
+     * A check-in round (slot 0, 1, 2 on Monday, Wednesday, Friday) of the week ({@code week} weeks after the first) at
+     * each team's time. Steps run in order: a later week's after every step of the earlier ones.
+     */
+    StepResult checkIns(int week, int slot) throws InterruptedException {
+        LocalDate day = MONDAY.plusWeeks(week).plusDays(2L * slot);
         return step(
-                day.getDayOfWeek() + " check-ins",
+                name(week, day.getDayOfWeek() + " check-ins"),
                 day.atTime(CHECK_IN),
                 ROUND,
                 t -> t.id() + "@" + at(day, CHECK_IN, t).toEpochMilli(),
                 t -> at(day, CHECK_IN, t),
-                "check-in",
+                KIND_CHECK_IN,
                 t -> t.people(),
-                slot + 1);
+                3 * week + slot + 1);
     }
 
-    /** The reminder round after each team's check-in round, {@link #REMINDER_DELAY} later. */
-    StepResult reminders(int slot) throws InterruptedException {
-        LocalDate day = MONDAY.plusDays(2L * slot);
+    /** The reminder round after each team's check-in round of the week, {@link #REMINDER_DELAY} later. */
+    StepResult reminders(int week, int slot) throws InterruptedException {
+        LocalDate day = MONDAY.plusWeeks(week).plusDays(2L * slot);
         LocalTime time = CHECK_IN.plus(REMINDER_DELAY);
-        WeekId week = WeekId.of(day);
+        WeekId weekId = WeekId.of(day);
         return step(
-                day.getDayOfWeek() + " reminders",
+                name(week, day.getDayOfWeek() + " reminders"),
                 day.atTime(time),
                 REMINDERS,
-                t -> t.id() + ":" + week + ":" + slot,
+                t -> t.id() + ":" + weekId + ":" + slot,
                 t -> at(day, time, t),
-                "reminder",
+                KIND_REMINDER,
                 t -> t.people(),
-                1);
+                week + 1);
     }
 
-    /** Friday's week close at each team's time: the pulse in the channel and the leader's digest. */
-    StepResult weekClose() throws InterruptedException {
-        LocalDate day = MONDAY.plusDays(4);
+    /** The week's close on Friday at each team's time: the pulse in the channel and the leader's digest. */
+    StepResult weekClose(int week) throws InterruptedException {
+        LocalDate day = MONDAY.plusWeeks(week).plusDays(4);
         return step(
-                "FRIDAY close + digest",
+                name(week, "FRIDAY close + digest"),
                 day.atTime(CLOSE_AT),
                 CLOSE,
                 t -> t.id() + "@" + at(day, CLOSE_AT, t).toEpochMilli(),
                 t -> at(day, CLOSE_AT, t),
-                "close",
+                KIND_CLOSE,
                 t -> List.of(t.channel(), t.leader()),
-                1);
+                week + 1);
+    }
+
+    /** A step's name, with its week when it is not the first. */
+    private static String name(int week, String step) {
+        return week == 0 ? step : "wk" + (week + 1) + " " + step;
     }
 
     private static Instant at(LocalDate day, LocalTime time, PulseTeam t) {
@@ -269,19 +329,72 @@ final class ScaleWeek implements AutoCloseable {
             String kind,
             java.util.function.Function<PulseTeam, String> key,
             java.util.function.Function<PulseTeam, Instant> due,
-            String postKind,
+            int postKind,
+            java.util.function.Function<PulseTeam, List<String>> recipients,
+            int expectedEach)
+            throws InterruptedException {
+        double cpuBefore = ScaleProbe.cpuSeconds();
+        probe.reset();
+        Landing landing = run(start, kind, key, due, postKind, recipients, expectedEach);
+        double cpu = ScaleProbe.cpuSeconds() - cpuBefore;
+        ScaleProbe.Queue queue = probe.reset();
+        double heap = ScaleProbe.heapMiB();
+        return new StepResult(
+                name,
+                landing.posts(),
+                landing.seconds(),
+                landing.floor(),
+                landing.worstLateMinutes(),
+                landing.lateOverFiveMinutes(),
+                landing.lost(),
+                landing.doubled(),
+                queue,
+                probe.databaseBytes(),
+                cpu,
+                heap,
+                serviceMiB(heap),
+                landing.finishByWorkspace());
+    }
+
+    /**
+     * The service's share of a heap measured after a collection: less what the JVM held before the fake and the
+     * service started, what the fake took with its directory before the service started, and what the fake has
+     * counted since.
+     */
+    double serviceMiB(double heapMiB) {
+        return heapMiB - baseline.jvmMiB() - baseline.fakeMiB() - slack.countingBytes() / 1048576.0;
+    }
+
+    /** Queues the step's work at each team's time and waits until its posts landed; what it measured of them. */
+    private Landing run(
+            java.time.LocalDateTime start,
+            String kind,
+            java.util.function.Function<PulseTeam, String> key,
+            java.util.function.Function<PulseTeam, Instant> due,
+            int postKind,
             java.util.function.Function<PulseTeam, List<String>> recipients,
             int expectedEach)
             throws InterruptedException {
         Instant startApp = start.atZone(ZONE).toInstant();
-        double cpuBefore = ScaleProbe.cpuSeconds();
-        probe.reset();
+        // the conversations the step posts to, the team of each, and how many of the step's kind each had before
+        List<String> conversations = new ArrayList<>();
+        List<PulseTeam> teamOf = new ArrayList<>();
+        for (PulseTeam t : teams) {
+            for (String r : recipients.apply(t)) {
+                conversations.add(r.startsWith("C") ? r : "D" + r);
+                teamOf.add(t);
+            }
+        }
+        PostCounts counts = slack.counts();
+        int[] before = new int[conversations.size()];
+        for (int c = 0; c < before.length; c++) {
+            before[c] = counts.count(conversations.get(c), postKind);
+        }
         long t0 = System.nanoTime();
         clock.set(startApp);
         Instant realStart = Instant.now();
         double[] arrivals = new double[teams.size()];
         int[] posts = new int[teams.size()];
-        Map<String, PulseTeam> teamOf = new HashMap<>();
         int expectedPosts = 0;
         for (int i = 0; i < teams.size(); i++) {
             PulseTeam t = teams.get(i);
@@ -290,9 +403,6 @@ final class ScaleWeek implements AutoCloseable {
             posts[i] = recipients.apply(t).size();
             expectedPosts += posts[i];
             work.enqueueAt(kind, key.apply(t), "", realStart.plus(offset));
-            for (String r : recipients.apply(t)) {
-                teamOf.put(r.startsWith("C") ? r : "D" + r, t);
-            }
         }
         // Slack's limits are per workspace: the floor is that of the workspace that takes longest.
         double floor = 0;
@@ -308,24 +418,29 @@ final class ScaleWeek implements AutoCloseable {
         long lastProgress = System.nanoTime();
         while (seen < expectedPosts && System.nanoTime() - lastProgress < 120_000_000_000L) {
             Thread.sleep(500);
-            int now = landed(postKind, t0, teamOf).size();
+            int now = landedSince(conversations, before, postKind);
             if (now > seen) {
                 seen = now;
                 lastProgress = System.nanoTime();
             }
         }
-        List<FakeSlack.Posted> landed = landed(postKind, t0, teamOf);
-        double seconds =
-                landed.stream().mapToLong(FakeSlack.Posted::nanos).max().orElse(t0) / 1e9 - t0 / 1e9;
+        long lastNanos = t0;
+        for (int c = 0; c < before.length; c++) {
+            lastNanos = Math.max(lastNanos, lastOfStep(conversations.get(c), before[c], postKind, t0));
+        }
+        double seconds = (lastNanos - t0) / 1e9;
         Thread.sleep(3000);
-        landed = landed(postKind, t0, teamOf);
+        int landed = landedSince(conversations, before, postKind);
         // lateness of each team's last post of the step after its own time, in the service's (compressed) time
         Map<Long, Long> lastByTeam = new HashMap<>();
         Map<String, Double> finishByWorkspace = new java.util.TreeMap<>();
-        for (FakeSlack.Posted p : landed) {
-            PulseTeam t = teamOf.get(p.channel());
-            lastByTeam.merge(t.id(), p.nanos(), Math::max);
-            finishByWorkspace.merge(t.workspace(), (p.nanos() - t0) / 1e9, Math::max);
+        for (int c = 0; c < before.length; c++) {
+            long last = lastOfStep(conversations.get(c), before[c], postKind, t0);
+            if (last != Long.MIN_VALUE) {
+                PulseTeam t = teamOf.get(c);
+                lastByTeam.merge(t.id(), last, Math::max);
+                finishByWorkspace.merge(t.workspace(), (last - t0) / 1e9, Math::max);
+            }
         }
         double worstLate = 0;
         int overFive = 0;
@@ -341,66 +456,58 @@ final class ScaleWeek implements AutoCloseable {
         // lost and doubled: everyone's count of this kind over the whole week so far
         int lost = 0;
         int doubled = 0;
-        for (Map.Entry<String, PulseTeam> e : teamOf.entrySet()) {
-            long count = slack.posted(e.getKey()).stream()
-                    .filter(p -> kindOf(p).equals(postKind))
-                    .count();
+        for (String conversation : conversations) {
+            int count = counts.count(conversation, postKind);
             if (count < expectedEach) {
                 lost++;
             } else if (count > expectedEach) {
                 doubled++;
             }
         }
-        ScaleProbe.Queue queue = probe.reset();
-        return new StepResult(
-                name,
-                landed.size(),
-                seconds,
-                floor,
-                worstLate,
-                overFive,
-                lost,
-                doubled,
-                queue,
-                probe.databaseBytes(),
-                ScaleProbe.cpuSeconds() - cpuBefore,
-                ScaleProbe.heapMiB(),
-                finishByWorkspace);
+        return new Landing(landed, seconds, floor, worstLate, overFive, lost, doubled, finishByWorkspace);
     }
 
-    private List<FakeSlack.Posted> landed(String postKind, long since, Map<String, PulseTeam> teamOf) {
-        List<FakeSlack.Posted> out = new ArrayList<>();
-        for (Map.Entry<String, List<FakeSlack.Posted>> e : slack.allPosted().entrySet()) {
-            if (!teamOf.containsKey(e.getKey())) {
-                continue;
-            }
-            for (FakeSlack.Posted p : e.getValue()) {
-                if (p.nanos() >= since && kindOf(p).equals(postKind)) {
-                    out.add(p);
-                }
-            }
+    /** How many posts of the kind landed in these conversations since their counts were {@code before}. */
+    private int landedSince(List<String> conversations, int[] before, int postKind) {
+        int landed = 0;
+        for (int c = 0; c < before.length; c++) {
+            landed += Math.max(0, slack.counts().count(conversations.get(c), postKind) - before[c]);
         }
-        return out;
+        return landed;
     }
 
-    /** What a post is: a check-in, a reminder, or part of a close (the pulse or a digest). */
-    static String kindOf(FakeSlack.Posted p) {
-        String text = p.params().getOrDefault("text", "");
+    /** When the step's last post of the kind landed in the conversation, or {@link Long#MIN_VALUE} if none did. */
+    private long lastOfStep(String conversation, int before, int postKind, long t0) {
+        PostCounts counts = slack.counts();
+        if (counts.count(conversation, postKind) <= before) {
+            return Long.MIN_VALUE;
+        }
+        long last = counts.lastLanded(conversation, postKind).orElse(Long.MIN_VALUE);
+        return last >= t0 ? last : Long.MIN_VALUE;
+    }
+
+    /** What a post is, from what the service sent: a check-in, a reminder, part of a close (the pulse or a digest). */
+    static int kindOf(Map<String, String> params) {
+        String text = params.getOrDefault("text", "");
+        if (text == null) {
+            text = "";
+        }
         if (text.startsWith("A gentle reminder")) {
-            return "reminder";
+            return KIND_REMINDER;
         }
         if (text.startsWith("Team pulse") || text.startsWith("Your weekly digest")) {
-            return "close";
+            return KIND_CLOSE;
         }
-        if ("answer:".equals(p.params().get("blocks"))) {
-            return "check-in";
+        String blocks = params.get("blocks");
+        if (blocks != null && blocks.contains("answer:")) {
+            return KIND_CHECK_IN;
         }
-        return "other";
+        return KIND_OTHER;
     }
 
     static void header(BenchmarkReport report) {
         report.printf(
-                "%-24s %7s %8s %8s %6s %9s %5s %5s %8s %9s %8s %8s %8s%n",
+                "%-24s %7s %8s %8s %6s %9s %5s %5s %8s %9s %8s %8s %8s %8s%n",
                 "step",
                 "posts",
                 "time s",
@@ -413,13 +520,14 @@ final class ScaleWeek implements AutoCloseable {
                 "q age s",
                 "db MiB",
                 "CPU s",
-                "heap MiB");
+                "heap MiB",
+                "svc MiB");
     }
 
     static void print(BenchmarkReport report, StepResult r) {
         report.printf(
                 Locale.ROOT,
-                "%-24s %7d %8.1f %8.1f %6.2f %9.1f %5d %5d %8d %9.1f %8.1f %8.1f %8.0f%n",
+                "%-24s %7d %8.1f %8.1f %6.2f %9.1f %5d %5d %8d %9.1f %8.1f %8.1f %8.0f %8.0f%n",
                 r.name(),
                 r.posts(),
                 r.seconds(),
@@ -432,7 +540,8 @@ final class ScaleWeek implements AutoCloseable {
                 r.queue().maxAge().toMillis() / 1000.0,
                 r.dbBytes() / 1048576.0,
                 r.cpuSeconds(),
-                r.heapMiB());
+                r.heapMiB(),
+                r.serviceMiB());
     }
 
     @Override
