@@ -28,4 +28,5 @@ EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD curl -fsS "http://localhost:${MANAGEMENT_SERVER_PORT:-${PORT:-8080}}/actuator/health" || exit 1
 # A JVM that cannot use the archive (another build of Java) says so once and starts without it.
+# StartupBenchmark starts its JVMs with these settings (DOCKER_FLAGS): keep the two in step.
 ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/trust-pulse.jsa", "-XX:MaxRAMPercentage=75", "-jar", "/app/trust-pulse.jar"]

@@ -51,8 +51,10 @@ public class DashboardSecurity {
                 .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(LOGIN)))
                 .logout(l -> l.logoutUrl("/dashboard/logout").logoutSuccessUrl(LOGIN + "?signedOut"));
         if (!providers.isEmpty()) {
-            http.oauth2Login(o ->
-                    o.loginPage(LOGIN).defaultSuccessUrl("/dashboard", true).failureUrl(LOGIN + "?failed"));
+            http.oauth2Login(o -> o.clientRegistrationRepository(providers.repository())
+                    .loginPage(LOGIN)
+                    .defaultSuccessUrl("/dashboard", true)
+                    .failureUrl(LOGIN + "?failed"));
         }
         return http.build();
     }

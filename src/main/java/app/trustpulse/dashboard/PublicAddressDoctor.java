@@ -21,14 +21,10 @@ final class PublicAddressDoctor implements PublicAddressCheck {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     private final Optional<String> publicUrl;
-    private final HttpClient http;
+    private HttpClient http;
 
     PublicAddressDoctor(Optional<String> publicUrl) {
         this.publicUrl = publicUrl;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
     }
 
     @Override
@@ -43,7 +39,7 @@ final class PublicAddressDoctor implements PublicAddressCheck {
                     .GET()
                     .build();
             int status =
-                    http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                    http().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             return status == 200
                     ? Finding.ok("doctor.publicAddress.ok", base)
                     : Finding.fix("doctor.publicAddress.unreachable", base, "HTTP " + status + " for " + PROBE);
@@ -54,5 +50,19 @@ final class PublicAddressDoctor implements PublicAddressCheck {
             Thread.currentThread().interrupt();
             return Finding.fix("doctor.publicAddress.unreachable", base, "interrupted");
         }
+    }
+
+    /**
+     * Made on the first check rather than at start: an HTTP client sets up TLS (some hundreds of classes, the trusted
+     * certificates) and keeps a thread of its own, for a check that runs when someone opens the doctor.
+     */
+    private synchronized HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder()
+                    .connectTimeout(TIMEOUT)
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build();
+        }
+        return http;
     }
 }

@@ -12,8 +12,13 @@ import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 /**
  * The OpenID Connect providers configured from the environment: Slack ("Sign in with Slack") and Microsoft
  * Entra ID. Endpoints are fixed, so nothing is fetched from the providers at start-up. May be empty.
+ *
+ * <p>The sign-in gets them as its registration repository ({@link #repository()}), but they are not a bean of that
+ * type: with one in the context, Spring Security builds at start a manager for calling the providers' APIs with a
+ * person's tokens, four token clients each with an HTTP client and a thread of its own, which the dashboard, that
+ * only signs people in, never uses.
  */
-final class SignInProviders implements ClientRegistrationRepository, Iterable<ClientRegistration> {
+final class SignInProviders implements Iterable<ClientRegistration> {
 
     static final String SLACK = "slack";
     static final String MICROSOFT = "microsoft";
@@ -64,9 +69,9 @@ final class SignInProviders implements ClientRegistrationRepository, Iterable<Cl
         }
     }
 
-    @Override
-    public ClientRegistration findByRegistrationId(String registrationId) {
-        return registrations.get(registrationId);
+    /** The providers as the sign-in looks them up, by registration id. */
+    ClientRegistrationRepository repository() {
+        return registrations::get;
     }
 
     @Override

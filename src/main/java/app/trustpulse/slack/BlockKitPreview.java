@@ -9,7 +9,13 @@ import java.util.Map;
 /** A message as the Block Kit JSON Slack would get, for the playground's platform preview. */
 final class BlockKitPreview implements MessagePreview {
 
-    private static final BlockKit BLOCK_KIT = new BlockKit(new SlackTexts());
+    /**
+     * Made on the first preview, not when the playground starts: Block Kit's Gson loads some hundred classes that a
+     * service nobody has opened the playground of does not need.
+     */
+    private static final class Rendering {
+        static final BlockKit BLOCK_KIT = new BlockKit(new SlackTexts());
+    }
 
     @Override
     public Platform platform() {
@@ -23,6 +29,6 @@ final class BlockKitPreview implements MessagePreview {
                 .newBuilder()
                 .setPrettyPrinting()
                 .create()
-                .toJson(Map.of("text", BlockKit.text(message), "blocks", BLOCK_KIT.message(message)));
+                .toJson(Map.of("text", BlockKit.text(message), "blocks", Rendering.BLOCK_KIT.message(message)));
     }
 }

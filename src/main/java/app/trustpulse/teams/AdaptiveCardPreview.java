@@ -14,7 +14,14 @@ import java.util.Map;
 final class AdaptiveCardPreview implements MessagePreview {
 
     private static final CardRenderer RENDERER = new CardRenderer(new Texts());
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /**
+     * Made on the first preview, not when the playground starts: Jackson's object mapper loads some hundreds of
+     * classes that a service nobody has opened the playground of does not need.
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     @Override
     public Platform platform() {
@@ -38,7 +45,7 @@ final class AdaptiveCardPreview implements MessagePreview {
                             "content", RENDERER.card(message))));
         }
         try {
-            return MAPPER.writeValueAsString(shown);
+            return Json.MAPPER.writeValueAsString(shown);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an Adaptive Card that cannot be written as JSON", e);
         }
