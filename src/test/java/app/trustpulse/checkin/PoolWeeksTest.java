@@ -13,11 +13,10 @@ import app.trustpulse.pulse.PulseModule;
 import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.Team;
 import app.trustpulse.pulse.TeamSchedule;
-import java.time.Clock;
+import app.trustpulse.support.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -25,24 +24,7 @@ import org.junit.jupiter.api.Test;
 /** A round's members' pool weeks are kept for a minute per team, and teams dealt longer ago are let go. */
 class PoolWeeksTest {
 
-    private Instant now = Instant.parse("2026-11-23T09:00:00Z");
-
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-23T09:00:00Z"));
 
     @Test
     void theTeamsOfEarlierRoundsAreLetGoSoTheMemoryHoldsTheRoundsUnderWay() {
@@ -54,11 +36,11 @@ class PoolWeeksTest {
         }
         assertThat(weeks.teamsHeld()).isEqualTo(300);
 
-        now = now.plus(Duration.ofSeconds(30));
+        clock.move(Duration.ofSeconds(30));
         weeks.of(team(7), roster(7).get(2));
         assertThat(weeks.teamsHeld()).as("all dealt within the minute").isEqualTo(300);
 
-        now = now.plus(Duration.ofSeconds(45));
+        clock.move(Duration.ofSeconds(45));
         weeks.of(team(301), roster(301).get(1));
 
         assertThat(weeks.teamsHeld()).isEqualTo(1);

@@ -11,11 +11,10 @@ import app.trustpulse.chat.ChatUser;
 import app.trustpulse.chat.DirectAddress;
 import app.trustpulse.chat.MessageRef;
 import app.trustpulse.pulse.Platform;
+import app.trustpulse.support.MovableClock;
 import app.trustpulse.support.TestScales;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -27,7 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 abstract class PlaygroundGatewayContract {
 
     private final DataSource db = database();
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-16T08:30:00Z"));
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-16T08:30:00Z"));
     private final MessageJson json = new MessageJson();
     private PlaygroundStore store;
     private PlaygroundGateway gateway;
@@ -161,32 +160,5 @@ abstract class PlaygroundGatewayContract {
 
         assertThat(json.read(store.messages("demo", "dm:mia", 10).get(0).content()))
                 .isEqualTo(ChatMessage.text("Recorded"));
-    }
-
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

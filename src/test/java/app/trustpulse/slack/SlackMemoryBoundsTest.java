@@ -6,15 +6,13 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import app.trustpulse.support.MovableClock;
 import app.trustpulse.support.TestDatabases;
 import com.slack.api.methods.Methods;
 import com.slack.api.methods.response.users.UsersInfoResponse;
 import com.slack.api.model.User;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -75,32 +73,16 @@ class SlackMemoryBoundsTest {
 
     @Test
     void aConversationWhoseReplyMomentPassedIsLetGoWithinAMinute() {
-        Instant[] at = {Instant.parse("2026-11-23T09:00:00Z")};
-        Clock clock = new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return at[0];
-            }
-        };
+        MovableClock clock = new MovableClock(Instant.parse("2026-11-23T09:00:00Z"));
         ConversationPacer pacer = new ConversationPacer(Duration.ofMillis(1100), clock);
         for (int i = 0; i < 1000; i++) {
             pacer.reserve("T1", "D" + i);
         }
-        assertThat(pacer.reserve("T1", "D7")).isEqualTo(at[0].plusMillis(1100));
+        assertThat(pacer.reserve("T1", "D7")).isEqualTo(clock.instant().plusMillis(1100));
         assertThat(pacer.held()).isEqualTo(1000);
 
-        at[0] = at[0].plusSeconds(61);
-        assertThat(pacer.reserve("T1", "D8")).isEqualTo(at[0]);
+        clock.move(Duration.ofSeconds(61));
+        assertThat(pacer.reserve("T1", "D8")).isEqualTo(clock.instant());
 
         assertThat(pacer.held()).isEqualTo(1);
     }
