@@ -3,6 +3,7 @@ package app.trustpulse.slack;
 import app.trustpulse.bench.BenchmarkReport;
 import app.trustpulse.bench.ScaleProbe;
 import java.util.ArrayList;
+import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -79,10 +80,11 @@ class OrganisationScaleBenchmark {
                 double cpu = steps.stream()
                         .mapToDouble(ScaleWeek.StepResult::cpuSeconds)
                         .sum();
+                // a week always has its five steps, the last of them the close
                 double worstRatio = steps.stream()
                         .mapToDouble(s -> s.seconds() / s.floor())
                         .max()
-                        .orElse(0);
+                        .orElseThrow();
                 // the latest close or digest of any week, and the teams late with one
                 List<ScaleWeek.StepResult> closes = steps.stream()
                         .filter(s -> s.name().endsWith("close + digest"))
@@ -98,7 +100,7 @@ class OrganisationScaleBenchmark {
                         closes.stream()
                                 .mapToDouble(ScaleWeek.StepResult::worstLateMinutes)
                                 .max()
-                                .orElse(0),
+                                .orElseThrow(),
                         closes.stream()
                                 .mapToInt(ScaleWeek.StepResult::lateOverFiveMinutes)
                                 .sum(),
@@ -106,17 +108,12 @@ class OrganisationScaleBenchmark {
                         steps.stream().mapToInt(ScaleWeek.StepResult::doubled).sum(),
                         (double) stored / week.members() / weeks,
                         cpu / week.members() / weeks);
+                DoubleSummaryStatistics service = steps.stream()
+                        .mapToDouble(ScaleWeek.StepResult::serviceMiB)
+                        .summaryStatistics();
                 REPORT.printf(
                         "memory at the end: %s; the service's share after each step %.0f-%.0f MiB%n",
-                        breakdown(week, ScaleProbe.heapMiB()),
-                        steps.stream()
-                                .mapToDouble(ScaleWeek.StepResult::serviceMiB)
-                                .min()
-                                .orElse(0),
-                        steps.stream()
-                                .mapToDouble(ScaleWeek.StepResult::serviceMiB)
-                                .max()
-                                .orElse(0));
+                        breakdown(week, ScaleProbe.heapMiB()), service.getMin(), service.getMax());
             }
         }
     }
