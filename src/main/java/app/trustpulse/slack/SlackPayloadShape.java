@@ -285,12 +285,7 @@ final class SlackPayloadShape {
     /** An event callback that passed the check: its {@code event_id} and its event's {@code type}. */
     record EventCallback(String eventId, String eventType) {}
 
-    /** Why the body is no Slack request the app serves, in field names only; empty when it is one. */
-    Optional<String> problem(String body) {
-        return check(body).problem();
-    }
-
-    /** The check, with what it read of an event callback. */
+    /** Why the body is no Slack request the app serves (none when it is one), with what it read of an event callback. */
     Checked check(String body) {
         String trimmed = body.trim();
         if (trimmed.isEmpty()) {
