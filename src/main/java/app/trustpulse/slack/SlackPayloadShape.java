@@ -285,7 +285,7 @@ final class SlackPayloadShape {
     /** An event callback that passed the check: its {@code event_id} and its event's {@code type}. */
     record EventCallback(String eventId, String eventType) {}
 
-    /** Why the body is no Slack request the app serves (none when it is one), with what it read of an event callback. */
+    /** Why the body is no request the app serves (none when it is one), and what it read of an event callback. */
     Checked check(String body) {
         String trimmed = body.trim();
         if (trimmed.isEmpty()) {
