@@ -21,8 +21,8 @@ public interface WorkQueue {
     record Item(String kind, String key, String data, Instant due) {}
 
     /**
-     * Queues several pieces at once, each under a key not queued yet: inside a transaction they commit or roll back
-     * with it, and a key queued already fails the whole (as {@link #enqueueAt} does there).
+     * Queues several pieces at once; a key queued already keeps the work it has (the piece is left out), as
+     * {@link #enqueueAt} outside a transaction does. Inside a transaction they commit or roll back with it.
      */
     default void enqueueAll(List<Item> items) {
         for (Item item : items) {

@@ -25,12 +25,16 @@ import java.util.function.Supplier;
  * kill at that moment) look like a duplicate, and the request would be lost. It also makes an acknowledgement one
  * commit instead of two or three.
  *
- * <p>With a {@link GroupCommit}, the events whose listeners only queue work (a DM, someone joining or leaving a
- * channel, the Home tab opened) share their commit with the other requests acknowledged at the same moment.
+ * <p>The events whose listeners only queue work (a DM, someone joining or leaving a channel, the Home tab opened) get
+ * no mark here: their work is queued under the event's id, which the queue keeps once, and the work marks the event
+ * when it is done ({@link EventWorkOnce}). Such an acknowledgement writes one row, or none when the listener queued
+ * nothing; with a {@link GroupCommit} it shares its commit with the others acknowledged at the same moment.
  */
 class EventDeduplication implements Middleware {
 
     static final int MAX_EVENT_ID = 300;
+    /** The mark of a Slack event; the event's id follows. */
+    static final String EVENT_MARK = "slack:event:";
 
     /** The events whose listeners ({@link SlackListeners}) do nothing but queue work or acknowledge. */
     static final Set<String> ONLY_QUEUING =
@@ -70,11 +74,10 @@ class EventDeduplication implements Middleware {
                         .body("event_id malformed")
                         .build();
             }
-            key = "slack:event:" + id.get();
-            if (group.isPresent() && req instanceof EventRequest event && ONLY_QUEUING.contains(event.getEventType())) {
-                GroupCommit.Recorded<Response> listened = group.get().record(() -> chain.next(req));
-                return group.get().commit(key, listened.work()) ? listened.result() : Response.ok();
+            if (req instanceof EventRequest event && ONLY_QUEUING.contains(event.getEventType())) {
+                return onlyQueuing(req, chain);
             }
+            key = EVENT_MARK + id.get();
         } else {
             String signature = req.getHeaders().getFirstValue("X-Slack-Signature");
             if (signature == null) {
@@ -88,6 +91,18 @@ class EventDeduplication implements Middleware {
             }
             return chain.next(req);
         });
+    }
+
+    /** The listener's work stored (in the next group commit, if there is one) before the acknowledgement. */
+    private Response onlyQueuing(Request<?> req, MiddlewareChain chain) throws Exception {
+        if (group.isEmpty()) {
+            return chain.next(req);
+        }
+        GroupCommit.Recorded<Response> listened = group.get().record(() -> chain.next(req));
+        if (!listened.work().isEmpty()) {
+            group.get().commit(listened.work());
+        }
+        return listened.result();
     }
 
     /** The event id: as the request check read it, or (over Socket Mode, which has no such check) from the body. */

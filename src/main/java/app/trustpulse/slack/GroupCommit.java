@@ -1,8 +1,6 @@
 package app.trustpulse.slack;
 
-import app.trustpulse.chat.ProcessedEvents;
 import app.trustpulse.pulse.WorkQueue;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,16 +16,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Stores the acknowledgements of requests that arrive together in one transaction: each request's "seen" mark and the
- * work its listener queued, for every request waiting when the committer is free, and each request's thread is
- * released (and Slack gets its 200) only once that transaction has committed. Under load one commit (and one
- * connection, one round of statements) serves many requests; alone, a request waits no longer than for its own
- * commit. Exactly once holds as with one transaction per request: a mark never commits without its request's work, and
- * a request whose mark was there already (a redelivery) queues nothing.
+ * Stores the work queued by requests that arrive together in one transaction: the work of every request waiting when
+ * the committer is free goes in one batch of inserts, and each request's thread is released (and Slack gets its 200)
+ * only once that transaction has committed. Under load one commit (and one connection, one statement) serves many
+ * requests; alone, a request waits no longer than for its own commit.
  *
- * <p>The listener runs before its request's mark is written, so only requests whose listener does nothing but queue
- * work may come this way ({@link EventDeduplication} picks them); its work is recorded on the request's thread by
- * {@link #queue} and written by the committer.
+ * <p>Only events whose listener does nothing but queue work come this way ({@link EventDeduplication} picks them):
+ * their work is keyed by the event's id, the queue keeps a key once (a redelivery of work still queued adds nothing),
+ * and the work makes sure itself that it is done once ({@link EventWorkOnce}). The listener's work is recorded on the
+ * request's thread by {@link #queue} and written by the committer.
  */
 final class GroupCommit {
 
@@ -42,25 +39,17 @@ final class GroupCommit {
     /** A piece of work a listener queued, not written yet. */
     record Queued(String kind, String key, String data, Instant due) {}
 
-    private record Pending(String seenKey, List<Queued> work, CompletableFuture<Boolean> done) {}
+    private record Pending(List<Queued> work, CompletableFuture<Void> done) {}
 
     private final TransactionTemplate transactions;
-    private final Supplier<ProcessedEvents> processed;
     private final Supplier<WorkQueue> work;
-    private final Clock clock;
     private final BlockingQueue<Pending> waiting = new LinkedBlockingQueue<>();
     private final ThreadLocal<List<Queued>> recording = new ThreadLocal<>();
     private Thread committer;
 
-    GroupCommit(
-            TransactionTemplate transactions,
-            Supplier<ProcessedEvents> processed,
-            Supplier<WorkQueue> work,
-            Clock clock) {
+    GroupCommit(TransactionTemplate transactions, Supplier<WorkQueue> work) {
         this.transactions = transactions;
-        this.processed = processed;
         this.work = work;
-        this.clock = clock;
     }
 
     /**
@@ -103,16 +92,15 @@ final class GroupCommit {
     record Recorded<T>(T result, List<Queued> work) {}
 
     /**
-     * Writes the request's mark and (the first time only) its work, in the next transaction of the committer, and
-     * waits for that to commit. True when the request was seen for the first time; throws when it could not be
-     * stored, so the request is not acknowledged and Slack sends it again.
+     * Writes the request's work (each key not queued already) in the next transaction of the committer, and waits for
+     * that to commit; throws when it could not be stored, so the request is not acknowledged and Slack sends it again.
      */
-    boolean commit(String seenKey, List<Queued> queued) throws InterruptedException {
-        Pending pending = new Pending(seenKey, queued, new CompletableFuture<>());
+    void commit(List<Queued> queued) throws InterruptedException {
+        Pending pending = new Pending(queued, new CompletableFuture<>());
         waiting.add(pending);
         start();
         try {
-            return pending.done().get();
+            pending.done().get();
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException r) {
@@ -161,9 +149,9 @@ final class GroupCommit {
             }
             waiting.drainTo(batch, MAX_BATCH - 1);
             try {
-                List<Boolean> first = transactions.execute(status -> write(batch));
-                for (int i = 0; i < batch.size(); i++) {
-                    batch.get(i).done().complete(first.get(i));
+                transactions.executeWithoutResult(status -> write(batch));
+                for (Pending p : batch) {
+                    p.done().complete(null);
                 }
             } catch (RuntimeException | Error together) {
                 // One request's write can fail the whole transaction (on PostgreSQL any failed statement does):
@@ -171,9 +159,8 @@ final class GroupCommit {
                 LOG.debug("a group commit of {} requests failed; committing them one by one", batch.size());
                 for (Pending p : batch) {
                     try {
-                        p.done()
-                                .complete(transactions.execute(
-                                        status -> write(List.of(p)).get(0)));
+                        transactions.executeWithoutResult(status -> write(List.of(p)));
+                        p.done().complete(null);
                     } catch (RuntimeException | Error alone) {
                         p.done().completeExceptionally(alone);
                     }
@@ -183,24 +170,14 @@ final class GroupCommit {
         }
     }
 
-    /** Every mark first (a key twice in one batch is first only once), then the work of those seen the first time. */
-    private List<Boolean> write(List<Pending> batch) {
-        List<String> keys = new ArrayList<>(batch.size());
-        for (Pending p : batch) {
-            keys.add(p.seenKey());
-        }
-        List<Boolean> first = processed.get().firstTimes(keys, clock.instant());
+    /** The work of the whole batch in one batch of inserts; a key queued already (a redelivery) keeps its work. */
+    private void write(List<Pending> batch) {
         List<WorkQueue.Item> items = new ArrayList<>();
-        for (int i = 0; i < batch.size(); i++) {
-            if (first.get(i)) {
-                for (Queued q : batch.get(i).work()) {
-                    items.add(new WorkQueue.Item(q.kind(), q.key(), q.data(), q.due()));
-                }
+        for (Pending p : batch) {
+            for (Queued q : p.work()) {
+                items.add(new WorkQueue.Item(q.kind(), q.key(), q.data(), q.due()));
             }
         }
-        if (!items.isEmpty()) {
-            work.get().enqueueAll(items);
-        }
-        return first;
+        work.get().enqueueAll(items);
     }
 }

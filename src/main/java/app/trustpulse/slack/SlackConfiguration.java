@@ -266,6 +266,7 @@ public class SlackConfiguration {
     @Bean
     SlackRequests slackRequests(
             ObjectProvider<ChatInbox> inbox,
+            ObjectProvider<ProcessedEvents> processed,
             SlackPeople people,
             SlackOutbox outbox,
             SlackCalls calls,
@@ -286,6 +287,7 @@ public class SlackConfiguration {
                 attempts,
                 check,
                 connection,
+                new EventWorkOnce(processed::getObject, clock),
                 clock);
     }
 
@@ -343,8 +345,7 @@ public class SlackConfiguration {
             app.service(new JdbcOAuthStateService(jdbc.getObject(), clock));
         }
         TransactionTemplate tx = transactions.getIfAvailable();
-        Optional<GroupCommit> group =
-                Optional.ofNullable(tx).map(t -> new GroupCommit(t, processed::getObject, work::getObject, clock));
+        Optional<GroupCommit> group = Optional.ofNullable(tx).map(t -> new GroupCommit(t, work::getObject));
         app.use(new EventDeduplication(processed::getObject, clock, OneCommit.of(tx), group));
         WorkQueue listenersQueue = group.map(GroupCommit::queue).orElse(null);
         new SlackListeners(

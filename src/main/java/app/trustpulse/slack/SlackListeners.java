@@ -457,10 +457,13 @@ class SlackListeners {
         }
     }
 
-    /** The event's id, so a redelivered event is queued once; a random key for the rare payload without one. */
+    /**
+     * The event's id, so a redelivered event is queued and worked on once ({@link EventWorkOnce}); a random key for the
+     * rare payload without one.
+     */
     private static String eventKey(EventsApiPayload<?> payload) {
         return payload.getEventId() != null
-                ? "event:" + payload.getEventId()
+                ? EventWorkOnce.key(payload.getEventId())
                 : UUID.randomUUID().toString();
     }
 

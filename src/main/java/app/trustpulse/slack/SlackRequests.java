@@ -53,6 +53,7 @@ final class SlackRequests implements WorkHandler {
     private final DeliveryAttempts attempts;
     private final SlackRequestCheck check;
     private final SlackConnection connection;
+    private final EventWorkOnce once;
     private final Clock clock;
 
     SlackRequests(
@@ -66,6 +67,7 @@ final class SlackRequests implements WorkHandler {
             DeliveryAttempts attempts,
             SlackRequestCheck check,
             SlackConnection connection,
+            EventWorkOnce once,
             Clock clock) {
         this.inbox = inbox;
         this.people = people;
@@ -77,6 +79,7 @@ final class SlackRequests implements WorkHandler {
         this.attempts = attempts;
         this.check = check;
         this.connection = connection;
+        this.once = once;
         this.clock = clock;
     }
 
@@ -91,8 +94,18 @@ final class SlackRequests implements WorkHandler {
         return 10;
     }
 
+    /** An event's work is done once however often the event was delivered: see {@link EventWorkOnce}. */
     @Override
     public void run(String key, String data) {
+        if (once.doneBefore(key)) {
+            LOG.debug("Slack: a redelivered event's work was done already; nothing to do");
+            return;
+        }
+        handle(EventWorkOnce.workedAs(key), data);
+        once.done(key);
+    }
+
+    private void handle(String key, String data) {
         SlackRequest r = GSON.fromJson(data, SlackRequest.class);
         Optional<String> impossible = check.problem(r);
         if (impossible.isPresent()) {

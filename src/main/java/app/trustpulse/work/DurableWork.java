@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,6 +38,7 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -56,6 +58,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public final class DurableWork implements WorkQueue, SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(DurableWork.class);
+    private static final String INSERT_IF_ABSENT = "INSERT INTO scheduled_tasks"
+            + " (task_name, task_instance, task_data, execution_time, picked, version, priority)"
+            + " VALUES (?, ?, ?, ?, FALSE, 1, ?) ON CONFLICT DO NOTHING";
 
     private final DataSource dataSource;
     private final Supplier<List<WorkHandler>> handlers;
@@ -64,6 +69,7 @@ public final class DurableWork implements WorkQueue, SmartLifecycle {
     private final DeadLetters deadLetters;
     private final String instanceName;
     private final Map<String, Task<String>> tasks = new HashMap<>();
+    private final Map<String, Integer> priorities = new HashMap<>();
     private Scheduler scheduler;
     private SchedulerClient joining;
     private volatile boolean running;
@@ -130,6 +136,7 @@ public final class DurableWork implements WorkQueue, SmartLifecycle {
                             throw new IllegalStateException(e);
                         }
                     });
+            priorities.put(handler.kind(), handler.priority());
             if (tasks.put(handler.kind(), task) != null) {
                 throw new IllegalStateException("two handlers of " + handler.kind());
             }
@@ -196,25 +203,35 @@ public final class DurableWork implements WorkQueue, SmartLifecycle {
         }
     }
 
-    /** Inside a transaction one batch of inserts for all of them; otherwise one by one. */
+    /**
+     * Inside a transaction one batch of inserts for all of them, each skipped when its key is queued already (a
+     * redelivered request), which fails neither the batch nor the transaction; otherwise one by one.
+     */
     @Override
     public void enqueueAll(List<Item> items) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             WorkQueue.super.enqueueAll(items);
             return;
         }
+        if (items.isEmpty()) {
+            return;
+        }
         Scheduler s = scheduler();
         Instant now = Instant.now();
-        List<SchedulableInstance<?>> instances = new ArrayList<>(items.size());
+        Serializer serializer = new Sealed(sealer);
+        List<Object[]> rows = new ArrayList<>(items.size());
         for (Item item : items) {
-            Task<String> task = tasks.get(item.kind());
-            if (task == null) {
+            Integer priority = priorities.get(item.kind());
+            if (priority == null) {
                 throw new IllegalArgumentException("no handler for work of kind " + item.kind());
             }
-            instances.add(SchedulableInstance.of(
-                    task.instance(item.key(), item.data()), item.due().isBefore(now) ? now : item.due()));
+            Instant at = item.due().isBefore(now) ? now : item.due();
+            rows.add(new Object[] {
+                item.kind(), item.key(), serializer.serialize(item.data()), at.atOffset(ZoneOffset.UTC), priority
+            });
         }
-        joining().scheduleBatch(instances);
+        // The columns db-scheduler's own insert writes; the transaction's connection, as the JdbcTemplate joins it.
+        new JdbcTemplate(dataSource).batchUpdate(INSERT_IF_ABSENT, rows);
         wakeAfterCommit(s);
     }
 

@@ -52,16 +52,16 @@ class JdbcProcessedEventsTest {
     }
 
     @BothDatabases
-    void aBatchOfKeysIsNewInOrderAndAKeyTwiceInItIsNewOnce(TestDb db) {
+    void aKeyIsSeenOnceMarkedAndLookingDoesNotMarkIt(TestDb db) {
         var events = new JdbcProcessedEvents(db.dataSource());
-        events.firstTime("slack:Ev1", NOW);
 
-        List<Boolean> first =
-                events.firstTimes(List.of("slack:Ev1", "slack:Ev2", "slack:Ev3", "slack:Ev2", "slack:Ev4"), NOW);
+        assertThat(events.seen("slack:event:Ev1")).isFalse();
+        assertThat(events.seen("slack:event:Ev1"))
+                .as("still not marked by looking")
+                .isFalse();
+        events.firstTime("slack:event:Ev1", NOW);
 
-        assertThat(first).containsExactly(false, true, true, false, true);
-        assertThat(events.firstTimes(List.of("slack:Ev4", "slack:Ev5"), NOW)).containsExactly(false, true);
-        assertThat(events.firstTimes(List.of("slack:Ev5"), NOW)).containsExactly(false);
-        assertThat(events.firstTimes(List.of(), NOW)).isEmpty();
+        assertThat(events.seen("slack:event:Ev1")).isTrue();
+        assertThat(events.seen("slack:event:Ev2")).isFalse();
     }
 }

@@ -3,15 +3,10 @@ package app.trustpulse.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.trustpulse.chat.ProcessedEvents;
 import app.trustpulse.pulse.WorkQueue;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,8 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class GroupCommitTest {
 
     private final Store store = new Store();
-    private final GroupCommit group = new GroupCommit(
-            new TransactionTemplate(store), () -> store, () -> store, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+    private final GroupCommit group = new GroupCommit(new TransactionTemplate(store), () -> store);
     private final ExecutorService requests = Executors.newFixedThreadPool(8);
 
     @AfterEach
@@ -46,7 +40,7 @@ class GroupCommitTest {
         assertThat(listened.result()).isEqualTo("ack");
         assertThat(listened.work()).extracting(GroupCommit.Queued::key).containsExactly("event:E1");
         assertThat(store.work).isEmpty();
-        assertThat(group.commit("slack:event:E1", listened.work())).isTrue();
+        group.commit(listened.work());
         assertThat(store.work).containsExactly("event:E1");
     }
 
@@ -60,19 +54,19 @@ class GroupCommitTest {
     @Test
     void requestsWaitingTogetherShareOneCommitAndEachIsReleasedOnlyAfterIt() throws Exception {
         store.holdCommits = new CountDownLatch(1);
-        List<Future<Boolean>> acks = new ArrayList<>();
-        acks.add(requests.submit(() -> group.commit("slack:event:E0", work("event:E0"))));
+        List<Future<?>> acks = new ArrayList<>();
+        acks.add(commit("event:E0"));
         store.commitStarted.await(5, TimeUnit.SECONDS);
         for (int i = 1; i <= 6; i++) {
             String id = "E" + i;
-            acks.add(requests.submit(() -> group.commit("slack:event:" + id, work("event:" + id))));
+            acks.add(commit("event:" + id));
         }
         Thread.sleep(300);
 
         assertThat(acks).noneMatch(Future::isDone);
         store.holdCommits.countDown();
-        for (Future<Boolean> ack : acks) {
-            assertThat(ack.get(5, TimeUnit.SECONDS)).isTrue();
+        for (Future<?> ack : acks) {
+            ack.get(5, TimeUnit.SECONDS);
         }
         // the first alone, then the six that waited meanwhile together
         assertThat(store.commits).isEqualTo(2);
@@ -80,40 +74,57 @@ class GroupCommitTest {
     }
 
     @Test
-    void anEventDeliveredTwiceInOneCommitQueuesItsWorkOnce() throws Exception {
+    void anEventDeliveredTwiceInOneCommitQueuesItsWorkOnceAndBothAreAcknowledged() throws Exception {
         store.holdCommits = new CountDownLatch(1);
-        Future<Boolean> other = requests.submit(() -> group.commit("slack:event:X", work("event:X")));
+        Future<?> other = commit("event:X");
         store.commitStarted.await(5, TimeUnit.SECONDS);
-        Future<Boolean> first = requests.submit(() -> group.commit("slack:event:E", work("event:E")));
-        Future<Boolean> again = requests.submit(() -> group.commit("slack:event:E", work("event:E")));
+        Future<?> first = commit("event:E");
+        Future<?> again = commit("event:E");
         Thread.sleep(300);
         store.holdCommits.countDown();
 
-        assertThat(other.get(5, TimeUnit.SECONDS)).isTrue();
-        assertThat(List.of(first.get(5, TimeUnit.SECONDS), again.get(5, TimeUnit.SECONDS)))
-                .containsExactlyInAnyOrder(true, false);
+        other.get(5, TimeUnit.SECONDS);
+        first.get(5, TimeUnit.SECONDS);
+        again.get(5, TimeUnit.SECONDS);
         assertThat(store.work).containsExactlyInAnyOrder("event:X", "event:E");
     }
 
     @Test
-    void aFailingRequestFailsAloneAndLeavesNoMarkTheOthersAreCommitted() throws Exception {
+    void aRedeliveryOfWorkStillQueuedIsAcknowledgedAndAddsNothing() throws Exception {
+        group.commit(work("event:E"));
+
+        group.commit(work("event:E"));
+
+        assertThat(store.work).containsExactly("event:E");
+        assertThat(store.commits).isEqualTo(2);
+    }
+
+    @Test
+    void aFailingRequestFailsAloneTheOthersAreCommitted() throws Exception {
         store.refused = "event:BAD";
         store.holdCommits = new CountDownLatch(1);
-        Future<Boolean> before = requests.submit(() -> group.commit("slack:event:A", work("event:A")));
+        Future<?> before = commit("event:A");
         store.commitStarted.await(5, TimeUnit.SECONDS);
-        Future<Boolean> good = requests.submit(() -> group.commit("slack:event:B", work("event:B")));
-        Future<Boolean> bad = requests.submit(() -> group.commit("slack:event:BAD", work("event:BAD")));
+        Future<?> good = commit("event:B");
+        Future<?> bad = commit("event:BAD");
         Thread.sleep(300);
         store.holdCommits.countDown();
 
-        assertThat(before.get(5, TimeUnit.SECONDS)).isTrue();
-        assertThat(good.get(5, TimeUnit.SECONDS)).isTrue();
+        before.get(5, TimeUnit.SECONDS);
+        good.get(5, TimeUnit.SECONDS);
         assertThatThrownBy(() -> bad.get(5, TimeUnit.SECONDS)).hasRootCauseMessage("refused event:BAD");
         assertThat(store.work).containsExactlyInAnyOrder("event:A", "event:B");
-        // Slack sends the refused request again; it is new to the store, so it is not taken for a duplicate
+        // Slack sends the refused request again, and this time it is stored
         store.refused = null;
-        assertThat(group.commit("slack:event:BAD", work("event:BAD"))).isTrue();
+        group.commit(work("event:BAD"));
         assertThat(store.work).contains("event:BAD");
+    }
+
+    private Future<?> commit(String key) {
+        return requests.submit(() -> {
+            group.commit(work(key));
+            return null;
+        });
     }
 
     private static List<GroupCommit.Queued> work(String key) {
@@ -121,32 +132,25 @@ class GroupCommitTest {
     }
 
     /**
-     * Marks and queued work that commit or roll back with their transaction, one transaction at a time (the
-     * committer's); counts commits and can hold the next one until released.
+     * Queued work that commits or rolls back with its transaction, one transaction at a time (the committer's), a key
+     * kept once as the durable queue keeps it; counts commits and can hold the next one until released.
      */
-    private static final class Store extends AbstractPlatformTransactionManager implements ProcessedEvents, WorkQueue {
+    private static final class Store extends AbstractPlatformTransactionManager implements WorkQueue {
 
-        final Set<String> marks = java.util.concurrent.ConcurrentHashMap.newKeySet();
         final List<String> work = java.util.Collections.synchronizedList(new ArrayList<>());
         volatile int commits;
         volatile CountDownLatch holdCommits;
         final CountDownLatch commitStarted = new CountDownLatch(1);
         volatile String refused;
-        private Set<String> stagedMarks;
         private List<String> stagedWork;
-
-        @Override
-        public boolean firstTime(String key, Instant now) {
-            if (stagedMarks == null) {
-                return marks.add(key);
-            }
-            return !marks.contains(key) && stagedMarks.add(key);
-        }
 
         @Override
         public boolean enqueueAt(String kind, String key, String data, Instant due) {
             if (key.equals(refused)) {
                 throw new IllegalStateException("refused " + key);
+            }
+            if (work.contains(key) || (stagedWork != null && stagedWork.contains(key))) {
+                return false;
             }
             if (stagedWork == null) {
                 work.add(key);
@@ -163,7 +167,6 @@ class GroupCommitTest {
 
         @Override
         protected void doBegin(Object transaction, TransactionDefinition definition) {
-            stagedMarks = new HashSet<>();
             stagedWork = new ArrayList<>();
         }
 
@@ -178,16 +181,13 @@ class GroupCommitTest {
                     Thread.currentThread().interrupt();
                 }
             }
-            marks.addAll(stagedMarks);
             work.addAll(stagedWork);
             commits++;
-            stagedMarks = null;
             stagedWork = null;
         }
 
         @Override
         protected void doRollback(DefaultTransactionStatus status) {
-            stagedMarks = null;
             stagedWork = null;
         }
     }

@@ -16,6 +16,7 @@ import app.trustpulse.chat.ChatMessage;
 import app.trustpulse.inbound.ChatInbox;
 import app.trustpulse.inbound.Sender;
 import app.trustpulse.pulse.Platform;
+import app.trustpulse.support.InMemoryProcessedEvents;
 import app.trustpulse.work.DeliveryAttempts;
 import com.google.gson.Gson;
 import java.sql.SQLTransientConnectionException;
@@ -94,6 +95,7 @@ class SlackCommandDatabaseFailureTest {
                 attempts,
                 check,
                 mock(SlackConnection.class),
+                new EventWorkOnce(InMemoryProcessedEvents::new, clock),
                 clock);
     }
 

@@ -366,10 +366,9 @@ class SlackWeekTest {
         assertThat(feedback.pending(team.id())).hasSize(1);
     }
 
-    /** Runs /pulse as Slack would and returns the ephemeral answer that came back through the response URL. */
     /**
-     * The mark that an event was seen and the work it queues commit together: when the work cannot be stored, the
-     * request fails, nothing is marked, and Slack's redelivery of the same event is queued and answered once.
+     * An event's work is stored before its acknowledgement: when it cannot be stored, the request fails, and Slack's
+     * redelivery of the same event is queued and answered once; a delivery after the work was done does nothing.
      */
     @Test
     void aDirectMessageWhoseWorkCouldNotBeStoredIsQueuedWhenSlackSendsItAgain(
@@ -392,6 +391,7 @@ class SlackWeekTest {
         assertThat(SLACK.posted("DUNEW")).hasSize(before + 1);
     }
 
+    /** Runs /pulse as Slack would and returns the ephemeral answer that came back through the response URL. */
     private String command(String user, String channel, String text) throws Exception {
         String hook = "cmd-" + hooks.incrementAndGet();
         assertThat(slack.postForm(slack.slashCommand(user, channel, text, SLACK.hookUrl(hook)))

@@ -14,4 +14,9 @@ public final class InMemoryProcessedEvents implements ProcessedEvents {
     public boolean firstTime(String key, Instant now) {
         return seen.putIfAbsent(key, now) == null;
     }
+
+    @Override
+    public boolean seen(String key) {
+        return seen.containsKey(key);
+    }
 }

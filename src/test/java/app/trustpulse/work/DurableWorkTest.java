@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.trustpulse.pulse.ParkedWork;
 import app.trustpulse.pulse.PulseMetrics;
+import app.trustpulse.pulse.Sealer;
+import app.trustpulse.pulse.WorkQueue;
 import app.trustpulse.support.TestDatabases;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -122,6 +124,54 @@ class DurableWorkTest {
             assertThat(work.enqueue("test-kind", "event:Ev1", "third")).isTrue();
             Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> runs.size() == 2);
             assertThat(runs).containsExactly("event:Ev1=first", "event:Ev1=third");
+        } finally {
+            work.stop();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aBatchInATransactionLeavesOutKeysQueuedAlreadyAndCommitsOrRollsBackWithIt(String vendor) {
+        DataSource db = database(vendor);
+        List<String> runs = new CopyOnWriteArrayList<>();
+        DurableWork work = durableWork(db, List.of(new Recording(runs)));
+        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(db));
+        assertThat(work.enqueue("test-kind", "event:A", "first")).isTrue();
+
+        tx.executeWithoutResult(status -> work.enqueueAll(List.of(
+                new WorkQueue.Item("test-kind", "event:A", "again", Instant.EPOCH),
+                new WorkQueue.Item("test-kind", "event:B", "b", Instant.EPOCH),
+                new WorkQueue.Item("test-kind", "event:B", "b twice in one batch", Instant.EPOCH),
+                new WorkQueue.Item("test-kind", "event:C", "c", Instant.EPOCH))));
+        tx.executeWithoutResult(status -> {
+            work.enqueueAll(List.of(new WorkQueue.Item("test-kind", "event:D", "rolled back", Instant.EPOCH)));
+            status.setRollbackOnly();
+        });
+
+        JdbcClient jdbc = JdbcClient.create(db);
+        assertThat(jdbc.sql("SELECT task_instance FROM scheduled_tasks ORDER BY task_instance")
+                        .query(String.class)
+                        .list())
+                .containsExactly("event:A", "event:B", "event:C");
+        assertThat(jdbc.sql("SELECT task_data FROM scheduled_tasks WHERE task_instance = 'event:B'")
+                        .query(byte[].class)
+                        .single())
+                .asString(StandardCharsets.US_ASCII)
+                .as("sealed, as every queued row")
+                .satisfies(stored -> assertThat(Sealer.isSealed(stored)).isTrue())
+                .doesNotContain("b twice");
+        assertThatThrownBy(() -> tx.executeWithoutResult(status ->
+                        work.enqueueAll(List.of(new WorkQueue.Item("no-such-kind", "k", "d", Instant.EPOCH)))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no-such-kind");
+        work.start();
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> runs.size() == 3);
+            Awaitility.await()
+                    .during(Duration.ofMillis(500))
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> runs.size() == 3);
+            assertThat(runs).containsExactlyInAnyOrder("event:A=first", "event:B=b", "event:C=c");
         } finally {
             work.stop();
         }
