@@ -63,6 +63,7 @@ public final class DurableWork implements WorkQueue, SmartLifecycle {
             + " VALUES (?, ?, ?, ?, FALSE, 1, ?) ON CONFLICT DO NOTHING";
 
     private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
     private final Supplier<List<WorkHandler>> handlers;
     private final WorkProperties props;
     private final Sealer sealer;
@@ -88,6 +89,7 @@ public final class DurableWork implements WorkQueue, SmartLifecycle {
                     "pulse.work.max-attempts (PULSE_WORK_MAX_ATTEMPTS) must be 1 or more, not " + props.maxAttempts());
         }
         this.dataSource = dataSource;
+        this.jdbc = new JdbcTemplate(dataSource);
         this.handlers = handlers;
         this.props = props;
         this.deadLetters = deadLetters;
@@ -230,8 +232,8 @@ public final class DurableWork implements WorkQueue, SmartLifecycle {
                 item.kind(), item.key(), serializer.serialize(item.data()), at.atOffset(ZoneOffset.UTC), priority
             });
         }
-        // The columns db-scheduler's own insert writes; the transaction's connection, as the JdbcTemplate joins it.
-        new JdbcTemplate(dataSource).batchUpdate(INSERT_IF_ABSENT, rows);
+        // The columns db-scheduler's own insert writes, on the transaction's connection (the JdbcTemplate joins it).
+        jdbc.batchUpdate(INSERT_IF_ABSENT, rows);
         wakeAfterCommit(s);
     }
 
