@@ -2,6 +2,7 @@ package app.trustpulse.checkin;
 
 import app.trustpulse.pulse.Member;
 import app.trustpulse.pulse.MemberRepository;
+import app.trustpulse.pulse.NowAndThen;
 import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.Team;
@@ -11,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Each member's week of the four-week block for the trust-in-the-leader statement ({@link
@@ -30,13 +30,13 @@ final class PoolWeeks {
     private final Pseudonymizer pseudonyms;
     private final Clock clock;
     private final Map<Long, Dealt> dealt = new ConcurrentHashMap<>();
-    private final AtomicReference<Instant> lastSweep;
+    private final NowAndThen sweeps;
 
     PoolWeeks(MemberRepository members, Pseudonymizer pseudonyms, Clock clock) {
         this.members = members;
         this.pseudonyms = pseudonyms;
         this.clock = clock;
-        this.lastSweep = new AtomicReference<>(clock.instant());
+        this.sweeps = new NowAndThen(KEPT.toMillis(), clock.millis());
     }
 
     /** How many teams' weeks are held. */
@@ -64,8 +64,7 @@ final class PoolWeeks {
 
     /** Lets go of the teams dealt more than {@link #KEPT} ago, looking them over at most once in that time. */
     private void forgetOld(Instant now) {
-        Instant last = lastSweep.get();
-        if ((now.isAfter(last.plus(KEPT)) || now.isBefore(last)) && lastSweep.compareAndSet(last, now)) {
+        if (sweeps.due(now.toEpochMilli())) {
             dealt.values().removeIf(d -> now.isAfter(d.at().plus(KEPT)) || now.isBefore(d.at()));
         }
     }

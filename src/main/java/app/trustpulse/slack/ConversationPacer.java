@@ -1,12 +1,12 @@
 package app.trustpulse.slack;
 
+import app.trustpulse.pulse.NowAndThen;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Hands out the moments at which the next post to a conversation may go: Slack takes about one message per second
@@ -23,12 +23,12 @@ final class ConversationPacer {
     private final Duration spacing;
     private final Clock clock;
     private final Map<String, Instant> next = new ConcurrentHashMap<>();
-    private final AtomicReference<Instant> lastSweep;
+    private final NowAndThen sweeps;
 
     ConversationPacer(Duration spacing, Clock clock) {
         this.spacing = spacing;
         this.clock = clock;
-        this.lastSweep = new AtomicReference<>(clock.instant());
+        this.sweeps = new NowAndThen(SWEEP_EVERY.toMillis(), clock.millis());
     }
 
     /** How many conversations are held. */
@@ -38,9 +38,7 @@ final class ConversationPacer {
 
     Instant reserve(String workspaceId, String conversation) {
         Instant now = clock.instant();
-        Instant last = lastSweep.get();
-        if ((now.isAfter(last.plus(SWEEP_EVERY)) || now.isBefore(last) || next.size() > 50_000)
-                && lastSweep.compareAndSet(last, now)) {
+        if (sweeps.due(now.toEpochMilli()) || next.size() > 50_000) {
             forgetPast(now);
         }
         Instant[] slot = new Instant[1];

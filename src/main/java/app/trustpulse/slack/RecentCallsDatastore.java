@@ -1,5 +1,6 @@
 package app.trustpulse.slack;
 
+import app.trustpulse.pulse.NowAndThen;
 import com.slack.api.rate_limits.metrics.LastMinuteRequests;
 import com.slack.api.rate_limits.metrics.MetricsDatastore;
 import com.slack.api.rate_limits.metrics.RequestStats;
@@ -36,7 +37,7 @@ final class RecentCallsDatastore implements MetricsDatastore {
 
     private final ConcurrentMap<Key, Recent> recent = new ConcurrentHashMap<>();
     private final ConcurrentMap<Team, Counts> counts = new ConcurrentHashMap<>();
-    private final AtomicLong lastSweep = new AtomicLong();
+    private final NowAndThen sweeps;
     private volatile ExecutorServiceProvider executorServiceProvider =
             DaemonThreadExecutorServiceProvider.getInstance();
     private volatile boolean traceMode;
@@ -46,7 +47,7 @@ final class RecentCallsDatastore implements MetricsDatastore {
 
     RecentCallsDatastore(LongSupplier nanoTime) {
         this.nanoTime = nanoTime;
-        lastSweep.set(now());
+        sweeps = new NowAndThen(SWEEP_EVERY_MILLIS, now());
     }
 
     RecentCallsDatastore() {
@@ -96,7 +97,7 @@ final class RecentCallsDatastore implements MetricsDatastore {
 
     /** Lets go of every key that is idle at {@code now}. */
     void forgetIdle(long now) {
-        lastSweep.set(now);
+        sweeps.passed(now);
         for (Key key : recent.keySet()) {
             recent.computeIfPresent(key, (k, r) -> r.idle(now) ? null : r);
         }
@@ -104,8 +105,7 @@ final class RecentCallsDatastore implements MetricsDatastore {
 
     private void sweepNowAndThen() {
         long now = now();
-        long last = lastSweep.get();
-        if (now - last >= SWEEP_EVERY_MILLIS && lastSweep.compareAndSet(last, now)) {
+        if (sweeps.due(now)) {
             forgetIdle(now);
         }
     }

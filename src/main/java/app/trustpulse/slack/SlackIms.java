@@ -1,5 +1,6 @@
 package app.trustpulse.slack;
 
+import app.trustpulse.pulse.NowAndThen;
 import com.slack.api.methods.Methods;
 import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
 import java.time.Duration;
@@ -7,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,7 +27,7 @@ class SlackIms {
     private final SlackCalls calls;
     private final LongSupplier nanoTime;
     private final Map<String, Known> known = new ConcurrentHashMap<>();
-    private final AtomicLong lastSweep;
+    private final NowAndThen sweeps;
 
     /** A DM channel and when it was last used ({@link System#nanoTime()}). */
     private record Known(String channelId, long usedAt) {}
@@ -40,7 +40,7 @@ class SlackIms {
         this.jdbc = jdbc;
         this.calls = calls;
         this.nanoTime = nanoTime;
-        this.lastSweep = new AtomicLong(nanoTime.getAsLong());
+        this.sweeps = new NowAndThen(KEEP.toNanos(), nanoTime.getAsLong());
     }
 
     /** How many DM channels are held in memory. */
@@ -74,8 +74,7 @@ class SlackIms {
     /** Keeps the channel in memory; those unused for {@link #KEEP} go, looked over at most once in that time. */
     private void keep(String key, String channelId, long now) {
         known.put(key, new Known(channelId, now));
-        long last = lastSweep.get();
-        if (now - last > KEEP.toNanos() && lastSweep.compareAndSet(last, now)) {
+        if (sweeps.due(now)) {
             known.values().removeIf(k -> now - k.usedAt() > KEEP.toNanos());
         }
     }

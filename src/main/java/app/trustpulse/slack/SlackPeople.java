@@ -3,6 +3,7 @@ package app.trustpulse.slack;
 import app.trustpulse.chat.ChatUser;
 import app.trustpulse.inbound.Sender;
 import app.trustpulse.pulse.Language;
+import app.trustpulse.pulse.NowAndThen;
 import app.trustpulse.pulse.Platform;
 import com.slack.api.methods.Methods;
 import com.slack.api.methods.response.conversations.ConversationsMembersResponse;
@@ -19,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
@@ -44,7 +44,7 @@ class SlackPeople {
     private final SlackCalls calls;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
     private final LongSupplier nanoTime;
-    private final AtomicLong lastSweep;
+    private final NowAndThen sweeps;
 
     SlackPeople(SlackCalls calls) {
         this(calls, System::nanoTime);
@@ -53,7 +53,7 @@ class SlackPeople {
     SlackPeople(SlackCalls calls, LongSupplier nanoTime) {
         this.calls = calls;
         this.nanoTime = nanoTime;
-        this.lastSweep = new AtomicLong(nanoTime.getAsLong());
+        this.sweeps = new NowAndThen(KEEP.toNanos(), nanoTime.getAsLong());
     }
 
     /** How many people are held. */
@@ -89,8 +89,7 @@ class SlackPeople {
     /** Lets go of the lookups older than {@link #KEEP}, looking them over at most once in that time. */
     private void forgetOld() {
         long now = nanoTime.getAsLong();
-        long last = lastSweep.get();
-        if (now - last > KEEP.toNanos() && lastSweep.compareAndSet(last, now)) {
+        if (sweeps.due(now)) {
             cache.values().removeIf(c -> c.until - now <= 0);
         }
     }
