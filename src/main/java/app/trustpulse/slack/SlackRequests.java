@@ -102,7 +102,15 @@ final class SlackRequests implements WorkHandler {
             return;
         }
         handle(EventWorkOnce.workedAs(key), data);
-        once.done(key);
+        try {
+            once.done(key);
+        } catch (RuntimeException e) {
+            // The work is done: failing it now would only have the queue do it again. Without the mark, only a
+            // redelivery of the event (rare: Slack redelivers only what was acknowledged late) could run it again.
+            LOG.warn(
+                    "Slack: an event's work is done but could not be marked so ({})",
+                    e.getClass().getSimpleName());
+        }
     }
 
     private void handle(String key, String data) {

@@ -10,6 +10,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import app.trustpulse.chat.ChatMessage;
+import app.trustpulse.chat.ProcessedEvents;
 import app.trustpulse.inbound.ChatInbox;
 import app.trustpulse.inbound.Sender;
 import app.trustpulse.pulse.Platform;
@@ -85,6 +86,40 @@ class EventWorkOnceTest {
 
         verify(outbox, times(1)).post(any(), any(), any(), any());
         assertThat(processed.seen("slack:event:Ev2")).isTrue();
+    }
+
+    @Test
+    void workDoneButNotMarkedIsNotFailedForTheQueueToDoAgain() {
+        EventWorkOnce unmarkable = new EventWorkOnce(
+                () -> new ProcessedEvents() {
+                    @Override
+                    public boolean firstTime(String key, Instant now) {
+                        throw new IllegalStateException("the database went away");
+                    }
+
+                    @Override
+                    public boolean seen(String key) {
+                        return false;
+                    }
+                },
+                clock);
+        SlackRequests withoutMarks = new SlackRequests(
+                () -> inbox,
+                people,
+                outbox,
+                mock(SlackCalls.class),
+                mock(BlockKit.class),
+                new SlackTexts(),
+                mock(SlackResponses.class),
+                mock(DeliveryAttempts.class),
+                check,
+                mock(SlackConnection.class),
+                unmarkable,
+                clock);
+
+        withoutMarks.run(EventWorkOnce.key("Ev5"), DM);
+
+        verify(outbox, times(1)).post(any(), any(), any(), any());
     }
 
     @Test
