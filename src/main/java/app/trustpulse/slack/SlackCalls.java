@@ -10,6 +10,7 @@ import com.slack.api.methods.Methods;
 import com.slack.api.methods.MethodsCompletionException;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.impl.OneGsonMethodsClient;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -37,7 +38,7 @@ class SlackCalls {
     private static final Set<String> TRANSIENT_ERRORS =
             Set.of("internal_error", "fatal_error", "service_unavailable", "request_timeout");
 
-    private final Slack slack;
+    private final OneGsonMethodsClient.Factory clients;
     private final BotTokens tokens;
     private final DeliveryLog deliveries;
     private final int attempts;
@@ -54,7 +55,7 @@ class SlackCalls {
             SlackProperties props,
             PulseMetrics metrics,
             SlackConnection connection) {
-        this.slack = slack;
+        this.clients = new OneGsonMethodsClient.Factory(slack);
         this.tokens = tokens;
         this.deliveries = deliveries;
         this.attempts = Math.max(1, props.sendAttempts());
@@ -177,7 +178,7 @@ class SlackCalls {
             throw new ChatDeliveryException("interrupted before calling Slack");
         }
         String token = tokens.tokenFor(workspaceId);
-        CompletableFuture<T> future = request.apply(slack.methodsAsync(token));
+        CompletableFuture<T> future = request.apply(clients.async(token));
         try {
             long wait = Math.max(1, deadline - System.nanoTime());
             T response = future.get(wait, TimeUnit.NANOSECONDS);
