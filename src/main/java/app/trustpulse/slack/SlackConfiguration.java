@@ -8,6 +8,7 @@ import app.trustpulse.pulse.Platform;
 import app.trustpulse.pulse.PulseMetrics;
 import app.trustpulse.pulse.WorkQueue;
 import app.trustpulse.work.DeliveryAttempts;
+import app.trustpulse.work.WorkProperties;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
@@ -59,6 +60,7 @@ public class SlackConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(SlackConfiguration.class);
 
     static final String EVENTS_PATH = "/slack/events";
+    static final int CALL_THREADS_BESIDE_WORKERS = 8;
     static final String APP_PATH = "/slack";
     static final String INSTALL_PATH = "/install";
     static final String REDIRECT_PATH = "/oauth_redirect";
@@ -86,7 +88,8 @@ public class SlackConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    Slack slackClient(SlackProperties props, ObjectProvider<PulseMetrics> metrics) {
+    Slack slackClient(
+            SlackProperties props, ObjectProvider<PulseMetrics> metrics, ObjectProvider<WorkProperties> work) {
         SlackConfig config = new SlackConfig();
         if (SlackProperties.isSet(props.apiUrl())) {
             String url = props.apiUrl().trim();
@@ -106,6 +109,12 @@ public class SlackConfiguration {
                     props.benchmarkTimeCompression());
         }
         methods.setCustomRateLimitResolver(new SharedRateLimits(props.pace()));
+        // The SDK runs the calls of every workspace on one pool, and a call waits out its rate limit asleep on one of
+        // its threads: with the SDK's 5, five workspaces' waits held up the posts of all the others.
+        methods.setDefaultThreadPoolSize(callThreads(work.getIfAvailable()));
+        // Set on the config, which hands it to the methods' config (and to the SDK's other parts) when the client
+        // starts.
+        config.setExecutorServiceProvider(new SlackCallThreads());
         forgetIdleConversations(methods);
         config.setMethodsConfig(methods);
         // The SDK waits out an HTTP 429 and sends again by itself; the HTTP client sees each one go by.
@@ -116,6 +125,14 @@ public class SlackConfiguration {
         SlackHttpClient client = new SlackHttpClient(http);
         client.setConfig(config);
         return Slack.getInstance(config, client);
+    }
+
+    /**
+     * A thread for every worker that may wait on a call at once, and a few for calls made elsewhere (the doctor, the
+     * dashboard's checks); without a work queue (the adapter on its own), those few.
+     */
+    static int callThreads(WorkProperties work) {
+        return (work == null ? 0 : work.threads()) + CALL_THREADS_BESIDE_WORKERS;
     }
 
     /**

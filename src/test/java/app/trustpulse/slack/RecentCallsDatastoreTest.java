@@ -3,6 +3,7 @@ package app.trustpulse.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.trustpulse.pulse.PulseMetrics;
+import app.trustpulse.work.WorkProperties;
 import com.slack.api.Slack;
 import com.slack.api.methods.AsyncMethodsClient;
 import java.time.Duration;
@@ -97,7 +98,8 @@ class RecentCallsDatastoreTest {
             Slack slack = new SlackConfiguration()
                     .slackClient(
                             settings(fake.apiUrl()),
-                            new DefaultListableBeanFactory().getBeanProvider(PulseMetrics.class));
+                            new DefaultListableBeanFactory().getBeanProvider(PulseMetrics.class),
+                            new DefaultListableBeanFactory().getBeanProvider(WorkProperties.class));
             try {
                 AsyncMethodsClient client = slack.methodsAsync("xoxb-1");
                 List<CompletableFuture<?>> posts = new ArrayList<>();
@@ -128,7 +130,7 @@ class RecentCallsDatastoreTest {
         }
     }
 
-    private static SlackProperties settings(String apiUrl) {
+    static SlackProperties settings(String apiUrl) {
         return new SlackProperties(
                 "xoxb-1",
                 "secret",
