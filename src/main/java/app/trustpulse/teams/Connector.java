@@ -11,6 +11,7 @@ import com.microsoft.bot.restclient.serializer.JacksonAdapter;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import okhttp3.Response;
 import retrofit2.Retrofit;
@@ -19,6 +20,11 @@ import retrofit2.Retrofit;
  * Bot Connector clients, one per service URL. The SDK's own client repeats a request at once on 408 and 5xx
  * answers and OkHttp may repeat one after a dropped connection; both are switched off here so that every request
  * is sent exactly once and {@link Retrying} alone decides what is tried again.
+ *
+ * <p>Every tenant of a region shares one service URL, and OkHttp sends at most 5 requests to one host at a time
+ * unless told otherwise: the rounds of all tenants would then queue behind those 5. Each client sends as many at once
+ * as the service may have waiting ({@code concurrentCalls}); Teams' own limits are per tenant and per conversation,
+ * and {@link SendPacer} keeps to them.
  */
 class Connector {
 
@@ -30,10 +36,20 @@ class Connector {
     };
 
     private final AppCredentials credentials;
+    private final int concurrentCalls;
     private final Map<String, ConnectorClient> clients = new ConcurrentHashMap<>();
 
-    Connector(AppCredentials credentials) {
+    Connector(AppCredentials credentials, int concurrentCalls) {
+        if (concurrentCalls < 1) {
+            throw new IllegalArgumentException("concurrentCalls must be 1 or more, not " + concurrentCalls);
+        }
         this.credentials = credentials;
+        this.concurrentCalls = concurrentCalls;
+    }
+
+    /** How many requests each client sends at once, to one host too. */
+    int concurrentCalls() {
+        return concurrentCalls;
     }
 
     ConnectorClient at(String serviceUrl) {
@@ -43,8 +59,12 @@ class Connector {
 
     private ConnectorClient create(String baseUrl) {
         OkHttpClient.Builder http = new OkHttpClient.Builder().retryOnConnectionFailure(false);
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequests(concurrentCalls);
+        dispatcher.setMaxRequestsPerHost(concurrentCalls);
         RestClient rest = new RestClient.Builder(http, new Retrofit.Builder())
                 .withBaseUrl(baseUrl)
+                .withDispatcher(dispatcher)
                 .withCredentials(credentials)
                 .withSerializerAdapter(new JacksonAdapter())
                 .withResponseBuilderFactory(new ServiceResponseBuilder.Factory())

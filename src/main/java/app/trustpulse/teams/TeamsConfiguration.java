@@ -8,6 +8,7 @@ import app.trustpulse.pulse.PulseMetrics;
 import app.trustpulse.pulse.Texts;
 import app.trustpulse.pulse.WorkQueue;
 import app.trustpulse.work.DeliveryAttempts;
+import app.trustpulse.work.WorkProperties;
 import com.microsoft.bot.connector.authentication.AppCredentials;
 import com.microsoft.bot.connector.authentication.ChannelValidation;
 import com.microsoft.bot.connector.authentication.CredentialProvider;
@@ -31,6 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class TeamsConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(TeamsConfiguration.class);
+    static final int CALLS_BESIDE_WORKERS = 8;
 
     TeamsConfiguration(MicrosoftAppSettings app, TeamsSettings settings) {
         if (!app.hasAppId()) {
@@ -115,13 +117,22 @@ class TeamsConfiguration {
             AppCredentials teamsAppCredentials,
             Retrying teamsRetrying,
             ObjectProvider<Texts> texts,
-            TeamsSettings settings) {
+            TeamsSettings settings,
+            ObjectProvider<WorkProperties> work) {
         return new TeamsGateway(
                 teamsConversationStore,
-                new Connector(teamsAppCredentials),
+                new Connector(teamsAppCredentials, concurrentCalls(work.getIfAvailable(), settings)),
                 teamsRetrying,
                 new CardRenderer(texts.getIfAvailable(Texts::new)),
                 settings.parallelSends());
+    }
+
+    /**
+     * Every worker may wait on as many calls at once as a round sends side by side, and a few calls are made elsewhere
+     * (the doctor, a welcome); without a work queue (the adapter on its own), those few and one round's.
+     */
+    static int concurrentCalls(WorkProperties work, TeamsSettings settings) {
+        return (work == null ? 1 : work.threads()) * settings.parallelSends() + CALLS_BESIDE_WORKERS;
     }
 
     /** Tokens for Microsoft Graph in a team's tenant, with the bot's own app registration; none without one. */

@@ -29,7 +29,7 @@ class RetryingTest {
             settings,
             app.trustpulse.pulse.PulseMetrics.NONE,
             Clock.systemUTC());
-    private final Connector clients = new Connector(new TestBotCredentials("test-app-id"));
+    private final Connector clients = new Connector(new TestBotCredentials("test-app-id"), 8);
 
     @AfterEach
     void stop() {
