@@ -48,7 +48,11 @@ class EventWorkOnceTest {
         when(check.problem(any())).thenReturn(Optional.empty());
         when(people.sender("T1", "UMEM")).thenReturn(new Sender(Platform.SLACK, "T1", "UMEM", "Mem", false));
         when(inbox.directMessage(any(), eq("4"))).thenReturn(ChatMessage.text("Noted: 4."));
-        requests = new SlackRequests(
+        requests = requests(new EventWorkOnce(() -> processed, clock));
+    }
+
+    private SlackRequests requests(EventWorkOnce once) {
+        return new SlackRequests(
                 () -> inbox,
                 people,
                 outbox,
@@ -59,7 +63,7 @@ class EventWorkOnceTest {
                 mock(DeliveryAttempts.class),
                 check,
                 mock(SlackConnection.class),
-                new EventWorkOnce(() -> processed, clock),
+                once,
                 clock);
     }
 
@@ -90,36 +94,14 @@ class EventWorkOnceTest {
 
     @Test
     void workDoneButNotMarkedIsNotFailedForTheQueueToDoAgain() {
-        EventWorkOnce unmarkable = new EventWorkOnce(
-                () -> new ProcessedEvents() {
-                    @Override
-                    public boolean firstTime(String key, Instant now) {
-                        throw new IllegalStateException("the database went away");
-                    }
-
-                    @Override
-                    public boolean seen(String key) {
-                        return false;
-                    }
-                },
-                clock);
-        SlackRequests withoutMarks = new SlackRequests(
-                () -> inbox,
-                people,
-                outbox,
-                mock(SlackCalls.class),
-                mock(BlockKit.class),
-                new SlackTexts(),
-                mock(SlackResponses.class),
-                mock(DeliveryAttempts.class),
-                check,
-                mock(SlackConnection.class),
-                unmarkable,
-                clock);
+        ProcessedEvents unreachable = mock(ProcessedEvents.class);
+        when(unreachable.firstTime(any(), any())).thenThrow(new IllegalStateException("the database went away"));
+        SlackRequests withoutMarks = requests(new EventWorkOnce(() -> unreachable, clock));
 
         withoutMarks.run(EventWorkOnce.key("Ev5"), DM);
 
         verify(outbox, times(1)).post(any(), any(), any(), any());
+        verify(unreachable).firstTime(eq("slack:event:Ev5"), any());
     }
 
     @Test
