@@ -97,7 +97,7 @@ class RecentCallsDatastoreTest {
         try (FakeSlack fake = new FakeSlack().token("xoxb-1", "T1")) {
             Slack slack = new SlackConfiguration()
                     .slackClient(
-                            settings(fake.apiUrl()),
+                            SlackTestSettings.at(fake.apiUrl()),
                             new DefaultListableBeanFactory().getBeanProvider(PulseMetrics.class),
                             new DefaultListableBeanFactory().getBeanProvider(WorkProperties.class));
             try {
@@ -128,24 +128,5 @@ class RecentCallsDatastoreTest {
                 slack.close();
             }
         }
-    }
-
-    static SlackProperties settings(String apiUrl) {
-        return new SlackProperties(
-                "xoxb-1",
-                "secret",
-                null,
-                null,
-                apiUrl,
-                null,
-                null,
-                null,
-                4,
-                Duration.ofSeconds(1),
-                Duration.ofMinutes(10),
-                Duration.ofMillis(1100),
-                1.0,
-                1.0,
-                Duration.ofMinutes(1));
     }
 }

@@ -73,7 +73,7 @@ class SlackCallThreadsTest {
         beans.registerSingleton("work", work);
         try (Slack slack = new SlackConfiguration()
                 .slackClient(
-                        RecentCallsDatastoreTest.settings("http://127.0.0.1:9/api/"),
+                        SlackTestSettings.at("http://127.0.0.1:9/api/"),
                         beans.getBeanProvider(PulseMetrics.class),
                         beans.getBeanProvider(WorkProperties.class))) {
             MethodsConfig methods = slack.getConfig().getMethodsConfig();

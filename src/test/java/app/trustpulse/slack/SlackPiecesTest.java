@@ -162,7 +162,7 @@ class SlackPiecesTest {
 
     @Test
     void aRequestWithIdsThatAreNoSlackIdsOrAResponseUrlThatIsNotSlacksCanNeverBeWorkedOn() {
-        SlackRequestCheck check = new SlackRequestCheck(settings(null));
+        SlackRequestCheck check = new SlackRequestCheck(SlackTestSettings.at(null));
         String hook = "https://hooks.slack.com/commands/T0ACME/1234/abcd";
 
         assertThat(check.problem(command("T0ACME", "U0123ABC", "C0TEAM", hook))).isEmpty();
@@ -220,13 +220,13 @@ class SlackPiecesTest {
 
     @Test
     void withAnotherSlackOrATestDoubleItsHooksHostOrTheWebApisHostIsTheOneAllowed() {
-        SlackRequestCheck gov = new SlackRequestCheck(settings("https://slack-gov.com/api/"));
+        SlackRequestCheck gov = new SlackRequestCheck(SlackTestSettings.at("https://slack-gov.com/api/"));
         assertThat(gov.responseUrlAllowed("https://hooks.slack-gov.com/commands/T0/1/x"))
                 .isTrue();
         assertThat(gov.responseUrlAllowed("https://hooks.slack.com/commands/T0/1/x"))
                 .isFalse();
 
-        SlackRequestCheck local = new SlackRequestCheck(settings("http://127.0.0.1:4567/api/"));
+        SlackRequestCheck local = new SlackRequestCheck(SlackTestSettings.at("http://127.0.0.1:4567/api/"));
         assertThat(local.responseUrlAllowed("http://127.0.0.1:4567/hooks/x")).isTrue();
         assertThat(local.responseUrlAllowed("http://127.0.0.1:4568/hooks/x")).isFalse();
         assertThat(local.responseUrlAllowed("http://localhost:4567/hooks/x")).isFalse();
@@ -235,24 +235,5 @@ class SlackPiecesTest {
     private static SlackRequest command(String workspace, String user, String channel, String responseUrl) {
         return new SlackRequest(
                 SlackRequest.Type.COMMAND, workspace, user, channel, "status", responseUrl, null, null, null, false);
-    }
-
-    private static SlackProperties settings(String apiUrl) {
-        return new SlackProperties(
-                "xoxb-1",
-                "secret",
-                null,
-                null,
-                apiUrl,
-                null,
-                null,
-                null,
-                4,
-                java.time.Duration.ofSeconds(1),
-                java.time.Duration.ofMinutes(10),
-                java.time.Duration.ofMillis(1100),
-                1.0,
-                1.0,
-                java.time.Duration.ofMinutes(1));
     }
 }

@@ -1,10 +1,14 @@
 package app.trustpulse.slack;
 
 import app.trustpulse.support.TestDatabases;
+import java.time.Duration;
 import java.util.Map;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
-/** Settings shared by the tests that run the Slack adapter alone (see {@link SlackAdapterTest.AdapterOnly}). */
+/**
+ * Settings shared by the tests that run the Slack adapter alone (see {@link SlackAdapterTest.AdapterOnly}), and by
+ * those that build its pieces without Spring.
+ */
 final class SlackTestSettings {
 
     private SlackTestSettings() {}
@@ -21,5 +25,25 @@ final class SlackTestSettings {
         r.add("pulse.work.first-retry-delay", () -> "200ms");
         r.add("pulse.pseudonym-secret", () -> TestDatabases.PSEUDONYM_KEY);
         slackSettings.forEach((k, v) -> r.add("slack." + k, () -> v));
+    }
+
+    /** A single-workspace install's settings: Slack's API at {@code apiUrl} (null for Slack's own), default pacing. */
+    static SlackProperties at(String apiUrl) {
+        return new SlackProperties(
+                "xoxb-1",
+                "secret",
+                null,
+                null,
+                apiUrl,
+                null,
+                null,
+                null,
+                4,
+                Duration.ofSeconds(1),
+                Duration.ofMinutes(10),
+                Duration.ofMillis(1100),
+                1.0,
+                1.0,
+                Duration.ofMinutes(1));
     }
 }
