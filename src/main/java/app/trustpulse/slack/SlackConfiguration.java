@@ -27,10 +27,13 @@ import com.slack.api.util.http.SlackHttpClient;
 import jakarta.servlet.DispatcherType;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,6 +64,9 @@ public class SlackConfiguration {
 
     static final String EVENTS_PATH = "/slack/events";
     static final int CALL_THREADS_BESIDE_WORKERS = 8;
+    /** How long a connection to Slack is kept open with nothing to send. */
+    static final Duration IDLE_CONNECTION_KEPT = Duration.ofMinutes(5);
+
     static final String APP_PATH = "/slack";
     static final String INSTALL_PATH = "/install";
     static final String REDIRECT_PATH = "/oauth_redirect";
@@ -111,15 +117,19 @@ public class SlackConfiguration {
         methods.setCustomRateLimitResolver(new SharedRateLimits(props.pace()));
         // The SDK runs the calls of every workspace on one pool, and a call waits out its rate limit asleep on one of
         // its threads: with the SDK's 5, five workspaces' waits held up the posts of all the others.
-        methods.setDefaultThreadPoolSize(callThreads(work.getIfAvailable()));
+        int callThreads = callThreads(work.getIfAvailable());
+        methods.setDefaultThreadPoolSize(callThreads);
         // Set on the config, which hands it to the methods' config (and to the SDK's other parts) when the client
         // starts.
         config.setExecutorServiceProvider(new SlackCallThreads());
         forgetIdleConversations(methods);
         config.setMethodsConfig(methods);
         // The SDK waits out an HTTP 429 and sends again by itself; the HTTP client sees each one go by.
+        // OkHttp keeps 5 idle connections by default: with more calls than that at once, every round closed the
+        // rest and opened (and TLS-shook) new ones for the next.
         OkHttpClient http = SlackHttpClient.buildOkHttpClient(config)
                 .newBuilder()
+                .connectionPool(new ConnectionPool(callThreads, IDLE_CONNECTION_KEPT.toMinutes(), TimeUnit.MINUTES))
                 .addInterceptor(new RateLimitWaits(metrics.getIfAvailable(() -> PulseMetrics.NONE)))
                 .build();
         SlackHttpClient client = new SlackHttpClient(http);

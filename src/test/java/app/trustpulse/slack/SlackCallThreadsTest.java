@@ -3,13 +3,20 @@ package app.trustpulse.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.trustpulse.pulse.PulseMetrics;
+import app.trustpulse.support.HoldingHttpServer;
 import app.trustpulse.work.WorkProperties;
 import com.slack.api.Slack;
 import com.slack.api.methods.MethodsConfig;
+import com.slack.api.methods.response.auth.AuthTestResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
@@ -80,6 +87,45 @@ class SlackCallThreadsTest {
             assertThat(methods.getDefaultThreadPoolSize())
                     .isEqualTo(128 + SlackConfiguration.CALL_THREADS_BESIDE_WORKERS);
             assertThat(methods.getExecutorServiceProvider()).isInstanceOf(SlackCallThreads.class);
+        }
+    }
+
+    @Test
+    void theNextRoundsCallsGoOverTheConnectionsTheLastOneOpened() throws Exception {
+        DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
+        // 16 workers and the 8 beside them: 24 calls at once.
+        beans.registerSingleton(
+                "work",
+                new WorkProperties(
+                        16,
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(5),
+                        4,
+                        Duration.ofSeconds(5),
+                        10,
+                        Duration.ofSeconds(20)));
+        ExecutorService callers = Executors.newFixedThreadPool(24);
+        try (HoldingHttpServer server = new HoldingHttpServer("{\"ok\":true}");
+                Slack slack = new SlackConfiguration()
+                        .slackClient(
+                                SlackTestSettings.at(server.url() + "api/"),
+                                beans.getBeanProvider(PulseMetrics.class),
+                                beans.getBeanProvider(WorkProperties.class))) {
+            for (int round = 0; round < 2; round++) {
+                List<Future<AuthTestResponse>> calls = new ArrayList<>();
+                for (int i = 0; i < 24; i++) {
+                    calls.add(callers.submit(() -> slack.methods("xoxb-test", "T1").authTest(r -> r)));
+                }
+                server.awaitHeld(24);
+                server.release();
+                for (Future<AuthTestResponse> call : calls) {
+                    assertThat(call.get(10, TimeUnit.SECONDS).isOk()).isTrue();
+                }
+            }
+
+            assertThat(server.connections()).isEqualTo(24);
+        } finally {
+            callers.shutdownNow();
         }
     }
 }

@@ -3,79 +3,66 @@ package app.trustpulse.teams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.trustpulse.support.HoldingHttpServer;
 import com.microsoft.bot.schema.Activity;
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Every tenant of a region posts through one service URL: a client sends as many requests to that one host at once
- * as it was given, not OkHttp's 5, so the rounds of many tenants do not queue behind each other's.
+ * as it was given, not OkHttp's 5, so the rounds of many tenants do not queue behind each other's; and it keeps as
+ * many connections open between rounds, so the next round does not open them again.
  */
 class ConnectorTest {
 
-    private HttpServer server;
-    private final AtomicInteger inFlight = new AtomicInteger();
-    private final AtomicInteger most = new AtomicInteger();
-    private final CountDownLatch release = new CountDownLatch(1);
+    private HoldingHttpServer server;
 
     @BeforeEach
     void start() throws Exception {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setExecutor(Executors.newCachedThreadPool());
-        server.createContext("/", exchange -> {
-            most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-            try {
-                release.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            inFlight.decrementAndGet();
-            byte[] body = "{\"id\":\"1\"}".getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        server.start();
+        server = new HoldingHttpServer("{\"id\":\"1\"}");
     }
 
     @AfterEach
     void stop() {
-        release.countDown();
-        server.stop(0);
+        server.close();
     }
 
     @Test
     void aClientSendsAsManyRequestsToOneHostAtOnceAsItWasGiven() throws Exception {
         Connector connector = new Connector(new TestBotCredentials("test-app-id"), 24);
-        String serviceUrl = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+
+        sendAtOnce(connector, 24);
+
+        assertThat(server.mostAtOnce()).isEqualTo(24);
+    }
+
+    @Test
+    void theNextRoundGoesOverTheConnectionsTheLastOneOpened() throws Exception {
+        Connector connector = new Connector(new TestBotCredentials("test-app-id"), 24);
+
+        sendAtOnce(connector, 24);
+        sendAtOnce(connector, 24);
+
+        assertThat(server.connections()).isEqualTo(24);
+    }
+
+    private void sendAtOnce(Connector connector, int requests) throws Exception {
         List<CompletableFuture<?>> posts = new ArrayList<>();
-        for (int i = 0; i < 24; i++) {
+        for (int i = 0; i < requests; i++) {
             Activity message = Activity.createMessageActivity();
             message.setText("How was your week?");
-            posts.add(connector.at(serviceUrl).getConversations().sendToConversation("a:conv" + i, message));
+            posts.add(connector.at(server.url()).getConversations().sendToConversation("a:conv" + i, message));
         }
-
-        org.awaitility.Awaitility.await()
-                .atMost(java.time.Duration.ofSeconds(10))
-                .until(() -> inFlight.get() == 24);
-        release.countDown();
+        server.awaitHeld(requests);
+        server.release();
         for (CompletableFuture<?> post : posts) {
             post.get(10, TimeUnit.SECONDS);
         }
-        assertThat(most.get()).isEqualTo(24);
     }
 
     @Test
