@@ -25,4 +25,15 @@ class WeekIdTest {
         assertThat(new WeekId(2026, 47).compareTo(new WeekId(2026, 47))).isZero();
         assertThat(new WeekId(2026, 47).compareTo(new WeekId(2026, 46))).isPositive();
     }
+
+    @Test
+    void printsTheIsoFormWithFourYearDigitsAndTwoWeekDigitsAndReadsItBack() {
+        assertThat(new WeekId(2026, 7)).hasToString("2026-W07");
+        assertThat(new WeekId(2026, 47)).hasToString("2026-W47");
+        assertThat(new WeekId(987, 1)).hasToString("0987-W01");
+        for (int week = 1; week <= 53; week++) {
+            WeekId id = new WeekId(2026, week);
+            assertThat(WeekId.parse(id.toString())).isEqualTo(id);
+        }
+    }
 }
