@@ -40,6 +40,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -135,7 +137,7 @@ final class SendingCheckIns {
             return Round.skipped(WEEK_CLOSED);
         }
         int sent = 0, already = 0, failed = 0, deferred = 0, inFlight = 0;
-        List<Member> due = new java.util.ArrayList<>();
+        List<Member> due = new ArrayList<>();
         for (Member m : members.ofTeam(teamId)) {
             if (m.optedOut()) {
                 continue;
@@ -151,8 +153,13 @@ final class SendingCheckIns {
                 due.add(m);
             }
         }
-        for (Delivery d :
-                FanOut.map(due, gateways.of(team.platform()).parallelSends(), m -> deliver(team, m, week, slot))) {
+        Map<String, CheckIn> planned = planRound(team, due, week, slot);
+        for (Delivery d : FanOut.map(
+                due,
+                gateways.of(team.platform()).parallelSends(),
+                m -> pulses.isClosed(teamId, week)
+                        ? Delivery.WEEK_CLOSED
+                        : send(team, m, Optional.ofNullable(planned.get(m.userId())), slot))) {
             switch (d) {
                 case SENT -> sent++;
                 case FAILED -> failed++;
@@ -222,9 +229,7 @@ final class SendingCheckIns {
             List<Member> people =
                     members.ofTeam(teamId).stream().filter(m -> !m.optedOut()).toList();
             if (acquired != Leases.Acquired.TAKEN_OVER && !checkIns.isRoundPlanned(round)) {
-                for (Member m : people) {
-                    planned(team, m, week, last, true);
-                }
+                planRound(team, people, week, last);
                 checkIns.markRoundPlanned(round, teamId, week, clock.instant());
                 resumeLater(teamId, week);
             }
@@ -346,7 +351,14 @@ final class SendingCheckIns {
         if (pulses.isClosed(team.id(), week)) {
             return Delivery.WEEK_CLOSED;
         }
-        Optional<CheckIn> planned = planned(team, member, week, maxSlot, planNew);
+        return send(team, member, planned(team, member, week, maxSlot, planNew), maxSlot);
+    }
+
+    /**
+     * Sends a planned check-in, claimed first. A check-in planned with the round may have gone out since, so when the
+     * claim fails its status is read again to tell one another sender still holds from one that went out.
+     */
+    private Delivery send(Team team, Member member, Optional<CheckIn> planned, int maxSlot) {
         if (planned.isEmpty()) {
             return maxSlot < 0 ? Delivery.NOTHING_LEFT : Delivery.ALREADY_SENT;
         }
@@ -357,7 +369,9 @@ final class SendingCheckIns {
         Instant now = clock.instant();
         Optional<DeliveryClaim> claim = checkIns.claimForSending(stored.id(), now, now.minus(claimTimeout));
         if (claim.isEmpty()) {
-            return stored.status() == CheckIn.Status.SENDING ? Delivery.IN_FLIGHT : Delivery.ALREADY_SENT;
+            return checkIns.find(stored.id()).map(CheckIn::status).orElse(stored.status()) == CheckIn.Status.SENDING
+                    ? Delivery.IN_FLIGHT
+                    : Delivery.ALREADY_SENT;
         }
         try {
             MessageRef ref = gateways.of(team.platform())
@@ -393,21 +407,74 @@ final class SendingCheckIns {
      * {@code planNew}) a new one stored as SCHEDULED.
      */
     private Optional<CheckIn> planned(Team team, Member member, WeekId week, int maxSlot, boolean planNew) {
-        Map<Integer, CheckIn> existing = checkIns.ofUser(team.id(), member.userId(), week).stream()
-                .collect(java.util.stream.Collectors.toMap(CheckIn::slot, c -> c));
-        Optional<Integer> slot = java.util.stream.IntStream.rangeClosed(0, maxSlot)
-                .boxed()
-                .filter(s -> existing.containsKey(s)
-                        ? existing.get(s).status() == CheckIn.Status.SCHEDULED
-                                || existing.get(s).status() == CheckIn.Status.SENDING
-                        : planNew)
-                .findFirst();
+        Map<Integer, CheckIn> existing = bySlot(checkIns.ofUser(team.id(), member.userId(), week));
+        Optional<Integer> slot = nextSlot(existing, maxSlot, planNew);
         if (slot.isEmpty()) {
             return Optional.empty();
         }
         if (existing.containsKey(slot.get())) {
             return Optional.of(existing.get(slot.get()));
         }
+        boolean leaderNamed = member.role() != Role.MEMBER || namesALeader(team, week);
+        return Optional.of(checkIns.createIfAbsent(plan(team, member, week, slot.get(), leaderNamed), clock.instant()));
+    }
+
+    /**
+     * The check-ins of a round, planned for everyone at once: what the week already holds for each person, and those
+     * not yet planned stored together in one statement, before any is sent. By person; a person with nothing left to
+     * be asked up to the slot is left out.
+     */
+    private Map<String, CheckIn> planRound(Team team, List<Member> people, WeekId week, int maxSlot) {
+        Map<String, Map<Integer, CheckIn>> held = byPerson(checkIns.ofWeek(team.id(), week));
+        Map<String, Integer> slots = new HashMap<>();
+        List<CheckIn> fresh = new ArrayList<>();
+        Boolean leaderNamed = null;
+        for (Member m : people) {
+            Map<Integer, CheckIn> existing = held.getOrDefault(m.userId(), Map.of());
+            Optional<Integer> slot = nextSlot(existing, maxSlot, true);
+            if (slot.isEmpty()) {
+                continue;
+            }
+            slots.put(m.userId(), slot.get());
+            if (!existing.containsKey(slot.get())) {
+                if (leaderNamed == null && m.role() == Role.MEMBER) {
+                    leaderNamed = namesALeader(team, week);
+                }
+                fresh.add(plan(team, m, week, slot.get(), m.role() != Role.MEMBER || leaderNamed));
+            }
+        }
+        if (!fresh.isEmpty()) {
+            checkIns.createAllIfAbsent(fresh, clock.instant());
+            held = byPerson(checkIns.ofWeek(team.id(), week));
+        }
+        Map<String, CheckIn> round = new HashMap<>();
+        for (Map.Entry<String, Integer> e : slots.entrySet()) {
+            CheckIn stored = held.getOrDefault(e.getKey(), Map.of()).get(e.getValue());
+            if (stored != null) {
+                round.put(e.getKey(), stored);
+            }
+        }
+        return round;
+    }
+
+    /** The first slot up to {@code maxSlot} planned and not gone out, or (with {@code planNew}) not planned yet. */
+    private static Optional<Integer> nextSlot(Map<Integer, CheckIn> existing, int maxSlot, boolean planNew) {
+        for (int s = 0; s <= maxSlot; s++) {
+            CheckIn c = existing.get(s);
+            if (c == null ? planNew : c.status() == CheckIn.Status.SCHEDULED || c.status() == CheckIn.Status.SENDING) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The week is pinned to its rated leader with its first check-in, so all its statements name one person. */
+    private boolean namesALeader(Team team, WeekId week) {
+        return ratedLeaders.pin(team.id(), week).isPresent();
+    }
+
+    /** A new check-in of the person, not stored yet: the statements of the slot, in the person's own order. */
+    private CheckIn plan(Team team, Member member, WeekId week, int slot, boolean leaderNamed) {
         // The order is keyed by the secret: from the id alone nobody can tell who was asked which dimension.
         long personKey = pseudonyms.rotationKey(team.id(), team.platform(), member.userId());
         List<StatementRef> statements = planner.plan(
@@ -415,26 +482,37 @@ final class SendingCheckIns {
                 personKey,
                 poolWeeks.of(team, member),
                 week,
-                slot.get(),
+                slot,
                 team.schedule().checkInDays().size());
-        // The week is pinned to its rated leader with its first check-in, so all its statements name one person.
-        if (member.role() == Role.MEMBER && ratedLeaders.pin(team.id(), week).isEmpty()) {
+        if (!leaderNamed) {
             statements =
                     statements.stream().map(LeaderItems::forTeamWithoutLeader).toList();
         }
-        CheckIn plan = new CheckIn(
+        return new CheckIn(
                 0,
                 team.id(),
                 member.userId(),
                 week,
-                slot.get(),
+                slot,
                 member.role(),
                 statements,
                 CheckIn.Status.SCHEDULED,
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty());
-        return Optional.of(checkIns.createIfAbsent(plan, clock.instant()));
+    }
+
+    private static Map<Integer, CheckIn> bySlot(List<CheckIn> ofOnePerson) {
+        Map<Integer, CheckIn> bySlot = new HashMap<>();
+        ofOnePerson.forEach(c -> bySlot.put(c.slot(), c));
+        return bySlot;
+    }
+
+    private static Map<String, Map<Integer, CheckIn>> byPerson(List<CheckIn> ofTheWeek) {
+        Map<String, Map<Integer, CheckIn>> byPerson = new HashMap<>();
+        ofTheWeek.forEach(
+                c -> byPerson.computeIfAbsent(c.userId(), u -> new HashMap<>()).put(c.slot(), c));
+        return byPerson;
     }
 
     /** When this person's check-in is due by their own clock, if they have a timezone other than the team's. */

@@ -11,6 +11,7 @@ import app.trustpulse.pulse.WeekId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -33,6 +34,11 @@ final class JdbcCheckInRepository implements CheckInRepository {
               FROM check_in
             """;
 
+    /** PostgreSQL takes at most 65,535 parameters in a statement. */
+    private static final int ROWS_PER_INSERT = 500;
+
+    private static final int COLUMNS = 11;
+
     private final JdbcClient jdbc;
     private final Sealer sealer;
     private final Liveness liveness;
@@ -49,29 +55,7 @@ final class JdbcCheckInRepository implements CheckInRepository {
 
     @Override
     public CheckIn createIfAbsent(CheckIn checkIn, Instant now) {
-        jdbc.sql("""
-                INSERT INTO check_in (team_id, user_id, week, slot, audience, statements, status, created_at,
-                                      sent_at, reminded_at, message_ref)
-                VALUES (:teamId, :userId, :week, :slot, :audience, :statements, :status, :createdAt,
-                        :sentAt, :remindedAt, :messageRef)
-                ON CONFLICT DO NOTHING
-                """)
-                .param("teamId", checkIn.teamId())
-                .param("userId", checkIn.userId())
-                .param("week", checkIn.week().toString())
-                .param("slot", checkIn.slot())
-                .param("audience", checkIn.audience().name())
-                .param(
-                        "statements",
-                        sealer.seal(
-                                encode(checkIn.statements()),
-                                context(checkIn.teamId(), checkIn.userId(), checkIn.week(), checkIn.slot())))
-                .param("status", checkIn.status().name())
-                .param("createdAt", SqlSupport.utc(now))
-                .param("sentAt", SqlSupport.utc(checkIn.sentAt().orElse(null)))
-                .param("remindedAt", SqlSupport.utc(checkIn.remindedAt().orElse(null)))
-                .param("messageRef", checkIn.messageRef().orElse(null))
-                .update();
+        createAllIfAbsent(List.of(checkIn), now);
         return jdbc.sql(SELECT + " WHERE team_id = :teamId AND user_id = :userId AND week = :week AND slot = :slot")
                 .param("teamId", checkIn.teamId())
                 .param("userId", checkIn.userId())
@@ -79,6 +63,37 @@ final class JdbcCheckInRepository implements CheckInRepository {
                 .param("slot", checkIn.slot())
                 .query(this::map)
                 .single();
+    }
+
+    /** One statement per {@value #ROWS_PER_INSERT} rows, each its own commit: a round's rows are not one unit. */
+    @Override
+    public void createAllIfAbsent(List<CheckIn> checkIns, Instant now) {
+        for (int from = 0; from < checkIns.size(); from += ROWS_PER_INSERT) {
+            List<CheckIn> part = checkIns.subList(from, Math.min(checkIns.size(), from + ROWS_PER_INSERT));
+            StringBuilder sql = new StringBuilder("""
+                    INSERT INTO check_in (team_id, user_id, week, slot, audience, statements, status, created_at,
+                                          sent_at, reminded_at, message_ref)
+                    VALUES
+                    """);
+            List<Object> values = new ArrayList<>(part.size() * COLUMNS);
+            for (CheckIn c : part) {
+                sql.append(values.isEmpty() ? " " : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                values.add(c.teamId());
+                values.add(c.userId());
+                values.add(c.week().toString());
+                values.add(c.slot());
+                values.add(c.audience().name());
+                values.add(sealer.seal(encode(c.statements()), context(c.teamId(), c.userId(), c.week(), c.slot())));
+                values.add(c.status().name());
+                values.add(SqlSupport.utc(now));
+                values.add(SqlSupport.utc(c.sentAt().orElse(null)));
+                values.add(SqlSupport.utc(c.remindedAt().orElse(null)));
+                values.add(c.messageRef().orElse(null));
+            }
+            jdbc.sql(sql.append(" ON CONFLICT DO NOTHING").toString())
+                    .params(values)
+                    .update();
+        }
     }
 
     @Override

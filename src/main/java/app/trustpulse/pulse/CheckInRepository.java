@@ -11,6 +11,12 @@ public interface CheckInRepository {
     /** Stores the check-in unless one exists for its (team, user, week, slot); returns the stored one either way. */
     CheckIn createIfAbsent(CheckIn checkIn, Instant now);
 
+    /**
+     * Stores each check-in unless one exists for its (team, user, week, slot), a round's worth at once; read them
+     * back with {@link #ofWeek}.
+     */
+    void createAllIfAbsent(List<CheckIn> checkIns, Instant now);
+
     Optional<CheckIn> find(long id);
 
     List<CheckIn> ofWeek(long teamId, WeekId week);

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * The playground platform as the engine sees it in these tests: every message it is asked to send, post or
@@ -53,8 +54,16 @@ public final class RecordingGateway implements ChatGateway {
         return sendDirect(to, message);
     }
 
+    private final Map<String, Consumer<DirectAddress>> beforeDirects = new ConcurrentHashMap<>();
+
+    /** Runs before each direct message to someone in the workspace goes out, to look at what was stored by then. */
+    public void beforeEachDirect(String workspaceId, Consumer<DirectAddress> look) {
+        beforeDirects.put(workspaceId, look);
+    }
+
     @Override
     public MessageRef sendDirect(DirectAddress to, ChatMessage message) {
+        beforeDirects.getOrDefault(to.workspaceId(), a -> {}).accept(to);
         if (unreachable.contains(key(to.workspaceId(), to.userId()))) {
             throw new ChatDeliveryException("the platform did not take a message to " + to.userId());
         }

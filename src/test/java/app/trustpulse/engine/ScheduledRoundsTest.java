@@ -100,6 +100,22 @@ class ScheduledRoundsTest extends EngineTest {
     }
 
     @Test
+    void aRoundStoresEveryonesCheckInBeforeTheFirstGoesOut() {
+        Ws ws = teamWorkingNow();
+        List<Integer> storedAtEachSend = new java.util.concurrent.CopyOnWriteArrayList<>();
+        gateway.beforeEachDirect(
+                ws.id,
+                to -> storedAtEachSend.add(
+                        checkIns.ofWeek(ws.team().id(), ws.week()).size()));
+
+        CheckIns.Round round =
+                rounds.scheduledRound(ws.team().id(), clock.instant().minus(Duration.ofMinutes(5)));
+
+        assertThat(round.sent()).isEqualTo(4);
+        assertThat(storedAtEachSend).containsExactly(4, 4, 4, 4);
+    }
+
+    @Test
     void aPausedTeamsRoundSendsNothing() {
         Ws ws = teamWorkingNow();
         ws.command(ws.admin, "pause");

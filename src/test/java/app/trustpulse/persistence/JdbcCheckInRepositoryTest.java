@@ -101,6 +101,52 @@ class JdbcCheckInRepositoryTest {
     }
 
     @BothDatabases
+    void aRoundIsStoredAtOnceLeavingCheckInsAlreadyPlannedAsTheyWere(TestDb db) {
+        JdbcClient jdbc = jdbc(db);
+        long team = insertTeam(jdbc, "C1");
+        var checkIns = new JdbcCheckInRepository(jdbc, TestDatabases.SEALER);
+        CheckIn planned = checkIns.createIfAbsent(checkIn(team, "U0", 0), NOW);
+        checkIns.markSent(planned.id(), NOW, "ref");
+        // More than one statement's worth of rows, and the person planned before is in the middle of them.
+        List<CheckIn> round = java.util.stream.IntStream.range(0, 1_203)
+                .mapToObj(i -> i == 600
+                        ? new CheckIn(
+                                0,
+                                team,
+                                "U0",
+                                WEEK,
+                                0,
+                                Role.LEADER,
+                                List.of(StatementRef.current(Dimension.VISION, Role.LEADER, 3)),
+                                Status.SCHEDULED,
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty())
+                        : checkIn(team, "U" + (i + 1), 0))
+                .toList();
+
+        checkIns.createAllIfAbsent(round, NOW);
+        checkIns.createAllIfAbsent(round.subList(0, 10), NOW);
+
+        List<CheckIn> stored = checkIns.ofWeek(team, WEEK);
+        assertThat(stored).hasSize(1_203);
+        assertThat(stored)
+                .filteredOn(c -> c.userId().equals("U0"))
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(c.id()).isEqualTo(planned.id());
+                    assertThat(c.audience()).isEqualTo(Role.MEMBER);
+                    assertThat(c.status()).isEqualTo(Status.SENT);
+                });
+        assertThat(stored).filteredOn(c -> !c.userId().equals("U0")).allSatisfy(c -> {
+            assertThat(c.statements()).isEqualTo(STATEMENTS);
+            assertThat(c.status()).isEqualTo(Status.SCHEDULED);
+            assertThat(c.sentAt()).isEmpty();
+        });
+        assertThat(checkIns.createIfAbsent(checkIn(team, "U1203", 0), NOW)).isIn(stored);
+    }
+
+    @BothDatabases
     void aDuplicateInsideATransactionLeavesTheTransactionUsable(TestDb db) {
         DataSource ds = db.dataSource();
         JdbcClient jdbc = JdbcClient.create(ds);

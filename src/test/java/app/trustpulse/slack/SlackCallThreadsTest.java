@@ -114,7 +114,8 @@ class SlackCallThreadsTest {
             for (int round = 0; round < 2; round++) {
                 List<Future<AuthTestResponse>> calls = new ArrayList<>();
                 for (int i = 0; i < 24; i++) {
-                    calls.add(callers.submit(() -> slack.methods("xoxb-test", "T1").authTest(r -> r)));
+                    calls.add(callers.submit(
+                            () -> slack.methods("xoxb-test", "T1").authTest(r -> r)));
                 }
                 server.awaitHeld(24);
                 server.release();
