@@ -1,9 +1,11 @@
 package app.trustpulse.pulse;
 
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,6 +27,9 @@ public final class Texts {
             "i18n/charts",
             "i18n/teams");
 
+    /** Loaded once per language: a text is looked up for nearly every line the service writes to anyone. */
+    private static final Map<Language, Map<String, String>> ALL = new ConcurrentHashMap<>();
+
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
@@ -41,6 +46,9 @@ public final class Texts {
      * last one); {@code #} in the form stands for the number. Plain {@code {0}} placeholders are left as they are.
      */
     private static String plurals(String pattern, Object[] args) {
+        if (!pattern.contains(",plural,")) {
+            return pattern;
+        }
         Matcher m = PLURAL.matcher(pattern);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
@@ -86,13 +94,23 @@ public final class Texts {
     }
 
     private static String lookup(Language language, String key) {
-        Locale locale = language.locale();
+        String text = ALL.computeIfAbsent(language, Texts::load).get(key);
+        if (text == null) {
+            throw new MissingResourceException("no text for " + key + " in " + language, Texts.class.getName(), key);
+        }
+        return text;
+    }
+
+    /** Every text of the language, the first bundle that has a key giving its text. */
+    private static Map<String, String> load(Language language) {
+        Map<String, String> texts = new HashMap<>();
         for (String bundle : BUNDLES) {
-            ResourceBundle rb = ResourceBundle.getBundle(bundle, locale, Texts.class.getClassLoader(), NO_FALLBACK);
-            if (rb.containsKey(key)) {
-                return rb.getString(key);
+            ResourceBundle rb =
+                    ResourceBundle.getBundle(bundle, language.locale(), Texts.class.getClassLoader(), NO_FALLBACK);
+            for (String key : rb.keySet()) {
+                texts.putIfAbsent(key, rb.getString(key));
             }
         }
-        throw new MissingResourceException("no text for " + key + " in " + language, Texts.class.getName(), key);
+        return Map.copyOf(texts);
     }
 }
