@@ -1,18 +1,12 @@
 package app.trustpulse.slack;
 
+import app.trustpulse.pulse.GroupWriter;
 import app.trustpulse.pulse.WorkQueue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -28,7 +22,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 final class GroupCommit {
 
-    private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
     /** Requests in one transaction at most: a burst is committed in a few steps, none of them long. */
     static final int MAX_BATCH = 200;
     /** The committer's name; {@code IngestBenchmark} counts its CPU with the acknowledging threads'. */
@@ -39,17 +32,14 @@ final class GroupCommit {
     /** A piece of work a listener queued, not written yet. */
     record Queued(String kind, String key, String data, Instant due) {}
 
-    private record Pending(List<Queued> work, CompletableFuture<Void> done) {}
-
-    private final TransactionTemplate transactions;
     private final Supplier<WorkQueue> work;
-    private final BlockingQueue<Pending> waiting = new LinkedBlockingQueue<>();
     private final ThreadLocal<List<Queued>> recording = new ThreadLocal<>();
-    private Thread committer;
+    private final GroupWriter<List<Queued>> committer;
 
     GroupCommit(TransactionTemplate transactions, Supplier<WorkQueue> work) {
-        this.transactions = transactions;
         this.work = work;
+        this.committer = new GroupWriter<>(
+                THREAD, MAX_BATCH, IDLE, batch -> transactions.executeWithoutResult(status -> write(batch)));
     }
 
     /**
@@ -96,85 +86,14 @@ final class GroupCommit {
      * that to commit; throws when it could not be stored, so the request is not acknowledged and Slack sends it again.
      */
     void commit(List<Queued> queued) throws InterruptedException {
-        Pending pending = new Pending(queued, new CompletableFuture<>());
-        waiting.add(pending);
-        start();
-        try {
-            pending.done().get();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(cause);
-        }
-    }
-
-    /** A committer while requests wait; it ends after a while without any, so an idle service holds no thread. */
-    private synchronized void start() {
-        if (committer == null) {
-            committer = new Thread(this::commitWhatWaits, THREAD);
-            committer.setDaemon(true);
-            committer.start();
-        }
-    }
-
-    private synchronized boolean idleEnd() {
-        if (!waiting.isEmpty()) {
-            return false;
-        }
-        committer = null;
-        return true;
-    }
-
-    private void commitWhatWaits() {
-        List<Pending> batch = new ArrayList<>();
-        while (true) {
-            try {
-                Pending next = waiting.poll(IDLE.toMillis(), TimeUnit.MILLISECONDS);
-                if (next == null) {
-                    if (idleEnd()) {
-                        return;
-                    }
-                    continue;
-                }
-                batch.add(next);
-            } catch (InterruptedException e) {
-                synchronized (this) {
-                    committer = null;
-                }
-                // whatever waits gets a committer of its own with the next request
-                Thread.currentThread().interrupt();
-                return;
-            }
-            waiting.drainTo(batch, MAX_BATCH - 1);
-            try {
-                transactions.executeWithoutResult(status -> write(batch));
-                for (Pending p : batch) {
-                    p.done().complete(null);
-                }
-            } catch (RuntimeException | Error together) {
-                // One request's write can fail the whole transaction (on PostgreSQL any failed statement does):
-                // each is tried on its own, so only the one that fails again goes unacknowledged.
-                LOG.debug("a group commit of {} requests failed; committing them one by one", batch.size());
-                for (Pending p : batch) {
-                    try {
-                        transactions.executeWithoutResult(status -> write(List.of(p)));
-                        p.done().complete(null);
-                    } catch (RuntimeException | Error alone) {
-                        p.done().completeExceptionally(alone);
-                    }
-                }
-            }
-            batch.clear();
-        }
+        committer.write(queued);
     }
 
     /** The work of the whole batch in one batch of inserts; a key queued already (a redelivery) keeps its work. */
-    private void write(List<Pending> batch) {
+    private void write(List<List<Queued>> batch) {
         List<WorkQueue.Item> items = new ArrayList<>();
-        for (Pending p : batch) {
-            for (Queued q : p.work()) {
+        for (List<Queued> request : batch) {
+            for (Queued q : request) {
                 items.add(new WorkQueue.Item(q.kind(), q.key(), q.data(), q.due()));
             }
         }
