@@ -3,6 +3,7 @@ package app.trustpulse.persistence;
 import app.trustpulse.pulse.CheckIn;
 import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.DeliveryClaim;
+import app.trustpulse.pulse.GroupWriter;
 import app.trustpulse.pulse.Liveness;
 import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.Sealer;
@@ -10,6 +11,7 @@ import app.trustpulse.pulse.StatementRef;
 import app.trustpulse.pulse.WeekId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Check-ins in table {@code check_in}. The statements a check-in asks (e.g. "FREEDOM:2,SAFETY:1") are sealed, bound
@@ -39,9 +42,14 @@ final class JdbcCheckInRepository implements CheckInRepository {
 
     private static final int COLUMNS = 11;
 
+    /** Marks written in one statement at most. */
+    private static final int MARKS_PER_UPDATE = 200;
+
     private final JdbcClient jdbc;
     private final Sealer sealer;
     private final Liveness liveness;
+    private final GroupWriter<SentMark> sentMarks =
+            new GroupWriter<>("check-in-sent", MARKS_PER_UPDATE, Duration.ofSeconds(30), this::markAllSent);
 
     JdbcCheckInRepository(JdbcClient jdbc, Sealer sealer) {
         this(jdbc, sealer, Liveness.alone());
@@ -150,20 +158,56 @@ final class JdbcCheckInRepository implements CheckInRepository {
                 .single();
     }
 
-    /** Records the delivery; the status moves to SENT unless the check-in already moved past it. */
+    /**
+     * Records the delivery; the status moves to SENT unless the check-in already moved past it. The marks of sends that
+     * end together are written in one statement, and each returns once its own is written.
+     */
     @Override
     public void markSent(long id, Instant at, String messageRef) {
-        jdbc.sql("""
-                UPDATE check_in
-                   SET status = CASE WHEN status IN ('SCHEDULED', 'SENDING') THEN 'SENT' ELSE status END,
-                       sent_at = :at, message_ref = :messageRef
-                 WHERE id = :id
-                """)
-                .param("id", id)
-                .param("at", SqlSupport.utc(at))
-                .param("messageRef", messageRef)
+        SentMark mark = new SentMark(id, at, messageRef);
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            // Inside the caller's transaction, so it commits (or rolls back) with it.
+            markAllSent(List.of(mark));
+            return;
+        }
+        try {
+            sentMarks.write(mark);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while check-in " + id + " was marked sent", e);
+        }
+    }
+
+    private void markAllSent(List<SentMark> marks) {
+        StringBuilder sentAt = new StringBuilder();
+        StringBuilder refs = new StringBuilder();
+        StringBuilder ids = new StringBuilder();
+        List<Object> atParams = new ArrayList<>();
+        List<Object> refParams = new ArrayList<>();
+        List<Object> idParams = new ArrayList<>();
+        for (SentMark m : marks) {
+            sentAt.append(" WHEN ? THEN ?");
+            atParams.add(m.id());
+            atParams.add(SqlSupport.utc(m.at()));
+            refs.append(" WHEN ? THEN ?");
+            refParams.add(m.id());
+            refParams.add(m.messageRef());
+            ids.append(idParams.isEmpty() ? "?" : ", ?");
+            idParams.add(m.id());
+        }
+        List<Object> params = new ArrayList<>(atParams);
+        params.addAll(refParams);
+        params.addAll(idParams);
+        jdbc.sql(
+                        "UPDATE check_in SET status = CASE WHEN status IN ('SCHEDULED', 'SENDING') THEN 'SENT' ELSE status END,"
+                                + " sent_at = CASE id" + sentAt + " END,"
+                                + " message_ref = CASE id" + refs + " END"
+                                + " WHERE id IN (" + ids + ")")
+                .params(params)
                 .update();
     }
+
+    private record SentMark(long id, Instant at, String messageRef) {}
 
     @Override
     public void releaseClaim(long id) {

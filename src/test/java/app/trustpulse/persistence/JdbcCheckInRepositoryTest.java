@@ -147,6 +147,38 @@ class JdbcCheckInRepositoryTest {
     }
 
     @BothDatabases
+    void sendsThatEndTogetherAreEachMarkedWithTheirOwnTimeAndMessage(TestDb db) throws Exception {
+        JdbcClient jdbc = jdbc(db);
+        long team = insertTeam(jdbc, "C1");
+        var checkIns = new JdbcCheckInRepository(jdbc, TestDatabases.SEALER);
+        checkIns.createAllIfAbsent(
+                java.util.stream.IntStream.range(0, 40)
+                        .mapToObj(i -> checkIn(team, "U" + i, 0))
+                        .toList(),
+                NOW);
+        List<CheckIn> planned = checkIns.ofWeek(team, WEEK);
+        CheckIn answeredBefore = planned.get(7);
+        jdbc.sql("UPDATE check_in SET status = 'ANSWERED' WHERE id = :id")
+                .param("id", answeredBefore.id())
+                .update();
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+
+        concurrently(planned.size(), () -> {
+            CheckIn c = planned.get(next.getAndIncrement());
+            checkIns.markSent(c.id(), NOW.plusSeconds(c.id()), "ref-" + c.userId());
+            return c;
+        });
+
+        for (CheckIn c : checkIns.ofWeek(team, WEEK)) {
+            assertThat(c.sentAt()).as(c.userId()).contains(NOW.plusSeconds(c.id()));
+            assertThat(c.messageRef()).as(c.userId()).contains("ref-" + c.userId());
+            assertThat(c.status())
+                    .as(c.userId())
+                    .isEqualTo(c.id() == answeredBefore.id() ? Status.ANSWERED : Status.SENT);
+        }
+    }
+
+    @BothDatabases
     void aDuplicateInsideATransactionLeavesTheTransactionUsable(TestDb db) {
         DataSource ds = db.dataSource();
         JdbcClient jdbc = JdbcClient.create(ds);
