@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -25,6 +26,7 @@ class JdbcInstallationService implements InstallationService {
     private final TokenCipher cipher;
     private final SlackTexts texts;
     private final Clock clock;
+    private final AtomicLong changes = new AtomicLong();
 
     JdbcInstallationService(
             JdbcClient jdbc, TransactionTemplate tx, TokenCipher cipher, SlackTexts texts, Clock clock) {
@@ -111,6 +113,7 @@ class JdbcInstallationService implements InstallationService {
                             installedAt)
                     .update();
         });
+        changes.incrementAndGet();
     }
 
     @Override
@@ -119,6 +122,12 @@ class JdbcInstallationService implements InstallationService {
         jdbc.sql("DELETE FROM slack_installation WHERE workspace_id = ?")
                 .param(ws)
                 .update();
+        changes.incrementAndGet();
+    }
+
+    /** How often this instance changed or removed an installation; a token kept from before a change is read again. */
+    long changes() {
+        return changes.get();
     }
 
     @Override
@@ -138,6 +147,7 @@ class JdbcInstallationService implements InstallationService {
                     .param(enterpriseId)
                     .update();
         }
+        changes.incrementAndGet();
     }
 
     @Override

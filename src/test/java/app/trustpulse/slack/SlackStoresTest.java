@@ -22,7 +22,7 @@ class SlackStoresTest {
         return vendor.equals("postgres") ? TestDatabases.postgres() : TestDatabases.h2();
     }
 
-    private static JdbcInstallationService installations(DataSource ds) {
+    static JdbcInstallationService installations(DataSource ds) {
         byte[] key = new byte[32];
         key[5] = 9;
         return new JdbcInstallationService(
