@@ -10,6 +10,7 @@ import app.trustpulse.pulse.CheckIn;
 import app.trustpulse.pulse.Dimension;
 import app.trustpulse.pulse.Language;
 import app.trustpulse.pulse.LeaderItems;
+import app.trustpulse.pulse.Once;
 import app.trustpulse.pulse.RatedLeaderRepository;
 import app.trustpulse.pulse.RatedLeaders;
 import app.trustpulse.pulse.Role;
@@ -17,6 +18,7 @@ import app.trustpulse.pulse.StatementRef;
 import app.trustpulse.pulse.Team;
 import app.trustpulse.pulse.TextFormats;
 import app.trustpulse.pulse.Texts;
+import app.trustpulse.pulse.WeekId;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -25,6 +27,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** The check-in message as a person sees it, before and after answering. */
@@ -60,6 +64,28 @@ final class CheckInMessages {
      */
     public ChatMessage checkIn(
             Team team, CheckIn checkIn, Map<Dimension, OptionalInt> recorded, Set<Dimension> commented, boolean open) {
+        return checkIn(
+                team, checkIn, recorded, commented, open, () -> ratedLeaders.of(team.id(), checkIn.week()), promises);
+    }
+
+    /**
+     * The check-ins of one round of the team's week, as they first go out: what is the same for everyone in the round
+     * (the leader its statements name, the leaders' promises) is looked up once, not for every person.
+     */
+    Function<CheckIn, ChatMessage> forRound(Team team, WeekId week) {
+        Once<Optional<RatedLeaderRepository.Named>> leader = Once.of(() -> ratedLeaders.of(team.id(), week));
+        PromiseQuestions roundPromises = promises.forRound(team, week);
+        return checkIn -> checkIn(team, checkIn, Map.of(), Set.of(), true, leader, roundPromises);
+    }
+
+    private ChatMessage checkIn(
+            Team team,
+            CheckIn checkIn,
+            Map<Dimension, OptionalInt> recorded,
+            Set<Dimension> commented,
+            boolean open,
+            Supplier<Optional<RatedLeaderRepository.Named>> leader,
+            PromiseQuestions promises) {
         Language lang = team.language();
         List<Block> blocks = new ArrayList<>();
         String intro = checkIn.audience() == Role.LEADER
@@ -72,7 +98,7 @@ final class CheckInMessages {
         List<Block.Choice> choices = choices(lang);
         for (StatementRef s : checkIn.statements()) {
             Optional<OptionalInt> selected = Optional.ofNullable(recorded.get(s.dimension()));
-            String statement = statement(team, checkIn, s);
+            String statement = statement(team, s, leader);
             if (open) {
                 blocks.add(new Block.Scale(
                         statement,
@@ -118,11 +144,11 @@ final class CheckInMessages {
      * same in every language and on every platform (the name as the team's roster has it, plain text, no mention);
      * without one (the week names no leader, or its leader asked to be forgotten) it says "my leader" as version 3 did.
      */
-    String statement(Team team, CheckIn checkIn, StatementRef s) {
+    private String statement(Team team, StatementRef s, Supplier<Optional<RatedLeaderRepository.Named>> named) {
         if (!LeaderItems.namesTheLeader(s)) {
             return texts.get(team.language(), s.messageKey());
         }
-        Optional<RatedLeaderRepository.Named> leader = ratedLeaders.of(team.id(), checkIn.week());
+        Optional<RatedLeaderRepository.Named> leader = named.get();
         return leader.isPresent()
                 ? texts.get(team.language(), s.messageKey(), leader.get().displayName())
                 : texts.get(team.language(), LeaderItems.forTeamWithoutLeader(s).messageKey());

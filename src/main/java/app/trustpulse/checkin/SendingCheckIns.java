@@ -7,6 +7,7 @@ import static app.trustpulse.checkin.CheckIns.WEEK_CLOSED;
 
 import app.trustpulse.chat.ChatDeliveryException;
 import app.trustpulse.chat.ChatGateways;
+import app.trustpulse.chat.ChatMessage;
 import app.trustpulse.chat.DeliveryCutShort;
 import app.trustpulse.chat.DirectAddress;
 import app.trustpulse.chat.FanOut;
@@ -47,6 +48,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -154,12 +156,13 @@ final class SendingCheckIns {
             }
         }
         Map<String, CheckIn> planned = planRound(team, due, week, slot);
+        Function<CheckIn, ChatMessage> message = messages.forRound(team, week);
         for (Delivery d : FanOut.map(
                 due,
                 gateways.of(team.platform()).parallelSends(),
                 m -> pulses.isClosed(teamId, week)
                         ? Delivery.WEEK_CLOSED
-                        : send(team, m, Optional.ofNullable(planned.get(m.userId())), slot))) {
+                        : send(team, m, Optional.ofNullable(planned.get(m.userId())), slot, message))) {
             switch (d) {
                 case SENT -> sent++;
                 case FAILED -> failed++;
@@ -295,10 +298,11 @@ final class SendingCheckIns {
      * renewed with every person.
      */
     private Round sendPlanned(Team team, WeekId week, List<Member> people, int last, String holder) {
+        Function<CheckIn, ChatMessage> message = messages.forRound(team, week);
         List<Delivery> results = FanOut.map(people, gateways.of(team.platform()).parallelSends(), m -> {
             leases.acquire(
                     lease(team.id()), holder, clock.instant(), clock.instant().plus(claimTimeout));
-            return deliver(team, m, week, last, false);
+            return deliver(team, m, week, last, false, message);
         });
         int sent = 0, already = 0, failed = 0, inFlight = 0;
         boolean closed = false;
@@ -348,17 +352,28 @@ final class SendingCheckIns {
      * send, so nothing goes out after a close on another instance.
      */
     private Delivery deliver(Team team, Member member, WeekId week, int maxSlot, boolean planNew) {
+        return deliver(team, member, week, maxSlot, planNew, c -> messages.checkIn(team, c, Map.of(), Set.of(), true));
+    }
+
+    private Delivery deliver(
+            Team team,
+            Member member,
+            WeekId week,
+            int maxSlot,
+            boolean planNew,
+            Function<CheckIn, ChatMessage> message) {
         if (pulses.isClosed(team.id(), week)) {
             return Delivery.WEEK_CLOSED;
         }
-        return send(team, member, planned(team, member, week, maxSlot, planNew), maxSlot);
+        return send(team, member, planned(team, member, week, maxSlot, planNew), maxSlot, message);
     }
 
     /**
      * Sends a planned check-in, claimed first. A check-in planned with the round may have gone out since, so when the
      * claim fails its status is read again to tell one another sender still holds from one that went out.
      */
-    private Delivery send(Team team, Member member, Optional<CheckIn> planned, int maxSlot) {
+    private Delivery send(
+            Team team, Member member, Optional<CheckIn> planned, int maxSlot, Function<CheckIn, ChatMessage> message) {
         if (planned.isEmpty()) {
             return maxSlot < 0 ? Delivery.NOTHING_LEFT : Delivery.ALREADY_SENT;
         }
@@ -377,7 +392,7 @@ final class SendingCheckIns {
             MessageRef ref = gateways.of(team.platform())
                     .sendDirect(
                             new DirectAddress(team.platform(), team.workspaceId(), member.userId()),
-                            messages.checkIn(team, stored, Map.of(), Set.of(), true),
+                            message.apply(stored),
                             new app.trustpulse.chat.Delivery(
                                     claim.get().deliveryId(), claim.get().triedBefore()));
             checkIns.markSent(stored.id(), clock.instant(), ref.encode());

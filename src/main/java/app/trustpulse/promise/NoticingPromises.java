@@ -5,6 +5,7 @@ import app.trustpulse.pulse.CheckIn;
 import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.Member;
 import app.trustpulse.pulse.MemberRepository;
+import app.trustpulse.pulse.Once;
 import app.trustpulse.pulse.Platform;
 import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PulseRepository;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -76,31 +78,63 @@ public final class NoticingPromises implements PromiseQuestions {
         if (checkIn.audience() != Role.MEMBER || checkIn.slot() != 0) {
             return List.of();
         }
-        return promises.active(team.id()).stream()
-                .filter(p -> p.askedIn(checkIn.week()))
+        return led(team, checkIn.week()).stream()
+                .map(LedPromise::promise)
                 .filter(p -> !p.leaderId().equals(checkIn.userId()))
-                .filter(p -> isLeader(team, p.leaderId()))
                 .toList();
     }
 
     @Override
     public List<Block> forCheckIn(Team team, CheckIn checkIn, boolean open) {
+        return questions(team, checkIn, open, () -> loopLine(team, checkIn.week()), () -> led(team, checkIn.week()));
+    }
+
+    /** The loop line and the promises due are the team's week's, the same for everyone in the round. */
+    @Override
+    public PromiseQuestions forRound(Team team, WeekId week) {
+        Once<Optional<Block>> loop = Once.of(() -> loopLine(team, week));
+        Once<List<LedPromise>> led = Once.of(() -> led(team, week));
+        return (t, checkIn, open) -> t.id() == team.id() && checkIn.week().equals(week)
+                ? questions(t, checkIn, open, loop, led)
+                : forCheckIn(t, checkIn, open);
+    }
+
+    private List<Block> questions(
+            Team team, CheckIn checkIn, boolean open, Supplier<Optional<Block>> loop, Supplier<List<LedPromise>> led) {
         List<Block> blocks = new ArrayList<>();
         if (checkIn.audience() != Role.MEMBER || checkIn.slot() != 0 || !open) {
             return blocks;
         }
         WeekId week = checkIn.week();
-        texts.loopLine(team, account(team, week)).ifPresent(line -> blocks.add(new Block.Context(line)));
-        List<Promise> asked = askedIn(team, checkIn);
-        List<String> own = own(team, checkIn.userId(), week);
-        for (Promise p : asked) {
-            Optional<Noticed> picked = promises.answerOf(team.id(), week, p.id(), own);
-            blocks.add(texts.question(team, p, leaderName(team, p.leaderId()), checkIn.id(), picked));
+        loop.get().ifPresent(blocks::add);
+        List<LedPromise> asked = led.get().stream()
+                .filter(l -> !l.promise().leaderId().equals(checkIn.userId()))
+                .toList();
+        List<String> own = asked.isEmpty() ? List.of() : own(team, checkIn.userId(), week);
+        for (LedPromise l : asked) {
+            Optional<Noticed> picked =
+                    promises.answerOf(team.id(), week, l.promise().id(), own);
+            blocks.add(texts.question(team, l.promise(), l.leaderName(), checkIn.id(), picked));
         }
         if (!asked.isEmpty()) {
             blocks.add(new Block.Context(texts.questionPrivacy(team)));
         }
         return blocks;
+    }
+
+    private Optional<Block> loopLine(Team team, WeekId week) {
+        return texts.loopLine(team, account(team, week)).<Block>map(Block.Context::new);
+    }
+
+    /** A promise due in the week whose maker still leads the team, with the maker's name. */
+    private record LedPromise(Promise promise, String leaderName) {}
+
+    private List<LedPromise> led(Team team, WeekId week) {
+        return promises.active(team.id()).stream()
+                .filter(p -> p.askedIn(week))
+                .filter(p -> isLeader(team, p.leaderId()))
+                .map(p -> new LedPromise(p, leaderName(team, p.leaderId())))
+                .toList();
     }
 
     /**
