@@ -7,7 +7,6 @@ import com.microsoft.bot.restclient.LogLevel;
 import com.microsoft.bot.restclient.RestClient;
 import com.microsoft.bot.restclient.ServiceResponseBuilder;
 import com.microsoft.bot.restclient.retry.RetryStrategy;
-import com.microsoft.bot.restclient.serializer.JacksonAdapter;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -73,7 +72,7 @@ class Connector {
                 .withBaseUrl(baseUrl)
                 .withDispatcher(dispatcher)
                 .withCredentials(credentials)
-                .withSerializerAdapter(new JacksonAdapter())
+                .withSerializerAdapter(new ActivityJson())
                 .withResponseBuilderFactory(new ServiceResponseBuilder.Factory())
                 .withRetryStrategy(NEVER)
                 // Its interceptor would log every activity at INFO under a logger without a name: no pin can hold it.
