@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.MissingResourceException;
 import org.junit.jupiter.api.Test;
 
-/** Texts come from every bundle, in the language asked for, with placeholders filled and counts in their form. */
+/**
+ * A text is found in whichever bundle holds it, in the language asked for, its arguments filled in and counts in their
+ * form.
+ */
 class TextsTest {
 
     private final Texts texts = new Texts();
