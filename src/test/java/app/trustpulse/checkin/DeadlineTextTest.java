@@ -3,10 +3,9 @@ package app.trustpulse.checkin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.trustpulse.pulse.Language;
-import app.trustpulse.pulse.Platform;
 import app.trustpulse.pulse.Team;
-import app.trustpulse.pulse.TeamSchedule;
 import app.trustpulse.pulse.Texts;
+import app.trustpulse.support.TestTeams;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -20,8 +19,7 @@ class DeadlineTextTest {
     private final CheckInMessages messages = new CheckInMessages(texts);
 
     private static Team team(Language lang) {
-        return new Team(
-                1, Platform.PLAYGROUND, "demo", "team", "team", AMSTERDAM, lang, 3, TeamSchedule.defaults(), false);
+        return TestTeams.playground(lang);
     }
 
     private static Instant at(String localDateTime) {

@@ -13,8 +13,6 @@ import app.trustpulse.chat.ChatMessage;
 import app.trustpulse.promise.PromiseQuestions;
 import app.trustpulse.pulse.CheckIn;
 import app.trustpulse.pulse.Dimension;
-import app.trustpulse.pulse.Language;
-import app.trustpulse.pulse.Platform;
 import app.trustpulse.pulse.RatedLeaderRepository;
 import app.trustpulse.pulse.RatedLeaderRepository.Named;
 import app.trustpulse.pulse.RatedLeaderRepository.PinnedWeek;
@@ -22,10 +20,9 @@ import app.trustpulse.pulse.RatedLeaders;
 import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.StatementRef;
 import app.trustpulse.pulse.Team;
-import app.trustpulse.pulse.TeamSchedule;
 import app.trustpulse.pulse.Texts;
 import app.trustpulse.pulse.WeekId;
-import java.time.ZoneId;
+import app.trustpulse.support.TestTeams;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -39,17 +36,7 @@ import org.junit.jupiter.api.Test;
 class RoundMessagesTest {
 
     private static final WeekId WEEK = new WeekId(2026, 49);
-    private static final Team TEAM = new Team(
-            1,
-            Platform.PLAYGROUND,
-            "demo",
-            "team",
-            "team",
-            ZoneId.of("Europe/Amsterdam"),
-            Language.EN,
-            3,
-            TeamSchedule.defaults(),
-            false);
+    private static final Team TEAM = TestTeams.playground();
 
     @Test
     void aRoundLooksUpItsLeaderAndItsPromisesOnceForEveryone() {

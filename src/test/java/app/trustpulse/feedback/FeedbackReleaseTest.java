@@ -3,7 +3,6 @@ package app.trustpulse.feedback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.trustpulse.pulse.Feedback;
-import app.trustpulse.pulse.Language;
 import app.trustpulse.pulse.Member;
 import app.trustpulse.pulse.MemberRepository;
 import app.trustpulse.pulse.Platform;
@@ -11,9 +10,8 @@ import app.trustpulse.pulse.Pseudonymizer;
 import app.trustpulse.pulse.PulseModule;
 import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.Team;
-import app.trustpulse.pulse.TeamSchedule;
 import app.trustpulse.pulse.WeekId;
-import java.time.ZoneId;
+import app.trustpulse.support.TestTeams;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -21,17 +19,7 @@ import org.junit.jupiter.api.Test;
 
 class FeedbackReleaseTest {
 
-    private final Team team = new Team(
-            1,
-            Platform.PLAYGROUND,
-            "demo",
-            "team",
-            "team",
-            ZoneId.of("Europe/Amsterdam"),
-            Language.EN,
-            3,
-            TeamSchedule.defaults(),
-            false);
+    private final Team team = TestTeams.playground();
     private final WeekId week = new WeekId(2026, 47);
     private final InMemoryFeedback store = new InMemoryFeedback();
     private final Roster roster = new Roster();

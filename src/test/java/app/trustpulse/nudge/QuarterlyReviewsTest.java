@@ -6,14 +6,12 @@ import app.trustpulse.chat.Block;
 import app.trustpulse.chat.ChatMessage;
 import app.trustpulse.pulse.Dimension;
 import app.trustpulse.pulse.Language;
-import app.trustpulse.pulse.Platform;
 import app.trustpulse.pulse.Team;
-import app.trustpulse.pulse.TeamSchedule;
 import app.trustpulse.pulse.Texts;
 import app.trustpulse.pulse.WeekId;
+import app.trustpulse.support.TestTeams;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -30,17 +28,7 @@ class QuarterlyReviewsTest {
     private final Map<WeekId, Map<Dimension, Double>> history = new TreeMap<>();
 
     private Team team(Language language) {
-        return new Team(
-                1,
-                Platform.PLAYGROUND,
-                "demo",
-                "team",
-                "team",
-                ZoneId.of("Europe/Amsterdam"),
-                language,
-                3,
-                TeamSchedule.defaults(),
-                false);
+        return TestTeams.playground(language);
     }
 
     /** A decision on the week {@code back} weeks before the review's last decision week, with its change. */

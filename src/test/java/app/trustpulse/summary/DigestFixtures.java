@@ -3,30 +3,17 @@ package app.trustpulse.summary;
 import app.trustpulse.nudge.InMemoryDecisionLog;
 import app.trustpulse.nudge.InMemoryNudgeLog;
 import app.trustpulse.nudge.NudgeModule;
-import app.trustpulse.pulse.Language;
-import app.trustpulse.pulse.Platform;
 import app.trustpulse.pulse.Team;
-import app.trustpulse.pulse.TeamSchedule;
 import app.trustpulse.pulse.Texts;
+import app.trustpulse.support.TestTeams;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** What the digest tests share: a playground team, and its digests as the module composes them on a Friday. */
 final class DigestFixtures {
 
-    static final Team TEAM = new Team(
-            1,
-            Platform.PLAYGROUND,
-            "demo",
-            "team",
-            "team",
-            ZoneId.of("Europe/Amsterdam"),
-            Language.EN,
-            3,
-            TeamSchedule.defaults(),
-            false);
+    static final Team TEAM = TestTeams.playground();
 
     private DigestFixtures() {}
 
