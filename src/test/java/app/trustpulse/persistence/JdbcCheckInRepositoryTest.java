@@ -45,6 +45,22 @@ class JdbcCheckInRepositoryTest {
                 Optional.empty());
     }
 
+    /** A different plan for the same person, week and slot 0, as a second sender might make it. */
+    private static CheckIn otherPlanFor(long teamId, String userId) {
+        return new CheckIn(
+                0,
+                teamId,
+                userId,
+                WEEK,
+                0,
+                Role.LEADER,
+                List.of(StatementRef.current(Dimension.VISION, Role.LEADER, 3)),
+                Status.SCHEDULED,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
+    }
+
     @BothDatabases
     void createsACheckInOnceAndReturnsTheStoredOneAfterwards(TestDb db) {
         JdbcClient jdbc = jdbc(db);
@@ -52,20 +68,7 @@ class JdbcCheckInRepositoryTest {
         var checkIns = new JdbcCheckInRepository(jdbc, TestDatabases.SEALER);
 
         CheckIn first = checkIns.createIfAbsent(checkIn(team, "U1", 0), NOW);
-        CheckIn again = checkIns.createIfAbsent(
-                new CheckIn(
-                        0,
-                        team,
-                        "U1",
-                        WEEK,
-                        0,
-                        Role.LEADER,
-                        List.of(StatementRef.current(Dimension.VISION, Role.LEADER, 3)),
-                        Status.SCHEDULED,
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty()),
-                NOW);
+        CheckIn again = checkIns.createIfAbsent(otherPlanFor(team, "U1"), NOW);
         CheckIn otherSlot = checkIns.createIfAbsent(checkIn(team, "U1", 1), NOW);
 
         assertThat(first.id()).isPositive();
@@ -109,20 +112,7 @@ class JdbcCheckInRepositoryTest {
         checkIns.markSent(planned.id(), NOW, "ref");
         // More than one statement's worth of rows, and the person planned before is in the middle of them.
         List<CheckIn> round = java.util.stream.IntStream.range(0, 1_203)
-                .mapToObj(i -> i == 600
-                        ? new CheckIn(
-                                0,
-                                team,
-                                "U0",
-                                WEEK,
-                                0,
-                                Role.LEADER,
-                                List.of(StatementRef.current(Dimension.VISION, Role.LEADER, 3)),
-                                Status.SCHEDULED,
-                                Optional.empty(),
-                                Optional.empty(),
-                                Optional.empty())
-                        : checkIn(team, "U" + (i + 1), 0))
+                .mapToObj(i -> i == 600 ? otherPlanFor(team, "U0") : checkIn(team, "U" + (i + 1), 0))
                 .toList();
 
         checkIns.createAllIfAbsent(round, NOW);
