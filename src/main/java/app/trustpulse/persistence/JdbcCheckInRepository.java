@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -179,30 +180,21 @@ final class JdbcCheckInRepository implements CheckInRepository {
     }
 
     private void markAllSent(List<SentMark> marks) {
-        StringBuilder sentAt = new StringBuilder();
-        StringBuilder refs = new StringBuilder();
-        StringBuilder ids = new StringBuilder();
-        List<Object> atParams = new ArrayList<>();
-        List<Object> refParams = new ArrayList<>();
-        List<Object> idParams = new ArrayList<>();
+        String when = " WHEN ? THEN ?".repeat(marks.size());
+        List<Object> params = new ArrayList<>(marks.size() * 5);
         for (SentMark m : marks) {
-            sentAt.append(" WHEN ? THEN ?");
-            atParams.add(m.id());
-            atParams.add(SqlSupport.utc(m.at()));
-            refs.append(" WHEN ? THEN ?");
-            refParams.add(m.id());
-            refParams.add(m.messageRef());
-            ids.append(idParams.isEmpty() ? "?" : ", ?");
-            idParams.add(m.id());
+            params.add(m.id());
+            params.add(SqlSupport.utc(m.at()));
         }
-        List<Object> params = new ArrayList<>(atParams);
-        params.addAll(refParams);
-        params.addAll(idParams);
+        for (SentMark m : marks) {
+            params.add(m.id());
+            params.add(m.messageRef());
+        }
+        marks.forEach(m -> params.add(m.id()));
         jdbc.sql(
                         "UPDATE check_in SET status = CASE WHEN status IN ('SCHEDULED', 'SENDING') THEN 'SENT' ELSE status END,"
-                                + " sent_at = CASE id" + sentAt + " END,"
-                                + " message_ref = CASE id" + refs + " END"
-                                + " WHERE id IN (" + ids + ")")
+                                + " sent_at = CASE id" + when + " END, message_ref = CASE id" + when + " END"
+                                + " WHERE id IN (" + String.join(", ", Collections.nCopies(marks.size(), "?")) + ")")
                 .params(params)
                 .update();
     }
