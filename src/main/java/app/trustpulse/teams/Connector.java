@@ -7,6 +7,7 @@ import com.microsoft.bot.restclient.LogLevel;
 import com.microsoft.bot.restclient.RestClient;
 import com.microsoft.bot.restclient.ServiceResponseBuilder;
 import com.microsoft.bot.restclient.retry.RetryStrategy;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -35,10 +36,11 @@ class Connector {
         }
     };
 
+    /** How long a connection to the Bot Connector is kept open with nothing to send. */
+    static final Duration IDLE_CONNECTION_KEPT = Duration.ofMinutes(5);
+
     private final AppCredentials credentials;
     private final int concurrentCalls;
-    private static final int IDLE_CONNECTION_MINUTES = 5;
-
     private final Map<String, ConnectorClient> clients = new ConcurrentHashMap<>();
 
     Connector(AppCredentials credentials, int concurrentCalls) {
@@ -64,7 +66,8 @@ class Connector {
         // instead of opening and TLS-shaking new ones.
         OkHttpClient.Builder http = new OkHttpClient.Builder()
                 .retryOnConnectionFailure(false)
-                .connectionPool(new ConnectionPool(concurrentCalls, IDLE_CONNECTION_MINUTES, TimeUnit.MINUTES));
+                .connectionPool(
+                        new ConnectionPool(concurrentCalls, IDLE_CONNECTION_KEPT.toMinutes(), TimeUnit.MINUTES));
         Dispatcher dispatcher = new Dispatcher();
         dispatcher.setMaxRequests(concurrentCalls);
         dispatcher.setMaxRequestsPerHost(concurrentCalls);
