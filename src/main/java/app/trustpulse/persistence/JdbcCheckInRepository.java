@@ -3,7 +3,6 @@ package app.trustpulse.persistence;
 import app.trustpulse.pulse.CheckIn;
 import app.trustpulse.pulse.CheckInRepository;
 import app.trustpulse.pulse.DeliveryClaim;
-import app.trustpulse.pulse.GroupWriter;
 import app.trustpulse.pulse.Liveness;
 import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.Sealer;
@@ -11,18 +10,15 @@ import app.trustpulse.pulse.StatementRef;
 import app.trustpulse.pulse.WeekId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Check-ins in table {@code check_in}. The statements a check-in asks (e.g. "FREEDOM:2,SAFETY:1") are sealed, bound
@@ -43,23 +39,20 @@ final class JdbcCheckInRepository implements CheckInRepository {
 
     private static final int COLUMNS = 11;
 
-    /** Marks written in one statement at most. */
-    private static final int MARKS_PER_UPDATE = 200;
-
     private final JdbcClient jdbc;
     private final Sealer sealer;
-    private final Liveness liveness;
-    private final GroupWriter<SentMark> sentMarks =
-            new GroupWriter<>("check-in-sent", MARKS_PER_UPDATE, Duration.ofSeconds(30), this::markAllSent);
+    private final CheckInWrites writes;
 
+    /** Without a transaction manager (tools, and tests of the storage alone): each statement commits on its own. */
     JdbcCheckInRepository(JdbcClient jdbc, Sealer sealer) {
-        this(jdbc, sealer, Liveness.alone());
+        this(jdbc, sealer, Liveness.alone(), null);
     }
 
-    JdbcCheckInRepository(JdbcClient jdbc, Sealer sealer, Liveness liveness) {
+    /** @param transactions the writes of senders that write together are made in one of these (see CheckInWrites) */
+    JdbcCheckInRepository(JdbcClient jdbc, Sealer sealer, Liveness liveness, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.sealer = sealer;
-        this.liveness = liveness;
+        this.writes = new CheckInWrites(jdbc, liveness, transactions);
     }
 
     @Override
@@ -134,9 +127,7 @@ final class JdbcCheckInRepository implements CheckInRepository {
 
     @Override
     public Optional<DeliveryClaim> claimForSending(long id, Instant now, Instant staleBefore) {
-        return DeliveryClaims.claim(
-                jdbc,
-                liveness,
+        return writes.claim(
                 "SELECT COALESCE(delivery_id, '') FROM check_in WHERE id = :id",
                 """
                 UPDATE check_in SET status = 'SENDING', claimed_at = :now, claimed_by = :me, delivery_id = :deliveryId
@@ -145,7 +136,7 @@ final class JdbcCheckInRepository implements CheckInRepository {
                         OR %s)))
                    AND COALESCE(delivery_id, '') = :seen
                 """.formatted(DeliveryClaims.holderDead("check_in", "claimed_by", "claimed_at")),
-                Map.of("id", id),
+                id,
                 now,
                 staleBefore);
     }
@@ -160,46 +151,13 @@ final class JdbcCheckInRepository implements CheckInRepository {
     }
 
     /**
-     * Records the delivery; the status moves to SENT unless the check-in already moved past it. The marks of sends that
-     * end together are written in one statement, and each returns once its own is written.
+     * Records the delivery; the status moves to SENT unless the check-in already moved past it. Written with the other
+     * senders' claims and marks of that moment (see {@link CheckInWrites}).
      */
     @Override
     public void markSent(long id, Instant at, String messageRef) {
-        SentMark mark = new SentMark(id, at, messageRef);
-        if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            // Inside the caller's transaction, so it commits (or rolls back) with it.
-            markAllSent(List.of(mark));
-            return;
-        }
-        try {
-            sentMarks.write(mark);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while check-in " + id + " was marked sent", e);
-        }
+        writes.sent(id, at, messageRef);
     }
-
-    private void markAllSent(List<SentMark> marks) {
-        String when = " WHEN ? THEN ?".repeat(marks.size());
-        List<Object> params = new ArrayList<>(marks.size() * 5);
-        for (SentMark m : marks) {
-            params.add(m.id());
-            params.add(SqlSupport.utc(m.at()));
-        }
-        for (SentMark m : marks) {
-            params.add(m.id());
-            params.add(m.messageRef());
-        }
-        marks.forEach(m -> params.add(m.id()));
-        jdbc.sql(
-                        "UPDATE check_in SET status = CASE WHEN status IN ('SCHEDULED', 'SENDING') THEN 'SENT' ELSE status END,"
-                                + " sent_at = CASE id" + when + " END, message_ref = CASE id" + when + " END"
-                                + " WHERE id IN (" + String.join(", ", Collections.nCopies(marks.size(), "?")) + ")")
-                .params(params)
-                .update();
-    }
-
-    private record SentMark(long id, Instant at, String messageRef) {}
 
     @Override
     public void releaseClaim(long id) {
@@ -211,9 +169,7 @@ final class JdbcCheckInRepository implements CheckInRepository {
     /** An expired check-in stays expired. No time is kept: it would line the person up with their answers. */
     @Override
     public Optional<DeliveryClaim> claimReminder(long id, Instant now, Instant staleBefore) {
-        return DeliveryClaims.claim(
-                jdbc,
-                liveness,
+        return writes.claim(
                 "SELECT COALESCE(reminder_delivery_id, '') FROM check_in WHERE id = :id",
                 """
                 UPDATE check_in SET reminded_at = :now, reminder_claimed_by = :me, reminder_delivery_id = :deliveryId
@@ -222,16 +178,14 @@ final class JdbcCheckInRepository implements CheckInRepository {
                         OR %s)
                    AND COALESCE(reminder_delivery_id, '') = :seen
                 """.formatted(DeliveryClaims.holderDead("check_in", "reminder_claimed_by", "reminded_at")),
-                Map.of("id", id),
+                id,
                 now,
                 staleBefore);
     }
 
     @Override
     public void markReminderSent(long id) {
-        jdbc.sql("UPDATE check_in SET reminder_sent = TRUE WHERE id = :id AND reminded_at IS NOT NULL")
-                .param("id", id)
-                .update();
+        writes.reminderSent(id);
     }
 
     @Override

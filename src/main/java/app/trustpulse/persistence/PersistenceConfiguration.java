@@ -55,8 +55,9 @@ public class PersistenceConfiguration {
     }
 
     @Bean
-    CheckInRepository checkInRepository(JdbcClient jdbc, Sealer sealer, Liveness liveness) {
-        return new JdbcCheckInRepository(jdbc, sealer, liveness);
+    CheckInRepository checkInRepository(
+            JdbcClient jdbc, Sealer sealer, Liveness liveness, TransactionTemplate transactions) {
+        return new JdbcCheckInRepository(jdbc, sealer, liveness, transactions);
     }
 
     @Bean

@@ -34,11 +34,11 @@ final class GroupCommit {
 
     private final Supplier<WorkQueue> work;
     private final ThreadLocal<List<Queued>> recording = new ThreadLocal<>();
-    private final GroupWriter<List<Queued>> committer;
+    private final GroupWriter<List<Queued>, Void> committer;
 
     GroupCommit(TransactionTemplate transactions, Supplier<WorkQueue> work) {
         this.work = work;
-        this.committer = new GroupWriter<>(
+        this.committer = GroupWriter.writing(
                 THREAD, MAX_BATCH, IDLE, batch -> transactions.executeWithoutResult(status -> write(batch)));
     }
 

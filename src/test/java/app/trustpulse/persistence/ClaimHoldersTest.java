@@ -3,6 +3,7 @@ package app.trustpulse.persistence;
 import static app.trustpulse.persistence.Fixtures.WEEK;
 import static app.trustpulse.persistence.Fixtures.insertTeam;
 import static app.trustpulse.persistence.Fixtures.jdbc;
+import static app.trustpulse.persistence.Fixtures.transactions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.trustpulse.pulse.CheckIn;
@@ -21,6 +22,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -116,38 +118,40 @@ class ClaimHoldersTest {
 
     @BothDatabases
     void aCheckInOfADeadInstanceIsTakenBackAtOnceAndOneOfALiveInstanceIsNot(TestDb db) {
-        JdbcClient jdbc = jdbc(db);
+        DataSource ds = db.dataSource();
+        JdbcClient jdbc = JdbcClient.create(ds);
         long team = insertTeam(jdbc, "C1");
-        long id = new JdbcCheckInRepository(jdbc, TestDatabases.SEALER, A)
+        long id = new JdbcCheckInRepository(jdbc, TestDatabases.SEALER, A, transactions(ds))
                 .createIfAbsent(checkIn(team, "U1"), Instant.now())
                 .id();
-        long other = new JdbcCheckInRepository(jdbc, TestDatabases.SEALER, A)
+        long other = new JdbcCheckInRepository(jdbc, TestDatabases.SEALER, A, transactions(ds))
                 .createIfAbsent(checkIn(team, "U2"), Instant.now())
                 .id();
 
         takenBackOnlyOnceTheHolderDied(
                 jdbc,
-                i -> at -> new JdbcCheckInRepository(jdbc, TestDatabases.SEALER, i)
+                i -> at -> new JdbcCheckInRepository(jdbc, TestDatabases.SEALER, i, transactions(ds))
                         .claimForSending(id, at, at.minus(TIMEOUT))
                         .isPresent());
         neverTakenBackWithinTheDeadAfterTimeOfItsTaking(
                 jdbc,
-                i -> at -> new JdbcCheckInRepository(jdbc, TestDatabases.SEALER, i)
+                i -> at -> new JdbcCheckInRepository(jdbc, TestDatabases.SEALER, i, transactions(ds))
                         .claimForSending(other, at, at.minus(TIMEOUT))
                         .isPresent());
     }
 
     @BothDatabases
     void aReminderOfADeadInstanceIsTakenBackAtOnce(TestDb db) {
-        JdbcClient jdbc = jdbc(db);
+        DataSource ds = db.dataSource();
+        JdbcClient jdbc = JdbcClient.create(ds);
         long team = insertTeam(jdbc, "C1");
-        var checkIns = new JdbcCheckInRepository(jdbc, TestDatabases.SEALER, A);
+        var checkIns = new JdbcCheckInRepository(jdbc, TestDatabases.SEALER, A, transactions(ds));
         long id = checkIns.createIfAbsent(checkIn(team, "U1"), Instant.now()).id();
         checkIns.markSent(id, Instant.now(), "ref");
 
         takenBackOnlyOnceTheHolderDied(
                 jdbc,
-                i -> at -> new JdbcCheckInRepository(jdbc, TestDatabases.SEALER, i)
+                i -> at -> new JdbcCheckInRepository(jdbc, TestDatabases.SEALER, i, transactions(ds))
                         .claimReminder(id, at, at.minus(TIMEOUT))
                         .isPresent());
     }

@@ -12,6 +12,7 @@ import app.trustpulse.pulse.CheckIn;
 import app.trustpulse.pulse.CheckIn.Status;
 import app.trustpulse.pulse.DeliveryClaim;
 import app.trustpulse.pulse.Dimension;
+import app.trustpulse.pulse.Liveness;
 import app.trustpulse.pulse.Role;
 import app.trustpulse.pulse.StatementRef;
 import app.trustpulse.support.TestDatabases;
@@ -189,9 +190,10 @@ class JdbcCheckInRepositoryTest {
 
     @BothDatabases
     void onlyOneDeliveryClaimsACheckIn(TestDb db) throws Exception {
-        JdbcClient jdbc = jdbc(db);
+        DataSource ds = db.dataSource();
+        JdbcClient jdbc = JdbcClient.create(ds);
         long team = insertTeam(jdbc, "C1");
-        var checkIns = new JdbcCheckInRepository(jdbc, TestDatabases.SEALER);
+        var checkIns = claimingTogether(ds);
         long id = checkIns.createIfAbsent(checkIn(team, "U1", 0), NOW).id();
 
         List<Boolean> claims = concurrently(8, () -> claim(checkIns, id));
@@ -202,10 +204,94 @@ class JdbcCheckInRepositoryTest {
     }
 
     @BothDatabases
-    void aReleasedClaimCanBeClaimedAgainButASentCheckInCannot(TestDb db) {
-        JdbcClient jdbc = jdbc(db);
+    void sendersClaimingARoundTogetherWinEachCheckInOnceWithTheDeliveryIdTheyWereGiven(TestDb db) throws Exception {
+        DataSource ds = db.dataSource();
+        JdbcClient jdbc = JdbcClient.create(ds);
         long team = insertTeam(jdbc, "C1");
-        var checkIns = new JdbcCheckInRepository(jdbc, TestDatabases.SEALER);
+        // Two instances, each with its own senders, claiming the same 60 check-ins in opposite orders.
+        JdbcCheckInRepository one = claimingTogether(ds);
+        JdbcCheckInRepository other = claimingTogether(ds);
+        one.createAllIfAbsent(
+                java.util.stream.IntStream.range(0, 60)
+                        .mapToObj(i -> checkIn(team, "U" + i, 0))
+                        .toList(),
+                NOW);
+        List<Long> ids = one.ofWeek(team, WEEK).stream().map(CheckIn::id).toList();
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.Map<Long, String> won = new java.util.concurrent.ConcurrentHashMap<>();
+
+        List<Integer> wins = concurrently(32, () -> {
+            int sender = next.getAndIncrement();
+            JdbcCheckInRepository instance = sender % 2 == 0 ? one : other;
+            List<Long> order = new java.util.ArrayList<>(ids);
+            if (sender % 2 == 1) {
+                java.util.Collections.reverse(order);
+            }
+            int mine = 0;
+            for (long id : order) {
+                Optional<DeliveryClaim> claim = instance.claimForSending(id, Instant.now(), Instant.EPOCH);
+                if (claim.isPresent()) {
+                    mine++;
+                    assertThat(won.put(id, claim.get().deliveryId()))
+                            .as("check-in %d won twice", id)
+                            .isNull();
+                }
+            }
+            return mine;
+        });
+
+        assertThat(wins.stream().mapToInt(Integer::intValue).sum()).isEqualTo(60);
+        for (long id : ids) {
+            String stored = jdbc.sql("SELECT delivery_id FROM check_in WHERE id = :id AND status = 'SENDING'")
+                    .param("id", id)
+                    .query(String.class)
+                    .single();
+            assertThat(stored).as("check-in %d", id).isEqualTo(won.get(id));
+        }
+    }
+
+    @BothDatabases
+    void remindersSentTogetherAreEachMarkedAndOneNeverClaimedStaysUnmarked(TestDb db) throws Exception {
+        DataSource ds = db.dataSource();
+        JdbcClient jdbc = JdbcClient.create(ds);
+        long team = insertTeam(jdbc, "C1");
+        var checkIns = claimingTogether(ds);
+        checkIns.createAllIfAbsent(
+                java.util.stream.IntStream.range(0, 30)
+                        .mapToObj(i -> checkIn(team, "U" + i, 0))
+                        .toList(),
+                NOW);
+        List<CheckIn> planned = checkIns.ofWeek(team, WEEK);
+        planned.forEach(c -> checkIns.markSent(c.id(), NOW, "ref-" + c.id()));
+        Instant at = NOW.plus(Duration.ofHours(4));
+        long neverClaimed = planned.get(0).id();
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+
+        concurrently(planned.size(), () -> {
+            long id = planned.get(next.getAndIncrement()).id();
+            if (id != neverClaimed) {
+                assertThat(checkIns.claimReminder(id, at, NOW)).isPresent();
+            }
+            checkIns.markReminderSent(id);
+            return id;
+        });
+
+        for (CheckIn c : planned) {
+            boolean sent = jdbc.sql("SELECT reminder_sent FROM check_in WHERE id = :id")
+                    .param("id", c.id())
+                    .query(Boolean.class)
+                    .single();
+            assertThat(sent).as(c.userId()).isEqualTo(c.id() != neverClaimed);
+            assertThat(checkIns.reminderPending(c.id())).as(c.userId()).isFalse();
+        }
+    }
+
+    @BothDatabases
+    void aReleasedClaimCanBeClaimedAgainButASentCheckInCannot(TestDb db) {
+        DataSource ds = db.dataSource();
+        JdbcClient jdbc = JdbcClient.create(ds);
+        long team = insertTeam(jdbc, "C1");
+        var checkIns = claimingTogether(ds);
         long id = checkIns.createIfAbsent(checkIn(team, "U1", 0), NOW).id();
 
         assertThat(claim(checkIns, id)).isTrue();
@@ -224,9 +310,10 @@ class JdbcCheckInRepositoryTest {
 
     @BothDatabases
     void onlyOneSenderClaimsAReminderAndASentOneIsNeverClaimedAgain(TestDb db) throws Exception {
-        JdbcClient jdbc = jdbc(db);
+        DataSource ds = db.dataSource();
+        JdbcClient jdbc = JdbcClient.create(ds);
         long team = insertTeam(jdbc, "C1");
-        var checkIns = new JdbcCheckInRepository(jdbc, TestDatabases.SEALER);
+        var checkIns = claimingTogether(ds);
         long id = checkIns.createIfAbsent(checkIn(team, "U1", 0), NOW).id();
         checkIns.markSent(id, NOW, "ref");
         Instant at = NOW.plus(Duration.ofHours(4));
@@ -245,9 +332,10 @@ class JdbcCheckInRepositoryTest {
 
     @BothDatabases
     void aStaleReminderClaimIsTakenBackWithItsDeliveryIdAndAFreshOneIsNot(TestDb db) {
-        JdbcClient jdbc = jdbc(db);
+        DataSource ds = db.dataSource();
+        JdbcClient jdbc = JdbcClient.create(ds);
         long team = insertTeam(jdbc, "C1");
-        var checkIns = new JdbcCheckInRepository(jdbc, TestDatabases.SEALER);
+        var checkIns = claimingTogether(ds);
         long id = checkIns.createIfAbsent(checkIn(team, "U1", 0), NOW).id();
         checkIns.markSent(id, NOW, "ref");
         Instant at = NOW.plus(Duration.ofHours(4));
@@ -269,9 +357,10 @@ class JdbcCheckInRepositoryTest {
 
     @BothDatabases
     void aReleasedReminderCanBeClaimedAgainButNotOnceTheCheckInIsAnswered(TestDb db) {
-        JdbcClient jdbc = jdbc(db);
+        DataSource ds = db.dataSource();
+        JdbcClient jdbc = JdbcClient.create(ds);
         long team = insertTeam(jdbc, "C1");
-        var checkIns = new JdbcCheckInRepository(jdbc, TestDatabases.SEALER);
+        var checkIns = claimingTogether(ds);
         long id = checkIns.createIfAbsent(checkIn(team, "U1", 0), NOW).id();
         assertThat(checkIns.claimReminder(id, NOW, NOW)).as("not sent yet").isEmpty();
         checkIns.markSent(id, NOW, "ref");
@@ -414,6 +503,12 @@ class JdbcCheckInRepositoryTest {
     }
 
     /** Claims a scheduled check-in as a sender would now; false when another delivery holds or finished it. */
+    /** The repository as the service builds it: the claims of senders that claim together in one transaction. */
+    private static JdbcCheckInRepository claimingTogether(DataSource ds) {
+        return new JdbcCheckInRepository(
+                JdbcClient.create(ds), TestDatabases.SEALER, Liveness.alone(), Fixtures.transactions(ds));
+    }
+
     private static boolean claim(JdbcCheckInRepository checkIns, long id) {
         return checkIns.claimForSending(id, Instant.now(), Instant.EPOCH).isPresent();
     }

@@ -31,7 +31,7 @@ class GroupWriterTest {
         CountDownLatch firstWriting = new CountDownLatch(1);
         CountDownLatch letFirstEnd = new CountDownLatch(1);
         List<List<Integer>> writes = new CopyOnWriteArrayList<>();
-        GroupWriter<Integer> writer = new GroupWriter<>("test-writer", 100, Duration.ofSeconds(5), batch -> {
+        GroupWriter<Integer, Void> writer = GroupWriter.writing("test-writer", 100, Duration.ofSeconds(5), batch -> {
             writes.add(batch);
             if (batch.contains(0)) {
                 firstWriting.countDown();
@@ -63,7 +63,7 @@ class GroupWriterTest {
     @Test
     void anItemThatFailsOnItsOwnFailsOnlyItsCaller() throws Exception {
         List<Integer> written = new CopyOnWriteArrayList<>();
-        GroupWriter<Integer> writer = new GroupWriter<>("test-writer", 100, Duration.ofSeconds(5), batch -> {
+        GroupWriter<Integer, Void> writer = GroupWriter.writing("test-writer", 100, Duration.ofSeconds(5), batch -> {
             if (batch.contains(13)) {
                 throw new IllegalArgumentException("13 cannot be written");
             }
@@ -92,10 +92,47 @@ class GroupWriterTest {
     }
 
     @Test
+    void eachCallerGetsItsOwnItemsResultAlsoWhenItsBatchWasWrittenAgainItemByItem() throws Exception {
+        CountDownLatch firstWriting = new CountDownLatch(1);
+        CountDownLatch letFirstEnd = new CountDownLatch(1);
+        List<List<Integer>> writes = new CopyOnWriteArrayList<>();
+        GroupWriter<Integer, String> writer = new GroupWriter<>("test-writer", 100, Duration.ofSeconds(5), batch -> {
+            writes.add(batch);
+            if (batch.contains(0)) {
+                firstWriting.countDown();
+                await(letFirstEnd);
+            }
+            if (batch.contains(7) && batch.size() > 1) {
+                throw new IllegalStateException("7 fails a batch it shares");
+            }
+            return batch.stream().map(i -> "written " + i).toList();
+        });
+
+        Future<String> first = callers.submit(() -> writer.write(0));
+        assertThat(firstWriting.await(5, TimeUnit.SECONDS)).isTrue();
+        List<Future<String>> rest = new ArrayList<>();
+        for (int i = 1; i <= 9; i++) {
+            int item = i;
+            rest.add(callers.submit(() -> writer.write(item)));
+        }
+        Awaitility.await()
+                .pollDelay(Duration.ofMillis(200))
+                .until(() -> rest.stream().noneMatch(Future::isDone));
+        letFirstEnd.countDown();
+
+        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("written 0");
+        for (int i = 1; i <= 9; i++) {
+            assertThat(rest.get(i - 1).get(5, TimeUnit.SECONDS)).isEqualTo("written " + i);
+        }
+        // the first alone, the nine together (failed by 7), then each of the nine on its own
+        assertThat(writes).hasSize(11);
+    }
+
+    @Test
     void theWriterThreadEndsWhenNothingComesAndAnotherStartsWithTheNextItem() throws Exception {
         List<Integer> written = new CopyOnWriteArrayList<>();
-        GroupWriter<Integer> writer =
-                new GroupWriter<>("idle-test-writer", 10, Duration.ofMillis(100), written::addAll);
+        GroupWriter<Integer, Void> writer =
+                GroupWriter.writing("idle-test-writer", 10, Duration.ofMillis(100), written::addAll);
 
         writer.write(1);
         Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> !threadAlive("idle-test-writer"));
@@ -109,7 +146,7 @@ class GroupWriterTest {
                 .anyMatch(t -> t.getName().equals(name) && t.isAlive());
     }
 
-    private static void writeQuietly(GroupWriter<Integer> writer, int item) {
+    private static void writeQuietly(GroupWriter<Integer, Void> writer, int item) {
         try {
             writer.write(item);
         } catch (InterruptedException e) {
