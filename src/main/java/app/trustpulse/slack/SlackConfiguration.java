@@ -240,8 +240,8 @@ public class SlackConfiguration {
     }
 
     @Bean
-    SlackIms slackIms(JdbcClient jdbc, SlackCalls calls) {
-        return new SlackIms(jdbc, calls);
+    SlackIms slackIms(JdbcClient jdbc, TransactionTemplate transactions, SlackCalls calls) {
+        return new SlackIms(jdbc, transactions, calls);
     }
 
     /** A person's DM channel id goes with the rest of their data on forget-me. */

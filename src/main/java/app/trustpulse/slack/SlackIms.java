@@ -1,9 +1,11 @@
 package app.trustpulse.slack;
 
+import app.trustpulse.pulse.GroupWriter;
 import app.trustpulse.pulse.NowAndThen;
 import com.slack.api.methods.Methods;
 import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,36 +13,49 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Each person's DM channel with the bot. Posts go to the user id (Slack delivers them to the app's DM) and the channel
  * id in Slack's answer is kept in {@code slack_im}, and in memory for {@link #KEEP} after its last use (a round and
  * its retries), so that the memory holds the people written to lately rather than everyone ever written to; {@code
  * conversations.open} (Tier 3, about 50 a minute) is called only when a retry must look into a DM whose id is not
- * known yet.
+ * known yet. The ids a round's first posts learn together are stored in one transaction (on H2 every commit writes a
+ * chunk of the file).
  */
 class SlackIms {
 
     static final Duration KEEP = Duration.ofMinutes(10);
+
+    /** DM channels stored in one transaction at most. */
+    private static final int STORED_TOGETHER = 200;
 
     private final JdbcClient jdbc;
     private final SlackCalls calls;
     private final LongSupplier nanoTime;
     private final Map<String, Known> known = new ConcurrentHashMap<>();
     private final NowAndThen sweeps;
+    private final TransactionTemplate transactions;
+    private final GroupWriter<Im, Void> stores;
+
+    /** A DM channel learnt, to store. */
+    private record Im(String workspaceId, String userId, String channelId) {}
 
     /** A DM channel and when it was last used ({@link System#nanoTime()}). */
     private record Known(String channelId, long usedAt) {}
 
-    SlackIms(JdbcClient jdbc, SlackCalls calls) {
-        this(jdbc, calls, System::nanoTime);
+    SlackIms(JdbcClient jdbc, TransactionTemplate transactions, SlackCalls calls) {
+        this(jdbc, transactions, calls, System::nanoTime);
     }
 
-    SlackIms(JdbcClient jdbc, SlackCalls calls, LongSupplier nanoTime) {
+    SlackIms(JdbcClient jdbc, TransactionTemplate transactions, SlackCalls calls, LongSupplier nanoTime) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
         this.calls = calls;
         this.nanoTime = nanoTime;
         this.sweeps = new NowAndThen(KEEP.toNanos(), nanoTime.getAsLong());
+        this.stores = GroupWriter.writing("slack-ims", STORED_TOGETHER, Duration.ofSeconds(30), this::storeAll);
     }
 
     /** How many DM channels are held in memory. */
@@ -110,17 +125,30 @@ class SlackIms {
         }
         keep(key, channelId, nanoTime.getAsLong());
         try {
-            int updated = jdbc.sql("UPDATE slack_im SET channel_id = ? WHERE workspace_id = ? AND user_id = ?")
-                    .params(channelId, workspaceId, userId)
-                    .update();
-            if (updated == 0) {
-                jdbc.sql(
-                                "INSERT INTO slack_im (workspace_id, user_id, channel_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
-                        .params(workspaceId, userId, channelId)
-                        .update();
-            }
-        } catch (DataAccessException e) {
+            stores.write(new Im(workspaceId, userId, channelId));
+        } catch (DataAccessException | TransactionException e) {
             // The id is kept in memory still; the table only saves a conversations.open after a restart.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** In the order of their keys, as every instance stores them, so two instances' transactions cannot deadlock. */
+    private void storeAll(List<Im> ims) {
+        List<Im> ordered = ims.stream()
+                .sorted(Comparator.comparing(Im::workspaceId).thenComparing(Im::userId))
+                .toList();
+        transactions.executeWithoutResult(status -> ordered.forEach(this::store));
+    }
+
+    private void store(Im im) {
+        int updated = jdbc.sql("UPDATE slack_im SET channel_id = ? WHERE workspace_id = ? AND user_id = ?")
+                .params(im.channelId(), im.workspaceId(), im.userId())
+                .update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO slack_im (workspace_id, user_id, channel_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+                    .params(im.workspaceId(), im.userId(), im.channelId())
+                    .update();
         }
     }
 }

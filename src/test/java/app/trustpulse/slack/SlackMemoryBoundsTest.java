@@ -14,8 +14,11 @@ import com.slack.api.model.User;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What the Slack adapter keeps in memory about people and conversations is bounded in time: a DM channel, a lookup of a
@@ -28,7 +31,9 @@ class SlackMemoryBoundsTest {
 
     @Test
     void aDmChannelIsHeldTenMinutesAfterItsLastUseAndThenReadFromTheTableAgain() {
-        SlackIms ims = new SlackIms(JdbcClient.create(TestDatabases.h2()), null, now::get);
+        DataSource ds = TestDatabases.h2();
+        SlackIms ims = new SlackIms(
+                JdbcClient.create(ds), new TransactionTemplate(new JdbcTransactionManager(ds)), null, now::get);
         for (int i = 0; i < 1000; i++) {
             ims.remember("T1", "U" + i, "D" + i);
         }
