@@ -4,6 +4,7 @@ import app.trustpulse.Application;
 import app.trustpulse.bench.BenchmarkReport;
 import app.trustpulse.bench.ScaleProbe;
 import app.trustpulse.bench.ScaledClock;
+import app.trustpulse.bench.WindowPace;
 import app.trustpulse.pulse.Language;
 import app.trustpulse.pulse.Member;
 import app.trustpulse.pulse.MemberRepository;
@@ -14,12 +15,22 @@ import app.trustpulse.pulse.TeamRepository;
 import app.trustpulse.pulse.TeamSchedule;
 import app.trustpulse.pulse.WorkQueue;
 import app.trustpulse.support.TestDatabases;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.bot.connector.ConnectorClient;
+import com.microsoft.bot.connector.rest.RestConnectorClient;
+import com.microsoft.bot.restclient.RestException;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.Attachment;
 import com.microsoft.bot.schema.ChannelAccount;
 import com.microsoft.bot.schema.ConversationAccount;
 import com.microsoft.bot.schema.ConversationReference;
+import java.io.InputStream;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -33,6 +44,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -48,9 +67,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Monday 9:00 and runs at real speed; the calendar (Quartz) is not started: the benchmark queues each team's round as
  * its trigger would. Not part of the normal test run; it prints its figures and asserts nothing.
  *
+ * <p>Before the service, in the same JVM, a bare Bot Framework SDK client sends as many check-in cards as the round
+ * has to a fresh fake with the same limits: no Spring, no database, one {@link RestConnectorClient} as the SDK builds
+ * it, a check-in card as the service posts it ({@code check-in-card.json} beside this class: a member's Monday card,
+ * taken from the fake's record of a run; the service's lines give their posts' average size beside its size), as many
+ * senders as the service's rounds have, each tenant paced at its limit by a minimal pacer ({@link WindowPace}),
+ * after a round that warms up the JVM. Its time is what this machine takes for the round at all, whatever the service
+ * does; the service's lines say their time and CPU beside it.
+ *
  * <p>Run: {@code ./mvnw test -Dtest=TeamsHostScaleBenchmark -Dsurefire.failIfNoSpecifiedTests=false}, smaller with
  * {@code -Dbench.tenants=20}; {@code -Dbench.members=100}, {@code -Dbench.db=h2,postgres},
- * {@code -Dbench.work-threads=128}.
+ * {@code -Dbench.work-threads=128}, {@code -Dbench.bare=false} to leave out the bare SDK's round,
+ * {@code -Dbench.bare-warmups=1} (its rounds before the one measured).
  */
 class TeamsHostScaleBenchmark {
 
@@ -60,14 +88,26 @@ class TeamsHostScaleBenchmark {
     static final LocalDate MONDAY = LocalDate.of(2026, 11, 23);
     static final LocalTime CHECK_IN = LocalTime.of(9, 0);
     static final double TENANT_POSTS_PER_SECOND = 30;
+    /** Messages a round sends side by side, {@code teams.parallel-sends}: the service's default, given to both. */
+    static final int PARALLEL_SENDS = 4;
+
+    /** The bare SDK's round in this run: its time and CPU per post, and the size of each post as the fake read it. */
+    private record Bare(double seconds, double cpuMsPerPost, int activityBytes) {}
 
     @Test
     void aCheckInRoundInAHundredTenantsAtOnce() throws Exception {
         int tenants = Integer.getInteger("bench.tenants", 100);
         int size = Integer.getInteger("bench.members", 100);
+        Optional<Bare> bare = Boolean.parseBoolean(System.getProperty("bench.bare", "true"))
+                ? Optional.of(bareRound(tenants, size))
+                : Optional.empty();
         for (String db : System.getProperty("bench.db", "h2,postgres").split(",")) {
-            round(db, tenants, size);
+            round(db, tenants, size, bare);
         }
+    }
+
+    private static int workThreads() {
+        return Integer.getInteger("bench.work-threads", 128);
     }
 
     private static String tenant(int t) {
@@ -88,7 +128,7 @@ class TeamsHostScaleBenchmark {
         return at < 0 || conversation.length() < at + 5 ? "" : conversation.substring(at + 2, at + 5);
     }
 
-    private static void round(String db, int tenants, int size) throws Exception {
+    private static void round(String db, int tenants, int size, Optional<Bare> bare) throws Exception {
         ScaledClock clock = new ScaledClock(1, MONDAY.atTime(8, 0).atZone(ZONE).toInstant());
         try (FakeBotConnector connector = new FakeBotConnector(16)) {
             connector.enforceTeamsLimits(TeamsHostScaleBenchmark::tenantOfConversation);
@@ -105,7 +145,8 @@ class TeamsHostScaleBenchmark {
                     "--teams.openid-metadata-url=" + connector.openIdUrl(),
                     "--teams.graph-url=" + connector.graphUrl(),
                     // As a host serving this many tenants at once would set it (the default, 16, suits one company).
-                    "--pulse.work.threads=" + Integer.getInteger("bench.work-threads", 128),
+                    "--pulse.work.threads=" + workThreads(),
+                    "--teams.parallel-sends=" + PARALLEL_SENDS,
                     "--spring.quartz.auto-startup=false",
                     "--logging.level.root=WARN"));
             Path h2File = null;
@@ -156,34 +197,34 @@ class TeamsHostScaleBenchmark {
                     Thread.sleep(3000);
                     List<FakeBotConnector.Call> posted = checkIns(connector);
                     double cpu = ScaleProbe.cpuSeconds() - cpuBefore;
-                    Map<String, Double> finish = new TreeMap<>();
+                    Map<String, Double> finish = finishByTenant(posted, t0);
                     Map<String, Integer> perPerson = new HashMap<>();
                     for (FakeBotConnector.Call c : posted) {
-                        finish.merge(tenantOfConversation(c.conversationId()), (c.nanos() - t0) / 1e9, Math::max);
                         perPerson.merge(c.conversationId(), 1, Integer::sum);
                     }
                     long doubled =
                             perPerson.values().stream().filter(n -> n > 1).count();
                     long lost = expected - perPerson.size();
                     double floor = size / TENANT_POSTS_PER_SECOND;
-                    double first = finish.values().stream()
-                            .mapToDouble(Double::doubleValue)
-                            .min()
-                            .orElse(0);
-                    double last = finish.values().stream()
-                            .mapToDouble(Double::doubleValue)
-                            .max()
-                            .orElse(0);
+                    double first = first(finish);
+                    double last = last(finish);
+                    double msPerPost = posted.isEmpty() ? 0 : cpu * 1000 / posted.size();
                     ScaleProbe.Queue queue = probe.reset();
                     REPORT.printf(
                             Locale.ROOT,
-                            "round %.1f s = %.2fx one tenant's floor of %.1f s (target 1.2x); tenants finished between"
-                                    + " %.1f s and %.1f s (spread %.1f s), %d of %d reached; check-ins %d, lost %d,"
-                                    + " doubled %d; answered 429: %d; deepest queue %d, oldest due %.1f s;"
-                                    + " CPU %.1f s (whole JVM, the fake included), %.1f ms per post%n",
+                            "round %.1f s = %.2fx one tenant's floor of %.1f s (target 1.2x)%s; tenants finished"
+                                    + " between %.1f s and %.1f s (spread %.1f s), %d of %d reached; check-ins %d,"
+                                    + " lost %d, doubled %d; answered 429: %d; deepest queue %d, oldest due %.1f s;"
+                                    + " CPU %.1f s (whole JVM, the fake included), %.1f ms per post%s%n",
                             last,
                             last / floor,
                             floor,
+                            bare.map(b -> String.format(
+                                            Locale.ROOT,
+                                            ", %.2fx the bare SDK's %.1f s",
+                                            last / b.seconds(),
+                                            b.seconds()))
+                                    .orElse(""),
                             first,
                             last,
                             last - first,
@@ -196,13 +237,203 @@ class TeamsHostScaleBenchmark {
                             queue.maxDue(),
                             queue.maxAge().toMillis() / 1000.0,
                             cpu,
-                            posted.isEmpty() ? 0 : cpu * 1000 / posted.size());
+                            msPerPost,
+                            bare.map(b -> String.format(
+                                            Locale.ROOT,
+                                            " (%.2fx the bare SDK's %.1f ms); %.0f bytes a post on average (the"
+                                                    + " bare SDK's %d)",
+                                            msPerPost / b.cpuMsPerPost(),
+                                            b.cpuMsPerPost(),
+                                            posted.stream()
+                                                    .mapToInt(TeamsHostScaleBenchmark::bytes)
+                                                    .average()
+                                                    .orElse(0),
+                                            b.activityBytes()))
+                                    .orElse(""));
                     StringBuilder each = new StringBuilder("finish per tenant (s):");
                     finish.forEach((t, s) -> each.append(String.format(Locale.ROOT, " t%s %.1f", t, s)));
                     REPORT.println(each.toString());
                 }
             }
         }
+    }
+
+    /** One round of the bare SDK: when its tenants finished (seconds after it began), its CPU and its posts. */
+    private record BareSends(double first, double last, double cpuSeconds, int posted, int throttled, int bytes) {
+
+        double msPerPost() {
+            return posted == 0 ? 0 : cpuSeconds * 1000 / posted;
+        }
+    }
+
+    /**
+     * The same number of check-in cards, sent by the Bot Framework SDK's own client to a fresh fake with the same
+     * limits, to the same 1:1 chats: what the round takes on this machine without the service. The JVM is fresh
+     * here, and a first round spends much of its CPU on compiling the code it runs, so an unmeasured round goes
+     * first (the service's rounds run after its start, and after these).
+     */
+    private static Bare bareRound(int tenants, int size) throws Exception {
+        JsonNode card;
+        try (InputStream in = TeamsHostScaleBenchmark.class.getResourceAsStream("check-in-card.json")) {
+            card = new ObjectMapper().readTree(in);
+        }
+        int senders = Math.min(tenants, workThreads()) * PARALLEL_SENDS;
+        List<BareSends> warmUps = new ArrayList<>();
+        for (int i = 0; i < Integer.getInteger("bench.bare-warmups", 1); i++) {
+            warmUps.add(bareSends(tenants, size, senders, card));
+        }
+        BareSends round = bareSends(tenants, size, senders, card);
+        double floor = size / TENANT_POSTS_PER_SECOND;
+        StringBuilder warm = new StringBuilder();
+        for (BareSends w : warmUps) {
+            warm.append(String.format(
+                    Locale.ROOT, "%s%.1f s, %.1f ms per post", warm.isEmpty() ? "" : "; ", w.last(), w.msPerPost()));
+        }
+        REPORT.printf(
+                Locale.ROOT,
+                "%nbare SDK (RestConnectorClient, no Spring, no database): %d tenants of %d people, %d senders, each"
+                        + " tenant paced at 30 posts a second, a check-in card of %d bytes a post%n"
+                        + "round %.1f s = %.2fx one tenant's floor of %.1f s; tenants finished between %.1f s and %.1f s"
+                        + " (spread %.1f s); posted %d of %d (counted by the fake); answered 429: %d; CPU %.1f s (whole"
+                        + " JVM, the fake included), %.1f ms per post%s%n",
+                tenants,
+                size,
+                senders,
+                round.bytes(),
+                round.last(),
+                round.last() / floor,
+                floor,
+                round.first(),
+                round.last(),
+                round.last() - round.first(),
+                round.posted(),
+                tenants * size,
+                round.throttled(),
+                round.cpuSeconds(),
+                round.msPerPost(),
+                warmUps.isEmpty() ? "" : "; warming up the JVM before it: " + warm);
+        return new Bare(round.last(), round.msPerPost(), round.bytes());
+    }
+
+    private static BareSends bareSends(int tenants, int size, int senders, JsonNode card) throws Exception {
+        int calls = workThreads() * PARALLEL_SENDS + TeamsConfiguration.CALLS_BESIDE_WORKERS;
+        // Every tenant posts to the one service URL, and OkHttp sends at most 5 requests to one host at a time (and
+        // keeps 5 idle connections) unless told otherwise: the senders would queue behind 5 requests in flight. So
+        // the client gets what Connector gives the service's: as many requests at once, and as many connections
+        // kept, as all workers' rounds may send side by side. All else is the SDK's default client, its JSON
+        // included. The credentials are the service's in this benchmark: the same header on every call.
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequests(calls);
+        dispatcher.setMaxRequestsPerHost(calls);
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(senders, r -> {
+            Thread t = new Thread(r, "bare-sdk-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try (FakeBotConnector connector = new FakeBotConnector(16)) {
+            connector.enforceTeamsLimits(TeamsHostScaleBenchmark::tenantOfConversation);
+            RestConnectorClient client = new RestConnectorClient(RestConnectorClient.getDefaultRestClientBuilder(
+                            connector.url(), new TestBotCredentials("test-app-id"))
+                    .withDispatcher(dispatcher)
+                    .withConnectionPool(
+                            new ConnectionPool(calls, Connector.IDLE_CONNECTION_KEPT.toMinutes(), TimeUnit.MINUTES))
+                    .build());
+            List<WindowPace> paces = new ArrayList<>();
+            for (int t = 0; t < tenants; t++) {
+                // One post to each 1:1 chat: only the tenant's limit applies.
+                paces.add(new WindowPace((int) TENANT_POSTS_PER_SECOND, Duration.ofSeconds(1)));
+            }
+            double cpuBefore = ScaleProbe.cpuSeconds();
+            long t0 = System.nanoTime();
+            List<Future<?>> sends = new ArrayList<>();
+            // Person by person across the tenants, so that every tenant's senders are busy from the start.
+            for (int m = 0; m < size; m++) {
+                for (int t = 0; t < tenants; t++) {
+                    WindowPace pace = paces.get(t);
+                    String chat = "a:chat-" + person(t, m);
+                    sends.add(pool.submit(() -> {
+                        send(client, pace, chat, card);
+                        return null;
+                    }));
+                }
+            }
+            for (Future<?> send : sends) {
+                send.get();
+            }
+            double cpu = ScaleProbe.cpuSeconds() - cpuBefore;
+            client.close();
+            List<FakeBotConnector.Call> posted = connector.posted();
+            Map<String, Double> finish = finishByTenant(posted, t0);
+            return new BareSends(
+                    first(finish),
+                    last(finish),
+                    cpu,
+                    posted.size(),
+                    connector.throttledCount(),
+                    posted.isEmpty() ? 0 : bytes(posted.get(0)));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** One proactive message, as a bot sends it with the SDK: paced, and sent again after a 429's Retry-After. */
+    private static void send(ConnectorClient client, WindowPace pace, String conversation, JsonNode card)
+            throws InterruptedException {
+        Activity activity = Activity.createMessageActivity();
+        activity.setSummary(card.path("body").path(0).path("text").asText());
+        Attachment attachment = new Attachment();
+        attachment.setContentType(CardRenderer.CONTENT_TYPE);
+        attachment.setContent(card);
+        activity.setAttachments(List.of(attachment));
+        while (true) {
+            pace.acquire();
+            try {
+                client.getConversations()
+                        .sendToConversation(conversation, activity)
+                        .join();
+                return;
+            } catch (CompletionException e) {
+                if (!throttled(e)) {
+                    throw e;
+                }
+            } finally {
+                pace.done();
+            }
+            // The fake's Retry-After.
+            Thread.sleep(1000);
+        }
+    }
+
+    private static boolean throttled(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof RestException rest && rest.response() != null) {
+                return rest.response().code() == 429;
+            }
+        }
+        return false;
+    }
+
+    /** When each tenant's last post landed, in seconds after {@code t0}. */
+    private static Map<String, Double> finishByTenant(List<FakeBotConnector.Call> posted, long t0) {
+        Map<String, Double> finish = new TreeMap<>();
+        for (FakeBotConnector.Call c : posted) {
+            finish.merge(tenantOfConversation(c.conversationId()), (c.nanos() - t0) / 1e9, Math::max);
+        }
+        return finish;
+    }
+
+    private static double first(Map<String, Double> finish) {
+        return finish.values().stream().mapToDouble(Double::doubleValue).min().orElse(0);
+    }
+
+    private static double last(Map<String, Double> finish) {
+        return finish.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+    }
+
+    /** A post's size as the fake read it (its JSON written compactly), so that both clients' are measured alike. */
+    private static int bytes(FakeBotConnector.Call call) {
+        return call.body() == null ? 0 : call.body().toString().getBytes(StandardCharsets.UTF_8).length;
     }
 
     /** Check-in cards posted to 1:1 chats. */
