@@ -6,6 +6,10 @@ import app.trustpulse.chat.ChatMessage;
 import app.trustpulse.chat.Mentions;
 import app.trustpulse.pulse.Language;
 import app.trustpulse.pulse.Texts;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.Attachment;
 import com.microsoft.bot.schema.Serialization;
@@ -32,6 +36,9 @@ class CardRenderer {
 
     private static final Pattern BOLD = Pattern.compile("(?<![*\\w])\\*([^*\\n]+)\\*(?![*\\w])");
 
+    /** A line break that is not part of a paragraph break: Teams' Markdown joins such lines. */
+    private static final Pattern LONE_LINE_BREAK = Pattern.compile("(?<!\n)\n(?!\n)");
+
     private final Texts texts;
 
     CardRenderer(Texts texts) {
@@ -54,7 +61,7 @@ class CardRenderer {
         Attachment card = new Attachment();
         card.setContentType(CONTENT_TYPE);
         // as a Jackson tree: the SDK's request validator walks plain maps and lists into JDK internals
-        card.setContent(Serialization.objectToTree(card(message)));
+        card.setContent(tree(card(message)));
         activity.setAttachments(List.of(card));
         return activity;
     }
@@ -218,10 +225,50 @@ class CardRenderer {
         return block;
     }
 
+    /**
+     * The card's maps, lists and values as a Jackson tree, as the SDK's {@code Serialization.objectToTree} makes it;
+     * this walk is a fraction of the cost of that generic one, which writes the card out and reads it back.
+     */
+    static JsonNode tree(Object value) {
+        if (value == null) {
+            return JsonNodeFactory.instance.nullNode();
+        }
+        if (value instanceof Map<?, ?> map) {
+            ObjectNode node = JsonNodeFactory.instance.objectNode();
+            map.forEach((k, v) -> node.set(String.valueOf(k), tree(v)));
+            return node;
+        }
+        if (value instanceof List<?> list) {
+            ArrayNode node = JsonNodeFactory.instance.arrayNode(list.size());
+            list.forEach(v -> node.add(tree(v)));
+            return node;
+        }
+        if (value instanceof String text) {
+            return JsonNodeFactory.instance.textNode(text);
+        }
+        if (value instanceof Boolean flag) {
+            return JsonNodeFactory.instance.booleanNode(flag);
+        }
+        if (value instanceof Integer number) {
+            return JsonNodeFactory.instance.numberNode(number);
+        }
+        if (value instanceof Long number) {
+            return JsonNodeFactory.instance.numberNode(number);
+        }
+        if (value instanceof Double number) {
+            return JsonNodeFactory.instance.numberNode(number);
+        }
+        // anything else the card may hold one day is left to Jackson
+        return Serialization.objectToTree(value);
+    }
+
     /** The neutral markup (*bold*, line breaks) in the Markdown Teams renders. */
     static String markdown(String text) {
-        String bold = BOLD.matcher(text).replaceAll("**$1**");
-        return bold.replace("\r\n", "\n").replaceAll("(?<!\n)\n(?!\n)", "\n\n");
+        String bold = text.indexOf('*') < 0 ? text : BOLD.matcher(text).replaceAll("**$1**");
+        if (bold.indexOf('\n') < 0) {
+            return bold;
+        }
+        return LONE_LINE_BREAK.matcher(bold.replace("\r\n", "\n")).replaceAll("\n\n");
     }
 
     /** The team's language, read from the "can't say" label of a check-in's scale; English when the message has none. */

@@ -99,6 +99,45 @@ class CardRendererTest {
                 .isEqualTo("feedbackq:4");
     }
 
+    @Test
+    void theCardsTreeIsWhatJacksonMakesOfItForEveryKindOfBlock() {
+        ChatMessage everything = new ChatMessage(
+                "all",
+                List.of(
+                        new Block.Header("Weekly *pulse*"),
+                        new Block.Text("Line one\r\nline two\n\nA paragraph with *bold* and 2*3*4."),
+                        new Block.Context("Answered by 7 of 9"),
+                        new Block.Image("https://pulse.example.com/c.png", "Vision 3.6"),
+                        new Block.Scale(
+                                "I decide how I do my work.",
+                                "answer:3:FREEDOM:",
+                                List.of(
+                                        new Block.Choice("1", "1 · Strongly disagree"),
+                                        new Block.Choice("?", "Can't say")),
+                                Optional.empty()),
+                        new Block.Buttons(List.of(
+                                Button.primary("I tried it", "nudge:9:tried"),
+                                Button.withInput(
+                                        "Add a comment",
+                                        "comment:3:FREEDOM",
+                                        new Button.InputRequest("Comment", "Anything to add?", "Save", 500)))),
+                        new Block.ScoreTable(List.of(
+                                new Block.ScoreRow("Vision", "3.6", "+0.2", "▁▃▅", "7"),
+                                new Block.ScoreRow("Trust", "—", "", "", "2")))));
+
+        Map<String, Object> card = renderer.card(everything);
+
+        assertThat(CardRenderer.tree(card)).isEqualTo(Serialization.objectToTree(card));
+        assertThat(CardRenderer.tree(card).toString()).contains("Line one\\n\\nline two\\n\\nA paragraph");
+    }
+
+    @Test
+    void markdownDoublesLoneLineBreaksAndBoldsStarredWordsOnly() {
+        assertThat(CardRenderer.markdown("plain text")).isEqualTo("plain text");
+        assertThat(CardRenderer.markdown("a *b* c\r\nd\n\ne\nf")).isEqualTo("a **b** c\n\nd\n\ne\n\nf");
+        assertThat(CardRenderer.markdown("2*3*4 and **already**")).isEqualTo("2*3*4 and **already**");
+    }
+
     private JsonNode card(ChatMessage message) {
         Activity activity = renderer.render(message);
         assertThat(activity.getAttachments())
