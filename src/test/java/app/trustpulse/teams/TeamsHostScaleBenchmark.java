@@ -195,8 +195,9 @@ class TeamsHostScaleBenchmark {
                         }
                     }
                     Thread.sleep(3000);
-                    List<FakeBotConnector.Call> posted = checkIns(connector);
+                    // Before the benchmark reads the cards, which is not the service's work.
                     double cpu = ScaleProbe.cpuSeconds() - cpuBefore;
+                    List<FakeBotConnector.Call> posted = checkIns(connector);
                     Map<String, Double> finish = finishByTenant(posted, t0);
                     Map<String, Integer> perPerson = new HashMap<>();
                     for (FakeBotConnector.Call c : posted) {
