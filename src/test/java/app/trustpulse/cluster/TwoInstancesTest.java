@@ -203,6 +203,13 @@ class TwoInstancesTest {
                 .toList();
     }
 
+    /** Who sent what to whom, enough to tell a welcome from a check-in when a wait fails. */
+    private static String described(RecordingGateway.Sent sent) {
+        String summary = sent.message().summary();
+        return sent.instance() + "->" + sent.to() + (sent.isCheckIn() ? " (check-in)" : "") + ": "
+                + summary.substring(0, Math.min(40, summary.length()));
+    }
+
     private static void waitFor(java.util.function.BooleanSupplier condition, Duration max)
             throws InterruptedException {
         long deadline = System.nanoTime() + max.toNanos();
@@ -210,7 +217,7 @@ class TwoInstancesTest {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("condition not met within " + max + "; sent: "
                         + RecordingGateway.SENT.stream()
-                                .map(s -> s.instance() + "->" + s.to())
+                                .map(TwoInstancesTest::described)
                                 .toList());
             }
             Thread.sleep(250);
