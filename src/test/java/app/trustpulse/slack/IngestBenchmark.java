@@ -127,15 +127,19 @@ class IngestBenchmark {
      * CPU seconds spent while the events were sent: this JVM (load, servers, workers), the PostgreSQL server, and the
      * servers' request threads alone (Tomcat's {@code -exec-} threads, which do nothing but acknowledge, and the
      * service's {@link GroupCommit} committer, which writes their acknowledgements; only one target is driven at a
-     * time), per thread id so threads started meanwhile count too.
+     * time), per thread id so threads started meanwhile count too. Of the acknowledging threads' CPU, the part spent in
+     * the kernel (their CPU time less their user time: sockets, and a thread parked and woken while it waits), which
+     * a profile of Java frames does not see.
      */
     record Cpu(
             double jvm,
             double postgres,
             Map<Long, Long> requestThreads,
             Map<Long, Long> committers,
+            Map<Long, Long> acknowledgingUser,
             double acknowledging,
-            double committing) {
+            double committing,
+            double acknowledgingKernel) {
 
         static Cpu now() {
             return new Cpu(
@@ -146,6 +150,8 @@ class IngestBenchmark {
                     postgresCpu(),
                     threadCpu(false),
                     threadCpu(true),
+                    acknowledgingUserTime(),
+                    0,
                     0,
                     0);
         }
@@ -153,13 +159,31 @@ class IngestBenchmark {
         /** Acknowledging is the request threads and the committer together; committing the committer alone. */
         Cpu since(Cpu start) {
             double committed = nanosSince(committers, start.committers) / 1e9;
+            double acknowledged = nanosSince(requestThreads, start.requestThreads) / 1e9 + committed;
             return new Cpu(
                     jvm - start.jvm,
                     postgres - start.postgres,
                     Map.of(),
                     Map.of(),
-                    nanosSince(requestThreads, start.requestThreads) / 1e9 + committed,
-                    committed);
+                    Map.of(),
+                    acknowledged,
+                    committed,
+                    acknowledged - nanosSince(acknowledgingUser, start.acknowledgingUser) / 1e9);
+        }
+
+        /** User time of the request threads and the committer. */
+        private static Map<Long, Long> acknowledgingUserTime() {
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            Map<Long, Long> user = new HashMap<>();
+            for (Thread t : Thread.getAllStackTraces().keySet()) {
+                if (t.getName().equals(GroupCommit.THREAD) || t.getName().contains("-exec-")) {
+                    long nanos = threads.getThreadUserTime(t.getId());
+                    if (nanos >= 0) {
+                        user.put(t.getId(), nanos);
+                    }
+                }
+            }
+            return user;
         }
 
         private static long nanosSince(Map<Long, Long> end, Map<Long, Long> start) {
@@ -262,11 +286,16 @@ class IngestBenchmark {
             return cpu.committing() * 1000 / events;
         }
 
+        /** Of that, the part spent in the kernel. */
+        double kernelMs() {
+            return cpu.acknowledgingKernel() * 1000 / events;
+        }
+
         String line() {
             String s = String.format(
                     "%,6.0f events/s  p50 %5.1f  p95 %5.1f  p99 %5.1f  max %6.1f ms  200: %,d/%,d"
-                            + "  CPU/event: JVM %.2f ms (acknowledging %.2f ms, of it committing %.2f ms), PostgreSQL"
-                            + " %.2f ms",
+                            + "  CPU/event: JVM %.2f ms (acknowledging %.2f ms, of it committing %.2f ms and in the"
+                            + " kernel %.2f ms), PostgreSQL %.2f ms",
                     throughput(),
                     ms(0.50),
                     ms(0.95),
@@ -277,6 +306,7 @@ class IngestBenchmark {
                     jvmMs(),
                     ackMs(),
                     commitMs(),
+                    kernelMs(),
                     postgresMs());
             if (drain != null) {
                 s += String.format(
@@ -557,8 +587,8 @@ class IngestBenchmark {
                 Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
         REPORT.println(
-                "| target | events/s | × bare (same round) | p50 ms | p95 ms | p99 ms | max ms | CPU ms/event (JVM + PostgreSQL) | acknowledging CPU ms/event (× bare) | of it, the committer's | 200 | answered | drained after the last ack |");
-        REPORT.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+                "| target | events/s | × bare (same round) | p50 ms | p95 ms | p99 ms | max ms | CPU ms/event (JVM + PostgreSQL) | acknowledging CPU ms/event (× bare) | of it, the committer's | of it, in the kernel | 200 | answered | drained after the last ack |");
+        REPORT.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         runs.forEach((name, list) -> {
             StringBuilder ratio = new StringBuilder();
             StringBuilder ackRatio = new StringBuilder();
@@ -574,7 +604,7 @@ class IngestBenchmark {
                 }
             }
             REPORT.printf(
-                    "| %s | %s | %s | %s | %s | %s | %s | %s + %s | %s (%s) | %s | %s | %s | %s |%n",
+                    "| %s | %s | %s | %s | %s | %s | %s | %s + %s | %s (%s) | %s | %s | %s | %s | %s |%n",
                     name,
                     range(list, Run::throughput, "%,.0f"),
                     list == bare ? "1" : ratio,
@@ -587,6 +617,7 @@ class IngestBenchmark {
                     range(list, Run::ackMs, "%.2f"),
                     list == bare ? "1" : ackRatio,
                     list == bare ? "—" : range(list, Run::commitMs, "%.2f"),
+                    range(list, Run::kernelMs, "%.2f"),
                     list.stream()
                             .map(r -> r.ok() + "/" + r.events())
                             .distinct()
