@@ -1,7 +1,8 @@
 package app.trustpulse.slack;
 
+import app.trustpulse.bench.BareSenders;
 import app.trustpulse.bench.BenchmarkReport;
-import app.trustpulse.bench.ScaleProbe;
+import app.trustpulse.bench.Finishes;
 import app.trustpulse.bench.WindowPace;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -21,11 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
@@ -59,14 +56,6 @@ class HostScaleBenchmark {
     /** The bare SDK's round in this run: its time and CPU per post. */
     private record Bare(double seconds, double cpuMsPerPost) {}
 
-    /** One round of the bare SDK: when its workspaces finished (seconds after it began), its CPU and its posts. */
-    private record BareSends(double first, double last, double cpuSeconds, int posted, long throttled) {
-
-        double msPerPost() {
-            return posted == 0 ? 0 : cpuSeconds * 1000 / posted;
-        }
-    }
-
     @Test
     void aCheckInRoundInAHundredWorkspacesAtOnce() throws Exception {
         int workspaces = Integer.getInteger("bench.workspaces", 100);
@@ -88,8 +77,9 @@ class HostScaleBenchmark {
                 rounds.forEach(r -> ScaleWeek.print(REPORT, r));
                 for (ScaleWeek.StepResult round : rounds) {
                     Map<String, Double> finish = round.finishByWorkspace();
-                    double first = first(finish);
-                    double last = last(finish);
+                    Finishes finishes = new Finishes(finish);
+                    double first = finishes.first();
+                    double last = finishes.last();
                     double msPerPost = round.posts() == 0 ? 0 : round.cpuSeconds() * 1000 / round.posts();
                     REPORT.printf(
                             Locale.ROOT,
@@ -141,9 +131,8 @@ class HostScaleBenchmark {
 
     /**
      * The same number of check-ins, posted by the Slack SDK's own client to a fresh fake with the same limits, to the
-     * same people: what the round takes on this machine without the service. The JVM is fresh here, and a first round
-     * spends much of its CPU on compiling the code it runs, so an unmeasured round goes first (the service's rounds run
-     * after its start, and after these).
+     * same people: what the round takes on this machine without the service. Rounds to warm up the JVM go
+     * first ({@link BareSenders#measure}).
      */
     private static Bare bareRound(int workspaces, int size, double speed) throws Exception {
         JsonObject message;
@@ -155,17 +144,11 @@ class HostScaleBenchmark {
         String blocks = message.get("blocks").toString();
         // A round sends to one person at a time on Slack (its gateway's parallel sends: 1), one round per worker.
         int senders = Math.min(workspaces, workThreads());
-        List<BareSends> warmUps = new ArrayList<>();
-        for (int i = 0; i < Integer.getInteger("bench.bare-warmups", 1); i++) {
-            warmUps.add(bareSends(workspaces, size, speed, senders, text, blocks));
-        }
-        BareSends round = bareSends(workspaces, size, speed, senders, text, blocks);
+        BareSenders.Measured measured = BareSenders.measure(
+                Integer.getInteger("bench.bare-warmups", 1),
+                () -> bareSends(workspaces, size, speed, senders, text, blocks));
+        BareSenders.Round round = measured.round();
         double floor = size / (10 * speed);
-        StringBuilder warm = new StringBuilder();
-        for (BareSends w : warmUps) {
-            warm.append(String.format(
-                    Locale.ROOT, "%s%.1f s, %.1f ms per post", warm.isEmpty() ? "" : "; ", w.last(), w.msPerPost()));
-        }
         REPORT.printf(
                 Locale.ROOT,
                 "%nbare SDK (MethodsClient, no Spring, no database): %d workspaces of %d people, %d senders, each"
@@ -177,30 +160,24 @@ class HostScaleBenchmark {
                 size,
                 senders,
                 600 * speed,
-                blocks.getBytes(StandardCharsets.UTF_8).length,
-                round.last(),
-                round.last() / floor,
+                round.bytesPerPost(),
+                round.finishes().last(),
+                round.finishes().last() / floor,
                 floor,
-                round.first(),
-                round.last(),
-                round.last() - round.first(),
+                round.finishes().first(),
+                round.finishes().last(),
+                round.finishes().last() - round.finishes().first(),
                 round.posted(),
                 workspaces * size,
                 round.throttled(),
                 round.cpuSeconds(),
                 round.msPerPost(),
-                warmUps.isEmpty() ? "" : "; warming up the JVM before it: " + warm);
-        return new Bare(round.last(), round.msPerPost());
+                measured.warmUps().isEmpty() ? "" : "; warming up the JVM before it: " + measured.warmUps());
+        return new Bare(round.finishes().last(), round.msPerPost());
     }
 
-    private static BareSends bareSends(int workspaces, int size, double speed, int senders, String text, String blocks)
-            throws Exception {
-        AtomicInteger threads = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(senders, r -> {
-            Thread t = new Thread(r, "bare-sdk-" + threads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+    private static BareSenders.Round bareSends(
+            int workspaces, int size, double speed, int senders, String text, String blocks) throws Exception {
         try (FakeSlack fake = new FakeSlack().counting(ScaleWeek::kindOf, ScaleWeek.KINDS)) {
             fake.enforceSlackLimits(speed);
             SlackConfig config = new SlackConfig();
@@ -229,25 +206,12 @@ class HostScaleBenchmark {
                 clients.add(slack.methods(token));
                 paces.add(new WindowPace(burst, Duration.ofNanos((long) (burst / perSecond * 1e9))));
             }
-            double cpuBefore = ScaleProbe.cpuSeconds();
-            long t0 = System.nanoTime();
-            List<Future<?>> sends = new ArrayList<>();
-            // Person by person across the workspaces, so that every workspace's senders are busy from the start.
-            for (int m = 0; m < size; m++) {
-                for (int w = 0; w < workspaces; w++) {
-                    MethodsClient client = clients.get(w);
-                    WindowPace pace = paces.get(w);
-                    String user = person(w, m);
-                    sends.add(pool.submit(() -> {
-                        send(client, pace, user, text, blocks);
-                        return null;
-                    }));
-                }
-            }
-            for (Future<?> send : sends) {
-                send.get();
-            }
-            double cpu = ScaleProbe.cpuSeconds() - cpuBefore;
+            BareSenders.Sent sent = BareSenders.sendToEveryone(
+                    senders,
+                    workspaces,
+                    size,
+                    (w, m) -> send(clients.get(w), paces.get(w), person(w, m), text, blocks));
+            long t0 = sent.startNanos();
             slack.close();
             Map<String, Double> finish = new TreeMap<>();
             int posted = 0;
@@ -261,9 +225,12 @@ class HostScaleBenchmark {
                     finish.merge(workspace(w), (landed - t0) / 1e9, Math::max);
                 }
             }
-            return new BareSends(first(finish), last(finish), cpu, posted, fake.callCount("chat.postMessage") - posted);
-        } finally {
-            pool.shutdownNow();
+            return new BareSenders.Round(
+                    new Finishes(finish),
+                    sent.cpuSeconds(),
+                    posted,
+                    fake.callCount("chat.postMessage") - posted,
+                    blocks.getBytes(StandardCharsets.UTF_8).length);
         }
     }
 
@@ -292,13 +259,5 @@ class HostScaleBenchmark {
             // The fake's Retry-After.
             Thread.sleep(1000);
         }
-    }
-
-    private static double first(Map<String, Double> finish) {
-        return finish.values().stream().mapToDouble(Double::doubleValue).min().orElse(0);
-    }
-
-    private static double last(Map<String, Double> finish) {
-        return finish.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
     }
 }

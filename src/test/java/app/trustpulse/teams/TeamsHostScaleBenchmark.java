@@ -1,7 +1,9 @@
 package app.trustpulse.teams;
 
 import app.trustpulse.Application;
+import app.trustpulse.bench.BareSenders;
 import app.trustpulse.bench.BenchmarkReport;
+import app.trustpulse.bench.Finishes;
 import app.trustpulse.bench.ScaleProbe;
 import app.trustpulse.bench.ScaledClock;
 import app.trustpulse.bench.WindowPace;
@@ -45,11 +47,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import org.junit.jupiter.api.Test;
@@ -219,8 +217,9 @@ class TeamsHostScaleBenchmark {
                                 perPerson.values().stream().filter(n -> n > 1).count();
                         long lost = expected - perPerson.size();
                         double floor = size / TENANT_POSTS_PER_SECOND;
-                        double first = first(finish);
-                        double last = last(finish);
+                        Finishes finishes = new Finishes(finish);
+                        double first = finishes.first();
+                        double last = finishes.last();
                         double msPerPost = posted.isEmpty() ? 0 : cpu * 1000 / posted.size();
                         ScaleProbe.Queue queue = probe.reset();
                         REPORT.printf(
@@ -272,19 +271,10 @@ class TeamsHostScaleBenchmark {
         }
     }
 
-    /** One round of the bare SDK: when its tenants finished (seconds after it began), its CPU and its posts. */
-    private record BareSends(double first, double last, double cpuSeconds, int posted, int throttled, int bytes) {
-
-        double msPerPost() {
-            return posted == 0 ? 0 : cpuSeconds * 1000 / posted;
-        }
-    }
-
     /**
      * The same number of check-in cards, sent by the Bot Framework SDK's own client to a fresh fake with the same
-     * limits, to the same 1:1 chats: what the round takes on this machine without the service. The JVM is fresh
-     * here, and a first round spends much of its CPU on compiling the code it runs, so an unmeasured round goes
-     * first (the service's rounds run after its start, and after these).
+     * limits, to the same 1:1 chats: what the round takes on this machine without the service. Rounds to warm up
+     * the JVM go first ({@link BareSenders#measure}).
      */
     private static Bare bareRound(int tenants, int size) throws Exception {
         JsonNode card;
@@ -292,17 +282,10 @@ class TeamsHostScaleBenchmark {
             card = new ObjectMapper().readTree(in);
         }
         int senders = Math.min(tenants, workThreads()) * PARALLEL_SENDS;
-        List<BareSends> warmUps = new ArrayList<>();
-        for (int i = 0; i < Integer.getInteger("bench.bare-warmups", 1); i++) {
-            warmUps.add(bareSends(tenants, size, senders, card));
-        }
-        BareSends round = bareSends(tenants, size, senders, card);
+        BareSenders.Measured measured = BareSenders.measure(
+                Integer.getInteger("bench.bare-warmups", 1), () -> bareSends(tenants, size, senders, card));
+        BareSenders.Round round = measured.round();
         double floor = size / TENANT_POSTS_PER_SECOND;
-        StringBuilder warm = new StringBuilder();
-        for (BareSends w : warmUps) {
-            warm.append(String.format(
-                    Locale.ROOT, "%s%.1f s, %.1f ms per post", warm.isEmpty() ? "" : "; ", w.last(), w.msPerPost()));
-        }
         REPORT.printf(
                 Locale.ROOT,
                 "%nbare SDK (RestConnectorClient, no Spring, no database): %d tenants of %d people, %d senders, each"
@@ -313,23 +296,23 @@ class TeamsHostScaleBenchmark {
                 tenants,
                 size,
                 senders,
-                round.bytes(),
-                round.last(),
-                round.last() / floor,
+                round.bytesPerPost(),
+                round.finishes().last(),
+                round.finishes().last() / floor,
                 floor,
-                round.first(),
-                round.last(),
-                round.last() - round.first(),
+                round.finishes().first(),
+                round.finishes().last(),
+                round.finishes().last() - round.finishes().first(),
                 round.posted(),
                 tenants * size,
                 round.throttled(),
                 round.cpuSeconds(),
                 round.msPerPost(),
-                warmUps.isEmpty() ? "" : "; warming up the JVM before it: " + warm);
-        return new Bare(round.last(), round.msPerPost(), round.bytes());
+                measured.warmUps().isEmpty() ? "" : "; warming up the JVM before it: " + measured.warmUps());
+        return new Bare(round.finishes().last(), round.msPerPost(), round.bytesPerPost());
     }
 
-    private static BareSends bareSends(int tenants, int size, int senders, JsonNode card) throws Exception {
+    private static BareSenders.Round bareSends(int tenants, int size, int senders, JsonNode card) throws Exception {
         int calls = workThreads() * PARALLEL_SENDS + TeamsConfiguration.CALLS_BESIDE_WORKERS;
         // Every tenant posts to the one service URL, and OkHttp sends at most 5 requests to one host at a time (and
         // keeps 5 idle connections) unless told otherwise: the senders would queue behind 5 requests in flight. So
@@ -339,12 +322,6 @@ class TeamsHostScaleBenchmark {
         Dispatcher dispatcher = new Dispatcher();
         dispatcher.setMaxRequests(calls);
         dispatcher.setMaxRequestsPerHost(calls);
-        AtomicInteger threads = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(senders, r -> {
-            Thread t = new Thread(r, "bare-sdk-" + threads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
         try (FakeBotConnector connector = new FakeBotConnector(16)) {
             connector.enforceTeamsLimits(TeamsHostScaleBenchmark::tenantOfConversation);
             RestConnectorClient client = new RestConnectorClient(RestConnectorClient.getDefaultRestClientBuilder(
@@ -358,36 +335,16 @@ class TeamsHostScaleBenchmark {
                 // One post to each 1:1 chat: only the tenant's limit applies.
                 paces.add(new WindowPace((int) TENANT_POSTS_PER_SECOND, Duration.ofSeconds(1)));
             }
-            double cpuBefore = ScaleProbe.cpuSeconds();
-            long t0 = System.nanoTime();
-            List<Future<?>> sends = new ArrayList<>();
-            // Person by person across the tenants, so that every tenant's senders are busy from the start.
-            for (int m = 0; m < size; m++) {
-                for (int t = 0; t < tenants; t++) {
-                    WindowPace pace = paces.get(t);
-                    String chat = "a:chat-" + person(t, m);
-                    sends.add(pool.submit(() -> {
-                        send(client, pace, chat, card);
-                        return null;
-                    }));
-                }
-            }
-            for (Future<?> send : sends) {
-                send.get();
-            }
-            double cpu = ScaleProbe.cpuSeconds() - cpuBefore;
+            BareSenders.Sent sent = BareSenders.sendToEveryone(
+                    senders, tenants, size, (t, m) -> send(client, paces.get(t), "a:chat-" + person(t, m), card));
             client.close();
             List<FakeBotConnector.Call> posted = connector.posted();
-            Map<String, Double> finish = finishByTenant(posted, t0);
-            return new BareSends(
-                    first(finish),
-                    last(finish),
-                    cpu,
+            return new BareSenders.Round(
+                    new Finishes(finishByTenant(posted, sent.startNanos())),
+                    sent.cpuSeconds(),
                     posted.size(),
                     connector.throttledCount(),
                     posted.isEmpty() ? 0 : bytes(posted.get(0)));
-        } finally {
-            pool.shutdownNow();
         }
     }
 
@@ -435,14 +392,6 @@ class TeamsHostScaleBenchmark {
             finish.merge(tenantOfConversation(c.conversationId()), (c.nanos() - t0) / 1e9, Math::max);
         }
         return finish;
-    }
-
-    private static double first(Map<String, Double> finish) {
-        return finish.values().stream().mapToDouble(Double::doubleValue).min().orElse(0);
-    }
-
-    private static double last(Map<String, Double> finish) {
-        return finish.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
     }
 
     /** A post's size as the fake read it (its JSON written compactly), so that both clients' are measured alike. */

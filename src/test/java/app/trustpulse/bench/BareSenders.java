@@ -1,0 +1,90 @@
+package app.trustpulse.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What the bare SDK rounds of the host benchmarks share: one post to every person of every workspace (or tenant)
+ * from a pool of senders, and rounds before the measured one that warm up the JVM.
+ */
+public final class BareSenders {
+
+    private BareSenders() {}
+
+    /** Sends one post to a person: {@code member} of {@code workspace}, both counted from 0. */
+    public interface Post {
+        void send(int workspace, int member) throws Exception;
+    }
+
+    /** When the sends began ({@link System#nanoTime()}) and the CPU the whole JVM spent on them. */
+    public record Sent(long startNanos, double cpuSeconds) {}
+
+    /** One round of the bare client: when its workspaces finished, its CPU, its posts and their size. */
+    public record Round(Finishes finishes, double cpuSeconds, int posted, long throttled, int bytesPerPost) {
+
+        public double msPerPost() {
+            return posted == 0 ? 0 : cpuSeconds * 1000 / posted;
+        }
+    }
+
+    /** The measured round, and what the rounds before it took ("" without any). */
+    public record Measured(Round round, String warmUps) {}
+
+    /**
+     * Sends to everyone on {@code senders} threads and waits for every send: person by person across the workspaces,
+     * so that every workspace's senders are busy from the start.
+     */
+    public static Sent sendToEveryone(int senders, int workspaces, int size, Post post) throws Exception {
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(senders, r -> {
+            Thread t = new Thread(r, "bare-sdk-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            double cpuBefore = ScaleProbe.cpuSeconds();
+            long start = System.nanoTime();
+            List<Future<?>> sends = new ArrayList<>();
+            for (int m = 0; m < size; m++) {
+                for (int w = 0; w < workspaces; w++) {
+                    int workspace = w;
+                    int member = m;
+                    sends.add(pool.submit(() -> {
+                        post.send(workspace, member);
+                        return null;
+                    }));
+                }
+            }
+            for (Future<?> send : sends) {
+                send.get();
+            }
+            return new Sent(start, ScaleProbe.cpuSeconds() - cpuBefore);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * {@code warmUps} rounds, then the one measured. A fresh JVM spends much of a first round's CPU compiling the code
+     * it runs; the service's rounds come after its start, and after these.
+     */
+    public static Measured measure(int warmUps, Callable<Round> round) throws Exception {
+        StringBuilder warm = new StringBuilder();
+        for (int i = 0; i < warmUps; i++) {
+            Round w = round.call();
+            warm.append(String.format(
+                    Locale.ROOT,
+                    "%s%.1f s, %.1f ms per post",
+                    warm.isEmpty() ? "" : "; ",
+                    w.finishes().last(),
+                    w.msPerPost()));
+        }
+        return new Measured(round.call(), warm.toString());
+    }
+}
