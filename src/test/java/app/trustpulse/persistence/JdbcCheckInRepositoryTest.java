@@ -18,8 +18,14 @@ import app.trustpulse.pulse.StatementRef;
 import app.trustpulse.support.TestDatabases;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -112,7 +118,7 @@ class JdbcCheckInRepositoryTest {
         CheckIn planned = checkIns.createIfAbsent(checkIn(team, "U0", 0), NOW);
         checkIns.markSent(planned.id(), NOW, "ref");
         // More than one statement's worth of rows, and the person planned before is in the middle of them.
-        List<CheckIn> round = java.util.stream.IntStream.range(0, 1_203)
+        List<CheckIn> round = IntStream.range(0, 1_203)
                 .mapToObj(i -> i == 600 ? otherPlanFor(team, "U0") : checkIn(team, "U" + (i + 1), 0))
                 .toList();
 
@@ -142,17 +148,12 @@ class JdbcCheckInRepositoryTest {
         JdbcClient jdbc = jdbc(db);
         long team = insertTeam(jdbc, "C1");
         var checkIns = new JdbcCheckInRepository(jdbc, TestDatabases.SEALER);
-        checkIns.createAllIfAbsent(
-                java.util.stream.IntStream.range(0, 40)
-                        .mapToObj(i -> checkIn(team, "U" + i, 0))
-                        .toList(),
-                NOW);
-        List<CheckIn> planned = checkIns.ofWeek(team, WEEK);
+        List<CheckIn> planned = plannedRound(checkIns, team, 40);
         CheckIn answeredBefore = planned.get(7);
         jdbc.sql("UPDATE check_in SET status = 'ANSWERED' WHERE id = :id")
                 .param("id", answeredBefore.id())
                 .update();
-        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger next = new AtomicInteger();
 
         concurrently(planned.size(), () -> {
             CheckIn c = planned.get(next.getAndIncrement());
@@ -211,21 +212,16 @@ class JdbcCheckInRepositoryTest {
         // Two instances, each with its own senders, claiming the same 60 check-ins in opposite orders.
         JdbcCheckInRepository one = claimingTogether(ds);
         JdbcCheckInRepository other = claimingTogether(ds);
-        one.createAllIfAbsent(
-                java.util.stream.IntStream.range(0, 60)
-                        .mapToObj(i -> checkIn(team, "U" + i, 0))
-                        .toList(),
-                NOW);
-        List<Long> ids = one.ofWeek(team, WEEK).stream().map(CheckIn::id).toList();
-        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.Map<Long, String> won = new java.util.concurrent.ConcurrentHashMap<>();
+        List<Long> ids = plannedRound(one, team, 60).stream().map(CheckIn::id).toList();
+        AtomicInteger next = new AtomicInteger();
+        Map<Long, String> won = new ConcurrentHashMap<>();
 
         List<Integer> wins = concurrently(32, () -> {
             int sender = next.getAndIncrement();
             JdbcCheckInRepository instance = sender % 2 == 0 ? one : other;
-            List<Long> order = new java.util.ArrayList<>(ids);
+            List<Long> order = new ArrayList<>(ids);
             if (sender % 2 == 1) {
-                java.util.Collections.reverse(order);
+                Collections.reverse(order);
             }
             int mine = 0;
             for (long id : order) {
@@ -256,16 +252,11 @@ class JdbcCheckInRepositoryTest {
         JdbcClient jdbc = JdbcClient.create(ds);
         long team = insertTeam(jdbc, "C1");
         var checkIns = claimingTogether(ds);
-        checkIns.createAllIfAbsent(
-                java.util.stream.IntStream.range(0, 30)
-                        .mapToObj(i -> checkIn(team, "U" + i, 0))
-                        .toList(),
-                NOW);
-        List<CheckIn> planned = checkIns.ofWeek(team, WEEK);
+        List<CheckIn> planned = plannedRound(checkIns, team, 30);
         planned.forEach(c -> checkIns.markSent(c.id(), NOW, "ref-" + c.id()));
         Instant at = NOW.plus(Duration.ofHours(4));
         long neverClaimed = planned.get(0).id();
-        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger next = new AtomicInteger();
 
         concurrently(planned.size(), () -> {
             long id = planned.get(next.getAndIncrement()).id();
@@ -503,6 +494,16 @@ class JdbcCheckInRepositoryTest {
     }
 
     /** Claims a scheduled check-in as a sender would now; false when another delivery holds or finished it. */
+    /** A round's check-ins for people U0, U1, … of the team, planned at once, as stored. */
+    private static List<CheckIn> plannedRound(JdbcCheckInRepository checkIns, long team, int people) {
+        checkIns.createAllIfAbsent(
+                IntStream.range(0, people)
+                        .mapToObj(i -> checkIn(team, "U" + i, 0))
+                        .toList(),
+                NOW);
+        return checkIns.ofWeek(team, WEEK);
+    }
+
     /** The repository as the service builds it: the claims of senders that claim together in one transaction. */
     private static JdbcCheckInRepository claimingTogether(DataSource ds) {
         return new JdbcCheckInRepository(
