@@ -81,10 +81,7 @@ class TeamsGateway implements ChatGateway {
                 "update",
                 ref.workspaceId(),
                 ref.conversationId(),
-                () -> connector
-                        .at(serviceUrl)
-                        .getConversations()
-                        .updateActivity(ref.conversationId(), ref.messageId(), activity));
+                () -> connector.update(serviceUrl, ref.conversationId(), ref.messageId(), activity));
     }
 
     /** A reply under a channel post: Teams shows it in the post's thread. */
@@ -187,24 +184,14 @@ class TeamsGateway implements ChatGateway {
 
     /** Posts a rendered message into a conversation, or into the thread of {@code replyToId} when one is given. */
     MessageRef post(String tenantId, String serviceUrl, String conversationId, String replyToId, Activity activity) {
-        ResourceResponse response;
-        if (replyToId == null) {
-            response = retrying.call(
-                    "send",
-                    tenantId,
-                    conversationId,
-                    () -> connector.at(serviceUrl).getConversations().sendToConversation(conversationId, activity));
-        } else {
+        if (replyToId != null) {
             activity.setReplyToId(replyToId);
-            response = retrying.call(
-                    "reply",
-                    tenantId,
-                    conversationId,
-                    () -> connector
-                            .at(serviceUrl)
-                            .getConversations()
-                            .replyToActivity(conversationId, replyToId, activity));
         }
+        ResourceResponse response = retrying.call(
+                replyToId == null ? "send" : "reply",
+                tenantId,
+                conversationId,
+                () -> connector.send(serviceUrl, conversationId, replyToId, activity));
         return new MessageRef(Platform.TEAMS, tenantId, conversationId, response == null ? "" : response.getId());
     }
 

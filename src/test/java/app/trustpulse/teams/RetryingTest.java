@@ -109,11 +109,7 @@ class RetryingTest {
     private ResourceResponse send(String text) {
         Activity activity = Activity.createMessageActivity();
         activity.setText(text);
-        return retrying.call(
-                "send",
-                "tenant",
-                "a:chat",
-                () -> clients.at(connector.url()).getConversations().sendToConversation("a:chat", activity));
+        return retrying.call("send", "tenant", "a:chat", () -> clients.send(connector.url(), "a:chat", null, activity));
     }
 
     private static FakeBotConnector start() {
