@@ -19,7 +19,6 @@ import app.trustpulse.pulse.WorkQueue;
 import app.trustpulse.support.TestDatabases;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.microsoft.bot.connector.ConnectorClient;
 import com.microsoft.bot.connector.rest.RestConnectorClient;
 import com.microsoft.bot.restclient.RestException;
 import com.microsoft.bot.schema.Activity;
@@ -27,6 +26,7 @@ import com.microsoft.bot.schema.Attachment;
 import com.microsoft.bot.schema.ChannelAccount;
 import com.microsoft.bot.schema.ConversationAccount;
 import com.microsoft.bot.schema.ConversationReference;
+import com.microsoft.bot.schema.ResourceResponse;
 import java.io.InputStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +46,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
@@ -74,11 +75,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * taken from the fake's record of a run; the service's lines give their posts' average size beside its size), as many
  * senders as the service's rounds have, each tenant paced at its limit by a minimal pacer ({@link WindowPace}),
  * after a round that warms up the JVM. Its time is what this machine takes for the round at all, whatever the service
- * does; the service's lines say their time and CPU beside it.
+ * does; the service's lines say their time and CPU beside it. Then the same round again, posted the way the service
+ * posts ({@link Connector#send}: the SDK client's own HTTP client and credentials, on the sender's thread, without
+ * the SDK's calls): what the service's way of posting costs on this machine without the rest of the service.
  *
  * <p>Run: {@code ./mvnw test -Dtest=TeamsHostScaleBenchmark -Dsurefire.failIfNoSpecifiedTests=false}, smaller with
  * {@code -Dbench.tenants=20}; {@code -Dbench.members=100}, {@code -Dbench.db=h2,postgres},
- * {@code -Dbench.work-threads=128}, {@code -Dbench.bare=false} to leave out the bare SDK's round,
+ * {@code -Dbench.work-threads=128}, {@code -Dbench.bare=false} to leave out the bare rounds,
  * {@code -Dbench.bare-warmups=1} (its rounds before the one measured).
  */
 class TeamsHostScaleBenchmark {
@@ -95,13 +98,31 @@ class TeamsHostScaleBenchmark {
     /** The bare SDK's round in this run: its time and CPU per post, and the size of each post as the fake read it. */
     private record Bare(double seconds, double cpuMsPerPost, int activityBytes) {}
 
+    /** How a bare round posts. */
+    private enum BareClient {
+        /** The SDK's own calls ({@code Conversations.sendToConversation}). */
+        SDK_CALLS("bare SDK (RestConnectorClient's calls, no Spring, no database)"),
+        /** The service's {@link Connector#send}: the SDK client's HTTP client and credentials, not its calls. */
+        CONNECTOR("bare Connector (the service's posts: the SDK client's HTTP client, not its calls; no Spring, no"
+                + " database)");
+
+        final String title;
+
+        BareClient(String title) {
+            this.title = title;
+        }
+    }
+
     @Test
     void aCheckInRoundInAHundredTenantsAtOnce() throws Exception {
         int tenants = Integer.getInteger("bench.tenants", 100);
         int size = Integer.getInteger("bench.members", 100);
         Optional<Bare> bare = Boolean.parseBoolean(System.getProperty("bench.bare", "true"))
-                ? Optional.of(bareRound(tenants, size))
+                ? Optional.of(bareRound(tenants, size, BareClient.SDK_CALLS))
                 : Optional.empty();
+        if (bare.isPresent()) {
+            bareRound(tenants, size, BareClient.CONNECTOR);
+        }
         for (String db : System.getProperty("bench.db", "h2,postgres").split(",")) {
             round(db, tenants, size, bare);
         }
@@ -276,23 +297,24 @@ class TeamsHostScaleBenchmark {
      * limits, to the same 1:1 chats: what the round takes on this machine without the service. Rounds to warm up
      * the JVM go first ({@link BareSenders#measure}).
      */
-    private static Bare bareRound(int tenants, int size) throws Exception {
+    private static Bare bareRound(int tenants, int size, BareClient how) throws Exception {
         JsonNode card;
         try (InputStream in = TeamsHostScaleBenchmark.class.getResourceAsStream("check-in-card.json")) {
             card = new ObjectMapper().readTree(in);
         }
         int senders = Math.min(tenants, workThreads()) * PARALLEL_SENDS;
         BareSenders.Measured measured = BareSenders.measure(
-                Integer.getInteger("bench.bare-warmups", 1), () -> bareSends(tenants, size, senders, card));
+                Integer.getInteger("bench.bare-warmups", 1), () -> bareSends(tenants, size, senders, card, how));
         BareSenders.Round round = measured.round();
         double floor = size / TENANT_POSTS_PER_SECOND;
         REPORT.printf(
                 Locale.ROOT,
-                "%nbare SDK (RestConnectorClient, no Spring, no database): %d tenants of %d people, %d senders, each"
+                "%n%s: %d tenants of %d people, %d senders, each"
                         + " tenant paced at 30 posts a second, a check-in card of %d bytes a post%n"
                         + "round %.1f s = %.2fx one tenant's floor of %.1f s; tenants finished between %.1f s and %.1f s"
                         + " (spread %.1f s); posted %d of %d (counted by the fake); answered 429: %d; CPU %.1f s (whole"
                         + " JVM, the fake included), %.1f ms per post%s%n",
+                how.title,
                 tenants,
                 size,
                 senders,
@@ -312,7 +334,8 @@ class TeamsHostScaleBenchmark {
         return new Bare(round.finishes().last(), round.msPerPost(), round.bytesPerPost());
     }
 
-    private static BareSenders.Round bareSends(int tenants, int size, int senders, JsonNode card) throws Exception {
+    private static BareSenders.Round bareSends(int tenants, int size, int senders, JsonNode card, BareClient how)
+            throws Exception {
         int calls = workThreads() * PARALLEL_SENDS + TeamsConfiguration.CALLS_BESIDE_WORKERS;
         // Every tenant posts to the one service URL, and OkHttp sends at most 5 requests to one host at a time (and
         // keeps 5 idle connections) unless told otherwise: the senders would queue behind 5 requests in flight. So
@@ -335,8 +358,12 @@ class TeamsHostScaleBenchmark {
                 // One post to each 1:1 chat: only the tenant's limit applies.
                 paces.add(new WindowPace((int) TENANT_POSTS_PER_SECOND, Duration.ofSeconds(1)));
             }
+            Connector service = new Connector(new TestBotCredentials("test-app-id"), calls);
+            Poster poster = how == BareClient.SDK_CALLS
+                    ? (conversation, activity) -> client.getConversations().sendToConversation(conversation, activity)
+                    : (conversation, activity) -> service.send(connector.url(), conversation, null, activity);
             BareSenders.Sent sent = BareSenders.sendToEveryone(
-                    senders, tenants, size, (t, m) -> send(client, paces.get(t), "a:chat-" + person(t, m), card));
+                    senders, tenants, size, (t, m) -> send(poster, paces.get(t), "a:chat-" + person(t, m), card));
             client.close();
             List<FakeBotConnector.Call> posted = connector.posted();
             return new BareSenders.Round(
@@ -348,8 +375,16 @@ class TeamsHostScaleBenchmark {
         }
     }
 
-    /** One proactive message, as a bot sends it with the SDK: paced, and sent again after a 429's Retry-After. */
-    private static void send(ConnectorClient client, WindowPace pace, String conversation, JsonNode card)
+    /** Posts one activity to a conversation. */
+    private interface Poster {
+        CompletableFuture<ResourceResponse> post(String conversation, Activity activity);
+    }
+
+    /**
+     * One proactive message, as a bot sends it with the SDK: paced, and sent again after a 429's Retry-After, or after
+     * a pooled connection the fake had closed (the SDK's default client does that on its own).
+     */
+    private static void send(Poster poster, WindowPace pace, String conversation, JsonNode card)
             throws InterruptedException {
         Activity activity = Activity.createMessageActivity();
         activity.setSummary(card.path("body").path(0).path("text").asText());
@@ -360,11 +395,12 @@ class TeamsHostScaleBenchmark {
         while (true) {
             pace.acquire();
             try {
-                client.getConversations()
-                        .sendToConversation(conversation, activity)
-                        .join();
+                poster.post(conversation, activity).join();
                 return;
             } catch (CompletionException e) {
+                if (e.getCause() instanceof java.io.IOException) {
+                    continue;
+                }
                 if (!throttled(e)) {
                     throw e;
                 }
