@@ -34,7 +34,34 @@ public final class BareSenders {
     }
 
     /** The measured round, and what the rounds before it took ("" without any). */
-    public record Measured(Round round, String warmUps) {}
+    public record Measured(Round round, String warmUps) {
+
+        /**
+         * The round's line of a report: its time against the floor of one {@code place} (a workspace, a tenant), the
+         * spread of their finishes, the posts the fake counted of {@code expected}, and the CPU, with the warm-ups.
+         */
+        public String describe(String place, double floor, int expected) {
+            return String.format(
+                    Locale.ROOT,
+                    "round %.1f s = %.2fx one %s's floor of %.1f s; %ss finished between %.1f s and %.1f s (spread %.1f"
+                            + " s); posted %d of %d (counted by the fake); answered 429: %d; CPU %.1f s (whole JVM, the"
+                            + " fake included), %.1f ms per post%s",
+                    round.finishes().last(),
+                    round.finishes().last() / floor,
+                    place,
+                    floor,
+                    place,
+                    round.finishes().first(),
+                    round.finishes().last(),
+                    round.finishes().last() - round.finishes().first(),
+                    round.posted(),
+                    expected,
+                    round.throttled(),
+                    round.cpuSeconds(),
+                    round.msPerPost(),
+                    warmUps.isEmpty() ? "" : "; warming up the JVM before it: " + warmUps);
+        }
+    }
 
     /**
      * Sends to everyone on {@code senders} threads and waits for every send: person by person across the workspaces,

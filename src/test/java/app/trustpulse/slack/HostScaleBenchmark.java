@@ -152,27 +152,13 @@ class HostScaleBenchmark {
         REPORT.printf(
                 Locale.ROOT,
                 "%nbare SDK (MethodsClient, no Spring, no database): %d workspaces of %d people, %d senders, each"
-                        + " workspace paced at %.0f posts a minute, a check-in of %d bytes of blocks a post%n"
-                        + "round %.1f s = %.2fx one workspace's floor of %.1f s; workspaces finished between %.1f s and"
-                        + " %.1f s (spread %.1f s); posted %d of %d (counted by the fake); answered 429: %d; CPU %.1f s"
-                        + " (whole JVM, the fake included), %.1f ms per post%s%n",
+                        + " workspace paced at %.0f posts a minute, a check-in of %d bytes of blocks a post%n%s%n",
                 workspaces,
                 size,
                 senders,
                 600 * speed,
                 round.bytesPerPost(),
-                round.finishes().last(),
-                round.finishes().last() / floor,
-                floor,
-                round.finishes().first(),
-                round.finishes().last(),
-                round.finishes().last() - round.finishes().first(),
-                round.posted(),
-                workspaces * size,
-                round.throttled(),
-                round.cpuSeconds(),
-                round.msPerPost(),
-                measured.warmUps().isEmpty() ? "" : "; warming up the JVM before it: " + measured.warmUps());
+                measured.describe("workspace", floor, workspaces * size));
         return new Bare(round.finishes().last(), round.msPerPost());
     }
 

@@ -309,28 +309,14 @@ class TeamsHostScaleBenchmark {
         double floor = size / TENANT_POSTS_PER_SECOND;
         REPORT.printf(
                 Locale.ROOT,
-                "%n%s: %d tenants of %d people, %d senders, each"
-                        + " tenant paced at 30 posts a second, a check-in card of %d bytes a post%n"
-                        + "round %.1f s = %.2fx one tenant's floor of %.1f s; tenants finished between %.1f s and %.1f s"
-                        + " (spread %.1f s); posted %d of %d (counted by the fake); answered 429: %d; CPU %.1f s (whole"
-                        + " JVM, the fake included), %.1f ms per post%s%n",
+                "%n%s: %d tenants of %d people, %d senders, each tenant paced at 30 posts a second, a check-in card"
+                        + " of %d bytes a post%n%s%n",
                 how.title,
                 tenants,
                 size,
                 senders,
                 round.bytesPerPost(),
-                round.finishes().last(),
-                round.finishes().last() / floor,
-                floor,
-                round.finishes().first(),
-                round.finishes().last(),
-                round.finishes().last() - round.finishes().first(),
-                round.posted(),
-                tenants * size,
-                round.throttled(),
-                round.cpuSeconds(),
-                round.msPerPost(),
-                measured.warmUps().isEmpty() ? "" : "; warming up the JVM before it: " + measured.warmUps());
+                measured.describe("tenant", floor, tenants * size));
         return new Bare(round.finishes().last(), round.msPerPost(), round.bytesPerPost());
     }
 
