@@ -110,7 +110,10 @@ class Connector {
         }
         RestConnectorClient client = client(serviceUrl);
         try {
-            HttpUrl.Builder url = HttpUrl.get(client.baseUrl())
+            // The client's own base, parsed once when it was built
+            HttpUrl.Builder url = client.getRestClient()
+                    .retrofit()
+                    .baseUrl()
                     .newBuilder()
                     .addPathSegments("v3/conversations")
                     .addPathSegment(conversationId);
